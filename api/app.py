@@ -1,0 +1,47 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api import problems
+from exportgraph import __version__
+from exportgraph.context import Context
+
+# Routers by module; each module exposes `router`. Kept as names so one missing module is a clear error.
+ROUTERS = (
+    "api.routers.health",
+    "api.routers.partners",
+    "api.routers.catalogue",
+    "api.routers.sparql",
+    "api.routers.agreements",
+    "api.routers.terminology",
+    "api.routers.ui",
+)
+
+
+def create_app(context: Context | None = None) -> FastAPI:
+    """Build the app around a context (the store); the store is opened and built on first use."""
+    ctx = context or Context()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        ctx.close()
+
+    app = FastAPI(
+        title="exportgraph",
+        version=__version__,
+        description="Export controls on quantum items across jurisdictions: classify items, "
+        "assess activities, validate agreements, edit and release the shared terminology.",
+        lifespan=lifespan,
+    )
+    app.state.context = ctx
+    problems.install(app)
+    for name in ROUTERS:
+        app.include_router(importlib.import_module(name).router)
+    return app

@@ -1,0 +1,138 @@
+"""Operating the graph: serve, load, check, query, export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from exportgraph.cli.common import JsonOption, StoreOption, console, fail, make_context, print_json
+from exportgraph.errors import ExportgraphError
+from exportgraph.store.base import LoadError
+
+EXPORT_FORMATS = {
+    "turtle": "text/turtle",
+    "json-ld": "application/ld+json",
+    "nt": "application/n-triples",
+    "xml": "application/rdf+xml",
+}
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    store: StoreOption = None,
+    workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+) -> None:
+    """Serve the API, SPARQL endpoint and web UI."""
+    import os
+
+    import uvicorn
+
+    if store:
+        os.environ["EXPORTGRAPH_STORE"] = store
+    context = make_context(store)
+    context.store  # build before accepting requests, so /healthz is ready at once  # noqa: B018
+    context.close()
+    uvicorn.run("api.main:app", host=host, port=port, workers=workers, log_level="info")
+
+
+def load(
+    store: StoreOption = None,
+    engine: Annotated[str, typer.Option(help="reasonable (default) or owlrl")] = "reasonable",
+) -> None:
+    """(Re)build the store from ontology/, the control tables and the mappings."""
+    from exportgraph.knowledge import build
+
+    if engine not in ("reasonable", "owlrl"):
+        fail(f"--engine must be reasonable or owlrl, got {engine!r}")
+    context = make_context(store)
+    try:
+        from exportgraph.store import open_store
+
+        target = open_store(context.settings.store_uri, update_url=context.settings.update_url)
+        report = build(target, engine=engine)  # type: ignore[arg-type]
+        target.close()
+    except LoadError as error:
+        fail(str(error))
+    console.print(
+        f"loaded {report.total_triples} triples ({report.asserted_triples} asserted, "
+        f"{report.inferred_triples} inferred by {report.engine})\n"
+        f"parse {report.parse_seconds:.2f} s, reasoning {report.reasoning_seconds:.2f} s, "
+        f"load {report.load_seconds:.2f} s\n"
+        f"data version {report.data_version}",
+        highlight=False,
+    )
+
+
+def check(store: StoreOption = None, json_output: JsonOption = False) -> None:
+    """SHACL-validate the terminology; exit 1 on violations."""
+    from exportgraph.services.terminology_check import check_terminology
+
+    context = make_context(store)
+    report = check_terminology(context.store)
+    if json_output:
+        print_json(report.as_dict())
+    else:
+        from rich.table import Table
+
+        table = Table("rule", "severity", "focus", "path", "message")
+        for result in report.results:
+            table.add_row(result.rule, result.severity, result.focus, result.path or "", result.message)
+        if report.results:
+            console.print(table)
+        console.print(
+            f"{'conforms' if report.conforms else 'does NOT conform'}: "
+            f"{report.count('violation')} violation(s), {report.count('warning')} warning(s)",
+            highlight=False,
+        )
+    raise typer.Exit(0 if report.conforms else 1)
+
+
+def query(
+    file: Annotated[str, typer.Argument(help="a .rq file, or - for standard input")],
+    output_format: Annotated[str, typer.Option("--format", help="json, csv or table")] = "table",
+    store: StoreOption = None,
+) -> None:
+    """Run a read-only SPARQL query (updates, SERVICE, LOAD and FROM are refused)."""
+    from exportgraph.services.sparql import run_query_text
+
+    text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    context = make_context(store)
+    try:
+        result = run_query_text(context, text, output_format)
+    except ExportgraphError as error:
+        fail(error)
+    sys.stdout.write(result)
+
+
+def export(
+    output_format: Annotated[str, typer.Option("--format", help="turtle, json-ld, nt or xml")] = "turtle",
+    release: Annotated[str | None, typer.Option(help="a release version instead of the current graph")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Write the whole graph (or a release) to standard output."""
+    if output_format not in EXPORT_FORMATS:
+        fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}")
+    context = make_context(store)
+    if release:
+        from exportgraph.services.releases import export_release
+
+        try:
+            data = export_release(context, release, EXPORT_FORMATS[output_format])
+        except ExportgraphError as error:
+            fail(error)
+    else:
+        data = context.store.export(EXPORT_FORMATS[output_format])
+    sys.stdout.buffer.write(data)
+
+
+def register(app: typer.Typer) -> None:
+    """Add serve, load, check, query and export."""
+    app.command()(serve)
+    app.command()(load)
+    app.command()(check)
+    app.command()(query)
+    app.command()(export)

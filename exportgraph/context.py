@@ -1,0 +1,41 @@
+"""One process-wide handle on the store, opened and built on first use."""
+
+from __future__ import annotations
+
+import threading
+
+from exportgraph.knowledge import ensure_built
+from exportgraph.settings import Settings
+from exportgraph.store import Store, open_store
+
+
+class Context:
+    """The store plus settings; domain services cache their indexes by data version."""
+
+    def __init__(self, settings: Settings | None = None, store: Store | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self._store = store
+        self._ready = False
+        self._lock = threading.Lock()
+
+    @property
+    def store(self) -> Store:
+        """The store, built from the sources if it holds no data yet."""
+        if not self._ready:
+            with self._lock:
+                if self._store is None:
+                    self._store = open_store(self.settings.store_uri, update_url=self.settings.update_url)
+                if not self._ready:
+                    ensure_built(self._store)
+                    self._ready = True
+        assert self._store is not None
+        return self._store
+
+    def data_version(self) -> str:
+        version = self.store.data_version()
+        assert version is not None
+        return version
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()

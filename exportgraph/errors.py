@@ -1,0 +1,76 @@
+"""Domain errors; the API maps each to an RFC 9457 problem, the CLI to a message and exit code."""
+
+from __future__ import annotations
+
+
+class ExportgraphError(Exception):
+    """Base of the errors a user can cause; `detail` names the field, line or term."""
+
+    status = 400
+    title = "Bad request"
+    slug = "bad-request"
+
+    def __init__(self, detail: str, *, field: str | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.field = field
+
+
+class InvalidInput(ExportgraphError):
+    """Well-formed but unacceptable input: unknown kind, parameter, unit, date …"""
+
+    status = 422
+    title = "Invalid input"
+    slug = "invalid-input"
+
+
+class MalformedInput(ExportgraphError):
+    """Input that cannot be parsed (bad JSON, bad Turtle)."""
+
+    status = 400
+    title = "Malformed input"
+    slug = "malformed-input"
+
+
+class NotFound(ExportgraphError):
+    status = 404
+    title = "Not found"
+    slug = "not-found"
+
+
+class Unauthorized(ExportgraphError):
+    status = 401
+    title = "Authentication required"
+    slug = "unauthorized"
+
+
+class Forbidden(ExportgraphError):
+    status = 403
+    title = "Forbidden"
+    slug = "forbidden"
+
+
+class Conflict(ExportgraphError):
+    status = 409
+    title = "Conflict"
+    slug = "conflict"
+
+
+class QueryRefused(ExportgraphError):
+    """A SPARQL request the read-only endpoint will not run (update, SERVICE, LOAD, remote FROM)."""
+
+    status = 400
+    title = "Query refused"
+    slug = "query-refused"
+
+
+class QueryTimeout(ExportgraphError):
+    status = 503
+    title = "Query time limit exceeded"
+    slug = "query-timeout"
+
+
+class QueryTooLarge(ExportgraphError):
+    status = 413
+    title = "Query result too large"
+    slug = "query-too-large"

@@ -1,0 +1,27 @@
+"""Settings from the environment, in one place."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime settings; every field has an EXPORTGRAPH_* environment variable."""
+
+    store_uri: str
+    update_url: str | None
+    sparql_timeout_s: float
+    sparql_max_rows: int
+    users_file: str
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(
+            store_uri=os.environ.get("EXPORTGRAPH_STORE", "oxigraph:data/store"),
+            update_url=os.environ.get("EXPORTGRAPH_UPDATE_URL") or None,
+            sparql_timeout_s=float(os.environ.get("EXPORTGRAPH_SPARQL_TIMEOUT", "5")),
+            sparql_max_rows=int(os.environ.get("EXPORTGRAPH_SPARQL_MAX_ROWS", "10000")),
+            users_file=os.environ.get("EXPORTGRAPH_USERS", "data/users.json"),
+        )

@@ -1,0 +1,1 @@
+"""Loaders turn the editable sources (tables, SSSOM mappings, agreements) into RDF."""

@@ -1,0 +1,111 @@
+"""The control-table loader: correct RDF from good tables, located errors from bad ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
+
+from exportgraph import namespaces as ns
+from loaders.controls import load_controls
+from loaders.tables import SourceDataError
+
+JURISDICTIONS = "code,label_en,part_of,deemed_export,deemed_export_source,notes\nXX,Testland,,true,S1,\nYY,Other,,,,\n"
+SOURCES = "id,citation,url,evidence,notes\nS1,Test Act s. 1,https://example.org/act,primary,\n"
+LISTS = "id,title,sources,notes\nL,Test list,S1,\n"
+ENTRY_HEADER = (
+    "code,parent,list,entry_type,title,kinds,excluded_kinds,exclusion_note,requires_facts,serves,"
+    "purposes,criteria_complete,effective_from,effective_until,effective_date_note,evidence,"
+    "code_provisional,sources,licence_scope,licence_activities,reasons,exceptions,notes,gaps\n"
+)
+ENTRIES = ENTRY_HEADER + (
+    "1A001,,L,hardware,Quantum things,,,,,,,,2024-01-01,,,primary,,S1,all-except:YY,export,NS,,,\n"
+    "1A001.a,1A001,,,Big quantum things,quantum-computer,quantum-annealer,not annealers,,,,,,,,,,,,,,,A note,\n"
+)
+CRITERIA = (
+    "code,alternative,parameter,comparator,value,unit,legal_text,source,evidence\n"
+    "1A001.a,1,physical-qubits,>=,34,NUM,34 or more,S1,\n"
+    "1A001.a,1,cnot-error,<=,1e-4,UNITLESS,,S1,\n"
+)
+
+
+def write_tree(root: Path, entries: str = ENTRIES, criteria: str = CRITERIA) -> Path:
+    controls = root / "ontology" / "controls"
+    (controls / "XX").mkdir(parents=True)
+    (controls / "jurisdictions.csv").write_text(JURISDICTIONS)
+    (controls / "XX" / "sources.csv").write_text(SOURCES)
+    (controls / "XX" / "lists.csv").write_text(LISTS)
+    (controls / "XX" / "entries.csv").write_text(entries)
+    (controls / "XX" / "criteria.csv").write_text(criteria)
+    return controls
+
+
+def as_store(controls: Path) -> Store:
+    store = Store()
+    for triple in load_controls(controls):
+        store.add(Quad(triple.subject, triple.predicate, triple.object, DefaultGraph()))
+    return store
+
+
+def test_sub_entry_inherits_and_carries_its_criteria(tmp_path: Path) -> None:
+    store = as_store(write_tree(tmp_path))
+    entry = ns.entry_iri("XX", "1A001.a")
+    query = (
+        "SELECT ?from ?scope ?value WHERE { %s eg:effectiveFrom ?from ; eg:licenceRequirement ?l ;"
+        " eg:alternative/eg:criterion ?c . ?l eg:destinationScope ?scope . ?c eg:thresholdValue ?value ;"
+        " eg:parameter %s }" % (entry, ns.concept_iri("parameter", "cnot-error"))
+    )
+    rows = list(store.query(ns.sparql_prefixes() + query))
+    assert len(rows) == 1
+    assert rows[0]["from"].value == "2024-01-01"
+    assert rows[0]["scope"] == NamedNode(ns.EG + "AllDestinationsExcept")
+    assert float(rows[0]["value"].value) == pytest.approx(1e-4)
+
+
+def test_public_identifier_and_exclusion_are_recorded(tmp_path: Path) -> None:
+    store = as_store(write_tree(tmp_path))
+    entry = ns.entry_iri("XX", "1A001.a")
+    identifiers = [q.object for q in store.quads_for_pattern(entry, NamedNode(ns.DCTERMS + "identifier"), None)]
+    assert identifiers == [Literal("XX:1A001.a")]
+    excluded = [q.object for q in store.quads_for_pattern(entry, ns.eg("excludedKind"), None)]
+    assert excluded == [ns.concept_iri("kind", "quantum-annealer")]
+
+
+@pytest.mark.parametrize(
+    ("criteria", "line", "column", "words"),
+    [
+        ("1A001.a,1,physical-qubits,=>,34,NUM,,S1,\n", 2, "comparator", "expected one of"),
+        ("1A001.a,1,physical-qubits,>=,lots,NUM,,S1,\n", 2, "value", "expected a number"),
+        ("1A001.b,1,physical-qubits,>=,34,NUM,,S1,\n", 2, "code", "unknown entry"),
+        ("1A001.a,1,physical-qubits,>=,34,NUM,,S9,\n", 2, "source", "unknown source"),
+    ],
+)
+def test_bad_criterion_names_file_line_and_column(
+    tmp_path: Path, criteria: str, line: int, column: str, words: str
+) -> None:
+    header = CRITERIA.splitlines(keepends=True)[0]
+    controls = write_tree(tmp_path, criteria=header + criteria)
+    with pytest.raises(SourceDataError) as caught:
+        load_controls(controls)
+    assert caught.value.file.endswith("XX/criteria.csv")
+    assert caught.value.line == line
+    assert caught.value.column == column
+    assert words in caught.value.message
+
+
+def test_unknown_parent_and_bad_date_are_located(tmp_path: Path) -> None:
+    entries = ENTRY_HEADER + "1A002,1A999,L,hardware,Orphan,,,,,,,,2024-01-01,,,primary,,S1,all,,,,,\n"
+    with pytest.raises(SourceDataError, match="unknown parent") as caught:
+        load_controls(write_tree(tmp_path / "a", entries=entries, criteria="code,parameter,comparator,value,unit\n"))
+    assert caught.value.line == 2
+    entries = ENTRY_HEADER + "1A002,,L,hardware,Dated,,,,,,,,2024-13-01,,,primary,,S1,all,,,,,\n"
+    with pytest.raises(SourceDataError, match="ISO date"):
+        load_controls(write_tree(tmp_path / "b", entries=entries, criteria="code,parameter,comparator,value,unit\n"))
+
+
+def test_ragged_row_is_refused(tmp_path: Path) -> None:
+    controls = write_tree(tmp_path, criteria=CRITERIA + "1A001.a,1,cnot-error\n")
+    with pytest.raises(SourceDataError, match="cells where the header has") as caught:
+        load_controls(controls)
+    assert caught.value.line == 4
