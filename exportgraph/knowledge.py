@@ -7,18 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph
-from pyoxigraph import Triple
+from pyoxigraph import DefaultGraph, Quad, Triple
 
+from exportgraph import namespaces as ns
 from exportgraph import paths
 from exportgraph.reasoning import Engine, materialize
 from exportgraph.store import Store
-from exportgraph.store.base import LoadError, RdfSource
+from exportgraph.store.base import GraphName, LoadError, RdfSource
 from loaders.controls import load_controls, triples_to_ntriples
 from loaders.sssom import load_sssom
 from loaders.tables import SourceDataError
 
 TURTLE = "text/turtle"
 NTRIPLES = "application/n-triples"
+NQUADS = "application/n-quads"
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,41 @@ def parse_sources(sources: list[RdfSource]) -> list[Triple]:
     return triples
 
 
+def inferred_copy(inferred: list[Triple]) -> RdfSource:
+    """The inferred triples again, in the named graph INFERRED_GRAPH: the default graph holds
+    asserted + inferred triples, and this copy is what lets the asserted part be recovered
+    (and the closure recomputed after a change set)."""
+    graph = f"<{ns.INFERRED_GRAPH}>"
+    data = "".join(f"{t.subject} {t.predicate} {t.object} {graph} .\n" for t in inferred)
+    return RdfSource("inferred (named graph copy)", data.encode(), NQUADS)
+
+
+def closure_delta(
+    asserted_before: set[Triple],
+    inferred_before: set[Triple],
+    asserted_after: set[Triple],
+    engine: Engine = "reasonable",
+) -> tuple[list[Quad], list[Quad]]:
+    """The quads to delete and insert so that the default graph holds asserted_after plus its
+    OWL 2 RL closure and INFERRED_GRAPH holds that closure (used after a change set)."""
+    inferred_after = set(materialize(sorted(asserted_after, key=str), engine).inferred)
+    inferred_after -= asserted_after
+    default_before = asserted_before | inferred_before
+    default_after = asserted_after | inferred_after
+    graph = pyoxigraph.NamedNode(ns.INFERRED_GRAPH)
+
+    def quads(triples: set[Triple], name: GraphName) -> list[Quad]:
+        return [Quad(t.subject, t.predicate, t.object, name) for t in sorted(triples, key=str)]
+
+    delete = quads(default_before - default_after, DefaultGraph()) + quads(
+        inferred_before - inferred_after, graph
+    )
+    insert = quads(default_after - default_before, DefaultGraph()) + quads(
+        inferred_after - inferred_before, graph
+    )
+    return delete, insert
+
+
 def build(store: Store, *, engine: Engine = "reasonable", root: Path | None = None) -> BuildReport:
     """(Re)build the store from the sources; on any error the store keeps its previous data."""
     started = time.perf_counter()
@@ -80,7 +117,7 @@ def build(store: Store, *, engine: Engine = "reasonable", root: Path | None = No
     closure = materialize(asserted, engine)
     inferred = RdfSource("inferred (OWL 2 RL closure)", triples_to_ntriples(closure.inferred), NTRIPLES)
     loading = time.perf_counter()
-    version = store.replace_all([*sources, inferred])
+    version = store.replace_all([*sources, inferred, inferred_copy(closure.inferred)])
     done = time.perf_counter()
     return BuildReport(
         data_version=version,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from typing import Literal as TypingLiteral
 
 import pyoxigraph
@@ -51,7 +52,7 @@ def _from_rdflib_terms(rows: Iterable[tuple[rdflib.term.Node, ...]]) -> list[Tri
         if isinstance(o, rdflib.Literal) and o.datatype is not None and str(o.datatype) == _XSD_STRING:
             o = rdflib.Literal(str(o), lang=o.language)  # reasonable re-types plain literals
         lines.append(f"{s.n3()} {p.n3()} {o.n3()} .\n")
-    return [quad.triple for quad in pyoxigraph.parse("".join(lines), "application/n-triples")]
+    return [quad.triple for quad in pyoxigraph.parse("".join(lines), pyoxigraph.RdfFormat.N_TRIPLES)]
 
 
 def _is_noise(triple: Triple) -> bool:
@@ -63,9 +64,26 @@ def _is_noise(triple: Triple) -> bool:
     return isinstance(triple.subject, pyoxigraph.NamedNode) and triple.subject.value == _OWL_NOTHING
 
 
+_SKOLEM = "urn:x-exportgraph-bnode:"
+
+
+def _skolem(term: Any) -> Any:
+    if isinstance(term, pyoxigraph.BlankNode):
+        return pyoxigraph.NamedNode(_SKOLEM + term.value)
+    if isinstance(term, pyoxigraph.NamedNode) and term.value.startswith(_SKOLEM):
+        return pyoxigraph.BlankNode(term.value[len(_SKOLEM) :])
+    return term
+
+
+def _swap_blank_nodes(triples: Iterable[Triple]) -> list[Triple]:
+    """Blank nodes to skolem IRIs and back, so their ids survive the trip through rdflib."""
+    return [Triple(_skolem(t.subject), t.predicate, _skolem(t.object)) for t in triples]
+
+
 def materialize(triples: list[Triple], engine: Engine = "reasonable") -> Closure:
     """Compute the OWL 2 RL closure of the triples; return only what was added."""
     started = time.perf_counter()
+    triples = _swap_blank_nodes(triples)
     if engine == "reasonable":
         from reasonable import PyReasoner
 
@@ -82,4 +100,4 @@ def materialize(triples: list[Triple], engine: Engine = "reasonable") -> Closure
     inferred = sorted(
         {t for t in output if t not in asserted and not _is_noise(t)}, key=str
     )
-    return Closure(inferred, time.perf_counter() - started, engine)
+    return Closure(_swap_blank_nodes(inferred), time.perf_counter() - started, engine)

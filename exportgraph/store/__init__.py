@@ -1,0 +1,91 @@
+"""The store layer: one interface (:class:`Store`), three backends chosen by a URI.
+
+=====================  ====================================================================
+``oxigraph:DIR``       embedded Oxigraph, RocksDB in DIR (default ``oxigraph:data/store``,
+                       relative to the working directory); one process at a time
+``memory:``            embedded Oxigraph in memory (tests, throwaway runs)
+``sparql:URL``         any SPARQL 1.1 server; URL is its query endpoint, writes go to
+                       ``EXPORTGRAPH_UPDATE_URL`` (or ``update_url=``)
+=====================  ====================================================================
+"""
+
+from __future__ import annotations
+
+import os
+
+from exportgraph.store.base import (
+    DATA_VERSION,
+    META_GRAPH,
+    STORE_ID,
+    LoadError,
+    QueryError,
+    QueryResult,
+    RdfSource,
+    Solutions,
+    Store,
+    StoreError,
+    StoreUnavailableError,
+    Term,
+    Triples,
+    compute_data_version,
+    sparql_values,
+    sparql_values_rows,
+)
+
+__all__ = [
+    "DATA_VERSION",
+    "DEFAULT_STORE_URI",
+    "META_GRAPH",
+    "STORE_ID",
+    "LoadError",
+    "QueryError",
+    "QueryResult",
+    "RdfSource",
+    "Solutions",
+    "Store",
+    "StoreError",
+    "StoreUnavailableError",
+    "Term",
+    "Triples",
+    "compute_data_version",
+    "open_store",
+    "sparql_values",
+    "sparql_values_rows",
+]
+
+DEFAULT_STORE_URI = "oxigraph:data/store"
+
+
+def open_store(uri: str | None = None, *, update_url: str | None = None) -> Store:
+    """Open the store named by ``uri``, else by EXPORTGRAPH_STORE, else ``oxigraph:data/store``.
+
+    ``update_url`` (else EXPORTGRAPH_UPDATE_URL) is the SPARQL Update endpoint of a
+    ``sparql:`` store; without it that store is read-only. Raises ``ValueError`` for an
+    unknown scheme and :class:`StoreError` if the store cannot be opened.
+    """
+    chosen = (uri or os.environ.get("EXPORTGRAPH_STORE") or DEFAULT_STORE_URI).strip()
+    scheme, sep, rest = chosen.partition(":")
+    if sep and scheme == "oxigraph":
+        if not rest:
+            raise ValueError("oxigraph: needs a directory, e.g. oxigraph:data/store")
+        from exportgraph.store.embedded import EmbeddedStore
+
+        return EmbeddedStore(rest)
+    if sep and scheme == "memory":
+        if rest:
+            raise ValueError(f"memory: takes no argument, got {chosen!r}")
+        from exportgraph.store.embedded import EmbeddedStore
+
+        return EmbeddedStore()
+    if sep and scheme == "sparql":
+        if not rest.startswith(("http://", "https://")):
+            raise ValueError(
+                "sparql: needs an http(s) query URL, e.g. sparql:http://127.0.0.1:7878/query"
+            )
+        from exportgraph.store.remote import RemoteStore
+
+        return RemoteStore(rest, update_url or os.environ.get("EXPORTGRAPH_UPDATE_URL") or None)
+    raise ValueError(
+        f"unknown store URI {chosen!r}: use oxigraph:DIR, memory: or sparql:URL "
+        "(with EXPORTGRAPH_UPDATE_URL for writes)"
+    )

@@ -1,0 +1,84 @@
+"""Embedded Oxigraph: ``oxigraph:DIR`` (RocksDB on disk) or ``memory:`` (in process).
+
+Every pyoxigraph ``Store.update`` call is one transaction, so the writes of the base class
+(one SPARQL Update request each) are atomic here too. Reads see a consistent snapshot
+("repeatable read").
+
+Performance note (measured, see docs/reference toolchain): queries on the RocksDB store are about
+5x slower than in memory (300 ms vs 60 ms on a 131k-triple join). That is acceptable here because
+callers cache query-derived indexes by data version. Loading 130k triples through one update
+takes about 1 s in memory and 3-4 s on disk.
+
+A RocksDB directory can be opened read-write by ONE process at a time (a second open fails with
+"lock hold by current process" / "No locks available"). Several API processes sharing one store
+need the remote backend (``sparql:URL``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from pathlib import Path
+
+import pyoxigraph
+
+from exportgraph.store.base import QueryError, QueryResult, Store, StoreError, solutions_from
+
+__all__ = ["EmbeddedStore"]
+
+
+class EmbeddedStore(Store):
+    """pyoxigraph ``Store`` in process: on disk when ``path`` is given, else in memory."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        self._lock = threading.Lock()
+        try:
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._store: pyoxigraph.Store | None = pyoxigraph.Store(str(self.path))
+            else:
+                self._store = pyoxigraph.Store()
+        except OSError as error:
+            raise StoreError(
+                f"cannot open the Oxigraph store at {self.path}: {error} "
+                "(is another process using it? one RocksDB directory allows one writer process)"
+            ) from None
+
+    def __repr__(self) -> str:
+        where = f"oxigraph:{self.path}" if self.path is not None else "memory:"
+        return f"EmbeddedStore({where!r})"
+
+    def _handle(self) -> pyoxigraph.Store:
+        store = self._store
+        if store is None:
+            raise StoreError("the store is closed")
+        return store
+
+    def _query(self, sparql: str) -> QueryResult:
+        try:
+            return solutions_from(self._handle().query(sparql))
+        except SyntaxError as error:
+            raise QueryError(f"invalid SPARQL query: {error}") from None
+        except RuntimeError as error:
+            raise QueryError(f"query failed: {error}") from None
+        except OSError as error:
+            raise StoreError(f"query failed: {error}") from None
+
+    def _update(self, sparql_update: str) -> None:
+        try:
+            self._handle().update(sparql_update)
+        except SyntaxError as error:
+            raise QueryError(f"invalid SPARQL update: {error}") from None
+        except (OSError, ValueError, RuntimeError) as error:
+            raise StoreError(f"update failed, nothing was written: {error}") from None
+
+    def close(self) -> None:
+        """Flush to disk and release the RocksDB lock (the handle is freed when unreferenced)."""
+        with self._lock:
+            store, self._store = self._store, None
+        if store is not None and self.path is not None:
+            with contextlib.suppress(OSError):  # best effort on shutdown
+                store.flush()
+        del store
