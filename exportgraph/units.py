@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any
 import pint
 
 from exportgraph.errors import InvalidInput
-from exportgraph.queries import load_query
 
 if TYPE_CHECKING:
     from exportgraph.context import Context
@@ -49,25 +48,30 @@ def registry() -> pint.UnitRegistry:  # type: ignore[type-arg]
     return pint.UnitRegistry(non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
 
 
-_registry_lock = threading.Lock()
+_registry_lock = threading.RLock()
 
 
 def parse_unit(text: str, field: str) -> pint.Unit:
     """A pint unit from its spelling (`uW`, `µW`, `mK`, `GHz`, `dB`, `count` …)."""
-    cleaned = text.strip()
-    if not cleaned or not _UNIT_TEXT.match(cleaned):
+    unit = _cached_unit(text.strip())
+    if unit is None:
         raise InvalidInput(f"{field}: unknown unit {text!r}", field=field)
-    if cleaned == "%":
-        cleaned = "percent"
-    try:
-        with _registry_lock:
-            unit = registry().Unit(cleaned)
-    except (pint.UndefinedUnitError, pint.DefinitionSyntaxError, AttributeError, TypeError,
-            ValueError, SyntaxError):
-        raise InvalidInput(f"{field}: unknown unit {text!r}", field=field) from None
     return unit
 
 
+@cache
+def _cached_unit(text: str) -> pint.Unit | None:
+    if not text or len(text) > 40 or not _UNIT_TEXT.match(text):
+        return None
+    try:
+        with _registry_lock:
+            return registry().Unit("percent" if text == "%" else text)
+    except (pint.UndefinedUnitError, pint.DefinitionSyntaxError, AttributeError, TypeError,
+            ValueError, SyntaxError, KeyError):
+        return None
+
+
+@cache
 def is_logarithmic(unit: pint.Unit) -> bool:
     """True for units such as dB whose conversion is not a scale factor."""
     reg = registry()
@@ -84,15 +88,33 @@ def convert(value: Decimal, from_unit: pint.Unit, to_unit: pint.Unit, field: str
             "(logarithmic units convert only to themselves)",
             field=field,
         )
+    factor = _factor(from_unit, to_unit)
+    if factor is None:
+        raise InvalidInput(f"{field}: unit {from_unit:~} cannot be converted to {to_unit:~}", field=field)
+    with decimal.localcontext(_DECIMAL):
+        if factor is not _OFFSET:
+            return canonical_decimal(value * factor)
+        with _registry_lock:
+            quantity = registry().Quantity(value, from_unit).to(to_unit)
+        return canonical_decimal(Decimal(quantity.magnitude))
+
+
+_OFFSET = Decimal("NaN")  # marker: an offset unit (°C), converted through pint each time
+
+
+@cache
+def _factor(from_unit: pint.Unit, to_unit: pint.Unit) -> Decimal | None:
+    """The exact scale factor between two multiplicative units, _OFFSET, or None if inconvertible."""
+    reg = registry()
+    multiplicative = all(
+        reg._units[name].converter.is_multiplicative for unit in (from_unit, to_unit) for name in unit._units
+    )
     try:
         with decimal.localcontext(_DECIMAL), _registry_lock:
-            quantity = registry().Quantity(value, from_unit).to(to_unit)
-            result = Decimal(quantity.magnitude)
+            magnitude = reg.Quantity(Decimal(1), from_unit).to(to_unit).magnitude
     except pint.DimensionalityError:
-        raise InvalidInput(
-            f"{field}: unit {from_unit} cannot be converted to {to_unit}", field=field
-        ) from None
-    return canonical_decimal(result)
+        return None
+    return Decimal(magnitude) if multiplicative else _OFFSET
 
 
 def canonical_decimal(value: Decimal) -> Decimal:
@@ -122,43 +144,93 @@ def _show(raw: object) -> str:
 
 
 @dataclass(frozen=True)
-class UnitCatalogue:
-    """Canonical units of the harmonized parameters, and pint spellings of QUDT units."""
+class UnitInfo:
+    """A QUDT unit of the data: its IRI, pint spelling, symbol and English label."""
 
-    canonical: Mapping[str, str]  # parameter notation → pint unit spelling
-    qudt: Mapping[str, str] = field(default_factory=dict)  # QUDT unit IRI → pint unit spelling
+    iri: str
+    pint: str
+    symbol: str | None = None
+    label: str | None = None
+
+    @property
+    def unit(self) -> pint.Unit:
+        return parse_unit(self.pint, self.iri)
+
+    @property
+    def dimensionless(self) -> bool:
+        """Counts, ratios and percentages: pint converts between them, thresholds must not."""
+        return bool(self.unit.dimensionless) and not is_logarithmic(self.unit)
+
+    @property
+    def display(self) -> str:
+        """How answers show the unit: the label of a pure number (`count`), else the symbol."""
+        if self.dimensionless and self.pint == "dimensionless":
+            return "count" if self.label == "count" else "1"
+        return self.symbol or _label(self.unit)
+
+    @property
+    def spellings(self) -> frozenset[str]:
+        """The spellings that name exactly this unit on input."""
+        names = {self.pint, self.iri.rsplit("/", 1)[-1], _label(self.unit)}
+        names |= {name for name in (self.symbol, self.label) if name}
+        return frozenset(n.strip().lower() for n in names)
+
+
+@dataclass(frozen=True)
+class UnitCatalogue:
+    """The canonical unit of each harmonized parameter and the QUDT units of the data."""
+
+    parameters: Mapping[str, str]  # parameter notation → canonical QUDT unit IRI
+    units: Mapping[str, UnitInfo] = field(default_factory=dict)  # QUDT unit IRI → info
+
+    def canonical_info(self, parameter: str, field: str) -> UnitInfo:
+        """The canonical unit of a parameter; InvalidInput naming `field` if the parameter is unknown."""
+        iri = self.parameters.get(parameter)
+        if iri is None:
+            known = ", ".join(sorted(self.parameters))
+            raise InvalidInput(f"{field}: unknown parameter {parameter!r} (known: {known})", field=field)
+        info = self.units.get(iri)
+        if info is None:
+            raise InvalidInput(f"{field}: unit {iri} has no eg:pintUnit in ontology/units.ttl", field=field)
+        return info
 
     def canonical_unit(self, parameter: str, field: str) -> pint.Unit:
-        """The canonical pint unit of a parameter; InvalidInput if the parameter is unknown."""
-        spelling = self.canonical.get(parameter)
-        if spelling is None:
-            known = ", ".join(sorted(self.canonical))
-            raise InvalidInput(f"{field}: unknown parameter {parameter!r} (known: {known})", field=field)
-        return parse_unit(spelling, field)
+        """The canonical pint unit of a parameter."""
+        return self.canonical_info(parameter, field).unit
 
-    def qudt_unit(self, iri: str, field: str) -> pint.Unit:
-        """The pint unit of a QUDT unit IRI used in the data."""
-        spelling = self.qudt.get(iri)
-        if spelling is None:
+    def unit_info(self, iri: str, field: str) -> UnitInfo:
+        """A QUDT unit used in the data."""
+        info = self.units.get(iri)
+        if info is None:
             raise InvalidInput(f"{field}: unit {iri} has no eg:pintUnit in ontology/units.ttl", field=field)
-        return parse_unit(spelling, field)
+        return info
 
     def unit_label(self, parameter: str) -> str:
-        """The canonical unit of a parameter as shown in answers (`count`, `K`, `W`, `dB` …)."""
-        spelling = self.canonical[parameter]
-        unit = parse_unit(spelling, parameter)
-        if unit == registry().Unit("dimensionless"):
-            return "1"
-        return f"{unit:~}"
+        """The canonical unit of a parameter as answers show it (`count`, `K`, `W`, `dB` …)."""
+        return self.canonical_info(parameter, parameter).display
 
     def to_canonical(self, parameter: str, raw: object, field: str) -> Decimal:
         """One parameter value (number, `{"value", "unit"}` or `"800 uW"`) in its canonical unit."""
-        target = self.canonical_unit(parameter, field)
-        value, unit = _split_value(raw, field)
-        if unit is None:
+        target = self.canonical_info(parameter, field)
+        value, unit_text = _split_value(raw, field)
+        if unit_text is None:
             return value
-        return convert(value, parse_unit(unit, f"{field}.unit" if isinstance(raw, Mapping) else field),
-                       target, field)
+        unit_field = f"{field}.unit" if isinstance(raw, Mapping) else field
+        if target.dimensionless:
+            if unit_text.strip().lower() in target.spellings:
+                return value
+            raise InvalidInput(
+                f"{unit_field}: {parameter} is given in {target.display}; unit {unit_text!r} is not "
+                "accepted (counts, ratios and percentages are not interchangeable)",
+                field=unit_field,
+            )
+        return convert(value, parse_unit(unit_text, unit_field), target.unit, unit_field)
+
+
+@cache
+def _label(unit: pint.Unit) -> str:
+    text = f"{unit:~}"
+    return text or "1"
 
 
 def _split_value(raw: object, field: str) -> tuple[Decimal, str | None]:
@@ -196,32 +268,32 @@ def normalize_parameters(
     return values
 
 
-_catalogues: dict[tuple[int, str], UnitCatalogue] = {}
-_catalogue_lock = threading.Lock()
-
-
 def load_unit_catalogue(rows: list[dict[str, Any]]) -> UnitCatalogue:
-    """Build the catalogue from rows of queries/classify_units.rq (parameter, pintUnit, unit)."""
-    canonical: dict[str, str] = {}
-    qudt: dict[str, str] = {}
+    """Build the catalogue from rows of queries/classify_units.rq."""
+    parameters: dict[str, str] = {}
+    units: dict[str, UnitInfo] = {}
     for row in rows:
-        if row.get("notation") is not None and row.get("canonicalPint") is not None:
-            canonical[row["notation"].value] = row["canonicalPint"].value
+        if row.get("notation") is not None and row.get("canonical") is not None:
+            parameters[row["notation"].value] = row["canonical"].value
         if row.get("unit") is not None and row.get("pint") is not None:
-            qudt[row["unit"].value] = row["pint"].value
-    return UnitCatalogue(canonical, qudt)
+            iri = row["unit"].value
+            known = units.get(iri)
+            units[iri] = UnitInfo(
+                iri,
+                row["pint"].value,
+                (known.symbol if known else None) or _value(row, "symbol"),
+                (known.label if known else None) or _value(row, "label"),
+            )
+    return UnitCatalogue(dict(sorted(parameters.items())), units)
+
+
+def _value(row: Mapping[str, Any], name: str) -> str | None:
+    term = row.get(name)
+    return None if term is None else str(term.value)
 
 
 def unit_catalogue(context: Context) -> UnitCatalogue:
     """The unit catalogue of the context's current data version (built once per version)."""
-    version = context.data_version()
-    key = (id(context), version)
-    with _catalogue_lock:
-        cached = _catalogues.get(key)
-    if cached is not None:
-        return cached
-    catalogue = load_unit_catalogue(context.store.query(load_query("classify_units")))  # type: ignore[arg-type]
-    with _catalogue_lock:
-        _catalogues.clear()
-        _catalogues[key] = catalogue
-    return catalogue
+    from exportgraph.services.catalogue import catalogue
+
+    return catalogue(context).units

@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+from collections.abc import Mapping as MappingOf
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pyoxigraph import Literal, NamedNode, Triple
@@ -16,6 +19,7 @@ from loaders.tables import SourceDataError
 
 MAPPING_PREDICATES = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
 REQUIRED = ("subject_id", "predicate_id", "object_id", "mapping_justification")
+COLUMNS = (*REQUIRED, "confidence", "author_id", "comment")
 XSD_DOUBLE = ns.iri(ns.XSD, "double")
 
 
@@ -37,9 +41,9 @@ def read_sssom(text: str, name: str) -> tuple[dict[str, str], list[Mapping]]:
     header_lines: list[str] = []
     body_start = 0
     lines = text.splitlines()
-    for number, line in enumerate(lines):
-        if line.startswith("#"):
-            header_lines.append(line[1:])
+    for number, text_line in enumerate(lines):
+        if text_line.startswith("#"):
+            header_lines.append(text_line[1:])
         else:
             body_start = number
             break
@@ -52,7 +56,9 @@ def read_sssom(text: str, name: str) -> tuple[dict[str, str], list[Mapping]]:
     reader = csv.DictReader(io.StringIO("\n".join(lines[body_start:])), delimiter="\t")
     missing = [column for column in REQUIRED if column not in (reader.fieldnames or [])]
     if missing:
-        raise SourceDataError(name, body_start + 1, None, f"missing column(s): {', '.join(missing)}")
+        raise SourceDataError(
+            name, body_start + 1, None, f"missing column(s): {', '.join(missing)}"
+        )
     mappings = []
     for offset, row in enumerate(reader, start=2):
         line = body_start + offset
@@ -62,17 +68,21 @@ def read_sssom(text: str, name: str) -> tuple[dict[str, str], list[Mapping]]:
             prefix, sep, local = curie.partition(":")
             if not sep or prefix not in curie_map:
                 raise SourceDataError(name, line, column, f"unknown prefix in {curie!r}")
-            return curie_map[prefix] + local
+            return str(curie_map[prefix]) + local
 
         predicate = expand("predicate_id")
         local = predicate.removeprefix(ns.SKOS)
         if local not in MAPPING_PREDICATES or predicate == local:
-            raise SourceDataError(name, line, "predicate_id", f"not a SKOS mapping property: {predicate}")
+            raise SourceDataError(
+                name, line, "predicate_id", f"not a SKOS mapping property: {predicate}"
+            )
         confidence_text = (row.get("confidence") or "").strip()
         try:
             confidence = float(confidence_text) if confidence_text else None
         except ValueError:
-            raise SourceDataError(name, line, "confidence", f"not a number: {confidence_text!r}") from None
+            raise SourceDataError(
+                name, line, "confidence", f"not a number: {confidence_text!r}"
+            ) from None
         if confidence is not None and not 0.0 <= confidence <= 1.0:
             raise SourceDataError(name, line, "confidence", "must be between 0 and 1")
         mappings.append(
@@ -90,7 +100,7 @@ def read_sssom(text: str, name: str) -> tuple[dict[str, str], list[Mapping]]:
 
 
 def mappings_to_triples(mappings: list[Mapping]) -> list[Triple]:
-    """The SKOS mapping triples plus one eg:AssertedMapping node per row (justification, confidence)."""
+    """The SKOS mapping triples plus one eg:AssertedMapping node per row (justification, …)."""
     triples: list[Triple] = []
     for mapping in mappings:
         subject, obj = NamedNode(mapping.subject), NamedNode(mapping.object)
@@ -106,11 +116,13 @@ def mappings_to_triples(mappings: list[Mapping]) -> list[Triple]:
             Triple(node, ns.eg("mappingJustification"), Literal(mapping.justification)),
         ]
         if mapping.confidence is not None:
-            triples.append(
-                Triple(node, ns.eg("confidence"), Literal(repr(mapping.confidence), datatype=XSD_DOUBLE))
-            )
+            confidence = Literal(repr(mapping.confidence), datatype=XSD_DOUBLE)
+            triples.append(Triple(node, ns.eg("confidence"), confidence))
         if mapping.comment:
-            triples.append(Triple(node, ns.iri(ns.RDFS, "comment"), Literal(mapping.comment, language="en")))
+            comment = Literal(mapping.comment, language="en")
+            triples.append(Triple(node, ns.iri(ns.RDFS, "comment"), comment))
+        if mapping.author:
+            triples.append(Triple(node, ns.iri(ns.DCTERMS, "creator"), Literal(mapping.author)))
     return triples
 
 
@@ -118,3 +130,48 @@ def load_sssom(path: Path, name: str | None = None) -> list[Triple]:
     """Read one SSSOM file into RDF triples."""
     _, mappings = read_sssom(path.read_text(encoding="utf-8"), name or str(path))
     return mappings_to_triples(mappings)
+
+
+def compact(iri: str, curie_map: MappingOf[str, str]) -> str:
+    """The CURIE of an IRI under the longest matching namespace; ValueError when none matches."""
+    best = max(
+        ((prefix, space) for prefix, space in curie_map.items() if iri.startswith(space)),
+        key=lambda item: len(item[1]),
+        default=None,
+    )
+    if best is None:
+        raise ValueError(f"no prefix in the curie map covers {iri}")
+    prefix, namespace = best
+    return f"{prefix}:{iri[len(namespace) :]}"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split())  # no tabs or line breaks inside a cell
+
+
+def write_sssom(
+    mappings: Sequence[Mapping],
+    curie_map: MappingOf[str, str],
+    metadata: MappingOf[str, Any] | None = None,
+) -> str:
+    """SSSOM TSV (a commented YAML header, then one row per mapping) that read_sssom reads back."""
+    used = {"skos": ns.SKOS, **curie_map}
+    header = {**(metadata or {}), "curie_map": dict(sorted(used.items()))}
+    lines = ["#" + line for line in yaml.safe_dump(header, sort_keys=False).splitlines()]
+    out = io.StringIO()
+    out.write("\n".join(lines) + "\n")
+    writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for mapping in mappings:
+        writer.writerow(
+            (
+                compact(mapping.subject, used),
+                compact(ns.SKOS + mapping.predicate, used),
+                compact(mapping.object, used),
+                _cell(mapping.justification),
+                "" if mapping.confidence is None else repr(mapping.confidence),
+                _cell(mapping.author),
+                _cell(mapping.comment),
+            )
+        )
+    return out.getvalue()

@@ -1,7 +1,75 @@
-"""Placeholder router; filled by the issue that owns it."""
+"""POST /v1/agreements/validate (contract §4): JSON, JSON-LD or Turtle in; JSON, Turtle or HTML out."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
-router = APIRouter()
+from api.deps import ContextDep
+from exportgraph.errors import ExportgraphError
+from exportgraph.services.agreements import validator_for
+from exportgraph.services.agreements import report as reports
+
+router = APIRouter(tags=["agreements"])
+
+MAX_BODY = 10 * 1024 * 1024
+OUTPUTS = ("application/json", "text/turtle", "text/html")
+
+
+class NotAcceptable(ExportgraphError):
+    status = 406
+    title = "Not acceptable"
+    slug = "not-acceptable"
+
+
+class PayloadTooLarge(ExportgraphError):
+    status = 413
+    title = "Payload too large"
+    slug = "payload-too-large"
+
+
+def negotiate(accept: str | None) -> str:
+    """The response media type for an Accept header (JSON unless Turtle or HTML is preferred)."""
+    ranges = []
+    for position, part in enumerate((accept or "*/*").split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        ranges.append((-q, position, media.lower()))
+    for _, _, media in sorted(ranges):
+        if media in OUTPUTS:
+            return media
+        if media in ("*/*", "application/*", "application/problem+json"):
+            return "application/json"
+        if media == "text/*":
+            return "text/html"
+    raise NotAcceptable(f"Accept {accept!r}: the report is available as {', '.join(OUTPUTS)}", field="Accept")
+
+
+@router.post(
+    "/v1/agreements/validate",
+    summary="Validate technology-transfer agreements",
+    description="Send one agreement (JSON form of contract §4, JSON-LD with the bundled context, or "
+    "Turtle) or a JSON array of them. The answer lists every rule result; `conforms` is false exactly "
+    "when a result has severity `violation`. Accept: application/json (default), text/turtle (a SHACL "
+    "validation report) or text/html (a saveable report).",
+    response_model=None,
+)
+async def validate(request: Request, context: ContextDep) -> Response:
+    output = negotiate(request.headers.get("accept"))
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        raise PayloadTooLarge(f"the body has {len(body)} bytes; at most {MAX_BODY} are accepted", field="body")
+    validator = await run_in_threadpool(validator_for, context)
+    found, batch = await run_in_threadpool(validator.validate_body, body, request.headers.get("content-type"))
+    if output == "text/turtle":
+        return Response(reports.as_turtle(found), media_type="text/turtle")
+    if output == "text/html":
+        return HTMLResponse(reports.as_html(found))
+    return JSONResponse(reports.as_json(found, batch))

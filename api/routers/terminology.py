@@ -1,7 +1,236 @@
-"""Placeholder router; filled by the issue that owns it."""
+"""Terminology: change sets, releases and their diffs, graph exports, equivalents, mappings and
+concepts (contract §5). Reading is anonymous; writing needs a bearer token with the right role."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import json
+from pathlib import Path
+from typing import Annotated, Any
 
-router = APIRouter()
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
+
+from api.auth import AdminDep, EditorDep, ReviewerDep
+from api.deps import ContextDep
+from api.problems import problem
+from exportgraph.errors import MalformedInput
+from exportgraph.services import changes, concepts, equivalence, mappings, releases
+from exportgraph.services.diff import diff_rows
+
+router = APIRouter(tags=["terminology"])
+_templates = Environment(
+    loader=FileSystemLoader(Path(__file__).resolve().parent.parent / "templates"),
+    autoescape=select_autoescape(["html"]),
+)
+TSV = "text/tab-separated-values"
+
+CHANGE_EXAMPLE = {
+    "summary": "Add the Italian label of the C-NOT error parameter",
+    "rationale": "Requested by the Italian authority for its national guidance.",
+    "base_version": "<data_version from GET /healthz>",
+    "add": 'egid:parameter/cnot-error skos:altLabel "errore C-NOT"@it .',
+    "remove": "",
+}
+
+
+async def _json_body(request: Request, *, optional: bool = False) -> Any:
+    """The request body as JSON (read only after authentication); errors name line and column."""
+    raw = await request.body()
+    if not raw.strip():
+        if optional:
+            return None
+        raise MalformedInput("the request body is empty (a JSON object is expected)", field="body")
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError:
+        raise MalformedInput("the body is not UTF-8 text", field="body") from None
+    except json.JSONDecodeError as error:
+        raise MalformedInput(
+            f"invalid JSON on line {error.lineno}, column {error.colno}: {error.msg}", field="body"
+        ) from None
+
+
+# ------------------------------------------------------------------------------ change sets
+
+
+@router.get("/v1/changes", summary="List change sets")
+async def list_changes(
+    context: ContextDep,
+    status: Annotated[str | None, Query(description="proposed, approved or rejected")] = None,
+) -> list[dict[str, Any]]:
+    return await run_in_threadpool(changes.list_changes, context.store, status)
+
+
+@router.post(
+    "/v1/changes",
+    status_code=201,
+    summary="Propose a change set (editor)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"example": CHANGE_EXAMPLE}},
+        }
+    },
+)
+async def propose(request: Request, context: ContextDep, user: EditorDep) -> JSONResponse:
+    """201 with Location and {"id", "status": "proposed", "report": {"conforms", "violations"}}:
+    the report is the terminology-shapes report of the graph the change would produce."""
+    body = await _json_body(request)
+    change = await run_in_threadpool(changes.propose, context.store, user, body)
+    return JSONResponse(
+        change, status_code=201, headers={"Location": f"/v1/changes/{change['id']}"}
+    )
+
+
+@router.get("/v1/changes/{change_id}", summary="One change set")
+async def get_change(change_id: str, context: ContextDep) -> dict[str, Any]:
+    return await run_in_threadpool(changes.get_change, context.store, change_id)
+
+
+@router.post(
+    "/v1/changes/{change_id}/approve", summary="Approve and apply (reviewer, not the author)"
+)
+async def approve(
+    change_id: str, request: Request, context: ContextDep, user: ReviewerDep
+) -> JSONResponse:
+    """Applies the change atomically; 409 on a conflict with a change approved since its base,
+    422 with the report when the result violates the terminology shapes."""
+    body = await _json_body(request, optional=True)
+    try:
+        change = await run_in_threadpool(changes.approve, context.store, user, change_id, body)
+    except changes.NotApprovable as error:
+        return problem(error.status, error.title, error.detail, error.slug, report=error.report)
+    return JSONResponse(change)
+
+
+@router.post("/v1/changes/{change_id}/reject", summary="Reject (reviewer, not the author)")
+async def reject(
+    change_id: str, request: Request, context: ContextDep, user: ReviewerDep
+) -> dict[str, Any]:
+    body = await _json_body(request, optional=True)
+    return await run_in_threadpool(changes.reject, context.store, user, change_id, body)
+
+
+# ------------------------------------------------------------------------------ releases
+
+
+@router.post("/v1/releases", status_code=201, summary="Publish a release (admin)")
+async def create_release(request: Request, context: ContextDep, user: AdminDep) -> JSONResponse:
+    """201 {"version", "iri", …}; body optional: {"version": "…", "notes": "…"}."""
+    body = await _json_body(request, optional=True)
+    release = await run_in_threadpool(releases.create_release, context.store, user, body)
+    return JSONResponse(
+        release, status_code=201, headers={"Location": f"/v1/releases/{release['version']}"}
+    )
+
+
+@router.get("/v1/releases", summary="List releases")
+async def list_releases(context: ContextDep) -> list[dict[str, Any]]:
+    return await run_in_threadpool(releases.list_releases, context.store)
+
+
+def _rdf_response(data: bytes, media_type: str) -> Response:
+    charset = "; charset=utf-8" if media_type != "application/rdf+xml" else ""
+    return Response(data, media_type=media_type + charset)
+
+
+@router.get("/v1/releases/{version}", summary="A release: JSON description, or RDF by Accept")
+async def get_release(
+    version: str,
+    request: Request,
+    context: ContextDep,
+    format: Annotated[str | None, Query(description="turtle, json-ld, nt or xml")] = None,
+) -> Response:
+    media_type = releases.media_type_for(request.headers.get("accept"), format)
+    if media_type is None:
+        return JSONResponse(await run_in_threadpool(releases.get_release, context.store, version))
+    data = await run_in_threadpool(releases.export_release, context, version, media_type)
+    return _rdf_response(data, media_type)
+
+
+@router.get("/v1/releases/{a}/diff/{b}", summary="What changed between two releases")
+async def diff(
+    a: str,
+    b: str,
+    request: Request,
+    context: ContextDep,
+    format: Annotated[str | None, Query(description="json (default) or table (HTML)")] = None,
+) -> Response:
+    """Added, removed and changed entries, criteria, concepts, labels and mappings with values
+    before and after; `b` (or `a`) may be `current` for the unreleased terminology."""
+    result = await run_in_threadpool(releases.diff_releases, context.store, a, b)
+    accept = (request.headers.get("accept") or "").lower()
+    wants_html = format == "table" or (format is None and "text/html" in accept)
+    if format not in (None, "json", "table"):
+        raise MalformedInput("format must be json or table", field="format")
+    if wants_html:
+        html = _templates.get_template("terminology/diff.html").render(
+            diff=result, rows=diff_rows(result)
+        )
+        return HTMLResponse(html)
+    return JSONResponse(result)
+
+
+# ------------------------------------------------------------------------------ exports
+
+
+@router.get("/v1/graph", summary="The whole current graph (asserted + inferred) by Accept")
+async def graph(
+    request: Request,
+    context: ContextDep,
+    format: Annotated[str | None, Query(description="turtle, json-ld, nt or xml")] = None,
+) -> Response:
+    media_type = releases.media_type_for(request.headers.get("accept"), format) or "text/turtle"
+    data = await run_in_threadpool(context.store.export, media_type)
+    return _rdf_response(data, media_type)
+
+
+@router.get("/v1/mappings", summary="Mappings as an SSSOM table (or JSON)")
+async def list_mappings(
+    context: ContextDep,
+    request: Request,
+    source: Annotated[str, Query(description="asserted (default) or derived")] = "asserted",
+    format: Annotated[str | None, Query(description="tsv (default) or json")] = None,
+) -> Response:
+    accept = (request.headers.get("accept") or "").lower()
+    if format not in (None, "tsv", "json"):
+        raise MalformedInput("format must be tsv or json", field="format")
+    if format == "json" or (format is None and "application/json" in accept and TSV not in accept):
+        rows = await run_in_threadpool(mappings.mappings_json, context.store, source)
+        return JSONResponse(rows)
+    table = await run_in_threadpool(mappings.mappings_table, context.store, source)
+    return Response(table, media_type=TSV + "; charset=utf-8")
+
+
+@router.get("/v1/entries/{entry_id}/equivalents", summary="Asserted and derived equivalents")
+async def equivalents(entry_id: str, context: ContextDep) -> JSONResponse:
+    """[{"id", "relation", "asserted", "derived", "basis", …}]; when the entry's thresholds
+    cannot be compared, the Exportgraph-Derivation header says why."""
+    result = await run_in_threadpool(equivalence.equivalents, context.store, entry_id)
+    headers = {"Exportgraph-Derivation": result["reason"]} if result["reason"] else None
+    return JSONResponse(result["equivalents"], headers=headers)
+
+
+# ------------------------------------------------------------------------------ concepts
+
+
+@router.get("/v1/concepts", summary="Harmonized SKOS concepts; ?q= searches every language")
+async def list_concepts(
+    context: ContextDep,
+    lang: Annotated[str | None, Query(description="label language, e.g. fr (default en)")] = None,
+    q: Annotated[str | None, Query(description="label search in every language")] = None,
+    scheme: Annotated[str | None, Query(description="kinds, parameters, facts or purposes")] = None,
+) -> list[dict[str, Any]]:
+    return await run_in_threadpool(concepts.list_concepts, context.store, lang, q, scheme)
+
+
+@router.get("/v1/concepts/{notation}", summary="One concept with every label by language")
+async def get_concept(
+    notation: str,
+    context: ContextDep,
+    lang: Annotated[str | None, Query(description="label language (default en)")] = None,
+    scheme: Annotated[str | None, Query(description="disambiguates a notation")] = None,
+) -> dict[str, Any]:
+    return await run_in_threadpool(concepts.get_concept, context.store, notation, lang, scheme)

@@ -1,4 +1,4 @@
-"""Regions of parameter space: intervals from comparators, boxes, unions of boxes, and how two compare.
+"""Regions of parameter space: intervals from comparators, unions of boxes, how two compare.
 
 Exact arithmetic (fractions) throughout, so that a threshold of 1e-3 equals 0.001 and
 `>= 100` differs from `> 100`.
@@ -77,17 +77,21 @@ class Interval:
     def endpoints(self) -> list[Fraction]:
         return [end for end in (self.low, self.high) if end is not None]
 
-    def describe(self, name: str) -> str:
-        """`100 <= physical-qubits < 200`, `cnot-error <= 0.001`, `name = 4`, or `name any`."""
-        if self.low is not None and self.low == self.high:
-            return f"{name} = {fmt(self.low)}"
-        left = f"{fmt(self.low)} {'<=' if self.low_closed else '<'} " if self.low is not None else ""
-        right = f" {'<=' if self.high_closed else '<'} {fmt(self.high)}" if self.high is not None else ""
-        if not left and not right:
+    def describe(self, name: str, unit: str = "") -> str:
+        """`100 <= physical-qubits < 200`, `base-temperature <= 0.1 K`, `name = 4`, `name any`."""
+        low, high = self.low, self.high
+        suffix = f" {unit}" if unit else ""
+        if low is not None and low == high:
+            return f"{name} = {fmt(low)}{suffix}"
+        if low is None and high is None:
             return f"{name} any"
-        if left and not right:
-            return f"{name} {'>=' if self.low_closed else '>'} {fmt(self.low)}"  # type: ignore[arg-type]
-        return f"{left}{name}{right}"
+        if high is None:
+            assert low is not None
+            return f"{name} {'>=' if self.low_closed else '>'} {fmt(low)}{suffix}"
+        right = f"{name} {'<=' if self.high_closed else '<'} {fmt(high)}{suffix}"
+        if low is None:
+            return right
+        return f"{fmt(low)}{suffix} {'<=' if self.low_closed else '<'} {right}"
 
 
 FULL = Interval()
@@ -117,8 +121,11 @@ class Box:
     def contains(self, point: Mapping[str, Fraction]) -> bool:
         return all(self.interval(name).contains(x) for name, x in point.items())
 
-    def describe(self) -> str:
-        return ", ".join(self.bounds[name].describe(name) for name in sorted(self.bounds)) or "any value"
+    def describe(self, units: Mapping[str, str] | None = None) -> str:
+        """The box's constraints, one per parameter, with units from `units` where given."""
+        units = units or {}
+        parts = [self.bounds[n].describe(n, units.get(n, "")) for n in sorted(self.bounds)]
+        return ", ".join(parts) or "any value"
 
 
 def _probes(cuts: Sequence[Fraction]) -> list[Fraction]:

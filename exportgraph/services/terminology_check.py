@@ -54,7 +54,10 @@ class TerminologyReport:
         return sum(1 for result in self.results if result.severity == severity)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"conforms": self.conforms, "violations": [asdict(result) for result in self.results]}
+        return {
+            "conforms": self.conforms,
+            "violations": [asdict(result) for result in self.results],
+        }
 
 
 @cache
