@@ -8,8 +8,8 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import ContextDep
 from exportgraph.errors import ExportgraphError
-from exportgraph.services.agreements import validator_for
 from exportgraph.services.agreements import report as reports
+from exportgraph.services.agreements import validator_for
 
 router = APIRouter(tags=["agreements"])
 
@@ -49,7 +49,9 @@ def negotiate(accept: str | None) -> str:
             return "application/json"
         if media == "text/*":
             return "text/html"
-    raise NotAcceptable(f"Accept {accept!r}: the report is available as {', '.join(OUTPUTS)}", field="Accept")
+    raise NotAcceptable(
+        f"Accept {accept!r}: the report is available as {', '.join(OUTPUTS)}", field="Accept"
+    )
 
 
 @router.post(
@@ -65,9 +67,13 @@ async def validate(request: Request, context: ContextDep) -> Response:
     output = negotiate(request.headers.get("accept"))
     body = await request.body()
     if len(body) > MAX_BODY:
-        raise PayloadTooLarge(f"the body has {len(body)} bytes; at most {MAX_BODY} are accepted", field="body")
+        raise PayloadTooLarge(
+            f"the body has {len(body)} bytes; at most {MAX_BODY} are accepted", field="body"
+        )
     validator = await run_in_threadpool(validator_for, context)
-    found, batch = await run_in_threadpool(validator.validate_body, body, request.headers.get("content-type"))
+    found, batch = await run_in_threadpool(
+        validator.validate_body, body, request.headers.get("content-type")
+    )
     if output == "text/turtle":
         return Response(reports.as_turtle(found), media_type="text/turtle")
     if output == "text/html":

@@ -10,7 +10,14 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from exportgraph.cli.common import JsonOption, StoreOption, console, errors, make_context, print_json
+from exportgraph.cli.common import (
+    JsonOption,
+    StoreOption,
+    console,
+    errors,
+    make_context,
+    print_json,
+)
 from exportgraph.errors import ExportgraphError
 from exportgraph.services.agreements import AgreementReport, validator_for
 from exportgraph.services.agreements.parsing import JSON, TURTLE
@@ -26,16 +33,22 @@ def media_type_of(path: Path) -> str:
 
 def _table(path: str, report: AgreementReport) -> Table:
     verdict = "[green]conforms[/]" if report.conforms else "[bold red]does not conform[/]"
-    table = Table(title=f"{report.agreement} ({path}): {verdict}", title_justify="left", expand=False)
+    table = Table(
+        title=f"{report.agreement} ({path}): {verdict}", title_justify="left", expand=False
+    )
     for column in ("rule", "severity", "focus", "path", "message"):
         table.add_column(column, overflow="fold")
     for v in report.violations:
-        table.add_row(v.rule, f"[{STYLE[v.severity]}]{v.severity}[/]", v.focus, v.path or "", v.message)
+        table.add_row(
+            v.rule, f"[{STYLE[v.severity]}]{v.severity}[/]", v.focus, v.path or "", v.message
+        )
     return table
 
 
 def validate_command(
-    files: Annotated[list[Path], typer.Argument(help="agreement files: .json/.jsonld (one or an array) or .ttl")],
+    files: Annotated[
+        list[Path], typer.Argument(help="agreement files: .json/.jsonld (one or an array) or .ttl")
+    ],
     store: StoreOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -44,8 +57,13 @@ def validate_command(
     outcomes: list[tuple[str, AgreementReport]] = []
     unreadable: list[tuple[str, str]] = []
     with Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), console=errors, transient=True, disable=len(files) < 2,
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=errors,
+        transient=True,
+        disable=len(files) < 2,
     ) as progress:
         task = progress.add_task("validating", total=len(files))
         for path in files:
@@ -58,17 +76,21 @@ def validate_command(
             except ExportgraphError as error:
                 unreadable.append((str(path), error.detail))
             progress.advance(task)
-    for path, message in unreadable:
-        errors.print(f"[bold red]error:[/] {path}: {message}", highlight=False)
+    for name, message in unreadable:
+        errors.print(f"[bold red]error:[/] {name}: {message}", highlight=False)
     if as_json:
-        body_json: list[dict[str, Any]] = [{"file": path, **report.as_json()} for path, report in outcomes]
+        body_json: list[dict[str, Any]] = [
+            {"file": name, **report.as_json()} for name, report in outcomes
+        ]
         print_json(body_json)
     else:
-        for path, report in outcomes:
-            console.print(_table(path, report))
+        for name, report in outcomes:
+            console.print(_table(name, report))
         conforming = sum(1 for _, r in outcomes if r.conforms)
-        console.print(f"{conforming} of {len(outcomes)} agreements conform"
-                      + (f"; {len(unreadable)} file(s) unreadable" if unreadable else ""))
+        console.print(
+            f"{conforming} of {len(outcomes)} agreements conform"
+            + (f"; {len(unreadable)} file(s) unreadable" if unreadable else "")
+        )
     if unreadable:
         raise typer.Exit(2)
     if any(not report.conforms for _, report in outcomes):

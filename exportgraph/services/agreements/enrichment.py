@@ -1,0 +1,411 @@
+"""Enrichment: what the knowledge graph says about one agreement, as RDF facts for the shapes.
+
+Per item: whether the export (exporter's country → destination, as of the effective date) needs a
+licence in each jurisdiction whose law governs it, under which entries, which claimed exclusions
+apply, and which fact is missing when the data cannot decide (via the assessment service, contract
+§3). Per researcher exchange: the same for each software/technology item it gives access to.
+Per claimed research exclusion: the project stages its conditions allow. Per country code: whether
+it is an ISO 3166-1 country and which union it is part of.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+
+from exportgraph import namespaces as ns
+from exportgraph.context import Context
+from exportgraph.errors import ExportgraphError
+from exportgraph.services.agreements.facts import (
+    JURISDICTION_BASE,
+    AgreementFacts,
+    ExchangeFacts,
+    ItemFacts,
+    Node,
+    Term,
+    code,
+)
+from exportgraph.services.agreements.knowledge import (
+    ALL_STAGES as STAGE_ORDER,
+)
+from exportgraph.services.agreements.knowledge import (
+    RESEARCH_EXCLUSIONS,
+    Knowledge,
+    is_country,
+    knowledge,
+)
+
+AssessFn = Callable[[Context, dict[str, Any]], dict[str, Any]]
+
+RDF_TYPE = NamedNode(ns.RDF + "type")
+SKOS_NOTATION = NamedNode(ns.SKOS + "notation")
+PUBLISHED_CLAIMS = {"published", "public-domain"}
+PUBLICATION_CLAIMS = {"fundamental-research"}
+
+
+def _eg(local: str) -> NamedNode:
+    return NamedNode(ns.EG + local)
+
+
+def default_assess() -> AssessFn:
+    """The assessment service of contract §3 (imported late: it is another module's)."""
+    from exportgraph.services.assessment import assess
+
+    return assess
+
+
+class AssessCache:
+    """Memoises assessments by (data version, request); safe across threads."""
+
+    def __init__(self, assess: AssessFn, size: int = 4096) -> None:
+        self._assess = assess
+        self._size = size
+        self._items: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, context: Context, request: dict[str, Any]) -> dict[str, Any]:
+        key = (context.data_version(), json.dumps(request, sort_keys=True))
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                return found
+        result = self._assess(context, request)
+        with self._lock:
+            self._items[key] = result
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return result
+
+
+class Enricher:
+    """Builds the finding triples for one agreement."""
+
+    def __init__(self, context: Context, assess: AssessFn, where: str = "") -> None:
+        self.context = context
+        self.assess = assess
+        self.where = where
+        self.know: Knowledge = knowledge(context)
+        self.triples: list[Triple] = []
+
+    def add(self, subject: Node, local: str, obj: Term) -> None:
+        self.triples.append(Triple(subject, _eg(local), obj))
+
+    # ------------------------------------------------------------------ countries
+
+    def countries(self, facts: AgreementFacts) -> None:
+        for node in sorted(facts.jurisdictions, key=lambda n: n.value):
+            value = code(node, JURISDICTION_BASE) or ""
+            if value in self.know.union_codes:
+                self.triples.append(Triple(node, RDF_TYPE, _eg("Jurisdiction")))
+            elif is_country(value):
+                self.triples.append(Triple(node, RDF_TYPE, _eg("Country")))
+                self.triples.append(Triple(node, RDF_TYPE, _eg("Jurisdiction")))
+            else:
+                continue
+            self.triples.append(Triple(node, SKOS_NOTATION, Literal(value)))
+            for union in sorted(self.know.unions.get("GB" if value == "UK" else value, ())):
+                self.add(node, "partOf", NamedNode(JURISDICTION_BASE + union))
+
+    # ------------------------------------------------------------------ assessments
+
+    def _request(
+        self,
+        facts: AgreementFacts,
+        item: ItemFacts,
+        activity: str,
+        origin: str,
+        to: str | None,
+        as_of: str,
+        recipient: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        subject: dict[str, Any]
+        if item.is_software:
+            assert item.kind is not None
+            subject = {item.kind: {"for_kind": item.for_kind, "purpose": item.purpose}}
+        else:
+            subject = {"item": {"kind": item.kind, "parameters": item.parameters or {}}}
+        request: dict[str, Any] = {
+            "activity": activity,
+            "subject": subject,
+            "from": origin,
+            "as_of": as_of,
+            "published": bool(PUBLISHED_CLAIMS & set(facts.claims)),
+            "intended_for_publication": bool(PUBLICATION_CLAIMS & set(facts.claims)),
+        }
+        if to:
+            request["to"] = to
+        if facts.stage in STAGE_ORDER:
+            request["project_stage"] = facts.stage
+        if facts.end_use:
+            request["end_use"] = facts.end_use
+        if recipient:
+            request["recipient"] = recipient
+        return request
+
+    def _missing_item_fact(self, item: ItemFacts) -> str | None:
+        if item.kind is None:
+            return "the item's kind"
+        if item.parameters_error:
+            return item.parameters_error
+        if item.is_software and not item.for_kind:
+            return f"the kind of item the {item.kind} is for (for_kind)"
+        if item.is_software and not item.purpose:
+            return f"the {item.kind}'s purpose (development, production or use)"
+        return None
+
+    def _findings(self, request: dict[str, Any], field: str) -> list[dict[str, Any]]:
+        try:
+            answer = self.assess(self.context, request)
+        except ExportgraphError as error:  # e.g. an unknown kind, parameter or unit: name the field
+            raise type(error)(f"{field}: {error.detail}", field=field) from None
+        results: list[dict[str, Any]] = answer.get("results", [])
+        return results
+
+    def _finding(
+        self, owner: Node, link: str, item: Node, result: dict[str, Any], claims: list[str]
+    ) -> str:
+        node = BlankNode()
+        self.add(owner, link, node)
+        self.triples.append(Triple(node, RDF_TYPE, _eg("LicenceFinding")))
+        self.add(node, "findingItem", item)
+        jurisdiction = str(result.get("jurisdiction", ""))
+        self.add(node, "findingJurisdiction", NamedNode(JURISDICTION_BASE + jurisdiction))
+        status = _status(result.get("licence_required"))
+        self.add(node, "status", Literal(status))
+        entry_ids = [
+            e if isinstance(e, str) else str(e.get("id", "")) for e in result.get("entries", [])
+        ]
+        for entry_id in entry_ids:
+            self.add(node, "entryId", Literal(entry_id))
+            if ":" in entry_id:
+                self.add(node, "controlEntry", ns.entry_iri(*entry_id.split(":", 1)))
+        if entry_ids:
+            self.add(node, "entryList", Literal(", ".join(entry_ids)))
+        if status == "unknown":
+            self.add(node, "missingFact", Literal("; ".join(_missing_facts(result))))
+        notes = []
+        for exclusion in result.get("exclusions", []):
+            notation = str(exclusion.get("id", "")).split(":", 1)[-1]
+            if notation not in claims:
+                continue
+            if exclusion.get("applies") is True:
+                self.add(node, "exclusionApplies", Literal(notation))
+            else:
+                notes.append(
+                    f"the claimed exclusion '{notation}' does not apply: {exclusion.get('why', 'conditions not met')}"
+                )
+        for claim in claims:
+            if (
+                jurisdiction not in self.know.exclusions.get(claim, frozenset())
+                and claim in _known_claims()
+            ):
+                notes.append(f"'{claim}' is not an exclusion of {jurisdiction} law")
+        if notes:
+            self.add(node, "findingNote", Literal("; ".join(notes)))
+        return status
+
+    def _undecided(
+        self, owner: Node, link: str, item: Node, jurisdiction: str | None, fact: str
+    ) -> str:
+        node = BlankNode()
+        self.add(owner, link, node)
+        self.triples.append(Triple(node, RDF_TYPE, _eg("LicenceFinding")))
+        self.add(node, "findingItem", item)
+        if jurisdiction:
+            self.add(node, "findingJurisdiction", NamedNode(JURISDICTION_BASE + jurisdiction))
+        self.add(node, "status", Literal("unknown"))
+        self.add(node, "missingFact", Literal(fact))
+        return "unknown"
+
+    def items(self, facts: AgreementFacts) -> list[str]:
+        """A licence finding per item and governing jurisdiction of the export."""
+        statuses: list[str] = []
+        missing = _missing_agreement_facts(facts)
+        for index, item in enumerate(facts.items):
+            field = f"{self.where}items[{index}]"
+            item_missing = self._missing_item_fact(item)
+            if missing or item_missing:
+                statuses.append(
+                    self._undecided(
+                        item.node,
+                        "licenceRequiredIn",
+                        item.node,
+                        None,
+                        missing or item_missing or "",
+                    )
+                )
+                continue
+            assert facts.destination and facts.effective
+            for exporter in _exporters(facts):
+                request = self._request(
+                    facts,
+                    item,
+                    "export",
+                    exporter,
+                    _normal(facts.destination),
+                    facts.effective.isoformat(),
+                )
+                for result in self._findings(request, field):
+                    statuses.append(
+                        self._finding(
+                            item.node, "licenceRequiredIn", item.node, result, facts.claims
+                        )
+                    )
+        return statuses
+
+    def exchanges(self, facts: AgreementFacts) -> None:
+        """A finding per researcher exchange and software/technology item it gives access to."""
+        for index, exchange in enumerate(facts.exchanges):
+            field = f"{self.where}exchanges[{index}]"
+            for item in self._accessed(facts, exchange):
+                if item is None:
+                    self._undecided(
+                        exchange.node,
+                        "accessFinding",
+                        exchange.node,
+                        None,
+                        "the technology or software the exchange gives access to "
+                        "(the agreement lists none)",
+                    )
+                    continue
+                if not item.is_software:
+                    continue
+                missing = _missing_exchange_facts(facts, exchange) or self._missing_item_fact(item)
+                if missing:
+                    self._undecided(exchange.node, "accessFinding", item.node, None, missing)
+                    continue
+                as_of = exchange.start or facts.effective
+                assert as_of is not None and exchange.nationality
+                recipient = {
+                    "name": exchange.person or "",
+                    "nationality": _normal(exchange.nationality),
+                }
+                for exporter in _exporters(facts):
+                    # the researcher is given access where the exporter works: a release inside
+                    # `from`, judged by that jurisdiction's deemed-export rule (contract §3)
+                    request = self._request(
+                        facts,
+                        item,
+                        "researcher-exchange",
+                        exporter,
+                        None,
+                        as_of.isoformat(),
+                        recipient,
+                    )
+                    for result in self._findings(request, field):
+                        self._finding(
+                            exchange.node, "accessFinding", item.node, result, facts.claims
+                        )
+
+    def _accessed(
+        self, facts: AgreementFacts, exchange: ExchangeFacts
+    ) -> Iterator[ItemFacts | None]:
+        by_node: dict[object, ItemFacts] = {item.node: item for item in facts.items}
+        for access in exchange.access:
+            if access in by_node:
+                yield by_node[access]
+                continue
+            kind = code(access, ns.EGID + "kind/")
+            matching = [item for item in facts.items if kind and item.kind == kind]
+            if not matching and kind in ("technology", "software"):
+                yield None
+            yield from matching
+
+    # ------------------------------------------------------------------ claims and summary
+
+    def claims(self, facts: AgreementFacts) -> None:
+        for claim in facts.claims:
+            if claim not in RESEARCH_EXCLUSIONS:
+                continue
+            node = BlankNode()
+            self.add(facts.node, "claimFinding", node)
+            self.add(node, "claimedExclusion", Literal(claim))
+            stages = sorted(self.know.permitted_stages(claim), key=STAGE_ORDER.index)
+            for stage in stages:
+                self.add(node, "permittedStage", Literal(stage))
+            self.add(node, "permittedStages", Literal(", ".join(stages)))
+
+    def summary(self, facts: AgreementFacts, statuses: list[str]) -> None:
+        if "true" in statuses:
+            self.add(facts.node, "transfersControlled", Literal("true"))
+        elif "unknown" in statuses:
+            self.add(facts.node, "transfersControlled", Literal("unknown"))
+        missing = _missing_agreement_facts(facts)
+        if missing and facts.items:
+            self.add(facts.node, "missingFact", Literal(missing))
+
+
+def enrich(
+    context: Context, facts: AgreementFacts, assess: AssessFn, where: str = ""
+) -> list[Triple]:
+    """The finding triples for one agreement (see the module docstring)."""
+    enricher = Enricher(context, assess, where)
+    enricher.countries(facts)
+    statuses = enricher.items(facts)
+    enricher.exchanges(facts)
+    enricher.claims(facts)
+    enricher.summary(facts, statuses)
+    return enricher.triples
+
+
+def _known_claims() -> tuple[str, ...]:
+    return ("fundamental-research", "published", "basic-scientific-research", "public-domain")
+
+
+def _status(value: object) -> str:
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    return "unknown"
+
+
+def _missing_facts(result: dict[str, Any]) -> list[str]:
+    facts: list[str] = []
+    for key in ("missing", "missing_facts"):
+        value = result.get(key)
+        if isinstance(value, list):
+            facts.extend(str(v) for v in value)
+        elif isinstance(value, str):
+            facts.append(value)
+    for exception in result.get("exceptions", []):
+        if exception.get("available") == "unknown" and exception.get("missing_fact"):
+            facts.append(f"{exception.get('id')}: {exception['missing_fact']}")
+    return facts or [
+        "; ".join(str(r) for r in result.get("reasons", [])) or "a fact the data does not hold"
+    ]
+
+
+def _normal(country: str) -> str:
+    return "GB" if country == "UK" else country
+
+
+def _exporters(facts: AgreementFacts) -> list[str]:
+    return [_normal(e) for e in facts.exporters if is_country(e)]
+
+
+def _missing_agreement_facts(facts: AgreementFacts) -> str | None:
+    gaps = []
+    if not _exporters(facts):
+        gaps.append("the exporter's country")
+    if not facts.destination or not is_country(facts.destination):
+        gaps.append("a valid destination")
+    if facts.effective is None:
+        gaps.append("a valid effective date")
+    return ", ".join(gaps) if gaps else None
+
+
+def _missing_exchange_facts(facts: AgreementFacts, exchange: ExchangeFacts) -> str | None:
+    if not _exporters(facts):
+        return "the exporter's country"
+    if not exchange.nationality or not is_country(exchange.nationality):
+        return "the researcher's nationality"
+    if exchange.start is None and facts.effective is None:
+        return "the exchange's start date"
+    return None

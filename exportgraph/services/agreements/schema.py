@@ -1,0 +1,199 @@
+"""The JSON form of an agreement (contract §4): JSON types only, checked before JSON-LD mapping.
+
+Every field is optional here: a missing clause is a rule violation found by the shapes, not a
+malformed document. What this module refuses (422) is what JSON-LD would silently misread: a
+number where a date or code is expected, an object where a list is expected, an unknown field,
+an id that is not an absolute IRI.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
+
+from exportgraph.errors import InvalidInput
+
+IRI_PATTERN = r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$"
+TOKEN_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._\-]*$"
+
+Iri = Annotated[str, StringConstraints(pattern=IRI_PATTERN)]
+Token = Annotated[str, StringConstraints(pattern=TOKEN_PATTERN)]
+Text = str
+DateText = str  # lexical validity is rule AGR-DATES, not a parse error
+Number = int | float
+
+COUNTRY_ALIASES = {"UK": "GB"}
+
+
+def _country(value: str | None) -> str | None:
+    return COUNTRY_ALIASES.get(value, value) if value is not None else None
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+class Quantity(_Strict):
+    value: Number
+    unit: str
+
+
+class Party(_Strict):
+    id: Iri | None = None
+    name: Text | None = None
+    country: Token | None = None
+    role: Text | None = None
+
+    _alias = field_validator("country")(classmethod(lambda cls, v: _country(v)))
+
+
+class Item(_Strict):
+    id: Iri | None = None
+    name: Text | None = None
+    kind: Token | None = None
+    for_kind: Token | None = None
+    purpose: Token | None = None
+    parameters: dict[str, Number | Quantity] | None = None
+
+
+class EndUse(_Strict):
+    purpose: Text | None = None
+    statement: Text | None = None
+
+
+class Verification(_Strict):
+    method: Text | None = None
+    date: DateText | None = None
+    verified_by: Text | None = None
+
+
+class Licence(_Strict):
+    id: Iri | None = None
+    jurisdiction: Token | None = None
+    covers: list[Iri] | None = None
+    valid_from: DateText | None = None
+    valid_until: DateText | None = None
+
+    _alias = field_validator("jurisdiction")(classmethod(lambda cls, v: _country(v)))
+
+
+class Reporting(_Strict):
+    frequency: Text | None = None
+    recipient: Text | None = None
+
+
+class DisputeResolution(_Strict):
+    mechanism: Text | None = None
+    forum: Text | None = None
+
+
+class Exchange(_Strict):
+    person: Text | None = None
+    nationality: Token | None = None
+    from_: DateText | None = Field(default=None, alias="from")
+    until: DateText | None = None
+    access: (
+        list[Annotated[str, StringConstraints(pattern=IRI_PATTERN + "|" + TOKEN_PATTERN)]] | None
+    ) = None
+
+    _alias = field_validator("nationality")(classmethod(lambda cls, v: _country(v)))
+
+
+class Agreement(_Strict):
+    context: Any = Field(default=None, alias="@context")
+    type: Literal["Agreement"] | None = None
+    id: Iri | None = None
+    name: Text | None = None
+    parties: list[Party] | None = None
+    items: list[Item] | None = None
+    destination: Token | None = None
+    effective_date: DateText | None = None
+    expiry_date: DateText | None = None
+    project_stage: Text | None = None
+    end_use: EndUse | None = None
+    end_user_verification: Verification | None = None
+    licences: list[Licence] | None = None
+    exclusions_claimed: list[Text] | None = None
+    reporting: list[Reporting] | None = None
+    dispute_resolution: DisputeResolution | None = None
+    exchanges: list[Exchange] | None = None
+
+    _alias = field_validator("destination")(classmethod(lambda cls, v: _country(v)))
+
+
+def _location(prefix: str, loc: tuple[int | str, ...]) -> str:
+    text = prefix
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part in {"Quantity", "int", "float", "function-after[<lambda>(), str]"}:
+            continue  # union-branch names pydantic adds to the location
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "body"
+
+
+_MESSAGES = {
+    "string_type": "expected a string",
+    "list_type": "expected a JSON array",
+    "model_type": "expected a JSON object",
+    "dict_type": "expected a JSON object",
+    "extra_forbidden": "unknown field",
+    "int_type": "expected a number",
+    "float_type": "expected a number",
+    "literal_error": 'must be "Agreement"',
+    "string_pattern_mismatch": "not an absolute IRI or code",
+}
+
+
+def check(document: Any, prefix: str = "") -> dict[str, Any]:
+    """Check the JSON types of one agreement; return it with aliases normalised (UK → GB).
+
+    Raises InvalidInput naming the first offending field (e.g. `effective_date`, `[2].items[0].id`).
+    """
+    if not isinstance(document, dict):
+        raise InvalidInput(
+            f"{prefix or 'body'}: expected a JSON object (an agreement)", field=prefix or "body"
+        )
+    try:
+        model = Agreement.model_validate(document)
+    except ValidationError as error:
+        problems: dict[str, list[str]] = {}
+        got: dict[str, str] = {}
+        for item in error.errors():
+            where = _location(prefix, tuple(item["loc"]))
+            message = _MESSAGES.get(item["type"], item["msg"])
+            if message not in problems.setdefault(where, []):
+                problems[where].append(message)
+            if item["type"] != "extra_forbidden":
+                got.setdefault(where, f", got {_show(item.get('input'))}")
+        lines = [f"{w}: {_either(m)}{got.get(w, '')}" for w, m in list(problems.items())[:5]]
+        raise InvalidInput("; ".join(lines), field=next(iter(problems))) from None
+    return model.model_dump(by_alias=True, exclude_none=True, exclude={"context"})
+
+
+def _either(messages: list[str]) -> str:
+    return " or ".join([messages[0], *(m.removeprefix("expected ") for m in messages[1:])])
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    if value is None:
+        return "null"
+    text = str(value)
+    return repr(text if len(text) < 60 else text[:57] + "...")

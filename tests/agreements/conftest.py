@@ -1,0 +1,55 @@
+"""Agreement validation tests run on the real knowledge graph, built once per session in memory."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from api import problems
+from api.routers import agreements as agreements_router
+from exportgraph.context import Context
+from exportgraph.services.agreements import Validator
+from exportgraph.settings import Settings
+
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.fixture(scope="session")
+def case() -> Callable[[str], dict[str, Any]]:
+    """Load a case file of tests/agreements/cases (the same files docs/auditors.md shows)."""
+
+    def load(name: str) -> dict[str, Any]:
+        value: dict[str, Any] = json.loads((CASES / f"{name}.json").read_text(encoding="utf-8"))
+        return value
+
+    return load
+
+
+@pytest.fixture(scope="session")
+def context() -> Iterator[Context]:
+    ctx = Context(replace(Settings.from_env(), store_uri="memory:"))
+    ctx.data_version()  # build now, once
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def validator(context: Context) -> Validator:
+    return Validator(context)
+
+
+@pytest.fixture(scope="session")
+def client(context: Context) -> Iterator[TestClient]:
+    app = FastAPI()
+    app.state.context = context
+    problems.install(app)
+    app.include_router(agreements_router.router)
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
