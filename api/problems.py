@@ -47,12 +47,16 @@ async def _validation_error(_: Request, error: Exception) -> JSONResponse:
 
 async def _http_error(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
-    return problem(error.status_code, str(error.detail), str(error.detail), f"http-{error.status_code}")
+    return problem(
+        error.status_code, str(error.detail), str(error.detail), f"http-{error.status_code}"
+    )
 
 
 async def _unexpected(_: Request, error: Exception) -> JSONResponse:
     log.exception("unexpected error", exc_info=error)
-    return problem(500, "Internal error", "an unexpected error occurred; it has been logged", "internal")
+    return problem(
+        500, "Internal error", "an unexpected error occurred; it has been logged", "internal"
+    )
 
 
 def install(app: FastAPI) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exportgraph.knowledge import collect_sources, parse_sources  # noqa: E402
-from exportgraph.reasoning import Engine, materialize  # noqa: E402
+from exportgraph.knowledge import collect_sources, parse_sources
+from exportgraph.reasoning import Engine, materialize
 
 
 def main() -> None:
@@ -23,7 +23,9 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     asserted = parse_sources(collect_sources())
-    print(f"asserted triples: {len(set(asserted))} (parsed in {time.perf_counter() - started:.2f} s)")
+    print(
+        f"asserted triples: {len(set(asserted))} (parsed in {time.perf_counter() - started:.2f} s)"
+    )
     timings: dict[str, float] = {}
     inferred: dict[str, set[str]] = {}
     engines: tuple[Engine, ...] = ("owlrl", "reasonable")
@@ -34,11 +36,15 @@ def main() -> None:
             seconds.append(closure.seconds)
         timings[engine] = statistics.median(seconds)
         inferred[engine] = {str(t) for t in closure.inferred}
-        print(f"{engine:>10}: median {timings[engine]:.3f} s over {args.runs} runs, +{len(closure.inferred)} triples")
+        print(
+            f"{engine:>10}: median {timings[engine]:.3f} s over {args.runs} runs, +{len(closure.inferred)} triples"
+        )
     only_owlrl = inferred["owlrl"] - inferred["reasonable"]
     only_reasonable = inferred["reasonable"] - inferred["owlrl"]
-    print(f"inferred by both: {len(inferred['owlrl'] & inferred['reasonable'])}; "
-          f"only owlrl: {len(only_owlrl)}; only reasonable: {len(only_reasonable)}")
+    print(
+        f"inferred by both: {len(inferred['owlrl'] & inferred['reasonable'])}; "
+        f"only owlrl: {len(only_owlrl)}; only reasonable: {len(only_reasonable)}"
+    )
     print(f"ratio owlrl / reasonable: {timings['owlrl'] / timings['reasonable']:.1f}x")
 
 

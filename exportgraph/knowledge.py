@@ -48,11 +48,14 @@ def collect_sources(root: Path | None = None) -> list[RdfSource]:
     """Every RDF input of the graph: ontology Turtle files, control tables and SSSOM mappings."""
     ontology = root or paths.ontology_dir()
     sources = [
-        RdfSource(_relative(path), path.read_bytes(), TURTLE) for path in sorted(ontology.glob("*.ttl"))
+        RdfSource(_relative(path), path.read_bytes(), TURTLE)
+        for path in sorted(ontology.glob("*.ttl"))
     ]
     try:
         controls = load_controls(ontology / "controls")
-        sources.append(RdfSource(_relative(ontology / "controls"), triples_to_ntriples(controls), NTRIPLES))
+        sources.append(
+            RdfSource(_relative(ontology / "controls"), triples_to_ntriples(controls), NTRIPLES)
+        )
         for path in sorted((ontology / "mappings").glob("*.sssom.tsv")):
             mapped = load_sssom(path, _relative(path))
             sources.append(RdfSource(_relative(path), triples_to_ntriples(mapped), NTRIPLES))
@@ -69,7 +72,9 @@ def parse_sources(sources: list[RdfSource]) -> list[Triple]:
             rdf_format = pyoxigraph.RdfFormat.from_media_type(source.format)
             triples.extend(q.triple for q in pyoxigraph.parse(source.data, rdf_format))
         except SyntaxError as error:
-            raise LoadError(source.name, error.lineno or 0, error.offset or 0, str(error)) from error
+            raise LoadError(
+                source.name, error.lineno or 0, error.offset or 0, str(error)
+            ) from error
     return triples
 
 
@@ -115,7 +120,9 @@ def build(store: Store, *, engine: Engine = "reasonable", root: Path | None = No
     asserted = parse_sources(sources)
     parsed = time.perf_counter()
     closure = materialize(asserted, engine)
-    inferred = RdfSource("inferred (OWL 2 RL closure)", triples_to_ntriples(closure.inferred), NTRIPLES)
+    inferred = RdfSource(
+        "inferred (OWL 2 RL closure)", triples_to_ntriples(closure.inferred), NTRIPLES
+    )
     loading = time.perf_counter()
     version = store.replace_all([*sources, inferred, inferred_copy(closure.inferred)])
     done = time.perf_counter()

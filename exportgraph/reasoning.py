@@ -49,10 +49,16 @@ def _from_rdflib_terms(rows: Iterable[tuple[rdflib.term.Node, ...]]) -> list[Tri
     for s, p, o in rows:
         if isinstance(s, rdflib.Literal) or not isinstance(p, rdflib.URIRef):
             continue  # owlrl emits literal subjects; they are not RDF triples
-        if isinstance(o, rdflib.Literal) and o.datatype is not None and str(o.datatype) == _XSD_STRING:
+        if (
+            isinstance(o, rdflib.Literal)
+            and o.datatype is not None
+            and str(o.datatype) == _XSD_STRING
+        ):
             o = rdflib.Literal(str(o), lang=o.language)  # reasonable re-types plain literals
         lines.append(f"{s.n3()} {p.n3()} {o.n3()} .\n")
-    return [quad.triple for quad in pyoxigraph.parse("".join(lines), pyoxigraph.RdfFormat.N_TRIPLES)]
+    return [
+        quad.triple for quad in pyoxigraph.parse("".join(lines), pyoxigraph.RdfFormat.N_TRIPLES)
+    ]
 
 
 def _is_noise(triple: Triple) -> bool:
@@ -97,7 +103,5 @@ def materialize(triples: list[Triple], engine: Engine = "reasonable") -> Closure
         owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
         output = _from_rdflib_terms(graph)
     asserted = set(triples)
-    inferred = sorted(
-        {t for t in output if t not in asserted and not _is_noise(t)}, key=str
-    )
+    inferred = sorted({t for t in output if t not in asserted and not _is_noise(t)}, key=str)
     return Closure(_swap_blank_nodes(inferred), time.perf_counter() - started, engine)

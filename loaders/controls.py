@@ -118,7 +118,11 @@ def _load_jurisdictions(root: Path, graph: _Graph) -> set[str]:
         if row.get("deemed_export"):
             graph.flag(node, ns.eg("deemedExportRule"), row.flag("deemed_export", False))
         if row.get("deemed_export_source"):
-            graph.add(node, ns.eg("deemedExportBasis"), ns.source_iri(code, row.get("deemed_export_source")))
+            graph.add(
+                node,
+                ns.eg("deemedExportBasis"),
+                ns.source_iri(code, row.get("deemed_export_source")),
+            )
         for note in row.texts("notes"):
             graph.text(node, ns.eg("note"), note, "en")
     return codes
@@ -314,14 +318,18 @@ def _load_entries(
     graph: _Graph,
 ) -> set[str]:
     path = folder / "entries.csv"
-    rows = read_table(path, ("code", "parent", "title", "effective_from", "evidence"), name=_rel(root, path))
+    rows = read_table(
+        path, ("code", "parent", "title", "effective_from", "evidence"), name=_rel(root, path)
+    )
     resolved = _resolve_inheritance(rows)
     jur = ns.jurisdiction_iri(code)
     for order, (entry_code, row) in enumerate(resolved.items()):
         node = ns.entry_iri(code, entry_code)
         entry_type = row.require("entry_type")
         if entry_type not in ENTRY_TYPES:
-            raise row.error("entry_type", f"expected one of {', '.join(ENTRY_TYPES)}, got {entry_type!r}")
+            raise row.error(
+                "entry_type", f"expected one of {', '.join(ENTRY_TYPES)}, got {entry_type!r}"
+            )
         graph.add(node, RDF_TYPE, ns.eg(ENTRY_TYPES[entry_type]))
         graph.add(node, RDF_TYPE, ns.eg("ControlEntry"))
         graph.text(node, DCT_IDENTIFIER, f"{code}:{entry_code}")
@@ -399,7 +407,9 @@ def _licence(
         graph.text(node, ns.eg("coversActivity"), activity)
     for exception_id in row.words("exceptions"):
         if exception_id not in exceptions:
-            raise row.error("exceptions", f"unknown exception {exception_id!r} (not in {code}/exceptions.csv)")
+            raise row.error(
+                "exceptions", f"unknown exception {exception_id!r} (not in {code}/exceptions.csv)"
+            )
         graph.add(node, ns.eg("exceptionAvailable"), ns.exception_iri(code, exception_id))
 
 
@@ -417,7 +427,9 @@ def _load_criteria(
             raise row.error("code", f"unknown entry {entry_code!r} (not in {code}/entries.csv)")
         comparator = row.require("comparator")
         if comparator not in COMPARATORS:
-            raise row.error("comparator", f"expected one of {' '.join(COMPARATORS)}, got {comparator!r}")
+            raise row.error(
+                "comparator", f"expected one of {' '.join(COMPARATORS)}, got {comparator!r}"
+            )
         value = _decimal(row, "value")
         parameter = row.require("parameter")
         alternative = row.get("alternative") or "1"
@@ -425,7 +437,9 @@ def _load_criteria(
         alt = NamedNode(f"{entry.value}/alt/{alternative}")
         node = NamedNode(f"{alt.value}/{parameter}/{COMPARATORS[comparator]}")
         if node.value in seen:
-            raise row.error("comparator", f"a second {comparator} criterion on {parameter} in {entry_code}")
+            raise row.error(
+                "comparator", f"a second {comparator} criterion on {parameter} in {entry_code}"
+            )
         seen.add(node.value)
         graph.add(entry, ns.eg("alternative"), alt)
         graph.add(alt, RDF_TYPE, ns.eg("Alternative"))

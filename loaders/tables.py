@@ -55,7 +55,9 @@ class Row:
         return SourceDataError(self.file, self.line, column, message)
 
 
-def read_table(path: Path, required_columns: tuple[str, ...], *, name: str | None = None) -> list[Row]:
+def read_table(
+    path: Path, required_columns: tuple[str, ...], *, name: str | None = None
+) -> list[Row]:
     """Read a CSV file; every row must have the header's number of cells."""
     display = name or str(path)
     rows: list[Row] = []
@@ -64,7 +66,9 @@ def read_table(path: Path, required_columns: tuple[str, ...], *, name: str | Non
         try:
             header = [cell.strip() for cell in next(reader)]
         except StopIteration:
-            raise SourceDataError(display, 1, None, "the file is empty (a header row is required)") from None
+            raise SourceDataError(
+                display, 1, None, "the file is empty (a header row is required)"
+            ) from None
         missing = [column for column in required_columns if column not in header]
         if missing:
             raise SourceDataError(display, 1, None, f"missing column(s): {', '.join(missing)}")

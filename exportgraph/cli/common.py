@@ -16,7 +16,9 @@ from exportgraph.settings import Settings
 
 StoreOption = Annotated[
     str | None,
-    typer.Option("--store", help="oxigraph:DIR (default oxigraph:data/store), memory:, or sparql:URL"),
+    typer.Option(
+        "--store", help="oxigraph:DIR (default oxigraph:data/store), memory:, or sparql:URL"
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
 

@@ -80,7 +80,9 @@ def check(store: StoreOption = None, json_output: JsonOption = False) -> None:
 
         table = Table("rule", "severity", "focus", "path", "message")
         for result in report.results:
-            table.add_row(result.rule, result.severity, result.focus, result.path or "", result.message)
+            table.add_row(
+                result.rule, result.severity, result.focus, result.path or "", result.message
+            )
         if report.results:
             console.print(table)
         console.print(
@@ -109,8 +111,12 @@ def query(
 
 
 def export(
-    output_format: Annotated[str, typer.Option("--format", help="turtle, json-ld, nt or xml")] = "turtle",
-    release: Annotated[str | None, typer.Option(help="a release version instead of the current graph")] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", help="turtle, json-ld, nt or xml")
+    ] = "turtle",
+    release: Annotated[
+        str | None, typer.Option(help="a release version instead of the current graph")
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Write the whole graph (or a release) to standard output."""

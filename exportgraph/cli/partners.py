@@ -19,7 +19,9 @@ def _params(values: list[str]) -> dict[str, str]:
     for text in values:
         name, sep, value = text.partition("=")
         if not sep or not name.strip() or not value.strip():
-            raise MalformedInput(f"--param: expected NAME=VALUE[UNIT], got {text!r}", field="--param")
+            raise MalformedInput(
+                f"--param: expected NAME=VALUE[UNIT], got {text!r}", field="--param"
+            )
         parameters[name.strip()] = value.strip()
     return parameters
 
@@ -31,7 +33,9 @@ def _facts(values: list[str]) -> dict[str, bool]:
         if not sep:
             name, value = text, "true"
         if value.strip().lower() not in ("true", "false"):
-            raise MalformedInput(f"--fact: expected NAME[=true|false], got {text!r}", field="--fact")
+            raise MalformedInput(
+                f"--fact: expected NAME[=true|false], got {text!r}", field="--fact"
+            )
         facts[name.strip()] = value.strip().lower() == "true"
     return facts
 
@@ -46,7 +50,9 @@ def _cell(value: object) -> str:
 
 def classify_table(answer: dict[str, Any]) -> Table:
     """A readable table of a classification answer."""
-    table = Table("jurisdiction", "controlled", "entries", "why / missing", title=f"as of {answer['as_of']}")
+    table = Table(
+        "jurisdiction", "controlled", "entries", "why / missing", title=f"as of {answer['as_of']}"
+    )
     for result in answer["results"]:
         entries = ", ".join(entry["id"] for entry in result["entries"]) or "-"
         why = []
@@ -61,26 +67,49 @@ def classify_table(answer: dict[str, Any]) -> Table:
 
 def assess_table(answer: dict[str, Any]) -> Table:
     """A readable table of an assessment answer."""
-    table = Table("jurisdiction", "licence required", "entries", "reasons / missing", "exclusions / exceptions",
-                  title=f"{answer['activity']} from {answer['from']} as of {answer['as_of']}")
+    table = Table(
+        "jurisdiction",
+        "licence required",
+        "entries",
+        "reasons / missing",
+        "exclusions / exceptions",
+        title=f"{answer['activity']} from {answer['from']} as of {answer['as_of']}",
+    )
     for result in answer["results"]:
         reasons = list(result["reasons"])
         if result.get("missing_facts"):
             reasons.append("missing: " + ", ".join(result["missing_facts"]))
         extras = [f"{x['id']}: {x['applies']}" for x in result["exclusions"]]
         extras += [f"{x['id']} available: {x['available']}" for x in result["exceptions"]]
-        table.add_row(result["jurisdiction"], _cell(result["licence_required"]), ", ".join(result["entries"]) or "-",
-                      "\n".join(reasons), "\n".join(extras))
+        table.add_row(
+            result["jurisdiction"],
+            _cell(result["licence_required"]),
+            ", ".join(result["entries"]) or "-",
+            "\n".join(reasons),
+            "\n".join(extras),
+        )
     return table
 
 
 def classify(
     kind: Annotated[str, typer.Option("--kind", help="item kind, e.g. quantum-computer")],
-    param: Annotated[list[str] | None, typer.Option("--param", help="NAME=VALUE[UNIT], e.g. cooling-power=800uW")] = None,
-    fact: Annotated[list[str] | None, typer.Option("--fact", help="NAME[=true|false] (qualitative fact)")] = None,
-    for_kind: Annotated[str | None, typer.Option("--for-kind", help="software/technology: the kind served")] = None,
-    purpose: Annotated[str | None, typer.Option("--purpose", help="software/technology: development, production, use")] = None,
-    jurisdiction: Annotated[list[str] | None, typer.Option("--jurisdiction", "-j", help="jurisdiction code (repeatable)")] = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", help="NAME=VALUE[UNIT], e.g. cooling-power=800uW")
+    ] = None,
+    fact: Annotated[
+        list[str] | None, typer.Option("--fact", help="NAME[=true|false] (qualitative fact)")
+    ] = None,
+    for_kind: Annotated[
+        str | None, typer.Option("--for-kind", help="software/technology: the kind served")
+    ] = None,
+    purpose: Annotated[
+        str | None,
+        typer.Option("--purpose", help="software/technology: development, production, use"),
+    ] = None,
+    jurisdiction: Annotated[
+        list[str] | None,
+        typer.Option("--jurisdiction", "-j", help="jurisdiction code (repeatable)"),
+    ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="ISO date (default today)")] = None,
     json_output: JsonOption = False,
     store: StoreOption = None,
@@ -106,7 +135,9 @@ def classify(
 
 
 def assess(
-    file: Annotated[str, typer.Argument(help="a /v1/assess request body (JSON file), or - for standard input")],
+    file: Annotated[
+        str, typer.Argument(help="a /v1/assess request body (JSON file), or - for standard input")
+    ],
     json_output: JsonOption = False,
     store: StoreOption = None,
 ) -> None:

@@ -427,10 +427,11 @@ class Store(abc.ABC):
             else f"DROP SILENT {_graph_text(g)}"
             for g in replaced.values()
         )
-        if graph is None:
-            bookkeeping = _set_version(version)
-        else:
-            bookkeeping = _chain_version(f"replace {graph}", version.encode())
+        bookkeeping = (
+            _set_version(version)
+            if graph is None
+            else _chain_version(f"replace {graph}", version.encode())
+        )
         self._update(
             f"{clear} ;\nINSERT DATA {{\n{_quad_block(quads, default_graph=target)}\n}} ;\n"
             + bookkeeping

@@ -51,10 +51,11 @@ def as_store(controls: Path) -> Store:
 def test_sub_entry_inherits_and_carries_its_criteria(tmp_path: Path) -> None:
     store = as_store(write_tree(tmp_path))
     entry = ns.entry_iri("XX", "1A001.a")
+    parameter = ns.concept_iri("parameter", "cnot-error")
     query = (
-        "SELECT ?from ?scope ?value WHERE { %s eg:effectiveFrom ?from ; eg:licenceRequirement ?l ;"
+        f"SELECT ?from ?scope ?value WHERE {{ {entry} eg:effectiveFrom ?from ; eg:licenceRequirement ?l ;"
         " eg:alternative/eg:criterion ?c . ?l eg:destinationScope ?scope . ?c eg:thresholdValue ?value ;"
-        " eg:parameter %s }" % (entry, ns.concept_iri("parameter", "cnot-error"))
+        f" eg:parameter {parameter} }}"
     )
     rows = list(store.query(ns.sparql_prefixes() + query))
     assert len(rows) == 1
@@ -66,7 +67,9 @@ def test_sub_entry_inherits_and_carries_its_criteria(tmp_path: Path) -> None:
 def test_public_identifier_and_exclusion_are_recorded(tmp_path: Path) -> None:
     store = as_store(write_tree(tmp_path))
     entry = ns.entry_iri("XX", "1A001.a")
-    identifiers = [q.object for q in store.quads_for_pattern(entry, NamedNode(ns.DCTERMS + "identifier"), None)]
+    identifiers = [
+        q.object for q in store.quads_for_pattern(entry, NamedNode(ns.DCTERMS + "identifier"), None)
+    ]
     assert identifiers == [Literal("XX:1A001.a")]
     excluded = [q.object for q in store.quads_for_pattern(entry, ns.eg("excludedKind"), None)]
     assert excluded == [ns.concept_iri("kind", "quantum-annealer")]
@@ -95,13 +98,23 @@ def test_bad_criterion_names_file_line_and_column(
 
 
 def test_unknown_parent_and_bad_date_are_located(tmp_path: Path) -> None:
-    entries = ENTRY_HEADER + "1A002,1A999,L,hardware,Orphan,,,,,,,,2024-01-01,,,primary,,S1,all,,,,,\n"
+    entries = (
+        ENTRY_HEADER + "1A002,1A999,L,hardware,Orphan,,,,,,,,2024-01-01,,,primary,,S1,all,,,,,\n"
+    )
     with pytest.raises(SourceDataError, match="unknown parent") as caught:
-        load_controls(write_tree(tmp_path / "a", entries=entries, criteria="code,parameter,comparator,value,unit\n"))
+        load_controls(
+            write_tree(
+                tmp_path / "a", entries=entries, criteria="code,parameter,comparator,value,unit\n"
+            )
+        )
     assert caught.value.line == 2
     entries = ENTRY_HEADER + "1A002,,L,hardware,Dated,,,,,,,,2024-13-01,,,primary,,S1,all,,,,,\n"
     with pytest.raises(SourceDataError, match="ISO date"):
-        load_controls(write_tree(tmp_path / "b", entries=entries, criteria="code,parameter,comparator,value,unit\n"))
+        load_controls(
+            write_tree(
+                tmp_path / "b", entries=entries, criteria="code,parameter,comparator,value,unit\n"
+            )
+        )
 
 
 def test_ragged_row_is_refused(tmp_path: Path) -> None:

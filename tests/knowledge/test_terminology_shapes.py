@@ -54,30 +54,72 @@ def test_valid_example_conforms() -> None:
 
 
 BROKEN = [
-    ("TERM-ENTRY-JURISDICTION", "ControlEntry ; eg:jurisdiction ex:US ; skos:notation \"4A906.a.1\"",
-     "ControlEntry ; eg:jurisdiction ex:nowhere ; skos:notation \"4A906.a.1\""),
-    ("TERM-ENTRY-CODE", 'eg:jurisdiction ex:US ; skos:notation "4A906.a.1" ;', "eg:jurisdiction ex:US ;"),
+    (
+        "TERM-ENTRY-JURISDICTION",
+        'ControlEntry ; eg:jurisdiction ex:US ; skos:notation "4A906.a.1"',
+        'ControlEntry ; eg:jurisdiction ex:nowhere ; skos:notation "4A906.a.1"',
+    ),
+    (
+        "TERM-ENTRY-CODE",
+        'eg:jurisdiction ex:US ; skos:notation "4A906.a.1" ;',
+        "eg:jurisdiction ex:US ;",
+    ),
     ("TERM-ENTRY-CODE", 'dcterms:identifier "US:4A906.a.1"', 'dcterms:identifier "4A906.a.1"'),
-    ("TERM-ENTRY-SOURCE", "dcterms:source ex:src ; eg:effectiveFrom \"2024-09-06\"^^xsd:date ; eg:evidence \"primary\" .\nex:c1",
-     "eg:effectiveFrom \"2024-09-06\"^^xsd:date ; eg:evidence \"primary\" .\nex:c1"),
-    ("TERM-ENTRY-DATES", 'eg:effectiveFrom "2024-09-06"^^xsd:date ; eg:evidence "primary" .\nex:c1',
-     'eg:effectiveFrom "6 Sept 2024" ; eg:evidence "primary" .\nex:c1'),
-    ("TERM-ENTRY-DATES", 'eg:evidence "primary" .\nex:c1',
-     'eg:evidence "primary" ; eg:effectiveUntil "2020-01-01"^^xsd:date .\nex:c1'),
+    (
+        "TERM-ENTRY-SOURCE",
+        'dcterms:source ex:src ; eg:effectiveFrom "2024-09-06"^^xsd:date ; eg:evidence "primary" .\nex:c1',
+        'eg:effectiveFrom "2024-09-06"^^xsd:date ; eg:evidence "primary" .\nex:c1',
+    ),
+    (
+        "TERM-ENTRY-DATES",
+        'eg:effectiveFrom "2024-09-06"^^xsd:date ; eg:evidence "primary" .\nex:c1',
+        'eg:effectiveFrom "6 Sept 2024" ; eg:evidence "primary" .\nex:c1',
+    ),
+    (
+        "TERM-ENTRY-DATES",
+        'eg:evidence "primary" .\nex:c1',
+        'eg:evidence "primary" ; eg:effectiveUntil "2020-01-01"^^xsd:date .\nex:c1',
+    ),
     ("TERM-ENTRY-EVIDENCE", 'eg:evidence "primary" .\nex:c1', 'eg:evidence "hearsay" .\nex:c1'),
-    ("TERM-CRITERION-PARAMETER", "ex:c1 a eg:Criterion ; eg:parameter ex:qubits", "ex:c1 a eg:Criterion ; eg:parameter ex:coherence"),
-    ("TERM-CRITERION-COMPARATOR", 'eg:comparator ">=" ;\n    eg:thresholdValue 34.0', 'eg:comparator "=>" ;\n    eg:thresholdValue 34.0'),
+    (
+        "TERM-CRITERION-PARAMETER",
+        "ex:c1 a eg:Criterion ; eg:parameter ex:qubits",
+        "ex:c1 a eg:Criterion ; eg:parameter ex:coherence",
+    ),
+    (
+        "TERM-CRITERION-COMPARATOR",
+        'eg:comparator ">=" ;\n    eg:thresholdValue 34.0',
+        'eg:comparator "=>" ;\n    eg:thresholdValue 34.0',
+    ),
     ("TERM-CRITERION-VALUE", "eg:thresholdValue 34.0", 'eg:thresholdValue "thirty-four"'),
-    ("TERM-CRITERION-UNIT", "eg:thresholdValue 100.0 ; eg:unit unit:MilliK", "eg:thresholdValue 100.0 ; eg:unit unit:W"),
+    (
+        "TERM-CRITERION-UNIT",
+        "eg:thresholdValue 100.0 ; eg:unit unit:MilliK",
+        "eg:thresholdValue 100.0 ; eg:unit unit:W",
+    ),
     ("TERM-CRITERION-UNIT", "eg:thresholdValue 34.0 ; eg:unit unit:NUM", "eg:thresholdValue 34.0"),
-    ("TERM-SKOS-PREFLABEL", '"qubits physiques"@fr', '"qubits physiques"@fr , "nombre de qubits"@fr'),
-    ("TERM-SKOS-MAPPING", "skos:exactMatch ex:entry .", "skos:exactMatch ex:entry ; skos:broadMatch ex:entry ."),
-    ("TERM-SKOS-MAPPING", "skos:exactMatch ex:entry .", "skos:exactMatch ex:entry ; skos:relatedMatch ex:entry ."),
+    (
+        "TERM-SKOS-PREFLABEL",
+        '"qubits physiques"@fr',
+        '"qubits physiques"@fr , "nombre de qubits"@fr',
+    ),
+    (
+        "TERM-SKOS-MAPPING",
+        "skos:exactMatch ex:entry .",
+        "skos:exactMatch ex:entry ; skos:broadMatch ex:entry .",
+    ),
+    (
+        "TERM-SKOS-MAPPING",
+        "skos:exactMatch ex:entry .",
+        "skos:exactMatch ex:entry ; skos:relatedMatch ex:entry .",
+    ),
     ("TERM-PARAMETER-UNIT", "; eg:canonicalUnit unit:K .", "."),
 ]
 
 
-@pytest.mark.parametrize(("rule", "valid", "broken"), BROKEN, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(BROKEN)])
+@pytest.mark.parametrize(
+    ("rule", "valid", "broken"), BROKEN, ids=[f"{r}-{i}" for i, (r, _, _) in enumerate(BROKEN)]
+)
 def test_shape_rejects_broken_example(rule: str, valid: str, broken: str) -> None:
     assert valid in VALID, "the test's anchor must exist in the valid example"
     report = check_graph(triples(VALID.replace(valid, broken, 1)))
