@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from pyoxigraph import BlankNode, Literal, NamedNode
-
 from exportgraph.paths import queries_dir
+from exportgraph.store.base import Term, sparql_values_rows
 
-Term = NamedNode | Literal | BlankNode
+PLACEHOLDER = "#VALUES"
 
 
 @cache
@@ -19,23 +18,19 @@ def load_query(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def values_block(rows: Sequence[Mapping[str, Term]]) -> str:
-    """A SPARQL VALUES block from library-serialized RDF terms (never raw text)."""
+def values_block(rows: Sequence[Mapping[str, Term | None]]) -> str:
+    """A SPARQL VALUES block from library-serialized RDF terms (None = UNDEF), never raw text."""
     if not rows:
         raise ValueError("a VALUES block needs at least one row")
     names = sorted(rows[0])
-    lines = [f"VALUES ({' '.join('?' + n for n in names)}) {{"]
-    for row in rows:
-        if sorted(row) != names:
-            raise ValueError("every VALUES row must bind the same variables")
-        lines.append("  (" + " ".join(str(row[n]) for n in names) + ")")
-    lines.append("}")
-    return "\n".join(lines)
+    if any(sorted(row) != names for row in rows):
+        raise ValueError("every VALUES row must bind the same variables")
+    return sparql_values_rows(names, [[row[name] for name in names] for row in rows])
 
 
-def bind(name: str, rows: Sequence[Mapping[str, Term]]) -> str:
-    """Query `name` with the placeholder line `#VALUES` replaced by a VALUES block of rows."""
+def bind(name: str, rows: Sequence[Mapping[str, Term | None]]) -> str:
+    """Query `name` with its `#VALUES` placeholder line replaced by a VALUES block of rows."""
     text = load_query(name)
-    if "#VALUES" not in text:
-        raise ValueError(f"queries/{name}.rq has no #VALUES placeholder")
-    return text.replace("#VALUES", values_block(rows), 1)
+    if PLACEHOLDER not in text:
+        raise ValueError(f"queries/{name}.rq has no {PLACEHOLDER} placeholder")
+    return text.replace(PLACEHOLDER, values_block(rows), 1)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from exportgraph.cli.common import console, fail
+from exportgraph.cli.common import fail
 from exportgraph.errors import ExportgraphError
 from exportgraph.services.users import ROLES, add_user, list_users
 from exportgraph.settings import Settings
@@ -29,9 +29,7 @@ def add(name: Annotated[str, typer.Argument(help="account name")], role: RoleOpt
         token = add_user(path, name, role)
     except ExportgraphError as error:
         fail(error)
-    console.print(
-        f"added {name} ({role}) to {path}; keep this token, it is not shown again:", highlight=False
-    )
+    typer.echo(f"added {name} ({role}) to {path}; keep this token, it is not shown again:")
     typer.echo(token)
 
 

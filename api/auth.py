@@ -1,0 +1,46 @@
+"""Bearer-token authentication for the editing endpoints (reading stays anonymous).
+
+401 (with WWW-Authenticate: Bearer) without a valid token, 403 with the wrong role. The
+dependency runs before the request body is read, so an unauthenticated write never gets as far
+as validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import ContextDep
+from exportgraph.errors import Unauthorized
+from exportgraph.services.users import Role, User, authenticate, require
+
+
+def _token(request: Request) -> str | None:
+    header = request.headers.get("authorization")
+    if header is None:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("use Authorization: Bearer <token>")
+    return token.strip()
+
+
+def requires(right: Role) -> Callable[..., object]:
+    """A dependency returning the authenticated user, who must hold `right`."""
+
+    async def dependency(request: Request, context: ContextDep) -> User:
+        token = _token(request)
+        path = Path(context.settings.users_file)
+        user = await run_in_threadpool(authenticate, path, token)
+        return require(user, right)
+
+    return dependency
+
+
+EditorDep = Annotated[User, Depends(requires("editor"))]
+ReviewerDep = Annotated[User, Depends(requires("reviewer"))]
+AdminDep = Annotated[User, Depends(requires("admin"))]

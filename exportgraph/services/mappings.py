@@ -1,0 +1,135 @@
+"""Mappings as SSSOM tables: the asserted SKOS mappings of the graph, and the derived ones."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import yaml
+
+from exportgraph import namespaces as ns
+from exportgraph import paths
+from exportgraph.errors import InvalidInput
+from exportgraph.queries import load_query
+from exportgraph.services.equivalence import Derivation, derive, index_for
+from exportgraph.store import Store
+from loaders.sssom import Mapping, write_sssom
+
+Source = Literal["asserted", "derived"]
+SOURCES: tuple[Source, ...] = ("asserted", "derived")
+MANUAL = "semapv:ManualMappingCuration"
+DERIVED = "semapv:LogicalReasoning"
+SEMAPV = "https://w3id.org/semapv/vocab/"
+
+
+def _declared_license() -> str | None:
+    """The license the source mapping tables declare (the first one found)."""
+    for path in sorted((paths.ontology_dir() / "mappings").glob("*.sssom.tsv")):
+        header = [
+            line[1:]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("#")
+        ]
+        try:
+            meta = yaml.safe_load("\n".join(header)) or {}
+        except yaml.YAMLError:
+            continue
+        if isinstance(meta, dict) and isinstance(meta.get("license"), str):
+            return str(meta["license"])
+    return None
+
+
+def _curie_map(mappings: list[Mapping]) -> dict[str, str]:
+    curies = {"egid": ns.EGID, "semapv": SEMAPV}
+    entry_base = ns.EGID + "entry/"
+    for mapping in mappings:
+        for iri in (mapping.subject, mapping.object):
+            if iri.startswith(entry_base):
+                jurisdiction = iri[len(entry_base) :].split("/", 1)[0]
+                curies[jurisdiction] = f"{entry_base}{jurisdiction}/"
+    return curies
+
+
+def asserted_mappings(store: Store) -> list[Mapping]:
+    """Every asserted SKOS mapping with its justification, confidence, comment and author."""
+    rows = store.select(load_query("mappings_asserted"))
+    found = []
+    for row in rows:
+
+        def text(name: str, row: Any = row) -> str:
+            term = row.get(name)
+            return "" if term is None else str(term.value)
+
+        confidence = text("confidence")
+        found.append(
+            Mapping(
+                subject=text("subject"),
+                predicate=text("relation").removeprefix(ns.SKOS),
+                object=text("object"),
+                justification=text("justification") or MANUAL,
+                confidence=float(confidence) if confidence else None,
+                comment=text("comment"),
+                author=text("author"),
+            )
+        )
+    return found
+
+
+def derived_mappings(store: Store) -> list[Mapping]:
+    """One row per pair of entries of different jurisdictions whose thresholds relate."""
+    index = index_for(store)
+    entries = sorted(index.entries.values(), key=lambda e: e.id)
+    found = []
+    for i, a in enumerate(entries):
+        for b in entries[i + 1 :]:
+            if a.jurisdiction == b.jurisdiction:
+                continue
+            result = derive(a, b)
+            if isinstance(result, Derivation) and result.relation is not None:
+                found.append(
+                    Mapping(
+                        a.iri, result.relation, b.iri, DERIVED, None, result.basis, "exportgraph"
+                    )
+                )
+    return found
+
+
+def mappings_table(store: Store, source: str = "asserted") -> str:
+    """The asserted (or derived) mappings as SSSOM TSV."""
+    if source not in SOURCES:
+        raise InvalidInput(f"source must be one of {', '.join(SOURCES)}", field="source")
+    mappings = asserted_mappings(store) if source == "asserted" else derived_mappings(store)
+    metadata: dict[str, Any] = {
+        "mapping_set_id": f"https://w3id.org/exportgraph/mappings/{source}",
+        "mapping_set_description": (
+            "SKOS mappings between control entries asserted in the exportgraph terminology"
+            if source == "asserted"
+            else "SKOS mappings derived by exportgraph from the entries' formal thresholds"
+        ),
+        "mapping_set_version": store.data_version() or "",
+    }
+    license_iri = _declared_license()
+    if license_iri:
+        metadata["license"] = license_iri
+    return write_sssom(mappings, _curie_map(mappings), metadata)
+
+
+def mappings_json(store: Store, source: str = "asserted") -> list[dict[str, Any]]:
+    """The same rows as JSON objects (IRIs in full)."""
+    if source not in SOURCES:
+        raise InvalidInput(f"source must be one of {', '.join(SOURCES)}", field="source")
+    mappings = asserted_mappings(store) if source == "asserted" else derived_mappings(store)
+    return [
+        {
+            "subject": m.subject,
+            "predicate": "skos:" + m.predicate,
+            "object": m.object,
+            "justification": m.justification,
+            "confidence": m.confidence,
+            "comment": m.comment or None,
+            "author": m.author or None,
+        }
+        for m in mappings
+    ]
+
+
+__all__ = ["asserted_mappings", "derived_mappings", "mappings_json", "mappings_table"]

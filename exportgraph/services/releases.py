@@ -1,0 +1,245 @@
+"""Releases: immutable, versioned snapshots of the asserted terminology, exportable in every RDF
+format, and the differences between two of them.
+
+A release `v` has the version IRI https://w3id.org/exportgraph/release/v; its statements are kept
+in the named graph of that IRI, its description (owl:versionIRI, owl:versionInfo, dcterms:issued,
+dcterms:created, owl:priorVersion, who published it) in the graph of releases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import pyoxigraph
+from pyoxigraph import Literal, NamedNode, Triple
+
+from exportgraph import namespaces as ns
+from exportgraph.context import Context
+from exportgraph.errors import Conflict, InvalidInput, NotFound
+from exportgraph.queries import bind, load_query
+from exportgraph.services.diff import diff_triples
+from exportgraph.services.journal import (
+    RDF_TYPE,
+    RELEASE_BASE,
+    RELEASES_GRAPH,
+    agent,
+    conditional_write,
+    quad,
+    write_lock,
+)
+from exportgraph.services.journal import now as timestamp
+from exportgraph.services.terminology_check import asserted_triples
+from exportgraph.services.users import User
+from exportgraph.store import Store
+from exportgraph.store.base import rdf_format
+
+VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
+CURRENT = "current"  # in a diff, the terminology as it is now (not yet released)
+ONTOLOGY = "https://w3id.org/exportgraph/ontology"
+RDF_MEDIA_TYPES = {
+    "text/turtle": "text/turtle",
+    "application/ld+json": "application/ld+json",
+    "application/n-triples": "application/n-triples",
+    "application/rdf+xml": "application/rdf+xml",
+}
+FORMAT_NAMES = {
+    "turtle": "text/turtle",
+    "json-ld": "application/ld+json",
+    "nt": "application/n-triples",
+    "xml": "application/rdf+xml",
+}
+OWL = ns.OWL
+DCT = ns.DCTERMS
+
+
+def release_iri(version: str) -> NamedNode:
+    """The version IRI of a release."""
+    return NamedNode(RELEASE_BASE + version)
+
+
+def _check_version(version: str, field: str = "version") -> str:
+    if not VERSION_PATTERN.match(version) or version == CURRENT:
+        raise InvalidInput(
+            f"version {version!r} must be 1-64 letters, digits, '.', '_' or '-' (and not "
+            f"{CURRENT!r})",
+            field=field,
+        )
+    return version
+
+
+def _record(row: Mapping[str, Any]) -> dict[str, Any]:
+    def text(name: str) -> str | None:
+        term = row.get(name)
+        return None if term is None else str(term.value)
+
+    prior = text("prior")
+    return {
+        "version": text("version"),
+        "iri": text("release"),
+        "issued": text("issued"),
+        "created": text("created"),
+        "published_by": (text("creator") or "").rsplit("/", 1)[-1],
+        "data_version": text("data_version"),
+        "triples": int(text("triples") or 0),
+        "notes": text("notes"),
+        "prior_version": prior.removeprefix(RELEASE_BASE) if prior else None,
+    }
+
+
+def list_releases(store: Store) -> list[dict[str, Any]]:
+    """Every release, oldest first."""
+    return [_record(row) for row in store.select(load_query("releases"))]
+
+
+def get_release(store: Store, version: str) -> dict[str, Any]:
+    """One release's description; NotFound when there is none."""
+    if not VERSION_PATTERN.match(version):
+        raise NotFound(f"no release {version!r}", field="version")
+    rows = store.select(bind("releases", [{"release": release_iri(version)}]))
+    if not rows:
+        raise NotFound(f"no release {version!r}", field="version")
+    return _record(rows[0])
+
+
+def _default_version(existing: set[str]) -> str:
+    base = dt.datetime.now(dt.UTC).strftime("%Y.%m.%d")
+    version, n = base, 1
+    while version in existing:
+        n += 1
+        version = f"{base}.{n}"
+    return version
+
+
+def create_release(store: Store, user: User, body: object = None) -> dict[str, Any]:
+    """Publish the current asserted terminology as an immutable release (admin).
+
+    Body (optional): {"version": "…", "notes": "…"}; the version defaults to today's date
+    (YYYY.MM.DD, then .2, .3 …). Conflict (409) when the version exists already.
+    """
+    if body is None:
+        body = {}
+    if not isinstance(body, Mapping):
+        raise InvalidInput("the body must be a JSON object", field="body")
+    unknown = sorted(set(body) - {"version", "notes"})
+    if unknown:
+        raise InvalidInput(f"unknown field(s): {', '.join(unknown)}", field=unknown[0])
+    requested, notes = body.get("version"), body.get("notes")
+    if requested is not None and not isinstance(requested, str):
+        raise InvalidInput("version must be a string", field="version")
+    if notes is not None and not isinstance(notes, str):
+        raise InvalidInput("notes must be a string", field="notes")
+    with write_lock:
+        releases = list_releases(store)
+        existing = {r["version"] for r in releases}
+        version = _check_version(requested) if requested else _default_version(existing)
+        if version in existing:
+            raise Conflict(
+                f"release {version} exists already; releases are immutable", field="version"
+            )
+        current = store.data_version() or ""
+        snapshot = asserted_triples(store)
+        node = release_iri(version)
+        created = timestamp()
+        g = RELEASES_GRAPH
+        header = [
+            quad(node, RDF_TYPE, ns.eg("Release"), g),
+            quad(node, RDF_TYPE, ns.iri(OWL, "Ontology"), g),
+            quad(node, ns.iri(OWL, "versionIRI"), node, g),
+            quad(node, ns.iri(OWL, "versionInfo"), Literal(version), g),
+            quad(node, ns.iri(DCT, "isVersionOf"), NamedNode(ONTOLOGY), g),
+            quad(
+                node,
+                ns.iri(DCT, "title"),
+                Literal(f"exportgraph terminology {version}", language="en"),
+                g,
+            ),
+            quad(
+                node,
+                ns.iri(DCT, "issued"),
+                Literal(created.value[:10], datatype=ns.iri(ns.XSD, "date")),
+                g,
+            ),
+            quad(node, ns.iri(DCT, "created"), created, g),
+            quad(node, ns.iri(ns.PROV, "wasAttributedTo"), agent(user.name), g),
+            quad(node, ns.eg("dataVersion"), Literal(current), g),
+            quad(
+                node,
+                ns.eg("tripleCount"),
+                Literal(str(len(snapshot)), datatype=ns.iri(ns.XSD, "integer")),
+                g,
+            ),
+        ]
+        if notes:
+            header.append(quad(node, ns.iri(DCT, "description"), Literal(notes), g))
+        if releases:
+            header.append(
+                quad(node, ns.iri(OWL, "priorVersion"), release_iri(releases[-1]["version"]), g)
+            )
+        content = [quad(t.subject, t.predicate, t.object, node.value) for t in snapshot]  # type: ignore[arg-type]
+        conditional_write(store, current, "release", node, insert=[*header, *content])
+    return get_release(store, version)
+
+
+def release_triples(store: Store, version: str) -> list[Triple]:
+    """The statements of a release (or of the current terminology for "current")."""
+    if version == CURRENT:
+        return list(asserted_triples(store))
+    get_release(store, version)
+    return list(store.triples(release_iri(version).value))
+
+
+def release_document(store: Store, version: str) -> list[Triple]:
+    """A release as published: its description (and the ontology's versionIRI), its statements."""
+    get_release(store, version)
+    node = release_iri(version)
+    header = list(store.construct(bind("releases_header", [{"release": node}])))
+    header += [
+        Triple(NamedNode(ONTOLOGY), ns.iri(OWL, "versionIRI"), node),
+    ]
+    return [*header, *release_triples(store, version)]
+
+
+def media_type_for(accept: str | None, format_name: str | None) -> str | None:
+    """The RDF media type asked for by ?format= or Accept (None: not an RDF request)."""
+    if format_name:
+        if format_name not in FORMAT_NAMES:
+            raise InvalidInput(
+                f"format must be one of {', '.join(FORMAT_NAMES)}, got {format_name!r}",
+                field="format",
+            )
+        return FORMAT_NAMES[format_name]
+    for part in (accept or "").split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in RDF_MEDIA_TYPES:
+            return RDF_MEDIA_TYPES[media]
+    return None
+
+
+def serialize(triples: list[Triple], media_type: str) -> bytes:
+    """Triples in a stable order as Turtle, JSON-LD, N-Triples or RDF/XML."""
+    try:
+        fmt = rdf_format(media_type)
+    except ValueError:
+        raise InvalidInput(f"cannot write RDF as {media_type!r}", field="format") from None
+    data = pyoxigraph.serialize(
+        sorted(set(triples), key=str), format=fmt, prefixes=dict(ns.PREFIXES)
+    )
+    assert data is not None
+    return data
+
+
+def export_release(context: Context, version: str, media_type: str) -> bytes:
+    """A release serialized as `media_type` (used by `exportgraph export --release V`)."""
+    return serialize(release_document(context.store, version), media_type)
+
+
+def diff_releases(store: Store, a: str, b: str) -> dict[str, Any]:
+    """What changed from release a to release b ("current" for the unreleased terminology)."""
+    for version, field in ((a, "a"), (b, "b")):
+        if version != CURRENT and not VERSION_PATTERN.match(version):
+            raise NotFound(f"no release {version!r}", field=field)
+    diff = diff_triples(release_triples(store, a), release_triples(store, b))
+    return {"from": a, "to": b, **diff}

@@ -1,0 +1,118 @@
+"""Shared fixtures: a fixture terminology (US/EU bands and test jurisdictions) built into stores."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from exportgraph import paths
+from exportgraph.context import Context
+from exportgraph.knowledge import build
+from exportgraph.services.users import add_user
+from exportgraph.settings import Settings
+from exportgraph.store import QueryResult, Store, open_store
+from exportgraph.store.base import RdfSource
+
+from .support import Accounts
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "terminology" / "ontology"
+
+
+def fixture_ontology(target: Path) -> Path:
+    """The fixture tree plus the real core.ttl and concepts.ttl, in `target`."""
+    shutil.copytree(FIXTURE, target, dirs_exist_ok=True)
+    for name in ("core.ttl", "concepts.ttl"):
+        shutil.copy(paths.ontology_dir() / name, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return fixture_ontology(tmp_path_factory.mktemp("terminology") / "ontology")
+
+
+@pytest.fixture(scope="session")
+def fixture_store(fixture_root: Path) -> Iterator[Store]:
+    """A memory store over the fixture terminology, built once; tests must not write to it."""
+    store = open_store("memory:")
+    build(store, root=fixture_root)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def fresh_store(fixture_root: Path, fixture_store: Store) -> Iterator[Store]:
+    """A writable memory store with the fixture terminology (copied, not rebuilt)."""
+    store = open_store("memory:")
+    dump = b"".join(
+        f"{t.subject} {t.predicate} {t.object} .\n".encode() for t in fixture_store.triples()
+    )
+    sources = [RdfSource("fixture", dump, "application/n-triples")]
+    for graph in fixture_store.named_graphs():
+        data = b"".join(
+            f"{t.subject} {t.predicate} {t.object} <{graph}> .\n".encode()
+            for t in fixture_store.triples(graph)
+        )
+        sources.append(RdfSource(graph, data, "application/n-quads"))
+    store.replace_all(sources)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def accounts(tmp_path: Path) -> Accounts:
+    """erin (editor), eddie (editor), rita (reviewer), ada (admin) in a fresh users file."""
+    path = tmp_path / "users.json"
+    roles = {"erin": "editor", "eddie": "editor", "rita": "reviewer", "ada": "admin"}
+    return Accounts(path, {name: add_user(path, name, role) for name, role in roles.items()})
+
+
+@pytest.fixture
+def client(fresh_store: Store, accounts: Accounts) -> Iterator[TestClient]:
+    """An API client over a writable fixture store."""
+    settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(accounts.path))
+    app = create_app(Context(settings, store=fresh_store))
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+class Shared(Store):
+    """A view of a session store that the app's shutdown must not close."""
+
+    def __init__(self, inner: Store) -> None:
+        self.inner = inner
+
+    def _query(self, sparql: str) -> QueryResult:
+        return self.inner._query(sparql)
+
+    def _update(self, sparql_update: str) -> None:
+        self.inner._update(sparql_update)
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def read_client(fixture_store: Store, tmp_path: Path) -> Iterator[TestClient]:
+    """An API client over the shared read-only fixture store (no users)."""
+    settings = replace(
+        Settings.from_env(), store_uri="memory:", users_file=str(tmp_path / "none.json")
+    )
+    app = create_app(Context(settings, store=Shared(fixture_store)))
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def real_store() -> Iterator[Store]:
+    """A memory store over the real terminology (ontology/), built once; read-only for tests."""
+    store = open_store("memory:")
+    build(store)
+    yield store
+    store.close()
