@@ -24,7 +24,7 @@ import rdflib  # noqa: E402
 
 from exportgraph.context import Context  # noqa: E402
 from exportgraph.services.agreements import Validator, enrichment, facts, parsing  # noqa: E402
-from exportgraph.services.agreements.engine import data_graph, shapes_graph  # noqa: E402
+from exportgraph.shacl import data_graph, shapes_graph  # noqa: E402
 from exportgraph.settings import Settings  # noqa: E402
 
 CASES = ROOT / "tests" / "agreements" / "cases"
@@ -59,7 +59,11 @@ def baseline(context: Context, kg: rdflib.Graph, body: bytes) -> bool:
     )
     data = kg + data_graph([*agreement.triples, *extra])
     conforms, _, _ = pyshacl.validate(
-        data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True
+        data,
+        shacl_graph=shapes_graph("agreement"),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
     )
     return bool(conforms)
 

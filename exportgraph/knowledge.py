@@ -60,7 +60,8 @@ def collect_sources(root: Path | None = None) -> list[RdfSource]:
             mapped = load_sssom(path, _relative(path))
             sources.append(RdfSource(_relative(path), triples_to_ntriples(mapped), NTRIPLES))
     except SourceDataError as error:
-        raise LoadError(error.file, error.line, 0, error.message) from error
+        where = f"column '{error.column}': " if error.column else ""
+        raise LoadError(error.file, error.line, None, where + error.message) from error
     return sources
 
 

@@ -48,13 +48,12 @@ def load(
 
     if engine not in ("reasonable", "owlrl"):
         fail(f"--engine must be reasonable or owlrl, got {engine!r}")
-    context = make_context(store)
-    try:
-        from exportgraph.store import open_store
+    from exportgraph.store import open_store
 
-        target = open_store(context.settings.store_uri, update_url=context.settings.update_url)
-        report = build(target, engine=engine)  # type: ignore[arg-type]
-        target.close()
+    settings = make_context(store).settings
+    try:
+        with open_store(settings.store_uri, update_url=settings.update_url) as target:
+            report = build(target, engine=engine)  # type: ignore[arg-type]
     except LoadError as error:
         fail(str(error))
     console.print(

@@ -1,32 +1,20 @@
-"""SHACL validation of the terminology (shapes/terminology.ttl) on asserted triples."""
+"""Validation of the terminology: shapes/terminology.ttl plus mappings the thresholds contradict."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
-import pyshacl
-import rdflib
 from pyoxigraph import Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.paths import shapes_dir
+from exportgraph.shacl import EngineName, pool
 
 if TYPE_CHECKING:
     from exportgraph.store import Store
 
-SEVERITIES = {
-    ns.SH + "Violation": "violation",
-    ns.SH + "Warning": "warning",
-    ns.SH + "Info": "info",
-}
-_RULE_ID = rdflib.URIRef(ns.EG + "ruleId")
-_SH = rdflib.Namespace(ns.SH)
-# pySHACL mutates the shapes graph while validating; one validation at a time per process.
-_lock = threading.Lock()
+SHAPES = "terminology"
 
 
 @dataclass(frozen=True)
@@ -60,52 +48,45 @@ class TerminologyReport:
         }
 
 
-@cache
-def _shapes_source() -> str:
-    return (shapes_dir() / "terminology.ttl").read_text(encoding="utf-8")
+def _text(term: object | None) -> str | None:
+    if term is None:
+        return None
+    value = getattr(term, "value", None)
+    return str(value) if value is not None else str(term)
 
 
-def _to_rdflib(triples: Iterable[Triple]) -> rdflib.Graph:
-    graph = rdflib.Graph()
-    data = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
-    graph.parse(data=data, format="nt")
-    return graph
-
-
-def _rule_of(shapes: rdflib.Graph, shape: rdflib.term.Node | None) -> str:
-    if shape is None:
-        return "TERM-UNKNOWN"
-    rule = shapes.value(shape, _RULE_ID)
-    return str(rule) if rule is not None else "TERM-UNKNOWN"
-
-
-def _results(shapes: rdflib.Graph, report: rdflib.Graph) -> list[CheckResult]:
-    found = []
-    for result in report.subjects(rdflib.RDF.type, _SH.ValidationResult):
-        severity = report.value(result, _SH.resultSeverity)
-        path = report.value(result, _SH.resultPath)
-        message = report.value(result, _SH.resultMessage)
-        found.append(
-            CheckResult(
-                rule=_rule_of(shapes, report.value(result, _SH.sourceShape)),
-                severity=SEVERITIES.get(str(severity), "violation"),
-                focus=str(report.value(result, _SH.focusNode)),
-                path=str(path) if path is not None else None,
-                message=str(message) if message is not None else "constraint not met",
-            )
+def shape_results(triples: list[Triple], engine: EngineName | None = None) -> list[CheckResult]:
+    """The terminology shapes' findings on asserted triples (never a closure: inferred types
+    would hide wrong references)."""
+    return [
+        CheckResult(
+            rule=raw.rule,
+            severity=raw.severity,
+            focus=_text(raw.focus) or "",
+            path=_text(raw.path),
+            message=raw.message,
         )
-    return sorted(found, key=lambda r: (r.rule, r.focus, r.path or "", r.message))
+        for raw in pool(SHAPES, engine).run(triples)
+    ]
 
 
-def check_graph(triples: Iterable[Triple]) -> TerminologyReport:
-    """Validate asserted triples (never a closure: inferred types would hide wrong references)."""
-    data = _to_rdflib(triples)
-    with _lock:
-        shapes = rdflib.Graph().parse(data=_shapes_source(), format="turtle")
-        _, report, _ = pyshacl.validate(
-            data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
-        )
-    return TerminologyReport(_results(shapes, report))
+def mapping_results(triples: list[Triple]) -> list[CheckResult]:
+    """Asserted mappings that the entries' thresholds contradict (derived equivalence)."""
+    from exportgraph.services.equivalence import contradictions
+
+    return [
+        CheckResult(found.rule, found.severity, found.focus, found.path, found.message)
+        for found in contradictions(triples)
+    ]
+
+
+def check_graph(triples: Iterable[Triple], engine: EngineName | None = None) -> TerminologyReport:
+    """Validate a graph of asserted triples: shapes and mapping contradictions."""
+    asserted = list(triples)
+    results = set(shape_results(asserted, engine)) | set(mapping_results(asserted))
+    return TerminologyReport(
+        sorted(results, key=lambda r: (r.rule, r.focus, r.path or "", r.message))
+    )
 
 
 def asserted_triples(store: Store) -> list[Triple]:

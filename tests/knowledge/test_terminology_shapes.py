@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-from exportgraph.services.terminology_check import check_graph
+from exportgraph.services.terminology_check import check_graph, shape_results
 
 PREFIXES = """
 @prefix eg: <https://w3id.org/exportgraph/ontology#> .
@@ -125,3 +125,9 @@ def test_shape_rejects_broken_example(rule: str, valid: str, broken: str) -> Non
     report = check_graph(triples(VALID.replace(valid, broken, 1)))
     assert not report.conforms
     assert rule in {result.rule for result in report.results}, report.as_dict()
+
+
+@pytest.mark.parametrize(("rule", "valid", "broken"), BROKEN[:6] + BROKEN[-6:])
+def test_fast_engine_agrees_with_pyshacl(rule: str, valid: str, broken: str) -> None:
+    data = triples(VALID.replace(valid, broken, 1))
+    assert set(shape_results(data, "turbo")) == set(shape_results(data, "pyshacl"))

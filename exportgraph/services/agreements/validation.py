@@ -11,7 +11,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from exportgraph.context import Context
 from exportgraph.services.agreements import enrichment, facts, parsing
-from exportgraph.services.agreements.engine import EngineName, RawResult, pool
+from exportgraph.shacl import EngineName, RawResult, pool
 from exportgraph.services.agreements.terms import TermNames, term_names
 
 SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
@@ -86,7 +86,7 @@ class Validator:
     ) -> None:
         self.context = context
         self.assess = enrichment.AssessCache(assess or enrichment.default_assess())
-        self.pool = pool(engine)
+        self.pool = pool("agreement", engine)
 
     def validate_body(
         self, body: bytes, content_type: str | None, source: str = "body"

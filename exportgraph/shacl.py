@@ -1,4 +1,4 @@
-"""SHACL engines for the agreement shapes, pooled so concurrent validations never share one.
+"""SHACL engines for trusted shape files (shapes/*.ttl), pooled so validations never share one.
 
 pySHACL keeps per-run state on its shapes graph and pyshacl-turbo's Python wrapper is not
 documented as thread-safe either, so every validation checks a private compiled copy out of a
@@ -61,10 +61,10 @@ class RawResult:
 
 
 @cache
-def shapes_graph() -> rdflib.Graph:
-    """shapes/agreement.ttl (trusted: it ships with the service)."""
+def shapes_graph(name: str) -> rdflib.Graph:
+    """shapes/{name}.ttl (trusted: it ships with the service)."""
     graph = rdflib.Graph()
-    graph.parse(shapes_dir() / "agreement.ttl", format="turtle")
+    graph.parse(shapes_dir() / f"{name}.ttl", format="turtle")
     return graph
 
 
@@ -119,12 +119,12 @@ def data_graph(triples: Iterable[Triple]) -> rdflib.Graph:
 class Program:
     """One compiled copy of the shapes for one engine; not shared between threads."""
 
-    def __init__(self, engine: EngineName) -> None:
+    def __init__(self, shapes: str, engine: EngineName) -> None:
         self.engine = engine
         graph = rdflib.Graph()
-        for triple in shapes_graph():
+        for triple in shapes_graph(shapes):
             graph.add(triple)
-        for prefix, namespace in shapes_graph().namespaces():
+        for prefix, namespace in shapes_graph(shapes).namespaces():
             graph.bind(prefix, namespace)
         self.graph = graph
         self.rules = _rule_ids(graph)
@@ -186,7 +186,7 @@ class Program:
             assert focus is not None
             severity = report.value(result, SH.resultSeverity)
             yield RawResult(
-                rule=self.rules.get(shape, "AGR-UNKNOWN") if shape is not None else "AGR-UNKNOWN",
+                rule=self.rules.get(shape, "UNKNOWN") if shape is not None else "UNKNOWN",
                 severity=SEVERITIES.get(severity, "violation")
                 if isinstance(severity, rdflib.URIRef)
                 else "violation",
@@ -236,7 +236,8 @@ def _restore(node: Term | None) -> tuple[int, Any]:
 class Pool:
     """Up to `size` compiled programs; each validation borrows one exclusively."""
 
-    def __init__(self, engine: EngineName, size: int = 4) -> None:
+    def __init__(self, shapes: str, engine: EngineName, size: int = 4) -> None:
+        self.shapes = shapes
         self.engine = engine
         self.size = size
         self._idle: queue.LifoQueue[Program] = queue.LifoQueue()
@@ -251,7 +252,7 @@ class Pool:
         with self._lock:
             if self._created < self.size:
                 self._created += 1
-                return Program(self.engine)
+                return Program(self.shapes, self.engine)
         return self._idle.get()
 
     def run(self, triples: Iterable[Triple]) -> list[RawResult]:
@@ -265,7 +266,7 @@ class Pool:
             self._idle.put(program)
 
 
-_pools: dict[EngineName, Pool] = {}
+_pools: dict[tuple[str, EngineName], Pool] = {}
 _pools_lock = threading.Lock()
 
 
@@ -275,10 +276,10 @@ def default_engine() -> EngineName:
     return "pyshacl" if name == "pyshacl" else "turbo"
 
 
-def pool(engine: EngineName | None = None) -> Pool:
-    """The process-wide pool of an engine."""
-    name = engine or default_engine()
+def pool(shapes: str, engine: EngineName | None = None) -> Pool:
+    """The process-wide pool of an engine for shapes/{shapes}.ttl."""
+    key = (shapes, engine or default_engine())
     with _pools_lock:
-        if name not in _pools:
-            _pools[name] = Pool(name)
-        return _pools[name]
+        if key not in _pools:
+            _pools[key] = Pool(*key)
+        return _pools[key]
