@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
-import httpx
 import pytest
 from pyoxigraph import Literal
 
@@ -21,6 +14,7 @@ from exportgraph.services.journal import CHANGES_GRAPH, conditional_write, quad
 from exportgraph.services.users import User
 from exportgraph.store import Store, open_store
 from exportgraph.store.base import RdfSource
+from tests.conftest import Server
 
 from .support import XX_COOL
 
@@ -50,46 +44,23 @@ def test_a_write_computed_against_an_old_version_is_refused(fresh_store: Store) 
 
 
 @pytest.fixture
-def remote_store(fixture_store: Store, tmp_path: Path) -> Iterator[Store]:
+def remote_store(fixture_store: Store, oxigraph_server: Server) -> Iterator[Store]:
     """The fixture terminology on a real `oxigraph serve` on loopback, through the sparql: backend."""
-    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    if not Path(binary).exists():
-        pytest.skip("the oxigraph server binary is missing (pip install oxigraph)")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        [binary, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    oxigraph_server.reset()
+    store = open_store(f"sparql:{oxigraph_server.query_url}", update_url=oxigraph_server.update_url)
+    dump = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in fixture_store.triples())
+    inferred = "".join(
+        f"{t.subject} {t.predicate} {t.object} <{ns.INFERRED_GRAPH}> .\n"
+        for t in fixture_store.triples(ns.INFERRED_GRAPH)
     )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                httpx.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1).raise_for_status()
-                break
-            except httpx.HTTPError:
-                assert time.monotonic() < deadline, "oxigraph serve did not start"
-                time.sleep(0.05)
-        store = open_store(f"sparql:{base}/query", update_url=f"{base}/update")
-        dump = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in fixture_store.triples())
-        inferred = "".join(
-            f"{t.subject} {t.predicate} {t.object} <{ns.INFERRED_GRAPH}> .\n"
-            for t in fixture_store.triples(ns.INFERRED_GRAPH)
-        )
-        store.replace_all(
-            [
-                RdfSource("fixture", dump.encode(), "application/n-triples"),
-                RdfSource("inferred", inferred.encode(), "application/n-quads"),
-            ]
-        )
-        yield store
-        store.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    store.replace_all(
+        [
+            RdfSource("fixture", dump.encode(), "application/n-triples"),
+            RdfSource("inferred", inferred.encode(), "application/n-quads"),
+        ]
+    )
+    yield store
+    store.close()
 
 
 @pytest.mark.remote
