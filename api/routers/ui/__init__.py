@@ -1,0 +1,19 @@
+"""The web UI: server-rendered pages over the same domain services as the JSON API.
+
+Pages live outside /v1 (which stays the JSON API); static files are served under /static.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.staticfiles import StaticFiles
+
+from api.routers.ui import agreements, catalogue, reference, review
+from api.routers.ui.common import STATIC_DIR
+
+router = APIRouter(include_in_schema=False, tags=["web UI"])
+router.include_router(reference.router)
+router.include_router(catalogue.router)
+router.include_router(agreements.router)
+router.include_router(review.router)
+router.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

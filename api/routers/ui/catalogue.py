@@ -1,0 +1,118 @@
+"""Pages for one entry and for the harmonized concepts (labels in every language the data has)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from api.routers.ui.common import call, context_of, error_page, render
+from exportgraph.errors import ExportgraphError, NotFound
+from exportgraph.services import catalogue, concepts, equivalence
+
+router = APIRouter()
+
+
+@router.get("/entries/{entry_id:path}", response_class=HTMLResponse)
+async def entry_page(request: Request, entry_id: str) -> HTMLResponse:
+    """Everything about one entry: criteria, licence, sources, dates, notes, equivalents."""
+    context = context_of(request)
+    try:
+        entry = await call(catalogue.get_entry, context, entry_id)
+    except ExportgraphError as error:
+        return await error_page(request, error)
+    equivalents: dict[str, Any] | None = None
+    store = await call(getattr, context, "store")
+    try:
+        equivalents = await call(equivalence.equivalents, store, entry["id"])
+    except NotFound:
+        equivalents = None
+    labels = {j["code"]: j["label"] for j in await call(catalogue.list_jurisdictions, context)}
+    return await render(
+        request,
+        "ui/entry.html",
+        section="/compare",
+        title=f"{entry['id']} — {entry.get('title') or ''}",
+        entry=entry,
+        equivalents=equivalents,
+        jurisdiction_label=labels.get(entry["jurisdiction"], entry["jurisdiction"]),
+    )
+
+
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "français",
+    "de": "Deutsch",
+    "es": "español",
+    "it": "italiano",
+    "ja": "日本語",
+    "nl": "Nederlands",
+}
+SCHEME_TITLES = {
+    "kinds": "Item kinds",
+    "parameters": "Parameters",
+    "facts": "Qualitative facts",
+    "purposes": "Purposes",
+}
+
+
+def _languages(concepts: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Every language the data has a label in, English first, with its own name."""
+    found = {lang for c in concepts for lang in c.get("labels", {}) if lang}
+    ordered = sorted(found, key=lambda lang: (lang != "en", lang))
+    return [(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in ordered]
+
+
+@router.get("/concepts", response_class=HTMLResponse)
+async def concepts_page(request: Request, lang: str = "en", q: str = "") -> HTMLResponse:
+    """The harmonized concepts by scheme, labelled in the chosen language; search in any."""
+    store = await call(getattr, context_of(request), "store")
+    try:
+        every = await call(concepts.list_concepts, store, lang)
+        shown = await call(concepts.list_concepts, store, lang, q) if q.strip() else every
+    except ExportgraphError as error:
+        return await error_page(request, error)
+    schemes: dict[str, list[dict[str, Any]]] = {}
+    for concept in shown:
+        schemes.setdefault(concept.get("scheme") or "other", []).append(concept)
+    return await render(
+        request,
+        "ui/concepts.html",
+        section="/concepts",
+        title="Harmonized concepts",
+        schemes=schemes,
+        scheme_titles=SCHEME_TITLES,
+        languages=_languages(every),
+        lang=lang.lower(),
+        q=q,
+    )
+
+
+@router.get("/concepts/{notation}", response_class=HTMLResponse)
+async def concept_page(request: Request, notation: str, lang: str = "en") -> HTMLResponse:
+    """One concept: labels and definitions in every language the data has, its neighbours and,
+    for an item kind, the entries that cover it."""
+    context = context_of(request)
+    store = await call(getattr, context, "store")
+    try:
+        concept = await call(concepts.get_concept, store, notation, lang)
+    except ExportgraphError as error:
+        return await error_page(request, error)
+    entries: list[dict[str, Any]] = []
+    if concept.get("scheme") == "kinds":
+        listed = await call(catalogue.list_entries, context, None, notation)
+        ids = {e["id"] for e in listed}
+        entries = [e for e in listed if e.get("parent") not in ids]
+    return await render(
+        request,
+        "ui/concept.html",
+        section="/concepts",
+        title=concept.get("label") or notation,
+        concept=concept,
+        languages=_languages([concept]),
+        language_names=LANGUAGE_NAMES,
+        scheme_titles=SCHEME_TITLES,
+        entries=entries,
+        lang=lang.lower(),
+    )

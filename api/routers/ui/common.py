@@ -1,0 +1,139 @@
+"""Shared plumbing of the web UI: templates, page rendering, sign-in cookie, CSRF, services."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+
+from exportgraph.context import Context
+from exportgraph.errors import ExportgraphError, Forbidden
+from exportgraph.services import users
+
+API_DIR = Path(__file__).resolve().parent.parent.parent
+TEMPLATES_DIR = API_DIR / "templates"
+STATIC_DIR = API_DIR / "static"
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+PLAIN_UNITS = {"", "1", "count", "dimensionless", "NUM", "UNITLESS"}
+
+
+def _comparator(value: object) -> str:
+    return COMPARATORS.get(str(value), str(value))
+
+
+def _unit(value: object) -> str:
+    """A unit after a number: nothing for counts and pure numbers, else a space and the unit."""
+    text = "" if value is None else str(value)
+    return "" if text in PLAIN_UNITS else f" {text}"
+
+
+def _urlpath(value: object) -> str:
+    """A value as one path segment (entry ids keep their colon and dots)."""
+    return quote(str(value), safe=":.-_~")
+
+
+templates.env.filters["comparator"] = _comparator
+templates.env.filters["urlpath"] = _urlpath
+templates.env.filters["unit"] = _unit
+
+SESSION_COOKIE = "eg_session"
+NAV = (
+    ("/classify", "Classify"),
+    ("/compare", "Compare"),
+    ("/concepts", "Concepts"),
+    ("/agreements", "Check an agreement"),
+    ("/review", "Review"),
+    ("/releases", "Releases"),
+)
+
+
+def context_of(request: Request) -> Context:
+    context: Context = request.app.state.context
+    return context
+
+
+async def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run a blocking service function in the thread pool."""
+    return await run_in_threadpool(fn, *args, **kwargs)
+
+
+# ---------------------------------------------------------------- sign-in
+
+
+def csrf_token(session: str) -> str:
+    """The form token bound to a session: HMAC of a fixed label under the session token."""
+    return hmac.new(session.encode(), b"exportgraph-ui-csrf", hashlib.sha256).hexdigest()
+
+
+def session_token(request: Request) -> str | None:
+    return request.cookies.get(SESSION_COOKIE) or None
+
+
+def current_user(request: Request) -> users.User | None:
+    """The signed-in account, or None (no cookie, or a token no longer valid)."""
+    token = session_token(request)
+    if not token:
+        return None
+    try:
+        return users.authenticate(Path(context_of(request).settings.users_file), token)
+    except ExportgraphError:
+        return None
+
+
+def check_form_post(request: Request, csrf: str) -> str:
+    """The session token of a state-changing form post, after the CSRF checks; else Forbidden."""
+    token = session_token(request)
+    origin = request.headers.get("origin")
+    if origin and urlsplit(origin).netloc != request.headers.get("host", ""):
+        raise Forbidden("cross-origin form posts are refused", field="origin")
+    if not token:
+        raise Forbidden("sign in first", field="token")
+    if not hmac.compare_digest(csrf_token(token), csrf or ""):
+        raise Forbidden("the form is stale or forged (CSRF check failed); reload it", field="csrf")
+    return token
+
+
+# ---------------------------------------------------------------- rendering
+
+
+async def render(
+    request: Request, template: str, *, section: str = "", status_code: int = 200, **values: Any
+) -> HTMLResponse:
+    """A page of the UI: the template with the navigation, the user and the data version."""
+    context = context_of(request)
+    user = await run_in_threadpool(current_user, request)
+    try:
+        version: str | None = await run_in_threadpool(context.data_version)
+    except Exception:  # the footer must not take a page down
+        version = None
+    token = session_token(request)
+    page = {
+        "request": request,
+        "nav": NAV,
+        "section": section,
+        "user": user,
+        "csrf": csrf_token(token) if token and user else "",
+        "data_version": version[:12] if version else None,
+        **values,
+    }
+    return templates.TemplateResponse(request, template, page, status_code=status_code)
+
+
+async def error_page(request: Request, error: ExportgraphError) -> HTMLResponse:
+    """A domain error as an HTML page with its status (the JSON API keeps problem+json)."""
+    return await render(
+        request,
+        "ui/error.html",
+        status_code=error.status,
+        title=error.title,
+        error=error,
+    )

@@ -1,0 +1,175 @@
+"""What the classify form offers and how it reads back: kinds, parameters, units, values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pyoxigraph import Literal, NamedNode
+
+from exportgraph import units
+from exportgraph.context import Context
+from exportgraph.errors import InvalidInput
+from exportgraph.queries import load_query
+
+
+@dataclass(frozen=True)
+class ParameterField:
+    """One harmonized parameter as a form field."""
+
+    notation: str
+    label: str
+    definition: str
+    unit: str
+    """The canonical unit as shown (symbol or label)."""
+    used_by: frozenset[str]
+    units: tuple[str, ...] = ()
+    """Other units the value may be entered in (from the units service)."""
+
+
+def _text(row: Mapping[str, object], name: str) -> str:
+    term = row.get(name)
+    return term.value if isinstance(term, Literal | NamedNode) else ""
+
+
+def _unit_text(row: Mapping[str, object]) -> str:
+    unit = _text(row, "unitSymbol") or _text(row, "unitLabel")
+    if unit:
+        return unit
+    local = _text(row, "unit").rsplit("/", 1)[-1]
+    return {"NUM": "count", "UNITLESS": "1"}.get(local, local)
+
+
+def _units(catalogue: units.UnitCatalogue, notation: str) -> tuple[str, tuple[str, ...]]:
+    """The canonical unit's label and the other units of the data the service converts from."""
+    try:
+        label = catalogue.unit_label(notation)
+    except InvalidInput:
+        return "", ()
+    choices = set()
+    for info in getattr(catalogue, "units", {}).values():
+        spelling = str(getattr(info, "display", "") or "")
+        if not spelling or spelling in (label, "1"):
+            continue
+        try:
+            catalogue.to_canonical(notation, {"value": 1, "unit": spelling}, notation)
+        except InvalidInput:
+            continue
+        choices.add(spelling)
+    return ("unitless" if label == "1" else label), tuple(sorted(choices))
+
+
+def parameter_fields(context: Context) -> list[ParameterField]:
+    """Every harmonized parameter, with the kinds whose entries constrain it."""
+    rows = context.store.select(load_query("ui_parameters"))
+    found: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        notation = _text(row, "notation")
+        item = found.setdefault(
+            notation,
+            {
+                "label": _text(row, "label") or notation,
+                "definition": _text(row, "definition"),
+                "unit": _unit_text(row),
+                "used_by": set(),
+            },
+        )
+        if _text(row, "usedBy"):
+            item["used_by"].add(_text(row, "usedBy"))
+    catalogue = units.unit_catalogue(context)
+    fields = []
+    for notation, item in found.items():
+        unit, choices = _units(catalogue, notation)
+        fields.append(
+            ParameterField(
+                notation,
+                item["label"],
+                item["definition"],
+                unit or item["unit"],
+                frozenset(item["used_by"]),
+                choices,
+            )
+        )
+    fields.sort(key=lambda f: f.label.casefold())
+    return fields
+
+
+@dataclass
+class ClassifyForm:
+    """The classify form as entered (raw text kept for redisplay) and its field errors."""
+
+    kind: str = ""
+    as_of: str = ""
+    jurisdictions: list[str] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    general: list[str] = field(default_factory=list)
+
+    @property
+    def submitted(self) -> bool:
+        return bool(self.kind)
+
+    def number(self, notation: str) -> float | None:
+        text = self.values.get(notation, "").strip()
+        if not text:
+            return None
+        try:
+            value = float(text.replace(" ", "").replace("\u202f", ""))
+        except ValueError:
+            return None
+        return value if math.isfinite(value) else None
+
+    def item(self) -> dict[str, Any]:
+        """The item of a classification request (contract §2)."""
+        parameters: dict[str, Any] = {}
+        for notation, text in self.values.items():
+            if not text.strip() or notation in self.errors:
+                continue
+            value = self.number(notation)
+            unit = self.units.get(notation, "").strip()
+            parameters[notation] = {"value": value, "unit": unit} if unit else value
+        return {"kind": self.kind, "parameters": parameters}
+
+    def date(self) -> dt.date:
+        return dt.date.fromisoformat(self.as_of) if self.as_of else dt.date.today()
+
+
+def read_classify_form(
+    query: Mapping[str, str], multi: Sequence[tuple[str, str]], parameters: Sequence[str]
+) -> ClassifyForm:
+    """Read the GET form: kind, as_of, j (repeated), one field per parameter and `<name>.unit`."""
+    form = ClassifyForm(
+        kind=query.get("kind", "").strip(),
+        as_of=query.get("as_of", "").strip(),
+        jurisdictions=[value for key, value in multi if key == "j" and value],
+    )
+    for notation in parameters:
+        text = query.get(notation, "")
+        form.values[notation] = text
+        form.units[notation] = query.get(f"{notation}.unit", "")
+        if text.strip() and form.number(notation) is None:
+            form.errors[notation] = f"{notation}: {text.strip()!r} is not a number"
+    if form.as_of:
+        try:
+            dt.date.fromisoformat(form.as_of)
+        except ValueError:
+            form.errors["as_of"] = f"as_of: {form.as_of!r} is not a date (YYYY-MM-DD)"
+    return form
+
+
+def place_error(form: ClassifyForm, field_name: str | None, detail: str) -> None:
+    """Attach a service error to the field it names (parameter, kind, date, jurisdictions)."""
+    where = field_name or ""
+    for notation in form.values:
+        if notation in where.split(".") or (not where and notation in detail):
+            form.errors[notation] = detail
+            return
+    for key, target in (("kind", "kind"), ("as_of", "as_of"), ("jurisdiction", "jurisdictions")):
+        if key in where:
+            form.errors[target] = detail
+            return
+    form.general.append(detail)

@@ -1,0 +1,274 @@
+"""Pages for compliance officers: home, classify (with the control-region plot), compare."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from api.routers.ui import forms
+from api.routers.ui.common import call, context_of, render
+from exportgraph.context import Context
+from exportgraph.errors import ExportgraphError, InvalidInput
+from exportgraph.services import classification, equivalence, matrix, plots
+
+router = APIRouter()
+PLOT_KIND_PARAMETERS = (plots.X_PARAM, plots.Y_PARAM)
+
+
+@router.get("/", response_class=HTMLResponse)
+async def home(request: Request) -> HTMLResponse:
+    """What the service answers, one card per task."""
+    return await render(request, "ui/home.html", title="Export controls on quantum items")
+
+
+def _labels(axes: list[matrix.Axis]) -> dict[str, str]:
+    return {axis.notation: axis.label for axis in axes}
+
+
+def _answer_rows(
+    results: list[dict[str, Any]], parents: dict[str, str | None]
+) -> list[dict[str, Any]]:
+    """Result rows; the members of a union whose answer is the union's own (same verdict, same
+    entries, none of their own) share one row after the union's."""
+    by_code = {r["jurisdiction"]: r for r in results}
+
+    def ids(result: dict[str, Any]) -> list[str]:
+        return [str(e.get("id")) for e in result.get("entries", [])]
+
+    def same(result: dict[str, Any], union: dict[str, Any]) -> bool:
+        own = [i for i in ids(result) if i.startswith(f"{result['jurisdiction']}:")]
+        return (
+            not own
+            and result.get("controlled") == union.get("controlled")
+            and ids(result) == ids(union)
+            and result.get("missing") == union.get("missing")
+        )
+
+    grouped: dict[str, list[str]] = {}
+    for result in results:
+        parent = parents.get(result["jurisdiction"])
+        if parent is not None and parent in by_code and same(result, by_code[parent]):
+            grouped.setdefault(parent, []).append(result["jurisdiction"])
+    members = {code for codes in grouped.values() for code in codes}
+    rows: list[dict[str, Any]] = []
+    for result in results:
+        code = result["jurisdiction"]
+        if code in members:
+            continue
+        rows.append({"codes": [code], "result": result, "union": None})
+        if code in grouped:
+            rows.append({"codes": grouped[code], "result": result, "union": code})
+    return rows
+
+
+def _point(form: forms.ClassifyForm) -> plots.Point | None:
+    """The machine as a point, when both plotted values are given in their canonical units."""
+    if any(form.units.get(name, "").strip() for name in PLOT_KIND_PARAMETERS):
+        return None  # a converted value is shown by the results; the plot takes canonical units
+    qubits, error = form.number(plots.X_PARAM), form.number(plots.Y_PARAM)
+    if (
+        qubits is None
+        or error is None
+        or plots.X_PARAM in form.errors
+        or plots.Y_PARAM in form.errors
+    ):
+        return None
+    return plots.Point.of(repr(qubits), repr(error))
+
+
+@router.get("/classify", response_class=HTMLResponse)
+async def classify_page(request: Request) -> HTMLResponse:
+    """The form; once a kind is submitted, the answer per jurisdiction and the plot."""
+    context = context_of(request)
+    kinds, jurisdictions = await call(matrix.axes, context)
+    parameters = await call(forms.parameter_fields, context)
+    form = forms.read_classify_form(
+        request.query_params, request.query_params.multi_items(), [p.notation for p in parameters]
+    )
+    submitted = "kind" in request.query_params
+    known_kinds = {k.notation for k in kinds}
+    if submitted and form.kind not in known_kinds:
+        form.errors["kind"] = f"kind: choose one of the listed item kinds (got {form.kind!r})"
+    unknown = [j for j in form.jurisdictions if j not in {a.notation for a in jurisdictions}]
+    if unknown:
+        form.errors["jurisdictions"] = f"jurisdictions: unknown {', '.join(unknown)}"
+    if not submitted:
+        form.kind = "quantum-computer" if "quantum-computer" in known_kinds else ""
+    result: dict[str, Any] | None = None
+    if submitted and not form.errors:
+        try:
+            result = await call(
+                classification.classify,
+                context,
+                form.item(),
+                form.jurisdictions or None,
+                form.date(),
+            )
+        except ExportgraphError as error:
+            forms.place_error(form, error.field, error.detail)
+    plot = None
+    if submitted and "kind" not in form.errors and "as_of" not in form.errors:
+        plot = await call(
+            plots.control_region_plots,
+            context,
+            form.date(),
+            _point(form),
+            form.kind,
+            form.jurisdictions or None,
+        )
+        if not any(panel.region.bands for panel in plot.panels):
+            plot = None
+    return await render(
+        request,
+        "ui/classify.html",
+        section="/classify",
+        title="Is it controlled, and where?",
+        form=form,
+        submitted=submitted,
+        kinds=kinds,
+        jurisdictions=jurisdictions,
+        jurisdiction_labels=_labels(jurisdictions),
+        kind_labels=_labels(kinds),
+        parameters=parameters,
+        result=result,
+        rows=_answer_rows(result["results"], {j.notation: j.parent for j in jurisdictions})
+        if result
+        else [],
+        plot=plot,
+        today=dt.date.today().isoformat(),
+        status_code=422 if form.errors or form.general else 200,
+    )
+
+
+def _date(value: str | None, name: str = "as_of") -> dt.date:
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{name}: {value!r} is not a date (YYYY-MM-DD)", field=name) from None
+
+
+@router.get("/classify/plot.svg")
+async def classify_plot(
+    request: Request,
+    kind: str = "quantum-computer",
+    jurisdiction: str = Query(..., description="one jurisdiction code"),
+    as_of: str | None = None,
+    qubits: float | None = None,
+    cnot_error: float | None = Query(None, alias="cnot-error"),
+) -> Response:
+    """One jurisdiction's control-region panel as a standalone SVG file."""
+    point = (
+        plots.Point.of(repr(qubits), repr(cnot_error))
+        if qubits is not None and cnot_error is not None
+        else None
+    )
+    plot = await call(
+        plots.control_region_plots, context_of(request), _date(as_of), point, kind, [jurisdiction]
+    )
+    if not plot.panels:
+        raise InvalidInput(
+            f"jurisdiction: {jurisdiction!r} has no entry with thresholds for {kind!r}",
+            field="jurisdiction",
+        )
+    return Response(plot.panels[0].svg, media_type="image/svg+xml")
+
+
+@router.get("/compare", response_class=HTMLResponse)
+async def compare_page(
+    request: Request,
+    as_of: str | None = None,
+    lang: str = "en",
+    a: str | None = None,
+    b: str | None = None,
+    members: str = "",
+) -> HTMLResponse:
+    """The equivalence matrix and, for a pair of jurisdictions, the relation of their entries."""
+    context = context_of(request)
+    errors: dict[str, str] = {}
+    try:
+        date = _date(as_of)
+    except InvalidInput as error:
+        errors["as_of"] = error.detail
+        date = dt.date.today()
+    table = await call(matrix.comparison_matrix, context, date, lang if lang.isalpha() else "en")
+    codes = {j.notation for j in table.jurisdictions}
+    for name, value in (("a", a), ("b", b)):
+        if value and value not in codes:
+            errors[name] = f"{name}: unknown jurisdiction {value!r}"
+    pair = None
+    if a and b and not errors:
+        pair = await _pair(request, table, a, b, date)
+    return await render(
+        request,
+        "ui/compare.html",
+        section="/compare",
+        title="Compare jurisdictions",
+        matrix=table,
+        as_of=date.isoformat(),
+        a=a or "",
+        b=b or "",
+        errors=errors,
+        pair=pair,
+        lang=lang if lang.isalpha() else "en",
+        every_member=members == "all",
+        status_code=422 if errors else 200,
+    )
+
+
+_relations: dict[tuple[str, str], dict[str, Any]] = {}
+_relations_lock = threading.Lock()
+
+
+def _equivalents(context: Context, entry_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The equivalence service's answer per entry, cached by data version (it is costly)."""
+    version = context.data_version()
+    answers: dict[str, dict[str, Any]] = {}
+    for entry_id in entry_ids:
+        with _relations_lock:
+            cached = _relations.get((version, entry_id))
+        if cached is None:
+            cached = equivalence.equivalents(context.store, entry_id)
+            with _relations_lock:
+                if len(_relations) > 5000 or any(v != version for v, _ in _relations):
+                    _relations.clear()
+                _relations[(version, entry_id)] = cached
+        answers[entry_id] = cached
+    return answers
+
+
+async def _pair(
+    request: Request, table: matrix.Matrix, a: str, b: str, date: dt.date
+) -> dict[str, Any]:
+    """Per entry of `a` shown in the matrix, its asserted and derived relations to `b`'s entries."""
+    seen: list[str] = []
+    for kind in table.kinds:
+        for entry in table.cell(kind.notation, a).entries:
+            if entry.via is None and entry.id not in seen:
+                seen.append(entry.id)
+    answers = await call(_equivalents, context_of(request), seen)
+    rows = []
+    for entry_id in seen:
+        answer = answers.get(entry_id, {})
+        related = _as_dicts(answer.get("equivalents", []))
+        matches = [r for r in related if str(r.get("id", "")).startswith(f"{b}:")]
+        rows.append({"id": entry_id, "matches": matches, "reason": answer.get("reason")})
+    return {"rows": rows}
+
+
+def _as_dicts(value: Any) -> list[dict[str, Any]]:
+    items = value if isinstance(value, list) else []
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append(item)
+        elif hasattr(item, "as_dict"):
+            out.append(item.as_dict())
+        elif hasattr(item, "__dataclass_fields__"):
+            out.append(dict(vars(item)))
+    return out

@@ -1,0 +1,284 @@
+"""The jurisdiction comparison matrix: harmonized item kinds × jurisdictions.
+
+Each cell lists the entries in force that cover the kind (the most general one of each family,
+so `4A906.a` stands for its bands), with their effective date and evidence grade, and a status:
+`controlled` (an entry read in the legal text covers the kind), `provisional` (only entries from
+secondary sources or with placeholder codes) or `not-controlled` (no entry in force in the data,
+or a note excludes the kind). A member of a union also shows the union's entries (`via`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal as Lit
+
+from pyoxigraph import Literal, NamedNode
+
+from exportgraph import namespaces as ns
+from exportgraph.context import Context
+from exportgraph.queries import bind
+
+Status = Lit["controlled", "provisional", "not-controlled"]
+STATUS_TEXT: dict[str, str] = {
+    "controlled": "Controlled",
+    "provisional": "Provisional",
+    "not-controlled": "Not controlled",
+}
+XSD_DATE = NamedNode(ns.XSD + "date")
+
+
+@dataclass(frozen=True)
+class CellEntry:
+    """One entry shown in a cell."""
+
+    id: str
+    code: str
+    effective_from: str
+    evidence: str
+    provisional: bool
+    via: str | None = None
+    """The union whose list it belongs to, when not the column's own list."""
+    note: str = ""
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class EntryGroup:
+    """Sibling entries shown together (bands of one entry read as a range: 4A906.a.1 – a.8)."""
+
+    parent: str | None
+    entries: tuple[CellEntry, ...]
+
+    @property
+    def dates(self) -> list[str]:
+        return sorted({e.effective_from for e in self.entries})
+
+    @property
+    def grades(self) -> list[str]:
+        return sorted({e.evidence for e in self.entries if e.evidence})
+
+    @property
+    def via(self) -> str | None:
+        return self.entries[0].via
+
+    @property
+    def range_end(self) -> str:
+        """The last entry's code, shortened after the grandparent's code (4A906.a.8 → a.8)."""
+        last = self.entries[-1]
+        parent_code = (self.parent or "").partition(":")[2]
+        stem = parent_code.rpartition(".")[0]
+        if stem and last.code.startswith(stem + "."):
+            return last.code[len(stem) + 1 :]
+        return last.id if last.via else last.code
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A kind × jurisdiction cell."""
+
+    kind: str
+    jurisdiction: str
+    status: Status
+    entries: tuple[CellEntry, ...] = ()
+    excluded_by: tuple[CellEntry, ...] = ()
+
+    @property
+    def status_text(self) -> str:
+        return STATUS_TEXT[self.status]
+
+    @property
+    def groups(self) -> list[EntryGroup]:
+        """The covering entries, siblings together, in display order."""
+        groups: dict[tuple[str | None, str | None], list[CellEntry]] = {}
+        for entry in self.entries:
+            groups.setdefault((entry.via, entry.parent), []).append(entry)
+        return [EntryGroup(parent, tuple(entries)) for (_, parent), entries in groups.items()]
+
+
+@dataclass(frozen=True)
+class Axis:
+    """A row (kind) or column (jurisdiction) heading."""
+
+    notation: str
+    label: str
+    parent: str | None = None
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The whole matrix for one date."""
+
+    as_of: dt.date
+    kinds: tuple[Axis, ...]
+    jurisdictions: tuple[Axis, ...]
+    cells: Mapping[tuple[str, str], Cell] = field(default_factory=dict)
+
+    def cell(self, kind: str, jurisdiction: str) -> Cell:
+        return self.cells.get((kind, jurisdiction), Cell(kind, jurisdiction, "not-controlled"))
+
+    def _same_as_union(self, member: Axis) -> bool:
+        """True when a member state adds nothing to its union's list (every cell alike)."""
+        if member.parent is None:
+            return False
+        for kind in self.kinds:
+            mine, union = (
+                self.cell(kind.notation, member.notation),
+                self.cell(kind.notation, member.parent),
+            )
+            if any(e.via is None for e in mine.entries) or mine.status != union.status:
+                return False
+            if [e.id for e in mine.entries] != [e.id for e in union.entries]:
+                return False
+        return True
+
+    def columns(self, *, group_members: bool = True) -> list[Column]:
+        """The columns to show: members with nothing of their own share one column after their
+        union (every jurisdiction still appears, in that column's list of codes)."""
+        columns: list[Column] = []
+        grouped: dict[str, list[Axis]] = {}
+        for axis in self.jurisdictions:
+            if group_members and axis.parent and self._same_as_union(axis):
+                grouped.setdefault(axis.parent, []).append(axis)
+        for axis in self.jurisdictions:
+            if any(axis in members for members in grouped.values()):
+                continue
+            columns.append(Column((axis,)))
+            members = grouped.get(axis.notation)
+            if members:
+                columns.append(Column(tuple(members), union=axis.notation))
+        return columns
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the shown matrix: a jurisdiction, or the union members that add nothing."""
+
+    members: tuple[Axis, ...]
+    union: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The jurisdiction whose cells the column shows."""
+        return self.members[0].notation
+
+    @property
+    def codes(self) -> list[str]:
+        return [m.notation for m in self.members]
+
+    @property
+    def grouped(self) -> bool:
+        return self.union is not None
+
+
+def _text(row: Mapping[str, object], name: str) -> str:
+    term = row.get(name)
+    return term.value if isinstance(term, Literal | NamedNode) else ""
+
+
+def _flag(row: Mapping[str, object], name: str) -> bool:
+    return _text(row, name) in ("true", "1")
+
+
+def axes(context: Context, lang: str = "en") -> tuple[list[Axis], list[Axis]]:
+    """Every kind (narrower under broader) and every jurisdiction (members under their union)."""
+    rows = context.store.select(bind("ui_matrix_axes", [{"lang": Literal(lang)}]))
+    kinds: dict[str, tuple[str, str | None]] = {}
+    jurisdictions: dict[str, tuple[str, str | None]] = {}
+    for row in rows:
+        notation = _text(row, "notation")
+        label = _text(row, "label") or _text(row, "englishLabel") or notation
+        if _text(row, "axis") == "kind":
+            kinds[notation] = (label, _text(row, "broader") or None)
+        else:
+            jurisdictions[notation] = (label, _text(row, "partOf") or None)
+    return _tree(kinds, by_label=True), _tree(jurisdictions, by_label=False)
+
+
+def _tree(
+    items: Mapping[str, tuple[str, str | None]],
+    *,
+    by_label: bool,
+    weight: Mapping[str, int] | None = None,
+) -> list[Axis]:
+    """Depth-first order: each item followed by its narrower items (kinds) or members (unions);
+    siblings by descending weight, then by label (kinds) or code (jurisdictions)."""
+    children: dict[str | None, list[str]] = defaultdict(list)
+    for notation, (_, parent) in items.items():
+        children[parent if parent in items else None].append(notation)
+    ordered: list[Axis] = []
+    weights = weight or {}
+
+    def visit(parent: str | None, depth: int) -> None:
+        names = children.get(parent, [])
+        names.sort(key=lambda n: (-weights.get(n, 0), items[n][0].casefold() if by_label else n))
+        for name in names:
+            ordered.append(Axis(name, items[name][0], parent, depth))
+            visit(name, depth + 1)
+
+    visit(None, 0)
+    return ordered
+
+
+def comparison_matrix(context: Context, as_of: dt.date, lang: str = "en") -> Matrix:
+    """Every harmonized kind × every jurisdiction, on `as_of`; kind labels in `lang` where known."""
+    kinds, jurisdictions = axes(context, lang)
+    rows = context.store.select(
+        bind("ui_matrix", [{"asOf": Literal(as_of.isoformat(), datatype=XSD_DATE)}])
+    )
+    covers: dict[str, set[str]] = defaultdict(set)
+    excludes: dict[str, set[str]] = defaultdict(set)
+    parent_of: dict[str, str] = {}
+    found: dict[tuple[str, str], dict[str, tuple[CellEntry, bool, int]]] = defaultdict(dict)
+    for row in rows:
+        kind, jurisdiction, entry_id = (
+            _text(row, "kind"),
+            _text(row, "jurisdiction"),
+            _text(row, "id"),
+        )
+        excluded = _flag(row, "excluded")
+        (excludes if excluded else covers)[entry_id].add(kind)
+        if _text(row, "parent"):
+            parent_of[entry_id] = _text(row, "parent")
+        owner = _text(row, "owner")
+        sort = _text(row, "sortKey")
+        entry = CellEntry(
+            id=entry_id,
+            code=_text(row, "code"),
+            effective_from=_text(row, "from"),
+            evidence=_text(row, "evidence"),
+            provisional=_flag(row, "provisional"),
+            via=owner if owner != jurisdiction else None,
+            note=_text(row, "note"),
+            parent=_text(row, "parent") or None,
+        )
+        found[(kind, jurisdiction)][entry_id] = (
+            entry,
+            excluded,
+            int(sort) if sort.isdigit() else 0,
+        )
+
+    def shown(entry_id: str, kind: str, sets: Mapping[str, set[str]]) -> bool:
+        """Hide a sub-entry whose parent covers the same kinds (the parent stands for it)."""
+        parent = parent_of.get(entry_id)
+        return not (parent and kind in sets.get(parent, set()) and sets[parent] == sets[entry_id])
+
+    cells: dict[tuple[str, str], Cell] = {}
+    for (kind, jurisdiction), entries in found.items():
+        ordered = sorted(entries.values(), key=lambda e: (e[0].via or "", e[2], e[0].code))
+        covering = tuple(e for e, ex, _ in ordered if not ex and shown(e.id, kind, covers))
+        excluding = tuple(e for e, ex, _ in ordered if ex and shown(e.id, kind, excludes))
+        status: Status = "not-controlled"
+        if covering:
+            status = "provisional" if all(e.provisional for e in covering) else "controlled"
+        cells[(kind, jurisdiction)] = Cell(kind, jurisdiction, status, covering, excluding)
+    # the most widely controlled kinds first (narrower kinds stay under their broader kind)
+    weight: dict[str, int] = defaultdict(int)
+    for (kind, _), cell in cells.items():
+        weight[kind] += cell.status != "not-controlled"
+    items = {k.notation: (k.label, k.parent) for k in kinds}
+    ordered_kinds = _tree(items, by_label=True, weight=weight)
+    return Matrix(as_of, tuple(ordered_kinds), tuple(jurisdictions), cells)

@@ -1,0 +1,82 @@
+"""The comparison matrix: every kind × every jurisdiction, statuses, union lists, grouping."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from exportgraph.context import Context
+from exportgraph.services import catalogue, matrix
+
+AS_OF = dt.date(2025, 12, 1)
+
+
+def test_every_kind_and_jurisdiction_is_an_axis(small: Context) -> None:
+    table = matrix.comparison_matrix(small, AS_OF)
+    assert {j.notation for j in table.jurisdictions} == {"US", "EU", "FR", "GB", "JP"}
+    kinds = [k.notation for k in table.kinds]
+    assert set(kinds) >= {"quantum-computer", "quantum-annealer", "qubit-device"}
+    # a narrower kind follows its broader kind, one level deeper
+    narrower = kinds.index("superconducting-quantum-computer")
+    assert kinds[narrower - 1] == "quantum-computer"
+    assert table.kinds[narrower].depth == table.kinds[narrower - 1].depth + 1
+
+
+def test_statuses_follow_evidence_and_scope(small: Context) -> None:
+    table = matrix.comparison_matrix(small, AS_OF)
+    assert table.cell("quantum-computer", "US").status == "controlled"
+    assert table.cell("quantum-computer", "GB").status == "provisional"  # secondary only
+    assert table.cell("quantum-computer", "JP").status == "not-controlled"
+    annealer = table.cell("quantum-annealer", "US")
+    assert annealer.status == "not-controlled"
+    assert [e.id for e in annealer.excluded_by] == ["US:4A906"]
+    # narrower kinds inherit the broader kind's entries
+    assert table.cell("superconducting-quantum-computer", "US").entries == (
+        table.cell("quantum-computer", "US").entries
+    )
+
+
+def test_members_show_their_union_list(small: Context) -> None:
+    fr = matrix.comparison_matrix(small, AS_OF).cell("quantum-computer", "FR")
+    own = [e.id for e in fr.entries if e.via is None]
+    union = {e.via for e in fr.entries if e.via}
+    assert own == ["FR:FR-QC-1"] and union == {"EU"}
+    assert fr.status == "controlled"  # the EU entries are primary even though FR's is not
+
+
+def test_dates_select_the_entries_in_force(small: Context) -> None:
+    early = matrix.comparison_matrix(small, dt.date(2025, 1, 1))
+    assert early.cell("quantum-computer", "EU").status == "not-controlled"
+    assert early.cell("quantum-computer", "US").status == "controlled"
+
+
+def test_bands_are_grouped_under_their_parent(small: Context) -> None:
+    cell = matrix.comparison_matrix(small, AS_OF).cell("quantum-computer", "US")
+    (group,) = cell.groups
+    assert group.parent == "US:4A906.a" and len(group.entries) == 8
+    assert group.range_end == "a.8" and group.dates == ["2024-09-06"]
+
+
+def test_real_data_every_jurisdiction_is_a_column_once(real: Context) -> None:
+    table = matrix.comparison_matrix(real, AS_OF)
+    codes = [code for column in table.columns() for code in column.codes]
+    expected = {j["code"] for j in catalogue.list_jurisdictions(real)}
+    assert sorted(codes) == sorted(expected)
+    every = [code for column in table.columns(group_members=False) for code in column.codes]
+    assert sorted(every) == sorted(expected)
+    # a grouped member adds nothing to its union: same cells, all via the union
+    for column in table.columns():
+        if column.grouped:
+            for kind in table.kinds:
+                union = table.cell(kind.notation, column.union or "")
+                for code in column.codes:
+                    cell = table.cell(kind.notation, code)
+                    assert cell.status == union.status
+                    assert all(e.via == column.union for e in cell.entries)
+
+
+def test_real_data_the_quantum_computer_row(real: Context) -> None:
+    table = matrix.comparison_matrix(real, AS_OF)
+    us = table.cell("quantum-computer", "US")
+    assert us.status == "controlled"
+    assert "US:4A906.a.2" in [e.id for e in us.entries]
+    assert "EU:4A506.a.2" in [e.id for e in table.cell("quantum-computer", "EU").entries]
