@@ -115,6 +115,8 @@ def _load_jurisdictions(root: Path, graph: _Graph) -> set[str]:
             if parent not in codes:
                 raise row.error("part_of", f"unknown jurisdiction {parent!r}")
             graph.add(node, ns.eg("partOf"), ns.jurisdiction_iri(parent))
+        if row.flag("destination_only", False):
+            graph.flag(node, ns.eg("destinationOnly"), True)
         if row.get("deemed_export"):
             graph.flag(node, ns.eg("deemedExportRule"), row.flag("deemed_export", False))
         if row.get("deemed_export_source"):
