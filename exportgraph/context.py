@@ -24,7 +24,9 @@ class Context:
         if not self._ready:
             with self._lock:
                 if self._store is None:
-                    self._store = open_store(self.settings.store_uri, update_url=self.settings.update_url)
+                    self._store = open_store(
+                        self.settings.store_uri, update_url=self.settings.update_url
+                    )
                 if not self._ready:
                     ensure_built(self._store)
                     self._ready = True

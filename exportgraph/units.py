@@ -66,8 +66,15 @@ def _cached_unit(text: str) -> pint.Unit | None:
     try:
         with _registry_lock:
             return registry().Unit("percent" if text == "%" else text)
-    except (pint.UndefinedUnitError, pint.DefinitionSyntaxError, AttributeError, TypeError,
-            ValueError, SyntaxError, KeyError):
+    except (
+        pint.UndefinedUnitError,
+        pint.DefinitionSyntaxError,
+        AttributeError,
+        TypeError,
+        ValueError,
+        SyntaxError,
+        KeyError,
+    ):
         return None
 
 
@@ -75,7 +82,9 @@ def _cached_unit(text: str) -> pint.Unit | None:
 def is_logarithmic(unit: pint.Unit) -> bool:
     """True for units such as dB whose conversion is not a scale factor."""
     reg = registry()
-    return any(reg._units[name].converter.is_logarithmic for name in unit._units)
+    return any(
+        bool(getattr(reg._units[name].converter, "is_logarithmic", False)) for name in unit._units
+    )
 
 
 def convert(value: Decimal, from_unit: pint.Unit, to_unit: pint.Unit, field: str) -> Decimal:
@@ -90,7 +99,9 @@ def convert(value: Decimal, from_unit: pint.Unit, to_unit: pint.Unit, field: str
         )
     factor = _factor(from_unit, to_unit)
     if factor is None:
-        raise InvalidInput(f"{field}: unit {from_unit:~} cannot be converted to {to_unit:~}", field=field)
+        raise InvalidInput(
+            f"{field}: unit {from_unit:~} cannot be converted to {to_unit:~}", field=field
+        )
     with decimal.localcontext(_DECIMAL):
         if factor is not _OFFSET:
             return canonical_decimal(value * factor)
@@ -107,7 +118,9 @@ def _factor(from_unit: pint.Unit, to_unit: pint.Unit) -> Decimal | None:
     """The exact scale factor between two multiplicative units, _OFFSET, or None if inconvertible."""
     reg = registry()
     multiplicative = all(
-        reg._units[name].converter.is_multiplicative for unit in (from_unit, to_unit) for name in unit._units
+        bool(getattr(reg._units[name].converter, "is_multiplicative", True))
+        for unit in (from_unit, to_unit)
+        for name in unit._units
     )
     try:
         with decimal.localcontext(_DECIMAL), _registry_lock:
@@ -148,13 +161,13 @@ class UnitInfo:
     """A QUDT unit of the data: its IRI, pint spelling, symbol and English label."""
 
     iri: str
-    pint: str
+    spelling: str  # as pint spells it (eg:pintUnit)
     symbol: str | None = None
     label: str | None = None
 
     @property
     def unit(self) -> pint.Unit:
-        return parse_unit(self.pint, self.iri)
+        return parse_unit(self.spelling, self.iri)
 
     @property
     def dimensionless(self) -> bool:
@@ -164,14 +177,14 @@ class UnitInfo:
     @property
     def display(self) -> str:
         """How answers show the unit: the label of a pure number (`count`), else the symbol."""
-        if self.dimensionless and self.pint == "dimensionless":
+        if self.dimensionless and self.spelling == "dimensionless":
             return "count" if self.label == "count" else "1"
         return self.symbol or _label(self.unit)
 
     @property
     def spellings(self) -> frozenset[str]:
         """The spellings that name exactly this unit on input."""
-        names = {self.pint, self.iri.rsplit("/", 1)[-1], _label(self.unit)}
+        names = {self.spelling, self.iri.rsplit("/", 1)[-1], _label(self.unit)}
         names |= {name for name in (self.symbol, self.label) if name}
         return frozenset(n.strip().lower() for n in names)
 
@@ -188,21 +201,28 @@ class UnitCatalogue:
         iri = self.parameters.get(parameter)
         if iri is None:
             known = ", ".join(sorted(self.parameters))
-            raise InvalidInput(f"{field}: unknown parameter {parameter!r} (known: {known})", field=field)
+            raise InvalidInput(
+                f"{field}: unknown parameter {parameter!r} (known: {known})", field=field
+            )
         info = self.units.get(iri)
         if info is None:
-            raise InvalidInput(f"{field}: unit {iri} has no eg:pintUnit in ontology/units.ttl", field=field)
+            raise InvalidInput(
+                f"{field}: unit {iri} has no eg:pintUnit in ontology/units.ttl", field=field
+            )
         return info
 
     def canonical_unit(self, parameter: str, field: str) -> pint.Unit:
         """The canonical pint unit of a parameter."""
-        return self.canonical_info(parameter, field).unit
+        unit: pint.Unit = self.canonical_info(parameter, field).unit
+        return unit
 
     def unit_info(self, iri: str, field: str) -> UnitInfo:
         """A QUDT unit used in the data."""
         info = self.units.get(iri)
         if info is None:
-            raise InvalidInput(f"{field}: unit {iri} has no eg:pintUnit in ontology/units.ttl", field=field)
+            raise InvalidInput(
+                f"{field}: unit {iri} has no eg:pintUnit in ontology/units.ttl", field=field
+            )
         return info
 
     def unit_label(self, parameter: str) -> str:
@@ -224,7 +244,21 @@ class UnitCatalogue:
                 "accepted (counts, ratios and percentages are not interchangeable)",
                 field=unit_field,
             )
-        return convert(value, parse_unit(unit_text, unit_field), target.unit, unit_field)
+        try:
+            return convert(value, parse_unit(unit_text, unit_field), target.unit, unit_field)
+        except InvalidInput as error:
+            if "unknown unit" in error.detail:
+                raise
+            raise InvalidInput(
+                f"{unit_field}: {unit_text.strip()!r} cannot be converted to {target.display}, the unit of "
+                f"{parameter}"
+                + (
+                    " (logarithmic units convert only to themselves)"
+                    if "logarithmic" in error.detail
+                    else ""
+                ),
+                field=unit_field,
+            ) from None
 
 
 @cache
@@ -242,13 +276,17 @@ def _split_value(raw: object, field: str) -> tuple[Decimal, str | None]:
             raise InvalidInput(f"{field}.value: a value is required", field=f"{field}.value")
         unit = raw.get("unit")
         if unit is not None and not isinstance(unit, str):
-            raise InvalidInput(f"{field}.unit: expected a unit name, got {_show(unit)}", field=f"{field}.unit")
+            raise InvalidInput(
+                f"{field}.unit: expected a unit name, got {_show(unit)}", field=f"{field}.unit"
+            )
         value_field = f"{field}.value"
         return to_decimal(raw["value"], value_field), unit or None
     if isinstance(raw, str):
         match = _NUMBER_WITH_UNIT.match(raw)
         if not match:
-            raise InvalidInput(f"{field}: expected a number with an optional unit, got {_show(raw)}", field=field)
+            raise InvalidInput(
+                f"{field}: expected a number with an optional unit, got {_show(raw)}", field=field
+            )
         return to_decimal(match["number"], field), match["unit"] or None
     return to_decimal(raw, field), None
 

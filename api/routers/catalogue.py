@@ -23,7 +23,9 @@ async def jurisdictions(context: ContextDep) -> list[dict[str, Any]]:
 async def entries(
     context: ContextDep,
     jurisdiction: str | None = Query(default=None, description="e.g. US; FR includes the EU list"),
-    kind: str | None = Query(default=None, description="an item-kind notation, e.g. quantum-computer"),
+    kind: str | None = Query(
+        default=None, description="an item-kind notation, e.g. quantum-computer"
+    ),
     as_of: str | None = Query(default=None, description="ISO date: only entries in force then"),
 ) -> list[dict[str, Any]]:
     """Entries in list order; a kind filter keeps entries whose scope (or a sub-entry's) covers it."""

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections import OrderedDict
 from typing import Any, Literal
 
-from fastapi import APIRouter, Body
+from fastapi import APIRouter, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.models import Example
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import ContextDep
+from exportgraph.context import Context
 from exportgraph.services.assessment import assess
 from exportgraph.services.classification import classify
 
@@ -23,11 +28,14 @@ ITEM_DESCRIPTION = (
     "items carry `for_kind` and `purpose` (development, production, use)."
 )
 
-CLASSIFY_EXAMPLES: dict[str, dict[str, Any]] = {
+CLASSIFY_EXAMPLES: dict[str, Example] = {
     "quantum-computer": {
         "summary": "A 120-qubit gate-based quantum computer",
         "value": {
-            "item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}},
+            "item": {
+                "kind": "quantum-computer",
+                "parameters": {"physical-qubits": 120, "cnot-error": 8e-4},
+            },
             "jurisdictions": ["US", "EU", "GB"],
             "as_of": "2025-12-01",
         },
@@ -59,12 +67,17 @@ CLASSIFY_EXAMPLES: dict[str, dict[str, Any]] = {
     },
 }
 
-ASSESS_EXAMPLES: dict[str, dict[str, Any]] = {
+ASSESS_EXAMPLES: dict[str, Example] = {
     "export": {
         "summary": "Export of a 120-qubit machine from Canada to Germany",
         "value": {
             "activity": "export",
-            "subject": {"item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}}},
+            "subject": {
+                "item": {
+                    "kind": "quantum-computer",
+                    "parameters": {"physical-qubits": 120, "cnot-error": 8e-4},
+                }
+            },
             "from": "CA",
             "to": "DE",
             "recipient": {"name": "Example GmbH", "nationality": "DE"},
@@ -96,14 +109,19 @@ class ClassifyRequest(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [example["value"] for example in CLASSIFY_EXAMPLES.values()]},
+        json_schema_extra={
+            "examples": [example["value"] for example in CLASSIFY_EXAMPLES.values()]
+        },
     )
 
     item: dict[str, Any] = Field(description=ITEM_DESCRIPTION)
     jurisdictions: list[str] | None = Field(
-        default=None, description="Jurisdiction codes (US, EU, GB/UK, CA, JP, AU, CH, FR, DE, IT, ES, NL); default all."
+        default=None,
+        description="Jurisdiction codes (US, EU, GB/UK, CA, JP, AU, CH, FR, DE, IT, ES, NL); default all.",
     )
-    as_of: str | None = Field(default=None, description="ISO date selecting the rules in force (default today).")
+    as_of: str | None = Field(
+        default=None, description="ISO date selecting the rules in force (default today)."
+    )
 
 
 class CriterionAnswer(BaseModel):
@@ -135,7 +153,9 @@ class ClassifyResult(BaseModel):
     entries: list[EntryAnswer]
     notes: list[str]
     equivalents: list[str]
-    missing: list[str] | None = Field(default=None, description="Parameters that could decide an 'unknown'.")
+    missing: list[str] | None = Field(
+        default=None, description="Parameters that could decide an 'unknown'."
+    )
     missing_facts: list[str] | None = None
 
 
@@ -207,8 +227,64 @@ class AssessResponse(BaseModel):
     results: list[AssessResult]
 
 
-def _json(content: dict[str, Any]) -> Response:
-    return Response(json.dumps(content, ensure_ascii=False).encode(), media_type="application/json")
+class _Answers:
+    """Serialized answers by (context, data version, request body): the same question asked again
+    under the same data is answered from memory. Bounded, least recently used first out."""
+
+    def __init__(self, size: int = 1024) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[int, str, str, bytes], bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[int, str, str, bytes]) -> bytes | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[int, str, str, bytes], value: bytes) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+_ANSWERS = _Answers()
+
+
+def _answer(context: Context, route: str, raw: bytes) -> bytes:
+    """Validate the body with the route's model, answer it (or reuse the answer), serialize."""
+    key = (id(context), context.data_version(), route, raw)
+    found = _ANSWERS.get(key)
+    if found is not None:
+        return found
+    model = ClassifyRequest if route == "classify" else AssessRequest
+    try:
+        request = model.model_validate_json(raw or b"null")
+    except ValidationError as error:
+        raise RequestValidationError(
+            [{**e, "loc": ("body", *e["loc"])} for e in error.errors(include_url=False)]
+        ) from None
+    if isinstance(request, ClassifyRequest):
+        answer = classify(context, request.item, request.jurisdictions, request.as_of)
+    else:
+        answer = assess(context, request.model_dump(by_alias=True, exclude_none=True))
+    body = json.dumps(answer, ensure_ascii=False).encode()
+    _ANSWERS.put(key, body)
+    return body
+
+
+def _request_body(model: type[BaseModel], examples: dict[str, Example]) -> dict[str, Any]:
+    """OpenAPI requestBody for a route that parses its JSON body itself."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": model.model_json_schema(), "examples": examples}
+            },
+        }
+    }
 
 
 @router.post(
@@ -216,27 +292,26 @@ def _json(content: dict[str, Any]) -> Response:
     response_class=Response,
     responses={200: {"model": ClassifyResponse, "description": "One result per jurisdiction."}},
     summary="Is this item controlled, and where?",
+    openapi_extra=_request_body(ClassifyRequest, CLASSIFY_EXAMPLES),
 )
-async def post_classify(
-    context: ContextDep,
-    request: ClassifyRequest = Body(openapi_examples=CLASSIFY_EXAMPLES),  # noqa: B008
-) -> Response:
+async def post_classify(context: ContextDep, request: Request) -> Response:
     """Classify an item against every (or the named) jurisdictions' lists in force on `as_of`."""
-    answer = await run_in_threadpool(classify, context, request.item, request.jurisdictions, request.as_of)
-    return _json(answer)
+    raw = await request.body()
+    body = await run_in_threadpool(_answer, context, "classify", raw)
+    return Response(body, media_type="application/json")
 
 
 @router.post(
     "/v1/assess",
     response_class=Response,
-    responses={200: {"model": AssessResponse, "description": "One result per governing jurisdiction."}},
+    responses={
+        200: {"model": AssessResponse, "description": "One result per governing jurisdiction."}
+    },
     summary="May we do this, and what does it need?",
+    openapi_extra=_request_body(AssessRequest, ASSESS_EXAMPLES),
 )
-async def post_assess(
-    context: ContextDep,
-    request: AssessRequest = Body(openapi_examples=ASSESS_EXAMPLES),  # noqa: B008
-) -> Response:
+async def post_assess(context: ContextDep, request: Request) -> Response:
     """Assess an activity: licence required (true/false/"unknown"), reasons, exclusions, exceptions."""
-    body = request.model_dump(by_alias=True, exclude_none=True)
-    answer = await run_in_threadpool(assess, context, body)
-    return _json(answer)
+    raw = await request.body()
+    body = await run_in_threadpool(_answer, context, "assess", raw)
+    return Response(body, media_type="application/json")

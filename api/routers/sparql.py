@@ -15,7 +15,12 @@ from exportgraph.services.sparql import execute, negotiate
 
 router = APIRouter(tags=["sparql"])
 
-_DATASET_PARAMETERS = ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri")
+_DATASET_PARAMETERS = (
+    "default-graph-uri",
+    "named-graph-uri",
+    "using-graph-uri",
+    "using-named-graph-uri",
+)
 _DOC = (
     "SPARQL 1.1 Protocol, read-only. Results by `Accept`: SPARQL JSON (default), XML, CSV, TSV; "
     "Turtle (default), JSON-LD, N-Triples or RDF/XML for CONSTRUCT/DESCRIBE. Updates, SERVICE, LOAD "
@@ -31,17 +36,25 @@ def _single(values: dict[str, list[str]], name: str) -> str | None:
     return found[0] if found else None
 
 
-async def _answer(context: ContextDep, request: Request, query: str | None, params: dict[str, list[str]]) -> Response:
+async def _answer(
+    context: ContextDep, request: Request, query: str | None, params: dict[str, list[str]]
+) -> Response:
     if params.get("update"):
-        raise QueryRefused("update: SPARQL Update is not allowed: the endpoint is read-only", field="update")
+        raise QueryRefused(
+            "update: SPARQL Update is not allowed: the endpoint is read-only", field="update"
+        )
     for name in _DATASET_PARAMETERS:
         if params.get(name):
             raise QueryRefused(f"{name}: protocol dataset parameters are not supported", field=name)
     if query is None:
-        raise MalformedInput("query: a SPARQL query is required (query parameter or request body)", field="query")
+        raise MalformedInput(
+            "query: a SPARQL query is required (query parameter or request body)", field="query"
+        )
     formats = negotiate(request.headers.get("accept"))
     if formats is None:
-        raise HTTPException(406, "Not acceptable: offer SPARQL JSON/XML, CSV, TSV, Turtle, JSON-LD or N-Triples")
+        raise HTTPException(
+            406, "Not acceptable: offer SPARQL JSON/XML, CSV, TSV, Turtle, JSON-LD or N-Triples"
+        )
     media, body = await run_in_threadpool(execute, context, query, formats[0], formats[1])
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
@@ -52,7 +65,9 @@ async def sparql_get(context: ContextDep, request: Request) -> Response:
     return await _answer(context, request, _single(params, "query"), params)
 
 
-@router.post("/sparql", summary="SPARQL query (POST: form or application/sparql-query)", description=_DOC)
+@router.post(
+    "/sparql", summary="SPARQL query (POST: form or application/sparql-query)", description=_DOC
+)
 async def sparql_post(context: ContextDep, request: Request) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     params = parse_qs(request.url.query, keep_blank_values=True)
@@ -64,7 +79,9 @@ async def sparql_post(context: ContextDep, request: Request) -> Response:
     if content_type == "application/sparql-query":
         return await _answer(context, request, text, params)
     if content_type == "application/sparql-update":
-        raise QueryRefused("body: SPARQL Update is not allowed: the endpoint is read-only", field="body")
+        raise QueryRefused(
+            "body: SPARQL Update is not allowed: the endpoint is read-only", field="body"
+        )
     if content_type == "application/x-www-form-urlencoded":
         form = parse_qs(text, keep_blank_values=True)
         merged = {**params, **form}

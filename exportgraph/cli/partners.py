@@ -40,6 +40,10 @@ def _facts(values: list[str]) -> dict[str, bool]:
     return facts
 
 
+def _short(text: str, limit: int = 140) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _cell(value: object) -> str:
     if value is True:
         return "[bold red]yes[/]"
@@ -60,7 +64,7 @@ def classify_table(answer: dict[str, Any]) -> Table:
             why.append("missing: " + ", ".join(result["missing"]))
         if result.get("missing_facts"):
             why.append("missing facts: " + ", ".join(result["missing_facts"]))
-        why += result["notes"][:3]
+        why += [_short(note) for note in result["notes"][:3]]
         table.add_row(result["jurisdiction"], _cell(result["controlled"]), entries, "\n".join(why))
     return table
 
@@ -76,7 +80,7 @@ def assess_table(answer: dict[str, Any]) -> Table:
         title=f"{answer['activity']} from {answer['from']} as of {answer['as_of']}",
     )
     for result in answer["results"]:
-        reasons = list(result["reasons"])
+        reasons = [_short(reason) for reason in result["reasons"]]
         if result.get("missing_facts"):
             reasons.append("missing: " + ", ".join(result["missing_facts"]))
         extras = [f"{x['id']}: {x['applies']}" for x in result["exclusions"]]

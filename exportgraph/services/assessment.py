@@ -1,0 +1,500 @@
+"""Activity assessment (contract §3): may we do this, and what does it need?
+
+    assess(context, request) -> dict
+
+One result per governing jurisdiction: `from`, plus the unions it is part of (FR → FR and EU).
+Each result looks only at that jurisdiction's own lists (the member state's national list, the
+EU's Annex I) and decides everything from the data: the licence requirement of the matching
+entries (eg:destinationScope, eg:listedDestination, eg:coversActivity, eg:exceptionAvailable),
+the jurisdiction's deemed-export rule and unions (eg:deemedExportRule, eg:partOf), and the
+research exclusions (eg:ResearchExclusion with eg:condition strings). Nothing is decided by
+country-specific code. `licence_required` is true, false or "unknown", and "unknown" always
+names what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from exportgraph.errors import InvalidInput
+from exportgraph.services.catalogue import (
+    JURISDICTION_ALIASES,
+    Catalogue,
+    Entry,
+    LicenceException,
+    ResearchExclusion,
+    catalogue,
+    parse_date,
+)
+from exportgraph.services.classification import (
+    Engine,
+    ListsEvaluation,
+    Tri,
+    atom_source,
+    evaluate_lists,
+    tri_and,
+    tri_json,
+    tri_or,
+)
+from exportgraph.services.items import Item, is_serving_kind, parse_subject
+
+if TYPE_CHECKING:
+    from exportgraph.context import Context
+
+ACTIVITIES = (
+    "export",
+    "reexport",
+    "in-country-transfer",
+    "deemed-export",
+    "publication",
+    "technical-assistance",
+    "researcher-exchange",
+)
+PROJECT_STAGES = (
+    "basic-research",
+    "applied-research",
+    "prototype-development",
+    "fabrication",
+    "deployment",
+)
+# Activities that release something to a person; inside the `from` jurisdiction they are a
+# deemed export where that jurisdiction has a deemed-export rule.
+_RELEASES = ("deemed-export", "researcher-exchange", "technical-assistance")
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_CONDITION = re.compile(
+    r"^\s*(?P<field>[a-z_]+)\s*(?:=\s*(?P<value>\S+)|\s+in\s+(?P<values>\S+))\s*$"
+)
+_KNOWN_FIELDS = ("published", "intended_for_publication", "project_stage", "end_use", "activity")
+
+
+@dataclass(frozen=True)
+class Request:
+    """A validated assessment request."""
+
+    activity: str
+    subject: Item
+    origin: str
+    destination: str | None
+    nationality: str | None
+    facts: Mapping[str, object]  # request fields the exclusion conditions read
+    as_of: dt.date
+
+
+def _country(cat: Catalogue, value: object, field_name: str) -> str:
+    """A jurisdiction or ISO 3166-1 alpha-2 country code (UK → GB)."""
+    if not isinstance(value, str) or not _COUNTRY.match(value.strip().upper()):
+        raise InvalidInput(
+            f"{field_name}: expected a country code such as DE, got {value!r}", field=field_name
+        )
+    code = value.strip().upper()
+    return JURISDICTION_ALIASES.get(code, code)
+
+
+def parse_request(cat: Catalogue, raw: object) -> Request:
+    """Validate an assessment request; InvalidInput names the offending field."""
+    if not isinstance(raw, Mapping):
+        raise InvalidInput("body: expected a JSON object", field="body")
+    activity = raw.get("activity")
+    if activity not in ACTIVITIES:
+        raise InvalidInput(
+            f"activity: expected one of {', '.join(ACTIVITIES)}, got {activity!r}", field="activity"
+        )
+    if "subject" not in raw:
+        raise InvalidInput("subject: a subject is required", field="subject")
+    subject = parse_subject(cat, raw["subject"])
+    if raw.get("from") is None:
+        raise InvalidInput(
+            "from: the jurisdiction the activity starts in is required", field="from"
+        )
+    origin = cat.jurisdiction(raw["from"], "from").code
+    destination = _country(cat, raw["to"], "to") if raw.get("to") is not None else None
+    recipient = raw.get("recipient") or {}
+    if not isinstance(recipient, Mapping):
+        raise InvalidInput("recipient: expected an object", field="recipient")
+    nationality = (
+        _country(cat, recipient["nationality"], "recipient.nationality")
+        if recipient.get("nationality") is not None
+        else None
+    )
+    facts: dict[str, object] = {"activity": activity}
+    for name in ("published", "intended_for_publication"):
+        value = raw.get(name)
+        if value is not None and not isinstance(value, bool):
+            raise InvalidInput(f"{name}: expected true or false, got {value!r}", field=name)
+        facts[name] = value
+    stage = raw.get("project_stage")
+    if stage is not None and stage not in PROJECT_STAGES:
+        raise InvalidInput(
+            f"project_stage: expected one of {', '.join(PROJECT_STAGES)}, got {stage!r}",
+            field="project_stage",
+        )
+    facts["project_stage"] = stage
+    end_use = raw.get("end_use")
+    if end_use is not None and not isinstance(end_use, str):
+        raise InvalidInput(f"end_use: expected a string, got {end_use!r}", field="end_use")
+    facts["end_use"] = end_use
+    return Request(
+        activity,
+        subject,
+        origin,
+        destination,
+        nationality,
+        facts,
+        parse_date(raw.get("as_of"), "as_of"),
+    )
+
+
+# --------------------------------------------------------------------------- pieces of the answer
+
+
+@dataclass
+class Decision:
+    """licence_required with its reasons and what is missing."""
+
+    required: Tri
+    reasons: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def add_missing(self, fact: str) -> None:
+        if fact not in self.missing:
+            self.missing.append(fact)
+
+
+def _members(cat: Catalogue, union: str) -> set[str]:
+    return {code for code, j in cat.jurisdictions.items() if union in j.part_of}
+
+
+def _within(cat: Catalogue, destination: str, codes: set[str]) -> bool:
+    """Whether a destination is one of `codes` or part of one of them."""
+    if destination in codes:
+        return True
+    found = cat.jurisdictions.get(destination)
+    return bool(found and set(found.part_of) & codes)
+
+
+def destination_requires(
+    cat: Catalogue, governing: str, entry: Entry, destination: str
+) -> tuple[bool, str]:
+    """Whether the entry's destination scope catches `destination`, and why."""
+    licence = entry.licence
+    assert licence is not None
+    listed = set(licence.listed)
+    names = ", ".join(sorted(listed)) or "none"
+    if licence.scope == "AllDestinations":
+        return True, f"{entry.id}: a licence is required for all destinations"
+    if licence.scope == "AllDestinationsExcept":
+        if _within(cat, destination, listed):
+            return (
+                False,
+                f"{entry.id}: a licence is required for all destinations except {names}; {destination} is excepted",
+            )
+        return True, f"{entry.id}: a licence is required for all destinations except {names}"
+    if licence.scope == "OnlyListedDestinations":
+        if _within(cat, destination, listed):
+            return True, f"{entry.id}: a licence is required for the listed destinations ({names})"
+        return False, f"{entry.id}: a licence is required only for {names}, not {destination}"
+    if licence.scope == "OutsideUnion":
+        inside = {governing, *cat.jurisdictions[governing].part_of}
+        for union in list(inside):
+            inside |= _members(cat, union)
+        if destination in inside:
+            return False, (
+                f"{entry.id}: a licence is required only for exports leaving "
+                f"{' / '.join(sorted({governing, *cat.jurisdictions[governing].part_of}))}; "
+                f"{destination} is inside (intra-union transfer)"
+            )
+        return (
+            True,
+            f"{entry.id}: a licence is required for exports leaving {governing}; {destination} is outside",
+        )
+    return False, f"{entry.id}: no destination scope recorded"
+
+
+def _condition(condition: str, facts: Mapping[str, object]) -> tuple[Tri, str | None]:
+    """Evaluate `field=value` or `field in a|b` against the request; (result, missing field)."""
+    match = _CONDITION.match(condition)
+    if not match or match["field"] not in _KNOWN_FIELDS:
+        return None, f"condition {condition!r} (not understood)"
+    name = match["field"]
+    value = facts.get(name)
+    if value is None:
+        return None, name
+    text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    if match["value"] is not None:
+        return text == match["value"], None
+    return text in match["values"].split("|"), None
+
+
+def exclusion_answer(
+    cat: Catalogue, exclusion: ResearchExclusion, request: Request
+) -> tuple[Tri, dict[str, Any], list[str]]:
+    """Whether a research exclusion applies to the request, the answer element, missing fields."""
+    subject = request.subject
+    out: dict[str, Any] = {"id": exclusion.id, "title": exclusion.title}
+    applies_to = sorted(cat.kind_notation(k) for k in exclusion.applies_to)
+    if not cat.ancestors_of_kind(subject.kind_iri) & exclusion.applies_to:
+        kind = "hardware" if not is_serving_kind(cat, subject.kind_iri) else subject.kind
+        out.update(
+            applies=False,
+            why=f"{exclusion.id} covers {' and '.join(applies_to)} only; the subject is {kind} "
+            f"({subject.kind}), which research exclusions never cover",
+        )
+        return False, out, []
+    results = [(_condition(c, request.facts), c) for c in exclusion.conditions]
+    status = tri_and(r for (r, _), _c in results) if results else None
+    missing = [m for (r, m), _c in results if r is None and m]
+    failed = [c for (r, _m), c in results if r is False]
+    if status is True:
+        why = f"all its conditions hold ({'; '.join(exclusion.conditions)})"
+    elif status is False:
+        why = f"condition not met: {'; '.join(failed)}"
+    else:
+        why = f"cannot tell: the request does not state {', '.join(missing) or 'its conditions'}"
+    out.update(applies=tri_json(status), why=why, conditions=list(exclusion.conditions))
+    if exclusion.evidence == "secondary":
+        out["evidence"] = "secondary"
+    return status, out, missing
+
+
+def exception_answer(exception: LicenceException, destination: str | None) -> dict[str, Any]:
+    """Whether a licence exception is available for the destination (never guessed)."""
+    out: dict[str, Any] = {"id": exception.id, "title": exception.title}
+    if not exception.destinations_known:
+        out.update(
+            available="unknown",
+            missing_fact=f"eligible destinations of {exception.id} (not in the data)",
+        )
+    elif destination is None:
+        out.update(available="unknown", missing_fact="to")
+    else:
+        out["available"] = destination in exception.eligible
+    return out
+
+
+# --------------------------------------------------------------------------- one jurisdiction
+
+
+def _release_destination(
+    cat: Catalogue, request: Request, governing: str, decision: Decision
+) -> str | None:
+    """For a release inside `from` (deemed export): the recipient's country, or None (decided)."""
+    rule = cat.jurisdictions[governing].deemed_export
+    if rule is False:
+        decision.required = False
+        decision.reasons.append(
+            f"{governing} has no deemed-export rule: releasing technology or source code to a foreign "
+            f"person inside {request.origin} is not an export under {governing} law"
+        )
+        return None
+    if rule is None:
+        decision.required = None
+        decision.add_missing(f"deemed-export rule of {governing}")
+        return None
+    if not is_serving_kind(cat, request.subject.kind_iri):
+        decision.required = False
+        decision.reasons.append(
+            "a deemed export is a release of technology or source code; the subject is hardware"
+        )
+        return None
+    if request.nationality is None:
+        decision.required = None
+        decision.add_missing("recipient.nationality")
+        return None
+    if _within(cat, request.nationality, {governing}):
+        decision.required = False
+        decision.reasons.append(
+            f"the recipient is a {request.nationality} national: no export under {governing} law"
+        )
+        return None
+    decision.reasons.append(
+        f"{governing} deemed-export rule: a release to a foreign person in {request.origin} is an "
+        f"export to the person's country ({request.nationality})"
+    )
+    return request.nationality
+
+
+def _is_release(request: Request) -> bool:
+    return request.activity == "deemed-export" or (
+        request.activity in _RELEASES and request.destination in (None, request.origin)
+    )
+
+
+def jurisdiction_assessment(
+    cat: Catalogue, request: Request, governing: str, lists: ListsEvaluation
+) -> dict[str, Any]:
+    """The result of one governing jurisdiction."""
+    decision = Decision(required=None)
+    activity = "deemed-export" if _is_release(request) else request.activity
+    exceptions: dict[str, dict[str, Any]] = {}
+    own_entries = [e for e in cat.entries.values() if e.jurisdiction == governing]
+    rule = cat.jurisdictions[governing].deemed_export
+    if activity == "deemed-export" and rule is False:
+        _release_destination(cat, request, governing, decision)  # decides: not an export there
+    elif not own_entries:
+        decision.add_missing(f"the export-control lists of {governing} (not in the data)")
+    elif lists.status is False:
+        decision.required = False
+        decision.reasons.append(
+            f"the subject matches no entry of the {governing} list(s) in force on {request.as_of.isoformat()}"
+        )
+        decision.reasons.extend(lists.notes)
+    elif lists.status is None:
+        for evaluation in lists.undecided:
+            for parameter in sorted(evaluation.missing):
+                decision.add_missing(parameter)
+            for fact in evaluation.missing_facts:
+                decision.add_missing(fact)
+            if evaluation.gap:
+                decision.add_missing(f"complete criteria of {evaluation.entry.id}")
+        decision.reasons.append(
+            "the data cannot decide whether the subject is listed: "
+            + ", ".join(e.entry.id for e in lists.undecided)
+        )
+        if activity == "deemed-export" and rule is None:
+            decision.add_missing(f"deemed-export rule of {governing}")
+    else:
+        _licensing(cat, request, governing, lists, activity, decision, exceptions)
+    exclusions, excluded = _exclusions(cat, request, governing, decision)
+    if decision.required is not False and excluded is True:
+        decision.required = False
+    elif decision.required is True and excluded is None:
+        decision.required = None
+    result: dict[str, Any] = {
+        "jurisdiction": governing,
+        "licence_required": tri_json(decision.required),
+        "entries": [e.entry.id for e in lists.matched],
+        "reasons": decision.reasons,
+        "exclusions": exclusions,
+        "exceptions": list(exceptions.values()) if decision.required is not False else [],
+    }
+    if decision.required is None:
+        result["missing_facts"] = decision.missing or ["(not stated)"]
+    secondary = sorted({e.entry.id for e in lists.matched if e.entry.evidence == "secondary"})
+    result["evidence"] = "secondary" if secondary else "primary"
+    if secondary:
+        result["notes"] = ["This answer rests on secondary evidence for: " + ", ".join(secondary)]
+    return result
+
+
+def _licensing(
+    cat: Catalogue,
+    request: Request,
+    governing: str,
+    lists: ListsEvaluation,
+    activity: str,
+    decision: Decision,
+    exceptions: dict[str, dict[str, Any]],
+) -> None:
+    """Decide the licence requirement of the matched entries for the activity and destination."""
+    destination: str | None = request.destination
+    if activity == "in-country-transfer" and destination is None:
+        destination = request.origin  # a transfer inside the country the activity starts in
+    if activity == "deemed-export":
+        destination = _release_destination(cat, request, governing, decision)
+        if destination is None:
+            return
+    licensed = [e.entry for e in lists.matched if e.entry.licence is not None]
+    if not licensed:
+        decision.required = None
+        decision.add_missing(
+            f"licence requirement of {', '.join(e.entry.id for e in lists.matched)}"
+        )
+        return
+    per_entry: list[Tri] = []
+    for entry in _most_specific(cat, licensed):
+        licence = entry.licence
+        assert licence is not None
+        covered = activity
+        if (
+            activity in _RELEASES
+            and activity not in licence.activities
+            and "export" in licence.activities
+            and is_serving_kind(cat, request.subject.kind_iri)
+        ):
+            # software or technology handed over abroad (to a visiting expert's home lab, by a
+            # researcher travelling out) leaves the jurisdiction: it is an export of it
+            covered = "export"
+            decision.reasons.append(
+                f"{request.activity} abroad transfers the {request.subject.kind} to {destination}: an export"
+            )
+        if covered not in licence.activities:
+            per_entry.append(False)
+            decision.reasons.append(
+                f"{entry.id}: the licence requirement covers {', '.join(sorted(licence.activities))}, not {activity}"
+            )
+            continue
+        if destination is None:
+            per_entry.append(None)
+            decision.add_missing("to")
+            continue
+        required, why = destination_requires(cat, governing, entry, destination)
+        per_entry.append(required)
+        reasons = (
+            f" (reasons for control: {' '.join(licence.reasons)})"
+            if licence.reasons and required
+            else ""
+        )
+        decision.reasons.append(why + reasons)
+        if required:
+            for iri in licence.exceptions:
+                if iri in cat.exceptions and cat.exceptions[iri].id not in exceptions:
+                    exceptions[cat.exceptions[iri].id] = exception_answer(
+                        cat.exceptions[iri], destination
+                    )
+    decision.required = tri_or(per_entry)
+
+
+def _most_specific(cat: Catalogue, entries: list[Entry]) -> list[Entry]:
+    """Matched entries without a matched sub-entry (their licence terms are the resolved ones)."""
+    chosen = {e.iri for e in entries}
+    return [e for e in entries if not any(child in chosen for child in e.children)]
+
+
+def _exclusions(
+    cat: Catalogue, request: Request, governing: str, decision: Decision
+) -> tuple[list[dict[str, Any]], Tri]:
+    answers = []
+    statuses: list[Tri] = []
+    for exclusion in cat.exclusions:
+        if exclusion.jurisdiction != governing:
+            continue
+        status, answer, missing = exclusion_answer(cat, exclusion, request)
+        answers.append(answer)
+        statuses.append(status)
+        if status is True:
+            decision.reasons.append(f"excluded: {exclusion.id} ({exclusion.title}) applies")
+        elif status is None and decision.required is True:
+            for name in missing:
+                decision.add_missing(name)
+    return answers, tri_or(statuses)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def assess(
+    context: Context, request: Mapping[str, Any], *, engine: Engine = "index"
+) -> dict[str, Any]:
+    """Assess an activity (contract §3): one result per governing jurisdiction (`from`, then the
+    unions it is part of). Raises InvalidInput (422) naming the offending field."""
+    cat = catalogue(context)
+    parsed = parse_request(cat, request)
+    atoms = atom_source(context, cat, parsed.subject, parsed.as_of, engine)
+    results = []
+    for governing in cat.governing(parsed.origin):
+        lists = evaluate_lists(cat, parsed.subject, parsed.as_of, [governing], atoms)
+        result = jurisdiction_assessment(cat, parsed, governing, lists)
+        results.append(result)
+    return {
+        "as_of": parsed.as_of.isoformat(),
+        "data_version": cat.version,
+        "activity": parsed.activity,
+        "subject": parsed.subject.as_dict(),
+        "from": parsed.origin,
+        "to": parsed.destination,
+        "results": results,
+    }

@@ -1,0 +1,480 @@
+"""The read-only SPARQL service (contract §6): check, run with a deadline, serialize.
+
+User SPARQL never runs in the API process. `check_query` tokenizes the text (strings, comments
+and IRIs are skipped, so a keyword inside a literal is harmless) and refuses updates, SERVICE,
+LOAD and FROM / FROM NAMED naming anything but a graph of this store, before evaluation. Accepted
+queries go to a small pool of worker processes (services/sparql_worker.py), each holding an
+in-memory copy of the store loaded from an N-Quads dump of the current data version; a query
+that overruns its time limit is stopped by killing its worker (503), a result larger than the row
+limit is refused (413), and the other workers keep serving.
+
+Public API:
+- `check_query(text) -> None` (QueryRefused / MalformedInput)
+- `execute(context, text, results_type, graph_type) -> (media type, bytes)`
+- `run_query_text(context, text, output_format) -> str` (the `exportgraph query` command:
+  json, csv or table)
+"""
+
+from __future__ import annotations
+
+import atexit
+import io
+import json
+import os
+import queue
+import re
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph
+
+from exportgraph import namespaces as ns
+from exportgraph.errors import (
+    InvalidInput,
+    MalformedInput,
+    QueryRefused,
+    QueryTimeout,
+    QueryTooLarge,
+)
+from exportgraph.services import sparql_worker
+
+if TYPE_CHECKING:
+    from exportgraph.context import Context
+
+RESULT_TYPES = tuple(sparql_worker.RESULT_TYPES)
+GRAPH_TYPES = tuple(sparql_worker.GRAPH_TYPES)
+DEFAULT_WORKERS = 2
+_LOAD_TIMEOUT_S = 120.0
+LOCAL_GRAPHS = ns.EGID  # FROM may name graphs of this store only
+
+# --------------------------------------------------------------------------- checking
+
+_TOKEN = re.compile(
+    r"""
+      (?P<ws>\s+)
+    | (?P<comment>\#[^\n\r]*)
+    | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+                 |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<var>[?$]\w+)
+    | (?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w:%-]|\\.|\.(?=[\w:%-]))*)
+    | (?P<bnode>_:[\w.-]+)
+    | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+    | (?P<word>[^\W\d]\w*)
+    | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_UPDATE_WORDS = {"INSERT", "DELETE", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    offset: int
+
+
+def tokens(text: str) -> list[Token]:
+    """The significant tokens of a SPARQL text (whitespace and comments dropped)."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind not in ("ws", "comment"):
+            found.append(Token(kind, match.group(), match.start()))
+    return found
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def check_query(text: str) -> None:
+    """Refuse what the read-only endpoint never runs; raises QueryRefused naming the term and line."""
+    if not isinstance(text, str) or not text.strip():
+        raise MalformedInput("query: an empty query", field="query")
+    found = tokens(text)
+    for index, token in enumerate(found):
+        if token.kind != "word":
+            continue
+        word = token.text.upper()
+        where = f"line {_line(text, token.offset)}"
+        if word == "SERVICE":
+            raise QueryRefused(
+                f"query: SERVICE (federated query) is not allowed ({where})", field="query"
+            )
+        if word == "LOAD":
+            raise QueryRefused(
+                f"query: LOAD is not allowed: the endpoint is read-only ({where})", field="query"
+            )
+        if word in _UPDATE_WORDS:
+            raise QueryRefused(
+                f"query: {word} is an update; the endpoint is read-only ({where})", field="query"
+            )
+        if word == "FROM":
+            _check_from(text, found, index, where)
+
+
+def _check_from(text: str, found: list[Token], index: int, where: str) -> None:
+    following = found[index + 1 : index + 3]
+    if following and following[0].kind == "word" and following[0].text.upper() == "NAMED":
+        following = following[1:]
+    target = following[0] if following else None
+    if target is None or target.kind != "iri" or not target.text[1:-1].startswith(LOCAL_GRAPHS):
+        shown = target.text if target else "(nothing)"
+        raise QueryRefused(
+            f"query: FROM {shown} is not allowed: only graphs of this store (<{LOCAL_GRAPHS}…>) may be "
+            f"named ({where})",
+            field="query",
+        )
+
+
+# --------------------------------------------------------------------------- the worker pool
+
+
+class _Worker:
+    """One worker process (`python sparql_worker.py`), spoken to over its stdin and stdout."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, sparql_worker.__file__],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            bufsize=0,
+            close_fds=True,
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self._in = self.process.stdin.fileno()
+        self._out = self.process.stdout.fileno()
+        self.version: str | None = None
+
+    def send(self, message: Any) -> None:
+        sparql_worker.write_frame(self._in, message)
+
+    def receive(self, timeout: float) -> Any:
+        """The next reply, or raise TimeoutError when none comes within `timeout` seconds."""
+        ready, _, _ = select.select([self._out], [], [], max(0.0, timeout))
+        if not ready:
+            raise TimeoutError
+        return sparql_worker.read_frame(self._out)
+
+    def load(self, version: str, dump: str) -> None:
+        """Make the worker hold `version` (loading the dump can take a moment; no deadline)."""
+        if self.version == version:
+            return
+        self.send({"version": version, "dump": dump, "query": None})
+        reply = self.receive(_LOAD_TIMEOUT_S)
+        if reply[0] != "loaded":
+            raise OSError(f"the SPARQL worker could not load the data: {reply[1]}")
+        self.version = version
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=5)
+        self._close_pipes()
+
+    def stop(self) -> None:
+        try:
+            self.send(None)
+            self.process.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            self.process.kill()
+            self.process.wait(timeout=2)
+        self._close_pipes()
+
+    def _close_pipes(self) -> None:
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+
+
+class SparqlPool:
+    """Worker processes with a deadline per query; one dump of the store per data version."""
+
+    def __init__(self, size: int = DEFAULT_WORKERS) -> None:
+        self.size = size
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._started = 0
+        self._lock = threading.Lock()
+        self._dir = tempfile.mkdtemp(prefix="exportgraph-sparql-")
+        self._dump: tuple[str, str] | None = None  # (version, path)
+        self._closed = False
+
+    def _acquire(self, timeout: float) -> _Worker:
+        """An idle worker, or a new one while the pool is below its size; waits up to `timeout`."""
+        give_up = time.monotonic() + timeout
+        while True:
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                pass
+            with self._lock:
+                if self._started < self.size:
+                    self._started += 1
+                    break
+            if time.monotonic() >= give_up:
+                raise QueryTimeout(
+                    "query: every SPARQL worker is busy; try again shortly", field="query"
+                )
+            try:
+                return self._idle.get(timeout=0.05)
+            except queue.Empty:
+                continue
+        try:
+            return _Worker()
+        except Exception:
+            with self._lock:
+                self._started -= 1
+            raise
+
+    def _release(self, worker: _Worker) -> None:
+        self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._started -= 1
+
+    def dump_for(self, context: Context) -> tuple[str, str]:
+        """(version, path) of an N-Quads dump of the whole store at its current data version."""
+        version = context.data_version()
+        with self._lock:
+            if self._dump is not None and self._dump[0] == version:
+                return self._dump
+        path = os.path.join(self._dir, f"{version[:16]}-{time.monotonic_ns()}.nq")
+        store = context.store
+        quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in store.triples()]
+        for graph in store.named_graphs():
+            node = pyoxigraph.NamedNode(graph)
+            quads += [
+                pyoxigraph.Quad(t.subject, t.predicate, t.object, node)
+                for t in store.triples(graph)
+            ]
+        pyoxigraph.serialize(quads, path, pyoxigraph.RdfFormat.N_QUADS)
+        with self._lock:
+            old, self._dump = self._dump, (version, path)
+        if old is not None and old[1] != path:
+            _remove_later(old[1])
+        return version, path
+
+    def run(
+        self, context: Context, text: str, results_type: str, graph_type: str
+    ) -> tuple[str, bytes]:
+        """Check, run and serialize a query within the context's time and size limits."""
+        check_query(text)
+        settings = context.settings
+        version, path = self.dump_for(context)
+        worker = self._acquire(settings.sparql_timeout_s)
+        message = {
+            "version": version,
+            "dump": path,
+            "query": text,
+            "results_type": results_type,
+            "graph_type": graph_type,
+            "max_rows": settings.sparql_max_rows,
+        }
+        try:
+            worker.load(version, path)
+            worker.send(message)
+            reply = worker.receive(settings.sparql_timeout_s)
+        except TimeoutError:
+            self._replace(worker)
+            raise QueryTimeout(
+                f"query: stopped after the {settings.sparql_timeout_s:g} s time limit",
+                field="query",
+            ) from None
+        except (EOFError, OSError):
+            self._replace(worker)
+            raise QueryTimeout(
+                "query: the SPARQL worker stopped; the query was not answered", field="query"
+            ) from None
+        self._release(worker)
+        return _unpack(reply, settings.sparql_max_rows)
+
+    def warm(self, context: Context) -> None:
+        """Start every worker and load the current data, so first queries are not slowed down."""
+        version, path = self.dump_for(context)
+        workers = [self._acquire(60.0) for _ in range(self.size)]
+        for worker in workers:
+            try:
+                worker.load(version, path)
+            except (OSError, EOFError):
+                self._replace(worker)
+                continue
+            self._release(worker)
+
+    def close(self) -> None:
+        """Stop every worker and remove the dumps."""
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                break
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+def _remove_later(path: str) -> None:
+    # A worker may still be loading the previous dump; keep it a little while.
+    def remove() -> None:
+        if os.path.exists(path):
+            os.remove(path)
+
+    timer = threading.Timer(60.0, remove)
+    timer.daemon = True
+    timer.start()
+
+
+def _unpack(reply: tuple[Any, ...], max_rows: int) -> tuple[str, bytes]:
+    status = reply[0]
+    if status == "ok":
+        return reply[1], reply[2]
+    if status == "too-large":
+        raise QueryTooLarge(
+            f"query: the result has more than {max_rows} rows or triples", field="query"
+        )
+    if status == "syntax":
+        raise MalformedInput(f"query: {reply[1]}", field="query")
+    raise InvalidInput(f"query: {reply[1]}", field="query")
+
+
+_POOLS: dict[int, SparqlPool] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def pool(context: Context) -> SparqlPool:
+    """The worker pool of a context (created on first use, stopped at exit)."""
+    with _POOLS_LOCK:
+        found = _POOLS.get(id(context))
+        if found is None:
+            found = SparqlPool()
+            _POOLS[id(context)] = found
+        return found
+
+
+def close_pool(context: Context) -> None:
+    """Stop the context's workers (tests and shutdown)."""
+    with _POOLS_LOCK:
+        found = _POOLS.pop(id(context), None)
+    if found is not None:
+        found.close()
+
+
+@atexit.register
+def _close_all() -> None:
+    for found in list(_POOLS.values()):
+        found.close()
+
+
+def execute(
+    context: Context,
+    text: str,
+    results_type: str = RESULT_TYPES[0],
+    graph_type: str = GRAPH_TYPES[0],
+) -> tuple[str, bytes]:
+    """Run a user query in the context's pool; returns (media type, body)."""
+    if results_type not in RESULT_TYPES:
+        raise InvalidInput(f"format: unsupported results type {results_type!r}", field="format")
+    if graph_type not in GRAPH_TYPES:
+        raise InvalidInput(f"format: unsupported graph type {graph_type!r}", field="format")
+    return pool(context).run(context, text, results_type, graph_type)
+
+
+# --------------------------------------------------------------------------- negotiation
+
+
+def negotiate(accept: str | None) -> tuple[str, str] | None:
+    """(results type, graph type) for an Accept header; None when nothing acceptable is offered."""
+    if not accept or not accept.strip():
+        return RESULT_TYPES[0], GRAPH_TYPES[0]
+    ranges: list[tuple[float, int, str]] = []
+    for index, part in enumerate(accept.split(",")):
+        pieces = [p.strip() for p in part.split(";")]
+        media = pieces[0].lower()
+        quality = 1.0
+        for parameter in pieces[1:]:
+            if parameter.startswith("q="):
+                try:
+                    quality = float(parameter[2:])
+                except ValueError:
+                    quality = 0.0
+        if media:
+            ranges.append((quality, index, media))
+    aliases = {
+        "application/json": RESULT_TYPES[0],
+        "application/xml": "application/sparql-results+xml",
+        "text/xml": "application/sparql-results+xml",
+    }
+
+    def best(offered: tuple[str, ...]) -> str | None:
+        choice: tuple[float, int, str] | None = None
+        for quality, index, media in ranges:
+            if quality <= 0:
+                continue
+            candidates = [aliases.get(media, media)]
+            if media in ("*/*", "application/*", "text/*"):
+                prefix = media.split("/")[0]
+                candidates = [o for o in offered if prefix == "*" or o.startswith(prefix + "/")][:1]
+            for candidate in candidates:
+                if candidate in offered:
+                    rank = (-quality, index, candidate)
+                    if choice is None or rank < (-choice[0], choice[1], choice[2]):
+                        choice = (quality, index, candidate)
+        return choice[2] if choice else None
+
+    results, graphs = best(RESULT_TYPES), best(GRAPH_TYPES)
+    if results is None and graphs is None:
+        return None
+    return results or RESULT_TYPES[0], graphs or GRAPH_TYPES[0]
+
+
+# --------------------------------------------------------------------------- the CLI
+
+
+def run_query_text(context: Context, text: str, output_format: str) -> str:
+    """The `exportgraph query` command: json, csv or table; refuses what /sparql refuses."""
+    if output_format not in ("json", "csv", "table"):
+        raise InvalidInput(
+            f"--format: expected json, csv or table, got {output_format!r}", field="format"
+        )
+    results_type = {"json": RESULT_TYPES[0], "csv": "text/csv", "table": RESULT_TYPES[0]}[
+        output_format
+    ]
+    graph_type = {
+        "json": "application/ld+json",
+        "csv": "application/n-triples",
+        "table": "text/turtle",
+    }[output_format]
+    runner = SparqlPool(size=1)
+    try:
+        media, body = runner.run(context, text, results_type, graph_type)
+    finally:
+        runner.close()
+    decoded = body.decode("utf-8")
+    if output_format != "table" or media != RESULT_TYPES[0]:
+        return decoded if decoded.endswith("\n") else decoded + "\n"
+    return _table(json.loads(decoded))
+
+
+def _table(results: dict[str, Any]) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(record=True, width=200, file=io.StringIO())
+    if "boolean" in results:
+        return ("true" if results["boolean"] else "false") + "\n"
+    names = results["head"]["vars"]
+    table = Table(*names)
+    for binding in results["results"]["bindings"]:
+        table.add_row(*(binding[name]["value"] if name in binding else "" for name in names))
+    console.print(table)
+    console.print(f"{len(results['results']['bindings'])} row(s)")
+    return console.export_text()

@@ -1,0 +1,259 @@
+"""The process that runs user SPARQL: an in-memory pyoxigraph store and a loop over a pipe.
+
+Kept free of project imports so a spawned worker starts fast. The parent (services/sparql.py)
+checks every query before sending it (no update, SERVICE, LOAD or remote FROM), kills a worker
+that overruns its deadline, and respawns it. The worker reloads its store from an N-Quads dump
+whenever the data version it is told about changes. Results are serialized here, with a row limit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import pickle
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QuerySolutions,
+    RdfFormat,
+    Triple,
+)
+
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": RdfFormat.TURTLE,
+    "application/ld+json": RdfFormat.JSON_LD,
+    "application/n-triples": RdfFormat.N_TRIPLES,
+    "application/rdf+xml": RdfFormat.RDF_XML,
+}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+Term = NamedNode | BlankNode | Literal | Triple
+
+
+class TooLarge(Exception):
+    """The result has more rows or triples than allowed."""
+
+
+# --------------------------------------------------------------------------- serializers
+
+
+def _json_term(term: Term) -> dict[str, Any]:
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(term.subject),
+            "predicate": _json_term(term.predicate),
+            "object": _json_term(term.object),
+        },
+    }
+
+
+def _xml_term(term: Term) -> str:
+    if isinstance(term, NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype.value != _XSD_STRING:
+            return (
+                f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+            )
+        return f"<literal>{escape(term.value)}</literal>"
+    return (
+        f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>{_xml_term(term.predicate)}"
+        f"</predicate><object>{_xml_term(term.object)}</object></triple>"
+    )
+
+
+def _csv_value(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, BlankNode):
+        return "_:" + term.value
+    if isinstance(term, NamedNode | Literal):
+        return term.value
+    return str(term)
+
+
+def serialize_solutions(
+    variables: Sequence[str], rows: Sequence[Sequence[Term | None]], kind: str
+) -> bytes:
+    """SELECT results as SPARQL JSON, XML, CSV or TSV."""
+    if kind == "json":
+        bindings = [
+            {
+                name: _json_term(term)
+                for name, term in zip(variables, row, strict=True)
+                if term is not None
+            }
+            for row in rows
+        ]
+        return json.dumps(
+            {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
+        ).encode()
+    if kind == "xml":
+        parts = [
+            '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+        ]
+        parts += [f"<variable name={quoteattr(name)}/>" for name in variables]
+        parts.append("</head><results>")
+        for row in rows:
+            parts.append("<result>")
+            parts += [
+                f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>"
+                for name, term in zip(variables, row, strict=True)
+                if term is not None
+            ]
+            parts.append("</result>")
+        parts.append("</results></sparql>\n")
+        return "".join(parts).encode()
+    if kind == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(variables)
+        writer.writerows([_csv_value(term) for term in row] for row in rows)
+        return buffer.getvalue().encode()
+    lines = ["\t".join("?" + name for name in variables)]
+    lines += ["\t".join("" if term is None else str(term) for term in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def serialize_boolean(value: bool, kind: str) -> bytes:
+    """ASK results."""
+    if kind == "json":
+        return json.dumps({"head": {}, "boolean": value}).encode()
+    if kind == "xml":
+        return (
+            '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
+            f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n"
+        ).encode()
+    if kind == "csv":
+        return ("_askResult\r\n" + ("true" if value else "false") + "\r\n").encode()
+    return ("?_askResult\n" + ("true" if value else "false") + "\n").encode()
+
+
+def _limited(items: Iterable[Any], limit: int) -> list[Any]:
+    out = []
+    for item in items:
+        out.append(item)
+        if len(out) > limit:
+            raise TooLarge(f"more than {limit} results")
+    return out
+
+
+def run_query(
+    store: pyoxigraph.Store, query: str, results_type: str, graph_type: str, max_rows: int
+) -> tuple[str, bytes]:
+    """Evaluate and serialize one query; returns (media type, body)."""
+    result = store.query(query)
+    if isinstance(result, QueryBoolean):
+        return results_type, serialize_boolean(bool(result), RESULT_TYPES[results_type])
+    if isinstance(result, QuerySolutions):
+        variables = [variable.value for variable in result.variables]
+        rows = _limited(([solution[name] for name in variables] for solution in result), max_rows)
+        return results_type, serialize_solutions(variables, rows, RESULT_TYPES[results_type])
+    triples = _limited(result, max_rows)
+    data = pyoxigraph.serialize(triples, format=GRAPH_TYPES[graph_type])
+    return graph_type, data or b""
+
+
+# --------------------------------------------------------------------------- the loop
+
+
+def read_frame(fd: int) -> Any:
+    """One length-prefixed pickle frame from a file descriptor (EOFError at end of stream)."""
+    header = _read_exactly(fd, 8)
+    return pickle.loads(_read_exactly(fd, int.from_bytes(header, "big")))
+
+
+def write_frame(fd: int, value: Any) -> None:
+    """Write one length-prefixed pickle frame."""
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(len(data).to_bytes(8, "big") + data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            raise EOFError("stream closed")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def serve(read_fd: int, write_fd: int) -> None:
+    """Answer requests until the parent sends None or closes the stream."""
+    store = pyoxigraph.Store()
+    version: str | None = None
+    while True:
+        try:
+            message = read_frame(read_fd)
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        try:
+            if message["version"] != version:
+                store = pyoxigraph.Store()
+                store.bulk_load(path=message["dump"], format=RdfFormat.N_QUADS)
+                version = message["version"]
+            if message.get("query") is None:
+                reply: tuple[Any, ...] = ("loaded", version)
+            else:
+                media, body = run_query(
+                    store,
+                    message["query"],
+                    message["results_type"],
+                    message["graph_type"],
+                    message["max_rows"],
+                )
+                reply = ("ok", media, body)
+        except TooLarge as error:
+            reply = ("too-large", str(error))
+        except SyntaxError as error:
+            reply = ("syntax", str(error))
+        except Exception as error:  # evaluation errors are the user's query's
+            reply = ("error", f"{type(error).__name__}: {error}")
+        write_frame(write_fd, reply)
+
+
+if __name__ == "__main__":
+    # Requests on stdin, replies on stdout; anything printed by accident goes to stderr.
+    _in, _out = sys.stdin.buffer.fileno(), os.dup(sys.stdout.buffer.fileno())
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    serve(_in, _out)

@@ -1,0 +1,292 @@
+"""The worked examples of docs/partners.md: requests, and the responses the service really returns.
+
+Regenerate the page after a change of code or data:
+
+    .venv/bin/python tests/partners/docs_examples.py
+
+tests/partners/test_docs.py checks that the page still shows what the service answers.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = ROOT / "docs" / "partners.md"
+
+# (title, explanation, endpoint, request body)
+EXAMPLES: list[tuple[str, str, str, dict[str, Any]]] = [
+    (
+        "A 120-qubit superconducting quantum computer",
+        "A superconducting machine is a narrower kind of `quantum-computer`, so the quantum-computer "
+        "bands apply. 120 qubits at a C-NOT error of 8e-4 falls in band 2 (100-199 qubits, error "
+        "<= 1e-3) of US 4A906.a and EU 4A506.a; France's answer covers its national list and the EU "
+        "list. Japan's entry is listed with only part of its thresholds known, so its answer is "
+        "`unknown`, naming the gap.",
+        "/v1/classify",
+        {
+            "item": {
+                "kind": "superconducting-quantum-computer",
+                "parameters": {"physical-qubits": 120, "cnot-error": 8e-4},
+            },
+            "jurisdictions": ["US", "EU", "GB", "CA", "FR", "JP"],
+            "as_of": "2025-12-01",
+        },
+    ),
+    (
+        "The same machine without its error rate",
+        "Without `cnot-error` the band cannot be decided: the answer is `unknown` and names the "
+        "missing parameter (a 2,400-qubit machine would be controlled whatever its error rate).",
+        "/v1/classify",
+        {
+            "item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 120}},
+            "jurisdictions": ["US", "EU"],
+            "as_of": "2025-12-01",
+        },
+    ),
+    (
+        "A dilution refrigerator",
+        "Units are converted through pint from the canonical units in the data: 800 µW at 100 mK "
+        "for 7 days meets US 3A904.a and EU 3A504.a (>= 600 µW at <= 0.1 K for more than 48 h).",
+        "/v1/classify",
+        {
+            "item": {
+                "kind": "dilution-refrigerator",
+                "parameters": {
+                    "cooling-power": {"value": 800, "unit": "uW"},
+                    "cooling-power-temperature": "100 mK",
+                    "continuous-operation": "7 day",
+                },
+            },
+            "jurisdictions": ["US", "EU"],
+            "as_of": "2025-12-01",
+        },
+    ),
+    (
+        "A travelling-wave parametric amplifier (TWPA)",
+        "All three conditions must hold: designed below 1 K, a designed range reaching into 2-15 GHz, "
+        "and a noise figure below 0.015 dB (dB converts only to itself).",
+        "/v1/classify",
+        {
+            "item": {
+                "kind": "twpa",
+                "parameters": {
+                    "operating-temperature": "10 mK",
+                    "frequency-min": "4 GHz",
+                    "frequency-max": "8 GHz",
+                    "noise-figure": "0.010 dB",
+                },
+            },
+            "jurisdictions": ["US", "EU"],
+            "as_of": "2025-12-01",
+        },
+    ),
+    (
+        "A cryo-CMOS qubit controller",
+        "A CMOS integrated circuit designed for 4 K meets the <= 4.5 K threshold of US 3A901.a, EU "
+        "3A501.a.15 and the Canadian 5506 cryo-CMOS sub-item (secondary evidence, which the answer says).",
+        "/v1/classify",
+        {
+            "item": {"kind": "cryo-cmos-ic", "parameters": {"operating-temperature": "4 K"}},
+            "jurisdictions": ["US", "EU", "CA"],
+            "as_of": "2025-12-01",
+        },
+    ),
+    (
+        "Exporting the 120-qubit machine from Canada to Germany",
+        "Canada requires a permit for every destination but the United States.",
+        "/v1/assess",
+        {
+            "activity": "export",
+            "subject": {
+                "item": {
+                    "kind": "quantum-computer",
+                    "parameters": {"physical-qubits": 120, "cnot-error": 8e-4},
+                }
+            },
+            "from": "CA",
+            "to": "DE",
+            "recipient": {"name": "Example GmbH", "nationality": "DE"},
+            "end_use": "civil-research",
+            "project_stage": "applied-research",
+            "published": False,
+            "intended_for_publication": False,
+            "as_of": "2025-12-01",
+        },
+    ),
+    (
+        "A visiting researcher in a US lab",
+        "Showing unpublished qubit-chip production technology to a foreign researcher in the United "
+        "States is a deemed export to the researcher's country (15 CFR 734.13(b)). 4E906.a controls it "
+        "worldwide; License Exception IEC is listed with availability `unknown`, because its eligible "
+        "destinations are not in the data.",
+        "/v1/assess",
+        {
+            "activity": "deemed-export",
+            "subject": {"technology": {"for_kind": "qubit-device", "purpose": "production"}},
+            "from": "US",
+            "recipient": {"name": "visiting postdoc", "nationality": "CN"},
+            "project_stage": "prototype-development",
+            "published": False,
+            "intended_for_publication": False,
+            "as_of": "2025-12-01",
+        },
+    ),
+    (
+        "Publishing research results",
+        "Publishing technology that arose in fundamental research: the US published-information and "
+        "fundamental-research exclusions apply to technology (never to hardware).",
+        "/v1/assess",
+        {
+            "activity": "publication",
+            "subject": {"technology": {"for_kind": "qubit-device", "purpose": "development"}},
+            "from": "US",
+            "project_stage": "basic-research",
+            "published": True,
+            "intended_for_publication": True,
+            "as_of": "2025-12-01",
+        },
+    ),
+]
+
+
+def summary(
+    endpoint: str, answer: dict[str, Any]
+) -> list[tuple[str, object, list[str], list[str]]]:
+    """(jurisdiction, decision, entry ids, missing) per result: what the page's summary table shows."""
+    rows = []
+    for r in answer["results"]:
+        missing = list(r.get("missing", [])) + list(r.get("missing_facts", []))
+        if endpoint == "/v1/classify":
+            rows.append(
+                (r["jurisdiction"], r["controlled"], [e["id"] for e in r["entries"]], missing)
+            )
+        else:
+            rows.append((r["jurisdiction"], r["licence_required"], list(r["entries"]), missing))
+    return rows
+
+
+def answers(client: Any) -> list[dict[str, Any]]:
+    """The responses of the examples, by a test client (or anything with .post)."""
+    out = []
+    for _title, _text, endpoint, body in EXAMPLES:
+        response = client.post(endpoint, json=body)
+        response.raise_for_status()
+        out.append(response.json())
+    return out
+
+
+def cli(endpoint: str, body: dict[str, Any]) -> str:
+    """The same question on the command line."""
+    if endpoint != "/v1/classify":
+        return "exportgraph assess request.json --json   # request.json: the body above"
+    item = body["item"]
+    words = ["exportgraph classify", f"--kind {item['kind']}"]
+    for name, value in item.get("parameters", {}).items():
+        if isinstance(value, dict):
+            value = f"{value['value']}{value['unit']}"
+        words.append(f"--param {name}={str(value).replace(' ', '')}")
+    words += [f"-j {code}" for code in body.get("jurisdictions", [])]
+    if body.get("as_of"):
+        words.append(f"--as-of {body['as_of']}")
+    return " ".join(words) + " --json"
+
+
+def _decision(value: object) -> str:
+    return (
+        {True: "**yes**", False: "no"}.get(value, "*unknown*")
+        if isinstance(value, bool)
+        else "*unknown*"
+    )
+
+
+def render(client: Any) -> str:
+    """The page."""
+    parts = [PREAMBLE]
+    for (title, text, endpoint, body), answer in zip(EXAMPLES, answers(client), strict=True):
+        decision = "controlled" if endpoint == "/v1/classify" else "licence required"
+        rows = "\n".join(
+            f"| {code} | {_decision(value)} | {', '.join(ids) or '-'} | {', '.join(missing) or '-'} |"
+            for code, value, ids, missing in summary(endpoint, answer)
+        )
+        parts.append(
+            f"## {title}\n\n{text}\n\n`POST {endpoint}`\n\n```json\n{json.dumps(body, indent=2, ensure_ascii=False)}\n```\n\n"
+            f"```sh\n{cli(endpoint, body)}\n```\n\n"
+            f"| jurisdiction | {decision} | entries | missing |\n|---|---|---|---|\n{rows}\n\n"
+            f"<details><summary>Full response</summary>\n\n```json\n"
+            f"{json.dumps(answer, indent=2, ensure_ascii=False)}\n```\n\n</details>\n"
+        )
+    return "\n".join(parts)
+
+
+PREAMBLE = """# Partners' guide: is it controlled, where, and what would it need?
+
+Two questions, over HTTP, on the command line, or through SPARQL:
+
+- **Classification** — `POST /v1/classify` or `exportgraph classify --kind K --param NAME=VALUE[UNIT]…
+  [--jurisdiction J…] [--as-of DATE] [--json]`: which control entries of which jurisdictions catch an
+  item on a date, with the criteria that made each one match.
+- **Activity assessment** — `POST /v1/assess` or `exportgraph assess FILE|- [--json]`: for an export,
+  re-export, in-country transfer, deemed export, publication, technical assistance or researcher
+  exchange, whether a licence is required under each governing jurisdiction (the `from` jurisdiction
+  and, for an EU member state, the EU), why, which research exclusions apply and which licence
+  exceptions may be available.
+
+Answers are `true`, `false` or `"unknown"`: the service never guesses. When the data cannot decide,
+the answer is `"unknown"` and names what is missing (`missing`: parameters; `missing_facts`: facts,
+purposes, incomplete criteria, request fields). Answers built on secondary evidence (summaries, not
+the legal text) say so (`evidence`, `notes`).
+
+## Items
+
+An item has a `kind` (a harmonized kind such as `quantum-computer`, `dilution-refrigerator`, `twpa`,
+`cryo-cmos-ic`; narrower kinds inherit the rules of broader ones), `parameters` and optional `facts`.
+A parameter is a number in its canonical unit, `{"value": 800, "unit": "uW"}`, or a string such as
+`"100 mK"`; canonical units come from the data (`eg:canonicalUnit` → `ontology/units.ttl`) and
+conversions go through pint, exactly (0.6 mW is exactly 600 µW). Decibels convert only to
+themselves; counts, ratios and percentages are not interchangeable. Software and technology carry
+`for_kind` and `purpose` (`development`, `production`, `use`). A qualitative condition such as
+"specially designed for a controlled quantum computer" is a fact:
+`"facts": {"specially-designed-for-controlled-quantum-computer": true}`.
+
+An unknown kind, parameter, unit, fact or jurisdiction is a `422` problem (`application/problem+json`)
+whose `detail` names the field (`item.parameters.cooling-power.unit`, `jurisdictions[1]`, …).
+
+## Reading the catalogue
+
+`GET /v1/jurisdictions`, `GET /v1/entries?jurisdiction=FR&kind=quantum-computer&as_of=2025-12-01`
+(a member state includes the EU list) and `GET /v1/entries/US:4A906.a.2` (criteria, notes, sources,
+dates, evidence, licence scope, exceptions, equivalents). The graph itself answers read-only SPARQL at
+`GET|POST /sparql` (updates, SERVICE, LOAD and remote FROM are refused; every query has a time and a
+result-size limit) and `exportgraph query FILE|- --format json|csv|table`.
+
+The examples below were produced by running the service on the data of this repository (regenerate
+with `.venv/bin/python tests/partners/docs_examples.py`). They are illustrations of the encoded data,
+not legal advice: check the sources each answer cites.
+"""
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from exportgraph.context import Context
+    from exportgraph.knowledge import build
+    from exportgraph.settings import Settings
+    from exportgraph.store import open_store
+
+    store = open_store("memory:")
+    build(store)
+    context = Context(replace(Settings.from_env(), store_uri="memory:"), store=store)
+    PAGE.write_text(render(TestClient(create_app(context))), encoding="utf-8")
+    print(f"wrote {PAGE.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

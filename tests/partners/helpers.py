@@ -1,0 +1,17 @@
+"""Helpers shared by the partners' tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Result = dict[str, Any]
+
+
+def ids(result: Result) -> list[str]:
+    """Ids of the matching entries of a classification result."""
+    return [entry["id"] for entry in result["entries"]]
+
+
+def possible(result: Result) -> list[str]:
+    """Ids of the entries that could match (an 'unknown' result)."""
+    return [entry["id"] for entry in result.get("possible_entries", [])]
