@@ -148,6 +148,7 @@ class Jurisdiction:
     deemed_export: bool | None
     deemed_export_basis: str | None
     notes: tuple[str, ...]
+    destination_only: bool = False  # known only as a destination: not answered for by default
 
 
 @dataclass(frozen=True)
@@ -372,8 +373,11 @@ def _read_jurisdictions(cat: Catalogue, rows: list[dict[str, Any]]) -> None:
                 "deemed": None,
                 "basis": None,
                 "notes": [],
+                "destination_only": False,
             },
         )
+        if row.get("destinationOnly") is not None:
+            info["destination_only"] = _bool(row, "destinationOnly")
         info["label"] = info["label"] or _text(row, "label")
         if _text(row, "partOf"):
             info["part_of"].add(_text(row, "partOf"))
@@ -393,6 +397,7 @@ def _read_jurisdictions(cat: Catalogue, rows: list[dict[str, Any]]) -> None:
             deemed_export=info["deemed"],
             deemed_export_basis=info["basis"],
             notes=tuple(info["notes"]),
+            destination_only=bool(info["destination_only"]),
         )
 
 

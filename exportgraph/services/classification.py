@@ -555,7 +555,9 @@ def resolve_jurisdictions(cat: Catalogue, jurisdictions: Sequence[str] | None) -
     """Validated codes (UK → GB), in the order given; every jurisdiction when None."""
     if jurisdictions is None:  # every jurisdiction with a list of its own or of a union it is in
         return [
-            c for c in sorted(cat.jurisdictions) if any(cat.tops.get(g) for g in cat.governing(c))
+            c
+            for c, info in sorted(cat.jurisdictions.items())
+            if not info.destination_only and any(cat.tops.get(g) for g in cat.governing(c))
         ]
     if isinstance(jurisdictions, str) or not isinstance(jurisdictions, Sequence):
         raise InvalidInput(

@@ -235,3 +235,15 @@ def test_http_classify_matches_the_service_and_errors_are_problems(
         "/v1/classify", content=b"{not json", headers={"content-type": "application/json"}
     )
     assert malformed.status_code in (400, 422)
+
+
+def test_default_jurisdictions_are_the_contracts_not_mere_destinations(context: Context) -> None:
+    # contract §1: the jurisdictions answered for; other EU members, CN, RU … are destinations only
+    answer = classify(context, BIG_MACHINE, None, "2025-12-01")
+    assert {r["jurisdiction"] for r in answer["results"]} == {
+        "US", "EU", "GB", "CA", "JP", "AU", "CH", "FR", "DE", "IT", "ES", "NL",
+    }
+    # a destination-only member state may still be asked for explicitly: the EU list governs it
+    poland = classify(context, BIG_MACHINE, ["PL"], "2025-12-01")["results"][0]
+    assert poland["controlled"] is True
+    assert any(entry["id"].startswith("EU:4A506.a.8") for entry in poland["entries"])
