@@ -42,6 +42,8 @@ browser:
 
 ## test: the whole suite (unit, API, store on embedded/memory/remote, property-based, browser)
 test: install-test browser
+	$(BIN)/ruff check .
+	$(BIN)/mypy exportgraph api loaders
 	$(BIN)/python -m pytest -q
 
 lint: install-test

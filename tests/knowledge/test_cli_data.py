@@ -18,12 +18,38 @@ runner = CliRunner()
 # Every entry issue 2 names (contract ids), so that the query below proves they are all loaded.
 REQUIRED_ENTRIES = [
     *(f"US:4A906.a.{n}" for n in range(1, 9)),
-    "US:4A906.b", "US:4A906.c", "US:4D906", "US:4E906", "US:3A901.a", "US:3A901.b",
-    "US:3A904.a", "US:3A904.b", "US:3B904", "US:3C907", "US:3C908", "US:3C909", "US:3D901", "US:3E901",
+    "US:4A906.b",
+    "US:4A906.c",
+    "US:4D906",
+    "US:4E906",
+    "US:3A901.a",
+    "US:3A901.b",
+    "US:3A904.a",
+    "US:3A904.b",
+    "US:3B904",
+    "US:3C907",
+    "US:3C908",
+    "US:3C909",
+    "US:3D901",
+    "US:3E901",
     *(f"EU:4A506.a.{n}" for n in range(1, 9)),
-    "EU:4A506.b", "EU:4A506.c", "EU:3A501.a.15", "EU:3A501.b.13", "EU:3A504.a", "EU:3A504.b",
-    "EU:3B504", "EU:3C507", "EU:3C508", "EU:3C509", "EU:3D001", "EU:3E001", "EU:4D001.b.3", "EU:4E001.a",
-    "GB:PL9013", "GB:PL9014", "CA:5506",
+    "EU:4A506.b",
+    "EU:4A506.c",
+    "EU:3A501.a.15",
+    "EU:3A501.b.13",
+    "EU:3A504.a",
+    "EU:3A504.b",
+    "EU:3B504",
+    "EU:3C507",
+    "EU:3C508",
+    "EU:3C509",
+    "EU:3D001",
+    "EU:3E001",
+    "EU:4D001.b.3",
+    "EU:4E001.a",
+    "GB:PL9013",
+    "GB:PL9014",
+    "CA:5506",
 ]
 
 
@@ -64,9 +90,15 @@ def test_provisional_entries_are_secondary_or_flagged() -> None:
 def test_export_parses_back(fmt: str) -> None:
     result = runner.invoke(app, ["export", "--format", fmt, "--store", "memory:"])
     assert result.exit_code == 0
-    media = {"turtle": "text/turtle", "nt": "application/n-triples", "xml": "application/rdf+xml",
-             "json-ld": "application/ld+json"}[fmt]
-    parsed = list(pyoxigraph.parse(result.stdout_bytes, pyoxigraph.RdfFormat.from_media_type(media)))
+    media = {
+        "turtle": "text/turtle",
+        "nt": "application/n-triples",
+        "xml": "application/rdf+xml",
+        "json-ld": "application/ld+json",
+    }[fmt]
+    parsed = list(
+        pyoxigraph.parse(result.stdout_bytes, pyoxigraph.RdfFormat.from_media_type(media))
+    )
     assert len(parsed) > 5000
 
 

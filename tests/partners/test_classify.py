@@ -241,7 +241,18 @@ def test_default_jurisdictions_are_the_contracts_not_mere_destinations(context: 
     # contract §1: the jurisdictions answered for; other EU members, CN, RU … are destinations only
     answer = classify(context, BIG_MACHINE, None, "2025-12-01")
     assert {r["jurisdiction"] for r in answer["results"]} == {
-        "US", "EU", "GB", "CA", "JP", "AU", "CH", "FR", "DE", "IT", "ES", "NL",
+        "US",
+        "EU",
+        "GB",
+        "CA",
+        "JP",
+        "AU",
+        "CH",
+        "FR",
+        "DE",
+        "IT",
+        "ES",
+        "NL",
     }
     # a destination-only member state may still be asked for explicitly: the EU list governs it
     poland = classify(context, BIG_MACHINE, ["PL"], "2025-12-01")["results"][0]

@@ -11,8 +11,8 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from exportgraph.context import Context
 from exportgraph.services.agreements import enrichment, facts, parsing
-from exportgraph.shacl import EngineName, RawResult, pool
 from exportgraph.services.agreements.terms import TermNames, term_names
+from exportgraph.shacl import EngineName, RawResult, pool
 
 SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
 BATCH = 32
