@@ -11,6 +11,8 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
+from exportgraph.vocabulary import ACTIVITIES
+from exportgraph.vocabulary import EVIDENCE_GRADES as EVIDENCE
 from loaders.tables import Row, SourceDataError, read_table
 
 COMPARATORS = {">=": "ge", ">": "gt", "<=": "le", "<": "lt", "=": "eq"}
@@ -20,16 +22,6 @@ ENTRY_TYPES = {
     "software": "SoftwareEntry",
     "technology": "TechnologyEntry",
 }
-EVIDENCE = ("primary", "secondary")
-ACTIVITIES = (
-    "export",
-    "reexport",
-    "in-country-transfer",
-    "deemed-export",
-    "publication",
-    "technical-assistance",
-    "researcher-exchange",
-)
 SCOPES = {
     "all": "AllDestinations",
     "all-except": "AllDestinationsExcept",

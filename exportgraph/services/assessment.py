@@ -41,26 +41,11 @@ from exportgraph.services.classification import (
     tri_or,
 )
 from exportgraph.services.items import Item, is_serving_kind, parse_subject
+from exportgraph.vocabulary import ACTIVITIES, PROJECT_STAGES
 
 if TYPE_CHECKING:
     from exportgraph.context import Context
 
-ACTIVITIES = (
-    "export",
-    "reexport",
-    "in-country-transfer",
-    "deemed-export",
-    "publication",
-    "technical-assistance",
-    "researcher-exchange",
-)
-PROJECT_STAGES = (
-    "basic-research",
-    "applied-research",
-    "prototype-development",
-    "fabrication",
-    "deployment",
-)
 # Activities that release something to a person; inside the `from` jurisdiction they are a
 # deemed export where that jurisdiction has a deemed-export rule.
 _RELEASES = ("deemed-export", "researcher-exchange", "technical-assistance")

@@ -12,14 +12,9 @@ from pyoxigraph import Literal
 
 from exportgraph.context import Context
 from exportgraph.queries import load_query
+from exportgraph.vocabulary import PROJECT_STAGES
 
-ALL_STAGES = (
-    "basic-research",
-    "applied-research",
-    "prototype-development",
-    "fabrication",
-    "deployment",
-)
+ALL_STAGES = PROJECT_STAGES
 RESEARCH_EXCLUSIONS = ("fundamental-research", "basic-scientific-research")
 DEFAULT_RESEARCH_STAGES = frozenset(ALL_STAGES) - {"fabrication", "deployment"}
 """Contract §4 (AGR-EXCLUSION-STAGE) where the data states no stage condition."""
