@@ -859,6 +859,7 @@ def list_jurisdictions(context: Context) -> list[dict[str, Any]]:
             "label": j.label,
             "part_of": list(j.part_of),
             "deemed_export_rule": j.deemed_export,
+            "destination_only": j.destination_only,
             "entries": counts[j.code],
             "notes": list(j.notes),
         }
