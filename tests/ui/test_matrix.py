@@ -12,6 +12,7 @@ def is_column(jurisdiction: dict[str, object]) -> bool:
     """A matrix column: any jurisdiction but a mere destination outside every union (CN, RU …)."""
     return not jurisdiction["destination_only"] or bool(jurisdiction["part_of"])
 
+
 AS_OF = dt.date(2025, 12, 1)
 
 
