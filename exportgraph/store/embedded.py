@@ -34,6 +34,10 @@ class EmbeddedStore(Store):
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path is not None else None
         self._lock = threading.Lock()
+        # This process owns the store exclusively (RocksDB allows one process; memory is ours),
+        # so the data version can be cached until our own next write: readers check it per request.
+        self._writes = 0
+        self._version: str | None = None
         try:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -73,6 +77,22 @@ class EmbeddedStore(Store):
             raise QueryError(f"invalid SPARQL update: {error}") from None
         except (OSError, ValueError, RuntimeError) as error:
             raise StoreError(f"update failed, nothing was written: {error}") from None
+        finally:
+            with self._lock:
+                self._writes += 1
+                self._version = None
+
+    def data_version(self) -> str | None:
+        """The recorded version, cached until this process's next write."""
+        with self._lock:
+            cached, writes = self._version, self._writes
+        if cached is not None:
+            return cached
+        version = super().data_version()
+        with self._lock:
+            if self._writes == writes:  # no write slipped in while we read
+                self._version = version
+        return version
 
     def close(self) -> None:
         """Flush to disk and release the RocksDB lock (the handle is freed when unreferenced)."""
