@@ -221,6 +221,22 @@ def test_every_write_moves_the_version(store: Store) -> None:
     assert seen == [*seen[:-1], store.data_version()]
 
 
+def test_data_version_read_between_writes_is_never_stale(store: Store) -> None:
+    # the embedded store caches the version: every write, whatever its kind, must drop the cache
+    store.replace_all([KINDS])
+    writes = [
+        lambda: store.apply(insert=[q("qc", "p", Literal("y"))]),
+        lambda: store.update(f"INSERT DATA {{ <{EX}d> <{EX}e> <{EX}f> }} ;"),
+        lambda: store.add_graph(EX + "g2", NOTE_NT, NTRIPLES),
+        lambda: store.drop_graph(EX + "g2"),
+    ]
+    for write in writes:
+        before = store.data_version()
+        assert store.data_version() == before  # read twice: the second may come from a cache
+        returned = write()
+        assert store.data_version() == returned != before
+
+
 # --------------------------------------------------------------------------- all-or-nothing loads
 
 
