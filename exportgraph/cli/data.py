@@ -34,6 +34,11 @@ def serve(
     if store:
         os.environ["EXPORTGRAPH_STORE"] = store
     context = make_context(store)
+    if workers > 1 and not context.settings.store_uri.startswith("sparql:"):
+        fail(
+            "--workers > 1 needs a shared store (--store sparql:URL): an oxigraph: folder opens "
+            "in one process only, and memory: stores would diverge between workers"
+        )
     context.store  # build before accepting requests, so /healthz is ready at once  # noqa: B018
     context.close()
     uvicorn.run("api.main:app", host=host, port=port, workers=workers, log_level="info")

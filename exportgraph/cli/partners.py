@@ -52,6 +52,17 @@ def _cell(value: object) -> str:
     return "[yellow]unknown[/]"
 
 
+def _criteria_line(entry: dict[str, Any]) -> str:
+    """The criteria that made the most specific entry match, e.g. `physical-qubits 120 >= 100`."""
+    parts = [
+        f"{c['parameter']} {c['value']} {c['comparator']} {c['threshold']} "
+        f"{'' if c['unit'] in ('1', 'count') else c['unit']}".rstrip()
+        for c in entry.get("criteria", [])
+        if c.get("satisfied") is True
+    ]
+    return f"{entry['id']}: " + ("; ".join(parts) or "no thresholds of its own")
+
+
 def classify_table(answer: dict[str, Any]) -> Table:
     """A readable table of a classification answer."""
     table = Table(
@@ -59,7 +70,7 @@ def classify_table(answer: dict[str, Any]) -> Table:
     )
     for result in answer["results"]:
         entries = ", ".join(entry["id"] for entry in result["entries"]) or "-"
-        why = []
+        why = [_criteria_line(result["entries"][0])] if result["entries"] else []
         if result.get("missing"):
             why.append("missing: " + ", ".join(result["missing"]))
         if result.get("missing_facts"):

@@ -130,3 +130,9 @@ def test_failed_load_names_file_and_line_and_keeps_the_store(
     with open_store(store) as kept:
         assert kept.data_version() == version
         assert kept.triple_count() > 5000
+
+
+def test_serve_refuses_several_workers_on_a_store_only_one_process_can_open() -> None:
+    result = runner.invoke(app, ["serve", "--workers", "2", "--store", "memory:"])
+    assert result.exit_code == 2
+    assert "sparql:" in result.output
