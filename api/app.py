@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from api import problems
 from exportgraph import __version__
@@ -33,7 +34,8 @@ def create_app(context: Context | None = None) -> FastAPI:
         yield
         ctx.close()
 
-    app = FastAPI(
+    # OpenAPI pages with bundled Swagger UI / ReDoc assets: no CDN, so /docs works offline too
+    app = FastAPIOffline(
         title="exportgraph",
         version=__version__,
         description="Export controls on quantum items across jurisdictions: classify items, "
