@@ -327,6 +327,16 @@ def jurisdiction_assessment(
             f"the subject matches no entry of the {governing} list(s) in force on {request.as_of.isoformat()}"
         )
         decision.reasons.extend(lists.notes)
+    elif lists.status is None and (
+        why := _no_licence_whatever_listed(cat, request, governing, lists, activity)
+    ):
+        decision.required = False
+        decision.reasons.append(
+            "the data cannot decide whether the subject is listed ("
+            + ", ".join(e.entry.id for e in lists.undecided)
+            + "), but none of those entries would need a licence here: "
+            + "; ".join(why)
+        )
     elif lists.status is None:
         for evaluation in lists.undecided:
             for parameter in sorted(evaluation.missing):
@@ -363,6 +373,28 @@ def jurisdiction_assessment(
     if secondary:
         result["notes"] = ["This answer rests on secondary evidence for: " + ", ".join(secondary)]
     return result
+
+
+def _no_licence_whatever_listed(
+    cat: Catalogue, request: Request, governing: str, lists: ListsEvaluation, activity: str
+) -> list[str]:
+    """Why no undecided entry could require a licence for this export's destination (empty when
+    one could, or when that cannot be told without the missing facts)."""
+    destination = request.destination
+    if activity == "in-country-transfer" and destination is None:
+        destination = request.origin
+    if activity not in ("export", "reexport", "in-country-transfer") or destination is None:
+        return []
+    reasons = []
+    for evaluation in lists.undecided:
+        licence = evaluation.entry.licence
+        if licence is None or activity not in licence.activities:
+            return []
+        required, why = destination_requires(cat, governing, evaluation.entry, destination)
+        if required:
+            return []
+        reasons.append(why)
+    return reasons
 
 
 def _licensing(

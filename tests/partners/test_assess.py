@@ -298,3 +298,31 @@ def test_deemed_export_rule_not_in_the_data_is_unknown(assess_in: Any) -> None:
     result = assess_in(request)["GB"]
     assert result["licence_required"] == "unknown"
     assert "deemed-export rule of GB" in result["missing_facts"]
+
+
+@pytest.mark.parametrize(
+    ("destination", "expected"),
+    [
+        # 21st AWV amendment: licence only outside the EU and outside the EU001 partner list
+        ("PL", False),
+        ("JP", False),
+        ("US", False),
+        ("CN", "unknown"),  # DE thresholds are not in the data: the DE list may catch the machine
+    ],
+)
+def test_a_scope_that_excludes_the_destination_decides_without_the_thresholds(
+    assess_in: Any, destination: str, expected: object
+) -> None:
+    request = {
+        "activity": "export",
+        "subject": {"item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}}},
+        "from": "DE",
+        "to": destination,
+        "as_of": "2025-12-01",
+    }
+    result = assess_in(request)["DE"]
+    assert result["licence_required"] == expected
+    if expected is False:
+        assert any("none of those entries would need a licence" in r for r in result["reasons"])
+    else:
+        assert result["missing_facts"]
