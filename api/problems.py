@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -17,11 +18,23 @@ TYPE_BASE = "https://w3id.org/exportgraph/problems/"
 log = logging.getLogger("exportgraph.api")
 
 
+class ProblemResponse(JSONResponse):
+    """JSON that also renders a lone surrogate echoed from the input (as a \\u escape)."""
+
+    media_type = PROBLEM
+
+    def render(self, content: Any) -> bytes:
+        try:
+            return super().render(content)
+        except UnicodeEncodeError:
+            return json.dumps(content, allow_nan=False, separators=(",", ":")).encode()
+
+
 def problem(status: int, title: str, detail: str, slug: str, **extra: Any) -> JSONResponse:
     """A problem+json response; `detail` names the offending field, line or term."""
     body = {"type": TYPE_BASE + slug, "title": title, "status": status, "detail": detail, **extra}
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+    return ProblemResponse(body, status_code=status, headers=headers)
 
 
 def _field_path(location: tuple[Any, ...]) -> str:

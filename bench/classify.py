@@ -1,6 +1,8 @@
 """Classification latency: in process (index), over HTTP (uvicorn on 127.0.0.1), and the same
 question answered by plain rdflib (in-memory Graph, the same SPARQL: queries/classify.rq) in the
-same run. Prints p50/p99 and the ratios. Run: .venv/bin/python bench/classify.py [--quick]
+same run. Prints p50/p99 and the ratios, and the CPU time the server and the client spent per
+HTTP request (steadier than requests/s on a machine shared with other work).
+Run: .venv/bin/python bench/classify.py [--quick]
 
 Targets (issue 3): in-process p50 <= 1 ms; >= 100x the rdflib baseline; >= 1,000 classify
 requests/s over HTTP on 2 cores.
@@ -19,7 +21,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -188,6 +190,37 @@ def _post(port: int, body: dict[str, Any]) -> bytes:
     ).encode() + data
 
 
+def _process_tree(pid: int) -> list[int]:
+    """The process and its descendants (Linux /proc; just the process elsewhere)."""
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in task.read_text().split():
+            found += _process_tree(int(child))
+    return found
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process tree (the uvicorn supervisor and its workers): a
+    per-request cost that, unlike requests/s, does not move with other load on the machine."""
+    ticks = 0
+    for each in _process_tree(pid):
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+class Load(NamedTuple):
+    """One HTTP load run: latencies, throughput, and CPU seconds per request."""
+
+    samples: list[float]
+    rate: float
+    server_cpu: float
+    client_cpu: float
+
+
 async def http_load(
     port: int, total: int, concurrency: int, distinct: bool = False
 ) -> tuple[list[float], float]:
@@ -205,7 +238,21 @@ async def http_load(
     return samples, total / (time.perf_counter() - started)
 
 
-def bench_http(workers: int, total: int, concurrency: int) -> dict[str, tuple[list[float], float]]:
+def measured_load(
+    server: int, port: int, total: int, concurrency: int, distinct: bool = False
+) -> Load:
+    """http_load, with the CPU time the server and this client spent per request."""
+    server_before, client_before = cpu_seconds(server), time.process_time()
+    samples, rate = asyncio.run(http_load(port, total, concurrency, distinct))
+    return Load(
+        samples,
+        rate,
+        (cpu_seconds(server) - server_before) / total,
+        (time.process_time() - client_before) / total,
+    )
+
+
+def bench_http(workers: int, total: int, concurrency: int) -> dict[str, Load]:
     port = free_port()
     # One RocksDB directory allows one process: each uvicorn worker builds its own memory store.
     env = {**os.environ, "EXPORTGRAPH_STORE": "memory:", "PYTHONPATH": str(ROOT)}
@@ -223,6 +270,10 @@ def bench_http(workers: int, total: int, concurrency: int) -> dict[str, tuple[li
         "--log-level",
         "warning",
         "--no-access-log",
+        "--http",
+        "httptools",
+        "--loop",
+        "uvloop",
     ]
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
@@ -241,11 +292,11 @@ def bench_http(workers: int, total: int, concurrency: int) -> dict[str, tuple[li
             if max(warm) < 0.25:
                 break
         return {
-            "distinct items (no answer reused)": asyncio.run(
-                http_load(port, total, concurrency, distinct=True)
+            "distinct items (no answer reused)": measured_load(
+                server.pid, port, total, concurrency, distinct=True
             ),
-            f"{len(ITEMS)} items repeated (answers reused)": asyncio.run(
-                http_load(port, total, concurrency)
+            f"{len(ITEMS)} items repeated (answers reused)": measured_load(
+                server.pid, port, total, concurrency
             ),
         }
     finally:
@@ -280,14 +331,18 @@ def main() -> None:
         )
         print(f"ratio rdflib / in-process p50: {b50 / p50:,.0f}x (target >= 100x)")
 
-        for label, (http, throughput) in bench_http(
-            args.http_workers, total, concurrency=16
-        ).items():
-            h50, h99 = percentiles(http)
+        for label, load in bench_http(args.http_workers, total, concurrency=16).items():
+            h50, h99 = percentiles(load.samples)
             print(
                 f"HTTP classify, {label} (uvicorn, {args.http_workers} workers, 16 concurrent, client on the "
-                f"same cores): p50 {h50 * 1e3:.2f} ms, p99 {h99 * 1e3:.2f} ms, {throughput:,.0f} requests/s over "
+                f"same cores): p50 {h50 * 1e3:.2f} ms, p99 {h99 * 1e3:.2f} ms, {load.rate:,.0f} requests/s over "
                 f"{total} requests (target >= 1,000/s)"
+            )
+            cpu = load.server_cpu + load.client_cpu
+            print(
+                f"  CPU per request: server {load.server_cpu * 1e3:.2f} ms + client "
+                f"{load.client_cpu * 1e3:.2f} ms; {os.cpu_count()} idle cores would serve "
+                f"~{(os.cpu_count() or 1) / cpu:,.0f} requests/s"
             )
             print(
                 f"  ratio HTTP p50 / in-process p50: {h50 / p50:.1f}x; rdflib p50 / HTTP p50: {b50 / h50:,.0f}x"

@@ -38,6 +38,13 @@ class Context:
         assert version is not None
         return version
 
+    def cached_data_version(self) -> str | None:
+        """The data version when the store is built and caches it in process, else None (never
+        opens, builds or queries the store: safe on an event loop)."""
+        if not self._ready or self._store is None:
+            return None
+        return self._store.cached_data_version()
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()

@@ -1,10 +1,13 @@
-"""Build the knowledge graph from the sources: parse, reason once, load all-or-nothing."""
+"""Build the knowledge graph from the sources: parse, replay approved changes, reason once, load
+all-or-nothing."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
 from pyoxigraph import DefaultGraph, Quad, Triple
@@ -18,9 +21,14 @@ from loaders.controls import load_controls, triples_to_ntriples
 from loaders.sssom import load_sssom
 from loaders.tables import SourceDataError
 
+if TYPE_CHECKING:
+    from exportgraph.services.changes import ApprovedChange
+    from exportgraph.services.replay import Outcome
+
 TURTLE = "text/turtle"
 NTRIPLES = "application/n-triples"
 NQUADS = "application/n-quads"
+REBUILD_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,8 @@ class BuildReport:
     reasoning_seconds: float
     load_seconds: float
     engine: str
+    changes: tuple[Outcome, ...] = ()
+    """What replaying each approved change set did, in approval order."""
 
 
 def _relative(path: Path) -> str:
@@ -114,28 +124,72 @@ def closure_delta(
     return delete, insert
 
 
-def build(store: Store, *, engine: Engine = "reasonable", root: Path | None = None) -> BuildReport:
-    """(Re)build the store from the sources; on any error the store keeps its previous data."""
+def build(
+    store: Store,
+    *,
+    engine: Engine = "reasonable",
+    root: Path | None = None,
+    drop_conflicting: bool = False,
+) -> BuildReport:
+    """(Re)build the store from the sources with the approved change sets replayed on top
+    (exportgraph.services.replay); on any error the store keeps its previous data."""
+    # imported here: the change-set services import this module (closure_delta)
+    from exportgraph.services.changes import approved_changes
+    from exportgraph.services.journal import write_lock
+
+    with write_lock:  # no approval of this process slips between the replay and the load
+        for _ in range(REBUILD_ATTEMPTS):
+            changes = approved_changes(store)
+            report = _build_once(store, engine, root, changes, drop_conflicting)
+            # another process may have approved a change meanwhile: then replay that one too
+            if approved_changes(store) == changes:
+                return report
+    raise LoadError(
+        "replaying approved changes",
+        None,
+        None,
+        "changes kept being approved during the load, so the latest may not be in effect; "
+        "run the load again",
+    )
+
+
+def _build_once(
+    store: Store,
+    engine: Engine,
+    root: Path | None,
+    changes: Sequence[ApprovedChange],
+    drop_conflicting: bool,
+) -> BuildReport:
+    from exportgraph.services.replay import replay
+
     started = time.perf_counter()
     sources = collect_sources(root)
-    asserted = parse_sources(sources)
+    replayed = replay(parse_sources(sources), changes, drop_conflicting=drop_conflicting)
     parsed = time.perf_counter()
-    closure = materialize(asserted, engine)
+    closure = materialize(replayed.graph, engine)
     inferred = RdfSource(
         "inferred (OWL 2 RL closure)", triples_to_ntriples(closure.inferred), NTRIPLES
     )
+    if replayed.added:
+        data = triples_to_ntriples(replayed.added)
+        sources.append(RdfSource("approved changes (replayed)", data, NTRIPLES))
+    # a removed statement that the reasoner derives again stays, as an inferred one
+    exclude = set(replayed.removed) - set(closure.inferred)
     loading = time.perf_counter()
-    version = store.replace_all([*sources, inferred, inferred_copy(closure.inferred)])
+    version = store.replace_all(
+        [*sources, inferred, inferred_copy(closure.inferred)], exclude=exclude
+    )
     done = time.perf_counter()
     return BuildReport(
         data_version=version,
-        asserted_triples=len(set(asserted)),
+        asserted_triples=len(set(replayed.graph)),
         inferred_triples=len(closure.inferred),
         total_triples=store.triple_count(),
         parse_seconds=parsed - started,
         reasoning_seconds=closure.seconds,
         load_seconds=done - loading,
         engine=engine,
+        changes=replayed.outcomes,
     )
 
 

@@ -38,6 +38,9 @@ _DECIMAL = decimal.Context(prec=50)
 _NUMBER_WITH_UNIT = re.compile(
     r"^\s*(?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
 )
+# Largest decimal exponent of a value users may send: far beyond any physical value, and far
+# inside the Decimal context, so conversions can neither overflow nor underflow.
+MAX_EXPONENT = 300
 # pint parses unit expressions with its own tokenizer; keep the input to plain unit spellings.
 _UNIT_TEXT = re.compile(r"^[A-Za-z_µμΩ°%][A-Za-z0-9_µμΩ°%/*^.\- ]*$")
 
@@ -133,7 +136,7 @@ def _factor(from_unit: pint.Unit, to_unit: pint.Unit) -> Decimal | None:
 def canonical_decimal(value: Decimal) -> Decimal:
     """The same number without exponent noise (6E+2 → 600, 0.100 → 0.1)."""
     normal = value.normalize(_DECIMAL)
-    if normal == normal.to_integral_value():
+    if normal == normal.to_integral_value() and normal.adjusted() < _DECIMAL.prec:
         return normal.quantize(Decimal(1), context=_DECIMAL)
     return normal
 
@@ -148,7 +151,18 @@ def to_decimal(raw: object, field: str) -> Decimal:
         raise InvalidInput(f"{field}: expected a number, got {_show(raw)}", field=field) from None
     if not value.is_finite():
         raise InvalidInput(f"{field}: expected a finite number, got {_show(raw)}", field=field)
+    if not in_range(value):
+        raise InvalidInput(
+            f"{field}: {_show(raw)} is out of range (magnitudes from 1e-{MAX_EXPONENT} to "
+            f"1e{MAX_EXPONENT} are accepted)",
+            field=field,
+        )
     return canonical_decimal(value)
+
+
+def in_range(value: Decimal) -> bool:
+    """True for zero or a finite number of magnitude 1e-300 to 1e300 (safe to convert exactly)."""
+    return value.is_finite() and (not value or abs(value.adjusted()) <= MAX_EXPONENT)
 
 
 def _show(raw: object) -> str:

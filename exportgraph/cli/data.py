@@ -25,6 +25,9 @@ def serve(
     port: Annotated[int, typer.Option(help="port")] = 8000,
     store: StoreOption = None,
     workers: Annotated[int, typer.Option(help="worker processes")] = 1,
+    access_log: Annotated[
+        bool, typer.Option(help="log every request (off by default: it costs throughput)")
+    ] = False,
 ) -> None:
     """Serve the API, SPARQL endpoint and web UI."""
     import os
@@ -41,15 +44,35 @@ def serve(
         )
     context.store  # build before accepting requests, so /healthz is ready at once  # noqa: B018
     context.close()
-    uvicorn.run("api.main:app", host=host, port=port, workers=workers, log_level="info")
+    uvicorn.run(
+        "api.main:app",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        access_log=access_log,
+        http="httptools",  # the C parser and event loop (uvicorn[standard]), never the fallbacks
+        loop="uvloop",
+        backlog=4096,
+    )
 
 
 def load(
     store: StoreOption = None,
     engine: Annotated[str, typer.Option(help="reasonable (default) or owlrl")] = "reasonable",
+    drop_conflicting: Annotated[
+        bool,
+        typer.Option(
+            "--drop-conflicting",
+            help="leave out approved changes that no longer apply to the sources (reported) "
+            "instead of failing",
+        ),
+    ] = False,
 ) -> None:
-    """(Re)build the store from ontology/, the control tables and the mappings."""
+    """(Re)build the store from ontology/, the control tables and the mappings, replaying the
+    approved change sets on top (a change that no longer applies fails the load)."""
     from exportgraph.knowledge import build
+    from exportgraph.services.replay import summarize
 
     if engine not in ("reasonable", "owlrl"):
         fail(f"--engine must be reasonable or owlrl, got {engine!r}")
@@ -58,7 +81,11 @@ def load(
     settings = make_context(store).settings
     try:
         with open_store(settings.store_uri, update_url=settings.update_url) as target:
-            report = build(target, engine=engine)  # type: ignore[arg-type]
+            report = build(
+                target,
+                engine=engine,  # type: ignore[arg-type]
+                drop_conflicting=drop_conflicting,
+            )
     except LoadError as error:
         fail(str(error))
     console.print(
@@ -66,6 +93,7 @@ def load(
         f"{report.inferred_triples} inferred by {report.engine})\n"
         f"parse {report.parse_seconds:.2f} s, reasoning {report.reasoning_seconds:.2f} s, "
         f"load {report.load_seconds:.2f} s\n"
+        f"{summarize(report.changes)}\n"
         f"data version {report.data_version}",
         highlight=False,
     )

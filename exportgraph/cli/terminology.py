@@ -1,4 +1,5 @@
-"""Accounts for the terminology editors: `exportgraph users add NAME --role …`, `users list`."""
+"""Terminology editing from the command line: accounts (`exportgraph users add NAME --role …`,
+`users list`) and the net effect of the approved change sets (`exportgraph changes export`)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,18 @@ from typing import Annotated
 
 import typer
 
-from exportgraph.cli.common import fail
+from exportgraph.cli.common import StoreOption, fail, make_context
 from exportgraph.errors import ExportgraphError
 from exportgraph.services.users import ROLES, add_user, list_users
 from exportgraph.settings import Settings
+from exportgraph.store import LoadError
 
 users = typer.Typer(help="Editors, reviewers and admins of the terminology.", no_args_is_help=True)
 
+changes = typer.Typer(help="Approved change sets.", no_args_is_help=True)
+
 RoleOption = Annotated[str, typer.Option("--role", help=" | ".join(ROLES))]
+CHANGES_FORMATS = ("turtle", "json")
 
 
 def _users_file() -> Path:
@@ -40,6 +45,27 @@ def list_() -> None:
         typer.echo(f"{user.name}\t{user.role}")
 
 
+@changes.command("export")
+def export_changes(
+    output_format: Annotated[str, typer.Option("--format", help="turtle or json")] = "turtle",
+    store: StoreOption = None,
+) -> None:
+    """The net effect of the approved changes on the sources, as statements to add and to
+    remove, for carrying them into the tables (conflicting changes are listed, not included)."""
+    from exportgraph.services.replay import export_text, net_effect
+
+    if output_format not in CHANGES_FORMATS:
+        fail(f"--format must be one of {', '.join(CHANGES_FORMATS)}")
+    context = make_context(store)
+    try:
+        typer.echo(export_text(net_effect(context.store), output_format), nl=False)
+    except LoadError as error:
+        fail(str(error))
+    finally:
+        context.close()
+
+
 def register(app: typer.Typer) -> None:
-    """Add the `users` command group."""
+    """Add the `users` and `changes` command groups."""
     app.add_typer(users, name="users")
+    app.add_typer(changes, name="changes")

@@ -714,6 +714,12 @@ class _Cache:
                 self._by_context[key] = current
             return current
 
+    def is_warm(self, context: Context) -> bool:
+        """Whether the catalogue is built and known current without touching the store."""
+        version = context.cached_data_version()
+        current = self._by_context.get(id(context))
+        return version is not None and current is not None and current.version == version
+
 
 _CACHE = _Cache()
 
@@ -721,6 +727,13 @@ _CACHE = _Cache()
 def catalogue(context: Context) -> Catalogue:
     """The catalogue of the context's current data version (built on first use per version)."""
     return _CACHE.get(context)
+
+
+def catalogue_is_warm(context: Context) -> bool:
+    """Whether `catalogue(context)` answers from memory: built for the data version the store
+    caches in process. Never opens, builds or queries the store (safe on an event loop); False
+    when unsure (a remote store, a version not read since the last write)."""
+    return _CACHE.is_warm(context)
 
 
 # --------------------------------------------------------------------------- read endpoints

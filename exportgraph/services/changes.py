@@ -38,6 +38,7 @@ from exportgraph.services.journal import (
 from exportgraph.services.terminology_check import asserted_triples, check_graph
 from exportgraph.services.users import User
 from exportgraph.store import Store
+from exportgraph.units import MAX_EXPONENT, in_range
 
 STATUSES = ("proposed", "approved", "rejected")
 MAX_TEXT = 2_000_000  # characters of Turtle per change set
@@ -97,11 +98,22 @@ def _text(body: Mapping[str, object], name: str, *, required: bool, limit: int) 
         value = ""
     if not isinstance(value, str):
         raise InvalidInput(f"{name} must be a string", field=name)
+    if not _encodable(value):
+        raise InvalidInput(f"{name} is not valid Unicode text (a lone surrogate)", field=name)
     if required and not value.strip():
         raise InvalidInput(f"{name} is required", field=name)
     if len(value) > limit:
         raise InvalidInput(f"{name} is longer than {limit} characters", field=name)
     return value
+
+
+def _encodable(text: str) -> bool:
+    """False for text with a lone surrogate (JSON can escape one; RDF cannot hold it)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def parse_turtle(text: str, field: str) -> list[Triple]:
@@ -129,6 +141,7 @@ def parse_turtle(text: str, field: str) -> list[Triple]:
                 )
             if isinstance(term, Triple):
                 raise InvalidInput(f"{field}: RDF-star triple terms are not supported", field=field)
+        _check_number(triple, field)
         triples.append(triple)
     return triples
 
@@ -175,6 +188,24 @@ def _number(term: object) -> Decimal | None:
         except InvalidOperation:
             return None
     return None
+
+
+def _check_number(triple: Triple, field: str) -> None:
+    """Refuse a numeric literal no service could use (NaN, INF, 1e-999999999); an ill-typed one
+    ("abc"^^xsd:integer) is left to the terminology shapes' report."""
+    term = triple.object
+    if not isinstance(term, Literal) or term.datatype.value not in _NUMERIC:
+        return
+    try:
+        value = Decimal(term.value)
+    except InvalidOperation:
+        return
+    if not in_range(value):
+        raise InvalidInput(
+            f"{field}: {term} in {triple} is not a finite number from 1e-{MAX_EXPONENT} to "
+            f"1e{MAX_EXPONENT}",
+            field=field,
+        )
 
 
 def resolve_removals(remove: Sequence[Triple], asserted: set[Triple]) -> list[Triple]:
@@ -279,6 +310,24 @@ def get_change(store: Store, change_id: str) -> dict[str, Any]:
     if not rows:
         raise NotFound(f"no change set {change_id!r}", field="id")
     return _record(rows[0])
+
+
+@dataclass(frozen=True)
+class ApprovedChange:
+    """An approved change set as a rebuild replays it: its id, summary and Turtle texts."""
+
+    id: str
+    summary: str
+    add: str
+    remove: str
+
+
+def approved_changes(store: Store) -> list[ApprovedChange]:
+    """Every approved change set, in the order the approvals were written."""
+    records = [_record(row) for row in store.select(load_query("changes_approved"))]
+    return [
+        ApprovedChange(r["id"], r["summary"], r["add"] or "", r["remove"] or "") for r in records
+    ]
 
 
 def _next_id(store: Store) -> str:

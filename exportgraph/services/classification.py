@@ -22,7 +22,7 @@ import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pyoxigraph import Literal as RdfLiteral
 from pyoxigraph import NamedNode, Triple
@@ -91,8 +91,7 @@ def tri_json(value: Tri) -> bool | str:
 # --------------------------------------------------------------------------- atoms
 
 
-@dataclass(frozen=True, slots=True)
-class Atoms:
+class Atoms(NamedTuple):
     """The elementary facts about one entry and one item, from either evaluation path."""
 
     in_force: bool
@@ -146,10 +145,12 @@ def index_atoms(cat: Catalogue, item: Item, on: dt.date) -> AtomSource:
             purpose = None if item.purpose is None else item.purpose in entry.purposes
         criteria: dict[str, Tri] = {}
         if applicable:  # criteria decide nothing otherwise
-            parameters = item.parameters
-            for alternative in entry.alternatives:
-                for c in alternative:
-                    criteria[c.iri] = compare(parameters.get(c.parameter), c)
+            value = item.parameters.get
+            criteria = {
+                c.iri: compare(value(c.parameter), c)
+                for alternative in entry.alternatives
+                for c in alternative
+            }
         found = Atoms(
             in_force,
             in_scope,
@@ -275,7 +276,7 @@ def sparql_atoms(store: Store, cat: Catalogue, item: Item, on: dt.date) -> AtomS
 # --------------------------------------------------------------------------- decision
 
 
-@dataclass
+@dataclass(slots=True)
 class Evaluation:
     """The three-valued answer for one entry, with what decided it."""
 
@@ -292,8 +293,9 @@ class Evaluation:
 def _leaf(entry: Entry, atoms: Atoms) -> Evaluation:
     if not atoms.in_force or not atoms.in_scope or atoms.excluded:
         return Evaluation(entry, False, False)
-    evaluated = [tuple((c, atoms.criteria.get(c.iri)) for c in alt) for alt in entry.alternatives]
-    alt_status = [tri_and(s for _, s in alt) for alt in evaluated]
+    satisfied = atoms.criteria.get
+    evaluated = [tuple([(c, satisfied(c.iri)) for c in alt]) for alt in entry.alternatives]
+    alt_status = [tri_and([s for _, s in alt]) for alt in evaluated]
     criteria: Tri = tri_or(alt_status) if evaluated else True
     shown: tuple[tuple[Criterion, Tri], ...] = ()
     for wanted in (True, None, False):
@@ -323,18 +325,18 @@ def evaluate(cat: Catalogue, entry: Entry, atoms: AtomSource, kinds: frozenset[s
     `kinds` is the item's kind with its broader kinds: a subtree none of whose kinds (in scope or
     excluded) is among them cannot match and is not visited.
     """
-    if not entry.subtree_kinds & kinds:
+    if kinds.isdisjoint(entry.subtree_kinds):
         return Evaluation(entry, False, False)
+    entry_atoms = atoms(entry)
     if not entry.children:
-        return _leaf(entry, atoms(entry))
+        return _leaf(entry, entry_atoms)
     kids = [evaluate(cat, cat.entries[child], atoms, kinds) for child in entry.children]
     parts: list[Tri] = [kid.status for kid in kids]
     own: Evaluation | None = None
     if entry.alternatives:
-        own = _leaf(entry, atoms(entry))
+        own = _leaf(entry, entry_atoms)
         parts.append(own.status)
     status = tri_or(parts)
-    entry_atoms = atoms(entry)
     if not entry_atoms.in_force:
         status = False
     facts = [entry_atoms.facts.get(fact) for fact in entry.requires_facts]
@@ -342,7 +344,7 @@ def evaluate(cat: Catalogue, entry: Entry, atoms: AtomSource, kinds: frozenset[s
     evaluation = Evaluation(
         entry,
         status,
-        any(kid.applicable for kid in kids) or bool(own and own.applicable),
+        any([kid.applicable for kid in kids]) or bool(own and own.applicable),
         own.alternative if own else (),
         children=kids,
     )
@@ -359,10 +361,11 @@ def evaluate(cat: Catalogue, entry: Entry, atoms: AtomSource, kinds: frozenset[s
     return evaluation
 
 
-def _post_order(evaluation: Evaluation) -> Iterable[Evaluation]:
+def _post_order(evaluation: Evaluation, out: list[Evaluation]) -> None:
+    """Append the evaluation's sub-entries (recursively), then itself, to `out`."""
     for kid in evaluation.children:
-        yield from _post_order(kid)
-    yield evaluation
+        _post_order(kid, out)
+    out.append(evaluation)
 
 
 @dataclass
@@ -379,10 +382,7 @@ class ListsEvaluation:
 def top_level(cat: Catalogue, codes: Sequence[str]) -> list[Entry]:
     """The top-level entries of the jurisdictions' lists, in list order."""
     order = {code: index for index, code in enumerate(codes)}
-    tops = [
-        e for e in cat.entries.values() if e.jurisdiction in order and e.parent not in cat.entries
-    ]
-    return sorted(tops, key=lambda e: (order[e.jurisdiction], e.sort_key, e.code))
+    return [top for code in sorted(order, key=order.__getitem__) for top in cat.tops.get(code, ())]
 
 
 def evaluate_lists(
@@ -391,11 +391,16 @@ def evaluate_lists(
     """Evaluate the lists of `codes` (e.g. ["FR", "EU"]) for an item on a date."""
     kinds = cat.ancestors_of_kind(item.kind_iri)
     evaluations = [evaluate(cat, entry, atoms, kinds) for entry in top_level(cat, codes)]
-    flat = [e for top in evaluations for e in _post_order(top)]
+    flat: list[Evaluation] = []
+    for top in evaluations:
+        _post_order(top, flat)
     matched = [e for e in flat if e.status is True]
     undecided = [e for e in flat if e.status is None and not e.children]
     status = tri_or(e.status for e in evaluations)
-    notes = _notes(cat, item, on, flat, status, atoms)
+    # an entry not visited (no kind of its subtree applies) is out of scope and not excluded:
+    # it has nothing to note, and skipping it saves computing its atoms
+    visited = [e for e in flat if not kinds.isdisjoint(e.entry.subtree_kinds)]
+    notes = _notes(cat, item, on, visited, status, atoms)
     return ListsEvaluation(status, matched, undecided, notes, evaluations)
 
 

@@ -35,6 +35,7 @@ from exportgraph.queries import load_query
 from exportgraph.services.regions import Box, SetRelation, combine, compare_sets, compare_unions
 from exportgraph.store import Solutions, Store
 from exportgraph.store.base import solutions_from
+from exportgraph.units import in_range
 
 Relation = Literal["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"]
 INVERSE: dict[str, Relation] = {
@@ -214,6 +215,8 @@ def _canonical_value(row: Row) -> Fraction:
         value = Decimal(row["value"])
     except (InvalidOperation, KeyError) as error:
         raise ValueError(f"threshold {row.get('value')} is not a number") from error
+    if not in_range(value):  # Fraction(1e-999999999) would take forever
+        raise ValueError(f"threshold {row['value']} is not a finite number of a usable size")
     unit, canonical = row.get("unit"), row.get("canonical")
     if unit is not None and canonical is not None and unit != canonical:
         unit_pint, canonical_pint = row.get("unitPint"), row.get("canonicalPint")

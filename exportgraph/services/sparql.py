@@ -62,7 +62,7 @@ _TOKEN = re.compile(
     | (?P<comment>\#[^\n\r]*)
     | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
                  |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
     | (?P<var>[?$]\w+)
     | (?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w:%-]|\\.|\.(?=[\w:%-]))*)
     | (?P<bnode>_:[\w.-]+)
@@ -73,6 +73,10 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _UPDATE_WORDS = {"INSERT", "DELETE", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+MAX_NESTING = 64
+"""Deepest nesting of brackets (or run of prefix operators) checked queries may have: the parser
+recurses on each level, and far deeper queries crash or stall it."""
+_OPENING, _CLOSING, _PREFIX_OPERATORS = "{([", "})]", "!^-+"
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ def check_query(text: str) -> None:
     if not isinstance(text, str) or not text.strip():
         raise MalformedInput("query: an empty query", field="query")
     found = tokens(text)
+    _check_nesting(text, found)
     for index, token in enumerate(found):
         if token.kind != "word":
             continue
@@ -120,6 +125,20 @@ def check_query(text: str) -> None:
             )
         if word == "FROM":
             _check_from(text, found, index, where)
+
+
+def _check_nesting(text: str, found: list[Token]) -> None:
+    """Refuse brackets nested (or prefix operators repeated) deeper than MAX_NESTING."""
+    depth = run = 0
+    for token in found:
+        symbol = token.text if token.kind == "other" else " "  # one character
+        depth += (symbol in _OPENING) - (symbol in _CLOSING)
+        run = run + 1 if symbol in _PREFIX_OPERATORS else 0
+        if depth > MAX_NESTING or run > MAX_NESTING:
+            raise MalformedInput(
+                f"query: nested deeper than {MAX_NESTING} levels (line {_line(text, token.offset)})",
+                field="query",
+            )
 
 
 def _check_from(text: str, found: list[Token], index: int, where: str) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import abc
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -393,7 +393,13 @@ class Store(abc.ABC):
 
     # ------------------------------------------------------------------ loading
 
-    def replace_all(self, sources: Sequence[RdfSource], *, graph: str | None = None) -> str:
+    def replace_all(
+        self,
+        sources: Sequence[RdfSource],
+        *,
+        graph: str | None = None,
+        exclude: Collection[Triple] = (),
+    ) -> str:
         """Replace the default graph (or the named graph ``graph``) with the sources, atomically.
 
         Every source is parsed before anything is written; the first syntax error raises
@@ -405,6 +411,9 @@ class Store(abc.ABC):
         :func:`compute_data_version` of the sources (so identical input gives an identical
         version on every backend); loading into a named graph instead derives the version from
         the previous one and the sources, like every other write.
+
+        ``exclude`` names statements of the sources to leave out of the target graph (approved
+        change sets that removed them); they take part in the version as one more source.
         """
         target: GraphName = DefaultGraph() if graph is None else _graph_node(graph)
         if _is_meta(target):
@@ -420,6 +429,18 @@ class Store(abc.ABC):
                         raise LoadError(source.name, None, None, f"{META_GRAPH} is reserved")
                     replaced.setdefault(str(named), named)
             quads.extend(parsed)
+        if exclude:
+            left_out = set(exclude)
+            quads = [
+                q
+                for q in quads
+                if not (isinstance(q.graph_name, DefaultGraph) and q.triple in left_out)
+            ]
+            excluded = _ntriples(sorted(left_out, key=str)).encode()
+            sources = [
+                *sources,
+                RdfSource("(statements left out)", excluded, "application/n-triples"),
+            ]
         version = compute_data_version(sources)
         clear = " ;\n".join(
             "CLEAR SILENT DEFAULT"
@@ -542,6 +563,10 @@ class Store(abc.ABC):
         rows = self.select(f"SELECT ?v WHERE {{ {_META} }}")
         values = sorted(v.value for row in rows if isinstance(v := row.get("v"), Literal))
         return values[0] if values else None
+
+    def cached_data_version(self) -> str | None:
+        """The data version if known without a query (a store caching it in process), else None."""
+        return None
 
     def _current_version(self) -> str:
         version = self.data_version()

@@ -94,6 +94,11 @@ class EmbeddedStore(Store):
                 self._version = version
         return version
 
+    def cached_data_version(self) -> str | None:
+        """The cached version (None until read after the last write): no query, no wait."""
+        with self._lock:
+            return self._version
+
     def close(self) -> None:
         """Flush to disk and release the RocksDB lock (the handle is freed when unreferenced)."""
         with self._lock:

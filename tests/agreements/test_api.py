@@ -187,3 +187,13 @@ def test_parallel_requests_answer_as_sequential_ones(client: TestClient, case: C
         for result in body if isinstance(body, list) else [body]:
             result.pop("engine")
     assert parallel == sequential * 3
+
+
+def test_a_triple_term_in_turtle_is_a_problem_naming_the_property(client: TestClient) -> None:
+    turtle = (CASES / "conforming.ttl").read_bytes() + (
+        b"<urn:agreement:qlab-ca-jp-2025-ttl> eg:party <<( <urn:s> <urn:p> <urn:o> )>> .\n"
+    )
+    response = _post(client, turtle, "text/turtle")
+    assert response.status_code == 422, response.text
+    assert "ontology#party" in response.json()["detail"]
+    assert "triple term" in response.json()["detail"]

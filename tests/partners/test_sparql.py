@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from exportgraph.context import Context
-from exportgraph.errors import ExportgraphError, QueryRefused
+from exportgraph.errors import ExportgraphError, MalformedInput, QueryRefused
 from exportgraph.services.sparql import check_query, run_query_text
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -213,3 +213,25 @@ def test_workers_reload_when_the_data_version_changes() -> None:
     finally:
         close_pool(ctx)
         store.close()
+
+
+def test_an_escape_in_an_iri_does_not_hide_the_rest_of_the_line() -> None:
+    # the checker once ended the IRI at the backslash and read "#b> … SERVICE …" as a comment
+    for escape in ("\\u0041", "\\U00000041"):
+        with pytest.raises(QueryRefused):
+            check_query(
+                f"SELECT * WHERE {{ BIND(<urn:a{escape}#b> AS ?x) "
+                "SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"
+            )
+    check_query("SELECT * WHERE { BIND(<urn:a\\u0041#b> AS ?x) } # SERVICE in a comment")
+
+
+def test_deep_nesting_is_refused_before_it_can_crash_a_worker() -> None:
+    for query in (
+        f"SELECT * WHERE {'{' * 5000} ?s ?p ?o {'}' * 5000}",
+        f"ASK {{ FILTER({'(' * 5000}true{')' * 5000}) }}",
+        f"ASK {{ FILTER({'!' * 20000}true) }}",
+    ):
+        with pytest.raises(MalformedInput, match="nested deeper"):
+            check_query(query)
+    check_query(f"SELECT * WHERE {'{' * 20} ?s ?p ?o {'}' * 20}")

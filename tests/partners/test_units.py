@@ -130,3 +130,25 @@ def test_canonical_units_come_from_the_data(context: Context) -> None:
     assert normalize_parameters({"wafer-diameter": "30 cm"}, "p", units) == {
         "wafer-diameter": Decimal("300")
     }
+
+
+@pytest.mark.parametrize(
+    ("raw", "field"),
+    [
+        ("1e999999999", "item.parameters.operating-temperature"),
+        ("1e-999999999 K", "item.parameters.operating-temperature"),
+        ({"value": "1e400", "unit": "mK"}, "item.parameters.operating-temperature.value"),
+        (5e-324, "item.parameters.operating-temperature"),
+    ],
+)
+def test_numbers_out_of_range_are_invalid_input_not_a_decimal_overflow(
+    raw: object, field: str
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        normalize_parameters({"operating-temperature": raw}, "item.parameters", CATALOGUE)
+    assert caught.value.field == field and "out of range" in caught.value.detail
+
+
+def test_an_integer_longer_than_the_working_precision_is_accepted() -> None:
+    value = normalize_parameters({"physical-qubits": 10**60 + 1}, "p", CATALOGUE)
+    assert value["physical-qubits"] == Decimal(10**60)  # rounded to 50 digits, not refused

@@ -3,6 +3,8 @@ application with the reasoner's closure and PROV-O."""
 
 from __future__ import annotations
 
+import json
+
 from fastapi.testclient import TestClient
 from pyoxigraph import Triple
 
@@ -227,3 +229,29 @@ def test_deprecation_keeps_the_concept(client: TestClient, accounts: Accounts) -
     concept = client.get("/v1/concepts/trapped-ion-quantum-computer").json()
     assert concept["deprecated"] is True and concept["replaced_by"] == ["quantum-computer"]
     assert concept["labels"]["en"] == "trapped-ion quantum computer"
+
+
+def test_text_with_a_lone_surrogate_is_invalid_input(
+    client: TestClient, accounts: Accounts
+) -> None:
+    before = version(client)
+    headers = {**accounts.auth("erin"), "Content-Type": "application/json"}
+    for field in ("summary", "add"):
+        body = {"summary": "s", "rationale": "r", "base_version": before, "add": ITALIAN_LABEL}
+        body[field] = "\ud800"  # json.dumps writes the escape; json.loads gives the surrogate back
+        response = client.post("/v1/changes", content=json.dumps(body), headers=headers)
+        assert response.status_code == 422, response.text
+        assert response.json()["field"] == field
+    assert version(client) == before
+
+
+def test_numbers_no_service_could_use_are_refused(client: TestClient, accounts: Accounts) -> None:
+    # INF once overflowed the equivalence index (500), 1e-999999999 made it compute 10**999999999
+    before = version(client)
+    for literal in ('"INF"^^xsd:double', '"1e-999999999"^^xsd:double', '"sNaN"^^xsd:decimal'):
+        for side in ("add", "remove"):
+            statement = f"{XX_COOL} eg:thresholdValue {literal} ."
+            response = propose(client, accounts, "erin", **{side: statement})
+            assert response.status_code == 422, (side, literal, response.text)
+            assert response.json()["field"] == side and "finite number" in response.json()["detail"]
+    assert version(client) == before

@@ -6,13 +6,15 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from pyoxigraph import Triple
+from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import NotFound
-from exportgraph.services.equivalence import contradictions, equivalents
+from exportgraph.services.equivalence import build_index, contradictions, equivalents
 from exportgraph.services.terminology_check import asserted_triples
 from exportgraph.store import Store
+
+from .support import XX_COOL
 
 
 def rows_for(store: Store, entry_id: str, other: str) -> list[dict[str, Any]]:
@@ -155,3 +157,14 @@ def test_equivalents_endpoint(read_client: TestClient) -> None:
         grouping.status_code == 200
         and "no numeric criteria" in grouping.headers["exportgraph-derivation"]
     )
+
+
+def test_an_absurd_threshold_cannot_be_compared_rather_than_hang(fixture_store: Store) -> None:
+    criterion, value = NamedNode(XX_COOL.strip("<>")), ns.eg("thresholdValue")
+    triples = [
+        t for t in asserted_triples(fixture_store) if (t.subject, t.predicate) != (criterion, value)
+    ]
+    tiny = Literal("1e-999999999", datatype=ns.iri(ns.XSD, "double"))
+    entry = build_index([*triples, Triple(criterion, value, tiny)]).entries
+    problem = entry[ns.entry_iri("XX", "COOL-1").value].problem
+    assert problem is not None and "cannot be compared" in problem

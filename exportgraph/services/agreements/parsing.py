@@ -153,6 +153,7 @@ def parse_turtle(body: bytes, source: str = "body") -> list[ParsedAgreement]:
     except SyntaxError as error:
         line = f" at line {error.lineno}" if error.lineno else ""
         raise MalformedInput(f"{source}: invalid Turtle{line}: {error.msg}", field=source) from None
+    _check_triple_terms(triples)
     _check_literal_types(triples)
     nodes = _agreement_nodes(triples)
     index = _by_subject(triples)
@@ -198,6 +199,17 @@ def _closure(node: Node, index: dict[Node, list[Triple]]) -> list[Triple]:
                 seen.add(obj)
                 queue.append(obj)
     return out
+
+
+def _check_triple_terms(triples: Iterable[Triple]) -> None:
+    """An RDF 1.2 triple term (`<<( s p o )>>`, or a `<< … >>` reifier) names no agreement fact."""
+    for triple in triples:
+        if isinstance(triple.object, Triple):
+            raise InvalidInput(
+                f"{triple.predicate.value} of {_show(triple.subject)}: RDF 1.2 triple terms "
+                f"({triple.object}) are not supported in agreements",
+                field=triple.predicate.value,
+            )
 
 
 def _check_literal_types(triples: Iterable[Triple]) -> None:

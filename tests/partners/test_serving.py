@@ -1,0 +1,114 @@
+"""Serving the partner routes fast without blocking: a catalogue known current in memory is answered
+on the event loop; anything that needs the store (first use, a write since) goes to the thread pool,
+and answers never use a catalogue older than the data. `exportgraph serve` runs uvicorn's C parser
+and event loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any
+
+import pyoxigraph
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+from pyoxigraph import Literal, NamedNode, Quad
+from typer.testing import CliRunner
+
+from api.app import create_app
+from api.routers import partners
+from exportgraph.cli import app as cli
+from exportgraph.context import Context
+from exportgraph.services.catalogue import catalogue_is_warm
+from exportgraph.services.classification import classify
+from exportgraph.store.base import QueryResult, RdfSource
+from exportgraph.store.embedded import EmbeddedStore
+
+QC = {"kind": "quantum-computer", "parameters": {"physical-qubits": 2100, "cnot-error": 5e-4}}
+BODY = {"item": QC, "jurisdictions": ["US", "EU", "GB"], "as_of": "2025-12-01"}
+UNRELATED = Quad(NamedNode("urn:test:s"), NamedNode("urn:test:p"), Literal("x"))
+
+
+class CountingStore(EmbeddedStore):
+    """A memory store that counts the queries made on it."""
+
+    queries = 0
+
+    def _query(self, sparql: str) -> QueryResult:
+        self.queries += 1
+        return super()._query(sparql)
+
+
+@pytest.fixture
+def own(context: Context) -> Iterator[tuple[Context, CountingStore]]:
+    """A writable copy of the real graph, in a context of its own."""
+    store = CountingStore()
+    data = pyoxigraph.serialize(context.store.triples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    assert data is not None
+    store.replace_all([RdfSource("copy.nt", data, "application/n-triples")])
+    ctx = Context(replace(context.settings), store=store)
+    yield ctx, store
+    ctx.close()
+
+
+def test_the_warm_check_never_queries_the_store(own: tuple[Context, CountingStore]) -> None:
+    ctx, store = own
+    before = store.queries
+    assert not catalogue_is_warm(ctx)  # not even opened through the context yet
+    assert store.queries == before
+    classify(ctx, QC)
+    assert catalogue_is_warm(ctx)
+    settled = store.queries
+    classify(ctx, {**QC, "parameters": {"physical-qubits": 50}})
+    assert catalogue_is_warm(ctx)
+    assert store.queries == settled  # the data version is not asked of the store per request
+    store.apply(insert=[UNRELATED])
+    written = store.queries
+    assert not catalogue_is_warm(ctx)  # a write makes it unsure, and finding out is left to others
+    assert store.queries == written
+
+
+def test_inline_when_warm_thread_pool_after_a_write_and_never_stale(
+    own: tuple[Context, CountingStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx, store = own
+    hops: list[str] = []
+    real = partners.run_in_threadpool
+
+    async def counting(fn: Callable[..., bytes], *args: Any) -> bytes:
+        hops.append(args[1])
+        return await real(fn, *args)
+
+    monkeypatch.setattr(partners, "run_in_threadpool", counting)
+    client = TestClient(create_app(ctx))
+    cold = client.post("/v1/classify", json=BODY)
+    assert cold.status_code == 200 and hops == ["classify"]  # first use builds off the loop
+    for qubits in (60, 70, 3000):
+        body = {**BODY, "item": {**QC, "parameters": {"physical-qubits": qubits}}}
+        assert client.post("/v1/classify", json=body).status_code == 200
+    assess = {"activity": "export", "subject": {"item": QC}, "from": "CA", "to": "DE"}
+    assert client.post("/v1/assess", json=assess).status_code == 200
+    bad = client.post("/v1/classify", json={**BODY, "jurisdictions": ["XX"]})
+    assert bad.status_code == 422 and "jurisdictions[0]" in bad.json()["detail"]
+    assert hops == ["classify"]  # warm: every answer above was computed inline
+
+    store.apply(insert=[UNRELATED])
+    after = client.post("/v1/classify", json=BODY)
+    assert hops == ["classify", "classify"]  # the rebuild ran in the thread pool
+    assert after.json()["data_version"] == store.data_version() != cold.json()["data_version"]
+    assert after.json()["results"] == cold.json()["results"]
+
+
+def test_serve_runs_uvicorn_with_httptools_uvloop_and_no_access_log(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("EXPORTGRAPH_STORE", "memory:")  # restored after `serve` sets it
+    runs: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append(options))
+    runner = CliRunner()
+    assert runner.invoke(cli, ["serve", "--store", "memory:"]).exit_code == 0
+    assert runner.invoke(cli, ["serve", "--store", "memory:", "--access-log"]).exit_code == 0
+    first, second = runs
+    assert (first["http"], first["loop"], first["access_log"]) == ("httptools", "uvloop", False)
+    assert second["access_log"] is True
