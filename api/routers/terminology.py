@@ -30,7 +30,7 @@ CHANGE_EXAMPLE = {
     "summary": "Add the Italian label of the C-NOT error parameter",
     "rationale": "Requested by the Italian authority for its national guidance.",
     "base_version": "<data_version from GET /healthz>",
-    "add": 'egid:parameter/cnot-error skos:altLabel "errore C-NOT"@it .',
+    "add": 'parameter:cnot-error skos:altLabel "errore C-NOT"@it .',
     "remove": "",
 }
 

@@ -48,3 +48,10 @@ def test_contract_endpoints_are_described_with_examples(client: TestClient) -> N
         assert path in paths, path
     body = paths["/v1/classify"]["post"]["requestBody"]["content"]["application/json"]
     assert body.get("examples") or body["schema"].get("examples")
+
+
+def test_the_documented_change_set_example_is_valid_turtle() -> None:
+    from api.routers.terminology import CHANGE_EXAMPLE
+    from exportgraph.services.changes import parse_turtle
+
+    assert parse_turtle(str(CHANGE_EXAMPLE["add"]), "add")
