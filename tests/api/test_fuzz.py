@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,7 +34,7 @@ from exportgraph.settings import Settings
 
 CASES = Path(__file__).resolve().parent.parent / "agreements" / "cases"
 FUZZ = settings(
-    max_examples=int(__import__("os").environ.get("FUZZ_N", "60")),
+    max_examples=int(os.environ.get("EXPORTGRAPH_FUZZ_EXAMPLES", "60")),  # more for a bug hunt
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
