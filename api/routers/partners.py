@@ -252,6 +252,8 @@ class _Answers:
 
 
 _ANSWERS = _Answers()
+# Answers are trees built per request: no cycle to look for (skipping the check saves ~10%)
+_JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
 def _answer(context: Context, route: str, raw: bytes) -> bytes:
@@ -271,7 +273,7 @@ def _answer(context: Context, route: str, raw: bytes) -> bytes:
         answer = classify(context, request.item, request.jurisdictions, request.as_of)
     else:
         answer = assess(context, request.model_dump(by_alias=True, exclude_none=True))
-    body = json.dumps(answer, ensure_ascii=False).encode()
+    body = _JSON.encode(answer).encode()
     _ANSWERS.put(key, body)
     return body
 
