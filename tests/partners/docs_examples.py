@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from api.routers.partners import ASSESS_EXAMPLES
+
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "partners.md"
 
@@ -99,23 +101,7 @@ EXAMPLES: list[tuple[str, str, str, dict[str, Any]]] = [
         "Exporting the 120-qubit machine from Canada to Germany",
         "Canada requires a permit for every destination but the United States.",
         "/v1/assess",
-        {
-            "activity": "export",
-            "subject": {
-                "item": {
-                    "kind": "quantum-computer",
-                    "parameters": {"physical-qubits": 120, "cnot-error": 8e-4},
-                }
-            },
-            "from": "CA",
-            "to": "DE",
-            "recipient": {"name": "Example GmbH", "nationality": "DE"},
-            "end_use": "civil-research",
-            "project_stage": "applied-research",
-            "published": False,
-            "intended_for_publication": False,
-            "as_of": "2025-12-01",
-        },
+        ASSESS_EXAMPLES["export"]["value"],
     ),
     (
         "A visiting researcher in a US lab",

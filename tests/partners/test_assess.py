@@ -315,7 +315,12 @@ def test_a_scope_that_excludes_the_destination_decides_without_the_thresholds(
 ) -> None:
     request = {
         "activity": "export",
-        "subject": {"item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}}},
+        "subject": {
+            "item": {
+                "kind": "quantum-computer",
+                "parameters": {"physical-qubits": 120, "cnot-error": 8e-4},
+            }
+        },
         "from": "DE",
         "to": destination,
         "as_of": "2025-12-01",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from api.routers.partners import ASSESS_EXAMPLES
 from exportgraph.cli import app
 from exportgraph.context import Context
 from exportgraph.services.classification import classify
@@ -93,18 +94,7 @@ def test_classify_bad_input_exits_2_naming_the_field() -> None:
 
 
 def test_assess_file_and_stdin(tmp_path: Path) -> None:
-    request = {
-        "activity": "export",
-        "subject": {
-            "item": {
-                "kind": "quantum-computer",
-                "parameters": {"physical-qubits": 120, "cnot-error": 8e-4},
-            }
-        },
-        "from": "CA",
-        "to": "DE",
-        "as_of": "2025-12-01",
-    }
+    request = ASSESS_EXAMPLES["export"]["value"]  # the documented example: CA → DE
     path = tmp_path / "request.json"
     path.write_text(json.dumps(request))
     from_file = runner.invoke(app, ["assess", str(path), "--json"])
