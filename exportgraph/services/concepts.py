@@ -4,7 +4,6 @@ and label search across languages."""
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from exportgraph import namespaces as ns
 from exportgraph.errors import InvalidInput, NotFound
 from exportgraph.queries import load_query
 from exportgraph.store import Store
+from exportgraph.version_cache import PerVersion
 
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 DEFAULT_LANGUAGE = "en"
@@ -114,21 +114,12 @@ def build_concepts(store: Store) -> ConceptIndex:
     return index
 
 
-_cache: dict[tuple[int, str], ConceptIndex] = {}
-_lock = threading.Lock()
+_INDEX: PerVersion[ConceptIndex] = PerVersion(build_concepts)
 
 
 def concept_index(store: Store) -> ConceptIndex:
     """The concept index of the store's current data version (cached)."""
-    key = (id(store), store.data_version() or "")
-    with _lock:
-        found = _cache.get(key)
-    if found is None:
-        found = build_concepts(store)
-        with _lock:
-            _cache.clear()
-            _cache[key] = found
-    return found
+    return _INDEX.get(store)
 
 
 def _language(lang: str | None) -> str:

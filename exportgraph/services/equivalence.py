@@ -17,7 +17,6 @@ criteria cannot be placed; the answer then says so and why.
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -36,6 +35,7 @@ from exportgraph.services.regions import Box, SetRelation, combine, compare_sets
 from exportgraph.store import Solutions, Store
 from exportgraph.store.base import solutions_from
 from exportgraph.units import in_range
+from exportgraph.version_cache import PerVersion
 
 Relation = Literal["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"]
 INVERSE: dict[str, Relation] = {
@@ -376,22 +376,12 @@ def _unite_sub_entries(
     return united
 
 
-_cache: dict[tuple[int, str], Index] = {}
-_cache_lock = threading.Lock()
+_INDEX: PerVersion[Index] = PerVersion(build_index)
 
 
 def index_for(store: Store) -> Index:
     """The index of the store's current data version (cached per version)."""
-    version = store.data_version() or ""
-    key = (id(store), version)
-    with _cache_lock:
-        found = _cache.get(key)
-    if found is None:
-        found = build_index(store)
-        with _cache_lock:
-            _cache.clear()
-            _cache[key] = found
-    return found
+    return _INDEX.get(store)
 
 
 # ---------------------------------------------------------------------------- deriving

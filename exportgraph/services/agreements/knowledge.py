@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -12,6 +11,8 @@ from pyoxigraph import Literal
 
 from exportgraph.context import Context
 from exportgraph.queries import load_query
+from exportgraph.store import Store
+from exportgraph.version_cache import PerVersion
 from exportgraph.vocabulary import PROJECT_STAGES
 
 ALL_STAGES = PROJECT_STAGES
@@ -47,37 +48,24 @@ def is_country(code: str) -> bool:
     )
 
 
-_cache: dict[tuple[int, str], Knowledge] = {}
-_lock = threading.Lock()
-
-
 def knowledge(context: Context) -> Knowledge:
     """The knowledge for the context's current data version (cached)."""
-    key = (id(context.store), context.data_version())
-    found = _cache.get(key)
-    if found is None:
-        with _lock:
-            found = _cache.get(key)
-            if found is None:
-                found = _load(context)
-                _cache.clear()
-                _cache[key] = found
-    return found
+    return _KNOWLEDGE.get(context.store)
 
 
 def _text(value: object) -> str | None:
     return value.value if isinstance(value, Literal) else None
 
 
-def _load(context: Context) -> Knowledge:
+def _load(store: Store) -> Knowledge:
     unions: dict[str, set[str]] = {}
-    for row in context.store.select(load_query("jurisdictions")):
+    for row in store.select(load_query("jurisdictions")):
         member, union = _text(row.get("code")), _text(row.get("partOf"))
         if member and union:
             unions.setdefault(member, set()).add(union)
     stages: dict[str, set[str]] = {}
     defined: dict[str, set[str]] = {}
-    for row in context.store.select(load_query("assess_exclusions")):
+    for row in store.select(load_query("assess_exclusions")):
         full_id, jurisdiction = _text(row.get("id")), _text(row.get("jurisdiction"))
         if not full_id or not jurisdiction:
             continue
@@ -91,3 +79,6 @@ def _load(context: Context) -> Knowledge:
         stages={k: frozenset(v) for k, v in stages.items()},
         exclusions={k: frozenset(v) for k, v in defined.items()},
     )
+
+
+_KNOWLEDGE: PerVersion[Knowledge] = PerVersion(_load)

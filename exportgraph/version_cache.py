@@ -1,0 +1,34 @@
+"""One value derived from a store, kept for the store's current data version."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from exportgraph.store import Store
+
+T = TypeVar("T")
+
+
+class PerVersion(Generic[T]):
+    """Caches `build(store)` until the store's data version moves; concurrent callers of a new
+    version build it once. Only the latest (store, version) is kept."""
+
+    def __init__(self, build: Callable[[Store], T]) -> None:
+        self._build = build
+        self._lock = threading.Lock()
+        self._entry: tuple[tuple[int, str], T] | None = None
+
+    def get(self, store: Store) -> T:
+        key = (id(store), store.data_version() or "")
+        entry = self._entry
+        if entry is not None and entry[0] == key:
+            return entry[1]
+        with self._lock:
+            entry = self._entry
+            if entry is None or entry[0] != key:
+                entry = (key, self._build(store))
+                self._entry = entry
+            return entry[1]
