@@ -6,22 +6,22 @@ import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from exportgraph.api import problems
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
-from api import problems
 from exportgraph import __version__
 from exportgraph.context import Context
 
 # Routers by module; each module exposes `router`. Kept as names so one missing module is a clear error.
 ROUTERS = (
-    "api.routers.health",
-    "api.routers.partners",
-    "api.routers.catalogue",
-    "api.routers.sparql",
-    "api.routers.agreements",
-    "api.routers.terminology",
-    "api.routers.ui",
+    "exportgraph.api.routers.health",
+    "exportgraph.api.routers.partners",
+    "exportgraph.api.routers.catalogue",
+    "exportgraph.api.routers.sparql",
+    "exportgraph.api.routers.agreements",
+    "exportgraph.api.routers.terminology",
+    "exportgraph.api.routers.ui",
 )
 
 

@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
+from exportgraph.api.deps import ContextDep
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import ContextDep
 from exportgraph.errors import Unauthorized
 from exportgraph.services.users import Role, User, authenticate, require
 

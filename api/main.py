@@ -1,5 +1,5 @@
-"""The ASGI app for uvicorn: `uvicorn api.main:app`."""
+"""The ASGI app for uvicorn: `uvicorn exportgraph.api.main:app`."""
 
-from api.app import create_app
+from exportgraph.api.app import create_app
 
 app = create_app()

@@ -32,7 +32,7 @@ import rdflib.plugins.sparql  # noqa: E402
 import rdflib.query  # noqa: E402
 
 from exportgraph.context import Context  # noqa: E402
-from exportgraph.knowledge import build  # noqa: E402
+from exportgraph.graph.build import build  # noqa: E402
 from exportgraph.services.catalogue import catalogue  # noqa: E402
 from exportgraph.services.classification import classify, evaluate_lists, sparql_atoms  # noqa: E402
 from exportgraph.services.items import parse_item  # noqa: E402
@@ -260,7 +260,7 @@ def bench_http(workers: int, total: int, concurrency: int) -> dict[str, Load]:
         sys.executable,
         "-m",
         "uvicorn",
-        "api.main:app",
+        "exportgraph.api.main:app",
         "--host",
         "127.0.0.1",
         "--port",

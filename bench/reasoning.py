@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exportgraph.knowledge import collect_sources, parse_sources
+from exportgraph.graph.build import collect_sources, parse_sources
 from exportgraph.reasoning import Engine, materialize
 
 

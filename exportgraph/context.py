@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from exportgraph.knowledge import ensure_built
+from exportgraph.graph.build import ensure_built
 from exportgraph.settings import Settings
 from exportgraph.store import Store, open_store
 

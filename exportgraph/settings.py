@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from exportgraph import paths
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -19,9 +21,9 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         return cls(
-            store_uri=os.environ.get("EXPORTGRAPH_STORE", "oxigraph:data/store"),
+            store_uri=os.environ.get("EXPORTGRAPH_STORE") or paths.default_store_uri(),
             update_url=os.environ.get("EXPORTGRAPH_UPDATE_URL") or None,
             sparql_timeout_s=float(os.environ.get("EXPORTGRAPH_SPARQL_TIMEOUT", "5")),
             sparql_max_rows=int(os.environ.get("EXPORTGRAPH_SPARQL_MAX_ROWS", "10000")),
-            users_file=os.environ.get("EXPORTGRAPH_USERS", "data/users.json"),
+            users_file=os.environ.get("EXPORTGRAPH_USERS") or paths.default_users_file(),
         )

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from exportgraph.loaders.tables import Row, SourceDataError, read_table
 from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.vocabulary import ACTIVITIES
 from exportgraph.vocabulary import EVIDENCE_GRADES as EVIDENCE
-from loaders.tables import Row, SourceDataError, read_table
 
 COMPARATORS = {">=": "ge", ">": "gt", "<=": "le", "<": "lt", "=": "eq"}
 ENTRY_TYPES = {

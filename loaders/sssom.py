@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from exportgraph.loaders.tables import SourceDataError
 from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
-from loaders.tables import SourceDataError
 
 MAPPING_PREDICATES = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
 REQUIRED = ("subject_id", "predicate_id", "object_id", "mapping_justification")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from exportgraph.api.deps import ContextDep
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import ContextDep
 from exportgraph.errors import ExportgraphError
 from exportgraph.services.agreements import report as reports
 from exportgraph.services.agreements import validator_for

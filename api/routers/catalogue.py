@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from exportgraph.api.deps import ContextDep
 from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import ContextDep
 from exportgraph.services.catalogue import get_entry, list_entries, list_jurisdictions
 
 router = APIRouter(tags=["catalogue"])

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from exportgraph.api.deps import ContextDep
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
-
-from api.deps import ContextDep
 
 router = APIRouter(tags=["operation"])
 

@@ -7,6 +7,7 @@ import threading
 from collections import OrderedDict
 from typing import Any, Literal
 
+from exportgraph.api.deps import get_context
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.models import Example
@@ -14,7 +15,6 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import get_context
 from exportgraph.context import Context
 from exportgraph.services.assessment import assess
 from exportgraph.services.catalogue import catalogue_is_warm

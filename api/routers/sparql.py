@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs
 
+from exportgraph.api.deps import ContextDep
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
-from api.deps import ContextDep
 from exportgraph.errors import MalformedInput, QueryRefused
 from exportgraph.services.sparql import execute, negotiate
 

@@ -4,24 +4,24 @@ concepts (contract §5). Reading is anonymous; writing needs a bearer token with
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated, Any
 
+from exportgraph.api.auth import AdminDep, EditorDep, ReviewerDep
+from exportgraph.api.deps import ContextDep
+from exportgraph.api.problems import problem
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 
-from api.auth import AdminDep, EditorDep, ReviewerDep
-from api.deps import ContextDep
-from api.problems import problem
+from exportgraph import paths
 from exportgraph.errors import MalformedInput
 from exportgraph.services import changes, concepts, equivalence, mappings, releases
 from exportgraph.services.diff import diff_rows
 
 router = APIRouter(tags=["terminology"])
 _templates = Environment(
-    loader=FileSystemLoader(Path(__file__).resolve().parent.parent / "templates"),
+    loader=FileSystemLoader(paths.templates_dir()),
     autoescape=select_autoescape(["html"]),
 )
 TSV = "text/tab-separated-values"

@@ -45,7 +45,7 @@ def serve(
     context.store  # build before accepting requests, so /healthz is ready at once  # noqa: B018
     context.close()
     uvicorn.run(
-        "api.main:app",
+        "exportgraph.api.main:app",
         host=host,
         port=port,
         workers=workers,
@@ -71,7 +71,7 @@ def load(
 ) -> None:
     """(Re)build the store from ontology/, the control tables and the mappings, replaying the
     approved change sets on top (a change that no longer applies fails the load)."""
-    from exportgraph.knowledge import build
+    from exportgraph.graph.build import build
     from exportgraph.services.replay import summarize
 
     if engine not in ("reasonable", "owlrl"):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import InvalidInput, NotFound
-from exportgraph.queries import load_query
+from exportgraph.graph.queries import load_query
 from exportgraph.units import UnitCatalogue, canonical_decimal, convert, load_unit_catalogue
 
 if TYPE_CHECKING:

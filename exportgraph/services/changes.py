@@ -21,8 +21,8 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict, Forbidden, InvalidInput, MalformedInput, NotFound
-from exportgraph.knowledge import closure_delta
-from exportgraph.queries import bind, load_query
+from exportgraph.graph.build import closure_delta
+from exportgraph.graph.queries import bind, load_query
 from exportgraph.services.journal import (
     CHANGES_GRAPH,
     PROVENANCE_GRAPH,

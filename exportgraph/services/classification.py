@@ -29,7 +29,7 @@ from pyoxigraph import NamedNode, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import InvalidInput
-from exportgraph.queries import load_query
+from exportgraph.graph.queries import load_query
 from exportgraph.services.catalogue import (
     Catalogue,
     Criterion,

@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import InvalidInput, NotFound
-from exportgraph.queries import load_query
+from exportgraph.graph.queries import load_query
 from exportgraph.store import Store
 from exportgraph.version_cache import PerVersion
 

@@ -30,7 +30,7 @@ from pyoxigraph import Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import NotFound
-from exportgraph.queries import load_query
+from exportgraph.graph.queries import load_query
 from exportgraph.services.regions import Box, SetRelation, combine, compare_sets, compare_unions
 from exportgraph.store import Solutions, Store
 from exportgraph.store.base import solutions_from

@@ -9,10 +9,10 @@ import yaml
 from exportgraph import namespaces as ns
 from exportgraph import paths
 from exportgraph.errors import InvalidInput
-from exportgraph.queries import load_query
+from exportgraph.graph.queries import load_query
+from exportgraph.loaders.sssom import Mapping, write_sssom
 from exportgraph.services.equivalence import Derivation, derive, index_for
 from exportgraph.store import Store
-from loaders.sssom import Mapping, write_sssom
 
 Source = Literal["asserted", "derived"]
 SOURCES: tuple[Source, ...] = ("asserted", "derived")

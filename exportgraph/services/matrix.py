@@ -19,7 +19,7 @@ from pyoxigraph import Literal, NamedNode
 
 from exportgraph import namespaces as ns
 from exportgraph.context import Context
-from exportgraph.queries import bind
+from exportgraph.graph.queries import bind
 
 Status = Lit["controlled", "provisional", "not-controlled"]
 STATUS_TEXT: dict[str, str] = {

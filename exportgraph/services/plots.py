@@ -23,7 +23,7 @@ from pyoxigraph import Literal, NamedNode
 
 from exportgraph import namespaces as ns
 from exportgraph.context import Context
-from exportgraph.queries import bind
+from exportgraph.graph.queries import bind
 from exportgraph.services.regions import Box, Interval
 
 X_PARAM = "physical-qubits"

@@ -19,7 +19,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from exportgraph import namespaces as ns
 from exportgraph.context import Context
 from exportgraph.errors import Conflict, InvalidInput, NotFound
-from exportgraph.queries import bind, load_query
+from exportgraph.graph.queries import bind, load_query
 from exportgraph.services.diff import diff_triples
 from exportgraph.services.journal import (
     RDF_TYPE,

@@ -25,7 +25,7 @@ from typing import Literal as OneOf
 from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph.errors import ExportgraphError
-from exportgraph.knowledge import collect_sources, parse_sources
+from exportgraph.graph.build import collect_sources, parse_sources
 from exportgraph.services.changes import (
     TURTLE_PREFIX_MAP,
     ApprovedChange,

@@ -1,8 +1,9 @@
 """The store layer: one interface (:class:`Store`), three backends chosen by a URI.
 
 =====================  ====================================================================
-``oxigraph:DIR``       embedded Oxigraph, RocksDB in DIR (default ``oxigraph:data/store``,
-                       relative to the working directory); one process at a time
+``oxigraph:DIR``       embedded Oxigraph, RocksDB in DIR (default: ``data/store`` in the
+                       working directory from a checkout, the per-user data folder from a
+                       wheel, see exportgraph.paths); one process at a time
 ``memory:``            embedded Oxigraph in memory (tests, throwaway runs)
 ``sparql:URL``         any SPARQL 1.1 server; URL is its query endpoint, writes go to
                        ``EXPORTGRAPH_UPDATE_URL`` (or ``update_url=``)
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import os
 
+from exportgraph import paths
 from exportgraph.store.base import (
     DATA_VERSION,
     META_GRAPH,
@@ -34,7 +36,6 @@ from exportgraph.store.base import (
 
 __all__ = [
     "DATA_VERSION",
-    "DEFAULT_STORE_URI",
     "META_GRAPH",
     "STORE_ID",
     "LoadError",
@@ -53,17 +54,15 @@ __all__ = [
     "sparql_values_rows",
 ]
 
-DEFAULT_STORE_URI = "oxigraph:data/store"
-
 
 def open_store(uri: str | None = None, *, update_url: str | None = None) -> Store:
-    """Open the store named by ``uri``, else by EXPORTGRAPH_STORE, else ``oxigraph:data/store``.
+    """Open the store named by ``uri``, else by EXPORTGRAPH_STORE, else the default data folder's.
 
     ``update_url`` (else EXPORTGRAPH_UPDATE_URL) is the SPARQL Update endpoint of a
     ``sparql:`` store; without it that store is read-only. Raises ``ValueError`` for an
     unknown scheme and :class:`StoreError` if the store cannot be opened.
     """
-    chosen = (uri or os.environ.get("EXPORTGRAPH_STORE") or DEFAULT_STORE_URI).strip()
+    chosen = (uri or os.environ.get("EXPORTGRAPH_STORE") or paths.default_store_uri()).strip()
     scheme, sep, rest = chosen.partition(":")
     if sep and scheme == "oxigraph":
         if not rest:

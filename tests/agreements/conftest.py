@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from exportgraph.api import problems
+from exportgraph.api.routers import agreements as agreements_router
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api import problems
-from api.routers import agreements as agreements_router
 from exportgraph.context import Context
 from exportgraph.services.agreements import Validator
 from exportgraph.settings import Settings

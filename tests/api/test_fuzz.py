@@ -20,13 +20,13 @@ from urllib.parse import quote
 
 import pyoxigraph
 import pytest
+from exportgraph.api.app import create_app
+from exportgraph.api.routers.partners import ASSESS_EXAMPLES, CLASSIFY_EXAMPLES
 from fastapi.testclient import TestClient
 from httpx import Response
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from api.app import create_app
-from api.routers.partners import ASSESS_EXAMPLES, CLASSIFY_EXAMPLES
 from exportgraph.context import Context
 from exportgraph.services.sparql import close_pool
 from exportgraph.services.users import add_user

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from exportgraph.context import Context
 from exportgraph.settings import Settings
 
@@ -51,7 +51,8 @@ def test_contract_endpoints_are_described_with_examples(client: TestClient) -> N
 
 
 def test_the_documented_change_set_example_is_valid_turtle() -> None:
-    from api.routers.terminology import CHANGE_EXAMPLE
+    from exportgraph.api.routers.terminology import CHANGE_EXAMPLE
+
     from exportgraph.services.changes import parse_turtle
 
     assert parse_turtle(str(CHANGE_EXAMPLE["add"]), "add")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from api.problems import PROBLEM, problem
+from exportgraph.api.problems import PROBLEM, problem
 
 
 def test_a_lone_surrogate_echoed_in_the_detail_still_renders() -> None:

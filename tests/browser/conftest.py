@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 import uvicorn
+from exportgraph.api.app import create_app
 
-from api.app import create_app
 from exportgraph.context import Context
 from exportgraph.services import users
 from exportgraph.settings import Settings

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from exportgraph.loaders.controls import load_controls
+from exportgraph.loaders.tables import SourceDataError
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
 from exportgraph import namespaces as ns
-from loaders.controls import load_controls
-from loaders.tables import SourceDataError
 
 JURISDICTIONS = "code,label_en,part_of,deemed_export,deemed_export_source,notes\nXX,Testland,,true,S1,\nYY,Other,,,,\n"
 SOURCES = "id,citation,url,evidence,notes\nS1,Test Act s. 1,https://example.org/act,primary,\n"

@@ -6,7 +6,7 @@ import pyoxigraph
 import pytest
 
 from exportgraph import namespaces as ns
-from exportgraph.knowledge import collect_sources, parse_sources
+from exportgraph.graph.build import collect_sources, parse_sources
 from exportgraph.reasoning import materialize
 from exportgraph.reasoning_compare import instance_level
 

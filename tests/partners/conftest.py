@@ -7,11 +7,11 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
+from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from exportgraph.context import Context
-from exportgraph.knowledge import build
+from exportgraph.graph.build import build
 from exportgraph.services.assessment import assess
 from exportgraph.services.classification import classify
 from exportgraph.services.sparql import close_pool

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from api.routers.partners import ASSESS_EXAMPLES
+from exportgraph.api.routers.partners import ASSESS_EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "partners.md"
@@ -259,11 +259,11 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from dataclasses import replace
 
+    from exportgraph.api.app import create_app
     from fastapi.testclient import TestClient
 
-    from api.app import create_app
     from exportgraph.context import Context
-    from exportgraph.knowledge import build
+    from exportgraph.graph.build import build
     from exportgraph.settings import Settings
     from exportgraph.store import open_store
 

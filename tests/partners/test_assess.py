@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from exportgraph import paths
 from exportgraph.context import Context
 from exportgraph.errors import InvalidInput
-from exportgraph.knowledge import build
+from exportgraph.graph.build import build
 from exportgraph.services.assessment import assess
 from exportgraph.settings import Settings
 from exportgraph.store import open_store

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from exportgraph.api.routers.partners import ASSESS_EXAMPLES
 from typer.testing import CliRunner
 
-from api.routers.partners import ASSESS_EXAMPLES
 from exportgraph.cli import app
 from exportgraph.context import Context
 from exportgraph.services.classification import classify

@@ -12,12 +12,12 @@ from typing import Any
 import pyoxigraph
 import pytest
 import uvicorn
+from exportgraph.api.app import create_app
+from exportgraph.api.routers import partners
 from fastapi.testclient import TestClient
 from pyoxigraph import Literal, NamedNode, Quad
 from typer.testing import CliRunner
 
-from api.app import create_app
-from api.routers import partners
 from exportgraph.cli import app as cli
 from exportgraph.context import Context
 from exportgraph.services.catalogue import catalogue_is_warm

@@ -8,12 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from exportgraph import paths
 from exportgraph.context import Context
-from exportgraph.knowledge import build
+from exportgraph.graph.build import build
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
 from exportgraph.store import QueryResult, Store, open_store

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 from pyoxigraph import RdfFormat, parse
 from typer.testing import CliRunner
 
-from api.app import create_app
 from exportgraph.cli import app as cli
 from exportgraph.context import Context
 from exportgraph.services.users import add_user

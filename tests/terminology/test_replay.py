@@ -1,4 +1,4 @@
-"""A rebuild (`knowledge.build`, `exportgraph load`) replays the approved change sets on top of
+"""A rebuild (`graph.build.build`, `exportgraph load`) replays the approved change sets on top of
 the sources, in approval order, all-or-nothing; conflicts fail the load and write nothing."""
 
 from __future__ import annotations
@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from exportgraph.loaders.controls import triples_to_ntriples
 from pyoxigraph import NamedNode
 from typer.testing import CliRunner
 
 from exportgraph import namespaces as ns
 from exportgraph.cli import app
-from exportgraph.knowledge import (
+from exportgraph.graph.build import (
     NTRIPLES,
     build,
     collect_sources,
@@ -26,7 +27,6 @@ from exportgraph.services.terminology_check import asserted_triples
 from exportgraph.services.users import User
 from exportgraph.store import Store, compute_data_version, open_store
 from exportgraph.store.base import RdfSource
-from loaders.controls import triples_to_ntriples
 
 from .conftest import fixture_ontology
 from .support import XX_COOL

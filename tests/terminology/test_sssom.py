@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from exportgraph.loaders.sssom import Mapping, read_sssom, write_sssom
 from fastapi.testclient import TestClient
 
 from exportgraph import namespaces as ns
-from loaders.sssom import Mapping, read_sssom, write_sssom
 
 US = ns.EGID + "entry/US/"
 EU = ns.EGID + "entry/EU/"

@@ -8,11 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from exportgraph.context import Context
-from exportgraph.knowledge import build
+from exportgraph.graph.build import build
 from exportgraph.settings import Settings
 from exportgraph.store import open_store
 

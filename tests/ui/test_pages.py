@@ -55,7 +55,7 @@ def _paths(router: Any) -> list[str]:
 
 
 def test_ui_routes_leave_the_json_api_alone(client: TestClient) -> None:
-    from api.routers.ui import router
+    from exportgraph.api.routers.ui import router
 
     paths = _paths(router)
     assert "/classify" in paths and "/static" in paths

@@ -5,11 +5,10 @@ Pages live outside /v1 (which stays the JSON API); static files are served under
 
 from __future__ import annotations
 
+from exportgraph.api.routers.ui import agreements, catalogue, reference, review
+from exportgraph.api.routers.ui.common import STATIC_DIR
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
-
-from api.routers.ui import agreements, catalogue, reference, review
-from api.routers.ui.common import STATIC_DIR
 
 router = APIRouter(include_in_schema=False, tags=["web UI"])
 router.include_router(reference.router)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from exportgraph.api.routers.ui.common import call, context_of, render
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
-from api.routers.ui.common import call, context_of, render
 from exportgraph.errors import ExportgraphError
 from exportgraph.services.agreements import report, validator_for
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from exportgraph.api.routers.ui.common import call, context_of, error_page, render
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from api.routers.ui.common import call, context_of, error_page, render
 from exportgraph.errors import ExportgraphError, NotFound
 from exportgraph.services import catalogue, concepts, equivalence
 

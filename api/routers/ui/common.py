@@ -14,13 +14,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
+from exportgraph import paths
 from exportgraph.context import Context
 from exportgraph.errors import ExportgraphError, Forbidden
 from exportgraph.services import users
 
-API_DIR = Path(__file__).resolve().parent.parent.parent
-TEMPLATES_DIR = API_DIR / "templates"
-STATIC_DIR = API_DIR / "static"
+TEMPLATES_DIR = paths.templates_dir()
+STATIC_DIR = paths.static_dir()
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 PLAIN_UNITS = {"", "1", "count", "dimensionless", "NUM", "UNITLESS"}

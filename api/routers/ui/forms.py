@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode
 from exportgraph import units
 from exportgraph.context import Context
 from exportgraph.errors import InvalidInput
-from exportgraph.queries import load_query
+from exportgraph.graph.queries import load_query
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ import datetime as dt
 import threading
 from typing import Any
 
+from exportgraph.api.routers.ui import forms
+from exportgraph.api.routers.ui.common import call, context_of, render
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from api.routers.ui import forms
-from api.routers.ui.common import call, context_of, render
 from exportgraph.context import Context
 from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.services import classification, equivalence, matrix, plots

@@ -10,10 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
-
-from api.routers.ui.common import (
+from exportgraph.api.routers.ui.common import (
     SESSION_COOKIE,
     call,
     check_form_post,
@@ -22,6 +19,9 @@ from api.routers.ui.common import (
     error_page,
     render,
 )
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
 from exportgraph.errors import ExportgraphError, Forbidden, Unauthorized
 from exportgraph.services import changes, releases, users
 from exportgraph.services.diff import diff_rows

@@ -10,7 +10,7 @@ import pycountry
 from pyoxigraph import Literal
 
 from exportgraph.context import Context
-from exportgraph.queries import load_query
+from exportgraph.graph.queries import load_query
 from exportgraph.store import Store
 from exportgraph.version_cache import PerVersion
 from exportgraph.vocabulary import PROJECT_STAGES

@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.paths import project_root
+from exportgraph.paths import templates_dir
 from exportgraph.services.agreements.validation import SEVERITY_ORDER, AgreementReport
 
 RULES = {
@@ -91,7 +91,7 @@ def as_turtle(reports: Sequence[AgreementReport]) -> bytes:
 @cache
 def _environment() -> Environment:
     return Environment(
-        loader=FileSystemLoader(project_root() / "api" / "templates"),
+        loader=FileSystemLoader(templates_dir()),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,

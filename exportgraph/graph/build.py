@@ -14,12 +14,12 @@ from pyoxigraph import DefaultGraph, Quad, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph import paths
+from exportgraph.loaders.controls import load_controls, triples_to_ntriples
+from exportgraph.loaders.sssom import load_sssom
+from exportgraph.loaders.tables import SourceDataError
 from exportgraph.reasoning import Engine, materialize
 from exportgraph.store import Store
 from exportgraph.store.base import GraphName, LoadError, RdfSource
-from loaders.controls import load_controls, triples_to_ntriples
-from loaders.sssom import load_sssom
-from loaders.tables import SourceDataError
 
 if TYPE_CHECKING:
     from exportgraph.services.changes import ApprovedChange

@@ -1,0 +1,1 @@
+"""The graph layer: sources to RDF, closure, change sets, replay, build, named queries."""

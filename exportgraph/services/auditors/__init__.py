@@ -1,0 +1,1 @@
+"""Services for auditors: agreement validation, independent reviews."""

@@ -1,0 +1,1 @@
+"""Services for standards bodies and regulators: change sets, releases, equivalence, impact."""

@@ -1,0 +1,346 @@
+"""The product as users install it, not as the dev environment has it.
+
+Two fresh virtual environments, neither with the test extras:
+
+- `make run`'s install: `pip install -e <checkout>` (runtime dependencies only);
+- a wheel built from the checkout and installed into a venv, used from a folder outside any
+  checkout (contract §8: it carries its ontology, shapes, queries and UI files, and keeps its store
+  in the per-user data folder).
+
+In each, every import of the shipped code must resolve, the CLI must load, check, classify and
+validate, and a served instance must answer one request per endpoint group (reads, SPARQL,
+agreements, terminology writes with roles, web UI) without a 5xx.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import venv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AGREEMENT = ROOT / "tests" / "agreements" / "cases" / "conforming.json"
+pytestmark = pytest.mark.install
+
+# Run inside an installed environment: every import in the shipped code (also those inside
+# functions) must be importable there. Catches a dependency declared only in an extra.
+IMPORTS_RESOLVE = r"""
+import ast, importlib.util, pathlib, sys
+import exportgraph
+root = pathlib.Path(exportgraph.__file__).parent
+missing = {}
+for path in root.rglob("*.py"):
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        for name in names:
+            top = name.split(".")[0]
+            if top not in sys.stdlib_module_names and importlib.util.find_spec(top) is None:
+                missing.setdefault(top, f"{path.relative_to(root)}:{node.lineno}")
+for top, where in sorted(missing.items()):
+    print(f"{where}: import {top} is not installed")
+sys.exit(1 if missing else 0)
+"""
+
+
+@dataclass(frozen=True)
+class Install:
+    """A venv with exportgraph installed one way, and a folder to run it from."""
+
+    name: str
+    python: Path
+    workdir: Path
+    env: dict[str, str]
+
+    @property
+    def cli(self) -> Path:
+        return self.python.parent / "exportgraph"
+
+    def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(self.cli), *args],
+            cwd=self.workdir,
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+
+def _make_venv(path: Path) -> Path:
+    venv.EnvBuilder(with_pip=True, clear=True).create(path)
+    return path / "bin" / "python"
+
+
+def _pip(python: Path, *args: str) -> None:
+    done = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+
+
+def _clean_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("EXPORTGRAPH_")}
+    env.pop("PYTHONPATH", None)
+    env.pop("XDG_DATA_HOME", None)
+    env["HOME"] = str(home)
+    return env
+
+
+@pytest.fixture(scope="module")
+def editable(tmp_path_factory: pytest.TempPathFactory) -> Install:
+    """What `make run` installs: the checkout, editable, without extras."""
+    base = tmp_path_factory.mktemp("editable")
+    python = _make_venv(base / "venv")
+    _pip(python, "-e", str(ROOT))
+    # run from a copy-free folder of its own, as `make run` would from the checkout
+    work = base / "work"
+    work.mkdir()
+    return Install("editable", python, work, _clean_env(base / "home"))
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Install:
+    """A wheel built from the checkout, installed into a fresh venv, run outside the checkout."""
+    base = tmp_path_factory.mktemp("wheel")
+    dist = base / "dist"
+    built = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert built.returncode == 0, built.stderr[-4000:]
+    (wheel_file,) = dist.glob("exportgraph-*.whl")
+    python = _make_venv(base / "venv")
+    _pip(python, str(wheel_file))
+    work = base / "elsewhere"
+    work.mkdir()
+    return Install("wheel", python, work, _clean_env(base / "home"))
+
+
+@pytest.fixture(params=["editable", "wheel"])
+def install(request: pytest.FixtureRequest) -> Install:
+    found: Install = request.getfixturevalue(request.param)
+    return found
+
+
+def test_every_import_of_the_shipped_code_resolves(install: Install) -> None:
+    done = subprocess.run(
+        [str(install.python), "-c", IMPORTS_RESOLVE],
+        cwd=install.workdir,
+        env=install.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_wheel_adds_one_top_level_name_and_carries_the_knowledge(wheel: Install) -> None:
+    site = Path(
+        subprocess.run(
+            [
+                str(wheel.python),
+                "-c",
+                "import exportgraph, pathlib; print(pathlib.Path(exportgraph.__file__).parent)",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=wheel.workdir,
+            env=wheel.env,
+        ).stdout.strip()
+    )
+    assert ROOT not in site.parents, f"the wheel test imported the checkout: {site}"
+    (top_level,) = site.parent.glob("exportgraph-*.dist-info/top_level.txt")
+    assert top_level.read_text().split() == ["exportgraph"]
+    for shipped in (
+        "ontology/core.ttl",
+        "shapes/agreement.ttl",
+        "queries/classify.rq",
+        "api/templates/ui/base.html",
+        "api/static/ui.css",
+        "ontology/controls/US/criteria.csv",
+        "ontology/mappings/asserted.sssom.tsv",
+    ):
+        assert (site / shipped).is_file(), shipped
+    for generic in ("api", "loaders", "ontology", "shapes", "queries"):
+        assert not (site.parent / generic).exists(), f"the wheel installed a top-level {generic!r}"
+
+
+def test_cli_loads_checks_classifies_and_validates(install: Install) -> None:
+    loaded = install.run("load")
+    assert loaded.returncode == 0, loaded.stderr
+    assert "data version" in loaded.stdout
+    checked = install.run("check", "--json")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert json.loads(checked.stdout)["conforms"] is True
+    classified = install.run(
+        "classify",
+        "--kind",
+        "quantum-computer",
+        "--param",
+        "physical-qubits=120",
+        "--param",
+        "cnot-error=8e-4",
+        "--jurisdiction",
+        "US",
+        "--json",
+    )
+    assert classified.returncode == 0, classified.stderr
+    (us,) = json.loads(classified.stdout)["results"]
+    assert us["controlled"] is True
+    validated = install.run("validate", str(AGREEMENT), "--json")
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    if install.name == "wheel":
+        store = Path(install.env["HOME"]) / ".local" / "share" / "exportgraph" / "store"
+        assert store.is_dir(), "a wheel keeps its store in the per-user data folder"
+        assert not (install.workdir / "data").exists()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def served(install: Install) -> Iterator[tuple[Install, httpx.Client]]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [str(install.cli), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=install.workdir,
+        env=install.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                assert process.stderr is not None
+                pytest.fail(f"serve exited: {process.stderr.read().decode(errors='replace')}")
+            try:
+                if client.get("/healthz").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "serve did not get ready"
+            time.sleep(0.3)
+        yield install, client
+    finally:
+        client.close()
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def _token(install: Install, name: str, role: str) -> dict[str, str]:
+    added = install.run("users", "add", name, "--role", role)
+    assert added.returncode == 0, added.stderr
+    return {"Authorization": f"Bearer {added.stdout.strip().splitlines()[-1]}"}
+
+
+def test_served_instance_answers_every_endpoint_group(served: tuple[Install, httpx.Client]) -> None:
+    install, client = served
+    editor = _token(install, f"erin-{install.name}", "editor")
+    reviewer = _token(install, f"rita-{install.name}", "reviewer")
+
+    item = {"kind": "quantum-computer", "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}}
+    answers = {
+        "classify": client.post("/v1/classify", json={"item": item, "jurisdictions": ["US"]}),
+        "assess": client.post(
+            "/v1/assess",
+            json={"activity": "export", "subject": {"item": item}, "from": "US", "to": "DE"},
+        ),
+        "entries": client.get("/v1/entries/US:4A906.a.2"),
+        "concepts": client.get("/v1/concepts"),
+        "sparql": client.get(
+            "/sparql",
+            params={"query": "ASK { ?s ?p ?o }"},
+            headers={"Accept": "application/sparql-results+json"},
+        ),
+        "agreements": client.post(
+            "/v1/agreements/validate",
+            content=AGREEMENT.read_bytes(),
+            headers={"Content-Type": "application/json"},
+        ),
+        "releases": client.get("/v1/releases"),
+        "ui": client.get("/"),
+        "ui-static": client.get("/static/ui.css"),
+        "openapi": client.get("/docs"),
+    }
+    for group, response in answers.items():
+        assert response.status_code == 200, f"{group}: {response.status_code} {response.text[:500]}"
+    assert answers["classify"].json()["results"][0]["controlled"] is True
+    assert answers["agreements"].json()["conforms"] is True
+    assert answers["sparql"].json()["boolean"] is True
+
+    base = client.get("/healthz").json()["data_version"]
+    proposal = client.post(
+        "/v1/changes",
+        json={
+            "summary": "Italian label for C-NOT error",
+            "rationale": "Requested by the Italian authority.",
+            "base_version": base,
+            "add": 'parameter:cnot-error skos:altLabel "errore C-NOT"@it .',
+            "remove": "",
+        },
+        headers=editor,
+    )
+    assert proposal.status_code == 201, proposal.text
+    assert proposal.json()["report"]["conforms"] is True
+    approved = client.post(f"{proposal.headers['location']}/approve", headers=reviewer)
+    assert approved.status_code == 200, approved.text
+    assert client.get("/healthz").json()["data_version"] != base
+    found = client.get("/v1/concepts", params={"q": "errore c-not"}).json()
+    assert "cnot-error" in [c["notation"] for c in found]
+
+
+def test_packages_list_covers_every_code_folder() -> None:
+    """pyproject lists packages by hand (package-dir mapping); a new folder must be added there."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    mapping: dict[str, str] = config["package-dir"]
+    listed = set(config["packages"])
+    for package, folder in mapping.items():
+        for init in (ROOT / folder).rglob("__init__.py"):
+            relative = init.parent.relative_to(ROOT / folder).parts
+            name = ".".join((package, *relative))
+            assert name in listed, (
+                f"{init.parent} holds code but {name} is not in pyproject's packages"
+            )
+
+
+def test_runtime_dependencies_exclude_test_tools() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime = " ".join(project["dependencies"])
+    for tool in ("pytest", "hypothesis", "playwright", "mypy", "ruff"):
+        assert tool not in runtime
