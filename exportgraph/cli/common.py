@@ -17,7 +17,9 @@ from exportgraph.settings import Settings
 StoreOption = Annotated[
     str | None,
     typer.Option(
-        "--store", help="oxigraph:DIR (default oxigraph:data/store), memory:, or sparql:URL"
+        "--store",
+        help="oxigraph:DIR (default: data/store in a checkout, the per-user data folder for "
+        "an installed wheel), memory:, or sparql:URL",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="print JSON instead of a table")]
