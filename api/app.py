@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from exportgraph import __version__
-from exportgraph.context import Context
+from exportgraph.graph.context import Context
 
 # Routers by module; each module exposes `router`. Kept as names so one missing module is a clear error.
 ROUTERS = (

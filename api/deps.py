@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from exportgraph.context import Context
+from exportgraph.graph.context import Context
 
 
 def get_context(request: Request) -> Context:

@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT))
 import pyshacl  # noqa: E402
 import rdflib  # noqa: E402
 
-from exportgraph.context import Context  # noqa: E402
-from exportgraph.services.agreements import Validator, enrichment, facts, parsing  # noqa: E402
+from exportgraph.graph.context import Context  # noqa: E402
+from exportgraph.graph.shacl import data_graph, shapes_graph  # noqa: E402
+from exportgraph.services.auditors.agreements import Validator, enrichment, facts, parsing  # noqa: E402
 from exportgraph.settings import Settings  # noqa: E402
-from exportgraph.shacl import data_graph, shapes_graph  # noqa: E402
 
 CASES = ROOT / "tests" / "agreements" / "cases"
 

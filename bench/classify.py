@@ -31,11 +31,11 @@ import rdflib  # noqa: E402
 import rdflib.plugins.sparql  # noqa: E402
 import rdflib.query  # noqa: E402
 
-from exportgraph.context import Context  # noqa: E402
 from exportgraph.graph.build import build  # noqa: E402
-from exportgraph.services.catalogue import catalogue  # noqa: E402
-from exportgraph.services.classification import classify, evaluate_lists, sparql_atoms  # noqa: E402
-from exportgraph.services.items import parse_item  # noqa: E402
+from exportgraph.graph.context import Context  # noqa: E402
+from exportgraph.knowledge.catalogue import catalogue  # noqa: E402
+from exportgraph.services.partners.classify import classify, evaluate_lists, sparql_atoms  # noqa: E402
+from exportgraph.services.partners.items import parse_item  # noqa: E402
 from exportgraph.settings import Settings  # noqa: E402
 from exportgraph.store import open_store  # noqa: E402
 from exportgraph.store.base import Store  # noqa: E402

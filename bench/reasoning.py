@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exportgraph.graph.build import collect_sources, parse_sources
-from exportgraph.reasoning import Engine, materialize
+from exportgraph.graph.reasoning import Engine, materialize
 
 
 def main() -> None:

@@ -8,8 +8,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.errors import ExportgraphError
-from exportgraph.services.agreements import report as reports
-from exportgraph.services.agreements import validator_for
+from exportgraph.services.auditors.agreements import report as reports
+from exportgraph.services.auditors.agreements import validator_for
 
 router = APIRouter(tags=["agreements"])
 

@@ -8,7 +8,7 @@ from exportgraph.api.deps import ContextDep
 from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
-from exportgraph.services.catalogue import get_entry, list_entries, list_jurisdictions
+from exportgraph.knowledge.catalogue import get_entry, list_entries, list_jurisdictions
 
 router = APIRouter(tags=["catalogue"])
 

@@ -15,10 +15,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from exportgraph.context import Context
-from exportgraph.services.assessment import assess
-from exportgraph.services.catalogue import catalogue_is_warm
-from exportgraph.services.classification import classify
+from exportgraph.graph.context import Context
+from exportgraph.knowledge.catalogue import catalogue_is_warm
+from exportgraph.services.partners.assess import assess
+from exportgraph.services.partners.classify import classify
 
 router = APIRouter(tags=["partners"])
 

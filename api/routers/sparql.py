@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from exportgraph.errors import MalformedInput, QueryRefused
-from exportgraph.services.sparql import execute, negotiate
+from exportgraph.services.query.sparql import execute, negotiate
 
 router = APIRouter(tags=["sparql"])
 

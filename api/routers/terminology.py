@@ -16,8 +16,9 @@ from starlette.concurrency import run_in_threadpool
 
 from exportgraph import paths
 from exportgraph.errors import MalformedInput
-from exportgraph.services import changes, concepts, equivalence, mappings, releases
-from exportgraph.services.diff import diff_rows
+from exportgraph.services.reference import concepts
+from exportgraph.services.standards import changes, equivalence, mappings, releases
+from exportgraph.services.standards.diff import diff_rows
 
 router = APIRouter(tags=["terminology"])
 _templates = Environment(

@@ -19,8 +19,8 @@ from exportgraph.cli.common import (
     print_json,
 )
 from exportgraph.errors import ExportgraphError
-from exportgraph.services.agreements import AgreementReport, validator_for
-from exportgraph.services.agreements.parsing import JSON, TURTLE
+from exportgraph.services.auditors.agreements import AgreementReport, validator_for
+from exportgraph.services.auditors.agreements.parsing import JSON, TURTLE
 
 SUFFIXES = {".json": JSON, ".jsonld": JSON, ".ttl": TURTLE, ".turtle": TURTLE}
 STYLE = {"violation": "bold red", "warning": "yellow", "info": "cyan"}

@@ -10,8 +10,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 
-from exportgraph.context import Context
 from exportgraph.errors import ExportgraphError
+from exportgraph.graph.context import Context
 from exportgraph.settings import Settings
 
 StoreOption = Annotated[

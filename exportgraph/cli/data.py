@@ -72,7 +72,7 @@ def load(
     """(Re)build the store from ontology/, the control tables and the mappings, replaying the
     approved change sets on top (a change that no longer applies fails the load)."""
     from exportgraph.graph.build import build
-    from exportgraph.services.replay import summarize
+    from exportgraph.graph.replay import summarize
 
     if engine not in ("reasonable", "owlrl"):
         fail(f"--engine must be reasonable or owlrl, got {engine!r}")
@@ -101,7 +101,7 @@ def load(
 
 def check(store: StoreOption = None, json_output: JsonOption = False) -> None:
     """SHACL-validate the terminology; exit 1 on violations."""
-    from exportgraph.services.terminology_check import check_terminology
+    from exportgraph.services.standards.terminology_check import check_terminology
 
     context = make_context(store)
     report = check_terminology(context.store)
@@ -131,7 +131,7 @@ def query(
     store: StoreOption = None,
 ) -> None:
     """Run a read-only SPARQL query (updates, SERVICE, LOAD and FROM are refused)."""
-    from exportgraph.services.sparql import run_query_text
+    from exportgraph.services.query.sparql import run_query_text
 
     text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
     context = make_context(store)
@@ -156,7 +156,7 @@ def export(
         fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}")
     context = make_context(store)
     if release:
-        from exportgraph.services.releases import export_release
+        from exportgraph.services.standards.releases import export_release
 
         try:
             data = export_release(context, release, EXPORT_FORMATS[output_format])

@@ -130,7 +130,7 @@ def classify(
     store: StoreOption = None,
 ) -> None:
     """Is this item controlled, and where? (the JSON of POST /v1/classify with --json)"""
-    from exportgraph.services.classification import classify as run
+    from exportgraph.services.partners.classify import classify as run
 
     try:
         item: dict[str, Any] = {"kind": kind, "parameters": _params(param or [])}
@@ -157,7 +157,7 @@ def assess(
     store: StoreOption = None,
 ) -> None:
     """May we do this, and what does it need? (the JSON of POST /v1/assess with --json)"""
-    from exportgraph.services.assessment import assess as run
+    from exportgraph.services.partners.assess import assess as run
 
     try:
         text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")

@@ -52,7 +52,7 @@ def export_changes(
 ) -> None:
     """The net effect of the approved changes on the sources, as statements to add and to
     remove, for carrying them into the tables (conflicting changes are listed, not included)."""
-    from exportgraph.services.replay import export_text, net_effect
+    from exportgraph.graph.replay import export_text, net_effect
 
     if output_format not in CHANGES_FORMATS:
         fail(f"--format must be one of {', '.join(CHANGES_FORMATS)}")

@@ -14,16 +14,16 @@ from pyoxigraph import DefaultGraph, Quad, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph import paths
+from exportgraph.graph.reasoning import Engine, materialize
 from exportgraph.loaders.controls import load_controls, triples_to_ntriples
 from exportgraph.loaders.sssom import load_sssom
 from exportgraph.loaders.tables import SourceDataError
-from exportgraph.reasoning import Engine, materialize
 from exportgraph.store import Store
 from exportgraph.store.base import GraphName, LoadError, RdfSource
 
 if TYPE_CHECKING:
-    from exportgraph.services.changes import ApprovedChange
-    from exportgraph.services.replay import Outcome
+    from exportgraph.graph.replay import Outcome
+    from exportgraph.services.standards.changes import ApprovedChange
 
 TURTLE = "text/turtle"
 NTRIPLES = "application/n-triples"
@@ -132,10 +132,10 @@ def build(
     drop_conflicting: bool = False,
 ) -> BuildReport:
     """(Re)build the store from the sources with the approved change sets replayed on top
-    (exportgraph.services.replay); on any error the store keeps its previous data."""
+    (exportgraph.graph.replay); on any error the store keeps its previous data."""
     # imported here: the change-set services import this module (closure_delta)
-    from exportgraph.services.changes import approved_changes
-    from exportgraph.services.journal import write_lock
+    from exportgraph.graph.journal import write_lock
+    from exportgraph.services.standards.changes import approved_changes
 
     with write_lock:  # no approval of this process slips between the replay and the load
         for _ in range(REBUILD_ATTEMPTS):
@@ -160,7 +160,7 @@ def _build_once(
     changes: Sequence[ApprovedChange],
     drop_conflicting: bool,
 ) -> BuildReport:
-    from exportgraph.services.replay import replay
+    from exportgraph.graph.replay import replay
 
     started = time.perf_counter()
     sources = collect_sources(root)

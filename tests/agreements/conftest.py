@@ -14,8 +14,8 @@ from exportgraph.api.routers import agreements as agreements_router
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from exportgraph.context import Context
-from exportgraph.services.agreements import Validator
+from exportgraph.graph.context import Context
+from exportgraph.services.auditors.agreements import Validator
 from exportgraph.settings import Settings
 
 CASES = Path(__file__).parent / "cases"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from exportgraph.services.agreements import Validator
-from exportgraph.services.agreements.report import RULES
+from exportgraph.services.auditors.agreements import Validator
+from exportgraph.services.auditors.agreements.report import RULES
 
 CASES = Path(__file__).parent / "cases"
 RULE_CASES = {

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from exportgraph.cli import app
-from exportgraph.context import Context
-from exportgraph.services import agreements
+from exportgraph.graph.context import Context
+from exportgraph.services.auditors import agreements
 
 CASES = Path(__file__).parent / "cases"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exportgraph.context import Context
-from exportgraph.services.agreements import Validator
+from exportgraph.graph.context import Context
+from exportgraph.services.auditors.agreements import Validator
 
 CASES = Path(__file__).parent / "cases"
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from exportgraph.services.agreements import Validator
+from exportgraph.services.auditors.agreements import Validator
 
 Case = Callable[[str], dict[str, Any]]
 

@@ -27,8 +27,8 @@ from httpx import Response
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exportgraph.context import Context
-from exportgraph.services.sparql import close_pool
+from exportgraph.graph.context import Context
+from exportgraph.services.query.sparql import close_pool
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
 

@@ -20,7 +20,7 @@ import pytest
 import uvicorn
 from exportgraph.api.app import create_app
 
-from exportgraph.context import Context
+from exportgraph.graph.context import Context
 from exportgraph.services import users
 from exportgraph.settings import Settings
 

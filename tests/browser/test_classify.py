@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from exportgraph.services.classification import classify
+from exportgraph.services.partners.classify import classify
 
 from .conftest import Server, playwright_expect
 

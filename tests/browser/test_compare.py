@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from exportgraph.services import catalogue
+from exportgraph.knowledge import catalogue
 from tests.ui.test_matrix import is_column
 
 from .conftest import Server, playwright_expect

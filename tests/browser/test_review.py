@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from exportgraph.services.concepts import get_concept
+from exportgraph.services.reference.concepts import get_concept
 
 from .conftest import Server, playwright_expect
 

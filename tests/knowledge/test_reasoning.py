@@ -7,8 +7,8 @@ import pytest
 
 from exportgraph import namespaces as ns
 from exportgraph.graph.build import collect_sources, parse_sources
-from exportgraph.reasoning import materialize
-from exportgraph.reasoning_compare import instance_level
+from exportgraph.graph.reasoning import materialize
+from exportgraph.graph.reasoning_compare import instance_level
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-from exportgraph.services.terminology_check import check_graph, shape_results
+from exportgraph.services.standards.terminology_check import check_graph, shape_results
 
 PREFIXES = """
 @prefix eg: <https://w3id.org/exportgraph/ontology#> .

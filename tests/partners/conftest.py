@@ -10,11 +10,11 @@ import pytest
 from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
-from exportgraph.context import Context
 from exportgraph.graph.build import build
-from exportgraph.services.assessment import assess
-from exportgraph.services.classification import classify
-from exportgraph.services.sparql import close_pool
+from exportgraph.graph.context import Context
+from exportgraph.services.partners.assess import assess
+from exportgraph.services.partners.classify import classify
+from exportgraph.services.query.sparql import close_pool
 from exportgraph.settings import Settings
 from exportgraph.store import open_store
 

@@ -15,10 +15,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from exportgraph import paths
-from exportgraph.context import Context
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.build import build
-from exportgraph.services.assessment import assess
+from exportgraph.graph.context import Context
+from exportgraph.services.partners.assess import assess
 from exportgraph.settings import Settings
 from exportgraph.store import open_store
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from exportgraph.context import Context
 from exportgraph.errors import InvalidInput
-from exportgraph.services.classification import classify
+from exportgraph.graph.context import Context
+from exportgraph.services.partners.classify import classify
 from tests.partners.helpers import ids, possible
 
 BIG_MACHINE = {"kind": "quantum-computer", "parameters": {"physical-qubits": 2400}}

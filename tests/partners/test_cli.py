@@ -10,8 +10,8 @@ from exportgraph.api.routers.partners import ASSESS_EXAMPLES
 from typer.testing import CliRunner
 
 from exportgraph.cli import app
-from exportgraph.context import Context
-from exportgraph.services.classification import classify
+from exportgraph.graph.context import Context
+from exportgraph.services.partners.classify import classify
 
 runner = CliRunner()
 

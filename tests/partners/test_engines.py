@@ -10,10 +10,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exportgraph.context import Context
-from exportgraph.services.assessment import assess
-from exportgraph.services.catalogue import catalogue
-from exportgraph.services.classification import classify
+from exportgraph.graph.context import Context
+from exportgraph.knowledge.catalogue import catalogue
+from exportgraph.services.partners.assess import assess
+from exportgraph.services.partners.classify import classify
 
 HARDWARE_PARAMETERS = {
     "physical-qubits": st.integers(0, 3000),

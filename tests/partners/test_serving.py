@@ -19,9 +19,9 @@ from pyoxigraph import Literal, NamedNode, Quad
 from typer.testing import CliRunner
 
 from exportgraph.cli import app as cli
-from exportgraph.context import Context
-from exportgraph.services.catalogue import catalogue_is_warm
-from exportgraph.services.classification import classify
+from exportgraph.graph.context import Context
+from exportgraph.knowledge.catalogue import catalogue_is_warm
+from exportgraph.services.partners.classify import classify
 from exportgraph.store.base import QueryResult, RdfSource
 from exportgraph.store.embedded import EmbeddedStore
 

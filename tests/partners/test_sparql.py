@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from exportgraph.context import Context
 from exportgraph.errors import ExportgraphError, MalformedInput, QueryRefused
-from exportgraph.services.sparql import check_query, run_query_text
+from exportgraph.graph.context import Context
+from exportgraph.services.query.sparql import check_query, run_query_text
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 ENTRIES = (
@@ -197,7 +197,7 @@ def test_workers_reload_when_the_data_version_changes() -> None:
 
     from pyoxigraph import Literal, NamedNode, Quad
 
-    from exportgraph.services.sparql import close_pool, execute
+    from exportgraph.services.query.sparql import close_pool, execute
     from exportgraph.settings import Settings
     from exportgraph.store import open_store
 

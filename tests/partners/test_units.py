@@ -6,9 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from exportgraph.context import Context
 from exportgraph.errors import InvalidInput
-from exportgraph.units import UnitCatalogue, UnitInfo, normalize_parameters, unit_catalogue
+from exportgraph.graph.context import Context
+from exportgraph.knowledge.units import (
+    UnitCatalogue,
+    UnitInfo,
+    normalize_parameters,
+    unit_catalogue,
+)
 
 Q = "http://qudt.org/vocab/unit/"
 UNITS = {

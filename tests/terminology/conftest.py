@@ -12,8 +12,8 @@ from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
 from exportgraph import paths
-from exportgraph.context import Context
 from exportgraph.graph.build import build
+from exportgraph.graph.context import Context
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
 from exportgraph.store import QueryResult, Store, open_store

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from pyoxigraph import Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.services.journal import PROVENANCE_GRAPH
+from exportgraph.graph.journal import PROVENANCE_GRAPH
 from exportgraph.store import Store
 
 from .support import XX_COOL, Accounts, propose, threshold, version

@@ -13,7 +13,7 @@ from pyoxigraph import RdfFormat, parse
 from typer.testing import CliRunner
 
 from exportgraph.cli import app as cli
-from exportgraph.context import Context
+from exportgraph.graph.context import Context
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
 

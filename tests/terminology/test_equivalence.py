@@ -10,8 +10,8 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import NotFound
-from exportgraph.services.equivalence import build_index, contradictions, equivalents
-from exportgraph.services.terminology_check import asserted_triples
+from exportgraph.services.standards.equivalence import build_index, contradictions, equivalents
+from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.store import Store
 
 from .support import XX_COOL

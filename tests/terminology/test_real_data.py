@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from exportgraph.services.equivalence import contradictions, equivalents
+from exportgraph.services.standards.equivalence import contradictions, equivalents
 from exportgraph.store import Store
 
 BANDS = [f"a.{n}" for n in range(1, 9)]

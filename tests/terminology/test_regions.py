@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exportgraph.services.regions import Box, Interval, combine, compare_sets, compare_unions
+from exportgraph.knowledge.regions import Box, Interval, combine, compare_sets, compare_unions
 
 F = Fraction
 

@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from pyoxigraph import RdfFormat, parse
 
 from exportgraph import namespaces as ns
-from exportgraph.services.journal import RELEASE_BASE
+from exportgraph.graph.journal import RELEASE_BASE
 
 from .support import XX_COOL, Accounts, propose
 

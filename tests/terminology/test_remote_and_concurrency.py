@@ -9,8 +9,8 @@ from pyoxigraph import Literal
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict
-from exportgraph.services import changes
-from exportgraph.services.journal import CHANGES_GRAPH, conditional_write, quad
+from exportgraph.graph.journal import CHANGES_GRAPH, conditional_write, quad
+from exportgraph.services.standards import changes
 from exportgraph.services.users import User
 from exportgraph.store import Store, open_store
 from exportgraph.store.base import RdfSource

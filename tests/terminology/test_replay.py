@@ -19,11 +19,11 @@ from exportgraph.graph.build import (
     inferred_copy,
     parse_sources,
 )
-from exportgraph.reasoning import materialize
-from exportgraph.services import changes
-from exportgraph.services.changes import ApprovedChange, parse_turtle
-from exportgraph.services.replay import ReplayConflict, replay, turtle
-from exportgraph.services.terminology_check import asserted_triples
+from exportgraph.graph.reasoning import materialize
+from exportgraph.graph.replay import ReplayConflict, replay, turtle
+from exportgraph.services.standards import changes
+from exportgraph.services.standards.changes import ApprovedChange, parse_turtle
+from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
 from exportgraph.store import Store, compute_data_version, open_store
 from exportgraph.store.base import RdfSource

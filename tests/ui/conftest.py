@@ -11,8 +11,8 @@ import pytest
 from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
-from exportgraph.context import Context
 from exportgraph.graph.build import build
+from exportgraph.graph.context import Context
 from exportgraph.settings import Settings
 from exportgraph.store import open_store
 

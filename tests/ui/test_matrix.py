@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from exportgraph.context import Context
-from exportgraph.services import catalogue, matrix
+from exportgraph.graph.context import Context
+from exportgraph.knowledge import catalogue
+from exportgraph.services.standards import comparison as matrix
 
 
 def is_column(jurisdiction: dict[str, object]) -> bool:

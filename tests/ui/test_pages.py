@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from exportgraph.context import Context
+from exportgraph.graph.context import Context
 from exportgraph.services import users
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "api" / "static" / "examples" / "agreement.json"
@@ -74,7 +74,7 @@ def test_static_files(client: TestClient) -> None:
 
 
 def test_the_answer_matches_the_classification_service(client: TestClient, real: Context) -> None:
-    from exportgraph.services.classification import classify
+    from exportgraph.services.partners.classify import classify
 
     html = client.get(CLASSIFY).text
     item = {"kind": "quantum-computer", "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}}

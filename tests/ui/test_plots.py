@@ -8,8 +8,8 @@ import re
 import xml.etree.ElementTree as ET
 from fractions import Fraction
 
-from exportgraph.context import Context
-from exportgraph.services import plots
+from exportgraph.graph.context import Context
+from exportgraph.presentation import plots
 
 AS_OF = dt.date(2025, 12, 1)
 SVG = "{http://www.w3.org/2000/svg}"

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from exportgraph.errors import ExportgraphError
-from exportgraph.services.agreements import report, validator_for
+from exportgraph.services.auditors.agreements import report, validator_for
 
 router = APIRouter()
 MAX_BYTES = 2_000_000

@@ -9,7 +9,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from exportgraph.errors import ExportgraphError, NotFound
-from exportgraph.services import catalogue, concepts, equivalence
+from exportgraph.knowledge import catalogue
+from exportgraph.services.reference import concepts
+from exportgraph.services.standards import equivalence
 
 router = APIRouter()
 

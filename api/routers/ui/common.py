@@ -15,8 +15,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph import paths
-from exportgraph.context import Context
 from exportgraph.errors import ExportgraphError, Forbidden
+from exportgraph.graph.context import Context
 from exportgraph.services import users
 
 TEMPLATES_DIR = paths.templates_dir()

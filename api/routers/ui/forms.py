@@ -10,10 +10,10 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode
 
-from exportgraph import units
-from exportgraph.context import Context
 from exportgraph.errors import InvalidInput
+from exportgraph.graph.context import Context
 from exportgraph.graph.queries import load_query
+from exportgraph.knowledge import units
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,12 @@ from exportgraph.api.routers.ui.common import call, context_of, render
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from exportgraph.context import Context
 from exportgraph.errors import ExportgraphError, InvalidInput
-from exportgraph.services import classification, equivalence, matrix, plots
+from exportgraph.graph.context import Context
+from exportgraph.presentation import plots
+from exportgraph.services.partners import classify as classification
+from exportgraph.services.standards import comparison as matrix
+from exportgraph.services.standards import equivalence
 
 router = APIRouter()
 PLOT_KIND_PARAMETERS = (plots.X_PARAM, plots.Y_PARAM)

@@ -23,8 +23,9 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from exportgraph.errors import ExportgraphError, Forbidden, Unauthorized
-from exportgraph.services import changes, releases, users
-from exportgraph.services.diff import diff_rows
+from exportgraph.services import users
+from exportgraph.services.standards import changes, releases
+from exportgraph.services.standards.diff import diff_rows
 
 router = APIRouter()
 STATUSES = ("proposed", "approved", "rejected")

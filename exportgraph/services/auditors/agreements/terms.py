@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from exportgraph.services.agreements.parsing import bundled_context
+from exportgraph.services.auditors.agreements.parsing import bundled_context
 
 
 class TermNames:

@@ -19,9 +19,9 @@ from typing import Any
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.context import Context
 from exportgraph.errors import ExportgraphError
-from exportgraph.services.agreements.facts import (
+from exportgraph.graph.context import Context
+from exportgraph.services.auditors.agreements.facts import (
     JURISDICTION_BASE,
     AgreementFacts,
     ExchangeFacts,
@@ -30,10 +30,10 @@ from exportgraph.services.agreements.facts import (
     Term,
     code,
 )
-from exportgraph.services.agreements.knowledge import (
+from exportgraph.services.auditors.agreements.knowledge import (
     ALL_STAGES as STAGE_ORDER,
 )
-from exportgraph.services.agreements.knowledge import (
+from exportgraph.services.auditors.agreements.knowledge import (
     RESEARCH_EXCLUSIONS,
     Knowledge,
     is_country,
@@ -54,7 +54,7 @@ def _eg(local: str) -> NamedNode:
 
 def default_assess() -> AssessFn:
     """The assessment service of contract §3 (imported late: it is another module's)."""
-    from exportgraph.services.assessment import assess
+    from exportgraph.services.partners.assess import assess
 
     return assess
 

@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from exportgraph.errors import InvalidInput
-from exportgraph.services.catalogue import Catalogue, Concept, kind_concept
-from exportgraph.units import normalize_parameters
+from exportgraph.knowledge.catalogue import Catalogue, Concept, kind_concept
+from exportgraph.knowledge.units import normalize_parameters
 
 SERVING_KINDS = ("software", "technology")
 

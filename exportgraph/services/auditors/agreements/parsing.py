@@ -19,7 +19,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple
 from exportgraph import namespaces as ns
 from exportgraph.errors import ExportgraphError, InvalidInput, MalformedInput
 from exportgraph.paths import ontology_dir
-from exportgraph.services.agreements import schema
+from exportgraph.services.auditors.agreements import schema
 
 CONTEXT_IRI = "https://w3id.org/exportgraph/agreement.context.jsonld"
 """The name a document may give the bundled context; it is resolved locally, never fetched."""

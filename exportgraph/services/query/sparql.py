@@ -43,10 +43,10 @@ from exportgraph.errors import (
     QueryTimeout,
     QueryTooLarge,
 )
-from exportgraph.services import sparql_worker
+from exportgraph.services.query import worker as sparql_worker
 
 if TYPE_CHECKING:
-    from exportgraph.context import Context
+    from exportgraph.graph.context import Context
 
 RESULT_TYPES = tuple(sparql_worker.RESULT_TYPES)
 GRAPH_TYPES = tuple(sparql_worker.GRAPH_TYPES)

@@ -11,7 +11,7 @@ from exportgraph import paths
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.queries import load_query
 from exportgraph.loaders.sssom import Mapping, write_sssom
-from exportgraph.services.equivalence import Derivation, derive, index_for
+from exportgraph.services.standards.equivalence import Derivation, derive, index_for
 from exportgraph.store import Store
 
 Source = Literal["asserted", "derived"]

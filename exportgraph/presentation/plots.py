@@ -22,9 +22,9 @@ from markupsafe import escape
 from pyoxigraph import Literal, NamedNode
 
 from exportgraph import namespaces as ns
-from exportgraph.context import Context
+from exportgraph.graph.context import Context
 from exportgraph.graph.queries import bind
-from exportgraph.services.regions import Box, Interval
+from exportgraph.knowledge.regions import Box, Interval
 
 X_PARAM = "physical-qubits"
 Y_PARAM = "cnot-error"

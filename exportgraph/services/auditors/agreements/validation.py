@@ -9,10 +9,10 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
-from exportgraph.context import Context
-from exportgraph.services.agreements import enrichment, facts, parsing
-from exportgraph.services.agreements.terms import TermNames, term_names
-from exportgraph.shacl import EngineName, RawResult, pool
+from exportgraph.graph.context import Context
+from exportgraph.graph.shacl import EngineName, RawResult, pool
+from exportgraph.services.auditors.agreements import enrichment, facts, parsing
+from exportgraph.services.auditors.agreements.terms import TermNames, term_names
 
 SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
 BATCH = 32

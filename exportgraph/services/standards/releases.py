@@ -17,11 +17,9 @@ import pyoxigraph
 from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.context import Context
 from exportgraph.errors import Conflict, InvalidInput, NotFound
-from exportgraph.graph.queries import bind, load_query
-from exportgraph.services.diff import diff_triples
-from exportgraph.services.journal import (
+from exportgraph.graph.context import Context
+from exportgraph.graph.journal import (
     RDF_TYPE,
     RELEASE_BASE,
     RELEASES_GRAPH,
@@ -30,8 +28,10 @@ from exportgraph.services.journal import (
     quad,
     write_lock,
 )
-from exportgraph.services.journal import now as timestamp
-from exportgraph.services.terminology_check import asserted_triples
+from exportgraph.graph.journal import now as timestamp
+from exportgraph.graph.queries import bind, load_query
+from exportgraph.services.standards.diff import diff_triples
+from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
 from exportgraph.store import Store
 from exportgraph.store.base import rdf_format

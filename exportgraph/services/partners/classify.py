@@ -30,7 +30,7 @@ from pyoxigraph import NamedNode, Triple
 from exportgraph import namespaces as ns
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.queries import load_query
-from exportgraph.services.catalogue import (
+from exportgraph.knowledge.catalogue import (
     Catalogue,
     Criterion,
     Entry,
@@ -40,12 +40,12 @@ from exportgraph.services.catalogue import (
     number,
     parse_date,
 )
-from exportgraph.services.items import Item, parse_item
+from exportgraph.knowledge.units import convert
+from exportgraph.services.partners.items import Item, parse_item
 from exportgraph.store.base import Term, sparql_values_rows
-from exportgraph.units import convert
 
 if TYPE_CHECKING:
-    from exportgraph.context import Context
+    from exportgraph.graph.context import Context
     from exportgraph.store import Store
 
 Tri = bool | None  # three-valued: True, False, None = unknown

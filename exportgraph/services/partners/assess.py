@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from exportgraph.errors import InvalidInput
-from exportgraph.services.catalogue import (
+from exportgraph.knowledge.catalogue import (
     JURISDICTION_ALIASES,
     Catalogue,
     Entry,
@@ -30,7 +30,7 @@ from exportgraph.services.catalogue import (
     catalogue,
     parse_date,
 )
-from exportgraph.services.classification import (
+from exportgraph.services.partners.classify import (
     Engine,
     ListsEvaluation,
     Tri,
@@ -40,11 +40,11 @@ from exportgraph.services.classification import (
     tri_json,
     tri_or,
 )
-from exportgraph.services.items import Item, is_serving_kind, parse_subject
+from exportgraph.services.partners.items import Item, is_serving_kind, parse_subject
 from exportgraph.vocabulary import ACTIVITIES, PROJECT_STAGES
 
 if TYPE_CHECKING:
-    from exportgraph.context import Context
+    from exportgraph.graph.context import Context
 
 # Activities that release something to a person; inside the `from` jurisdiction they are a
 # deemed export where that jurisdiction has a deemed-export rule.

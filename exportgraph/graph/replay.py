@@ -26,7 +26,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph.errors import ExportgraphError
 from exportgraph.graph.build import collect_sources, parse_sources
-from exportgraph.services.changes import (
+from exportgraph.services.standards.changes import (
     TURTLE_PREFIX_MAP,
     ApprovedChange,
     approved_changes,

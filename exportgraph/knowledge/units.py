@@ -31,7 +31,7 @@ import pint
 from exportgraph.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from exportgraph.context import Context
+    from exportgraph.graph.context import Context
 
 # Enough digits for any SI-prefix conversion of user-sized numbers to stay exact.
 _DECIMAL = decimal.Context(prec=50)
@@ -346,6 +346,6 @@ def _value(row: Mapping[str, Any], name: str) -> str | None:
 
 def unit_catalogue(context: Context) -> UnitCatalogue:
     """The unit catalogue of the context's current data version (built once per version)."""
-    from exportgraph.services.catalogue import catalogue
+    from exportgraph.knowledge.catalogue import catalogue
 
     return catalogue(context).units

@@ -14,8 +14,8 @@ from pyoxigraph import Literal, NamedNode
 from exportgraph import namespaces as ns
 from exportgraph.errors import InvalidInput, NotFound
 from exportgraph.graph.queries import load_query
+from exportgraph.graph.version_cache import PerVersion
 from exportgraph.store import Store
-from exportgraph.version_cache import PerVersion
 
 LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 DEFAULT_LANGUAGE = "en"

@@ -31,11 +31,11 @@ from pyoxigraph import Triple
 from exportgraph import namespaces as ns
 from exportgraph.errors import NotFound
 from exportgraph.graph.queries import load_query
-from exportgraph.services.regions import Box, SetRelation, combine, compare_sets, compare_unions
+from exportgraph.graph.version_cache import PerVersion
+from exportgraph.knowledge.regions import Box, SetRelation, combine, compare_sets, compare_unions
+from exportgraph.knowledge.units import in_range
 from exportgraph.store import Solutions, Store
 from exportgraph.store.base import solutions_from
-from exportgraph.units import in_range
-from exportgraph.version_cache import PerVersion
 
 Relation = Literal["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"]
 INVERSE: dict[str, Relation] = {

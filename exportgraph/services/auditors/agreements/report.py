@@ -13,7 +13,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.paths import templates_dir
-from exportgraph.services.agreements.validation import SEVERITY_ORDER, AgreementReport
+from exportgraph.services.auditors.agreements.validation import SEVERITY_ORDER, AgreementReport
 
 RULES = {
     "AGR-PARTIES": "an exporter and an end-user, each with a valid country",

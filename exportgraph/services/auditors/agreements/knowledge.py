@@ -9,10 +9,10 @@ from functools import cache
 import pycountry
 from pyoxigraph import Literal
 
-from exportgraph.context import Context
+from exportgraph.graph.context import Context
 from exportgraph.graph.queries import load_query
+from exportgraph.graph.version_cache import PerVersion
 from exportgraph.store import Store
-from exportgraph.version_cache import PerVersion
 from exportgraph.vocabulary import PROJECT_STAGES
 
 ALL_STAGES = PROJECT_STAGES

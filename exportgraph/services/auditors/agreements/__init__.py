@@ -5,8 +5,12 @@ from __future__ import annotations
 import threading
 import weakref
 
-from exportgraph.context import Context
-from exportgraph.services.agreements.validation import AgreementReport, Validator, Violation
+from exportgraph.graph.context import Context
+from exportgraph.services.auditors.agreements.validation import (
+    AgreementReport,
+    Validator,
+    Violation,
+)
 
 __all__ = ["AgreementReport", "Validator", "Violation", "validator_for"]
 

@@ -18,7 +18,7 @@ from typing import Literal as Lit
 from pyoxigraph import Literal, NamedNode
 
 from exportgraph import namespaces as ns
-from exportgraph.context import Context
+from exportgraph.graph.context import Context
 from exportgraph.graph.queries import bind
 
 Status = Lit["controlled", "provisional", "not-controlled"]

@@ -22,8 +22,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict, Forbidden, InvalidInput, MalformedInput, NotFound
 from exportgraph.graph.build import closure_delta
-from exportgraph.graph.queries import bind, load_query
-from exportgraph.services.journal import (
+from exportgraph.graph.journal import (
     CHANGES_GRAPH,
     PROVENANCE_GRAPH,
     RDF_TYPE,
@@ -35,10 +34,11 @@ from exportgraph.services.journal import (
     read_log,
     write_lock,
 )
-from exportgraph.services.terminology_check import asserted_triples, check_graph
+from exportgraph.graph.queries import bind, load_query
+from exportgraph.knowledge.units import MAX_EXPONENT, in_range
+from exportgraph.services.standards.terminology_check import asserted_triples, check_graph
 from exportgraph.services.users import User
 from exportgraph.store import Store
-from exportgraph.units import MAX_EXPONENT, in_range
 
 STATUSES = ("proposed", "approved", "rejected")
 MAX_TEXT = 2_000_000  # characters of Turtle per change set

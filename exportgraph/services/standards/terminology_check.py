@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pyoxigraph import Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.shacl import EngineName, pool
+from exportgraph.graph.shacl import EngineName, pool
 
 if TYPE_CHECKING:
     from exportgraph.store import Store
@@ -72,7 +72,7 @@ def shape_results(triples: list[Triple], engine: EngineName | None = None) -> li
 
 def mapping_results(triples: list[Triple]) -> list[CheckResult]:
     """Asserted mappings that the entries' thresholds contradict (derived equivalence)."""
-    from exportgraph.services.equivalence import contradictions
+    from exportgraph.services.standards.equivalence import contradictions
 
     return [
         CheckResult(found.rule, found.severity, found.focus, found.path, found.message)

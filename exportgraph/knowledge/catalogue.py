@@ -26,10 +26,15 @@ from typing import TYPE_CHECKING, Any
 from exportgraph import namespaces as ns
 from exportgraph.errors import InvalidInput, NotFound
 from exportgraph.graph.queries import load_query
-from exportgraph.units import UnitCatalogue, canonical_decimal, convert, load_unit_catalogue
+from exportgraph.knowledge.units import (
+    UnitCatalogue,
+    canonical_decimal,
+    convert,
+    load_unit_catalogue,
+)
 
 if TYPE_CHECKING:
-    from exportgraph.context import Context
+    from exportgraph.graph.context import Context
     from exportgraph.store import Store
 
 JURISDICTION_ALIASES = {"UK": "GB"}

@@ -1,0 +1,1 @@
+"""Reading the shared reference data for every user: jurisdictions, entries, concepts."""
