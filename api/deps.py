@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from exportgraph.graph.context import Context
+from exportgraph.knowledge import index
+from exportgraph.knowledge.index import Knowledge
 
 
 def get_context(request: Request) -> Context:
@@ -14,4 +17,14 @@ def get_context(request: Request) -> Context:
     return context
 
 
+async def get_knowledge(request: Request) -> Knowledge:
+    """The knowledge index of the current data version; built (store work) in the thread pool
+    when it is not already in memory."""
+    context = get_context(request)
+    if index.is_warm(context):
+        return index.current(context)
+    return await run_in_threadpool(index.current, context)
+
+
 ContextDep = Annotated[Context, Depends(get_context)]
+KnowledgeDep = Annotated[Knowledge, Depends(get_knowledge)]

@@ -33,8 +33,10 @@ import rdflib.query  # noqa: E402
 
 from exportgraph.graph.build import build  # noqa: E402
 from exportgraph.graph.context import Context  # noqa: E402
-from exportgraph.knowledge.catalogue import catalogue  # noqa: E402
-from exportgraph.services.partners.classify import classify, evaluate_lists, sparql_atoms  # noqa: E402
+from exportgraph.knowledge.index import current  # noqa: E402
+from exportgraph.services.partners.atoms_sparql import sparql_atoms  # noqa: E402
+from exportgraph.services.partners.classify import classify  # noqa: E402
+from exportgraph.services.partners.decision import evaluate_lists  # noqa: E402
 from exportgraph.services.partners.items import parse_item  # noqa: E402
 from exportgraph.settings import Settings  # noqa: E402
 from exportgraph.store import open_store  # noqa: E402
@@ -112,7 +114,7 @@ class RdflibStore:
 
 def bench_rdflib(context: Context, rounds: int) -> tuple[list[float], bool]:
     """The same classification with the SPARQL evaluation run by rdflib (the baseline)."""
-    cat = catalogue(context)
+    cat = current(context)
     baseline = RdflibStore(context.store)
     samples = []
     same = True

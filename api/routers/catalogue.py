@@ -1,38 +1,42 @@
-"""Reading the catalogue: jurisdictions, entries and one entry (contract §5, anonymous)."""
+"""Reading the reference data: jurisdictions, entries and one entry (contract §5, anonymous)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from exportgraph.api.deps import ContextDep
+from exportgraph.api.deps import KnowledgeDep
 from fastapi import APIRouter, Query
-from starlette.concurrency import run_in_threadpool
 
-from exportgraph.knowledge.catalogue import get_entry, list_entries, list_jurisdictions
+from exportgraph.services.reference.entries import (
+    EntryDetail,
+    EntryListed,
+    JurisdictionShown,
+    get_entry,
+    list_entries,
+    list_jurisdictions,
+)
 
 router = APIRouter(tags=["catalogue"])
 
 
 @router.get("/v1/jurisdictions", summary="Every jurisdiction, its unions and deemed-export rule")
-async def jurisdictions(context: ContextDep) -> list[dict[str, Any]]:
+async def jurisdictions(knowledge: KnowledgeDep) -> list[JurisdictionShown]:
     """Jurisdictions with the unions they are part of (FR → EU) and their number of entries."""
-    return await run_in_threadpool(list_jurisdictions, context)
+    return list_jurisdictions(knowledge)
 
 
 @router.get("/v1/entries", summary="Control entries, filtered by jurisdiction, kind and date")
 async def entries(
-    context: ContextDep,
+    knowledge: KnowledgeDep,
     jurisdiction: str | None = Query(default=None, description="e.g. US; FR includes the EU list"),
     kind: str | None = Query(
         default=None, description="an item-kind notation, e.g. quantum-computer"
     ),
     as_of: str | None = Query(default=None, description="ISO date: only entries in force then"),
-) -> list[dict[str, Any]]:
+) -> list[EntryListed]:
     """Entries in list order; a kind filter keeps entries whose scope (or a sub-entry's) covers it."""
-    return await run_in_threadpool(list_entries, context, jurisdiction, kind, as_of)
+    return list_entries(knowledge, jurisdiction, kind, as_of)
 
 
 @router.get("/v1/entries/{entry_id}", summary="One entry: criteria, notes, sources, dates, licence")
-async def entry(context: ContextDep, entry_id: str) -> dict[str, Any]:
+async def entry(knowledge: KnowledgeDep, entry_id: str) -> EntryDetail:
     """An entry by public id (`US:4A906.a.2`); 404 problem for an unknown id."""
-    return await run_in_threadpool(get_entry, context, entry_id)
+    return get_entry(knowledge, entry_id)

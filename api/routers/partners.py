@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.catalogue import catalogue_is_warm
+from exportgraph.knowledge.index import is_warm
 from exportgraph.services.partners.assess import assess
 from exportgraph.services.partners.classify import classify
 
@@ -270,12 +270,12 @@ def _answer(context: Context, route: str, raw: bytes) -> bytes:
             [{**e, "loc": ("body", *e["loc"])} for e in error.errors(include_url=False)]
         ) from None
     if isinstance(request, ClassifyRequest):
-        answer = classify(context, request.item, request.jurisdictions, request.as_of)
+        body = _JSON.encode(classify(context, request.item, request.jurisdictions, request.as_of))
     else:
-        answer = assess(context, request.model_dump(by_alias=True, exclude_none=True))
-    body = _JSON.encode(answer).encode()
-    _ANSWERS.put(key, body)
-    return body
+        body = _JSON.encode(assess(context, request.model_dump(by_alias=True, exclude_none=True)))
+    encoded = body.encode()
+    _ANSWERS.put(key, encoded)
+    return encoded
 
 
 def _request_body(model: type[BaseModel], examples: dict[str, Example]) -> dict[str, Any]:
@@ -299,7 +299,7 @@ async def _respond(request: Request, route: str) -> Response:
     one request rebuild inline: a window of microseconds, once per write.)"""
     context = get_context(request)
     raw = await request.body()
-    if catalogue_is_warm(context):
+    if is_warm(context):
         body = _answer(context, route, raw)
     else:
         body = await run_in_threadpool(_answer, context, route, raw)

@@ -7,7 +7,7 @@ import json
 from typing import Annotated, Any
 
 from exportgraph.api.auth import AdminDep, EditorDep, ReviewerDep
-from exportgraph.api.deps import ContextDep
+from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.problems import problem
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -206,10 +206,10 @@ async def list_mappings(
 
 
 @router.get("/v1/entries/{entry_id}/equivalents", summary="Asserted and derived equivalents")
-async def equivalents(entry_id: str, context: ContextDep) -> JSONResponse:
+async def equivalents(entry_id: str, knowledge: KnowledgeDep) -> JSONResponse:
     """[{"id", "relation", "asserted", "derived", "basis", …}]; when the entry's thresholds
     cannot be compared, the Exportgraph-Derivation header says why."""
-    result = await run_in_threadpool(equivalence.equivalents, context.store, entry_id)
+    result = await run_in_threadpool(equivalence.equivalents, knowledge, entry_id)
     headers = {"Exportgraph-Derivation": result["reason"]} if result["reason"] else None
     return JSONResponse(result["equivalents"], headers=headers)
 
@@ -219,19 +219,19 @@ async def equivalents(entry_id: str, context: ContextDep) -> JSONResponse:
 
 @router.get("/v1/concepts", summary="Harmonized SKOS concepts; ?q= searches every language")
 async def list_concepts(
-    context: ContextDep,
+    knowledge: KnowledgeDep,
     lang: Annotated[str | None, Query(description="label language, e.g. fr (default en)")] = None,
     q: Annotated[str | None, Query(description="label search in every language")] = None,
     scheme: Annotated[str | None, Query(description="kinds, parameters, facts or purposes")] = None,
 ) -> list[dict[str, Any]]:
-    return await run_in_threadpool(concepts.list_concepts, context.store, lang, q, scheme)
+    return concepts.list_concepts(knowledge, lang, q, scheme)
 
 
 @router.get("/v1/concepts/{notation}", summary="One concept with every label by language")
 async def get_concept(
     notation: str,
-    context: ContextDep,
+    knowledge: KnowledgeDep,
     lang: Annotated[str | None, Query(description="label language (default en)")] = None,
     scheme: Annotated[str | None, Query(description="disambiguates a notation")] = None,
 ) -> dict[str, Any]:
-    return await run_in_threadpool(concepts.get_concept, context.store, notation, lang, scheme)
+    return concepts.get_concept(knowledge, notation, lang, scheme)

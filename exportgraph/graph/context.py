@@ -45,6 +45,10 @@ class Context:
             return None
         return self._store.cached_data_version()
 
+    def opened_store(self) -> Store | None:
+        """The store if it is open and built, else None (never opens or builds it)."""
+        return self._store if self._ready else None
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()

@@ -32,3 +32,8 @@ class PerVersion(Generic[T]):
                 entry = (key, self._build(store))
                 self._entry = entry
             return entry[1]
+
+    def holds(self, store: Store | None, version: str) -> bool:
+        """Whether the value for (store, version) is built, without building or querying."""
+        entry = self._entry
+        return store is not None and entry is not None and entry[0] == (id(store), version)

@@ -8,7 +8,6 @@ value at a threshold compares equal to it. Logarithmic units (dB) convert only t
 Public API (also used by agreement validation):
 
 - `UnitCatalogue` — parameter notation → canonical pint unit, QUDT unit IRI → pint unit.
-- `unit_catalogue(context)` — the catalogue of the current data version (cached).
 - `normalize_parameters(raw, field_prefix, catalogue)` — `{"cooling-power": {"value": 800,
   "unit": "uW"}, …}` → `{"cooling-power": Decimal("0.0008")}` in canonical units; raises
   `InvalidInput` naming `<field_prefix>.<name>` for an unknown parameter, unit or value.
@@ -24,14 +23,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pint
 
 from exportgraph.errors import InvalidInput
-
-if TYPE_CHECKING:
-    from exportgraph.graph.context import Context
 
 # Enough digits for any SI-prefix conversion of user-sized numbers to stay exact.
 _DECIMAL = decimal.Context(prec=50)
@@ -342,10 +338,3 @@ def load_unit_catalogue(rows: list[dict[str, Any]]) -> UnitCatalogue:
 def _value(row: Mapping[str, Any], name: str) -> str | None:
     term = row.get(name)
     return None if term is None else str(term.value)
-
-
-def unit_catalogue(context: Context) -> UnitCatalogue:
-    """The unit catalogue of the context's current data version (built once per version)."""
-    from exportgraph.knowledge.catalogue import catalogue
-
-    return catalogue(context).units

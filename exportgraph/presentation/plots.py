@@ -1,107 +1,25 @@
-"""Control-region plots: physical qubits × C-NOT error, one panel per jurisdiction, as SVG.
+"""Control-region plots as SVG: one panel per jurisdiction on the plane the data defines for the
+kind (e.g. physical qubits × C-NOT error), both axes logarithmic.
 
-The regions come from the criteria in the graph (queries/ui_control_regions.rq), so a changed
-threshold changes the picture. Each alternative of an entry is one rectangle in the plane; the
-entered machine is a point, and whether it lies in a jurisdiction's region is computed here from
-the same bands that are drawn (exact comparators), for the page text and a `data-inside` attribute.
+The regions come from exportgraph.knowledge.planes, so a changed threshold changes the picture;
+the entered item is a point, and whether it lies in a jurisdiction's region is the same
+computation the regions make (exact comparators), for the page text and a `data-inside` attribute.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal as Lit
 from urllib.parse import quote
 
 from markupsafe import escape
-from pyoxigraph import Literal, NamedNode
 
-from exportgraph import namespaces as ns
-from exportgraph.graph.context import Context
-from exportgraph.graph.queries import bind
-from exportgraph.knowledge.regions import Box, Interval
-
-X_PARAM = "physical-qubits"
-Y_PARAM = "cnot-error"
-AXES_PARAMS = (X_PARAM, Y_PARAM)
-XSD_DATE = NamedNode(ns.XSD + "date")
-
-Inside = bool | Lit["unknown"]
-
-
-@dataclass(frozen=True)
-class Band:
-    """One alternative of one entry, drawn as a rectangle."""
-
-    entry_id: str
-    code: str
-    box: Box
-    complete: bool
-    """False when the entry's thresholds are partly known, it needs a qualitative fact, or the
-    alternative constrains a parameter off these axes: the band is where it *may* apply."""
-    provisional: bool
-    evidence: str
-
-    @property
-    def x(self) -> Interval:
-        return self.box.interval(X_PARAM)
-
-    @property
-    def y(self) -> Interval:
-        return self.box.interval(Y_PARAM)
-
-    def contains(self, point: Point) -> Inside:
-        if not (self.x.contains(point.qubits) and self.y.contains(point.error)):
-            return False
-        return True if self.complete else "unknown"
-
-    def describe(self) -> str:
-        text = f"{self.entry_id}: {self.x.describe(X_PARAM)}, {self.y.describe(Y_PARAM)}"
-        if not self.complete:
-            text += " (thresholds partly known or conditional)"
-        if self.provisional:
-            text += f" ({self.evidence or 'provisional'} evidence)"
-        return text
-
-
-@dataclass(frozen=True)
-class Region:
-    """A jurisdiction's controlled region for the kind: its bands and what could not be drawn."""
-
-    jurisdiction: str
-    label: str
-    bands: tuple[Band, ...]
-    undrawn: tuple[str, ...] = ()
-    """Entries of this kind whose thresholds are not in the data (nothing to draw)."""
-
-    def contains(self, point: Point) -> Inside:
-        answers = [band.contains(point) for band in self.bands]
-        if True in answers:
-            return True
-        if "unknown" in answers or self.undrawn:
-            return "unknown"
-        return False
-
-    def matching(self, point: Point) -> list[Band]:
-        return [band for band in self.bands if band.contains(point) is not False]
-
-
-@dataclass(frozen=True)
-class Point:
-    """The entered machine, in canonical units (count, dimensionless error), exact."""
-
-    qubits: Fraction
-    error: Fraction
-
-    @classmethod
-    def of(cls, qubits: float | str, error: float | str) -> Point:
-        """From numbers as entered (a float's shortest decimal form, so 8e-4 is 0.0008)."""
-        return cls(Fraction(str(qubits)), Fraction(str(error)))
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.model import Plot
+from exportgraph.knowledge.planes import Band, Inside, Point, Region, control_regions, plot_for
 
 
 @dataclass(frozen=True)
@@ -130,6 +48,7 @@ class PlotSet:
 
     kind: str
     as_of: dt.date
+    plot: Plot
     axes: Axes
     panels: tuple[Panel, ...]
     point: Point | None = None
@@ -145,127 +64,6 @@ def _num(value: Fraction | float) -> str:
         mantissa, exponent = text.split("e")
         return f"{mantissa}e{int(exponent)}"
     return text
-
-
-def _flag(term: object, default: bool) -> bool:
-    if isinstance(term, Literal):
-        return term.value == "true" or term.value == "1"
-    return default
-
-
-def _text(row: Mapping[str, object], name: str) -> str:
-    term = row.get(name)
-    return term.value if isinstance(term, Literal | NamedNode) else ""
-
-
-@dataclass
-class _Entry:
-    id: str
-    code: str
-    jurisdiction: str
-    label: str
-    sort: int
-    complete: bool
-    provisional: bool
-    evidence: str
-    requires_fact: bool
-    has_children: bool
-    alternatives: dict[str, list[tuple[str, str, Fraction, str, str]]] = field(default_factory=dict)
-
-
-def _entries(rows: Sequence[Mapping[str, object]]) -> dict[str, _Entry]:
-    entries: dict[str, _Entry] = {}
-    for row in rows:
-        entry_id = _text(row, "id")
-        entry = entries.get(entry_id)
-        if entry is None:
-            sort = _text(row, "sortKey")
-            entry = entries[entry_id] = _Entry(
-                id=entry_id,
-                code=_text(row, "code"),
-                jurisdiction=_text(row, "jurisdiction"),
-                label=_text(row, "jurisdictionLabel") or _text(row, "jurisdiction"),
-                sort=int(sort) if sort.lstrip("-").isdigit() else 0,
-                complete=_flag(row.get("complete"), True),
-                provisional=_flag(row.get("provisional"), False),
-                evidence=_text(row, "evidence"),
-                requires_fact=_flag(row.get("requiresFact"), False),
-                has_children=_flag(row.get("hasChildren"), False),
-            )
-        alt = _text(row, "alt")
-        if alt:
-            criterion = (
-                _text(row, "parameter"),
-                _text(row, "comparator"),
-                Fraction(Decimal(_text(row, "value"))),
-                _text(row, "unit"),
-                _text(row, "canonicalUnit"),
-            )
-            criteria = entry.alternatives.setdefault(alt, [])
-            if criterion not in criteria:
-                criteria.append(criterion)
-    return entries
-
-
-def _bands(entry: _Entry) -> list[Band]:
-    bands = []
-    for _, criteria in sorted(entry.alternatives.items()):
-        on_axes = [c for c in criteria if c[0] in AXES_PARAMS and (not c[4] or c[3] == c[4])]
-        off_axes = len(on_axes) != len(criteria)
-        bands.append(
-            Band(
-                entry_id=entry.id,
-                code=entry.code,
-                box=Box.from_criteria((c[0], c[1], c[2]) for c in on_axes),
-                complete=entry.complete and not entry.requires_fact and not off_axes,
-                provisional=entry.provisional,
-                evidence=entry.evidence,
-            )
-        )
-    if not entry.alternatives and entry.complete and not entry.has_children:
-        # An entry with no thresholds that controls every item of the kind: the whole plane.
-        bands.append(
-            Band(
-                entry.id,
-                entry.code,
-                Box({}),
-                not entry.requires_fact,
-                entry.provisional,
-                entry.evidence,
-            )
-        )
-    return bands
-
-
-def control_regions(
-    context: Context, as_of: dt.date, kind: str = "quantum-computer"
-) -> list[Region]:
-    """Each jurisdiction's region for `kind` on `as_of`, from the criteria in the graph."""
-    query = bind(
-        "ui_control_regions",
-        [
-            {
-                "kind": ns.concept_iri("kind", kind),
-                "asOf": Literal(as_of.isoformat(), datatype=XSD_DATE),
-            }
-        ],
-    )
-    rows = context.store.select(query)
-    by_jurisdiction: dict[str, list[_Entry]] = defaultdict(list)
-    for entry in _entries(rows).values():
-        by_jurisdiction[entry.jurisdiction].append(entry)
-    regions = []
-    for code, entries in sorted(by_jurisdiction.items()):
-        entries.sort(key=lambda e: (e.sort, e.code))
-        bands: list[Band] = []
-        undrawn: list[str] = []
-        for entry in entries:
-            drawn = _bands(entry)
-            bands.extend(drawn)
-            if not drawn and not entry.has_children:
-                undrawn.append(entry.id)
-        regions.append(Region(code, entries[0].label, tuple(bands), tuple(undrawn)))
-    return regions
 
 
 def _decade_floor(value: float) -> float:
@@ -285,10 +83,10 @@ def plot_axes(regions: Sequence[Region], point: Point | None = None) -> Axes:
             xs.extend(float(v) for v in band.x.endpoints() if v > 0)
             ys.extend(float(v) for v in band.y.endpoints() if v > 0)
     if point is not None:
-        if point.qubits > 0:
-            xs.append(float(point.qubits))
-        if point.error > 0:
-            ys.append(float(point.error))
+        if point.x > 0:
+            xs.append(float(point.x))
+        if point.y > 0:
+            ys.append(float(point.y))
     xs = xs or [10.0, 1000.0]
     ys = ys or [1e-4, 1e-2]
     return Axes(
@@ -341,9 +139,17 @@ def _f(value: float) -> str:
     return f"{value:.2f}"
 
 
-def render_panel(region: Region, axes: Axes, point: Point | None = None) -> str:
-    """One jurisdiction's panel as standalone SVG markup (safe to inline in HTML)."""
+def render_panel(
+    region: Region,
+    axes: Axes,
+    plot: Plot,
+    labels: Mapping[str, str],
+    point: Point | None = None,
+) -> str:
+    """One jurisdiction's panel as standalone SVG markup (safe to inline in HTML); `labels` names
+    the plot's parameters."""
     j = escape(region.jurisdiction)
+    x_label, y_label = labels.get(plot.x, plot.x), labels.get(plot.y, plot.y)
     pid = f"plot-{j}"
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
@@ -351,8 +157,8 @@ def render_panel(region: Region, axes: Axes, point: Point | None = None) -> str:
         f'aria-labelledby="{pid}-title {pid}-desc" class="control-region" data-jurisdiction="{j}" '
         f'data-x-min="{axes.x_min:g}" data-x-max="{axes.x_max:g}" '
         f'data-y-min="{axes.y_min:g}" data-y-max="{axes.y_max:g}">',
-        f'<title id="{pid}-title">{escape(region.label)} ({j}): controlled region, physical qubits '
-        f"× C-NOT error, both on log axes</title>",
+        f'<title id="{pid}-title">{escape(region.label)} ({j}): controlled region, '
+        f"{escape(x_label)} × {escape(y_label)}, both on log axes</title>",
         f'<desc id="{pid}-desc">{escape(_describe(region, point))}</desc>',
         "<defs>",
         f'<pattern id="{pid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
@@ -387,14 +193,14 @@ def render_panel(region: Region, axes: Axes, point: Point | None = None) -> str:
         )
     out.append(
         f'<text x="{(LEFT + RIGHT) / 2}" y="{HEIGHT - 8}" text-anchor="middle" font-size="12" '
-        'fill="#1b1f24">physical qubits (log scale)</text>'
+        'fill="#1b1f24">{escape(x_label)} (log scale)</text>'
     )
     out.append(
         f'<text x="14" y="{(TOP + BOTTOM) / 2}" text-anchor="middle" font-size="12" fill="#1b1f24" '
-        f'transform="rotate(-90 14 {(TOP + BOTTOM) / 2})">C-NOT error (log scale)</text>'
+        f'transform="rotate(-90 14 {(TOP + BOTTOM) / 2})">{escape(y_label)} (log scale)</text>'
     )
     if point is not None:
-        out.append(_point(region, axes, point))
+        out.append(_point(region, axes, plot, (x_label, y_label), point))
     out.append("</svg>")
     return "".join(out)
 
@@ -419,21 +225,21 @@ def _grid(axes: Axes) -> list[str]:
     return out
 
 
-def _point(region: Region, axes: Axes, point: Point) -> str:
+def _point(region: Region, axes: Axes, plot: Plot, names: tuple[str, str], point: Point) -> str:
     inside = region.contains(point)
     matching = " ".join(band.entry_id for band in region.matching(point))
-    qubits, error = float(point.qubits), float(point.error)
-    cx, cy = _sx(axes, qubits), _sy(axes, error)
-    clamped = not (axes.x_min <= qubits <= axes.x_max and axes.y_min <= error <= axes.y_max)
+    x, y = float(point.x), float(point.y)
+    cx, cy = _sx(axes, x), _sy(axes, y)
+    clamped = not (axes.x_min <= x <= axes.x_max and axes.y_min <= y <= axes.y_max)
     verdict = {True: "inside", False: "outside", "unknown": "possibly inside"}[inside]
     title = escape(
-        f"Entered machine: {_num(point.qubits)} qubits, C-NOT error {_num(point.error)} "
+        f"Entered item: {names[0]} {_num(point.x)}, {names[1]} {_num(point.y)} "
         f"({verdict} the {region.jurisdiction} region)"
     )
     return (
         f'<g class="machine"><circle cx="{_f(cx)}" cy="{_f(cy)}" r="5.5" fill="#0b5cad" '
         'stroke="#fff" stroke-width="2" '
-        f'data-qubits="{qubits:g}" data-cnot-error="{error:g}" '
+        f'data-{escape(plot.x)}="{x:g}" data-{escape(plot.y)}="{y:g}" '
         f'data-inside="{str(inside).lower()}" data-bands="{escape(matching)}" '
         f'data-clamped="{str(clamped).lower()}"><title>{title}</title></circle>'
         f'<circle cx="{_f(cx)}" cy="{_f(cy)}" r="9" fill="none" stroke="#0b5cad" '
@@ -453,14 +259,18 @@ def _describe(region: Region, point: Point | None) -> str:
 
 
 def control_region_plots(
-    context: Context,
+    knowledge: Knowledge,
     as_of: dt.date,
     point: Point | None = None,
-    kind: str = "quantum-computer",
+    kind: str | None = None,
     jurisdictions: Sequence[str] | None = None,
 ) -> PlotSet:
-    """Panels for every jurisdiction with an entry for `kind` (or those asked for)."""
-    regions = control_regions(context, as_of, kind)
+    """Panels for every jurisdiction with an entry for `kind` (or those asked for), on the plane
+    the data defines for the kind."""
+    plot = plot_for(knowledge, kind)
+    kind = kind or knowledge.kind_notation(plot.kind)
+    labels = {p.notation: p.label or p.notation for p in knowledge.parameters.values()}
+    regions = control_regions(knowledge, as_of, kind, plot)
     if jurisdictions is not None:
         wanted = set(jurisdictions)
         regions = [r for r in regions if r.jurisdiction in wanted]
@@ -469,5 +279,6 @@ def control_region_plots(
     for region in regions:
         inside = region.contains(point) if point else None
         matching = tuple(b.entry_id for b in region.matching(point)) if point else ()
-        panels.append(Panel(region, render_panel(region, axes, point), inside, matching))
-    return PlotSet(kind, as_of, axes, tuple(panels), point)
+        svg = render_panel(region, axes, plot, labels, point)
+        panels.append(Panel(region, svg, inside, matching))
+    return PlotSet(kind, as_of, plot, axes, tuple(panels), point)

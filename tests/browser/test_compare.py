@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from exportgraph.knowledge import catalogue
+from exportgraph.knowledge.index import current
+from exportgraph.services.reference import entries
 from tests.ui.test_matrix import is_column
 
 from .conftest import Server, playwright_expect
@@ -22,7 +23,7 @@ def _shown_codes(page: Any) -> list[str]:
 def test_the_matrix_shows_every_jurisdiction(page: Any, server: Server, screenshot: Any) -> None:
     page.goto("/compare?as_of=2025-12-01")
     expected = sorted(
-        j["code"] for j in catalogue.list_jurisdictions(server.context) if is_column(j)
+        j["code"] for j in entries.list_jurisdictions(current(server.context)) if is_column(j)
     )
     assert sorted(_shown_codes(page)) == expected
     qc = page.locator('#matrix tr[data-kind="quantum-computer"]')

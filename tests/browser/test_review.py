@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from exportgraph.knowledge.index import current
 from exportgraph.services.reference.concepts import get_concept
 
 from .conftest import Server, playwright_expect
@@ -57,7 +58,7 @@ def test_an_editors_change_goes_through_review(
     expect(reviewer.locator("#change-status")).to_contain_text("browser-reviewer")
     screenshot(reviewer, "08-review-approved")
     # the change is in the graph: the concept page shows the label
-    concept = get_concept(server.context.store, "cnot-error")
+    concept = get_concept(current(server.context), "cnot-error")
     assert LABEL in concept["alt_labels"].get("it", [])
     reviewer.goto("/concepts/cnot-error?lang=it")
     expect(reviewer.locator('#labels tr[data-lang="it"]')).to_contain_text(LABEL)

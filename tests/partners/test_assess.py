@@ -238,7 +238,7 @@ def listed_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Context
     """A test jurisdiction XX whose entry needs a licence only for the listed destination YY."""
     root = tmp_path_factory.mktemp("partners") / "ontology"
     shutil.copytree(FIXTURE, root / "controls")
-    for name in ("core.ttl", "concepts.ttl", "units.ttl"):
+    for name in ("core.ttl", "concepts.ttl", "units.ttl", "vocabulary.ttl"):
         shutil.copy(paths.ontology_dir() / name, root / name)
     store = open_store("memory:")
     build(store, root=root)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.catalogue import catalogue
+from exportgraph.knowledge.index import current
 from exportgraph.services.partners.assess import assess
 from exportgraph.services.partners.classify import classify
 
@@ -38,7 +38,7 @@ DATES = st.dates(dt.date(2023, 1, 1), dt.date(2026, 12, 31))
 
 
 def _items(context: Context) -> st.SearchStrategy[dict[str, Any]]:
-    cat = catalogue(context)
+    cat = current(context)
     hardware = sorted(k for k in cat.kinds if k not in ("software", "technology"))
     facts = st.dictionaries(st.sampled_from(sorted(cat.facts)), st.booleans(), max_size=1)
     parameters = st.dictionaries(

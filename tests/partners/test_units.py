@@ -8,11 +8,11 @@ import pytest
 
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.context import Context
+from exportgraph.knowledge.index import current
 from exportgraph.knowledge.units import (
     UnitCatalogue,
     UnitInfo,
     normalize_parameters,
-    unit_catalogue,
 )
 
 Q = "http://qudt.org/vocab/unit/"
@@ -115,7 +115,7 @@ def test_bad_parameters_name_the_field(raw: dict[str, object], field: str, fragm
 
 
 def test_canonical_units_come_from_the_data(context: Context) -> None:
-    units = unit_catalogue(context)
+    units = current(context).units
     expected = {  # contract §1: the canonical unit of each harmonized parameter
         "physical-qubits": "count",
         "cnot-error": "1",

@@ -25,9 +25,9 @@ FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "terminology" / 
 
 
 def fixture_ontology(target: Path) -> Path:
-    """The fixture tree plus the real core.ttl and concepts.ttl, in `target`."""
+    """The fixture tree plus the real core.ttl, concepts.ttl and vocabulary.ttl, in `target`."""
     shutil.copytree(FIXTURE, target, dirs_exist_ok=True)
-    for name in ("core.ttl", "concepts.ttl"):
+    for name in ("core.ttl", "concepts.ttl", "vocabulary.ttl"):
         shutil.copy(paths.ontology_dir() / name, target / name)
     return target
 

@@ -10,11 +10,21 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import NotFound
-from exportgraph.services.standards.equivalence import build_index, contradictions, equivalents
+from exportgraph.knowledge.index import of_store, of_triples
+from exportgraph.services.standards import equivalence
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.store import Store
 
 from .support import XX_COOL
+
+
+def equivalents(store: Store, entry_id: str) -> dict[str, Any]:
+    return equivalence.equivalents(of_store(store), entry_id)
+
+
+def contradictions(graph: Store | list[Triple]) -> list[equivalence.Contradiction]:
+    knowledge = of_store(graph) if isinstance(graph, Store) else of_triples(graph)
+    return equivalence.contradictions(knowledge)
 
 
 def rows_for(store: Store, entry_id: str, other: str) -> list[dict[str, Any]]:
@@ -165,6 +175,8 @@ def test_an_absurd_threshold_cannot_be_compared_rather_than_hang(fixture_store: 
         t for t in asserted_triples(fixture_store) if (t.subject, t.predicate) != (criterion, value)
     ]
     tiny = Literal("1e-999999999", datatype=ns.iri(ns.XSD, "decimal"))  # kept as written
-    entries = build_index([*triples, Triple(criterion, value, tiny)]).entries
+    entries = equivalence.build_index(
+        of_triples([*triples, Triple(criterion, value, tiny)])
+    ).entries
     entry = entries[ns.entry_iri("XX", "COOL-1").value]
     assert entry.boxes == () and entry.problem is not None  # not derived, and no 10**999999999

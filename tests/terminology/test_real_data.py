@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from exportgraph.services.standards.equivalence import contradictions, equivalents
+from exportgraph.knowledge.index import of_store
+from exportgraph.services.standards import equivalence
 from exportgraph.store import Store
+
+
+def equivalents(store: Store, entry_id: str) -> dict[str, object]:
+    return equivalence.equivalents(of_store(store), entry_id)
+
 
 BANDS = [f"a.{n}" for n in range(1, 9)]
 
@@ -41,4 +47,4 @@ def test_the_band_groups_are_exact_as_unions(real_store: Store) -> None:
 
 
 def test_real_mappings_have_no_contradiction(real_store: Store) -> None:
-    assert [c.message for c in contradictions(real_store)] == []
+    assert [c.message for c in equivalence.contradictions(of_store(real_store))] == []

@@ -3,6 +3,7 @@ each built once into a memory store; TestClients over both."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
+from exportgraph import paths
 from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
 from exportgraph.settings import Settings
@@ -20,9 +22,13 @@ FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "ui" / "ontology
 
 
 def fixture_context(users_file: Path) -> Context:
-    """A new memory store over the fixture graph (cheap: about 0.2 s); tests may write to it."""
+    """A new memory store over the fixture graph with the project's vocabulary (activities,
+    stages, plots …; cheap: about 0.2 s); tests may write to it."""
+    root = users_file.parent / "ontology"
+    shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
+    shutil.copy(paths.ontology_dir() / "vocabulary.ttl", root / "vocabulary.ttl")
     store = open_store("memory:")
-    build(store, root=FIXTURE)
+    build(store, root=root)
     settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(users_file))
     return Context(settings, store)
 

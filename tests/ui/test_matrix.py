@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge import catalogue
+from exportgraph.knowledge.index import current
+from exportgraph.services.reference import entries
 from exportgraph.services.standards import comparison as matrix
 
 
@@ -18,7 +19,7 @@ AS_OF = dt.date(2025, 12, 1)
 
 
 def test_every_kind_and_jurisdiction_is_an_axis(small: Context) -> None:
-    table = matrix.comparison_matrix(small, AS_OF)
+    table = matrix.comparison_matrix(current(small), AS_OF)
     assert {j.notation for j in table.jurisdictions} == {"US", "EU", "FR", "GB", "JP"}
     kinds = [k.notation for k in table.kinds]
     assert set(kinds) >= {"quantum-computer", "quantum-annealer", "qubit-device"}
@@ -29,7 +30,7 @@ def test_every_kind_and_jurisdiction_is_an_axis(small: Context) -> None:
 
 
 def test_statuses_follow_evidence_and_scope(small: Context) -> None:
-    table = matrix.comparison_matrix(small, AS_OF)
+    table = matrix.comparison_matrix(current(small), AS_OF)
     assert table.cell("quantum-computer", "US").status == "controlled"
     assert table.cell("quantum-computer", "GB").status == "provisional"  # secondary only
     assert table.cell("quantum-computer", "JP").status == "not-controlled"
@@ -43,7 +44,7 @@ def test_statuses_follow_evidence_and_scope(small: Context) -> None:
 
 
 def test_members_show_their_union_list(small: Context) -> None:
-    fr = matrix.comparison_matrix(small, AS_OF).cell("quantum-computer", "FR")
+    fr = matrix.comparison_matrix(current(small), AS_OF).cell("quantum-computer", "FR")
     own = [e.id for e in fr.entries if e.via is None]
     union = {e.via for e in fr.entries if e.via}
     assert own == ["FR:FR-QC-1"] and union == {"EU"}
@@ -51,22 +52,22 @@ def test_members_show_their_union_list(small: Context) -> None:
 
 
 def test_dates_select_the_entries_in_force(small: Context) -> None:
-    early = matrix.comparison_matrix(small, dt.date(2025, 1, 1))
+    early = matrix.comparison_matrix(current(small), dt.date(2025, 1, 1))
     assert early.cell("quantum-computer", "EU").status == "not-controlled"
     assert early.cell("quantum-computer", "US").status == "controlled"
 
 
 def test_bands_are_grouped_under_their_parent(small: Context) -> None:
-    cell = matrix.comparison_matrix(small, AS_OF).cell("quantum-computer", "US")
+    cell = matrix.comparison_matrix(current(small), AS_OF).cell("quantum-computer", "US")
     (group,) = cell.groups
     assert group.parent == "US:4A906.a" and len(group.entries) == 8
     assert group.range_end == "a.8" and group.dates == ["2024-09-06"]
 
 
 def test_real_data_every_jurisdiction_is_a_column_once(real: Context) -> None:
-    table = matrix.comparison_matrix(real, AS_OF)
+    table = matrix.comparison_matrix(current(real), AS_OF)
     codes = [code for column in table.columns() for code in column.codes]
-    expected = {j["code"] for j in catalogue.list_jurisdictions(real) if is_column(j)}
+    expected = {j["code"] for j in entries.list_jurisdictions(current(real)) if is_column(j)}
     assert sorted(codes) == sorted(expected)
     every = [code for column in table.columns(group_members=False) for code in column.codes]
     assert sorted(every) == sorted(expected)
@@ -82,7 +83,7 @@ def test_real_data_every_jurisdiction_is_a_column_once(real: Context) -> None:
 
 
 def test_real_data_the_quantum_computer_row(real: Context) -> None:
-    table = matrix.comparison_matrix(real, AS_OF)
+    table = matrix.comparison_matrix(current(real), AS_OF)
     us = table.cell("quantum-computer", "US")
     assert us.status == "controlled"
     assert "US:4A906.a.2" in [e.id for e in us.entries]

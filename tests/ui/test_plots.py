@@ -9,16 +9,23 @@ import xml.etree.ElementTree as ET
 from fractions import Fraction
 
 from exportgraph.graph.context import Context
+from exportgraph.knowledge import planes
+from exportgraph.knowledge.index import current
 from exportgraph.presentation import plots
 
 AS_OF = dt.date(2025, 12, 1)
 SVG = "{http://www.w3.org/2000/svg}"
-MACHINE = plots.Point.of(120, 8e-4)
+MACHINE = planes.Point.of(120, 8e-4)
 
 
-def _region(context: Context, code: str, as_of: dt.date = AS_OF) -> plots.Region:
-    regions = {r.jurisdiction: r for r in plots.control_regions(context, as_of)}
-    return regions[code]
+def _regions(context: Context, as_of: dt.date = AS_OF) -> list[planes.Region]:
+    knowledge = current(context)
+    plot = planes.plot_for(knowledge, "quantum-computer")
+    return planes.control_regions(knowledge, as_of, "quantum-computer", plot)
+
+
+def _region(context: Context, code: str, as_of: dt.date = AS_OF) -> planes.Region:
+    return {r.jurisdiction: r for r in _regions(context, as_of)}[code]
 
 
 def _rects(svg: str) -> dict[str, list[tuple[float, float, float, float]]]:
@@ -59,27 +66,30 @@ def test_point_verdicts_are_exact_at_the_thresholds(small: Context) -> None:
     us = _region(small, "US")
     assert us.contains(MACHINE) is True
     assert [b.entry_id for b in us.matching(MACHINE)] == ["US:4A906.a.2"]
-    assert us.contains(plots.Point.of(100, "0.001")) is True  # both ends inclusive
-    assert [b.entry_id for b in us.matching(plots.Point.of(200, "0.001"))] == ["US:4A906.a.3"]
-    assert us.contains(plots.Point.of(120, "0.0010001")) is False
-    assert us.contains(plots.Point.of(33, 0)) is False
+    assert us.contains(planes.Point.of(100, "0.001")) is True  # both ends inclusive
+    assert [b.entry_id for b in us.matching(planes.Point.of(200, "0.001"))] == ["US:4A906.a.3"]
+    assert us.contains(planes.Point.of(120, "0.0010001")) is False
+    assert us.contains(planes.Point.of(33, 0)) is False
 
 
 def test_partly_known_thresholds_give_unknown_and_are_hatched(small: Context) -> None:
     gb = _region(small, "GB")
     assert gb.contains(MACHINE) == "unknown"
     assert not gb.bands[0].complete
-    svg = plots.render_panel(gb, plots.plot_axes([gb], MACHINE), MACHINE)
+    knowledge = current(small)
+    labels = {p.notation: p.label or p.notation for p in knowledge.parameters.values()}
+    plot = planes.plot_for(knowledge, "quantum-computer")
+    svg = plots.render_panel(gb, plots.plot_axes([gb], MACHINE), plot, labels, MACHINE)
     assert 'class="band partial"' in svg and "hatch" in svg
 
 
 def test_entries_not_in_force_are_not_drawn(small: Context) -> None:
-    before_eu = {r.jurisdiction for r in plots.control_regions(small, dt.date(2025, 1, 1))}
+    before_eu = {r.jurisdiction for r in _regions(small, dt.date(2025, 1, 1))}
     assert "EU" not in before_eu and "US" in before_eu
 
 
 def test_the_drawn_point_lies_in_the_drawn_band_it_matches(small: Context) -> None:
-    plot = plots.control_region_plots(small, AS_OF, MACHINE)
+    plot = plots.control_region_plots(current(small), AS_OF, MACHINE)
     for panel in plot.panels:
         x, y, inside = _point(panel.svg)
         hits = _containing(panel.svg, x, y)
@@ -88,14 +98,16 @@ def test_the_drawn_point_lies_in_the_drawn_band_it_matches(small: Context) -> No
             assert hits == sorted(panel.matching), panel.region.jurisdiction
         if panel.inside is False:
             assert hits == [], panel.region.jurisdiction
-    worse = plots.Point.of(120, 5e-3)
-    outside = plots.control_region_plots(small, AS_OF, worse, jurisdictions=["US"])
+    worse = planes.Point.of(120, 5e-3)
+    outside = plots.control_region_plots(current(small), AS_OF, worse, jurisdictions=["US"])
     x, y, inside = _point(outside.panels[0].svg)
     assert inside == "false" and _containing(outside.panels[0].svg, x, y) == []
 
 
 def test_a_changed_threshold_changes_the_plot(small_writable: Context) -> None:
-    before = plots.control_region_plots(small_writable, AS_OF, MACHINE, jurisdictions=["US"])
+    before = plots.control_region_plots(
+        current(small_writable), AS_OF, MACHINE, jurisdictions=["US"]
+    )
     assert before.panels[0].inside is True
     small_writable.store.update(
         """PREFIX eg: <https://w3id.org/exportgraph/ontology#>
@@ -103,7 +115,9 @@ def test_a_changed_threshold_changes_the_plot(small_writable: Context) -> None:
         WHERE { BIND(<https://w3id.org/exportgraph/id/entry/US/4A906.a.2/alt/1/cnot-error/le> AS ?c)
                 ?c eg:thresholdValue ?v }"""
     )
-    after = plots.control_region_plots(small_writable, AS_OF, MACHINE, jurisdictions=["US"])
+    after = plots.control_region_plots(
+        current(small_writable), AS_OF, MACHINE, jurisdictions=["US"]
+    )
     assert after.panels[0].inside is False
     old = _rects(before.panels[0].svg)["US:4A906.a.2"][0]
     new = _rects(after.panels[0].svg)["US:4A906.a.2"][0]
@@ -113,7 +127,7 @@ def test_a_changed_threshold_changes_the_plot(small_writable: Context) -> None:
 
 
 def test_axes_cover_every_threshold_in_whole_decades(small: Context) -> None:
-    regions = plots.control_regions(small, AS_OF)
+    regions = _regions(small)
     axes = plots.plot_axes(regions, MACHINE)
     assert axes.x_min <= 34 and axes.x_max >= 2000
     assert axes.y_min <= 1e-4 and 6e-3 <= axes.y_max <= 1
@@ -122,7 +136,9 @@ def test_axes_cover_every_threshold_in_whole_decades(small: Context) -> None:
 
 
 def test_svg_is_labelled_for_assistive_technology(small: Context) -> None:
-    panel = plots.control_region_plots(small, AS_OF, MACHINE, jurisdictions=["US"]).panels[0]
+    panel = plots.control_region_plots(current(small), AS_OF, MACHINE, jurisdictions=["US"]).panels[
+        0
+    ]
     root = ET.fromstring(panel.svg)
     assert root.get("role") == "img"
     labelled = (root.get("aria-labelledby") or "").split()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from exportgraph.api.routers.ui.common import call, context_of, error_page, render
+from exportgraph.api.deps import get_knowledge
+from exportgraph.api.routers.ui.common import call, error_page, render
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from exportgraph.errors import ExportgraphError, NotFound
-from exportgraph.knowledge import catalogue
-from exportgraph.services.reference import concepts
+from exportgraph.services.reference import concepts, entries
 from exportgraph.services.standards import equivalence
 
 router = APIRouter()
@@ -19,18 +19,18 @@ router = APIRouter()
 @router.get("/entries/{entry_id:path}", response_class=HTMLResponse)
 async def entry_page(request: Request, entry_id: str) -> HTMLResponse:
     """Everything about one entry: criteria, licence, sources, dates, notes, equivalents."""
-    context = context_of(request)
+    knowledge = await get_knowledge(request)
     try:
-        entry = await call(catalogue.get_entry, context, entry_id)
+        entry = entries.get_entry(knowledge, entry_id)
     except ExportgraphError as error:
         return await error_page(request, error)
     equivalents: dict[str, Any] | None = None
-    store = await call(getattr, context, "store")
+    knowledge = await get_knowledge(request)
     try:
-        equivalents = await call(equivalence.equivalents, store, entry["id"])
+        equivalents = await call(equivalence.equivalents, knowledge, entry["id"])
     except NotFound:
         equivalents = None
-    labels = {j["code"]: j["label"] for j in await call(catalogue.list_jurisdictions, context)}
+    labels = {j["code"]: j["label"] for j in entries.list_jurisdictions(knowledge)}
     return await render(
         request,
         "ui/entry.html",
@@ -69,10 +69,10 @@ def _languages(concepts: list[dict[str, Any]]) -> list[tuple[str, str]]:
 @router.get("/concepts", response_class=HTMLResponse)
 async def concepts_page(request: Request, lang: str = "en", q: str = "") -> HTMLResponse:
     """The harmonized concepts by scheme, labelled in the chosen language; search in any."""
-    store = await call(getattr, context_of(request), "store")
+    knowledge = await get_knowledge(request)
     try:
-        every = await call(concepts.list_concepts, store, lang)
-        shown = await call(concepts.list_concepts, store, lang, q) if q.strip() else every
+        every = concepts.list_concepts(knowledge, lang)
+        shown = concepts.list_concepts(knowledge, lang, q) if q.strip() else every
     except ExportgraphError as error:
         return await error_page(request, error)
     schemes: dict[str, list[dict[str, Any]]] = {}
@@ -95,17 +95,16 @@ async def concepts_page(request: Request, lang: str = "en", q: str = "") -> HTML
 async def concept_page(request: Request, notation: str, lang: str = "en") -> HTMLResponse:
     """One concept: labels and definitions in every language the data has, its neighbours and,
     for an item kind, the entries that cover it."""
-    context = context_of(request)
-    store = await call(getattr, context, "store")
+    knowledge = await get_knowledge(request)
     try:
-        concept = await call(concepts.get_concept, store, notation, lang)
+        concept = concepts.get_concept(knowledge, notation, lang)
     except ExportgraphError as error:
         return await error_page(request, error)
-    entries: list[dict[str, Any]] = []
+    covering: list[entries.EntryListed] = []
     if concept.get("scheme") == "kinds":
-        listed = await call(catalogue.list_entries, context, None, notation)
+        listed = entries.list_entries(knowledge, None, notation)
         ids = {e["id"] for e in listed}
-        entries = [e for e in listed if e.get("parent") not in ids]
+        covering = [e for e in listed if e.get("parent") not in ids]
     return await render(
         request,
         "ui/concept.html",
@@ -115,6 +114,6 @@ async def concept_page(request: Request, notation: str, lang: str = "en") -> HTM
         languages=_languages([concept]),
         language_names=LANGUAGE_NAMES,
         scheme_titles=SCHEME_TITLES,
-        entries=entries,
+        entries=covering,
         lang=lang.lower(),
     )

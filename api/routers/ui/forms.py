@@ -8,12 +8,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode
-
 from exportgraph.errors import InvalidInput
-from exportgraph.graph.context import Context
-from exportgraph.graph.queries import load_query
 from exportgraph.knowledge import units
+from exportgraph.knowledge.index import Knowledge
 
 
 @dataclass(frozen=True)
@@ -30,19 +27,6 @@ class ParameterField:
     """Other units the value may be entered in (from the units service)."""
 
 
-def _text(row: Mapping[str, object], name: str) -> str:
-    term = row.get(name)
-    return term.value if isinstance(term, Literal | NamedNode) else ""
-
-
-def _unit_text(row: Mapping[str, object]) -> str:
-    unit = _text(row, "unitSymbol") or _text(row, "unitLabel")
-    if unit:
-        return unit
-    local = _text(row, "unit").rsplit("/", 1)[-1]
-    return {"NUM": "count", "UNITLESS": "1"}.get(local, local)
-
-
 def _units(catalogue: units.UnitCatalogue, notation: str) -> tuple[str, tuple[str, ...]]:
     """The canonical unit's label and the other units of the data the service converts from."""
     try:
@@ -50,8 +34,8 @@ def _units(catalogue: units.UnitCatalogue, notation: str) -> tuple[str, tuple[st
     except InvalidInput:
         return "", ()
     choices = set()
-    for info in getattr(catalogue, "units", {}).values():
-        spelling = str(getattr(info, "display", "") or "")
+    for info in catalogue.units.values():
+        spelling = info.display
         if not spelling or spelling in (label, "1"):
             continue
         try:
@@ -62,34 +46,28 @@ def _units(catalogue: units.UnitCatalogue, notation: str) -> tuple[str, tuple[st
     return ("unitless" if label == "1" else label), tuple(sorted(choices))
 
 
-def parameter_fields(context: Context) -> list[ParameterField]:
+def parameter_fields(knowledge: Knowledge) -> list[ParameterField]:
     """Every harmonized parameter, with the kinds whose entries constrain it."""
-    rows = context.store.select(load_query("ui_parameters"))
-    found: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        notation = _text(row, "notation")
-        item = found.setdefault(
-            notation,
-            {
-                "label": _text(row, "label") or notation,
-                "definition": _text(row, "definition"),
-                "unit": _unit_text(row),
-                "used_by": set(),
-            },
-        )
-        if _text(row, "usedBy"):
-            item["used_by"].add(_text(row, "usedBy"))
-    catalogue = units.unit_catalogue(context)
+    used_by: dict[str, set[str]] = {}
+    for entry in knowledge.entries.values():
+        constrained = {c.parameter for alternative in entry.alternatives for c in alternative}
+        kinds = {
+            knowledge.kind_notation(narrower)
+            for kind in entry.kinds
+            for narrower in knowledge.descendants_of_kind(kind)
+        }
+        for parameter in constrained:
+            used_by.setdefault(parameter, set()).update(kinds)
     fields = []
-    for notation, item in found.items():
-        unit, choices = _units(catalogue, notation)
+    for notation, concept in knowledge.parameters.items():
+        unit, choices = _units(knowledge.units, notation)
         fields.append(
             ParameterField(
                 notation,
-                item["label"],
-                item["definition"],
-                unit or item["unit"],
-                frozenset(item["used_by"]),
+                concept.label or notation,
+                concept.pick("definition")[0] or "",
+                unit,
+                frozenset(used_by.get(notation, ())),
                 choices,
             )
         )

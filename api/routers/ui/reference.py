@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from typing import Any
 
+from exportgraph.api.deps import get_knowledge
 from exportgraph.api.routers.ui import forms
 from exportgraph.api.routers.ui.common import call, context_of, render
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from exportgraph.errors import ExportgraphError, InvalidInput
-from exportgraph.graph.context import Context
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.planes import Point, plot_for
 from exportgraph.presentation import plots
 from exportgraph.services.partners import classify as classification
 from exportgraph.services.standards import comparison as matrix
 from exportgraph.services.standards import equivalence
 
 router = APIRouter()
-PLOT_KIND_PARAMETERS = (plots.X_PARAM, plots.Y_PARAM)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -68,27 +68,25 @@ def _answer_rows(
     return rows
 
 
-def _point(form: forms.ClassifyForm) -> plots.Point | None:
-    """The machine as a point, when both plotted values are given in their canonical units."""
-    if any(form.units.get(name, "").strip() for name in PLOT_KIND_PARAMETERS):
+def _point(knowledge: Knowledge, form: forms.ClassifyForm) -> Point | None:
+    """The item as a point on its kind's plot, when both plotted values are given in their
+    canonical units."""
+    plot = plot_for(knowledge, form.kind if form.kind in knowledge.kinds else None)
+    if any(form.units.get(name, "").strip() for name in (plot.x, plot.y)):
         return None  # a converted value is shown by the results; the plot takes canonical units
-    qubits, error = form.number(plots.X_PARAM), form.number(plots.Y_PARAM)
-    if (
-        qubits is None
-        or error is None
-        or plots.X_PARAM in form.errors
-        or plots.Y_PARAM in form.errors
-    ):
+    x, y = form.number(plot.x), form.number(plot.y)
+    if x is None or y is None or plot.x in form.errors or plot.y in form.errors:
         return None
-    return plots.Point.of(repr(qubits), repr(error))
+    return Point.of(repr(x), repr(y))
 
 
 @router.get("/classify", response_class=HTMLResponse)
 async def classify_page(request: Request) -> HTMLResponse:
     """The form; once a kind is submitted, the answer per jurisdiction and the plot."""
     context = context_of(request)
-    kinds, jurisdictions = await call(matrix.axes, context)
-    parameters = await call(forms.parameter_fields, context)
+    knowledge = await get_knowledge(request)
+    kinds, jurisdictions = matrix.axes(knowledge)
+    parameters = forms.parameter_fields(await get_knowledge(request))
     form = forms.read_classify_form(
         request.query_params, request.query_params.multi_items(), [p.notation for p in parameters]
     )
@@ -117,9 +115,9 @@ async def classify_page(request: Request) -> HTMLResponse:
     if submitted and "kind" not in form.errors and "as_of" not in form.errors:
         plot = await call(
             plots.control_region_plots,
-            context,
+            knowledge,
             form.date(),
-            _point(form),
+            _point(knowledge, form),
             form.kind,
             form.jurisdictions or None,
         )
@@ -167,12 +165,13 @@ async def classify_plot(
 ) -> Response:
     """One jurisdiction's control-region panel as a standalone SVG file."""
     point = (
-        plots.Point.of(repr(qubits), repr(cnot_error))
+        Point.of(repr(qubits), repr(cnot_error))
         if qubits is not None and cnot_error is not None
         else None
     )
+    knowledge = await get_knowledge(request)
     plot = await call(
-        plots.control_region_plots, context_of(request), _date(as_of), point, kind, [jurisdiction]
+        plots.control_region_plots, knowledge, _date(as_of), point, kind, [jurisdiction]
     )
     if not plot.panels:
         raise InvalidInput(
@@ -192,21 +191,21 @@ async def compare_page(
     members: str = "",
 ) -> HTMLResponse:
     """The equivalence matrix and, for a pair of jurisdictions, the relation of their entries."""
-    context = context_of(request)
+    knowledge = await get_knowledge(request)
     errors: dict[str, str] = {}
     try:
         date = _date(as_of)
     except InvalidInput as error:
         errors["as_of"] = error.detail
         date = dt.date.today()
-    table = await call(matrix.comparison_matrix, context, date, lang if lang.isalpha() else "en")
+    table = await call(matrix.comparison_matrix, knowledge, date, lang if lang.isalpha() else "en")
     codes = {j.notation for j in table.jurisdictions}
     for name, value in (("a", a), ("b", b)):
         if value and value not in codes:
             errors[name] = f"{name}: unknown jurisdiction {value!r}"
     pair = None
     if a and b and not errors:
-        pair = await _pair(request, table, a, b, date)
+        pair = await call(_pair, knowledge, table, a, b)
     return await render(
         request,
         "ui/compare.html",
@@ -224,40 +223,16 @@ async def compare_page(
     )
 
 
-_relations: dict[tuple[str, str], dict[str, Any]] = {}
-_relations_lock = threading.Lock()
-
-
-def _equivalents(context: Context, entry_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """The equivalence service's answer per entry, cached by data version (it is costly)."""
-    version = context.data_version()
-    answers: dict[str, dict[str, Any]] = {}
-    for entry_id in entry_ids:
-        with _relations_lock:
-            cached = _relations.get((version, entry_id))
-        if cached is None:
-            cached = equivalence.equivalents(context.store, entry_id)
-            with _relations_lock:
-                if len(_relations) > 5000 or any(v != version for v, _ in _relations):
-                    _relations.clear()
-                _relations[(version, entry_id)] = cached
-        answers[entry_id] = cached
-    return answers
-
-
-async def _pair(
-    request: Request, table: matrix.Matrix, a: str, b: str, date: dt.date
-) -> dict[str, Any]:
+def _pair(knowledge: Knowledge, table: matrix.Matrix, a: str, b: str) -> dict[str, Any]:
     """Per entry of `a` shown in the matrix, its asserted and derived relations to `b`'s entries."""
     seen: list[str] = []
     for kind in table.kinds:
         for entry in table.cell(kind.notation, a).entries:
             if entry.via is None and entry.id not in seen:
                 seen.append(entry.id)
-    answers = await call(_equivalents, context_of(request), seen)
     rows = []
     for entry_id in seen:
-        answer = answers.get(entry_id, {})
+        answer = equivalence.equivalents(knowledge, entry_id)
         related = _as_dicts(answer.get("equivalents", []))
         matches = [r for r in related if str(r.get("id", "")).startswith(f"{b}:")]
         rows.append({"id": entry_id, "matches": matches, "reason": answer.get("reason")})

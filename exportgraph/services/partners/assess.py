@@ -21,34 +21,23 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from exportgraph.errors import InvalidInput
-from exportgraph.knowledge.catalogue import (
-    JURISDICTION_ALIASES,
-    Catalogue,
-    Entry,
-    LicenceException,
-    ResearchExclusion,
-    catalogue,
-    parse_date,
+from exportgraph.knowledge.index import Knowledge, current
+from exportgraph.knowledge.model import Entry, LicenceException, ResearchExclusion
+from exportgraph.services.inputs import parse_date
+from exportgraph.services.partners.answers import (
+    AssessAnswer,
+    AssessResult,
+    ExceptionAnswer,
+    ExclusionAnswer,
 )
-from exportgraph.services.partners.classify import (
-    Engine,
-    ListsEvaluation,
-    Tri,
-    atom_source,
-    evaluate_lists,
-    tri_and,
-    tri_json,
-    tri_or,
-)
-from exportgraph.services.partners.items import Item, is_serving_kind, parse_subject
-from exportgraph.vocabulary import ACTIVITIES, PROJECT_STAGES
+from exportgraph.services.partners.classify import Engine, atom_source
+from exportgraph.services.partners.decision import ListsEvaluation, evaluate_lists
+from exportgraph.services.partners.items import Item, parse_subject
+from exportgraph.services.partners.logic import Tri, tri_and, tri_json, tri_or
 
 if TYPE_CHECKING:
     from exportgraph.graph.context import Context
 
-# Activities that release something to a person; inside the `from` jurisdiction they are a
-# deemed export where that jurisdiction has a deemed-export rule.
-_RELEASES = ("deemed-export", "researcher-exchange", "technical-assistance")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _CONDITION = re.compile(
     r"^\s*(?P<field>[a-z_]+)\s*(?:=\s*(?P<value>\S+)|\s+in\s+(?P<values>\S+))\s*$"
@@ -69,39 +58,40 @@ class Request:
     as_of: dt.date
 
 
-def _country(cat: Catalogue, value: object, field_name: str) -> str:
+def _country(knowledge: Knowledge, value: object, field_name: str) -> str:
     """A jurisdiction or ISO 3166-1 alpha-2 country code (UK → GB)."""
     if not isinstance(value, str) or not _COUNTRY.match(value.strip().upper()):
         raise InvalidInput(
             f"{field_name}: expected a country code such as DE, got {value!r}", field=field_name
         )
     code = value.strip().upper()
-    return JURISDICTION_ALIASES.get(code, code)
+    return knowledge.canonical_code(code)
 
 
-def parse_request(cat: Catalogue, raw: object) -> Request:
+def parse_request(knowledge: Knowledge, raw: object) -> Request:
     """Validate an assessment request; InvalidInput names the offending field."""
     if not isinstance(raw, Mapping):
         raise InvalidInput("body: expected a JSON object", field="body")
     activity = raw.get("activity")
-    if activity not in ACTIVITIES:
+    activities = knowledge.notations("activities")
+    if activity not in activities:
         raise InvalidInput(
-            f"activity: expected one of {', '.join(ACTIVITIES)}, got {activity!r}", field="activity"
+            f"activity: expected one of {', '.join(activities)}, got {activity!r}", field="activity"
         )
     if "subject" not in raw:
         raise InvalidInput("subject: a subject is required", field="subject")
-    subject = parse_subject(cat, raw["subject"])
+    subject = parse_subject(knowledge, raw["subject"])
     if raw.get("from") is None:
         raise InvalidInput(
             "from: the jurisdiction the activity starts in is required", field="from"
         )
-    origin = cat.jurisdiction(raw["from"], "from").code
-    destination = _country(cat, raw["to"], "to") if raw.get("to") is not None else None
+    origin = knowledge.jurisdiction(raw["from"], "from").code
+    destination = _country(knowledge, raw["to"], "to") if raw.get("to") is not None else None
     recipient = raw.get("recipient") or {}
     if not isinstance(recipient, Mapping):
         raise InvalidInput("recipient: expected an object", field="recipient")
     nationality = (
-        _country(cat, recipient["nationality"], "recipient.nationality")
+        _country(knowledge, recipient["nationality"], "recipient.nationality")
         if recipient.get("nationality") is not None
         else None
     )
@@ -112,9 +102,10 @@ def parse_request(cat: Catalogue, raw: object) -> Request:
             raise InvalidInput(f"{name}: expected true or false, got {value!r}", field=name)
         facts[name] = value
     stage = raw.get("project_stage")
-    if stage is not None and stage not in PROJECT_STAGES:
+    stages = knowledge.notations("project-stages")
+    if stage is not None and stage not in stages:
         raise InvalidInput(
-            f"project_stage: expected one of {', '.join(PROJECT_STAGES)}, got {stage!r}",
+            f"project_stage: expected one of {', '.join(stages)}, got {stage!r}",
             field="project_stage",
         )
     facts["project_stage"] = stage
@@ -149,20 +140,16 @@ class Decision:
             self.missing.append(fact)
 
 
-def _members(cat: Catalogue, union: str) -> set[str]:
-    return {code for code, j in cat.jurisdictions.items() if union in j.part_of}
-
-
-def _within(cat: Catalogue, destination: str, codes: set[str]) -> bool:
+def _within(knowledge: Knowledge, destination: str, codes: set[str]) -> bool:
     """Whether a destination is one of `codes` or part of one of them."""
     if destination in codes:
         return True
-    found = cat.jurisdictions.get(destination)
+    found = knowledge.jurisdictions.get(destination)
     return bool(found and set(found.part_of) & codes)
 
 
 def destination_requires(
-    cat: Catalogue, governing: str, entry: Entry, destination: str
+    knowledge: Knowledge, governing: str, entry: Entry, destination: str
 ) -> tuple[bool, str]:
     """Whether the entry's destination scope catches `destination`, and why."""
     licence = entry.licence
@@ -172,24 +159,24 @@ def destination_requires(
     if licence.scope == "AllDestinations":
         return True, f"{entry.id}: a licence is required for all destinations"
     if licence.scope == "AllDestinationsExcept":
-        if _within(cat, destination, listed):
+        if _within(knowledge, destination, listed):
             return (
                 False,
                 f"{entry.id}: a licence is required for all destinations except {names}; {destination} is excepted",
             )
         return True, f"{entry.id}: a licence is required for all destinations except {names}"
     if licence.scope == "OnlyListedDestinations":
-        if _within(cat, destination, listed):
+        if _within(knowledge, destination, listed):
             return True, f"{entry.id}: a licence is required for the listed destinations ({names})"
         return False, f"{entry.id}: a licence is required only for {names}, not {destination}"
     if licence.scope == "OutsideUnion":
-        inside = {governing, *cat.jurisdictions[governing].part_of}
+        inside = {governing, *knowledge.jurisdictions[governing].part_of}
         for union in list(inside):
-            inside |= _members(cat, union)
+            inside |= knowledge.members(union)
         if destination in inside:
             return False, (
                 f"{entry.id}: a licence is required only for exports leaving "
-                f"{' / '.join(sorted({governing, *cat.jurisdictions[governing].part_of}))}; "
+                f"{' / '.join(sorted({governing, *knowledge.jurisdictions[governing].part_of}))}; "
                 f"{destination} is inside (intra-union transfer)"
             )
         return (
@@ -215,20 +202,22 @@ def _condition(condition: str, facts: Mapping[str, object]) -> tuple[Tri, str | 
 
 
 def exclusion_answer(
-    cat: Catalogue, exclusion: ResearchExclusion, request: Request
-) -> tuple[Tri, dict[str, Any], list[str]]:
+    knowledge: Knowledge, exclusion: ResearchExclusion, request: Request
+) -> tuple[Tri, ExclusionAnswer, list[str]]:
     """Whether a research exclusion applies to the request, the answer element, missing fields."""
     subject = request.subject
-    out: dict[str, Any] = {"id": exclusion.id, "title": exclusion.title}
-    applies_to = sorted(cat.kind_notation(k) for k in exclusion.applies_to)
-    if not cat.ancestors_of_kind(subject.kind_iri) & exclusion.applies_to:
-        kind = "hardware" if not is_serving_kind(cat, subject.kind_iri) else subject.kind
-        out.update(
-            applies=False,
-            why=f"{exclusion.id} covers {' and '.join(applies_to)} only; the subject is {kind} "
-            f"({subject.kind}), which research exclusions never cover",
+    applies_to = sorted(knowledge.kind_notation(k) for k in exclusion.applies_to)
+    if not knowledge.ancestors_of_kind(subject.kind_iri) & exclusion.applies_to:
+        kind = "hardware" if not knowledge.serves_another_kind(subject.kind_iri) else subject.kind
+        why = (
+            f"{exclusion.id} covers {' and '.join(applies_to)} only; the subject is {kind} "
+            f"({subject.kind}), which research exclusions never cover"
         )
-        return False, out, []
+        return (
+            False,
+            {"id": exclusion.id, "title": exclusion.title, "applies": False, "why": why},
+            [],
+        )
     results = [(_condition(c, request.facts), c) for c in exclusion.conditions]
     status = tri_and(r for (r, _), _c in results) if results else None
     missing = [m for (r, m), _c in results if r is None and m]
@@ -239,22 +228,25 @@ def exclusion_answer(
         why = f"condition not met: {'; '.join(failed)}"
     else:
         why = f"cannot tell: the request does not state {', '.join(missing) or 'its conditions'}"
-    out.update(applies=tri_json(status), why=why, conditions=list(exclusion.conditions))
+    out: ExclusionAnswer = {
+        "id": exclusion.id,
+        "title": exclusion.title,
+        "applies": tri_json(status),
+        "why": why,
+        "conditions": list(exclusion.conditions),
+    }
     if exclusion.evidence == "secondary":
         out["evidence"] = "secondary"
     return status, out, missing
 
 
-def exception_answer(exception: LicenceException, destination: str | None) -> dict[str, Any]:
+def exception_answer(exception: LicenceException, destination: str | None) -> ExceptionAnswer:
     """Whether a licence exception is available for the destination (never guessed)."""
-    out: dict[str, Any] = {"id": exception.id, "title": exception.title}
+    out: ExceptionAnswer = {"id": exception.id, "title": exception.title, "available": "unknown"}
     if not exception.destinations_known:
-        out.update(
-            available="unknown",
-            missing_fact=f"eligible destinations of {exception.id} (not in the data)",
-        )
+        out["missing_fact"] = f"eligible destinations of {exception.id} (not in the data)"
     elif destination is None:
-        out.update(available="unknown", missing_fact="to")
+        out["missing_fact"] = "to"
     else:
         out["available"] = destination in exception.eligible
     return out
@@ -264,10 +256,10 @@ def exception_answer(exception: LicenceException, destination: str | None) -> di
 
 
 def _release_destination(
-    cat: Catalogue, request: Request, governing: str, decision: Decision
+    knowledge: Knowledge, request: Request, governing: str, decision: Decision
 ) -> str | None:
     """For a release inside `from` (deemed export): the recipient's country, or None (decided)."""
-    rule = cat.jurisdictions[governing].deemed_export
+    rule = knowledge.jurisdictions[governing].deemed_export
     if rule is False:
         decision.required = False
         decision.reasons.append(
@@ -279,7 +271,7 @@ def _release_destination(
         decision.required = None
         decision.add_missing(f"deemed-export rule of {governing}")
         return None
-    if not is_serving_kind(cat, request.subject.kind_iri):
+    if not knowledge.serves_another_kind(request.subject.kind_iri):
         decision.required = False
         decision.reasons.append(
             "a deemed export is a release of technology or source code; the subject is hardware"
@@ -289,7 +281,7 @@ def _release_destination(
         decision.required = None
         decision.add_missing("recipient.nationality")
         return None
-    if _within(cat, request.nationality, {governing}):
+    if _within(knowledge, request.nationality, {governing}):
         decision.required = False
         decision.reasons.append(
             f"the recipient is a {request.nationality} national: no export under {governing} law"
@@ -302,23 +294,28 @@ def _release_destination(
     return request.nationality
 
 
-def _is_release(request: Request) -> bool:
+def _is_release(knowledge: Knowledge, request: Request) -> bool:
+    """A release to a person inside the jurisdiction the activity starts in (a deemed export
+    where that jurisdiction has a deemed-export rule)."""
+    releases = knowledge.notations("activities", "releasesToPerson")
     return request.activity == "deemed-export" or (
-        request.activity in _RELEASES and request.destination in (None, request.origin)
+        request.activity in releases and request.destination in (None, request.origin)
     )
 
 
 def jurisdiction_assessment(
-    cat: Catalogue, request: Request, governing: str, lists: ListsEvaluation
-) -> dict[str, Any]:
+    knowledge: Knowledge, request: Request, governing: str, lists: ListsEvaluation
+) -> AssessResult:
     """The result of one governing jurisdiction."""
     decision = Decision(required=None)
-    activity = "deemed-export" if _is_release(request) else request.activity
-    exceptions: dict[str, dict[str, Any]] = {}
-    own_entries = [e for e in cat.entries.values() if e.jurisdiction == governing]
-    rule = cat.jurisdictions[governing].deemed_export
+    activity = "deemed-export" if _is_release(knowledge, request) else request.activity
+    exceptions: dict[str, ExceptionAnswer] = {}
+    own_entries = [e for e in knowledge.entries.values() if e.jurisdiction == governing]
+    rule = knowledge.jurisdictions[governing].deemed_export
     if activity == "deemed-export" and rule is False:
-        _release_destination(cat, request, governing, decision)  # decides: not an export there
+        _release_destination(
+            knowledge, request, governing, decision
+        )  # decides: not an export there
     elif not own_entries:
         decision.add_missing(f"the export-control lists of {governing} (not in the data)")
     elif lists.status is False:
@@ -328,7 +325,7 @@ def jurisdiction_assessment(
         )
         decision.reasons.extend(lists.notes)
     elif lists.status is None and (
-        why := _no_licence_whatever_listed(cat, request, governing, lists, activity)
+        why := _no_licence_whatever_listed(knowledge, request, governing, lists, activity)
     ):
         decision.required = False
         decision.reasons.append(
@@ -352,31 +349,31 @@ def jurisdiction_assessment(
         if activity == "deemed-export" and rule is None:
             decision.add_missing(f"deemed-export rule of {governing}")
     else:
-        _licensing(cat, request, governing, lists, activity, decision, exceptions)
-    exclusions, excluded = _exclusions(cat, request, governing, decision)
+        _licensing(knowledge, request, governing, lists, activity, decision, exceptions)
+    exclusions, excluded = _exclusions(knowledge, request, governing, decision)
     if decision.required is not False and excluded is True:
         decision.required = False
     elif decision.required is True and excluded is None:
         decision.required = None
-    result: dict[str, Any] = {
+    secondary = sorted({e.entry.id for e in lists.matched if e.entry.evidence == "secondary"})
+    result: AssessResult = {
         "jurisdiction": governing,
         "licence_required": tri_json(decision.required),
         "entries": [e.entry.id for e in lists.matched],
         "reasons": decision.reasons,
         "exclusions": exclusions,
         "exceptions": list(exceptions.values()) if decision.required is not False else [],
+        "evidence": "secondary" if secondary else "primary",
     }
     if decision.required is None:
         result["missing_facts"] = decision.missing or ["(not stated)"]
-    secondary = sorted({e.entry.id for e in lists.matched if e.entry.evidence == "secondary"})
-    result["evidence"] = "secondary" if secondary else "primary"
     if secondary:
         result["notes"] = ["This answer rests on secondary evidence for: " + ", ".join(secondary)]
     return result
 
 
 def _no_licence_whatever_listed(
-    cat: Catalogue, request: Request, governing: str, lists: ListsEvaluation, activity: str
+    knowledge: Knowledge, request: Request, governing: str, lists: ListsEvaluation, activity: str
 ) -> list[str]:
     """Why no undecided entry could require a licence for this export's destination (empty when
     one could, or when that cannot be told without the missing facts)."""
@@ -390,7 +387,7 @@ def _no_licence_whatever_listed(
         licence = evaluation.entry.licence
         if licence is None or activity not in licence.activities:
             return []
-        required, why = destination_requires(cat, governing, evaluation.entry, destination)
+        required, why = destination_requires(knowledge, governing, evaluation.entry, destination)
         if required:
             return []
         reasons.append(why)
@@ -398,20 +395,20 @@ def _no_licence_whatever_listed(
 
 
 def _licensing(
-    cat: Catalogue,
+    knowledge: Knowledge,
     request: Request,
     governing: str,
     lists: ListsEvaluation,
     activity: str,
     decision: Decision,
-    exceptions: dict[str, dict[str, Any]],
+    exceptions: dict[str, ExceptionAnswer],
 ) -> None:
     """Decide the licence requirement of the matched entries for the activity and destination."""
     destination: str | None = request.destination
     if activity == "in-country-transfer" and destination is None:
         destination = request.origin  # a transfer inside the country the activity starts in
     if activity == "deemed-export":
-        destination = _release_destination(cat, request, governing, decision)
+        destination = _release_destination(knowledge, request, governing, decision)
         if destination is None:
             return
     licensed = [e.entry for e in lists.matched if e.entry.licence is not None]
@@ -422,15 +419,15 @@ def _licensing(
         )
         return
     per_entry: list[Tri] = []
-    for entry in _most_specific(cat, licensed):
+    for entry in _most_specific(knowledge, licensed):
         licence = entry.licence
         assert licence is not None
         covered = activity
         if (
-            activity in _RELEASES
+            activity in knowledge.notations("activities", "releasesToPerson")
             and activity not in licence.activities
             and "export" in licence.activities
-            and is_serving_kind(cat, request.subject.kind_iri)
+            and knowledge.serves_another_kind(request.subject.kind_iri)
         ):
             # software or technology handed over abroad (to a visiting expert's home lab, by a
             # researcher travelling out) leaves the jurisdiction: it is an export of it
@@ -448,7 +445,7 @@ def _licensing(
             per_entry.append(None)
             decision.add_missing("to")
             continue
-        required, why = destination_requires(cat, governing, entry, destination)
+        required, why = destination_requires(knowledge, governing, entry, destination)
         per_entry.append(required)
         reasons = (
             f" (reasons for control: {' '.join(licence.reasons)})"
@@ -458,28 +455,28 @@ def _licensing(
         decision.reasons.append(why + reasons)
         if required:
             for iri in licence.exceptions:
-                if iri in cat.exceptions and cat.exceptions[iri].id not in exceptions:
-                    exceptions[cat.exceptions[iri].id] = exception_answer(
-                        cat.exceptions[iri], destination
+                if iri in knowledge.exceptions and knowledge.exceptions[iri].id not in exceptions:
+                    exceptions[knowledge.exceptions[iri].id] = exception_answer(
+                        knowledge.exceptions[iri], destination
                     )
     decision.required = tri_or(per_entry)
 
 
-def _most_specific(cat: Catalogue, entries: list[Entry]) -> list[Entry]:
+def _most_specific(knowledge: Knowledge, entries: list[Entry]) -> list[Entry]:
     """Matched entries without a matched sub-entry (their licence terms are the resolved ones)."""
     chosen = {e.iri for e in entries}
     return [e for e in entries if not any(child in chosen for child in e.children)]
 
 
 def _exclusions(
-    cat: Catalogue, request: Request, governing: str, decision: Decision
-) -> tuple[list[dict[str, Any]], Tri]:
+    knowledge: Knowledge, request: Request, governing: str, decision: Decision
+) -> tuple[list[ExclusionAnswer], Tri]:
     answers = []
     statuses: list[Tri] = []
-    for exclusion in cat.exclusions:
+    for exclusion in knowledge.exclusions:
         if exclusion.jurisdiction != governing:
             continue
-        status, answer, missing = exclusion_answer(cat, exclusion, request)
+        status, answer, missing = exclusion_answer(knowledge, exclusion, request)
         answers.append(answer)
         statuses.append(status)
         if status is True:
@@ -495,20 +492,20 @@ def _exclusions(
 
 def assess(
     context: Context, request: Mapping[str, Any], *, engine: Engine = "index"
-) -> dict[str, Any]:
+) -> AssessAnswer:
     """Assess an activity (contract §3): one result per governing jurisdiction (`from`, then the
     unions it is part of). Raises InvalidInput (422) naming the offending field."""
-    cat = catalogue(context)
-    parsed = parse_request(cat, request)
-    atoms = atom_source(context, cat, parsed.subject, parsed.as_of, engine)
+    knowledge = current(context)
+    parsed = parse_request(knowledge, request)
+    atoms = atom_source(context, knowledge, parsed.subject, parsed.as_of, engine)
     results = []
-    for governing in cat.governing(parsed.origin):
-        lists = evaluate_lists(cat, parsed.subject, parsed.as_of, [governing], atoms)
-        result = jurisdiction_assessment(cat, parsed, governing, lists)
+    for governing in knowledge.governing(parsed.origin):
+        lists = evaluate_lists(knowledge, parsed.subject, parsed.as_of, [governing], atoms)
+        result = jurisdiction_assessment(knowledge, parsed, governing, lists)
         results.append(result)
     return {
         "as_of": parsed.as_of.isoformat(),
-        "data_version": cat.version,
+        "data_version": knowledge.version,
         "activity": parsed.activity,
         "subject": parsed.subject.as_dict(),
         "from": parsed.origin,

@@ -1,9 +1,9 @@
 """Parse and validate an item (contract §1/§2): kind, parameters, facts, and for software or
 technology the kind it serves (`for_kind`) and its `purpose`.
 
-`parse_item(cat, raw, field="item")` returns an `Item` whose parameters are exact Decimals in their
+`parse_item(knowledge, raw, field="item")` returns an `Item` whose parameters are exact Decimals in their
 canonical units; every error is an InvalidInput naming the field (`item.kind`,
-`item.parameters.cooling-power`, `item.facts.<fact>` …). `parse_subject(cat, raw)` does the same for
+`item.parameters.cooling-power`, `item.facts.<fact>` …). `parse_subject(knowledge, raw)` does the same for
 an assessment's `subject` (`{"item": …}`, `{"software": {…}}` or `{"technology": {…}}`).
 """
 
@@ -15,10 +15,10 @@ from decimal import Decimal
 from typing import Any
 
 from exportgraph.errors import InvalidInput
-from exportgraph.knowledge.catalogue import Catalogue, Concept, kind_concept
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.model import Concept
 from exportgraph.knowledge.units import normalize_parameters
-
-SERVING_KINDS = ("software", "technology")
+from exportgraph.services.inputs import json_number
 
 
 @dataclass(frozen=True)
@@ -46,53 +46,36 @@ class Item:
         if self.purpose:
             out["purpose"] = self.purpose
         if self.parameters:
-            out["parameters"] = {k: _number(v) for k, v in self.parameters.items()}
+            out["parameters"] = {k: json_number(v) for k, v in self.parameters.items()}
         if self.facts:
             out["facts"] = dict(self.facts)
         return out
 
 
-def _number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def is_serving_kind(cat: Catalogue, kind_iri: str) -> bool:
-    """Whether a kind is software or technology (or narrower)."""
-    serving = {cat.kinds[k].iri for k in SERVING_KINDS if k in cat.kinds}
-    return bool(cat.ancestors_of_kind(kind_iri) & serving)
-
-
-def _concept(table: Mapping[str, Concept], value: object, what: str, field_name: str) -> Concept:
-    if not isinstance(value, str) or value not in table:
-        known = ", ".join(sorted(table))
-        raise InvalidInput(
-            f"{field_name}: unknown {what} {value!r} (known: {known})", field=field_name
-        )
-    return table[value]
-
-
-def parse_item(cat: Catalogue, raw: object, field_name: str = "item") -> Item:
+def parse_item(knowledge: Knowledge, raw: object, field_name: str = "item") -> Item:
     """Validate an item object; parameters are converted to their canonical units."""
     if not isinstance(raw, Mapping):
         raise InvalidInput(f"{field_name}: expected an object with a kind", field=field_name)
     if "kind" not in raw:
         raise InvalidInput(f"{field_name}.kind: a kind is required", field=f"{field_name}.kind")
-    kind = kind_concept(cat, raw["kind"], f"{field_name}.kind")
+    kind = knowledge.concept("kinds", raw["kind"], f"{field_name}.kind", "kind")
     parameters = normalize_parameters(
-        raw.get("parameters") or {}, f"{field_name}.parameters", cat.units
+        raw.get("parameters") or {}, f"{field_name}.parameters", knowledge.units
     )
-    facts = _facts(cat, raw.get("facts") or {}, f"{field_name}.facts")
+    facts = _facts(knowledge, raw.get("facts") or {}, f"{field_name}.facts")
     for_kind: Concept | None = None
     purpose: Concept | None = None
-    if is_serving_kind(cat, kind.iri):
+    if knowledge.serves_another_kind(kind.iri):
         if raw.get("for_kind") is None:
             raise InvalidInput(
                 f"{field_name}.for_kind: {kind.notation} needs the kind it serves (for_kind)",
                 field=f"{field_name}.for_kind",
             )
-        for_kind = kind_concept(cat, raw["for_kind"], f"{field_name}.for_kind")
+        for_kind = knowledge.concept("kinds", raw["for_kind"], f"{field_name}.for_kind", "kind")
         if raw.get("purpose") is not None:
-            purpose = _concept(cat.purposes, raw["purpose"], "purpose", f"{field_name}.purpose")
+            purpose = knowledge.concept(
+                "purposes", raw["purpose"], f"{field_name}.purpose", "purpose"
+            )
     else:
         for key in ("for_kind", "purpose"):
             if raw.get(key) is not None:
@@ -111,7 +94,7 @@ def parse_item(cat: Catalogue, raw: object, field_name: str = "item") -> Item:
     )
 
 
-def _facts(cat: Catalogue, raw: object, field_name: str) -> dict[str, bool]:
+def _facts(knowledge: Knowledge, raw: object, field_name: str) -> dict[str, bool]:
     if not isinstance(raw, Mapping):
         raise InvalidInput(
             f"{field_name}: expected an object of fact: true|false", field=field_name
@@ -119,14 +102,14 @@ def _facts(cat: Catalogue, raw: object, field_name: str) -> dict[str, bool]:
     facts: dict[str, bool] = {}
     for name, value in raw.items():
         where = f"{field_name}.{name}"
-        _concept(cat.facts, name, "fact", where)
+        knowledge.concept("facts", name, where, "fact")
         if not isinstance(value, bool):
             raise InvalidInput(f"{where}: expected true or false, got {value!r}", field=where)
         facts[name] = value
     return facts
 
 
-def parse_subject(cat: Catalogue, raw: object, field_name: str = "subject") -> Item:
+def parse_subject(knowledge: Knowledge, raw: object, field_name: str = "subject") -> Item:
     """An assessment subject: `{"item": …}`, `{"software": {for_kind, purpose}}` or
     `{"technology": {…}}`."""
     if not isinstance(raw, Mapping) or len(raw) != 1:
@@ -135,13 +118,13 @@ def parse_subject(cat: Catalogue, raw: object, field_name: str = "subject") -> I
         )
     ((key, value),) = raw.items()
     if key == "item":
-        return parse_item(cat, value, f"{field_name}.item")
-    if key in SERVING_KINDS:
+        return parse_item(knowledge, value, f"{field_name}.item")
+    if key in knowledge.kinds and knowledge.serves_another_kind(knowledge.kinds[key].iri):
         if not isinstance(value, Mapping):
             raise InvalidInput(
                 f"{field_name}.{key}: expected an object", field=f"{field_name}.{key}"
             )
-        return parse_item(cat, {**value, "kind": key}, f"{field_name}.{key}")
+        return parse_item(knowledge, {**value, "kind": key}, f"{field_name}.{key}")
     raise InvalidInput(
         f"{field_name}: expected item, software or technology, got {key!r}", field=field_name
     )

@@ -15,11 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal as Lit
 
-from pyoxigraph import Literal, NamedNode
-
-from exportgraph import namespaces as ns
-from exportgraph.graph.context import Context
-from exportgraph.graph.queries import bind
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.model import Entry
 
 Status = Lit["controlled", "provisional", "not-controlled"]
 STATUS_TEXT: dict[str, str] = {
@@ -27,7 +24,6 @@ STATUS_TEXT: dict[str, str] = {
     "provisional": "Provisional",
     "not-controlled": "Not controlled",
 }
-XSD_DATE = NamedNode(ns.XSD + "date")
 
 
 @dataclass(frozen=True)
@@ -174,27 +170,35 @@ class Column:
         return self.union is not None
 
 
-def _text(row: Mapping[str, object], name: str) -> str:
-    term = row.get(name)
-    return term.value if isinstance(term, Literal | NamedNode) else ""
+def _direct_parent(knowledge: Knowledge, iri: str, parents: frozenset[str]) -> str | None:
+    """The nearest of `parents` (one that is not broader than another of them)."""
+    nearest = [
+        p
+        for p in parents
+        if not any(p != q and p in knowledge.ancestors_of_kind(q) for q in parents)
+    ]
+    return min(nearest, default=None)
 
 
-def _flag(row: Mapping[str, object], name: str) -> bool:
-    return _text(row, name) in ("true", "1")
-
-
-def axes(context: Context, lang: str = "en") -> tuple[list[Axis], list[Axis]]:
+def axes(knowledge: Knowledge, lang: str = "en") -> tuple[list[Axis], list[Axis]]:
     """Every kind (narrower under broader) and every jurisdiction (members under their union)."""
-    rows = context.store.select(bind("ui_matrix_axes", [{"lang": Literal(lang)}]))
     kinds: dict[str, tuple[str, str | None]] = {}
+    for concept in knowledge.kinds.values():
+        parent = _direct_parent(knowledge, concept.iri, concept.broader - {concept.iri})
+        label = concept.pick("pref", lang)[0] or concept.notation
+        kinds[concept.notation] = (label, knowledge.kind_notation(parent) if parent else None)
     jurisdictions: dict[str, tuple[str, str | None]] = {}
-    for row in rows:
-        notation = _text(row, "notation")
-        label = _text(row, "label") or _text(row, "englishLabel") or notation
-        if _text(row, "axis") == "kind":
-            kinds[notation] = (label, _text(row, "broader") or None)
-        else:
-            jurisdictions[notation] = (label, _text(row, "partOf") or None)
+    for code, info in knowledge.jurisdictions.items():
+        # destinations the data knows nothing else about (CN, RU …) are not columns; members are
+        if info.destination_only and not info.part_of:
+            continue
+        unions = set(info.part_of)
+        direct = [
+            u
+            for u in unions
+            if not any(u in knowledge.jurisdictions[m].part_of for m in unions if m != u)
+        ]
+        jurisdictions[code] = (info.label, min(direct, default=None))
     return _tree(kinds, by_label=True), _tree(jurisdictions, by_label=False)
 
 
@@ -223,62 +227,76 @@ def _tree(
     return ordered
 
 
-def comparison_matrix(context: Context, as_of: dt.date, lang: str = "en") -> Matrix:
-    """Every harmonized kind × every jurisdiction, on `as_of`; kind labels in `lang` where known."""
-    kinds, jurisdictions = axes(context, lang)
-    rows = context.store.select(
-        bind("ui_matrix", [{"asOf": Literal(as_of.isoformat(), datatype=XSD_DATE)}])
+def _cell_entry(knowledge: Knowledge, entry: Entry, column: str, note: bool) -> CellEntry:
+    parent = knowledge.entries.get(entry.parent) if entry.parent else None
+    return CellEntry(
+        id=entry.id,
+        code=entry.code,
+        effective_from=entry.effective_from.isoformat() if entry.effective_from else "",
+        evidence=entry.evidence,
+        provisional=entry.provisional,
+        via=entry.jurisdiction if entry.jurisdiction != column else None,
+        note=(entry.exclusion_note or "") if note else "",
+        parent=parent.id if parent else None,
     )
+
+
+def comparison_matrix(knowledge: Knowledge, as_of: dt.date, lang: str = "en") -> Matrix:
+    """Every harmonized kind × every jurisdiction, on `as_of`; kind labels in `lang` where known."""
+    kinds, jurisdictions = axes(knowledge, lang)
+    in_force = [knowledge.entries[iri] for iri in knowledge.in_force(as_of)]
     covers: dict[str, set[str]] = defaultdict(set)
     excludes: dict[str, set[str]] = defaultdict(set)
-    parent_of: dict[str, str] = {}
-    found: dict[tuple[str, str], dict[str, tuple[CellEntry, bool, int]]] = defaultdict(dict)
-    for row in rows:
-        kind, jurisdiction, entry_id = (
-            _text(row, "kind"),
-            _text(row, "jurisdiction"),
-            _text(row, "id"),
-        )
-        excluded = _flag(row, "excluded")
-        (excludes if excluded else covers)[entry_id].add(kind)
-        if _text(row, "parent"):
-            parent_of[entry_id] = _text(row, "parent")
-        owner = _text(row, "owner")
-        sort = _text(row, "sortKey")
-        entry = CellEntry(
-            id=entry_id,
-            code=_text(row, "code"),
-            effective_from=_text(row, "from"),
-            evidence=_text(row, "evidence"),
-            provisional=_flag(row, "provisional"),
-            via=owner if owner != jurisdiction else None,
-            note=_text(row, "note"),
-            parent=_text(row, "parent") or None,
-        )
-        found[(kind, jurisdiction)][entry_id] = (
-            entry,
-            excluded,
-            int(sort) if sort.isdigit() else 0,
-        )
+    relevant: dict[str, list[tuple[Entry, bool]]] = defaultdict(list)  # kind → (entry, excluded)
+    for kind in kinds:
+        ancestors = knowledge.ancestors_of_kind(knowledge.kinds[kind.notation].iri)
+        for entry in in_force:
+            excluded = bool(entry.excluded_kinds & ancestors)
+            if excluded or entry.kinds & ancestors:
+                (excludes if excluded else covers)[entry.id].add(kind.notation)
+                relevant[kind.notation].append((entry, excluded))
 
-    def shown(entry_id: str, kind: str, sets: Mapping[str, set[str]]) -> bool:
+    def shown(entry: Entry, kind: str, sets: Mapping[str, set[str]]) -> bool:
         """Hide a sub-entry whose parent covers the same kinds (the parent stands for it)."""
-        parent = parent_of.get(entry_id)
-        return not (parent and kind in sets.get(parent, set()) and sets[parent] == sets[entry_id])
+        parent = knowledge.entries.get(entry.parent) if entry.parent else None
+        return not (
+            parent and kind in sets.get(parent.id, set()) and sets[parent.id] == sets[entry.id]
+        )
 
     cells: dict[tuple[str, str], Cell] = {}
-    for (kind, jurisdiction), entries in found.items():
-        ordered = sorted(entries.values(), key=lambda e: (e[0].via or "", e[2], e[0].code))
-        covering = tuple(e for e, ex, _ in ordered if not ex and shown(e.id, kind, covers))
-        excluding = tuple(e for e, ex, _ in ordered if ex and shown(e.id, kind, excludes))
-        status: Status = "not-controlled"
-        if covering:
-            status = "provisional" if all(e.provisional for e in covering) else "controlled"
-        cells[(kind, jurisdiction)] = Cell(kind, jurisdiction, status, covering, excluding)
+    for kind in kinds:
+        for column in jurisdictions:
+            owners = knowledge.governing(column.notation)
+            found = [(e, ex) for e, ex in relevant[kind.notation] if e.jurisdiction in owners]
+            if not found:
+                continue
+            found.sort(
+                key=lambda pair: (
+                    pair[0].jurisdiction if pair[0].jurisdiction != column.notation else "",
+                    pair[0].sort_key,
+                    pair[0].code,
+                )
+            )
+            covering = tuple(
+                _cell_entry(knowledge, e, column.notation, False)
+                for e, ex in found
+                if not ex and shown(e, kind.notation, covers)
+            )
+            excluding = tuple(
+                _cell_entry(knowledge, e, column.notation, True)
+                for e, ex in found
+                if ex and shown(e, kind.notation, excludes)
+            )
+            status: Status = "not-controlled"
+            if covering:
+                status = "provisional" if all(e.provisional for e in covering) else "controlled"
+            cells[(kind.notation, column.notation)] = Cell(
+                kind.notation, column.notation, status, covering, excluding
+            )
     # the most widely controlled kinds first (narrower kinds stay under their broader kind)
     weight: dict[str, int] = defaultdict(int)
-    for (kind, _), cell in cells.items():
-        weight[kind] += cell.status != "not-controlled"
+    for (kind_notation, _), cell in cells.items():
+        weight[kind_notation] += cell.status != "not-controlled"
     items = {k.notation: (k.label, k.parent) for k in kinds}
     ordered_kinds = _tree(items, by_label=True, weight=weight)
     return Matrix(as_of, tuple(ordered_kinds), tuple(jurisdictions), cells)

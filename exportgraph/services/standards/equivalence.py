@@ -17,34 +17,18 @@ criteria cannot be placed; the answer then says so and why.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from functools import cache
-from typing import Any, Literal, get_args
-
-import pyoxigraph
-from pyoxigraph import Triple
+from typing import Any
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import NotFound
-from exportgraph.graph.queries import load_query
-from exportgraph.graph.version_cache import PerVersion
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.model import INVERSE_RELATION as INVERSE
+from exportgraph.knowledge.model import AssertedMapping, Entry, Relation
 from exportgraph.knowledge.regions import Box, SetRelation, combine, compare_sets, compare_unions
-from exportgraph.knowledge.units import in_range
-from exportgraph.store import Solutions, Store
-from exportgraph.store.base import solutions_from
 
-Relation = Literal["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"]
-INVERSE: dict[str, Relation] = {
-    "exactMatch": "exactMatch",
-    "closeMatch": "closeMatch",
-    "relatedMatch": "relatedMatch",
-    "broadMatch": "narrowMatch",
-    "narrowMatch": "broadMatch",
-}
 # For each asserted relation: the derived relations it is consistent with.
 CONSISTENT: dict[str, set[str | None]] = {
     "exactMatch": {"exactMatch"},
@@ -54,19 +38,8 @@ CONSISTENT: dict[str, set[str | None]] = {
     "relatedMatch": {"exactMatch", "broadMatch", "narrowMatch", "closeMatch", "relatedMatch", None},
 }
 RULE = "TERM-MAPPING-THRESHOLDS"
-UNSHOWN_UNITS = {"NUM", "UNITLESS"}  # counts and ratios read best without a unit
+UNSHOWN_UNITS = {"count", "1"}  # counts and ratios read best without a unit
 NO_CRITERIA = "it has no numeric criteria (its scope is set by kinds or facts only)"
-
-
-def _relation(local: str) -> Relation:
-    for relation in get_args(Relation):
-        if relation == local:
-            return relation  # type: ignore[no-any-return]
-    raise ValueError(f"not a SKOS mapping relation: {local}")
-
-
-def _notation(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -108,29 +81,18 @@ class Derivation:
     basis: str
 
 
-@dataclass(frozen=True)
-class AssertedMapping:
-    """A SKOS mapping in the graph (not inferred), seen from its subject."""
-
-    subject: str
-    relation: Relation
-    object: str
-    justification: str | None = None
-    confidence: float | None = None
-    comment: str | None = None
-
-    def describe(self) -> str:
-        text = "asserted"
-        details = [
-            part
-            for part in (
-                self.justification and f"justification {self.justification}",
-                self.confidence is not None and f"confidence {self.confidence}",
-                self.comment,
-            )
-            if part
-        ]
-        return text + (f" ({'; '.join(str(d) for d in details)})" if details else "")
+def describe_mapping(mapping: AssertedMapping) -> str:
+    """How an asserted mapping was justified, in words."""
+    details = [
+        part
+        for part in (
+            mapping.justification and f"justification {mapping.justification}",
+            mapping.confidence is not None and f"confidence {mapping.confidence}",
+            mapping.comment,
+        )
+        if part
+    ]
+    return "asserted" + (f" ({'; '.join(str(d) for d in details)})" if details else "")
 
 
 @dataclass(frozen=True)
@@ -173,162 +135,65 @@ class Index:
         return self.entries[iri]
 
 
-# ---------------------------------------------------------------------------- reading the graph
-
-Source = Store | Iterable[Triple]
+# ---------------------------------------------------------------------------- regions
 
 
-Row = dict[str, str]
-
-
-def _plain(solutions: Solutions) -> list[Row]:
-    """Rows with each term's lexical value (IRIs and literals alike)."""
-    return [
-        {name: str(term) if isinstance(term, Triple) else term.value for name, term in row.items()}
-        for row in solutions
-    ]
-
-
-def _select_all(source: Source, names: Sequence[str]) -> list[list[Row]]:
-    if isinstance(source, Store):
-        return [_plain(source.select(load_query(name))) for name in names]
-    scratch = pyoxigraph.Store()
-    scratch.extend(pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in source)
-    results = []
-    for name in names:
-        result = solutions_from(scratch.query(load_query(name)))
-        assert isinstance(result, Solutions)
-        results.append(_plain(result))
-    return results
-
-
-@cache
-def _units() -> Any:
-    import pint
-
-    return pint.UnitRegistry(non_int_type=Decimal)
-
-
-def _canonical_value(row: Row) -> Fraction:
-    """The threshold in the parameter's canonical unit, exactly; ValueError when not convertible."""
-    try:
-        value = Decimal(row["value"])
-    except (InvalidOperation, KeyError) as error:
-        raise ValueError(f"threshold {row.get('value')} is not a number") from error
-    if not in_range(value):  # Fraction(1e-999999999) would take forever
-        raise ValueError(f"threshold {row['value']} is not a finite number of a usable size")
-    unit, canonical = row.get("unit"), row.get("canonical")
-    if unit is not None and canonical is not None and unit != canonical:
-        unit_pint, canonical_pint = row.get("unitPint"), row.get("canonicalPint")
-        if unit_pint is None or canonical_pint is None:
-            raise ValueError(f"unit {_notation(unit)} has no conversion to {_notation(canonical)}")
-        try:
-            value = _units().Quantity(value, unit_pint).to(canonical_pint).magnitude
-        except Exception as error:  # pint raises several unrelated types
-            raise ValueError(
-                f"unit {_notation(unit)} does not convert to {_notation(canonical)}"
-            ) from error
-    return Fraction(value)
-
-
-def _closure(roots: Iterable[str], narrower: dict[str, set[str]]) -> frozenset[str]:
-    seen: set[str] = set()
-    stack = list(roots)
-    while stack:
-        concept = stack.pop()
-        if concept not in seen:
-            seen.add(concept)
-            stack.extend(narrower.get(concept, ()))
-    return frozenset(seen)
-
-
-def build_index(source: Source) -> Index:
-    """Read every entry's scope and criteria and the asserted mappings; compute regions."""
-    entries, scope, criteria, hierarchy, asserted = _select_all(
-        source,
-        (
-            "equivalence_entries",
-            "equivalence_scope",
-            "equivalence_criteria",
-            "equivalence_kind_hierarchy",
-            "equivalence_asserted",
-        ),
+def _region(knowledge: Knowledge, entry: Entry) -> EntryRegion:
+    stated = frozenset(knowledge.kind_notation(k) for k in entry.kinds)
+    excluded = frozenset(knowledge.kind_notation(k) for k in entry.excluded_kinds)
+    covered = frozenset().union(*(knowledge.descendants_of_kind(k) for k in entry.kinds))
+    removed = frozenset().union(*(knowledge.descendants_of_kind(k) for k in entry.excluded_kinds))
+    units = {
+        c.parameter: c.canonical_unit
+        for alternative in entry.alternatives
+        for c in alternative
+        if c.canonical_unit not in UNSHOWN_UNITS
+    }
+    boxes = tuple(
+        box
+        for box in (
+            Box.from_criteria(
+                (c.parameter, c.comparator, Fraction(c.canonical_threshold)) for c in alternative
+            )
+            for alternative in (entry.alternatives if entry.criteria_complete else ())
+        )
+        if not box.is_empty()
     )
-    narrower: dict[str, set[str]] = defaultdict(set)
-    for row in hierarchy:
-        narrower[row["broader"]].add(row["narrower"])
-    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for row in scope:
-        roles[row["entry"]][row["role"]].add(row["concept"])
-    alternatives: dict[str, dict[str, list[tuple[str, str, Fraction]]]] = defaultdict(
-        lambda: defaultdict(list)
+    kinds = frozenset(knowledge.kind_notation(k) for k in covered - removed)
+    problem: str | None = None
+    if not entry.criteria_complete:
+        problem = "its criteria are incomplete (only some thresholds are known)"
+    elif not entry.alternatives:
+        problem = NO_CRITERIA
+    elif not boxes:
+        problem = "its criteria admit no value"
+    elif not kinds:
+        problem = "it covers no item kind"
+    return EntryRegion(
+        iri=entry.iri,
+        id=entry.id,
+        jurisdiction=entry.jurisdiction,
+        kinds=kinds,
+        stated_kinds=stated,
+        excluded=excluded,
+        facts=frozenset(entry.requires_facts),
+        boxes=boxes,
+        units=units,
+        problem=problem,
     )
-    problems: dict[str, str] = {}
-    units: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in criteria:
-        entry = row["entry"]
-        parameter = row.get("notation") or _notation(row["parameter"])
-        unit = row.get("canonical") or row.get("unit")
-        if unit is not None and _notation(unit) not in UNSHOWN_UNITS:
-            units[entry][parameter] = _notation(unit)
-        try:
-            value = _canonical_value(row)
-        except ValueError as error:
-            problems.setdefault(entry, f"a criterion on {parameter} cannot be compared: {error}")
-            continue
-        alternatives[entry][row["alternative"]].append((parameter, row["comparator"], value))
+
+
+def build_index(knowledge: Knowledge) -> Index:
+    """Every entry's region, grouping entries uniting their sub-entries, and the asserted
+    mappings, from one version of the knowledge index."""
     index = Index()
-    for row in entries:
-        iri, entry_id = row["entry"], row["id"]
-        jurisdiction = row.get("jurisdiction") or entry_id.partition(":")[0]
-        complete = row.get("complete", "true") == "true"
-        stated = roles[iri]["kind"]
-        excluded = roles[iri]["excluded"]
-        kinds = _closure(stated, narrower) - _closure(excluded, narrower)
-        boxes = tuple(
-            Box.from_criteria(alternatives[iri][alt]) for alt in sorted(alternatives.get(iri, {}))
-        )
-        boxes = tuple(box for box in boxes if not box.is_empty())
-        problem = problems.get(iri)
-        if not complete:
-            problem = "its criteria are incomplete (only some thresholds are known)"
-        elif iri not in alternatives:
-            problem = NO_CRITERIA
-        elif not boxes:
-            problem = "its criteria admit no value"
-        elif not kinds:
-            problem = "it covers no item kind"
-        index.entries[iri] = EntryRegion(
-            iri=iri,
-            id=entry_id,
-            jurisdiction=jurisdiction,
-            kinds=frozenset(_notation(k) for k in kinds),
-            stated_kinds=frozenset(_notation(k) for k in stated),
-            excluded=frozenset(_notation(k) for k in excluded),
-            facts=frozenset(_notation(f) for f in roles[iri]["fact"]),
-            boxes=boxes,
-            units=units[iri],
-            problem=problem,
-        )
-        index.by_id[entry_id] = iri
-    children: dict[str, list[str]] = defaultdict(list)
-    for row in entries:
-        if "parent" in row and row["entry"] in index.entries:
-            children[row["parent"]].append(row["entry"])
+    for entry in knowledge.entries.values():
+        index.entries[entry.iri] = _region(knowledge, entry)
+        index.by_id[entry.id] = entry.iri
+    children = {iri: list(entry.children) for iri, entry in knowledge.entries.items()}
     for iri in list(index.entries):
         _unite_sub_entries(index, children, iri, frozenset())
-    for row in asserted:
-        confidence = row.get("confidence")
-        index.asserted.append(
-            AssertedMapping(
-                subject=row["subject"],
-                relation=_relation(row["relation"].removeprefix(ns.SKOS)),
-                object=row["object"],
-                justification=row.get("justification"),
-                confidence=float(confidence) if confidence is not None else None,
-                comment=row.get("comment"),
-            )
-        )
+    index.asserted = list(knowledge.asserted_mappings)
     return index
 
 
@@ -376,12 +241,9 @@ def _unite_sub_entries(
     return united
 
 
-_INDEX: PerVersion[Index] = PerVersion(build_index)
-
-
-def index_for(store: Store) -> Index:
-    """The index of the store's current data version (cached per version)."""
-    return _INDEX.get(store)
+def index_for(knowledge: Knowledge) -> Index:
+    """The regions of this version's entries (computed once per knowledge index)."""
+    return knowledge.derived("equivalence", build_index)
 
 
 # ---------------------------------------------------------------------------- deriving
@@ -516,7 +378,7 @@ def equivalents_of(index: Index, entry_id: str) -> dict[str, Any]:
                     "relation": mapping.relation,
                     "asserted": True,
                     "derived": agrees,
-                    "basis": f"{mapping.describe()}; {why}",
+                    "basis": f"{describe_mapping(mapping)}; {why}",
                     "derived_relation": derived_relation,
                     "contradiction": not consistent,
                 }
@@ -543,9 +405,9 @@ def equivalents_of(index: Index, entry_id: str) -> dict[str, Any]:
     }
 
 
-def equivalents(store: Store, entry_id: str) -> dict[str, Any]:
-    """equivalents_of on the store's current version (see there)."""
-    return equivalents_of(index_for(store), entry_id)
+def equivalents(knowledge: Knowledge, entry_id: str) -> dict[str, Any]:
+    """equivalents_of on one version of the knowledge index (see there)."""
+    return equivalents_of(index_for(knowledge), entry_id)
 
 
 def find_contradictions(index: Index) -> list[Contradiction]:
@@ -580,12 +442,11 @@ def find_contradictions(index: Index) -> list[Contradiction]:
     return sorted(found, key=lambda c: (c.subject, c.object, c.asserted))
 
 
-def contradictions(store_or_triples: Source) -> list[Contradiction]:
-    """Asserted mappings the thresholds contradict, in a store or a list of (asserted) triples.
+def contradictions(knowledge: Knowledge) -> list[Contradiction]:
+    """Asserted mappings the thresholds contradict (for a graph not in a store, build the index
+    with exportgraph.knowledge.index.of_triples).
 
     Each result has rule, severity, focus, path and message (like a terminology-check result)
     and also subject, object, asserted, derived and basis.
     """
-    if isinstance(store_or_triples, Store):
-        return find_contradictions(index_for(store_or_triples))
-    return find_contradictions(build_index(store_or_triples))
+    return find_contradictions(index_for(knowledge))

@@ -10,6 +10,7 @@ from exportgraph import namespaces as ns
 from exportgraph import paths
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.queries import load_query
+from exportgraph.knowledge.index import of_store
 from exportgraph.loaders.sssom import Mapping, write_sssom
 from exportgraph.services.standards.equivalence import Derivation, derive, index_for
 from exportgraph.store import Store
@@ -76,7 +77,7 @@ def asserted_mappings(store: Store) -> list[Mapping]:
 
 def derived_mappings(store: Store) -> list[Mapping]:
     """One row per pair of entries of different jurisdictions whose thresholds relate."""
-    index = index_for(store)
+    index = index_for(of_store(store))
     entries = sorted(index.entries.values(), key=lambda e: e.id)
     found = []
     for i, a in enumerate(entries):

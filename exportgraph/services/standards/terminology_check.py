@@ -72,11 +72,12 @@ def shape_results(triples: list[Triple], engine: EngineName | None = None) -> li
 
 def mapping_results(triples: list[Triple]) -> list[CheckResult]:
     """Asserted mappings that the entries' thresholds contradict (derived equivalence)."""
+    from exportgraph.knowledge.index import of_triples
     from exportgraph.services.standards.equivalence import contradictions
 
     return [
         CheckResult(found.rule, found.severity, found.focus, found.path, found.message)
-        for found in contradictions(triples)
+        for found in contradictions(of_triples(triples))
     ]
 
 

@@ -30,22 +30,13 @@ from exportgraph.services.auditors.agreements.facts import (
     Term,
     code,
 )
-from exportgraph.services.auditors.agreements.knowledge import (
-    ALL_STAGES as STAGE_ORDER,
-)
-from exportgraph.services.auditors.agreements.knowledge import (
-    RESEARCH_EXCLUSIONS,
-    Knowledge,
-    is_country,
-    knowledge,
-)
+from exportgraph.services.auditors.agreements.knowledge import Rules, rules
+from exportgraph.services.partners.answers import AssessAnswer, AssessResult
 
-AssessFn = Callable[[Context, dict[str, Any]], dict[str, Any]]
+AssessFn = Callable[[Context, dict[str, Any]], AssessAnswer]
 
 RDF_TYPE = NamedNode(ns.RDF + "type")
 SKOS_NOTATION = NamedNode(ns.SKOS + "notation")
-PUBLISHED_CLAIMS = {"published", "public-domain"}
-PUBLICATION_CLAIMS = {"fundamental-research"}
 
 
 def _eg(local: str) -> NamedNode:
@@ -65,10 +56,10 @@ class AssessCache:
     def __init__(self, assess: AssessFn, size: int = 4096) -> None:
         self._assess = assess
         self._size = size
-        self._items: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+        self._items: OrderedDict[tuple[str, str], AssessAnswer] = OrderedDict()
         self._lock = threading.Lock()
 
-    def __call__(self, context: Context, request: dict[str, Any]) -> dict[str, Any]:
+    def __call__(self, context: Context, request: dict[str, Any]) -> AssessAnswer:
         key = (context.data_version(), json.dumps(request, sort_keys=True))
         with self._lock:
             found = self._items.get(key)
@@ -90,7 +81,7 @@ class Enricher:
         self.context = context
         self.assess = assess
         self.where = where
-        self.know: Knowledge = knowledge(context)
+        self.know: Rules = rules(context)
         self.triples: list[Triple] = []
 
     def add(self, subject: Node, local: str, obj: Term) -> None:
@@ -103,13 +94,13 @@ class Enricher:
             value = code(node, JURISDICTION_BASE) or ""
             if value in self.know.union_codes:
                 self.triples.append(Triple(node, RDF_TYPE, _eg("Jurisdiction")))
-            elif is_country(value):
+            elif self.know.is_country(value):
                 self.triples.append(Triple(node, RDF_TYPE, _eg("Country")))
                 self.triples.append(Triple(node, RDF_TYPE, _eg("Jurisdiction")))
             else:
                 continue
             self.triples.append(Triple(node, SKOS_NOTATION, Literal(value)))
-            for union in sorted(self.know.unions.get("GB" if value == "UK" else value, ())):
+            for union in sorted(self.know.unions.get(self.know.canonical(value), ())):
                 self.add(node, "partOf", NamedNode(JURISDICTION_BASE + union))
 
     # ------------------------------------------------------------------ assessments
@@ -135,12 +126,12 @@ class Enricher:
             "subject": subject,
             "from": origin,
             "as_of": as_of,
-            "published": bool(PUBLISHED_CLAIMS & set(facts.claims)),
-            "intended_for_publication": bool(PUBLICATION_CLAIMS & set(facts.claims)),
+            "published": bool(self.know.published_claims & set(facts.claims)),
+            "intended_for_publication": bool(self.know.publication_claims & set(facts.claims)),
         }
         if to:
             request["to"] = to
-        if facts.stage in STAGE_ORDER:
+        if facts.stage in self.know.stage_order:
             request["project_stage"] = facts.stage
         if facts.end_use:
             request["end_use"] = facts.end_use
@@ -159,16 +150,16 @@ class Enricher:
             return f"the {item.kind}'s purpose (development, production or use)"
         return None
 
-    def _findings(self, request: dict[str, Any], field: str) -> list[dict[str, Any]]:
+    def _findings(self, request: dict[str, Any], field: str) -> list[AssessResult]:
         try:
             answer = self.assess(self.context, request)
         except ExportgraphError as error:  # e.g. an unknown kind, parameter or unit: name the field
             raise type(error)(f"{field}: {error.detail}", field=field) from None
-        results: list[dict[str, Any]] = answer.get("results", [])
+        results = answer["results"]
         return results
 
     def _finding(
-        self, owner: Node, link: str, item: Node, result: dict[str, Any], claims: list[str]
+        self, owner: Node, link: str, item: Node, result: AssessResult, claims: list[str]
     ) -> str:
         node = BlankNode()
         self.add(owner, link, node)
@@ -226,7 +217,7 @@ class Enricher:
     def items(self, facts: AgreementFacts) -> list[str]:
         """A licence finding per item and governing jurisdiction of the export."""
         statuses: list[str] = []
-        missing = _missing_agreement_facts(facts)
+        missing = _missing_agreement_facts(self.know, facts)
         for index, item in enumerate(facts.items):
             field = f"{self.where}items[{index}]"
             item_missing = self._missing_item_fact(item)
@@ -242,13 +233,13 @@ class Enricher:
                 )
                 continue
             assert facts.destination and facts.effective
-            for exporter in _exporters(facts):
+            for exporter in _exporters(self.know, facts):
                 request = self._request(
                     facts,
                     item,
                     "export",
                     exporter,
-                    _normal(facts.destination),
+                    self.know.canonical(facts.destination),
                     facts.effective.isoformat(),
                 )
                 for result in self._findings(request, field):
@@ -276,7 +267,9 @@ class Enricher:
                     continue
                 if not item.is_software:
                     continue
-                missing = _missing_exchange_facts(facts, exchange) or self._missing_item_fact(item)
+                missing = _missing_exchange_facts(
+                    self.know, facts, exchange
+                ) or self._missing_item_fact(item)
                 if missing:
                     self._undecided(exchange.node, "accessFinding", item.node, None, missing)
                     continue
@@ -284,9 +277,9 @@ class Enricher:
                 assert as_of is not None and exchange.nationality
                 recipient = {
                     "name": exchange.person or "",
-                    "nationality": _normal(exchange.nationality),
+                    "nationality": self.know.canonical(exchange.nationality),
                 }
-                for exporter in _exporters(facts):
+                for exporter in _exporters(self.know, facts):
                     # the researcher is given access where the exporter works: a release inside
                     # `from`, judged by that jurisdiction's deemed-export rule (contract §3)
                     request = self._request(
@@ -321,12 +314,12 @@ class Enricher:
 
     def claims(self, facts: AgreementFacts) -> None:
         for claim in facts.claims:
-            if claim not in RESEARCH_EXCLUSIONS:
+            if claim not in self.know.research_claims:
                 continue
             node = BlankNode()
             self.add(facts.node, "claimFinding", node)
             self.add(node, "claimedExclusion", Literal(claim))
-            stages = sorted(self.know.permitted_stages(claim), key=STAGE_ORDER.index)
+            stages = sorted(self.know.permitted_stages(claim), key=self.know.stage_order.index)
             for stage in stages:
                 self.add(node, "permittedStage", Literal(stage))
             self.add(node, "permittedStages", Literal(", ".join(stages)))
@@ -336,7 +329,7 @@ class Enricher:
             self.add(facts.node, "transfersControlled", Literal("true"))
         elif "unknown" in statuses:
             self.add(facts.node, "transfersControlled", Literal("unknown"))
-        missing = _missing_agreement_facts(facts)
+        missing = _missing_agreement_facts(self.know, facts)
         if missing and facts.items:
             self.add(facts.node, "missingFact", Literal(missing))
 
@@ -366,7 +359,7 @@ def _status(value: object) -> str:
     return "unknown"
 
 
-def _missing_facts(result: dict[str, Any]) -> list[str]:
+def _missing_facts(result: AssessResult) -> list[str]:
     facts: list[str] = []
     for key in ("missing", "missing_facts"):
         value = result.get(key)
@@ -382,29 +375,27 @@ def _missing_facts(result: dict[str, Any]) -> list[str]:
     ]
 
 
-def _normal(country: str) -> str:
-    return "GB" if country == "UK" else country
+def _exporters(rules: Rules, facts: AgreementFacts) -> list[str]:
+    return [rules.canonical(e) for e in facts.exporters if rules.is_country(e)]
 
 
-def _exporters(facts: AgreementFacts) -> list[str]:
-    return [_normal(e) for e in facts.exporters if is_country(e)]
-
-
-def _missing_agreement_facts(facts: AgreementFacts) -> str | None:
+def _missing_agreement_facts(rules: Rules, facts: AgreementFacts) -> str | None:
     gaps = []
-    if not _exporters(facts):
+    if not _exporters(rules, facts):
         gaps.append("the exporter's country")
-    if not facts.destination or not is_country(facts.destination):
+    if not facts.destination or not rules.is_country(facts.destination):
         gaps.append("a valid destination")
     if facts.effective is None:
         gaps.append("a valid effective date")
     return ", ".join(gaps) if gaps else None
 
 
-def _missing_exchange_facts(facts: AgreementFacts, exchange: ExchangeFacts) -> str | None:
-    if not _exporters(facts):
+def _missing_exchange_facts(
+    rules: Rules, facts: AgreementFacts, exchange: ExchangeFacts
+) -> str | None:
+    if not _exporters(rules, facts):
         return "the exporter's country"
-    if not exchange.nationality or not is_country(exchange.nationality):
+    if not exchange.nationality or not rules.is_country(exchange.nationality):
         return "the researcher's nationality"
     if exchange.start is None and facts.effective is None:
         return "the exchange's start date"

@@ -1,4 +1,5 @@
-"""What agreement validation reads from the knowledge graph besides assessments, per data version."""
+"""What agreement validation reads from the knowledge index besides assessments: unions, the
+project stages each research exclusion allows, and what each exclusion claim asserts."""
 
 from __future__ import annotations
 
@@ -7,78 +8,86 @@ from dataclasses import dataclass
 from functools import cache
 
 import pycountry
-from pyoxigraph import Literal
 
 from exportgraph.graph.context import Context
-from exportgraph.graph.queries import load_query
-from exportgraph.graph.version_cache import PerVersion
-from exportgraph.store import Store
-from exportgraph.vocabulary import PROJECT_STAGES
-
-ALL_STAGES = PROJECT_STAGES
-RESEARCH_EXCLUSIONS = ("fundamental-research", "basic-scientific-research")
-DEFAULT_RESEARCH_STAGES = frozenset(ALL_STAGES) - {"fabrication", "deployment"}
-"""Contract §4 (AGR-EXCLUSION-STAGE) where the data states no stage condition."""
+from exportgraph.knowledge.index import Knowledge, current
 
 _STAGE_CONDITION = re.compile(r"^\s*project_stage\s+in\s+([\w|\-]+)\s*$")
 
 
 @dataclass(frozen=True)
-class Knowledge:
-    """Union membership and the project stages each research exclusion allows."""
+class Rules:
+    """Union membership, stages, exclusion claims — one data version's."""
 
     unions: dict[str, frozenset[str]]
     stages: dict[str, frozenset[str]]
     exclusions: dict[str, frozenset[str]]
     """exclusion notation → jurisdictions that define it."""
+    stage_order: tuple[str, ...]
+    research_stages: frozenset[str]
+    """Stages a research exclusion allows where its conditions name none (eg:researchStage)."""
+    research_claims: frozenset[str]
+    published_claims: frozenset[str]
+    """Claims that assert the technology is already published."""
+    publication_claims: frozenset[str]
+    """Claims that assert the intent to publish."""
+    aliases: dict[str, str]
 
     @property
     def union_codes(self) -> frozenset[str]:
         return frozenset(u for unions in self.unions.values() for u in unions)
 
     def permitted_stages(self, exclusion: str) -> frozenset[str]:
-        return self.stages.get(exclusion, DEFAULT_RESEARCH_STAGES)
+        return self.stages.get(exclusion, self.research_stages)
+
+    def canonical(self, code: str) -> str:
+        """A country code with the data's aliases applied (UK → GB)."""
+        return self.aliases.get(code, code)
+
+    def is_country(self, code: str) -> bool:
+        """An ISO 3166-1 alpha-2 code (upper case) or an alias of one."""
+        return is_country(self.canonical(code))
 
 
 @cache
 def is_country(code: str) -> bool:
-    """An ISO 3166-1 alpha-2 code (upper case), UK accepted as GB's alias."""
-    return code == "UK" or (
-        len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is not None
-    )
+    """An ISO 3166-1 alpha-2 code (upper case)."""
+    return len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is not None
 
 
-def knowledge(context: Context) -> Knowledge:
-    """The knowledge for the context's current data version (cached)."""
-    return _KNOWLEDGE.get(context.store)
-
-
-def _text(value: object) -> str | None:
-    return value.value if isinstance(value, Literal) else None
-
-
-def _load(store: Store) -> Knowledge:
-    unions: dict[str, set[str]] = {}
-    for row in store.select(load_query("jurisdictions")):
-        member, union = _text(row.get("code")), _text(row.get("partOf"))
-        if member and union:
-            unions.setdefault(member, set()).add(union)
+def _build(knowledge: Knowledge) -> Rules:
+    unions = {
+        code: frozenset(j.part_of) for code, j in knowledge.jurisdictions.items() if j.part_of
+    }
     stages: dict[str, set[str]] = {}
     defined: dict[str, set[str]] = {}
-    for row in store.select(load_query("assess_exclusions")):
-        full_id, jurisdiction = _text(row.get("id")), _text(row.get("jurisdiction"))
-        if not full_id or not jurisdiction:
-            continue
-        notation = full_id.split(":", 1)[-1]
-        defined.setdefault(notation, set()).add(jurisdiction)
-        match = _STAGE_CONDITION.match(_text(row.get("condition")) or "")
-        if match:
-            stages.setdefault(notation, set()).update(match.group(1).split("|"))
-    return Knowledge(
-        unions={k: frozenset(v) for k, v in unions.items()},
+    for exclusion in knowledge.exclusions:
+        notation = exclusion.id.split(":", 1)[-1]
+        defined.setdefault(notation, set()).add(exclusion.jurisdiction)
+        for condition in exclusion.conditions:
+            match = _STAGE_CONDITION.match(condition)
+            if match:
+                stages.setdefault(notation, set()).update(match.group(1).split("|"))
+    aliases = {alias: code for code, j in knowledge.jurisdictions.items() for alias in j.aliases}
+    return Rules(
+        unions=unions,
         stages={k: frozenset(v) for k, v in stages.items()},
         exclusions={k: frozenset(v) for k, v in defined.items()},
+        stage_order=knowledge.notations("project-stages"),
+        research_stages=frozenset(knowledge.notations("project-stages", "researchStage")),
+        research_claims=frozenset(
+            knowledge.notations("exclusion-claims", "claimIsResearchExclusion")
+        ),
+        published_claims=frozenset(
+            knowledge.notations("exclusion-claims", "claimAssertsPublished")
+        ),
+        publication_claims=frozenset(
+            knowledge.notations("exclusion-claims", "claimAssertsIntentToPublish")
+        ),
+        aliases=aliases,
     )
 
 
-_KNOWLEDGE: PerVersion[Knowledge] = PerVersion(_load)
+def rules(context: Context) -> Rules:
+    """The rules of the context's current data version (computed once per version)."""
+    return current(context).derived("agreement-rules", _build)

@@ -1,0 +1,294 @@
+"""The knowledge index: everything the services read from the graph, for one data version.
+
+`current(context)` (or `of_store(store)`) gives the index of the store's current data version,
+built once by exportgraph.knowledge.read and shared by classification, assessment, equivalence,
+agreements, the comparison matrix, plots and the read endpoints. `of_triples(triples)` builds one
+for a graph that is not in a store (a change set's result, a what-if sandbox).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import pyoxigraph
+from pyoxigraph import Triple
+
+from exportgraph.errors import InvalidInput
+from exportgraph.graph.context import Context
+from exportgraph.graph.version_cache import PerVersion
+from exportgraph.knowledge.model import (
+    AssertedMapping,
+    Concept,
+    Entry,
+    Jurisdiction,
+    LicenceException,
+    Plot,
+    Relation,
+    ResearchExclusion,
+    Source,
+)
+from exportgraph.knowledge.units import UnitCatalogue
+from exportgraph.store import Store
+
+T = TypeVar("T")
+_IN_FORCE_DATES = 256  # dates whose in-force sets are kept (requests mostly ask about today)
+
+
+@dataclass
+class Knowledge:
+    """The graph of one data version, indexed for the services (read-only after build)."""
+
+    version: str
+    units: UnitCatalogue
+    concepts: dict[str, Concept] = field(default_factory=dict)  # IRI → concept
+    schemes: dict[str, dict[str, Concept]] = field(default_factory=dict)  # scheme → notation → …
+    jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)  # code → …
+    entries: dict[str, Entry] = field(default_factory=dict)  # IRI → entry
+    entries_by_id: dict[str, Entry] = field(default_factory=dict)
+    tops: dict[str, tuple[Entry, ...]] = field(default_factory=dict)  # jurisdiction → top entries
+    sources: dict[str, Source] = field(default_factory=dict)  # IRI → source
+    exceptions: dict[str, LicenceException] = field(default_factory=dict)  # IRI → …
+    exclusions: tuple[ResearchExclusion, ...] = ()
+    asserted_mappings: tuple[AssertedMapping, ...] = ()
+    plots: tuple[Plot, ...] = ()
+    kind_ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Kind IRI → the kind and all its broader kinds."""
+    kind_descendants: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Kind IRI → the kind and all its narrower kinds."""
+    problems: tuple[str, ...] = ()
+    """What could not be read (e.g. a threshold that is not a usable number), for operators."""
+    _aliases: dict[str, str] = field(default_factory=dict, repr=False)
+    _scopes: dict[str, dict[str, tuple[bool, bool]]] = field(default_factory=dict, repr=False)
+    _in_force: dict[dt.date, frozenset[str]] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _derived: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def derived(self, name: str, build: Callable[[Knowledge], T]) -> T:
+        """A value computed from this index once (e.g. the entries' regions for equivalence),
+        kept with it: it lives exactly as long as this data version's index."""
+        found = self._derived.get(name)
+        if found is None:
+            found = build(self)
+            with self._lock:
+                found = self._derived.setdefault(name, found)
+        return found  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ concepts
+
+    def scheme(self, name: str) -> dict[str, Concept]:
+        """The concepts of a scheme by notation (empty when the data has no such scheme)."""
+        return self.schemes.get(name, {})
+
+    @property
+    def kinds(self) -> dict[str, Concept]:
+        return self.scheme("kinds")
+
+    @property
+    def parameters(self) -> dict[str, Concept]:
+        return self.scheme("parameters")
+
+    @property
+    def facts(self) -> dict[str, Concept]:
+        return self.scheme("facts")
+
+    @property
+    def purposes(self) -> dict[str, Concept]:
+        return self.scheme("purposes")
+
+    def ordered(self, scheme: str) -> list[Concept]:
+        """A scheme's concepts in display order (then by notation)."""
+        return sorted(
+            self.scheme(scheme).values(),
+            key=lambda c: (c.order is None, c.order or 0, c.notation),
+        )
+
+    def notations(self, scheme: str, flag: str | None = None) -> tuple[str, ...]:
+        """A scheme's notations in display order, optionally only those carrying `flag`."""
+        return tuple(c.notation for c in self.ordered(scheme) if flag is None or c.has(flag))
+
+    def concept(self, scheme: str, notation: object, field: str, what: str) -> Concept:
+        """A concept by notation; InvalidInput naming `field` and the known notations otherwise."""
+        table = self.scheme(scheme)
+        if not isinstance(notation, str) or notation not in table:
+            known = ", ".join(self.notations(scheme))
+            raise InvalidInput(
+                f"{field}: unknown {what} {notation!r} (known: {known})", field=field
+            )
+        return table[notation]
+
+    def kind_notation(self, iri: str) -> str:
+        """The notation of a kind IRI (its last path segment when not in the vocabulary)."""
+        concept = self.concepts.get(iri)
+        return concept.notation if concept else iri.rsplit("/", 1)[-1]
+
+    def ancestors_of_kind(self, kind_iri: str) -> frozenset[str]:
+        """The kind and all its broader kinds (reflexive, transitive)."""
+        return self.kind_ancestors.get(kind_iri, frozenset({kind_iri}))
+
+    def descendants_of_kind(self, kind_iri: str) -> frozenset[str]:
+        """The kind and all its narrower kinds (reflexive, transitive)."""
+        return self.kind_descendants.get(kind_iri, frozenset({kind_iri}))
+
+    def serves_another_kind(self, kind_iri: str) -> bool:
+        """Whether items of the kind (software, technology, or narrower) serve another kind."""
+        return any(
+            self.concepts[k].has("servesAnotherKind")
+            for k in self.ancestors_of_kind(kind_iri)
+            if k in self.concepts
+        )
+
+    # ------------------------------------------------------------------ jurisdictions
+
+    def canonical_code(self, code: str) -> str:
+        """A code with the data's aliases applied (UK → GB), upper case."""
+        normal = code.strip().upper()
+        return self._aliases.get(normal, normal)
+
+    def jurisdiction(self, code: object, field: str) -> Jurisdiction:
+        """A jurisdiction by code or alias; InvalidInput naming `field` otherwise."""
+        if not isinstance(code, str):
+            raise InvalidInput(f"{field}: expected a jurisdiction code, got {code!r}", field=field)
+        found = self.jurisdictions.get(self.canonical_code(code))
+        if found is None:
+            known = ", ".join(sorted(self.jurisdictions))
+            raise InvalidInput(
+                f"{field}: unknown jurisdiction {code!r} (known: {known})", field=field
+            )
+        return found
+
+    def governing(self, code: str) -> list[str]:
+        """The jurisdiction and the unions it is part of, itself first (FR → [FR, EU])."""
+        return [code, *self.jurisdictions[code].part_of]
+
+    def members(self, union: str) -> frozenset[str]:
+        """The jurisdictions part of a union."""
+        return frozenset(c for c, j in self.jurisdictions.items() if union in j.part_of)
+
+    def answered_jurisdictions(self) -> list[str]:
+        """Every jurisdiction with a list of its own or of a union it is in (not destination-only)."""
+        return [
+            code
+            for code, info in sorted(self.jurisdictions.items())
+            if not info.destination_only and any(self.tops.get(g) for g in self.governing(code))
+        ]
+
+    # ------------------------------------------------------------------ entries
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """An entry by public id (`US:4A906.a.2`), the jurisdiction part by code or alias."""
+        found = self.entries_by_id.get(entry_id)
+        if found is None and ":" in entry_id:
+            prefix, _, code = entry_id.partition(":")
+            found = self.entries_by_id.get(f"{self.canonical_code(prefix)}:{code}")
+        return found
+
+    def ancestors(self, entry: Entry) -> list[Entry]:
+        """The entry's parents up to the top-level entry, nearest first."""
+        chain: list[Entry] = []
+        parent = entry.parent
+        while parent is not None and parent in self.entries and len(chain) < 50:
+            chain.append(self.entries[parent])
+            parent = self.entries[parent].parent
+        return chain
+
+    def top(self, entry: Entry) -> Entry:
+        """The top-level entry the entry belongs to (itself when it is one)."""
+        chain = self.ancestors(entry)
+        return chain[-1] if chain else entry
+
+    def descendants(self, entry_iri: str) -> Iterator[Entry]:
+        """The entry and all its sub-entries (depth first)."""
+        seen: set[str] = set()
+        stack = [entry_iri]
+        while stack:
+            iri = stack.pop()
+            entry = self.entries.get(iri)
+            if entry is None or iri in seen:
+                continue
+            seen.add(iri)
+            yield entry
+            stack.extend(reversed(entry.children))
+
+    def top_level(self, codes: Iterable[str]) -> list[Entry]:
+        """The top-level entries of the jurisdictions' lists, in the order of `codes`."""
+        return [top for code in dict.fromkeys(codes) for top in self.tops.get(code, ())]
+
+    def equivalents(self, entry: Entry) -> list[tuple[str, Relation]]:
+        """Mapped entries in other lists, both directions: (public id, relation), sorted by id."""
+        seen: dict[str, Relation] = {}
+        for relation, other in entry.mappings:
+            target = self.entries.get(other)
+            if target is not None and target.id not in seen:
+                seen[target.id] = relation
+        return sorted(seen.items())
+
+    def scope(self, kind_iri: str) -> dict[str, tuple[bool, bool]]:
+        """Entry IRI → (kind scope includes the kind, an excluded kind applies), cached per kind."""
+        found = self._scopes.get(kind_iri)
+        if found is None:
+            kinds = self.ancestors_of_kind(kind_iri)
+            found = {
+                iri: (bool(entry.kinds & kinds), bool(entry.excluded_kinds & kinds))
+                for iri, entry in self.entries.items()
+            }
+            with self._lock:
+                self._scopes[kind_iri] = found
+        return found
+
+    def in_force(self, on: dt.date) -> frozenset[str]:
+        """IRIs of the entries in force on a date (kept for recent dates)."""
+        found = self._in_force.get(on)
+        if found is None:
+            found = frozenset(iri for iri, entry in self.entries.items() if entry.in_force(on))
+            with self._lock:
+                if len(self._in_force) >= _IN_FORCE_DATES:
+                    self._in_force.clear()
+                self._in_force[on] = found
+        return found
+
+
+# --------------------------------------------------------------------------- per data version
+
+
+def _read(store: Store) -> Knowledge:
+    from exportgraph.knowledge.read import read_knowledge
+
+    return read_knowledge(store)
+
+
+_CURRENT: PerVersion[Knowledge] = PerVersion(_read)
+
+
+def of_store(store: Store) -> Knowledge:
+    """The index of the store's current data version (built once per version, shared)."""
+    return _CURRENT.get(store)
+
+
+def current(context: Context) -> Knowledge:
+    """The index of the context's store (built from the sources on first use)."""
+    return _CURRENT.get(context.store)
+
+
+def is_warm(context: Context) -> bool:
+    """Whether `current(context)` answers from memory: built for the data version the store caches
+    in process. Never opens, builds or queries the store (safe on an event loop)."""
+    version = context.cached_data_version()
+    return version is not None and _CURRENT.holds(context.opened_store(), version)
+
+
+def of_triples(triples: Iterable[Triple]) -> Knowledge:
+    """An index of a graph given as triples (not cached: a change set's result, a sandbox)."""
+    from exportgraph.knowledge.read import read_knowledge
+    from exportgraph.store import RdfSource, open_store
+
+    data = pyoxigraph.serialize(list(triples), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+    scratch = open_store("memory:")
+    try:
+        scratch.replace_all([RdfSource("graph", data, "application/n-triples")])
+        return read_knowledge(scratch)
+    finally:
+        scratch.close()

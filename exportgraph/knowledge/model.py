@@ -1,0 +1,232 @@
+"""What the knowledge graph says, as plain immutable values: concepts, jurisdictions, legal sources,
+control entries with their criteria and licence requirements, exceptions, exclusions, mappings.
+
+Read once per data version by exportgraph.knowledge.read and shared by every service through
+exportgraph.knowledge.index.Knowledge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+DEFAULT_LANGUAGE = "en"
+
+Relation = Literal["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"]
+RELATIONS: tuple[Relation, ...] = (
+    "exactMatch",
+    "closeMatch",
+    "broadMatch",
+    "narrowMatch",
+    "relatedMatch",
+)
+INVERSE_RELATION: Mapping[Relation, Relation] = {
+    "exactMatch": "exactMatch",
+    "closeMatch": "closeMatch",
+    "relatedMatch": "relatedMatch",
+    "broadMatch": "narrowMatch",
+    "narrowMatch": "broadMatch",
+}
+Scope = Literal[
+    "AllDestinations", "AllDestinationsExcept", "OnlyListedDestinations", "OutsideUnion"
+]
+SCOPES: tuple[Scope, ...] = (
+    "AllDestinations",
+    "AllDestinationsExcept",
+    "OnlyListedDestinations",
+    "OutsideUnion",
+)
+EntryType = Literal["hardware", "material", "software", "technology"]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A SKOS concept of any scheme: its texts by kind (pref, alt, hidden, definition, note) and
+    language, its links (broader, narrower, replaced_by), and what the data says of it beyond SKOS
+    (`flags`: the eg: boolean properties that are true, e.g. releasesToPerson)."""
+
+    iri: str
+    notation: str
+    scheme: str | None = None  # the scheme's local name: kinds, parameters, activities, …
+    texts: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    links: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    deprecated: bool = False
+    order: int | None = None  # eg:displayOrder
+    flags: frozenset[str] = frozenset()
+    canonical_unit: str | None = None  # parameters: the QUDT unit IRI
+
+    def pick(self, kind: str, language: str = DEFAULT_LANGUAGE) -> tuple[str | None, str | None]:
+        """The text of `kind` in `language`, else English, else any; with its language."""
+        values = self.texts.get(kind, {})
+        for lang in (language, language.split("-")[0], DEFAULT_LANGUAGE, ""):
+            if values.get(lang):
+                return sorted(values[lang])[0], lang or None
+        for lang in sorted(values):
+            if values[lang]:
+                return sorted(values[lang])[0], lang or None
+        return None, None
+
+    @property
+    def label(self) -> str | None:
+        """The English preferred label (or any)."""
+        return self.pick("pref")[0]
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+    @property
+    def broader(self) -> frozenset[str]:
+        return self.links.get("broader", frozenset())
+
+    @property
+    def narrower(self) -> frozenset[str]:
+        return self.links.get("narrower", frozenset())
+
+
+@dataclass(frozen=True)
+class Source:
+    """A legal source as cited in answers."""
+
+    iri: str
+    id: str
+    citation: str
+    url: str | None
+    evidence: str | None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One threshold of an alternative, as written and in the parameter's canonical unit."""
+
+    iri: str
+    parameter: str
+    comparator: str
+    threshold: Decimal  # in `unit`, as the legal text writes it
+    unit: str  # unit as answers show it (µW, K, GHz, dB, count …)
+    unit_iri: str
+    canonical_threshold: Decimal  # in the parameter's canonical unit
+    canonical_unit: str
+    legal_text: str | None
+    evidence: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Licence:
+    """Who needs a licence for which destinations and activities under an entry."""
+
+    scope: Scope | Literal[""]
+    listed: frozenset[str]
+    reasons: tuple[str, ...]
+    activities: frozenset[str]
+    exceptions: tuple[str, ...]  # exception IRIs
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A control entry (or sub-entry) with everything classification and assessment need."""
+
+    iri: str
+    id: str
+    code: str
+    jurisdiction: str
+    type: EntryType
+    title: str
+    parent: str | None
+    list_title: str | None
+    effective_from: dt.date | None
+    effective_until: dt.date | None
+    effective_date_note: str | None
+    evidence: str
+    criteria_complete: bool
+    provisional: bool
+    code_provisional: bool
+    sort_key: int
+    exclusion_note: str | None
+    licence: Licence | None = None
+    kinds: frozenset[str] = frozenset()
+    excluded_kinds: frozenset[str] = frozenset()
+    requires_facts: tuple[str, ...] = ()
+    serves: tuple[str, ...] = ()
+    purposes: frozenset[str] = frozenset()
+    sources: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    gaps: tuple[str, ...] = ()
+    alternatives: tuple[tuple[Criterion, ...], ...] = ()
+    children: tuple[str, ...] = ()
+    mappings: tuple[tuple[Relation, str], ...] = ()  # (relation, other entry IRI), both directions
+    subtree_kinds: frozenset[str] = frozenset()
+    """Kinds and excluded kinds of the entry and its sub-entries (derived, for speed)."""
+    served_kinds: frozenset[str] = frozenset()
+    """Kinds of the served entries and their sub-entries (derived)."""
+
+    def in_force(self, on: dt.date) -> bool:
+        """In force on `on`: effective_from <= on < effective_until."""
+        if self.effective_from is None or self.effective_from > on:
+            return False
+        return self.effective_until is None or on < self.effective_until
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    iri: str
+    code: str
+    label: str
+    part_of: tuple[str, ...]  # codes of the unions it belongs to (transitively)
+    deemed_export: bool | None
+    deemed_export_basis: str | None
+    notes: tuple[str, ...]
+    destination_only: bool = False  # known only as a destination: not answered for by default
+    aliases: frozenset[str] = frozenset()  # other codes accepted on input (UK for GB)
+
+
+@dataclass(frozen=True)
+class LicenceException:
+    iri: str
+    id: str
+    title: str
+    destinations_known: bool
+    eligible: frozenset[str]
+    evidence: str | None
+    notes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ResearchExclusion:
+    iri: str
+    id: str
+    jurisdiction: str
+    title: str
+    applies_to: frozenset[str]  # kind IRIs
+    conditions: tuple[str, ...]
+    evidence: str | None
+    notes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AssertedMapping:
+    """A SKOS mapping stated in the data (not inferred), seen from its subject, with the SSSOM
+    justification and confidence where the mapping table gives them."""
+
+    subject: str
+    relation: Relation
+    object: str
+    justification: str | None = None
+    confidence: float | None = None
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class Plot:
+    """A plane of two parameters on which the control regions of a kind are drawn."""
+
+    iri: str
+    label: str
+    kind: str  # kind IRI
+    x: str  # parameter notation
+    y: str

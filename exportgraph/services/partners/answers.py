@@ -1,0 +1,99 @@
+"""The shapes of the partners' answers (contract §2 classification, §3 assessment), as typed
+dictionaries: what the services return, what the API documents and validates, what the CLI prints.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal, NotRequired
+
+from typing_extensions import TypedDict
+
+from exportgraph.services.reference.entries import CriterionShown, EntrySummary, Equivalent
+
+Verdict = bool | Literal["unknown"]
+
+
+class CriterionEvaluated(CriterionShown):
+    value: int | float | None
+    """The item's value in the unit the criterion is written in (None: not stated)."""
+    satisfied: Verdict
+
+
+class FactEvaluated(TypedDict):
+    fact: str
+    value: bool | None
+    satisfied: Verdict
+
+
+class EntryAnswer(EntrySummary):
+    criteria: list[CriterionEvaluated]
+    facts: NotRequired[list[FactEvaluated]]
+    purposes: NotRequired[list[str]]
+    parent: str | None
+    notes: list[str]
+    equivalents: list[str]
+    mappings: list[Equivalent]
+    missing: NotRequired[list[str]]
+    missing_facts: NotRequired[list[str]]
+
+
+class JurisdictionResult(TypedDict):
+    jurisdiction: str
+    controlled: Verdict
+    entries: list[EntryAnswer]
+    notes: list[str]
+    equivalents: list[str]
+    evidence: Literal["primary", "secondary"]
+    lists: list[str]
+    missing: NotRequired[list[str]]
+    missing_facts: NotRequired[list[str]]
+    possible_entries: NotRequired[list[EntryAnswer]]
+
+
+class ClassifyAnswer(TypedDict):
+    as_of: str
+    data_version: str
+    item: dict[str, Any]
+    results: list[JurisdictionResult]
+
+
+class ExclusionAnswer(TypedDict):
+    id: str
+    title: str
+    applies: Verdict
+    why: str
+    conditions: NotRequired[list[str]]
+    evidence: NotRequired[str]
+
+
+class ExceptionAnswer(TypedDict):
+    id: str
+    title: str
+    available: Verdict
+    missing_fact: NotRequired[str]
+
+
+class AssessResult(TypedDict):
+    jurisdiction: str
+    licence_required: Verdict
+    entries: list[str]
+    reasons: list[str]
+    exclusions: list[ExclusionAnswer]
+    exceptions: list[ExceptionAnswer]
+    missing_facts: NotRequired[list[str]]
+    evidence: Literal["primary", "secondary"]
+    notes: NotRequired[list[str]]
+
+
+AssessAnswer = TypedDict(
+    "AssessAnswer",
+    {
+        "as_of": str,
+        "data_version": str,
+        "activity": str,
+        "subject": dict[str, Any],
+        "from": str,
+        "to": str | None,
+        "results": list[AssessResult],
+    },
+)

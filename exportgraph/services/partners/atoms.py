@@ -1,0 +1,101 @@
+"""The elementary facts about one entry and one item (in force, in scope, excluded, each criterion,
+each required fact, purpose, served kind), evaluated in Python over the knowledge index.
+exportgraph.services.partners.atoms_sparql evaluates the same atoms in SPARQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import NamedTuple
+
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.model import Criterion, Entry
+from exportgraph.services.partners.items import Item
+from exportgraph.services.partners.logic import Tri
+
+_COMPARATORS: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "=": operator.eq,
+}
+
+
+class Atoms(NamedTuple):
+    """The elementary facts about one entry and one item, from either evaluation path."""
+
+    in_force: bool
+    in_scope: bool
+    excluded: bool
+    serves_ok: bool
+    purpose_ok: Tri  # None: the item states no purpose and the entry has purposes
+    criteria: Mapping[str, Tri]  # criterion IRI → satisfied (None: parameter not stated)
+    facts: Mapping[str, Tri]  # required fact notation → stated value (None: not stated)
+
+
+AtomSource = Callable[[Entry], Atoms]
+
+
+def compare(value: Decimal | None, criterion: Criterion) -> Tri:
+    """Whether a canonical value meets a criterion; None when the value is missing."""
+    if value is None:
+        return None
+    return _COMPARATORS[criterion.comparator](value, criterion.canonical_threshold)
+
+
+_INAPPLICABLE = {
+    (in_force, in_scope, excluded): Atoms(in_force, in_scope, excluded, False, False, {}, {})
+    for in_force in (False, True)
+    for in_scope in (False, True)
+    for excluded in (False, True)
+}
+
+
+def index_atoms(knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
+    """Atoms evaluated in Python over the knowledge index (memoized per entry for one item)."""
+    scope = knowledge.scope(item.kind_iri)
+    in_force_now = knowledge.in_force(on)
+    for_kinds = knowledge.ancestors_of_kind(item.for_kind_iri) if item.for_kind_iri else frozenset()
+    memo: dict[str, Atoms] = {}
+
+    def atoms(entry: Entry) -> Atoms:
+        found = memo.get(entry.iri)
+        if found is not None:
+            return found
+        in_force = entry.iri in in_force_now
+        in_scope, excluded = scope.get(entry.iri, (False, False))
+        applicable = in_force and in_scope and not excluded
+        if not applicable and not entry.requires_facts:
+            # only these three flags are read for an entry that cannot match by itself
+            found = _INAPPLICABLE[(in_force, in_scope, excluded)]
+            memo[entry.iri] = found
+            return found
+        purpose: Tri = True
+        if entry.purposes:
+            purpose = None if item.purpose is None else item.purpose in entry.purposes
+        criteria: dict[str, Tri] = {}
+        if applicable:  # criteria decide nothing otherwise
+            value = item.parameters.get
+            criteria = {
+                c.iri: compare(value(c.parameter), c)
+                for alternative in entry.alternatives
+                for c in alternative
+            }
+        found = Atoms(
+            in_force,
+            in_scope,
+            excluded,
+            not entry.serves or bool(entry.served_kinds & for_kinds),
+            purpose,
+            criteria,
+            {fact: item.facts.get(fact) for fact in entry.requires_facts}
+            if entry.requires_facts
+            else {},
+        )
+        memo[entry.iri] = found
+        return found
+
+    return atoms

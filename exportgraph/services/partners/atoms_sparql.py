@@ -1,0 +1,133 @@
+"""The atoms of classification evaluated by SPARQL (queries/classify.rq, the item bound through
+VALUES blocks), for every entry in one query: the second evaluation path, kept equal to the index
+path by tests/partners/test_engines.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from pyoxigraph import Literal as RdfLiteral
+from pyoxigraph import NamedNode, Triple
+
+from exportgraph import namespaces as ns
+from exportgraph.errors import InvalidInput
+from exportgraph.graph.queries import load_query
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.model import Entry
+from exportgraph.knowledge.units import convert
+from exportgraph.services.partners.atoms import Atoms, AtomSource
+from exportgraph.services.partners.items import Item
+from exportgraph.store import Store
+from exportgraph.store.base import Term, sparql_values_rows
+
+_XSD_DATE = NamedNode(ns.XSD + "date")
+
+
+def _bind_blocks(
+    name: str, blocks: Sequence[tuple[Sequence[str], Sequence[Sequence[Term | None]]]]
+) -> str:
+    """Query `name` with its `#VALUES` placeholders replaced, in order, by VALUES blocks."""
+    text = load_query(name)
+    for variables, rows in blocks:
+        if "#VALUES" not in text:
+            raise ValueError(f"queries/{name}.rq has fewer #VALUES placeholders than blocks")
+        # An all-UNDEF row joins like an empty OPTIONAL (and rdflib rejects an empty VALUES block).
+        filled = rows or [[None] * len(variables)]
+        text = text.replace("#VALUES", sparql_values_rows(variables, filled), 1)
+    return text
+
+
+def _decimal_literal(value: Decimal) -> RdfLiteral:
+    text = format(value, "f")
+    if "." not in text:
+        text += ".0"
+    return RdfLiteral(text, datatype=NamedNode(ns.XSD + "decimal"))
+
+
+def _parameter_rows(knowledge: Knowledge, item: Item) -> list[list[Term | None]]:
+    """(?parameter ?unit ?value): each stated value in every unit of the data it converts to."""
+    rows: list[list[Term | None]] = []
+    for parameter, value in sorted(item.parameters.items()):
+        canonical = knowledge.units.canonical_info(parameter, parameter)
+        parameter_iri = (
+            knowledge.parameters[parameter].iri if parameter in knowledge.parameters else None
+        )
+        node = NamedNode(parameter_iri) if parameter_iri else ns.concept_iri("parameter", parameter)
+        for unit_iri, info in sorted(knowledge.units.units.items()):
+            if info.iri == canonical.iri:
+                converted = value
+            elif (
+                info.dimensionless
+                and canonical.dimensionless
+                and info.spelling == canonical.spelling
+            ):
+                converted = value  # NUM and UNITLESS: the same pure number
+            else:
+                try:
+                    converted = convert(value, canonical.unit, info.unit, parameter)
+                except InvalidInput:
+                    continue
+            rows.append([node, NamedNode(unit_iri), _decimal_literal(converted)])
+    return rows
+
+
+def sparql_atoms(store: Store, knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
+    """Atoms evaluated by SPARQL (queries/classify.rq), for every entry in one query."""
+    item_row: list[Term | None] = [
+        NamedNode(item.kind_iri),
+        RdfLiteral(on.isoformat(), datatype=_XSD_DATE),
+        NamedNode(item.for_kind_iri) if item.for_kind_iri else None,
+        ns.concept_iri("purpose", item.purpose) if item.purpose else None,
+    ]
+    fact_rows: list[list[Term | None]] = [
+        [
+            NamedNode(knowledge.facts[name].iri),
+            RdfLiteral("true" if value else "false", datatype=NamedNode(ns.XSD + "boolean")),
+        ]
+        for name, value in sorted(item.facts.items())
+    ]
+    query = _bind_blocks(
+        "classify",
+        [
+            (("kind", "asOf", "forKind", "purpose"), [item_row]),
+            (("parameter", "unit", "value"), _parameter_rows(knowledge, item)),
+            (("fact", "factValue"), fact_rows),
+        ],
+    )
+    result = store.select(query)
+    found: dict[str, dict[str, Any]] = {}
+    for solution in result:
+        row = {
+            name: str(term.value) for name, term in solution.items() if not isinstance(term, Triple)
+        }
+        iri = row["entry"]
+        info = found.setdefault(
+            iri,
+            {
+                "in_force": row["inForce"] == "true",
+                "in_scope": row["inScope"] == "true",
+                "excluded": row["excluded"] == "true",
+                "serves_ok": row["servesOk"] == "true",
+                "purpose_ok": {"true": True, "false": False}.get(row["purposeOk"]),
+                "criteria": {},
+                "facts": {},
+            },
+        )
+        if "criterion" in row:
+            info["criteria"][row["criterion"]] = {"true": True, "false": False}.get(
+                row["satisfied"]
+            )
+        if "fact" in row:
+            notation = row["fact"].rsplit("/", 1)[-1]
+            value = row.get("factValue")
+            info["facts"][notation] = None if value is None else value == "true"
+    empty = Atoms(False, False, False, False, False, {}, {})
+
+    def atoms(entry: Entry) -> Atoms:
+        info = found.get(entry.iri)
+        return empty if info is None else Atoms(**info)
+
+    return atoms
