@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge import index
+from exportgraph.knowledge import current
 from exportgraph.knowledge.index import Knowledge
 
 
@@ -21,9 +21,9 @@ async def get_knowledge(request: Request) -> Knowledge:
     """The knowledge index of the current data version; built (store work) in the thread pool
     when it is not already in memory."""
     context = get_context(request)
-    if index.is_warm(context):
-        return index.current(context)
-    return await run_in_threadpool(index.current, context)
+    if current.is_warm(context):
+        return current.current(context)
+    return await run_in_threadpool(current.current, context)
 
 
 ContextDep = Annotated[Context, Depends(get_context)]

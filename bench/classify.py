@@ -33,7 +33,7 @@ import rdflib.query  # noqa: E402
 
 from exportgraph.graph.build import build  # noqa: E402
 from exportgraph.graph.context import Context  # noqa: E402
-from exportgraph.knowledge.index import current  # noqa: E402
+from exportgraph.knowledge.current import current  # noqa: E402
 from exportgraph.services.partners.atoms_sparql import sparql_atoms  # noqa: E402
 from exportgraph.services.partners.classify import classify  # noqa: E402
 from exportgraph.services.partners.decision import evaluate_lists  # noqa: E402

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exportgraph.graph.build import collect_sources, parse_sources
 from exportgraph.graph.reasoning import Engine, materialize
+from exportgraph.graph.sources import collect_sources, parse_sources
 
 
 def main() -> None:

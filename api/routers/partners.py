@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.index import is_warm
+from exportgraph.knowledge.current import is_warm
 from exportgraph.services.partners.assess import assess
 from exportgraph.services.partners.classify import classify
 

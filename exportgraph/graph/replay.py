@@ -25,14 +25,14 @@ from typing import Literal as OneOf
 from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph.errors import ExportgraphError
-from exportgraph.graph.build import collect_sources, parse_sources
-from exportgraph.services.standards.changes import (
+from exportgraph.graph.changeset import (
     TURTLE_PREFIX_MAP,
     ApprovedChange,
     approved_changes,
     parse_turtle,
     resolve_removals,
 )
+from exportgraph.graph.sources import collect_sources, parse_sources
 from exportgraph.store import Store
 from exportgraph.store.base import LoadError
 

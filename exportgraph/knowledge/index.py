@@ -1,9 +1,8 @@
 """The knowledge index: everything the services read from the graph, for one data version.
 
-`current(context)` (or `of_store(store)`) gives the index of the store's current data version,
-built once by exportgraph.knowledge.read and shared by classification, assessment, equivalence,
-agreements, the comparison matrix, plots and the read endpoints. `of_triples(triples)` builds one
-for a graph that is not in a store (a change set's result, a what-if sandbox).
+Built by exportgraph.knowledge.read and obtained through exportgraph.knowledge.current (one per
+data version, shared by classification, assessment, equivalence, agreements, the comparison
+matrix, plots and the read endpoints).
 """
 
 from __future__ import annotations
@@ -14,12 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-import pyoxigraph
-from pyoxigraph import Triple
-
 from exportgraph.errors import InvalidInput
-from exportgraph.graph.context import Context
-from exportgraph.graph.version_cache import PerVersion
 from exportgraph.knowledge.model import (
     AssertedMapping,
     Concept,
@@ -32,7 +26,6 @@ from exportgraph.knowledge.model import (
     Source,
 )
 from exportgraph.knowledge.units import UnitCatalogue
-from exportgraph.store import Store
 
 T = TypeVar("T")
 _IN_FORCE_DATES = 256  # dates whose in-force sets are kept (requests mostly ask about today)
@@ -249,46 +242,3 @@ class Knowledge:
                     self._in_force.clear()
                 self._in_force[on] = found
         return found
-
-
-# --------------------------------------------------------------------------- per data version
-
-
-def _read(store: Store) -> Knowledge:
-    from exportgraph.knowledge.read import read_knowledge
-
-    return read_knowledge(store)
-
-
-_CURRENT: PerVersion[Knowledge] = PerVersion(_read)
-
-
-def of_store(store: Store) -> Knowledge:
-    """The index of the store's current data version (built once per version, shared)."""
-    return _CURRENT.get(store)
-
-
-def current(context: Context) -> Knowledge:
-    """The index of the context's store (built from the sources on first use)."""
-    return _CURRENT.get(context.store)
-
-
-def is_warm(context: Context) -> bool:
-    """Whether `current(context)` answers from memory: built for the data version the store caches
-    in process. Never opens, builds or queries the store (safe on an event loop)."""
-    version = context.cached_data_version()
-    return version is not None and _CURRENT.holds(context.opened_store(), version)
-
-
-def of_triples(triples: Iterable[Triple]) -> Knowledge:
-    """An index of a graph given as triples (not cached: a change set's result, a sandbox)."""
-    from exportgraph.knowledge.read import read_knowledge
-    from exportgraph.store import RdfSource, open_store
-
-    data = pyoxigraph.serialize(list(triples), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
-    scratch = open_store("memory:")
-    try:
-        scratch.replace_all([RdfSource("graph", data, "application/n-triples")])
-        return read_knowledge(scratch)
-    finally:
-        scratch.close()

@@ -36,7 +36,8 @@ from exportgraph.knowledge.model import (
     Scope,
     Source,
 )
-from exportgraph.knowledge.units import canonical_decimal, convert, in_range, load_unit_catalogue
+from exportgraph.knowledge.units import canonical_decimal, convert, load_unit_catalogue
+from exportgraph.numbers import in_range
 from exportgraph.store import Store
 
 log = logging.getLogger("exportgraph.knowledge")

@@ -28,15 +28,13 @@ from typing import Any
 import pint
 
 from exportgraph.errors import InvalidInput
+from exportgraph.numbers import MAX_EXPONENT, in_range
 
 # Enough digits for any SI-prefix conversion of user-sized numbers to stay exact.
 _DECIMAL = decimal.Context(prec=50)
 _NUMBER_WITH_UNIT = re.compile(
     r"^\s*(?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
 )
-# Largest decimal exponent of a value users may send: far beyond any physical value, and far
-# inside the Decimal context, so conversions can neither overflow nor underflow.
-MAX_EXPONENT = 300
 # pint parses unit expressions with its own tokenizer; keep the input to plain unit spellings.
 _UNIT_TEXT = re.compile(r"^[A-Za-z_µμΩ°%][A-Za-z0-9_µμΩ°%/*^.\- ]*$")
 
@@ -154,11 +152,6 @@ def to_decimal(raw: object, field: str) -> Decimal:
             field=field,
         )
     return canonical_decimal(value)
-
-
-def in_range(value: Decimal) -> bool:
-    """True for zero or a finite number of magnitude 1e-300 to 1e300 (safe to convert exactly)."""
-    return value.is_finite() and (not value or abs(value.adjusted()) <= MAX_EXPONENT)
 
 
 def _show(raw: object) -> str:

@@ -53,6 +53,6 @@ def test_contract_endpoints_are_described_with_examples(client: TestClient) -> N
 def test_the_documented_change_set_example_is_valid_turtle() -> None:
     from exportgraph.api.routers.terminology import CHANGE_EXAMPLE
 
-    from exportgraph.services.standards.changes import parse_turtle
+    from exportgraph.graph.changeset import parse_turtle
 
     assert parse_turtle(str(CHANGE_EXAMPLE["add"]), "add")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from exportgraph.knowledge.index import current
+from exportgraph.knowledge.current import current
 from exportgraph.services.reference import entries
 from tests.ui.test_matrix import is_column
 

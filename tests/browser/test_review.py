@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from exportgraph.knowledge.index import current
+from exportgraph.knowledge.current import current
 from exportgraph.services.reference.concepts import get_concept
 
 from .conftest import Server, playwright_expect

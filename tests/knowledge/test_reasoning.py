@@ -6,9 +6,9 @@ import pyoxigraph
 import pytest
 
 from exportgraph import namespaces as ns
-from exportgraph.graph.build import collect_sources, parse_sources
 from exportgraph.graph.reasoning import materialize
 from exportgraph.graph.reasoning_compare import instance_level
+from exportgraph.graph.sources import collect_sources, parse_sources
 
 
 @pytest.fixture(scope="module")

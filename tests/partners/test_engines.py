@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.index import current
+from exportgraph.knowledge.current import current
 from exportgraph.services.partners.assess import assess
 from exportgraph.services.partners.classify import classify
 

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from exportgraph.cli import app as cli
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.index import is_warm as catalogue_is_warm
+from exportgraph.knowledge.current import is_warm as catalogue_is_warm
 from exportgraph.services.partners.classify import classify
 from exportgraph.store.base import QueryResult, RdfSource
 from exportgraph.store.embedded import EmbeddedStore

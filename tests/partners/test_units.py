@@ -8,7 +8,7 @@ import pytest
 
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.index import current
+from exportgraph.knowledge.current import current
 from exportgraph.knowledge.units import (
     UnitCatalogue,
     UnitInfo,

@@ -10,7 +10,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import NotFound
-from exportgraph.knowledge.index import of_store, of_triples
+from exportgraph.knowledge.current import of_store, of_triples
 from exportgraph.services.standards import equivalence
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.store import Store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from exportgraph.knowledge.index import of_store
+from exportgraph.knowledge.current import of_store
 from exportgraph.services.standards import equivalence
 from exportgraph.store import Store
 

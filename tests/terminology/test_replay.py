@@ -12,17 +12,12 @@ from typer.testing import CliRunner
 
 from exportgraph import namespaces as ns
 from exportgraph.cli import app
-from exportgraph.graph.build import (
-    NTRIPLES,
-    build,
-    collect_sources,
-    inferred_copy,
-    parse_sources,
-)
+from exportgraph.graph.build import build
+from exportgraph.graph.changeset import ApprovedChange, parse_turtle
 from exportgraph.graph.reasoning import materialize
 from exportgraph.graph.replay import ReplayConflict, replay, turtle
+from exportgraph.graph.sources import NTRIPLES, collect_sources, inferred_copy, parse_sources
 from exportgraph.services.standards import changes
-from exportgraph.services.standards.changes import ApprovedChange, parse_turtle
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
 from exportgraph.store import Store, compute_data_version, open_store

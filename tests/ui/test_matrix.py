@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.index import current
+from exportgraph.knowledge.current import current
 from exportgraph.services.reference import entries
 from exportgraph.services.standards import comparison as matrix
 

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from exportgraph.graph.context import Context
 from exportgraph.knowledge import planes
-from exportgraph.knowledge.index import current
+from exportgraph.knowledge.current import current
 from exportgraph.presentation import plots
 
 AS_OF = dt.date(2025, 12, 1)

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from exportgraph.errors import InvalidInput
-from exportgraph.knowledge.index import Knowledge, current
+from exportgraph.knowledge.current import current
+from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry, LicenceException, ResearchExclusion
 from exportgraph.services.inputs import parse_date
 from exportgraph.services.partners.answers import (

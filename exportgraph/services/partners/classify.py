@@ -21,7 +21,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from exportgraph.errors import InvalidInput
-from exportgraph.knowledge.index import Knowledge, current
+from exportgraph.knowledge.current import current
+from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Criterion
 from exportgraph.knowledge.units import convert
 from exportgraph.services.inputs import json_number, parse_date

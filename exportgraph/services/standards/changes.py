@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import pyoxigraph
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, Triple
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.errors import Conflict, Forbidden, InvalidInput, MalformedInput, NotFound
-from exportgraph.graph.build import closure_delta
+from exportgraph.errors import Conflict, Forbidden, InvalidInput, NotFound
+from exportgraph.graph.changeset import (
+    change_iri,
+    encodable,
+    parse_turtle,
+    resolve_removals,
+    touches,
+)
+from exportgraph.graph.closure import closure_delta
 from exportgraph.graph.journal import (
     CHANGES_GRAPH,
     PROVENANCE_GRAPH,
@@ -35,7 +40,6 @@ from exportgraph.graph.journal import (
     write_lock,
 )
 from exportgraph.graph.queries import bind, load_query
-from exportgraph.knowledge.units import MAX_EXPONENT, in_range
 from exportgraph.services.standards.terminology_check import asserted_triples, check_graph
 from exportgraph.services.users import User
 from exportgraph.store import Store
@@ -43,19 +47,6 @@ from exportgraph.store import Store
 STATUSES = ("proposed", "approved", "rejected")
 MAX_TEXT = 2_000_000  # characters of Turtle per change set
 MAX_SUMMARY = 300
-# Predeclared for change sets: the common vocabularies, the concept schemes, and one prefix per
-# jurisdiction of the contract for its entries (US:4A906.a.2, as in the SSSOM tables).
-JURISDICTIONS = ("US", "EU", "GB", "CA", "JP", "AU", "CH", "FR", "DE", "IT", "ES", "NL")
-TURTLE_PREFIX_MAP = {
-    **ns.PREFIXES,
-    **{
-        scheme: f"{ns.EGID}{scheme}/"
-        for scheme in ("kind", "parameter", "fact", "purpose", "scheme")
-    },
-    **{code: f"{ns.EGID}entry/{code}/" for code in JURISDICTIONS},
-}
-TURTLE_PREFIXES = "".join(f"@prefix {p}: <{space}> . " for p, space in TURTLE_PREFIX_MAP.items())
-_POSITION = re.compile(r"^Parser error (?:at|between) line [^:]*: ", re.DOTALL)
 _CONCEPT_TYPES = {ns.SKOS + "Concept", ns.EG + "ItemKind", ns.EG + "Parameter", ns.EG + "Fact"}
 DCT = ns.DCTERMS
 PROV = ns.PROV
@@ -85,10 +76,6 @@ class ChangeRequest:
     remove: list[Triple]
 
 
-def change_iri(change_id: str) -> NamedNode:
-    return NamedNode(f"{ns.EGID}change/{change_id}")
-
-
 # ---------------------------------------------------------------------------- input
 
 
@@ -98,52 +85,13 @@ def _text(body: Mapping[str, object], name: str, *, required: bool, limit: int) 
         value = ""
     if not isinstance(value, str):
         raise InvalidInput(f"{name} must be a string", field=name)
-    if not _encodable(value):
+    if not encodable(value):
         raise InvalidInput(f"{name} is not valid Unicode text (a lone surrogate)", field=name)
     if required and not value.strip():
         raise InvalidInput(f"{name} is required", field=name)
     if len(value) > limit:
         raise InvalidInput(f"{name} is longer than {limit} characters", field=name)
     return value
-
-
-def _encodable(text: str) -> bool:
-    """False for text with a lone surrogate (JSON can escape one; RDF cannot hold it)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def parse_turtle(text: str, field: str) -> list[Triple]:
-    """Statements of a Turtle text (common prefixes predeclared); errors name the line."""
-    if not text.strip():
-        return []
-    try:
-        # the prefixes go on line 1, before the text, so line numbers stay the user's own
-        quads = list(pyoxigraph.parse(TURTLE_PREFIXES + text, pyoxigraph.RdfFormat.TURTLE))
-    except SyntaxError as error:
-        message = _POSITION.sub("", error.msg or str(error))
-        line = error.lineno or 1
-        raise MalformedInput(
-            f"{field}: Turtle error on line {line}: {message}", field=field
-        ) from None
-    triples = []
-    for parsed in quads:
-        triple = parsed.triple
-        for term in (triple.subject, triple.object):
-            if isinstance(term, BlankNode):
-                raise InvalidInput(
-                    f"{field}: blank node in {triple}; change sets name everything by IRI "
-                    "(a blank node could never be removed again)",
-                    field=field,
-                )
-            if isinstance(term, Triple):
-                raise InvalidInput(f"{field}: RDF-star triple terms are not supported", field=field)
-        _check_number(triple, field)
-        triples.append(triple)
-    return triples
 
 
 def parse_request(body: object) -> ChangeRequest:
@@ -167,63 +115,6 @@ def parse_request(body: object) -> ChangeRequest:
     return ChangeRequest(
         summary.strip(), rationale, base_version, add_text, remove_text, add, remove
     )
-
-
-def touches(triples: Iterable[Triple]) -> set[tuple[str, str, str]]:
-    """(subject, predicate, language) keys of the statements (language '' when not a label)."""
-    keys = set()
-    for triple in triples:
-        language = triple.object.language if isinstance(triple.object, Literal) else None
-        keys.add((str(triple.subject), str(triple.predicate), language or ""))
-    return keys
-
-
-_NUMERIC = {ns.XSD + t for t in ("decimal", "integer", "double", "float", "int", "long")}
-
-
-def _number(term: object) -> Decimal | None:
-    if isinstance(term, Literal) and term.datatype.value in _NUMERIC:
-        try:
-            return Decimal(term.value)
-        except InvalidOperation:
-            return None
-    return None
-
-
-def _check_number(triple: Triple, field: str) -> None:
-    """Refuse a numeric literal no service could use (NaN, INF, 1e-999999999); an ill-typed one
-    ("abc"^^xsd:integer) is left to the terminology shapes' report."""
-    term = triple.object
-    if not isinstance(term, Literal) or term.datatype.value not in _NUMERIC:
-        return
-    try:
-        value = Decimal(term.value)
-    except InvalidOperation:
-        return
-    if not in_range(value):
-        raise InvalidInput(
-            f"{field}: {term} in {triple} is not a finite number from 1e-{MAX_EXPONENT} to "
-            f"1e{MAX_EXPONENT}",
-            field=field,
-        )
-
-
-def resolve_removals(remove: Sequence[Triple], asserted: set[Triple]) -> list[Triple]:
-    """The statements to remove as the graph spells them: `100.0` matches a stored `100`."""
-    resolved = []
-    for triple in remove:
-        value = _number(triple.object)
-        if triple not in asserted and value is not None:
-            for candidate in asserted:
-                if (
-                    candidate.subject == triple.subject
-                    and candidate.predicate == triple.predicate
-                    and _number(candidate.object) == value
-                ):
-                    triple = candidate
-                    break
-        resolved.append(triple)
-    return resolved
 
 
 def _check_removals(remove: Sequence[Triple], asserted: set[Triple], store: Store) -> None:
@@ -310,24 +201,6 @@ def get_change(store: Store, change_id: str) -> dict[str, Any]:
     if not rows:
         raise NotFound(f"no change set {change_id!r}", field="id")
     return _record(rows[0])
-
-
-@dataclass(frozen=True)
-class ApprovedChange:
-    """An approved change set as a rebuild replays it: its id, summary and Turtle texts."""
-
-    id: str
-    summary: str
-    add: str
-    remove: str
-
-
-def approved_changes(store: Store) -> list[ApprovedChange]:
-    """Every approved change set, in the order the approvals were written."""
-    records = [_record(row) for row in store.select(load_query("changes_approved"))]
-    return [
-        ApprovedChange(r["id"], r["summary"], r["add"] or "", r["remove"] or "") for r in records
-    ]
 
 
 def _next_id(store: Store) -> str:

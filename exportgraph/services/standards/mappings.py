@@ -10,7 +10,7 @@ from exportgraph import namespaces as ns
 from exportgraph import paths
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.queries import load_query
-from exportgraph.knowledge.index import of_store
+from exportgraph.knowledge.current import of_store
 from exportgraph.loaders.sssom import Mapping, write_sssom
 from exportgraph.services.standards.equivalence import Derivation, derive, index_for
 from exportgraph.store import Store

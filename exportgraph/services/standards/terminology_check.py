@@ -72,7 +72,7 @@ def shape_results(triples: list[Triple], engine: EngineName | None = None) -> li
 
 def mapping_results(triples: list[Triple]) -> list[CheckResult]:
     """Asserted mappings that the entries' thresholds contradict (derived equivalence)."""
-    from exportgraph.knowledge.index import of_triples
+    from exportgraph.knowledge.current import of_triples
     from exportgraph.services.standards.equivalence import contradictions
 
     return [

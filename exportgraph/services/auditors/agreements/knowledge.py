@@ -10,7 +10,8 @@ from functools import cache
 import pycountry
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.index import Knowledge, current
+from exportgraph.knowledge.current import current
+from exportgraph.knowledge.index import Knowledge
 
 _STAGE_CONDITION = re.compile(r"^\s*project_stage\s+in\s+([\w|\-]+)\s*$")
 

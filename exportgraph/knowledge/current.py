@@ -1,0 +1,47 @@
+"""The knowledge index of a store's current data version, built once per version and shared:
+`current(context)`, `of_store(store)`; `of_triples(triples)` for a graph that is not in a store
+(a change set's result, a what-if sandbox); `is_warm(context)` to know, without any store work,
+whether the index is already in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph
+from pyoxigraph import Triple
+
+from exportgraph.graph.context import Context
+from exportgraph.graph.version_cache import PerVersion
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.read import read_knowledge
+from exportgraph.store import RdfSource, Store, open_store
+
+_CURRENT: PerVersion[Knowledge] = PerVersion(read_knowledge)
+
+
+def of_store(store: Store) -> Knowledge:
+    """The index of the store's current data version (built once per version, shared)."""
+    return _CURRENT.get(store)
+
+
+def current(context: Context) -> Knowledge:
+    """The index of the context's store (built from the sources on first use)."""
+    return _CURRENT.get(context.store)
+
+
+def is_warm(context: Context) -> bool:
+    """Whether `current(context)` answers from memory: built for the data version the store caches
+    in process. Never opens, builds or queries the store (safe on an event loop)."""
+    version = context.cached_data_version()
+    return version is not None and _CURRENT.holds(context.opened_store(), version)
+
+
+def of_triples(triples: Iterable[Triple]) -> Knowledge:
+    """An index of a graph given as triples (not cached)."""
+    data = pyoxigraph.serialize(list(triples), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+    scratch = open_store("memory:")
+    try:
+        scratch.replace_all([RdfSource("graph", data, "application/n-triples")])
+        return read_knowledge(scratch)
+    finally:
+        scratch.close()
