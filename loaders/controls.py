@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from exportgraph.loaders.tables import Row, SourceDataError, read_table
+from exportgraph.loaders.vocabulary import scheme_notations
 from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.vocabulary import ACTIVITIES
-from exportgraph.vocabulary import EVIDENCE_GRADES as EVIDENCE
 
 COMPARATORS = {">=": "ge", ">": "gt", "<=": "le", "<": "lt", "=": "eq"}
 ENTRY_TYPES = {
@@ -62,6 +62,8 @@ XSD_INTEGER = ns.iri(ns.XSD, "integer")
 
 @dataclass
 class _Graph:
+    activities: frozenset[str]
+    evidence: frozenset[str]
     triples: list[Triple] = field(default_factory=list)
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
@@ -76,8 +78,12 @@ class _Graph:
 
 
 def load_controls(root: Path) -> list[Triple]:
-    """Read jurisdictions.csv and every jurisdiction folder below root; return the RDF triples."""
-    graph = _Graph()
+    """Read jurisdictions.csv and every jurisdiction folder below root; return the RDF triples.
+    The activities and evidence grades the tables may use come from the ontology's vocabulary."""
+    graph = _Graph(
+        activities=scheme_notations(root.parent, "activities"),
+        evidence=scheme_notations(root.parent, "evidence-grades"),
+    )
     jurisdictions = _load_jurisdictions(root, graph)
     for code in sorted(jurisdictions):
         folder = root / code
@@ -153,16 +159,17 @@ def _load_sources(root: Path, folder: Path, code: str, graph: _Graph) -> set[str
         graph.text(node, DCT_CITATION, row.require("citation"))
         if row.get("url"):
             graph.add(node, ns.eg("url"), Literal(row.get("url"), datatype=XSD_ANYURI))
-        graph.text(node, ns.eg("evidence"), _evidence(row))
+        graph.text(node, ns.eg("evidence"), _evidence(row, graph))
         for note in row.texts("notes"):
             graph.text(node, ns.eg("note"), note, "en")
     return ids
 
 
-def _evidence(row: Row, column: str = "evidence") -> str:
+def _evidence(row: Row, graph: _Graph, column: str = "evidence") -> str:
     value = row.require(column)
-    if value not in EVIDENCE:
-        raise row.error(column, f"evidence must be primary or secondary, got {value!r}")
+    if value not in graph.evidence:
+        known = " or ".join(sorted(graph.evidence))
+        raise row.error(column, f"evidence must be {known}, got {value!r}")
     return value
 
 
@@ -238,10 +245,29 @@ def _load_exclusions(
         graph.text(node, DCT_TITLE, row.require("title"))
         for kind in row.words("applies_to"):
             graph.add(node, ns.eg("appliesToKind"), ns.concept_iri("kind", kind))
-        for condition in row.require("conditions").split(";"):
-            if condition.strip():
-                graph.text(node, ns.eg("condition"), condition.strip())
+        for index, text in enumerate(row.require("conditions").split(";"), start=1):
+            if text.strip():
+                _condition(row, NamedNode(f"{node.value}/condition/{index}"), text, node, graph)
         _common(row, node, code, sources, graph)
+
+
+_CONDITION = re.compile(
+    r"^\s*(?P<field>[a-z_]+)\s*(?:=\s*(?P<value>\S+)|\s+in\s+(?P<values>\S+))\s*$"
+)
+
+
+def _condition(row: Row, node: NamedNode, text: str, exclusion: NamedNode, graph: _Graph) -> None:
+    """One condition of the table's compact form (`field=value`, `field in a|b`) as data: the
+    request field and the values for which it holds."""
+    match = _CONDITION.match(text)
+    if not match:
+        raise row.error("conditions", f"expected field=value or field in a|b, got {text.strip()!r}")
+    graph.add(exclusion, ns.eg("hasCondition"), node)
+    graph.add(node, RDF_TYPE, ns.eg("Condition"))
+    graph.text(node, ns.eg("onRequestField"), match["field"])
+    values = [match["value"]] if match["value"] is not None else match["values"].split("|")
+    for value in values:
+        graph.text(node, ns.eg("allowedValue"), value)
 
 
 def _common(row: Row, node: NamedNode, code: str, sources: set[str], graph: _Graph) -> None:
@@ -249,7 +275,7 @@ def _common(row: Row, node: NamedNode, code: str, sources: set[str], graph: _Gra
     for ref in _source_refs(row, "sources", code, sources):
         graph.add(node, DCT_SOURCE, ref)
     if row.get("evidence"):
-        graph.text(node, ns.eg("evidence"), _evidence(row))
+        graph.text(node, ns.eg("evidence"), _evidence(row, graph))
     for note in row.texts("notes"):
         graph.text(node, ns.eg("note"), note, "en")
     for gap in row.texts("gaps"):
@@ -396,7 +422,7 @@ def _licence(
         graph.text(node, ns.eg("reasonForControl"), reason)
     activities = row.words("licence_activities") or ["export"]
     for activity in activities:
-        if activity not in ACTIVITIES:
+        if activity not in graph.activities:
             raise row.error("licence_activities", f"unknown activity {activity!r}")
         graph.text(node, ns.eg("coversActivity"), activity)
     for exception_id in row.words("exceptions"):
@@ -447,7 +473,7 @@ def _load_criteria(
         for ref in _source_refs(row, "source", code, sources):
             graph.add(node, DCT_SOURCE, ref)
         if row.get("evidence"):
-            graph.text(node, ns.eg("evidence"), _evidence(row))
+            graph.text(node, ns.eg("evidence"), _evidence(row, graph))
 
 
 def _decimal(row: Row, column: str) -> Decimal:

@@ -196,13 +196,29 @@ class LicenceException:
 
 
 @dataclass(frozen=True)
+class Condition:
+    """A condition an exclusion puts on the request: the field (published, project_stage …) and
+    the values for which it holds."""
+
+    field: str
+    values: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The compact form the tables use: `field=value` or `field in a|b`."""
+        if len(self.values) == 1:
+            return f"{self.field}={self.values[0]}"
+        return f"{self.field} in {'|'.join(self.values)}"
+
+
+@dataclass(frozen=True)
 class ResearchExclusion:
     iri: str
     id: str
     jurisdiction: str
     title: str
     applies_to: frozenset[str]  # kind IRIs
-    conditions: tuple[str, ...]
+    conditions: tuple[Condition, ...]
     evidence: str | None
     notes: tuple[str, ...]
     sources: tuple[str, ...]

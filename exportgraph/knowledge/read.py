@@ -24,6 +24,7 @@ from exportgraph.knowledge.model import (
     SCOPES,
     AssertedMapping,
     Concept,
+    Condition,
     Criterion,
     Entry,
     EntryType,
@@ -560,6 +561,17 @@ def _read_exceptions(knowledge: Knowledge, rows: list[Row]) -> None:
         )
 
 
+def _conditions(rows: list[Row], exclusion: str) -> tuple[Condition, ...]:
+    found: dict[str, tuple[str, list[str]]] = {}
+    for row in rows:
+        node, field, value = row.get("condition"), row.get("field"), row.get("allowed")
+        if row.get("exclusion") == exclusion and node and field and value is not None:
+            _, values = found.setdefault(node, (field, []))
+            if value not in values:
+                values.append(value)
+    return tuple(Condition(field, tuple(values)) for _, (field, values) in sorted(found.items()))
+
+
 def _read_exclusions(knowledge: Knowledge, rows: list[Row]) -> None:
     knowledge.exclusions = tuple(
         ResearchExclusion(
@@ -568,7 +580,7 @@ def _read_exclusions(knowledge: Knowledge, rows: list[Row]) -> None:
             jurisdiction=row.get("jurisdiction") or "",
             title=row.get("title") or "",
             applies_to=frozenset(values.get("appliesTo", ())),
-            conditions=tuple(values.get("condition", ())),
+            conditions=_conditions(rows, iri),
             evidence=row.get("evidence"),
             notes=tuple(values.get("note", ())),
             sources=tuple(sorted(values.get("source", ()), key=_source_order)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from exportgraph.loaders.tables import SourceDataError
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
 from exportgraph import namespaces as ns
+from exportgraph import paths
 
 JURISDICTIONS = "code,label_en,part_of,deemed_export,deemed_export_source,notes\nXX,Testland,,true,S1,\nYY,Other,,,,\n"
 SOURCES = "id,citation,url,evidence,notes\nS1,Test Act s. 1,https://example.org/act,primary,\n"
@@ -33,6 +35,7 @@ CRITERIA = (
 def write_tree(root: Path, entries: str = ENTRIES, criteria: str = CRITERIA) -> Path:
     controls = root / "ontology" / "controls"
     (controls / "XX").mkdir(parents=True)
+    shutil.copy(paths.ontology_dir() / "vocabulary.ttl", root / "ontology" / "vocabulary.ttl")
     (controls / "jurisdictions.csv").write_text(JURISDICTIONS)
     (controls / "XX" / "sources.csv").write_text(SOURCES)
     (controls / "XX" / "lists.csv").write_text(LISTS)
@@ -122,3 +125,50 @@ def test_ragged_row_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SourceDataError, match="cells where the header has") as caught:
         load_controls(controls)
     assert caught.value.line == 4
+
+
+EXCLUSIONS = (
+    "id,title,applies_to,conditions,sources,evidence,notes\n"
+    "fr,Research,technology,intended_for_publication=true ; project_stage in basic-research|applied-research,S1,primary,\n"
+)
+
+
+def test_exclusion_conditions_become_data(tmp_path: Path) -> None:
+    controls = write_tree(tmp_path)
+    (controls / "XX" / "exclusions.csv").write_text(EXCLUSIONS)
+    store = as_store(controls)
+    query = (
+        "SELECT ?field ?value WHERE { ?x a eg:ResearchExclusion ; eg:hasCondition ?c . "
+        "?c a eg:Condition ; eg:onRequestField ?field ; eg:allowedValue ?value }"
+    )
+    found = {(r["field"].value, r["value"].value) for r in store.query(ns.sparql_prefixes() + query)}
+    assert found == {
+        ("intended_for_publication", "true"),
+        ("project_stage", "basic-research"),
+        ("project_stage", "applied-research"),
+    }
+
+
+def test_a_malformed_condition_is_located(tmp_path: Path) -> None:
+    controls = write_tree(tmp_path)
+    (controls / "XX" / "exclusions.csv").write_text(EXCLUSIONS.replace("project_stage in", "stage ~"))
+    with pytest.raises(SourceDataError, match="field=value") as caught:
+        load_controls(controls)
+    assert (caught.value.line, caught.value.column) == (2, "conditions")
+
+
+def test_the_vocabulary_decides_which_activities_tables_may_use(tmp_path: Path) -> None:
+    entries = ENTRIES.replace("all-except:YY,export,", "all-except:YY,brokering,")
+    with pytest.raises(SourceDataError, match="unknown activity 'brokering'"):
+        load_controls(write_tree(tmp_path / "a", entries=entries))
+    controls = write_tree(tmp_path / "b", entries=entries)
+    vocabulary = controls.parent / "vocabulary.ttl"
+    vocabulary.write_text(
+        vocabulary.read_text()
+        + '\nactivity:brokering a skos:Concept , eg:Activity ; skos:inScheme scheme:activities ;'
+        ' skos:notation "brokering" ; skos:prefLabel "brokering"@en .\n'
+    )
+    assert load_controls(controls)
+    vocabulary.unlink()
+    with pytest.raises(SourceDataError, match="vocabulary"):
+        load_controls(controls)

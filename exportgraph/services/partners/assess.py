@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from exportgraph.errors import InvalidInput
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.knowledge.model import Entry, LicenceException, ResearchExclusion
+from exportgraph.knowledge.model import Condition, Entry, LicenceException, ResearchExclusion
 from exportgraph.services.inputs import parse_date
 from exportgraph.services.partners.answers import (
     AssessAnswer,
@@ -40,10 +40,6 @@ if TYPE_CHECKING:
     from exportgraph.graph.context import Context
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
-_CONDITION = re.compile(
-    r"^\s*(?P<field>[a-z_]+)\s*(?:=\s*(?P<value>\S+)|\s+in\s+(?P<values>\S+))\s*$"
-)
-_KNOWN_FIELDS = ("published", "intended_for_publication", "project_stage", "end_use", "activity")
 
 
 @dataclass(frozen=True)
@@ -187,19 +183,16 @@ def destination_requires(
     return False, f"{entry.id}: no destination scope recorded"
 
 
-def _condition(condition: str, facts: Mapping[str, object]) -> tuple[Tri, str | None]:
-    """Evaluate `field=value` or `field in a|b` against the request; (result, missing field)."""
-    match = _CONDITION.match(condition)
-    if not match or match["field"] not in _KNOWN_FIELDS:
-        return None, f"condition {condition!r} (not understood)"
-    name = match["field"]
-    value = facts.get(name)
+def _condition(condition: Condition, facts: Mapping[str, object]) -> tuple[Tri, str | None]:
+    """Whether the request meets one condition of an exclusion; (result, the field the request
+    does not state)."""
+    if condition.field not in facts:
+        return None, f"{condition.field.replace('_', ' ')} (a condition of the exclusion)"
+    value = facts[condition.field]
     if value is None:
-        return None, name
+        return None, condition.field
     text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-    if match["value"] is not None:
-        return text == match["value"], None
-    return text in match["values"].split("|"), None
+    return text in condition.values, None
 
 
 def exclusion_answer(
@@ -219,12 +212,12 @@ def exclusion_answer(
             {"id": exclusion.id, "title": exclusion.title, "applies": False, "why": why},
             [],
         )
-    results = [(_condition(c, request.facts), c) for c in exclusion.conditions]
+    results = [(_condition(c, request.facts), c.text) for c in exclusion.conditions]
     status = tri_and(r for (r, _), _c in results) if results else None
     missing = [m for (r, m), _c in results if r is None and m]
     failed = [c for (r, _m), c in results if r is False]
     if status is True:
-        why = f"all its conditions hold ({'; '.join(exclusion.conditions)})"
+        why = f"all its conditions hold ({'; '.join(c.text for c in exclusion.conditions)})"
     elif status is False:
         why = f"condition not met: {'; '.join(failed)}"
     else:
@@ -234,7 +227,7 @@ def exclusion_answer(
         "title": exclusion.title,
         "applies": tri_json(status),
         "why": why,
-        "conditions": list(exclusion.conditions),
+        "conditions": [c.text for c in exclusion.conditions],
     }
     if exclusion.evidence == "secondary":
         out["evidence"] = "secondary"

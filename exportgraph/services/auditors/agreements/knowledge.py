@@ -3,7 +3,6 @@ project stages each research exclusion allows, and what each exclusion claim ass
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -12,8 +11,6 @@ import pycountry
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
-
-_STAGE_CONDITION = re.compile(r"^\s*project_stage\s+in\s+([\w|\-]+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -66,9 +63,8 @@ def _build(knowledge: Knowledge) -> Rules:
         notation = exclusion.id.split(":", 1)[-1]
         defined.setdefault(notation, set()).add(exclusion.jurisdiction)
         for condition in exclusion.conditions:
-            match = _STAGE_CONDITION.match(condition)
-            if match:
-                stages.setdefault(notation, set()).update(match.group(1).split("|"))
+            if condition.field == "project_stage":
+                stages.setdefault(notation, set()).update(condition.values)
     aliases = {alias: code for code, j in knowledge.jurisdictions.items() for alias in j.aliases}
     return Rules(
         unions=unions,
