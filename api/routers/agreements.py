@@ -8,13 +8,14 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.errors import ExportgraphError
+from exportgraph.presentation.negotiation import choose
 from exportgraph.services.auditors.agreements import report as reports
 from exportgraph.services.auditors.agreements import validator_for
 
 router = APIRouter(tags=["agreements"])
 
 MAX_BODY = 10 * 1024 * 1024
-OUTPUTS = ("application/json", "text/turtle", "text/html")
+OUTPUTS = ("application/json", "text/html", "text/turtle")  # text/* prefers the page
 
 
 class NotAcceptable(ExportgraphError):
@@ -30,28 +31,18 @@ class PayloadTooLarge(ExportgraphError):
 
 
 def negotiate(accept: str | None) -> str:
-    """The response media type for an Accept header (JSON unless Turtle or HTML is preferred)."""
-    ranges = []
-    for position, part in enumerate((accept or "*/*").split(",")):
-        media, *params = (p.strip() for p in part.split(";"))
-        q = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        ranges.append((-q, position, media.lower()))
-    for _, _, media in sorted(ranges):
-        if media in OUTPUTS:
-            return media
-        if media in ("*/*", "application/*", "application/problem+json"):
-            return "application/json"
-        if media == "text/*":
-            return "text/html"
-    raise NotAcceptable(
-        f"Accept {accept!r}: the report is available as {', '.join(OUTPUTS)}", field="Accept"
+    """The report's media type for an Accept header (JSON unless Turtle or HTML is preferred)."""
+    chosen = choose(
+        accept,
+        OUTPUTS,
+        aliases={"application/problem+json": "application/json"},
+        default="application/json",
     )
+    if chosen is None:
+        raise NotAcceptable(
+            f"Accept {accept!r}: the report is available as {', '.join(OUTPUTS)}", field="Accept"
+        )
+    return chosen
 
 
 @router.post(

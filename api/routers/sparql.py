@@ -11,7 +11,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from exportgraph.errors import MalformedInput, QueryRefused
-from exportgraph.services.query.sparql import execute, negotiate
+from exportgraph.presentation.negotiation import choose
+from exportgraph.services.query.sparql import GRAPH_TYPES, RESULT_TYPES, execute
 
 router = APIRouter(tags=["sparql"])
 
@@ -27,6 +28,23 @@ _DOC = (
     "and FROM naming other than this store's graphs are refused (400); a query over its time limit "
     "is stopped (503), a result over the row limit is refused (413)."
 )
+
+
+_ALIASES = {
+    "application/json": RESULT_TYPES[0],
+    "application/xml": "application/sparql-results+xml",
+    "text/xml": "application/sparql-results+xml",
+}
+
+
+def negotiate(accept: str | None) -> tuple[str, str] | None:
+    """(results type, graph type) for an Accept header; None when nothing offered is acceptable
+    (the query's form decides which of the two is used)."""
+    results = choose(accept, RESULT_TYPES, aliases=_ALIASES)
+    graphs = choose(accept, GRAPH_TYPES)
+    if results is None and graphs is None:
+        return None
+    return results or RESULT_TYPES[0], graphs or GRAPH_TYPES[0]
 
 
 def _single(values: dict[str, list[str]], name: str) -> str | None:

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from exportgraph import paths
 from exportgraph.errors import MalformedInput
+from exportgraph.presentation.negotiation import choose, rdf_media_type
 from exportgraph.services.reference import concepts
 from exportgraph.services.standards import changes, equivalence, mappings, releases
 from exportgraph.services.standards.diff import diff_rows
@@ -144,7 +145,7 @@ async def get_release(
     context: ContextDep,
     format: Annotated[str | None, Query(description="turtle, json-ld, nt or xml")] = None,
 ) -> Response:
-    media_type = releases.media_type_for(request.headers.get("accept"), format)
+    media_type = rdf_media_type(request.headers.get("accept"), format)
     if media_type is None:
         return JSONResponse(await run_in_threadpool(releases.get_release, context.store, version))
     data = await run_in_threadpool(releases.export_release, context, version, media_type)
@@ -162,10 +163,12 @@ async def diff(
     """Added, removed and changed entries, criteria, concepts, labels and mappings with values
     before and after; `b` (or `a`) may be `current` for the unreleased terminology."""
     result = await run_in_threadpool(releases.diff_releases, context.store, a, b)
-    accept = (request.headers.get("accept") or "").lower()
-    wants_html = format == "table" or (format is None and "text/html" in accept)
     if format not in (None, "json", "table"):
         raise MalformedInput("format must be json or table", field="format")
+    offered = ("application/json", "text/html")
+    wants_html = format == "table" or (
+        format is None and choose(request.headers.get("accept"), offered) == "text/html"
+    )
     if wants_html:
         html = _templates.get_template("terminology/diff.html").render(
             diff=result, rows=diff_rows(result)
@@ -183,7 +186,7 @@ async def graph(
     context: ContextDep,
     format: Annotated[str | None, Query(description="turtle, json-ld, nt or xml")] = None,
 ) -> Response:
-    media_type = releases.media_type_for(request.headers.get("accept"), format) or "text/turtle"
+    media_type = rdf_media_type(request.headers.get("accept"), format) or "text/turtle"
     data = await run_in_threadpool(context.store.export, media_type)
     return _rdf_response(data, media_type)
 
@@ -195,10 +198,10 @@ async def list_mappings(
     source: Annotated[str, Query(description="asserted (default) or derived")] = "asserted",
     format: Annotated[str | None, Query(description="tsv (default) or json")] = None,
 ) -> Response:
-    accept = (request.headers.get("accept") or "").lower()
     if format not in (None, "tsv", "json"):
         raise MalformedInput("format must be tsv or json", field="format")
-    if format == "json" or (format is None and "application/json" in accept and TSV not in accept):
+    chosen = choose(request.headers.get("accept"), (TSV, "application/json"), default=TSV)
+    if format == "json" or (format is None and chosen == "application/json"):
         rows = await run_in_threadpool(mappings.mappings_json, context.store, source)
         return JSONResponse(rows)
     table = await run_in_threadpool(mappings.mappings_table, context.store, source)

@@ -10,14 +10,10 @@ import typer
 
 from exportgraph.cli.common import JsonOption, StoreOption, console, fail, make_context, print_json
 from exportgraph.errors import ExportgraphError
+from exportgraph.presentation.negotiation import RDF_FORMAT_NAMES
 from exportgraph.store.base import LoadError
 
-EXPORT_FORMATS = {
-    "turtle": "text/turtle",
-    "json-ld": "application/ld+json",
-    "nt": "application/n-triples",
-    "xml": "application/rdf+xml",
-}
+EXPORT_FORMATS = RDF_FORMAT_NAMES
 
 
 def serve(

@@ -141,7 +141,9 @@ def test_exclusion_conditions_become_data(tmp_path: Path) -> None:
         "SELECT ?field ?value WHERE { ?x a eg:ResearchExclusion ; eg:hasCondition ?c . "
         "?c a eg:Condition ; eg:onRequestField ?field ; eg:allowedValue ?value }"
     )
-    found = {(r["field"].value, r["value"].value) for r in store.query(ns.sparql_prefixes() + query)}
+    found = {
+        (r["field"].value, r["value"].value) for r in store.query(ns.sparql_prefixes() + query)
+    }
     assert found == {
         ("intended_for_publication", "true"),
         ("project_stage", "basic-research"),
@@ -151,7 +153,9 @@ def test_exclusion_conditions_become_data(tmp_path: Path) -> None:
 
 def test_a_malformed_condition_is_located(tmp_path: Path) -> None:
     controls = write_tree(tmp_path)
-    (controls / "XX" / "exclusions.csv").write_text(EXCLUSIONS.replace("project_stage in", "stage ~"))
+    (controls / "XX" / "exclusions.csv").write_text(
+        EXCLUSIONS.replace("project_stage in", "stage ~")
+    )
     with pytest.raises(SourceDataError, match="field=value") as caught:
         load_controls(controls)
     assert (caught.value.line, caught.value.column) == (2, "conditions")
@@ -165,7 +169,7 @@ def test_the_vocabulary_decides_which_activities_tables_may_use(tmp_path: Path) 
     vocabulary = controls.parent / "vocabulary.ttl"
     vocabulary.write_text(
         vocabulary.read_text()
-        + '\nactivity:brokering a skos:Concept , eg:Activity ; skos:inScheme scheme:activities ;'
+        + "\nactivity:brokering a skos:Concept , eg:Activity ; skos:inScheme scheme:activities ;"
         ' skos:notation "brokering" ; skos:prefLabel "brokering"@en .\n'
     )
     assert load_controls(controls)

@@ -407,54 +407,6 @@ def execute(
     return pool(context).run(context, text, results_type, graph_type)
 
 
-# --------------------------------------------------------------------------- negotiation
-
-
-def negotiate(accept: str | None) -> tuple[str, str] | None:
-    """(results type, graph type) for an Accept header; None when nothing acceptable is offered."""
-    if not accept or not accept.strip():
-        return RESULT_TYPES[0], GRAPH_TYPES[0]
-    ranges: list[tuple[float, int, str]] = []
-    for index, part in enumerate(accept.split(",")):
-        pieces = [p.strip() for p in part.split(";")]
-        media = pieces[0].lower()
-        quality = 1.0
-        for parameter in pieces[1:]:
-            if parameter.startswith("q="):
-                try:
-                    quality = float(parameter[2:])
-                except ValueError:
-                    quality = 0.0
-        if media:
-            ranges.append((quality, index, media))
-    aliases = {
-        "application/json": RESULT_TYPES[0],
-        "application/xml": "application/sparql-results+xml",
-        "text/xml": "application/sparql-results+xml",
-    }
-
-    def best(offered: tuple[str, ...]) -> str | None:
-        choice: tuple[float, int, str] | None = None
-        for quality, index, media in ranges:
-            if quality <= 0:
-                continue
-            candidates = [aliases.get(media, media)]
-            if media in ("*/*", "application/*", "text/*"):
-                prefix = media.split("/")[0]
-                candidates = [o for o in offered if prefix == "*" or o.startswith(prefix + "/")][:1]
-            for candidate in candidates:
-                if candidate in offered:
-                    rank = (-quality, index, candidate)
-                    if choice is None or rank < (-choice[0], choice[1], choice[2]):
-                        choice = (quality, index, candidate)
-        return choice[2] if choice else None
-
-    results, graphs = best(RESULT_TYPES), best(GRAPH_TYPES)
-    if results is None and graphs is None:
-        return None
-    return results or RESULT_TYPES[0], graphs or GRAPH_TYPES[0]
-
-
 # --------------------------------------------------------------------------- the CLI
 
 

@@ -39,18 +39,6 @@ from exportgraph.store.base import rdf_format
 VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
 CURRENT = "current"  # in a diff, the terminology as it is now (not yet released)
 ONTOLOGY = "https://w3id.org/exportgraph/ontology"
-RDF_MEDIA_TYPES = {
-    "text/turtle": "text/turtle",
-    "application/ld+json": "application/ld+json",
-    "application/n-triples": "application/n-triples",
-    "application/rdf+xml": "application/rdf+xml",
-}
-FORMAT_NAMES = {
-    "turtle": "text/turtle",
-    "json-ld": "application/ld+json",
-    "nt": "application/n-triples",
-    "xml": "application/rdf+xml",
-}
 OWL = ns.OWL
 DCT = ns.DCTERMS
 
@@ -200,22 +188,6 @@ def release_document(store: Store, version: str) -> list[Triple]:
         Triple(NamedNode(ONTOLOGY), ns.iri(OWL, "versionIRI"), node),
     ]
     return [*header, *release_triples(store, version)]
-
-
-def media_type_for(accept: str | None, format_name: str | None) -> str | None:
-    """The RDF media type asked for by ?format= or Accept (None: not an RDF request)."""
-    if format_name:
-        if format_name not in FORMAT_NAMES:
-            raise InvalidInput(
-                f"format must be one of {', '.join(FORMAT_NAMES)}, got {format_name!r}",
-                field="format",
-            )
-        return FORMAT_NAMES[format_name]
-    for part in (accept or "").split(","):
-        media = part.split(";")[0].strip().lower()
-        if media in RDF_MEDIA_TYPES:
-            return RDF_MEDIA_TYPES[media]
-    return None
 
 
 def serialize(triples: list[Triple], media_type: str) -> bytes:
