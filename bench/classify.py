@@ -39,8 +39,7 @@ from exportgraph.services.partners.classify import classify  # noqa: E402
 from exportgraph.services.partners.decision import evaluate_lists  # noqa: E402
 from exportgraph.services.partners.items import parse_item  # noqa: E402
 from exportgraph.settings import Settings  # noqa: E402
-from exportgraph.store import open_store  # noqa: E402
-from exportgraph.store.base import Store  # noqa: E402
+from exportgraph.store import Store, open_store  # noqa: E402
 
 ITEMS: list[dict[str, Any]] = [
     {"kind": "quantum-computer", "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}},

@@ -11,7 +11,7 @@ import typer
 from exportgraph.cli.common import JsonOption, StoreOption, console, fail, make_context, print_json
 from exportgraph.errors import ExportgraphError
 from exportgraph.presentation.negotiation import RDF_FORMAT_NAMES
-from exportgraph.store.base import LoadError
+from exportgraph.store import LoadError
 
 EXPORT_FORMATS = RDF_FORMAT_NAMES
 

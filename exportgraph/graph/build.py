@@ -14,8 +14,7 @@ from exportgraph.graph.reasoning import Engine, materialize
 from exportgraph.graph.replay import Outcome, replay
 from exportgraph.graph.sources import NTRIPLES, collect_sources, inferred_copy, parse_sources
 from exportgraph.loaders.controls import triples_to_ntriples
-from exportgraph.store import Store
-from exportgraph.store.base import LoadError, RdfSource
+from exportgraph.store import LoadError, RdfSource, Store
 
 REBUILD_ATTEMPTS = 3
 

@@ -8,7 +8,7 @@ from pyoxigraph import DefaultGraph, Quad, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.graph.reasoning import Engine, materialize
-from exportgraph.store.base import GraphName
+from exportgraph.store import GraphName
 
 
 def closure_delta(

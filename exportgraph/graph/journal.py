@@ -24,8 +24,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict
 from exportgraph.graph.queries import bind, load_query
-from exportgraph.store import DATA_VERSION, META_GRAPH, STORE_ID, Store
-from exportgraph.store.base import sparql_term
+from exportgraph.store import DATA_VERSION, META_GRAPH, STORE_ID, Store, sparql_term
 
 log = logging.getLogger("exportgraph.terminology")
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 from exportgraph.paths import queries_dir
-from exportgraph.store.base import Term, sparql_values_rows
+from exportgraph.store import Term, sparql_values_rows
 
 PLACEHOLDER = "#VALUES"
 

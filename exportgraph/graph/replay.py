@@ -33,8 +33,7 @@ from exportgraph.graph.changeset import (
     resolve_removals,
 )
 from exportgraph.graph.sources import collect_sources, parse_sources
-from exportgraph.store import Store
-from exportgraph.store.base import LoadError
+from exportgraph.store import LoadError, Store
 
 Status = OneOf["applied", "in-sources", "conflict", "dropped"]
 WHERE = "replaying approved changes"

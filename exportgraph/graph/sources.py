@@ -14,7 +14,7 @@ from exportgraph import paths
 from exportgraph.loaders.controls import load_controls, triples_to_ntriples
 from exportgraph.loaders.sssom import load_sssom
 from exportgraph.loaders.tables import SourceDataError
-from exportgraph.store.base import LoadError, RdfSource
+from exportgraph.store import LoadError, RdfSource
 
 TURTLE = "text/turtle"
 NTRIPLES = "application/n-triples"

@@ -4,103 +4,28 @@ data version. Nothing here decides anything; it only assembles what the graph st
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
-
-from pyoxigraph import BlankNode, Literal, NamedNode
 
 from exportgraph import namespaces as ns
-from exportgraph.errors import InvalidInput
 from exportgraph.graph.queries import load_query
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import (
-    INVERSE_RELATION,
-    RELATIONS,
-    SCOPES,
     AssertedMapping,
-    Concept,
     Condition,
-    Criterion,
-    Entry,
-    EntryType,
     Jurisdiction,
-    Licence,
     LicenceException,
     Plot,
-    Relation,
     ResearchExclusion,
-    Scope,
     Source,
 )
-from exportgraph.knowledge.units import canonical_decimal, convert, load_unit_catalogue
-from exportgraph.numbers import in_range
+from exportgraph.knowledge.read_concepts import read_concepts
+from exportgraph.knowledge.read_entries import read_entries, relation_of
+from exportgraph.knowledge.rows import Row, flag, rows, source_order, tail
+from exportgraph.knowledge.units import load_unit_catalogue
 from exportgraph.store import Store
 
 log = logging.getLogger("exportgraph.knowledge")
-
-Row = dict[str, str]
-_ENTRY_TYPES: dict[str, EntryType] = {
-    "HardwareEntry": "hardware",
-    "MaterialEntry": "material",
-    "SoftwareEntry": "software",
-    "TechnologyEntry": "technology",
-}
-# Concepts typed with a class but not put in a scheme belong to the scheme of their class.
-_CLASS_SCHEMES = {
-    ns.EG + "ItemKind": "kinds",
-    ns.EG + "Parameter": "parameters",
-    ns.EG + "Fact": "facts",
-    ns.EG + "Purpose": "purposes",
-}
-_CONCEPT_TEXTS = {
-    ns.SKOS + "prefLabel": "pref",
-    ns.SKOS + "altLabel": "alt",
-    ns.SKOS + "hiddenLabel": "hidden",
-    ns.SKOS + "definition": "definition",
-    ns.SKOS + "scopeNote": "note",
-}
-_CONCEPT_LINKS = {
-    ns.SKOS + "broader": "broader",
-    ns.SKOS + "narrower": "narrower",
-    ns.DCTERMS + "isReplacedBy": "replaced_by",
-}
-
-
-def _plain(term: object) -> str:
-    if isinstance(term, NamedNode | Literal | BlankNode):
-        return term.value
-    return str(term)
-
-
-def _rows(store: Store, name: str) -> list[Row]:
-    """Rows of a named query with each term's lexical value."""
-    return [
-        {key: _plain(term) for key, term in solution.items()}
-        for solution in store.select(load_query(name))
-    ]
-
-
-def _flag(value: str | None) -> bool | None:
-    return None if value is None else value in ("true", "1")
-
-
-def _date(value: str | None) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(value[:10])
-
-
-def _tail(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1]
-
-
-def _source_order(iri: str) -> tuple[int, str]:
-    tail = _tail(iri)
-    digits = "".join(ch for ch in tail if ch.isdigit())
-    return (int(digits) if digits else 0, tail)
 
 
 def read_knowledge(store: Store) -> Knowledge:
@@ -110,120 +35,21 @@ def read_knowledge(store: Store) -> Knowledge:
         version=version, units=load_unit_catalogue(store.select(load_query("classify_units")))
     )
     problems: list[str] = []
-    _read_concepts(knowledge, store.select(load_query("knowledge_concepts")))
-    _read_jurisdictions(knowledge, _rows(store, "jurisdictions"))
-    _read_sources(knowledge, _rows(store, "entries_sources"))
-    _read_entries(knowledge, store, problems)
-    _read_exceptions(knowledge, _rows(store, "assess_exceptions"))
-    _read_exclusions(knowledge, _rows(store, "assess_exclusions"))
-    _read_asserted(knowledge, _rows(store, "equivalence_asserted"))
+    read_concepts(knowledge, store.select(load_query("knowledge_concepts")))
+    _read_jurisdictions(knowledge, rows(store, "jurisdictions"))
+    _read_sources(knowledge, rows(store, "entries_sources"))
+    read_entries(knowledge, store, problems)
+    _read_exceptions(knowledge, rows(store, "assess_exceptions"))
+    _read_exclusions(knowledge, rows(store, "assess_exclusions"))
+    _read_asserted(knowledge, rows(store, "equivalence_asserted"))
     knowledge.plots = tuple(
-        Plot(r["plot"], r.get("label") or _tail(r["plot"]), r["kind"], r["x"], r["y"])
-        for r in _rows(store, "knowledge_plots")
+        Plot(r["plot"], r.get("label") or tail(r["plot"]), r["kind"], r["x"], r["y"])
+        for r in rows(store, "knowledge_plots")
     )
     knowledge.problems = tuple(problems)
     for problem in problems:
         log.warning("data version %s: %s", version[:12], problem)
     return knowledge
-
-
-# --------------------------------------------------------------------------- concepts
-
-
-@dataclass
-class _ConceptDraft:
-    notation: str
-    scheme: str | None = None
-    texts: dict[str, dict[str, list[str]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(list))
-    )
-    links: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    flags: set[str] = field(default_factory=set)
-    order: int | None = None
-    deprecated: bool = False
-    unit: str | None = None
-
-    def add(self, prop: str, value: object) -> None:
-        """Take one (property, value) row of queries/knowledge_concepts.rq."""
-        if prop in _CONCEPT_TEXTS and isinstance(value, Literal):
-            values = self.texts[_CONCEPT_TEXTS[prop]][value.language or ""]
-            if value.value not in values:
-                values.append(value.value)
-        elif prop in _CONCEPT_LINKS and isinstance(value, NamedNode):
-            self.links[_CONCEPT_LINKS[prop]].add(value.value)
-        elif prop == ns.OWL + "deprecated":
-            self.deprecated = _plain(value) in ("true", "1")
-        elif prop == ns.EG + "canonicalUnit" and isinstance(value, NamedNode):
-            self.unit = value.value
-        elif prop == ns.EG + "displayOrder" and isinstance(value, Literal):
-            with contextlib.suppress(ValueError):
-                self.order = int(value.value)
-        elif prop.startswith(ns.EG) and isinstance(value, Literal) and value.value in ("true", "1"):
-            self.flags.add(prop.removeprefix(ns.EG))
-
-    def concept(self, iri: str) -> Concept:
-        return Concept(
-            iri=iri,
-            notation=self.notation,
-            scheme=self.scheme,
-            texts={k: {lang: tuple(v) for lang, v in ls.items()} for k, ls in self.texts.items()},
-            links={k: frozenset(v) for k, v in self.links.items()},
-            deprecated=self.deprecated,
-            order=self.order,
-            flags=frozenset(self.flags),
-            canonical_unit=self.unit,
-        )
-
-
-def _read_concepts(knowledge: Knowledge, solutions: Iterable[Mapping[str, object]]) -> None:
-    drafts: dict[str, _ConceptDraft] = {}
-    for row in solutions:
-        iri, notation = row.get("concept"), row.get("notation")
-        if not isinstance(iri, NamedNode) or not isinstance(notation, Literal):
-            continue
-        draft = drafts.setdefault(iri.value, _ConceptDraft(notation.value))
-        scheme, kind = row.get("scheme"), row.get("type")
-        if isinstance(scheme, NamedNode):
-            draft.scheme = _tail(scheme.value)
-        elif draft.scheme is None and isinstance(kind, NamedNode):
-            draft.scheme = _CLASS_SCHEMES.get(kind.value)
-        prop, value = row.get("property"), row.get("value")
-        if isinstance(prop, NamedNode) and value is not None:
-            draft.add(prop.value, value)
-    concepts = {iri: draft.concept(iri) for iri, draft in drafts.items()}
-    # broader/narrower stated either way
-    broader: dict[str, set[str]] = defaultdict(set)
-    for iri, concept in concepts.items():
-        broader[iri].update(concept.broader)
-        for child in concept.narrower:
-            broader[child].add(iri)
-    narrower: dict[str, set[str]] = defaultdict(set)
-    for child, parents in broader.items():
-        for parent in parents:
-            narrower[parent].add(child)
-    for iri, concept in list(concepts.items()):
-        links = dict(concept.links)
-        links["broader"] = frozenset(p for p in broader[iri] if p in concepts)
-        links["narrower"] = frozenset(narrower[iri])
-        concepts[iri] = replace(concept, links=links)
-    knowledge.concepts = concepts
-    for concept in sorted(concepts.values(), key=lambda c: c.iri):
-        if concept.scheme:
-            knowledge.schemes.setdefault(concept.scheme, {}).setdefault(concept.notation, concept)
-    for kind in knowledge.kinds.values():
-        knowledge.kind_ancestors[kind.iri] = _closure(kind.iri, broader)
-        knowledge.kind_descendants[kind.iri] = _closure(kind.iri, narrower)
-
-
-def _closure(start: str, edges: Mapping[str, set[str]]) -> frozenset[str]:
-    seen = {start}
-    stack = list(edges.get(start, ()))
-    while stack:
-        iri = stack.pop()
-        if iri not in seen:
-            seen.add(iri)
-            stack.extend(edges.get(iri, ()))
-    return frozenset(seen)
 
 
 # --------------------------------------------------------------------------- jurisdictions
@@ -248,10 +74,10 @@ def _read_jurisdictions(knowledge: Knowledge, rows: list[Row]) -> None:
             code=code,
             label=row.get("label") or code,
             part_of=tuple(sorted(p for p in multi[code]["partOf"] if p != code)),
-            deemed_export=_flag(row.get("deemedExport")),
+            deemed_export=flag(row.get("deemedExport")),
             deemed_export_basis=row.get("deemedExportBasis"),
             notes=tuple(multi[code]["note"]),
-            destination_only=bool(_flag(row.get("destinationOnly"))),
+            destination_only=bool(flag(row.get("destinationOnly"))),
             aliases=aliases,
         )
         for alias in aliases:
@@ -279,258 +105,7 @@ def _read_sources(knowledge: Knowledge, rows: list[Row]) -> None:
         )
 
 
-# --------------------------------------------------------------------------- entries
-
-
-def _read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
-    base: dict[str, Entry] = {}
-    licence_nodes: set[str] = set()
-    for row in _rows(store, "entries"):
-        iri = row.get("entry")
-        if iri is None or iri in base:
-            continue
-        sort_key = row.get("sortKey") or ""
-        base[iri] = Entry(
-            iri=iri,
-            id=row.get("id") or iri,
-            code=row.get("code") or iri,
-            jurisdiction=row.get("jurisdiction") or "",
-            type=_ENTRY_TYPES.get((row.get("type") or "").removeprefix(ns.EG), "hardware"),
-            title=row.get("title") or "",
-            parent=row.get("parent"),
-            list_title=row.get("listTitle"),
-            effective_from=_date(row.get("effectiveFrom")),
-            effective_until=_date(row.get("effectiveUntil")),
-            effective_date_note=row.get("effectiveDateNote"),
-            evidence=row.get("evidence") or "primary",
-            criteria_complete=_flag(row.get("criteriaComplete")) is not False,
-            provisional=bool(_flag(row.get("provisional"))),
-            code_provisional=bool(_flag(row.get("codeProvisional"))),
-            sort_key=int(sort_key) if sort_key.lstrip("-").isdigit() else 0,
-            exclusion_note=row.get("exclusionNote"),
-        )
-        if row.get("licence"):
-            licence_nodes.add(iri)
-    links = _links(base, _rows(store, "entries_links"))
-    alternatives, incomplete = _criteria(
-        knowledge, base, _rows(store, "entries_criteria"), problems
-    )
-    licences = _licences(base, _rows(store, "entries_licences"))
-    mappings = _mappings(base, _rows(store, "entries_mappings"))
-    children: dict[str, list[Entry]] = defaultdict(list)
-    for entry in base.values():
-        if entry.parent in base:
-            children[entry.parent].append(entry)
-    entries: dict[str, Entry] = {}
-    for iri, entry in base.items():
-        found = links.get(iri, {})
-        gaps = tuple(found.get("gap", ())) + tuple(incomplete.get(iri, ()))
-        entries[iri] = replace(
-            entry,
-            kinds=frozenset(found.get("itemKind", ())),
-            excluded_kinds=frozenset(found.get("excludedKind", ())),
-            requires_facts=tuple(sorted(_tail(f) for f in found.get("requiresFact", ()))),
-            serves=tuple(sorted(found.get("servesEntry", ()))),
-            purposes=frozenset(_tail(p) for p in found.get("purpose", ())),
-            sources=tuple(sorted(found.get("source", ()), key=_source_order)),
-            notes=tuple(found.get("note", ())),
-            gaps=gaps,
-            criteria_complete=entry.criteria_complete and iri not in incomplete,
-            alternatives=alternatives.get(iri, ()),
-            licence=licences.get(iri),
-            mappings=mappings.get(iri, ()),
-            children=tuple(
-                kid.iri for kid in sorted(children.get(iri, ()), key=lambda e: (e.sort_key, e.code))
-            ),
-        )
-    # derived once, for speed: kinds of each subtree and of what an entry serves
-    subtree: dict[str, frozenset[str]] = {}
-
-    def kinds_below(iri: str, trail: frozenset[str] = frozenset()) -> frozenset[str]:
-        if iri in subtree:
-            return subtree[iri]
-        entry = entries[iri]
-        found = entry.kinds | entry.excluded_kinds
-        for child in entry.children:
-            if child not in trail:
-                found |= kinds_below(child, trail | {iri})
-        subtree[iri] = found
-        return found
-
-    def kinds_of(iri: str) -> frozenset[str]:
-        below = [entries[d.iri].kinds for d in _walk(entries, iri)]
-        return frozenset().union(*below)
-
-    for iri, entry in entries.items():
-        entries[iri] = replace(
-            entry,
-            subtree_kinds=kinds_below(iri),
-            served_kinds=frozenset().union(*(kinds_of(s) for s in entry.serves if s in entries)),
-        )
-    knowledge.entries = entries
-    knowledge.entries_by_id = {entry.id: entry for entry in entries.values()}
-    tops: dict[str, list[Entry]] = defaultdict(list)
-    for entry in entries.values():
-        if entry.parent not in entries:
-            tops[entry.jurisdiction].append(entry)
-    knowledge.tops = {
-        j: tuple(sorted(es, key=lambda e: (e.sort_key, e.code))) for j, es in tops.items()
-    }
-
-
-def _walk(entries: Mapping[str, Entry], iri: str) -> list[Entry]:
-    out: list[Entry] = []
-    seen: set[str] = set()
-    stack = [iri]
-    while stack:
-        current = stack.pop()
-        if current in seen or current not in entries:
-            continue
-        seen.add(current)
-        out.append(entries[current])
-        stack.extend(entries[current].children)
-    return out
-
-
-def _links(entries: Mapping[str, Entry], rows: list[Row]) -> dict[str, dict[str, list[str]]]:
-    links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in rows:
-        subject, link, target = row.get("entry", ""), row.get("link"), row.get("target")
-        if subject in entries and link and target is not None:
-            local = link.removeprefix(ns.EG).removeprefix(ns.DCTERMS)
-            if target not in links[subject][local]:
-                links[subject][local].append(target)
-    return links
-
-
-def _criteria(
-    knowledge: Knowledge, entries: Mapping[str, Entry], rows: list[Row], problems: list[str]
-) -> tuple[dict[str, tuple[tuple[Criterion, ...], ...]], dict[str, list[str]]]:
-    """Each entry's alternatives; and, per entry, why some criterion could not be used (its
-    threshold not a usable number, or its unit not convertible): such an entry is incomplete."""
-    grouped: dict[str, dict[str, dict[str, tuple[Row, set[str]]]]] = defaultdict(
-        lambda: defaultdict(dict)
-    )
-    for row in rows:
-        entry, alt, crit = row.get("entry", ""), row.get("alternative"), row.get("criterion")
-        if entry not in entries or alt is None or crit is None:
-            continue
-        _, sources = grouped[entry][alt].setdefault(crit, (row, set()))
-        if row.get("source"):
-            sources.add(row["source"])
-    order = {c.notation: c.order for c in knowledge.parameters.values() if c.order is not None}
-    alternatives: dict[str, tuple[tuple[Criterion, ...], ...]] = {}
-    incomplete: dict[str, list[str]] = defaultdict(list)
-    for iri, alts in grouped.items():
-        built = []
-        for alt in sorted(alts):
-            criteria = []
-            for crit, (row, sources) in alts[alt].items():
-                try:
-                    criteria.append(_criterion(knowledge, crit, row, sources))
-                except (InvalidInput, InvalidOperation, ValueError) as error:
-                    reason = str(getattr(error, "detail", error))
-                    text = (
-                        f"the threshold on {row.get('parameter')} could not be used ({reason}); "
-                        "read the legal text"
-                    )
-                    incomplete[iri].append(text)
-                    problems.append(f"{entries[iri].id}: {text}")
-            criteria.sort(key=lambda c: _criterion_order(c, order))
-            built.append(tuple(criteria))
-        alternatives[iri] = tuple(built)
-    return alternatives, incomplete
-
-
-_COMPARATOR_ORDER = {">=": 0, ">": 1, "=": 2, "<": 3, "<=": 4}
-
-
-def _criterion_order(criterion: Criterion, order: Mapping[str, int]) -> tuple[int, str, int]:
-    """Display order: the parameters' order in the data, then lower bounds before upper bounds."""
-    rank = order.get(criterion.parameter, len(order) + 1000)
-    return (rank, criterion.parameter, _COMPARATOR_ORDER.get(criterion.comparator, 9))
-
-
-def _criterion(knowledge: Knowledge, iri: str, row: Row, sources: Iterable[str]) -> Criterion:
-    parameter = row.get("parameter") or ""
-    threshold = Decimal(row.get("threshold") or "NaN")
-    if not in_range(threshold):
-        raise ValueError(f"{row.get('threshold')} is not a finite number of a usable size")
-    threshold = canonical_decimal(threshold)
-    where = f"criterion {iri}"
-    unit = knowledge.units.unit_info(row.get("unit") or "", where)
-    target = knowledge.units.canonical_info(parameter, where)
-    canonical = (
-        threshold if unit.iri == target.iri else convert(threshold, unit.unit, target.unit, where)
-    )
-    return Criterion(
-        iri=iri,
-        parameter=parameter,
-        comparator=row.get("comparator") or "",
-        threshold=threshold,
-        unit=unit.display,
-        unit_iri=unit.iri,
-        canonical_threshold=canonical,
-        canonical_unit=target.display,
-        legal_text=row.get("legalText"),
-        evidence=row.get("evidence"),
-        sources=tuple(sorted(sources, key=_source_order)),
-    )
-
-
-def _licences(entries: Mapping[str, Entry], rows: list[Row]) -> dict[str, Licence]:
-    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in rows:
-        subject, link, target = row.get("entry", ""), row.get("link"), row.get("target")
-        if subject in entries and link and target is not None:
-            found[subject][link.removeprefix(ns.EG)].append(target)
-    licences: dict[str, Licence] = {}
-    for iri, values in found.items():
-        stated = {s.removeprefix(ns.EG) for s in values.get("destinationScope", ())}
-        scope: Scope | None = next((s for s in SCOPES if s in stated), None)
-        if scope is None:  # a licence node without a scope says nothing
-            continue
-        licences[iri] = Licence(
-            scope=scope,
-            listed=frozenset(_tail(j) for j in values.get("listedDestination", ())),
-            reasons=tuple(sorted(set(values.get("reasonForControl", ())))),
-            activities=frozenset(values.get("coversActivity", ())),
-            exceptions=tuple(sorted(set(values.get("exceptionAvailable", ())))),
-        )
-    return licences
-
-
-def _relation(iri: str) -> Relation | None:
-    local = iri.removeprefix(ns.SKOS)
-    return next((r for r in RELATIONS if r == local), None)
-
-
-def _mappings(
-    entries: Mapping[str, Entry], rows: list[Row]
-) -> dict[str, tuple[tuple[Relation, str], ...]]:
-    """Both directions of every SKOS mapping between entries; the strongest relation per pair."""
-    found: dict[str, set[tuple[Relation, str]]] = defaultdict(set)
-    for row in rows:
-        entry, other = row.get("entry"), row.get("other")
-        relation = _relation(row.get("relation") or "")
-        if entry in entries and other in entries and relation:
-            assert entry is not None and other is not None
-            found[entry].add((relation, other))
-            found[other].add((INVERSE_RELATION[relation], entry))
-    rank = {name: index for index, name in enumerate(RELATIONS)}
-    result: dict[str, tuple[tuple[Relation, str], ...]] = {}
-    for iri, links in found.items():
-        best: dict[str, Relation] = {}
-        for relation, other in links:
-            if other not in best or rank[relation] < rank[best[other]]:
-                best[other] = relation
-        result[iri] = tuple(
-            sorted(((rel, other) for other, rel in best.items()), key=lambda x: entries[x[1]].id)
-        )
-    return result
-
-
-# --------------------------------------------------------------------------- exceptions, exclusions
+# --------------------------------------------------------------------------- exceptions, exclusions, mappings
 
 
 def _grouped(rows: list[Row], key: str) -> dict[str, tuple[Row, dict[str, list[str]]]]:
@@ -553,11 +128,11 @@ def _read_exceptions(knowledge: Knowledge, rows: list[Row]) -> None:
             iri=iri,
             id=row.get("id") or iri,
             title=row.get("title") or "",
-            destinations_known=_flag(row.get("known")) is True,
+            destinations_known=flag(row.get("known")) is True,
             eligible=frozenset(values.get("eligible", ())),
             evidence=row.get("evidence"),
             notes=tuple(values.get("note", ())),
-            sources=tuple(sorted(values.get("source", ()), key=_source_order)),
+            sources=tuple(sorted(values.get("source", ()), key=source_order)),
         )
 
 
@@ -583,7 +158,7 @@ def _read_exclusions(knowledge: Knowledge, rows: list[Row]) -> None:
             conditions=_conditions(rows, iri),
             evidence=row.get("evidence"),
             notes=tuple(values.get("note", ())),
-            sources=tuple(sorted(values.get("source", ()), key=_source_order)),
+            sources=tuple(sorted(values.get("source", ()), key=source_order)),
         )
         for iri, (row, values) in sorted(_grouped(rows, "exclusion").items())
     )
@@ -592,7 +167,7 @@ def _read_exclusions(knowledge: Knowledge, rows: list[Row]) -> None:
 def _read_asserted(knowledge: Knowledge, rows: list[Row]) -> None:
     mappings = []
     for row in rows:
-        relation = _relation(row.get("relation") or "")
+        relation = relation_of(row.get("relation") or "")
         if relation is None:
             continue
         confidence = row.get("confidence")

@@ -15,29 +15,30 @@ from __future__ import annotations
 import os
 
 from exportgraph import paths
-from exportgraph.store.base import (
+from exportgraph.store.base import Store
+from exportgraph.store.rdf import RdfSource, compute_data_version, rdf_format
+from exportgraph.store.sparql_text import sparql_term, sparql_values, sparql_values_rows
+from exportgraph.store.terms import (
     DATA_VERSION,
     META_GRAPH,
     STORE_ID,
+    GraphName,
     LoadError,
     QueryError,
     QueryResult,
-    RdfSource,
     Solutions,
-    Store,
     StoreError,
     StoreUnavailableError,
     Term,
     Triples,
-    compute_data_version,
-    sparql_values,
-    sparql_values_rows,
+    solutions_from,
 )
 
 __all__ = [
     "DATA_VERSION",
     "META_GRAPH",
     "STORE_ID",
+    "GraphName",
     "LoadError",
     "QueryError",
     "QueryResult",
@@ -50,6 +51,9 @@ __all__ = [
     "Triples",
     "compute_data_version",
     "open_store",
+    "rdf_format",
+    "solutions_from",
+    "sparql_term",
     "sparql_values",
     "sparql_values_rows",
 ]

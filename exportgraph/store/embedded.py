@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pyoxigraph
 
-from exportgraph.store.base import QueryError, QueryResult, Store, StoreError, solutions_from
+from exportgraph.store.base import Store
+from exportgraph.store.terms import QueryError, QueryResult, StoreError, solutions_from
 
 __all__ = ["EmbeddedStore"]
 

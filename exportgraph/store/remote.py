@@ -21,10 +21,10 @@ import httpx
 import pyoxigraph
 from pyoxigraph import QueryResultsFormat, RdfFormat
 
-from exportgraph.store.base import (
+from exportgraph.store.base import Store
+from exportgraph.store.terms import (
     QueryError,
     QueryResult,
-    Store,
     StoreError,
     StoreUnavailableError,
     Triples,

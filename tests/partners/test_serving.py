@@ -22,7 +22,7 @@ from exportgraph.cli import app as cli
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import is_warm as catalogue_is_warm
 from exportgraph.services.partners.classify import classify
-from exportgraph.store.base import QueryResult, RdfSource
+from exportgraph.store import QueryResult, RdfSource
 from exportgraph.store.embedded import EmbeddedStore
 
 QC = {"kind": "quantum-computer", "parameters": {"physical-qubits": 2100, "cnot-error": 5e-4}}

@@ -16,8 +16,7 @@ from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
-from exportgraph.store import QueryResult, Store, open_store
-from exportgraph.store.base import RdfSource
+from exportgraph.store import QueryResult, RdfSource, Store, open_store
 
 from .support import Accounts
 

@@ -12,8 +12,7 @@ from exportgraph.errors import Conflict
 from exportgraph.graph.journal import CHANGES_GRAPH, conditional_write, quad
 from exportgraph.services.standards import changes
 from exportgraph.services.users import User
-from exportgraph.store import Store, open_store
-from exportgraph.store.base import RdfSource
+from exportgraph.store import RdfSource, Store, open_store
 from tests.conftest import Server
 
 from .support import XX_COOL

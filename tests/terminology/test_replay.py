@@ -20,8 +20,7 @@ from exportgraph.graph.sources import NTRIPLES, collect_sources, inferred_copy, 
 from exportgraph.services.standards import changes
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
-from exportgraph.store import Store, compute_data_version, open_store
-from exportgraph.store.base import RdfSource
+from exportgraph.store import RdfSource, Store, compute_data_version, open_store
 
 from .conftest import fixture_ontology
 from .support import XX_COOL

@@ -20,8 +20,7 @@ from exportgraph.knowledge.model import Entry
 from exportgraph.knowledge.units import convert
 from exportgraph.services.partners.atoms import Atoms, AtomSource
 from exportgraph.services.partners.items import Item
-from exportgraph.store import Store
-from exportgraph.store.base import Term, sparql_values_rows
+from exportgraph.store import Store, Term, sparql_values_rows
 
 _XSD_DATE = NamedNode(ns.XSD + "date")
 

@@ -33,8 +33,7 @@ from exportgraph.graph.queries import bind, load_query
 from exportgraph.services.standards.diff import diff_triples
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
-from exportgraph.store import Store
-from exportgraph.store.base import rdf_format
+from exportgraph.store import Store, rdf_format
 
 VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
 CURRENT = "current"  # in a diff, the terminology as it is now (not yet released)
