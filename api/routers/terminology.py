@@ -226,7 +226,7 @@ async def list_concepts(
     lang: Annotated[str | None, Query(description="label language, e.g. fr (default en)")] = None,
     q: Annotated[str | None, Query(description="label search in every language")] = None,
     scheme: Annotated[str | None, Query(description="kinds, parameters, facts or purposes")] = None,
-) -> list[dict[str, Any]]:
+) -> list[concepts.ConceptSummary]:
     return concepts.list_concepts(knowledge, lang, q, scheme)
 
 
@@ -236,5 +236,5 @@ async def get_concept(
     knowledge: KnowledgeDep,
     lang: Annotated[str | None, Query(description="label language (default en)")] = None,
     scheme: Annotated[str | None, Query(description="disambiguates a notation")] = None,
-) -> dict[str, Any]:
+) -> concepts.ConceptDetail:
     return concepts.get_concept(knowledge, notation, lang, scheme)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from exportgraph.api.deps import get_knowledge
@@ -11,6 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from exportgraph.errors import ExportgraphError, NotFound
 from exportgraph.services.reference import concepts, entries
+from exportgraph.services.reference import concepts as concepts_service
 from exportgraph.services.standards import equivalence
 
 router = APIRouter()
@@ -59,9 +61,9 @@ SCHEME_TITLES = {
 }
 
 
-def _languages(concepts: list[dict[str, Any]]) -> list[tuple[str, str]]:
+def _languages(concepts: Sequence[concepts_service.ConceptSummary]) -> list[tuple[str, str]]:
     """Every language the data has a label in, English first, with its own name."""
-    found = {lang for c in concepts for lang in c.get("labels", {}) if lang}
+    found = {lang for c in concepts for lang in c["labels"] if lang}
     ordered = sorted(found, key=lambda lang: (lang != "en", lang))
     return [(lang, LANGUAGE_NAMES.get(lang, lang)) for lang in ordered]
 
@@ -75,9 +77,9 @@ async def concepts_page(request: Request, lang: str = "en", q: str = "") -> HTML
         shown = concepts.list_concepts(knowledge, lang, q) if q.strip() else every
     except ExportgraphError as error:
         return await error_page(request, error)
-    schemes: dict[str, list[dict[str, Any]]] = {}
+    schemes: dict[str, list[concepts_service.ConceptSummary]] = {}
     for concept in shown:
-        schemes.setdefault(concept.get("scheme") or "other", []).append(concept)
+        schemes.setdefault(concept["scheme"] or "other", []).append(concept)
     return await render(
         request,
         "ui/concepts.html",

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import NotRequired
+
+from typing_extensions import TypedDict
 
 from exportgraph.errors import InvalidInput, NotFound
 from exportgraph.knowledge.index import Knowledge
@@ -36,7 +38,35 @@ def _language(lang: str | None) -> str:
     return lang.lower()
 
 
-def _summary(knowledge: Knowledge, concept: Concept, lang: str) -> dict[str, Any]:
+class MatchedLabel(TypedDict):
+    label: str
+    language: str | None
+
+
+class ConceptSummary(TypedDict):
+    notation: str
+    iri: str
+    scheme: str | None
+    label: str | None
+    label_language: str | None
+    labels: dict[str, str]
+    definition: str | None
+    broader: list[str]
+    narrower: list[str]
+    deprecated: bool
+    replaced_by: list[str]
+    matched: NotRequired[MatchedLabel]
+
+
+class ConceptDetail(ConceptSummary):
+    alt_labels: dict[str, list[str]]
+    hidden_labels: dict[str, list[str]]
+    definitions: dict[str, list[str]]
+    scope_notes: dict[str, list[str]]
+    canonical_unit: str | None
+
+
+def _summary(knowledge: Knowledge, concept: Concept, lang: str) -> ConceptSummary:
     label, label_lang = concept.pick("pref", lang)
     definition, _ = concept.pick("definition", lang)
     return {
@@ -82,7 +112,7 @@ def _matches(concept: Concept, query: str) -> tuple[int, str, str | None] | None
 
 def list_concepts(
     knowledge: Knowledge, lang: str | None = None, q: str | None = None, scheme: str | None = None
-) -> list[dict[str, Any]]:
+) -> list[ConceptSummary]:
     """Concepts with their label in `lang` (else English); `q` searches labels in every language
     (case and accents ignored; exact matches first); `scheme` keeps one scheme (kinds, …)."""
     language = _language(lang)
@@ -107,7 +137,7 @@ def list_concepts(
 
 def get_concept(
     knowledge: Knowledge, notation: str, lang: str | None = None, scheme: str | None = None
-) -> dict[str, Any]:
+) -> ConceptDetail:
     """One concept with every label, alternative label and definition by language."""
     language = _language(lang)
     found = [
@@ -129,14 +159,11 @@ def get_concept(
             lang or "": sorted(v) for lang, v in sorted(concept.texts.get(kind, {}).items()) if v
         }
 
-    detail = _summary(knowledge, concept, language)
-    detail.update(
-        {
-            "alt_labels": by_language("alt"),
-            "hidden_labels": by_language("hidden"),
-            "definitions": by_language("definition"),
-            "scope_notes": by_language("note"),
-            "canonical_unit": concept.canonical_unit,
-        }
-    )
-    return detail
+    return {
+        **_summary(knowledge, concept, language),
+        "alt_labels": by_language("alt"),
+        "hidden_labels": by_language("hidden"),
+        "definitions": by_language("definition"),
+        "scope_notes": by_language("note"),
+        "canonical_unit": concept.canonical_unit,
+    }

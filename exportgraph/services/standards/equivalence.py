@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any
+
+from typing_extensions import TypedDict
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import NotFound
@@ -110,7 +111,7 @@ class Contradiction:
     path: str | None = None
     message: str = ""
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, str | None]:
         return {
             "rule": self.rule,
             "severity": self.severity,
@@ -333,7 +334,24 @@ def _asserted_from(index: Index, iri: str) -> dict[str, AssertedMapping]:
     return found
 
 
-def equivalents_of(index: Index, entry_id: str) -> dict[str, Any]:
+class EquivalentRow(TypedDict):
+    id: str
+    relation: Relation
+    asserted: bool
+    derived: bool
+    basis: str
+    derived_relation: Relation | None
+    contradiction: bool
+
+
+class EquivalentsAnswer(TypedDict):
+    id: str
+    derivable: bool
+    reason: str | None
+    equivalents: list[EquivalentRow]
+
+
+def equivalents_of(index: Index, entry_id: str) -> EquivalentsAnswer:
     """Asserted and derived relations of one entry to entries of other jurisdictions.
 
     Returns {"id", "derivable", "reason", "equivalents": [{"id", "relation", "asserted",
@@ -341,7 +359,7 @@ def equivalents_of(index: Index, entry_id: str) -> dict[str, Any]:
     """
     entry = index.entry(entry_id)
     asserted = _asserted_from(index, entry.iri)
-    rows: list[dict[str, Any]] = []
+    rows: list[EquivalentRow] = []
     derived: dict[str, Derivation | str] = {}
     for other in index.entries.values():
         if other.jurisdiction == entry.jurisdiction and other.iri not in asserted:
@@ -405,7 +423,7 @@ def equivalents_of(index: Index, entry_id: str) -> dict[str, Any]:
     }
 
 
-def equivalents(knowledge: Knowledge, entry_id: str) -> dict[str, Any]:
+def equivalents(knowledge: Knowledge, entry_id: str) -> EquivalentsAnswer:
     """equivalents_of on one version of the knowledge index (see there)."""
     return equivalents_of(index_for(knowledge), entry_id)
 
