@@ -18,6 +18,7 @@ ROUTERS = (
     "exportgraph.api.routers.health",
     "exportgraph.api.routers.partners",
     "exportgraph.api.routers.catalogue",
+    "exportgraph.api.routers.products",
     "exportgraph.api.routers.sparql",
     "exportgraph.api.routers.agreements",
     "exportgraph.api.routers.terminology",

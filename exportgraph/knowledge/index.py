@@ -21,6 +21,8 @@ from exportgraph.knowledge.model import (
     Jurisdiction,
     LicenceException,
     Plot,
+    Product,
+    ProductSource,
     Relation,
     ResearchExclusion,
     Source,
@@ -48,6 +50,8 @@ class Knowledge:
     exclusions: tuple[ResearchExclusion, ...] = ()
     asserted_mappings: tuple[AssertedMapping, ...] = ()
     plots: tuple[Plot, ...] = ()
+    products: dict[str, Product] = field(default_factory=dict)  # product id → product
+    product_sources: dict[str, ProductSource] = field(default_factory=dict)  # IRI → source
     kind_ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
     """Kind IRI → the kind and all its broader kinds."""
     kind_descendants: dict[str, frozenset[str]] = field(default_factory=dict)

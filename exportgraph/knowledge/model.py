@@ -246,3 +246,50 @@ class Plot:
     kind: str  # kind IRI
     x: str  # parameter notation
     y: str
+
+
+@dataclass(frozen=True)
+class ProductSource:
+    """Where a product figure was read: a datasheet, paper, announcement or documentation page."""
+
+    iri: str
+    id: str
+    title: str
+    publisher: str | None
+    type: str | None
+    url: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published figure of a product (None value: not published)."""
+
+    parameter: str
+    value: Decimal | bool | str | None  # as published; None = unknown
+    unit: str | None  # as published
+    canonical: Decimal | None  # in the parameter's canonical unit, when numeric and convertible
+    benchmark: str | None
+    source: str | None  # ProductSource IRI
+    source_date: str | None
+    quote: str | None
+    note: str | None
+    problem: str | None = None  # why a published number could not be put in canonical units
+
+
+@dataclass(frozen=True)
+class Product:
+    """A real product or component of the corpus (contract §9a)."""
+
+    iri: str
+    id: str
+    name: str
+    manufacturer: str | None
+    kind: str  # kind IRI
+    category: str | None
+    modality: str | None
+    status: str | None
+    announced: str | None
+    description: str | None
+    source: str | None
+    figures: tuple[Figure, ...] = ()

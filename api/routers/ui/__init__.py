@@ -5,7 +5,7 @@ Pages live outside /v1 (which stays the JSON API); static files are served under
 
 from __future__ import annotations
 
-from exportgraph.api.routers.ui import agreements, catalogue, reference, review
+from exportgraph.api.routers.ui import agreements, catalogue, products, reference, review
 from exportgraph.api.routers.ui.common import STATIC_DIR
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 router = APIRouter(include_in_schema=False, tags=["web UI"])
 router.include_router(reference.router)
 router.include_router(catalogue.router)
+router.include_router(products.router)
 router.include_router(agreements.router)
 router.include_router(review.router)
 router.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

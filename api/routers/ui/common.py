@@ -49,6 +49,7 @@ SESSION_COOKIE = "eg_session"
 NAV = (
     ("/classify", "Classify"),
     ("/compare", "Compare"),
+    ("/products", "Products"),
     ("/concepts", "Concepts"),
     ("/agreements", "Check an agreement"),
     ("/review", "Review"),

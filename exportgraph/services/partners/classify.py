@@ -16,7 +16,7 @@ over the knowledge index) and `engine="sparql"` (exportgraph.services.partners.a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -195,17 +195,36 @@ def classify(
     an unknown kind, parameter, unit, fact, jurisdiction or a malformed date.
     """
     knowledge = current(context)
+    return classify_in(
+        knowledge,
+        item,
+        jurisdictions,
+        as_of,
+        atoms=lambda parsed, on: atom_source(context, knowledge, parsed, on, engine),
+    )
+
+
+def classify_in(
+    knowledge: Knowledge,
+    item: Mapping[str, Any],
+    jurisdictions: Sequence[str] | None = None,
+    as_of: dt.date | str | None = None,
+    *,
+    atoms: Callable[[Item, dt.date], AtomSource] | None = None,
+) -> ClassifyAnswer:
+    """`classify` on a given knowledge index (a data version, a sandbox); the index path unless
+    `atoms` gives another."""
     on = parse_date(as_of, "as_of")
     parsed = parse_item(knowledge, item)
     codes = resolve_jurisdictions(knowledge, jurisdictions)
-    atoms = atom_source(context, knowledge, parsed, on, engine)
+    source = atoms(parsed, on) if atoms else index_atoms(knowledge, parsed, on)
     results = [
         jurisdiction_result(
             knowledge,
             parsed,
             on,
             code,
-            evaluate_lists(knowledge, parsed, on, knowledge.governing(code), atoms),
+            evaluate_lists(knowledge, parsed, on, knowledge.governing(code), source),
         )
         for code in codes
     ]
