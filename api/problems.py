@@ -11,10 +11,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from exportgraph.errors import ExportgraphError
+from exportgraph.errors import PROBLEM_TYPE_BASE, ExportgraphError
 
 PROBLEM = "application/problem+json"
-TYPE_BASE = "https://w3id.org/exportgraph/problems/"
+TYPE_BASE = PROBLEM_TYPE_BASE
 log = logging.getLogger("exportgraph.api")
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import NotRequired
+
+from typing_extensions import TypedDict
+
 
 class ExportgraphError(Exception):
     """Base of the errors a user can cause; `detail` names the field, line or term."""
@@ -74,3 +78,30 @@ class QueryTooLarge(ExportgraphError):
     status = 413
     title = "Query result too large"
     slug = "query-too-large"
+
+
+PROBLEM_TYPE_BASE = "https://w3id.org/exportgraph/problems/"
+
+
+class Problem(TypedDict):
+    """An RFC 9457 problem; `field` names the offending field, line or term."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    field: NotRequired[str]
+
+
+def problem_of(error: ExportgraphError) -> Problem:
+    """The RFC 9457 problem of an error, as the API answers it (also inside a batch answer,
+    where one bad item is reported beside the others)."""
+    body: Problem = {
+        "type": PROBLEM_TYPE_BASE + error.slug,
+        "title": error.title,
+        "status": error.status,
+        "detail": error.detail,
+    }
+    if error.field:
+        body["field"] = error.field
+    return body
