@@ -17,6 +17,7 @@ from exportgraph.graph.context import Context
 ROUTERS = (
     "exportgraph.api.routers.health",
     "exportgraph.api.routers.partners",
+    "exportgraph.api.routers.batch",
     "exportgraph.api.routers.catalogue",
     "exportgraph.api.routers.products",
     "exportgraph.api.routers.sparql",

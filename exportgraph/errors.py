@@ -60,6 +60,14 @@ class Conflict(ExportgraphError):
     slug = "conflict"
 
 
+class TooLarge(ExportgraphError):
+    """A request over a size limit (bytes of the body, items of a batch)."""
+
+    status = 413
+    title = "Request too large"
+    slug = "too-large"
+
+
 class QueryRefused(ExportgraphError):
     """A SPARQL request the read-only endpoint will not run (update, SERVICE, LOAD, remote FROM)."""
 

@@ -17,6 +17,10 @@ class Settings:
     sparql_timeout_s: float
     sparql_max_rows: int
     users_file: str
+    batch_max_bytes: int = 512 * 1024 * 1024
+    """Largest body of POST /v1/classify/batch and POST /v1/impact (a million items fit)."""
+    batch_max_items: int = 1_000_000
+    """Most items in one batch or one what-if corpus."""
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -26,4 +30,10 @@ class Settings:
             sparql_timeout_s=float(os.environ.get("EXPORTGRAPH_SPARQL_TIMEOUT", "5")),
             sparql_max_rows=int(os.environ.get("EXPORTGRAPH_SPARQL_MAX_ROWS", "10000")),
             users_file=os.environ.get("EXPORTGRAPH_USERS") or paths.default_users_file(),
+            batch_max_bytes=int(
+                os.environ.get("EXPORTGRAPH_BATCH_MAX_BYTES", str(cls.batch_max_bytes))
+            ),
+            batch_max_items=int(
+                os.environ.get("EXPORTGRAPH_BATCH_MAX_ITEMS", str(cls.batch_max_items))
+            ),
         )

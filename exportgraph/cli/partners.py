@@ -9,9 +9,20 @@ from typing import Annotated, Any
 
 import typer
 
-from exportgraph.cli.common import JsonOption, StoreOption, console, fail, make_context, print_json
+from exportgraph.cli.common import (
+    JsonOption,
+    StoreOption,
+    console,
+    errors,
+    fail,
+    make_context,
+    print_json,
+)
 from exportgraph.errors import ExportgraphError, MalformedInput
+from exportgraph.presentation.batch import csv_chunks, json_chunks, progress_bar, summary_table
 from exportgraph.presentation.tables import assess_table, classify_table
+
+MAX_SHOWN = 20  # item errors printed before the summary
 
 
 def _params(values: list[str]) -> dict[str, str]:
@@ -41,7 +52,9 @@ def _facts(values: list[str]) -> dict[str, bool]:
 
 
 def classify(
-    kind: Annotated[str, typer.Option("--kind", help="item kind, e.g. quantum-computer")],
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="item kind, e.g. quantum-computer")
+    ] = None,
     param: Annotated[
         list[str] | None, typer.Option("--param", help="NAME=VALUE[UNIT], e.g. cooling-power=800uW")
     ] = None,
@@ -60,10 +73,31 @@ def classify(
         typer.Option("--jurisdiction", "-j", help="jurisdiction code (repeatable)"),
     ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="ISO date (default today)")] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option(
+            "--file",
+            help="classify many items: a .csv (one row per item, docs/partners.md) or a .json "
+            '({"items": [{"id", "item"}]} or the array alone); - for CSV on standard input',
+        ),
+    ] = None,
     json_output: JsonOption = False,
+    csv_output: Annotated[
+        bool, typer.Option("--csv", help="with --file: one CSV row per item")
+    ] = False,
     store: StoreOption = None,
 ) -> None:
-    """Is this item controlled, and where? (the JSON of POST /v1/classify with --json)"""
+    """Is this item controlled, and where? (the JSON of POST /v1/classify with --json; with
+    --file, of POST /v1/classify/batch)"""
+    if file is not None:
+        if kind or param or fact or for_kind or purpose:
+            fail("--file classifies the items of the file: leave out --kind, --param, --fact …")
+        classify_file(file, jurisdiction or None, as_of, json_output, csv_output, store)
+        return
+    if kind is None:
+        fail("give --kind (one item) or --file (many items)")
+    if csv_output:
+        fail("--csv is for --file")
     from exportgraph.services.partners.classify import classify as run
 
     try:
@@ -81,6 +115,63 @@ def classify(
         print_json(answer)
     else:
         console.print(classify_table(answer))
+
+
+def classify_file(
+    file: Path,
+    jurisdictions: list[str] | None,
+    as_of: str | None,
+    json_output: bool,
+    csv_output: bool,
+    store: str | None,
+) -> None:
+    """`exportgraph classify --file`: many items, with a progress bar on standard error."""
+    from exportgraph.knowledge.current import current
+    from exportgraph.services.partners.batch import json_run
+    from exportgraph.services.partners.batch_csv import csv_run
+
+    if json_output and csv_output:
+        fail("choose one of --json and --csv")
+    context = make_context(store)
+    try:
+        text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"{file}: {getattr(error, 'strerror', None) or error}")
+    limit = context.settings.batch_max_items
+    try:
+        knowledge = current(context)
+        if str(file) == "-" or file.suffix.lower() != ".json":
+            run = csv_run(
+                knowledge, text, max_items=limit, jurisdictions=jurisdictions, as_of=as_of
+            )
+        else:
+            try:
+                body = json.loads(text)
+            except json.JSONDecodeError as error:
+                fail(f"{file}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})")
+            if isinstance(body, list):
+                body = {"items": body}
+            run = json_run(
+                knowledge, body, max_items=limit, jurisdictions=jurisdictions, as_of=as_of
+            )
+    except ExportgraphError as error:
+        fail(f"{file}: {error.detail}")
+    with progress_bar(errors, run.total) as advance:
+        run.progress = advance
+        if json_output or csv_output:
+            chunks = json_chunks(run) if json_output else csv_chunks(run)
+            for chunk in chunks:
+                sys.stdout.write(chunk if isinstance(chunk, str) else chunk.decode())
+            if json_output:
+                sys.stdout.write("\n")
+        else:
+            for item in run:
+                if "error" in item and run.errors <= MAX_SHOWN:
+                    errors.print(f"[bold red]{item['id']}:[/] {item['error']['detail']}")
+    if not (json_output or csv_output):
+        console.print(summary_table(run))
+    if run.errors:
+        errors.print(f"{run.errors:,} item(s) could not be classified", highlight=False)
 
 
 def assess(

@@ -28,7 +28,7 @@ from typing import NamedTuple, NotRequired
 import numpy as np
 from typing_extensions import TypedDict
 
-from exportgraph.errors import ExportgraphError, InvalidInput, Problem, problem_of
+from exportgraph.errors import ExportgraphError, InvalidInput, Problem, TooLarge, problem_of
 from exportgraph.knowledge.compiled import Axis, kind_axes
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
@@ -261,9 +261,14 @@ def _cells(
 
 
 def json_rows(items: object, field: str = "items") -> Iterator[Row]:
-    """The rows of a JSON batch: `[{"id": …, "item": {…}}, …]` (each checked on its own)."""
+    """The rows of a JSON batch: `[{"id": …, "item": {…}}, …]` (each checked on its own;
+    InvalidInput at once when `items` is not an array)."""
     if not isinstance(items, list):
         raise InvalidInput(f"{field}: expected an array of {{id, item}} objects", field=field)
+    return _json_rows(items, field)
+
+
+def _json_rows(items: list[object], field: str) -> Iterator[Row]:
     for index, entry in enumerate(items):
         if type(entry) is dict and len(entry) == 2 and "item" in entry:
             item_id = entry.get("id")
@@ -340,6 +345,7 @@ class BatchRun:
     as_of: dt.date | str | None = None
     progress: Callable[[int], None] | None = None
     chunk: int = CHUNK
+    total: int | None = None  # the number of items, when known before the run
     codes: list[str] = field(init=False)
     on: dt.date = field(init=False)
     summary: dict[str, Tally] = field(init=False)
@@ -409,6 +415,50 @@ class BatchRun:
             "summary": self.summary,
             "errors": self.errors,
         }
+
+
+def check_count(count: int, limit: int) -> None:
+    """TooLarge (413) for a batch of more than `limit` items."""
+    if count > limit:
+        raise TooLarge(
+            f"items: {count:,} items; a batch holds at most {limit:,} (split it)", field="items"
+        )
+
+
+def json_run(
+    knowledge: Knowledge,
+    body: object,
+    *,
+    max_items: int,
+    jurisdictions: Sequence[str] | None = None,
+    as_of: str | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> BatchRun:
+    """A batch from a JSON body `{"items": […], "jurisdictions": […], "as_of": "…"}`;
+    jurisdictions and date may come instead from the query (not both)."""
+    if not isinstance(body, Mapping):
+        raise InvalidInput('the body must be a JSON object with "items"', field="body")
+    unknown = sorted(str(key) for key in body if key not in ("items", "jurisdictions", "as_of"))
+    if unknown:
+        raise InvalidInput(f"unknown field(s): {', '.join(unknown)}", field=unknown[0])
+    if "items" not in body:
+        raise InvalidInput('items: required (an array of {"id", "item"})', field="items")
+    for name, given in (("jurisdictions", jurisdictions), ("as_of", as_of)):
+        if given is not None and body.get(name) is not None:
+            raise InvalidInput(
+                f"{name}: given both in the body and in the query; give it once", field=name
+            )
+    items = body["items"]
+    rows = json_rows(items)
+    check_count(len(items), max_items)  # type: ignore[arg-type]
+    return BatchRun(
+        knowledge,
+        rows,
+        body.get("jurisdictions", jurisdictions),
+        body.get("as_of", as_of),
+        progress,
+        total=len(items),  # type: ignore[arg-type]
+    )
 
 
 def classify_batch(

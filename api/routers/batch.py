@@ -1,0 +1,237 @@
+"""Batch classification (contract §9): POST /v1/classify/batch, JSON or CSV in, JSON or NDJSON
+out, streamed."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from exportgraph.api.deps import ContextDep, KnowledgeDep
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import StreamingResponse
+from pydantic import TypeAdapter
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from typing_extensions import TypedDict
+
+from exportgraph.errors import MalformedInput, TooLarge
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.presentation.batch import json_chunks, ndjson_chunks
+from exportgraph.presentation.negotiation import choose
+from exportgraph.services.partners.batch import BatchAnswer, BatchRun, json_run
+from exportgraph.services.partners.batch_csv import csv_run
+
+router = APIRouter(tags=["partners"])
+NDJSON = "application/x-ndjson"
+CSV = "text/csv"
+PROBLEM = "application/problem+json"
+
+JSON_EXAMPLE = {
+    "items": [
+        {
+            "id": "qc-120",
+            "item": {
+                "kind": "quantum-computer",
+                "parameters": {"physical-qubits": 120, "cnot-error": 8e-4},
+            },
+        },
+        {
+            "id": "qc-no-error",
+            "item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 120}},
+        },
+        {
+            "id": "fridge-1",
+            "item": {
+                "kind": "dilution-refrigerator",
+                "parameters": {
+                    "cooling-power": {"value": 800, "unit": "uW"},
+                    "cooling-power-temperature": "100 mK",
+                    "continuous-operation": "168 h",
+                },
+            },
+        },
+        {"id": "typo", "item": {"kind": "quantum-computr"}},
+    ],
+    "jurisdictions": ["US", "EU", "GB"],
+    "as_of": "2025-12-01",
+}
+CSV_EXAMPLE = (
+    "id,kind,physical-qubits,cnot-error,cooling-power[uW],cooling-power-temperature[mK],"
+    "continuous-operation[h]\n"
+    "qc-120,quantum-computer,120,8e-4,,,\n"
+    "qc-no-error,quantum-computer,120,,,,\n"
+    "fridge-1,dilution-refrigerator,,,800,100,168\n"
+)
+
+
+class BatchRequest(TypedDict, total=False):
+    """The JSON body (contract §9). `items` is required."""
+
+    items: list[dict[str, Any]]
+    """`[{"id": "…", "item": {…as for POST /v1/classify…}}]`; an id is a non-empty string or an
+    integer."""
+    jurisdictions: list[str] | None
+    as_of: str | None
+
+
+class BatchClosingLine(TypedDict):
+    """The last NDJSON line (the only one without `id`)."""
+
+    summary: dict[str, dict[str, int]]
+    errors: int
+    items: int
+    data_version: str
+    as_of: str
+    jurisdictions: list[str]
+
+
+def _schema(kind: object) -> dict[str, Any]:
+    schema: dict[str, Any] = TypeAdapter(kind).json_schema(
+        ref_template="#/components/schemas/{model}"
+    )
+    return schema
+
+
+_NDJSON_SCHEMA = {
+    "description": "One JSON value per line: a BatchItem per item, in the order sent, then one "
+    "BatchClosingLine.",
+    "oneOf": [{"$ref": "#/components/schemas/BatchItem"}, _schema(BatchClosingLine)],
+}
+
+OPENAPI = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": _schema(BatchRequest), "example": JSON_EXAMPLE},
+            CSV: {
+                "schema": {
+                    "type": "string",
+                    "description": "A header line — `id`, `kind`, optional `for_kind` and "
+                    "`purpose`, one column per parameter (a unit in brackets: "
+                    "`cooling-power[uW]`; else the canonical unit), one per fact "
+                    "(true/false) — then one row per item; an empty cell is not stated. "
+                    "Jurisdictions and date come from the query.",
+                },
+                "example": CSV_EXAMPLE,
+            },
+        },
+    },
+}
+RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "model": BatchAnswer,
+        "description": "One answer per item, in the order sent (a bad item carries its problem "
+        "in `error`), and per jurisdiction the count of true, false and unknown. Streamed.",
+        "content": {NDJSON: {"schema": _NDJSON_SCHEMA}},
+    },
+    400: {"description": "The body cannot be parsed (broken JSON, not UTF-8, wrong content type)."},
+    406: {"description": "Accept names neither application/json nor application/x-ndjson."},
+    413: {"description": "Over the size limit (EXPORTGRAPH_BATCH_MAX_BYTES / _MAX_ITEMS)."},
+    422: {"description": "Jurisdictions, date, the body's fields or the CSV header are invalid."},
+}
+
+
+async def read_limited(request: Request, limit: int) -> bytes:
+    """The body, refused (413) as soon as it passes `limit` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise TooLarge(
+            f"body: {int(declared):,} bytes; at most {limit:,} are accepted", field="body"
+        )
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge(
+                f"body: more than {limit:,} bytes; at most {limit:,} are accepted", field="body"
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_json(raw: bytes) -> object:
+    """A JSON body; MalformedInput naming line and column."""
+    if not raw.strip():
+        raise MalformedInput("the request body is empty", field="body")
+    try:
+        return json.loads(raw)
+    except UnicodeDecodeError:
+        raise MalformedInput("the body is not UTF-8 text", field="body") from None
+    except json.JSONDecodeError as error:
+        raise MalformedInput(
+            f"invalid JSON on line {error.lineno}, column {error.colno}: {error.msg}", field="body"
+        ) from None
+    except RecursionError:
+        raise MalformedInput("the JSON is nested too deeply", field="body") from None
+
+
+def _text(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise MalformedInput("the body is not UTF-8 text", field="body") from None
+
+
+def _run(
+    knowledge: Knowledge,
+    media: str,
+    raw: bytes,
+    max_items: int,
+    jurisdictions: list[str] | None,
+    as_of: str | None,
+) -> BatchRun:
+    if media == CSV:
+        return csv_run(
+            knowledge, _text(raw), max_items=max_items, jurisdictions=jurisdictions, as_of=as_of
+        )
+    return json_run(
+        knowledge, parse_json(raw), max_items=max_items, jurisdictions=jurisdictions, as_of=as_of
+    )
+
+
+def content_type(request: Request) -> str:
+    """application/json (also when none is given) or text/csv; 400 otherwise."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media in ("", "application/json") or media.endswith("+json"):
+        return "application/json"
+    if media in (CSV, "application/csv"):
+        return CSV
+    raise MalformedInput(
+        f"Content-Type {media!r}: send application/json or text/csv", field="Content-Type"
+    )
+
+
+@router.post(
+    "/v1/classify/batch",
+    response_class=StreamingResponse,
+    responses=RESPONSES,
+    summary="Classify many items at once (JSON or CSV; JSON or NDJSON answer)",
+    openapi_extra=OPENAPI,
+)
+async def classify_batch(
+    request: Request,
+    context: ContextDep,
+    knowledge: KnowledgeDep,
+    jurisdiction: Annotated[
+        list[str] | None,
+        Query(description="jurisdiction codes (repeat); for CSV, or instead of the body's"),
+    ] = None,
+    as_of: Annotated[
+        str | None, Query(description="ISO date of the rules (default today); for CSV")
+    ] = None,
+) -> StreamingResponse:
+    """Every item classified in every (or the named) jurisdiction, as POST /v1/classify would
+    answer it: `controlled`, the matching entries, and for "unknown" what is missing. A bad item
+    is answered with its problem in its own place; the others are answered."""
+    accept = choose(request.headers.get("accept"), ["application/json", NDJSON])
+    if accept is None:
+        raise HTTPException(406, "Accept: application/json or application/x-ndjson")
+    media = content_type(request)
+    settings = context.settings
+    raw = await read_limited(request, settings.batch_max_bytes)
+    run = await run_in_threadpool(
+        _run, knowledge, media, raw, settings.batch_max_items, jurisdiction, as_of
+    )
+    chunks = ndjson_chunks(run) if accept == NDJSON else json_chunks(run)
+    return StreamingResponse(chunks, media_type=accept)
