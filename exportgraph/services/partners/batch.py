@@ -33,11 +33,12 @@ from exportgraph.knowledge.compiled import Axis, kind_axes
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
 from exportgraph.services.inputs import parse_date
-from exportgraph.services.partners.batch_items import ItemReader, Parsed
+from exportgraph.services.partners.batch_items import ItemReader, Parsed, Place
 from exportgraph.services.partners.batch_plan import BatchVerdict, Plan, Signature
 from exportgraph.services.partners.classify import resolve_jurisdictions
 
-CHUNK = 10_000  # items decided together (and streamed together)
+CHUNK = 25_000  # items decided together (and streamed together)
+WHOLE = 250_000  # items decided together when the whole answer is wanted at once
 MAX_ID = 500  # characters of an item id
 _DATES = 8  # dates whose compiled state is kept per data version
 _KNOWN = 200_000  # answers of (signature, cells) kept per date
@@ -68,7 +69,7 @@ class Row(NamedTuple):
 
     id: object
     item: object
-    where: str
+    where: Place
     error: ExportgraphError | None = None
 
 
@@ -275,7 +276,9 @@ def _json_rows(items: list[object], field: str) -> Iterator[Row]:
             if (type(item_id) is str and 0 < len(item_id) <= MAX_ID and item_id.strip()) or (
                 type(item_id) is int
             ):
-                yield Row(item_id, entry["item"], f"{field}[{index}].item")
+                yield Row(
+                    item_id, entry["item"], index if field == "items" else f"{field}[{index}].item"
+                )
                 continue
         yield _json_row(entry, f"{field}[{index}]")
 
@@ -365,7 +368,7 @@ class BatchRun:
 
     def __iter__(self) -> Iterator[BatchItem]:
         parsed = Parsed()
-        pending: list[tuple[object, object, str]] = []
+        pending: list[tuple[object, object, Place]] = []
         for row in self.rows:
             if row.error is not None:
                 self.reader.read(parsed, pending)
@@ -468,4 +471,4 @@ def classify_batch(
     as_of: dt.date | str | None = None,
 ) -> BatchAnswer:
     """Classify a JSON batch (`[{"id", "item"}, …]`) on a knowledge index."""
-    return BatchRun(knowledge, json_rows(items), jurisdictions, as_of).answer()
+    return BatchRun(knowledge, json_rows(items), jurisdictions, as_of, chunk=WHOLE).answer()

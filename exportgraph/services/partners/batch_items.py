@@ -35,6 +35,15 @@ _FLOAT_DIGITS = 15  # a decimal of at most 15 significant digits is its float's 
 _NO_FACTOR = Decimal(0)
 
 
+Place = str | int
+"""Where an item was: the field prefix its errors name, or the index of a JSON batch's item."""
+
+
+def field_of(place: Place) -> str:
+    """The field prefix of an item's errors (`items[3].item`, `line 5`)."""
+    return f"items[{place}].item" if isinstance(place, int) else place
+
+
 @dataclass
 class Parsed:
     """The items of a batch as parsed: per position a signature index and canonical floats, or
@@ -44,7 +53,7 @@ class Parsed:
     ids: list[object] = field(default_factory=list)
     signatures: list[int] = field(default_factory=list)  # -1: the item is in `errors`
     values: list[dict[str, float]] = field(default_factory=list)
-    fields: list[str] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     inexact: dict[tuple[int, str], object] = field(default_factory=dict)
     errors: dict[int, ExportgraphError] = field(default_factory=dict)
 
@@ -66,16 +75,16 @@ class ItemReader:
 
     # ------------------------------------------------------------------ one item
 
-    def add(self, parsed: Parsed, item_id: object, raw: object, where: str) -> None:
+    def add(self, parsed: Parsed, item_id: object, raw: object, where: Place) -> None:
         """Parse one item into `parsed` (its error, if any, is kept there)."""
         self.read(parsed, [(item_id, raw, where)])
 
-    def read(self, parsed: Parsed, rows: Iterable[tuple[object, object, str]]) -> None:
+    def read(self, parsed: Parsed, rows: Iterable[tuple[object, object, Place]]) -> None:
         """Parse items (id, raw item, field prefix) into `parsed`. The loop reads plain numbers
         inline: it runs once per item of batches of a million."""
-        ids, fields, signatures, all_values = (
+        ids, places, signatures, all_values = (
             parsed.ids,
-            parsed.fields,
+            parsed.places,
             parsed.signatures,
             parsed.values,
         )
@@ -84,7 +93,7 @@ class ItemReader:
         for item_id, raw, where in rows:
             position = len(ids)
             ids.append(item_id)
-            fields.append(where)
+            places.append(where)
             values: dict[str, float] = {}
             inexact: dict[str, object] = {}
             signature = -1
@@ -119,7 +128,7 @@ class ItemReader:
                 values.clear()
                 inexact.clear()
                 try:
-                    signature = self._slow(raw, where, values, inexact)
+                    signature = self._slow(raw, field_of(where), values, inexact)
                 except ExportgraphError as error:
                     parsed.errors[position] = error
                     signature = -1
@@ -128,11 +137,11 @@ class ItemReader:
             signatures.append(signature)
             all_values.append(values)
 
-    def fail(self, parsed: Parsed, item_id: object, where: str, error: ExportgraphError) -> None:
+    def fail(self, parsed: Parsed, item_id: object, where: Place, error: ExportgraphError) -> None:
         """Record an item that could not even be read (a broken row, no item object)."""
         parsed.errors[len(parsed.ids)] = error
         parsed.ids.append(item_id)
-        parsed.fields.append(where)
+        parsed.places.append(where)
         parsed.signatures.append(-1)
         parsed.values.append({})
 
@@ -142,7 +151,7 @@ class ItemReader:
         if isinstance(kept, Decimal):
             return kept
         if kept is not None:
-            return self.knowledge.units.to_canonical(name, kept, parsed.fields[position])
+            return self.knowledge.units.to_canonical(name, kept, field_of(parsed.places[position]))
         return Decimal(repr(parsed.values[position][name]))
 
     def _signature(self, item: Item) -> int:
@@ -189,8 +198,9 @@ class ItemReader:
         facts = facts or {}
         if type(kind) is not str or type(facts) is not dict:
             return -1
-        if not all(type(value) is bool for value in facts.values()):
-            return -1
+        for value in facts.values():
+            if type(value) is not bool:
+                return -1
         if not (for_kind is None or type(for_kind) is str):
             return -1
         if not (purpose is None or type(purpose) is str):

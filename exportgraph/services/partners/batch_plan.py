@@ -293,6 +293,8 @@ def _code_verdicts(
     flat: list[_Node] = []
     for top in tops:
         _post_order(top, flat)
+    # an entry false whatever the parameters is never listed: leave it out of every row
+    flat = [node for node in flat if not (isinstance(node.status, int) and node.status == FALSE)]
     overall = _or(top.status for top in tops)
     columns: list[npt.NDArray[np.int64]] = []
     for node in flat:
