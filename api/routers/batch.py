@@ -85,7 +85,7 @@ class BatchClosingLine(TypedDict):
     jurisdictions: list[str]
 
 
-def _schema(kind: object) -> dict[str, Any]:
+def _schema(kind: Any) -> dict[str, Any]:
     schema: dict[str, Any] = TypeAdapter(kind).json_schema(
         ref_template="#/components/schemas/{model}"
     )

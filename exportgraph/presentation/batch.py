@@ -101,8 +101,8 @@ def csv_chunks(run: BatchRun) -> Iterator[str]:
         results = item.get("results")
         row: list[object] = [item["id"]]
         if results is None:
-            problem = item.get("error") or {}
-            row += [""] * (3 * len(run.codes)) + [problem.get("detail", "")]
+            problem = item.get("error")
+            row += [""] * (3 * len(run.codes)) + [problem["detail"] if problem else ""]
         else:
             for verdict in results:
                 missing = [*verdict.get("missing", []), *verdict.get("missing_facts", [])]

@@ -232,7 +232,7 @@ def _fits(radix: Sequence[int], plans: int) -> bool:
 
 def _cells(
     axes: Sequence[Axis], reader: ItemReader, parsed: Parsed, positions: Sequence[int]
-) -> np.ndarray:  # type: ignore[type-arg]
+) -> np.ndarray:
     """Rows × axes: the cell of each item's value on each axis (exact)."""
     cells = np.empty((len(positions), len(axes)), dtype=np.int32)
     if not axes:
@@ -453,14 +453,14 @@ def json_run(
             )
     items = body["items"]
     rows = json_rows(items)
-    check_count(len(items), max_items)  # type: ignore[arg-type]
+    check_count(len(items), max_items)
     return BatchRun(
         knowledge,
         rows,
         body.get("jurisdictions", jurisdictions),
         body.get("as_of", as_of),
         progress,
-        total=len(items),  # type: ignore[arg-type]
+        total=len(items),
     )
 
 

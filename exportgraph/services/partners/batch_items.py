@@ -217,25 +217,25 @@ class ItemReader:
         unit: str | None = None
         read: tuple[float, bool] | None
         if type(raw) is float or type(raw) is int:
-            read = _number(raw)  # type: ignore[arg-type]
+            read = _number(raw)
         elif type(raw) is str:
-            match = _WITH_UNIT.fullmatch(raw)  # type: ignore[arg-type]
+            match = _WITH_UNIT.fullmatch(raw)
             if match is None:
                 return False
             read, unit = _text(match), match["unit"] or None
         elif type(raw) is dict:
-            mapping: dict[str, object] = raw  # type: ignore[assignment]
+            mapping: dict[str, object] = raw
             given = mapping.get("unit")
             if "value" not in mapping or not set(mapping) <= {"value", "unit"}:
                 return False
             if given is not None and type(given) is not str:
                 return False
-            unit = given or None  # type: ignore[assignment]
+            unit = given or None
             inner = mapping["value"]
             if type(inner) is float or type(inner) is int:
-                read = _number(inner)  # type: ignore[arg-type]
+                read = _number(inner)
             elif type(inner) is str:
-                plain = _PLAIN.fullmatch(inner)  # type: ignore[arg-type]
+                plain = _PLAIN.fullmatch(inner)
                 read = _text(plain) if plain else None
             else:
                 return False

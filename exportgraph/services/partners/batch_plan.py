@@ -76,7 +76,7 @@ def _and(values: Iterable[Status]) -> Status:
     result: Status = TRUE
     for value in values:
         both = isinstance(value, int) and isinstance(result, int)
-        result = min(result, value) if both else np.minimum(result, value)  # type: ignore[call-overload]
+        result = min(result, value) if both else np.minimum(result, value)
     return result
 
 
@@ -85,7 +85,7 @@ def _or(values: Iterable[Status]) -> Status:
     result: Status = FALSE
     for value in values:
         both = isinstance(value, int) and isinstance(result, int)
-        result = max(result, value) if both else np.maximum(result, value)  # type: ignore[call-overload]
+        result = max(result, value) if both else np.maximum(result, value)
     return result
 
 

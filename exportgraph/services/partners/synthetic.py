@@ -31,9 +31,9 @@ from decimal import Decimal
 import numpy as np
 import numpy.typing as npt
 
+from exportgraph.errors import InvalidInput
 from exportgraph.knowledge.compiled import criteria_of
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.errors import InvalidInput
 from exportgraph.knowledge.units import UnitInfo, convert, is_logarithmic, parse_unit, registry
 
 ON_THRESHOLD = 0.15  # share of values exactly on a threshold
@@ -229,8 +229,8 @@ def synthetic_csv(
     for count, (item_id, item, broken) in enumerate(
         _draw(knowledge, size, seed, missing, bad, 0.0), start=1
     ):
-        parameters = item.get("parameters") or {}
-        facts = item.get("facts") or {}
+        parameters: dict[str, object] = item.get("parameters") or {}  # type: ignore[assignment]
+        facts: dict[str, bool] = item.get("facts") or {}  # type: ignore[assignment]
         row: list[object] = [
             item_id,
             item.get("kind", ""),
@@ -238,13 +238,13 @@ def synthetic_csv(
             item.get("purpose", ""),
         ]
         for name in model.parameters:
-            value = parameters.get(name, "")  # type: ignore[union-attr]
+            value = parameters.get(name, "")
             if isinstance(value, dict):  # a broken unit: written into the cell
                 value = f"{value['value']} {value['unit']}"
             elif name in units and isinstance(value, float | int):
                 value = _round(value * units[name][1])
             row.append(value)
-        row += ["" if f not in facts else str(facts[f]).lower() for f in model.facts]  # type: ignore[index]
+        row += ["" if f not in facts else str(facts[f]).lower() for f in model.facts]
         if broken == "row":
             row = row[: len(row) // 2]
         out.writerow(row)
