@@ -12,6 +12,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from exportgraph.errors import InvalidInput
 from exportgraph.knowledge.compiled import criteria_of
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.batch import classify_batch
@@ -80,7 +81,7 @@ def values(draw: st.DrawFn, knowledge: Knowledge, name: str, anchors: list[Decim
         try:
             factor = knowledge.units.to_canonical(name, {"value": 1, "unit": unit}, name)
             offset = knowledge.units.to_canonical(name, {"value": 0, "unit": unit}, name)
-        except Exception:  # noqa: BLE001 — a unit that does not convert: an error to compare
+        except InvalidInput:  # a unit that does not convert: an error to compare
             return {"value": float(value), "unit": unit}
         written = (value - offset) / factor
         if form == "unit-float":
@@ -228,7 +229,7 @@ def test_every_threshold_written_in_every_unit(knowledge: Knowledge) -> None:
                 try:
                     factor = knowledge.units.to_canonical(name, {"value": 1, "unit": unit}, name)
                     offset = knowledge.units.to_canonical(name, {"value": 0, "unit": unit}, name)
-                except Exception:  # noqa: BLE001
+                except InvalidInput:
                     continue
                 for threshold in thresholds:
                     written = (threshold - offset) / factor
