@@ -23,6 +23,7 @@ ROUTERS = (
     "exportgraph.api.routers.sparql",
     "exportgraph.api.routers.agreements",
     "exportgraph.api.routers.terminology",
+    "exportgraph.api.routers.impact",
     "exportgraph.api.routers.ui",
 )
 

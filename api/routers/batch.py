@@ -3,9 +3,9 @@ out, streamed."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
+from exportgraph.api.bodies import parse_json, read_limited
 from exportgraph.api.deps import ContextDep, KnowledgeDep
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from typing_extensions import TypedDict
 
-from exportgraph.errors import MalformedInput, TooLarge
+from exportgraph.errors import MalformedInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.presentation.batch import json_chunks, ndjson_chunks
 from exportgraph.presentation.negotiation import choose
@@ -129,41 +129,6 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"description": "Over the size limit (EXPORTGRAPH_BATCH_MAX_BYTES / _MAX_ITEMS)."},
     422: {"description": "Jurisdictions, date, the body's fields or the CSV header are invalid."},
 }
-
-
-async def read_limited(request: Request, limit: int) -> bytes:
-    """The body, refused (413) as soon as it passes `limit` bytes."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise TooLarge(
-            f"body: {int(declared):,} bytes; at most {limit:,} are accepted", field="body"
-        )
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise TooLarge(
-                f"body: more than {limit:,} bytes; at most {limit:,} are accepted", field="body"
-            )
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def parse_json(raw: bytes) -> object:
-    """A JSON body; MalformedInput naming line and column."""
-    if not raw.strip():
-        raise MalformedInput("the request body is empty", field="body")
-    try:
-        return json.loads(raw)
-    except UnicodeDecodeError:
-        raise MalformedInput("the body is not UTF-8 text", field="body") from None
-    except json.JSONDecodeError as error:
-        raise MalformedInput(
-            f"invalid JSON on line {error.lineno}, column {error.colno}: {error.msg}", field="body"
-        ) from None
-    except RecursionError:
-        raise MalformedInput("the JSON is nested too deeply", field="body") from None
 
 
 def _text(raw: bytes) -> str:

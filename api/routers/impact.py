@@ -1,0 +1,154 @@
+"""What-if (contract §9, anonymous, nothing written): POST /v1/impact and
+GET /v1/changes/{id}/impact."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from exportgraph.api.bodies import parse_json, read_limited
+from exportgraph.api.deps import ContextDep, KnowledgeDep
+from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.services.standards.impact import ImpactAnswer, change_impact, impact
+from exportgraph.store import Store
+
+router = APIRouter(tags=["terminology"])
+
+IMPACT_EXAMPLES: dict[str, Any] = {
+    "edit": {
+        "summary": "Tighten the EU C-NOT error bound of 4A506.a.2 to 5e-4, over the products",
+        "value": {
+            "change": {
+                "edits": [
+                    {
+                        "entry": "EU:4A506.a.2",
+                        "parameter": "cnot-error",
+                        "comparator": "<=",
+                        "threshold": 5e-4,
+                        "unit": "1",
+                    }
+                ]
+            },
+            "corpus": "products",
+            "jurisdictions": ["US", "EU"],
+            "as_of": "2026-06-01",
+        },
+    },
+    "remove": {
+        "summary": "Drop the C-NOT error criterion, over two items",
+        "value": {
+            "change": {
+                "edits": [{"entry": "EU:4A506.a.2", "parameter": "cnot-error", "remove": True}]
+            },
+            "corpus": [
+                {
+                    "id": "a",
+                    "item": {
+                        "kind": "quantum-computer",
+                        "parameters": {"physical-qubits": 150, "cnot-error": 0.01},
+                    },
+                },
+                {
+                    "id": "b",
+                    "item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 20}},
+                },
+            ],
+            "jurisdictions": ["EU", "GB"],
+        },
+    },
+    "turtle": {
+        "summary": "Statements, as in a change set",
+        "value": {
+            "change": {
+                "remove": 'EU:4A506.a.2\\/alt\\/1\\/cnot-error\\/le eg:thresholdValue "0.001"^^xsd:decimal .',
+                "add": 'EU:4A506.a.2\\/alt\\/1\\/cnot-error\\/le eg:thresholdValue "0.002"^^xsd:decimal .',
+            },
+            "corpus": "products",
+        },
+    },
+    "proposal": {
+        "summary": "A proposed change set by its id",
+        "value": {"change": {"change_set": "1"}, "corpus": "products"},
+    },
+}
+OPENAPI = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["change"],
+                    "properties": {
+                        "change": {
+                            "type": "object",
+                            "description": '`{"edits": [{"entry", "parameter", "comparator", '
+                            '"threshold", "unit"} | {"entry", "parameter", "remove": true}]}`, '
+                            '`{"change_set": "<id of a proposed change set>"}`, or '
+                            '`{"add": "<Turtle>", "remove": "<Turtle>"}`',
+                        },
+                        "corpus": {
+                            "description": '"products" (the default: the shipped corpus) or '
+                            '`[{"id", "item"}]`',
+                            "oneOf": [
+                                {"type": "string", "enum": ["products"]},
+                                {"type": "array", "items": {"type": "object"}},
+                            ],
+                        },
+                        "jurisdictions": {"type": "array", "items": {"type": "string"}},
+                        "as_of": {"type": "string", "format": "date"},
+                    },
+                },
+                "examples": IMPACT_EXAMPLES,
+            }
+        },
+    }
+}
+
+
+def _impact(store: Store, knowledge: Knowledge, raw: bytes, max_items: int) -> ImpactAnswer:
+    return impact(store, knowledge, parse_json(raw), max_items=max_items)
+
+
+@router.post(
+    "/v1/impact",
+    summary="What if a rule changed? (a sandbox: nothing is written)",
+    openapi_extra=OPENAPI,
+    responses={
+        400: {"description": "Broken JSON, or Turtle that does not parse (the field is named)."},
+        413: {"description": "Over the size limit."},
+        422: {
+            "description": "An unknown entry or parameter, a unit that does not convert, a "
+            "change set that is not proposed, an item that does not read (named)."
+        },
+    },
+)
+async def post_impact(
+    request: Request, context: ContextDep, knowledge: KnowledgeDep
+) -> ImpactAnswer:
+    """Classify the corpus before and after the change (in a second knowledge index of the graph
+    the change would produce) and list every item and jurisdiction whose answer moves, the counts
+    per transition, and the share of items the jurisdictions agree on before and after."""
+    settings = context.settings
+    raw = await read_limited(request, settings.batch_max_bytes)
+    return await run_in_threadpool(_impact, context.store, knowledge, raw, settings.batch_max_items)
+
+
+@router.get(
+    "/v1/changes/{change_id}/impact",
+    summary="What a proposed change set would do to the products corpus",
+)
+async def get_change_impact(
+    change_id: str,
+    context: ContextDep,
+    knowledge: KnowledgeDep,
+    jurisdiction: Annotated[list[str] | None, Query(description="repeat for several")] = None,
+    as_of: Annotated[str | None, Query(description="ISO date of the rules (default today)")] = None,
+) -> ImpactAnswer:
+    """POST /v1/impact with `{"change_set": id}` over the products corpus (404 for no such
+    change set, 422 for one that is not proposed)."""
+    return await run_in_threadpool(
+        change_impact, context.store, knowledge, change_id, jurisdiction, as_of
+    )

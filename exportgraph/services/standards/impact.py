@@ -1,0 +1,280 @@
+"""What-if (contract §9): the effect of a proposed rule change on a corpus of items, computed in a
+sandbox — `POST /v1/impact`, `GET /v1/changes/{id}/impact`.
+
+    impact(store, knowledge, {"change": {...}, "corpus": [...] | "products",
+                              "jurisdictions": [...], "as_of": "..."}, max_items=…)
+
+The change becomes statements (exportgraph.services.standards.whatif), the sandbox a second
+knowledge index of the graph it would produce; the corpus is classified before (the current
+index) and after (the sandbox) with the compiled batch path (exportgraph.services.partners.batch),
+and compared: every item and jurisdiction whose verdict or matching entries move is a migration.
+`harmonization` is the share of the corpus on which the jurisdictions asked about agree (all
+controlled, or all not; an "unknown" is no agreement). Nothing is written to the store.
+
+`compare(before, after, rows, codes, on)` is the seam for any corpus: it takes the items.
+Agreements whose conformance would change are not assessed yet (the answer says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import NotRequired
+
+from typing_extensions import TypedDict
+
+from exportgraph.errors import InvalidInput
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.services.inputs import parse_date
+from exportgraph.services.partners.batch import (
+    Results,
+    Row,
+    check_count,
+    compiled,
+    decide,
+    json_rows,
+)
+from exportgraph.services.partners.batch_items import ItemReader, Parsed
+from exportgraph.services.partners.classify import resolve_jurisdictions
+from exportgraph.services.reference.products import product_item
+from exportgraph.services.standards.changes import get_change
+from exportgraph.services.standards.terminology_check import asserted_triples
+from exportgraph.services.standards.whatif import parse_change, sandbox
+from exportgraph.store import Store
+
+PRODUCTS = "products"
+NOT_YET = (
+    "Agreements whose conformance the change would alter are not assessed yet "
+    "(contract §9 `agreements`)."
+)
+_FIELDS = {"change", "corpus", "jurisdictions", "as_of"}
+
+
+class Migration(TypedDict):
+    """One item in one jurisdiction whose answer the change moves."""
+
+    id: object
+    jurisdiction: str
+    before: bool | str
+    after: bool | str  # "invalid": the item no longer reads under the changed vocabulary
+    entries_before: list[str]
+    entries_after: list[str]
+    problem: NotRequired[str]
+
+
+class Harmonization(TypedDict):
+    before: float | None
+    after: float | None
+
+
+class CorpusShown(TypedDict):
+    source: str  # products, request
+    items: int
+
+
+class ImpactAnswer(TypedDict):
+    before_version: str
+    as_of: str
+    jurisdictions: list[str]
+    corpus: CorpusShown
+    change: dict[str, object]
+    migrations: list[Migration]
+    summary: dict[str, dict[str, int]]
+    harmonization: Harmonization
+    notes: list[str]
+
+
+def impact(store: Store, knowledge: Knowledge, body: object, *, max_items: int) -> ImpactAnswer:
+    """The what-if of a request body (see the module docstring); InvalidInput / MalformedInput
+    naming the field for anything that does not read."""
+    if not isinstance(body, Mapping):
+        raise InvalidInput("the body must be a JSON object with change and corpus", field="body")
+    unknown = sorted(str(key) for key in set(body) - _FIELDS)
+    if unknown:
+        raise InvalidInput(f"unknown field(s): {', '.join(unknown)}", field=unknown[0])
+    if "change" not in body:
+        raise InvalidInput("change: required", field="change")
+    on = parse_date(body.get("as_of"), "as_of")
+    codes = resolve_jurisdictions(knowledge, body.get("jurisdictions"))
+    corpus = body.get("corpus", PRODUCTS)
+    rows = corpus_rows(knowledge, corpus, max_items)
+    asserted = set(asserted_triples(store))
+    change = parse_change(knowledge, store, asserted, body["change"])
+    answer = compare(knowledge, sandbox(asserted, change), rows, codes, on)
+    answer["corpus"]["source"] = PRODUCTS if corpus == PRODUCTS else "request"
+    answer["change"] = change.described()
+    return answer
+
+
+def corpus_rows(knowledge: Knowledge, corpus: object, max_items: int) -> list[Row]:
+    """The items of a corpus: "products" (the shipped products, §9a) or `[{"id", "item"}, …]`;
+    InvalidInput naming the first item that does not read, or an id given twice."""
+    if corpus == PRODUCTS:
+        return [
+            Row(product.id, product_item(knowledge, product)[0], f"products[{product.id}]")
+            for product in sorted(knowledge.products.values(), key=lambda p: p.id)
+        ]
+    if isinstance(corpus, str):
+        raise InvalidInput(
+            f'corpus: expected "{PRODUCTS}" or an array of {{"id", "item"}}, got {corpus!r}',
+            field="corpus",
+        )
+    rows = list(json_rows(corpus, "corpus"))
+    check_count(len(rows), max_items)
+    seen: dict[object, int] = {}
+    for index, row in enumerate(rows):
+        if row.error is not None:
+            raise row.error
+        key = (type(row.id), row.id)
+        if key in seen:
+            raise InvalidInput(
+                f"corpus[{index}].id: {row.id!r} is also corpus[{seen[key]}]; ids name one item",
+                field=f"corpus[{index}].id",
+            )
+        seen[key] = index
+    return rows
+
+
+def _read(knowledge: Knowledge, rows: Sequence[Row]) -> tuple[ItemReader, Parsed]:
+    reader = ItemReader(knowledge)
+    parsed = Parsed()
+    reader.read(parsed, [(row.id, row.item, row.where) for row in rows])
+    return reader, parsed
+
+
+def compare(
+    before: Knowledge,
+    after: Knowledge,
+    rows: Sequence[Row],
+    codes: Sequence[str],
+    on: dt.date,
+) -> ImpactAnswer:
+    """Classify the items before and after and list what moves. An item that does not read
+    before is an InvalidInput naming it."""
+    reader, parsed = _read(before, rows)
+    if parsed.errors:
+        raise parsed.errors[min(parsed.errors)]
+    old = decide(compiled(before, on), reader, parsed, codes)
+    if same_vocabulary(before, after):
+        new_parsed = parsed
+        new = decide(compiled(after, on), reader, parsed, codes)
+    else:  # kinds, parameters or units changed: read the items again in the new terms
+        new_reader, new_parsed = _read(after, rows)
+        new = decide(compiled(after, on), new_reader, new_parsed, codes)
+    migrations: list[Migration] = []
+    summary: dict[str, dict[str, int]] = {code: {} for code in codes}
+    moved: dict[tuple[int, int], list[int]] = {}
+    for position, (was, now) in enumerate(zip(old, new, strict=True)):
+        assert was is not None
+        if now is None:
+            problem = new_parsed.errors[position].detail
+            for verdict in was:
+                migrations.append(_invalid(parsed.ids[position], verdict, problem))
+                _count(summary, verdict["jurisdiction"], verdict["controlled"], "invalid")
+            continue
+        key = (id(was), id(now))
+        changed = moved.get(key)
+        if changed is None:
+            changed = moved[key] = [
+                c
+                for c, (b, a) in enumerate(zip(was, now, strict=True))
+                if b["controlled"] != a["controlled"] or b["entries"] != a["entries"]
+            ]
+        for c in changed:
+            b, a = was[c], now[c]
+            migrations.append(
+                {
+                    "id": parsed.ids[position],
+                    "jurisdiction": b["jurisdiction"],
+                    "before": b["controlled"],
+                    "after": a["controlled"],
+                    "entries_before": b["entries"],
+                    "entries_after": a["entries"],
+                }
+            )
+            _count(summary, b["jurisdiction"], b["controlled"], a["controlled"])
+    return {
+        "before_version": before.version,
+        "as_of": on.isoformat(),
+        "jurisdictions": list(codes),
+        "corpus": {"source": "request", "items": len(rows)},
+        "change": {},
+        "migrations": migrations,
+        "summary": summary,
+        "harmonization": {"before": harmonization(old), "after": harmonization(new)},
+        "notes": [NOT_YET],
+    }
+
+
+def _invalid(item_id: object, verdict: Mapping[str, object], problem: str) -> Migration:
+    return {
+        "id": item_id,
+        "jurisdiction": str(verdict["jurisdiction"]),
+        "before": verdict["controlled"],  # type: ignore[typeddict-item]
+        "after": "invalid",
+        "entries_before": list(verdict["entries"]),  # type: ignore[call-overload]
+        "entries_after": [],
+        "problem": problem,
+    }
+
+
+def _name(verdict: bool | str) -> str:
+    return str(verdict).lower()
+
+
+def _count(summary: dict[str, dict[str, int]], code: str, was: bool | str, now: bool | str) -> None:
+    key = f"{_name(was)}->{_name(now)}"
+    summary[code][key] = summary[code].get(key, 0) + 1
+
+
+def harmonization(results: Sequence[Results | None]) -> float | None:
+    """The share of items (that read) on which every jurisdiction gives the same decided answer."""
+    agree: dict[int, bool] = {}
+    count = agreeing = 0
+    for found in results:
+        if found is None:
+            continue
+        count += 1
+        same = agree.get(id(found))
+        if same is None:
+            verdicts = {verdict["controlled"] for verdict in found}
+            same = agree[id(found)] = len(verdicts) == 1 and "unknown" not in verdicts
+        agreeing += same
+    return round(agreeing / count, 6) if count else None
+
+
+def same_vocabulary(before: Knowledge, after: Knowledge) -> bool:
+    """Whether items read the same in both indexes: the same kinds (and their hierarchy),
+    parameters, facts, purposes and units."""
+
+    def terms(knowledge: Knowledge) -> object:
+        return {
+            scheme: {
+                n: (c.iri, c.flags, c.canonical_unit) for n, c in knowledge.scheme(scheme).items()
+            }
+            for scheme in ("kinds", "parameters", "facts", "purposes")
+        }
+
+    return (
+        terms(before) == terms(after)
+        and before.kind_ancestors == after.kind_ancestors
+        and before.units == after.units
+    )
+
+
+def change_impact(
+    store: Store,
+    knowledge: Knowledge,
+    change_id: str,
+    jurisdictions: Sequence[str] | None = None,
+    as_of: str | None = None,
+) -> ImpactAnswer:
+    """GET /v1/changes/{id}/impact: a proposed change set over the products corpus (NotFound
+    for an unknown id)."""
+    get_change(store, change_id)
+    body: dict[str, object] = {"change": {"change_set": change_id}, "corpus": PRODUCTS}
+    if jurisdictions:
+        body["jurisdictions"] = list(jurisdictions)
+    if as_of:
+        body["as_of"] = as_of
+    return impact(store, knowledge, body, max_items=len(knowledge.products))
