@@ -23,17 +23,17 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, NotRequired
+from typing import NotRequired
 
 import numpy as np
 from typing_extensions import TypedDict
 
-from exportgraph.errors import ExportgraphError, InvalidInput, Problem, TooLarge, problem_of
+from exportgraph.errors import InvalidInput, Problem, TooLarge, problem_of
 from exportgraph.knowledge.compiled import Axis, kind_axes
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
 from exportgraph.services.inputs import parse_date
-from exportgraph.services.partners.batch_items import ItemReader, Parsed, Place
+from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
 from exportgraph.services.partners.batch_plan import BatchVerdict, Plan, Signature
 from exportgraph.services.partners.classify import resolve_jurisdictions
 
@@ -61,16 +61,6 @@ class BatchAnswer(TypedDict):
     items: list[BatchItem]
     summary: dict[str, Tally]
     errors: int
-
-
-class Row(NamedTuple):
-    """One item of a batch as read from the request: its id, the raw item and where it was
-    (the field prefix its errors name), or the error that made it unreadable."""
-
-    id: object
-    item: object
-    where: Place
-    error: ExportgraphError | None = None
 
 
 # ---------------------------------------------------------------------------- compiled state
@@ -237,20 +227,9 @@ def _cells(
     cells = np.empty((len(positions), len(axes)), dtype=np.int32)
     if not axes:
         return cells
-    values = parsed.values
-    rows_of: dict[int, int] | None = None
     for a, axis in enumerate(axes):
         name = axis.parameter
-        column = np.fromiter(
-            (values[p].get(name, np.nan) for p in positions), dtype=np.float64, count=len(positions)
-        )
-        exact = np.ones(len(positions), dtype=np.bool_)
-        if parsed.inexact:
-            if rows_of is None:
-                rows_of = {p: r for r, p in enumerate(positions)}
-            for position, parameter in parsed.inexact:
-                if parameter == name and position in rows_of:
-                    exact[rows_of[position]] = False
+        column, exact = parsed.column(positions, name)
         found, unresolved = axis.cells(column, exact)
         for row in unresolved.tolist():
             found[row] = axis.cell_of(reader.exact(parsed, positions[row], name))
@@ -368,21 +347,15 @@ class BatchRun:
 
     def __iter__(self) -> Iterator[BatchItem]:
         parsed = Parsed()
-        pending: list[tuple[object, object, Place]] = []
+        pending: list[Row] = []
         for row in self.rows:
-            if row.error is not None:
+            pending.append(row)
+            if len(pending) >= self.chunk:
                 self.reader.read(parsed, pending)
-                pending = []
-                self.reader.fail(parsed, row.id, row.where, row.error)
-            else:
-                pending.append((row.id, row.item, row.where))
-            if len(parsed) + len(pending) >= self.chunk:
-                self.reader.read(parsed, pending)
-                pending = []
                 yield from self._answer(parsed)
-                parsed = Parsed()
-        self.reader.read(parsed, pending)
-        if len(parsed):
+                parsed, pending = Parsed(), []
+        if pending:
+            self.reader.read(parsed, pending)
             yield from self._answer(parsed)
 
     def _answer(self, parsed: Parsed) -> Iterator[BatchItem]:

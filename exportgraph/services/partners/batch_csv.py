@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from exportgraph.errors import InvalidInput, MalformedInput
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.services.partners.batch import BatchRun, Row, check_count, valid_id
+from exportgraph.services.partners.batch import BatchRun, check_count, valid_id
+from exportgraph.services.partners.batch_items import Row
 
 _HEADER = re.compile(r"^(?P<name>[^\[\]]+?)\s*(?:\[(?P<unit>[^\[\]]*)\])?$")
 _SPECIAL = ("id", "kind", "for_kind", "purpose")

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
+
+import numpy as np
 
 from exportgraph.errors import ExportgraphError, InvalidInput
-from exportgraph.knowledge.compiled import repr_exact
+from exportgraph.knowledge.compiled import BoolArray, FloatArray, repr_exact
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.batch_plan import Signature
 from exportgraph.services.partners.items import Item, parse_item
@@ -44,6 +47,16 @@ def field_of(place: Place) -> str:
     return f"items[{place}].item" if isinstance(place, int) else place
 
 
+class Row(NamedTuple):
+    """One item of a batch as read from the request: its id, the raw item and where it was
+    (the field prefix its errors name), or the error that made it unreadable."""
+
+    id: object
+    item: object
+    where: Place
+    error: ExportgraphError | None = None
+
+
 @dataclass
 class Parsed:
     """The items of a batch as parsed: per position a signature index and canonical floats, or
@@ -56,9 +69,32 @@ class Parsed:
     places: list[Place] = field(default_factory=list)
     inexact: dict[tuple[int, str], object] = field(default_factory=dict)
     errors: dict[int, ExportgraphError] = field(default_factory=dict)
+    exacts: dict[tuple[int, str], Decimal] = field(default_factory=dict)  # resolved, kept
+    _columns: dict[tuple[int, int, str], tuple[FloatArray, BoolArray]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def column(self, positions: Sequence[int], name: str) -> tuple[FloatArray, BoolArray]:
+        """The values of a parameter at `positions` (NaN: not stated) and whether each float is
+        exact; kept, so that deciding again (a what-if's "after") reads them once."""
+        key = (positions[0] if positions else -1, len(positions), name)
+        found = self._columns.get(key)
+        if found is None:
+            values = self.values
+            column = np.fromiter(
+                (values[p].get(name, np.nan) for p in positions),
+                dtype=np.float64,
+                count=len(positions),
+            )
+            exact = np.ones(len(positions), dtype=np.bool_)
+            if self.inexact:
+                rows_of = {p: r for r, p in enumerate(positions)}
+                for position, parameter in self.inexact:
+                    if parameter == name and position in rows_of:
+                        exact[rows_of[position]] = False
+            found = self._columns[key] = (column, exact)
+        return found
 
 
 class ItemReader:
@@ -77,11 +113,11 @@ class ItemReader:
 
     def add(self, parsed: Parsed, item_id: object, raw: object, where: Place) -> None:
         """Parse one item into `parsed` (its error, if any, is kept there)."""
-        self.read(parsed, [(item_id, raw, where)])
+        self.read(parsed, [Row(item_id, raw, where)])
 
-    def read(self, parsed: Parsed, rows: Iterable[tuple[object, object, Place]]) -> None:
-        """Parse items (id, raw item, field prefix) into `parsed`. The loop reads plain numbers
-        inline: it runs once per item of batches of a million."""
+    def read(self, parsed: Parsed, rows: Iterable[Row]) -> None:
+        """Parse rows into `parsed` (a row read with an error is kept as that error). The loop
+        reads plain numbers inline: it runs once per item of batches of a million."""
         ids, places, signatures, all_values = (
             parsed.ids,
             parsed.places,
@@ -90,7 +126,10 @@ class ItemReader:
         )
         known, by_kind, shape = self._parameters, self._by_kind, self._shape
         value_of = self._value
-        for item_id, raw, where in rows:
+        for item_id, raw, where, unreadable in rows:
+            if unreadable is not None:
+                self.fail(parsed, item_id, where, unreadable)
+                continue
             position = len(ids)
             ids.append(item_id)
             places.append(where)
@@ -147,12 +186,19 @@ class ItemReader:
 
     def exact(self, parsed: Parsed, position: int, name: str) -> Decimal:
         """The exact canonical value of a parameter of a parsed item."""
+        found = parsed.exacts.get((position, name))
+        if found is not None:
+            return found
         kept = parsed.inexact.get((position, name))
         if isinstance(kept, Decimal):
-            return kept
-        if kept is not None:
-            return self.knowledge.units.to_canonical(name, kept, field_of(parsed.places[position]))
-        return Decimal(repr(parsed.values[position][name]))
+            found = kept
+        elif kept is not None:
+            where = field_of(parsed.places[position])
+            found = self.knowledge.units.to_canonical(name, kept, where)
+        else:
+            found = Decimal(repr(parsed.values[position][name]))
+        parsed.exacts[(position, name)] = found
+        return found
 
     def _signature(self, item: Item) -> int:
         signature = Signature(

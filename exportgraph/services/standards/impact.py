@@ -18,6 +18,7 @@ Agreements whose conformance would change are not assessed yet (the answer says 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NotRequired
 
@@ -26,15 +27,8 @@ from typing_extensions import TypedDict
 from exportgraph.errors import InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.inputs import parse_date
-from exportgraph.services.partners.batch import (
-    Results,
-    Row,
-    check_count,
-    compiled,
-    decide,
-    json_rows,
-)
-from exportgraph.services.partners.batch_items import ItemReader, Parsed
+from exportgraph.services.partners.batch import Results, check_count, compiled, decide, json_rows
+from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
 from exportgraph.services.partners.classify import resolve_jurisdictions
 from exportgraph.services.reference.products import product_item
 from exportgraph.services.standards.changes import get_change
@@ -121,24 +115,26 @@ def corpus_rows(knowledge: Knowledge, corpus: object, max_items: int) -> list[Ro
         )
     rows = list(json_rows(corpus, "corpus"))
     check_count(len(rows), max_items)
-    seen: dict[object, int] = {}
-    for index, row in enumerate(rows):
+    for row in rows:
         if row.error is not None:
             raise row.error
-        key = (type(row.id), row.id)
-        if key in seen:
-            raise InvalidInput(
-                f"corpus[{index}].id: {row.id!r} is also corpus[{seen[key]}]; ids name one item",
-                field=f"corpus[{index}].id",
-            )
-        seen[key] = index
+    if len({row.id for row in rows}) < len(rows):  # ids are strings or integers
+        seen: dict[object, int] = {}
+        for index, row in enumerate(rows):
+            if row.id in seen:
+                raise InvalidInput(
+                    f"corpus[{index}].id: {row.id!r} is also corpus[{seen[row.id]}]; an id "
+                    "names one item",
+                    field=f"corpus[{index}].id",
+                )
+            seen[row.id] = index
     return rows
 
 
 def _read(knowledge: Knowledge, rows: Sequence[Row]) -> tuple[ItemReader, Parsed]:
     reader = ItemReader(knowledge)
     parsed = Parsed()
-    reader.read(parsed, [(row.id, row.item, row.where) for row in rows])
+    reader.read(parsed, rows)
     return reader, parsed
 
 
@@ -229,17 +225,12 @@ def _count(summary: dict[str, dict[str, int]], code: str, was: bool | str, now: 
 
 def harmonization(results: Sequence[Results | None]) -> float | None:
     """The share of items (that read) on which every jurisdiction gives the same decided answer."""
-    agree: dict[int, bool] = {}
+    lists = {id(found): found for found in results if found is not None}
     count = agreeing = 0
-    for found in results:
-        if found is None:
-            continue
-        count += 1
-        same = agree.get(id(found))
-        if same is None:
-            verdicts = {verdict["controlled"] for verdict in found}
-            same = agree[id(found)] = len(verdicts) == 1 and "unknown" not in verdicts
-        agreeing += same
+    for key, times in Counter(id(found) for found in results if found is not None).items():
+        verdicts = {verdict["controlled"] for verdict in lists[key]}
+        count += times
+        agreeing += times if len(verdicts) == 1 and "unknown" not in verdicts else 0
     return round(agreeing / count, 6) if count else None
 
 

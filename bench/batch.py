@@ -1,0 +1,142 @@
+"""Batch classification: a synthetic corpus of 100,000 items (exportgraph.services.partners.
+synthetic, seeded) classified in every jurisdiction in process, cold (a fresh knowledge index:
+axes, plans and answers compiled during the run) and warm (the same data version and date again),
+and the same items classified one by one through classify_in — measured on a sample in the same
+run and extrapolated (said so in the output), with the sample's answers compared to the batch's.
+Also the time to write the batch as JSON (what POST /v1/classify/batch streams). Wall-clock and
+CPU seconds (CPU is steadier on a machine shared with other work).
+Run: .venv/bin/python bench/batch.py [--quick] [--items N]
+
+Goal (issue "Impact assessment"): 100,000 items x all jurisdictions <= 2 s in process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from exportgraph.graph.build import build  # noqa: E402
+from exportgraph.knowledge.read import read_knowledge  # noqa: E402
+from exportgraph.presentation.batch import json_chunks  # noqa: E402
+from exportgraph.services.partners.batch import BatchRun, classify_batch, json_rows  # noqa: E402
+from exportgraph.services.partners.classify import classify_in  # noqa: E402
+from exportgraph.services.partners.synthetic import synthetic_items  # noqa: E402
+from exportgraph.store import open_store  # noqa: E402
+
+AS_OF = "2025-12-01"
+T = TypeVar("T")
+
+
+def timed(run: Callable[[], T]) -> tuple[T, float, float]:
+    """The result, wall seconds and CPU seconds of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def one_by_one(knowledge: Any, items: list[dict[str, Any]]) -> tuple[list[Any], float, float]:
+    """classify_in on each item (errors kept as None), timed."""
+
+    def run() -> list[Any]:
+        out = []
+        for entry in items:
+            try:
+                out.append(classify_in(knowledge, entry["item"], None, AS_OF))
+            except Exception:
+                out.append(None)
+        return out
+
+    return timed(run)
+
+
+def same(batch: dict[str, Any], singles: list[Any]) -> bool:
+    """Whether the batch answers (controlled, entries) equal the single-item ones."""
+    for got, single in zip(batch["items"], singles, strict=False):
+        if single is None:
+            if "error" not in got:
+                return False
+            continue
+        expected = [
+            (r["jurisdiction"], r["controlled"], [e["id"] for e in r["entries"]])
+            for r in single["results"]
+        ]
+        found = [(v["jurisdiction"], v["controlled"], v["entries"]) for v in got["results"]]
+        if expected != found:
+            return False
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="a smoke run (fewer items)")
+    parser.add_argument("--items", type=int, default=100_000)
+    args = parser.parse_args()
+    size = 10_000 if args.quick else args.items
+    sample_size = 200 if args.quick else 1_000
+
+    store = open_store("memory:")
+    build(store)
+    knowledge = read_knowledge(store)
+    items, generated, _ = timed(lambda: synthetic_items(knowledge, size, seed=1, bad=0.005))
+    codes = knowledge.answered_jurisdictions()
+    print(
+        f"{size:,} synthetic items (seed 1, 10% values missing, 0.5% bad) generated in "
+        f"{generated:.2f} s; {len(codes)} jurisdictions: {', '.join(codes)}"
+    )
+
+    cold, cold_wall, cold_cpu = timed(lambda: classify_batch(knowledge, items, None, AS_OF))
+    warm, warm_wall, warm_cpu = timed(lambda: classify_batch(knowledge, items, None, AS_OF))
+    print(
+        f"batch, cold (fresh index: compiled during the run): {cold_wall:.2f} s wall, "
+        f"{cold_cpu:.2f} s CPU ({size / cold_wall:,.0f} items/s)"
+    )
+    print(
+        f"batch, warm (same data version and date): {warm_wall:.2f} s wall, {warm_cpu:.2f} s CPU "
+        f"({size / warm_wall:,.0f} items/s); {cold['errors']:,} items in error, answered in place"
+    )
+    assert cold == warm
+
+    def write() -> int:
+        run = BatchRun(knowledge, json_rows(items), None, AS_OF)
+        return sum(len(chunk) for chunk in json_chunks(run))
+
+    written, write_wall, write_cpu = timed(write)
+    print(
+        f"batch written as JSON (the API's stream, warm): {write_wall:.2f} s wall, "
+        f"{write_cpu:.2f} s CPU, {written / 1e6:,.1f} MB"
+    )
+
+    step = max(1, size // sample_size)
+    sample = items[::step][:sample_size]
+    singles, single_wall, single_cpu = one_by_one(knowledge, sample)
+    per_item_wall, per_item_cpu = single_wall / len(sample), single_cpu / len(sample)
+    agree = same({"items": cold["items"][::step][:sample_size]}, singles)
+    print(
+        f"baseline, classify_in one by one: {per_item_wall * 1e3:.2f} ms wall per item measured "
+        f"on {len(sample):,} items of the corpus (every {step}th), extrapolated to {size:,}: "
+        f"{per_item_wall * size:,.0f} s wall, {per_item_cpu * size:,.0f} s CPU; same answers: {agree}"
+    )
+    print(
+        f"ratio one-by-one / batch: cold {per_item_wall * size / cold_wall:,.0f}x wall "
+        f"({per_item_cpu * size / cold_cpu:,.0f}x CPU), warm {per_item_wall * size / warm_wall:,.0f}x "
+        f"wall ({per_item_cpu * size / warm_cpu:,.0f}x CPU)"
+    )
+    goal = 2.0 * size / 100_000
+    print(
+        f"goal <= {goal:.1f} s for {size:,} items x all jurisdictions: cold "
+        f"{'met' if cold_wall <= goal else 'NOT met'} on the wall clock "
+        f"({'met' if cold_cpu <= goal else 'NOT met'} in CPU time), warm "
+        f"{'met' if warm_wall <= goal else 'NOT met'} ({'met' if warm_cpu <= goal else 'NOT met'})"
+    )
+    store.close()
+
+
+if __name__ == "__main__":
+    main()
