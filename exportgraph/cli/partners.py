@@ -202,7 +202,52 @@ def assess(
         console.print(assess_table(answer))
 
 
+def synthetic_corpus(
+    items: Annotated[int, typer.Option("--items", "-n", min=1, help="how many items")] = 100_000,
+    seed: Annotated[int, typer.Option("--seed", help="the same seed, the same corpus")] = 0,
+    missing: Annotated[
+        float, typer.Option("--missing", min=0.0, max=1.0, help="share of values left out")
+    ] = 0.1,
+    bad: Annotated[
+        float,
+        typer.Option("--bad", min=0.0, max=1.0, help="share of broken items (and CSV rows)"),
+    ] = 0.0,
+    output_format: Annotated[
+        str, typer.Option("--format", help="csv (one row per item) or json (a batch body)")
+    ] = "csv",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="file to write (default: stdout)")
+    ] = None,
+    store: StoreOption = None,
+) -> None:
+    """A seeded synthetic corpus for scale tests of `classify --file` and POST /v1/impact: every
+    kind, values drawn around the data's thresholds and product figures (synthetic by design:
+    not regulatory or product facts)."""
+    from exportgraph.knowledge.current import current
+    from exportgraph.services.partners.synthetic import synthetic_csv, synthetic_items, write_json
+
+    if output_format not in ("csv", "json"):
+        fail(f"--format: csv or json, not {output_format!r}")
+    knowledge = current(make_context(store))
+    if output_format == "csv":
+        chunks = synthetic_csv(knowledge, items, seed=seed, missing=missing, bad=bad)
+    else:
+        chunks = write_json(synthetic_items(knowledge, items, seed=seed, missing=missing, bad=bad))
+    if output is None:
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        return
+    try:
+        with output.open("w", encoding="utf-8") as out:
+            for chunk in chunks:
+                out.write(chunk)
+    except OSError as error:
+        fail(f"{output}: {error.strerror or error}")
+    errors.print(f"wrote {items:,} items to {output}", highlight=False)
+
+
 def register(app: typer.Typer) -> None:
-    """Add classify and assess."""
+    """Add classify, assess and synthetic-corpus."""
     app.command()(classify)
     app.command()(assess)
+    app.command("synthetic-corpus")(synthetic_corpus)

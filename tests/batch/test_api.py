@@ -349,3 +349,20 @@ def test_cli_classifies_a_json_file(tmp_path: Path, knowledge: Knowledge) -> Non
     assert result.exit_code == 2 and "not JSON" in " ".join(result.output.split())
     result = runner.invoke(app, ["classify", "--file", str(path), "--kind", "quantum-computer"])
     assert result.exit_code == 2
+
+
+@pytest.mark.usefixtures("shared_store")
+def test_cli_writes_a_synthetic_corpus_that_classify_reads(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.csv"
+    result = runner.invoke(
+        app, ["synthetic-corpus", "-n", "500", "--seed", "4", "--bad", "0.05", "-o", str(path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8").count("\n") == 501
+    result = runner.invoke(app, ["classify", "--file", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert len(answer["items"]) == 500 and 0 < answer["errors"] < 100
+    result = runner.invoke(app, ["synthetic-corpus", "-n", "20", "--format", "json"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["items"]) == 20
