@@ -18,13 +18,14 @@ Agreements whose conformance would change are not assessed yet (the answer says 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import NotRequired
 
 from typing_extensions import TypedDict
 
-from exportgraph.errors import InvalidInput
+from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.inputs import parse_date
 from exportgraph.services.partners.batch import Results, check_count, compiled, decide, json_rows
@@ -36,6 +37,7 @@ from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.standards.whatif import parse_change, sandbox
 from exportgraph.store import Store
 
+log = logging.getLogger("exportgraph.impact")
 PRODUCTS = "products"
 NOT_YET = (
     "Agreements whose conformance the change would alter are not assessed yet "
@@ -151,12 +153,21 @@ def compare(
     if parsed.errors:
         raise parsed.errors[min(parsed.errors)]
     old = decide(compiled(before, on), reader, parsed, codes)
-    if same_vocabulary(before, after):
-        new_parsed = parsed
-        new = decide(compiled(after, on), reader, parsed, codes)
-    else:  # kinds, parameters or units changed: read the items again in the new terms
-        new_reader, new_parsed = _read(after, rows)
-        new = decide(compiled(after, on), new_reader, new_parsed, codes)
+    try:
+        if same_vocabulary(before, after):
+            new_parsed = parsed
+            new = decide(compiled(after, on), reader, parsed, codes)
+        else:  # kinds, parameters or units changed: read the items again in the new terms
+            new_reader, new_parsed = _read(after, rows)
+            new = decide(compiled(after, on), new_reader, new_parsed, codes)
+    except ExportgraphError:
+        raise
+    except Exception as error:  # the changed graph came from a user: its failure is theirs
+        log.warning("what-if: the changed graph could not be classified with", exc_info=error)
+        raise InvalidInput(
+            f"change: the items cannot be classified under the changed graph ({error})",
+            field="change",
+        ) from None
     migrations: list[Migration] = []
     summary: dict[str, dict[str, int]] = {code: {} for code in codes}
     moved: dict[tuple[int, int], list[int]] = {}

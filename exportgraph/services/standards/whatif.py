@@ -17,6 +17,7 @@ from the store's asserted statements less the removals plus the additions
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,6 +34,7 @@ from exportgraph.knowledge.units import canonical_decimal, parse_unit, to_decima
 from exportgraph.services.standards import changes
 from exportgraph.store import Store
 
+log = logging.getLogger("exportgraph.whatif")
 COMPARATORS = {">=": "ge", ">": "gt", "<=": "le", "<": "lt", "=": "eq"}
 _SIDE = {">=": "below", ">": "below", "<=": "above", "<": "above", "=": "equal"}
 _EDIT_FIELDS = {"entry", "parameter", "comparator", "threshold", "unit", "remove"}
@@ -87,10 +89,29 @@ def parse_change(
     )
 
 
-def sandbox(asserted: set[Triple], change: Change) -> Knowledge:
-    """The knowledge index of the graph the change would produce (nothing is written)."""
+def sandbox(asserted: set[Triple], change: Change, where: str = "change") -> Knowledge:
+    """The knowledge index of the graph the change would produce (nothing is written);
+    InvalidInput naming `where` when that graph cannot be read or classified with."""
     removed = set(change.remove)
-    return of_triples([t for t in asserted if t not in removed] + change.add)
+    try:
+        after = of_triples([t for t in asserted if t not in removed] + change.add)
+    except ExportgraphError:
+        raise
+    except Exception as error:  # statements from a user: any failure is theirs to fix
+        log.warning("what-if sandbox could not be read", exc_info=error)
+        raise InvalidInput(
+            f"{where}: the graph the change would produce cannot be read ({error})", field=where
+        ) from None
+    for entry in after.entries.values():
+        for alternative in entry.alternatives:
+            for criterion in alternative:
+                if criterion.comparator not in COMPARATORS:
+                    raise InvalidInput(
+                        f"{where}: criterion {criterion.iri} of {entry.id} would compare with "
+                        f"{criterion.comparator!r} (one of {', '.join(COMPARATORS)})",
+                        field=where,
+                    )
+    return after
 
 
 # ---------------------------------------------------------------------------- Turtle, proposals
