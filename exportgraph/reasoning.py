@@ -45,7 +45,7 @@ def _to_rdflib(triples: Iterable[Triple]) -> rdflib.Graph:
 
 
 def _from_rdflib_terms(rows: Iterable[tuple[rdflib.term.Node, ...]]) -> list[Triple]:
-    lines = []
+    triples = []
     for s, p, o in rows:
         if isinstance(s, rdflib.Literal) or not isinstance(p, rdflib.URIRef):
             continue  # owlrl emits literal subjects; they are not RDF triples
@@ -55,10 +55,24 @@ def _from_rdflib_terms(rows: Iterable[tuple[rdflib.term.Node, ...]]) -> list[Tri
             and str(o.datatype) == _XSD_STRING
         ):
             o = rdflib.Literal(str(o), lang=o.language)  # reasonable re-types plain literals
-        lines.append(f"{s.n3()} {p.n3()} {o.n3()} .\n")
-    return [
-        quad.triple for quad in pyoxigraph.parse("".join(lines), pyoxigraph.RdfFormat.N_TRIPLES)
-    ]
+        subject = _term(s)
+        if not isinstance(subject, pyoxigraph.Literal):
+            triples.append(Triple(subject, pyoxigraph.NamedNode(str(p)), _term(o)))
+    return triples
+
+
+def _term(node: rdflib.term.Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
+    """An rdflib term as a pyoxigraph term (directly: a multi-line literal's n3() is not
+    N-Triples)."""
+    if isinstance(node, rdflib.Literal):
+        if node.language:
+            return pyoxigraph.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return pyoxigraph.Literal(str(node), datatype=pyoxigraph.NamedNode(str(node.datatype)))
+        return pyoxigraph.Literal(str(node))
+    if isinstance(node, rdflib.BNode):
+        return pyoxigraph.BlankNode(str(node))
+    return pyoxigraph.NamedNode(str(node))
 
 
 def _is_noise(triple: Triple) -> bool:
@@ -86,10 +100,77 @@ def _swap_blank_nodes(triples: Iterable[Triple]) -> list[Triple]:
     return [Triple(_skolem(t.subject), t.predicate, _skolem(t.object)) for t in triples]
 
 
+_AXIOM_PREDICATES = {
+    ns.RDFS + "domain",
+    ns.RDFS + "range",
+    ns.RDFS + "subPropertyOf",
+    ns.OWL + "equivalentProperty",
+    ns.OWL + "inverseOf",
+    ns.OWL + "propertyChainAxiom",
+    ns.OWL + "propertyDisjointWith",
+    ns.OWL + "onProperty",
+    ns.RDF + "first",  # members of property chains and keys
+}
+_PROPERTY_CHARACTERISTICS = {
+    ns.OWL + name
+    for name in (
+        "FunctionalProperty",
+        "InverseFunctionalProperty",
+        "SymmetricProperty",
+        "AsymmetricProperty",
+        "TransitiveProperty",
+        "ReflexiveProperty",
+        "IrreflexiveProperty",
+    )
+}
+_CLASS_AXIOM_PREDICATES = {
+    ns.RDFS + "subClassOf",
+    ns.OWL + "equivalentClass",
+    ns.OWL + "disjointWith",
+    ns.OWL + "complementOf",
+    ns.OWL + "someValuesFrom",
+    ns.OWL + "allValuesFrom",
+    ns.OWL + "onClass",
+    ns.OWL + "hasKey",
+    ns.RDF + "first",  # members of unions, intersections, enumerations, disjoint sets
+}
+_SCHEMA_NAMESPACES = (ns.RDF, ns.RDFS, ns.OWL)
+_RDF_TYPE = ns.RDF + "type"
+
+
+def _reasoned_part(triples: list[Triple]) -> list[Triple]:
+    """The triples an OWL 2 RL rule can use. A triple whose predicate no axiom mentions (no
+    domain, range, sub-/equivalent/inverse property, characteristic, restriction, chain or key),
+    or a type triple whose class no class axiom mentions, fires no rule: it is left out, which
+    keeps the ~130,000 triples of the whole lists (eg:officialText …) out of the reasoner. (Not
+    covered: owl:sameAs copying such a triple to an equal individual; the data asserts none.)"""
+    properties: set[str] = set()
+    classes: set[str] = set()
+    for t in triples:
+        predicate = t.predicate.value
+        terms = [x.value for x in (t.subject, t.object) if isinstance(x, pyoxigraph.NamedNode)]
+        if predicate in _AXIOM_PREDICATES:
+            properties.update(terms)
+        elif predicate == _RDF_TYPE and t.object.value in _PROPERTY_CHARACTERISTICS:
+            properties.update(terms)
+        if predicate in _CLASS_AXIOM_PREDICATES:
+            classes.update(terms)
+    return [t for t in triples if _may_fire(t, properties, classes)]
+
+
+def _may_fire(triple: Triple, properties: set[str], classes: set[str]) -> bool:
+    predicate = triple.predicate.value
+    if predicate == _RDF_TYPE:
+        kind = triple.object.value
+        return kind in classes or kind.startswith(_SCHEMA_NAMESPACES)
+    return predicate in properties or predicate.startswith(_SCHEMA_NAMESPACES)
+
+
 def materialize(triples: list[Triple], engine: Engine = "reasonable") -> Closure:
     """Compute the OWL 2 RL closure of the triples; return only what was added."""
     started = time.perf_counter()
-    triples = _swap_blank_nodes(triples)
+    asserted = set(_swap_blank_nodes(triples))
+    triples = _swap_blank_nodes(_reasoned_part(triples))
     if engine == "reasonable":
         from reasonable import PyReasoner
 
@@ -102,6 +183,5 @@ def materialize(triples: list[Triple], engine: Engine = "reasonable") -> Closure
         graph = _to_rdflib(triples)
         owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
         output = _from_rdflib_terms(graph)
-    asserted = set(triples)
     inferred = sorted({t for t in output if t not in asserted and not _is_noise(t)}, key=str)
     return Closure(_swap_blank_nodes(inferred), time.perf_counter() - started, engine)

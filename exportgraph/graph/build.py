@@ -17,6 +17,7 @@ from exportgraph import paths
 from exportgraph.loaders.controls import load_controls, triples_to_ntriples
 from exportgraph.loaders.sssom import load_sssom
 from exportgraph.loaders.tables import SourceDataError
+from exportgraph.loaders.whole_lists import load_whole_lists
 from exportgraph.reasoning import Engine, materialize
 from exportgraph.store import Store
 from exportgraph.store.base import GraphName, LoadError, RdfSource
@@ -55,7 +56,8 @@ def _relative(path: Path) -> str:
 
 
 def collect_sources(root: Path | None = None) -> list[RdfSource]:
-    """Every RDF input of the graph: ontology Turtle files, control tables and SSSOM mappings."""
+    """Every RDF input of the graph: ontology Turtle files, control tables, SSSOM mappings and the
+    whole official lists of ontology/sources/ (loaders/whole_lists.py)."""
     ontology = root or paths.ontology_dir()
     sources = [
         RdfSource(_relative(path), path.read_bytes(), TURTLE)
@@ -69,6 +71,11 @@ def collect_sources(root: Path | None = None) -> list[RdfSource]:
         for path in sorted((ontology / "mappings").glob("*.sssom.tsv")):
             mapped = load_sssom(path, _relative(path))
             sources.append(RdfSource(_relative(path), triples_to_ntriples(mapped), NTRIPLES))
+        if (ontology / "sources").is_dir():
+            whole = load_whole_lists(ontology, _relative)
+            sources.append(
+                RdfSource(_relative(ontology / "sources"), triples_to_ntriples(whole), NTRIPLES)
+            )
     except SourceDataError as error:
         where = f"column '{error.column}': " if error.column else ""
         raise LoadError(error.file, error.line, None, where + error.message) from error
