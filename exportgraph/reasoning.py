@@ -61,7 +61,9 @@ def _from_rdflib_terms(rows: Iterable[tuple[rdflib.term.Node, ...]]) -> list[Tri
     return triples
 
 
-def _term(node: rdflib.term.Node) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
+def _term(
+    node: rdflib.term.Node,
+) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
     """An rdflib term as a pyoxigraph term (directly: a multi-line literal's n3() is not
     N-Triples)."""
     if isinstance(node, rdflib.Literal):
@@ -149,9 +151,11 @@ def _reasoned_part(triples: list[Triple]) -> list[Triple]:
     for t in triples:
         predicate = t.predicate.value
         terms = [x.value for x in (t.subject, t.object) if isinstance(x, pyoxigraph.NamedNode)]
-        if predicate in _AXIOM_PREDICATES:
-            properties.update(terms)
-        elif predicate == _RDF_TYPE and t.object.value in _PROPERTY_CHARACTERISTICS:
+        if predicate in _AXIOM_PREDICATES or (
+            predicate == _RDF_TYPE
+            and isinstance(t.object, pyoxigraph.NamedNode)
+            and t.object.value in _PROPERTY_CHARACTERISTICS
+        ):
             properties.update(terms)
         if predicate in _CLASS_AXIOM_PREDICATES:
             classes.update(terms)
@@ -160,7 +164,7 @@ def _reasoned_part(triples: list[Triple]) -> list[Triple]:
 
 def _may_fire(triple: Triple, properties: set[str], classes: set[str]) -> bool:
     predicate = triple.predicate.value
-    if predicate == _RDF_TYPE:
+    if predicate == _RDF_TYPE and isinstance(triple.object, pyoxigraph.NamedNode):
         kind = triple.object.value
         return kind in classes or kind.startswith(_SCHEMA_NAMESPACES)
     return predicate in properties or predicate.startswith(_SCHEMA_NAMESPACES)

@@ -33,8 +33,12 @@ from exportgraph.loaders.listed_text import (
 from exportgraph.loaders.tables import SourceDataError
 
 FILE = "eu-2021-821-annex-i-20251115.json"
-_LINE = re.compile(rf"^(?P<code>{ENTRY_CODE.pattern})(?P<path>(?:\.[a-z0-9]+)*)\.?(?:\s+|$)(?P<rest>.*)$")
-_DEFINITION = re.compile(r'^["“](?P<term>[^"”]+)["”]\s*(?:\((?P<categories>[\d\s,]*)\))?\s*(?P<rest>.*)$')
+_LINE = re.compile(
+    rf"^(?P<code>{ENTRY_CODE.pattern})(?P<path>(?:\.[a-z0-9]+)*)\.?(?:\s+|$)(?P<rest>.*)$"
+)
+_DEFINITION = re.compile(
+    r'^["“](?P<term>[^"”]+)["”]\s*(?:\((?P<categories>[\d\s,]*)\))?\s*(?P<rest>.*)$'
+)
 _QUOTED = re.compile(r'["“]([^"”]{2,80})["”]')
 _CODE_REF = re.compile(rf"\b{ENTRY_CODE.pattern}(?:\.[a-z0-9]+)*")
 
@@ -131,6 +135,8 @@ def read_annex_i(path: Path, names: CountryNames, name: str | None = None) -> An
             str(document["attribution"]),
         )
         expected = int(document["entry_count"])
+    except SourceDataError:
+        raise
     except (KeyError, TypeError, ValueError) as error:
         raise SourceDataError(display, 0, None, f"unexpected structure: {error!r}") from error
     if len(entries) != expected:
@@ -261,7 +267,9 @@ def _authorisation(raw: dict[str, Any], names: CountryNames) -> GeneralAuthorisa
     items, rest = parts
     destinations_text = re.split(r"Part 3\s*[—–-]", rest, maxsplit=1)[0]
     items_text = re.split(r"Part 1\s*[—–-]\s*Items", items, maxsplit=1)[-1]
-    covers_all = bool(re.search(r"covers all (?:dual-use items|technology and software)", items_text))
+    covers_all = bool(
+        re.search(r"covers all (?:dual-use items|technology and software)", items_text)
+    )
     excluded = [
         phrase.strip()
         for phrase in re.findall(
@@ -275,9 +283,7 @@ def _authorisation(raw: dict[str, Any], names: CountryNames) -> GeneralAuthorisa
         listed = re.search(r"\(b\)\s*(.*?);\s*\(c\)", destinations_text, re.DOTALL)
         names_text = listed.group(1) if listed else ""
         conditions = [
-            c.strip()
-            for c in re.findall(r"\((?:a|c)\)\s*([^;]+)", destinations_text)
-            if c.strip()
+            c.strip() for c in re.findall(r"\((?:a|c)\)\s*([^;]+)", destinations_text) if c.strip()
         ]
     else:
         listed = re.search(r"following destinations:\s*(.*)$", destinations_text, re.DOTALL)
@@ -298,7 +304,7 @@ def _authorisation(raw: dict[str, Any], names: CountryNames) -> GeneralAuthorisa
 
 
 def _destination_names(text: str) -> list[str]:
-    """"Australia, Switzerland, including Liechtenstein, China (including Hong Kong and Macao),
+    """ "Australia, Switzerland, including Liechtenstein, China (including Hong Kong and Macao),
     United Kingdom (without prejudice …)" → the destinations it names, in order."""
     kept: list[str] = []
     depth = 0

@@ -64,6 +64,11 @@ _LOOSE_LABEL = re.compile(
     r"^(?P<label>Related Controls|Related Definitions?|Country Chart)\s*[:.]?\s+(?P<rest>.*)$",
     re.DOTALL,
 )
+_OTHER_LABEL = re.compile(
+    r"^(?P<label>Special Reporting|Reporting Requirements|License Requirements?(?: Notes?)?"
+    r"|License Exceptions? Notes?|Unit|ECCN Controls)\s*:\s*(?P<rest>.*)$",
+    re.DOTALL,
+)
 _EXCEPTION_LABEL = re.compile(r"^(?P<label>[A-Z]{3}(?:/[A-Z]{3})?)\s*:\s*(?P<rest>.*)$", re.DOTALL)
 _COLUMN = re.compile(r"\b(?:(?P<reason>[A-Z]{2})\s*)?Column\s*(?P<number>\d)")
 
@@ -160,16 +165,21 @@ def read_ccl(path: Path, name: str | None = None) -> CommerceControlList:
 
 def _top_level_elements(data: bytes, name: str) -> list[tuple[int, ElementTree.Element]]:
     """The root's children with the line each starts on (fed line by line to a pull parser)."""
-    parser = ElementTree.XMLPullParser(events=("start", "end"))
+    parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(
+        events=("start", "end")
+    )
     found: list[tuple[int, ElementTree.Element]] = []
     depth = 0
     starts: list[int] = []
     last_heading = "the start of the list"
     number = 0
     try:
-        for number, line in enumerate(data.splitlines(keepends=True), start=1):
-            parser.feed(line)
-            for event, element in parser.read_events():
+        for number, chunk in enumerate(data.splitlines(keepends=True), start=1):
+            parser.feed(chunk)
+            for item in parser.read_events():
+                event, element = item[0], item[1]
+                if not isinstance(element, ElementTree.Element):
+                    continue
                 if event == "start":
                     depth += 1
                     if depth == 2:
@@ -185,7 +195,10 @@ def _top_level_elements(data: bytes, name: str) -> list[tuple[int, ElementTree.E
     except ElementTree.ParseError as error:
         line = error.position[0] if error.position else number
         raise SourceDataError(
-            name, line, None, f"the XML is not well-formed ({error}); last entry read: {last_heading}"
+            name,
+            line,
+            None,
+            f"the XML is not well-formed ({error}); last entry read: {last_heading}",
         ) from error
     if not found:
         raise SourceDataError(name, number, None, "no Commerce Control List content found")
@@ -210,9 +223,7 @@ def _render(element: ElementTree.Element) -> str:
     for child in element:
         if child.tag == "br":
             parts.append(" ")
-        elif child.tag in _SUPERSCRIPT or (
-            child.tag == "E" and child.get("T") in _SUPERSCRIPT_E
-        ):
+        elif child.tag in _SUPERSCRIPT or (child.tag == "E" and child.get("T") in _SUPERSCRIPT_E):
             parts[-1] = parts[-1].rstrip()  # "10\n<SU>3</SU>" is 10^3
             parts.append("^" + plain(_render(child)))
         else:
@@ -279,9 +290,12 @@ class _Reader:
         if code is not None:
             self.start(code, text, line)
             return
-        if tag in ("FP-2", "FP-1") and element.find("B") is None and ENTRY_CODE.match(text):
-            if re.match(rf"{ENTRY_CODE.pattern}\s", text) and tag == "FP-2":
-                raise self.error(line, f"ECCN heading {text[:5]} without its <B> element")
+        if (
+            tag == "FP-2"
+            and element.find("B") is None
+            and re.match(rf"{ENTRY_CODE.pattern}\s", text)
+        ):
+            raise self.error(line, f"ECCN heading {text[:5]} without its <B> element")
         if tag == "FP-2" and text.startswith("EAR99"):
             self.close()
             self._group_notes.append(Note("ear99", "EAR99", text, line))
@@ -378,7 +392,8 @@ class _Reader:
             draft.exceptions.append([exception.group("label"), exception.group("rest"), line])
             draft.last = "exception"
             return
-        label = _leading_label(element)
+        other = _OTHER_LABEL.match(text)
+        label = other.group("label") if other else _leading_label(element)
         if label is not None:
             draft.other.append([label, text[len(label) + 1 :].strip()])
             draft.last = "other"
@@ -444,8 +459,7 @@ class _Reader:
         heading = note_heading(text)
         if heading is not None:
             kind, head, words = heading
-            path = named_path(draft.tree.code, words)
-            draft.tree.note(Note(kind, head, words, line), path)
+            draft.tree.note(Note(kind, head, words, line), named_path(draft.tree.code, words))
             return
         draft.tree.continuation(text)
 

@@ -84,7 +84,9 @@ def read_country_chart(path: Path, names: CountryNames, name: str | None = None)
     data = read_source(path, display)
     document = json_object(data, display)
     try:
-        columns = {_column(c, display): str(document["columnLabels"][c]) for c in document["columns"]}
+        columns = {
+            _column(c, display): str(document["columnLabels"][c]) for c in document["columns"]
+        }
         countries = [
             ChartCountry(
                 country,

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pycountry
-
 from exportgraph.loaders.tables import read_table
 
 

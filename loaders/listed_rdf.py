@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
-from pyoxigraph import Literal, NamedNode, Triple
-
-from exportgraph import namespaces as ns
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl import CommerceControlList, Eccn
 from exportgraph.loaders.country_chart import CountryChart, CountryGroups
 from exportgraph.loaders.listed_text import Note, SourceFile, TextNode
+from pyoxigraph import Literal, NamedNode, Triple
+
+from exportgraph import namespaces as ns
 
 RDF_TYPE = ns.iri(ns.RDF, "type")
 RDFS_LABEL = ns.iri(ns.RDFS, "label")
@@ -90,7 +90,9 @@ def tree(
         graph.text(subject, ns.eg("officialText"), node.text)
         graph.order(subject, order)
         order += 1
-        if node.code not in curated:  # (its jurisdiction is the list's: eg:listedIn/eg:jurisdiction)
+        if (
+            node.code not in curated
+        ):  # (its jurisdiction is the list's: eg:listedIn/eg:jurisdiction)
             graph.text(subject, DCT_IDENTIFIER, node.public_id, None)
             graph.text(subject, SKOS_NOTATION, node.code, None)
             graph.flag(subject, ns.eg("criteriaFormalized"), False)

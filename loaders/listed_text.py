@@ -12,6 +12,7 @@ parent's code (``None`` for the entry) and ``node.children`` the sub-paragraphs.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -167,7 +168,7 @@ def split_label(text: str) -> tuple[tuple[tuple[str, ...], ...], str] | None:
         return None
     parts = tuple((match.group("label") or match.group("single")).split("."))
     # letters and numbers alternate ("f.2.1." with two numbers occurs); two letters do not
-    if any(a.isalpha() and b.isalpha() for a, b in zip(parts, parts[1:], strict=False)):
+    if any(a.isalpha() and b.isalpha() for a, b in itertools.pairwise(parts)):
         return None
     return (parts,), text[match.end() :].strip()
 
@@ -198,21 +199,26 @@ def note_kind(heading: str) -> str:
 
 def named_path(code: str, text: str, *, anywhere: bool = False) -> tuple[str, ...] | None:
     """The paragraph of entry ``code`` that a note names as its subject: in a heading ("Note to
-    3A001.a.2", "to paragraph .k", anywhere=True) or at the start of its words ("3A001.a.2 does
-    not apply…", "For the purposes of 4A506.c, …", "Items specified by 4A506.b include…")."""
+    3A001.a.2", "N.B. to paragraph a.4", anywhere=True) or at the start of its words ("3A001.a.2
+    does not apply…", "For the purposes of 4A506.c, …", "Items specified by 4A506.b include…").
+    ``None`` when it names none (or names a paragraph of another note: "… to paragraph b. of
+    Note 2")."""
     own = re.escape(code)
-    pattern = rf"(?:{own}|paragraph)\s*((?:\.\s?[a-z0-9]+)+|\([a-z0-9]+\))?"
-    if not anywhere:
+    if anywhere:
+        if re.search(r"\bof (?:Note|the Note)\b", text):
+            return None
+        match = re.search(rf"{own}((?:\.[a-z0-9]+)*)", text) or re.search(
+            r"\bparagraphs?\s+((?:\.?[a-z](?:\.[a-z0-9]+)*))", text
+        )
+    else:
         lead = (
             r"^(?:(?:For the purposes? of|Items (?:specified|controlled|described) (?:by|in|under)"
             r"|In|Under|Paragraph)\s+)?(?:(?:ECCN|entry)\s+)?"
         )
-        pattern = lead + rf"{own}((?:\.[a-z0-9]+)*)"
-    match = re.search(pattern, text)
+        match = re.search(lead + rf"{own}((?:\.[a-z0-9]+)*)", text)
     if match is None:
         return None
-    tail = (match.group(1) or "").replace(" ", "").strip("().")
-    return tuple(part for part in tail.split(".") if part)
+    return tuple(part for part in match.group(1).split(".") if part)
 
 
 def plain(text: str) -> str:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pyoxigraph import Triple
-
 from exportgraph.loaders import annex_i, ccl, country_chart, listed_rdf
 from exportgraph.loaders.country_names import CountryNames
 from exportgraph.loaders.tables import read_table
+from pyoxigraph import Triple
 
 COUNTRY_NAMES = "controls/country-names.csv"
 
