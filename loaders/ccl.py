@@ -17,8 +17,10 @@ raises :class:`~exportgraph.loaders.tables.SourceDataError` naming the file, the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 from xml.etree import ElementTree
 
 from exportgraph.loaders.listed_text import (
@@ -176,8 +178,8 @@ def _top_level_elements(data: bytes, name: str) -> list[tuple[int, ElementTree.E
     try:
         for number, chunk in enumerate(data.splitlines(keepends=True), start=1):
             parser.feed(chunk)
-            for item in parser.read_events():
-                event, element = item[0], item[1]
+            events = cast("Iterator[tuple[str, object]]", parser.read_events())
+            for event, element in events:
                 if not isinstance(element, ElementTree.Element):
                     continue
                 if event == "start":
