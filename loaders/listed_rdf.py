@@ -76,20 +76,16 @@ def source_file(graph: Triples, source: SourceFile) -> NamedNode:
     return node
 
 
-def tree(
-    graph: Triples, root: TextNode, source: NamedNode, curated: Collection[str], start: int
-) -> int:
-    """Every paragraph of one entry; returns the next text order number."""
+def tree(graph: Triples, root: TextNode, source: NamedNode, curated: Collection[str]) -> None:
+    """Every paragraph of one entry. The entry names the file it was read from; its paragraphs
+    reach it through eg:paragraphOf (their order is their codes' order)."""
     jurisdiction = root.jurisdiction
-    order = start
+    graph.add(ns.entry_iri(jurisdiction, root.code), PROV_DERIVED, source)
     for node in root.walk():
         subject = ns.entry_iri(jurisdiction, node.code)
         graph.add(subject, RDF_TYPE, ns.eg("ListedEntry"))
         graph.add(subject, ns.eg("listedIn"), ns.list_iri(jurisdiction, LISTS[jurisdiction]))
-        graph.add(subject, PROV_DERIVED, source)
         graph.text(subject, ns.eg("officialText"), node.text)
-        graph.order(subject, order)
-        order += 1
         if (
             node.code not in curated
         ):  # (its jurisdiction is the list's: eg:listedIn/eg:jurisdiction)
@@ -101,7 +97,6 @@ def tree(
         if node.parent is not None:
             graph.add(subject, ns.eg("paragraphOf"), ns.entry_iri(jurisdiction, node.parent))
         notes(graph, subject, node.notes)
-    return order
 
 
 def notes(graph: Triples, subject: NamedNode, found: Iterable[Note]) -> None:
@@ -118,9 +113,8 @@ def notes(graph: Triples, subject: NamedNode, found: Iterable[Note]) -> None:
 def ccl(graph: Triples, data: CommerceControlList, curated: Collection[str]) -> None:
     """The Commerce Control List: trees plus each ECCN's header (reasons, chart rows, exceptions)."""
     source = source_file(graph, data.source)
-    order = 0
     for eccn in data.entries:
-        order = tree(graph, eccn.tree, source, curated, order)
+        tree(graph, eccn.tree, source, curated)
         _eccn_header(graph, eccn, curated)
     for number, group in enumerate(data.group_texts, start=1):
         node = NamedNode(f"{ns.EGID}list-text/US/{number}")
@@ -184,9 +178,8 @@ def annex_i(
             graph.text(node, ns.eg("category"), category, None)
         for note in term.notes:
             graph.text(node, SKOS_NOTE, note)
-    order = 0
     for entry in data.entries:
-        order = tree(graph, entry.tree, source, curated, order)
+        tree(graph, entry.tree, source, curated)
         subject = ns.entry_iri("EU", entry.code)
         if entry.code not in curated:
             graph.text(subject, DCT_TITLE, entry.tree.text)

@@ -17,7 +17,7 @@ from exportgraph import paths
 from exportgraph.loaders.controls import load_controls, triples_to_ntriples
 from exportgraph.loaders.sssom import load_sssom
 from exportgraph.loaders.tables import SourceDataError
-from exportgraph.loaders.whole_lists import load_whole_lists
+from exportgraph.loaders.whole_lists import whole_lists_ntriples
 from exportgraph.reasoning import Engine, materialize
 from exportgraph.store import Store
 from exportgraph.store.base import GraphName, LoadError, RdfSource
@@ -72,10 +72,8 @@ def collect_sources(root: Path | None = None) -> list[RdfSource]:
             mapped = load_sssom(path, _relative(path))
             sources.append(RdfSource(_relative(path), triples_to_ntriples(mapped), NTRIPLES))
         if (ontology / "sources").is_dir():
-            whole = load_whole_lists(ontology, _relative)
-            sources.append(
-                RdfSource(_relative(ontology / "sources"), triples_to_ntriples(whole), NTRIPLES)
-            )
+            whole = whole_lists_ntriples(ontology, _relative)
+            sources.append(RdfSource(_relative(ontology / "sources"), whole, NTRIPLES))
     except SourceDataError as error:
         where = f"column '{error.column}': " if error.column else ""
         raise LoadError(error.file, error.line, None, where + error.message) from error
