@@ -13,7 +13,7 @@ Section I of Annex II (items no authorisation of Annex II covers by default).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -215,34 +215,37 @@ def _quoted_terms(text: str, terms: dict[str, str]) -> list[str]:
     return found
 
 
+@dataclass
+class _TermDraft:
+    term: str
+    categories: tuple[str, ...]
+    definition: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
 def _terms(docs: list[dict[str, Any]]) -> tuple[DefinedTerm, ...]:
+    """The "quoted" terms of "DEFINITIONS OF TERMS USED IN THIS ANNEX": a line starting with a
+    quoted term opens a definition; N.B./Note lines after it are its notes, other lines continue
+    it; a term defined twice (for other categories) gets both definitions."""
     annex = [doc for doc in docs if doc.get("doc_type") == "definitions_annex"]
     if not annex:
         raise KeyError("docs: no definitions_annex")
-    drafts: dict[str, list[Any]] = {}
-    current: list[Any] | None = None
-    for line in str(annex[0]["verbatim_text"]).split("\n"):
-        line = line.strip()
+    drafts: dict[str, _TermDraft] = {}
+    current: _TermDraft | None = None
+    for raw in str(annex[0]["verbatim_text"]).split("\n"):
+        line = raw.strip()
         match = _DEFINITION.match(line)
         if match and match.group("rest"):
-            term = match.group("term").strip()
-            key = term_key(term)
+            key = term_key(match.group("term"))
             categories = tuple((match.group("categories") or "").replace(",", " ").split())
-            if key in drafts:  # a term defined again (another category): one more definition
-                current = drafts[key]
-                current[2] = tuple(dict.fromkeys((*current[2], *categories)))
-                current[3].append(match.group("rest"))
-            else:
-                current = [key, term, categories, [match.group("rest")], []]
-                drafts[key] = current
+            current = drafts.setdefault(key, _TermDraft(match.group("term").strip(), (), []))
+            current.categories = tuple(dict.fromkeys((*current.categories, *categories)))
+            current.definition.append(match.group("rest"))
         elif current is not None and line:
-            if note_heading(line):
-                current[4].append(line)
-            else:
-                current[3].append(line)
+            (current.notes if note_heading(line) else current.definition).append(line)
     return tuple(
-        DefinedTerm(key, term, categories, "\n".join(definition), tuple(notes))
-        for key, term, categories, definition, notes in drafts.values()
+        DefinedTerm(key, d.term, d.categories, "\n".join(d.definition), tuple(d.notes))
+        for key, d in drafts.items()
     )
 
 

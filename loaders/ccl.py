@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 from xml.etree import ElementTree
@@ -247,7 +247,7 @@ class _Draft:
     in_items: bool = False
     reasons: tuple[str, ...] = ()
     rows: list[LicenceRequirementRow] = field(default_factory=list)
-    exceptions: list[list[str | int]] = field(default_factory=list)
+    exceptions: list[ListBasedException] = field(default_factory=list)
     related_controls: list[str] = field(default_factory=list)
     related_definitions: list[str] = field(default_factory=list)
     other: list[list[str]] = field(default_factory=list)
@@ -391,7 +391,9 @@ class _Reader:
             return
         exception = _EXCEPTION_LABEL.match(text)
         if exception:
-            draft.exceptions.append([exception.group("label"), exception.group("rest"), line])
+            draft.exceptions.append(
+                ListBasedException(exception.group("label"), exception.group("rest").strip(), line)
+            )
             draft.last = "exception"
             return
         other = _OTHER_LABEL.match(text)
@@ -432,7 +434,8 @@ class _Reader:
         draft = self.draft
         assert draft is not None
         if draft.last == "exception":
-            draft.exceptions[-1][1] = f"{draft.exceptions[-1][1]}\n{text}"
+            last = draft.exceptions[-1]
+            draft.exceptions[-1] = replace(last, text=f"{last.text}\n{text}".strip())
         elif draft.last == "controls":
             draft.related_controls.append(text)
         elif draft.last == "definitions":
@@ -444,7 +447,7 @@ class _Reader:
             joined = f"{previous.chart}\n{text}"
             draft.rows[-1] = _row(previous.applies_to, joined, previous.line)
         elif draft.section == "sta":
-            draft.exceptions.append(["STA", text, line])
+            draft.exceptions.append(ListBasedException("STA", text, line))
             draft.last = "exception"
         else:
             draft.tree.continuation(text)
@@ -532,10 +535,7 @@ class _Reader:
                 subheading=draft.subheading,
                 reasons=draft.reasons,
                 licence_requirements=tuple(draft.rows),
-                licence_exceptions=tuple(
-                    ListBasedException(str(code), str(text).strip(), int(line))
-                    for code, text, line in draft.exceptions
-                ),
+                licence_exceptions=tuple(draft.exceptions),
                 related_controls="\n".join(draft.related_controls),
                 related_definitions="\n".join(draft.related_definitions),
                 other_paragraphs=tuple((label, text) for label, text in draft.other),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from exportgraph.loaders.country_names import CountryNames
 from exportgraph.loaders.listed_text import SourceFile, json_object, read_source, sha256
@@ -111,14 +112,7 @@ def read_country_chart(path: Path, names: CountryNames, name: str | None = None)
         ]
         footnotes = {str(k): str(v) for k, v in document["footnotes"].items()}
         notes = tuple(str(v) for v in document.get("notes", {}).values())
-        source = SourceFile(
-            display,
-            sha256(data),
-            f"eCFR issue {document['ecfrIssueDate']}",
-            str(document["retrievedAt"]),
-            str(document["citation"]),
-            "country chart arranged by the export-controls-agent-mcp project, MIT",
-        )
+        source = _source(display, data, document, "country chart")
     except (KeyError, TypeError, AttributeError) as error:
         raise SourceDataError(display, 0, None, f"unexpected structure: {error!r}") from error
     for country in countries:
@@ -147,17 +141,22 @@ def read_country_groups(path: Path, names: CountryNames, name: str | None = None
                 )
             )
         notes = tuple(str(v) for v in document.get("notes", {}).values())
-        source = SourceFile(
-            display,
-            sha256(data),
-            f"eCFR issue {document['ecfrIssueDate']}",
-            str(document["retrievedAt"]),
-            str(document["citation"]),
-            "country groups arranged by the export-controls-agent-mcp project, MIT",
-        )
+        source = _source(display, data, document, "country groups")
     except (KeyError, TypeError, AttributeError) as error:
         raise SourceDataError(display, 0, None, f"unexpected structure: {error!r}") from error
     return CountryGroups(source, tuple(groups), notes)
+
+
+def _source(name: str, data: bytes, document: dict[str, Any], what: str) -> SourceFile:
+    """The file's provenance as its arrangement records it, with the credit line it asks for."""
+    return SourceFile(
+        name,
+        sha256(data),
+        f"eCFR issue {document['ecfrIssueDate']}",
+        str(document["retrievedAt"]),
+        str(document["citation"]),
+        f"{what} arranged by the export-controls-agent-mcp project, MIT",
+    )
 
 
 def _column(text: str, name: str) -> str:

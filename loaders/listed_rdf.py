@@ -207,10 +207,7 @@ def annex_i(
                 graph.add(node, ns.eg("excludesItem"), ns.entry_iri("EU", code))
         graph.flag(node, ns.eg("allDestinations"), gea.all_destinations)
         for name, iso in gea.destinations:
-            if iso:
-                graph.add(node, ns.eg("authorisedDestination"), ns.jurisdiction_iri(iso))
-            else:
-                graph.text(node, ns.eg("destinationName"), name)
+            _country(graph, node, ("authorisedDestination", "destinationName"), name, iso)
         for condition in gea.destination_conditions:
             graph.text(node, ns.eg("destinationCondition"), condition)
 
@@ -249,12 +246,19 @@ def country_groups(graph: Triples, groups: CountryGroups) -> None:
         graph.text(node, SKOS_NOTATION, group.code, None)
         graph.text(node, RDFS_LABEL, group.label)
         for name, iso in group.members:
-            if iso:
-                graph.add(node, ns.eg("member"), ns.jurisdiction_iri(iso))
-            else:
-                graph.text(node, ns.eg("memberName"), name)
+            _country(graph, node, ("member", "memberName"), name, iso)
     for note in groups.notes:
         graph.text(ns.source_file_iri(groups.source.name), SKOS_NOTE, note)
+
+
+def _country(
+    graph: Triples, node: NamedNode, properties: tuple[str, str], name: str, iso: str | None
+) -> None:
+    """A country the text names: its jurisdiction IRI, or its name when it has no ISO code."""
+    if iso:
+        graph.add(node, ns.eg(properties[0]), ns.jurisdiction_iri(iso))
+    else:
+        graph.text(node, ns.eg(properties[1]), name)
 
 
 def _slug(name: str) -> str:
