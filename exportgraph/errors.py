@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 
 class ExportgraphError(Exception):
     """Base of the errors a user can cause; `detail` names the field, line or term."""
@@ -14,6 +17,10 @@ class ExportgraphError(Exception):
         super().__init__(detail)
         self.detail = detail
         self.field = field
+
+    def extensions(self) -> dict[str, Any]:
+        """Extra members of the problem body (RFC 9457 extensions)."""
+        return {}
 
 
 class InvalidInput(ExportgraphError):
@@ -74,3 +81,44 @@ class QueryTooLarge(ExportgraphError):
     status = 413
     title = "Query result too large"
     slug = "query-too-large"
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A request limit, named by the setting that changes it."""
+
+    setting: str
+    value: int
+    unit: str
+
+    def describe(self) -> dict[str, Any]:
+        return {"setting": self.setting, "value": self.value, "unit": self.unit}
+
+
+class ContentTooLarge(ExportgraphError):
+    """A request body or query text over its size limit (contract §7: 413)."""
+
+    status = 413
+    title = "Content too large"
+    slug = "content-too-large"
+
+    def __init__(self, detail: str, *, field: str | None = None, limit: Limit) -> None:
+        super().__init__(detail, field=field)
+        self.limit = limit
+
+    def extensions(self) -> dict[str, Any]:
+        return {"limit": self.limit.describe()}
+
+
+class LimitExceeded(InvalidInput):
+    """A parsed request over a count or nesting limit (422, naming the field and the limit)."""
+
+    title = "Request limit exceeded"
+    slug = "limit-exceeded"
+
+    def __init__(self, detail: str, *, field: str | None = None, limit: Limit) -> None:
+        super().__init__(detail, field=field)
+        self.limit = limit
+
+    def extensions(self) -> dict[str, Any]:
+        return {"limit": self.limit.describe()}

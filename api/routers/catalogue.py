@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from exportgraph.api.deps import ContextDep
+from exportgraph.api.problems import responses
 from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
@@ -19,7 +20,11 @@ async def jurisdictions(context: ContextDep) -> list[dict[str, Any]]:
     return await run_in_threadpool(list_jurisdictions, context)
 
 
-@router.get("/v1/entries", summary="Control entries, filtered by jurisdiction, kind and date")
+@router.get(
+    "/v1/entries",
+    summary="Control entries, filtered by jurisdiction, kind and date",
+    responses=responses(422),
+)
 async def entries(
     context: ContextDep,
     jurisdiction: str | None = Query(default=None, description="e.g. US; FR includes the EU list"),
@@ -32,7 +37,11 @@ async def entries(
     return await run_in_threadpool(list_entries, context, jurisdiction, kind, as_of)
 
 
-@router.get("/v1/entries/{entry_id}", summary="One entry: criteria, notes, sources, dates, licence")
+@router.get(
+    "/v1/entries/{entry_id}",
+    summary="One entry: criteria, notes, sources, dates, licence",
+    responses=responses(404, 422),
+)
 async def entry(context: ContextDep, entry_id: str) -> dict[str, Any]:
     """An entry by public id (`US:4A906.a.2`); 404 problem for an unknown id."""
     return await run_in_threadpool(get_entry, context, entry_id)
