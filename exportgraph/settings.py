@@ -38,6 +38,8 @@ class Settings:
     """EXPORTGRAPH_MAX_JSON_DEPTH: arrays and objects nested in a JSON body."""
     max_json_items: int = 1000
     """EXPORTGRAPH_MAX_JSON_ITEMS: entries of one JSON array or object (a batch's own list too)."""
+    max_batch_items: int = 1000
+    """EXPORTGRAPH_MAX_BATCH_ITEMS: items of one batch request (agreements to validate)."""
     sparql_max_query_bytes: int = 256 * KIB
     """EXPORTGRAPH_SPARQL_MAX_QUERY: the SPARQL query text (GET parameter, form field or body)."""
     sparql_max_memory_mb: int = 2048
@@ -57,6 +59,7 @@ class Settings:
             max_batch_body_bytes=_int("EXPORTGRAPH_MAX_BATCH_BODY", cls.max_batch_body_bytes),
             max_json_depth=_int("EXPORTGRAPH_MAX_JSON_DEPTH", cls.max_json_depth),
             max_json_items=_int("EXPORTGRAPH_MAX_JSON_ITEMS", cls.max_json_items),
+            max_batch_items=_int("EXPORTGRAPH_MAX_BATCH_ITEMS", cls.max_batch_items),
             sparql_max_query_bytes=_int("EXPORTGRAPH_SPARQL_MAX_QUERY", cls.sparql_max_query_bytes),
             sparql_max_memory_mb=_int("EXPORTGRAPH_SPARQL_MAX_MEMORY_MB", cls.sparql_max_memory_mb),
             answer_cache_bytes=_int("EXPORTGRAPH_ANSWER_CACHE_BYTES", cls.answer_cache_bytes),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
+import pyoxigraph
 from exportgraph.api import limits
 from exportgraph.api.deps import ContextDep
 from exportgraph.api.json_body import parse_json
@@ -16,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from exportgraph import paths
 from exportgraph.context import Context
-from exportgraph.errors import ExportgraphError
+from exportgraph.errors import ExportgraphError, Limit, LimitExceeded
 from exportgraph.services.agreements import AgreementReport, parsing, validator_for
 from exportgraph.services.agreements import report as reports
 from exportgraph.services.agreements.schema import Agreement
@@ -123,10 +124,42 @@ def negotiate(accept: str | None) -> str:
 def _validate(
     context: Context, body: bytes, content_type: str | None
 ) -> tuple[list[AgreementReport], bool]:
-    """Validate a body in the thread pool; JSON is first held to the nesting and item limits."""
-    if parsing.media_type(content_type) != parsing.TURTLE and body.strip():
-        parse_json(body, context.settings)  # the validator parses it again: cheap beside SHACL
+    """Validate a body in the thread pool, once it is held to the request limits: JSON to the
+    nesting and item limits, every form to the number of agreements in one request. (The
+    validator parses the body again: cheap beside SHACL.)"""
+    settings = context.settings
+    if parsing.media_type(content_type) == parsing.TURTLE:
+        count = _turtle_agreements(body)
+    elif body.strip():
+        value = parse_json(body, settings)
+        count = len(value) if isinstance(value, list) else 1
+    else:
+        count = 0
+    limit = Limit("EXPORTGRAPH_MAX_BATCH_ITEMS", settings.max_batch_items, "agreements")
+    if count > limit.value:
+        raise LimitExceeded(
+            f"body: {count} agreements; at most {limit.value} are validated in one request (set by "
+            f"{limit.setting}): send them in several requests",
+            field="body",
+            limit=limit,
+        )
     return validator_for(context).validate_body(body, content_type)
+
+
+def _turtle_agreements(body: bytes) -> int:
+    """How many agreements a Turtle document types (0 when it does not parse: the validator
+    then says where it breaks)."""
+    try:
+        quads = pyoxigraph.parse(body, pyoxigraph.RdfFormat.TURTLE)
+        return len(
+            {
+                q.subject
+                for q in quads
+                if q.predicate == parsing.RDF_TYPE and q.object == parsing.AGREEMENT
+            }
+        )
+    except SyntaxError:
+        return 0
 
 
 @router.post(
