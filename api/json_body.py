@@ -115,7 +115,7 @@ def parse_json(raw: bytes, settings: Settings, field: str = "body") -> Any:
         ) from None
     except ValueError as error:  # e.g. an integer of more than 4300 digits
         raise MalformedInput(f"{field}: unreadable JSON: {error}", field=field) from None
-    check_items(value, settings)
+    check_items(value, settings, "" if field == "body" else field)
     return value
 
 

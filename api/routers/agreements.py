@@ -121,29 +121,29 @@ def negotiate(accept: str | None) -> str:
     )
 
 
-def _validate(
-    context: Context, body: bytes, content_type: str | None
+def validate_within_limits(
+    context: Context, body: bytes, content_type: str | None, source: str = "body"
 ) -> tuple[list[AgreementReport], bool]:
-    """Validate a body in the thread pool, once it is held to the request limits: JSON to the
-    nesting and item limits, every form to the number of agreements in one request. (The
-    validator parses the body again: cheap beside SHACL.)"""
+    """Validate agreements (blocking: run it in the thread pool) once the body is held to the
+    request limits: JSON to the nesting and item limits, every form to the number of agreements
+    in one request. (The validator parses the body again: cheap beside SHACL.)"""
     settings = context.settings
     if parsing.media_type(content_type) == parsing.TURTLE:
         count = _turtle_agreements(body)
     elif body.strip():
-        value = parse_json(body, settings)
+        value = parse_json(body, settings, source)
         count = len(value) if isinstance(value, list) else 1
     else:
         count = 0
     limit = Limit("EXPORTGRAPH_MAX_BATCH_ITEMS", settings.max_batch_items, "agreements")
     if count > limit.value:
         raise LimitExceeded(
-            f"body: {count} agreements; at most {limit.value} are validated in one request (set by "
+            f"{source}: {count} agreements; at most {limit.value} are validated in one request (set by "
             f"{limit.setting}): send them in several requests",
-            field="body",
+            field=source,
             limit=limit,
         )
-    return validator_for(context).validate_body(body, content_type)
+    return validator_for(context).validate_body(body, content_type, source)
 
 
 def _turtle_agreements(body: bytes) -> int:
@@ -177,7 +177,7 @@ async def validate(request: Request, context: ContextDep) -> Response:
     output = negotiate(request.headers.get("accept"))
     content_type = request.headers.get("content-type")
     body = await request.body()
-    found, batch = await run_in_threadpool(_validate, context, body, content_type)
+    found, batch = await run_in_threadpool(validate_within_limits, context, body, content_type)
     if output == "text/turtle":
         return Response(reports.as_turtle(found), media_type="text/turtle")
     if output == "text/html":

@@ -484,3 +484,12 @@ def test_a_turtle_batch_over_the_agreement_limit_is_422_before_validation(api: A
     )
     problem = assert_problem(response, 422, "EXPORTGRAPH_MAX_BATCH_ITEMS")
     assert "1001 agreements" in problem["detail"]
+
+
+def test_the_agreement_check_page_holds_pasted_json_to_the_same_limits(api: Api) -> None:
+    # the web form once passed the text straight to the validator: `[`x990 was a 500 there too
+    response = api.client.post(
+        "/agreements", data={"text": DEEP.decode(), "format": "application/json"}
+    )
+    assert response.status_code == 422
+    assert "EXPORTGRAPH_MAX_JSON_DEPTH" in response.text
