@@ -342,8 +342,11 @@ class SparqlPool:
         }
         try:
             worker.load(version, path)
+            if time.monotonic() >= deadline:  # loading a new data version used the time up
+                self._release(worker)
+                raise _stopped(limit_s)
             worker.send(message)
-            reply = worker.receive(_left(deadline, limit_s))
+            reply = worker.receive(max(0.0, deadline - time.monotonic()))
         except TimeoutError:
             self._replace(worker)
             raise _stopped(limit_s) from None

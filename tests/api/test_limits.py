@@ -493,3 +493,12 @@ def test_the_agreement_check_page_holds_pasted_json_to_the_same_limits(api: Api)
     )
     assert response.status_code == 422
     assert "EXPORTGRAPH_MAX_JSON_DEPTH" in response.text
+
+
+def test_a_form_upload_over_the_batch_limit_is_413(api: Api) -> None:
+    # FastAPI turns any error while it parses a form into a 400: the limit still answers 413
+    upload = {"file": ("agreements.json", b" " * (LIMITS["max_batch_body_bytes"] + 1))}
+    response = api.client.post("/agreements", files=upload, data={"format": "application/json"})
+    assert_problem(response, 413, "EXPORTGRAPH_MAX_BATCH_BODY")
+    small = {"file": ("agreement.json", b"{}")}
+    assert api.client.post("/agreements", files=small).status_code == 200

@@ -37,7 +37,7 @@ from exportgraph.services.sparql import close_pool
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
 
-EXAMPLES = int(os.environ.get("EXPORTGRAPH_SCHEMATHESIS_EXAMPLES", "10"))
+EXAMPLES = int(os.environ.get("EXPORTGRAPH_SCHEMATHESIS_EXAMPLES", "12"))
 COVERAGE = os.environ.get("EXPORTGRAPH_SCHEMATHESIS_COVERAGE") == "1"
 SEED = int(os.environ.get("EXPORTGRAPH_SCHEMATHESIS_SEED", "20251201"))
 CHECKS = [
