@@ -251,12 +251,11 @@ class _Answers:
             return found
 
     def put(self, key: tuple[int, str, str, bytes], value: bytes, budget: int) -> None:
-        if len(value) > budget // 16:
-            return
         with self._lock:
-            old = self._items.pop(key, None)
-            self.bytes += len(value) - (len(old) if old is not None else 0)
-            self._items[key] = value
+            if len(value) <= budget // 16:
+                old = self._items.pop(key, None)
+                self.bytes += len(value) - (len(old) if old is not None else 0)
+                self._items[key] = value
             while self.bytes > budget:
                 _, dropped = self._items.popitem(last=False)
                 self.bytes -= len(dropped)
