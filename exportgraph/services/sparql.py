@@ -359,6 +359,7 @@ class SparqlPool:
                     "SPARQL worker may use (set by EXPORTGRAPH_SPARQL_MAX_MEMORY_MB); ask for fewer "
                     "or smaller results, or sort and group less at once",
                     field="query",
+                    limit=Limit("EXPORTGRAPH_SPARQL_MAX_MEMORY_MB", self.max_memory_mb, "MiB"),
                 ) from None
             raise QueryTimeout(
                 "query: the SPARQL worker stopped; the query was not answered", field="query"
@@ -418,7 +419,10 @@ def _unpack(reply: tuple[Any, ...], max_rows: int) -> tuple[str, bytes]:
         return reply[1], reply[2]
     if status == "too-large":
         raise QueryTooLarge(
-            f"query: the result has more than {max_rows} rows or triples", field="query"
+            f"query: the result has more than {max_rows} rows or triples (set by "
+            "EXPORTGRAPH_SPARQL_MAX_ROWS): ask for fewer with LIMIT, or page with OFFSET",
+            field="query",
+            limit=Limit("EXPORTGRAPH_SPARQL_MAX_ROWS", max_rows, "rows"),
         )
     if status == "syntax":
         raise MalformedInput(f"query: {reply[1]}", field="query")

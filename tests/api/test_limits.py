@@ -30,7 +30,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from exportgraph.context import Context
-from exportgraph.errors import QueryTimeout
+from exportgraph.errors import QueryTimeout, QueryTooLarge
 from exportgraph.services.sparql import close_pool, execute
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
@@ -342,10 +342,14 @@ def test_a_query_needing_more_memory_than_a_worker_may_use_is_413_and_others_are
     )
     try:
         greedy = "SELECT ?a ?d ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d LIMIT 1"
-        with pytest.raises(Exception) as raised:
+        with pytest.raises(QueryTooLarge) as raised:
             execute(capped, greedy)
-        assert getattr(raised.value, "status", None) == 413, raised.value
-        assert "EXPORTGRAPH_SPARQL_MAX_MEMORY_MB" in str(raised.value)
+        assert raised.value.extensions()["limit"] == {
+            "setting": "EXPORTGRAPH_SPARQL_MAX_MEMORY_MB",
+            "value": 300,
+            "unit": "MiB",
+        }
+        assert "EXPORTGRAPH_SPARQL_MAX_MEMORY_MB" in raised.value.detail
         assert b'"boolean": true' in execute(capped, "ASK { ?s ?p ?o }")[1]
     finally:
         close_pool(capped)
