@@ -15,6 +15,7 @@ from itertools import accumulate
 from typing import Any
 
 from fastapi import Request
+from pydantic_core import from_json
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.errors import Limit, LimitExceeded, MalformedInput
@@ -61,51 +62,71 @@ def items_limit(settings: Settings) -> Limit:
 
 def check_depth(raw: bytes, settings: Settings, field: str = "body") -> None:
     """Refuse (422) a JSON body nested deeper than the limit, before anything parses it."""
-    limit = depth_limit(settings)
-    if raw.count(b"[") + raw.count(b"{") <= limit.value:
+    deepest = settings.max_json_depth
+    if raw.count(b"[") + raw.count(b"{") <= deepest:
         return  # cannot be deeper: the common case, without a scan
-    depth = json_depth(raw, stop_above=limit.value)
-    if depth > limit.value:
+    if json_depth(raw, stop_above=deepest) > deepest:
         raise LimitExceeded(
-            f"{field}: arrays and objects are nested more than {limit.value} levels deep; at most "
-            f"{limit.value} are accepted (set by {limit.setting})",
+            f"{field}: arrays and objects are nested more than {deepest} levels deep; at most "
+            f"{deepest} are accepted (set by EXPORTGRAPH_MAX_JSON_DEPTH)",
             field=field,
-            limit=limit,
+            limit=depth_limit(settings),
         )
+
+
+_CONTAINERS = (dict, list)
 
 
 def check_items(value: Any, settings: Settings, field: str = "") -> None:
     """Refuse (422, naming the field) an array or object with more entries than the limit."""
+    most = settings.max_json_items
+    pending = [value] if isinstance(value, _CONTAINERS) else []
+    while pending:  # without recursion: the depth limit may be set high
+        node = pending.pop()
+        if len(node) > most:
+            _too_many(value, node, field, settings)
+        children = node.values() if isinstance(node, dict) else node
+        pending += [child for child in children if isinstance(child, _CONTAINERS)]
+
+
+def _too_many(value: Any, culprit: Any, field: str, settings: Settings) -> None:
+    """Raise for `culprit`, named by its path in `value` (searched only now: the rare case)."""
+    pending: list[tuple[str, Any]] = [(field, value)]
+    path = field
+    while pending:
+        path, node = pending.pop()
+        if node is culprit:
+            break
+        if isinstance(node, dict):
+            pending += [
+                (f"{path}.{key}" if path else str(key), child) for key, child in node.items()
+            ]
+        elif isinstance(node, list):
+            pending += [(f"{path}[{index}]", child) for index, child in enumerate(node)]
     limit = items_limit(settings)
-    _check_items(value, limit, field)
-
-
-def _check_items(value: Any, limit: Limit, path: str) -> None:
-    if isinstance(value, dict):
-        children: Any = value.items()
-    elif isinstance(value, list):
-        children = ((f"[{index}]", item) for index, item in enumerate(value))
-    else:
-        return
-    if len(value) > limit.value:
-        name = path or "body"
-        raise LimitExceeded(
-            f"{name}: {len(value)} entries; at most {limit.value} are accepted in one "
-            f"{'object' if isinstance(value, dict) else 'list'} (set by {limit.setting})",
-            field=name,
-            limit=limit,
-        )
-    for key, child in children:
-        if isinstance(child, dict | list):
-            step = key if isinstance(value, list) else ("." if path else "") + str(key)
-            _check_items(child, limit, path + step)
+    name = path or "body"
+    raise LimitExceeded(
+        f"{name}: {len(culprit)} entries; at most {limit.value} are accepted in one "
+        f"{'object' if isinstance(culprit, dict) else 'list'} (set by {limit.setting})",
+        field=name,
+        limit=limit,
+    )
 
 
 def parse_json(raw: bytes, settings: Settings, field: str = "body") -> Any:
     """Parse a JSON body within the depth and item limits; 400 naming line and column if broken."""
     check_depth(raw, settings, field)
     try:
-        value = json.loads(raw)
+        value = from_json(raw)  # fast; refuses some JSON json.loads reads (BOM, UTF-16, \ud800)
+    except ValueError:
+        value = _loads(raw, field)
+    check_items(value, settings, "" if field == "body" else field)
+    return value
+
+
+def _loads(raw: bytes, field: str) -> Any:
+    try:
+        return json.loads(raw)
     except UnicodeDecodeError:
         raise MalformedInput(f"{field}: the body is not UTF-8 text", field=field) from None
     except json.JSONDecodeError as error:
@@ -115,8 +136,6 @@ def parse_json(raw: bytes, settings: Settings, field: str = "body") -> Any:
         ) from None
     except ValueError as error:  # e.g. an integer of more than 4300 digits
         raise MalformedInput(f"{field}: unreadable JSON: {error}", field=field) from None
-    check_items(value, settings, "" if field == "body" else field)
-    return value
 
 
 async def read_json(request: Request, settings: Settings, *, optional: bool = False) -> Any:
