@@ -2,6 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A request limit, named by the setting that changes it."""
+
+    setting: str
+    value: int
+    unit: str
+
+    def describe(self) -> dict[str, Any]:
+        return {"setting": self.setting, "value": self.value, "unit": self.unit}
+
 
 class ExportgraphError(Exception):
     """Base of the errors a user can cause; `detail` names the field, line or term."""
@@ -10,10 +25,17 @@ class ExportgraphError(Exception):
     title = "Bad request"
     slug = "bad-request"
 
-    def __init__(self, detail: str, *, field: str | None = None) -> None:
+    def __init__(
+        self, detail: str, *, field: str | None = None, limit: Limit | None = None
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.field = field
+        self.limit = limit
+
+    def extensions(self) -> dict[str, Any]:
+        """Extra members of the problem body (RFC 9457 extensions): the limit broken, if any."""
+        return {"limit": self.limit.describe()} if self.limit is not None else {}
 
 
 class InvalidInput(ExportgraphError):
@@ -74,3 +96,18 @@ class QueryTooLarge(ExportgraphError):
     status = 413
     title = "Query result too large"
     slug = "query-too-large"
+
+
+class ContentTooLarge(ExportgraphError):
+    """A request body or query text over its size limit (contract §7: 413)."""
+
+    status = 413
+    title = "Content too large"
+    slug = "content-too-large"
+
+
+class LimitExceeded(InvalidInput):
+    """A parsed request over a count or nesting limit (422, naming the field and the limit)."""
+
+    title = "Request limit exceeded"
+    slug = "limit-exceeded"
