@@ -37,7 +37,7 @@ from exportgraph.knowledge.model import (
     Scope,
     Source,
 )
-from exportgraph.knowledge.units import canonical_decimal, convert, load_unit_catalogue
+from exportgraph.knowledge.units import canonical_decimal, load_unit_catalogue
 from exportgraph.numbers import in_range
 from exportgraph.store import Store
 
@@ -68,6 +68,7 @@ _CONCEPT_LINKS = {
     ns.SKOS + "broader": "broader",
     ns.SKOS + "narrower": "narrower",
     ns.DCTERMS + "isReplacedBy": "replaced_by",
+    ns.EG + "valueScheme": "value_scheme",
 }
 
 
@@ -332,6 +333,7 @@ def _read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> No
             requires_facts=tuple(sorted(_tail(f) for f in found.get("requiresFact", ()))),
             serves=tuple(sorted(found.get("servesEntry", ()))),
             purposes=frozenset(_tail(p) for p in found.get("purpose", ())),
+            material_forms=frozenset(_tail(f) for f in found.get("materialForm", ())),
             sources=tuple(sorted(found.get("source", ()), key=_source_order)),
             notes=tuple(found.get("note", ())),
             gaps=gaps,
@@ -460,9 +462,7 @@ def _criterion(knowledge: Knowledge, iri: str, row: Row, sources: Iterable[str])
     where = f"criterion {iri}"
     unit = knowledge.units.unit_info(row.get("unit") or "", where)
     target = knowledge.units.canonical_info(parameter, where)
-    canonical = (
-        threshold if unit.iri == target.iri else convert(threshold, unit.unit, target.unit, where)
-    )
+    canonical = knowledge.units.between(threshold, unit, target, where)
     return Criterion(
         iri=iri,
         parameter=parameter,
