@@ -85,7 +85,7 @@ def load_controls(root: Path) -> list[Triple]:
     graph = _Graph(
         activities=scheme_notations(root.parent, "activities"),
         evidence=scheme_notations(root.parent, "evidence-grades"),
-        material_forms=scheme_notations(root.parent, "material-forms", "concepts.ttl"),
+        material_forms=scheme_notations(root.parent, "material-forms"),
     )
     jurisdictions = _load_jurisdictions(root, graph)
     for code in sorted(jurisdictions):

@@ -42,7 +42,9 @@ def test_parse_accept_keeps_positions_and_bounds_quality() -> None:
 def test_rdf_is_chosen_only_when_asked_for() -> None:
     assert rdf_media_type("application/json", None) is None
     assert rdf_media_type("*/*", None) is None
-    assert rdf_media_type("application/n-triples, text/turtle;q=0.5", None) == "application/n-triples"
+    assert (
+        rdf_media_type("application/n-triples, text/turtle;q=0.5", None) == "application/n-triples"
+    )
     assert rdf_media_type(None, "json-ld") == "application/ld+json"
     with pytest.raises(InvalidInput) as caught:
         rdf_media_type(None, "yaml")

@@ -108,7 +108,9 @@ def sparql_atoms(store: Store, knowledge: Knowledge, item: Item, on: dt.date) ->
             },
         )
         if "criterion" in row:
-            info["criteria"][row["criterion"]] = _TRI.get(row["satisfied"])
+            # unbound when the comparison fails (a threshold that is not a number, e.g. NaN):
+            # unknown, and the index never uses such a criterion
+            info["criteria"][row["criterion"]] = _TRI.get(row.get("satisfied", ""))
         if "fact" in row:
             notation = row["fact"].rsplit("/", 1)[-1]
             value = row.get("factValue")

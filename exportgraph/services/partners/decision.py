@@ -310,7 +310,7 @@ def _served_note(
     named = ", ".join(served_ids(knowledge, entry))
     scope = f"{entry.id} controls {kind} only for items controlled by {named}"
     if evaluation.status is None and evaluation.served_status is None:
-        wanted = sorted(evaluation.missing) + evaluation.missing_facts
+        wanted = sorted(evaluation.missing) + [_wanted(f) for f in evaluation.missing_facts]
         add(
             f"{scope}: whether the {served_kind} it serves is one depends on "
             f"{', '.join(wanted)}; state them in the request (the served item's parameters and "
@@ -318,6 +318,15 @@ def _served_note(
         )
     elif evaluation.status is False and evaluation.served_status is False:
         add(f"{scope}; the {served_kind} described is not controlled by any of them")
+
+
+def _wanted(name: str) -> str:
+    """A missing fact in words: the served software's own kind and purpose by what they are."""
+    if name.endswith("for_kind"):
+        return "the kind of item the software it serves is for"
+    if name.endswith("purpose"):
+        return "that software's purpose"
+    return name
 
 
 def served_ids(knowledge: Knowledge, entry: Entry) -> list[str]:
