@@ -252,7 +252,7 @@ NOTE_COLUMNS = ("notes", "gaps", "exclusion_note", "effective_date_note", "title
 def test_the_note_columns_answers_quote_speak_the_users_language() -> None:
     controls = paths.ontology_dir() / "controls"
     problems = []
-    for table in sorted(controls.glob("*/*.csv")) + [controls / "jurisdictions.csv"]:
+    for table in [*sorted(controls.glob("*/*.csv")), controls / "jurisdictions.csv"]:
         if table.name in ("sources.csv", "lists.csv"):
             continue  # sources and lists carry addresses and are not quoted in answers
         with table.open(encoding="utf-8", newline="") as handle:
