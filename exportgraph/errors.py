@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 
@@ -111,3 +113,15 @@ class LimitExceeded(InvalidInput):
 
     title = "Request limit exceeded"
     slug = "limit-exceeded"
+def shown(value: object, limit: int = 60) -> str:
+    """A value a user sent, as they wrote it in JSON (`true`, `null`, `"fun"`, `{"a": 1}`), cut
+    to `limit` characters: error messages quote the request, never a programming language."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        text = str(value)
+    if isinstance(value, Decimal):
+        text = str(value)
+    # a lone surrogate (a broken \ud800 escape) stays visible and can still be encoded
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 3] + "..."

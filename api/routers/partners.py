@@ -27,9 +27,13 @@ router = APIRouter(tags=["partners"])
 
 ITEM_DESCRIPTION = (
     "An item: `kind` (a harmonized kind notation), `parameters` (each a number in its canonical "
-    'unit, `{"value": 800, "unit": "uW"}`, or a string such as `"100 mK"`), optional `facts` '
-    '(`{"specially-designed-for-controlled-quantum-computer": true}`); software or technology '
-    "items carry `for_kind` and `purpose` (development, production, use)."
+    'unit, `{"value": 800, "unit": "uW"}`, or a string such as `"100 mK"` or `"0.08 %"`; '
+    '`material-form` takes a form such as `"epitaxial"`), optional `facts` '
+    '(`{"specially-designed-for-controlled-quantum-computer": true}`). Software or technology '
+    "items carry `for_kind` and `purpose` (development, production, use), and their `parameters` "
+    "and `facts` describe the item they serve: they are controlled only for items the entries "
+    "they name control. Technology for software names that software's own `for_kind` and "
+    "`purpose` in `served`."
 )
 
 CLASSIFY_EXAMPLES: dict[str, Example] = {
@@ -63,9 +67,45 @@ CLASSIFY_EXAMPLES: dict[str, Example] = {
         "value": {"item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 120}}},
     },
     "technology": {
-        "summary": "Production technology for qubit devices",
+        "summary": "Production technology for qubit devices specially designed for controlled "
+        "quantum computers",
         "value": {
-            "item": {"kind": "technology", "for_kind": "qubit-device", "purpose": "production"},
+            "item": {
+                "kind": "technology",
+                "for_kind": "qubit-device",
+                "purpose": "production",
+                "facts": {"specially-designed-for-controlled-quantum-computer": True},
+            },
+            "jurisdictions": ["US", "EU"],
+        },
+    },
+    "technology-for-a-cooler": {
+        "summary": "Development technology for a 1.0 W pulse-tube cryocooler (below 1.5 W): "
+        "the served item's figures decide",
+        "value": {
+            "item": {
+                "kind": "technology",
+                "for_kind": "pulse-tube-cryocooler",
+                "purpose": "development",
+                "parameters": {
+                    "cooling-power": "1.0 W",
+                    "cooling-power-temperature": "4.2 K",
+                    "base-temperature": "2.8 K",
+                },
+            },
+            "jurisdictions": ["US", "EU"],
+        },
+    },
+    "enriched-silicon": {
+        "summary": "Isotopically enriched silicon-28 as an epitaxial wafer (impurity in ppm)",
+        "value": {
+            "item": {
+                "kind": "enriched-silicon",
+                "parameters": {
+                    "isotopic-impurity": {"value": 50, "unit": "ppm"},
+                    "material-form": "epitaxial",
+                },
+            },
             "jurisdictions": ["US", "EU"],
         },
     },
@@ -96,7 +136,13 @@ ASSESS_EXAMPLES: dict[str, Example] = {
         "summary": "A visiting researcher in a US lab shown qubit-chip production technology",
         "value": {
             "activity": "deemed-export",
-            "subject": {"technology": {"for_kind": "qubit-device", "purpose": "production"}},
+            "subject": {
+                "technology": {
+                    "for_kind": "qubit-device",
+                    "purpose": "production",
+                    "facts": {"specially-designed-for-controlled-quantum-computer": True},
+                }
+            },
             "from": "US",
             "recipient": {"name": "visiting postdoc", "nationality": "CN"},
             "project_stage": "prototype-development",
@@ -185,7 +231,9 @@ class AssessRequest(BaseModel):
         "technical-assistance, researcher-exchange"
     )
     subject: dict[str, Any] = Field(
-        description='`{"item": …}`, `{"software": {"for_kind", "purpose"}}` or `{"technology": {…}}`'
+        description='`{"item": …}`, `{"software": {"for_kind", "purpose", "parameters", '
+        '"facts"}}` or `{"technology": {…}}`: the parameters and facts of software or technology '
+        "describe the item it serves"
     )
     from_: str = Field(alias="from", description="The jurisdiction the activity starts in.")
     to: str | None = Field(default=None, description="Destination country.")

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from exportgraph.cli.common import JsonOption, StoreOption, console, fail, make_context, print_json
-from exportgraph.errors import ExportgraphError, MalformedInput
+from exportgraph.errors import ExportgraphError, MalformedInput, shown
 from exportgraph.presentation.tables import assess_table, classify_table
 
 
@@ -20,7 +20,7 @@ def _params(values: list[str]) -> dict[str, str]:
         name, sep, value = text.partition("=")
         if not sep or not name.strip() or not value.strip():
             raise MalformedInput(
-                f"--param: expected NAME=VALUE[UNIT], got {text!r}", field="--param"
+                f"--param: expected NAME=VALUE[UNIT], got {shown(text)}", field="--param"
             )
         parameters[name.strip()] = value.strip()
     return parameters
@@ -34,7 +34,7 @@ def _facts(values: list[str]) -> dict[str, bool]:
             name, value = text, "true"
         if value.strip().lower() not in ("true", "false"):
             raise MalformedInput(
-                f"--fact: expected NAME[=true|false], got {text!r}", field="--fact"
+                f"--fact: expected NAME[=true|false], got {shown(text)}", field="--fact"
             )
         facts[name.strip()] = value.strip().lower() == "true"
     return facts
@@ -55,6 +55,17 @@ def classify(
         str | None,
         typer.Option("--purpose", help="software/technology: development, production, use"),
     ] = None,
+    served_for_kind: Annotated[
+        str | None,
+        typer.Option(
+            "--served-for-kind",
+            help="technology for software: the kind the served software is for",
+        ),
+    ] = None,
+    served_purpose: Annotated[
+        str | None,
+        typer.Option("--served-purpose", help="technology for software: the software's purpose"),
+    ] = None,
     jurisdiction: Annotated[
         list[str] | None,
         typer.Option("--jurisdiction", "-j", help="jurisdiction code (repeatable)"),
@@ -63,7 +74,10 @@ def classify(
     json_output: JsonOption = False,
     store: StoreOption = None,
 ) -> None:
-    """Is this item controlled, and where? (the JSON of POST /v1/classify with --json)"""
+    """Is this item controlled, and where? (the JSON of POST /v1/classify with --json)
+
+    Software and technology take the served item's parameters and facts (--param, --fact) beside
+    --for-kind and --purpose; material-form is a --param (e.g. material-form=epitaxial)."""
     from exportgraph.services.partners.classify import classify as run
 
     try:
@@ -74,6 +88,9 @@ def classify(
             item["for_kind"] = for_kind
         if purpose:
             item["purpose"] = purpose
+        served = {"for_kind": served_for_kind, "purpose": served_purpose}
+        if any(served.values()):
+            item["served"] = {key: value for key, value in served.items() if value}
         answer = run(make_context(store), item, jurisdiction or None, as_of)
     except ExportgraphError as error:
         fail(error)
