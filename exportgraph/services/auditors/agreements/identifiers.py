@@ -18,6 +18,7 @@ as a term of the context (a destination `name` stays the code `name`, not `rdfs:
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -37,10 +38,15 @@ TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]*$")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
+@cache
+def _prefixes() -> frozenset[str]:
+    return frozenset(context_prefixes(bundled_context()))
+
+
 def is_kept_iri(text: str) -> bool:
     """An id kept as is: an absolute IRI outside the reserved base, not a context prefix's."""
     scheme = SCHEME.match(text)
-    if scheme is None or scheme.group(1) in context_prefixes(bundled_context()):
+    if scheme is None or scheme.group(1) in _prefixes():
         return False
     if text.startswith(RESERVED):
         return False
