@@ -13,12 +13,12 @@ from typing import Any
 import pyoxigraph
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import BlankNode, Literal, NamedNode
 
 from exportgraph import namespaces as ns
-from exportgraph.errors import InvalidInput
+from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.graph.context import Context
 from exportgraph.services.auditors.agreements import Validator, parsing
 from exportgraph.services.auditors.agreements.identifiers import MINT_BASE, mint
@@ -285,3 +285,29 @@ def test_empty_or_non_string_ids_are_problems_naming_the_field(where: str, bad: 
 
 
 URL = "/v1/agreements/validate"
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.text(min_size=1).filter(str.strip),
+    st.text(min_size=1).filter(str.strip),
+    st.text(min_size=1).filter(str.strip),
+)
+def test_any_references_round_trip_to_the_answer(
+    validator: Validator, licence: str, item: str, agreement: str
+) -> None:
+    document = _printed("gb-siel.json")
+    document["id"] = agreement
+    document["items"][0]["id"] = item
+    document["licences"][0].update(id=licence, covers=[item], valid_until="2026-12-31")
+    try:
+        report = _report(validator, document)
+    except ExportgraphError as error:  # only text that is not Unicode may be refused
+        assert "surrogate" in error.detail
+        return
+    [validity] = _violations(report, "AGR-LICENCE-VALIDITY")
+    assert (report["agreement"], validity["focus"]) == (agreement, licence)
+    assert _violations(report, "AGR-LICENCE-COVERAGE") == []  # `covers` found the item
+    assert [f["item"] for f in report["findings"]] == [item]
