@@ -20,8 +20,6 @@ class Rules:
 
     unions: dict[str, frozenset[str]]
     stages: dict[str, frozenset[str]]
-    exclusions: dict[str, frozenset[str]]
-    """exclusion notation → jurisdictions that define it."""
     stage_order: tuple[str, ...]
     research_stages: frozenset[str]
     """Stages a research exclusion allows where its conditions name none (eg:researchStage)."""
@@ -69,10 +67,8 @@ def _build(knowledge: Knowledge) -> Rules:
         code: frozenset(j.part_of) for code, j in knowledge.jurisdictions.items() if j.part_of
     }
     stages: dict[str, set[str]] = {}
-    defined: dict[str, set[str]] = {}
     for exclusion in knowledge.exclusions:
         notation = exclusion.id.split(":", 1)[-1]
-        defined.setdefault(notation, set()).add(exclusion.jurisdiction)
         for condition in exclusion.conditions:
             if condition.field == "project_stage":
                 stages.setdefault(notation, set()).update(condition.values)
@@ -85,7 +81,6 @@ def _build(knowledge: Knowledge) -> Rules:
     return Rules(
         unions=unions,
         stages={k: frozenset(v) for k, v in stages.items()},
-        exclusions={k: frozenset(v) for k, v in defined.items()},
         stage_order=knowledge.notations("project-stages"),
         research_stages=frozenset(knowledge.notations("project-stages", "researchStage")),
         research_claims=frozenset(
