@@ -113,6 +113,8 @@ class LimitExceeded(InvalidInput):
 
     title = "Request limit exceeded"
     slug = "limit-exceeded"
+
+
 def shown(value: object, limit: int = 60) -> str:
     """A value a user sent, as they wrote it in JSON (`true`, `null`, `"fun"`, `{"a": 1}`), cut
     to `limit` characters: error messages quote the request, never a programming language."""

@@ -118,11 +118,13 @@ class Enricher:
         recipient: dict[str, str] | None = None,
     ) -> dict[str, Any]:
         subject: dict[str, Any]
+        described = {"parameters": item.parameters or {}, "facts": item.facts or {}}
         if item.is_software:
             assert item.kind is not None
-            subject = {item.kind: {"for_kind": item.for_kind, "purpose": item.purpose}}
+            # the served item's parameters and facts decide (contract §3 software/technology)
+            subject = {item.kind: {"for_kind": item.for_kind, "purpose": item.purpose, **described}}
         else:
-            subject = {"item": {"kind": item.kind, "parameters": item.parameters or {}}}
+            subject = {"item": {"kind": item.kind, **described}}
         request: dict[str, Any] = {
             "activity": activity,
             "subject": subject,

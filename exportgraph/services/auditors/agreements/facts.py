@@ -67,6 +67,7 @@ class ItemFacts:
     purpose: str | None
     parameters: dict[str, Any] | None
     parameters_error: str | None = None
+    facts: dict[str, Any] | None = None
 
     @property
     def is_software(self) -> bool:
@@ -157,6 +158,17 @@ def _item(graph: Graph, node: Node) -> ItemFacts:
             parameters = loaded
         elif error is None:
             error = "the item's parameters are not a JSON object; write them as one"
+    facts: dict[str, Any] | None = None
+    stated = graph.text(node, "itemFacts")
+    if stated is not None:
+        try:
+            loaded = load_json(stated, "facts", "the facts are")
+        except ExportgraphError as exc:
+            loaded, error = None, error or f"the item's {exc.detail}; write them as a JSON object"
+        if isinstance(loaded, dict):
+            facts = loaded
+        elif error is None:
+            error = "the item's facts are not a JSON object of true/false; write them as one"
     return ItemFacts(
         node=node,
         kind=code(graph.first(node, "kind"), KIND_BASE),
@@ -164,6 +176,7 @@ def _item(graph: Graph, node: Node) -> ItemFacts:
         purpose=code(graph.first(node, "purpose"), PURPOSE_BASE),
         parameters=parameters,
         parameters_error=error,
+        facts=facts,
     )
 
 

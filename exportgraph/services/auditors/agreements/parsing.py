@@ -39,6 +39,7 @@ AGREEMENT = NamedNode(ns.EG + "Agreement")
 RDF_TYPE = NamedNode(ns.RDF + "type")
 IDENTIFIER = NamedNode(ns.DCTERMS + "identifier")
 PARAMETERS = ns.EG + "parameters"
+ITEM_FACTS = ns.EG + "itemFacts"
 XSD_DATE = ns.XSD + "date"
 XSD_STRING = ns.XSD + "string"
 NUMBERS = {ns.XSD + local for local in ("integer", "decimal", "double", "float")}
@@ -260,27 +261,35 @@ def _check_document(triples: Iterable[Triple]) -> None:
             )
 
 
+_JSON_OBJECTS = {
+    PARAMETERS: ("parameters", '{"physical-qubits": 120}'),
+    ITEM_FACTS: ("facts", '{"specially-designed-for-controlled-quantum-computer": true}'),
+}
+
+
 def _check_parameters(triples: Iterable[Triple]) -> None:
-    """An item's parameters are a JSON object (contract §2), as in the JSON form."""
+    """An item's parameters and facts are JSON objects (contract §2), as in the JSON form."""
     for triple in triples:
-        if triple.predicate.value != PARAMETERS:
+        if triple.predicate.value not in _JSON_OBJECTS:
             continue
-        where = f"parameters of {_show(triple.subject)}"
+        name, example = _JSON_OBJECTS[triple.predicate.value]
+        where = f"{name} of {_show(triple.subject)}"
         if not isinstance(triple.object, Literal):
             raise InvalidInput(
-                f"{where}: expected the parameters as a JSON object in a literal, got a node",
-                field="parameters",
+                f"{where}: expected the {name} as a JSON object in a literal, got a node",
+                field=name,
             )
         try:
-            value = nesting.load_json(triple.object.value, where, "the parameters are")
-        except MalformedInput as error:  # the document parsed; its parameters break the schema
-            raise InvalidInput(error.detail, field="parameters") from None
+            value = nesting.load_json(triple.object.value, where, f"the {name} are")
+        except MalformedInput as error:  # the document parsed; its values break the schema
+            raise InvalidInput(error.detail, field=name) from None
         if not isinstance(value, dict):
             raise InvalidInput(
-                f'{where}: expected a JSON object such as {{"physical-qubits": 120}}, got '
-                f"{schema.describe(value)}",
-                field="parameters",
+                f"{where}: expected a JSON object such as {example}, got {schema.describe(value)}",
+                field=name,
             )
+        if name == "facts" and not all(isinstance(v, bool) for v in value.values()):
+            raise InvalidInput(f"{where}: each fact is true or false", field=name)
 
 
 def _node_hint(field: str) -> str:

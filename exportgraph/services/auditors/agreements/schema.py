@@ -63,6 +63,7 @@ class Item(_Strict):
     for_kind: Token | None = None
     purpose: Token | None = None
     parameters: dict[str, Number | Quantity] | None = None
+    facts: dict[str, bool] | None = None
 
 
 class EndUse(_Strict):
