@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
-from exportgraph.api import problems
+from exportgraph.api import limits, problems
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
@@ -49,4 +50,23 @@ def create_app(context: Context | None = None) -> FastAPI:
     problems.install(app)
     for name in ROUTERS:
         app.include_router(importlib.import_module(name).router)
+    app.add_middleware(limits.BodyLimits, settings=ctx.settings)
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            limits.document(problems.document(_hoist_components(generate())), ctx.settings)
+        assert app.openapi_schema is not None
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
     return app
+
+
+def _hoist_components(spec: dict[str, Any]) -> dict[str, Any]:
+    """Move schemas a route names in `x-components` (its openapi_extra) to components.schemas."""
+    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+    for operations in spec.get("paths", {}).values():
+        for operation in operations.values():
+            schemas.update(operation.pop("x-components", {}))
+    return spec

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from exportgraph.errors import PROBLEM_TYPE_BASE, ExportgraphError
@@ -16,6 +17,69 @@ from exportgraph.errors import PROBLEM_TYPE_BASE, ExportgraphError
 PROBLEM = "application/problem+json"
 TYPE_BASE = PROBLEM_TYPE_BASE
 log = logging.getLogger("exportgraph.api")
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem, as every error of the API is answered."""
+
+    model_config = ConfigDict(extra="allow", title="Problem")
+    type: str = Field(description="A URI naming the kind of problem.")
+    title: str
+    status: int
+    detail: str = Field(description="What is wrong, naming the field, line or term.")
+    field: str | None = Field(default=None, description="The offending field or parameter.")
+    errors: list[dict[str, Any]] | None = Field(
+        default=None, description="Every schema error, for 422 on a request body."
+    )
+    limit: dict[str, Any] | None = Field(
+        default=None, description="The limit broken (setting, value, unit), for 413 and 422."
+    )
+
+
+TITLES = {
+    400: "Malformed input (unparseable body, query refused)",
+    401: "Authentication required (Authorization: Bearer <token>)",
+    403: "The token's role may not do this",
+    404: "Not found",
+    406: "No acceptable representation",
+    409: "Conflict",
+    413: "Content too large (body, query text or result over its limit)",
+    415: "Unsupported media type",
+    422: "Invalid input (schema, rules or a count or depth limit)",
+    503: "Query time limit exceeded or worker stopped",
+}
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI responses for the problem statuses a route may answer (for `responses=`)."""
+    return {
+        status: {
+            "description": TITLES[status],
+            "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }
+
+
+def document(spec: dict[str, Any]) -> dict[str, Any]:
+    """Complete an OpenAPI document: the Problem schema, problem+json for every 422 (FastAPI
+    documents its own validation error shape, which this API never sends) and bearer auth."""
+    components = spec.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    components.setdefault("securitySchemes", {})["bearer"] = {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "A token from `exportgraph user add`; editor, reviewer or admin role.",
+    }
+    for operations in spec.get("paths", {}).values():
+        for operation in operations.values():
+            answers = operation.setdefault("responses", {})
+            if "422" in answers:
+                answers["422"] = responses(422)[422]
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
+    return spec
 
 
 class ProblemResponse(JSONResponse):
@@ -45,6 +109,7 @@ def _field_path(location: tuple[Any, ...]) -> str:
 async def _domain_error(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ExportgraphError)
     extra = {"field": error.field} if error.field else {}
+    extra.update(error.extensions())
     return problem(error.status, error.title, error.detail, error.slug, **extra)
 
 

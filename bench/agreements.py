@@ -25,6 +25,7 @@ import rdflib  # noqa: E402
 from exportgraph.graph.context import Context  # noqa: E402
 from exportgraph.graph.shacl import data_graph, shapes_graph  # noqa: E402
 from exportgraph.services.auditors.agreements import Validator, enrichment, facts, parsing  # noqa: E402
+from exportgraph.services.auditors.agreements.naming import Names  # noqa: E402
 from exportgraph.settings import Settings  # noqa: E402
 
 CASES = ROOT / "tests" / "agreements" / "cases"
@@ -55,7 +56,10 @@ def baseline(context: Context, kg: rdflib.Graph, body: bytes) -> bool:
     """Naive: pySHACL over the whole knowledge graph + the agreement + its findings."""
     [agreement], _ = parsing.parse(body, "application/json")
     extra = enrichment.enrich(
-        context, facts.read(agreement.node, agreement.triples), enrichment.default_assess()
+        context,
+        facts.read(agreement.node, agreement.triples),
+        enrichment.default_assess(),
+        Names(agreement.triples),
     )
     data = kg + data_graph([*agreement.triples, *extra])
     conforms, _, _ = pyshacl.validate(

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
-from typing import NotRequired
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, NotRequired
 
 from typing_extensions import TypedDict
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A request limit, named by the setting that changes it."""
+
+    setting: str
+    value: int
+    unit: str
+
+    def describe(self) -> dict[str, Any]:
+        return {"setting": self.setting, "value": self.value, "unit": self.unit}
 
 
 class ExportgraphError(Exception):
@@ -14,10 +29,17 @@ class ExportgraphError(Exception):
     title = "Bad request"
     slug = "bad-request"
 
-    def __init__(self, detail: str, *, field: str | None = None) -> None:
+    def __init__(
+        self, detail: str, *, field: str | None = None, limit: Limit | None = None
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.field = field
+        self.limit = limit
+
+    def extensions(self) -> dict[str, Any]:
+        """Extra members of the problem body (RFC 9457 extensions): the limit broken, if any."""
+        return {"limit": self.limit.describe()} if self.limit is not None else {}
 
 
 class InvalidInput(ExportgraphError):
@@ -60,14 +82,6 @@ class Conflict(ExportgraphError):
     slug = "conflict"
 
 
-class TooLarge(ExportgraphError):
-    """A request over a size limit (bytes of the body, items of a batch)."""
-
-    status = 413
-    title = "Request too large"
-    slug = "too-large"
-
-
 class QueryRefused(ExportgraphError):
     """A SPARQL request the read-only endpoint will not run (update, SERVICE, LOAD, remote FROM)."""
 
@@ -88,6 +102,35 @@ class QueryTooLarge(ExportgraphError):
     slug = "query-too-large"
 
 
+class ContentTooLarge(ExportgraphError):
+    """A request body or query text over its size limit (contract §7: 413)."""
+
+    status = 413
+    title = "Content too large"
+    slug = "content-too-large"
+
+
+class LimitExceeded(InvalidInput):
+    """A parsed request over a count or nesting limit (422, naming the field and the limit)."""
+
+    title = "Request limit exceeded"
+    slug = "limit-exceeded"
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value a user sent, as they wrote it in JSON (`true`, `null`, `"fun"`, `{"a": 1}`), cut
+    to `limit` characters: error messages quote the request, never a programming language."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        text = str(value)
+    if isinstance(value, Decimal):
+        text = str(value)
+    # a lone surrogate (a broken \ud800 escape) stays visible and can still be encoded
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 PROBLEM_TYPE_BASE = "https://w3id.org/exportgraph/problems/"
 
 
@@ -99,6 +142,7 @@ class Problem(TypedDict):
     status: int
     detail: str
     field: NotRequired[str]
+    limit: NotRequired[dict[str, Any]]
 
 
 def problem_of(error: ExportgraphError) -> Problem:
@@ -112,4 +156,6 @@ def problem_of(error: ExportgraphError) -> Problem:
     }
     if error.field:
         body["field"] = error.field
+    if error.limit is not None:
+        body["limit"] = error.limit.describe()
     return body

@@ -82,3 +82,23 @@ def exclusion_iri(jurisdiction: str, exclusion_id: str) -> NamedNode:
 def sparql_prefixes() -> str:
     """PREFIX declarations for every namespace above."""
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def defined_term_iri(jurisdiction: str, key: str) -> NamedNode:
+    """A defined term of a list's definitions (a SKOS concept), keyed by its case-folded words."""
+    return NamedNode(f"{EGID}term/{_seg(jurisdiction)}/{_seg(key)}")
+
+
+def chart_column_iri(jurisdiction: str, column: str) -> NamedNode:
+    """A Country Chart column: ``NS1``, ``AT1`` …"""
+    return NamedNode(f"{EGID}chart-column/{_seg(jurisdiction)}/{_seg(column)}")
+
+
+def country_group_iri(jurisdiction: str, group: str) -> NamedNode:
+    """A country group of a jurisdiction's rules: ``A:1`` … ``E:2`` for the US."""
+    return NamedNode(f"{EGID}country-group/{_seg(jurisdiction)}/{_seg(group)}")
+
+
+def source_file_iri(name: str) -> NamedNode:
+    """An official source file as read by a loader (``ontology/sources/…``), by its file name."""
+    return NamedNode(f"{EGID}source-file/{_seg(name.rsplit('/', 1)[-1])}")

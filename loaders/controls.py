@@ -35,6 +35,7 @@ INHERITED = (
     "kinds",
     "excluded_kinds",
     "exclusion_note",
+    "material_forms",
     "effective_from",
     "effective_until",
     "effective_date_note",
@@ -64,6 +65,7 @@ XSD_INTEGER = ns.iri(ns.XSD, "integer")
 class _Graph:
     activities: frozenset[str]
     evidence: frozenset[str]
+    material_forms: frozenset[str]
     triples: list[Triple] = field(default_factory=list)
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
@@ -83,6 +85,7 @@ def load_controls(root: Path) -> list[Triple]:
     graph = _Graph(
         activities=scheme_notations(root.parent, "activities"),
         evidence=scheme_notations(root.parent, "evidence-grades"),
+        material_forms=scheme_notations(root.parent, "material-forms"),
     )
     jurisdictions = _load_jurisdictions(root, graph)
     for code in sorted(jurisdictions):
@@ -377,6 +380,11 @@ def _load_entries(
             graph.add(node, ns.eg("servesEntry"), ns.entry_iri(served_jur or code, served_code))
         for purpose in row.words("purposes"):
             graph.add(node, ns.eg("purpose"), ns.concept_iri("purpose", purpose))
+        for form in row.words("material_forms"):
+            if form not in graph.material_forms:
+                known = ", ".join(sorted(graph.material_forms))
+                raise row.error("material_forms", f"unknown material form {form!r} ({known})")
+            graph.add(node, ns.eg("materialForm"), ns.concept_iri("material-form", form))
         graph.flag(node, ns.eg("criteriaComplete"), row.flag("criteria_complete", True))
         graph.flag(node, ns.eg("codeProvisional"), row.flag("code_provisional", False))
         effective_from = _date(row, "effective_from")

@@ -19,8 +19,9 @@ SELECT ?notation WHERE {{ ?concept skos:inScheme ?scheme ; skos:notation ?notati
 
 
 def scheme_notations(ontology: Path, scheme: str) -> frozenset[str]:
-    """The notations of one concept scheme (`activities`, `evidence-grades` …) of the ontology
-    folder's vocabulary; SourceDataError when the vocabulary is missing or names no such scheme."""
+    """The notations of one concept scheme (`activities`, `evidence-grades`, `material-forms` …)
+    of the ontology folder's vocabulary; SourceDataError when the vocabulary is missing or names
+    no such scheme."""
     path = ontology / VOCABULARY
     if not path.is_file():
         raise SourceDataError(str(path), 0, None, "the vocabulary of the control tables is missing")

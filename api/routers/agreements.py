@@ -2,32 +2,99 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any, Literal
+
+import pyoxigraph
+from exportgraph.api import limits
 from exportgraph.api.deps import ContextDep
+from exportgraph.api.json_body import parse_json
+from exportgraph.api.problems import responses
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
-from exportgraph.errors import ExportgraphError
+from exportgraph import paths
+from exportgraph.errors import ExportgraphError, Limit, LimitExceeded
+from exportgraph.graph.context import Context
 from exportgraph.presentation.negotiation import choose
+from exportgraph.services.auditors.agreements import AgreementReport, parsing, validator_for
 from exportgraph.services.auditors.agreements import report as reports
-from exportgraph.services.auditors.agreements import validator_for
+from exportgraph.services.auditors.agreements.schema import Agreement
 
 router = APIRouter(tags=["agreements"])
 
-MAX_BODY = 10 * 1024 * 1024
 OUTPUTS = ("application/json", "text/html", "text/turtle")  # text/* prefers the page
+_EXAMPLE = json.loads((paths.static_dir() / "examples" / "agreement.json").read_text("utf-8"))
+
+
+class ViolationOut(BaseModel):
+    """One rule result (contract §4)."""
+
+    model_config = ConfigDict(extra="allow")
+    rule: str = Field(examples=["AGR-LICENCE-COVERAGE"])
+    severity: Literal["violation", "warning", "info"]
+    focus: str
+    path: str | None
+    message: str
+    value: str | None = None
+
+
+class ReportOut(BaseModel):
+    """The report on one agreement."""
+
+    model_config = ConfigDict(extra="allow")
+    agreement: str
+    conforms: bool
+    violations: list[ViolationOut]
+    summary: dict[str, int]
+    findings: list[dict[str, Any]]
+    data_version: str
+    engine: str
+
+
+def _openapi() -> dict[str, Any]:
+    """The request body (one agreement or a list, as JSON, JSON-LD or Turtle) and the answers."""
+    ref = "#/components/schemas/{model}"
+    agreement = Agreement.model_json_schema(by_alias=True, ref_template=ref)
+    definitions = agreement.pop("$defs", {})
+    one = {"$ref": ref.format(model="Agreement")}
+    document = {"oneOf": [one, {"type": "array", "minItems": 1, "items": one}]}
+    report = ReportOut.model_json_schema(ref_template=ref)
+    definitions.update(report.pop("$defs", {}))
+    each = {"$ref": ref.format(model="AgreementReport")}
+    answer = {"oneOf": [each, {"type": "array", "items": each}]}
+    json_body = {"schema": document, "example": _EXAMPLE}
+    return {
+        **limits.BATCH,
+        "requestBody": {
+            "required": True,
+            "content": {
+                parsing.JSON: json_body,
+                parsing.JSON_LD: json_body,
+                parsing.TURTLE: {"schema": {"type": "string"}},
+            },
+        },
+        "responses": {
+            "200": {
+                "description": "One report, or a list of them for a list (or a Turtle document "
+                "with several agreements).",
+                "content": {
+                    "application/json": {"schema": answer},
+                    "text/turtle": {"schema": {"type": "string"}},
+                    "text/html": {"schema": {"type": "string"}},
+                },
+            }
+        },
+        "x-components": {"Agreement": agreement, "AgreementReport": report, **definitions},
+    }
 
 
 class NotAcceptable(ExportgraphError):
     status = 406
     title = "Not acceptable"
     slug = "not-acceptable"
-
-
-class PayloadTooLarge(ExportgraphError):
-    status = 413
-    title = "Payload too large"
-    slug = "payload-too-large"
 
 
 def negotiate(accept: str | None) -> str:
@@ -45,6 +112,47 @@ def negotiate(accept: str | None) -> str:
     return chosen
 
 
+def validate_within_limits(
+    context: Context, body: bytes, content_type: str | None, source: str = "body"
+) -> tuple[list[AgreementReport], bool]:
+    """Validate agreements (blocking: run it in the thread pool) once the body is held to the
+    request limits: JSON to the nesting and item limits, every form to the number of agreements
+    in one request. (The validator parses the body again: cheap beside SHACL.)"""
+    settings = context.settings
+    if parsing.media_type(content_type) == parsing.TURTLE:
+        count = _turtle_agreements(body)
+    elif body.strip():
+        value = parse_json(body, settings, source)
+        count = len(value) if isinstance(value, list) else 1
+    else:
+        count = 0
+    limit = Limit("EXPORTGRAPH_MAX_BATCH_ITEMS", settings.max_batch_items, "agreements")
+    if count > limit.value:
+        raise LimitExceeded(
+            f"{source}: {count} agreements; at most {limit.value} are validated in one request (set by "
+            f"{limit.setting}): send them in several requests",
+            field=source,
+            limit=limit,
+        )
+    return validator_for(context).validate_body(body, content_type, source)
+
+
+def _turtle_agreements(body: bytes) -> int:
+    """How many agreements a Turtle document types (0 when it does not parse: the validator
+    then says where it breaks)."""
+    try:
+        quads = pyoxigraph.parse(body, pyoxigraph.RdfFormat.TURTLE)
+        return len(
+            {
+                q.subject
+                for q in quads
+                if q.predicate == parsing.RDF_TYPE and q.object == parsing.AGREEMENT
+            }
+        )
+    except SyntaxError:
+        return 0
+
+
 @router.post(
     "/v1/agreements/validate",
     summary="Validate technology-transfer agreements",
@@ -53,18 +161,14 @@ def negotiate(accept: str | None) -> str:
     "when a result has severity `violation`. Accept: application/json (default), text/turtle (a SHACL "
     "validation report) or text/html (a saveable report).",
     response_model=None,
+    responses=responses(400, 406, 413, 415, 422),
+    openapi_extra=_openapi(),
 )
 async def validate(request: Request, context: ContextDep) -> Response:
     output = negotiate(request.headers.get("accept"))
+    content_type = request.headers.get("content-type")
     body = await request.body()
-    if len(body) > MAX_BODY:
-        raise PayloadTooLarge(
-            f"the body has {len(body)} bytes; at most {MAX_BODY} are accepted", field="body"
-        )
-    validator = await run_in_threadpool(validator_for, context)
-    found, batch = await run_in_threadpool(
-        validator.validate_body, body, request.headers.get("content-type")
-    )
+    found, batch = await run_in_threadpool(validate_within_limits, context, body, content_type)
     if output == "text/turtle":
         return Response(reports.as_turtle(found), media_type="text/turtle")
     if output == "text/html":

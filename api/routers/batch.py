@@ -3,10 +3,12 @@ out, streamed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
-from exportgraph.api.bodies import parse_json, read_limited
 from exportgraph.api.deps import ContextDep, KnowledgeDep
+from exportgraph.api.json_body import parse_json
+from exportgraph.api.limits import BULK
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import TypeAdapter
@@ -20,6 +22,7 @@ from exportgraph.presentation.batch import json_chunks, ndjson_chunks
 from exportgraph.presentation.negotiation import choose
 from exportgraph.services.partners.batch import BatchAnswer, BatchRun, json_run
 from exportgraph.services.partners.batch_csv import csv_run
+from exportgraph.settings import Settings
 
 router = APIRouter(tags=["partners"])
 NDJSON = "application/x-ndjson"
@@ -99,6 +102,7 @@ _NDJSON_SCHEMA = {
 }
 
 OPENAPI = {
+    **BULK,
     "requestBody": {
         "required": True,
         "content": {
@@ -126,8 +130,11 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     },
     400: {"description": "The body cannot be parsed (broken JSON, not UTF-8, wrong content type)."},
     406: {"description": "Accept names neither application/json nor application/x-ndjson."},
-    413: {"description": "Over the size limit (EXPORTGRAPH_BATCH_MAX_BYTES / _MAX_ITEMS)."},
-    422: {"description": "Jurisdictions, date, the body's fields or the CSV header are invalid."},
+    413: {"description": "The body is over EXPORTGRAPH_MAX_BULK_BODY."},
+    422: {
+        "description": "Jurisdictions, date, the body's fields or the CSV header are invalid; "
+        "more items than EXPORTGRAPH_MAX_BULK_ITEMS."
+    },
 }
 
 
@@ -138,21 +145,28 @@ def _text(raw: bytes) -> str:
         raise MalformedInput("the body is not UTF-8 text", field="body") from None
 
 
+def bulk_json(raw: bytes, settings: Settings) -> object:
+    """A bulk JSON body: the JSON reader's depth limit, and any list up to a bulk's items."""
+    if not raw.strip():
+        raise MalformedInput("body: the request body is empty", field="body")
+    return parse_json(raw, replace(settings, max_json_items=settings.max_bulk_items))
+
+
 def _run(
     knowledge: Knowledge,
     media: str,
     raw: bytes,
-    max_items: int,
+    settings: Settings,
     jurisdictions: list[str] | None,
     as_of: str | None,
 ) -> BatchRun:
+    limit = settings.max_bulk_items
     if media == CSV:
         return csv_run(
-            knowledge, _text(raw), max_items=max_items, jurisdictions=jurisdictions, as_of=as_of
+            knowledge, _text(raw), max_items=limit, jurisdictions=jurisdictions, as_of=as_of
         )
-    return json_run(
-        knowledge, parse_json(raw), max_items=max_items, jurisdictions=jurisdictions, as_of=as_of
-    )
+    body = bulk_json(raw, settings)
+    return json_run(knowledge, body, max_items=limit, jurisdictions=jurisdictions, as_of=as_of)
 
 
 def content_type(request: Request) -> str:
@@ -193,10 +207,9 @@ async def classify_batch(
     if accept is None:
         raise HTTPException(406, "Accept: application/json or application/x-ndjson")
     media = content_type(request)
-    settings = context.settings
-    raw = await read_limited(request, settings.batch_max_bytes)
+    raw = await request.body()  # the body limits (api/limits.py) refuse one over the bulk limit
     run = await run_in_threadpool(
-        _run, knowledge, media, raw, settings.batch_max_items, jurisdiction, as_of
+        _run, knowledge, media, raw, context.settings, jurisdiction, as_of
     )
     chunks = ndjson_chunks(run) if accept == NDJSON else json_chunks(run)
     return StreamingResponse(chunks, media_type=accept)

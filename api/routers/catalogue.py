@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from exportgraph.api.deps import KnowledgeDep
+from exportgraph.api.problems import responses
 from fastapi import APIRouter, Query
 
 from exportgraph.services.reference.entries import (
@@ -23,7 +24,11 @@ async def jurisdictions(knowledge: KnowledgeDep) -> list[JurisdictionShown]:
     return list_jurisdictions(knowledge)
 
 
-@router.get("/v1/entries", summary="Control entries, filtered by jurisdiction, kind and date")
+@router.get(
+    "/v1/entries",
+    summary="Control entries, filtered by jurisdiction, kind and date",
+    responses=responses(422),
+)
 async def entries(
     knowledge: KnowledgeDep,
     jurisdiction: str | None = Query(default=None, description="e.g. US; FR includes the EU list"),
@@ -36,7 +41,11 @@ async def entries(
     return list_entries(knowledge, jurisdiction, kind, as_of)
 
 
-@router.get("/v1/entries/{entry_id}", summary="One entry: criteria, notes, sources, dates, licence")
+@router.get(
+    "/v1/entries/{entry_id}",
+    summary="One entry: criteria, notes, sources, dates, licence",
+    responses=responses(404, 422),
+)
 async def entry(knowledge: KnowledgeDep, entry_id: str) -> EntryDetail:
     """An entry by public id (`US:4A906.a.2`); 404 problem for an unknown id."""
     return get_entry(knowledge, entry_id)

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from exportgraph.api.bodies import parse_json, read_limited
 from exportgraph.api.deps import ContextDep, KnowledgeDep
+from exportgraph.api.limits import BULK
+from exportgraph.api.routers.batch import bulk_json
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.standards.impact import ImpactAnswer, change_impact, impact
+from exportgraph.settings import Settings
 from exportgraph.store import Store
 
 router = APIRouter(tags=["terminology"])
@@ -74,6 +76,7 @@ IMPACT_EXAMPLES: dict[str, Any] = {
     },
 }
 OPENAPI = {
+    **BULK,
     "requestBody": {
         "required": True,
         "content": {
@@ -104,12 +107,13 @@ OPENAPI = {
                 "examples": IMPACT_EXAMPLES,
             }
         },
-    }
+    },
 }
 
 
-def _impact(store: Store, knowledge: Knowledge, raw: bytes, max_items: int) -> ImpactAnswer:
-    return impact(store, knowledge, parse_json(raw), max_items=max_items)
+def _impact(store: Store, knowledge: Knowledge, raw: bytes, settings: Settings) -> ImpactAnswer:
+    body = bulk_json(raw, settings)
+    return impact(store, knowledge, body, max_items=settings.max_bulk_items)
 
 
 @router.post(
@@ -118,7 +122,7 @@ def _impact(store: Store, knowledge: Knowledge, raw: bytes, max_items: int) -> I
     openapi_extra=OPENAPI,
     responses={
         400: {"description": "Broken JSON, or Turtle that does not parse (the field is named)."},
-        413: {"description": "Over the size limit."},
+        413: {"description": "The body is over EXPORTGRAPH_MAX_BULK_BODY."},
         422: {
             "description": "An unknown entry or parameter, a unit that does not convert, a "
             "change set that is not proposed, an item that does not read (named)."
@@ -131,9 +135,8 @@ async def post_impact(
     """Classify the corpus before and after the change (in a second knowledge index of the graph
     the change would produce) and list every item and jurisdiction whose answer moves, the counts
     per transition, and the share of items the jurisdictions agree on before and after."""
-    settings = context.settings
-    raw = await read_limited(request, settings.batch_max_bytes)
-    return await run_in_threadpool(_impact, context.store, knowledge, raw, settings.batch_max_items)
+    raw = await request.body()  # the body limits (api/limits.py) refuse one over the bulk limit
+    return await run_in_threadpool(_impact, context.store, knowledge, raw, context.settings)
 
 
 @router.get(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from collections import OrderedDict
 from typing import Any, Literal
 
 from exportgraph.api.deps import get_context
+from exportgraph.api.json_body import parse_json
+from exportgraph.api.problems import responses
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.models import Example
@@ -24,9 +27,13 @@ router = APIRouter(tags=["partners"])
 
 ITEM_DESCRIPTION = (
     "An item: `kind` (a harmonized kind notation), `parameters` (each a number in its canonical "
-    'unit, `{"value": 800, "unit": "uW"}`, or a string such as `"100 mK"`), optional `facts` '
-    '(`{"specially-designed-for-controlled-quantum-computer": true}`); software or technology '
-    "items carry `for_kind` and `purpose` (development, production, use)."
+    'unit, `{"value": 800, "unit": "uW"}`, or a string such as `"100 mK"` or `"0.08 %"`; '
+    '`material-form` takes a form such as `"epitaxial"`), optional `facts` '
+    '(`{"specially-designed-for-controlled-quantum-computer": true}`). Software or technology '
+    "items carry `for_kind` and `purpose` (development, production, use), and their `parameters` "
+    "and `facts` describe the item they serve: they are controlled only for items the entries "
+    "they name control. Technology for software names that software's own `for_kind` and "
+    "`purpose` in `served`."
 )
 
 CLASSIFY_EXAMPLES: dict[str, Example] = {
@@ -60,9 +67,45 @@ CLASSIFY_EXAMPLES: dict[str, Example] = {
         "value": {"item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 120}}},
     },
     "technology": {
-        "summary": "Production technology for qubit devices",
+        "summary": "Production technology for qubit devices specially designed for controlled "
+        "quantum computers",
         "value": {
-            "item": {"kind": "technology", "for_kind": "qubit-device", "purpose": "production"},
+            "item": {
+                "kind": "technology",
+                "for_kind": "qubit-device",
+                "purpose": "production",
+                "facts": {"specially-designed-for-controlled-quantum-computer": True},
+            },
+            "jurisdictions": ["US", "EU"],
+        },
+    },
+    "technology-for-a-cooler": {
+        "summary": "Development technology for a 1.0 W pulse-tube cryocooler (below 1.5 W): "
+        "the served item's figures decide",
+        "value": {
+            "item": {
+                "kind": "technology",
+                "for_kind": "pulse-tube-cryocooler",
+                "purpose": "development",
+                "parameters": {
+                    "cooling-power": "1.0 W",
+                    "cooling-power-temperature": "4.2 K",
+                    "base-temperature": "2.8 K",
+                },
+            },
+            "jurisdictions": ["US", "EU"],
+        },
+    },
+    "enriched-silicon": {
+        "summary": "Isotopically enriched silicon-28 as an epitaxial wafer (impurity in ppm)",
+        "value": {
+            "item": {
+                "kind": "enriched-silicon",
+                "parameters": {
+                    "isotopic-impurity": {"value": 50, "unit": "ppm"},
+                    "material-form": "epitaxial",
+                },
+            },
             "jurisdictions": ["US", "EU"],
         },
     },
@@ -93,7 +136,13 @@ ASSESS_EXAMPLES: dict[str, Example] = {
         "summary": "A visiting researcher in a US lab shown qubit-chip production technology",
         "value": {
             "activity": "deemed-export",
-            "subject": {"technology": {"for_kind": "qubit-device", "purpose": "production"}},
+            "subject": {
+                "technology": {
+                    "for_kind": "qubit-device",
+                    "purpose": "production",
+                    "facts": {"specially-designed-for-controlled-quantum-computer": True},
+                }
+            },
             "from": "US",
             "recipient": {"name": "visiting postdoc", "nationality": "CN"},
             "project_stage": "prototype-development",
@@ -118,6 +167,7 @@ class ClassifyRequest(BaseModel):
     item: dict[str, Any] = Field(description=ITEM_DESCRIPTION)
     jurisdictions: list[str] | None = Field(
         default=None,
+        max_length=64,
         description="Jurisdiction codes (US, EU, GB/UK, CA, JP, AU, CH, FR, DE, IT, ES, NL); default all.",
     )
     as_of: str | None = Field(
@@ -181,7 +231,9 @@ class AssessRequest(BaseModel):
         "technical-assistance, researcher-exchange"
     )
     subject: dict[str, Any] = Field(
-        description='`{"item": …}`, `{"software": {"for_kind", "purpose"}}` or `{"technology": {…}}`'
+        description='`{"item": …}`, `{"software": {"for_kind", "purpose", "parameters", '
+        '"facts"}}` or `{"technology": {…}}`: the parameters and facts of software or technology '
+        "describe the item it serves"
     )
     from_: str = Field(alias="from", description="The jurisdiction the activity starts in.")
     to: str | None = Field(default=None, description="Destination country.")
@@ -229,13 +281,15 @@ class AssessResponse(BaseModel):
 
 
 class _Answers:
-    """Serialized answers by (context, data version, request body): the same question asked again
-    under the same data is answered from memory. Bounded, least recently used first out."""
+    """Serialized answers by (context, data version, route, SHA-256 of the request body): the same
+    question asked again under the same data is answered from memory. Bounded in bytes (least
+    recently used first out); bodies over CACHED_BODY_BYTES and answers over a sixteenth of the
+    budget are never kept, so the cache holds many small answers, not a few huge ones."""
 
-    def __init__(self, size: int = 1024) -> None:
-        self.size = size
+    def __init__(self) -> None:
         self._items: OrderedDict[tuple[int, str, str, bytes], bytes] = OrderedDict()
         self._lock = threading.Lock()
+        self.bytes = 0
 
     def get(self, key: tuple[int, str, str, bytes]) -> bytes | None:
         with self._lock:
@@ -244,27 +298,45 @@ class _Answers:
                 self._items.move_to_end(key)
             return found
 
-    def put(self, key: tuple[int, str, str, bytes], value: bytes) -> None:
+    def put(self, key: tuple[int, str, str, bytes], value: bytes, budget: int) -> None:
         with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            if len(value) <= budget // 16:
+                old = self._items.pop(key, None)
+                self.bytes += len(value) - (len(old) if old is not None else 0)
+                self._items[key] = value
+            while self.bytes > budget:
+                _, dropped = self._items.popitem(last=False)
+                self.bytes -= len(dropped)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
+CACHED_BODY_BYTES = 16 * 1024
+"""Request bodies up to this size have their answers cached (a classify question is ~200 bytes)."""
+INLINE_BODY_BYTES = 4 * 1024
+"""Request bodies up to this size are answered on the event loop when the catalogue is warm."""
 _ANSWERS = _Answers()
 # Answers are trees built per request: no cycle to look for (skipping the check saves ~10%)
 _JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
+def _cache_key(context: Context, route: str, raw: bytes) -> tuple[int, str, str, bytes] | None:
+    if len(raw) > CACHED_BODY_BYTES:
+        return None
+    return (id(context), context.data_version(), route, hashlib.sha256(raw).digest())
+
+
 def _answer(context: Context, route: str, raw: bytes) -> bytes:
     """Validate the body with the route's model, answer it (or reuse the answer), serialize."""
-    key = (id(context), context.data_version(), route, raw)
-    found = _ANSWERS.get(key)
+    key = _cache_key(context, route, raw)
+    found = _ANSWERS.get(key) if key is not None else None
     if found is not None:
         return found
+    value = parse_json(raw, context.settings) if raw.strip() else None
     model = ClassifyRequest if route == "classify" else AssessRequest
     try:
-        request = model.model_validate_json(raw or b"null")
+        request = model.model_validate(value)
     except ValidationError as error:
         raise RequestValidationError(
             [{**e, "loc": ("body", *e["loc"])} for e in error.errors(include_url=False)]
@@ -274,7 +346,8 @@ def _answer(context: Context, route: str, raw: bytes) -> bytes:
     else:
         body = _JSON.encode(assess(context, request.model_dump(by_alias=True, exclude_none=True)))
     encoded = body.encode()
-    _ANSWERS.put(key, encoded)
+    if key is not None:
+        _ANSWERS.put(key, encoded, context.settings.answer_cache_bytes)
     return encoded
 
 
@@ -291,15 +364,14 @@ def _request_body(model: type[BaseModel], examples: dict[str, Example]) -> dict[
 
 
 async def _respond(request: Request, route: str) -> Response:
-    """Answer a partner route. With the catalogue of the current data version in memory, the
-    answer is CPU work only (no I/O) and is computed inline: the GIL serializes it anyway, and a
-    thread-pool hop per request roughly doubled the CPU cost under load (thread hand-offs). When
-    that is not known without a query (first use, a write since, a remote store), the store work
-    runs in the thread pool. (A write landing between the check and the answer would make that
-    one request rebuild inline: a window of microseconds, once per write.)"""
+    """Answer a partner route. A small body (INLINE_BODY_BYTES) with the catalogue of the current
+    data version in memory is CPU work of well under a millisecond (no I/O) and is answered
+    inline: a thread-pool hop per request roughly doubled the CPU cost under load. Anything larger,
+    or needing the store (first use, a write since, a remote store), is parsed and answered in the
+    thread pool, so a big body never stalls the event loop (and /healthz)."""
     context = get_context(request)
     raw = await request.body()
-    if is_warm(context):
+    if len(raw) <= INLINE_BODY_BYTES and is_warm(context):
         body = _answer(context, route, raw)
     else:
         body = await run_in_threadpool(_answer, context, route, raw)
@@ -309,7 +381,10 @@ async def _respond(request: Request, route: str) -> Response:
 @router.post(
     "/v1/classify",
     response_class=Response,
-    responses={200: {"model": ClassifyResponse, "description": "One result per jurisdiction."}},
+    responses={
+        200: {"model": ClassifyResponse, "description": "One result per jurisdiction."},
+        **responses(400, 413, 422),
+    },
     summary="Is this item controlled, and where?",
     openapi_extra=_request_body(ClassifyRequest, CLASSIFY_EXAMPLES),
 )
@@ -322,7 +397,8 @@ async def post_classify(request: Request) -> Response:
     "/v1/assess",
     response_class=Response,
     responses={
-        200: {"model": AssessResponse, "description": "One result per governing jurisdiction."}
+        200: {"model": AssessResponse, "description": "One result per governing jurisdiction."},
+        **responses(400, 413, 422),
     },
     summary="May we do this, and what does it need?",
     openapi_extra=_request_body(AssessRequest, ASSESS_EXAMPLES),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from exportgraph.api.deps import KnowledgeDep
+from exportgraph.api.problems import responses
 from fastapi import APIRouter, Query
 from starlette.concurrency import run_in_threadpool
 
@@ -19,7 +20,11 @@ from exportgraph.services.reference.products import (
 router = APIRouter(tags=["products"])
 
 
-@router.get("/v1/products", summary="The corpus of real products, with their classification")
+@router.get(
+    "/v1/products",
+    summary="The corpus of real products, with their classification",
+    responses=responses(422),
+)
 async def products(
     knowledge: KnowledgeDep,
     kind: Annotated[
@@ -37,7 +42,11 @@ async def products(
     )
 
 
-@router.get("/v1/products/{product_id}", summary="One product: figures, sources, classification")
+@router.get(
+    "/v1/products/{product_id}",
+    summary="One product: figures, sources, classification",
+    responses=responses(404, 422),
+)
 async def product(
     knowledge: KnowledgeDep,
     product_id: str,

@@ -3,12 +3,13 @@ concepts (contract §5). Reading is anonymous; writing needs a bearer token with
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
+from exportgraph.api import limits
 from exportgraph.api.auth import AdminDep, EditorDep, ReviewerDep
 from exportgraph.api.deps import ContextDep, KnowledgeDep
-from exportgraph.api.problems import problem
+from exportgraph.api.json_body import read_json
+from exportgraph.api.problems import problem, responses
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -16,7 +17,8 @@ from starlette.concurrency import run_in_threadpool
 
 from exportgraph import paths
 from exportgraph.errors import MalformedInput
-from exportgraph.presentation.negotiation import choose, rdf_media_type
+from exportgraph.graph.context import Context
+from exportgraph.presentation.negotiation import RDF_MEDIA_TYPES, choose, rdf_media_type
 from exportgraph.services.reference import concepts
 from exportgraph.services.standards import changes, equivalence, mappings, releases
 from exportgraph.services.standards.diff import diff_rows
@@ -37,21 +39,45 @@ CHANGE_EXAMPLE = {
 }
 
 
-async def _json_body(request: Request, *, optional: bool = False) -> Any:
-    """The request body as JSON (read only after authentication); errors name line and column."""
-    raw = await request.body()
-    if not raw.strip():
-        if optional:
-            return None
-        raise MalformedInput("the request body is empty (a JSON object is expected)", field="body")
-    try:
-        return json.loads(raw)
-    except UnicodeDecodeError:
-        raise MalformedInput("the body is not UTF-8 text", field="body") from None
-    except json.JSONDecodeError as error:
-        raise MalformedInput(
-            f"invalid JSON on line {error.lineno}, column {error.colno}: {error.msg}", field="body"
-        ) from None
+_BEARER: dict[str, Any] = {"security": [{"bearer": []}]}
+_WRITE = (400, 401, 403, 404, 409, 413, 422)
+_CHANGE_SET = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["summary", "rationale", "base_version"],
+    "properties": {
+        "summary": {"type": "string", "maxLength": changes.MAX_SUMMARY},
+        "rationale": {"type": "string", "maxLength": changes.MAX_TEXT},
+        "base_version": {"type": "string", "maxLength": 200},
+        "add": {"type": "string", "description": "Turtle: statements to add"},
+        "remove": {"type": "string", "description": "Turtle: statements to remove"},
+    },
+}
+_REVIEW = {
+    "type": "object",
+    "properties": {"comment": {"type": "string", "maxLength": changes.MAX_TEXT}},
+}
+_RELEASE = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"version": {"type": "string"}, "notes": {"type": "string"}},
+}
+
+
+def _optional_body(schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **_BEARER,
+        "requestBody": {"required": False, "content": {"application/json": {"schema": schema}}},
+    }
+
+
+_RDF = {media: {"schema": {"type": "string"}} for media in RDF_MEDIA_TYPES}
+_JSON_ANY: dict[str, Any] = {"schema": {}}
+
+
+async def _json_body(request: Request, context: Context, *, optional: bool = False) -> Any:
+    """The request body as JSON (read only after authentication), within the request limits."""
+    return await read_json(request, context.settings, optional=optional)
 
 
 # ------------------------------------------------------------------------------ change sets
@@ -69,37 +95,43 @@ async def list_changes(
     "/v1/changes",
     status_code=201,
     summary="Propose a change set (editor)",
+    responses=responses(*_WRITE),
     openapi_extra={
+        **limits.BATCH,  # up to 2 million characters of Turtle each to add and to remove
+        **_BEARER,
         "requestBody": {
             "required": True,
-            "content": {"application/json": {"example": CHANGE_EXAMPLE}},
-        }
+            "content": {"application/json": {"schema": _CHANGE_SET, "example": CHANGE_EXAMPLE}},
+        },
     },
 )
 async def propose(request: Request, context: ContextDep, user: EditorDep) -> JSONResponse:
     """201 with Location and {"id", "status": "proposed", "report": {"conforms", "violations"}}:
     the report is the terminology-shapes report of the graph the change would produce."""
-    body = await _json_body(request)
+    body = await _json_body(request, context)
     change = await run_in_threadpool(changes.propose, context.store, user, body)
     return JSONResponse(
         change, status_code=201, headers={"Location": f"/v1/changes/{change['id']}"}
     )
 
 
-@router.get("/v1/changes/{change_id}", summary="One change set")
+@router.get("/v1/changes/{change_id}", summary="One change set", responses=responses(404))
 async def get_change(change_id: str, context: ContextDep) -> dict[str, Any]:
     return await run_in_threadpool(changes.get_change, context.store, change_id)
 
 
 @router.post(
-    "/v1/changes/{change_id}/approve", summary="Approve and apply (reviewer, not the author)"
+    "/v1/changes/{change_id}/approve",
+    summary="Approve and apply (reviewer, not the author)",
+    responses=responses(*_WRITE),
+    openapi_extra=_optional_body(_REVIEW),
 )
 async def approve(
     change_id: str, request: Request, context: ContextDep, user: ReviewerDep
 ) -> JSONResponse:
     """Applies the change atomically; 409 on a conflict with a change approved since its base,
     422 with the report when the result violates the terminology shapes."""
-    body = await _json_body(request, optional=True)
+    body = await _json_body(request, context, optional=True)
     try:
         change = await run_in_threadpool(changes.approve, context.store, user, change_id, body)
     except changes.NotApprovable as error:
@@ -107,21 +139,32 @@ async def approve(
     return JSONResponse(change)
 
 
-@router.post("/v1/changes/{change_id}/reject", summary="Reject (reviewer, not the author)")
+@router.post(
+    "/v1/changes/{change_id}/reject",
+    summary="Reject (reviewer, not the author)",
+    responses=responses(*_WRITE),
+    openapi_extra=_optional_body(_REVIEW),
+)
 async def reject(
     change_id: str, request: Request, context: ContextDep, user: ReviewerDep
 ) -> dict[str, Any]:
-    body = await _json_body(request, optional=True)
+    body = await _json_body(request, context, optional=True)
     return await run_in_threadpool(changes.reject, context.store, user, change_id, body)
 
 
 # ------------------------------------------------------------------------------ releases
 
 
-@router.post("/v1/releases", status_code=201, summary="Publish a release (admin)")
+@router.post(
+    "/v1/releases",
+    status_code=201,
+    summary="Publish a release (admin)",
+    responses=responses(*_WRITE),
+    openapi_extra=_optional_body(_RELEASE),
+)
 async def create_release(request: Request, context: ContextDep, user: AdminDep) -> JSONResponse:
     """201 {"version", "iri", …}; body optional: {"version": "…", "notes": "…"}."""
-    body = await _json_body(request, optional=True)
+    body = await _json_body(request, context, optional=True)
     release = await run_in_threadpool(releases.create_release, context.store, user, body)
     return JSONResponse(
         release, status_code=201, headers={"Location": f"/v1/releases/{release['version']}"}
@@ -138,7 +181,14 @@ def _rdf_response(data: bytes, media_type: str) -> Response:
     return Response(data, media_type=media_type + charset)
 
 
-@router.get("/v1/releases/{version}", summary="A release: JSON description, or RDF by Accept")
+@router.get(
+    "/v1/releases/{version}",
+    summary="A release: JSON description, or RDF by Accept",
+    responses={
+        200: {"description": "The release", "content": {"application/json": _JSON_ANY, **_RDF}},
+        **responses(404, 422),
+    },
+)
 async def get_release(
     version: str,
     request: Request,
@@ -152,7 +202,17 @@ async def get_release(
     return _rdf_response(data, media_type)
 
 
-@router.get("/v1/releases/{a}/diff/{b}", summary="What changed between two releases")
+@router.get(
+    "/v1/releases/{a}/diff/{b}",
+    summary="What changed between two releases",
+    responses={
+        200: {
+            "description": "The differences, as JSON or an HTML table",
+            "content": {"application/json": _JSON_ANY, "text/html": {"schema": {"type": "string"}}},
+        },
+        **responses(400, 404, 422),
+    },
+)
 async def diff(
     a: str,
     b: str,
@@ -180,7 +240,11 @@ async def diff(
 # ------------------------------------------------------------------------------ exports
 
 
-@router.get("/v1/graph", summary="The whole current graph (asserted + inferred) by Accept")
+@router.get(
+    "/v1/graph",
+    summary="The whole current graph (asserted + inferred) by Accept",
+    responses={200: {"description": "The graph", "content": _RDF}, **responses(422)},
+)
 async def graph(
     request: Request,
     context: ContextDep,
@@ -191,7 +255,17 @@ async def graph(
     return _rdf_response(data, media_type)
 
 
-@router.get("/v1/mappings", summary="Mappings as an SSSOM table (or JSON)")
+@router.get(
+    "/v1/mappings",
+    summary="Mappings as an SSSOM table (or JSON)",
+    responses={
+        200: {
+            "description": "The mappings",
+            "content": {TSV: {"schema": {"type": "string"}}, "application/json": _JSON_ANY},
+        },
+        **responses(400, 422),
+    },
+)
 async def list_mappings(
     context: ContextDep,
     request: Request,
@@ -208,7 +282,11 @@ async def list_mappings(
     return Response(table, media_type=TSV + "; charset=utf-8")
 
 
-@router.get("/v1/entries/{entry_id}/equivalents", summary="Asserted and derived equivalents")
+@router.get(
+    "/v1/entries/{entry_id}/equivalents",
+    summary="Asserted and derived equivalents",
+    responses=responses(404),
+)
 async def equivalents(entry_id: str, knowledge: KnowledgeDep) -> JSONResponse:
     """[{"id", "relation", "asserted", "derived", "basis", …}]; when the entry's thresholds
     cannot be compared, the Exportgraph-Derivation header says why."""
@@ -230,7 +308,11 @@ async def list_concepts(
     return concepts.list_concepts(knowledge, lang, q, scheme)
 
 
-@router.get("/v1/concepts/{notation}", summary="One concept with every label by language")
+@router.get(
+    "/v1/concepts/{notation}",
+    summary="One concept with every label by language",
+    responses=responses(404, 422),
+)
 async def get_concept(
     notation: str,
     knowledge: KnowledgeDep,

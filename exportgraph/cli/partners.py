@@ -18,7 +18,7 @@ from exportgraph.cli.common import (
     make_context,
     print_json,
 )
-from exportgraph.errors import ExportgraphError, MalformedInput
+from exportgraph.errors import ExportgraphError, MalformedInput, shown
 from exportgraph.presentation.batch import csv_chunks, json_chunks, progress_bar, summary_table
 from exportgraph.presentation.tables import assess_table, classify_table
 
@@ -31,7 +31,7 @@ def _params(values: list[str]) -> dict[str, str]:
         name, sep, value = text.partition("=")
         if not sep or not name.strip() or not value.strip():
             raise MalformedInput(
-                f"--param: expected NAME=VALUE[UNIT], got {text!r}", field="--param"
+                f"--param: expected NAME=VALUE[UNIT], got {shown(text)}", field="--param"
             )
         parameters[name.strip()] = value.strip()
     return parameters
@@ -45,7 +45,7 @@ def _facts(values: list[str]) -> dict[str, bool]:
             name, value = text, "true"
         if value.strip().lower() not in ("true", "false"):
             raise MalformedInput(
-                f"--fact: expected NAME[=true|false], got {text!r}", field="--fact"
+                f"--fact: expected NAME[=true|false], got {shown(text)}", field="--fact"
             )
         facts[name.strip()] = value.strip().lower() == "true"
     return facts
@@ -68,6 +68,17 @@ def classify(
         str | None,
         typer.Option("--purpose", help="software/technology: development, production, use"),
     ] = None,
+    served_for_kind: Annotated[
+        str | None,
+        typer.Option(
+            "--served-for-kind",
+            help="technology for software: the kind the served software is for",
+        ),
+    ] = None,
+    served_purpose: Annotated[
+        str | None,
+        typer.Option("--served-purpose", help="technology for software: the software's purpose"),
+    ] = None,
     jurisdiction: Annotated[
         list[str] | None,
         typer.Option("--jurisdiction", "-j", help="jurisdiction code (repeatable)"),
@@ -88,7 +99,10 @@ def classify(
     store: StoreOption = None,
 ) -> None:
     """Is this item controlled, and where? (the JSON of POST /v1/classify with --json; with
-    --file, of POST /v1/classify/batch)"""
+    --file, of POST /v1/classify/batch)
+
+    Software and technology take the served item's parameters and facts (--param, --fact) beside
+    --for-kind and --purpose; material-form is a --param (e.g. material-form=epitaxial)."""
     if file is not None:
         if kind or param or fact or for_kind or purpose:
             fail("--file classifies the items of the file: leave out --kind, --param, --fact …")
@@ -108,6 +122,9 @@ def classify(
             item["for_kind"] = for_kind
         if purpose:
             item["purpose"] = purpose
+        served = {"for_kind": served_for_kind, "purpose": served_purpose}
+        if any(served.values()):
+            item["served"] = {key: value for key, value in served.items() if value}
         answer = run(make_context(store), item, jurisdiction or None, as_of)
     except ExportgraphError as error:
         fail(error)
@@ -137,7 +154,7 @@ def classify_file(
         text = sys.stdin.read() if str(file) == "-" else file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         fail(f"{file}: {getattr(error, 'strerror', None) or error}")
-    limit = context.settings.batch_max_items
+    limit = context.settings.max_bulk_items
     try:
         knowledge = current(context)
         if str(file) == "-" or file.suffix.lower() != ".json":

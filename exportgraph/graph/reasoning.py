@@ -45,7 +45,7 @@ def _to_rdflib(triples: Iterable[Triple]) -> rdflib.Graph:
 
 
 def _from_rdflib_terms(rows: Iterable[tuple[rdflib.term.Node, ...]]) -> list[Triple]:
-    lines = []
+    triples = []
     for s, p, o in rows:
         if isinstance(s, rdflib.Literal) or not isinstance(p, rdflib.URIRef):
             continue  # owlrl emits literal subjects; they are not RDF triples
@@ -55,10 +55,26 @@ def _from_rdflib_terms(rows: Iterable[tuple[rdflib.term.Node, ...]]) -> list[Tri
             and str(o.datatype) == _XSD_STRING
         ):
             o = rdflib.Literal(str(o), lang=o.language)  # reasonable re-types plain literals
-        lines.append(f"{s.n3()} {p.n3()} {o.n3()} .\n")
-    return [
-        quad.triple for quad in pyoxigraph.parse("".join(lines), pyoxigraph.RdfFormat.N_TRIPLES)
-    ]
+        subject = _term(s)
+        if not isinstance(subject, pyoxigraph.Literal):
+            triples.append(Triple(subject, pyoxigraph.NamedNode(str(p)), _term(o)))
+    return triples
+
+
+def _term(
+    node: rdflib.term.Node,
+) -> pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal:
+    """An rdflib term as a pyoxigraph term (directly: a multi-line literal's n3() is not
+    N-Triples)."""
+    if isinstance(node, rdflib.Literal):
+        if node.language:
+            return pyoxigraph.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return pyoxigraph.Literal(str(node), datatype=pyoxigraph.NamedNode(str(node.datatype)))
+        return pyoxigraph.Literal(str(node))
+    if isinstance(node, rdflib.BNode):
+        return pyoxigraph.BlankNode(str(node))
+    return pyoxigraph.NamedNode(str(node))
 
 
 def _is_noise(triple: Triple) -> bool:
@@ -86,22 +102,93 @@ def _swap_blank_nodes(triples: Iterable[Triple]) -> list[Triple]:
     return [Triple(_skolem(t.subject), t.predicate, _skolem(t.object)) for t in triples]
 
 
+_AXIOM_PREDICATES = {
+    ns.RDFS + "domain",
+    ns.RDFS + "range",
+    ns.RDFS + "subPropertyOf",
+    ns.OWL + "equivalentProperty",
+    ns.OWL + "inverseOf",
+    ns.OWL + "propertyChainAxiom",
+    ns.OWL + "propertyDisjointWith",
+    ns.OWL + "onProperty",
+    ns.RDF + "first",  # members of property chains and keys
+}
+_PROPERTY_CHARACTERISTICS = {
+    ns.OWL + name
+    for name in (
+        "FunctionalProperty",
+        "InverseFunctionalProperty",
+        "SymmetricProperty",
+        "AsymmetricProperty",
+        "TransitiveProperty",
+        "ReflexiveProperty",
+        "IrreflexiveProperty",
+    )
+}
+_CLASS_AXIOM_PREDICATES = {
+    ns.RDFS + "subClassOf",
+    ns.OWL + "equivalentClass",
+    ns.OWL + "disjointWith",
+    ns.OWL + "complementOf",
+    ns.OWL + "someValuesFrom",
+    ns.OWL + "allValuesFrom",
+    ns.OWL + "onClass",
+    ns.OWL + "hasKey",
+    ns.RDF + "first",  # members of unions, intersections, enumerations, disjoint sets
+}
+_SCHEMA_NAMESPACES = (ns.RDF, ns.RDFS, ns.OWL)
+_RDF_TYPE = ns.RDF + "type"
+
+
+def _reasoned_part(triples: list[Triple]) -> list[Triple]:
+    """The triples an OWL 2 RL rule can use. A triple whose predicate no axiom mentions (no
+    domain, range, sub-/equivalent/inverse property, characteristic, restriction, chain or key),
+    or a type triple whose class no class axiom mentions, fires no rule: it is left out, which
+    keeps the ~110,000 triples of the whole lists (eg:officialText …) out of the reasoner. (Not
+    covered: owl:sameAs copying such a triple to an equal individual; the data asserts none.)"""
+    axioms = {pyoxigraph.NamedNode(p) for p in _AXIOM_PREDICATES}
+    class_axioms = {pyoxigraph.NamedNode(p) for p in _CLASS_AXIOM_PREDICATES}
+    characteristics = {pyoxigraph.NamedNode(c) for c in _PROPERTY_CHARACTERISTICS}
+    rdf_type = pyoxigraph.NamedNode(_RDF_TYPE)
+    active: set[object] = set()  # properties and classes some axiom mentions
+    for t in triples:
+        predicate = t.predicate
+        if (
+            predicate in axioms
+            or predicate in class_axioms
+            or (predicate == rdf_type and t.object in characteristics)
+        ):
+            active.add(t.subject)
+            active.add(t.object)
+    decided: dict[object, bool] = {}
+
+    def may_fire(term: object) -> bool:
+        if term not in decided:
+            value = term.value if isinstance(term, pyoxigraph.NamedNode) else ""
+            decided[term] = term in active or value.startswith(_SCHEMA_NAMESPACES)
+        return decided[term]
+
+    return [t for t in triples if may_fire(t.object if t.predicate == rdf_type else t.predicate)]
+
+
 def materialize(triples: list[Triple], engine: Engine = "reasonable") -> Closure:
     """Compute the OWL 2 RL closure of the triples; return only what was added."""
     started = time.perf_counter()
-    triples = _swap_blank_nodes(triples)
+    reasoned = _swap_blank_nodes(_reasoned_part(triples))
     if engine == "reasonable":
         from reasonable import PyReasoner
 
         reasoner = PyReasoner()
-        reasoner.from_graph(_to_rdflib(triples))
+        reasoner.from_graph(_to_rdflib(reasoned))
         output = _from_rdflib_terms(reasoner.reason())
     else:
         import owlrl
 
-        graph = _to_rdflib(triples)
+        graph = _to_rdflib(reasoned)
         owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(graph)
         output = _from_rdflib_terms(graph)
-    asserted = set(triples)
-    inferred = sorted({t for t in output if t not in asserted and not _is_noise(t)}, key=str)
-    return Closure(_swap_blank_nodes(inferred), time.perf_counter() - started, engine)
+    known = set(reasoned)
+    new = _swap_blank_nodes([t for t in output if t not in known and not _is_noise(t)])
+    asserted = set(triples)  # a triple left out of the reasoner may be derived again
+    inferred = sorted({t for t in new if t not in asserted}, key=str)
+    return Closure(inferred, time.perf_counter() - started, engine)

@@ -15,6 +15,7 @@ from exportgraph.loaders.controls import load_controls, triples_to_ntriples
 from exportgraph.loaders.products import load_products
 from exportgraph.loaders.sssom import load_sssom
 from exportgraph.loaders.tables import SourceDataError
+from exportgraph.loaders.whole_lists import whole_lists_ntriples
 from exportgraph.store import LoadError, RdfSource
 
 TURTLE = "text/turtle"
@@ -30,8 +31,8 @@ def _relative(path: Path) -> str:
 
 
 def collect_sources(root: Path | None = None) -> list[RdfSource]:
-    """Every RDF input of the graph: ontology Turtle files, control tables, SSSOM mappings and the
-    products corpus."""
+    """Every RDF input of the graph: ontology Turtle files, control tables, SSSOM mappings, the
+    whole official lists of ontology/sources/ (loaders/whole_lists.py) and the products corpus."""
     ontology = root or paths.ontology_dir()
     sources = [
         RdfSource(_relative(path), path.read_bytes(), TURTLE)
@@ -45,6 +46,9 @@ def collect_sources(root: Path | None = None) -> list[RdfSource]:
         for path in sorted((ontology / "mappings").glob("*.sssom.tsv")):
             mapped = load_sssom(path, _relative(path))
             sources.append(RdfSource(_relative(path), triples_to_ntriples(mapped), NTRIPLES))
+        if (ontology / "sources").is_dir():
+            whole = whole_lists_ntriples(ontology, _relative)
+            sources.append(RdfSource(_relative(ontology / "sources"), whole, NTRIPLES))
         products = load_products(ontology / "products")
         if products:
             sources.append(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from exportgraph.errors import InvalidInput
+from exportgraph.errors import InvalidInput, shown
 from exportgraph.knowledge.model import (
     AssertedMapping,
     Concept,
@@ -113,7 +113,7 @@ class Knowledge:
         if not isinstance(notation, str) or notation not in table:
             known = ", ".join(self.notations(scheme))
             raise InvalidInput(
-                f"{field}: unknown {what} {notation!r} (known: {known})", field=field
+                f"{field}: unknown {what} {shown(notation)} (known: {known})", field=field
             )
         return table[notation]
 
@@ -148,12 +148,14 @@ class Knowledge:
     def jurisdiction(self, code: object, field: str) -> Jurisdiction:
         """A jurisdiction by code or alias; InvalidInput naming `field` otherwise."""
         if not isinstance(code, str):
-            raise InvalidInput(f"{field}: expected a jurisdiction code, got {code!r}", field=field)
+            raise InvalidInput(
+                f"{field}: expected a jurisdiction code, got {shown(code)}", field=field
+            )
         found = self.jurisdictions.get(self.canonical_code(code))
         if found is None:
             known = ", ".join(sorted(self.jurisdictions))
             raise InvalidInput(
-                f"{field}: unknown jurisdiction {code!r} (known: {known})", field=field
+                f"{field}: unknown jurisdiction {shown(code)} (known: {known})", field=field
             )
         return found
 

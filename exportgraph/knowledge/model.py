@@ -85,6 +85,12 @@ class Concept:
     def narrower(self) -> frozenset[str]:
         return self.links.get("narrower", frozenset())
 
+    @property
+    def value_scheme(self) -> str | None:
+        """For a parameter whose values are concepts (material-form): the scheme's local name."""
+        found = self.links.get("value_scheme")
+        return sorted(found)[0].rstrip("/").rsplit("/", 1)[-1] if found else None
+
 
 @dataclass(frozen=True)
 class Source:
@@ -152,6 +158,7 @@ class Entry:
     requires_facts: tuple[str, ...] = ()
     serves: tuple[str, ...] = ()
     purposes: frozenset[str] = frozenset()
+    material_forms: frozenset[str] = frozenset()  # notations of the material forms it covers
     sources: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     gaps: tuple[str, ...] = ()

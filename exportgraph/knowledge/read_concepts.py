@@ -32,6 +32,7 @@ _CONCEPT_LINKS = {
     ns.SKOS + "broader": "broader",
     ns.SKOS + "narrower": "narrower",
     ns.DCTERMS + "isReplacedBy": "replaced_by",
+    ns.EG + "valueScheme": "value_scheme",
 }
 
 

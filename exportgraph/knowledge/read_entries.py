@@ -23,7 +23,7 @@ from exportgraph.knowledge.model import (
     Scope,
 )
 from exportgraph.knowledge.rows import Row, date, flag, rows, source_order, tail
-from exportgraph.knowledge.units import canonical_decimal, convert
+from exportgraph.knowledge.units import canonical_decimal
 from exportgraph.numbers import in_range
 from exportgraph.store import Store
 
@@ -83,6 +83,7 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
             requires_facts=tuple(sorted(tail(f) for f in found.get("requiresFact", ()))),
             serves=tuple(sorted(found.get("servesEntry", ()))),
             purposes=frozenset(tail(p) for p in found.get("purpose", ())),
+            material_forms=frozenset(tail(f) for f in found.get("materialForm", ())),
             sources=tuple(sorted(found.get("source", ()), key=source_order)),
             notes=tuple(found.get("note", ())),
             gaps=gaps,
@@ -211,9 +212,7 @@ def _criterion(knowledge: Knowledge, iri: str, row: Row, sources: Iterable[str])
     where = f"criterion {iri}"
     unit = knowledge.units.unit_info(row.get("unit") or "", where)
     target = knowledge.units.canonical_info(parameter, where)
-    canonical = (
-        threshold if unit.iri == target.iri else convert(threshold, unit.unit, target.unit, where)
-    )
+    canonical = knowledge.units.between(threshold, unit, target, where)
     return Criterion(
         iri=iri,
         parameter=parameter,

@@ -3,7 +3,10 @@
 Canonical units come from the data (eg:canonicalUnit of each parameter concept, whose QUDT unit
 carries eg:pintUnit in ontology/units.ttl); this module holds no unit table of its own. Values are
 `decimal.Decimal` so that SI-prefix conversions are exact (0.6 mW is 600 µW, not 599.999…) and a
-value at a threshold compares equal to it. Logarithmic units (dB) convert only to themselves.
+value at a threshold compares equal to it. Logarithmic units (dB) convert only to themselves;
+offset units (°C) convert through pint both ways. Pure numbers convert only within a quantity kind
+they share in the data (qudt:hasQuantityKind): a ratio given in %, ppm, ppb or ‰ converts exactly
+to a ratio in 1 and back, but a count never becomes a percentage.
 
 Public API (also used by agreement validation):
 
@@ -11,7 +14,10 @@ Public API (also used by agreement validation):
 - `normalize_parameters(raw, field_prefix, catalogue)` — `{"cooling-power": {"value": 800,
   "unit": "uW"}, …}` → `{"cooling-power": Decimal("0.0008")}` in canonical units; raises
   `InvalidInput` naming `<field_prefix>.<name>` for an unknown parameter, unit or value.
-- `convert(value, from_unit, to_unit, field)` — one exact conversion.
+- `convert(value, from_unit, to_unit, field)` — one exact conversion between pint units.
+- `UnitCatalogue.between(value, source, target, field)` — one exact conversion between units of
+  the data, under the data's rule for pure numbers (used for input values, thresholds and the
+  values shown beside thresholds, so that all three agree).
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from typing import Any
 
 import pint
 
-from exportgraph.errors import InvalidInput
+from exportgraph.errors import InvalidInput, shown
 from exportgraph.numbers import MAX_EXPONENT, in_range
 
 # Enough digits for any SI-prefix conversion of user-sized numbers to stay exact.
@@ -36,13 +42,24 @@ _NUMBER_WITH_UNIT = re.compile(
     r"^\s*(?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
 )
 # pint parses unit expressions with its own tokenizer; keep the input to plain unit spellings.
-_UNIT_TEXT = re.compile(r"^[A-Za-z_µμΩ°%][A-Za-z0-9_µμΩ°%/*^.\- ]*$")
+_UNIT_TEXT = re.compile(r"^(?:1|[A-Za-z_µμΩ°%‰][A-Za-z0-9_µμΩ°%‰/*^.\- ]*)$")
+
+
+# Spellings pint's default registry lacks: parts per billion (ppm and permille it has), the per
+# mille sign, and "1" for a pure number (the canonical unit of a ratio such as cnot-error).
+_DEFINITIONS = ("ppb = 1e-9 = parts_per_billion",)
+_ALIASES = {"%": "percent", "‰": "permille", "1": "dimensionless"}
 
 
 @cache
 def registry() -> pint.UnitRegistry:  # type: ignore[type-arg]
-    """The shared pint registry (Decimal magnitudes)."""
-    return pint.UnitRegistry(non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
+    """The one shared pint registry (Decimal magnitudes) every conversion goes through."""
+    reg: pint.UnitRegistry = pint.UnitRegistry(  # type: ignore[type-arg]
+        non_int_type=Decimal, autoconvert_offset_to_baseunit=True
+    )
+    for definition in _DEFINITIONS:
+        reg.define(definition)
+    return reg
 
 
 _registry_lock = threading.RLock()
@@ -52,7 +69,7 @@ def parse_unit(text: str, field: str) -> pint.Unit:
     """A pint unit from its spelling (`uW`, `µW`, `mK`, `GHz`, `dB`, `count` …)."""
     unit = _cached_unit(text.strip())
     if unit is None:
-        raise InvalidInput(f"{field}: unknown unit {text!r}", field=field)
+        raise InvalidInput(f"{field}: unknown unit {shown(text)}", field=field)
     return unit
 
 
@@ -62,7 +79,7 @@ def _cached_unit(text: str) -> pint.Unit | None:
         return None
     try:
         with _registry_lock:
-            return registry().Unit("percent" if text == "%" else text)
+            return registry().Unit(_ALIASES.get(text, text))
     except (
         pint.UndefinedUnitError,
         pint.DefinitionSyntaxError,
@@ -138,25 +155,20 @@ def canonical_decimal(value: Decimal) -> Decimal:
 def to_decimal(raw: object, field: str) -> Decimal:
     """A finite number from JSON (int, float, or a numeric string)."""
     if isinstance(raw, bool) or not isinstance(raw, int | float | str | Decimal):
-        raise InvalidInput(f"{field}: expected a number, got {_show(raw)}", field=field)
+        raise InvalidInput(f"{field}: expected a number, got {shown(raw)}", field=field)
     try:
         value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
     except decimal.InvalidOperation:
-        raise InvalidInput(f"{field}: expected a number, got {_show(raw)}", field=field) from None
+        raise InvalidInput(f"{field}: expected a number, got {shown(raw)}", field=field) from None
     if not value.is_finite():
-        raise InvalidInput(f"{field}: expected a finite number, got {_show(raw)}", field=field)
+        raise InvalidInput(f"{field}: expected a finite number, got {shown(raw)}", field=field)
     if not in_range(value):
         raise InvalidInput(
-            f"{field}: {_show(raw)} is out of range (magnitudes from 1e-{MAX_EXPONENT} to "
+            f"{field}: {shown(raw)} is out of range (magnitudes from 1e-{MAX_EXPONENT} to "
             f"1e{MAX_EXPONENT} are accepted)",
             field=field,
         )
     return canonical_decimal(value)
-
-
-def _show(raw: object) -> str:
-    text = repr(raw)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 @dataclass(frozen=True)
@@ -167,6 +179,7 @@ class UnitInfo:
     spelling: str  # as pint spells it (eg:pintUnit)
     symbol: str | None = None
     label: str | None = None
+    kinds: frozenset[str] = frozenset()  # QUDT quantity kinds (qudt:hasQuantityKind)
 
     @property
     def unit(self) -> pint.Unit:
@@ -174,8 +187,21 @@ class UnitInfo:
 
     @property
     def dimensionless(self) -> bool:
-        """Counts, ratios and percentages: pint converts between them, thresholds must not."""
+        """Counts and ratios (1, %, ppm …): pure numbers, convertible only within a shared
+        quantity kind (see `UnitCatalogue.between`)."""
         return bool(self.unit.dimensionless) and not is_logarithmic(self.unit)
+
+    def convertible_to(self, other: UnitInfo) -> bool:
+        """Whether a value in this unit may be expressed in `other`: the same unit; two pure
+        numbers sharing a quantity kind (a ratio in % and a ratio in 1, never a count and a
+        percentage); or two other units pint converts (µW and W, °C and K)."""
+        if self.iri == other.iri:
+            return True
+        if is_logarithmic(self.unit) or is_logarithmic(other.unit):
+            return False
+        if self.dimensionless or other.dimensionless:
+            return self.dimensionless and other.dimensionless and bool(self.kinds & other.kinds)
+        return _factor(self.unit, other.unit) is not None
 
     @property
     def display(self) -> str:
@@ -205,7 +231,7 @@ class UnitCatalogue:
         if iri is None:
             known = ", ".join(sorted(self.parameters))
             raise InvalidInput(
-                f"{field}: unknown parameter {parameter!r} (known: {known})", field=field
+                f"{field}: unknown parameter {shown(parameter)} (known: {known})", field=field
             )
         info = self.units.get(iri)
         if info is None:
@@ -228,6 +254,23 @@ class UnitCatalogue:
             )
         return info
 
+    def between(self, value: Decimal, source: UnitInfo, target: UnitInfo, field: str) -> Decimal:
+        """`value` in the data's unit `source`, expressed exactly in `target`; InvalidInput
+        naming `field` when the data's rule does not let the one become the other."""
+        if source.iri == target.iri:
+            return value
+        if not source.convertible_to(target):
+            raise InvalidInput(
+                f"{field}: a value in {source.display} cannot be expressed in {target.display}",
+                field=field,
+            )
+        return convert(value, source.unit, target.unit, field)
+
+    def named(self, text: str) -> list[UnitInfo]:
+        """The units of the data a spelling names (`%`, `ppm`, `1`, `count` …), in IRI order."""
+        wanted = text.strip().lower()
+        return [info for _, info in sorted(self.units.items()) if wanted in info.spellings]
+
     def unit_label(self, parameter: str) -> str:
         """The canonical unit of a parameter as answers show it (`count`, `K`, `W`, `dB` …)."""
         return self.canonical_info(parameter, parameter).display
@@ -240,20 +283,14 @@ class UnitCatalogue:
             return value
         unit_field = f"{field}.unit" if isinstance(raw, Mapping) else field
         if target.dimensionless:
-            if unit_text.strip().lower() in target.spellings:
-                return value
-            raise InvalidInput(
-                f"{unit_field}: {parameter} is given in {target.display}; unit {unit_text!r} is not "
-                "accepted (counts, ratios and percentages are not interchangeable)",
-                field=unit_field,
-            )
+            return self._pure_number(parameter, value, unit_text, target, unit_field)
         try:
             return convert(value, parse_unit(unit_text, unit_field), target.unit, unit_field)
         except InvalidInput as error:
             if "unknown unit" in error.detail:
                 raise
             raise InvalidInput(
-                f"{unit_field}: {unit_text.strip()!r} cannot be converted to {target.display}, the unit of "
+                f"{unit_field}: {shown(unit_text.strip())} cannot be converted to {target.display}, the unit of "
                 f"{parameter}"
                 + (
                     " (logarithmic units convert only to themselves)"
@@ -262,6 +299,29 @@ class UnitCatalogue:
                 ),
                 field=unit_field,
             ) from None
+
+    def _pure_number(
+        self, parameter: str, value: Decimal, unit_text: str, target: UnitInfo, field: str
+    ) -> Decimal:
+        """A count or a ratio given with a unit: only units of the data that share a quantity
+        kind with the canonical unit are accepted (a ratio in %, ppm, ppb or ‰; a count only
+        as a count), converted exactly."""
+        for info in self.named(unit_text):
+            if info.convertible_to(target):
+                return self.between(value, info, target, field)
+        accepted = sorted(
+            {
+                info.display
+                for info in self.units.values()
+                if info.dimensionless and info.convertible_to(target)
+            }
+        )
+        raise InvalidInput(
+            f"{field}: {parameter} is a {'count' if target.display == 'count' else 'ratio'}; "
+            f"unit {shown(unit_text.strip())} is not accepted for it (give it in "
+            f"{' or '.join(accepted)})",
+            field=field,
+        )
 
 
 @cache
@@ -280,7 +340,7 @@ def _split_value(raw: object, field: str) -> tuple[Decimal, str | None]:
         unit = raw.get("unit")
         if unit is not None and not isinstance(unit, str):
             raise InvalidInput(
-                f"{field}.unit: expected a unit name, got {_show(unit)}", field=f"{field}.unit"
+                f"{field}.unit: expected a unit name, got {shown(unit)}", field=f"{field}.unit"
             )
         value_field = f"{field}.value"
         return to_decimal(raw["value"], value_field), unit or None
@@ -288,7 +348,7 @@ def _split_value(raw: object, field: str) -> tuple[Decimal, str | None]:
         match = _NUMBER_WITH_UNIT.match(raw)
         if not match:
             raise InvalidInput(
-                f"{field}: expected a number with an optional unit, got {_show(raw)}", field=field
+                f"{field}: expected a number with an optional unit, got {shown(raw)}", field=field
             )
         return to_decimal(match["number"], field), match["unit"] or None
     return to_decimal(raw, field), None
@@ -319,11 +379,13 @@ def load_unit_catalogue(rows: list[dict[str, Any]]) -> UnitCatalogue:
         if row.get("unit") is not None and row.get("pint") is not None:
             iri = row["unit"].value
             known = units.get(iri)
+            kind = _value(row, "kind")
             units[iri] = UnitInfo(
                 iri,
                 row["pint"].value,
                 (known.symbol if known else None) or _value(row, "symbol"),
                 (known.label if known else None) or _value(row, "label"),
+                (known.kinds if known else frozenset()) | ({kind} if kind else set()),
             )
     return UnitCatalogue(dict(sorted(parameters.items())), units)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from exportgraph.errors import InvalidInput
+from exportgraph.errors import InvalidInput, shown
 
 
 def parse_date(value: dt.date | str | None, field: str) -> dt.date:
@@ -22,7 +22,7 @@ def parse_date(value: dt.date | str | None, field: str) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise InvalidInput(f"{field}: expected an ISO date YYYY-MM-DD, got {value!r}", field=field)
+    raise InvalidInput(f"{field}: expected an ISO date YYYY-MM-DD, got {shown(value)}", field=field)
 
 
 def json_number(value: Decimal) -> int | float:

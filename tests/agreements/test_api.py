@@ -119,8 +119,8 @@ def test_html_report_is_self_contained(client: TestClient, case: Case) -> None:
     [
         (b'{"id": "urn:a:1",\n "parties": [}', "application/json", 400, "line 2"),
         (b'{"effective_date": 20250301}', "application/json", 422, "effective_date"),
-        (
-            b'[{"id": "urn:a:1"}, {"items": [{"id": "not an iri"}]}]',
+        (  # contract §4: any non-empty string is an id; an empty one is not
+            b'[{"id": "urn:a:1"}, {"items": [{"id": ""}]}]',
             "application/json",
             422,
             "[1].items[0].id",

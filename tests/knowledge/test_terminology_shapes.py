@@ -93,6 +93,21 @@ BROKEN = [
     ),
     ("TERM-CRITERION-VALUE", "eg:thresholdValue 34.0", 'eg:thresholdValue "thirty-four"'),
     (
+        "TERM-CRITERION-VALUE-FINITE",
+        "eg:thresholdValue 34.0",
+        'eg:thresholdValue "INF"^^xsd:double',
+    ),
+    (
+        "TERM-CRITERION-VALUE-FINITE",
+        "eg:thresholdValue 34.0",
+        'eg:thresholdValue "NaN"^^xsd:double',
+    ),
+    (
+        "TERM-CRITERION-VALUE-FINITE",
+        "eg:thresholdValue 34.0",
+        'eg:thresholdValue "1e-999"^^xsd:double',
+    ),
+    (
         "TERM-CRITERION-UNIT",
         "eg:thresholdValue 100.0 ; eg:unit unit:MilliK",
         "eg:thresholdValue 100.0 ; eg:unit unit:W",
@@ -114,6 +129,11 @@ BROKEN = [
         "skos:exactMatch ex:entry ; skos:relatedMatch ex:entry .",
     ),
     ("TERM-PARAMETER-UNIT", "; eg:canonicalUnit unit:K .", "."),
+    (
+        "TERM-PARAMETER-UNIT",
+        "; eg:canonicalUnit unit:K .",
+        "; eg:canonicalUnit unit:K ; eg:valueScheme ex:forms .",
+    ),
 ]
 
 

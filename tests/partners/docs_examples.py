@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from exportgraph.api.routers.partners import ASSESS_EXAMPLES
+from exportgraph.api.routers.partners import ASSESS_EXAMPLES, CLASSIFY_EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "partners.md"
@@ -98,6 +98,26 @@ EXAMPLES: list[tuple[str, str, str, dict[str, Any]]] = [
         },
     ),
     (
+        "Technology for a pulse-tube cryocooler below the threshold",
+        "Software and technology are controlled only for the items the entries they name control. "
+        "US 3E901 and EU 3E001 control development technology for two-stage pulse-tube "
+        "cryocoolers of 3A904.b / 3A504.b: rated >= 1.5 W at <= 4.2 K and holding below 4 K. The "
+        "technology's `parameters` describe the cooler it serves: 1.0 W at 4.2 K is below the "
+        "threshold, so the technology is not controlled. Without the cooler's figures the answer "
+        "is `unknown` and names them.",
+        "/v1/classify",
+        CLASSIFY_EXAMPLES["technology-for-a-cooler"]["value"] | {"as_of": "2025-12-01"},
+    ),
+    (
+        "Isotopically enriched silicon-28 as an epitaxial wafer",
+        "The enriched-silicon entries differ by the form of the material: epitaxial material "
+        "(US 3C907, EU 3C507), fluorides, hydrides and chlorides (3C908 / 3C508), the element "
+        "and its oxides (3C909 / 3C509). `material-form` says which; without it the answer is "
+        "`unknown`, naming it. 50 ppm of other isotopes is 0.005 %, below the 0.08 % threshold.",
+        "/v1/classify",
+        CLASSIFY_EXAMPLES["enriched-silicon"]["value"] | {"as_of": "2025-12-01"},
+    ),
+    (
         "Exporting the 120-qubit machine from Canada to Germany",
         "Canada requires a permit for every destination but the United States.",
         "/v1/assess",
@@ -105,21 +125,13 @@ EXAMPLES: list[tuple[str, str, str, dict[str, Any]]] = [
     ),
     (
         "A visiting researcher in a US lab",
-        "Showing unpublished qubit-chip production technology to a foreign researcher in the United "
-        "States is a deemed export to the researcher's country (15 CFR 734.13(b)). 4E906.a controls it "
-        "worldwide; License Exception IEC is listed with availability `unknown`, because its eligible "
-        "destinations are not in the data.",
+        "Showing unpublished production technology for qubit chips specially designed for a "
+        "controlled quantum computer to a foreign researcher in the United States is a deemed "
+        "export to the researcher's country (15 CFR 734.13(b)). 4E906.a controls it worldwide; "
+        "License Exception IEC is listed with availability `unknown`, because its eligible "
+        "destinations are not in the sources read.",
         "/v1/assess",
-        {
-            "activity": "deemed-export",
-            "subject": {"technology": {"for_kind": "qubit-device", "purpose": "production"}},
-            "from": "US",
-            "recipient": {"name": "visiting postdoc", "nationality": "CN"},
-            "project_stage": "prototype-development",
-            "published": False,
-            "intended_for_publication": False,
-            "as_of": "2025-12-01",
-        },
+        ASSESS_EXAMPLES["deemed-export"]["value"],
     ),
     (
         "Publishing research results",
@@ -171,6 +183,11 @@ def cli(endpoint: str, body: dict[str, Any]) -> str:
         return "exportgraph assess request.json --json   # request.json: the body above"
     item = body["item"]
     words = ["exportgraph classify", f"--kind {item['kind']}"]
+    for option in ("for_kind", "purpose"):
+        if item.get(option):
+            words.append(f"--{option.replace('_', '-')} {item[option]}")
+    for fact, value in item.get("facts", {}).items():
+        words.append(f"--fact {fact}={'true' if value else 'false'}")
     for name, value in item.get("parameters", {}).items():
         if isinstance(value, dict):
             value = f"{value['value']}{value['unit']}"
@@ -235,11 +252,40 @@ An item has a `kind` (a harmonized kind such as `quantum-computer`, `dilution-re
 `cryo-cmos-ic`; narrower kinds inherit the rules of broader ones), `parameters` and optional `facts`.
 A parameter is a number in its canonical unit, `{"value": 800, "unit": "uW"}`, or a string such as
 `"100 mK"`; canonical units come from the data (`eg:canonicalUnit` → `ontology/units.ttl`) and
-conversions go through pint, exactly (0.6 mW is exactly 600 µW). Decibels convert only to
-themselves; counts, ratios and percentages are not interchangeable. Software and technology carry
-`for_kind` and `purpose` (`development`, `production`, `use`). A qualitative condition such as
+conversions go through pint, exactly (0.6 mW is exactly 600 µW; -269.15 °C is exactly 4 K).
+Decibels convert only to themselves. A ratio may be given in `1`, `%`, `ppm`, `ppb` or `‰` and
+converts exactly (a C-NOT error of `{"value": 0.08, "unit": "%"}` is 0.0008; an isotopic impurity
+of `"50 ppm"` is 0.005 %); a count never becomes a percentage. A qualitative condition such as
 "specially designed for a controlled quantum computer" is a fact:
 `"facts": {"specially-designed-for-controlled-quantum-computer": true}`.
+
+Isotopically enriched silicon and germanium carry `material-form`, one of `epitaxial` (a substrate
+with an enriched epitaxial layer: US 3C907, EU 3C507), `fluoride`, `hydride`, `chloride` (3C908 /
+3C508), `element` (substrates, lumps, ingots, boules, preforms: 3C909 / 3C509), `oxide` (3C909 /
+3C509) or `other`: `"parameters": {"isotopic-impurity": "0.005 %", "material-form": "hydride"}`.
+Without it, an item meeting the purity threshold is `unknown`, naming `material-form`.
+
+Software and technology carry `for_kind` (the kind of item they serve) and `purpose`
+(`development`, `production`, `use`), and their `parameters` and `facts` are those of the item they
+serve. The entries control software and technology only for items they themselves control ("for the
+development or production of items controlled by …"), so the served item is classified like any
+item: technology for a pulse-tube cryocooler rated 1.0 W at 4.2 K is not controlled by US 3E901
+(3A904.b starts at 1.5 W); without the cooler's figures the answer is `unknown` and names them.
+Software entries also ask whether the software itself is specially designed (or modified) for those
+items: the facts `software-specially-designed-or-modified` (US 4D906, 3D901, EU 4D001.b.3) and
+`software-specially-designed` (EU 3D001); general-purpose software such as a general chip-design
+tool is not. Technology for the use of software (US 4E906.b) names that software's own `for_kind`
+and `purpose` in `served`:
+`{"kind": "technology", "for_kind": "software", "purpose": "use", "served": {"for_kind":
+"qubit-device", "purpose": "development"}, "facts": {…}}`. Each software or technology entry of an
+answer lists, under `served`, the entries that decided whether the served item is controlled.
+
+New kinds the texts distinguish: `analogue-quantum-simulator` (neither gate-based, nor
+measurement-based, nor an annealer: the quantum-computer bands of US 4A906.a / EU 4A506.a are not
+applied to it, a provisional reading) and `hemt-amplifier` (a cryogenic HEMT low-noise amplifier:
+not a parametric amplifier, so US 3A901.b / EU 3A501.b.13 do not apply; whether it is a quantum
+measurement device of 4A906.c / 4A506.c depends on whether it is specially designed for a
+controlled quantum computer).
 
 An unknown kind, parameter, unit, fact or jurisdiction is a `422` problem (`application/problem+json`)
 whose `detail` names the field (`item.parameters.cooling-power.unit`, `jurisdictions[1]`, …).

@@ -25,7 +25,15 @@ from exportgraph.store import open_store
 QC = {
     "item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}}
 }
-QUBIT_TECH = {"technology": {"for_kind": "qubit-device", "purpose": "production"}}
+# technology for producing qubit devices specially designed for controlled quantum computers
+# (4E906.a controls it only for devices 4A906.b controls, so the served device's fact is stated)
+QUBIT_TECH = {
+    "technology": {
+        "for_kind": "qubit-device",
+        "purpose": "production",
+        "facts": {"specially-designed-for-controlled-quantum-computer": True},
+    }
+}
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "partners" / "controls"
 
 

@@ -73,7 +73,7 @@ def test_incomplete_criteria_give_unknown_when_the_known_ones_hold(
     result = classify_in(jurisdiction, BIG_MACHINE)
     assert result["controlled"] == "unknown"
     assert any(jurisdiction in fact for fact in result["missing_facts"])
-    assert any("only some of its thresholds" in note for note in result["notes"])
+    assert any("only some of its conditions are known" in note for note in result["notes"])
 
 
 def test_incomplete_criteria_give_false_when_a_known_one_fails(classify_in: Any) -> None:
@@ -115,23 +115,40 @@ def test_a_stated_fact_decides(classify_in: Any, value: bool, expected: bool) ->
         assert (entry in ids(result)) is expected
 
 
+SPECIALLY_DESIGNED = {"specially-designed-for-controlled-quantum-computer": True}
+
+
 def test_technology_matches_the_entries_that_serve_its_kind_and_purpose(classify_in: Any) -> None:
-    production = {"kind": "technology", "for_kind": "qubit-device", "purpose": "production"}
+    production = {
+        "kind": "technology",
+        "for_kind": "qubit-device",
+        "purpose": "production",
+        "facts": SPECIALLY_DESIGNED,
+    }
     assert ids(classify_in("US", production))[:2] == ["US:4E906.a", "US:4E906"]
     assert "EU:4E001.a" in ids(classify_in("EU", production))
-    use = {"kind": "technology", "for_kind": "quantum-computer", "purpose": "use"}
+    big = {"physical-qubits": 2400}
+    use = {
+        "kind": "technology",
+        "for_kind": "quantum-computer",
+        "purpose": "use",
+        "parameters": big,
+    }
     # 4E906 names 4A906.b/.c and 4D906 only; EU 4E001.a covers all of 4A506 including use
     assert classify_in("US", use)["controlled"] is False
     assert "EU:4E001.a" in ids(classify_in("EU", use))
 
 
 def test_software_without_a_purpose_is_unknown_naming_the_purpose(classify_in: Any) -> None:
-    result = classify_in("US", {"kind": "software", "for_kind": "qubit-device"})
+    item = {
+        "kind": "software",
+        "for_kind": "qubit-device",
+        "facts": {**SPECIALLY_DESIGNED, "software-specially-designed-or-modified": True},
+    }
+    result = classify_in("US", item)
     assert result["controlled"] == "unknown"
     assert result["missing_facts"] == ["purpose"]
-    development = classify_in(
-        "US", {"kind": "software", "for_kind": "qubit-device", "purpose": "development"}
-    )
+    development = classify_in("US", {**item, "purpose": "development"})
     assert ids(development) == ["US:4D906"]
 
 

@@ -117,3 +117,31 @@ def test_query_command_refuses_service(tmp_path: Path) -> None:
     path.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     answer = runner.invoke(app, ["query", str(path), "--format", "csv"])
     assert answer.exit_code == 0 and answer.stdout.startswith("n")
+
+
+def test_classify_technology_for_software_and_a_material_form(context: Context) -> None:
+    words = ["classify", "--kind", "technology", "--for-kind", "software", "--purpose", "use"]
+    words += ["--served-for-kind", "qubit-device", "--served-purpose", "development"]
+    words += ["--fact", "specially-designed-for-controlled-quantum-computer"]
+    words += ["--fact", "software-specially-designed-or-modified=true"]
+    result = runner.invoke(app, [*words, "-j", "US", "--as-of", "2025-12-01", "--json"])
+    assert result.exit_code == 0, result.output
+    item = {
+        "kind": "technology",
+        "for_kind": "software",
+        "purpose": "use",
+        "served": {"for_kind": "qubit-device", "purpose": "development"},
+        "parameters": {},
+        "facts": {
+            "specially-designed-for-controlled-quantum-computer": True,
+            "software-specially-designed-or-modified": True,
+        },
+    }
+    answer = json.loads(result.stdout)
+    assert answer == classify(context, item, ["US"], "2025-12-01")
+    assert answer["results"][0]["entries"][0]["id"] == "US:4E906.b"
+    wafer_words = ["classify", "--kind", "enriched-silicon", "--param", "isotopic-impurity=50ppm"]
+    wafer_words += ["--param", "material-form=epitaxial", "-j", "US", "--as-of", "2025-12-01"]
+    wafer = runner.invoke(app, [*wafer_words, "--json"])
+    assert wafer.exit_code == 0, wafer.output
+    assert json.loads(wafer.stdout)["results"][0]["entries"][0]["id"] == "US:3C907.a"

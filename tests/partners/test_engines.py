@@ -46,17 +46,27 @@ def _items(context: Context) -> st.SearchStrategy[dict[str, Any]]:
     ).flatmap(
         lambda chosen: st.fixed_dictionaries({name: HARDWARE_PARAMETERS[name] for name in chosen})
     )
-    hardware_items = st.fixed_dictionaries(
-        {"kind": st.sampled_from(hardware), "parameters": parameters, "facts": facts}
+    forms = st.one_of(
+        st.just({}),
+        st.sampled_from(sorted(cat.scheme("material-forms"))).map(
+            lambda form: {"material-form": form}
+        ),
     )
+    with_forms = st.tuples(parameters, forms).map(lambda pair: {**pair[0], **pair[1]})
+    hardware_items = st.fixed_dictionaries(
+        {"kind": st.sampled_from(hardware), "parameters": with_forms, "facts": facts}
+    )
+    # software and technology carry the parameters and facts of the item they serve
     serving_items = st.fixed_dictionaries(
         {
             "kind": st.sampled_from(["software", "technology"]),
             "for_kind": st.sampled_from([*hardware, "software"]),
             "purpose": st.sampled_from(sorted(cat.purposes)),
+            "parameters": with_forms,
+            "facts": st.dictionaries(st.sampled_from(sorted(cat.facts)), st.booleans(), max_size=3),
         }
     )
-    return st.one_of(hardware_items, hardware_items, hardware_items, serving_items)
+    return st.one_of(hardware_items, hardware_items, serving_items, serving_items)
 
 
 def test_index_and_sparql_agree_on_random_items(context: Context) -> None:

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
+from exportgraph.knowledge.model import Criterion
 from exportgraph.knowledge.units import (
     UnitCatalogue,
     UnitInfo,
     normalize_parameters,
 )
+from exportgraph.services.partners.classify import value_in_unit
 
 Q = "http://qudt.org/vocab/unit/"
+QK = "http://qudt.org/vocab/quantitykind/"
+RATIO = frozenset({QK + "DimensionlessRatio"})
+TEMPERATURE = frozenset({QK + "ThermodynamicTemperature"})
 UNITS = {
-    Q + "NUM": UnitInfo(Q + "NUM", "dimensionless", "#", "count"),
-    Q + "UNITLESS": UnitInfo(Q + "UNITLESS", "dimensionless", None, "unitless"),
-    Q + "PERCENT": UnitInfo(Q + "PERCENT", "percent", "%", "percent"),
-    Q + "K": UnitInfo(Q + "K", "kelvin", "K", "kelvin"),
+    Q + "NUM": UnitInfo(Q + "NUM", "dimensionless", "#", "count", frozenset({QK + "Count"})),
+    Q + "UNITLESS": UnitInfo(Q + "UNITLESS", "dimensionless", "1", "unitless", RATIO),
+    Q + "PERCENT": UnitInfo(Q + "PERCENT", "percent", "%", "percent", RATIO),
+    Q + "PPTH": UnitInfo(Q + "PPTH", "permille", "‰", "permille", RATIO),
+    Q + "PPM": UnitInfo(Q + "PPM", "ppm", "ppm", "parts per million", RATIO),
+    Q + "PPB": UnitInfo(Q + "PPB", "ppb", "ppb", "parts per billion", RATIO),
+    Q + "K": UnitInfo(Q + "K", "kelvin", "K", "kelvin", TEMPERATURE),
+    Q + "DEG_C": UnitInfo(Q + "DEG_C", "degree_Celsius", "°C", "degree Celsius", TEMPERATURE),
     Q + "W": UnitInfo(Q + "W", "watt", "W", "watt"),
     Q + "GigaHZ": UnitInfo(Q + "GigaHZ", "gigahertz", "GHz", "gigahertz"),
     Q + "DeciB": UnitInfo(Q + "DeciB", "decibel", "dB", "decibel"),
@@ -58,6 +68,18 @@ CATALOGUE = UnitCatalogue(
         ("noise-figure", {"value": 0.014, "unit": "decibel"}, Decimal("0.014")),
         ("physical-qubits", {"value": 120, "unit": "count"}, Decimal("120")),
         ("cnot-error", 8e-4, Decimal("0.0008")),
+        ("cnot-error", {"value": 0.08, "unit": "%"}, Decimal("0.0008")),
+        ("cnot-error", "0.08 %", Decimal("0.0008")),
+        ("cnot-error", "0.8 ‰", Decimal("0.0008")),
+        ("cnot-error", "800 ppm", Decimal("0.0008")),
+        ("cnot-error", {"value": 800000, "unit": "ppb"}, Decimal("0.0008")),
+        ("cnot-error", {"value": 0.0008, "unit": "1"}, Decimal("0.0008")),
+        ("isotopic-impurity", {"value": 50, "unit": "ppm"}, Decimal("0.005")),
+        ("isotopic-impurity", "0.0008", Decimal("0.0008")),  # a number is in the canonical unit
+        ("isotopic-impurity", {"value": 0.0008, "unit": "1"}, Decimal("0.08")),
+        ("isotopic-impurity", "800 ppb", Decimal("0.00008")),
+        ("operating-temperature", "-268.65 °C", Decimal("4.5")),
+        ("operating-temperature", {"value": -273.05, "unit": "degC"}, Decimal("0.1")),
         ("isotopic-impurity", "0.05 %", Decimal("0.05")),
         ("isotopic-impurity", {"value": 0.05, "unit": "percent"}, Decimal("0.05")),
     ],
@@ -95,7 +117,8 @@ def test_a_value_at_a_threshold_in_another_unit_compares_equal() -> None:
             "item.parameters.physical-qubits.unit",
             "not accepted",
         ),
-        ({"cnot-error": "0.08 %"}, "item.parameters.cnot-error", "not accepted"),
+        ({"cnot-error": "3 count"}, "item.parameters.cnot-error", "not accepted"),
+        ({"physical-qubits": "120 ppm"}, "item.parameters.physical-qubits", "not accepted"),
         ({"cooling-power": True}, "item.parameters.cooling-power", "expected a number"),
         ({"cooling-power": "NaN"}, "item.parameters.cooling-power", "expected a number"),
         ({"cooling-power": {"unit": "W"}}, "item.parameters.cooling-power.value", "required"),
@@ -157,3 +180,86 @@ def test_numbers_out_of_range_are_invalid_input_not_a_decimal_overflow(
 def test_an_integer_longer_than_the_working_precision_is_accepted() -> None:
     value = normalize_parameters({"physical-qubits": 10**60 + 1}, "p", CATALOGUE)
     assert value["physical-qubits"] == Decimal(10**60)  # rounded to 50 digits, not refused
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "value", "expected"),
+    [
+        ("K", "DEG_C", "4", "-269.15"),
+        ("DEG_C", "K", "-269.15", "4"),
+        ("K", "DEG_C", "0.1", "-273.05"),
+        ("DEG_C", "K", "0", "273.15"),
+        ("PERCENT", "UNITLESS", "0.08", "0.0008"),
+        ("UNITLESS", "PERCENT", "0.0008", "0.08"),
+        ("PPM", "PERCENT", "800", "0.08"),
+        ("PERCENT", "PPB", "0.08", "800000"),
+        ("PPTH", "PPM", "0.8", "800"),
+    ],
+)
+def test_units_of_the_data_convert_exactly_both_ways(
+    source: str, target: str, value: str, expected: str
+) -> None:
+    found = CATALOGUE.between(Decimal(value), UNITS[Q + source], UNITS[Q + target], "f")
+    assert found == Decimal(expected)
+
+
+def test_a_count_never_becomes_a_ratio() -> None:
+    with pytest.raises(InvalidInput):
+        CATALOGUE.between(Decimal(120), UNITS[Q + "NUM"], UNITS[Q + "PERCENT"], "f")
+    assert not UNITS[Q + "NUM"].convertible_to(UNITS[Q + "UNITLESS"])
+    assert not UNITS[Q + "DeciB"].convertible_to(UNITS[Q + "PERCENT"])
+
+
+def test_the_value_beside_a_threshold_in_celsius_is_shown_in_celsius(context: Context) -> None:
+    # a criterion written in °C (as some texts write temperatures): the item's canonical 4 K is
+    # shown as -269.15 °C beside it, and the threshold converts to kelvin with its offset
+    knowledge = current(context)
+    celsius = knowledge.units.units[Q + "DEG_C"]
+    kelvin = knowledge.units.canonical_info("operating-temperature", "t")
+    threshold = Decimal("-268.65")
+    criterion = Criterion(
+        iri="urn:test:criterion",
+        parameter="operating-temperature",
+        comparator="<=",
+        threshold=threshold,
+        unit=celsius.display,
+        unit_iri=celsius.iri,
+        canonical_threshold=knowledge.units.between(threshold, celsius, kelvin, "t"),
+        canonical_unit=kelvin.display,
+        legal_text=None,
+        evidence=None,
+        sources=(),
+    )
+    assert criterion.canonical_threshold == Decimal("4.5")
+    assert value_in_unit(knowledge, criterion, Decimal("4")) == -269.15
+    assert value_in_unit(knowledge, criterion, Decimal("4.5")) == -268.65
+
+
+def test_the_data_lets_ratios_convert_and_keeps_counts_apart(context: Context) -> None:
+    units = current(context).units
+    parameters = {
+        "cnot-error": {"value": 0.08, "unit": "%"},
+        "isotopic-impurity": "800 ppm",
+    }
+    assert normalize_parameters(parameters, "p", units) == {
+        "cnot-error": Decimal("0.0008"),
+        "isotopic-impurity": Decimal("0.08"),
+    }
+    with pytest.raises(InvalidInput) as caught:
+        normalize_parameters({"physical-qubits": "120 %"}, "item.parameters", units)
+    assert "count" in caught.value.detail and "not accepted" in caught.value.detail
+
+
+def test_a_c_not_error_in_percent_classifies_like_the_ratio(classify_in: Any) -> None:
+    # 120 qubits at a C-NOT error of 0.08 % (= 8e-4 <= 1e-3): band 2 of US 4A906.a / EU 4A506.a
+    item = {
+        "kind": "quantum-computer",
+        "parameters": {"physical-qubits": 120, "cnot-error": {"value": 0.08, "unit": "%"}},
+    }
+    for jurisdiction, entry in (("US", "US:4A906.a.2"), ("EU", "EU:4A506.a.2")):
+        result = classify_in(jurisdiction, item)
+        assert result["controlled"] is True and result["entries"][0]["id"] == entry
+        error = next(c for c in result["entries"][0]["criteria"] if c["parameter"] == "cnot-error")
+        assert error["value"] == 0.0008  # shown in the unit of the threshold (1)
+    over = {**item, "parameters": {**item["parameters"], "cnot-error": "0.11 %"}}
+    assert classify_in("US", over)["controlled"] is False

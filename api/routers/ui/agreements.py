@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from exportgraph.api import limits
+from exportgraph.api.routers.agreements import validate_within_limits
 from exportgraph.api.routers.ui.common import call, context_of, render
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from exportgraph.errors import ExportgraphError
-from exportgraph.services.auditors.agreements import report, validator_for
+from exportgraph.services.auditors.agreements import report
 
 router = APIRouter()
 MAX_BYTES = 2_000_000
@@ -79,13 +81,14 @@ async def _read_input(
 
 
 def _validate(request: Request, text: str, media_type: str) -> tuple[list[Any], bool]:
-    """The reports of every agreement in the text (blocking: run in the thread pool)."""
-    validator = validator_for(context_of(request))
-    reports, batch = validator.validate_body(text.encode("utf-8"), media_type, "agreement")
+    """The reports of every agreement in the text (blocking: run in the thread pool), within the
+    same request limits as POST /v1/agreements/validate."""
+    context = context_of(request)
+    reports, batch = validate_within_limits(context, text.encode("utf-8"), media_type, "agreement")
     return list(reports), bool(batch)
 
 
-@router.post("/agreements", response_class=HTMLResponse)
+@router.post("/agreements", response_class=HTMLResponse, openapi_extra=limits.BATCH)
 async def agreements_check(
     request: Request,
     text: str = Form(""),
@@ -103,7 +106,7 @@ async def agreements_check(
     return await _page(request, text=text, media_type=media_type, reports=reports)
 
 
-@router.post("/agreements/report")
+@router.post("/agreements/report", openapi_extra=limits.BATCH)
 async def agreements_download(
     request: Request,
     text: str = Form(""),

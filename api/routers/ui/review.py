@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from exportgraph.api import limits
 from exportgraph.api.routers.ui.common import (
     SESSION_COOKIE,
     call,
@@ -133,7 +134,7 @@ async def review_page(request: Request) -> HTMLResponse:
 FIELDS = ("summary", "rationale", "base_version", "add", "remove")
 
 
-@router.post("/review/changes")
+@router.post("/review/changes", openapi_extra=limits.BATCH)  # Turtle, as POST /v1/changes
 async def propose_change(
     request: Request,
     csrf: str = Form(""),

@@ -29,6 +29,11 @@ class EntryAnswer(EntrySummary):
     criteria: list[CriterionEvaluated]
     facts: NotRequired[list[FactEvaluated]]
     purposes: NotRequired[list[str]]
+    material_forms: NotRequired[list[str]]
+    material_form: NotRequired[str | None]
+    served: NotRequired[list[EntryAnswer]]
+    """Software, technology: the named entries that decided whether the served item is
+    controlled (those it matches, or, when unknown, those it could match)."""
     parent: str | None
     notes: list[str]
     equivalents: list[str]

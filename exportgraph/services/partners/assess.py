@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from exportgraph.errors import InvalidInput
+from exportgraph.errors import InvalidInput, shown
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Condition, Entry, LicenceException, ResearchExclusion
@@ -31,8 +31,8 @@ from exportgraph.services.partners.answers import (
     ExceptionAnswer,
     ExclusionAnswer,
 )
-from exportgraph.services.partners.classify import Engine, atom_source
-from exportgraph.services.partners.decision import ListsEvaluation, evaluate_lists
+from exportgraph.services.partners.classify import Engine, atom_factory, atom_source
+from exportgraph.services.partners.decision import ListsEvaluation, evaluate_lists, label
 from exportgraph.services.partners.items import Item, parse_subject
 from exportgraph.services.partners.logic import Tri, tri_and, tri_json, tri_or
 
@@ -59,7 +59,8 @@ def _country(knowledge: Knowledge, value: object, field_name: str) -> str:
     """A jurisdiction or ISO 3166-1 alpha-2 country code (UK → GB)."""
     if not isinstance(value, str) or not _COUNTRY.match(value.strip().upper()):
         raise InvalidInput(
-            f"{field_name}: expected a country code such as DE, got {value!r}", field=field_name
+            f"{field_name}: expected a country code such as DE, got {shown(value)}",
+            field=field_name,
         )
     code = value.strip().upper()
     return knowledge.canonical_code(code)
@@ -73,7 +74,8 @@ def parse_request(knowledge: Knowledge, raw: object) -> Request:
     activities = knowledge.notations("activities")
     if activity not in activities:
         raise InvalidInput(
-            f"activity: expected one of {', '.join(activities)}, got {activity!r}", field="activity"
+            f"activity: expected one of {', '.join(activities)}, got {shown(activity)}",
+            field="activity",
         )
     if "subject" not in raw:
         raise InvalidInput("subject: a subject is required", field="subject")
@@ -96,19 +98,19 @@ def parse_request(knowledge: Knowledge, raw: object) -> Request:
     for name in ("published", "intended_for_publication"):
         value = raw.get(name)
         if value is not None and not isinstance(value, bool):
-            raise InvalidInput(f"{name}: expected true or false, got {value!r}", field=name)
+            raise InvalidInput(f"{name}: expected true or false, got {shown(value)}", field=name)
         facts[name] = value
     stage = raw.get("project_stage")
     stages = knowledge.notations("project-stages")
     if stage is not None and stage not in stages:
         raise InvalidInput(
-            f"project_stage: expected one of {', '.join(stages)}, got {stage!r}",
+            f"project_stage: expected one of {', '.join(stages)}, got {shown(stage)}",
             field="project_stage",
         )
     facts["project_stage"] = stage
     end_use = raw.get("end_use")
     if end_use is not None and not isinstance(end_use, str):
-        raise InvalidInput(f"end_use: expected a string, got {end_use!r}", field="end_use")
+        raise InvalidInput(f"end_use: expected a string, got {shown(end_use)}", field="end_use")
     facts["end_use"] = end_use
     return Request(
         activity,
@@ -180,19 +182,54 @@ def destination_requires(
             True,
             f"{entry.id}: a licence is required for exports leaving {governing}; {destination} is outside",
         )
-    return False, f"{entry.id}: no destination scope recorded"
+    return False, f"{entry.id}: the destinations for which it requires a licence are not known"
 
 
 def _condition(condition: Condition, facts: Mapping[str, object]) -> tuple[Tri, str | None]:
     """Whether the request meets one condition of an exclusion; (result, the field the request
     does not state)."""
-    if condition.field not in facts:
-        return None, f"{condition.field.replace('_', ' ')} (a condition of the exclusion)"
-    value = facts[condition.field]
+    value = facts.get(condition.field)
     if value is None:
         return None, condition.field
     text = ("true" if value else "false") if isinstance(value, bool) else str(value)
     return text in condition.values, None
+
+
+# How a condition on a request field reads, and what to state when the request is silent.
+_YES_NO = {
+    "published": ("the software or technology is published", "is not published"),
+    "intended_for_publication": (
+        "it is intended for publication",
+        "is not intended for publication",
+    ),
+}
+_SCHEMES = {"project_stage": "project-stages", "activity": "activities"}
+_ASK = {
+    "published": "whether the software or technology is published",
+    "intended_for_publication": "whether it is intended for publication",
+    "project_stage": "the project stage",
+    "end_use": "the end use",
+    "activity": "the activity",
+}
+
+
+def _all(knowledge: Knowledge, scheme: str, notations: list[str], word: str = "and") -> str:
+    """Labels joined in prose: `a`, `a and b`, `a, b and c`."""
+    labels = [label(knowledge, scheme, n) for n in notations]
+    if len(labels) <= 1:
+        return "".join(labels)
+    return f"{', '.join(labels[:-1])} {word} {labels[-1]}"
+
+
+def condition_text(knowledge: Knowledge, condition: Condition) -> str:
+    """A condition of an exclusion in words (`the project stage is basic research or applied
+    research`)."""
+    if condition.field in _YES_NO and set(condition.values) <= {"true", "false"}:
+        yes, no = _YES_NO[condition.field]
+        return yes if condition.values == ("true",) else f"it {no}"
+    scheme = _SCHEMES.get(condition.field, "")
+    noun = _ASK.get(condition.field, condition.field.replace("_", " "))
+    return f"{noun} is {_all(knowledge, scheme, list(condition.values), 'or')}"
 
 
 def exclusion_answer(
@@ -202,32 +239,34 @@ def exclusion_answer(
     subject = request.subject
     applies_to = sorted(knowledge.kind_notation(k) for k in exclusion.applies_to)
     if not knowledge.ancestors_of_kind(subject.kind_iri) & exclusion.applies_to:
-        kind = "hardware" if not knowledge.serves_another_kind(subject.kind_iri) else subject.kind
         why = (
-            f"{exclusion.id} covers {' and '.join(applies_to)} only; the subject is {kind} "
-            f"({subject.kind}), which research exclusions never cover"
+            f"it covers only {_all(knowledge, 'kinds', applies_to)}; a "
+            f"{label(knowledge, 'kinds', subject.kind)} is not, and research exclusions never "
+            "cover hardware"
         )
         return (
             False,
             {"id": exclusion.id, "title": exclusion.title, "applies": False, "why": why},
             [],
         )
-    results = [(_condition(c, request.facts), c.text) for c in exclusion.conditions]
-    status = tri_and(r for (r, _), _c in results) if results else None
-    missing = [m for (r, m), _c in results if r is None and m]
-    failed = [c for (r, _m), c in results if r is False]
+    texts = [condition_text(knowledge, c) for c in exclusion.conditions]
+    results = [_condition(c, request.facts) for c in exclusion.conditions]
+    status = tri_and(r for r, _ in results) if results else None
+    missing = [m for r, m in results if r is None and m]
+    failed = [text for (r, _m), text in zip(results, texts, strict=True) if r is False]
     if status is True:
-        why = f"all its conditions hold ({'; '.join(c.text for c in exclusion.conditions)})"
+        why = f"all its conditions hold: {'; '.join(texts)}"
     elif status is False:
-        why = f"condition not met: {'; '.join(failed)}"
+        why = f"not met: {'; '.join(failed)}"
     else:
-        why = f"cannot tell: the request does not state {', '.join(missing) or 'its conditions'}"
+        asked = [_ASK.get(m, m.replace("_", " ")) for m in missing] or ["its conditions"]
+        why = f"cannot tell: state {' and '.join(asked)}"
     out: ExclusionAnswer = {
         "id": exclusion.id,
         "title": exclusion.title,
         "applies": tri_json(status),
         "why": why,
-        "conditions": [c.text for c in exclusion.conditions],
+        "conditions": texts,
     }
     if exclusion.evidence == "secondary":
         out["evidence"] = "secondary"
@@ -238,7 +277,9 @@ def exception_answer(exception: LicenceException, destination: str | None) -> Ex
     """Whether a licence exception is available for the destination (never guessed)."""
     out: ExceptionAnswer = {"id": exception.id, "title": exception.title, "available": "unknown"}
     if not exception.destinations_known:
-        out["missing_fact"] = f"eligible destinations of {exception.id} (not in the data)"
+        out["missing_fact"] = (
+            f"eligible destinations of {exception.id} (not published in the sources read)"
+        )
     elif destination is None:
         out["missing_fact"] = "to"
     else:
@@ -340,6 +381,7 @@ def jurisdiction_assessment(
             "the data cannot decide whether the subject is listed: "
             + ", ".join(e.entry.id for e in lists.undecided)
         )
+        decision.reasons.extend(lists.notes)
         if activity == "deemed-export" and rule is None:
             decision.add_missing(f"deemed-export rule of {governing}")
     else:
@@ -427,12 +469,16 @@ def _licensing(
             # researcher travelling out) leaves the jurisdiction: it is an export of it
             covered = "export"
             decision.reasons.append(
-                f"{request.activity} abroad transfers the {request.subject.kind} to {destination}: an export"
+                f"{label(knowledge, 'activities', request.activity)} abroad hands the "
+                f"{label(knowledge, 'kinds', request.subject.kind)} over in {destination}: "
+                f"that is an export under {governing} law"
             )
         if covered not in licence.activities:
             per_entry.append(False)
             decision.reasons.append(
-                f"{entry.id}: the licence requirement covers {', '.join(sorted(licence.activities))}, not {activity}"
+                f"{entry.id}: the licence requirement covers "
+                f"{_all(knowledge, 'activities', sorted(licence.activities))}, "
+                f"not {label(knowledge, 'activities', activity)}"
             )
             continue
         if destination is None:
@@ -474,7 +520,7 @@ def _exclusions(
         answers.append(answer)
         statuses.append(status)
         if status is True:
-            decision.reasons.append(f"excluded: {exclusion.id} ({exclusion.title}) applies")
+            decision.reasons.append(f"excluded: the exclusion {exclusion.title} applies")
         elif status is None and decision.required is True:
             for name in missing:
                 decision.add_missing(name)
@@ -491,10 +537,15 @@ def assess(
     unions it is part of). Raises InvalidInput (422) naming the offending field."""
     knowledge = current(context)
     parsed = parse_request(knowledge, request)
-    atoms = atom_source(context, knowledge, parsed.subject, parsed.as_of, engine)
+    atoms_for = atom_factory(
+        parsed.as_of, lambda item, on: atom_source(context, knowledge, item, on, engine)
+    )
+    atoms = atoms_for(parsed.subject)
     results = []
     for governing in knowledge.governing(parsed.origin):
-        lists = evaluate_lists(knowledge, parsed.subject, parsed.as_of, [governing], atoms)
+        lists = evaluate_lists(
+            knowledge, parsed.subject, parsed.as_of, [governing], atoms, atoms_for
+        )
         result = jurisdiction_assessment(knowledge, parsed, governing, lists)
         results.append(result)
     return {

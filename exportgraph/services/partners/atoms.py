@@ -1,6 +1,6 @@
 """The elementary facts about one entry and one item (in force, in scope, excluded, each criterion,
-each required fact, purpose, served kind), evaluated in Python over the knowledge index.
-exportgraph.services.partners.atoms_sparql evaluates the same atoms in SPARQL."""
+each required fact, purpose, material form, served kind), evaluated in Python over the knowledge
+index. exportgraph.services.partners.atoms_sparql evaluates the same atoms in SPARQL."""
 
 from __future__ import annotations
 
@@ -30,13 +30,25 @@ class Atoms(NamedTuple):
     in_force: bool
     in_scope: bool
     excluded: bool
-    serves_ok: bool
+    serves_ok: Tri  # a served entry covers the served kind (None: the kind is not stated)
     purpose_ok: Tri  # None: the item states no purpose and the entry has purposes
+    form_ok: Tri  # None: the item states no material form and the entry names forms
     criteria: Mapping[str, Tri]  # criterion IRI → satisfied (None: parameter not stated)
     facts: Mapping[str, Tri]  # required fact notation → stated value (None: not stated)
 
 
 AtomSource = Callable[[Entry], Atoms]
+AtomFactory = Callable[[Item], AtomSource]
+"""The atoms of any item on one date by one evaluation path (the served item of software or
+technology is evaluated by the same path as the item asked about)."""
+
+
+def one_of(value: str | None, allowed: frozenset[str]) -> Tri:
+    """Whether a stated value is one the entry allows; True when the entry names none, None when
+    it names some and the item states none."""
+    if not allowed:
+        return True
+    return None if value is None else value in allowed
 
 
 def compare(value: Decimal | None, criterion: Criterion) -> Tri:
@@ -47,7 +59,7 @@ def compare(value: Decimal | None, criterion: Criterion) -> Tri:
 
 
 _INAPPLICABLE = {
-    (in_force, in_scope, excluded): Atoms(in_force, in_scope, excluded, False, False, {}, {})
+    (in_force, in_scope, excluded): Atoms(in_force, in_scope, excluded, False, False, False, {}, {})
     for in_force in (False, True)
     for in_scope in (False, True)
     for excluded in (False, True)
@@ -73,9 +85,9 @@ def index_atoms(knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
             found = _INAPPLICABLE[(in_force, in_scope, excluded)]
             memo[entry.iri] = found
             return found
-        purpose: Tri = True
-        if entry.purposes:
-            purpose = None if item.purpose is None else item.purpose in entry.purposes
+        serves: Tri = True
+        if entry.serves:
+            serves = bool(entry.served_kinds & for_kinds) if item.for_kind_iri else None
         criteria: dict[str, Tri] = {}
         if applicable:  # criteria decide nothing otherwise
             value = item.parameters.get
@@ -88,8 +100,9 @@ def index_atoms(knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
             in_force,
             in_scope,
             excluded,
-            not entry.serves or bool(entry.served_kinds & for_kinds),
-            purpose,
+            serves,
+            one_of(item.purpose, entry.purposes),
+            one_of(item.material_form, entry.material_forms),
             criteria,
             {fact: item.facts.get(fact) for fact in entry.requires_facts}
             if entry.requires_facts

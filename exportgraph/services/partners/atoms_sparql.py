@@ -13,16 +13,15 @@ from pyoxigraph import Literal as RdfLiteral
 from pyoxigraph import NamedNode, Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.errors import InvalidInput
 from exportgraph.graph.queries import load_query
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
-from exportgraph.knowledge.units import convert
 from exportgraph.services.partners.atoms import Atoms, AtomSource
 from exportgraph.services.partners.items import Item
 from exportgraph.store import Store, Term, sparql_values_rows
 
 _XSD_DATE = NamedNode(ns.XSD + "date")
+_TRI: dict[str, bool] = {"true": True, "false": False}  # any other value ("missing"): unknown
 
 
 def _bind_blocks(
@@ -56,19 +55,9 @@ def _parameter_rows(knowledge: Knowledge, item: Item) -> list[list[Term | None]]
         )
         node = NamedNode(parameter_iri) if parameter_iri else ns.concept_iri("parameter", parameter)
         for unit_iri, info in sorted(knowledge.units.units.items()):
-            if info.iri == canonical.iri:
-                converted = value
-            elif (
-                info.dimensionless
-                and canonical.dimensionless
-                and info.spelling == canonical.spelling
-            ):
-                converted = value  # NUM and UNITLESS: the same pure number
-            else:
-                try:
-                    converted = convert(value, canonical.unit, info.unit, parameter)
-                except InvalidInput:
-                    continue
+            if not canonical.convertible_to(info):
+                continue
+            converted = knowledge.units.between(value, canonical, info, parameter)
             rows.append([node, NamedNode(unit_iri), _decimal_literal(converted)])
     return rows
 
@@ -80,6 +69,7 @@ def sparql_atoms(store: Store, knowledge: Knowledge, item: Item, on: dt.date) ->
         RdfLiteral(on.isoformat(), datatype=_XSD_DATE),
         NamedNode(item.for_kind_iri) if item.for_kind_iri else None,
         ns.concept_iri("purpose", item.purpose) if item.purpose else None,
+        ns.concept_iri("material-form", item.material_form) if item.material_form else None,
     ]
     fact_rows: list[list[Term | None]] = [
         [
@@ -91,7 +81,7 @@ def sparql_atoms(store: Store, knowledge: Knowledge, item: Item, on: dt.date) ->
     query = _bind_blocks(
         "classify",
         [
-            (("kind", "asOf", "forKind", "purpose"), [item_row]),
+            (("kind", "asOf", "forKind", "purpose", "materialForm"), [item_row]),
             (("parameter", "unit", "value"), _parameter_rows(knowledge, item)),
             (("fact", "factValue"), fact_rows),
         ],
@@ -109,21 +99,22 @@ def sparql_atoms(store: Store, knowledge: Knowledge, item: Item, on: dt.date) ->
                 "in_force": row["inForce"] == "true",
                 "in_scope": row["inScope"] == "true",
                 "excluded": row["excluded"] == "true",
-                "serves_ok": row["servesOk"] == "true",
-                "purpose_ok": {"true": True, "false": False}.get(row["purposeOk"]),
+                "serves_ok": _TRI.get(row["servesOk"]),
+                "purpose_ok": _TRI.get(row["purposeOk"]),
+                "form_ok": _TRI.get(row["formOk"]),
                 "criteria": {},
                 "facts": {},
             },
         )
         if "criterion" in row:
-            info["criteria"][row["criterion"]] = {"true": True, "false": False}.get(
-                row["satisfied"]
-            )
+            # unbound when the comparison fails (a threshold that is not a number, e.g. NaN):
+            # unknown, and the index never uses such a criterion
+            info["criteria"][row["criterion"]] = _TRI.get(row.get("satisfied", ""))
         if "fact" in row:
             notation = row["fact"].rsplit("/", 1)[-1]
             value = row.get("factValue")
             info["facts"][notation] = None if value is None else value == "true"
-    empty = Atoms(False, False, False, False, False, {}, {})
+    empty = Atoms(False, False, False, False, False, False, {}, {})
 
     def atoms(entry: Entry) -> Atoms:
         info = found.get(entry.iri)

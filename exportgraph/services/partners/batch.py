@@ -28,7 +28,7 @@ from typing import NotRequired
 import numpy as np
 from typing_extensions import TypedDict
 
-from exportgraph.errors import InvalidInput, Problem, TooLarge, problem_of
+from exportgraph.errors import InvalidInput, Problem, problem_of
 from exportgraph.knowledge.compiled import Axis, kind_axes
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
@@ -393,11 +393,14 @@ class BatchRun:
         }
 
 
-def check_count(count: int, limit: int) -> None:
-    """TooLarge (413) for a batch of more than `limit` items."""
+def check_count(count: int, limit: int, field: str = "items") -> None:
+    """LimitExceeded (422) for a batch of more than `limit` items."""
     if count > limit:
-        raise TooLarge(
-            f"items: {count:,} items; a batch holds at most {limit:,} (split it)", field="items"
+        raise LimitExceeded(
+            f"{field}: {count:,} items; at most {limit:,} are accepted in one request (split it; "
+            "the limit is set by EXPORTGRAPH_MAX_BULK_ITEMS)",
+            field=field,
+            limit=Limit("EXPORTGRAPH_MAX_BULK_ITEMS", limit, "items"),
         )
 
 

@@ -24,7 +24,6 @@ from exportgraph.errors import InvalidInput
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Criterion
-from exportgraph.knowledge.units import convert
 from exportgraph.services.inputs import json_number, parse_date
 from exportgraph.services.partners.answers import (
     ClassifyAnswer,
@@ -33,9 +32,14 @@ from exportgraph.services.partners.answers import (
     FactEvaluated,
     JurisdictionResult,
 )
-from exportgraph.services.partners.atoms import AtomSource, index_atoms
+from exportgraph.services.partners.atoms import AtomFactory, AtomSource, index_atoms
 from exportgraph.services.partners.atoms_sparql import sparql_atoms
-from exportgraph.services.partners.decision import Evaluation, ListsEvaluation, evaluate_lists
+from exportgraph.services.partners.decision import (
+    Evaluation,
+    ListsEvaluation,
+    evaluate_lists,
+    label,
+)
 from exportgraph.services.partners.items import Item, parse_item
 from exportgraph.services.partners.logic import tri_json
 from exportgraph.services.reference.entries import criterion_shown, entry_summary, equivalents
@@ -46,14 +50,12 @@ if TYPE_CHECKING:
 Engine = Literal["index", "sparql"]
 
 
-def _value_in_unit(knowledge: Knowledge, criterion: Criterion, value: Decimal) -> int | float:
-    """A canonical value in the unit the criterion is written in, converted by pint (offset
-    units such as °C included)."""
+def value_in_unit(knowledge: Knowledge, criterion: Criterion, value: Decimal) -> int | float:
+    """A canonical value in the unit the criterion is written in, converted exactly by the same
+    rule as the threshold (offset units such as °C with their offset, ratios in % as ratios)."""
     canonical = knowledge.units.canonical_info(criterion.parameter, criterion.parameter)
     written = knowledge.units.unit_info(criterion.unit_iri, criterion.parameter)
-    if canonical.iri == written.iri:
-        return json_number(value)
-    return json_number(convert(value, canonical.unit, written.unit, criterion.parameter))
+    return json_number(knowledge.units.between(value, canonical, written, criterion.parameter))
 
 
 def _criterion(
@@ -62,13 +64,14 @@ def _criterion(
     value = item.parameters.get(criterion.parameter)
     return {
         **criterion_shown(criterion),
-        "value": None if value is None else _value_in_unit(knowledge, criterion, value),
+        "value": None if value is None else value_in_unit(knowledge, criterion, value),
         "satisfied": tri_json(satisfied),
     }
 
 
 def entry_answer(knowledge: Knowledge, item: Item, evaluation: Evaluation) -> EntryAnswer:
-    """One entry of a result: summary, evaluated criteria, notes and equivalents."""
+    """One entry of a result: summary, evaluated criteria, notes and equivalents; for software
+    or technology, the named entries that decided whether the item it serves is controlled."""
     entry = evaluation.entry
     mapped = equivalents(knowledge, entry)
     parent = knowledge.entries.get(entry.parent) if entry.parent else None
@@ -92,6 +95,11 @@ def entry_answer(knowledge: Knowledge, item: Item, evaluation: Evaluation) -> En
         ]
     if entry.purposes:
         out["purposes"] = sorted(entry.purposes)
+    if entry.material_forms:
+        out["material_forms"] = sorted(entry.material_forms)
+        out["material_form"] = item.material_form
+    if evaluation.served and item.served is not None:
+        out["served"] = [entry_answer(knowledge, item.served, e) for e in evaluation.served]
     if evaluation.status is None:
         out["missing"] = sorted(evaluation.missing)
         out["missing_facts"] = list(evaluation.missing_facts)
@@ -124,8 +132,11 @@ def jurisdiction_result(
         )
     if lists.status is False and not any(e.applicable for e in lists.evaluations) and not notes:
         names = " and ".join(knowledge.governing(code))
+        kind = knowledge.kinds.get(item.kind)
         notes.append(
-            f"No entry of the {names} list(s) in force on {on.isoformat()} covers {item.kind} items."
+            f"No entry of the {names} list(s) in force on {on.isoformat()} covers "
+            f"{label(knowledge, 'kinds', item.kind)} items."
+            + (f" {kind.pick('note')[0]}" if kind and kind.pick("note")[0] else "")
         )
     equivalents = sorted({eq for entry in matched for eq in entry["equivalents"]})
     result: JurisdictionResult = {
@@ -180,6 +191,25 @@ def atom_source(
     raise ValueError(f"unknown engine {engine!r}")
 
 
+AtomMaker = Callable[[Item, dt.date], AtomSource]
+"""How the atoms of one item on one date are computed (an evaluation path)."""
+
+
+def atom_factory(on: dt.date, make: AtomMaker) -> AtomFactory:
+    """The atoms of any item (the one asked about, the item software serves …) on one date by
+    one evaluation path, each computed once."""
+    made: dict[int, tuple[Item, AtomSource]] = {}
+
+    def atoms_for(item: Item) -> AtomSource:
+        found = made.get(id(item))
+        if found is None or found[0] is not item:
+            found = (item, make(item, on))
+            made[id(item)] = found
+        return found[1]
+
+    return atoms_for
+
+
 def classify(
     context: Context,
     item: Mapping[str, Any],
@@ -210,21 +240,23 @@ def classify_in(
     jurisdictions: Sequence[str] | None = None,
     as_of: dt.date | str | None = None,
     *,
-    atoms: Callable[[Item, dt.date], AtomSource] | None = None,
+    atoms: AtomMaker | None = None,
 ) -> ClassifyAnswer:
     """`classify` on a given knowledge index (a data version, a sandbox); the index path unless
     `atoms` gives another."""
     on = parse_date(as_of, "as_of")
     parsed = parse_item(knowledge, item)
     codes = resolve_jurisdictions(knowledge, jurisdictions)
-    source = atoms(parsed, on) if atoms else index_atoms(knowledge, parsed, on)
+    atoms_for = atom_factory(on, atoms or (lambda it, day: index_atoms(knowledge, it, day)))
     results = [
         jurisdiction_result(
             knowledge,
             parsed,
             on,
             code,
-            evaluate_lists(knowledge, parsed, on, knowledge.governing(code), source),
+            evaluate_lists(
+                knowledge, parsed, on, knowledge.governing(code), atoms_for(parsed), atoms_for
+            ),
         )
         for code in codes
     ]

@@ -4,13 +4,16 @@ User SPARQL never runs in the API process. `check_query` tokenizes the text (str
 and IRIs are skipped, so a keyword inside a literal is harmless) and refuses updates, SERVICE,
 LOAD and FROM / FROM NAMED naming anything but a graph of this store, before evaluation. Accepted
 queries go to a small pool of worker processes (services/sparql_worker.py), each holding an
-in-memory copy of the store loaded from an N-Quads dump of the current data version; a query
-that overruns its time limit is stopped by killing its worker (503), a result larger than the row
-limit is refused (413), and the other workers keep serving.
+in-memory copy of the store loaded from an N-Quads dump of the current data version. A query text
+over the size limit is refused before it is read (413); the time limit runs from the moment the
+request arrived, checking included, and a query that overruns it is stopped by killing its worker
+(503); a worker that needs more memory than its limit dies and the query is answered 413; a
+result larger than the row limit is refused (413); the other workers keep serving.
 
 Public API:
 - `check_query(text) -> None` (QueryRefused / MalformedInput)
-- `execute(context, text, results_type, graph_type) -> (media type, bytes)`
+- `check_size(text, max_bytes) -> None` (ContentTooLarge)
+- `execute(context, text, results_type, graph_type, started=None) -> (media type, bytes)`
 - `run_query_text(context, text, output_format) -> str` (the `exportgraph query` command:
   json, csv or table)
 """
@@ -25,6 +28,7 @@ import queue
 import re
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -37,7 +41,9 @@ import pyoxigraph
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import (
+    ContentTooLarge,
     InvalidInput,
+    Limit,
     MalformedInput,
     QueryRefused,
     QueryTimeout,
@@ -98,6 +104,22 @@ def tokens(text: str) -> list[Token]:
 
 def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
+
+
+def query_size_limit(max_bytes: int) -> Limit:
+    return Limit("EXPORTGRAPH_SPARQL_MAX_QUERY", max_bytes, "bytes")
+
+
+def check_size(text: str, max_bytes: int) -> None:
+    """Refuse (413) a query text over `max_bytes` of UTF-8, before anything tokenizes it."""
+    size = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise ContentTooLarge(
+            f"query: the query text has {size} bytes; at most {max_bytes} are accepted (set by "
+            "EXPORTGRAPH_SPARQL_MAX_QUERY): ask for less at once, or split the query",
+            field="query",
+            limit=query_size_limit(max_bytes),
+        )
 
 
 def check_query(text: str) -> None:
@@ -161,9 +183,9 @@ def _check_from(text: str, found: list[Token], index: int, where: str) -> None:
 class _Worker:
     """One worker process (`python sparql_worker.py`), spoken to over its stdin and stdout."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_memory_mb: int) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, sparql_worker.__file__],
+            [sys.executable, sparql_worker.__file__, str(max_memory_mb)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -185,15 +207,25 @@ class _Worker:
             raise TimeoutError
         return sparql_worker.read_frame(self._out)
 
-    def load(self, version: str, dump: str) -> None:
-        """Make the worker hold `version` (loading the dump can take a moment; no deadline)."""
+    def load(self, version: str, dump: str) -> bool:
+        """Make the worker hold `version` (loading the dump can take a moment; no deadline);
+        True when it had to load it."""
         if self.version == version:
-            return
+            return False
         self.send({"version": version, "dump": dump, "query": None})
         reply = self.receive(_LOAD_TIMEOUT_S)
         if reply[0] != "loaded":
             raise OSError(f"the SPARQL worker could not load the data: {reply[1]}")
         self.version = version
+        return True
+
+    def ran_out_of_memory(self) -> bool:
+        """Whether the worker died of its memory limit (a failed allocation aborts it)."""
+        try:
+            code = self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return False
+        return code in (-signal.SIGABRT, -signal.SIGKILL, sparql_worker.OUT_OF_MEMORY)
 
     def kill(self) -> None:
         self.process.kill()
@@ -218,8 +250,9 @@ class _Worker:
 class SparqlPool:
     """Worker processes with a deadline per query; one dump of the store per data version."""
 
-    def __init__(self, size: int = DEFAULT_WORKERS) -> None:
+    def __init__(self, size: int = DEFAULT_WORKERS, max_memory_mb: int = 2048) -> None:
         self.size = size
+        self.max_memory_mb = max_memory_mb
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._started = 0
         self._lock = threading.Lock()
@@ -248,7 +281,7 @@ class SparqlPool:
             except queue.Empty:
                 continue
         try:
-            return _Worker()
+            return _Worker(self.max_memory_mb)
         except Exception:
             with self._lock:
                 self._started -= 1
@@ -285,13 +318,26 @@ class SparqlPool:
         return version, path
 
     def run(
-        self, context: Context, text: str, results_type: str, graph_type: str
+        self,
+        context: Context,
+        text: str,
+        results_type: str,
+        graph_type: str,
+        started: float | None = None,
     ) -> tuple[str, bytes]:
-        """Check, run and serialize a query within the context's time and size limits."""
-        check_query(text)
+        """Check, run and serialize a query within the context's time, size and memory limits;
+        the time limit counts from `started` (time.monotonic() when the request arrived)."""
         settings = context.settings
+        limit_s = settings.sparql_timeout_s
+        deadline = (time.monotonic() if started is None else started) + limit_s
+        check_size(text, settings.sparql_max_query_bytes)
+        check_query(text)
+        # preparing a data version (dumping it, loading it into a worker) is the service's work,
+        # not the query's: the query keeps the time it had when that work began
+        preparing = time.monotonic()
         version, path = self.dump_for(context)
-        worker = self._acquire(settings.sparql_timeout_s)
+        deadline += time.monotonic() - preparing
+        worker = self._acquire(_left(deadline, limit_s))
         message = {
             "version": version,
             "dump": path,
@@ -301,17 +347,25 @@ class SparqlPool:
             "max_rows": settings.sparql_max_rows,
         }
         try:
-            worker.load(version, path)
+            loading = time.monotonic()
+            if worker.load(version, path):
+                deadline += time.monotonic() - loading
             worker.send(message)
-            reply = worker.receive(settings.sparql_timeout_s)
+            reply = worker.receive(max(0.0, deadline - time.monotonic()))
         except TimeoutError:
             self._replace(worker)
-            raise QueryTimeout(
-                f"query: stopped after the {settings.sparql_timeout_s:g} s time limit",
-                field="query",
-            ) from None
+            raise _stopped(limit_s) from None
         except (EOFError, OSError):
+            out_of_memory = worker.ran_out_of_memory()
             self._replace(worker)
+            if out_of_memory:
+                raise QueryTooLarge(
+                    f"query: stopped: it needed more than the {self.max_memory_mb} MiB of memory a "
+                    "SPARQL worker may use (set by EXPORTGRAPH_SPARQL_MAX_MEMORY_MB); ask for fewer "
+                    "or smaller results, or sort and group less at once",
+                    field="query",
+                    limit=Limit("EXPORTGRAPH_SPARQL_MAX_MEMORY_MB", self.max_memory_mb, "MiB"),
+                ) from None
             raise QueryTimeout(
                 "query: the SPARQL worker stopped; the query was not answered", field="query"
             ) from None
@@ -341,6 +395,18 @@ class SparqlPool:
         shutil.rmtree(self._dir, ignore_errors=True)
 
 
+def _left(deadline: float, limit_s: float) -> float:
+    """Seconds left before the deadline; QueryTimeout when none are."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise _stopped(limit_s)
+    return left
+
+
+def _stopped(limit_s: float) -> QueryTimeout:
+    return QueryTimeout(f"query: stopped after the {limit_s:g} s time limit", field="query")
+
+
 def _remove_later(path: str) -> None:
     # A worker may still be loading the previous dump; keep it a little while.
     def remove() -> None:
@@ -358,7 +424,10 @@ def _unpack(reply: tuple[Any, ...], max_rows: int) -> tuple[str, bytes]:
         return reply[1], reply[2]
     if status == "too-large":
         raise QueryTooLarge(
-            f"query: the result has more than {max_rows} rows or triples", field="query"
+            f"query: the result has more than {max_rows} rows or triples (set by "
+            "EXPORTGRAPH_SPARQL_MAX_ROWS): ask for fewer with LIMIT, or page with OFFSET",
+            field="query",
+            limit=Limit("EXPORTGRAPH_SPARQL_MAX_ROWS", max_rows, "rows"),
         )
     if status == "syntax":
         raise MalformedInput(f"query: {reply[1]}", field="query")
@@ -374,7 +443,7 @@ def pool(context: Context) -> SparqlPool:
     with _POOLS_LOCK:
         found = _POOLS.get(id(context))
         if found is None:
-            found = SparqlPool()
+            found = SparqlPool(max_memory_mb=context.settings.sparql_max_memory_mb)
             _POOLS[id(context)] = found
         return found
 
@@ -398,13 +467,15 @@ def execute(
     text: str,
     results_type: str = RESULT_TYPES[0],
     graph_type: str = GRAPH_TYPES[0],
+    started: float | None = None,
 ) -> tuple[str, bytes]:
-    """Run a user query in the context's pool; returns (media type, body)."""
+    """Run a user query in the context's pool; returns (media type, body). The time limit counts
+    from `started` (time.monotonic() when the request arrived; default now)."""
     if results_type not in RESULT_TYPES:
         raise InvalidInput(f"format: unsupported results type {results_type!r}", field="format")
     if graph_type not in GRAPH_TYPES:
         raise InvalidInput(f"format: unsupported graph type {graph_type!r}", field="format")
-    return pool(context).run(context, text, results_type, graph_type)
+    return pool(context).run(context, text, results_type, graph_type, started)
 
 
 # --------------------------------------------------------------------------- the CLI
@@ -424,7 +495,7 @@ def run_query_text(context: Context, text: str, output_format: str) -> str:
         "csv": "application/n-triples",
         "table": "text/turtle",
     }[output_format]
-    runner = SparqlPool(size=1)
+    runner = SparqlPool(size=1, max_memory_mb=context.settings.sparql_max_memory_mb)
     try:
         media, body = runner.run(context, text, results_type, graph_type)
     finally:

@@ -4,6 +4,8 @@ Kept free of project imports so a spawned worker starts fast. The parent (servic
 checks every query before sending it (no update, SERVICE, LOAD or remote FROM), kills a worker
 that overruns its deadline, and respawns it. The worker reloads its store from an N-Quads dump
 whenever the data version it is told about changes. Results are serialized here, with a row limit.
+Its memory is capped (first argument, MiB): an allocation over the cap ends the process (the
+engine aborts; a Python MemoryError exits with OUT_OF_MEMORY), and the parent answers 413.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ GRAPH_TYPES = {
     "application/n-triples": RdfFormat.N_TRIPLES,
     "application/rdf+xml": RdfFormat.RDF_XML,
 }
+OUT_OF_MEMORY = 75
+"""Exit status of a worker that ran out of its memory allowance in Python code."""
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -245,6 +249,8 @@ def serve(read_fd: int, write_fd: int) -> None:
                 reply = ("ok", media, body)
         except TooLarge as error:
             reply = ("too-large", str(error))
+        except MemoryError:
+            os._exit(OUT_OF_MEMORY)
         except SyntaxError as error:
             reply = ("syntax", str(error))
         except Exception as error:  # evaluation errors are the user's query's
@@ -252,8 +258,26 @@ def serve(read_fd: int, write_fd: int) -> None:
         write_frame(write_fd, reply)
 
 
+def limit_memory(megabytes: int) -> None:
+    """Cap the process's writable memory (RLIMIT_DATA: heap and anonymous mappings, not the
+    address space merely reserved, which thread arenas inflate) where the platform allows it."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on POSIX
+        return
+    kind = getattr(resource, "RLIMIT_DATA", None) or getattr(resource, "RLIMIT_AS", None)
+    if kind is None or megabytes <= 0:  # pragma: no cover
+        return
+    size = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(kind)
+    if hard != resource.RLIM_INFINITY:
+        size = min(size, hard)
+    resource.setrlimit(kind, (size, size))
+
+
 if __name__ == "__main__":
     # Requests on stdin, replies on stdout; anything printed by accident goes to stderr.
+    limit_memory(int(sys.argv[1]) if len(sys.argv) > 1 else 0)
     _in, _out = sys.stdin.buffer.fileno(), os.dup(sys.stdout.buffer.fileno())
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     serve(_in, _out)

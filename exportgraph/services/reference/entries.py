@@ -83,6 +83,7 @@ class EntryDetail(EntrySummary):
     requires_facts: NotRequired[list[str]]
     serves: NotRequired[list[str]]
     purposes: NotRequired[list[str]]
+    material_forms: NotRequired[list[str]]
     criteria_complete: bool
     alternatives: list[list[CriterionShown]]
     notes: list[str]
@@ -223,6 +224,8 @@ def entry_detail(knowledge: Knowledge, entry: Entry) -> EntryDetail:
         out["serves"] = [knowledge.entries[s].id for s in entry.serves if s in knowledge.entries]
     if entry.purposes:
         out["purposes"] = sorted(entry.purposes)
+    if entry.material_forms:
+        out["material_forms"] = sorted(entry.material_forms)
     return out
 
 

@@ -60,7 +60,7 @@ class ProductSummary(TypedDict):
 
 class ItemUsed(TypedDict):
     parameter: str
-    value: int | float
+    value: int | float | str
     benchmark: str | None
     source: str | None
 
@@ -118,18 +118,27 @@ def _figure(knowledge: Knowledge, figure: Figure) -> FigureShown:
 
 def product_item(knowledge: Knowledge, product: Product) -> tuple[dict[str, Any], list[ItemUsed]]:
     """The item a product is classified as: its kind and, per parameter, the first published
-    figure in canonical units (with which figure that was)."""
+    figure — in canonical units, or by notation for a parameter whose values are concepts
+    (material-form) — with which figure that was."""
     parameters: dict[str, Any] = {}
     used: list[ItemUsed] = []
     for figure in product.figures:
-        if figure.canonical is None or figure.parameter in parameters:
+        if figure.parameter in parameters:
             continue
-        parameters[figure.parameter] = json_number(figure.canonical)
+        concept = knowledge.parameters.get(figure.parameter)
+        value: int | float | str
+        if figure.canonical is not None:
+            value = json_number(figure.canonical)
+        elif isinstance(figure.value, str) and concept and concept.links.get("value_scheme"):
+            value = figure.value
+        else:
+            continue
+        parameters[figure.parameter] = value
         source = knowledge.product_sources.get(figure.source) if figure.source else None
         used.append(
             {
                 "parameter": figure.parameter,
-                "value": json_number(figure.canonical),
+                "value": value,
                 "benchmark": figure.benchmark,
                 "source": source.id if source else None,
             }

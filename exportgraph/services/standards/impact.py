@@ -116,7 +116,7 @@ def corpus_rows(knowledge: Knowledge, corpus: object, max_items: int) -> list[Ro
             field="corpus",
         )
     rows = list(json_rows(corpus, "corpus"))
-    check_count(len(rows), max_items)
+    check_count(len(rows), max_items, "corpus")
     for row in rows:
         if row.error is not None:
             raise row.error

@@ -31,7 +31,8 @@ from exportgraph.services.auditors.agreements.facts import (
     code,
 )
 from exportgraph.services.auditors.agreements.knowledge import Rules, rules
-from exportgraph.services.partners.answers import AssessAnswer, AssessResult
+from exportgraph.services.auditors.agreements.naming import Names
+from exportgraph.services.partners.answers import AssessAnswer, AssessResult, ExclusionAnswer
 
 AssessFn = Callable[[Context, dict[str, Any]], AssessAnswer]
 
@@ -77,9 +78,10 @@ class AssessCache:
 class Enricher:
     """Builds the finding triples for one agreement."""
 
-    def __init__(self, context: Context, assess: AssessFn, where: str = "") -> None:
+    def __init__(self, context: Context, assess: AssessFn, names: Names, where: str = "") -> None:
         self.context = context
         self.assess = assess
+        self.names = names
         self.where = where
         self.know: Rules = rules(context)
         self.triples: list[Triple] = []
@@ -116,11 +118,13 @@ class Enricher:
         recipient: dict[str, str] | None = None,
     ) -> dict[str, Any]:
         subject: dict[str, Any]
+        described = {"parameters": item.parameters or {}, "facts": item.facts or {}}
         if item.is_software:
             assert item.kind is not None
-            subject = {item.kind: {"for_kind": item.for_kind, "purpose": item.purpose}}
+            # the served item's parameters and facts decide (contract §3 software/technology)
+            subject = {item.kind: {"for_kind": item.for_kind, "purpose": item.purpose, **described}}
         else:
-            subject = {"item": {"kind": item.kind, "parameters": item.parameters or {}}}
+            subject = {"item": {"kind": item.kind, **described}}
         request: dict[str, Any] = {
             "activity": activity,
             "subject": subject,
@@ -141,30 +145,43 @@ class Enricher:
 
     def _missing_item_fact(self, item: ItemFacts) -> str | None:
         if item.kind is None:
-            return "the item's kind"
+            return "the item states no kind; state what it is (e.g. quantum-computer, technology)"
         if item.parameters_error:
             return item.parameters_error
         if item.is_software and not item.for_kind:
-            return f"the kind of item the {item.kind} is for (for_kind)"
+            return (
+                f"the {item.kind} does not say which kind of item it serves; state it "
+                "(for_kind, e.g. quantum-computer)"
+            )
         if item.is_software and not item.purpose:
-            return f"the {item.kind}'s purpose (development, production or use)"
+            return (
+                f"the {item.kind} does not say what it is for; state its purpose "
+                "(development, production or use)"
+            )
         return None
 
     def _findings(self, request: dict[str, Any], field: str) -> list[AssessResult]:
         try:
             answer = self.assess(self.context, request)
         except ExportgraphError as error:  # e.g. an unknown kind, parameter or unit: name the field
-            raise type(error)(f"{field}: {error.detail}", field=field) from None
+            where = _agreement_field(error.field, field)
+            detail = error.detail
+            if error.field and detail.startswith(f"{error.field}: "):
+                detail = detail[len(error.field) + 2 :]
+            raise type(error)(f"{where}: {detail}", field=where) from None
         results = answer["results"]
         return results
 
     def _finding(
-        self, owner: Node, link: str, item: Node, result: AssessResult, claims: list[str]
+        self,
+        owner: Node,
+        link: str,
+        item: ItemFacts,
+        result: AssessResult,
+        facts: AgreementFacts,
+        request: dict[str, Any],
     ) -> str:
-        node = BlankNode()
-        self.add(owner, link, node)
-        self.triples.append(Triple(node, RDF_TYPE, _eg("LicenceFinding")))
-        self.add(node, "findingItem", item)
+        node = self._new_finding(owner, link, item.node)
         jurisdiction = str(result.get("jurisdiction", ""))
         self.add(node, "findingJurisdiction", NamedNode(JURISDICTION_BASE + jurisdiction))
         status = _status(result.get("licence_required"))
@@ -179,35 +196,73 @@ class Enricher:
         if entry_ids:
             self.add(node, "entryList", Literal(", ".join(entry_ids)))
         if status == "unknown":
-            self.add(node, "missingFact", Literal("; ".join(_missing_facts(result))))
+            missing = [self._explain(fact, jurisdiction) for fact in _missing_facts(result)]
+            self.add(node, "missingFact", Literal("; ".join(dict.fromkeys(missing))))
         notes = []
+        considered = set()
         for exclusion in result.get("exclusions", []):
             notation = str(exclusion.get("id", "")).split(":", 1)[-1]
-            if notation not in claims:
+            if notation not in facts.claims:
                 continue
+            considered.add(notation)
             if exclusion.get("applies") is True:
                 self.add(node, "exclusionApplies", Literal(notation))
             else:
+                notes.append(self._not_applying(exclusion, notation, item, request))
+        for claim in facts.claims:
+            if claim not in considered and claim in self.know.claims:
                 notes.append(
-                    f"the claimed exclusion '{notation}' does not apply: {exclusion.get('why', 'conditions not met')}"
+                    f"{jurisdiction} law has no '{claim}' exclusion, so that claim does not "
+                    f"exempt the item from {jurisdiction} licensing"
                 )
-        for claim in claims:
-            if (
-                jurisdiction not in self.know.exclusions.get(claim, frozenset())
-                and claim in _known_claims()
-            ):
-                notes.append(f"'{claim}' is not an exclusion of {jurisdiction} law")
         if notes:
             self.add(node, "findingNote", Literal("; ".join(notes)))
         return status
 
-    def _undecided(
-        self, owner: Node, link: str, item: Node, jurisdiction: str | None, fact: str
-    ) -> str:
+    def _new_finding(self, owner: Node, link: str, item: Node) -> BlankNode:
         node = BlankNode()
         self.add(owner, link, node)
         self.triples.append(Triple(node, RDF_TYPE, _eg("LicenceFinding")))
         self.add(node, "findingItem", item)
+        self.add(node, "findingItemName", Literal(self.names.of(item)))
+        return node
+
+    def _not_applying(
+        self,
+        exclusion: ExclusionAnswer,
+        notation: str,
+        item: ItemFacts,
+        request: dict[str, Any],
+    ) -> str:
+        """Why a claimed exclusion does not (or may not) apply, in the agreement's terms."""
+        claimed = f"the claimed exclusion '{notation}' ({exclusion.get('title', notation)})"
+        covers = self.know.covers.get(str(exclusion.get("id", "")), ())
+        if item.kind not in covers:
+            what = "hardware such as this " if not item.is_software else "this "
+            return (
+                f"{claimed} does not apply: it covers {' and '.join(covers) or 'no item'} only, "
+                f"never {what}{item.kind or 'item'}"
+            )
+        unmet, unknown = [], []
+        for condition in self.know.conditions.get(str(exclusion.get("id", "")), ()):
+            value = request.get(condition.field)
+            if value is None:
+                unknown.append(_CONDITIONS.get(condition.field, condition.field))
+                continue
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            if text not in condition.values:
+                unmet.append(_condition_text(condition.field, condition.values, text))
+        if exclusion.get("applies") is False and unmet:
+            return f"{claimed} does not apply: it requires {' and '.join(unmet)}"
+        if exclusion.get("applies") is False:
+            return f"{claimed} does not apply to this {item.kind or 'item'}"
+        needs = " and ".join(unknown) or "facts the agreement does not state"
+        return f"whether {claimed} applies depends on {needs}; state it in the agreement"
+
+    def _undecided(
+        self, owner: Node, link: str, item: Node, jurisdiction: str | None, fact: str
+    ) -> str:
+        node = self._new_finding(owner, link, item)
         if jurisdiction:
             self.add(node, "findingJurisdiction", NamedNode(JURISDICTION_BASE + jurisdiction))
         self.add(node, "status", Literal("unknown"))
@@ -244,9 +299,7 @@ class Enricher:
                 )
                 for result in self._findings(request, field):
                     statuses.append(
-                        self._finding(
-                            item.node, "licenceRequiredIn", item.node, result, facts.claims
-                        )
+                        self._finding(item.node, "licenceRequiredIn", item, result, facts, request)
                     )
         return statuses
 
@@ -261,8 +314,8 @@ class Enricher:
                         "accessFinding",
                         exchange.node,
                         None,
-                        "the technology or software the exchange gives access to "
-                        "(the agreement lists none)",
+                        "the exchange gives access to the agreement's technology or software, "
+                        "but the agreement lists none; list the items the researcher will see",
                     )
                     continue
                 if not item.is_software:
@@ -292,9 +345,7 @@ class Enricher:
                         recipient,
                     )
                     for result in self._findings(request, field):
-                        self._finding(
-                            exchange.node, "accessFinding", item.node, result, facts.claims
-                        )
+                        self._finding(exchange.node, "accessFinding", item, result, facts, request)
 
     def _accessed(
         self, facts: AgreementFacts, exchange: ExchangeFacts
@@ -309,6 +360,27 @@ class Enricher:
             if not matching and kind in ("technology", "software"):
                 yield None
             yield from matching
+
+    def _explain(self, fact: str, jurisdiction: str) -> str:
+        """A fact the assessment names as missing, said as what to state or to check."""
+        label = self.know.labels.get(fact)
+        if fact in self.know.parameters:
+            return (
+                f"the item does not state its {fact} parameter ({label or fact}); "
+                "add it to the item's parameters"
+            )
+        if label:
+            return (
+                f"whether the item is {label}, which the agreement cannot state; check it "
+                f"against the {jurisdiction} legal text before the transfer"
+            )
+        if fact in _REQUEST_FIELDS:
+            return f"{_REQUEST_FIELDS[fact]} is not stated; state it in the agreement"
+        for start, meaning in _DATA_GAPS:
+            if fact.startswith(start):
+                subject = fact[len(start) :].removesuffix(" (not in the data)")
+                return meaning.format(subject=subject, jurisdiction=jurisdiction)
+        return fact
 
     # ------------------------------------------------------------------ claims and summary
 
@@ -335,10 +407,10 @@ class Enricher:
 
 
 def enrich(
-    context: Context, facts: AgreementFacts, assess: AssessFn, where: str = ""
+    context: Context, facts: AgreementFacts, assess: AssessFn, names: Names, where: str = ""
 ) -> list[Triple]:
     """The finding triples for one agreement (see the module docstring)."""
-    enricher = Enricher(context, assess, where)
+    enricher = Enricher(context, assess, names, where)
     enricher.countries(facts)
     statuses = enricher.items(facts)
     enricher.exchanges(facts)
@@ -347,8 +419,72 @@ def enrich(
     return enricher.triples
 
 
-def _known_claims() -> tuple[str, ...]:
-    return ("fundamental-research", "published", "basic-scientific-research", "public-domain")
+_REQUEST_FIELDS = {
+    "to": "the destination",
+    "purpose": "the purpose of the software or technology (development, production or use)",
+    "recipient.nationality": "the researcher's nationality",
+    "project_stage": "the project stage",
+    "end_use": "the end-use purpose",
+    "published": "whether the software or technology is already published",
+    "intended_for_publication": "whether the results are intended for publication",
+    "activity": "the activity",
+}
+"""The assessment's request fields (contract §3), as the agreement states them (§4)."""
+
+_CONDITIONS = {
+    "project_stage": "the project stage",
+    "end_use": "the end-use purpose",
+    "published": "that the software or technology is already published (claim 'published')",
+    "intended_for_publication": "that the results are intended for publication",
+    "activity": "the activity",
+}
+
+_DATA_GAPS = (
+    (
+        "deemed-export rule of ",
+        "whether {subject} law treats giving a foreign researcher access to technology inside "
+        "{subject} as an export, which the data does not say; ask the {subject} licensing "
+        "authority before the exchange",
+    ),
+    (
+        "the export-control lists of ",
+        "{subject}'s export-control lists, which the data does not hold; check the item against "
+        "them before the transfer",
+    ),
+    (
+        "complete criteria of ",
+        "the complete criteria of {subject}, which the data holds only in part; check the item "
+        "against {subject} in the legal text before the transfer",
+    ),
+    (
+        "licence requirement of ",
+        "the licence requirement of {subject}, which the data does not hold; check it in the "
+        "legal text before the transfer",
+    ),
+    (
+        "eligible destinations of ",
+        "whether licence exception {subject} is available for this destination, which the data "
+        "cannot tell; check its conditions in the legal text",
+    ),
+)
+"""Facts the knowledge graph lacks (the assessment's wording → what the auditor should do)."""
+
+
+def _condition_text(field: str, allowed: tuple[str, ...], stated: str) -> str:
+    """An unmet condition of an exclusion, with what the agreement states instead."""
+    if stated in ("true", "false") and set(allowed) <= {"true", "false"}:
+        return _CONDITIONS.get(field, field)
+    what = _CONDITIONS.get(field, field)
+    return f"{what} to be {' or '.join(allowed)} (the agreement states {stated})"
+
+
+def _agreement_field(assessed: str | None, item: str) -> str:
+    """The agreement field behind a field of the assessment request (`subject.item.kind` of
+    items[0] → `items[0].kind`); the item itself when the request field is not the item's."""
+    parts = (assessed or "").split(".")
+    if len(parts) > 2 and parts[0] == "subject":
+        return ".".join([item, *parts[2:]])
+    return item
 
 
 def _status(value: object) -> str:
@@ -369,9 +505,10 @@ def _missing_facts(result: AssessResult) -> list[str]:
             facts.append(value)
     for exception in result.get("exceptions", []):
         if exception.get("available") == "unknown" and exception.get("missing_fact"):
-            facts.append(f"{exception.get('id')}: {exception['missing_fact']}")
-    return facts or [
-        "; ".join(str(r) for r in result.get("reasons", [])) or "a fact the data does not hold"
+            facts.append(str(exception["missing_fact"]))
+    return [f for f in facts if f != "(not stated)"] or [
+        "; ".join(str(r) for r in result.get("reasons", []))
+        or "a fact the data does not hold; check the rules before the transfer"
     ]
 
 
@@ -387,16 +524,19 @@ def _missing_agreement_facts(rules: Rules, facts: AgreementFacts) -> str | None:
         gaps.append("a valid destination")
     if facts.effective is None:
         gaps.append("a valid effective date")
-    return ", ".join(gaps) if gaps else None
+    if not gaps:
+        return None
+    listed = ", ".join(gaps[:-1]) + " and " + gaps[-1] if len(gaps) > 1 else gaps[0]
+    return f"the agreement lacks {listed}; state {'them' if len(gaps) > 1 else 'it'}"
 
 
 def _missing_exchange_facts(
     rules: Rules, facts: AgreementFacts, exchange: ExchangeFacts
 ) -> str | None:
     if not _exporters(rules, facts):
-        return "the exporter's country"
+        return "the agreement lacks the exporter's country; state it"
     if not exchange.nationality or not rules.is_country(exchange.nationality):
-        return "the researcher's nationality"
+        return "the exchange lacks the researcher's nationality (a country code); state it"
     if exchange.start is None and facts.effective is None:
-        return "the exchange's start date"
+        return "the exchange lacks its start date; state it"
     return None

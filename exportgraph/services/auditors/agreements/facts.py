@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +10,8 @@ from typing import Any
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
+from exportgraph.errors import ExportgraphError
+from exportgraph.services.auditors.agreements.nesting import load_json
 
 Node = NamedNode | BlankNode
 Term = NamedNode | BlankNode | Literal
@@ -66,6 +67,7 @@ class ItemFacts:
     purpose: str | None
     parameters: dict[str, Any] | None
     parameters_error: str | None = None
+    facts: dict[str, Any] | None = None
 
     @property
     def is_software(self) -> bool:
@@ -145,15 +147,28 @@ def _item(graph: Graph, node: Node) -> ItemFacts:
     raw = graph.text(node, "parameters")
     parameters: dict[str, Any] | None = None
     error = None
-    if raw is not None:
+    if (
+        raw is not None
+    ):  # parsing.py refuses bad parameters; agreements built otherwise may hold them
         try:
-            loaded = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            loaded, error = None, f"parameters are not JSON ({exc.msg})"
+            loaded = load_json(raw, "parameters", "the parameters are")
+        except ExportgraphError as exc:
+            loaded, error = None, f"the item's {exc.detail}; write them as a JSON object"
         if isinstance(loaded, dict):
             parameters = loaded
         elif error is None:
-            error = "parameters must be a JSON object"
+            error = "the item's parameters are not a JSON object; write them as one"
+    facts: dict[str, Any] | None = None
+    stated = graph.text(node, "itemFacts")
+    if stated is not None:
+        try:
+            loaded = load_json(stated, "facts", "the facts are")
+        except ExportgraphError as exc:
+            loaded, error = None, error or f"the item's {exc.detail}; write them as a JSON object"
+        if isinstance(loaded, dict):
+            facts = loaded
+        elif error is None:
+            error = "the item's facts are not a JSON object of true/false; write them as one"
     return ItemFacts(
         node=node,
         kind=code(graph.first(node, "kind"), KIND_BASE),
@@ -161,6 +176,7 @@ def _item(graph: Graph, node: Node) -> ItemFacts:
         purpose=code(graph.first(node, "purpose"), PURPOSE_BASE),
         parameters=parameters,
         parameters_error=error,
+        facts=facts,
     )
 
 

@@ -3,7 +3,7 @@ project stages each research exclusion allows, and what each exclusion claim ass
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import pycountry
@@ -11,6 +11,7 @@ import pycountry
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.model import Condition
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,6 @@ class Rules:
 
     unions: dict[str, frozenset[str]]
     stages: dict[str, frozenset[str]]
-    exclusions: dict[str, frozenset[str]]
-    """exclusion notation → jurisdictions that define it."""
     stage_order: tuple[str, ...]
     research_stages: frozenset[str]
     """Stages a research exclusion allows where its conditions name none (eg:researchStage)."""
@@ -30,6 +29,16 @@ class Rules:
     publication_claims: frozenset[str]
     """Claims that assert the intent to publish."""
     aliases: dict[str, str]
+    claims: frozenset[str] = frozenset()
+    """Every exclusion an agreement may claim (the exclusion-claims scheme)."""
+    conditions: dict[str, tuple[Condition, ...]] = field(default_factory=dict)
+    """Exclusion id (`US:fundamental-research`) → the conditions it puts on the transfer."""
+    covers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Exclusion id → the kinds it covers (technology, software)."""
+    parameters: frozenset[str] = frozenset()
+    """The harmonized parameters' notations."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """Parameter and fact notation → its English label (`cnot-error` → the C-NOT gate error)."""
 
     @property
     def union_codes(self) -> frozenset[str]:
@@ -58,18 +67,20 @@ def _build(knowledge: Knowledge) -> Rules:
         code: frozenset(j.part_of) for code, j in knowledge.jurisdictions.items() if j.part_of
     }
     stages: dict[str, set[str]] = {}
-    defined: dict[str, set[str]] = {}
     for exclusion in knowledge.exclusions:
         notation = exclusion.id.split(":", 1)[-1]
-        defined.setdefault(notation, set()).add(exclusion.jurisdiction)
         for condition in exclusion.conditions:
             if condition.field == "project_stage":
                 stages.setdefault(notation, set()).update(condition.values)
     aliases = {alias: code for code, j in knowledge.jurisdictions.items() for alias in j.aliases}
+    labels = {
+        notation: label
+        for notation, concept in (*knowledge.parameters.items(), *knowledge.facts.items())
+        if (label := concept.pick("pref")[0])
+    }
     return Rules(
         unions=unions,
         stages={k: frozenset(v) for k, v in stages.items()},
-        exclusions={k: frozenset(v) for k, v in defined.items()},
         stage_order=knowledge.notations("project-stages"),
         research_stages=frozenset(knowledge.notations("project-stages", "researchStage")),
         research_claims=frozenset(
@@ -82,6 +93,14 @@ def _build(knowledge: Knowledge) -> Rules:
             knowledge.notations("exclusion-claims", "claimAssertsIntentToPublish")
         ),
         aliases=aliases,
+        claims=frozenset(knowledge.notations("exclusion-claims")),
+        conditions={e.id: e.conditions for e in knowledge.exclusions},
+        covers={
+            e.id: tuple(sorted(knowledge.kind_notation(k) for k in e.applies_to))
+            for e in knowledge.exclusions
+        },
+        parameters=frozenset(knowledge.parameters),
+        labels=labels,
     )
 
 

@@ -73,7 +73,8 @@ def as_turtle(reports: Sequence[AgreementReport]) -> bytes:
             ]
             if "://" in violation.shape:
                 triples.append(Triple(result, _sh("sourceShape"), NamedNode(violation.shape)))
-            if isinstance(focus, BlankNode):
+            if isinstance(focus, BlankNode) or focus.value != violation.focus:
+                # a clause without id, or a minted id: the label is the name the user wrote
                 triples.append(Triple(focus, label, Literal(violation.focus)))
             if violation.path_node is not None:
                 triples.append(Triple(result, _sh("resultPath"), violation.path_node))

@@ -3,11 +3,12 @@
 Every field is optional here: a missing clause is a rule violation found by the shapes, not a
 malformed document. What this module refuses (422) is what JSON-LD would silently misread: a
 number where a date or code is expected, an object where a list is expected, an unknown field,
-an id that is not an absolute IRI.
+an empty id. Any other id is accepted: an IRI, or the reference as printed (identifiers.py).
 """
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -21,10 +22,10 @@ from pydantic import (
 
 from exportgraph.errors import InvalidInput
 
-IRI_PATTERN = r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$"
 TOKEN_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._\-]*$"
 
-Iri = Annotated[str, StringConstraints(pattern=IRI_PATTERN)]
+Reference = Annotated[str, StringConstraints(pattern=r"\S")]
+"""An id as the user prints it: any string with a visible character (an IRI is one too)."""
 Token = Annotated[str, StringConstraints(pattern=TOKEN_PATTERN)]
 Text = str
 DateText = str  # lexical validity is rule AGR-DATES, not a parse error
@@ -47,7 +48,7 @@ class Quantity(_Strict):
 
 
 class Party(_Strict):
-    id: Iri | None = None
+    id: Reference | None = None
     name: Text | None = None
     country: Token | None = None
     role: Text | None = None
@@ -56,12 +57,13 @@ class Party(_Strict):
 
 
 class Item(_Strict):
-    id: Iri | None = None
+    id: Reference | None = None
     name: Text | None = None
     kind: Token | None = None
     for_kind: Token | None = None
     purpose: Token | None = None
     parameters: dict[str, Number | Quantity] | None = None
+    facts: dict[str, bool] | None = None
 
 
 class EndUse(_Strict):
@@ -76,9 +78,9 @@ class Verification(_Strict):
 
 
 class Licence(_Strict):
-    id: Iri | None = None
+    id: Reference | None = None
     jurisdiction: Token | None = None
-    covers: list[Iri] | None = None
+    covers: list[Reference] | None = None
     valid_from: DateText | None = None
     valid_until: DateText | None = None
 
@@ -100,9 +102,7 @@ class Exchange(_Strict):
     nationality: Token | None = None
     from_: DateText | None = Field(default=None, alias="from")
     until: DateText | None = None
-    access: (
-        list[Annotated[str, StringConstraints(pattern=IRI_PATTERN + "|" + TOKEN_PATTERN)]] | None
-    ) = None
+    access: list[Reference] | None = None
 
     _alias = field_validator("nationality")(classmethod(lambda cls, v: _country(v)))
 
@@ -110,7 +110,7 @@ class Exchange(_Strict):
 class Agreement(_Strict):
     context: Any = Field(default=None, alias="@context")
     type: Literal["Agreement"] | None = None
-    id: Iri | None = None
+    id: Reference | None = None
     name: Text | None = None
     parties: list[Party] | None = None
     items: list[Item] | None = None
@@ -150,7 +150,10 @@ _MESSAGES = {
     "int_type": "expected a number",
     "float_type": "expected a number",
     "literal_error": 'must be "Agreement"',
-    "string_pattern_mismatch": "not an absolute IRI or code",
+}
+_PATTERNS = {
+    TOKEN_PATTERN: "expected a code: letters, digits, '.', '-' or '_' (e.g. DE, quantum-computer)",
+    r"\S": "must not be empty: write the id as printed (e.g. a licence's reference) or an IRI",
 }
 
 
@@ -170,21 +173,27 @@ def check(document: Any, prefix: str = "") -> dict[str, Any]:
         got: dict[str, str] = {}
         for item in error.errors():
             where = _location(prefix, tuple(item["loc"]))
-            message = _MESSAGES.get(item["type"], item["msg"])
+            message = _message(item["type"], item.get("ctx") or {}, item["msg"])
             if message not in problems.setdefault(where, []):
                 problems[where].append(message)
             if item["type"] != "extra_forbidden":
-                got.setdefault(where, f", got {_show(item.get('input'))}")
+                got.setdefault(where, f", got {describe(item.get('input'))}")
         lines = [f"{w}: {_either(m)}{got.get(w, '')}" for w, m in list(problems.items())[:5]]
         raise InvalidInput("; ".join(lines), field=next(iter(problems))) from None
     return model.model_dump(by_alias=True, exclude_none=True, exclude={"context"})
+
+
+def _message(kind: str, ctx: dict[str, Any], fallback: str) -> str:
+    if kind == "string_pattern_mismatch":
+        return _PATTERNS.get(str(ctx.get("pattern")), fallback)
+    return _MESSAGES.get(kind, fallback)
 
 
 def _either(messages: list[str]) -> str:
     return " or ".join([messages[0], *(m.removeprefix("expected ") for m in messages[1:])])
 
 
-def _show(value: Any) -> str:
+def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, int | float):
@@ -196,4 +205,4 @@ def _show(value: Any) -> str:
     if value is None:
         return "null"
     text = str(value)
-    return repr(text if len(text) < 60 else text[:57] + "...")
+    return json.dumps(text if len(text) < 60 else text[:57] + "...", ensure_ascii=False)

@@ -1,11 +1,34 @@
-"""JSON field names of the vocabulary's properties, read from the bundled JSON-LD context."""
+"""The agreement vocabulary as the parser and the answers need it: the bundled JSON-LD context,
+the contract's JSON field name of each property, and which properties take a node (not text)."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from typing import Any
 
-from exportgraph.services.auditors.agreements.parsing import bundled_context
+import pyoxigraph
+from pyoxigraph import NamedNode, RdfFormat
+
+from exportgraph import namespaces as ns
+from exportgraph.paths import ontology_dir
+
+
+@cache
+def bundled_context() -> dict[str, Any]:
+    """The bundled JSON-LD context (ontology/agreement.context.jsonld), as its `@context` value."""
+    document = json.loads((ontology_dir() / "agreement.context.jsonld").read_text(encoding="utf-8"))
+    context: dict[str, Any] = document["@context"]
+    return context
+
+
+def context_prefixes(context: dict[str, Any]) -> dict[str, str]:
+    """The prefixes a context defines (`eg` → `https://w3id.org/exportgraph/ontology#`)."""
+    return {
+        k: v
+        for k, v in context.items()
+        if isinstance(v, str) and not k.startswith("@") and v.endswith(("#", "/"))
+    }
 
 
 class TermNames:
@@ -14,12 +37,7 @@ class TermNames:
     def __init__(self, context: dict[str, Any]) -> None:
         self.names: dict[str, str] = {}
         self.lists: set[str] = set()
-        prefixes = {
-            k: v
-            for k, v in context.items()
-            if isinstance(v, str) and not k.startswith("@") and v.endswith(("#", "/"))
-        }
-        self._walk(context, prefixes)
+        self._walk(context, context_prefixes(context))
 
     def _walk(self, context: dict[str, Any], prefixes: dict[str, str]) -> None:
         for term, definition in context.items():
@@ -49,3 +67,20 @@ class TermNames:
 def term_names() -> TermNames:
     """The names of the bundled context (cached)."""
     return TermNames(bundled_context())
+
+
+@cache
+def node_properties() -> frozenset[str]:
+    """The agreement vocabulary's object properties (ontology/agreement.ttl): their values are
+    nodes — a party, an item, a country code — never text."""
+    document = (ontology_dir() / "agreement.ttl").read_bytes()
+    rdf_type = NamedNode(ns.RDF + "type")
+    object_property = NamedNode(ns.OWL + "ObjectProperty")
+    return frozenset(
+        quad.subject.value
+        for quad in pyoxigraph.parse(document, RdfFormat.TURTLE)
+        if quad.predicate == rdf_type
+        and quad.object == object_property
+        and isinstance(quad.subject, NamedNode)
+        and quad.subject.value.startswith(ns.EG)
+    )

@@ -9,10 +9,11 @@ from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from exportgraph.errors import InvalidInput
 from exportgraph.graph.context import Context
 from exportgraph.graph.shacl import EngineName, RawResult, pool
-from exportgraph.services.auditors.agreements import enrichment, facts, parsing
-from exportgraph.services.auditors.agreements.terms import TermNames, term_names
+from exportgraph.services.auditors.agreements import enrichment, facts, nesting, parsing
+from exportgraph.services.auditors.agreements.naming import Names
 
 SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
 BATCH = 32
@@ -92,44 +93,50 @@ class Validator:
         self, body: bytes, content_type: str | None, source: str = "body"
     ) -> tuple[list[AgreementReport], bool]:
         """Parse a request body and validate every agreement in it; also say whether it was a list."""
-        agreements, batch = parsing.parse(body, content_type, source)
-        return self.validate(agreements), batch
+        try:
+            agreements, batch = parsing.parse(body, content_type, source)
+            return self.validate(agreements), batch
+        except RecursionError:  # the parser refuses deep nesting first; this is the last guard
+            raise _too_deep(source) from None
 
     def validate(self, agreements: Sequence[parsing.ParsedAgreement]) -> list[AgreementReport]:
         """Validate parsed agreements; an input error in any of them raises before any result."""
-        prepared = [
-            self._prepare(agreement, index, len(agreements))
-            for index, agreement in enumerate(agreements)
-        ]
-        version = self.context.data_version()
-        out: list[AgreementReport] = []
-        for start in range(0, len(prepared), BATCH):
-            chunk = prepared[start : start + BATCH]
-            graphs = [[*agreement.triples, *extra] for agreement, extra in chunk]
-            for (agreement, _), triples, raw in zip(
-                chunk, graphs, self.pool.run_many(graphs), strict=True
-            ):
-                out.append(self._report(agreement, triples, raw, version))
-        return out
+        try:
+            prepared = [
+                self._prepare(agreement, index, len(agreements))
+                for index, agreement in enumerate(agreements)
+            ]
+            version = self.context.data_version()
+            out: list[AgreementReport] = []
+            for start in range(0, len(prepared), BATCH):
+                chunk = prepared[start : start + BATCH]
+                graphs = [[*agreement.triples, *extra] for agreement, extra, _ in chunk]
+                for (agreement, _, names), triples, raw in zip(
+                    chunk, graphs, self.pool.run_many(graphs), strict=True
+                ):
+                    out.append(self._report(agreement, names, triples, raw, version))
+            return out
+        except RecursionError:  # the parser refuses deep nesting first; this is the last guard
+            raise _too_deep("agreements") from None
 
     def _prepare(
         self, agreement: parsing.ParsedAgreement, index: int, total: int
-    ) -> tuple[parsing.ParsedAgreement, list[Triple]]:
+    ) -> tuple[parsing.ParsedAgreement, list[Triple], Names]:
         where = f"[{index}]." if total > 1 else ""
+        names = Names(agreement.triples)
         read = facts.read(agreement.node, agreement.triples)
-        return agreement, enrichment.enrich(self.context, read, self.assess, where)
+        return agreement, enrichment.enrich(self.context, read, self.assess, names, where), names
 
     def _report(
         self,
         agreement: parsing.ParsedAgreement,
+        names: Names,
         triples: list[Triple],
         raw: list[RawResult],
         version: str,
     ) -> AgreementReport:
-        names = term_names()
-        parents = _parents(agreement.triples)
         violations = sorted(
-            {_violation(r, names, parents) for r in raw},
+            {_violation(r, names) for r in raw},
             key=lambda v: (
                 SEVERITY_ORDER.get(v.severity, 9),
                 v.rule,
@@ -139,72 +146,25 @@ class Validator:
             ),
         )
         return AgreementReport(
-            agreement=describe(agreement.node, names, parents),
+            agreement=names.of(agreement.node),
             source=agreement.source,
             conforms=not any(v.severity == "violation" for v in violations),
             violations=violations,
-            findings=_findings(agreement.node, triples, names, parents),
+            findings=_findings(agreement.node, triples, names),
             data_version=version,
             engine=self.pool.engine,
         )
 
 
-Parents = dict[BlankNode, tuple[NamedNode | BlankNode, str, int]]
+def _too_deep(where: str) -> InvalidInput:
+    return nesting.too_deep(where, "the document is")
 
 
-def _parents(triples: Sequence[Triple]) -> Parents:
-    """Blank node → (subject, predicate, position among that subject's values of it)."""
-    parents: Parents = {}
-    counts: dict[tuple[NamedNode | BlankNode, str], int] = {}
-    for triple in triples:
-        obj, subject = triple.object, triple.subject
-        if isinstance(obj, BlankNode) and obj not in parents:
-            assert isinstance(subject, NamedNode | BlankNode)
-            key = (subject, triple.predicate.value)
-            parents[obj] = (subject, triple.predicate.value, counts.get(key, 0))
-            counts[key] = counts.get(key, 0) + 1
-    return parents
-
-
-def render(
-    term: NamedNode | BlankNode | Literal | Triple | None, names: TermNames, parents: Parents
-) -> str | None:
-    """A term as an auditor reads it: codes for countries and kinds, lexical forms for literals."""
-    if term is None:
-        return None
-    if isinstance(term, Literal):
-        return term.value
-    if isinstance(term, NamedNode):
-        for base in (facts.JURISDICTION_BASE, facts.KIND_BASE, facts.PURPOSE_BASE):
-            if term.value.startswith(base):
-                return term.value[len(base) :]
-        return names.get(term.value, term.value)
-    if isinstance(term, BlankNode):
-        return describe(term, names, parents)
-    return str(term)
-
-
-def describe(
-    node: NamedNode | BlankNode | Literal | Triple, names: TermNames, parents: Parents
-) -> str:
-    """A node's name: its IRI, or for a clause without one the path from its owner (`urn:a/end_use`)."""
-    if isinstance(node, NamedNode):
-        return node.value
-    if isinstance(node, BlankNode) and node in parents:
-        owner, predicate, position = parents[node]
-        name = names.get(predicate, predicate)
-        many = names.is_list(predicate)
-        return f"{describe(owner, names, parents)}/{name}" + (f"[{position}]" if many else "")
-    if isinstance(node, BlankNode):
-        return "(agreement without id)"
-    return render(node, names, parents) or ""
-
-
-def _violation(result: RawResult, names: TermNames, parents: Parents) -> Violation:
-    value = render(result.value, names, parents) if result.value != result.focus else None
-    focus = describe(result.focus, names, parents)
+def _violation(result: RawResult, names: Names) -> Violation:
+    value = names.value(result.value) if result.value != result.focus else None
+    focus = names.of(result.focus)
     path = (
-        names.get(result.path.value, result.path.value)
+        names.terms.get(result.path.value, result.path.value)
         if isinstance(result.path, NamedNode)
         else None
     )
@@ -219,9 +179,7 @@ def _violation(result: RawResult, names: TermNames, parents: Parents) -> Violati
             return path or ""
         return match.group(0)
 
-    message = _PLACEHOLDER.sub(fill, result.message)
-    for base in (facts.JURISDICTION_BASE, facts.KIND_BASE):
-        message = message.replace(base, "")
+    message = names.in_text(_PLACEHOLDER.sub(fill, result.message))
     path_node = result.path if isinstance(result.path, NamedNode) else None
     focus_node = result.focus if not isinstance(result.focus, Triple) else None
     return Violation(
@@ -238,7 +196,7 @@ def _violation(result: RawResult, names: TermNames, parents: Parents) -> Violati
 
 
 def _findings(
-    node: NamedNode | BlankNode, triples: Sequence[Triple], names: TermNames, parents: Parents
+    node: NamedNode | BlankNode, triples: Sequence[Triple], names: Names
 ) -> list[dict[str, Any]]:
     """The knowledge-graph findings the checks used, one per item (or exchange) and jurisdiction."""
     graph = facts.Graph(triples)
@@ -251,10 +209,10 @@ def _findings(
         for finding in graph.objects(owner, link):
             jurisdiction = graph.first(finding, "findingJurisdiction")
             entry = {
-                "subject": describe(owner, names, parents),
-                "item": render(graph.first(finding, "findingItem"), names, parents),
+                "subject": names.of(owner),
+                "item": names.value(graph.first(finding, "findingItem")),
                 "activity": "export" if link == "licenceRequiredIn" else "researcher-exchange",
-                "jurisdiction": render(jurisdiction, names, parents),
+                "jurisdiction": names.value(jurisdiction),
                 "licence_required": graph.text(finding, "status"),
                 "entries": [
                     e.value for e in graph.objects(finding, "entryId") if isinstance(e, Literal)

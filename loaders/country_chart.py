@@ -1,0 +1,166 @@
+"""The Commerce Country Chart (15 CFR 738 Supp. 1) and the Country Groups (15 CFR 740 Supp. 1)
+as typed data, from the JSON arrangements in ontology/sources/.
+
+Columns are written ``NS1`` (reason for control + column number), as the ECCN tables name them
+("NS Column 1"); each country keeps the name its source writes and the ISO 3166-1 alpha-2 code
+that name resolves to (``None`` when it resolves to none).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exportgraph.loaders.country_names import CountryNames
+from exportgraph.loaders.listed_text import SourceFile, json_object, read_source, sha256
+from exportgraph.loaders.tables import SourceDataError
+
+CHART_FILE = "us-15cfr738-country-chart.json"
+GROUPS_FILE = "us-15cfr740-country-groups.json"
+_COLUMN = re.compile(r"^([A-Z]{2})\s*(\d)$")
+_GROUP = re.compile(r"^[A-E](?::\d)?$")
+
+
+@dataclass(frozen=True)
+class ChartCountry:
+    """One row of the Country Chart: the columns marked with an X and the footnotes it cites."""
+
+    name: str
+    iso: str | None
+    marks: tuple[str, ...]
+    footnotes: tuple[str, ...]
+    embargoed: bool
+    pointer: str
+    """For an embargoed destination, where the EAR sends the reader instead of the chart."""
+
+
+@dataclass(frozen=True)
+class CountryChart:
+    source: SourceFile
+    columns: dict[str, str]
+    """Column id (``NS1``) → what it controls for ("National security")."""
+    countries: tuple[ChartCountry, ...]
+    footnotes: dict[str, str]
+    notes: tuple[str, ...]
+    """The arrangement's reading notes (embargoed rows, Hong Kong, substantive footnotes)."""
+
+    def country(self, iso: str) -> ChartCountry:
+        for country in self.countries:
+            if country.iso == iso:
+                return country
+        raise KeyError(iso)
+
+
+@dataclass(frozen=True)
+class CountryGroup:
+    """A Country Group of 15 CFR 740 Supp. 1 (``A:1`` … ``E:2``) and its members."""
+
+    code: str
+    label: str
+    members: tuple[tuple[str, str | None], ...]
+    """(name as the source writes it, ISO code or None), in the source's order."""
+
+    @property
+    def iso_members(self) -> tuple[str, ...]:
+        return tuple(iso for _, iso in self.members if iso)
+
+
+@dataclass(frozen=True)
+class CountryGroups:
+    source: SourceFile
+    groups: tuple[CountryGroup, ...]
+    notes: tuple[str, ...]
+
+    def group(self, code: str) -> CountryGroup:
+        for group in self.groups:
+            if group.code == code:
+                return group
+        raise KeyError(code)
+
+
+def read_country_chart(path: Path, names: CountryNames, name: str | None = None) -> CountryChart:
+    display = name or str(path)
+    data = read_source(path, display)
+    document = json_object(data, display)
+    try:
+        columns = {
+            _column(c, display): str(document["columnLabels"][c]) for c in document["columns"]
+        }
+        countries = [
+            ChartCountry(
+                country,
+                names.code(country),
+                tuple(_column(mark, display) for mark in row["marks"]),
+                tuple(str(f) for f in row["footnotes"]),
+                False,
+                "",
+            )
+            for country, row in document["countries"].items()
+        ]
+        countries += [
+            ChartCountry(
+                country,
+                names.code(country),
+                (),
+                tuple(str(f) for f in row["footnotes"]),
+                True,
+                str(row["pointer"]),
+            )
+            for country, row in document["embargoed"].items()
+        ]
+        footnotes = {str(k): str(v) for k, v in document["footnotes"].items()}
+        notes = tuple(str(v) for v in document.get("notes", {}).values())
+        source = _source(display, data, document, "country chart")
+    except (KeyError, TypeError, AttributeError) as error:
+        raise SourceDataError(display, 0, None, f"unexpected structure: {error!r}") from error
+    for country in countries:
+        unknown = [f for f in country.footnotes if f not in footnotes]
+        if unknown:
+            raise SourceDataError(
+                display, 0, None, f"{country.name} cites unknown footnote(s) {', '.join(unknown)}"
+            )
+    return CountryChart(source, columns, tuple(countries), footnotes, notes)
+
+
+def read_country_groups(path: Path, names: CountryNames, name: str | None = None) -> CountryGroups:
+    display = name or str(path)
+    data = read_source(path, display)
+    document = json_object(data, display)
+    try:
+        groups = []
+        for code, members in document["groups"].items():
+            if not _GROUP.match(code):
+                raise SourceDataError(display, 0, None, f"unexpected country group {code!r}")
+            groups.append(
+                CountryGroup(
+                    code,
+                    str(document["labels"][code]),
+                    tuple((str(m), names.code(str(m))) for m in members),
+                )
+            )
+        notes = tuple(str(v) for v in document.get("notes", {}).values())
+        source = _source(display, data, document, "country groups")
+    except (KeyError, TypeError, AttributeError) as error:
+        raise SourceDataError(display, 0, None, f"unexpected structure: {error!r}") from error
+    return CountryGroups(source, tuple(groups), notes)
+
+
+def _source(name: str, data: bytes, document: dict[str, Any], what: str) -> SourceFile:
+    """The file's provenance as its arrangement records it, with the credit line it asks for."""
+    return SourceFile(
+        name,
+        sha256(data),
+        f"eCFR issue {document['ecfrIssueDate']}",
+        str(document["retrievedAt"]),
+        str(document["citation"]),
+        f"{what} arranged by the export-controls-agent-mcp project, MIT",
+    )
+
+
+def _column(text: str, name: str) -> str:
+    match = _COLUMN.match(text.strip())
+    if match is None:
+        raise SourceDataError(name, 0, None, f"unexpected Country Chart column {text!r}")
+    return match.group(1) + match.group(2)

@@ -1,0 +1,85 @@
+"""Read every whole official list in ontology/sources/ and return its RDF (the build's entry point).
+
+Which codes the curated tables define is read from ontology/controls/{US,EU}/entries.csv (and the
+EU general authorisations from EU/exceptions.csv), so the whole-list RDF never adds a second title,
+sort key or scope to a curated entry.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+from exportgraph.loaders import annex_i, ccl, country_chart, listed_rdf
+from exportgraph.loaders.controls import triples_to_ntriples
+from exportgraph.loaders.country_names import CountryNames
+from exportgraph.loaders.tables import read_table
+from pyoxigraph import Triple
+
+COUNTRY_NAMES = "controls/country-names.csv"
+
+
+def load_whole_lists(ontology: Path, relative: Callable[[Path], str] = str) -> list[Triple]:
+    """The RDF of the CCL, EU Annex I (with definitions and GEAs), the Country Chart and the
+    Country Groups. ``relative`` names files in errors and provenance (project-relative paths)."""
+    return list(_cached(ontology, relative, _state(ontology, relative)))
+
+
+def whole_lists_ntriples(ontology: Path, relative: Callable[[Path], str] = str) -> bytes:
+    """:func:`load_whole_lists` as N-Triples. Read once per process and input state: a rebuild
+    (tests, change sets) whose input files are unchanged (same path, size and modification time)
+    reuses the result."""
+    return _serialized(ontology, relative, _state(ontology, relative))
+
+
+State = tuple[tuple[str, str, int, int], ...]
+
+
+def _state(ontology: Path, relative: Callable[[Path], str]) -> State:
+    files = [ontology / COUNTRY_NAMES, *sorted((ontology / "sources").iterdir())]
+    for jurisdiction in ("US", "EU"):
+        files += sorted((ontology / "controls" / jurisdiction).glob("*.csv"))
+    return tuple((str(p), relative(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(ontology: Path, relative: Callable[[Path], str], state: State) -> tuple[Triple, ...]:
+    return tuple(_read(ontology, relative))
+
+
+@functools.lru_cache(maxsize=4)
+def _serialized(ontology: Path, relative: Callable[[Path], str], state: State) -> bytes:
+    return triples_to_ntriples(_cached(ontology, relative, state))
+
+
+def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
+    sources = ontology / "sources"
+    names = CountryNames(ontology / COUNTRY_NAMES, relative(ontology / COUNTRY_NAMES))
+    graph = listed_rdf.Triples()
+
+    us_file = sources / ccl.FILE
+    listed_rdf.ccl(graph, ccl.read_ccl(us_file, relative(us_file)), _codes(ontology, "US"))
+
+    eu_file = sources / annex_i.FILE
+    eu = annex_i.read_annex_i(eu_file, names, relative(eu_file))
+    listed_rdf.annex_i(graph, eu, _codes(ontology, "EU"), _ids(ontology, "EU", "exceptions.csv"))
+
+    chart_file = sources / country_chart.CHART_FILE
+    chart = country_chart.read_country_chart(chart_file, names, relative(chart_file))
+    listed_rdf.country_chart(graph, chart)
+    groups_file = sources / country_chart.GROUPS_FILE
+    groups = country_chart.read_country_groups(groups_file, names, relative(groups_file))
+    listed_rdf.country_groups(graph, groups)
+    return graph.triples
+
+
+def _codes(ontology: Path, jurisdiction: str) -> set[str]:
+    return _ids(ontology, jurisdiction, "entries.csv", "code")
+
+
+def _ids(ontology: Path, jurisdiction: str, table: str, column: str = "id") -> set[str]:
+    path = ontology / "controls" / jurisdiction / table
+    if not path.exists():
+        return set()
+    return {row.require(column) for row in read_table(path, (column,))}

@@ -1,0 +1,96 @@
+"""The whole lists in the built store: listed entries, curated ones left the authority, notes,
+chart rows, country groups, defined terms, provenance of each source file."""
+
+from __future__ import annotations
+
+import hashlib
+
+from pyoxigraph import Literal, NamedNode
+
+from exportgraph import namespaces as ns
+from exportgraph.graph.queries import bind
+from exportgraph.store import Solutions, Store
+from tests.lists.conftest import source_path
+
+
+def _select(store: Store, query: str, **values: NamedNode) -> Solutions:
+    return store.select(bind(query, [dict(values)]))
+
+
+def _text(term: object) -> str:
+    assert isinstance(term, Literal | NamedNode)
+    return term.value
+
+
+def test_uncurated_paragraph_is_text_only_with_provenance(built: Store) -> None:
+    rows = _select(built, "listed_entry", entry=ns.entry_iri("US", "3A001.a.1"))
+    assert len(rows) == 1
+    row = rows[0]
+    assert _text(row["id"]) == "US:3A001.a.1"
+    assert _text(row["formalized"]) == "false"
+    assert row["parent"] == ns.entry_iri("US", "3A001.a")
+    assert _text(row["text"]).startswith("Integrated circuits designed or rated as radiation")
+    data = source_path("us-ccl-15cfr774-supp1.xml").read_bytes()
+    assert _text(row["sha256"]) == hashlib.sha256(data).hexdigest()
+    assert _text(row["file"]) == "ontology/sources/us-ccl-15cfr774-supp1.xml"
+
+
+def test_curated_entry_keeps_its_own_title_and_sort_key(built: Store) -> None:
+    entry = ns.entry_iri("US", "4A906.a.2")
+    rows = _select(built, "listed_entry", entry=entry)
+    assert len(rows) == 1 and _text(rows[0]["formalized"]) == "true"
+    assert "100 or more, but fewer than 200" in _text(rows[0]["text"])
+    single = f"SELECT (COUNT(?t) AS ?n) (COUNT(?k) AS ?m) WHERE {{ {{ {entry} <{ns.DCTERMS}title> ?t }} UNION {{ {entry} <{ns.EG}sortKey> ?k }} }}"
+    counts = built.select(single)[0]
+    assert (_text(counts["n"]), _text(counts["m"])) == ("1", "1")
+    # no criteria come from the text: the curated ones are the only ones
+    criteria = f"SELECT ?c WHERE {{ {entry} <{ns.EG}alternative>/<{ns.EG}criterion> ?c }}"
+    assert len(built.select(criteria)) == 3
+
+
+def test_eu_note_1_of_4a506_on_the_entry(built: Store) -> None:
+    rows = _select(built, "listed_notes", entry=ns.entry_iri("EU", "4A506"))
+    note = next(r for r in rows if _text(r["heading"]) == "Note 1:")
+    assert "gate-based" in _text(note["text"]) and "annealing" in _text(note["text"])
+
+
+def test_chart_rows_name_their_columns(built: Store) -> None:
+    rows = _select(built, "listed_chart_rows", entry=ns.entry_iri("US", "6A005"))
+    assert [(_text(r["reason"]), _text(r["column"])) for r in rows] == [
+        ("NS", "NS2"),
+        ("NP", "NP1"),
+        ("AT", "AT1"),
+    ]
+    china = _select(built, "chart_row", destination=ns.jurisdiction_iri("CN"))
+    assert {"NS2", "RS1"} <= {_text(r["column"]) for r in china}
+
+
+def test_country_group_members_and_no_new_jurisdictions(built: Store) -> None:
+    rows = _select(built, "country_group_members", group=ns.country_group_iri("US", "E:1"))
+    assert {r["member"] for r in rows} == {ns.jurisdiction_iri(code) for code in ("IR", "KP", "SY")}
+    # destinations of the chart are not typed as the data's jurisdictions (no inference either)
+    typed = f"ASK {{ {ns.jurisdiction_iri('SY')} a <{ns.EG}Jurisdiction> }}"
+    assert not built.ask(typed)
+
+
+def test_defined_term_linked_from_the_entry_quoting_it(built: Store) -> None:
+    rows = _select(built, "defined_terms_quoted", entry=ns.entry_iri("EU", "4A506"))
+    labels = {_text(r["label"]) for r in rows}
+    assert "Electronic assembly" in labels
+    assert all(_text(r["scheme"]).endswith("scheme/defined-terms/EU") for r in rows)
+
+
+def test_every_source_file_recorded_with_its_sha256(built: Store) -> None:
+    query = (
+        f"SELECT ?file ?sha WHERE {{ ?f a <{ns.PROV}Entity> ; "
+        f"<{ns.DCTERMS}identifier> ?file ; <{ns.EG}sha256> ?sha }}"
+    )
+    found = {_text(r["file"]): _text(r["sha"]) for r in built.select(query)}
+    for name in (
+        "us-ccl-15cfr774-supp1.xml",
+        "eu-2021-821-annex-i-20251115.json",
+        "us-15cfr738-country-chart.json",
+        "us-15cfr740-country-groups.json",
+    ):
+        digest = hashlib.sha256(source_path(name).read_bytes()).hexdigest()
+        assert found[f"ontology/sources/{name}"] == digest

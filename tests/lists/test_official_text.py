@@ -1,0 +1,78 @@
+"""Every curated threshold against the official text of its entry. The differences are not a
+silent pass: they are the reviewed list in ontology/controls/official-text-differences.csv, each
+with a one-line explanation, and this test prints them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from exportgraph.loaders import threshold_check as check
+from exportgraph.loaders.annex_i import AnnexI
+from exportgraph.loaders.ccl import CommerceControlList
+from exportgraph.loaders.tables import read_table
+
+from exportgraph.paths import ontology_dir
+
+CONTROLS = ontology_dir() / "controls"
+REVIEWED = CONTROLS / "official-text-differences.csv"
+
+
+def _reviewed() -> dict[tuple[str, ...], str]:
+    columns = ("jurisdiction", "code", "parameter", "comparator", "value", "unit", "explanation")
+    return {
+        tuple(row.require(c) for c in columns[:-1]): row.require("explanation")
+        for row in read_table(REVIEWED, columns)
+    }
+
+
+def test_curated_thresholds_against_the_official_text(
+    ccl: CommerceControlList, annex: AnnexI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    trees = {
+        "US": {eccn.code: eccn.tree for eccn in ccl.entries},
+        "EU": {entry.code: entry.tree for entry in annex.entries},
+    }
+    found = []
+    for jurisdiction, by_code in trees.items():
+        criteria = check.read_criteria(CONTROLS, jurisdiction)
+        assert criteria, f"no curated criteria for {jurisdiction}"
+        found += check.check(criteria, by_code)
+    reviewed = _reviewed()
+    with capsys.disabled():
+        print(f"\n{len(found)} curated threshold(s) differ from the official text:")
+        for difference in found:
+            explanation = reviewed.get(difference.key, "NOT REVIEWED")
+            print(
+                f"  {':'.join(difference.key[:2])} {' '.join(difference.key[2:])}: "
+                f"{difference.finding} - {explanation}"
+            )
+    assert {d.key for d in found} == set(reviewed), "update official-text-differences.csv"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text", "expected"),
+    [
+        ("4.5", "K", "equal to or less (better) than 4,5 K (-268,65 °C)", True),
+        ("4.5", "K", "at 4.5 K", True),
+        ("600", "MicroW", "greater than or equal to 600 µW at", True),
+        ("1100", "NUM", "fewer than 1,100, 'fully controlled'", True),
+        ("0.001", "UNITLESS", "less than or equal to 10^−3;", True),
+        ("0.002", "UNITLESS", "less than or equal to 2 × 10-3;", True),
+        ("48", "HR", "for a period of greater than 48 hours", True),
+        ("4.6", "K", "at 4.5 K", False),
+        ("4.5", "GigaHZ", "at 4.5 K", False),
+        ("15", "GigaHZ", "at 150 GHz", False),
+    ],
+)
+def test_number_and_unit_spellings(value: str, unit: str, text: str, expected: bool) -> None:
+    assert check.found(Decimal(value), unit, text) is expected
+
+
+def test_a_changed_threshold_is_reported(ccl: CommerceControlList, tmp_path: Path) -> None:
+    criteria = check.read_criteria(CONTROLS, "US")
+    changed = [c for c in criteria if c.code == "3A904.a" and c.parameter == "cooling-power"]
+    wrong = [check.Criterion(**{**c.__dict__, "value": Decimal("650")}) for c in changed]
+    differences = check.check(wrong, {e.code: e.tree for e in ccl.entries})
+    assert [d.finding for d in differences] == ["value not in the text of 3A904.a"]

@@ -1,0 +1,100 @@
+"""A threshold that is not a finite number (NaN, INF) may reach a store by another route than the
+control tables (a Turtle file loaded as is, a remote store): the terminology shapes reject it
+(TERM-CRITERION-VALUE-FINITE), and the knowledge index skips it with a logged reason, so the entry
+answers 'unknown' (never 'controlled') on both evaluation paths instead of failing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pyoxigraph
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad
+
+from exportgraph import namespaces as ns
+from exportgraph.graph.context import Context
+from exportgraph.knowledge.current import current
+from exportgraph.services.partners.classify import classify
+from exportgraph.services.standards.terminology_check import check_graph
+from exportgraph.store import open_store
+from exportgraph.store.base import RdfSource
+
+ENTRY = ns.EGID + "entry/US/3A904.a"
+CRITERION = NamedNode(ENTRY + "/alt/1/base-temperature/lt")
+FRIDGE = {
+    "kind": "dilution-refrigerator",
+    "parameters": {
+        "cooling-power": "800 uW",
+        "cooling-power-temperature": "100 mK",
+        "continuous-operation": "168 h",
+        "base-temperature": "10 mK",
+    },
+}
+
+
+def _criterion(value: Literal) -> list[Quad]:
+    """One more criterion of US 3A904.a, on base temperature, with the given threshold."""
+    alternative = NamedNode(ENTRY + "/alt/1")
+    return [
+        Quad(alternative, NamedNode(ns.EG + "criterion"), CRITERION),
+        Quad(CRITERION, NamedNode(ns.RDF + "type"), NamedNode(ns.EG + "Criterion")),
+        Quad(
+            CRITERION,
+            NamedNode(ns.EG + "parameter"),
+            NamedNode(ns.EGID + "parameter/base-temperature"),
+        ),
+        Quad(CRITERION, NamedNode(ns.EG + "comparator"), Literal("<")),
+        Quad(CRITERION, NamedNode(ns.EG + "thresholdValue"), value),
+        Quad(CRITERION, NamedNode(ns.EG + "unit"), NamedNode("http://qudt.org/vocab/unit/K")),
+    ]
+
+
+@pytest.fixture(params=["INF", "-INF", "NaN"])
+def broken(request: pytest.FixtureRequest, context: Context) -> Iterator[Context]:
+    """A copy of the real graph with one threshold that is not a finite number."""
+    store = open_store("memory:")
+    data = pyoxigraph.serialize(context.store.triples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    assert data is not None
+    store.replace_all([RdfSource("copy.nt", data, "application/n-triples")])
+    value = Literal(request.param, datatype=NamedNode(ns.XSD + "double"))
+    store.apply(insert=_criterion(value))
+    ctx = Context(replace(context.settings), store=store)
+    yield ctx
+    ctx.close()
+
+
+def test_the_index_skips_it_with_a_logged_reason(
+    broken: Context, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="exportgraph.knowledge"):
+        knowledge = current(broken)
+    (problem,) = [p for p in knowledge.problems if "US:3A904.a" in p]
+    assert "base-temperature" in problem and "not a finite number" in problem
+    assert any("US:3A904.a" in record.getMessage() for record in caplog.records)
+    entry = knowledge.entries[ENTRY]
+    assert not entry.criteria_complete
+    assert all(c.iri != CRITERION.value for alt in entry.alternatives for c in alt)
+
+
+def test_the_entry_then_answers_unknown_on_both_paths(broken: Context) -> None:
+    answers = [
+        classify(broken, FRIDGE, ["US"], "2025-12-01", engine=engine)
+        for engine in ("index", "sparql")
+    ]
+    assert answers[0] == answers[1]
+    (result,) = answers[0]["results"]
+    assert result["controlled"] == "unknown"
+    assert "complete criteria of US:3A904.a" in result["missing_facts"]
+
+
+def test_the_terminology_shapes_reject_it(broken: Context) -> None:
+    report = check_graph(list(broken.store.triples()))
+    found = {(r.rule, r.focus) for r in report.results}
+    assert ("TERM-CRITERION-VALUE-FINITE", CRITERION.value) in found
+
+
+def test_finite_thresholds_of_the_data_pass_the_new_shape(context: Context) -> None:
+    report = check_graph(list(context.store.triples()))
+    assert not [r for r in report.results if r.rule == "TERM-CRITERION-VALUE-FINITE"]
