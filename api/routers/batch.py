@@ -146,10 +146,12 @@ def _text(raw: bytes) -> str:
 
 
 def bulk_json(raw: bytes, settings: Settings) -> object:
-    """A bulk JSON body: the JSON reader's depth limit, and any list up to a bulk's items."""
+    """A bulk JSON body through the one JSON reader: its depth limit, and lists as long as a
+    bulk's items may be (the items themselves are counted against EXPORTGRAPH_MAX_BULK_ITEMS)."""
     if not raw.strip():
         raise MalformedInput("body: the request body is empty", field="body")
-    return parse_json(raw, replace(settings, max_json_items=settings.max_bulk_items))
+    most = max(settings.max_json_items, settings.max_bulk_items)
+    return parse_json(raw, replace(settings, max_json_items=most))
 
 
 def _run(

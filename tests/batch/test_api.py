@@ -258,19 +258,27 @@ def test_items_in_error_never_fail_the_others(client: TestClient) -> None:
     assert answered[9]["id"] == "\ud800" and answered[9]["results"]
 
 
-def test_size_limits_answer_413(context: Context) -> None:
+def test_size_limits(context: Context) -> None:
+    """Over EXPORTGRAPH_MAX_BULK_BODY: 413; more items than EXPORTGRAPH_MAX_BULK_ITEMS: 422
+    naming the limit (as the house's count limits)."""
     small = Context(
-        replace(context.settings, batch_max_bytes=2_000, batch_max_items=3), store=context.store
+        replace(context.settings, max_bulk_body_bytes=2_000, max_bulk_items=3),
+        store=context.store,
     )
     client = TestClient(create_app(small))
     items = [{"id": i, "item": {"kind": "quantum-computer"}} for i in range(4)]
-    _problem(client.post("/v1/classify/batch", json={"items": items}), 413, "items")
+    body = _problem(client.post("/v1/classify/batch", json={"items": items}), 422, "items")
+    assert body["limit"] == {"setting": "EXPORTGRAPH_MAX_BULK_ITEMS", "value": 3, "unit": "items"}
     big = {"items": [{"id": "x" * 3_000, "item": {"kind": "quantum-computer"}}]}
-    _problem(client.post("/v1/classify/batch", json=big), 413, "body")
+    body = _problem(client.post("/v1/classify/batch", json=big), 413, "body")
+    assert body["limit"]["setting"] == "EXPORTGRAPH_MAX_BULK_BODY"
     text = "id,kind\n" + "".join(f"{i},quantum-computer\n" for i in range(4))
-    _problem(client.post("/v1/classify/batch", content=text, headers=CSV_HEADERS), 413, "items")
+    _problem(client.post("/v1/classify/batch", content=text, headers=CSV_HEADERS), 422, "items")
+    _problem(client.post("/v1/impact", json={"change": {}, "corpus": items}), 422, "corpus")
     ok = client.post("/v1/classify/batch", json={"items": items[:3]})
     assert ok.status_code == 200
+    spec = client.get("/openapi.json").json()["paths"]["/v1/classify/batch"]["post"]
+    assert spec["x-body-limit"]["setting"] == "EXPORTGRAPH_MAX_BULK_BODY"
 
 
 def test_openapi_describes_both_media_types_each_way(client: TestClient) -> None:
@@ -333,7 +341,7 @@ def test_cli_classifies_a_csv_file(tmp_path: Path, knowledge: Knowledge) -> None
         == "qc-120,true,US:4A906.a.2 US:4A906.a US:4A906,,true,EU:4A506.a.2 EU:4A506.a EU:4A506,,"
     )
     assert lines[2] == "qc-no-error,unknown,,cnot-error,unknown,,cnot-error,"
-    assert lines[4].startswith("bad,,,,,,,") and "unknown kind 'nope'" in lines[4]
+    assert lines[4].startswith("bad,,,,,,,") and 'unknown kind ""nope""' in lines[4]
 
 
 @pytest.mark.usefixtures("shared_store")

@@ -107,14 +107,42 @@ def _kind_thresholds(knowledge: Knowledge, kind: str) -> dict[str, list[Decimal]
     return {name: sorted(values) for name, values in found.items()}
 
 
+def _served_kinds(knowledge: Knowledge) -> list[str]:
+    """The kinds the entries for software and technology name (directly or below)."""
+    return sorted(
+        {knowledge.kind_notation(k) for e in knowledge.entries.values() for k in e.served_kinds}
+    )
+
+
 @st.composite
 def items(draw: st.DrawFn, knowledge: Knowledge) -> dict[str, Any]:
-    """Mostly items whose parameters are those their kind is tested on, near its thresholds;
-    sometimes anything (another kind's parameters, unknown names and kinds)."""
+    """Mostly items whose parameters are those their kind (for software and technology: the
+    kind served) is tested on, near its thresholds; with facts, material forms, purposes, the
+    software a technology serves; sometimes anything (other kinds' parameters, unknown names)."""
     kinds = sorted(knowledge.kinds)
     kind = draw(st.sampled_from([*kinds, "not-a-kind"]))
     item: dict[str, Any] = {"kind": kind}
-    tested = _kind_thresholds(knowledge, kind) if kind in knowledge.kinds else {}
+    serving = kind in knowledge.kinds and knowledge.serves_another_kind(knowledge.kinds[kind].iri)
+    described = kind
+    if serving or draw(st.integers(0, 20)) == 0:
+        if draw(st.integers(0, 10)):
+            described = draw(st.sampled_from([*_served_kinds(knowledge)] * 3 + kinds))
+            item["for_kind"] = described
+        purpose = draw(st.sampled_from([None, *sorted(knowledge.purposes), "testing"]))
+        if purpose is not None:
+            item["purpose"] = purpose
+        served_serves = described in knowledge.kinds and knowledge.serves_another_kind(
+            knowledge.kinds[described].iri
+        )
+        if served_serves and draw(st.booleans()):
+            inner: dict[str, Any] = {}
+            if draw(st.integers(0, 3)):
+                inner["for_kind"] = draw(st.sampled_from(_served_kinds(knowledge)))
+                described = inner["for_kind"]
+            if draw(st.booleans()):
+                inner["purpose"] = draw(st.sampled_from(sorted(knowledge.purposes)))
+            item["served"] = inner
+    tested = _kind_thresholds(knowledge, described) if described in knowledge.kinds else {}
     anywhere = _thresholds(knowledge)
     if tested and draw(st.integers(0, 4)):
         names = draw(st.lists(st.sampled_from(sorted(tested)), min_size=1, unique=True))
@@ -126,24 +154,20 @@ def items(draw: st.DrawFn, knowledge: Knowledge) -> dict[str, Any]:
                 st.sampled_from([*sorted(anywhere), "gain", "qubit-count"]), max_size=4, unique=True
             )
         )
-    if names:
-        item["parameters"] = {
-            name: draw(values(knowledge, name, tested.get(name) or anywhere.get(name, [])))
-            if name in knowledge.parameters
-            else 3
-            for name in names
-        }
+    parameters: dict[str, Any] = {
+        name: draw(values(knowledge, name, tested.get(name) or anywhere.get(name, [])))
+        if name in knowledge.parameters
+        else 3
+        for name in names
+    }
+    if described.startswith("enriched-") and draw(st.integers(0, 3)):
+        forms = sorted(knowledge.scheme("material-forms"))
+        parameters["material-form"] = draw(st.sampled_from([*forms, "powder"]))
+    if parameters:
+        item["parameters"] = parameters
     if draw(st.integers(0, 2)) == 0:
-        item["facts"] = {
-            fact: draw(st.sampled_from([True, False, True, "yes"])) for fact in knowledge.facts
-        }
-    serving = kind in knowledge.kinds and knowledge.serves_another_kind(knowledge.kinds[kind].iri)
-    if serving or draw(st.integers(0, 20)) == 0:
-        if draw(st.integers(0, 10)):
-            item["for_kind"] = draw(st.sampled_from(kinds))
-        purpose = draw(st.sampled_from([None, *sorted(knowledge.purposes), "testing"]))
-        if purpose is not None:
-            item["purpose"] = purpose
+        chosen = draw(st.lists(st.sampled_from(sorted(knowledge.facts)), unique=True))
+        item["facts"] = {fact: draw(st.sampled_from([True, False, True, "yes"])) for fact in chosen}
     return item
 
 

@@ -23,15 +23,15 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import NotRequired
 
 import numpy as np
 from typing_extensions import TypedDict
 
-from exportgraph.errors import InvalidInput, Problem, problem_of
+from exportgraph.errors import InvalidInput, Limit, LimitExceeded, Problem, problem_of
 from exportgraph.knowledge.compiled import Axis, kind_axes
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.knowledge.model import Entry
 from exportgraph.services.inputs import parse_date
 from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
 from exportgraph.services.partners.batch_plan import BatchVerdict, Plan, Signature
@@ -66,71 +66,51 @@ class BatchAnswer(TypedDict):
 # ---------------------------------------------------------------------------- compiled state
 
 
-@dataclass(frozen=True)
-class _KindInfo:
-    """What, for items of one kind, can change an answer besides the parameters."""
-
-    axes: tuple[Axis, ...]
-    facts: tuple[str, ...]  # facts required by some entry the kind can meet
-    purposes: bool  # some entry the kind can meet has purposes
-    serving: tuple[Entry, ...]  # entries that serve other kinds
-
-
 class Compiled:
-    """The compiled state of one data version and date: axes per kind, one plan per reduced
-    signature, the answers already given per (jurisdictions, plan, cells)."""
+    """The compiled state of one data version and date: the axes of each chain of kinds (an
+    item's kind and the kinds it serves), one plan per signature class (signatures whose
+    entries' atoms agree share one), and the answers already given per (jurisdictions, plan,
+    cells)."""
 
     def __init__(self, knowledge: Knowledge, on: dt.date) -> None:
         self.knowledge = knowledge
         self.on = on
-        self._kinds: dict[str, _KindInfo] = {}
+        self._axes: dict[tuple[str, ...], tuple[Axis, ...]] = {}
         self._plan_ids: dict[Signature, int] = {}
         self._plan_keys: dict[tuple[object, ...], int] = {}
         self.plans: list[Plan] = []
         self.known: dict[tuple[tuple[str, ...], int, bytes], Results] = {}
         self._lock = threading.Lock()
 
-    def kind(self, kind_iri: str) -> _KindInfo:
-        found = self._kinds.get(kind_iri)
+    def axes(self, chain: tuple[str, ...]) -> tuple[Axis, ...]:
+        """The axes of the thresholds an item is tested against: its kind's, and for software
+        or technology those of the items it serves (which have its parameters)."""
+        found = self._axes.get(chain)
         if found is None:
-            kinds = self.knowledge.ancestors_of_kind(kind_iri)
-            met = [
-                e for e in self.knowledge.entries.values() if not kinds.isdisjoint(e.subtree_kinds)
-            ]
-            found = _KindInfo(
-                tuple(kind_axes(self.knowledge, kind_iri, self.on).values()),
-                tuple(sorted({fact for e in met for fact in e.requires_facts})),
-                any(e.purposes for e in met),
-                tuple(e for e in met if e.serves),
+            thresholds: dict[str, set[Decimal]] = {}
+            for kind in chain:
+                for name, axis in kind_axes(self.knowledge, kind, self.on).items():
+                    thresholds.setdefault(name, set()).update(axis.thresholds)
+            order = list(self.knowledge.notations("parameters"))
+            names = sorted(
+                thresholds, key=lambda n: (order.index(n) if n in order else len(order), n)
             )
-            self._kinds[kind_iri] = found
+            found = tuple(Axis.of(name, thresholds[name]) for name in names)
+            self._axes[chain] = found
         return found
 
     def plan_id(self, signature: Signature) -> int:
-        """The plan of a signature; signatures that differ only in what no entry they can meet
-        asks about (a fact, the purpose, the kind served) share one."""
+        """The plan of a signature (compiled on first use)."""
         found = self._plan_ids.get(signature)
         if found is not None:
             return found
-        info = self.kind(signature.kind_iri)
-        facts = dict(signature.facts)
-        for_kinds = (
-            self.knowledge.ancestors_of_kind(signature.for_kind_iri)
-            if signature.for_kind_iri
-            else frozenset()
-        )
-        key = (
-            signature.kind_iri,
-            tuple(facts.get(fact) for fact in info.facts),
-            signature.purpose if info.purposes else None,
-            tuple(bool(e.served_kinds & for_kinds) for e in info.serving),
-        )
+        plan = Plan(self.knowledge, signature, self.axes(signature.chain), self.on)
+        key = (signature.chain, plan.key())
         with self._lock:
             found = self._plan_keys.get(key)
             if found is None:
                 found = self._plan_keys[key] = len(self.plans)
-                axes = {axis.parameter: axis for axis in info.axes}
-                self.plans.append(Plan(self.knowledge, signature, axes, self.on))
+                self.plans.append(plan)
             self._plan_ids[signature] = found
         return found
 
@@ -173,21 +153,21 @@ def decide(
     """The results of every parsed item (None for an item in error), one verdict per code."""
     out: list[Results | None] = [None] * len(parsed)
     signatures = reader.signatures
-    kind_of = [signature.kind_iri for signature in signatures]
+    chain_of = [signature.chain for signature in signatures]
     plan_of = [state.plan_id(signature) for signature in signatures]
-    by_kind: dict[str, list[int]] = {}
+    by_chain: dict[tuple[str, ...], list[int]] = {}
     for position, signature in enumerate(parsed.signatures):
         if signature >= 0:
-            by_kind.setdefault(kind_of[signature], []).append(position)
+            by_chain.setdefault(chain_of[signature], []).append(position)
     codes_key = tuple(codes)
-    for kind_iri, positions in by_kind.items():
-        info = state.kind(kind_iri)
-        cells = _cells(info.axes, reader, parsed, positions)
+    for chain, positions in by_chain.items():
+        axes = state.axes(chain)
+        cells = _cells(axes, reader, parsed, positions)
         chosen = parsed.signatures
         plans = np.fromiter(
             (plan_of[chosen[p]] for p in positions), dtype=np.int64, count=len(positions)
         )
-        radix = [axis.missing + 1 for axis in info.axes]
+        radix = [axis.missing + 1 for axis in axes]
         keyed = np.concatenate([plans[:, None], cells.astype(np.int64)], axis=1)
         if _fits(radix, int(plans.max()) + 1):
             strides = np.cumprod([1, *radix[::-1]])[::-1].astype(np.int64)

@@ -141,7 +141,9 @@ class ItemReader:
                 facts = raw.get("facts") or None
                 for_kind = raw.get("for_kind")
                 purpose = raw.get("purpose")
-                if facts is None and for_kind is None and purpose is None and type(kind) is str:
+                if "served" in raw:  # software for software: parse_item reads the chain
+                    signature = -1
+                elif facts is None and for_kind is None and purpose is None and type(kind) is str:
                     signature = by_kind.get(kind, -2)
                     if signature == -2:
                         signature = by_kind[kind] = shape(kind, {}, None, None)
@@ -201,9 +203,7 @@ class ItemReader:
         return found
 
     def _signature(self, item: Item) -> int:
-        signature = Signature(
-            item.kind_iri, item.for_kind_iri, item.purpose, tuple(sorted(item.facts.items()))
-        )
+        signature = Signature.of(item)
         found = self._signature_index.get(signature)
         if found is None:
             found = self._signature_index[signature] = len(self.signatures)

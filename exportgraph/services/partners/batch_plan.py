@@ -1,24 +1,25 @@
 """The decision of exportgraph.services.partners.decision, compiled for one item *signature* (kind,
-facts, purpose, kind served) and one date, and evaluated for many items at once.
+facts, purpose, material form, kind served …) and one date, and evaluated for many items at once.
 
 For items of one signature every atom of every entry is a constant (in force, in scope, excluded,
-serves, purpose, facts) except the criteria, which depend on the item's parameters only through
-their cells (exportgraph.knowledge.compiled). A plan folds the constants and evaluates each entry
-tree over numpy arrays of the criteria's outcomes, in Kleene logic on small integers (FALSE <
-UNKNOWN < TRUE: AND is min, OR is max), exactly as `decision.evaluate` does one item at a time:
-grouping entries through their sub-entries, required facts, purposes, served kinds, in-force
-dates, and incomplete criteria ("unknown", never "controlled").
+serves, purpose, material form, facts) except the criteria, which depend on the item's
+parameters only through their cells (exportgraph.knowledge.compiled). A plan folds the constants
+and evaluates each entry tree over numpy arrays of the criteria's outcomes, in Kleene logic on
+small integers (FALSE < UNKNOWN < TRUE: AND is min, OR is max), exactly as `decision` does one
+item at a time: grouping entries through their sub-entries, required facts, purposes, material
+forms, in-force dates, incomplete criteria ("unknown", never "controlled") and — software,
+technology — the item served, evaluated by a walker of its own against the entries named, over
+the same rows (the served item has the item's parameters).
 
-`Plan.verdicts(cells, codes)` answers, per jurisdiction, the verdict of every distinct row of
-cells: `controlled`, the matching entries (most specific first) and, when unknown, the missing
-parameters, the missing facts and the entries that could match — the fields of the single-item
-answer, with the same values and order.
+Statuses are computed for all rows together. What an "unknown" answer lists (missing parameters,
+missing facts, the entries that could match) is then read, with the same rules as `decision` and
+`classify.jurisdiction_result`, once per distinct pattern of statuses and missing parameters.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NotRequired
@@ -39,11 +40,12 @@ from exportgraph.knowledge.compiled import (
 )
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
+from exportgraph.services.partners.items import MATERIAL_FORM, Item
 from exportgraph.services.partners.logic import Verdict
 
 Status = int | TriArray
-BoolMatrix = npt.NDArray[np.bool_]
 _JSON: dict[int, Verdict] = {FALSE: False, UNKNOWN: "unknown", TRUE: True}
+_SERVED = "served."
 
 
 class BatchVerdict(TypedDict):
@@ -59,16 +61,42 @@ class BatchVerdict(TypedDict):
 
 @dataclass(frozen=True)
 class Signature:
-    """What, beside its parameters, decides an item's answer."""
+    """What, beside its numeric parameters, decides an item's answer; for software and
+    technology, with the signature of the item served (same facts and form)."""
 
     kind_iri: str
     for_kind_iri: str | None = None
     purpose: str | None = None
     facts: tuple[tuple[str, bool], ...] = ()  # sorted by fact
+    form: str | None = None  # material form
+    served: Signature | None = None
+
+    @classmethod
+    def of(cls, item: Item) -> Signature:
+        return cls(
+            item.kind_iri,
+            item.for_kind_iri,
+            item.purpose,
+            tuple(sorted(item.facts.items())),
+            item.material_form,
+            cls.of(item.served) if item.served is not None else None,
+        )
+
+    @property
+    def chain(self) -> tuple[str, ...]:
+        """The kinds of the item and of the items it serves, outermost first."""
+        return (self.kind_iri, *(self.served.chain if self.served else ()))
 
 
 def _tri(value: bool | None) -> int:
     return UNKNOWN if value is None else TRUE if value else FALSE
+
+
+def _one_of(value: str | None, allowed: frozenset[str]) -> int:
+    """atoms.one_of on small integers."""
+    if not allowed:
+        return TRUE
+    return UNKNOWN if value is None else _tri(value in allowed)
 
 
 def _and(values: Iterable[Status]) -> Status:
@@ -89,21 +117,8 @@ def _or(values: Iterable[Status]) -> Status:
     return result
 
 
-def _is(status: Status, value: int) -> bool | BoolArray:
-    return status == value
-
-
-@dataclass(slots=True)
-class _Node:
-    """The evaluation of one entry (decision.Evaluation, over arrays)."""
-
-    entry: Entry
-    status: Status
-    leaf: bool  # no sub-entries evaluated: what `undecided` may list
-    gap: bool | BoolArray = False
-    missing: BoolMatrix | None = None  # rows × axes: parameters that would decide it
-    missing_facts: tuple[str, ...] = ()
-    children: list[_Node] = field(default_factory=list)
+def _at(status: Status | bool | BoolArray, row: int) -> int:
+    return int(status) if isinstance(status, int | bool) else int(status[row])
 
 
 @dataclass(frozen=True)
@@ -115,20 +130,38 @@ class _Atoms:
     excluded: bool
     serves_ok: int
     purpose_ok: int
+    form_ok: int
     facts: tuple[int, ...]
 
 
-class Plan:
-    """The compiled decision for one signature on one date (see the module docstring)."""
+@dataclass(slots=True)
+class _Node:
+    """The evaluation of one entry over the rows (decision.Evaluation, statuses as arrays)."""
 
-    def __init__(
-        self, knowledge: Knowledge, signature: Signature, axes: Mapping[str, Axis], on: dt.date
-    ) -> None:
-        self.knowledge = knowledge
+    entry: Entry
+    status: Status
+    leaf: bool  # no sub-entries evaluated (what `undecided` may list)
+    path: str = ""
+    atoms: _Atoms | None = None
+    gap: bool | BoolArray = False
+    criteria: Status = TRUE
+    alternatives: list[tuple[Status, list[tuple[int, TriArray]]]] = field(default_factory=list)
+    served: list[_Node] = field(default_factory=list)
+    served_status: Status = TRUE
+    children: list[_Node] = field(default_factory=list)
+    own: _Node | None = None
+
+
+class _Walker:
+    """Evaluates entries for the items of one signature (decision._Walker)."""
+
+    def __init__(self, plan: Plan, signature: Signature, on: dt.date, depth: int = 0) -> None:
+        knowledge = plan.knowledge
+        self.plan = plan
         self.signature = signature
-        self.axes = list(axes.values())
-        self._axis_index = {axis.parameter: i for i, axis in enumerate(self.axes)}
-        self._kinds = knowledge.ancestors_of_kind(signature.kind_iri)
+        self.depth = depth
+        self.path = _SERVED * depth
+        self.kinds = knowledge.ancestors_of_kind(signature.kind_iri)
         self._for_kinds = (
             knowledge.ancestors_of_kind(signature.for_kind_iri)
             if signature.for_kind_iri
@@ -138,92 +171,141 @@ class Plan:
         self._in_force = knowledge.in_force(on)
         self._scope = knowledge.scope(signature.kind_iri)
         self._atoms: dict[str, _Atoms] = {}
+        self.served = _Walker(plan, signature.served, on, depth + 1) if signature.served else None
 
-    # ------------------------------------------------------------------ atoms
-
-    def _atoms_of(self, entry: Entry) -> _Atoms:
+    def atoms(self, entry: Entry) -> _Atoms:
         found = self._atoms.get(entry.iri)
         if found is None:
             in_scope, excluded = self._scope.get(entry.iri, (False, False))
-            purpose_ok = TRUE
-            if entry.purposes:
-                purpose = self.signature.purpose
-                purpose_ok = UNKNOWN if purpose is None else _tri(purpose in entry.purposes)
-            serves_ok = not entry.serves or bool(entry.served_kinds & self._for_kinds)
+            serves = TRUE
+            if entry.serves:
+                serves = (
+                    _tri(bool(entry.served_kinds & self._for_kinds))
+                    if self.signature.for_kind_iri
+                    else UNKNOWN
+                )
             found = _Atoms(
                 entry.iri in self._in_force,
                 in_scope,
                 excluded,
-                _tri(serves_ok),
-                purpose_ok,
+                serves,
+                _one_of(self.signature.purpose, entry.purposes),
+                _one_of(self.signature.form, entry.material_forms),
                 tuple(_tri(self._facts.get(fact)) for fact in entry.requires_facts),
             )
             self._atoms[entry.iri] = found
         return found
 
-    # ------------------------------------------------------------------ evaluation
+    def key(self) -> tuple[object, ...]:
+        """Everything this walker's answers depend on besides the parameters: the kind (the
+        entries it visits and their shape) and the atoms of those entries, and the served
+        walker's key."""
+        knowledge = self.plan.knowledge
+        visited = [
+            e for e in knowledge.entries.values() if not self.kinds.isdisjoint(e.subtree_kinds)
+        ]
+        return (
+            self.signature.kind_iri,
+            tuple(self.atoms(entry) for entry in visited),
+            self.served.key() if self.served else None,
+        )
 
-    def _leaf(self, entry: Entry, atoms: _Atoms, rows: _Rows) -> _Node:
-        if not atoms.in_force or not atoms.in_scope or atoms.excluded:
-            return _Node(entry, FALSE, True)
-        alternatives: list[tuple[Status, BoolMatrix | None]] = []
-        for alternative in entry.alternatives:
-            statuses: list[Status] = []
-            mask = np.zeros(len(self.axes), dtype=np.bool_)
-            for criterion in alternative:
-                axis = self._axis_index[criterion.parameter]
-                statuses.append(
-                    rows.outcome(axis, criterion.canonical_threshold, criterion.comparator)
-                )
-                mask[axis] = True
-            alternatives.append((_and(statuses), rows.missing & mask if mask.any() else None))
-        criteria: Status = _or(s for s, _ in alternatives) if alternatives else TRUE
-        status = _and([criteria, atoms.serves_ok, atoms.purpose_ok, *atoms.facts])
-        node = _Node(entry, status, True)
-        if not entry.criteria_complete:  # the known criteria hold: "unknown", never "controlled"
-            if isinstance(status, int):
-                node.gap = status == TRUE
-                status = UNKNOWN if node.gap else status
-            else:
-                node.gap = status == TRUE
-                status = np.where(node.gap, UNKNOWN, status).astype(np.int8)
-            node.status = status
-        node.missing_facts = tuple(
-            fact
-            for fact, value in zip(entry.requires_facts, atoms.facts, strict=True)
-            if value == UNKNOWN
-        ) + (("purpose",) if atoms.purpose_ok == UNKNOWN else ())
-        if alternatives and not isinstance(criteria, int):
-            undecided = np.asarray((status == UNKNOWN) & (criteria == UNKNOWN), dtype=np.bool_)
-            if undecided.any():
-                missing = np.zeros((rows.count, len(self.axes)), dtype=np.bool_)
-                for alt_status, alt_missing in alternatives:
-                    if alt_missing is not None:
-                        missing |= np.asarray(alt_status == UNKNOWN)[:, None] & alt_missing
-                node.missing = missing & undecided.reshape(-1, 1)
-        return node
-
-    def _evaluate(self, entry: Entry, rows: _Rows) -> _Node:
-        if self._kinds.isdisjoint(entry.subtree_kinds):
-            return _Node(entry, FALSE, True)
-        found = rows.nodes.get(entry.iri)  # a union's list, met again for each member state
+    def evaluate(self, entry: Entry, rows: _Rows) -> _Node:
+        if self.kinds.isdisjoint(entry.subtree_kinds):
+            return _Node(entry, FALSE, True, self.path)
+        memo = (self.depth, entry.iri)
+        found = rows.nodes.get(memo)  # a union's list is met again for each member state
         if found is None:
-            found = rows.nodes[entry.iri] = self._tree(entry, rows)
+            found = rows.nodes[memo] = self._tree(entry, rows)
         return found
 
     def _tree(self, entry: Entry, rows: _Rows) -> _Node:
-        atoms = self._atoms_of(entry)
+        atoms = self.atoms(entry)
         if not entry.children:
             return self._leaf(entry, atoms, rows)
-        kids = [self._evaluate(self.knowledge.entries[child], rows) for child in entry.children]
+        kids = [self.evaluate(self.plan.knowledge.entries[child], rows) for child in entry.children]
         parts = [kid.status for kid in kids]
-        if entry.alternatives:
-            parts.append(self._leaf(entry, atoms, rows).status)
+        own = self._leaf(entry, atoms, rows) if entry.alternatives else None
+        if own is not None:
+            parts.append(own.status)
         status = _or(parts)
         if not atoms.in_force:
             status = FALSE
         status = _and([status, *atoms.facts])
-        return _Node(entry, status, False, children=kids)
+        return _Node(entry, status, False, self.path, atoms, children=kids, own=own)
+
+    def _leaf(self, entry: Entry, atoms: _Atoms, rows: _Rows) -> _Node:
+        if not atoms.in_force or not atoms.in_scope or atoms.excluded:
+            return _Node(entry, FALSE, True, self.path, atoms)
+        alternatives: list[tuple[Status, list[tuple[int, TriArray]]]] = []
+        for alternative in entry.alternatives:
+            outcomes = [
+                (
+                    self.plan.axis_of[criterion.parameter],
+                    rows.outcome(
+                        criterion.parameter, criterion.canonical_threshold, criterion.comparator
+                    ),
+                )
+                for criterion in alternative
+            ]
+            alternatives.append((_and(o for _, o in outcomes), outcomes))
+        criteria: Status = _or(s for s, _ in alternatives) if alternatives else TRUE
+        served: list[_Node] = []
+        served_status: Status = TRUE
+        if entry.serves and atoms.serves_ok == TRUE and atoms.purpose_ok != FALSE:
+            if self.served is not None:
+                knowledge = self.plan.knowledge
+                served = [
+                    self.served.evaluate(knowledge.entries[iri], rows)
+                    for iri in entry.serves
+                    if iri in knowledge.entries
+                ]
+            served_status = _or(node.status for node in served)
+        status = _and(
+            [
+                criteria,
+                atoms.serves_ok,
+                served_status,
+                atoms.purpose_ok,
+                atoms.form_ok,
+                *atoms.facts,
+            ]
+        )
+        node = _Node(
+            entry,
+            status,
+            True,
+            self.path,
+            atoms,
+            criteria=criteria,
+            alternatives=alternatives,
+            served=served,
+            served_status=served_status,
+        )
+        if not entry.criteria_complete:  # the known criteria hold: "unknown", never "controlled"
+            if isinstance(status, int):
+                node.gap = status == TRUE
+                node.status = UNKNOWN if node.gap else status
+            else:
+                node.gap = status == TRUE
+                node.status = np.where(node.gap, UNKNOWN, status).astype(np.int8)
+        return node
+
+
+class Plan:
+    """The compiled decision for one signature on one date (see the module docstring)."""
+
+    def __init__(
+        self, knowledge: Knowledge, signature: Signature, axes: Sequence[Axis], on: dt.date
+    ) -> None:
+        self.knowledge = knowledge
+        self.signature = signature
+        self.axes = list(axes)
+        self.axis_of = {axis.parameter: i for i, axis in enumerate(self.axes)}
+        self.walker = _Walker(self, signature, on)
+
+    def key(self) -> tuple[object, ...]:
+        return self.walker.key()
 
     def verdicts(
         self, cells: CellArray, codes: Sequence[str]
@@ -231,10 +313,10 @@ class Plan:
         """For rows of cells (one row per distinct item, a column per axis): the distinct lists
         of verdicts (one verdict per code, in order) and, per row, the index of its list."""
         rows = _Rows(self, cells)
-        per_code: list[tuple[list[BatchVerdict], npt.NDArray[np.intp]]] = []
+        per_code = []
         for code in codes:
             tops = [
-                self._evaluate(entry, rows)
+                self.walker.evaluate(entry, rows)
                 for entry in self.knowledge.top_level(self.knowledge.governing(code))
             ]
             per_code.append(_code_verdicts(code, tops, rows, self.axes))
@@ -252,26 +334,28 @@ class Plan:
 
 
 class _Rows:
-    """The rows being decided: their cells, which parameters they lack, criteria outcomes."""
+    """The rows being decided: their cells, which parameters they lack, criteria outcomes, and
+    the nodes evaluated for them (per walker depth and entry)."""
 
     def __init__(self, plan: Plan, cells: CellArray) -> None:
         self.plan = plan
         self.cells = cells
         self.count = cells.shape[0]
-        self.missing: BoolMatrix = (
+        self.missing: npt.NDArray[np.bool_] = (
             np.stack([cells[:, i] == axis.missing for i, axis in enumerate(plan.axes)], axis=1)
             if plan.axes
             else np.zeros((self.count, 0), dtype=np.bool_)
         )
-        self._outcomes: dict[tuple[int, Decimal, str], TriArray] = {}
-        self.nodes: dict[str, _Node] = {}  # entry IRI → its evaluation for these rows
+        self._outcomes: dict[tuple[str, Decimal, str], TriArray] = {}
+        self.nodes: dict[tuple[int, str], _Node] = {}
 
-    def outcome(self, axis: int, threshold: Decimal, comparator: str) -> TriArray:
-        key = (axis, threshold, comparator)
+    def outcome(self, parameter: str, threshold: Decimal, comparator: str) -> TriArray:
+        key = (parameter, threshold, comparator)
         found = self._outcomes.get(key)
         if found is None:
-            on = self.plan.axes[axis]
-            found = outcome(self.cells[:, axis], on, on.index(threshold), comparator)
+            index = self.plan.axis_of[parameter]
+            axis = self.plan.axes[index]
+            found = outcome(self.cells[:, index], axis, axis.index(threshold), comparator)
             self._outcomes[key] = found
         return found
 
@@ -282,65 +366,118 @@ def _post_order(node: _Node, out: list[_Node]) -> None:
     out.append(node)
 
 
-def _row(status: Status, row: int) -> int:
-    return status if isinstance(status, int) else int(status[row])
+def _reachable(flat: list[_Node]) -> list[_Node]:
+    """The nodes of the lists and every node of the served items' entries they read."""
+    seen: dict[int, _Node] = {}
+    pending = list(flat)
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen[id(node)] = node
+        pending += node.children + node.served + ([node.own] if node.own else [])
+    return list(seen.values())
 
 
 def _code_verdicts(
     code: str, tops: list[_Node], rows: _Rows, axes: list[Axis]
 ) -> tuple[list[BatchVerdict], npt.NDArray[np.intp]]:
-    """The distinct verdicts of one jurisdiction and, per row, the index of its verdict."""
+    """The distinct verdicts of one jurisdiction and, per row, the index of its verdict: rows
+    whose nodes have the same statuses and that lack the same parameters answer alike."""
     flat: list[_Node] = []
     for top in tops:
         _post_order(top, flat)
+    overall = _or(top.status for top in tops)
+    columns = [
+        array.astype(np.int64)
+        for node in _reachable(flat)
+        for array in (node.status, node.gap)
+        if not isinstance(array, int | bool)
+    ]
     # an entry false whatever the parameters is never listed: leave it out of every row
     flat = [node for node in flat if not (isinstance(node.status, int) and node.status == FALSE)]
-    overall = _or(top.status for top in tops)
-    columns: list[npt.NDArray[np.int64]] = []
-    for node in flat:
-        if not isinstance(node.status, int):
-            columns.append(node.status.astype(np.int64))
-        if not isinstance(node.gap, bool):
-            columns.append(node.gap.astype(np.int64))
-        if node.missing is not None and node.leaf:
-            columns.extend(node.missing.T.astype(np.int64))
-    if not isinstance(overall, int):
-        columns.append(overall.astype(np.int64))
     if not columns or rows.count == 1:
-        return [_verdict(code, flat, overall, 0, axes)], np.zeros(rows.count, dtype=np.intp)
-    key = np.stack(columns, axis=1)
+        return [_verdict(code, flat, overall, 0, rows, axes)], np.zeros(rows.count, dtype=np.intp)
+    key = np.concatenate([np.stack(columns, axis=1), rows.missing.astype(np.int64)], axis=1)
     _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
-    verdicts = [_verdict(code, flat, overall, row, axes) for row in first.tolist()]
+    verdicts = [_verdict(code, flat, overall, row, rows, axes) for row in first.tolist()]
     return verdicts, inverse.reshape(-1)
 
 
 def _verdict(
-    code: str, flat: list[_Node], overall: Status, row: int, axes: list[Axis]
+    code: str, flat: list[_Node], overall: Status, row: int, rows: _Rows, axes: list[Axis]
 ) -> BatchVerdict:
-    """One verdict, read from the nodes at one row (decision.evaluate_lists and
-    classify.jurisdiction_result, for the fields a batch answers)."""
-    status = _row(overall, row)
+    """One verdict at one row (decision.evaluate_lists and classify.jurisdiction_result, for the
+    fields a batch answers)."""
+    status = _at(overall, row)
     verdict: BatchVerdict = {
         "jurisdiction": code,
         "controlled": _JSON[status],
-        "entries": [node.entry.id for node in flat if _row(node.status, row) == TRUE],
+        "entries": [node.entry.id for node in flat if _at(node.status, row) == TRUE],
     }
     if status == UNKNOWN:
-        undecided = [node for node in flat if node.leaf and _row(node.status, row) == UNKNOWN]
+        undecided = [node for node in flat if node.leaf and _at(node.status, row) == UNKNOWN]
         missing: set[str] = set()
         facts: list[str] = []
         for node in undecided:
-            if node.missing is not None:
-                missing |= {axes[i].parameter for i in np.flatnonzero(node.missing[row])}
-            for fact in node.missing_facts:
-                if fact not in facts:
-                    facts.append(fact)
-            gap = node.gap if isinstance(node.gap, bool) else bool(node.gap[row])
-            if gap:
-                text = f"complete criteria of {node.entry.id}"
-                if text not in facts:
-                    facts.append(text)
+            found, wanted = _detail(node, row, rows, axes)
+            missing |= found
+            _add(facts, wanted)
+            if _at(node.gap, row):
+                _add(facts, [f"complete criteria of {node.entry.id}"])
         verdict["missing"] = sorted(missing)
         verdict["missing_facts"] = facts
         verdict["possible_entries"] = [node.entry.id for node in undecided]
     return verdict
+
+
+def _add(facts: list[str], more: Iterable[str]) -> None:
+    for fact in more:
+        if fact not in facts:
+            facts.append(fact)
+
+
+def _detail(node: _Node, row: int, rows: _Rows, axes: list[Axis]) -> tuple[set[str], list[str]]:
+    """What an undecided node misses at one row: decision's `missing` and `missing_facts`."""
+    missing: set[str] = set()
+    facts: list[str] = []
+    if _at(node.status, row) != UNKNOWN:
+        return missing, facts
+    atoms = node.atoms
+    assert atoms is not None
+    if not node.leaf:  # a group: what its undecided parts miss, then its own facts
+        for part in [*node.children, *([node.own] if node.own else [])]:
+            if _at(part.status, row) == UNKNOWN:
+                found, wanted = _detail(part, row, rows, axes)
+                missing |= found
+                _add(facts, wanted)
+        _add(facts, _missing_facts(node))
+        return missing, facts
+    if _at(node.criteria, row) == UNKNOWN:
+        for alt_status, outcomes in node.alternatives:
+            if _at(alt_status, row) == UNKNOWN:
+                missing |= {axes[axis].parameter for axis, o in outcomes if o[row] == UNKNOWN}
+    if atoms.form_ok == UNKNOWN:
+        missing.add(MATERIAL_FORM)
+    _add(facts, _missing_facts(node))
+    if atoms.serves_ok == UNKNOWN:
+        _add(facts, [f"{node.path}for_kind"])
+    if atoms.purpose_ok == UNKNOWN:
+        _add(facts, [f"{node.path}purpose"])
+    if _at(node.served_status, row) == UNKNOWN:
+        for part in node.served:
+            if _at(part.status, row) == UNKNOWN:
+                found, wanted = _detail(part, row, rows, axes)
+                missing |= found
+                _add(facts, wanted)
+    return missing, facts
+
+
+def _missing_facts(node: _Node) -> list[str]:
+    atoms = node.atoms
+    assert atoms is not None
+    return [
+        fact
+        for fact, value in zip(node.entry.requires_facts, atoms.facts, strict=True)
+        if value == UNKNOWN
+    ]
