@@ -12,6 +12,7 @@ from pyoxigraph import Triple
 from exportgraph import namespaces as ns
 from exportgraph import paths
 from exportgraph.loaders.controls import load_controls, triples_to_ntriples
+from exportgraph.loaders.destinations import load_destinations
 from exportgraph.loaders.sssom import load_sssom
 from exportgraph.loaders.tables import SourceDataError
 from exportgraph.store import LoadError, RdfSource
@@ -29,7 +30,8 @@ def _relative(path: Path) -> str:
 
 
 def collect_sources(root: Path | None = None) -> list[RdfSource]:
-    """Every RDF input of the graph: ontology Turtle files, control tables and SSSOM mappings."""
+    """Every RDF input of the graph: ontology Turtle files, control tables, SSSOM mappings and
+    the destination groupings of the official source texts."""
     ontology = root or paths.ontology_dir()
     sources = [
         RdfSource(_relative(path), path.read_bytes(), TURTLE)
@@ -43,6 +45,15 @@ def collect_sources(root: Path | None = None) -> list[RdfSource]:
         for path in sorted((ontology / "mappings").glob("*.sssom.tsv")):
             mapped = load_sssom(path, _relative(path))
             sources.append(RdfSource(_relative(path), triples_to_ntriples(mapped), NTRIPLES))
+        destinations = load_destinations(ontology)
+        if destinations:
+            sources.append(
+                RdfSource(
+                    _relative(ontology / "destinations"),
+                    triples_to_ntriples(destinations),
+                    NTRIPLES,
+                )
+            )
     except SourceDataError as error:
         where = f"column '{error.column}': " if error.column else ""
         raise LoadError(error.file, error.line, None, where + error.message) from error

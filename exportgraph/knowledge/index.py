@@ -25,6 +25,7 @@ from exportgraph.knowledge.model import (
     ResearchExclusion,
     Source,
 )
+from exportgraph.knowledge.risk_model import RiskData
 from exportgraph.knowledge.units import UnitCatalogue
 
 T = TypeVar("T")
@@ -48,6 +49,8 @@ class Knowledge:
     exclusions: tuple[ResearchExclusion, ...] = ()
     asserted_mappings: tuple[AssertedMapping, ...] = ()
     plots: tuple[Plot, ...] = ()
+    risk: RiskData = field(default_factory=RiskData)
+    """Risk models, destination groupings, stage gates and criteria, processing times."""
     kind_ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
     """Kind IRI → the kind and all its broader kinds."""
     kind_descendants: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -21,6 +21,7 @@ from exportgraph.knowledge.model import (
 )
 from exportgraph.knowledge.read_concepts import read_concepts
 from exportgraph.knowledge.read_entries import read_entries, relation_of
+from exportgraph.knowledge.read_risk import read_risk
 from exportgraph.knowledge.rows import Row, flag, rows, source_order, tail
 from exportgraph.knowledge.units import load_unit_catalogue
 from exportgraph.store import Store
@@ -46,6 +47,8 @@ def read_knowledge(store: Store) -> Knowledge:
         Plot(r["plot"], r.get("label") or tail(r["plot"]), r["kind"], r["x"], r["y"])
         for r in rows(store, "knowledge_plots")
     )
+    knowledge.risk = read_risk(knowledge, store)
+    problems.extend(knowledge.risk.problems)
     knowledge.problems = tuple(problems)
     for problem in problems:
         log.warning("data version %s: %s", version[:12], problem)
