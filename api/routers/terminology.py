@@ -3,10 +3,10 @@ concepts (contract §5). Reading is anonymous; writing needs a bearer token with
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from exportgraph.api.auth import AdminDep, EditorDep, ReviewerDep
+from exportgraph.api.bodies import json_body
 from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.problems import problem
 from fastapi import APIRouter, Query, Request
@@ -39,19 +39,7 @@ CHANGE_EXAMPLE = {
 
 async def _json_body(request: Request, *, optional: bool = False) -> Any:
     """The request body as JSON (read only after authentication); errors name line and column."""
-    raw = await request.body()
-    if not raw.strip():
-        if optional:
-            return None
-        raise MalformedInput("the request body is empty (a JSON object is expected)", field="body")
-    try:
-        return json.loads(raw)
-    except UnicodeDecodeError:
-        raise MalformedInput("the body is not UTF-8 text", field="body") from None
-    except json.JSONDecodeError as error:
-        raise MalformedInput(
-            f"invalid JSON on line {error.lineno}, column {error.colno}: {error.msg}", field="body"
-        ) from None
+    return await json_body(request, optional=optional)
 
 
 # ------------------------------------------------------------------------------ change sets

@@ -63,15 +63,15 @@ class RiskRequest:
     stated: Mapping[str, str] = field(default_factory=dict)  # factor id → input notation
 
 
-def subject(knowledge: Knowledge, raw: object) -> Item:
+def subject(knowledge: Knowledge, raw: object, where: str = "subject") -> Item:
     """The validated subject; the same subject text is parsed once per data version (an error is
-    raised again each time, never kept)."""
+    raised again each time, naming `where`, never kept)."""
     try:
         key = json.dumps(raw, sort_keys=True, allow_nan=False)
     except (TypeError, ValueError):
-        return parse_subject(knowledge, raw)
+        return parse_subject(knowledge, raw, where)
     memo: BoundedMemo[str, Item] = knowledge.derived("risk:subjects", lambda _: BoundedMemo(4096))
-    return memo.get(key, lambda: parse_subject(knowledge, raw))
+    return memo.get(key, lambda: parse_subject(knowledge, raw, where))
 
 
 def destination(knowledge: Knowledge, value: object, where: str) -> Destination:

@@ -193,13 +193,16 @@ def sensitivity(knowledge: Knowledge, item: Item, origin: str, on: dt.date) -> S
     evaluated = {code: evaluate_lists(knowledge, item, on, [code], atoms) for code in lists}
     status: dict[str, Tri] = {code: e.status for code, e in evaluated.items()}
 
+    def governing(code: str) -> list[str]:
+        return knowledge.governing(code) if code in knowledge.jurisdictions else [code]
+
     def answer(code: str) -> Tri:
-        return tri_or(status.get(g, False) for g in knowledge.governing(code))
+        return tri_or(status.get(g, False) for g in governing(code))
 
     answered = knowledge.answered_jurisdictions()
     controlled = tuple(c for c in answered if answer(c) is True)
     unknown = tuple(c for c in answered if answer(c) is None)
-    origin_lists = [g for g in knowledge.governing(origin) if g in evaluated]
+    origin_lists = [g for g in governing(origin) if g in evaluated]
     at_origin = answer(origin) if origin_lists else None
     matched = [e for g in origin_lists for e in evaluated[g].matched]
     point = {p: Fraction(v) for p, v in item.parameters.items()}
