@@ -49,6 +49,9 @@ SESSION_COOKIE = "eg_session"
 NAV = (
     ("/classify", "Classify"),
     ("/compare", "Compare"),
+    ("/risk", "Risk"),
+    ("/plans", "Plans"),
+    ("/stages", "Stages"),
     ("/concepts", "Concepts"),
     ("/agreements", "Check an agreement"),
     ("/review", "Review"),

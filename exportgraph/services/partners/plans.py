@@ -279,7 +279,8 @@ def _licences(
             else:
                 need["reasons"] = [
                     *need["reasons"],
-                    f"no processing time of {result['jurisdiction']} is cited in the data: the latest date to apply is unknown",
+                    f"no processing time of {result['jurisdiction']} is cited in the data: "
+                    "the latest date to apply is unknown",
                 ]
         needs.append(need)
     return needs, conflicts
@@ -294,7 +295,8 @@ def _late(
     as_of: dt.date,
     required: Verdict,
 ) -> Conflict:
-    figure = f"{_number(time.duration)} {time.unit}" if time.duration is not None else "?"
+    unit = (time.unit or "").replace("-", " ")
+    figure = f"{_number(time.duration)} {unit}" if time.duration is not None else "?"
     issuer = f" (issued by {whose})" if whose != jurisdiction else ""
     if required is True:
         message = (
