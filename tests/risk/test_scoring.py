@@ -3,6 +3,7 @@ destinations score by their published groupings only, bad input names its field.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from fractions import Fraction
 from typing import Any
@@ -163,11 +164,11 @@ def ordered_scores(knowledge: Knowledge, model: str, variants: list[dict[str, An
 
 
 def strictly_falling(values: list[int]) -> bool:
-    return all(a > b for a, b in zip(values, values[1:], strict=False))
+    return all(a > b for a, b in itertools.pairwise(values))
 
 
 def falling(values: list[int]) -> bool:
-    return all(a >= b for a, b in zip(values, values[1:], strict=False))
+    return all(a >= b for a, b in itertools.pairwise(values))
 
 
 def test_destination_direction(knowledge: Knowledge) -> None:

@@ -20,14 +20,16 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 
 
 def _working_days_before(day: dt.date, count: int) -> dt.date:
+    """The latest day A such that the count-th working day after A is on or before `day`."""
+    found = day
+    while found.weekday() >= 5:  # a licence is not granted on a weekend: the Friday before
+        found -= dt.timedelta(days=1)
     weeks, rest = divmod(count, 5)
-    found = day - dt.timedelta(weeks=weeks)
+    found -= dt.timedelta(weeks=weeks)
     while rest:
         found -= dt.timedelta(days=1)
         if found.weekday() < 5:
             rest -= 1
-    while found.weekday() >= 5:  # the latest working day on or before it
-        found -= dt.timedelta(days=1)
     return found
 
 
