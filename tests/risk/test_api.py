@@ -155,3 +155,11 @@ def test_openapi_documents_the_routes(client: TestClient) -> None:
         assert path in paths
     examples = paths["/v1/risk"]["post"]["requestBody"]["content"]["application/json"]["examples"]
     assert examples
+
+
+def test_the_partners_guide_explains_scores_and_plans() -> None:
+    from tests.partners.docs_examples import PAGE, RISK_AND_PLANS
+
+    page = PAGE.read_text(encoding="utf-8")
+    assert page.endswith(RISK_AND_PLANS)  # regenerating the guide keeps the section
+    assert "The points of the factors add up to the score" in page

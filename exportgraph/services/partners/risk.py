@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -147,10 +147,20 @@ def _render_sensitivity(knowledge: Knowledge, request: RiskRequest) -> FactorInp
     return FactorInput(state, shown, "; ".join(parts), margin=margin, sources=found.sources)
 
 
+_SCHEME_INPUTS: dict[tuple[str | None, str], FactorInput] = {}
+
+
 def _scheme_input(value: str | None, field: str) -> FactorInput:
-    if value is None:
-        return FactorInput(None, "not stated", f"{field} is not stated in the request")
-    return FactorInput(value, value, f"{field}: {value}")
+    """The input of a factor read from one request field (kept: the values are a closed set)."""
+    found = _SCHEME_INPUTS.get((value, field))
+    if found is None:
+        if value is None:
+            found = FactorInput(None, "not stated", f"{field} is not stated in the request")
+        else:
+            found = FactorInput(value, value, f"{field}: {value}")
+        if len(_SCHEME_INPUTS) < 10_000:
+            _SCHEME_INPUTS[(value, field)] = found
+    return found
 
 
 def _screening_input(context: _Context) -> FactorInput:
@@ -221,9 +231,10 @@ INPUTS: dict[str, Callable[[_Context], FactorInput]] = {
 
 
 def factor_input(context: _Context, factor: Factor) -> FactorInput:
-    stated = _stated(context, factor.id)
-    if stated is not None:
-        return stated
+    if context.request.stated:
+        stated = _stated(context, factor.id)
+        if stated is not None:
+            return stated
     compute = INPUTS.get(factor.id)
     if compute is None:
         raise InvalidInput(
@@ -318,6 +329,28 @@ class _Compiled:
     scale: Number  # raw (capped) points or rank → score
     maxima: tuple[int | float, ...]  # per factor, as shown
     band_order: Mapping[str, int]  # band notation → severity
+    rows: Mapping[str, dict[str, Any]] = field(default_factory=dict)  # level IRI → fixed fields
+
+
+def _rows(model: RiskModel, maxima: Sequence[int | float]) -> dict[str, dict[str, Any]]:
+    """The fields of a factor's row that depend only on the level (the same in every answer)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for factor, most in zip(model.factors, maxima, strict=True):
+        for level in factor.levels:
+            row: dict[str, Any] = {
+                "factor": factor.id,
+                "label": factor.label,
+                "level": level.id,
+                "level_label": level.label,
+                "max": most,
+                "basis": _basis(level, factor),
+            }
+            if level.outcome is not None and model.kind == "matrix":
+                row["outcome"] = level.outcome
+            if level.floor:
+                row["floor"] = level.floor
+            rows[level.iri] = row
+    return rows
 
 
 def _compile(knowledge: Knowledge, model: RiskModel) -> _Compiled:
@@ -331,13 +364,13 @@ def _compile(knowledge: Knowledge, model: RiskModel) -> _Compiled:
             for f in model.factors
         )
         families = tuple(f.family or "" for f in model.factors)
-        return _Compiled(raw, families, caps, scale, maxima, order)
+        return _Compiled(raw, families, caps, scale, maxima, order, _rows(model, maxima))
     ranks = knowledge.risk.outcome_ranks
     top = max(ranks.values(), default=0) or 1
     raw = {lv.iri: ranks[lv.outcome or ""] for f in model.factors for lv in f.levels}
     scale = _exact_fraction(Fraction(100, top))
     maxima = tuple(_display(max(raw[lv.iri] for lv in f.levels) * scale) for f in model.factors)
-    return _Compiled(raw, (), {}, scale, maxima, order)
+    return _Compiled(raw, (), {}, scale, maxima, order, _rows(model, maxima))
 
 
 def compiled(knowledge: Knowledge, model: RiskModel) -> _Compiled:
@@ -360,16 +393,20 @@ def _additive(numbers: _Compiled, levels: Sequence[Level]) -> _Scored:
     summed: dict[str, Number] = {}
     for family, points in zip(numbers.families, raw, strict=True):
         summed[family] = summed.get(family, 0) + points
-    over = {f for f, total in summed.items() if total > numbers.caps[f]}
-    contributions: list[Number] = [
-        Fraction(points) * numbers.caps[family] / summed[family] if family in over else points
-        for family, points in zip(numbers.families, raw, strict=True)
-    ]
-    notes = [
-        f"The {family} factors add up to {_display(summed[family])} raw points, capped at "
-        f"{_display(numbers.caps[family])}: each counts its share of the cap"
-        for family in sorted(over)
-    ]
+    caps = numbers.caps
+    over = [f for f, total in summed.items() if total > caps[f]]
+    contributions: list[Number] = raw
+    notes: list[str] = []
+    if over:
+        contributions = [
+            Fraction(points) * caps[family] / summed[family] if family in over else points
+            for family, points in zip(numbers.families, raw, strict=True)
+        ]
+        notes = [
+            f"The {family} factors add up to {_display(summed[family])} raw points, capped at "
+            f"{_display(caps[family])}: each counts its share of the cap"
+            for family in sorted(over)
+        ]
     score = _round(sum(contributions) * numbers.scale)
     return _Scored(score, shares(score, contributions), raw, notes)
 
@@ -406,7 +443,7 @@ def _cited(knowledge: Knowledge, iri: str) -> SourceCited | None:
     return cited
 
 
-def cite(knowledge: Knowledge, iris: Sequence[str]) -> list[SourceCited]:
+def cite(knowledge: Knowledge, iris: Sequence[str] | tuple[str, ...]) -> list[SourceCited]:
     """Sources as answers show them — references of the risk data or legal sources of entries —
     in order, once each (kept per data version: the same lists recur in every answer)."""
     memo: dict[tuple[str, ...], list[SourceCited]] = knowledge.derived(
@@ -505,25 +542,17 @@ def score_request(
     floors = [level.floor for level in levels if level.floor]
     band = band_of(knowledge, model, scored.score, floors)
     factors: list[FactorScored] = []
+    additive = model.kind == "additive"
     for i, (factor, given, level) in enumerate(zip(model.factors, inputs, levels, strict=True)):
         row: FactorScored = {
-            "factor": factor.id,
-            "label": factor.label,
+            **numbers.rows[level.iri],  # type: ignore[typeddict-item]
             "input": given.shown,
-            "level": level.id,
-            "level_label": level.label,
             "points": scored.points[i],
-            "max": numbers.maxima[i],
             "why": given.why,
-            "basis": _basis(level, factor),
-            "sources": cite(knowledge, [*level.sources, *given.sources, *factor.sources]),
+            "sources": cite(knowledge, (*level.sources, *given.sources, *factor.sources)),
         }
-        if model.kind == "additive":
+        if additive:
             row["raw_points"] = _display(scored.raw[i])
-        else:
-            row["outcome"] = level.outcome or ""
-        if level.floor:
-            row["floor"] = level.floor
         factors.append(row)
     measures = _measures(knowledge, model, levels, band)
     notes = list(scored.notes)
