@@ -212,13 +212,13 @@ def main() -> None:
     classify_rate = rate(lambda: classify(context, next(subjects)), 200 if quick else 1000)
 
     print("risk scores, in process")
-    print(
-        f"  warm (memos filled)           {warm:10,.0f} scores/s   target >= 5,000: {'PASS' if warm >= 5000 else 'FAIL'}"
-    )
+    verdict = "PASS" if warm >= 5000 else "FAIL"
+    print(f"  warm (memos filled)           {warm:10,.0f} scores/s   target >= 5,000: {verdict}")
     print(f"  cold (new subject each time)  {cold:10,.0f} scores/s")
     print(f"  baseline: classify, all lists {classify_rate:10,.0f} items/s")
     print(
-        f"  ratios: warm/classify {warm / classify_rate:.1f}x   cold/classify {cold / classify_rate:.2f}x   warm/cold {warm / cold:.1f}x"
+        f"  ratios: warm/classify {warm / classify_rate:.1f}x   "
+        f"cold/classify {cold / classify_rate:.2f}x   warm/cold {warm / cold:.1f}x"
     )
 
     plan = plan_of(50)
@@ -244,8 +244,9 @@ def main() -> None:
     p50, p99, b50 = statistics.median(plans), pct(plans, 0.99), statistics.median(baseline)
     print("50-activity plan, in process")
     print(f"  first evaluation              {first:8.1f} ms")
+    verdict = "PASS" if p50 <= 50 else "FAIL"
     print(
-        f"  p50 / p99                     {p50:8.1f} / {pct(plans, 0.99):.1f} ms   target p50 <= 50 ms: {'PASS' if p50 <= 50 else 'FAIL'}"
+        f"  p50 / p99                     {p50:8.1f} / {p99:.1f} ms   target p50 <= 50 ms: {verdict}"
     )
     print(f"  baseline: 50 assessments p50  {b50:8.1f} ms")
     print(f"  ratio plan/assessments        {p50 / b50:8.2f}x   (p99 {p99:.1f} ms)")
