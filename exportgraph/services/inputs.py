@@ -4,6 +4,7 @@ services; errors name the field."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 
 from exportgraph.errors import InvalidInput
@@ -30,3 +31,18 @@ def json_number(value: Decimal) -> int | float:
     if value == value.to_integral_value():
         return int(value)
     return float(value)
+
+
+def object_fields(value: object, where: str, allowed: Collection[str]) -> Mapping[str, object]:
+    """A JSON object with only `allowed` fields; InvalidInput naming `where` (or the unknown
+    field: `where.field`, or just `field` for the body) otherwise."""
+    if not isinstance(value, Mapping):
+        what = "a JSON object" if where == "body" else "an object"
+        raise InvalidInput(f"{where}: expected {what}", field=where)
+    for key in value:
+        if key not in allowed:
+            name = str(key) if where == "body" else f"{where}.{key}"
+            raise InvalidInput(
+                f"{name}: unknown field (known: {', '.join(sorted(allowed))})", field=name
+            )
+    return value

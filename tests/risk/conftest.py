@@ -3,12 +3,14 @@ once per session, its knowledge index and an API client over it."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 import pytest
 from exportgraph.api.app import create_app
+from exportgraph.api.routers.risk import RISK_EXAMPLES
 from fastapi.testclient import TestClient
 
 from exportgraph.graph.build import build
@@ -25,21 +27,8 @@ QC_120: dict[str, Any] = {
 
 
 def request(**changes: Any) -> dict[str, Any]:
-    """A complete risk request (US → CN, a controlled 120-qubit machine), with changes."""
-    base: dict[str, Any] = {
-        "subject": {"item": QC_120},
-        "from": "US",
-        "to": "CN",
-        "end_user": {
-            "name": "Example University",
-            "country": "CN",
-            "type": "university",
-            "verified": True,
-        },
-        "end_use": "civil-research",
-        "project_stage": "basic-research",
-        "as_of": "2026-06-01",
-    }
+    """The documented risk request (US → CN, a controlled 120-qubit machine), with changes."""
+    base: dict[str, Any] = copy.deepcopy(RISK_EXAMPLES["us-to-cn"]["value"])
     base.update(changes)
     return base
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from exportgraph.api.routers.risk import PLAN_EXAMPLE
 from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,42 +21,11 @@ from exportgraph.services.partners.assess import assess
 from exportgraph.services.partners.deadlines import latest_start
 from exportgraph.services.partners.plans import evaluate_plan
 
-QC_120 = {
-    "item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}}
-}
+from .conftest import QC_120 as QC_ITEM
+
+QC_120 = {"item": QC_ITEM}
 PRODUCTION_TECH = {"technology": {"for_kind": "qubit-device", "purpose": "production"}}
-CONTRACT_PLAN: dict[str, Any] = {
-    "project": "Joint qubit-control programme",
-    "as_of": "2026-08-01",
-    "partners": [
-        {"id": "p1", "name": "Example University", "country": "US", "type": "university"},
-        {"id": "p2", "name": "Example Lab", "country": "DE", "type": "government-lab"},
-    ],
-    "stages": [
-        {"stage": "basic-research", "from": "2026-01-01", "until": "2026-12-31"},
-        {"stage": "prototype-development", "from": "2027-01-01", "until": "2027-12-31"},
-    ],
-    "activities": [
-        {
-            "id": "a1",
-            "type": "researcher-exchange",
-            "date": "2026-09-01",
-            "until": "2026-12-15",
-            "from_partner": "p1",
-            "to_partner": "p2",
-            "person_nationality": "DE",
-            "subject": {"technology": {"for_kind": "quantum-computer", "purpose": "development"}},
-        },
-        {
-            "id": "a2",
-            "type": "export",
-            "date": "2027-03-01",
-            "from_partner": "p1",
-            "to_partner": "p2",
-            "subject": QC_120,
-        },
-    ],
-}
+CONTRACT_PLAN: dict[str, Any] = PLAN_EXAMPLE["joint-programme"]["value"]  # contract §11
 
 
 def plan(**changes: Any) -> dict[str, Any]:

@@ -8,6 +8,7 @@ import json
 from typing import Annotated, Any
 
 from exportgraph.api.deps import get_knowledge
+from exportgraph.api.routers.risk import PLAN_EXAMPLE
 from exportgraph.api.routers.ui.common import call, context_of, error_page, render
 from exportgraph.api.routers.ui.risk_forms import read_risk_form
 from fastapi import APIRouter, Form, Request
@@ -27,42 +28,7 @@ from exportgraph.services.standards import comparison as matrix
 
 router = APIRouter()
 MAX_PLAN = 2 * 1024 * 1024
-EXAMPLE_PLAN: dict[str, Any] = {
-    "project": "Joint qubit-control programme",
-    "partners": [
-        {"id": "p1", "name": "Example University", "country": "US", "type": "university"},
-        {"id": "p2", "name": "Example Lab", "country": "DE", "type": "government-lab"},
-    ],
-    "stages": [
-        {"stage": "basic-research", "from": "2026-01-01", "until": "2026-12-31"},
-        {"stage": "prototype-development", "from": "2027-01-01", "until": "2027-12-31"},
-    ],
-    "activities": [
-        {
-            "id": "a1",
-            "type": "researcher-exchange",
-            "date": "2026-09-01",
-            "until": "2026-12-15",
-            "from_partner": "p1",
-            "to_partner": "p2",
-            "person_nationality": "DE",
-            "subject": {"technology": {"for_kind": "quantum-computer", "purpose": "development"}},
-        },
-        {
-            "id": "a2",
-            "type": "export",
-            "date": "2027-03-01",
-            "from_partner": "p1",
-            "to_partner": "p2",
-            "subject": {
-                "item": {
-                    "kind": "quantum-computer",
-                    "parameters": {"physical-qubits": 120, "cnot-error": 8e-4},
-                }
-            },
-        },
-    ],
-}
+EXAMPLE_PLAN: dict[str, Any] = PLAN_EXAMPLE["joint-programme"]["value"]
 
 
 def _options(knowledge: Knowledge, scheme: str) -> list[tuple[str, str]]:

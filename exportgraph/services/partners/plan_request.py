@@ -28,7 +28,7 @@ from typing import Any
 from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.risk_model import RiskModel
-from exportgraph.services.inputs import parse_date
+from exportgraph.services.inputs import object_fields, parse_date
 from exportgraph.services.partners.items import Item
 from exportgraph.services.partners.risk_request import destination, model, subject
 
@@ -125,18 +125,6 @@ def _list(raw: Mapping[str, object], name: str, limit: int, *, required: bool) -
     return value
 
 
-def _object(value: object, where: str, allowed: frozenset[str]) -> Mapping[str, object]:
-    if not isinstance(value, Mapping):
-        raise InvalidInput(f"{where}: expected an object", field=where)
-    for key in value:
-        if key not in allowed:
-            raise InvalidInput(
-                f"{where}.{key}: unknown field (known: {', '.join(sorted(allowed))})",
-                field=f"{where}.{key}",
-            )
-    return value
-
-
 def _text(value: object, where: str, *, required: bool = False, limit: int = 500) -> str | None:
     if value is None:
         if required:
@@ -167,7 +155,7 @@ def _partners(knowledge: Knowledge, raw: Mapping[str, object]) -> dict[str, Part
     partners: dict[str, Partner] = {}
     for i, value in enumerate(_list(raw, "partners", MAX_PARTNERS, required=True)):
         where = f"partners[{i}]"
-        item = _object(value, where, PARTNER_FIELDS)
+        item = object_fields(value, where, PARTNER_FIELDS)
         partner_id = _text(item.get("id"), f"{where}.id", required=True, limit=100)
         assert partner_id is not None
         if partner_id in partners:
@@ -193,7 +181,7 @@ def _stages(knowledge: Knowledge, raw: Mapping[str, object]) -> tuple[StageSpan,
     spans: list[StageSpan] = []
     for i, value in enumerate(_list(raw, "stages", MAX_STAGES, required=False)):
         where = f"stages[{i}]"
-        item = _object(value, where, STAGE_FIELDS)
+        item = object_fields(value, where, STAGE_FIELDS)
         stage = knowledge.concept(
             "project-stages", item.get("stage"), f"{where}.stage", "project stage"
         ).notation
@@ -227,7 +215,7 @@ def _activity(
     knowledge: Knowledge, partners: Mapping[str, Partner], i: int, value: object, seen: set[str]
 ) -> Activity:
     where = f"activities[{i}]"
-    item = _object(value, where, ACTIVITY_FIELDS)
+    item = object_fields(value, where, ACTIVITY_FIELDS)
     activity_id = _text(item.get("id"), f"{where}.id", limit=100) or f"a{i + 1}"
     if activity_id in seen:
         raise InvalidInput(
@@ -290,13 +278,7 @@ def _activity(
 
 def parse_plan(knowledge: Knowledge, raw: object) -> Plan:
     """Validate a plan; InvalidInput (422) names the field, PlanTooLarge (413) the list."""
-    if not isinstance(raw, Mapping):
-        raise InvalidInput("body: expected a JSON object", field="body")
-    for key in raw:
-        if key not in FIELDS:
-            raise InvalidInput(
-                f"{key}: unknown field (known: {', '.join(sorted(FIELDS))})", field=str(key)
-            )
+    raw = object_fields(raw, "body", FIELDS)
     partners = _partners(knowledge, raw)
     stages = _stages(knowledge, raw)
     seen: set[str] = set()

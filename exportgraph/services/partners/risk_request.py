@@ -21,7 +21,7 @@ from exportgraph.errors import InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.memo import BoundedMemo
 from exportgraph.knowledge.risk_model import Destination, RiskModel
-from exportgraph.services.inputs import parse_date
+from exportgraph.services.inputs import object_fields, parse_date
 from exportgraph.services.partners.items import Item, parse_subject
 
 FIELDS = frozenset(
@@ -118,14 +118,7 @@ def _notation(
 def _end_user(knowledge: Knowledge, raw: object) -> EndUser:
     if raw is None:
         return EndUser()
-    if not isinstance(raw, Mapping):
-        raise InvalidInput("end_user: expected an object", field="end_user")
-    for key in raw:
-        if key not in END_USER_FIELDS:
-            raise InvalidInput(
-                f"end_user.{key}: unknown field (known: {', '.join(sorted(END_USER_FIELDS))})",
-                field=f"end_user.{key}",
-            )
+    raw = object_fields(raw, "end_user", END_USER_FIELDS)
     name = raw.get("name")
     if name is not None and (not isinstance(name, str) or len(name) > 500):
         raise InvalidInput(
@@ -178,13 +171,7 @@ def _stated(knowledge: Knowledge, chosen: RiskModel, raw: object) -> dict[str, s
 
 def parse_risk_request(knowledge: Knowledge, raw: object) -> RiskRequest:
     """Validate a risk request; InvalidInput names the offending field."""
-    if not isinstance(raw, Mapping):
-        raise InvalidInput("body: expected a JSON object", field="body")
-    for key in raw:
-        if key not in FIELDS:
-            raise InvalidInput(
-                f"{key}: unknown field (known: {', '.join(sorted(FIELDS))})", field=str(key)
-            )
+    raw = object_fields(raw, "body", FIELDS)
     if raw.get("subject") is None:
         raise InvalidInput("subject: a subject is required", field="subject")
     parsed = subject(knowledge, raw["subject"])
