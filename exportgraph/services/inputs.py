@@ -10,7 +10,7 @@ from decimal import Decimal
 from exportgraph.errors import InvalidInput
 
 
-def parse_date(value: dt.date | str | None, field: str) -> dt.date:
+def parse_date(value: object, field: str) -> dt.date:
     """An ISO date (`2025-12-01`); today when None; InvalidInput naming `field` otherwise."""
     if value is None:
         return dt.date.today()

@@ -28,7 +28,7 @@ from exportgraph.services.standards import comparison as matrix
 
 router = APIRouter()
 MAX_PLAN = 2 * 1024 * 1024
-EXAMPLE_PLAN: dict[str, Any] = PLAN_EXAMPLE["joint-programme"]["value"]
+EXAMPLE_PLAN: dict[str, Any] = dict(PLAN_EXAMPLE["joint-programme"]["value"] or {})
 
 
 def _options(knowledge: Knowledge, scheme: str) -> list[tuple[str, str]]:

@@ -286,10 +286,9 @@ def parse_plan(knowledge: Knowledge, raw: object) -> Plan:
         _activity(knowledge, partners, i, value, seen)
         for i, value in enumerate(_list(raw, "activities", MAX_ACTIVITIES, required=True))
     )
-    as_of = raw.get("as_of")
     return Plan(
         project=_text(raw.get("project"), "project"),
-        as_of=parse_date(as_of if isinstance(as_of, str) or as_of is None else "?", "as_of"),
+        as_of=parse_date(raw.get("as_of"), "as_of"),
         model=model(knowledge, raw.get("model")),
         partners=partners,
         stages=stages,
