@@ -23,6 +23,7 @@ ROUTERS = (
     "exportgraph.api.routers.sparql",
     "exportgraph.api.routers.agreements",
     "exportgraph.api.routers.terminology",
+    "exportgraph.api.routers.risk",
     "exportgraph.api.routers.ui",
 )
 

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from exportgraph.cli.common import JsonOption, StoreOption, console, fail, make_context, print_json
+from exportgraph.cli.common import (
+    JsonOption,
+    StoreOption,
+    console,
+    fail,
+    make_context,
+    print_json,
+    read_json_file,
+)
 from exportgraph.errors import ExportgraphError, MalformedInput, shown
 from exportgraph.presentation.tables import assess_table, classify_table
 
@@ -110,14 +115,7 @@ def assess(
     """May we do this, and what does it need? (the JSON of POST /v1/assess with --json)"""
     from exportgraph.services.partners.assess import assess as run
 
-    try:
-        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    except OSError as error:
-        fail(f"{file}: {error.strerror or error}")
-    try:
-        request = json.loads(text)
-    except json.JSONDecodeError as error:
-        fail(f"{file}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})")
+    request = read_json_file(file)
     try:
         answer = run(make_context(store), request)
     except ExportgraphError as error:
