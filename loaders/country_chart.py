@@ -37,6 +37,17 @@ class ChartCountry:
 
 
 @dataclass(frozen=True)
+class Territory:
+    """A destination without a row of its own, governed by another country's row (738.3(b))."""
+
+    name: str
+    iso: str | None
+    row: str
+    row_iso: str | None
+    basis: str
+
+
+@dataclass(frozen=True)
 class CountryChart:
     source: SourceFile
     columns: dict[str, str]
@@ -45,6 +56,7 @@ class CountryChart:
     footnotes: dict[str, str]
     notes: tuple[str, ...]
     """The arrangement's reading notes (embargoed rows, Hong Kong, substantive footnotes)."""
+    territories: tuple[Territory, ...] = ()
 
     def country(self, iso: str) -> ChartCountry:
         for country in self.countries:
@@ -112,6 +124,16 @@ def read_country_chart(path: Path, names: CountryNames, name: str | None = None)
         ]
         footnotes = {str(k): str(v) for k, v in document["footnotes"].items()}
         notes = tuple(str(v) for v in document.get("notes", {}).values())
+        territories = tuple(
+            Territory(
+                str(name).title(),
+                names.code(str(name).title()),
+                str(rule["row"]),
+                names.code(str(rule["row"])),
+                str(rule.get("basis") or ""),
+            )
+            for name, rule in (document.get("territoryInheritance") or {}).items()
+        )
         source = _source(display, data, document, "country chart")
     except (KeyError, TypeError, AttributeError) as error:
         raise SourceDataError(display, 0, None, f"unexpected structure: {error!r}") from error
@@ -121,7 +143,7 @@ def read_country_chart(path: Path, names: CountryNames, name: str | None = None)
             raise SourceDataError(
                 display, 0, None, f"{country.name} cites unknown footnote(s) {', '.join(unknown)}"
             )
-    return CountryChart(source, columns, tuple(countries), footnotes, notes)
+    return CountryChart(source, columns, tuple(countries), footnotes, notes, territories)
 
 
 def read_country_groups(path: Path, names: CountryNames, name: str | None = None) -> CountryGroups:

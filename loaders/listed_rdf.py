@@ -244,11 +244,17 @@ def country_groups(graph: Triples, groups: CountryGroups) -> None:
         graph.add(node, PROV_DERIVED, source)
         graph.add(node, ns.eg("jurisdiction"), ns.jurisdiction_iri("US"))
         graph.text(node, SKOS_NOTATION, group.code, None)
-        graph.text(node, RDFS_LABEL, group.label)
+        graph.text(node, RDFS_LABEL, _group_label(group.code, group.label))
         for name, iso in group.members:
             _country(graph, node, ("member", "memberName"), name, iso)
     for note in groups.notes:
         graph.text(ns.source_file_iri(groups.source.name), SKOS_NOTE, note)
+
+
+def _group_label(code: str, title: str) -> str:
+    """``Country Group A:1 — Wassenaar Arrangement participating states`` (B has no title)."""
+    name = f"Country Group {code}"
+    return name if title in ("", name) else f"{name} — {title}"
 
 
 def _country(

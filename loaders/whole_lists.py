@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from exportgraph.loaders import annex_i, ccl, country_chart, listed_rdf
+from exportgraph.loaders import annex_i, ccl, country_chart, destinations, listed_rdf
 from exportgraph.loaders.controls import triples_to_ntriples
 from exportgraph.loaders.country_names import CountryNames
 from exportgraph.loaders.tables import read_table
@@ -22,7 +22,8 @@ COUNTRY_NAMES = "controls/country-names.csv"
 
 def load_whole_lists(ontology: Path, relative: Callable[[Path], str] = str) -> list[Triple]:
     """The RDF of the CCL, EU Annex I (with definitions and GEAs), the Country Chart and the
-    Country Groups. ``relative`` names files in errors and provenance (project-relative paths)."""
+    Country Groups, with the destinations and the groupings of them that risk models score.
+    ``relative`` names files in errors and provenance (project-relative paths)."""
     return list(_cached(ontology, relative, _state(ontology, relative)))
 
 
@@ -71,6 +72,7 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
     groups_file = sources / country_chart.GROUPS_FILE
     groups = country_chart.read_country_groups(groups_file, names, relative(groups_file))
     listed_rdf.country_groups(graph, groups)
+    destinations.destination_groupings(graph, chart, groups, eu, relative(ontology / COUNTRY_NAMES))
     return graph.triples
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.limits import BULK
+from exportgraph.api.problems import responses
 from exportgraph.api.routers.batch import bulk_json
 from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
@@ -142,6 +143,7 @@ async def post_impact(
 @router.get(
     "/v1/changes/{change_id}/impact",
     summary="What a proposed change set would do to the products corpus",
+    responses=responses(404, 422),
 )
 async def get_change_impact(
     change_id: str,

@@ -16,6 +16,7 @@ app = typer.Typer(
 COMMAND_MODULES = (
     "exportgraph.cli.data",
     "exportgraph.cli.partners",
+    "exportgraph.cli.risk",
     "exportgraph.cli.auditors",
     "exportgraph.cli.terminology",
 )

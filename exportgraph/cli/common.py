@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -37,6 +38,18 @@ def make_context(store: str | None) -> Context:
 
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def read_json_file(file: str) -> Any:
+    """A JSON document from a file, or standard input for `-`; a clear error otherwise."""
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    except OSError as error:
+        fail(f"{file}: {error.strerror or error}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        fail(f"{file}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})")
 
 
 def fail(error: ExportgraphError | str, code: int = 2) -> NoReturn:

@@ -17,6 +17,7 @@ from exportgraph.cli.common import (
     fail,
     make_context,
     print_json,
+    read_json_file,
 )
 from exportgraph.errors import ExportgraphError, MalformedInput, shown
 from exportgraph.presentation.batch import csv_chunks, json_chunks, progress_bar, summary_table
@@ -201,14 +202,7 @@ def assess(
     """May we do this, and what does it need? (the JSON of POST /v1/assess with --json)"""
     from exportgraph.services.partners.assess import assess as run
 
-    try:
-        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    except OSError as error:
-        fail(f"{file}: {error.strerror or error}")
-    try:
-        request = json.loads(text)
-    except json.JSONDecodeError as error:
-        fail(f"{file}: not JSON (line {error.lineno}, column {error.colno}: {error.msg})")
+    request = read_json_file(file)
     try:
         answer = run(make_context(store), request)
     except ExportgraphError as error:

@@ -32,7 +32,8 @@ def _relative(path: Path) -> str:
 
 def collect_sources(root: Path | None = None) -> list[RdfSource]:
     """Every RDF input of the graph: ontology Turtle files, control tables, SSSOM mappings, the
-    whole official lists of ontology/sources/ (loaders/whole_lists.py) and the products corpus."""
+    whole official lists of ontology/sources/ with the destination groupings they define
+    (loaders/whole_lists.py), and the products corpus."""
     ontology = root or paths.ontology_dir()
     sources = [
         RdfSource(_relative(path), path.read_bytes(), TURTLE)

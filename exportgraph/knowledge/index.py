@@ -27,6 +27,7 @@ from exportgraph.knowledge.model import (
     ResearchExclusion,
     Source,
 )
+from exportgraph.knowledge.risk_model import RiskData
 from exportgraph.knowledge.units import UnitCatalogue
 
 T = TypeVar("T")
@@ -52,6 +53,8 @@ class Knowledge:
     plots: tuple[Plot, ...] = ()
     products: dict[str, Product] = field(default_factory=dict)  # product id → product
     product_sources: dict[str, ProductSource] = field(default_factory=dict)  # IRI → source
+    risk: RiskData = field(default_factory=RiskData)
+    """Risk models, destination groupings, stage gates and criteria, processing times."""
     kind_ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
     """Kind IRI → the kind and all its broader kinds."""
     kind_descendants: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -106,6 +109,10 @@ class Knowledge:
     def notations(self, scheme: str, flag: str | None = None) -> tuple[str, ...]:
         """A scheme's notations in display order, optionally only those carrying `flag`."""
         return tuple(c.notation for c in self.ordered(scheme) if flag is None or c.has(flag))
+
+    def assessed_as(self, activity: str) -> str:
+        """The activity the law sees (an equipment trial is an export: eg:assessedAs)."""
+        return self.risk.assessed_as.get(activity, activity)
 
     def concept(self, scheme: str, notation: object, field: str, what: str) -> Concept:
         """A concept by notation; InvalidInput naming `field` and the known notations otherwise."""

@@ -22,6 +22,7 @@ from exportgraph.knowledge.model import (
 from exportgraph.knowledge.read_concepts import read_concepts
 from exportgraph.knowledge.read_entries import read_entries, relation_of
 from exportgraph.knowledge.read_products import read_products
+from exportgraph.knowledge.read_risk import read_risk
 from exportgraph.knowledge.rows import Row, flag, rows, source_order, tail
 from exportgraph.knowledge.units import load_unit_catalogue
 from exportgraph.store import Store
@@ -48,6 +49,8 @@ def read_knowledge(store: Store) -> Knowledge:
         for r in rows(store, "knowledge_plots")
     )
     read_products(knowledge, store)
+    knowledge.risk = read_risk(knowledge, store)
+    problems.extend(knowledge.risk.problems)
     knowledge.problems = tuple(problems)
     for problem in problems:
         log.warning("data version %s: %s", version[:12], problem)

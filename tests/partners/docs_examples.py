@@ -222,6 +222,7 @@ def render(client: Any) -> str:
             f"<details><summary>Full response</summary>\n\n```json\n"
             f"{json.dumps(answer, indent=2, ensure_ascii=False)}\n```\n\n</details>\n"
         )
+    parts.append(RISK_AND_PLANS)
     return "\n".join(parts)
 
 
@@ -372,6 +373,153 @@ in process (about 100x classifying them one by one).
 The examples below were produced by running the service on the data of this repository (regenerate
 with `.venv/bin/python tests/partners/docs_examples.py`). They are illustrations of the encoded data,
 not legal advice: check the sources each answer cites.
+"""
+
+RISK_AND_PLANS = """## How risky is a transfer? Reading a risk score
+
+`POST /v1/risk`, `exportgraph risk FILE|- [--json]`, or the page `/risk`. The request is the
+subject of an assessment plus who receives it and for what:
+
+```http
+POST /v1/risk
+{"subject": {"item": {"kind": "quantum-computer",
+                      "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}}},
+ "from": "US", "to": "CN",
+ "end_user": {"name": "Example University", "country": "CN", "type": "university", "verified": true},
+ "end_use": "civil-research", "project_stage": "basic-research", "as_of": "2026-06-01"}
+```
+
+The answer (default model `capped-points` 1.0.0) is a score from 0 to 100, its band, and one row
+per factor. **The points of the factors add up to the score**, so every point can be traced:
+
+| factor | input | level | points / max |
+|---|---|---|---|
+| item sensitivity | controlled-at-origin, margin 0.167 | controlled where the transfer starts | 16 / 20 |
+| end use | civil-research | civil research or commercial use | 0 / 24 |
+| end-user type | university | university, company or individual | 0 / 16 |
+| end-user verification | verified | verified | 0 / 8 |
+| end-user screening | not-screened | not screened | 8 / 24 |
+| destination | CN (China) | Macau or Country Group D:5 (US arms embargo) | 20 / 24 |
+| project stage | basic-research | basic research | 0 / 8 |
+
+Score 44, band **elevated**. How to read it:
+
+- **A low score is not a clearance.** The score orders the work and names what to check; whether a
+  licence is required is the assessment's answer per jurisdiction (`POST /v1/assess`). Every answer
+  repeats this in `note`.
+- **`why`** says what the factor saw (for the destination: every published grouping the country is
+  in, e.g. Country Groups D:1, D:3, D:4, D:5, "Macau or D:5", the CHIPS Act foreign countries of
+  concern); **`basis`** says what the level follows and, where a number is the model's own design
+  choice, says so; **`sources`** cite the published method, the official text or the legal source
+  (citation, address, evidence grade).
+- **Item sensitivity** comes from the classification of the lists in force on `as_of`: controlled
+  where the transfer starts, only elsewhere, unknown there, or nowhere — and the **margin**: the
+  relative change of one of the item's values, in canonical units, that would carry it across the
+  edge of the controlled region. Inside, 0.167 means 16.7 % fewer qubits would take the 120-qubit
+  machine out of every band (moving from band a.2 to a.3 does not count); outside, a machine with 30
+  qubits and C-NOT error 1e-5 is 13.3 % below the 34-qubit floor of band a.1, which the model scores
+  higher than one far from every band. Software and technology have no thresholds of their own.
+- **The destination** scores only through published legal groupings (US Country Groups A–E,
+  "Macau or D:5" as the EAR writes it, the destinations of EU general authorisation EU001, the
+  statutory foreign countries of concern), loaded from the official texts in `ontology/sources/`:
+  two countries in the same groupings always score the same.
+- **Not stated is never the mildest level.** An end use, end-user type, verification or stage left
+  out has its own points; an end user that was not screened is `not-screened`, never `clear`.
+  `stated` gives a factor's input directly when you know it from elsewhere, e.g.
+  `"stated": {"end-user-screening": "clear"}` after screening the party yourself; the row then shows
+  `(stated)`.
+- **Bands** come from the model's limits (capped points: low below 25, elevated 25–54, high 55 and
+  more, as the published scheme it follows). Some levels are gates that raise the band whatever the
+  score: a denied party (a denial order prohibits any transaction) makes the band `prohibited`; an
+  Entity List party with a licence requirement for all items, or a weapons end use, at least `high`.
+  `notes` says when that happened.
+- **`measures`** are what the levels and the band require (screen the end user, verify it, do not
+  ship before the licence is granted, a mitigation plan, institutional approval …), each with its
+  basis and sources in `measures_explained`.
+- **`screening`** lists the candidates the restricted-party screening found (list, name, score,
+  matched, entry, Federal Register citation).
+- **`model`** (`id`, `version`) and **`data_version`** say exactly which published model and which
+  data produced the answer. `GET /v1/risk/models` lists the models, `GET /v1/risk/models/{id}`
+  gives one in full (families and caps, every level with its conditions, points or outcome, basis,
+  sources; bands and their measures) so a score can be recomputed by hand.
+
+The second model, `dod-matrix` (`"model": "dod-matrix"`), is a decision matrix in the style of the
+US DoD matrix for fundamental-research proposals: each level gives an outcome on the ladder
+*mitigation not required / suggested / required / prohibited*, the most severe decides, and the
+score is 0, 33, 67 or 100, shared by the factors that reached that outcome. For the request above:
+67, **high** (item sensitivity 34 and destination 33: both "mitigation required").
+
+Bad input is a `422` problem naming the field: an unknown `model`, `project_stage`, `end_use`,
+`end_user.type`, country (`to`, `end_user.country`), jurisdiction (`from`) or factor
+(`stated.<factor>`).
+
+## What will a project need, and when? Plans
+
+`POST /v1/plans/evaluate`, `exportgraph plan FILE|- [--json | --ics]`, or the page `/plans`. A plan
+names partners, stages with dates and activities with dates (contract §11):
+
+```http
+POST /v1/plans/evaluate
+{"project": "Joint qubit-control programme", "as_of": "2026-08-01",
+ "partners": [{"id": "p1", "name": "Example University", "country": "US", "type": "university"},
+              {"id": "p2", "name": "Example Lab", "country": "DE", "type": "government-lab"}],
+ "stages": [{"stage": "basic-research", "from": "2026-01-01", "until": "2026-12-31"},
+            {"stage": "prototype-development", "from": "2027-01-01", "until": "2027-12-31"}],
+ "activities": [{"id": "a1", "type": "researcher-exchange", "date": "2026-09-01", "until": "2026-12-15",
+                 "from_partner": "p1", "to_partner": "p2", "person_nationality": "DE",
+                 "subject": {"technology": {"for_kind": "quantum-computer", "purpose": "development"}}},
+                {"id": "a2", "type": "export", "date": "2027-03-01", "from_partner": "p1", "to_partner": "p2",
+                 "subject": {"item": {"kind": "quantum-computer",
+                                      "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}}}}]}
+```
+
+Activities: `export`, `deemed-export`, `researcher-exchange`, `facility-access`, `seminar`,
+`equipment-trial`, `publication` (and the other activities of the assessment). What each is under
+the law is in the data (`GET /v1/concepts`): an exchange, facility access or seminar releases
+technology to a person (visual inspection and oral or written exchanges are releases, 15 CFR
+734.15); an equipment trial abroad is an export of the equipment, and is assessed as one. Optional
+per activity: `place` (the partner where it happens; by default a release happens at `from_partner`,
+so a visitor to a US lab is a deemed export to the visitor's nationality, and anything else at
+`to_partner`), `end_use`, `published`, `intended_for_publication`. `as_of` is the day the plan is
+evaluated on (default today).
+
+Per activity the answer gives:
+
+- **`stage`, `gate`, `gate_date`**: the stage whose dates hold the activity and the review gate
+  before it (`GET /v1/stages`, page `/stages`: each stage's TRL range and what must be checked
+  before entering it).
+- **`licences`**: the assessment (contract §3) per governing jurisdiction — `required` true, false
+  or "unknown", entries, reasons — and, for each licence that is or may be required, **`apply_by`**:
+  the activity's date minus the cited processing time of the jurisdiction that issues it (a union's
+  licences are issued by the member state the transfer starts from: an export from France under the
+  EU list is timed by the French figure). `processing_time` says what the figure is — a statutory
+  deadline (US: 90 calendar days, 15 CFR 750.4), a decision period (NL: 8 weeks), a service
+  standard (GB: 99 % of SIELs in 60 working days; CA: 40 business days with consultation; AU: 35
+  days for sensitive cases), a typical time (FR: about a month) or an observed average (DE: 281
+  working days for complex dual-use cases) — with its evidence grade and source. Where no figure is
+  cited (CH, IT, ES, the EU itself) `apply_by` is `"unknown"`. Working days skip weekends, not public
+  holidays; most clocks stop while the authority waits for you: the date is a latest date.
+- **`risk`**: score and band of the transfer under the plan's model (`"model"` in the plan).
+- **`criteria`**: the published escalation, pause and de-escalation criteria the activity triggers
+  (a controlled prototype crosses a threshold; a licence is pending; the band is high; results are
+  published …).
+- **`conflicts`**: `licence-late` (the latest date to apply is before `as_of`: the licence cannot
+  arrive before the activity starts), `licence-may-be-late` (the same for a licence the data cannot
+  rule out), `outside-stages`, `prohibited` (the band), and `exclusion-ends-before-publication`
+  (releases during research rely on a research exclusion — results intended for publication — but
+  the publication is planned only after the research stages end: the exclusion ends at the gate,
+  before the publication).
+
+For the plan above: a1 falls under the gate before basic research, no US licence (the technology
+matches no US entry); a2 needs a US licence (US:4A906.a.2): apply by 2026-12-01. `deadlines` lists
+the licence applications and the review gates in date order, and `timeline` the stages, activities
+and deadlines that the `/plans` page draws. With `Accept: text/calendar` (or `--ics`) the deadlines
+come as iCalendar, one all-day event each, with stable UIDs so a re-import updates them.
+
+Bad plans are `422` problems naming the field: `activities[1].date` (not a date),
+`activities[0].until` (before the start), `stages[1].from` (stages overlap or are out of order),
+`activities[1].to_partner` (no such partner), `activities[0].type` (unknown activity); more than
+1,000 activities is `413`.
 """
 
 

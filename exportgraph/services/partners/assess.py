@@ -343,7 +343,13 @@ def jurisdiction_assessment(
 ) -> AssessResult:
     """The result of one governing jurisdiction."""
     decision = Decision(required=None)
-    activity = "deemed-export" if _is_release(knowledge, request) else request.activity
+    activity = (
+        "deemed-export"
+        if _is_release(knowledge, request)
+        else knowledge.assessed_as(request.activity)
+    )
+    if activity != request.activity and activity != "deemed-export":
+        decision.reasons.append(_assessed_as_reason(knowledge, request.activity, activity))
     exceptions: dict[str, ExceptionAnswer] = {}
     own_entries = [e for e in knowledge.entries.values() if e.jurisdiction == governing]
     rule = knowledge.jurisdictions[governing].deemed_export
@@ -406,6 +412,15 @@ def jurisdiction_assessment(
     if secondary:
         result["notes"] = ["This answer rests on secondary evidence for: " + ", ".join(secondary)]
     return result
+
+
+def _assessed_as_reason(knowledge: Knowledge, activity: str, assessed_as: str) -> str:
+    """'an equipment trial is assessed as an export: <why, from the vocabulary>'."""
+    concepts = knowledge.scheme("activities")
+    said = concepts[activity].pick("pref")[0] or activity
+    law = concepts[assessed_as].pick("pref")[0] or assessed_as
+    why = concepts[activity].pick("note")[0]
+    return f"{said} is assessed as {law}" + (f". {why}" if why else "")
 
 
 def _no_licence_whatever_listed(
