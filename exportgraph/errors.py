@@ -127,3 +127,11 @@ def shown(value: object, limit: int = 60) -> str:
     # a lone surrogate (a broken \ud800 escape) stays visible and can still be encoded
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class DataUnavailable(ExportgraphError):
+    """The installed data lacks what a question needs (e.g. no restricted-party list)."""
+
+    status = 503
+    title = "Data unavailable"
+    slug = "data-unavailable"
