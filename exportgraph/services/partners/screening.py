@@ -17,6 +17,7 @@ from typing import Literal
 from exportgraph.errors import DataUnavailable, InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.screening import (
+    CANDIDATE_FLOOR,
     DEFAULT_THRESHOLD,
     MATCHER,
     NameScores,
@@ -30,6 +31,7 @@ from exportgraph.knowledge.screening import (
 from exportgraph.knowledge.screening_names import NameKey
 from exportgraph.loaders.screening import is_iso_country
 from exportgraph.loaders.tables import SourceDataError
+from exportgraph.services.partners.screening_port import Hit
 
 NOTE = (
     "A match is a lead to check against the list entry, not a finding that the party is the one "
@@ -150,6 +152,10 @@ class ScreeningResult:
     source: SourceVersion
     data_version: str
     note: str
+    candidates: tuple[ScreeningMatch, ...] = ()
+    """Parties scoring below the threshold but at least ``candidates_from`` (party screening):
+    possible matches a person must check."""
+    candidates_from: float | None = None
 
     @property
     def matched(self) -> bool:
@@ -244,10 +250,12 @@ def screen(
     threshold: object = None,
     limit: object = DEFAULT_LIMIT,
     filter_by_country: bool = True,
+    candidates_from: float | None = None,
 ) -> ScreeningResult:
     """Screen a name (GET /v1/screening). With a country and `filter_by_country`, only parties
     at an address in that country, or listing none, are considered; otherwise the country is
-    compared and reported. InvalidInput names the bad field."""
+    compared and reported. With `candidates_from`, parties scoring from there up to the threshold
+    are returned as candidates. InvalidInput names the bad field."""
     text = check_name(name)
     code = check_country(knowledge, country)
     cut = check_threshold(threshold)
@@ -256,14 +264,18 @@ def screen(
     key = index.keys.key(text)
     if not key.tokens:
         raise InvalidInput("name: has no letters or digits to compare", field="name")
-    ranked_by_country = code is not None and not filter_by_country
+    # more found than shown when the country reorders them or candidates are shown as well
+    wider = (code is not None and not filter_by_country) or candidates_from is not None
+    floor = cut if candidates_from is None else min(cut, candidates_from)
     found = index.search(
-        key, cut, code if filter_by_country else None, most * 4 if ranked_by_country else most
+        key, floor, code if filter_by_country else None, most * 4 if wider else most
     )
-    matches = sorted(
+    ranked = sorted(
         (_match(index, key, code, scored) for scored in found),
         key=lambda m: (-m.score, m.explanations.country.agreement != "match", m.entry),
-    )[:most]
+    )
+    matches = [m for m in ranked if m.score >= cut][:most]
+    candidates = tuple(m for m in ranked if m.score < cut)[:most]
     entity_list = tuple(m for m in matches if m.all_items_subject_to_ear)
     source = index.source
     return ScreeningResult(
@@ -284,14 +296,24 @@ def screen(
         ),
         data_version=knowledge.version,
         note=NOTE,
+        candidates=candidates,
+        candidates_from=candidates_from,
     )
 
 
 def screen_party(knowledge: Knowledge, name: str, country: str | None = None) -> ScreeningResult:
     """Screen a transaction party (for the risk scorer and /v1/assess): the best PARTY_LIMIT
-    matches at the default threshold. The country is compared, never used to leave a party out:
-    a listed party may act from an address the list does not name."""
-    return screen(knowledge, name, country, limit=PARTY_LIMIT, filter_by_country=False)
+    matches at the default threshold, and candidates from CANDIDATE_FLOOR up to it. The country
+    is compared, never used to leave a party out: a listed party may act from an address the
+    list does not name."""
+    return screen(
+        knowledge,
+        name,
+        country,
+        limit=PARTY_LIMIT,
+        filter_by_country=False,
+        candidates_from=CANDIDATE_FLOOR,
+    )
 
 
 def _agreement(country: str | None, party: Party) -> CountryAgreement:
@@ -362,3 +384,25 @@ def _sources(index: ScreeningIndex, party: Party) -> tuple[Source, ...]:
     citation = f"{file.title}, generated {file.version} ({file.file}, sha256 {file.sha256})"
     sources.append(Source("source-file", citation, file.url))
     return tuple(sources)
+
+
+def _hit(match: ScreeningMatch, matched: bool) -> Hit:
+    return Hit(
+        list_code=match.list_code,
+        name=match.name,
+        score=match.score,
+        matched=matched,
+        all_items_licence=match.all_items_subject_to_ear,
+        entry=match.entry,
+        federal_register=match.federal_register,
+    )
+
+
+def screened_hits(knowledge: Knowledge, name: str, country: str | None) -> list[Hit] | None:
+    """A party screened for risk scoring (screening_port.Screener): matches and candidates; None
+    (not screened, never clear) when no list is installed or the name has nothing to compare."""
+    try:
+        result = screen_party(knowledge, name, country)
+    except (DataUnavailable, InvalidInput):
+        return None
+    return [_hit(m, True) for m in result.matches] + [_hit(m, False) for m in result.candidates]
