@@ -237,7 +237,11 @@ class AssessRequest(BaseModel):
     )
     from_: str = Field(alias="from", description="The jurisdiction the activity starts in.")
     to: str | None = Field(default=None, description="Destination country.")
-    recipient: dict[str, Any] | None = Field(default=None, description='`{"name", "nationality"}`')
+    recipient: dict[str, Any] | None = Field(
+        default=None,
+        description='`{"name", "nationality"}`; `name` is screened against the restricted-party '
+        'lists (the answer\'s `screening`; an Entity List match makes the US result need a licence)',
+    )
     end_use: str | None = None
     project_stage: str | None = Field(
         default=None,
