@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 from exportgraph.cli import app
 from exportgraph.graph.context import Context
 
+from .conftest import LIST_FILE
+
 runner = CliRunner()
 
 
@@ -39,3 +41,11 @@ def test_no_match_exits_0_and_bad_input_2() -> None:
     assert clean.exit_code == 0 and "not a clearance" in " ".join(clean.output.split())
     bad = runner.invoke(app, ["screen", "Origin", "--country", "ZZ"])
     assert bad.exit_code == 2 and "country" in bad.output
+
+
+def test_the_load_reports_the_installed_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exportgraph.services.partners.screening import installed_list
+
+    assert "25921 parties" in installed_list() and LIST_FILE in installed_list()
+    monkeypatch.setattr("exportgraph.services.partners.screening.screening_index", lambda: None)
+    assert "unavailable" in installed_list()

@@ -242,6 +242,20 @@ def loaded_index() -> ScreeningIndex:
     return index
 
 
+def installed_list() -> str:
+    """One line on the installed restricted-party list (read now if it was not): for operators
+    after `exportgraph load`, so a broken file shows before the first screening needs it."""
+    try:
+        index = loaded_index()
+    except DataUnavailable as error:
+        return f"restricted-party screening unavailable: {error.detail}"
+    file = index.source
+    return (
+        f"restricted-party list: {len(index.parties)} parties, {len(index.names)} names from "
+        f"{file.file} (generated {file.version}), read on first use, outside the graph"
+    )
+
+
 def screen(
     knowledge: Knowledge,
     name: object,
