@@ -158,7 +158,7 @@ def trigrams(tokens: Sequence[str]) -> set[str]:
 
 
 class ScreeningIndex:
-    """Parties, their keyed names, a trigram block index and word weights, for one data version."""
+    """Parties, their keyed names, a trigram block index and word weights, for one set of screening files."""
 
     def __init__(
         self,

@@ -1,5 +1,5 @@
 """How screening compares names: normalisation that survives transliteration, legal forms set
-aside, spelling folds (the tables come from ontology/screening/ through the graph).
+aside, spelling folds (the tables come from ontology/screening/).
 
 A name goes through four explained steps:
 
@@ -76,7 +76,7 @@ class NameKey:
 
 
 class NameKeys:
-    """Turns names into keys with the legal forms and spelling folds of one data version."""
+    """Turns names into keys with the legal forms and spelling folds of the screening tables."""
 
     def __init__(
         self, legal_forms: Iterable[tuple[str, str, str]], folds: Sequence[Fold] = ()
