@@ -162,8 +162,8 @@ def test_openapi_documents_the_routes(client: TestClient) -> None:
 
 
 def test_the_partners_guide_explains_scores_and_plans() -> None:
-    from tests.partners.docs_examples import PAGE, RISK_AND_PLANS
+    from tests.partners.docs_examples import PAGE, RISK_AND_PLANS, SCREENING
 
     page = PAGE.read_text(encoding="utf-8")
-    assert page.endswith(RISK_AND_PLANS)  # regenerating the guide keeps the section
+    assert page.endswith(RISK_AND_PLANS + "\n" + SCREENING)  # regenerating keeps the sections
     assert "The points of the factors add up to the score" in page
