@@ -46,7 +46,7 @@ TITLES = {
     413: "Content too large (body, query text or result over its limit)",
     415: "Unsupported media type",
     422: "Invalid input (schema, rules or a count or depth limit)",
-    503: "Query time limit exceeded or worker stopped",
+    503: "Query time limit exceeded, worker stopped, or the data a question needs is not installed",
 }
 
 

@@ -131,6 +131,14 @@ def shown(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+class DataUnavailable(ExportgraphError):
+    """The installed data lacks what a question needs (e.g. no restricted-party list)."""
+
+    status = 503
+    title = "Data unavailable"
+    slug = "data-unavailable"
+
+
 PROBLEM_TYPE_BASE = "https://w3id.org/exportgraph/problems/"
 
 

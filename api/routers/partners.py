@@ -20,6 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import is_warm
+from exportgraph.knowledge.screening import is_loaded as screening_loaded
 from exportgraph.services.partners.assess import assess
 from exportgraph.services.partners.classify import classify
 
@@ -237,7 +238,11 @@ class AssessRequest(BaseModel):
     )
     from_: str = Field(alias="from", description="The jurisdiction the activity starts in.")
     to: str | None = Field(default=None, description="Destination country.")
-    recipient: dict[str, Any] | None = Field(default=None, description='`{"name", "nationality"}`')
+    recipient: dict[str, Any] | None = Field(
+        default=None,
+        description='`{"name", "nationality"}`; `name` is screened against the restricted-party '
+        "lists (the answer's `screening`; an Entity List match makes the US result need a licence)",
+    )
     end_use: str | None = None
     project_stage: str | None = Field(
         default=None,
@@ -371,7 +376,9 @@ async def _respond(request: Request, route: str) -> Response:
     thread pool, so a big body never stalls the event loop (and /healthz)."""
     context = get_context(request)
     raw = await request.body()
-    if len(raw) <= INLINE_BODY_BYTES and is_warm(context):
+    # an assessment may screen its recipient: the first screening reads the lists (seconds)
+    screening_warm = route != "assess" or screening_loaded()
+    if len(raw) <= INLINE_BODY_BYTES and is_warm(context) and screening_warm:
         body = _answer(context, route, raw)
     else:
         body = await run_in_threadpool(_answer, context, route, raw)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.errors import ExportgraphError
+from exportgraph.knowledge.screening import is_loaded as screening_loaded
 from exportgraph.presentation.calendar import deadlines_calendar
 from exportgraph.presentation.negotiation import choose
 from exportgraph.services.partners.plans import PlanAnswer, evaluate_plan
@@ -222,7 +223,10 @@ def _body(model: type[BaseModel], examples: dict[str, Example]) -> dict[str, Any
 )
 async def post_risk(request: Request, knowledge: KnowledgeDep, context: ContextDep) -> RiskAnswer:
     body = await read_json(request, context.settings)
-    return score_risk(knowledge, body, default_screener(context))
+    if screening_loaded():
+        return score_risk(knowledge, body, default_screener(context))
+    # the first screening of an end user reads the restricted-party lists (seconds)
+    return await run_in_threadpool(score_risk, knowledge, body, default_screener(context))
 
 
 @router.get("/v1/risk/models", summary="The risk models of the data")

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "exportgraph.cli.data",
     "exportgraph.cli.partners",
     "exportgraph.cli.risk",
+    "exportgraph.cli.screening",
     "exportgraph.cli.auditors",
     "exportgraph.cli.terminology",
 )

@@ -93,6 +93,9 @@ def load(
         f"data version {report.data_version}",
         highlight=False,
     )
+    from exportgraph.services.partners.screening import installed_list
+
+    console.print(installed_list(), highlight=False)
 
 
 def check(store: StoreOption = None, json_output: JsonOption = False) -> None:

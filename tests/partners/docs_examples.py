@@ -223,6 +223,7 @@ def render(client: Any) -> str:
             f"{json.dumps(answer, indent=2, ensure_ascii=False)}\n```\n\n</details>\n"
         )
     parts.append(RISK_AND_PLANS)
+    parts.append(SCREENING)
     return "\n".join(parts)
 
 
@@ -398,11 +399,11 @@ per factor. **The points of the factors add up to the score**, so every point ca
 | end use | civil-research | civil research or commercial use | 0 / 24 |
 | end-user type | university | university, company or individual | 0 / 16 |
 | end-user verification | verified | verified | 0 / 8 |
-| end-user screening | not-screened | not screened | 8 / 24 |
+| end-user screening | clear | screened, no match | 0 / 24 |
 | destination | CN (China) | Macau or Country Group D:5 (US arms embargo) | 20 / 24 |
 | project stage | basic-research | basic research | 0 / 8 |
 
-Score 44, band **elevated**. How to read it:
+Score 36, band **elevated**. How to read it:
 
 - **A low score is not a clearance.** The score orders the work and names what to check; whether a
   licence is required is the assessment's answer per jurisdiction (`POST /v1/assess`). Every answer
@@ -436,8 +437,11 @@ Score 44, band **elevated**. How to read it:
 - **`measures`** are what the levels and the band require (screen the end user, verify it, do not
   ship before the licence is granted, a mitigation plan, institutional approval …), each with its
   basis and sources in `measures_explained`.
-- **`screening`** lists the candidates the restricted-party screening found (list, name, score,
-  matched, entry, Federal Register citation).
+- **`screening`** lists what screening `end_user.name` against the restricted-party lists found
+  (list, name, score 0–100, `matched`, entry, Federal Register citation): matches at the threshold
+  (85) and candidates from 80 up to it (`matched: false`, state `possible-match`: check them). The
+  end-user-screening row is `clear` only when nothing scored 80 or more — which is still not a
+  clearance (see "Screening parties" below); without an installed list it is `not-screened`.
 - **`model`** (`id`, `version`) and **`data_version`** say exactly which published model and which
   data produced the answer. `GET /v1/risk/models` lists the models, `GET /v1/risk/models/{id}`
   gives one in full (families and caps, every level with its conditions, points or outcome, basis,
@@ -520,6 +524,73 @@ Bad plans are `422` problems naming the field: `activities[1].date` (not a date)
 `activities[0].until` (before the start), `stages[1].from` (stages overlap or are out of order),
 `activities[1].to_partner` (no such partner), `activities[0].type` (unknown activity); more than
 1,000 activities is `413`.
+"""
+
+SCREENING = """## Screening parties against restricted-party lists
+
+`GET /v1/screening?name=…&country=…[&threshold=…][&limit=…]` or
+`exportgraph screen NAME [--country CC] [--threshold T] [--json]` searches the US Consolidated
+Screening List (`ontology/sources/us-consolidated-screening-list-*.json`: the Entity List, Denied
+Persons, Unverified and Military End User lists, SDN and the other Treasury and State lists it
+consolidates; 25,921 parties) for a name in any script:
+
+```sh
+curl 'http://127.0.0.1:8000/v1/screening?name=Origin%20Quantum%20Computing%20Co%20Ltd&country=CN'
+exportgraph screen 'Лаборатория Касперского' --country RU --json
+```
+
+**How to read a result.** The answer is a list of matches, best first. Each gives `name` (as
+listed), `list`, `country`, `score` (0–100), `entity_number`, `licence_requirement` and `sources`
+(the list's legal basis, the Federal Register notice, the source file with its version and
+sha256), plus `entry` (the list entry: `EL:…`, `SDN:<entity number>`), `federal_register`,
+`licence_policy` (the licence review policy as the entry states it), `all_items_subject_to_ear`
+(an Entity List entry whose licence requirement covers all items subject to the EAR;
+`licence_requirement_qualified` when the entry adds an exception or a condition: read it),
+`list_effect` (what being listed means, as the list's authority states it) and `explanations`:
+which name or alternative name matched, both names as normalised and keyed, the legal forms found,
+the scorer and its scores, each query word with the list word it paired with and its weight, and
+whether the countries agree. The response headers give the data version
+(`Exportgraph-Data-Version`), the source file (`Exportgraph-Source`), the matcher and the
+threshold; an empty list carries them too. `exportgraph screen` exits 1 when something matches, 0
+when nothing does, 2 on bad input.
+
+**The threshold.** A party matches when its best name scores at least the threshold, **85** by
+default (`threshold` changes it, above 0 and at most 100). On the reviewed case file
+(`tests/fixtures/screening/cases.csv`: 60 real list names written otherwise, 45 unrelated
+look-alikes) 85 finds 59 of the 60 with no false match. A name written without a part the list
+adds (`Shanghai Institute of Applied Physics` for `…, Chinese Academy of Sciences`) scores about 82:
+lower `threshold` to see such candidates. Risk scoring and `/v1/assess` report parties scoring 80
+to 85 as **possible matches — check**, never as clear. Names translated rather than transliterated
+(`华为技术有限公司` for Huawei Technologies) are not found.
+
+How names are compared: transliterated to Latin letters (Cyrillic, Chinese characters, diacritics),
+case and punctuation ignored; legal forms at either end of a name (`LLC`, `OOO`, `Co., Ltd.`,
+`GmbH`, `JSC`, `AO` …, listed in `ontology/screening/legal-forms.csv`) set aside and reported;
+connecting words (`of`, `for`, `the`, `and`) set aside and transliteration spellings folded
+(`ks`/`x`, `kh`/`h`, `y`/`i`, doubled letters …: `ontology/screening/spelling-folds.csv`). A score is
+the better of two scorers: *token alignment* pairs each word with its most similar word of the
+other name, each word weighing by its rarity in the lists, so `Institute of Technology` weighs
+little and `Kaspersky` much, and word order does not matter; *compact ratio* compares names split
+into a different number of words (`Hua Wei` / `Huawei`).
+
+With `country` (ISO 3166-1 alpha-2) only parties with an address in that country, or with no
+country on the list, are considered (risk and assessment compare the country but leave no one
+out). A match is a lead to check against the list entry, not a finding. **A non-match is not a
+clearance**: lists change, names are written many ways, and owners, agents, addresses and end uses
+need checks of their own. An unknown country, an empty or over-long name (over 200 characters) or
+a threshold outside (0, 100] is a `422` problem naming the field; when no list is installed the
+answer is a `503` problem (`data-unavailable`), and risk scoring says `not-screened`.
+
+**In an assessment.** `POST /v1/assess` screens `recipient.name` when the request gives it; the
+answer's `screening` says `listed`, `possible-match`, `no-match` (not a clearance) or
+`not-screened`, with the matches and candidates. A match with an Entity List entry whose licence
+requirement covers all items subject to the EAR makes the US result `licence_required: true` for
+any subject, whatever its classification: the reason names the entry, the Federal Register notice,
+the requirement (`For all items subject to the EAR. (See § 744.11 of the EAR)`), the licence review
+policy and the list's effect as they are listed — unless a research exclusion of the result
+(published information, fundamental research) takes the subject outside the EAR, which a note then
+says. Another matched entry, or a candidate below the threshold, turns a "no" into `"unknown"`
+naming the entry to check (`missing_facts`).
 """
 
 

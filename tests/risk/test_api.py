@@ -8,8 +8,10 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from exportgraph.graph.context import Context
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.risk import score_risk
+from exportgraph.services.partners.screening_port import default_screener
 
 from .conftest import request
 from .test_plans import CONTRACT_PLAN
@@ -17,11 +19,13 @@ from .test_plans import CONTRACT_PLAN
 PROBLEM = "application/problem+json"
 
 
-def test_post_risk_is_the_service_answer(client: TestClient, knowledge: Knowledge) -> None:
+def test_post_risk_is_the_service_answer(
+    client: TestClient, knowledge: Knowledge, context: Context
+) -> None:
     body = request(model="dod-matrix")
     response = client.post("/v1/risk", json=body)
     assert response.status_code == 200
-    assert response.json() == score_risk(knowledge, body)
+    assert response.json() == score_risk(knowledge, body, default_screener(context))
 
 
 def test_risk_problems(client: TestClient) -> None:
@@ -158,8 +162,8 @@ def test_openapi_documents_the_routes(client: TestClient) -> None:
 
 
 def test_the_partners_guide_explains_scores_and_plans() -> None:
-    from tests.partners.docs_examples import PAGE, RISK_AND_PLANS
+    from tests.partners.docs_examples import PAGE, RISK_AND_PLANS, SCREENING
 
     page = PAGE.read_text(encoding="utf-8")
-    assert page.endswith(RISK_AND_PLANS)  # regenerating the guide keeps the section
+    assert page.endswith(RISK_AND_PLANS + "\n" + SCREENING)  # regenerating keeps the sections
     assert "The points of the factors add up to the score" in page

@@ -90,6 +90,34 @@ class AssessResult(TypedDict):
     notes: NotRequired[list[str]]
 
 
+class PartyMatchAnswer(TypedDict):
+    """A restricted-party list entry the recipient matches (or may match), as the list states it."""
+
+    name: str
+    list: str
+    entry: str
+    score: float
+    licence_requirement: str | None
+    licence_policy: str | None
+    federal_register: str | None
+    all_items_subject_to_ear: bool
+    country: str
+
+
+class RecipientScreening(TypedDict):
+    """The recipient screened against the restricted-party lists (services/partners/
+    assess_parties.py): `listed`, `possible-match` (below the threshold: check), `no-match` (not a
+    clearance) or `not-screened`."""
+
+    name: str
+    state: Literal["listed", "possible-match", "no-match", "not-screened"]
+    threshold: float | None
+    matches: list[PartyMatchAnswer]
+    candidates: list[PartyMatchAnswer]
+    source: str | None
+    note: str
+
+
 AssessAnswer = TypedDict(
     "AssessAnswer",
     {
@@ -100,5 +128,6 @@ AssessAnswer = TypedDict(
         "from": str,
         "to": str | None,
         "results": list[AssessResult],
+        "screening": NotRequired[RecipientScreening],
     },
 )

@@ -31,6 +31,7 @@ from exportgraph.services.partners.answers import (
     ExceptionAnswer,
     ExclusionAnswer,
 )
+from exportgraph.services.partners.assess_parties import with_party_screening
 from exportgraph.services.partners.classify import Engine, atom_factory, atom_source
 from exportgraph.services.partners.decision import ListsEvaluation, evaluate_lists, label
 from exportgraph.services.partners.items import Item, parse_subject
@@ -563,7 +564,7 @@ def assess(
         )
         result = jurisdiction_assessment(knowledge, parsed, governing, lists)
         results.append(result)
-    return {
+    answer: AssessAnswer = {
         "as_of": parsed.as_of.isoformat(),
         "data_version": knowledge.version,
         "activity": parsed.activity,
@@ -572,3 +573,4 @@ def assess(
         "to": parsed.destination,
         "results": results,
     }
+    return with_party_screening(knowledge, request, answer)

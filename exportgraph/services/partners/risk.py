@@ -168,7 +168,7 @@ def _screening_input(context: _Context) -> FactorInput:
     state = screening_state(context.knowledge.risk.screening_rules, context.hits)
     if context.hits is None:
         why = (
-            "no screening service is connected"
+            "not screened: no restricted-party list is available"
             if request.end_user.name
             else "no end-user name given, so not screened"
         )

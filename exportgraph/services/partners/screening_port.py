@@ -5,8 +5,10 @@
 
 A screener takes the end user's name and ISO country code (or None) and returns the best
 candidates it found — an empty sequence means "screened, nothing found" — or None when no
-screening was done. `not_screened` is the screener used until the real one is connected: it
-never says "clear", so the end-user-screening factor scores "not screened" (its own points).
+screening was done. `default_screener(context)` screens against the restricted-party lists
+(services/partners/screening.py: matches at the threshold, candidates below it down to
+CANDIDATE_FLOOR); when no list is installed it answers None, like `not_screened`: never "clear",
+so the end-user-screening factor scores "not screened" (its own points).
 
 Which screening state a result is in is data (eg:ScreeningState in ontology/risk.ttl): the first
 state, in display order, whose condition holds — a matched party on a list with a given code
@@ -39,7 +41,7 @@ class ScreeningHit(Protocol):
 
     @property
     def score(self) -> float:
-        """Similarity 0–1."""
+        """Similarity as the screening service reports it (0–100, GET /v1/screening's scale)."""
 
     @property
     def matched(self) -> bool:
@@ -51,7 +53,7 @@ class ScreeningHit(Protocol):
 
     @property
     def entry(self) -> str | None:
-        """The list entry (entity number), when the list gives one."""
+        """The list entry (`EL:` and the entity number, or a digest where the list has none)."""
 
     @property
     def federal_register(self) -> str | None:
@@ -80,10 +82,18 @@ def not_screened(name: str, country: str | None) -> Sequence[ScreeningHit] | Non
 
 
 def default_screener(context: Context | None = None) -> Screener:
-    """The screener risk scoring uses for a context. Until the screening service is connected
-    this is `not_screened`; connecting it means returning an adapter here, e.g.
-    `lambda name, country: [Hit(...) for m in screen_party(name, country).matches]`."""
-    return not_screened
+    """The screener risk scoring and plans use for a context: the restricted-party lists of the
+    installed data (read on first use), or `not_screened` without a context."""
+    if context is None:
+        return not_screened
+    # imported here: the screening service builds its hits from this module's Hit
+    from exportgraph.knowledge.current import current
+    from exportgraph.services.partners.screening import screened_hits
+
+    def screen_end_user(name: str, country: str | None) -> Sequence[ScreeningHit] | None:
+        return screened_hits(current(context), name, country)
+
+    return screen_end_user
 
 
 def screening_state(rules: Sequence[ScreeningRule], hits: Sequence[ScreeningHit] | None) -> str:
