@@ -24,6 +24,7 @@ ROUTERS = (
     "exportgraph.api.routers.agreements",
     "exportgraph.api.routers.terminology",
     "exportgraph.api.routers.risk",
+    "exportgraph.api.routers.reviews",
     "exportgraph.api.routers.ui",
 )
 
