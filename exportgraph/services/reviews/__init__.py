@@ -24,6 +24,15 @@ from exportgraph.services.users import User
 MAX_TEXT = 10_000  # characters of grounds or reason
 FIELDS = ("subject", "request", "data_version", "grounds", "model_version")
 SHAPES = "review"
+_FIELDS_OF = {  # the properties of shapes/review.ttl a user's input fills
+    "reviewSubject": "subject",
+    "grounds": "grounds",
+    "contestedRequest": "request",
+    "dataVersion": "data_version",
+    "modelVersion": "model_version",
+    "reviewOutcome": "outcome",
+    "decisionReason": "reason",
+}
 
 __all__ = ["OUTCOMES", "STATUSES", "ReviewRecord", "decide", "file_review", "get_review"]
 
@@ -50,14 +59,15 @@ def _text(body: Mapping[str, Any], name: str, *, required: bool = True) -> str |
     return value.strip()
 
 
-def _conform(quads: list[Quad]) -> None:
+def check_record(quads: list[Quad]) -> None:
     """Validate a record against shapes/review.ttl before it is written; a violation names the
     property at fault (the input checks run first, so this is the last line of defence)."""
     triples = [Triple(q.subject, q.predicate, q.object) for q in quads]
     for result in pool(SHAPES).run(triples):
         if result.severity == "violation":
             path = str(result.path.value) if result.path is not None else "record"
-            field = path.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            name = path.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+            field = _FIELDS_OF.get(name, name)
             raise InvalidInput(f"{field}: {result.message}", field=field)
 
 
@@ -116,7 +126,7 @@ def file_review(context: Context, user: User, body: object) -> ReviewRecord:
             ended=now(),
             answer=answer,
         )
-        _conform(quads)
+        check_record(quads)
         current = store.data_version() or ""
         conditional_write(store, current, "review", records.review_iri(review_id), insert=quads)
     return records.read_one(store, review_id)
@@ -158,7 +168,7 @@ def decide(context: Context, user: User, review_id: str, body: object) -> Review
             current_answer=answer,
             current_version=version,
         )
-        _conform(insert)
+        check_record(insert)
         current = store.data_version() or ""
         conditional_write(
             store, current, "decide-review", records.review_iri(review_id), delete, insert
