@@ -186,7 +186,7 @@ def list_reviews(
         raise InvalidInput(f"subject: one of {', '.join(SUBJECTS)} is expected", field="subject")
     every = [
         r
-        for r in records.read_all(context.store)
+        for r in sorted(records.read_all(context.store), key=lambda r: int(r["id"]))
         if (status is None or r["status"] == status)
         and (subject is None or r["subject"] == subject)
     ]
