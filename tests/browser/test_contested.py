@@ -61,3 +61,20 @@ def test_a_broken_request_is_shown_at_its_field(browser: Any, server: Server) ->
     expect(partner.get_by_label("Original request (JSON)")).to_have_attribute(
         "aria-invalid", "true"
     )
+
+
+def test_a_risk_score_is_contested_at_its_model_version(browser: Any, server: Server) -> None:
+    partner = _sign_in(browser, server, server.token("browser-partner-3", "editor"))
+    partner.goto("/risk")
+    partner.get_by_role("button", name="Score").click()
+    score = partner.locator("#summary .score").inner_text()
+    partner.locator("#contest-link").click()
+    expect(partner.get_by_label("Answer contested")).to_have_value("risk")
+    model_version = partner.get_by_label(re.compile("Risk model version")).input_value()
+    assert model_version
+    partner.get_by_label("Grounds").fill("The end user is verified by our export office.")
+    partner.get_by_role("button", name="Contest this answer").click()
+    expect(partner).to_have_url(re.compile(r"/reviews/\d+$"))
+    recorded = json.loads(partner.locator("#recorded-answer").inner_text())
+    assert str(recorded["score"]) == score
+    assert recorded["model"]["version"] == model_version
