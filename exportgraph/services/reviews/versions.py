@@ -35,6 +35,7 @@ KEPT = 4  # rebuilt indexes kept in memory (each is the size of the current one)
 SHOWN = 8  # retrievable versions named in an error
 _built: OrderedDict[tuple[int, str], Knowledge] = OrderedDict()
 _lock = threading.Lock()
+_building = threading.Lock()
 
 
 def retrievable(store: Store) -> list[str]:
@@ -98,11 +99,23 @@ def knowledge_at(store: Store, version: str) -> Knowledge:
     if version == current.version:
         return current
     key = (id(store), version)
+    found = _kept(key)
+    if found is not None:
+        return found
+    with _building:  # one rebuild at a time: two reviews of one old version build it once
+        found = _kept(key)
+        return found if found is not None else _rebuild(store, version, current, key)
+
+
+def _kept(key: tuple[int, str]) -> Knowledge | None:
     with _lock:
         found = _built.get(key)
         if found is not None:
             _built.move_to_end(key)
-            return found
+        return found
+
+
+def _rebuild(store: Store, version: str, current: Knowledge, key: tuple[int, str]) -> Knowledge:
     asserted = _undo(store, version, current.version)
     if asserted == []:  # nothing approved since: the terminology is the current one
         return replace(current, version=version)
