@@ -27,6 +27,7 @@ ROUTERS = (
     "exportgraph.api.routers.impact",
     "exportgraph.api.routers.risk",
     "exportgraph.api.routers.screening",
+    "exportgraph.api.routers.reviews",
     "exportgraph.api.routers.ui",
 )
 

@@ -524,6 +524,47 @@ Bad plans are `422` problems naming the field: `activities[1].date` (not a date)
 `activities[0].until` (before the start), `stages[1].from` (stages overlap or are out of order),
 `activities[1].to_partner` (no such partner), `activities[0].type` (unknown activity); more than
 1,000 activities is `413`.
+
+## How to contest an answer
+
+Anyone with an account (`exportgraph users add NAME --role …`: any role) may contest a
+classification, an assessment, a risk score or a plan: `POST /v1/reviews` with a bearer token, or
+the page `/reviews` (the classification page links its answer there as "Contest this answer",
+with the request and data version filled in). Send the request you made, exactly as you sent it,
+the `data_version` the answer gave, and your grounds (contract §12):
+
+```http
+POST /v1/reviews
+Authorization: Bearer egt_…
+{"subject": "classification",
+ "request": {"item": {"kind": "quantum-computer",
+                      "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}},
+             "jurisdictions": ["US"], "as_of": "2025-12-01"},
+ "data_version": "<data_version of the answer>",
+ "grounds": "Our C-NOT error is measured on the worst pair, not averaged; we read 4A906.a.2 as not met."}
+```
+
+`subject` is `classification` (a `/v1/classify` request), `assessment` (`/v1/assess`), `risk`
+(`/v1/risk`) or `plan` (`/v1/plans/evaluate`). For a risk score or a plan you may add
+`model_version`: the risk model's version the answer named (`model.version`); it must be the
+version the model had at that data version. The service answers `201` with the record: the answer
+**re-computed at that data version** by the same services that answered you — so the reviewer sees
+what you saw, even if the rules changed since — your grounds, who filed it and when. A data
+version is retrievable when it is the current one, a version the store has been at since it was
+built (every change set, proposal and review moves it on; change sets approved since are undone to
+get back to it), or the version a release was published from. Any other version is a `422` naming
+`data_version` and listing the versions that can be retrieved; a request the service would refuse
+is a `422` naming the field inside it (`request.item`, `request.jurisdictions[0]` …).
+
+A reviewer who did not file the review decides it: `POST /v1/reviews/{id}/decide` with
+`{"outcome": "upheld" | "revised", "reason": "…"}`. **Upheld**: the recorded answer stands.
+**Revised**: the answer re-computed at the current data version is recorded beside the original
+(`revised_answer`, `revised_data_version`) — for instance after a change set that corrected the
+threshold you contested. Nobody decides their own review (`403`), and a review is decided once
+(`409`). `GET /v1/reviews` is the queue (open reviews first; `?status=open|upheld|revised`,
+`?subject=…`), `GET /v1/reviews/{id}` one record; both are public, like the change sets, so do not
+put anything confidential in the request or the grounds. A review does not change the rules: a
+revision that shows the data is wrong leads to a change set (`POST /v1/changes`).
 """
 
 SCREENING = """## Screening parties against restricted-party lists

@@ -56,6 +56,7 @@ NAV = (
     ("/concepts", "Concepts"),
     ("/agreements", "Check an agreement"),
     ("/review", "Review"),
+    ("/reviews", "Contested answers"),
     ("/releases", "Releases"),
 )
 

@@ -48,17 +48,14 @@ async def risk_page(request: Request) -> HTMLResponse:
         )
         form.parameters[:2] = [("physical-qubits", "120"), ("cnot-error", "8e-4")]
     answer: dict[str, Any] | None = None
+    sent: dict[str, Any] | None = None  # the request answered, for "Contest this answer"
     if submitted:
         kind = knowledge.kinds.get(form.get("kind"))
         serving = bool(kind and knowledge.serves_another_kind(kind.iri))
         try:
+            sent = form.request(serving)
             answer = dict(
-                await call(
-                    score_risk,
-                    knowledge,
-                    form.request(serving),
-                    default_screener(context_of(request)),
-                )
+                await call(score_risk, knowledge, sent, default_screener(context_of(request)))
             )
         except ExportgraphError as error:
             form.place(error.field, error.detail)
@@ -88,6 +85,7 @@ async def risk_page(request: Request) -> HTMLResponse:
             ],
         },
         answer=answer,
+        contested=sent,
         status_code=422 if form.errors or form.general else 200,
     )
 

@@ -32,7 +32,13 @@ from exportgraph.services.partners.answers import (
     ExclusionAnswer,
 )
 from exportgraph.services.partners.assess_parties import with_party_screening
-from exportgraph.services.partners.classify import Engine, atom_factory, atom_source
+from exportgraph.services.partners.atoms import index_atoms
+from exportgraph.services.partners.classify import (
+    AtomMaker,
+    Engine,
+    atom_factory,
+    atom_source,
+)
 from exportgraph.services.partners.decision import ListsEvaluation, evaluate_lists, label
 from exportgraph.services.partners.items import Item, parse_subject
 from exportgraph.services.partners.logic import Tri, tri_and, tri_json, tri_or
@@ -552,15 +558,27 @@ def assess(
     """Assess an activity (contract §3): one result per governing jurisdiction (`from`, then the
     unions it is part of). Raises InvalidInput (422) naming the offending field."""
     knowledge = current(context)
+    return assess_in(
+        knowledge,
+        request,
+        atoms=lambda item, on: atom_source(context, knowledge, item, on, engine),
+    )
+
+
+def assess_in(
+    knowledge: Knowledge, request: Mapping[str, Any], *, atoms: AtomMaker | None = None
+) -> AssessAnswer:
+    """`assess` on a given knowledge index (a recorded data version under review); the index
+    path unless `atoms` gives another."""
     parsed = parse_request(knowledge, request)
     atoms_for = atom_factory(
-        parsed.as_of, lambda item, on: atom_source(context, knowledge, item, on, engine)
+        parsed.as_of, atoms or (lambda item, on: index_atoms(knowledge, item, on))
     )
-    atoms = atoms_for(parsed.subject)
+    atoms_of_subject = atoms_for(parsed.subject)
     results = []
     for governing in knowledge.governing(parsed.origin):
         lists = evaluate_lists(
-            knowledge, parsed.subject, parsed.as_of, [governing], atoms, atoms_for
+            knowledge, parsed.subject, parsed.as_of, [governing], atoms_of_subject, atoms_for
         )
         result = jurisdiction_assessment(knowledge, parsed, governing, lists)
         results.append(result)

@@ -26,7 +26,7 @@ from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.risk_model import ProcessingTime
 from exportgraph.services.partners.answers import AssessAnswer, AssessResult
-from exportgraph.services.partners.assess import assess
+from exportgraph.services.partners.assess import assess_in
 from exportgraph.services.partners.deadlines import latest_start
 from exportgraph.services.partners.plan_request import (
     Activity,
@@ -368,7 +368,8 @@ def _evaluate_activity(
     answer: AssessAnswer | None = None
     release_here = releases_at_origin(knowledge, activity)
     if activity.source.country in knowledge.jurisdictions:
-        answer = assess(context, _assess_request(activity, stage, assessed_as, release_here))
+        # the plan's own knowledge index: a plan under review is evaluated at its data version
+        answer = assess_in(knowledge, _assess_request(activity, stage, assessed_as, release_here))
     licences, conflicts = _licences(knowledge, activity, answer, plan.as_of)
     destination_code = (
         (activity.nationality or activity.target.country)
