@@ -5,7 +5,15 @@ Pages live outside /v1 (which stays the JSON API); static files are served under
 
 from __future__ import annotations
 
-from exportgraph.api.routers.ui import agreements, catalogue, products, reference, review, risk
+from exportgraph.api.routers.ui import (
+    agreements,
+    catalogue,
+    products,
+    reference,
+    review,
+    risk,
+    search,
+)
 from exportgraph.api.routers.ui.common import STATIC_DIR
 from fastapi import APIRouter
 from fastapi.staticfiles import StaticFiles
@@ -17,4 +25,5 @@ router.include_router(products.router)
 router.include_router(agreements.router)
 router.include_router(review.router)
 router.include_router(risk.router)
+router.include_router(search.router)
 router.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
