@@ -43,6 +43,7 @@ class ConceptLabels:
     notation: str
     label: str
     labels: tuple[str, ...]
+    english: tuple[str, ...]  # the labels in the lists' language (their words expand a query)
 
 
 def read_documents(knowledge: Knowledge, store: Store) -> list[SearchDocument]:
@@ -85,18 +86,22 @@ def read_concepts(knowledge: Knowledge) -> list[ConceptLabels]:
     for scheme in EXPANDING_SCHEMES:
         for concept in knowledge.ordered(scheme):
             labels = {
-                text
+                (text, lang)
                 for kind in ("pref", "alt", "hidden")
-                for texts in concept.texts.get(kind, {}).values()
+                for lang, texts in concept.texts.get(kind, {}).items()
                 for text in texts
             }
+            notation = concept.notation.replace("-", " ")
             found.append(
                 ConceptLabels(
                     iri=concept.iri,
                     scheme=scheme,
                     notation=concept.notation,
                     label=concept.label or concept.notation,
-                    labels=tuple(sorted(labels | {concept.notation.replace("-", " ")})),
+                    labels=tuple(sorted({text for text, _ in labels} | {notation})),
+                    english=tuple(
+                        sorted({t for t, lang in labels if lang in ("en", "")} | {notation})
+                    ),
                 )
             )
     return found

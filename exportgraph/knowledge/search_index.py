@@ -27,8 +27,16 @@ from exportgraph.store import Store
 
 K1 = 1.2
 B = 0.75
-FIELD_WEIGHTS = {"code": 4.0, "title": 3.0, "text": 1.5, "notes": 0.5, "concepts": 3.0}
-"""How much a word counts in each field (BM25F)."""
+FIELD_WEIGHTS = {
+    "code": 4.0,
+    "title": 3.0,
+    "text": 1.5,
+    "notes": 0.5,
+    "context": 0.4,
+    "concepts": 3.0,
+}
+"""How much a word counts in each field (BM25F); `context` is the words of the paragraph a
+sub-item stands under ("Being a rubidium standard" under "Atomic frequency standards …")."""
 CONCEPT_WEIGHT = 1.0  # the named concept itself
 RELATED_WEIGHT = 0.6  # kinds above or below it
 LABEL_WEIGHT = 0.3  # the words of its other labels
@@ -73,6 +81,7 @@ class SearchIndex:
     documents: list[SearchDocument]
     postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     codes: dict[str, list[int]] = field(default_factory=dict)
+    by_iri: dict[str, int] = field(default_factory=dict)
     sequences: list[tuple[str, ...]] = field(default_factory=list)
     concepts: list[ConceptLabels] = field(default_factory=list)
     concept_labels: list[tuple[ConceptLabels, tuple[str, ...]]] = field(default_factory=list)
@@ -120,6 +129,16 @@ class SearchIndex:
         ]
         return Ranked(hits, len(chosen), expansions)
 
+    def within(self, document: SearchDocument) -> list[SearchDocument]:
+        """The paragraphs a document stands under, the top-level entry first."""
+        chain: list[SearchDocument] = []
+        parent = document.parent
+        while parent in self.by_iri and len(chain) < 50:
+            above = self.documents[self.by_iri[parent]]
+            chain.append(above)
+            parent = above.parent
+        return chain[::-1]
+
     def _code_matches(self, query: str) -> list[int]:
         key = query.strip().rstrip(".").lower()
         return self.codes.get(key, [])
@@ -142,7 +161,7 @@ class SearchIndex:
             added: dict[str, float] = {concept_term(iri): CONCEPT_WEIGHT}
             for other in self.related.get(iri, frozenset()) - {iri}:
                 added.setdefault(concept_term(other), RELATED_WEIGHT)
-            for label in concept.labels:
+            for label in concept.english:
                 for term in terms(label):
                     if term not in words:
                         added.setdefault(term, LABEL_WEIGHT)
@@ -172,7 +191,11 @@ def build_search_index(knowledge: Knowledge, store: Store) -> SearchIndex:
     index = SearchIndex(version=knowledge.version, documents=documents, concepts=concepts)
     fields_of: list[dict[str, Counter[str]]] = []
     lengths: list[float] = []
+    index.by_iri = {document.iri: number for number, document in enumerate(documents)}
     for number, document in enumerate(documents):
+        above = (
+            documents[index.by_iri[document.parent]] if document.parent in index.by_iri else None
+        )
         title_words, title_terms = analyse(document.title)
         text_words, text_terms = (
             (title_words, title_terms)
@@ -184,6 +207,7 @@ def build_search_index(knowledge: Knowledge, store: Store) -> SearchIndex:
             "title": Counter(title_terms),
             "text": Counter(text_terms),
             "notes": Counter(all_terms(" ".join(document.notes))),
+            "context": Counter(all_terms(above.text or above.title) if above else ()),
             "concepts": Counter(concept_term(iri) for iri in document.concepts),
         }
         fields_of.append(fields)

@@ -10,7 +10,7 @@ from typing_extensions import TypedDict
 
 from exportgraph.errors import InvalidInput, shown
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.knowledge.search_index import Scored, search_index
+from exportgraph.knowledge.search_index import Scored, SearchIndex, search_index
 from exportgraph.knowledge.search_text import highlight
 from exportgraph.store import Store
 
@@ -20,12 +20,18 @@ MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
 MAX_HIGHLIGHTS = 3
 TITLE_CHARS = 200
+WITHIN_CHARS = 100
 
 
 class Expanded(TypedDict):
     concept: str
     scheme: str
     label: str
+
+
+class Within(TypedDict):
+    id: str
+    title: str
 
 
 class SearchHit(TypedDict):
@@ -37,6 +43,7 @@ class SearchHit(TypedDict):
     match: str  # "code": the query is the entry's code or id; "text": words and terms
     formalized: bool
     highlights: list[str]
+    within: list[Within]  # the paragraphs it stands under, the top-level entry first
     href: str
 
 
@@ -68,7 +75,8 @@ def search(
     if kind is not None:
         concept = knowledge.concept("kinds", kind.strip(), "kind", "item kind")
         kinds = knowledge.ancestors_of_kind(concept.iri)
-    ranked = search_index(knowledge, store).rank(query, codes, kinds, count)
+    index = search_index(knowledge, store)
+    ranked = index.rank(query, codes, kinds, count)
     return {
         "query": query,
         "data_version": knowledge.version,
@@ -80,7 +88,7 @@ def search(
             {"concept": e.concept.notation, "scheme": e.concept.scheme, "label": e.concept.label}
             for e in ranked.expansions
         ],
-        "hits": [_hit(hit) for hit in ranked.hits],
+        "hits": [_hit(index, hit) for hit in ranked.hits],
     }
 
 
@@ -132,7 +140,7 @@ def _jurisdictions(knowledge: Knowledge, jurisdiction: str | None) -> frozenset[
     return frozenset(codes)
 
 
-def _hit(hit: Scored) -> SearchHit:
+def _hit(index: SearchIndex, hit: Scored) -> SearchHit:
     document = hit.document
     words = {term for term in hit.matched if not term.startswith(" ")}
     fragments: list[str] = []
@@ -140,7 +148,9 @@ def _hit(hit: Scored) -> SearchHit:
     if document.title != document.text:
         texts.insert(0, document.title)
     for text in texts:
-        fragments.extend(highlight(text, words))
+        fragments.extend(
+            f for f in highlight(text, words) if not any(_same(f, seen) for seen in fragments)
+        )
         if len(fragments) >= MAX_HIGHLIGHTS:
             break
     if not fragments:  # matched by its code or by a concept it states: show its opening words
@@ -154,12 +164,21 @@ def _hit(hit: Scored) -> SearchHit:
         "match": "code" if hit.code_match else "text",
         "formalized": document.formalized,
         "highlights": fragments[:MAX_HIGHLIGHTS],
+        "within": [
+            {"id": above.id, "title": _short(above.title, WITHIN_CHARS)}
+            for above in index.within(document)
+        ],
         "href": f"/v1/entries/{quote(document.id, safe=':')}",
     }
 
 
-def _short(text: str) -> str:
-    if len(text) <= TITLE_CHARS:
+def _same(fragment: str, other: str) -> bool:
+    """Whether two fragments open with the same words (a heading repeated in the text)."""
+    return fragment[:80] == other[:80]
+
+
+def _short(text: str, chars: int = TITLE_CHARS) -> str:
+    if len(text) <= chars:
         return text
-    cut = text.rfind(" ", 0, TITLE_CHARS)
-    return text[: cut if cut > 0 else TITLE_CHARS] + "…"
+    cut = text.rfind(" ", 0, chars)
+    return text[: cut if cut > 0 else chars] + "…"
