@@ -10,6 +10,7 @@ title or text raise the score (phrase bonus).
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
@@ -85,6 +86,8 @@ class SearchIndex:
     sequences: list[tuple[str, ...]] = field(default_factory=list)
     concepts: list[ConceptLabels] = field(default_factory=list)
     concept_labels: list[tuple[ConceptLabels, tuple[str, ...]]] = field(default_factory=list)
+    label_words: dict[str, list[int]] = field(default_factory=dict)
+    """A word → the concept labels (positions in concept_labels) that contain it."""
     related: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def rank(
@@ -122,10 +125,12 @@ class SearchIndex:
 
         chosen = [doc for doc in scores if allowed(doc)]
         self._phrase_bonus(terms(query), chosen, scores)
-        chosen.sort(key=lambda d: (d not in exact, -scores[d], self.documents[d].id))
+        first = sorted((d for d in chosen if d in exact), key=lambda d: self.documents[d].id)
+        rest = heapq.nlargest(limit, (d for d in chosen if d not in exact), key=scores.__getitem__)
+        rest.sort(key=lambda d: (-scores[d], self.documents[d].id))
         hits = [
             Scored(self.documents[d], scores[d], d in exact, frozenset(matched.get(d, ())))
-            for d in chosen[:limit]
+            for d in (first + rest)[:limit]
         ]
         return Ranked(hits, len(chosen), expansions)
 
@@ -147,12 +152,11 @@ class SearchIndex:
         """The concepts the query names by a whole label, else (a rarer word) inside a label."""
         if not words:
             return []
-        full = [c for c, label in self.concept_labels if _within(label, words)]
-        named = list(dict.fromkeys(c.iri for c in full))
+        candidates = sorted({n for word in words for n in self.label_words.get(word, ())})
+        labels = [self.concept_labels[n] for n in candidates]
+        named = list(dict.fromkeys(c.iri for c, label in labels if _within(label, words)))
         if not named:
-            partial = list(
-                dict.fromkeys(c.iri for c, label in self.concept_labels if _within(words, label))
-            )
+            partial = list(dict.fromkeys(c.iri for c, label in labels if _within(words, label)))
             named = partial if len(partial) <= PARTIAL_CONCEPTS else []
         by_iri = {c.iri: c for c in self.concepts}
         expansions: list[Expansion] = []
@@ -171,7 +175,7 @@ class SearchIndex:
     def _phrase_bonus(self, words: list[str], chosen: list[int], scores: dict[int, float]) -> None:
         if len(words) < 2:
             return
-        best = sorted(chosen, key=lambda d: -scores[d])[:PHRASE_CANDIDATES]
+        best = heapq.nlargest(PHRASE_CANDIDATES, chosen, key=scores.__getitem__)
         for doc in best:
             if _within(tuple(words), self.sequences[doc]):
                 scores[doc] *= PHRASE_BONUS
@@ -236,6 +240,9 @@ def build_search_index(knowledge: Knowledge, store: Store) -> SearchIndex:
         for label in concept.labels
         if (words := terms(label))
     ]
+    for number, (_, words) in enumerate(index.concept_labels):
+        for word in set(words):
+            index.label_words.setdefault(word, []).append(number)
     index.related = {
         c.iri: knowledge.ancestors_of_kind(c.iri) | knowledge.descendants_of_kind(c.iri)
         for c in concepts
