@@ -240,8 +240,8 @@ def build_search_index(knowledge: Knowledge, store: Store) -> SearchIndex:
         for label in concept.labels
         if (words := terms(label))
     ]
-    for number, (_, words) in enumerate(index.concept_labels):
-        for word in set(words):
+    for number, (_, label_terms) in enumerate(index.concept_labels):
+        for word in set(label_terms):
             index.label_words.setdefault(word, []).append(number)
     index.related = {
         c.iri: knowledge.ancestors_of_kind(c.iri) | knowledge.descendants_of_kind(c.iri)
