@@ -124,7 +124,7 @@ class SearchIndex:
             return kinds is None or bool(document.scope_kinds & set(kinds))
 
         chosen = [doc for doc in scores if allowed(doc)]
-        self._phrase_bonus(terms(query), chosen, scores)
+        self._phrase_bonus(terms(query), chosen, scores, matched)
         first = sorted((d for d in chosen if d in exact), key=lambda d: self.documents[d].id)
         rest = heapq.nlargest(limit, (d for d in chosen if d not in exact), key=scores.__getitem__)
         rest.sort(key=lambda d: (-scores[d], self.documents[d].id))
@@ -172,20 +172,31 @@ class SearchIndex:
             expansions.append(Expansion(concept, added))
         return expansions
 
-    def _phrase_bonus(self, words: list[str], chosen: list[int], scores: dict[int, float]) -> None:
+    def _phrase_bonus(
+        self,
+        words: list[str],
+        chosen: list[int],
+        scores: dict[int, float],
+        matched: dict[int, set[str]],
+    ) -> None:
         if len(words) < 2:
             return
-        best = heapq.nlargest(PHRASE_CANDIDATES, chosen, key=scores.__getitem__)
-        for doc in best:
-            if _within(tuple(words), self.sequences[doc]):
+        phrase, needed = tuple(words), set(words)
+        complete = [doc for doc in chosen if needed <= matched[doc]]
+        for doc in heapq.nlargest(PHRASE_CANDIDATES, complete, key=scores.__getitem__):
+            if _within(phrase, self.sequences[doc]):
                 scores[doc] *= PHRASE_BONUS
 
 
 def _within(part: Iterable[str], whole: Iterable[str]) -> bool:
     """Whether `part` occurs in `whole` as consecutive items."""
-    needle, haystack = tuple(part), tuple(whole)
+    needle = part if isinstance(part, tuple) else tuple(part)
+    haystack = whole if isinstance(whole, tuple) else tuple(whole)
     n = len(needle)
-    return n > 0 and any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+    if n == 0:
+        return False
+    first = needle[0]
+    return any(word == first and haystack[i : i + n] == needle for i, word in enumerate(haystack))
 
 
 def build_search_index(knowledge: Knowledge, store: Store) -> SearchIndex:

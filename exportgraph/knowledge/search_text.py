@@ -125,6 +125,9 @@ def all_terms(text: str) -> list[str]:
 def highlight(text: str, matched: Collection[str], limit: int = 2) -> list[str]:
     """Up to `limit` fragments of `text` around the words whose stem is in `matched`, HTML-escaped,
     each matched word wrapped in <mark>; fragments start and end at word boundaries."""
+    lowered = text.lower()
+    if not any((word[:-1] or word) in lowered for word in matched):
+        return []  # (a word's stem less its last letter starts the word: nothing can match)
     spans = [(t.start, t.end) for t in tokens(text) if t.stem in matched]
     spans = sorted(set(spans))
     if not spans:
