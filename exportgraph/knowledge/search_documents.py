@@ -30,7 +30,7 @@ class SearchDocument:
     notes: tuple[str, ...]  # notes, technical notes, N.B., curated notes, criteria as written
     concepts: tuple[str, ...]  # IRIs of the kinds and parameters the entry states
     scope_kinds: frozenset[str]  # kinds of the entry, its sub-entries and nearest stated parent
-    formalized: bool  # whether its criteria are data (else: known only as text)
+    formalized: bool  # whether its criteria are data (eg:criteriaFormalized; curated-only: yes)
     parent: str | None
 
 
@@ -73,7 +73,7 @@ def read_documents(knowledge: Knowledge, store: Store) -> list[SearchDocument]:
                 notes=tuple(notes.get(iri, ())) + _curated_notes(curated),
                 concepts=_concepts(knowledge, curated),
                 scope_kinds=_scope_kinds(knowledge, iri, parents, stated),
-                formalized=curated is not None and flag(row.get("formalized")) is not False,
+                formalized=flag(row.get("formalized")) is True if row else curated is not None,
                 parent=parents.get(iri),
             )
         )
