@@ -288,14 +288,6 @@ controlled quantum computer).
 An unknown kind, parameter, unit, fact or jurisdiction is a `422` problem (`application/problem+json`)
 whose `detail` names the field (`item.parameters.cooling-power.unit`, `jurisdictions[1]`, …).
 
-## Reading the catalogue
-
-`GET /v1/jurisdictions`, `GET /v1/entries?jurisdiction=FR&kind=quantum-computer&as_of=2025-12-01`
-(a member state includes the EU list) and `GET /v1/entries/US:4A906.a.2` (criteria, notes, sources,
-dates, evidence, licence scope, exceptions, equivalents). The graph itself answers read-only SPARQL at
-`GET|POST /sparql` (updates, SERVICE, LOAD and remote FROM are refused; every query has a time and a
-result-size limit) and `exportgraph query FILE|- --format json|csv|table`.
-
 ## Searching the lists
 
 `GET /v1/search?q=…[&jurisdiction=US,EU][&kind=magnetometer][&limit=20]`, the search box at the top
@@ -329,6 +321,14 @@ The answer also gives `total`, `data_version` and the filters applied. An empty 
 1–100 is a `422` problem naming the field (`q`, `jurisdiction`, `kind`, `limit`). The index is built
 once per data version (about 2 s, on the first search) and answers in a few milliseconds
 (`bench/search.py`).
+
+## Reading the catalogue
+
+`GET /v1/jurisdictions`, `GET /v1/entries?jurisdiction=FR&kind=quantum-computer&as_of=2025-12-01`
+(a member state includes the EU list) and `GET /v1/entries/US:4A906.a.2` (criteria, notes, sources,
+dates, evidence, licence scope, exceptions, equivalents). The graph itself answers read-only SPARQL at
+`GET|POST /sparql` (updates, SERVICE, LOAD and remote FROM are refused; every query has a time and a
+result-size limit) and `exportgraph query FILE|- --format json|csv|table`.
 
 The examples below were produced by running the service on the data of this repository (regenerate
 with `.venv/bin/python tests/partners/docs_examples.py`). They are illustrations of the encoded data,
