@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from collections.abc import Collection
 from functools import lru_cache
 
 # A word, or a code of dotted parts (3A001.a.1, 0.5); hyphens and slashes split words.
@@ -54,13 +53,6 @@ FRAGMENT_CHARS = 180
 """About how many characters of text a highlighted fragment shows."""
 
 
-@dataclass(frozen=True)
-class Token:
-    stem: str
-    start: int
-    end: int
-
-
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A light English stemmer (plurals only): enough for list texts, never merges two roots
@@ -77,14 +69,6 @@ def stem(word: str) -> str:
     if word.endswith("s"):
         return word[:-1]
     return word
-
-
-def tokens(text: str) -> Iterator[Token]:
-    """The indexed words of a text, with their place in it (stop words left out). A dotted code
-    also yields each of its leading parts, so "3A001" finds a text citing "3A001.a.7"."""
-    for match in _TOKEN.finditer(text):
-        for found in _word_terms(match.group().lower()):
-            yield Token(found, match.start(), match.end())
 
 
 @lru_cache(maxsize=200_000)
@@ -122,14 +106,28 @@ def all_terms(text: str) -> list[str]:
     return analyse(text)[1]
 
 
+@lru_cache(maxsize=256)
+def _starting(starts: tuple[str, ...]) -> re.Pattern[str]:
+    """Where a word starting with one of `starts` begins (case-insensitive)."""
+    alternatives = "|".join(re.escape(start) for start in sorted(starts, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})", re.IGNORECASE)
+
+
 def highlight(text: str, matched: Collection[str], limit: int = 2) -> list[str]:
     """Up to `limit` fragments of `text` around the words whose stem is in `matched`, HTML-escaped,
     each matched word wrapped in <mark>; fragments start and end at word boundaries."""
     lowered = text.lower()
-    if not any((word[:-1] or word) in lowered for word in matched):
-        return []  # (a word's stem less its last letter starts the word: nothing can match)
-    spans = [(t.start, t.end) for t in tokens(text) if t.stem in matched]
-    spans = sorted(set(spans))
+    starts = [word[:-1] or word for word in matched]  # every word with such a stem starts so
+    if not any(start in lowered for start in starts):
+        return []
+    spans = sorted(
+        {
+            (token.start(), token.end())
+            for candidate in _starting(tuple(sorted(starts))).finditer(text)
+            if (token := _TOKEN.match(text, candidate.start())) is not None
+            and any(t in matched for t in _word_terms(token.group().lower()))
+        }
+    )
     if not spans:
         return []
     fragments: list[str] = []
