@@ -319,7 +319,7 @@ title, text or notes, HTML-escaped, the matched words in `<mark>`) and `href` (`
 The answer also gives `total`, `data_version` and the filters applied. An empty query, a query over
 200 characters, an unknown or destination-only jurisdiction, an unknown kind or a `limit` outside
 1–100 is a `422` problem naming the field (`q`, `jurisdiction`, `kind`, `limit`). The index is built
-once per data version (about 2 s, on the first search) and answers in a few milliseconds
+once per data version (2–5 s on 2 shared cores, on the first search) and answers in a few milliseconds
 (`bench/search.py`).
 
 ## Reading the catalogue
