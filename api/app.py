@@ -20,6 +20,7 @@ ROUTERS = (
     "exportgraph.api.routers.partners",
     "exportgraph.api.routers.batch",
     "exportgraph.api.routers.catalogue",
+    "exportgraph.api.routers.search",
     "exportgraph.api.routers.products",
     "exportgraph.api.routers.sparql",
     "exportgraph.api.routers.agreements",

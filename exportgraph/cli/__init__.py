@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "exportgraph.cli.screening",
     "exportgraph.cli.auditors",
     "exportgraph.cli.terminology",
+    "exportgraph.cli.search",
 )
 
 for _name in COMMAND_MODULES:

@@ -292,6 +292,40 @@ controlled quantum computer).
 An unknown kind, parameter, unit, fact or jurisdiction is a `422` problem (`application/problem+json`)
 whose `detail` names the field (`item.parameters.cooling-power.unit`, `jurisdictions[1]`, …).
 
+## Searching the lists
+
+`GET /v1/search?q=…[&jurisdiction=US,EU][&kind=magnetometer][&limit=20]`, the search box at the top
+of every page (results at `/search`), or `exportgraph search "…" [--jurisdiction J] [--kind K]
+[--limit N] [--json]`: every entry of the US Commerce Control List and EU Annex I (each lettered
+sub-item, `US:3A001.a.1`) and the curated quantum entries of every jurisdiction, ranked.
+
+- **Codes first**: a query that is an entry's code or id (`3A001.a.1`, `4A506`, `US:3A002.g`,
+  `UK:PL9013`) puts that entry first in every list that has it (`"match": "code"`); texts that cite
+  the code follow ("3A001" also finds "specified by 3A001.a.7").
+- **Words**: BM25 over the code, title, official text, notes and technical notes (and, lower, the
+  words of the paragraph a sub-item stands under, so "rubidium standard" finds 3A002.g.3.a under
+  "Atomic frequency standards"); plurals match ("magnetometers" = "magnetometer"); the query's
+  words in order in a title or text rank higher.
+- **Terms**: a query that names an item kind or a parameter by any of its labels (preferred,
+  alternative or hidden, in any language of the data: "dilution refrigerator",
+  "Mischungskryostat", "cryocooler") also finds the entries stating that kind, the kinds above and
+  below it, and the words of its other English labels. `expanded` says which concepts were used:
+  no list text says "dilution refrigerator", yet US 3A904.a and EU 3A504.a (cryogenic cooling
+  systems, the broader kind) are found.
+- **Filters**: `jurisdiction` (one code or several, comma-separated; a member state includes its
+  union's list: `FR` searches the French list and EU Annex I) and `kind` (an item kind: entries whose
+  scope covers it, through the kinds above it, as `GET /v1/entries?kind=`).
+
+Each hit: `id`, `jurisdiction`, `code`, `title`, `score`, `match`, `formalized` (true: its criteria
+are data and `/v1/classify` answers for it; false: known only as text — read the text), `within`
+(the paragraphs it stands under, top-level entry first), `highlights` (up to three fragments of the
+title, text or notes, HTML-escaped, the matched words in `<mark>`) and `href` (`/v1/entries/{id}`).
+The answer also gives `total`, `data_version` and the filters applied. An empty query, a query over
+200 characters, an unknown or destination-only jurisdiction, an unknown kind or a `limit` outside
+1–100 is a `422` problem naming the field (`q`, `jurisdiction`, `kind`, `limit`). The index is built
+once per data version (2–5 s on 2 shared cores, on the first search) and answers in a few milliseconds
+(`bench/search.py`).
+
 ## Reading the catalogue
 
 `GET /v1/jurisdictions`, `GET /v1/entries?jurisdiction=FR&kind=quantum-computer&as_of=2025-12-01`

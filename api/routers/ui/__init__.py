@@ -13,6 +13,7 @@ from exportgraph.api.routers.ui import (
     reference,
     review,
     risk,
+    search,
 )
 from exportgraph.api.routers.ui.common import STATIC_DIR
 from fastapi import APIRouter
@@ -26,4 +27,5 @@ router.include_router(agreements.router)
 router.include_router(review.router)
 router.include_router(risk.router)
 router.include_router(contested.router)
+router.include_router(search.router)
 router.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
