@@ -67,6 +67,7 @@ class Proposal:
     same_numbers: tuple[str, ...]
     us_only: tuple[str, ...]
     eu_only: tuple[str, ...]
+    own_text_same: bool = False
 
     @property
     def comment(self) -> str:
@@ -87,6 +88,8 @@ class Proposal:
             parts.append("no numbers on either side")
         if self.relation == "exactMatch":
             parts.append("the whole sub-tree (sub-items and notes) reads the same")
+        elif self.own_text_same:
+            parts.append("the same own words, but its sub-items or notes read differently")
         parts.append("proposed from the texts; not reviewed - a reviewer approves it as a change")
         return "; ".join(parts)
 
@@ -126,9 +129,7 @@ def numbers(text: str) -> list[tuple[str, frozenset[Decimal]]]:
     return [(m.group(0).strip(), frozenset(readings(m))) for m in NUMBER.finditer(cleaned)]
 
 
-def compare_numbers(
-    us: str, eu: str
-) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def compare_numbers(us: str, eu: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Numbers matched one to one by value: (matched as US writes them, US only, EU only)."""
     left = numbers(eu)
     same: list[str] = []
@@ -160,9 +161,10 @@ def propose(us: TextNode, eu: TextNode) -> Proposal | None:
     numbers_agree = not us_only and not eu_only
     if score < RELATED_SIMILARITY:
         return None
+    own_same = words(us.text) == words(eu.text)
     whole_same = (
         numbers_agree
-        and words(us.text) == words(eu.text)
+        and own_same
         and [words(t) for t in _subtree(us)] == [words(t) for t in _subtree(eu)]
     )
     if whole_same:
@@ -171,7 +173,9 @@ def propose(us: TextNode, eu: TextNode) -> Proposal | None:
         relation, confidence = "closeMatch", round(0.4 + 0.45 * score, 2)
     else:
         relation, confidence = "relatedMatch", round(min(0.6, 0.2 + 0.4 * score), 2)
-    return Proposal(us.code, relation, confidence, round(score, 2), same, us_only, eu_only)
+    return Proposal(
+        us.code, relation, confidence, round(score, 2), same, us_only, eu_only, own_same
+    )
 
 
 def proposals(us_trees: Iterable[TextNode], eu_trees: Iterable[TextNode]) -> list[Proposal]:

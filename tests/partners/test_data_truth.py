@@ -61,9 +61,7 @@ def test_the_japanese_cryo_cmos_row_is_a_proposal(client: TestClient, classify_i
     assert entry["legal_status"]["status"] == "proposed"
     assert entry["legal_status"]["law"] is False
     assert entry["date_basis"]["basis"] == "assumed"
-    result = classify_in(
-        "JP", {"kind": "cryo-cmos-ic", "parameters": {"operating-temperature": 4}}
-    )
+    result = classify_in("JP", {"kind": "cryo-cmos-ic", "parameters": {"operating-temperature": 4}})
     assert result["controlled"] == "unknown"  # never 'controlled' on a proposal
     assert any("JP:X-CRYO-CMOS is a proposal, not law" in note for note in result["notes"])
 

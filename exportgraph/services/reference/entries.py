@@ -12,13 +12,13 @@ from typing_extensions import TypedDict
 from exportgraph.errors import NotFound
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Criterion, Entry, Licence, LicenceException, Source
+from exportgraph.services.inputs import json_number, parse_date
 from exportgraph.services.reference.caveats import (
     DateBasisShown,
     LegalStatusShown,
     date_basis,
     legal_status,
 )
-from exportgraph.services.inputs import json_number, parse_date
 
 
 class SourceShown(TypedDict):
