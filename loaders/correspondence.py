@@ -109,13 +109,9 @@ class Proposal:
 def words(text: str) -> tuple[str, ...]:
     """The words of a text, folded so that spelling and typography do not count as difference."""
     folded = text.casefold().replace("’", "'")
-    tokens = re.findall(r"[a-z0-9]+", folded)
-    out = []
-    for token in tokens:
-        for pattern, replacement in _SPELLING:
-            token = pattern.sub(replacement, token)
-        out.append(token)
-    return tuple(out)
+    for pattern, replacement in _SPELLING:
+        folded = pattern.sub(replacement, folded)
+    return tuple(re.findall(r"[a-z0-9]+", folded))
 
 
 def similarity(a: str, b: str) -> float:
