@@ -56,26 +56,35 @@ def legal_status(knowledge: Knowledge, entry: Entry) -> LegalStatusShown | None:
 
 
 def caveat_notes(knowledge: Knowledge, entries: Iterable[Entry]) -> list[str]:
-    """One sentence per provisional date, proposal and open question of the entries an answer
-    rests on (each once, in the order given)."""
-    notes: list[str] = []
+    """One sentence per proposal, provisional date and open question of the entries an answer
+    rests on; entries that share one (a sub-entry and its parent) are named together."""
+    said: dict[tuple[str, str], list[str]] = {}  # (kind, what) -> entry ids, in order given
 
-    def add(text: str) -> None:
-        if text not in notes:
-            notes.append(text)
+    def add(kind: str, what: str, entry: Entry) -> None:
+        ids = said.setdefault((kind, what), [])
+        if entry.id not in ids:
+            ids.append(entry.id)
 
     for entry in entries:
         status = legal_status(knowledge, entry)
         if status is not None and not status["law"]:
-            add(f"{entry.id} is a {status['label']}, not law as read. {status['why']}")
+            add("status", f"a {status['label']}, not law as read. {status['why']}", entry)
         basis = date_basis(knowledge, entry)
         if basis is not None and basis["provisional"] and entry.effective_from is not None:
-            add(
-                f"The effective date of {entry.id} ({entry.effective_from.isoformat()}) is "
-                f"provisional ({basis['label']}): {basis['why']}"
-            )
+            date = entry.effective_from.isoformat()
+            add("date", f"({date}) is provisional ({basis['label']}): {basis['why']}", entry)
         for question in entry.open_questions:
-            add(f"Open question on {entry.id}: {_sentence(question)}")
+            add("question", _sentence(question), entry)
+    notes = []
+    for (kind, what), ids in said.items():
+        names = ", ".join(ids)
+        if kind == "status":
+            verb = "is" if len(ids) == 1 else "are each"
+            notes.append(f"{names} {verb} {what}")
+        elif kind == "date":
+            notes.append(f"The effective date of {names} {what}")
+        else:
+            notes.append(f"Open question on {names}: {what}")
     return notes
 
 
