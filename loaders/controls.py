@@ -39,6 +39,9 @@ INHERITED = (
     "effective_from",
     "effective_until",
     "effective_date_note",
+    "date_basis",
+    "legal_status",
+    "open_questions",
     "evidence",
     "sources",
     "licence_scope",
@@ -66,6 +69,8 @@ class _Graph:
     activities: frozenset[str]
     evidence: frozenset[str]
     material_forms: frozenset[str]
+    date_bases: frozenset[str]
+    legal_statuses: frozenset[str]
     triples: list[Triple] = field(default_factory=list)
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
@@ -86,6 +91,8 @@ def load_controls(root: Path) -> list[Triple]:
         activities=scheme_notations(root.parent, "activities"),
         evidence=scheme_notations(root.parent, "evidence-grades"),
         material_forms=scheme_notations(root.parent, "material-forms"),
+        date_bases=scheme_notations(root.parent, "date-bases"),
+        legal_statuses=scheme_notations(root.parent, "legal-statuses"),
     )
     jurisdictions = _load_jurisdictions(root, graph)
     for code in sorted(jurisdictions):
@@ -395,6 +402,7 @@ def _load_entries(
         if effective_until is not None:
             graph.add(node, ns.eg("effectiveUntil"), effective_until)
         graph.text(node, ns.eg("effectiveDateNote"), row.get("effective_date_note"), "en")
+        _status(row, node, graph)
         if row.get("evidence") == "secondary" or row.flag("code_provisional", False):
             graph.flag(node, ns.eg("provisional"), True)
         _common(row, node, code, sources, graph)
@@ -402,6 +410,23 @@ def _load_entries(
             raise row.error("sources", "every entry needs at least one source id")
         _licence(row, node, code, exceptions, jurisdictions, graph)
     return set(resolved)
+
+
+def _status(row: Row, node: NamedNode, graph: _Graph) -> None:
+    """How the effective date was established, whether the entry is law or a proposal, and the
+    open questions on it, as data (concepts of the date-bases and legal-statuses schemes)."""
+    for column, known, scheme, prop in (
+        ("date_basis", graph.date_bases, "date-basis", "dateBasis"),
+        ("legal_status", graph.legal_statuses, "legal-status", "legalStatus"),
+    ):
+        value = row.get(column)
+        if not value:
+            continue
+        if value not in known:
+            raise row.error(column, f"expected one of {', '.join(sorted(known))}, got {value!r}")
+        graph.add(node, ns.eg(prop), ns.concept_iri(scheme, value))
+    for question in row.texts("open_questions"):
+        graph.text(node, ns.eg("openQuestion"), question, "en")
 
 
 def _licence(

@@ -1,16 +1,24 @@
-"""Check the curated thresholds (ontology/controls/{J}/criteria.csv) against the official text.
+"""Check the curated rows (ontology/controls/{J}/entries.csv and criteria.csv) against the
+official text, and report every difference found.
 
-Every criterion's number and unit must occur in the official text of its entry (the paragraph and
-the paragraphs below it): "4.5 K", "4,5 K" (EU decimal comma), "1,100" (US thousands separator),
-"600 µW", "10^-4" (US superscript) and "10-4" (the EU extraction lost the superscript), "2 × 10-3".
-What is not found is a difference for a reviewer, listed with a one-line explanation in
-ontology/controls/official-text-differences.csv (tests/knowledge/test_official_text.py keeps that
-list and the findings equal).
+- Every curated entry code must be a paragraph of the official text (check ``paragraph``).
+- Every criterion's number and unit must occur in the official text of its entry (the paragraph
+  and the paragraphs below it): "4.5 K", "4,5 K" (EU decimal comma), "1,100" (US thousands
+  separator), "600 µW", "10^-4" (US superscript) and "10-4" (the EU extraction lost the
+  superscript), "2 × 10-3" (check ``value``).
+- Where the number is found, the words the text puts next to it ("or more", "fewer than", "less
+  than or equal to", "from … to … inclusive") must say the curated comparator (check
+  ``comparator``): a range, or a number with no comparing words, is reported too.
+
+What differs is for a reviewer, listed with a one-line explanation in
+ontology/controls/official-text-differences.csv (tests/lists/test_official_text.py keeps that
+list and the findings equal, and prints them).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -35,10 +43,12 @@ UNIT_WORDS = {
     "UNITLESS": (),
 }
 """How the texts write each QUDT unit of ontology/units.ttl; empty = a bare number."""
-_NUMBER = re.compile(
+NUMBER = re.compile(
     r"(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*[×x]\s*)?(?P<base>\d+(?:[.,]\d+)*)"
-    r"(?:\s*\^?\s*(?P<exponent>[−–-]\s*\d+))?"
+    r"(?:\s*\^\s*(?P<power>[−–-]?\s*\d+)|\s*(?P<exponent>[−–-]\s*\d+))?"
 )
+_FLAT_POWER = re.compile(r"10(\d{1,2})")
+"""``× 106``: a power of ten whose superscript the EU extraction flattened (10^6)."""
 
 
 @dataclass(frozen=True)
@@ -54,16 +64,66 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Difference:
-    """A curated criterion whose number and unit the official text does not show."""
+    """A curated row that the official text does not bear out as written."""
 
     criterion: Criterion
     finding: str
-    """"no such paragraph in the official text" or "value not in the text of …"."""
+    """In words: "no such paragraph in the official text", "value not in the text of …",
+    "the text of … writes 'fewer than 100' (<), not <=" …"""
+    check: str = "value"
+    """Which check found it: ``paragraph``, ``value`` or ``comparator``."""
 
     @property
-    def key(self) -> tuple[str, str, str, str, str, str]:
+    def key(self) -> tuple[str, str, str, str, str, str, str]:
         c = self.criterion
-        return (c.jurisdiction, c.code, c.parameter, c.comparator, format(c.value, "f"), c.unit)
+        value = "" if c.parameter == "" else format(c.value, "f")
+        return (c.jurisdiction, c.code, c.parameter, c.comparator, value, c.unit, self.check)
+
+
+# The words a text writes before (or, for "or more", after) a number, and the comparator they
+# say; the longest phrases first so "less than or equal to" is not read as "less than".
+_BEFORE: tuple[tuple[str, str], ...] = (
+    ("at or below a temperature of", "<="),
+    ("at or above a temperature of", ">="),
+    ("at or below", "<="),
+    ("at or above", ">="),
+    ("up to and including", "<="),
+    ("less than or equal to", "<="),
+    ("equal to or less than", "<="),
+    ("equal to or lower than", "<="),
+    ("not exceeding", "<="),
+    ("not more than", "<="),
+    ("up to", "<="),
+    ("greater than or equal to", ">="),
+    ("equal to or greater than", ">="),
+    ("equal to or more than", ">="),
+    ("not less than", ">="),
+    ("at least", ">="),
+    ("less than", "<"),
+    ("fewer than", "<"),
+    ("lower than", "<"),
+    ("below", "<"),
+    ("greater than", ">"),
+    ("more than", ">"),
+    ("higher than", ">"),
+    ("exceeding", ">"),
+    ("in excess of", ">"),
+    ("above", ">"),
+    ("≤", "<="),
+    ("≥", ">="),
+    ("<", "<"),
+    (">", ">"),
+)
+_AFTER: tuple[tuple[str, str], ...] = (
+    ("or more", ">="),
+    ("or greater", ">="),
+    ("or above", ">="),
+    ("or less", "<="),
+    ("or below", "<="),
+    ("or fewer", "<="),
+)
+_RANGE = "range"
+_ASIDE = re.compile(r"\((?:better|worse|lower|higher)\)\s*")
 
 
 def read_criteria(controls: Path, jurisdiction: str) -> list[Criterion]:
@@ -83,18 +143,54 @@ def read_criteria(controls: Path, jurisdiction: str) -> list[Criterion]:
     ]
 
 
+def read_entry_codes(controls: Path, jurisdiction: str) -> list[Criterion]:
+    """The curated entry codes of a jurisdiction, as rows without a threshold (for the
+    ``paragraph`` check)."""
+    path = controls / jurisdiction / "entries.csv"
+    return [
+        Criterion(jurisdiction, row.require("code"), "", "", Decimal(0), "", row.line)
+        for row in read_table(path, ("code",))
+    ]
+
+
+def check_entries(entries: list[Criterion], trees: dict[str, TextNode]) -> list[Difference]:
+    """The curated entry codes that are no paragraph of the official text."""
+    return [
+        Difference(entry, "no such paragraph in the official text", "paragraph")
+        for entry in entries
+        if _node(entry.code, trees) is None
+    ]
+
+
 def check(criteria: list[Criterion], trees: dict[str, TextNode]) -> list[Difference]:
-    """The criteria whose value and unit are not in the text of their paragraph (or subtree).
+    """Every difference between the criteria and the text of their paragraph (or subtree): the
+    paragraph missing, the value and unit not written, or written with other comparing words.
     ``trees`` maps each entry code (``3A901``) to its tree."""
     differences = []
     for criterion in criteria:
-        tree = trees.get(criterion.code.split(".", 1)[0])
-        node = tree.find(criterion.code) if tree else None
+        node = _node(criterion.code, trees)
         if node is None:
             differences.append(Difference(criterion, "no such paragraph in the official text"))
-        elif not found(criterion.value, criterion.unit, subtree_text(node)):
+            continue
+        text = subtree_text(node)
+        written = comparators(criterion.value, criterion.unit, text)
+        if not written:
             differences.append(Difference(criterion, f"value not in the text of {node.code}"))
+        elif criterion.comparator not in {comparator for comparator, _ in written}:
+            said = "; ".join(f"'{words}' ({comparator})" for comparator, words in written)
+            differences.append(
+                Difference(
+                    criterion,
+                    f"the text of {node.code} writes {said}, not {criterion.comparator}",
+                    "comparator",
+                )
+            )
     return differences
+
+
+def _node(code: str, trees: dict[str, TextNode]) -> TextNode | None:
+    tree = trees.get(code.split(".", 1)[0])
+    return tree.find(code) if tree else None
 
 
 def subtree_text(node: TextNode) -> str:
@@ -103,14 +199,47 @@ def subtree_text(node: TextNode) -> str:
 
 def found(value: Decimal, unit: str, text: str) -> bool:
     """Whether the text writes the value (in any of the spellings above) followed by the unit."""
+    return any(True for _ in _occurrences(value, unit, text))
+
+
+def comparators(value: Decimal, unit: str, text: str) -> list[tuple[str, str]]:
+    """Each place the text writes the value and unit: the comparator its words say (``range``
+    for "from 2 GHz to 15 GHz", ``none`` when no comparing words stand next to it) and the words
+    themselves, once each."""
+    said: list[tuple[str, str]] = []
+    for match, end in _occurrences(value, unit, text):
+        before = _ASIDE.sub("", text[max(0, match.start() - 60) : match.start()]).rstrip().lower()
+        after = text[end : end + 40].lstrip().lower()
+        number = text[match.start() : end]
+        reading = next(
+            ((c, f"{number} {w}") for w, c in _AFTER if after.startswith(w)),
+            None,
+        ) or next(((c, f"{w} {number}") for w, c in _BEFORE if before.endswith(w)), None)
+        if reading is None and (
+            re.search(r"\b(?:from|between)$", before) or re.match(r"(?:to|and)\s+\d", after)
+        ):
+            reading = (_RANGE, f"{before.rsplit(' ', 1)[-1]} {number} {after[:20]}".strip())
+        if reading is None:
+            reading = ("none", number)
+        if reading not in said:
+            said.append(reading)
+    return said
+
+
+def _occurrences(value: Decimal, unit: str, text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Each match of the value followed by the unit, with where the unit ends."""
     words = UNIT_WORDS[unit]
-    for match in _NUMBER.finditer(text):
-        if value not in _readings(match):
+    for match in NUMBER.finditer(text):
+        if value not in readings(match):
             continue
-        after = text[match.end() :].lstrip()
-        if not words or any(_starts_with_word(after, word) for word in words):
-            return True
-    return False
+        gap = len(text[match.end() :]) - len(text[match.end() :].lstrip())
+        after = text[match.end() + gap :]
+        if not words:
+            yield match, match.end()
+            continue
+        word = next((w for w in words if _starts_with_word(after, w)), None)
+        if word is not None:
+            yield match, match.end() + gap + len(word)
 
 
 def _starts_with_word(text: str, word: str) -> bool:
@@ -120,16 +249,18 @@ def _starts_with_word(text: str, word: str) -> bool:
     return not rest or not rest[0].isalnum()
 
 
-def _readings(match: re.Match[str]) -> set[Decimal]:
+def readings(match: re.Match[str]) -> set[Decimal]:
     """Every value a written number may mean (decimal comma or thousands separator)."""
     bases = _decimals(match.group("base"))
     mantissas = _decimals(match.group("mantissa")) if match.group("mantissa") else {Decimal(1)}
-    exponent = match.group("exponent")
+    exponent = match.group("power") or match.group("exponent")
     readings = set(bases)
     if exponent:
-        power = int(re.sub(r"[−–\s]", "-", exponent).replace("--", "-"))
+        power = int(re.sub(r"[−–]", "-", re.sub(r"\s", "", exponent)))
         if bases == {Decimal(10)}:
             readings |= {m * Decimal(10) ** power for m in mantissas}
+    elif match.group("mantissa") and (flat := _FLAT_POWER.fullmatch(match.group("base"))):
+        readings |= {m * Decimal(10) ** int(flat.group(1)) for m in mantissas}
     return readings
 
 

@@ -11,7 +11,14 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from exportgraph.loaders import annex_i, ccl, country_chart, destinations, listed_rdf
+from exportgraph.loaders import (
+    annex_i,
+    ccl,
+    correspondence,
+    country_chart,
+    destinations,
+    listed_rdf,
+)
 from exportgraph.loaders.controls import triples_to_ntriples
 from exportgraph.loaders.country_names import CountryNames
 from exportgraph.loaders.tables import read_table
@@ -22,7 +29,8 @@ COUNTRY_NAMES = "controls/country-names.csv"
 
 def load_whole_lists(ontology: Path, relative: Callable[[Path], str] = str) -> list[Triple]:
     """The RDF of the CCL, EU Annex I (with definitions and GEAs), the Country Chart and the
-    Country Groups, with the destinations and the groupings of them that risk models score.
+    Country Groups, with the destinations and the groupings of them that risk models score, and
+    the proposed US-EU correspondences of their Wassenaar-numbered entries (not asserted).
     ``relative`` names files in errors and provenance (project-relative paths)."""
     return list(_cached(ontology, relative, _state(ontology, relative)))
 
@@ -60,11 +68,14 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
     graph = listed_rdf.Triples()
 
     us_file = sources / ccl.FILE
-    listed_rdf.ccl(graph, ccl.read_ccl(us_file, relative(us_file)), _codes(ontology, "US"))
+    us = ccl.read_ccl(us_file, relative(us_file))
+    listed_rdf.ccl(graph, us, _codes(ontology, "US"))
 
     eu_file = sources / annex_i.FILE
     eu = annex_i.read_annex_i(eu_file, names, relative(eu_file))
     listed_rdf.annex_i(graph, eu, _codes(ontology, "EU"), _ids(ontology, "EU", "exceptions.csv"))
+    proposed = correspondence.proposals([e.tree for e in us.entries], [e.tree for e in eu.entries])
+    graph.triples += correspondence.proposal_triples(proposed)
 
     chart_file = sources / country_chart.CHART_FILE
     chart = country_chart.read_country_chart(chart_file, names, relative(chart_file))

@@ -163,6 +163,9 @@ class Entry:
     notes: tuple[str, ...] = ()
     gaps: tuple[str, ...] = ()
     alternatives: tuple[tuple[Criterion, ...], ...] = ()
+    date_basis: str | None = None  # notation of the date-bases concept; None: date as read
+    legal_status: str | None = None  # notation of the legal-statuses concept; None: law as read
+    open_questions: tuple[str, ...] = ()
     children: tuple[str, ...] = ()
     mappings: tuple[tuple[Relation, str], ...] = ()  # (relation, other entry IRI), both directions
     subtree_kinds: frozenset[str] = frozenset()

@@ -61,6 +61,8 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
             code_provisional=bool(flag(row.get("codeProvisional"))),
             sort_key=int(sort_key) if sort_key.lstrip("-").isdigit() else 0,
             exclusion_note=row.get("exclusionNote"),
+            date_basis=tail(row["dateBasis"]) if row.get("dateBasis") else None,
+            legal_status=tail(row["legalStatus"]) if row.get("legalStatus") else None,
         )
         if row.get("licence"):
             licence_nodes.add(iri)
@@ -75,6 +77,11 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
     entries: dict[str, Entry] = {}
     for iri, entry in base.items():
         found = links.get(iri, {})
+        if not _is_law(knowledge, entry):  # a proposal never controls: at most 'unknown'
+            incomplete[iri].append(
+                "a proposed control, not law as read: an item meeting it is answered 'unknown', "
+                "never 'controlled'"
+            )
         gaps = tuple(found.get("gap", ())) + tuple(incomplete.get(iri, ()))
         entries[iri] = replace(
             entry,
@@ -86,6 +93,7 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
             material_forms=frozenset(tail(f) for f in found.get("materialForm", ())),
             sources=tuple(sorted(found.get("source", ()), key=source_order)),
             notes=tuple(found.get("note", ())),
+            open_questions=tuple(found.get("openQuestion", ())),
             gaps=gaps,
             criteria_complete=entry.criteria_complete and iri not in incomplete,
             alternatives=alternatives.get(iri, ()),
@@ -128,6 +136,12 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
     knowledge.tops = {
         j: tuple(sorted(es, key=lambda e: (e.sort_key, e.code))) for j, es in tops.items()
     }
+
+
+def _is_law(knowledge: Knowledge, entry: Entry) -> bool:
+    """Whether the entry's legal status is law (an entry without a status is law as read)."""
+    status = knowledge.scheme("legal-statuses").get(entry.legal_status or "")
+    return status is None or status.has("isLaw")
 
 
 def _walk(entries: Mapping[str, Entry], iri: str) -> list[Entry]:

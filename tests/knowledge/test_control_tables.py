@@ -176,3 +176,46 @@ def test_the_vocabulary_decides_which_activities_tables_may_use(tmp_path: Path) 
     vocabulary.unlink()
     with pytest.raises(SourceDataError, match="vocabulary"):
         load_controls(controls)
+
+
+STANDING_HEADER = ENTRY_HEADER.replace(
+    "effective_date_note,", "effective_date_note,date_basis,legal_status,open_questions,"
+)
+
+
+def _standing(basis: str, status: str, questions: str) -> str:
+    return STANDING_HEADER + (
+        f"1A001,,L,hardware,Quantum things,,,,,,,,2024-01-01,,note,{basis},{status},{questions},"
+        "primary,,S1,all,export,,,,\n"
+        "1A001.a,1A001,,,Big,quantum-computer,,,,,,,,,,,,,,,,,,,,,\n"
+    )
+
+
+def test_date_basis_status_and_open_questions_are_data_inherited(tmp_path: Path) -> None:
+    entries = _standing("lower-bound", "proposed", "Was it amended? | Is it in force?")
+    store = as_store(write_tree(tmp_path, entries=entries, criteria=CRITERIA))
+    sub = ns.entry_iri("XX", "1A001.a")
+    query = (
+        f"SELECT ?basis ?status ?q WHERE {{ {sub} eg:dateBasis ?basis ; eg:legalStatus ?status ;"
+        " eg:openQuestion ?q }"
+    )
+    rows = list(store.query(query, prefixes={"eg": ns.EG}))
+    assert {(r["basis"].value, r["status"].value) for r in rows} == {
+        (
+            ns.concept_iri("date-basis", "lower-bound").value,
+            ns.concept_iri("legal-status", "proposed").value,
+        )
+    }
+    assert {r["q"].value for r in rows} == {"Was it amended?", "Is it in force?"}
+
+
+@pytest.mark.parametrize(
+    ("basis", "status", "column"),
+    [("guessed", "", "date_basis"), ("", "rumoured", "legal_status")],
+)
+def test_an_unknown_date_basis_or_status_is_located(
+    tmp_path: Path, basis: str, status: str, column: str
+) -> None:
+    with pytest.raises(SourceDataError, match="expected one of") as caught:
+        load_controls(write_tree(tmp_path, entries=_standing(basis, status, "")))
+    assert (caught.value.line, caught.value.column) == (2, column)

@@ -20,10 +20,10 @@ REVIEWED = CONTROLS / "official-text-differences.csv"
 
 
 def _reviewed() -> dict[tuple[str, ...], str]:
-    columns = ("jurisdiction", "code", "parameter", "comparator", "value", "unit", "explanation")
+    columns = ("jurisdiction", "code", "parameter", "comparator", "value", "unit", "check")
     return {
-        tuple(row.require(c) for c in columns[:-1]): row.require("explanation")
-        for row in read_table(REVIEWED, columns)
+        tuple(row.get(c) for c in columns): row.require("explanation")
+        for row in read_table(REVIEWED, (*columns, "explanation"))
     }
 
 
@@ -38,15 +38,16 @@ def test_curated_thresholds_against_the_official_text(
     for jurisdiction, by_code in trees.items():
         criteria = check.read_criteria(CONTROLS, jurisdiction)
         assert criteria, f"no curated criteria for {jurisdiction}"
+        found += check.check_entries(check.read_entry_codes(CONTROLS, jurisdiction), by_code)
         found += check.check(criteria, by_code)
     reviewed = _reviewed()
     with capsys.disabled():
-        print(f"\n{len(found)} curated threshold(s) differ from the official text:")
+        print(f"\n{len(found)} difference(s) between the curated rows and the official text:")
         for difference in found:
             explanation = reviewed.get(difference.key, "NOT REVIEWED")
             print(
-                f"  {':'.join(difference.key[:2])} {' '.join(difference.key[2:])}: "
-                f"{difference.finding} - {explanation}"
+                f"  [{difference.check}] {':'.join(difference.key[:2])} "
+                f"{' '.join(difference.key[2:6])}: {difference.finding} - {explanation}"
             )
     assert {d.key for d in found} == set(reviewed), "update official-text-differences.csv"
 
@@ -76,3 +77,38 @@ def test_a_changed_threshold_is_reported(ccl: CommerceControlList, tmp_path: Pat
     wrong = [check.Criterion(**{**c.__dict__, "value": Decimal("650")}) for c in changed]
     differences = check.check(wrong, {e.code: e.tree for e in ccl.entries})
     assert [d.finding for d in differences] == ["value not in the text of 3A904.a"]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text", "expected"),
+    [
+        ("34", "NUM", "supporting 34 or more, but fewer than 100, 'fully controlled'", [">="]),
+        ("100", "NUM", "supporting 34 or more, but fewer than 100, 'fully controlled'", ["<"]),
+        ("0.001", "UNITLESS", "a 'C-NOT error' of less than or equal to 10^−3;", ["<="]),
+        ("4.5", "K", "at an ambient temperature equal to or less (better) than 4,5 K", ["<="]),
+        ("0.1", "K", "600 µW at or below a temperature of 0.1 K (−273.05 °C)", ["<="]),
+        ("48", "HR", "for a period of greater than 48 hours", [">"]),
+        ("2", "GigaHZ", "at any frequency from 2 GHz up to and including 15 GHz", ["range"]),
+        ("15", "GigaHZ", "at any frequency from 2 GHz up to and including 15 GHz", ["<="]),
+        ("1", "K", "noise figure at 1 K", ["none"]),
+    ],
+)
+def test_comparing_words(value: str, unit: str, text: str, expected: list[str]) -> None:
+    assert [c for c, _ in check.comparators(Decimal(value), unit, text)] == expected
+
+
+def test_a_changed_comparator_is_reported(ccl: CommerceControlList) -> None:
+    criteria = check.read_criteria(CONTROLS, "US")
+    band = [c for c in criteria if c.code == "4A906.a.2" and c.parameter == "physical-qubits"]
+    wrong = [check.Criterion(**{**c.__dict__, "comparator": ">"}) for c in band]
+    differences = check.check(wrong, {e.code: e.tree for e in ccl.entries})
+    assert [d.check for d in differences] == ["comparator", "comparator"]
+    assert "'100 or more' (>=)" in differences[0].finding
+
+
+def test_an_unknown_entry_code_is_reported(ccl: CommerceControlList) -> None:
+    entries = [check.Criterion("US", "4A906.a.9", "", "", Decimal(0), "", 1)]
+    differences = check.check_entries(entries, {e.code: e.tree for e in ccl.entries})
+    assert [(d.check, d.finding) for d in differences] == [
+        ("paragraph", "no such paragraph in the official text")
+    ]

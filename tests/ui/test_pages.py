@@ -205,3 +205,17 @@ def test_a_reviewer_cannot_propose(client: TestClient, real: Context) -> None:
     )
     assert response.status_code == 403
     client.cookies.clear()
+
+
+def test_entry_page_says_provisional_dates_proposals_and_open_questions(
+    client: TestClient,
+) -> None:
+    html = client.get("/entries/JP:X-CRYO-CMOS").text
+    assert 'id="legal-status"' in html and "Proposal, not law as read." in html
+    assert 'id="date-provisional"' in html
+    italy = client.get("/entries/IT:X-QC").text
+    assert "Provisional date: computed lower bound" in italy
+    uk = client.get("/entries/GB:PL9014.X-QC.3").text
+    assert 'id="open-questions"' in uk and "SI 2025/1197" in uk
+    us = client.get("/entries/US:4A906.a.2").text
+    assert 'id="date-provisional"' not in us and 'id="legal-status"' not in us

@@ -42,6 +42,7 @@ from exportgraph.services.partners.classify import (
 from exportgraph.services.partners.decision import ListsEvaluation, evaluate_lists, label
 from exportgraph.services.partners.items import Item, parse_subject
 from exportgraph.services.partners.logic import Tri, tri_and, tri_json, tri_or
+from exportgraph.services.reference.caveats import caveat_notes
 
 if TYPE_CHECKING:
     from exportgraph.graph.context import Context
@@ -416,8 +417,12 @@ def jurisdiction_assessment(
     }
     if decision.required is None:
         result["missing_facts"] = decision.missing or ["(not stated)"]
+    deciding = lists.matched if lists.status is True else lists.undecided
+    notes = caveat_notes(knowledge, (e.entry for e in deciding))
     if secondary:
-        result["notes"] = ["This answer rests on secondary evidence for: " + ", ".join(secondary)]
+        notes.insert(0, "This answer rests on secondary evidence for: " + ", ".join(secondary))
+    if notes:
+        result["notes"] = notes
     return result
 
 

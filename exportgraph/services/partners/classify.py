@@ -42,6 +42,7 @@ from exportgraph.services.partners.decision import (
 )
 from exportgraph.services.partners.items import Item, parse_item
 from exportgraph.services.partners.logic import tri_json
+from exportgraph.services.reference.caveats import caveat_notes
 from exportgraph.services.reference.entries import criterion_shown, entry_summary, equivalents
 
 if TYPE_CHECKING:
@@ -125,6 +126,7 @@ def jurisdiction_result(
     notes = list(lists.notes)
     deciding = lists.matched if lists.status is True else lists.undecided
     secondary = _secondary(knowledge, deciding)
+    notes.extend(caveat_notes(knowledge, (e.entry for e in deciding)))
     if secondary:
         notes.append(
             "This answer rests on secondary evidence (summaries, not the legal text) for: "

@@ -13,6 +13,12 @@ from exportgraph.errors import NotFound
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Criterion, Entry, Licence, LicenceException, Source
 from exportgraph.services.inputs import json_number, parse_date
+from exportgraph.services.reference.caveats import (
+    DateBasisShown,
+    LegalStatusShown,
+    date_basis,
+    legal_status,
+)
 
 
 class SourceShown(TypedDict):
@@ -30,6 +36,9 @@ class CriterionShown(TypedDict):
     canonical_threshold: NotRequired[int | float]
     canonical_unit: NotRequired[str]
     legal_text: NotRequired[str]
+    evidence: NotRequired[str]
+    """Only when the value is of lower grade than the legal text ('secondary')."""
+    sources: NotRequired[list[str]]
 
 
 class EntrySummary(TypedDict):
@@ -41,6 +50,11 @@ class EntrySummary(TypedDict):
     effective_from: str | None
     effective_until: NotRequired[str]
     effective_date_note: NotRequired[str]
+    date_basis: NotRequired[DateBasisShown]
+    """How the effective date was established when it was not read as such (provisional)."""
+    legal_status: NotRequired[LegalStatusShown]
+    """Present when the entry is not simply law as read (e.g. a proposal)."""
+    open_questions: NotRequired[list[str]]
     sources: list[SourceShown]
     evidence: str
     provisional: NotRequired[bool]
@@ -129,6 +143,9 @@ def criterion_shown(criterion: Criterion) -> CriterionShown:
         out["canonical_unit"] = criterion.canonical_unit
     if criterion.legal_text:
         out["legal_text"] = criterion.legal_text
+    if criterion.evidence == "secondary":
+        out["evidence"] = criterion.evidence
+        out["sources"] = [":".join(s.rsplit("/", 2)[-2:]) for s in criterion.sources]
     return out
 
 
@@ -150,6 +167,14 @@ def entry_summary(knowledge: Knowledge, entry: Entry) -> EntrySummary:
         out["effective_until"] = entry.effective_until.isoformat()
     if entry.effective_date_note:
         out["effective_date_note"] = entry.effective_date_note
+    basis = date_basis(knowledge, entry)
+    if basis is not None:
+        out["date_basis"] = basis
+    status = legal_status(knowledge, entry)
+    if status is not None:
+        out["legal_status"] = status
+    if entry.open_questions:
+        out["open_questions"] = list(entry.open_questions)
     if entry.provisional:
         out["provisional"] = True
     if entry.code_provisional:

@@ -280,6 +280,12 @@ def derive(a: EntryRegion, b: EntryRegion) -> Derivation | str:
         if entry.problem:
             return f"derivation not possible for {entry.id}: {entry.problem}"
     kinds = compare_sets(a.kinds, b.kinds)
+    if kinds == "disjoint":  # no item in both, whatever the thresholds (saves comparing them)
+        return Derivation(
+            None,
+            f"{_PHRASES['disjoint']}; kinds differ: {a.id} {a.describe_kinds()}; "
+            f"{b.id} {b.describe_kinds()}",
+        )
     facts: SetRelation = compare_sets(b.facts, a.facts)  # more facts required = fewer items
     if facts == "disjoint":
         facts = "overlap"

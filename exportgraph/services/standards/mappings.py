@@ -11,6 +11,7 @@ from exportgraph import paths
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.queries import load_query
 from exportgraph.knowledge.current import of_store
+from exportgraph.knowledge.index import Knowledge
 from exportgraph.loaders.sssom import Mapping, write_sssom
 from exportgraph.services.standards.equivalence import Derivation, derive, index_for
 from exportgraph.store import Store
@@ -52,7 +53,17 @@ def _curie_map(mappings: list[Mapping]) -> dict[str, str]:
 
 def asserted_mappings(store: Store) -> list[Mapping]:
     """Every asserted SKOS mapping with its justification, confidence, comment and author."""
-    rows = store.select(load_query("mappings_asserted"))
+    return _table_rows(store, "mappings_asserted")
+
+
+def proposed_mappings(store: Store) -> list[Mapping]:
+    """The mappings exportgraph proposes (eg:ProposedMapping: the US-EU correspondences of the
+    Wassenaar-numbered entries) that no reviewer has approved yet."""
+    return _table_rows(store, "mappings_proposed")
+
+
+def _table_rows(store: Store, query: str) -> list[Mapping]:
+    rows = store.select(load_query(query))
     found = []
     for row in rows:
 
@@ -76,8 +87,19 @@ def asserted_mappings(store: Store) -> list[Mapping]:
 
 
 def derived_mappings(store: Store) -> list[Mapping]:
-    """One row per pair of entries of different jurisdictions whose thresholds relate."""
-    index = index_for(of_store(store))
+    """The proposed mappings not yet approved, then one row per pair of curated entries of
+    different jurisdictions whose thresholds relate."""
+    return proposed_mappings(store) + threshold_mappings(store)
+
+
+def threshold_mappings(store: Store) -> list[Mapping]:
+    """One row per pair of entries of different jurisdictions whose thresholds relate (computed
+    once per data version: comparing every pair of regions takes seconds on the real data)."""
+    return list(of_store(store).derived("threshold_mappings", _threshold_mappings))
+
+
+def _threshold_mappings(knowledge: Knowledge) -> tuple[Mapping, ...]:
+    index = index_for(knowledge)
     entries = sorted(index.entries.values(), key=lambda e: e.id)
     found = []
     for i, a in enumerate(entries):
@@ -91,7 +113,7 @@ def derived_mappings(store: Store) -> list[Mapping]:
                         a.iri, result.relation, b.iri, DERIVED, None, result.basis, "exportgraph"
                     )
                 )
-    return found
+    return tuple(found)
 
 
 def mappings_table(store: Store, source: str = "asserted") -> str:
@@ -104,7 +126,11 @@ def mappings_table(store: Store, source: str = "asserted") -> str:
         "mapping_set_description": (
             "SKOS mappings between control entries asserted in the exportgraph terminology"
             if source == "asserted"
-            else "SKOS mappings derived by exportgraph from the entries' formal thresholds"
+            else "SKOS mappings derived by exportgraph, not asserted: US-EU correspondences of "
+            "the Wassenaar-numbered entries proposed from code, text similarity and thresholds "
+            "(semapv:CompositeMatching, until a reviewer approves them as a change), and "
+            "relations derived from the curated entries' formal thresholds "
+            "(semapv:LogicalReasoning)"
         ),
         "mapping_set_version": store.data_version() or "",
     }
@@ -121,6 +147,7 @@ def mappings_json(store: Store, source: str = "asserted") -> list[dict[str, Any]
     mappings = asserted_mappings(store) if source == "asserted" else derived_mappings(store)
     return [
         {
+            "status": _status(source, m),
             "subject": m.subject,
             "predicate": "skos:" + m.predicate,
             "object": m.object,
@@ -133,4 +160,18 @@ def mappings_json(store: Store, source: str = "asserted") -> list[dict[str, Any]
     ]
 
 
-__all__ = ["asserted_mappings", "derived_mappings", "mappings_json", "mappings_table"]
+def _status(source: str, mapping: Mapping) -> str:
+    """asserted; proposed (awaiting a reviewer's approval); or derived (from thresholds)."""
+    if source == "asserted":
+        return "asserted"
+    return "derived" if mapping.justification == DERIVED else "proposed"
+
+
+__all__ = [
+    "asserted_mappings",
+    "derived_mappings",
+    "mappings_json",
+    "mappings_table",
+    "proposed_mappings",
+    "threshold_mappings",
+]
