@@ -150,6 +150,30 @@ def test_an_intra_union_transfer_of_an_annex_i_entry_is_unknown(assess_in: Any) 
 # --------------------------------------------------------------------------- named entries
 
 
+def test_named_entry_through_the_api(client: TestClient) -> None:
+    body = {"activity": "export", "subject": {"entry": "us:5b002"}, "from": "US", "to": "CN"}
+    response = client.post("/v1/assess", json=body)
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    assert answer["subject"] == {"entry": "US:5B002"}  # the id as the data writes it
+    (us,) = answer["results"]
+    assert us["licence_required"] is True and us["sources"]
+
+
+def test_a_release_of_technology_is_an_export_to_the_person_s_country(assess_in: Any) -> None:
+    request = {
+        "activity": "deemed-export",
+        "subject": {"entry": "US:3E002"},  # NS Column 1, AT Column 1
+        "from": "US",
+        "recipient": {"nationality": "CN"},
+    }
+    us = assess_in(request)["US"]
+    assert us["licence_required"] is True
+    assert any("China has an X in NS1" in r for r in us["reasons"])
+    request["recipient"] = {"nationality": "CA"}
+    assert assess_in(request)["US"]["licence_required"] is False
+
+
 def test_unknown_entry_is_a_422_naming_field_and_term(client: TestClient) -> None:
     body = {"activity": "export", "subject": {"entry": "US:9Z999"}, "from": "US", "to": "DE"}
     for path, request in (

@@ -118,8 +118,8 @@ def _chart(
     if paragraph is None:
         outcome.missing.append(f"the License Requirements of {entry_id} (not in the data)")
         return
-    if activity not in EXPORTS:
-        outcome.reasons.append(
+    if activity not in (*EXPORTS, "deemed-export"):  # a release is an export to the person's
+        outcome.reasons.append(  # country (the caller has named it as the destination)
             f"the Commerce Country Chart states licence requirements for exports and reexports; "
             f"a {activity} of {entry_id} is not decided by it"
         )
