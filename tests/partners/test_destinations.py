@@ -166,7 +166,12 @@ def test_a_release_of_technology_is_an_export_to_the_person_s_country(assess_in:
         "subject": {"entry": "US:3E002"},  # NS Column 1, AT Column 1
         "from": "US",
         "recipient": {"nationality": "CN"},
+        "published": False,
+        "intended_for_publication": False,
+        "project_stage": "fabrication",
     }
+    unstated = {k: v for k, v in request.items() if k != "published"}
+    assert "published" in assess_in(unstated)["US"]["missing_facts"]  # exclusions still asked
     us = assess_in(request)["US"]
     assert us["licence_required"] is True
     assert any("China has an X in NS1" in r for r in us["reasons"])
