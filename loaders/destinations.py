@@ -117,6 +117,7 @@ def destination_groupings(
         if code in territories:
             country, basis = territories[code]
             graph.text(node, ns.eg("basis"), f"In the Country Groups of {country}: {basis}")
+            graph.add(node, ns.eg("chartRowOf"), ns.jurisdiction_iri(country))
 
 
 def _grouping(

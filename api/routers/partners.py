@@ -234,7 +234,8 @@ class AssessRequest(BaseModel):
     subject: dict[str, Any] = Field(
         description='`{"item": …}`, `{"software": {"for_kind", "purpose", "parameters", '
         '"facts"}}` or `{"technology": {…}}`: the parameters and facts of software or technology '
-        "describe the item it serves"
+        'describe the item it serves; or `{"entry": "US:3A001.a.1"}`: an entry the user has '
+        "already classified (any entry of the curated tables or the whole official lists)"
     )
     from_: str = Field(alias="from", description="The jurisdiction the activity starts in.")
     to: str | None = Field(default=None, description="Destination country.")

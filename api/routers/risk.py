@@ -128,7 +128,8 @@ class RiskRequestModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     subject: dict[str, Any] = Field(
-        description='`{"item": …}`, `{"software": {"for_kind", "purpose"}}` or `{"technology": {…}}`'
+        description='`{"item": …}`, `{"software": {"for_kind", "purpose"}}`, `{"technology": {…}}` '
+        'or `{"entry": "US:3A001.a.1"}` (an entry the user has already classified)'
     )
     from_: str = Field(alias="from", description="The jurisdiction the transfer starts in.")
     to: str = Field(description="Destination country (ISO 3166-1 alpha-2).")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from exportgraph.errors import InvalidInput, shown
+from exportgraph.knowledge.listed import ListedData
 from exportgraph.knowledge.model import (
     AssertedMapping,
     Concept,
@@ -55,6 +56,9 @@ class Knowledge:
     product_sources: dict[str, ProductSource] = field(default_factory=dict)  # IRI → source
     risk: RiskData = field(default_factory=RiskData)
     """Risk models, destination groupings, stage gates and criteria, processing times."""
+    listed: ListedData = field(default_factory=ListedData)
+    """The whole lists: every paragraph, US licence-requirement rows, Country Chart, general
+    authorisations."""
     kind_ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
     """Kind IRI → the kind and all its broader kinds."""
     kind_descendants: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -21,6 +21,7 @@ from exportgraph.knowledge.model import (
 )
 from exportgraph.knowledge.read_concepts import read_concepts
 from exportgraph.knowledge.read_entries import read_entries, relation_of
+from exportgraph.knowledge.read_listed import read_listed
 from exportgraph.knowledge.read_products import read_products
 from exportgraph.knowledge.read_risk import read_risk
 from exportgraph.knowledge.rows import Row, flag, rows, source_order, tail
@@ -50,6 +51,7 @@ def read_knowledge(store: Store) -> Knowledge:
     )
     read_products(knowledge, store)
     knowledge.risk = read_risk(knowledge, store)
+    knowledge.listed = read_listed(store)
     problems.extend(knowledge.risk.problems)
     knowledge.problems = tuple(problems)
     for problem in problems:

@@ -222,6 +222,7 @@ def render(client: Any) -> str:
             f"<details><summary>Full response</summary>\n\n```json\n"
             f"{json.dumps(answer, indent=2, ensure_ascii=False)}\n```\n\n</details>\n"
         )
+    parts.append(DESTINATIONS)
     parts.append(RISK_AND_PLANS)
     parts.append(SCREENING)
     return "\n".join(parts)
@@ -409,6 +410,62 @@ The examples below were produced by running the service on the data of this repo
 with `.venv/bin/python tests/partners/docs_examples.py`). They are illustrations of the encoded data,
 not legal advice: check the sources each answer cites.
 """
+
+DESTINATIONS = """## Any entry, any destination: the Country Chart and the EU general authorisations
+
+A subject may name an entry you have already classified, from the curated tables or the whole
+official lists: `{"entry": "US:3A001.a.1"}` in `POST /v1/assess`, `POST /v1/risk` and plan
+activities. An entry the data does not hold is a `422` naming `subject.entry` and the id.
+
+```
+POST /v1/assess
+{"activity": "export", "subject": {"entry": "US:6A006.a.1"}, "from": "US", "to": "CN"}
+```
+
+**US entries** are decided from the entry's License Requirements × the destination's row of the
+Commerce Country Chart (15 CFR 738 Supp. 1): for 6A006.a.1 to China, "NS applies to entire entry:
+NS Column 2; China has an X in NS2: a licence is required (NS)"; to Germany, no X in NS2 or AT1:
+no licence. Each answer cites the ECCN, the chart row and, where used, the Country Groups
+(`sources`). What the service reads:
+
+- a row that applies to the entire entry, or names the paragraph (`3A001.z.1.b`, short forms
+  `.e`, `z.2.a`), applies; a row that names only other paragraphs does not; a row whose scope is
+  written in words (“MMIC amplifiers … except those for civil telecommunications”, “when usable in
+  missiles”) or names a sub-paragraph of the one you named leaves the answer `"unknown"`, quoting
+  the row;
+- a chart cell that names Country Groups (“D:1, D:4, and D:5 …, excluding … A:5 or A:6”) is
+  decided by the groups of 15 CFR 740 Supp. 1; “worldwide” catches every destination; any other
+  rule in words (EI: “Refer to § 742.15”) is `"unknown"`, never `false`;
+- a territory without a row takes its country's row (Hong Kong → China, Liechtenstein →
+  Switzerland, Cayman Islands → United Kingdom, 738.3(b)); a destination with no row and no such
+  rule, and an embargoed destination (Cuba, Iran, North Korea, Syria: Part 746), are `"unknown"`;
+  a footnote of the row that adds requirements for this ECCN or for any item turns a `false` into
+  `"unknown"`;
+- the List Based License Exceptions as the entry states them: “N/A” (or “N/A for” the paragraph)
+  is `false`; STA is `false` where the destination is in neither STA-eligible group (A:5, A:6);
+  everything else is `"unknown"`, quoting the entry (value limits and conditions of 15 CFR 740
+  are yours to check).
+
+**EU exports** (from the EU or a member state) list the Union general export authorisations of
+Annex II whose items could cover the entry, read from the official text: EU001 covers all of
+Annex I except the items of Annex II Section I, for exports to Australia, Canada, Iceland, Japan,
+New Zealand, Norway, Switzerland (incl. Liechtenstein), the United Kingdom and the United States.
+The quantum entries (4A506, 3A501.a.15, 3A501.b.13, 3A504, 3B504, 3C507–3C509) are not in Section
+I: exporting the 120-qubit machine from Germany to Japan answers `licence_required: true` (Art.
+3(1) requires an authorisation) with `EU:EU001` `available: true`, the reason "No individual
+licence is needed for this export to JP under EU:EU001 … if the conditions of use in its Part 3
+are met", and those conditions quoted. An item of Section I (1C351) gets EU001 `false`. EU002,
+EU005, EU006 and EU008 cover the items and destinations they list; EU003 (after repair), EU004
+(exhibition or fair) and EU007 (intra-group software and technology) are `"unknown"` and name
+the circumstance Part 3 limits them to. An Annex I entry transferred inside the Union is
+`"unknown"` (only Annex IV items need an authorisation there; Annex IV is not in the data).
+
+A named entry of another jurisdiction's list says nothing about that jurisdiction: `US:5B002`
+exported from Germany is `"unknown"` for DE and the EU, naming "the classification of the item
+under the lists of EU". For risk, a named entry is controlled where its list applies and unknown
+elsewhere (no margin).
+"""
+
 
 RISK_AND_PLANS = """## How risky is a transfer? Reading a risk score
 

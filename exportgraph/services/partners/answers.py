@@ -8,7 +8,12 @@ from typing import Any, Literal, NotRequired
 
 from typing_extensions import TypedDict
 
-from exportgraph.services.reference.entries import CriterionShown, EntrySummary, Equivalent
+from exportgraph.services.reference.entries import (
+    CriterionShown,
+    EntrySummary,
+    Equivalent,
+    SourceShown,
+)
 
 Verdict = bool | Literal["unknown"]
 
@@ -76,6 +81,11 @@ class ExceptionAnswer(TypedDict):
     title: str
     available: Verdict
     missing_fact: NotRequired[str]
+    why: NotRequired[str]
+    conditions: NotRequired[list[str]]
+    """What the user must still meet (general authorisations: their Part 3, quoted)."""
+    sources: NotRequired[list[SourceShown]]
+    evidence: NotRequired[str]
 
 
 class AssessResult(TypedDict):
@@ -88,6 +98,8 @@ class AssessResult(TypedDict):
     missing_facts: NotRequired[list[str]]
     evidence: Literal["primary", "secondary"]
     notes: NotRequired[list[str]]
+    sources: NotRequired[list[SourceShown]]
+    """For entries decided from the whole lists: the entry, chart, groups and texts cited."""
 
 
 class PartyMatchAnswer(TypedDict):

@@ -31,6 +31,8 @@ from exportgraph.services.partners.answers import (
     ExceptionAnswer,
     ExclusionAnswer,
 )
+from exportgraph.services.partners.assess_entry import EntryOutcome, entry_licensing
+from exportgraph.services.partners.assess_eu_general import authorisations_for_entry
 from exportgraph.services.partners.assess_parties import with_party_screening
 from exportgraph.services.partners.atoms import index_atoms
 from exportgraph.services.partners.classify import (
@@ -361,10 +363,13 @@ def jurisdiction_assessment(
     exceptions: dict[str, ExceptionAnswer] = {}
     own_entries = [e for e in knowledge.entries.values() if e.jurisdiction == governing]
     rule = knowledge.jurisdictions[governing].deemed_export
+    named: EntryOutcome | None = None
     if activity == "deemed-export" and rule is False:
         _release_destination(
             knowledge, request, governing, decision
         )  # decides: not an export there
+    elif request.subject.entry is not None:
+        named = _named_entry(knowledge, request, governing, activity, decision, exceptions)
     elif not own_entries:
         decision.add_missing(f"the export-control lists of {governing} (not in the data)")
     elif lists.status is False:
@@ -415,6 +420,10 @@ def jurisdiction_assessment(
         "exceptions": list(exceptions.values()) if decision.required is not False else [],
         "evidence": "secondary" if secondary else "primary",
     }
+    if named is not None:
+        result["entries"] = named.entries
+        if named.sources:
+            result["sources"] = named.sources
     if decision.required is None:
         result["missing_facts"] = decision.missing or ["(not stated)"]
     deciding = lists.matched if lists.status is True else lists.undecided
@@ -526,7 +535,39 @@ def _licensing(
                     exceptions[knowledge.exceptions[iri].id] = exception_answer(
                         knowledge.exceptions[iri], destination
                     )
+            answers, general = authorisations_for_entry(knowledge, governing, entry.id, destination)
+            exceptions.update((answer["id"], answer) for answer in answers)
+            decision.reasons.extend(r for r in general if r not in decision.reasons)
     decision.required = tri_or(per_entry)
+
+
+def _named_entry(
+    knowledge: Knowledge,
+    request: Request,
+    governing: str,
+    activity: str,
+    decision: Decision,
+    exceptions: dict[str, ExceptionAnswer],
+) -> EntryOutcome | None:
+    """A subject naming an entry: the entry decides (services/partners/assess_entry.py)."""
+    assert request.subject.entry is not None
+    destination = request.destination
+    if activity == "in-country-transfer" and destination is None:
+        destination = request.origin
+    if activity == "deemed-export":
+        destination = _release_destination(knowledge, request, governing, decision)
+        if destination is None:
+            return None
+    if destination is None:
+        decision.add_missing("to")
+        return None
+    outcome = entry_licensing(knowledge, request.subject.entry, governing, activity, destination)
+    decision.required = outcome.required
+    decision.reasons.extend(outcome.reasons)
+    for missing in outcome.missing:
+        decision.add_missing(missing)
+    exceptions.update((answer["id"], answer) for answer in outcome.exceptions)
+    return outcome
 
 
 def _most_specific(knowledge: Knowledge, entries: list[Entry]) -> list[Entry]:
@@ -579,11 +620,16 @@ def assess_in(
     atoms_for = atom_factory(
         parsed.as_of, atoms or (lambda item, on: index_atoms(knowledge, item, on))
     )
-    atoms_of_subject = atoms_for(parsed.subject)
+    named = parsed.subject.entry is not None  # the user classified it: no classification
+    atoms_of_subject = None if named else atoms_for(parsed.subject)
     results = []
     for governing in knowledge.governing(parsed.origin):
-        lists = evaluate_lists(
-            knowledge, parsed.subject, parsed.as_of, [governing], atoms_of_subject, atoms_for
+        lists = (
+            ListsEvaluation(None, [], [], [], [])
+            if atoms_of_subject is None
+            else evaluate_lists(
+                knowledge, parsed.subject, parsed.as_of, [governing], atoms_of_subject, atoms_for
+            )
         )
         result = jurisdiction_assessment(knowledge, parsed, governing, lists)
         results.append(result)

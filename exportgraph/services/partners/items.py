@@ -30,6 +30,7 @@ from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Concept
 from exportgraph.knowledge.units import normalize_parameters
 from exportgraph.services.inputs import json_number
+from exportgraph.services.partners.entry_subject import named_entry
 
 MATERIAL_FORM = "material-form"
 _SERVED = "served"
@@ -54,6 +55,9 @@ class Item:
     path: str = ""
     """Where this item's own fields sit in the request ("" for the item asked about, "served."
     for the software a technology serves): names what is missing."""
+    entry: str | None = None
+    """A subject that names an entry the user has classified (`US:3A001.a.1`): the entry decides,
+    not the kind and parameters (services/partners/entry_subject.py)."""
 
     @property
     def serving(self) -> bool:
@@ -66,6 +70,8 @@ class Item:
 
     def as_dict(self) -> dict[str, Any]:
         """The item as echoed in answers (parameters in canonical units)."""
+        if self.entry is not None:
+            return {"entry": self.entry}
         out: dict[str, Any] = {"kind": self.kind}
         if self.for_kind:
             out["for_kind"] = self.for_kind
@@ -241,11 +247,15 @@ def parse_subject(knowledge: Knowledge, raw: object, field_name: str = "subject"
     facts}}` or `{"technology": {…}}`."""
     if not isinstance(raw, Mapping) or len(raw) != 1:
         raise InvalidInput(
-            f"{field_name}: expected exactly one of item, software, technology", field=field_name
+            f"{field_name}: expected exactly one of item, software, technology, entry",
+            field=field_name,
         )
     ((key, value),) = raw.items()
     if key == "item":
         return parse_item(knowledge, value, f"{field_name}.item")
+    if key == "entry":
+        named = named_entry(knowledge, value, f"{field_name}.entry")
+        return Item(named.kind, named.kind_iri, entry=named.id)
     if key in knowledge.kinds and knowledge.serves_another_kind(knowledge.kinds[key].iri):
         if not isinstance(value, Mapping):
             raise InvalidInput(
@@ -253,5 +263,6 @@ def parse_subject(knowledge: Knowledge, raw: object, field_name: str = "subject"
             )
         return parse_item(knowledge, {**value, "kind": key}, f"{field_name}.{key}")
     raise InvalidInput(
-        f"{field_name}: expected item, software or technology, got {shown(key)}", field=field_name
+        f"{field_name}: expected item, software, technology or entry, got {shown(key)}",
+        field=field_name,
     )

@@ -175,6 +175,7 @@ def sensitivity_key(knowledge: Knowledge, item: Item, origin: str, on: dt.date) 
     """What the sensitivity depends on: the item, the origin and the entries in force (two dates
     with the same entries in force give the same answer)."""
     return (
+        item.entry,
         item.kind_iri,
         item.for_kind_iri,
         item.purpose,
@@ -188,6 +189,8 @@ def sensitivity_key(knowledge: Knowledge, item: Item, origin: str, on: dt.date) 
 def sensitivity(knowledge: Knowledge, item: Item, origin: str, on: dt.date) -> Sensitivity:
     """Where the subject is controlled, seen from the jurisdiction the transfer starts in (a
     classification of every list: milliseconds; callers keep results by `sensitivity_key`)."""
+    if item.entry is not None:
+        return _named_entry(knowledge, item.entry, origin)
     atoms = index_atoms(knowledge, item, on)
     lists = [code for code in sorted(knowledge.tops) if knowledge.tops[code]]
     evaluated = {code: evaluate_lists(knowledge, item, on, [code], atoms) for code in lists}
@@ -239,6 +242,31 @@ def sensitivity(knowledge: Knowledge, item: Item, origin: str, on: dt.date) -> S
         margin_parameter=margin[2] if margin else None,
         sources=tuple(sources),
         origin_has_lists=bool(origin_lists),
+    )
+
+
+def _named_entry(knowledge: Knowledge, entry_id: str, origin: str) -> Sensitivity:
+    """A subject naming an entry the user classified: controlled where that entry's list applies
+    (its jurisdiction and the members of a union), unknown elsewhere; no margin."""
+    listed_in = entry_id.split(":", 1)[0]
+
+    def governing(code: str) -> list[str]:
+        return knowledge.governing(code) if code in knowledge.jurisdictions else [code]
+
+    answered = knowledge.answered_jurisdictions()
+    controlled = tuple(c for c in answered if listed_in in governing(c))
+    at_origin = listed_in in governing(origin)
+    curated = knowledge.entry(entry_id)
+    return Sensitivity(
+        where="origin" if at_origin else "undecided",
+        controlled_in=controlled,
+        unknown_in=tuple(c for c in answered if c not in controlled),
+        origin_entries=(entry_id,) if at_origin else (),
+        margin=None,
+        margin_entry=None,
+        margin_parameter=None,
+        sources=curated.sources if curated is not None else (),
+        origin_has_lists=any(knowledge.tops.get(g) for g in governing(origin)),
     )
 
 
