@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exportgraph.api.deps import KnowledgeDep
+from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.problems import responses
 from fastapi import APIRouter, Query
 
@@ -10,10 +10,10 @@ from exportgraph.services.reference.entries import (
     EntryDetail,
     EntryListed,
     JurisdictionShown,
-    get_entry,
     list_entries,
     list_jurisdictions,
 )
+from exportgraph.services.reference.listed_entries import ListedEntryDetail, any_entry
 
 router = APIRouter(tags=["catalogue"])
 
@@ -43,9 +43,13 @@ async def entries(
 
 @router.get(
     "/v1/entries/{entry_id}",
-    summary="One entry: criteria, notes, sources, dates, licence",
+    summary="One entry: criteria, notes, sources, dates, licence — or a paragraph's official text",
     responses=responses(404, 422),
 )
-async def entry(knowledge: KnowledgeDep, entry_id: str) -> EntryDetail:
-    """An entry by public id (`US:4A906.a.2`); 404 problem for an unknown id."""
-    return get_entry(knowledge, entry_id)
+async def entry(
+    knowledge: KnowledgeDep, context: ContextDep, entry_id: str
+) -> EntryDetail | ListedEntryDetail:
+    """An entry by public id (`US:4A906.a.2`): a curated entry with its criteria as data, or a
+    paragraph of a whole list (`US:3A001.a.1`) with its official text, notes, licence
+    requirements and source; 404 problem for an unknown id."""
+    return any_entry(knowledge, context.store, entry_id)

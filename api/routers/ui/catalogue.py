@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from exportgraph.api.deps import get_knowledge
+from exportgraph.api.deps import get_context, get_knowledge
 from exportgraph.api.routers.ui.common import call, error_page, render
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from exportgraph.errors import ExportgraphError, NotFound
 from exportgraph.services.reference import concepts, entries
+from exportgraph.services.reference.listed_entries import listed_entry
 from exportgraph.services.reference import concepts as concepts_service
 from exportgraph.services.standards import equivalence
 
@@ -24,6 +25,8 @@ async def entry_page(request: Request, entry_id: str) -> HTMLResponse:
     knowledge = await get_knowledge(request)
     try:
         entry = entries.get_entry(knowledge, entry_id)
+    except NotFound:
+        return await _listed_entry_page(request, entry_id)
     except ExportgraphError as error:
         return await error_page(request, error)
     equivalents: dict[str, Any] | None = None
@@ -41,6 +44,22 @@ async def entry_page(request: Request, entry_id: str) -> HTMLResponse:
         entry=entry,
         equivalents=equivalents,
         jurisdiction_label=labels.get(entry["jurisdiction"], entry["jurisdiction"]),
+    )
+
+
+async def _listed_entry_page(request: Request, entry_id: str) -> HTMLResponse:
+    """A paragraph of a whole list, known as text: its words, notes, requirements, source."""
+    knowledge = await get_knowledge(request)
+    try:
+        paragraph = await call(listed_entry, knowledge, get_context(request).store, entry_id)
+    except ExportgraphError as error:
+        return await error_page(request, error)
+    return await render(
+        request,
+        "ui/listed_entry.html",
+        section="/search",
+        title=f"{paragraph['id']} — official text",
+        entry=paragraph,
     )
 
 
