@@ -37,3 +37,9 @@ class PerVersion(Generic[T]):
         """Whether the value for (store, version) is built, without building or querying."""
         entry = self._entry
         return store is not None and entry is not None and entry[0] == (id(store), version)
+
+    def seed(self, store: Store, version: str, value: T) -> None:
+        """Keep `value` as the one for `version` (a writer that just produced that version knows
+        it without building it)."""
+        with self._lock:
+            self._entry = ((id(store), version), value)

@@ -23,6 +23,9 @@ STORE_ID = "https://w3id.org/exportgraph/id/store"
 """Subject of the store bookkeeping triples."""
 DATA_VERSION = "https://w3id.org/exportgraph/ontology#dataVersion"
 """Predicate linking :data:`STORE_ID` to the current data version (a hex SHA-256 string)."""
+JOURNAL_SEQUENCE = "https://w3id.org/exportgraph/ontology#journalSequence"
+"""Predicate linking :data:`STORE_ID` to the sequence number of the last logged write: it moves
+on every write (a proposal as well as an approval), the data version only when the graph does."""
 
 Term: TypeAlias = NamedNode | BlankNode | Literal | Triple
 """An RDF term as the store returns it (pyoxigraph types on every backend)."""
