@@ -4,7 +4,8 @@ User SPARQL never runs in the API process. `check_query` tokenizes the text (str
 and IRIs are skipped, so a keyword inside a literal is harmless) and refuses updates, SERVICE,
 LOAD and FROM / FROM NAMED naming anything but a graph of this store, before evaluation. Accepted
 queries go to a small pool of worker processes (services/sparql_worker.py), each holding an
-in-memory copy of the store loaded from an N-Quads dump of the current data version. A query text
+in-memory copy of the store loaded from an N-Quads dump of its current state (data version and
+journal sequence: one dump per state, readers keep the previous one while it is written). A query text
 over the size limit is refused before it is read (413); the time limit runs from the moment the
 request arrived, checking included, and a query that overruns it is stopped by killing its worker
 (503); a worker that needs more memory than its limit dies and the query is answered 413; a
@@ -37,8 +38,6 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import pyoxigraph
-
 from exportgraph import namespaces as ns
 from exportgraph.errors import (
     ContentTooLarge,
@@ -49,6 +48,7 @@ from exportgraph.errors import (
     QueryTimeout,
     QueryTooLarge,
 )
+from exportgraph.graph.journal import read_state
 from exportgraph.services.query import worker as sparql_worker
 
 if TYPE_CHECKING:
@@ -256,6 +256,7 @@ class SparqlPool:
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._started = 0
         self._lock = threading.Lock()
+        self._dumping = threading.Lock()
         self._dir = tempfile.mkdtemp(prefix="exportgraph-sparql-")
         self._dump: tuple[str, str] | None = None  # (version, path)
         self._closed = False
@@ -296,26 +297,34 @@ class SparqlPool:
             self._started -= 1
 
     def dump_for(self, context: Context) -> tuple[str, str]:
-        """(version, path) of an N-Quads dump of the whole store at its current data version."""
-        version = context.data_version()
+        """(state, path) of an N-Quads dump of the whole store as it is now: its data version and
+        journal sequence, so change sets and releases (which keep the data version) are in it too.
+
+        One dump per state, written by the first request that finds the store moved on; while it
+        writes, every other request answers from the previous dump (the state it names) instead
+        of waiting. Only a request with no dump at all waits for the first one."""
+        journal = read_state(context.store)
+        state = f"{journal.data_version}@{journal.sequence}"
         with self._lock:
-            if self._dump is not None and self._dump[0] == version:
-                return self._dump
-        path = os.path.join(self._dir, f"{version[:16]}-{time.monotonic_ns()}.nq")
-        store = context.store
-        quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in store.triples()]
-        for graph in store.named_graphs():
-            node = pyoxigraph.NamedNode(graph)
-            quads += [
-                pyoxigraph.Quad(t.subject, t.predicate, t.object, node)
-                for t in store.triples(graph)
-            ]
-        pyoxigraph.serialize(quads, path, pyoxigraph.RdfFormat.N_QUADS)
-        with self._lock:
-            old, self._dump = self._dump, (version, path)
-        if old is not None and old[1] != path:
+            held = self._dump
+        if held is not None and held[0] == state:
+            return held
+        if not self._dumping.acquire(blocking=held is None):
+            assert held is not None
+            return held  # another request is writing the new dump
+        try:
+            with self._lock:
+                if self._dump is not None and self._dump[0] == state:
+                    return self._dump
+            path = os.path.join(self._dir, f"{time.monotonic_ns()}.nq")
+            context.store.dump(path)
+            with self._lock:
+                old, self._dump = self._dump, (state, path)
+        finally:
+            self._dumping.release()
+        if old is not None:
             _remove_later(old[1])
-        return version, path
+        return state, path
 
     def run(
         self,
