@@ -86,14 +86,34 @@ def _named_iris(text: str, prefixes: Mapping[str, str]) -> set[str]:
     return named
 
 
+# the concepts' wording, which the index reads for answers but the mapping check never compares
+# (it compares entries' regions: kinds by notation and hierarchy, criteria, units)
+WORDING = frozenset(
+    ns.SKOS + name
+    for name in (
+        "prefLabel",
+        "altLabel",
+        "hiddenLabel",
+        "definition",
+        "scopeNote",
+        "note",
+        "example",
+        "editorialNote",
+        "historyNote",
+        "changeNote",
+    )
+)
+
+
 @cache
 def equivalence_terms() -> frozenset[str]:
-    """Every IRI the equivalence queries name (their predicates and classes), read from them."""
+    """Every IRI the equivalence queries name (their predicates and classes), read from them,
+    but the concepts' wording."""
     terms: set[str] = set()
     for name in EQUIVALENCE_QUERIES:
         text = re.sub(r"(?m)^\s*#.*$", "", load_query(name))  # comment lines only: IRIs hold #
         terms |= _named_iris(_PREFIX.sub("", text), dict(_PREFIX.findall(text)))
-    return frozenset(terms)
+    return frozenset(terms - WORDING)
 
 
 @cache
