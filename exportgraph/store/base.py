@@ -316,14 +316,17 @@ class Store(abc.ABC):
         assert data is not None
         return data
 
-    def dump(self, path: str | os.PathLike[str]) -> None:
-        """Write every graph (the default graph, the named graphs and the bookkeeping graph) to
-        `path` as N-Quads, for a copy of the store elsewhere (the SPARQL workers load one)."""
-        graphs: list[GraphName] = [DefaultGraph(), NamedNode(META_GRAPH)]
-        graphs += [NamedNode(name) for name in self.named_graphs()]
+    def dump(self, path: str | os.PathLike[str], graphs: Sequence[str] | None = None) -> None:
+        """Write every graph (the default graph, the named graphs and the bookkeeping graph), or
+        only the named `graphs`, to `path` as N-Quads, for a copy of the store elsewhere (the
+        SPARQL workers load one)."""
+        names: list[GraphName] = [NamedNode(name) for name in graphs or ()]
+        if graphs is None:
+            names = [DefaultGraph(), NamedNode(META_GRAPH)]
+            names += [NamedNode(name) for name in self.named_graphs()]
         quads = [
             Quad(t.subject, t.predicate, t.object, graph)
-            for graph in graphs
+            for graph in names
             for t in (self.triples(None if isinstance(graph, DefaultGraph) else graph.value))
         ]
         pyoxigraph.serialize(quads, str(path), pyoxigraph.RdfFormat.N_QUADS)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph
@@ -108,9 +109,12 @@ class EmbeddedStore(Store):
         with self._lock:
             return self._version
 
-    def dump(self, path: str | os.PathLike[str]) -> None:
+    def dump(self, path: str | os.PathLike[str], graphs: Sequence[str] | None = None) -> None:
         """Every graph as N-Quads, written by Oxigraph itself (no Python object per quad; the
-        interpreter lock is released meanwhile)."""
+        interpreter lock is released meanwhile); some named `graphs` as the base class does."""
+        if graphs is not None:
+            super().dump(path, graphs)
+            return
         try:
             self._handle().dump(str(path), pyoxigraph.RdfFormat.N_QUADS)
         except OSError as error:

@@ -28,6 +28,7 @@ class Watched(Store):
     def __init__(self) -> None:
         self.inner = open_store("memory:")
         self.dumps = 0
+        self.partial: list[bool] = []
         self.state_reads = 0
         self.hold = False
         self.release = threading.Event()
@@ -44,13 +45,14 @@ class Watched(Store):
     def _update(self, sparql_update: str) -> None:
         self.inner._update(sparql_update)
 
-    def dump(self, path):  # type: ignore[no-untyped-def]
+    def dump(self, path, graphs=None):  # type: ignore[no-untyped-def]
         with self._count:
             self.dumps += 1
+            self.partial.append(graphs is not None)
         self.dumping.set()
         if self.hold:
             assert self.release.wait(30), "the test never released the dump"
-        self.inner.dump(path)
+        self.inner.dump(path, graphs)
 
     def wait_for_state_reads(self, count: int) -> bool:
         with self._count:
@@ -93,7 +95,7 @@ def test_concurrent_first_queries_make_one_dump(watched: Watched) -> None:
             thread.join(30)
         assert watched.dumps == 1
         assert len(got) == callers and len(set(got)) == 1
-        assert Path(got[0][1]).stat().st_size > 0
+        assert Path(got[0].dump).stat().st_size > 0
     finally:
         pool.close()
 
@@ -115,12 +117,12 @@ def test_readers_answer_from_the_previous_dump_while_the_next_is_written(
         writer.join(30)
         second = pool.dump_for(ctx)
         assert second != first and watched.dumps == 2
-        assert "new" in Path(second[1]).read_text(encoding="utf-8")
+        assert "new" in Path(second.dump).read_text(encoding="utf-8")
     finally:
         pool.close()
 
 
-def test_a_write_that_keeps_the_data_version_reaches_sparql(watched: Watched) -> None:
+def test_a_write_that_keeps_the_data_version_reaches_sparql_without_a_whole_dump(watched: Watched) -> None:
     ctx = _context(watched)
     query = f"SELECT ?o WHERE {{ GRAPH <{CHANGES_GRAPH}> {{ <urn:test:s> <urn:test:p> ?o }} }}"
     try:
@@ -131,5 +133,14 @@ def test_a_write_that_keeps_the_data_version_reaches_sparql(watched: Watched) ->
         assert watched.data_version() == before  # a bookkeeping write
         rows = json.loads(execute(ctx, query)[1])["results"]["bindings"]
         assert [row["o"]["value"] for row in rows] == ["proposed"]
+        # the data did not change: only the journal's graphs were dumped again, not the store
+        assert watched.partial == [False, True]
+        watched.apply(insert=[Quad(S, P, Literal("data"))])
+        data = "SELECT ?o WHERE { <urn:test:s> <urn:test:p> ?o }"
+        rows = json.loads(execute(ctx, data)[1])["results"]["bindings"]
+        assert [row["o"]["value"] for row in rows] == ["data"]
+        rows = json.loads(execute(ctx, query)[1])["results"]["bindings"]
+        assert [row["o"]["value"] for row in rows] == ["proposed"]  # still there after a reload
+        assert watched.partial == [False, True, False]
     finally:
         close_pool(ctx)

@@ -224,6 +224,7 @@ def serve(read_fd: int, write_fd: int) -> None:
     """Answer requests until the parent sends None or closes the stream."""
     store = pyoxigraph.Store()
     version: str | None = None
+    journal: str | None = None
     while True:
         try:
             message = read_frame(read_fd)
@@ -235,9 +236,15 @@ def serve(read_fd: int, write_fd: int) -> None:
             if message["version"] != version:
                 store = pyoxigraph.Store()
                 store.bulk_load(path=message["dump"], format=RdfFormat.N_QUADS)
-                version = message["version"]
+                version, journal = message["version"], None
+            if message.get("journal") != journal:
+                # a write that kept the data version: only the journal's graphs are reloaded
+                for graph in message["journal_graphs"]:
+                    store.clear_graph(pyoxigraph.NamedNode(graph))
+                store.bulk_load(path=message["journal_dump"], format=RdfFormat.N_QUADS)
+                journal = message["journal"]
             if message.get("query") is None:
-                reply: tuple[Any, ...] = ("loaded", version)
+                reply: tuple[Any, ...] = ("loaded", version, journal)
             else:
                 media, body = run_query(
                     store,
