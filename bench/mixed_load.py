@@ -159,6 +159,8 @@ class Results:
     classify: list[float] = field(default_factory=list)
     sparql: list[float] = field(default_factory=list)
     read_errors: int = 0
+    read_statuses: dict[int, int] = field(default_factory=dict)
+    """Failed reads by HTTP status (0: no answer)."""
     proposals: list[float] = field(default_factory=list)
     approvals: list[float] = field(default_factory=list)
     write_errors: dict[int, int] = field(default_factory=dict)
@@ -200,6 +202,7 @@ async def reader(client: httpx.AsyncClient, index: int, until: Deadline, results
                 )
         except httpx.HTTPError:
             results.read_errors += 1
+            results.read_statuses[0] = results.read_statuses.get(0, 0) + 1
             continue
         if response.status_code == 200:
             took = time.perf_counter() - started
@@ -207,6 +210,8 @@ async def reader(client: httpx.AsyncClient, index: int, until: Deadline, results
             (results.classify if n % 2 else results.sparql).append(took)
         else:
             results.read_errors += 1
+            code = response.status_code
+            results.read_statuses[code] = results.read_statuses.get(code, 0) + 1
 
 
 async def writer(
@@ -310,6 +315,11 @@ def report(name: str, results: Results, server_cpu: float) -> None:
         print(
             f"   reads     {throughput:7.1f} req/s  p50 {ms(r50)}  p99 {ms(r99)}"
             f"  errors {results.read_errors}"
+            + (
+                f" by status {dict(sorted(results.read_statuses.items()))}"
+                if results.read_errors
+                else ""
+            )
         )
         for kind, samples in (("classify", results.classify), ("sparql", results.sparql)):
             k50, k99 = percentiles(samples)

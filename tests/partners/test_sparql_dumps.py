@@ -122,7 +122,9 @@ def test_readers_answer_from_the_previous_dump_while_the_next_is_written(
         pool.close()
 
 
-def test_a_write_that_keeps_the_data_version_reaches_sparql_without_a_whole_dump(watched: Watched) -> None:
+def test_a_write_that_keeps_the_data_version_reaches_sparql_without_a_whole_dump(
+    watched: Watched,
+) -> None:
     ctx = _context(watched)
     query = f"SELECT ?o WHERE {{ GRAPH <{CHANGES_GRAPH}> {{ <urn:test:s> <urn:test:p> ?o }} }}"
     try:
