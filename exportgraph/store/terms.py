@@ -92,13 +92,9 @@ def solutions_from(results: QuerySolutions | QueryBoolean | QueryTriples) -> Que
         return bool(results)
     if isinstance(results, QuerySolutions):
         names = [variable.value for variable in results.variables]
-        rows = []
-        for solution in results:
-            row: dict[str, Term] = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = value
-            rows.append(row)
+        rows = [
+            {name: value for name, value in zip(names, solution, strict=True) if value is not None}
+            for solution in results
+        ]
         return Solutions(rows, names)
     return Triples(results)

@@ -3,9 +3,9 @@
 User SPARQL never runs in the API process. `check_query` tokenizes the text (strings, comments
 and IRIs are skipped, so a keyword inside a literal is harmless) and refuses updates, SERVICE,
 LOAD and FROM / FROM NAMED naming anything but a graph of this store, before evaluation. Accepted
-queries go to a small pool of worker processes (services/sparql_worker.py), each holding an
-in-memory copy of the store loaded from an N-Quads dump of its current state (data version and
-journal sequence: one dump per state, readers keep the previous one while it is written). A query text
+queries go to a small pool of worker processes (services/query/worker.py), each holding an
+in-memory copy of the store: a dump per data version, plus the journal's graphs after a write that
+kept the version (readers keep the previous copy while a new one is written). A query text
 over the size limit is refused before it is read (413); the time limit runs from the moment the
 request arrived, checking included, and a query that overruns it is stopped by killing its worker
 (503); a worker that needs more memory than its limit dies and the query is answered 413; a

@@ -1,9 +1,11 @@
 """The process that runs user SPARQL: an in-memory pyoxigraph store and a loop over a pipe.
 
-Kept free of project imports so a spawned worker starts fast. The parent (services/sparql.py)
-checks every query before sending it (no update, SERVICE, LOAD or remote FROM), kills a worker
-that overruns its deadline, and respawns it. The worker reloads its store from an N-Quads dump
-whenever the data version it is told about changes. Results are serialized here, with a row limit.
+Kept free of project imports so a spawned worker starts fast. The parent
+(services/query/sparql.py) checks every query before sending it (no update, SERVICE, LOAD or
+remote FROM), kills a worker that overruns its deadline, and respawns it. The worker reloads its
+store from an N-Quads dump whenever the data version it is told about changes, and only the
+journal's graphs (from a small dump) when a write kept the data version. Results are serialized
+here, with a row limit.
 Its memory is capped (first argument, MiB): an allocation over the cap ends the process (the
 engine aborts; a Python MemoryError exits with OUT_OF_MEMORY), and the parent answers 413.
 """
