@@ -13,7 +13,6 @@ from typing import Annotated
 
 from exportgraph.api.deps import ContextDep
 from fastapi import Depends, Request
-from starlette.concurrency import run_in_threadpool
 
 from exportgraph.errors import Unauthorized
 from exportgraph.services.users import Role, User, authenticate, require
@@ -35,8 +34,9 @@ def requires(right: Role) -> Callable[..., object]:
     async def dependency(request: Request, context: ContextDep) -> User:
         token = _token(request)
         path = Path(context.settings.users_file)
-        user = await run_in_threadpool(authenticate, path, token)
-        return require(user, right)
+        # a stat and a hash (the accounts are cached per file version): not worth a hop to the
+        # shared thread pool, where a write would queue behind every reader
+        return require(authenticate(path, token), right)
 
     return dependency
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.current import is_warm
+from exportgraph.knowledge.current import current, is_warm
 from exportgraph.knowledge.screening import is_loaded as screening_loaded
 from exportgraph.services.partners.assess import assess
 from exportgraph.services.partners.classify import classify
@@ -330,7 +330,9 @@ _JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 def _cache_key(context: Context, route: str, raw: bytes) -> tuple[int, str, str, bytes] | None:
     if len(raw) > CACHED_BODY_BYTES:
         return None
-    return (id(context), context.data_version(), route, hashlib.sha256(raw).digest())
+    # the version of the index the answer is computed from: while a new version's index is
+    # built, readers answer from the previous one, and that answer must not be kept as the new's
+    return (id(context), current(context).version, route, hashlib.sha256(raw).digest())
 
 
 def _answer(context: Context, route: str, raw: bytes) -> bytes:

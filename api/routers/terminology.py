@@ -3,7 +3,10 @@ concepts (contract §5). Reading is anonymous; writing needs a bearer token with
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Annotated, Any, TypeVar
 
 from exportgraph.api import limits
 from exportgraph.api.auth import AdminDep, EditorDep, ReviewerDep
@@ -29,6 +32,17 @@ _templates = Environment(
     autoescape=select_autoescape(["html"]),
 )
 TSV = "text/tab-separated-values"
+T = TypeVar("T")
+
+# Terminology writes are serialized by the write lock anyway; their own threads mean they never
+# wait for one of the shared pool's threads, which readers (SPARQL, classification) may all hold.
+_WRITERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="terminology-write")
+
+
+async def _write(call: Callable[..., T], *args: Any) -> T:
+    """`call(*args)` for a write (proposal, review, release), on the writers' threads."""
+    return await asyncio.get_running_loop().run_in_executor(_WRITERS, lambda: call(*args))
+
 
 CHANGE_EXAMPLE = {
     "summary": "Add the Italian label of the C-NOT error parameter",
@@ -109,7 +123,7 @@ async def propose(request: Request, context: ContextDep, user: EditorDep) -> JSO
     """201 with Location and {"id", "status": "proposed", "report": {"conforms", "violations"}}:
     the report is the terminology-shapes report of the graph the change would produce."""
     body = await _json_body(request, context)
-    change = await run_in_threadpool(changes.propose, context.store, user, body)
+    change = await _write(changes.propose, context.store, user, body)
     return JSONResponse(
         change, status_code=201, headers={"Location": f"/v1/changes/{change['id']}"}
     )
@@ -133,7 +147,7 @@ async def approve(
     422 with the report when the result violates the terminology shapes."""
     body = await _json_body(request, context, optional=True)
     try:
-        change = await run_in_threadpool(changes.approve, context.store, user, change_id, body)
+        change = await _write(changes.approve, context.store, user, change_id, body)
     except changes.NotApprovable as error:
         return problem(error.status, error.title, error.detail, error.slug, report=error.report)
     return JSONResponse(change)
@@ -149,7 +163,7 @@ async def reject(
     change_id: str, request: Request, context: ContextDep, user: ReviewerDep
 ) -> dict[str, Any]:
     body = await _json_body(request, context, optional=True)
-    return await run_in_threadpool(changes.reject, context.store, user, change_id, body)
+    return await _write(changes.reject, context.store, user, change_id, body)
 
 
 # ------------------------------------------------------------------------------ releases
@@ -165,7 +179,7 @@ async def reject(
 async def create_release(request: Request, context: ContextDep, user: AdminDep) -> JSONResponse:
     """201 {"version", "iri", …}; body optional: {"version": "…", "notes": "…"}."""
     body = await _json_body(request, context, optional=True)
-    release = await run_in_threadpool(releases.create_release, context.store, user, body)
+    release = await _write(releases.create_release, context.store, user, body)
     return JSONResponse(
         release, status_code=201, headers={"Location": f"/v1/releases/{release['version']}"}
     )

@@ -69,6 +69,7 @@ def load(
     approved change sets on top (a change that no longer applies fails the load)."""
     from exportgraph.graph.build import build
     from exportgraph.graph.replay import summarize
+    from exportgraph.services.standards.terminology_check import require_conforming
 
     if engine not in ("reasonable", "owlrl"):
         fail(f"--engine must be reasonable or owlrl, got {engine!r}")
@@ -81,6 +82,7 @@ def load(
                 target,
                 engine=engine,  # type: ignore[arg-type]
                 drop_conflicting=drop_conflicting,
+                validate=require_conforming,
             )
     except LoadError as error:
         fail(str(error))

@@ -4,9 +4,11 @@ all-or-nothing."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from pyoxigraph import Triple
 
 from exportgraph.graph.changeset import ApprovedChange, approved_changes
 from exportgraph.graph.journal import write_lock
@@ -17,6 +19,9 @@ from exportgraph.loaders.controls import triples_to_ntriples
 from exportgraph.store import LoadError, RdfSource, Store
 
 REBUILD_ATTEMPTS = 3
+
+Validator = Callable[[list[Triple], str], object]
+"""Raises a LoadError when the triples (described by the text) may not be loaded."""
 
 
 @dataclass(frozen=True)
@@ -41,13 +46,16 @@ def build(
     engine: Engine = "reasonable",
     root: Path | None = None,
     drop_conflicting: bool = False,
+    validate: Validator | None = None,
 ) -> BuildReport:
     """(Re)build the store from the sources with the approved change sets replayed on top
-    (exportgraph.graph.replay); on any error the store keeps its previous data."""
+    (exportgraph.graph.replay) and, when they change anything, the result passed to `validate`
+    (the terminology check, given by the caller: it lives above this layer); on any error (a
+    conflict, a violation) the store keeps its previous data."""
     with write_lock:  # no approval of this process slips between the replay and the load
         for _ in range(REBUILD_ATTEMPTS):
             changes = approved_changes(store)
-            report = _build_once(store, engine, root, changes, drop_conflicting)
+            report = _build_once(store, engine, root, changes, drop_conflicting, validate)
             # another process may have approved a change meanwhile: then replay that one too
             if approved_changes(store) == changes:
                 return report
@@ -66,10 +74,16 @@ def _build_once(
     root: Path | None,
     changes: Sequence[ApprovedChange],
     drop_conflicting: bool,
+    validate: Validator | None,
 ) -> BuildReport:
     started = time.perf_counter()
     sources = collect_sources(root)
     replayed = replay(parse_sources(sources), changes, drop_conflicting=drop_conflicting)
+    if validate is not None and (replayed.added or replayed.removed):
+        # the sources changed under the approved changes: what they now make together is
+        # validated like an approval's result before anything is written
+        applied = sum(1 for outcome in replayed.outcomes if outcome.status == "applied")
+        validate(replayed.graph, f"the terminology with {applied} approved change(s) replayed")
     parsed = time.perf_counter()
     closure = materialize(replayed.graph, engine)
     inferred = RdfSource(

@@ -1,36 +1,44 @@
 """The terminology's own bookkeeping in the store: named graphs, conditional writes, a write log.
 
-Every write the editing services make (a proposal, a review, a release) is ONE SPARQL Update
-that applies only if the store is still at the data version the write was computed against, and
-that appends an entry to a write log (sequence number + the version the write started from).
-The log orders versions, so "which changes were approved after version V" has an answer even
-though every write moves the data version on.
+Every write the editing services make (a proposal, a review, an approval, a release) is ONE
+SPARQL Update that applies only if the store is still in the state the write was computed
+against, and that appends an entry to a write log (sequence number + the data version the write
+started from). The state is the pair (data version, journal sequence): the data version moves
+only when the graph changes (an approval, a load), so caches keyed by it survive proposals,
+reviews and releases; the journal sequence moves on every logged write, so two writes computed
+against the same state, from any two processes, never both apply.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import threading
-import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TypeVar
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict
 from exportgraph.graph.queries import bind, load_query
-from exportgraph.store import DATA_VERSION, META_GRAPH, STORE_ID, Store, sparql_term
+from exportgraph.store import (
+    DATA_VERSION,
+    JOURNAL_SEQUENCE,
+    META_GRAPH,
+    STORE_ID,
+    Store,
+    sparql_term,
+)
 
 log = logging.getLogger("exportgraph.terminology")
 
 CHANGES_GRAPH = ns.EGID + "graph/changes"
 PROVENANCE_GRAPH = ns.EGID + "graph/provenance"
 RELEASES_GRAPH = ns.EGID + "graph/releases"
+RELEASE_STORAGE_GRAPH = ns.EGID + "graph/release-storage"
 RELEASE_BASE = "https://w3id.org/exportgraph/release/"
 XSD_DATETIME = NamedNode(ns.XSD + "dateTime")
 XSD_INTEGER = NamedNode(ns.XSD + "integer")
@@ -78,19 +86,22 @@ class LogEntry:
     about: str
 
 
-def read_log(store: Store) -> list[LogEntry]:
-    """The write log, oldest first."""
-    rows = store.select(load_query("changes_log"))
+def _entries(rows: Iterable[Mapping[str, object]]) -> list[LogEntry]:
     entries = [
         LogEntry(
-            int(row["sequence"].value),  # type: ignore[union-attr]
-            row["before"].value,  # type: ignore[union-attr]
-            row["action"].value,  # type: ignore[union-attr]
-            row["about"].value,  # type: ignore[union-attr]
+            int(row["sequence"].value),  # type: ignore[attr-defined]
+            row["before"].value,  # type: ignore[attr-defined]
+            row["action"].value,  # type: ignore[attr-defined]
+            row["about"].value,  # type: ignore[attr-defined]
         )
         for row in rows
     ]
     return sorted(entries, key=lambda e: e.sequence)
+
+
+def read_log(store: Store) -> list[LogEntry]:
+    """The write log, oldest first."""
+    return _entries(store.select(load_query("changes_log")))
 
 
 def after_version(store: Store, version: str, current: str) -> list[LogEntry] | None:
@@ -98,49 +109,77 @@ def after_version(store: Store, version: str, current: str) -> list[LogEntry] | 
 
     A version seen more than once (a rebuild from unchanged sources) counts from its last sighting.
     """
-    entries = read_log(store)
     if version == current:
         return []
-    starts = [i for i, entry in enumerate(entries) if entry.version_before == version]
-    if not starts:
+    rows = store.select(bind("changes_log_started", [{"version": Literal(version)}]))
+    started = rows[0].get("from") if rows else None
+    if not isinstance(started, Literal):
         return None
-    return entries[starts[-1] :]
+    last = read_state(store).sequence
+    numbers = [{"sequence": _integer(n)} for n in range(int(started.value), last + 1)]
+    return _entries(store.select(bind("changes_log_since", numbers)))
 
 
-def _pause_for_tests(stage: str) -> None:
-    """Honoured only when EXPORTGRAPH_TEST_PAUSE_IN_APPLY is set, and only while approving:
-    "before:SECONDS" pauses just before the atomic write, "after:SECONDS" just after it (a bare
-    number means before). The file named by EXPORTGRAPH_TEST_PAUSE_FILE is written when the pause
-    starts, so a test can kill the process at that point."""
-    setting = os.environ.get("EXPORTGRAPH_TEST_PAUSE_IN_APPLY")
-    if not setting:
-        return
-    where, _, seconds = setting.rpartition(":") if ":" in setting else ("before", "", setting)
-    if where != stage:
-        return
-    marker = os.environ.get("EXPORTGRAPH_TEST_PAUSE_FILE")
-    if marker:
-        Path(marker).write_text(stage, encoding="utf-8")
-    log.warning("test hook: pausing %s s %s the atomic write", seconds, stage)
-    time.sleep(float(seconds))
+WriteHook = Callable[[str, str], None]
+write_hooks: list[WriteHook] = []
+"""Called as hook(stage, action) just "before" and just "after" each atomic write; the durability
+tests register one to stop a real server at that point (nothing in the service does)."""
+
+T = TypeVar("T")
+
+
+class WriteRaced(Conflict):
+    """Another write reached the store first; the write was not applied (retry it)."""
+
+
+@dataclass(frozen=True)
+class JournalState:
+    """What a write is computed against: the data version and the last logged write's number."""
+
+    data_version: str
+    sequence: int
+
+
+def _integer(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD_INTEGER)
+
+
+def read_state(store: Store) -> JournalState:
+    """The store's current data version and journal sequence (one consistent read)."""
+    rows = store.select(load_query("journal_state"))
+    row = rows[0] if rows else {}
+    version, sequence = row.get("version"), row.get("sequence")
+    # a store written before the journal sequence was kept: the log's highest number
+    number = int(sequence.value) if isinstance(sequence, Literal) else next_sequence(store) - 1
+    return JournalState(version.value if isinstance(version, Literal) else "", number)
+
+
+def _run_hooks(stage: str, action: str) -> None:
+    for hook in list(write_hooks):
+        hook(stage, action)
 
 
 def conditional_write(
     store: Store,
-    expected_version: str,
+    expected: JournalState,
     action: str,
     about: NamedNode,
     delete: Sequence[Quad] = (),
     insert: Sequence[Quad] = (),
-) -> str:
-    """Apply `delete` then `insert` atomically if the store is still at `expected_version`,
-    logging the write; returns the new data version. Conflict if another write came first."""
-    sequence = next_sequence(store)
+    *,
+    changes_data: bool = False,
+) -> JournalState:
+    """Apply `delete` then `insert` atomically if the store is still in the `expected` state,
+    logging the write; returns the state after it. A write that `changes_data` (statements of
+    the terminology) moves the data version; any other leaves it. WriteRaced (a Conflict) if
+    another write came first: nothing was applied."""
+    sequence = expected.sequence + 1
     entry = NamedNode(f"{ns.EGID}log/{uuid.uuid4().hex}")
+    number = _integer(sequence)
     logged = [
         quad(entry, RDF_TYPE, ns.eg("WriteLogEntry"), CHANGES_GRAPH),
-        quad(entry, ns.eg("sequence"), Literal(str(sequence), datatype=XSD_INTEGER), CHANGES_GRAPH),
-        quad(entry, ns.eg("versionBefore"), Literal(expected_version), CHANGES_GRAPH),
+        quad(entry, ns.eg("sequence"), number, CHANGES_GRAPH),
+        quad(entry, ns.eg("versionBefore"), Literal(expected.data_version), CHANGES_GRAPH),
         quad(entry, ns.eg("action"), Literal(action), CHANGES_GRAPH),
         quad(entry, ns.eg("about"), about, CHANGES_GRAPH),
         quad(entry, ns.iri(ns.DCTERMS, "created"), now(), CHANGES_GRAPH),
@@ -151,23 +190,43 @@ def conditional_write(
             log.warning("cannot delete a statement with a blank node, left in place: %s", q)
             continue
         removable.append(q)
-    meta = (
-        f"GRAPH {sparql_term(NamedNode(META_GRAPH))} {{ {sparql_term(NamedNode(STORE_ID))} "
-        f"{sparql_term(NamedNode(DATA_VERSION))} {sparql_term(Literal(expected_version))} }}"
+    meta, store_id = sparql_term(NamedNode(META_GRAPH)), sparql_term(NamedNode(STORE_ID))
+    version_p, sequence_p = (
+        sparql_term(NamedNode(DATA_VERSION)),
+        sparql_term(NamedNode(JOURNAL_SEQUENCE)),
     )
+    last = sparql_term(_integer(expected.sequence))
+    changes, sequence_of = sparql_term(NamedNode(CHANGES_GRAPH)), sparql_term(ns.eg("sequence"))
     text = (
-        f"DELETE {{\n{_block(removable)}\n}}\n"
-        f"INSERT {{\n{_block([*insert, *logged])}\n}}\n"
-        f"WHERE {{ {meta} }}"
+        f"DELETE {{\n{_block(removable)}\nGRAPH {meta} {{ {store_id} {sequence_p} ?last }}\n}}\n"
+        f"INSERT {{\n{_block([*insert, *logged])}\n"
+        f"GRAPH {meta} {{ {store_id} {sequence_p} {sparql_term(number)} }}\n}}\n"
+        f"WHERE {{\n"
+        f"  GRAPH {meta} {{ {store_id} {version_p} {sparql_term(Literal(expected.data_version))} }}\n"
+        f"  {{ GRAPH {meta} {{ {store_id} {sequence_p} ?last }} FILTER(?last = {last}) }}\n"
+        f"  UNION\n"  # a store from before the journal sequence: no higher log entry yet
+        f"  {{ FILTER NOT EXISTS {{ GRAPH {meta} {{ {store_id} {sequence_p} ?any }} }}\n"
+        f"    FILTER NOT EXISTS {{ GRAPH {changes} {{ ?e {sequence_of} ?s FILTER(?s > {last}) }} }} }}\n"
+        f"}}"
     )
-    if action == "approve":
-        _pause_for_tests("before")
-    version = store.update(text)
-    if action == "approve":
-        _pause_for_tests("after")
+    written = f"GRAPH {changes} {{ {sparql_term(entry)} {sequence_of} {sparql_term(number)} }}"
+    _run_hooks("before", action)
+    version = store.update(text, bookkeeping=not changes_data, guard=written)
+    _run_hooks("after", action)
     if not store.ask(bind("changes_log_entry_exists", [{"entry": entry}])):
-        raise Conflict("the terminology changed while this was being written; please retry")
-    return version
+        raise WriteRaced("the terminology changed while this was being written; please retry")
+    return JournalState(version, sequence)
+
+
+def retrying(write: Callable[[], T], attempts: int = 4) -> T:
+    """Run `write` again when another process's write came first (WriteRaced), up to `attempts`
+    times: each attempt recomputes what it writes from the store as it is then."""
+    for _ in range(attempts - 1):
+        try:
+            return write()
+        except WriteRaced:
+            log.info("a concurrent write came first; recomputing")
+    return write()
 
 
 def next_sequence(store: Store) -> int:

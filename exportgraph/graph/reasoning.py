@@ -13,6 +13,7 @@ import rdflib
 from pyoxigraph import Triple
 
 from exportgraph import namespaces as ns
+from exportgraph.graph.shacl import rdflib_term
 
 Engine = TypingLiteral["reasonable", "owlrl"]
 
@@ -42,6 +43,18 @@ def _to_rdflib(triples: Iterable[Triple]) -> rdflib.Graph:
     data = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)
     graph.parse(data=data, format="nt")
     return graph
+
+
+def _rdflib_rows(triples: Iterable[Triple]) -> list[tuple[rdflib.term.Identifier, ...]]:
+    """The triples as rdflib term tuples, built directly (reasonable takes them as they are;
+    a text round trip through rdflib's parser costs several times more)."""
+    rows: list[tuple[rdflib.term.Identifier, ...]] = []
+    for t in triples:
+        subject, obj = t.subject, t.object
+        if isinstance(subject, Triple) or isinstance(obj, Triple):
+            raise ValueError(f"the reasoner cannot read the RDF-star statement {t}")
+        rows.append((rdflib_term(subject), rdflib.URIRef(t.predicate.value), rdflib_term(obj)))
+    return rows
 
 
 def _from_rdflib_terms(rows: Iterable[tuple[rdflib.term.Node, ...]]) -> list[Triple]:
@@ -179,7 +192,7 @@ def materialize(triples: list[Triple], engine: Engine = "reasonable") -> Closure
         from reasonable import PyReasoner
 
         reasoner = PyReasoner()
-        reasoner.from_graph(_to_rdflib(reasoned))
+        reasoner.from_graph(_rdflib_rows(reasoned))
         output = _from_rdflib_terms(reasoner.reason())
     else:
         import owlrl

@@ -92,7 +92,8 @@ def _to_ox(term: rdflib.term.Node | None) -> Term | None:
     return None
 
 
-def _from_ox(term: Term) -> rdflib.term.Identifier:
+def rdflib_term(term: Term) -> rdflib.term.Identifier:
+    """The rdflib term of a pyoxigraph term (blank-node labels kept)."""
     if isinstance(term, NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, BlankNode):
@@ -112,7 +113,7 @@ def data_graph(triples: Iterable[Triple]) -> rdflib.Graph:
         assert not isinstance(obj, Triple)
         subject = triple.subject
         assert isinstance(subject, NamedNode | BlankNode)
-        graph.add((_from_ox(subject), rdflib.URIRef(triple.predicate.value), _from_ox(obj)))
+        graph.add((rdflib_term(subject), rdflib.URIRef(triple.predicate.value), rdflib_term(obj)))
     return graph
 
 

@@ -14,10 +14,16 @@ T = TypeVar("T")
 
 class PerVersion(Generic[T]):
     """Caches `build(store)` until the store's data version moves; concurrent callers of a new
-    version build it once. Only the latest (store, version) is kept."""
+    version build it once. Only the latest (store, version) is kept.
 
-    def __init__(self, build: Callable[[Store], T]) -> None:
+    With `serve_previous`, a caller that finds another thread building the new version gets the
+    previous version's value at once instead of waiting (a reader's answer then names the data
+    version it was computed from); the caller that builds, and any caller when there is no
+    previous value, waits. Without it (values a write is checked against) everyone waits."""
+
+    def __init__(self, build: Callable[[Store], T], *, serve_previous: bool = False) -> None:
         self._build = build
+        self._serve_previous = serve_previous
         self._lock = threading.Lock()
         self._entry: tuple[tuple[int, str], T] | None = None
 
@@ -26,14 +32,26 @@ class PerVersion(Generic[T]):
         entry = self._entry
         if entry is not None and entry[0] == key:
             return entry[1]
-        with self._lock:
+        previous = entry is not None and entry[0][0] == key[0] and self._serve_previous
+        if not self._lock.acquire(blocking=not previous):
+            assert entry is not None
+            return entry[1]  # another thread is building this version
+        try:
             entry = self._entry
             if entry is None or entry[0] != key:
                 entry = (key, self._build(store))
                 self._entry = entry
             return entry[1]
+        finally:
+            self._lock.release()
 
     def holds(self, store: Store | None, version: str) -> bool:
         """Whether the value for (store, version) is built, without building or querying."""
         entry = self._entry
         return store is not None and entry is not None and entry[0] == (id(store), version)
+
+    def seed(self, store: Store, version: str, value: T) -> None:
+        """Keep `value` as the one for `version` (a writer that just produced that version knows
+        it without building it)."""
+        with self._lock:
+            self._entry = ((id(store), version), value)

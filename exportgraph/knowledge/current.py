@@ -16,7 +16,9 @@ from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.read import read_knowledge
 from exportgraph.store import RdfSource, Store, open_store
 
-_CURRENT: PerVersion[Knowledge] = PerVersion(read_knowledge)
+# readers keep the previous version's index while one of them builds the new one (no reader
+# waits on a rebuild after an approval); each answer carries the version of the index it used
+_CURRENT: PerVersion[Knowledge] = PerVersion(read_knowledge, serve_previous=True)
 
 
 def of_store(store: Store) -> Knowledge:

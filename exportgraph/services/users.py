@@ -92,18 +92,38 @@ def add_user(path: Path, name: str, role: str) -> str:
     return token
 
 
+_ACCOUNTS: dict[Path, tuple[tuple[int, int, int], list[dict[str, Any]]]] = {}
+
+
+def _accounts(path: Path) -> list[dict[str, Any]]:
+    """The accounts file's entries, read again only when the file changes (its inode, size or
+    modification time moves: `_write` replaces the file), so checking a token costs one stat."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return []
+    signature = (info.st_ino, info.st_size, info.st_mtime_ns)
+    cached = _ACCOUNTS.get(path)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    users = _read(path)
+    _ACCOUNTS[path] = (signature, users)
+    return users
+
+
 def list_users(path: Path) -> list[User]:
     """Every account (names and roles; never tokens)."""
     return [User(str(u["name"]), u["role"]) for u in _read(path) if u.get("role") in ROLES]
 
 
 def authenticate(path: Path, token: str | None) -> User:
-    """The account holding `token`; Unauthorized when there is none (constant-time comparison)."""
+    """The account holding `token`; Unauthorized when there is none (constant-time comparison).
+    Microseconds once the file is read (a stat, a hash): callable on an event loop."""
     if not token:
         raise Unauthorized("a bearer token is required (Authorization: Bearer <token>)")
     presented = hash_token(token)
     found: User | None = None
-    for user in _read(path):
+    for user in _accounts(path):
         stored = str(user.get("token_sha256", ""))
         # compare every entry, so the time taken does not reveal which one matched
         if hmac.compare_digest(stored.encode(), presented.encode()) and user.get("role") in ROLES:

@@ -20,6 +20,7 @@ from exportgraph.store.rdf import RdfSource, compute_data_version, rdf_format
 from exportgraph.store.sparql_text import sparql_term, sparql_values, sparql_values_rows
 from exportgraph.store.terms import (
     DATA_VERSION,
+    JOURNAL_SEQUENCE,
     META_GRAPH,
     STORE_ID,
     GraphName,
@@ -36,6 +37,7 @@ from exportgraph.store.terms import (
 
 __all__ = [
     "DATA_VERSION",
+    "JOURNAL_SEQUENCE",
     "META_GRAPH",
     "STORE_ID",
     "GraphName",

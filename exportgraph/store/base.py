@@ -13,6 +13,7 @@ User values must enter query text only through :func:`sparql_values`.
 from __future__ import annotations
 
 import abc
+import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Self
@@ -206,16 +207,30 @@ class Store(abc.ABC):
         )
         return self._current_version()
 
-    def update(self, sparql_update: str) -> str:
+    def update(self, sparql_update: str, *, bookkeeping: bool = False, guard: str = "") -> str:
         """Run a SPARQL Update written by this code base (never user text), atomically.
 
-        The data version moves on in the same request. Returns the new data version.
+        The data version moves on in the same request, unless the update is ``bookkeeping``:
+        one that writes only named graphs no answer is derived from (change sets, the write
+        log, releases), so every cache keyed by the data version stays valid. A ``guard`` (a
+        group graph pattern, e.g. the log entry a conditional update inserts) makes the version
+        move only if it matches after the update, so a refused conditional write moves nothing.
+        Returns the data version after the update.
         """
+        if bookkeeping:
+            self._update_bookkeeping(sparql_update)
+            return self._current_version()
         text = sparql_update.rstrip()
         while text.endswith(";"):
             text = text[:-1].rstrip()
-        self._update(f"{text}\n;\n" + chain_version("update", sparql_update.encode()))
+        chain = chain_version("update", sparql_update.encode(), guard)
+        self._update(f"{text}\n;\n" + chain)
         return self._current_version()
+
+    def _update_bookkeeping(self, sparql_update: str) -> None:
+        """Run an update that leaves the data version as it is (see :meth:`update`); a backend
+        caching the version may keep it."""
+        self._update(sparql_update)
 
     # ------------------------------------------------------------------ reading
 
@@ -300,6 +315,21 @@ class Store(abc.ABC):
         data = pyoxigraph.serialize(triples, format=fmt, prefixes=used_prefixes(triples, chosen))
         assert data is not None
         return data
+
+    def dump(self, path: str | os.PathLike[str], graphs: Sequence[str] | None = None) -> None:
+        """Write every graph (the default graph, the named graphs and the bookkeeping graph), or
+        only the named `graphs`, to `path` as N-Quads, for a copy of the store elsewhere (the
+        SPARQL workers load one)."""
+        names: list[GraphName] = [NamedNode(name) for name in graphs or ()]
+        if graphs is None:
+            names = [DefaultGraph(), NamedNode(META_GRAPH)]
+            names += [NamedNode(name) for name in self.named_graphs()]
+        quads = [
+            Quad(t.subject, t.predicate, t.object, graph)
+            for graph in names
+            for t in (self.triples(None if isinstance(graph, DefaultGraph) else graph.value))
+        ]
+        pyoxigraph.serialize(quads, str(path), pyoxigraph.RdfFormat.N_QUADS)
 
     # ------------------------------------------------------------------ context manager
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph
@@ -71,17 +72,25 @@ class EmbeddedStore(Store):
         except OSError as error:
             raise StoreError(f"query failed: {error}") from None
 
-    def _update(self, sparql_update: str) -> None:
+    def _run_update(self, sparql_update: str) -> None:
         try:
             self._handle().update(sparql_update)
         except SyntaxError as error:
             raise QueryError(f"invalid SPARQL update: {error}") from None
         except (OSError, ValueError, RuntimeError) as error:
             raise StoreError(f"update failed, nothing was written: {error}") from None
+
+    def _update(self, sparql_update: str) -> None:
+        try:
+            self._run_update(sparql_update)
         finally:
             with self._lock:
                 self._writes += 1
                 self._version = None
+
+    def _update_bookkeeping(self, sparql_update: str) -> None:
+        """An update that leaves the data version alone: the cached version stays valid."""
+        self._run_update(sparql_update)
 
     def data_version(self) -> str | None:
         """The recorded version, cached until this process's next write."""
@@ -99,6 +108,17 @@ class EmbeddedStore(Store):
         """The cached version (None until read after the last write): no query, no wait."""
         with self._lock:
             return self._version
+
+    def dump(self, path: str | os.PathLike[str], graphs: Sequence[str] | None = None) -> None:
+        """Every graph as N-Quads, written by Oxigraph itself (no Python object per quad; the
+        interpreter lock is released meanwhile); some named `graphs` as the base class does."""
+        if graphs is not None:
+            super().dump(path, graphs)
+            return
+        try:
+            self._handle().dump(str(path), pyoxigraph.RdfFormat.N_QUADS)
+        except OSError as error:
+            raise StoreError(f"dump failed: {error}") from None
 
     def close(self) -> None:
         """Flush to disk and release the RocksDB lock (the handle is freed when unreferenced)."""

@@ -141,17 +141,19 @@ def set_version(version: str) -> str:
     return f"DELETE WHERE {{ {META_PATTERN} }} ;\nINSERT DATA {{ {META_PATTERN.replace('?v', value)} }}"
 
 
-def chain_version(operation: str, payload: bytes) -> str:
+def chain_version(operation: str, payload: bytes, guard: str = "") -> str:
     """Update text that moves the version to sha256(old_version + "\\n" + digest), server-side.
 
     Computing it inside the update keeps concurrent writers from different processes from
-    losing each other's version bump.
+    losing each other's version bump. With a ``guard`` (a group graph pattern) the version
+    moves only when the guard matches once the update's earlier operations have run.
     """
     digest = hashlib.sha256(operation.encode("utf-8") + b"\n" + payload).hexdigest()
     meta_old = META_PATTERN.replace("?v", "?old")
     meta_new = META_PATTERN.replace("?v", "?new")
+    condition = f"FILTER EXISTS {{ {guard} }} " if guard else ""
     return (
         f"DELETE {{ {meta_old} }}\nINSERT {{ {meta_new} }}\n"
-        f"WHERE {{ OPTIONAL {{ {meta_old} }} "
+        f"WHERE {{ OPTIONAL {{ {meta_old} }} {condition}"
         f'BIND(SHA256(CONCAT(COALESCE(STR(?old), ""), "\\n", {Literal(digest)})) AS ?new) }}'
     )

@@ -23,6 +23,9 @@ STORE_ID = "https://w3id.org/exportgraph/id/store"
 """Subject of the store bookkeeping triples."""
 DATA_VERSION = "https://w3id.org/exportgraph/ontology#dataVersion"
 """Predicate linking :data:`STORE_ID` to the current data version (a hex SHA-256 string)."""
+JOURNAL_SEQUENCE = "https://w3id.org/exportgraph/ontology#journalSequence"
+"""Predicate linking :data:`STORE_ID` to the sequence number of the last logged write: it moves
+on every write (a proposal as well as an approval), the data version only when the graph does."""
 
 Term: TypeAlias = NamedNode | BlankNode | Literal | Triple
 """An RDF term as the store returns it (pyoxigraph types on every backend)."""
@@ -89,13 +92,9 @@ def solutions_from(results: QuerySolutions | QueryBoolean | QueryTriples) -> Que
         return bool(results)
     if isinstance(results, QuerySolutions):
         names = [variable.value for variable in results.variables]
-        rows = []
-        for solution in results:
-            row: dict[str, Term] = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = value
-            rows.append(row)
+        rows = [
+            {name: value for name, value in zip(names, solution, strict=True) if value is not None}
+            for solution in results
+        ]
         return Solutions(rows, names)
     return Triples(results)

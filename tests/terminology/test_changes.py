@@ -10,6 +10,8 @@ from pyoxigraph import Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.graph.journal import PROVENANCE_GRAPH
+from exportgraph.knowledge.current import of_store
+from exportgraph.services.standards import equivalence
 from exportgraph.store import Store
 
 from .support import XX_COOL, Accounts, propose, threshold, version
@@ -255,3 +257,40 @@ def test_numbers_no_service_could_use_are_refused(client: TestClient, accounts: 
             assert response.status_code == 422, (side, literal, response.text)
             assert response.json()["field"] == side and "finite number" in response.json()["detail"]
     assert version(client) == before
+
+
+def test_a_change_the_graph_already_holds_applies_as_nothing(
+    client: TestClient, accounts: Accounts
+) -> None:
+    before = version(client)
+    first = propose(client, accounts, "erin", add=ITALIAN_LABEL).json()
+    assert client.post(
+        f"/v1/changes/{first['id']}/approve", headers=accounts.auth("rita")
+    ).is_success
+    after_first = version(client)
+    assert after_first != before
+    again = propose(client, accounts, "eddie", add=ITALIAN_LABEL)
+    assert again.status_code == 201 and again.json()["report"]["conforms"] is True
+    approved = client.post(
+        f"/v1/changes/{again.json()['id']}/approve", headers=accounts.auth("rita")
+    )
+    assert approved.status_code == 200 and approved.json()["status"] == "approved"
+    assert version(client) == after_first  # nothing in the graph changed
+
+
+def test_proposals_reviews_and_releases_keep_every_cache_of_the_data_version(
+    client: TestClient, accounts: Accounts, fresh_store: Store
+) -> None:
+    before = version(client)
+    index = equivalence.index_for(of_store(fresh_store))
+    proposed = propose(client, accounts, "erin", add=ITALIAN_LABEL).json()
+    assert client.post(f"/v1/changes/{proposed['id']}/reject", headers=accounts.auth("rita"))
+    other = propose(client, accounts, "eddie", add=ITALIAN_LABEL).json()
+    assert client.post("/v1/releases", json={"version": "9"}, headers=accounts.auth("ada"))
+    assert fresh_store.cached_data_version() == before  # known without asking the store again
+    assert version(client) == before
+    assert equivalence.index_for(of_store(fresh_store)) is index  # not rebuilt
+    # an approval changes the graph, and so the version
+    client.post(f"/v1/changes/{other['id']}/approve", headers=accounts.auth("rita"))
+    assert version(client) != before
+    assert equivalence.index_for(of_store(fresh_store)) is not index

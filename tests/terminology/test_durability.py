@@ -1,10 +1,11 @@
-"""An approval interrupted by kill -9 of a real `exportgraph serve` on an on-disk Oxigraph store
-leaves the whole change applied or none of it."""
+"""Approvals interrupted by kill -9 of a real `exportgraph serve` on an on-disk Oxigraph store:
+each change is applied whole or not at all, and every acknowledged approval survives."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -17,13 +18,18 @@ from pathlib import Path
 import httpx
 import pytest
 
+from exportgraph import namespaces as ns
 from exportgraph import paths
+from exportgraph.graph.closure import asserted_triples, closure_delta
+from exportgraph.graph.journal import read_log, read_state
 from exportgraph.services.users import add_user
+from exportgraph.store import open_store
 
 from .conftest import fixture_ontology
 from .support import XX_COOL
 
 EXPORTGRAPH = Path(sys.executable).parent / "exportgraph"
+PAUSED_SERVER = Path(__file__).resolve().parent / "paused_server.py"
 CRITERION = XX_COOL.strip("<>")
 
 
@@ -46,14 +52,14 @@ class Server:
             **os.environ,
             "EXPORTGRAPH_HOME": str(home),
             "EXPORTGRAPH_USERS": str(home / "users.json"),
-            "EXPORTGRAPH_TEST_PAUSE_FILE": str(self.marker),
         }
-        env.pop("EXPORTGRAPH_TEST_PAUSE_IN_APPLY", None)
-        if pause:
-            env["EXPORTGRAPH_TEST_PAUSE_IN_APPLY"] = pause
+        command = [str(EXPORTGRAPH)]
+        if pause:  # STAGE:SECONDS
+            stage, _, seconds = pause.partition(":")
+            command = [sys.executable, str(PAUSED_SERVER), stage, seconds, str(self.marker)]
         self.process = subprocess.Popen(
             [
-                str(EXPORTGRAPH),
+                *command,
                 "serve",
                 "--port",
                 str(self.port),
@@ -190,3 +196,106 @@ def test_kill_during_approval_is_all_or_nothing(home: Path, stage: str, applied:
             assert thresholds(server.url) == ["150"]
     finally:
         server.stop()
+
+
+WRITERS = ("de", "fr", "it")
+
+
+def _write_until_stopped(
+    url: str,
+    tokens: dict[str, str],
+    language: str,
+    stop: threading.Event,
+    proposed: dict[str, str],
+    acknowledged: dict[str, str],
+) -> None:
+    """Propose and approve one label change after another until stopped (or the server dies)."""
+    editor = {"Authorization": f"Bearer {tokens[f'editor-{language}']}"}
+    reviewer = {"Authorization": f"Bearer {tokens[f'reviewer-{language}']}"}
+    n = 0
+    while not stop.is_set():
+        n += 1
+        label = f"durability {language} {n}"
+        try:
+            version = httpx.get(url + "/healthz", timeout=30).json()["data_version"]
+            body = {
+                "summary": f"label {label}",
+                "rationale": "kill -9 test",
+                "base_version": version,
+                "add": f'parameter:cnot-error skos:altLabel "{label}"@{language} .',
+            }
+            response = httpx.post(url + "/v1/changes", json=body, headers=editor, timeout=60)
+            if response.status_code != 201:
+                continue
+            change_id = str(response.json()["id"])
+            proposed[change_id] = label
+            response = httpx.post(
+                f"{url}/v1/changes/{change_id}/approve", headers=reviewer, timeout=60
+            )
+            if response.status_code == 200:
+                acknowledged[change_id] = label
+        except httpx.HTTPError:
+            return  # the server was killed
+
+
+def test_kill_during_concurrent_approvals_keeps_every_acknowledged_one(home: Path) -> None:
+    tokens = {
+        f"{role}-{language}": add_user(home / "users.json", f"{role}-{language}", role)
+        for language in WRITERS
+        for role in ("editor", "reviewer")
+    }
+    proposed: dict[str, str] = {}
+    acknowledged: dict[str, str] = {}
+    stop = threading.Event()
+    server = Server(home)
+    try:
+        writers = [
+            threading.Thread(
+                target=_write_until_stopped,
+                args=(server.url, tokens, language, stop, proposed, acknowledged),
+                daemon=True,
+            )
+            for language in WRITERS
+        ]
+        for thread in writers:
+            thread.start()
+        deadline = time.monotonic() + 300
+        while len(acknowledged) < 6:
+            assert time.monotonic() < deadline, f"only {len(acknowledged)} approvals in 300 s"
+            time.sleep(0.02)
+        time.sleep(random.uniform(0.0, 0.3))  # somewhere in the middle of the next writes
+        server.kill()
+        stop.set()
+        for thread in writers:
+            thread.join(timeout=120)
+        acknowledged_at_kill = dict(acknowledged)
+    finally:
+        stop.set()
+        server.stop()
+    server = Server(home)
+    try:
+        status = {c["id"]: c["status"] for c in httpx.get(server.url + "/v1/changes").json()}
+        graph = httpx.get(
+            server.url + "/v1/graph", headers={"Accept": "application/n-triples"}, timeout=60
+        ).text
+    finally:
+        server.stop()
+    labels = {label for label in proposed.values() if f'"{label}"@' in graph}
+    lost = {c: label for c, label in acknowledged_at_kill.items() if status.get(c) != "approved"}
+    assert not lost, f"acknowledged approvals lost: {lost}"
+    assert set(acknowledged_at_kill.values()) <= labels
+    half = {
+        change: (status.get(change), label in labels)
+        for change, label in proposed.items()
+        if (status.get(change) == "approved") != (label in labels)
+    }
+    assert not half, f"status and statements disagree: {half}"
+    # and the store is consistent: the reasoner's closure is exactly what the approvals left,
+    # and every logged write has its own sequence number, the last one in the journal
+    with open_store(f"oxigraph:{home / 'store'}") as store:
+        asserted = set(asserted_triples(store))
+        inferred = set(store.triples(ns.INFERRED_GRAPH))
+        assert closure_delta(asserted, inferred, asserted) == ([], [])
+        sequences = [entry.sequence for entry in read_log(store)]
+        assert sequences == list(range(1, len(sequences) + 1))
+        assert read_state(store).sequence == len(sequences)

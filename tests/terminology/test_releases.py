@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 from pyoxigraph import RdfFormat, parse
 
 from exportgraph import namespaces as ns
-from exportgraph.graph.journal import RELEASE_BASE
+from exportgraph.graph.closure import asserted_triples
+from exportgraph.graph.journal import RELEASE_BASE, RELEASE_STORAGE_GRAPH
+from exportgraph.graph.queries import load_query
+from exportgraph.services.standards import releases
+from exportgraph.store import Store
 
+from . import release_scenario
 from .support import XX_COOL, Accounts, propose
 
 FORMATS = {
@@ -123,3 +130,83 @@ def test_whole_graph_export_by_accept(read_client: TestClient) -> None:
         assert len(list(parse(response.content, fmt))) > 1000
     assert read_client.get("/v1/graph").headers["content-type"].startswith("text/turtle")
     assert read_client.get("/v1/graph", params={"format": "yaml"}).status_code == 422
+
+
+def quad_count(store: Store) -> int:
+    return store.triple_count() + sum(store.triple_count(g) for g in store.named_graphs())
+
+
+def test_exports_and_diffs_are_those_of_whole_copies() -> None:
+    """The frozen scenario gives byte for byte the exports (in every format) and the diffs the
+    release code gave when every release copied the whole terminology."""
+    golden = json.loads((release_scenario.FIXTURE / "golden.json").read_text(encoding="utf-8"))
+    with release_scenario.fixture_store() as store:
+        assert release_scenario.run(store) == golden
+
+
+def test_a_release_stores_only_its_difference_from_the_prior_one() -> None:
+    with release_scenario.fixture_store() as store:
+        ada = release_scenario.ADA
+        releases.create_release(store, ada, {"version": "1.0"})
+        size = quad_count(store)
+        for n in range(1, 31):  # releases of unchanged data cost (almost) nothing
+            releases.create_release(store, ada, {"version": f"1.0.{n}"})
+        per_release = (quad_count(store) - size) / 30
+        assert per_release <= 25, per_release  # description and log entry, not ~1000 statements
+        statements = set(releases.release_triples(store, "1.0"))
+        assert len(statements) > 900
+        assert set(releases.release_triples(store, "1.0.30")) == statements
+        # a changed terminology stores what changed
+        release_scenario.run_changes(store, release_scenario.CHANGES["1.1"])
+        before = quad_count(store)
+        releases.create_release(store, ada, {"version": "1.1"})
+        assert quad_count(store) - before < 40
+        assert set(releases.release_triples(store, "1.1")) == set(asserted_triples(store))
+
+
+def test_whole_copies_come_back_when_differences_outgrow_the_release() -> None:
+    """Once the differences since the last whole copy exceed the release, it is stored whole
+    again, so reading a release never replays more than about its own size."""
+    with release_scenario.fixture_store() as store:
+        ada = release_scenario.ADA
+        releases.create_release(store, ada, {"version": "1"})
+        whole = len(releases.release_triples(store, "1"))
+        previous = ""
+        for n in range(2, 6):  # each time a third of the release replaced by new statements
+            body = " ".join(
+                f'parameter:cnot-error skos:altLabel "label {n}-{i}"@en .'
+                for i in range(whole // 3)
+            )
+            release_scenario.run_changes(store, [{"add": body, "remove": previous}])
+            previous = body
+            releases.create_release(store, ada, {"version": str(n)})
+        storage = {
+            row["release"].value.rsplit("/", 1)[-1]: "content" in row  # type: ignore[union-attr]
+            for row in store.select(load_query("releases_storage"))
+        }
+        assert storage["1"] and not storage["2"] and not storage["3"]
+        assert storage["4"] and not storage["5"]  # a whole copy again, then differences
+        for version in ("1", "2", "3", "4", "5"):
+            count = releases.get_release(store, version)["triples"]
+            assert len(releases.release_triples(store, version)) == count
+
+
+def test_a_release_stored_whole_by_earlier_code_is_still_read() -> None:
+    with release_scenario.fixture_store() as store:
+        ada = release_scenario.ADA
+        releases.create_release(store, ada, {"version": "1.0"})
+        release_scenario.run_changes(store, release_scenario.CHANGES["1.1"])
+        releases.create_release(store, ada, {"version": "1.1"})
+        expected = {v: set(releases.release_triples(store, v)) for v in ("1.0", "1.1")}
+        # earlier code kept no storage description: a release was its named graph
+        store.update(
+            f"DELETE WHERE {{ GRAPH <{RELEASE_STORAGE_GRAPH}> {{ <{RELEASE_BASE}1.0> ?p ?o }} }}",
+            bookkeeping=True,
+        )
+        assert {v: set(releases.release_triples(store, v)) for v in expected} == expected
+
+
+def test_publishing_keeps_the_data_version(client: TestClient, accounts: Accounts) -> None:
+    version = client.get("/healthz").json()["data_version"]
+    release(client, accounts, "1.0")
+    assert client.get("/healthz").json()["data_version"] == version

@@ -9,7 +9,15 @@ from pyoxigraph import Literal
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict
-from exportgraph.graph.journal import CHANGES_GRAPH, conditional_write, quad
+from exportgraph.graph import journal
+from exportgraph.graph.journal import (
+    CHANGES_GRAPH,
+    JournalState,
+    WriteRaced,
+    conditional_write,
+    quad,
+    read_state,
+)
 from exportgraph.services.standards import changes
 from exportgraph.services.users import User
 from exportgraph.store import RdfSource, Store, open_store
@@ -18,28 +26,82 @@ from tests.conftest import Server
 from .support import XX_COOL
 
 ERIN, RITA = User("erin", "editor"), User("rita", "reviewer")
+ITALIAN = 'parameter:cnot-error skos:altLabel "errore C-NOT"@it .'
+FRENCH = 'parameter:cnot-error skos:altLabel "erreur C-NOT"@fr .'
 
 
-def test_a_write_computed_against_an_old_version_is_refused(fresh_store: Store) -> None:
-    stale = fresh_store.data_version() or ""
-    marker = ns.eg("marker")
-    conditional_write(
-        fresh_store,
-        stale,
-        "test",
-        marker,
-        insert=[quad(marker, marker, Literal("1"), CHANGES_GRAPH)],
-    )
+MARKER = ns.eg("marker")
+
+
+def mark(store: Store, state: JournalState, value: str, *, data: bool = False) -> JournalState:
+    """A logged write of one statement: in the graph of change sets, or (`data`) in the graph."""
+    graph = None if data else CHANGES_GRAPH
+    statement = quad(MARKER, MARKER, Literal(value), graph)
+    return conditional_write(store, state, "test", MARKER, insert=[statement], changes_data=data)
+
+
+def test_a_write_computed_against_an_old_state_is_refused(fresh_store: Store) -> None:
+    stale = read_state(fresh_store)
+    written = mark(fresh_store, stale, "1")
+    # a bookkeeping write moves the journal on, not the data version
+    assert written == JournalState(stale.data_version, stale.sequence + 1)
+    assert read_state(fresh_store) == written
     before = set(fresh_store.triples(CHANGES_GRAPH))
-    with pytest.raises(Conflict):
-        conditional_write(
-            fresh_store,
-            stale,
-            "test",
-            marker,
-            insert=[quad(marker, marker, Literal("2"), CHANGES_GRAPH)],
-        )
+    with pytest.raises(WriteRaced):
+        mark(fresh_store, stale, "2")
+    with pytest.raises(WriteRaced):  # a refused data write moves nothing either
+        mark(fresh_store, stale, "3", data=True)
     assert set(fresh_store.triples(CHANGES_GRAPH)) == before
+    assert read_state(fresh_store) == written
+
+
+def test_a_data_write_moves_the_data_version(fresh_store: Store) -> None:
+    state = read_state(fresh_store)
+    written = mark(fresh_store, state, "1", data=True)
+    assert written.sequence == state.sequence + 1
+    assert written.data_version not in ("", state.data_version)
+    assert read_state(fresh_store) == written
+
+
+def test_proposals_keep_the_data_version(fresh_store: Store) -> None:
+    version = fresh_store.data_version()
+    body = {"summary": "s", "rationale": "r", "base_version": version}
+    first = changes.propose(fresh_store, ERIN, {**body, "add": ITALIAN})
+    assert fresh_store.data_version() == version
+    second = changes.propose(fresh_store, ERIN, {**body, "add": FRENCH})
+    assert int(second["id"]) == int(first["id"]) + 1
+    assert read_state(fresh_store).data_version == version
+
+
+def test_an_approval_raced_by_another_process_is_recomputed(
+    fresh_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process's proposal lands between the approval's read and its write: the write
+    is refused (nothing applied), recomputed against the new state, and then applied."""
+    version = fresh_store.data_version()
+    body = {"summary": "s", "rationale": "r", "base_version": version}
+    change = changes.propose(fresh_store, ERIN, {**body, "add": ITALIAN})
+    raced: list[str] = []
+
+    def other_process(stage: str, action: str) -> None:
+        if stage == "before" and action == "approve" and not raced:
+            raced.append("proposal")  # as another process would: straight to the store
+            changes.propose(fresh_store, ERIN, {**body, "add": FRENCH})
+
+    monkeypatch.setattr(journal, "write_hooks", [other_process])
+    approved = changes.approve(fresh_store, RITA, change["id"])
+    assert raced and approved["status"] == "approved"
+    entries = journal.read_log(fresh_store)
+    assert [e.action for e in entries] == ["propose", "propose", "approve"]
+    assert [e.sequence for e in entries] == [1, 2, 3]
+    assert fresh_store.data_version() != version
+    labels = {
+        row["l"].value  # type: ignore[union-attr]
+        for row in fresh_store.select(
+            f"SELECT ?l WHERE {{ <{ns.EGID}parameter/cnot-error> <{ns.SKOS}altLabel> ?l }}"
+        )
+    }
+    assert "errore C-NOT" in labels and "erreur C-NOT" not in labels
 
 
 @pytest.fixture

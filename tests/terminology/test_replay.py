@@ -18,7 +18,11 @@ from exportgraph.graph.reasoning import materialize
 from exportgraph.graph.replay import ReplayConflict, replay, turtle
 from exportgraph.graph.sources import NTRIPLES, collect_sources, inferred_copy, parse_sources
 from exportgraph.services.standards import changes
-from exportgraph.services.standards.terminology_check import asserted_triples
+from exportgraph.services.standards.terminology_check import (
+    TerminologyViolated,
+    asserted_triples,
+    require_conforming,
+)
 from exportgraph.services.users import User
 from exportgraph.store import RdfSource, Store, compute_data_version, open_store
 
@@ -211,3 +215,53 @@ def test_cli_load_replays_and_export_shows_the_net_effect(
         assert thresholds(store) == ["150"]  # the previous store, intact
     dropped = runner.invoke(app, ["load", "--store", uri, "--drop-conflicting"])
     assert dropped.exit_code == 0 and f"dropped change {change} " in dropped.output
+
+
+DUTCH_LABEL = 'kind:quantum-annealer skos:prefLabel "quantumannealer"@nl .'
+JAPANESE_LABEL = '"量子アニーリングマシン"@ja ;'
+
+
+def test_a_replayed_result_that_violates_the_shapes_fails_the_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An approved change that was valid, and sources edited since so that together they
+    violate a shape (two Dutch preferred labels): the load fails naming the violation and the
+    store keeps its previous data; the CLI says so and exits 2."""
+    home = tmp_path / "home"
+    root = fixture_ontology(home / "ontology")
+    for name in ("queries", "shapes"):
+        (home / name).symlink_to(Path(__file__).resolve().parents[2] / name)
+    monkeypatch.setenv("EXPORTGRAPH_HOME", str(home))
+    uri = f"oxigraph:{tmp_path / 'store'}"
+    with open_store(uri) as store:
+        build(store, root=root)
+        body = {
+            "summary": "Dutch label",
+            "rationale": "r",
+            "base_version": store.data_version(),
+            "add": DUTCH_LABEL,
+        }
+        change = changes.propose(store, ERIN, body)
+        assert change["report"]["conforms"] is True
+        changes.approve(store, RITA, str(change["id"]))
+        build(store, root=root)  # replaying it on unchanged sources is fine
+        version, statements = store.data_version(), set(store.triples())
+        concepts = root / "concepts.ttl"
+        text = concepts.read_text(encoding="utf-8")
+        assert text.count(JAPANESE_LABEL) == 1
+        concepts.write_text(
+            text.replace(JAPANESE_LABEL, JAPANESE_LABEL[:-1] + ', "kwantumannealer"@nl ;'),
+            encoding="utf-8",
+        )
+        with pytest.raises(TerminologyViolated) as raised:
+            build(store, root=root, validate=require_conforming)
+        assert [(r.rule, r.focus) for r in raised.value.report.results] == [
+            ("TERM-SKOS-PREFLABEL", f"{ns.EGID}kind/quantum-annealer")
+        ] * len(raised.value.report.results)
+        assert "1 approved change(s) replayed" in str(raised.value)
+        assert store.data_version() == version and set(store.triples()) == statements
+    refused = CliRunner().invoke(app, ["load", "--store", uri])
+    assert refused.exit_code == 2, refused.output
+    assert "TERM-SKOS-PREFLABEL" in refused.output and "quantum-annealer" in refused.output
+    with open_store(uri) as store:
+        assert store.data_version() == version

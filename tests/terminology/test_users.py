@@ -63,3 +63,18 @@ def test_cli_prints_the_token_alone_on_the_last_line(
     assert again.exit_code != 0
     listed = CliRunner().invoke(app, ["users", "list"])
     assert listed.output.strip() == "rita\treviewer" and token not in listed.output
+
+
+def test_token_checks_follow_the_accounts_file_as_it_changes(tmp_path: Path) -> None:
+    path = tmp_path / "users.json"
+    first = add_user(path, "erin", "editor")
+    assert authenticate(path, first).name == "erin"  # the file is now read and kept
+    second = add_user(path, "rita", "reviewer")
+    assert authenticate(path, second).name == "rita"  # a new account is known at once
+    # an operator revoking an account by editing the file: the old token stops working
+    data = json.loads(path.read_text())
+    data["users"] = [user for user in data["users"] if user["name"] != "erin"]
+    path.write_text(json.dumps(data))
+    with pytest.raises(Unauthorized):
+        authenticate(path, first)
+    assert authenticate(path, second).name == "rita"

@@ -3,8 +3,9 @@
 User SPARQL never runs in the API process. `check_query` tokenizes the text (strings, comments
 and IRIs are skipped, so a keyword inside a literal is harmless) and refuses updates, SERVICE,
 LOAD and FROM / FROM NAMED naming anything but a graph of this store, before evaluation. Accepted
-queries go to a small pool of worker processes (services/sparql_worker.py), each holding an
-in-memory copy of the store loaded from an N-Quads dump of the current data version. A query text
+queries go to a small pool of worker processes (services/query/worker.py), each holding an
+in-memory copy of the store: a dump per data version, plus the journal's graphs after a write that
+kept the version (readers keep the previous copy while a new one is written). A query text
 over the size limit is refused before it is read (413); the time limit runs from the moment the
 request arrived, checking included, and a query that overruns it is stopped by killing its worker
 (503); a worker that needs more memory than its limit dies and the query is answered 413; a
@@ -34,10 +35,8 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
-
-import pyoxigraph
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import (
@@ -48,6 +47,13 @@ from exportgraph.errors import (
     QueryRefused,
     QueryTimeout,
     QueryTooLarge,
+)
+from exportgraph.graph.journal import (
+    CHANGES_GRAPH,
+    PROVENANCE_GRAPH,
+    RELEASE_STORAGE_GRAPH,
+    RELEASES_GRAPH,
+    read_state,
 )
 from exportgraph.services.query import worker as sparql_worker
 
@@ -180,6 +186,39 @@ def _check_from(text: str, found: list[Token], index: int, where: str) -> None:
 # --------------------------------------------------------------------------- the worker pool
 
 
+JOURNAL_GRAPHS = (
+    ns.META_GRAPH,
+    CHANGES_GRAPH,
+    PROVENANCE_GRAPH,
+    RELEASES_GRAPH,
+    RELEASE_STORAGE_GRAPH,
+)
+"""The graphs a write that keeps the data version may change (and the journal sequence's)."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The dumps a worker loads to hold one state of the store."""
+
+    version: str
+    """The data version of `dump`, a dump of the whole store."""
+    dump: str
+    dumped_state: str
+    """The state (data version and journal sequence) the whole dump was written in."""
+    state: str
+    journal: str | None
+    """A dump of JOURNAL_GRAPHS in `state`, when that is not `dumped_state`."""
+
+    def message(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "dump": self.dump,
+            "journal": self.state if self.journal else None,
+            "journal_dump": self.journal,
+            "journal_graphs": list(JOURNAL_GRAPHS),
+        }
+
+
 class _Worker:
     """One worker process (`python sparql_worker.py`), spoken to over its stdin and stdout."""
 
@@ -195,7 +234,7 @@ class _Worker:
         assert self.process.stdin is not None and self.process.stdout is not None
         self._in = self.process.stdin.fileno()
         self._out = self.process.stdout.fileno()
-        self.version: str | None = None
+        self.state: str | None = None
 
     def send(self, message: Any) -> None:
         sparql_worker.write_frame(self._in, message)
@@ -207,16 +246,16 @@ class _Worker:
             raise TimeoutError
         return sparql_worker.read_frame(self._out)
 
-    def load(self, version: str, dump: str) -> bool:
-        """Make the worker hold `version` (loading the dump can take a moment; no deadline);
-        True when it had to load it."""
-        if self.version == version:
+    def load(self, prepared: Prepared) -> bool:
+        """Make the worker hold `prepared` (loading a dump can take a moment; no deadline);
+        True when it had to load anything."""
+        if self.state == prepared.state:
             return False
-        self.send({"version": version, "dump": dump, "query": None})
+        self.send({**prepared.message(), "query": None})
         reply = self.receive(_LOAD_TIMEOUT_S)
         if reply[0] != "loaded":
             raise OSError(f"the SPARQL worker could not load the data: {reply[1]}")
-        self.version = version
+        self.state = prepared.state
         return True
 
     def ran_out_of_memory(self) -> bool:
@@ -256,8 +295,9 @@ class SparqlPool:
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._started = 0
         self._lock = threading.Lock()
+        self._dumping = threading.Lock()
         self._dir = tempfile.mkdtemp(prefix="exportgraph-sparql-")
-        self._dump: tuple[str, str] | None = None  # (version, path)
+        self._prepared: Prepared | None = None
         self._closed = False
 
     def _acquire(self, timeout: float) -> _Worker:
@@ -295,27 +335,46 @@ class SparqlPool:
         with self._lock:
             self._started -= 1
 
-    def dump_for(self, context: Context) -> tuple[str, str]:
-        """(version, path) of an N-Quads dump of the whole store at its current data version."""
-        version = context.data_version()
+    def dump_for(self, context: Context) -> Prepared:
+        """What a worker must hold to answer for the store as it is now (data version and journal
+        sequence): a dump of the whole store per data version and, when a proposal, review or
+        release (which keep the data version) came since, a small dump of the journal's graphs
+        (change sets, provenance, releases) per journal sequence. So /sparql never lags a write,
+        and a write that keeps the data version costs no reload of the data.
+
+        Each dump is written once, by the first request that finds the store moved on; while it
+        writes, every other request answers from the previous one (the state it names) instead of
+        waiting. Only a request with no dump at all waits for the first one."""
+        journal = read_state(context.store)
+        version, state = journal.data_version, f"{journal.data_version}@{journal.sequence}"
         with self._lock:
-            if self._dump is not None and self._dump[0] == version:
-                return self._dump
-        path = os.path.join(self._dir, f"{version[:16]}-{time.monotonic_ns()}.nq")
-        store = context.store
-        quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in store.triples()]
-        for graph in store.named_graphs():
-            node = pyoxigraph.NamedNode(graph)
-            quads += [
-                pyoxigraph.Quad(t.subject, t.predicate, t.object, node)
-                for t in store.triples(graph)
-            ]
-        pyoxigraph.serialize(quads, path, pyoxigraph.RdfFormat.N_QUADS)
-        with self._lock:
-            old, self._dump = self._dump, (version, path)
-        if old is not None and old[1] != path:
-            _remove_later(old[1])
-        return version, path
+            held = self._prepared
+        if held is not None and held.state == state:
+            return held
+        if not self._dumping.acquire(blocking=held is None):
+            assert held is not None
+            return held  # another request is writing the new dump
+        try:
+            with self._lock:
+                held = self._prepared
+            if held is not None and held.state == state:
+                return held
+            path = os.path.join(self._dir, f"{time.monotonic_ns()}.nq")
+            if held is not None and held.version == version:
+                context.store.dump(path, JOURNAL_GRAPHS)
+                prepared = replace(held, state=state, journal=path)
+            else:
+                context.store.dump(path)
+                prepared = Prepared(version, path, state, state, None)
+            with self._lock:
+                self._prepared = prepared
+        finally:
+            self._dumping.release()
+        if held is not None:
+            for old in {held.dump, held.journal} - {prepared.dump, prepared.journal, None}:
+                assert old is not None
+                _remove_later(old)
+        return prepared
 
     def run(
         self,
@@ -335,12 +394,11 @@ class SparqlPool:
         # preparing a data version (dumping it, loading it into a worker) is the service's work,
         # not the query's: the query keeps the time it had when that work began
         preparing = time.monotonic()
-        version, path = self.dump_for(context)
+        prepared = self.dump_for(context)
         deadline += time.monotonic() - preparing
         worker = self._acquire(_left(deadline, limit_s))
         message = {
-            "version": version,
-            "dump": path,
+            **prepared.message(),
             "query": text,
             "results_type": results_type,
             "graph_type": graph_type,
@@ -348,7 +406,7 @@ class SparqlPool:
         }
         try:
             loading = time.monotonic()
-            if worker.load(version, path):
+            if worker.load(prepared):
                 deadline += time.monotonic() - loading
             worker.send(message)
             reply = worker.receive(max(0.0, deadline - time.monotonic()))
@@ -374,11 +432,11 @@ class SparqlPool:
 
     def warm(self, context: Context) -> None:
         """Start every worker and load the current data, so first queries are not slowed down."""
-        version, path = self.dump_for(context)
+        prepared = self.dump_for(context)
         workers = [self._acquire(60.0) for _ in range(self.size)]
         for worker in workers:
             try:
-                worker.load(version, path)
+                worker.load(prepared)
             except (OSError, EOFError):
                 self._replace(worker)
                 continue

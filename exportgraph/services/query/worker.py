@@ -1,9 +1,11 @@
 """The process that runs user SPARQL: an in-memory pyoxigraph store and a loop over a pipe.
 
-Kept free of project imports so a spawned worker starts fast. The parent (services/sparql.py)
-checks every query before sending it (no update, SERVICE, LOAD or remote FROM), kills a worker
-that overruns its deadline, and respawns it. The worker reloads its store from an N-Quads dump
-whenever the data version it is told about changes. Results are serialized here, with a row limit.
+Kept free of project imports so a spawned worker starts fast. The parent
+(services/query/sparql.py) checks every query before sending it (no update, SERVICE, LOAD or
+remote FROM), kills a worker that overruns its deadline, and respawns it. The worker reloads its
+store from an N-Quads dump whenever the data version it is told about changes, and only the
+journal's graphs (from a small dump) when a write kept the data version. Results are serialized
+here, with a row limit.
 Its memory is capped (first argument, MiB): an allocation over the cap ends the process (the
 engine aborts; a Python MemoryError exits with OUT_OF_MEMORY), and the parent answers 413.
 """
@@ -224,6 +226,7 @@ def serve(read_fd: int, write_fd: int) -> None:
     """Answer requests until the parent sends None or closes the stream."""
     store = pyoxigraph.Store()
     version: str | None = None
+    journal: str | None = None
     while True:
         try:
             message = read_frame(read_fd)
@@ -235,9 +238,15 @@ def serve(read_fd: int, write_fd: int) -> None:
             if message["version"] != version:
                 store = pyoxigraph.Store()
                 store.bulk_load(path=message["dump"], format=RdfFormat.N_QUADS)
-                version = message["version"]
+                version, journal = message["version"], None
+            if message.get("journal") != journal:
+                # a write that kept the data version: only the journal's graphs are reloaded
+                for graph in message["journal_graphs"]:
+                    store.clear_graph(pyoxigraph.NamedNode(graph))
+                store.bulk_load(path=message["journal_dump"], format=RdfFormat.N_QUADS)
+                journal = message["journal"]
             if message.get("query") is None:
-                reply: tuple[Any, ...] = ("loaded", version)
+                reply: tuple[Any, ...] = ("loaded", version, journal)
             else:
                 media, body = run_query(
                     store,

@@ -19,6 +19,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict, Forbidden, InvalidInput, NotFound
+from exportgraph.graph import closure
 from exportgraph.graph.changeset import (
     change_iri,
     encodable,
@@ -26,21 +27,22 @@ from exportgraph.graph.changeset import (
     resolve_removals,
     touches,
 )
-from exportgraph.graph.closure import closure_delta
 from exportgraph.graph.journal import (
     CHANGES_GRAPH,
     PROVENANCE_GRAPH,
     RDF_TYPE,
+    JournalState,
     after_version,
     agent,
     conditional_write,
     now,
     quad,
-    read_log,
+    read_state,
+    retrying,
     write_lock,
 )
 from exportgraph.graph.queries import bind, load_query
-from exportgraph.services.standards.terminology_check import asserted_triples, check_graph
+from exportgraph.services.standards import change_check
 from exportgraph.services.users import User
 from exportgraph.store import Store
 
@@ -117,10 +119,50 @@ def parse_request(body: object) -> ChangeRequest:
     )
 
 
-def _check_removals(remove: Sequence[Triple], asserted: set[Triple], store: Store) -> None:
-    inferred = set(store.triples(ns.INFERRED_GRAPH))
+@dataclass(frozen=True)
+class Statements:
+    """What the store holds about the (subject, predicate) pairs a change touches."""
+
+    asserted: set[Triple]
+    inferred: set[Triple]
+
+
+def current_statements(store: Store, request: ChangeRequest) -> Statements:
+    """The asserted and the inferred statements with a subject and predicate of the change."""
+    pairs = {(t.subject, t.predicate) for t in (*request.add, *request.remove)}
+    rows = store.select(
+        bind("change_statements", [{"s": s, "p": p} for s, p in sorted(pairs, key=str)])
+    )
+    asserted: set[Triple] = set()
+    inferred: set[Triple] = set()
+    for row in rows:
+        triple = Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
+        flag = row.get("inferred")
+        (inferred if isinstance(flag, Literal) and flag.value == "true" else asserted).add(triple)
+    return Statements(asserted, inferred)
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What a change does to the asserted statements: those it adds (not asserted yet) and those
+    it removes (as the graph spells them)."""
+
+    added: list[Triple]
+    removed: list[Triple]
+
+
+def effect(request: ChangeRequest, statements: Statements) -> Effect:
+    """The statements the change really adds and removes, given what the store holds."""
+    removals = resolve_removals(request.remove, statements.asserted)
+    kept = statements.asserted - set(removals)
+    added = sorted(set(request.add) - kept, key=str)
+    removed = sorted(set(removals) - set(request.add), key=str)
+    return Effect(added, removed)
+
+
+def _check_removals(remove: Sequence[Triple], statements: Statements) -> None:
     for triple in remove:
-        if triple in asserted:
+        if triple in statements.asserted:
             if (
                 triple.predicate.value == RDF_TYPE.value
                 and isinstance(triple.object, NamedNode)
@@ -132,25 +174,13 @@ def _check_removals(remove: Sequence[Triple], asserted: set[Triple], store: Stor
                     field="remove",
                 )
             continue
-        if triple in inferred:
+        if triple in statements.inferred:
             raise InvalidInput(
                 f"remove: {triple} is inferred by the reasoner, not stated; "
                 "remove what it follows from",
                 field="remove",
             )
         raise InvalidInput(f"remove: {triple} is not in the graph", field="remove")
-
-
-# ---------------------------------------------------------------------------- reports
-
-
-def terminology_report(triples: list[Triple]) -> dict[str, Any]:
-    """The terminology report of a graph: shapes and the mappings its thresholds contradict."""
-    return check_graph(triples).as_dict()
-
-
-def _result_graph(asserted: set[Triple], request: ChangeRequest) -> set[Triple]:
-    return (asserted - set(resolve_removals(request.remove, asserted))) | set(request.add)
 
 
 # ---------------------------------------------------------------------------- reading
@@ -213,39 +243,47 @@ def _next_id(store: Store) -> str:
 
 
 def propose(store: Store, user: User, body: object) -> dict[str, Any]:
-    """Record a proposal (editor); returns it with the report of the graph it would produce."""
+    """Record a proposal (editor); returns it with the report of the graph it would produce.
+
+    A proposal changes no statement of the terminology, so the data version stays as it is."""
     request = parse_request(body)
-    with write_lock:
-        current = store.data_version() or ""
-        if after_version(store, request.base_version, current) is None:
-            raise InvalidInput(
-                f"base_version {request.base_version!r} is not a version of this terminology "
-                f"(the current one is {current!r}: GET /healthz)",
-                field="base_version",
-            )
-        asserted = set(asserted_triples(store))
-        _check_removals(resolve_removals(request.remove, asserted), asserted, store)
-        report = terminology_report(sorted(_result_graph(asserted, request), key=str))
-        change_id = _next_id(store)
-        node = change_iri(change_id)
-        g = CHANGES_GRAPH
-        record = [
-            quad(node, RDF_TYPE, ns.eg("ChangeSet"), g),
-            quad(node, RDF_TYPE, ns.iri(PROV, "Entity"), g),
-            quad(node, ns.iri(DCT, "identifier"), Literal(change_id), g),
-            quad(node, ns.eg("changeStatus"), Literal("proposed"), g),
-            quad(node, ns.iri(DCT, "title"), Literal(request.summary), g),
-            quad(node, ns.eg("rationale"), Literal(request.rationale), g),
-            quad(node, ns.eg("baseVersion"), Literal(request.base_version), g),
-            quad(node, ns.iri(PROV, "wasAttributedTo"), agent(user.name), g),
-            quad(node, ns.iri(DCT, "created"), now(), g),
-            quad(node, ns.eg("addedStatements"), Literal(request.add_text), g),
-            quad(node, ns.eg("removedStatements"), Literal(request.remove_text), g),
-            quad(node, ns.eg("report"), Literal(json.dumps(report)), g),
-            *_agent_quads(user.name),
-        ]
-        conditional_write(store, current, "propose", node, insert=record)
-    return get_change(store, change_id)
+
+    def attempt() -> str:
+        with write_lock:
+            state = read_state(store)
+            current = state.data_version
+            if after_version(store, request.base_version, current) is None:
+                raise InvalidInput(
+                    f"base_version {request.base_version!r} is not a version of this "
+                    f"terminology (the current one is {current!r}: GET /healthz)",
+                    field="base_version",
+                )
+            statements = current_statements(store, request)
+            _check_removals(resolve_removals(request.remove, statements.asserted), statements)
+            change = effect(request, statements)
+            report = change_check.check_change(store, change.added, change.removed).report
+            change_id = _next_id(store)
+            node = change_iri(change_id)
+            g = CHANGES_GRAPH
+            record = [
+                quad(node, RDF_TYPE, ns.eg("ChangeSet"), g),
+                quad(node, RDF_TYPE, ns.iri(PROV, "Entity"), g),
+                quad(node, ns.iri(DCT, "identifier"), Literal(change_id), g),
+                quad(node, ns.eg("changeStatus"), Literal("proposed"), g),
+                quad(node, ns.iri(DCT, "title"), Literal(request.summary), g),
+                quad(node, ns.eg("rationale"), Literal(request.rationale), g),
+                quad(node, ns.eg("baseVersion"), Literal(request.base_version), g),
+                quad(node, ns.iri(PROV, "wasAttributedTo"), agent(user.name), g),
+                quad(node, ns.iri(DCT, "created"), now(), g),
+                quad(node, ns.eg("addedStatements"), Literal(request.add_text), g),
+                quad(node, ns.eg("removedStatements"), Literal(request.remove_text), g),
+                quad(node, ns.eg("report"), Literal(json.dumps(report.as_dict())), g),
+                *_agent_quads(user.name),
+            ]
+            conditional_write(store, state, "propose", node, insert=record)
+            return change_id
+
+    return get_change(store, retrying(attempt))
 
 
 def _agent_quads(name: str) -> list[Quad]:
@@ -296,11 +334,15 @@ def _comment(body: object) -> str | None:
 def reject(store: Store, user: User, change_id: str, body: object = None) -> dict[str, Any]:
     """Reject a proposal (reviewer, not its author); nothing in the terminology changes."""
     comment = _comment(body)
-    with write_lock:
-        change = _reviewable(store, user, change_id)
-        delete, insert = _review_quads(change, user, "rejected", comment)
-        current = store.data_version() or ""
-        conditional_write(store, current, "reject", change_iri(change_id), delete, insert)
+
+    def attempt() -> None:
+        with write_lock:
+            state = read_state(store)
+            change = _reviewable(store, user, change_id)
+            delete, insert = _review_quads(change, user, "rejected", comment)
+            conditional_write(store, state, "reject", change_iri(change_id), delete, insert)
+
+    retrying(attempt)
     return get_change(store, change_id)
 
 
@@ -336,67 +378,82 @@ def _conflicts(store: Store, change: dict[str, Any], request: ChangeRequest, cur
             )
 
 
-def _terminology_changed_since_proposal(store: Store, change_id: str) -> bool:
-    """True when a change was approved after this one was proposed (its report may be stale)."""
-    about = change_iri(change_id).value
-    entries = read_log(store)
-    proposed = [i for i, e in enumerate(entries) if e.action == "propose" and e.about == about]
-    return not proposed or any(e.action == "approve" for e in entries[proposed[-1] :])
-
-
 def approve(store: Store, user: User, change_id: str, body: object = None) -> dict[str, Any]:
     """Apply a proposal (reviewer, not its author) in one transaction: the statements, the
     reasoner's closure, the status and a PROV-O record. Conflict (409) when a change approved
     since its base touched the same statements; NotApprovable (422) when the result violates
-    the terminology shapes."""
+    the terminology shapes. Validation and the closure cover what the change touches."""
     comment = _comment(body)
-    with write_lock:
-        change = _reviewable(store, user, change_id)
-        request = parse_request(
-            {
-                "summary": change["summary"],
-                "rationale": change["rationale"],
-                "base_version": change["base_version"],
-                "add": change["add"],
-                "remove": change["remove"],
-            }
+
+    def attempt() -> None:
+        with write_lock:
+            state = read_state(store)
+            change = _reviewable(store, user, change_id)
+            request = parse_request(
+                {
+                    "summary": change["summary"],
+                    "rationale": change["rationale"],
+                    "base_version": change["base_version"],
+                    "add": change["add"],
+                    "remove": change["remove"],
+                }
+            )
+            _conflicts(store, change, request, state.data_version)
+            statements = current_statements(store, request)
+            removals = resolve_removals(request.remove, statements.asserted)
+            missing = [t for t in removals if t not in statements.asserted]
+            if missing:
+                raise Conflict(
+                    f"change {change_id} removes {missing[0]}, which is no longer in the graph"
+                )
+            _apply(store, state, user, change, effect(request, statements), comment)
+
+    retrying(attempt)
+    return get_change(store, change_id)
+
+
+def _apply(
+    store: Store,
+    state: JournalState,
+    user: User,
+    change: dict[str, Any],
+    applied: Effect,
+    comment: str | None,
+) -> None:
+    checked = change_check.check_change(store, applied.added, applied.removed)
+    report = checked.report.as_dict()
+    if not report["conforms"]:
+        count = sum(1 for v in report["violations"] if v["severity"] == "violation")
+        raise NotApprovable(
+            f"change {change['id']} cannot be approved: the terminology it would produce has "
+            f"{count} violation(s) of the terminology shapes",
+            report,
         )
-        current = store.data_version() or ""
-        _conflicts(store, change, request, current)
-        asserted = set(asserted_triples(store))
-        removals = resolve_removals(request.remove, asserted)
-        missing = [t for t in removals if t not in asserted]
-        if missing:
-            raise Conflict(
-                f"change {change_id} removes {missing[0]}, which is no longer in the graph"
-            )
-        result = _result_graph(asserted, request)
-        report = change["report"]
-        if report is None or _terminology_changed_since_proposal(store, change_id):
-            report = terminology_report(sorted(result, key=str))
-        if not report["conforms"]:
-            count = sum(1 for v in report["violations"] if v["severity"] == "violation")
-            raise NotApprovable(
-                f"change {change_id} cannot be approved: the terminology it would produce has "
-                f"{count} violation(s) of the terminology shapes",
-                report,
-            )
-        inferred = set(store.triples(ns.INFERRED_GRAPH))
-        delete, insert = closure_delta(asserted, inferred, result)
-        status_delete, status_insert = _review_quads(change, user, "approved", comment)
-        node = change_iri(change_id)
+    delete, insert, vocabulary = closure.change_delta(store, applied.added, applied.removed)
+    status_delete, status_insert = _review_quads(change, user, "approved", comment)
+    node = change_iri(change["id"])
+    if change["report"] is not None:
         status_delete.append(
             quad(node, ns.eg("report"), Literal(json.dumps(change["report"])), CHANGES_GRAPH)
         )
-        status_insert += [
-            quad(node, ns.eg("report"), Literal(json.dumps(report)), CHANGES_GRAPH),
-            quad(node, ns.eg("appliedOnVersion"), Literal(current), CHANGES_GRAPH),
-            *_provenance(change, user),
-        ]
-        conditional_write(
-            store, current, "approve", node, [*delete, *status_delete], [*insert, *status_insert]
-        )
-    return get_change(store, change_id)
+    status_insert += [
+        quad(node, ns.eg("report"), Literal(json.dumps(report)), CHANGES_GRAPH),
+        quad(node, ns.eg("appliedOnVersion"), Literal(state.data_version), CHANGES_GRAPH),
+        *_provenance(change, user),
+    ]
+    written = conditional_write(
+        store,
+        state,
+        "approve",
+        node,
+        [*delete, *status_delete],
+        [*insert, *status_insert],
+        changes_data=bool(applied.added or applied.removed),  # else the graph stays as it is
+    )
+    # the writer knows the new version's report and schema: no reader has to recompute them
+    change_check.remember(store, written.data_version, checked)
+    if vocabulary is not None:
+        closure.remember(store, written.data_version, vocabulary)
 
 
 def _provenance(change: dict[str, Any], approver: User) -> list[Quad]:

@@ -1,9 +1,14 @@
 """Releases: immutable, versioned snapshots of the asserted terminology, exportable in every RDF
 format, and the differences between two of them.
 
-A release `v` has the version IRI https://w3id.org/exportgraph/release/v; its statements are kept
-in the named graph of that IRI, its description (owl:versionIRI, owl:versionInfo, dcterms:issued,
-dcterms:created, owl:priorVersion, who published it) in the graph of releases.
+A release `v` has the version IRI https://w3id.org/exportgraph/release/v and its description
+(owl:versionIRI, owl:versionInfo, dcterms:issued, dcterms:created, owl:priorVersion, who
+published it) in the graph of releases. Its statements are stored as the difference from its
+prior release (named graphs `…/release/v/added` and `…/release/v/removed`), so a release of
+unchanged data stores nothing but its description; when the differences since the last full copy
+add up to more than the release itself, it is stored whole again (in the named graph of its
+IRI, as every release was before), which bounds the work of reading one. The graph of release
+storage says which is which; a release it does not mention is stored whole.
 """
 
 from __future__ import annotations
@@ -11,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict, InvalidInput, NotFound
@@ -22,10 +28,13 @@ from exportgraph.graph.context import Context
 from exportgraph.graph.journal import (
     RDF_TYPE,
     RELEASE_BASE,
+    RELEASE_STORAGE_GRAPH,
     RELEASES_GRAPH,
     agent,
     conditional_write,
     quad,
+    read_state,
+    retrying,
     write_lock,
 )
 from exportgraph.graph.journal import now as timestamp
@@ -100,12 +109,86 @@ def _default_version(existing: set[str]) -> str:
     return version
 
 
+@dataclass(frozen=True)
+class Storage:
+    """How a release's statements are stored: whole in `content`, or as the difference from
+    `base`; `chain` counts the statements of the differences since the last whole copy."""
+
+    content: str | None = None
+    base: str | None = None
+    added: str | None = None
+    removed: str | None = None
+    chain: int = 0
+
+
+def _storage(store: Store) -> dict[str, Storage]:
+    """How each release is stored, by version IRI (releases stored whole before differences
+    were kept are absent: read them from the graph of their IRI)."""
+    found: dict[str, Storage] = {}
+    for row in store.select(load_query("releases_storage")):
+        text = {name: str(getattr(term, "value", term)) for name, term in row.items()}
+        found[text["release"]] = Storage(
+            text.get("content"),
+            text.get("base"),
+            text.get("added"),
+            text.get("removed"),
+            int(text.get("chain", 0)),
+        )
+    return found
+
+
+def _content(store: Store, iri: str, storage: dict[str, Storage]) -> set[Triple]:
+    """The statements of the release `iri`, rebuilt from its last whole copy and differences."""
+    chain: list[Storage] = []
+    kept = storage.get(iri, Storage(content=iri))
+    while kept.content is None:
+        chain.append(kept)
+        assert kept.base is not None
+        kept = storage.get(kept.base, Storage(content=kept.base))
+    statements = set(store.triples(kept.content))
+    for step in reversed(chain):
+        assert step.added is not None and step.removed is not None
+        statements -= set(store.triples(step.removed))
+        statements |= set(store.triples(step.added))
+    return statements
+
+
+def _stored(node: NamedNode, snapshot: set[Triple], prior: str | None, store: Store) -> list[Quad]:
+    """The quads that store a release: the difference from its prior release, or all of it."""
+    g = RELEASE_STORAGE_GRAPH
+    storage = _storage(store) if prior else {}
+    if prior is not None:
+        before = _content(store, prior, storage)
+        added, removed = snapshot - before, before - snapshot
+        chain = storage.get(prior, Storage(content=prior)).chain + len(added) + len(removed)
+        if chain <= len(snapshot):
+            into_added = NamedNode(node.value + "/added")
+            into_removed = NamedNode(node.value + "/removed")
+            return [
+                quad(node, ns.eg("releaseBase"), NamedNode(prior), g),
+                quad(node, ns.eg("releaseAdded"), into_added, g),
+                quad(node, ns.eg("releaseRemoved"), into_removed, g),
+                quad(node, ns.eg("releaseChain"), _integer(chain), g),
+                *_into(added, into_added),
+                *_into(removed, into_removed),
+            ]
+    return [quad(node, ns.eg("releaseContent"), node, g), *_into(snapshot, node)]
+
+
+def _integer(value: int) -> Literal:
+    return Literal(str(value), datatype=ns.iri(ns.XSD, "integer"))
+
+
+def _into(triples: set[Triple], graph: NamedNode) -> list[Quad]:
+    return [Quad(t.subject, t.predicate, t.object, graph) for t in sorted(triples, key=str)]
+
+
 def create_release(store: Store, user: User, body: object = None) -> dict[str, Any]:
     """Publish the current asserted terminology as an immutable release (admin).
 
     Body (optional): {"version": "…", "notes": "…"}; the version defaults to today's date
-    (YYYY.MM.DD, then .2, .3 …). Conflict (409) when the version exists already.
-    """
+    (YYYY.MM.DD, then .2, .3 …). Conflict (409) when the version exists already. Publishing
+    changes no statement of the terminology (the data version stays)."""
     if body is None:
         body = {}
     if not isinstance(body, Mapping):
@@ -118,56 +201,63 @@ def create_release(store: Store, user: User, body: object = None) -> dict[str, A
         raise InvalidInput("version must be a string", field="version")
     if notes is not None and not isinstance(notes, str):
         raise InvalidInput("notes must be a string", field="notes")
-    with write_lock:
-        releases = list_releases(store)
-        existing = {r["version"] for r in releases}
-        version = _check_version(requested) if requested else _default_version(existing)
-        if version in existing:
-            raise Conflict(
-                f"release {version} exists already; releases are immutable", field="version"
-            )
-        current = store.data_version() or ""
-        snapshot = asserted_triples(store)
-        node = release_iri(version)
-        created = timestamp()
-        g = RELEASES_GRAPH
-        header = [
-            quad(node, RDF_TYPE, ns.eg("Release"), g),
-            quad(node, RDF_TYPE, ns.iri(OWL, "Ontology"), g),
-            quad(node, ns.iri(OWL, "versionIRI"), node, g),
-            quad(node, ns.iri(OWL, "versionInfo"), Literal(version), g),
-            quad(node, ns.iri(DCT, "isVersionOf"), NamedNode(ONTOLOGY), g),
-            quad(
-                node,
-                ns.iri(DCT, "title"),
-                Literal(f"exportgraph terminology {version}", language="en"),
-                g,
-            ),
-            quad(
-                node,
-                ns.iri(DCT, "issued"),
-                Literal(created.value[:10], datatype=ns.iri(ns.XSD, "date")),
-                g,
-            ),
-            quad(node, ns.iri(DCT, "created"), created, g),
-            quad(node, ns.iri(ns.PROV, "wasAttributedTo"), agent(user.name), g),
-            quad(node, ns.eg("dataVersion"), Literal(current), g),
-            quad(
-                node,
-                ns.eg("tripleCount"),
-                Literal(str(len(snapshot)), datatype=ns.iri(ns.XSD, "integer")),
-                g,
-            ),
-        ]
-        if notes:
-            header.append(quad(node, ns.iri(DCT, "description"), Literal(notes), g))
-        if releases:
-            header.append(
-                quad(node, ns.iri(OWL, "priorVersion"), release_iri(releases[-1]["version"]), g)
-            )
-        content = [quad(t.subject, t.predicate, t.object, node.value) for t in snapshot]  # type: ignore[arg-type]
-        conditional_write(store, current, "release", node, insert=[*header, *content])
-    return get_release(store, version)
+
+    def attempt() -> str:
+        with write_lock:
+            state = read_state(store)
+            releases = list_releases(store)
+            existing = {r["version"] for r in releases}
+            version = _check_version(requested) if requested else _default_version(existing)
+            if version in existing:
+                raise Conflict(
+                    f"release {version} exists already; releases are immutable", field="version"
+                )
+            snapshot = set(asserted_triples(store))
+            node = release_iri(version)
+            prior = releases[-1]["iri"] if releases else None
+            header = _header(node, version, user, state.data_version, len(snapshot), notes)
+            if prior:
+                header.append(
+                    quad(node, ns.iri(OWL, "priorVersion"), NamedNode(prior), RELEASES_GRAPH)
+                )
+            stored = _stored(node, snapshot, prior, store)
+            conditional_write(store, state, "release", node, insert=[*header, *stored])
+            return version
+
+    return get_release(store, retrying(attempt))
+
+
+def _header(
+    node: NamedNode, version: str, user: User, data_version: str, count: int, notes: object
+) -> list[Quad]:
+    created = timestamp()
+    g = RELEASES_GRAPH
+    header = [
+        quad(node, RDF_TYPE, ns.eg("Release"), g),
+        quad(node, RDF_TYPE, ns.iri(OWL, "Ontology"), g),
+        quad(node, ns.iri(OWL, "versionIRI"), node, g),
+        quad(node, ns.iri(OWL, "versionInfo"), Literal(version), g),
+        quad(node, ns.iri(DCT, "isVersionOf"), NamedNode(ONTOLOGY), g),
+        quad(
+            node,
+            ns.iri(DCT, "title"),
+            Literal(f"exportgraph terminology {version}", language="en"),
+            g,
+        ),
+        quad(
+            node,
+            ns.iri(DCT, "issued"),
+            Literal(created.value[:10], datatype=ns.iri(ns.XSD, "date")),
+            g,
+        ),
+        quad(node, ns.iri(DCT, "created"), created, g),
+        quad(node, ns.iri(ns.PROV, "wasAttributedTo"), agent(user.name), g),
+        quad(node, ns.eg("dataVersion"), Literal(data_version), g),
+        quad(node, ns.eg("tripleCount"), _integer(count), g),
+    ]
+    if notes:
+        header.append(quad(node, ns.iri(DCT, "description"), Literal(str(notes)), g))
+    return header
 
 
 def release_triples(store: Store, version: str) -> list[Triple]:
@@ -175,7 +265,7 @@ def release_triples(store: Store, version: str) -> list[Triple]:
     if version == CURRENT:
         return list(asserted_triples(store))
     get_release(store, version)
-    return list(store.triples(release_iri(version).value))
+    return list(_content(store, release_iri(version).value, _storage(store)))
 
 
 def release_document(store: Store, version: str) -> list[Triple]:

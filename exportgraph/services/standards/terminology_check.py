@@ -8,11 +8,24 @@ from typing import TYPE_CHECKING, Any
 
 from pyoxigraph import Triple
 
-from exportgraph import namespaces as ns
+from exportgraph.graph.closure import asserted_triples
 from exportgraph.graph.shacl import EngineName, pool
+from exportgraph.store import LoadError
 
 if TYPE_CHECKING:
     from exportgraph.store import Store
+
+__all__ = [
+    "CheckResult",
+    "TerminologyReport",
+    "TerminologyViolated",
+    "asserted_triples",
+    "check_graph",
+    "check_terminology",
+    "mapping_results",
+    "require_conforming",
+    "shape_results",
+]
 
 SHAPES = "terminology"
 
@@ -40,6 +53,11 @@ class TerminologyReport:
 
     def count(self, severity: str) -> int:
         return sum(1 for result in self.results if result.severity == severity)
+
+    @classmethod
+    def of(cls, results: Iterable[CheckResult]) -> TerminologyReport:
+        """A report of these findings, each once, in a stable order."""
+        return cls(sorted(set(results), key=lambda r: (r.rule, r.focus, r.path or "", r.message)))
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,22 +102,39 @@ def mapping_results(triples: list[Triple]) -> list[CheckResult]:
 def check_graph(triples: Iterable[Triple], engine: EngineName | None = None) -> TerminologyReport:
     """Validate a graph of asserted triples: shapes and mapping contradictions."""
     asserted = list(triples)
-    results = set(shape_results(asserted, engine)) | set(mapping_results(asserted))
-    return TerminologyReport(
-        sorted(results, key=lambda r: (r.rule, r.focus, r.path or "", r.message))
-    )
-
-
-def asserted_triples(store: Store) -> list[Triple]:
-    """The store's default graph less the triples the reasoner added."""
-    rows = store.query(
-        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o "
-        f"FILTER NOT EXISTS {{ GRAPH <{ns.INFERRED_GRAPH}> {{ ?s ?p ?o }} }} }}"
-    )
-    assert isinstance(rows, list)
-    return [row for row in rows if isinstance(row, Triple)]
+    return TerminologyReport.of([*shape_results(asserted, engine), *mapping_results(asserted)])
 
 
 def check_terminology(store: Store) -> TerminologyReport:
     """Validate the terminology held in the store."""
     return check_graph(asserted_triples(store))
+
+
+class TerminologyViolated(LoadError):
+    """A graph about to be loaded violates the terminology shapes; nothing was loaded."""
+
+    def __init__(self, what: str, report: TerminologyReport) -> None:
+        self.report = report
+        violations = [r for r in report.results if r.severity == "violation"]
+        named = "; ".join(
+            f"{r.rule} on {r.focus}" + (f" ({r.path})" if r.path else "") + f": {r.message}"
+            for r in violations[:10]
+        )
+        more = f"; and {len(violations) - 10} more" if len(violations) > 10 else ""
+        super().__init__(
+            what,
+            None,
+            None,
+            f"violates the terminology shapes ({len(violations)} violation(s)): {named}{more}. "
+            "Nothing was loaded; the store keeps its previous data. Fix the sources (or carry "
+            "the approved changes into them: `exportgraph changes export`) and load again",
+        )
+
+
+def require_conforming(triples: Iterable[Triple], what: str) -> TerminologyReport:
+    """The report of a graph of asserted triples; TerminologyViolated (naming each violation)
+    when it does not conform. `what` says which graph, for the message."""
+    report = check_graph(triples)
+    if not report.conforms:
+        raise TerminologyViolated(what, report)
+    return report

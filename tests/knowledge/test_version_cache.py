@@ -1,0 +1,79 @@
+"""A value kept per data version: built once per version; readers of an index keep the previous
+version's value while another thread builds the new one, writers' values never go stale."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad
+
+from exportgraph.graph.version_cache import PerVersion
+from exportgraph.store import Store, open_store
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    opened = open_store("memory:")
+    opened.replace_all([])
+    yield opened
+    opened.close()
+
+
+def _move(store: Store, value: str) -> None:
+    store.apply(insert=[Quad(NamedNode("urn:test:s"), NamedNode("urn:test:p"), Literal(value))])
+
+
+class Builds:
+    """A build that records the versions it built and can be held until released."""
+
+    def __init__(self) -> None:
+        self.built: list[str] = []
+        self.hold = False
+        self.started = threading.Event()
+        self.release = threading.Event()
+
+    def __call__(self, store: Store) -> str:
+        version = store.data_version() or ""
+        self.started.set()
+        if self.hold:
+            assert self.release.wait(30), "the test never released the build"
+        self.built.append(version)
+        return version
+
+
+@pytest.mark.parametrize("serve_previous", [True, False])
+def test_a_reader_gets_the_previous_value_only_while_another_builds(
+    store: Store, serve_previous: bool
+) -> None:
+    builds = Builds()
+    cache = PerVersion(builds, serve_previous=serve_previous)
+    old = cache.get(store)
+    _move(store, "new")
+    new = store.data_version()
+    builds.hold, got = True, []
+    builder = threading.Thread(target=lambda: got.append(cache.get(store)))
+    builds.started.clear()
+    builder.start()
+    assert builds.started.wait(30)
+    if serve_previous:
+        assert cache.get(store) == old  # answered at once from the previous version
+    else:
+        waiter = threading.Thread(target=lambda: got.append(cache.get(store)))
+        waiter.start()  # it can only wait for the new version: it never gets the old one
+    builds.release.set()
+    builder.join(30)
+    if not serve_previous:
+        waiter.join(30)
+    assert got and set(got) == {new}
+    assert cache.get(store) == new and builds.built == [old, new]  # the new one built once
+
+
+def test_the_building_caller_and_the_first_caller_wait_for_the_current_version(
+    store: Store,
+) -> None:
+    cache = PerVersion(Builds(), serve_previous=True)
+    assert cache.get(store) == store.data_version()  # nothing to serve yet: built
+    _move(store, "next")
+    assert cache.get(store) == store.data_version()  # nobody else building: this caller builds
