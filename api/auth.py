@@ -44,7 +44,7 @@ def requires(right: Role) -> Callable[..., object]:
 async def signed_in(request: Request, context: ContextDep) -> User:
     """A dependency returning the authenticated user, whatever the role (e.g. to file a review)."""
     path = Path(context.settings.users_file)
-    return await run_in_threadpool(authenticate, path, _token(request))
+    return authenticate(path, _token(request))
 
 
 UserDep = Annotated[User, Depends(signed_in)]

@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse
 
 from exportgraph.errors import ExportgraphError, NotFound
 from exportgraph.services.reference import concepts, entries
-from exportgraph.services.reference.listed_entries import listed_entry
 from exportgraph.services.reference import concepts as concepts_service
+from exportgraph.services.reference.listed_entries import listed_entry
 from exportgraph.services.standards import equivalence
 
 router = APIRouter()

@@ -12,7 +12,7 @@ from pyoxigraph import Quad, Triple
 
 from exportgraph.errors import Conflict, Forbidden, InvalidInput
 from exportgraph.graph.context import Context
-from exportgraph.graph.journal import conditional_write, now, write_lock
+from exportgraph.graph.journal import conditional_write, now, read_state, retrying, write_lock
 from exportgraph.graph.shacl import pool
 from exportgraph.knowledge.current import of_store
 from exportgraph.services.reviews import records
@@ -112,24 +112,28 @@ def file_review(context: Context, user: User, body: object) -> ReviewRecord:
     if wanted_model is None and isinstance(answer, Mapping):
         model = answer.get("model")
         wanted_model = str(model["version"]) if isinstance(model, Mapping) else None
-    with write_lock:
-        review_id = records.next_id(store)
-        quads = records.filing_quads(
-            review_id,
-            subject=str(subject),
-            grounds=grounds,
-            request=request,
-            data_version=version,
-            model_version=wanted_model,
-            filer=user.name,
-            started=started,
-            ended=now(),
-            answer=answer,
-        )
-        check_record(quads)
-        current = store.data_version() or ""
-        conditional_write(store, current, "review", records.review_iri(review_id), insert=quads)
-    return records.read_one(store, review_id)
+
+    def attempt() -> str:
+        with write_lock:
+            review_id = records.next_id(store)
+            quads = records.filing_quads(
+                review_id,
+                subject=str(subject),
+                grounds=grounds,
+                request=request,
+                data_version=version,
+                model_version=wanted_model,
+                filer=user.name,
+                started=started,
+                ended=now(),
+                answer=answer,
+            )
+            check_record(quads)
+            state = read_state(store)
+            conditional_write(store, state, "review", records.review_iri(review_id), insert=quads)
+            return review_id
+
+    return records.read_one(store, retrying(attempt))
 
 
 def decide(context: Context, user: User, review_id: str, body: object) -> ReviewRecord:
@@ -169,9 +173,8 @@ def decide(context: Context, user: User, review_id: str, body: object) -> Review
             current_version=version,
         )
         check_record(insert)
-        current = store.data_version() or ""
         conditional_write(
-            store, current, "decide-review", records.review_iri(review_id), delete, insert
+            store, read_state(store), "decide-review", records.review_iri(review_id), delete, insert
         )
     return records.read_one(store, review_id)
 
