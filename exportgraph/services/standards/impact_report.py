@@ -159,14 +159,18 @@ def impact_report(
     before = None if is_date(start) else _release(store, start, "from")
     after = None if is_date(end) else _release(store, end, "to")
     if before is None or after is None:
-        wrong = "to" if before is None else "from"
         raise InvalidInput(
-            f"{wrong}: give two dates or two releases (got {start!r} and {end!r}); a release's "
+            f"to: give two dates or two releases (got {start!r} and {end!r}); a release's "
             "rules are compared with another release's",
-            field=wrong,
+            field="to",
         )
-    _ordered(before[1], after[1], start, end)
-    return _by_releases(store, knowledge, rows, codes, (start, *before), (end, *after))
+    if after[1] < before[1]:
+        raise InvalidInput(
+            f"to: release {end} was published before {start}; give the earlier release first",
+            field="to",
+        )
+    sides = ((start, _rules(store, start), before[0]), (end, _rules(store, end), after[0]))
+    return _by_releases(store, knowledge, rows, codes, *sides)
 
 
 def _ordered(first: dt.date, last: dt.date, start: str, end: str) -> None:
@@ -177,19 +181,24 @@ def _ordered(first: dt.date, last: dt.date, start: str, end: str) -> None:
         )
 
 
-def _release(store: Store, version: str, field: str) -> tuple[Knowledge, dt.date]:
-    """A release's rules and the date they are applied on (its issue date; today: current)."""
+def _release(store: Store, version: str, field: str) -> tuple[dt.date, int]:
+    """The date a release's rules are applied on (its issue date; today for current) and its
+    place among the releases (oldest first; current last)."""
+    published = releases.list_releases(store)
     if version == releases.CURRENT:
-        return of_triples(releases.release_triples(store, version)), dt.date.today()
-    try:
-        record = releases.get_release(store, version)
-    except NotFound:
+        return dt.date.today(), len(published)
+    places = [i for i, record in enumerate(published) if record["version"] == version]
+    if not places:
         raise NotFound(
             f"{field}: no release {version!r} (and not an ISO date YYYY-MM-DD)", field=field
-        ) from None
+        )
+    record = published[places[0]]
     issued = str(record.get("issued") or record.get("created") or "")[:10]
-    on = dt.date.fromisoformat(issued) if is_date(issued) else dt.date.today()
-    return of_triples(releases.release_triples(store, version)), on
+    return (dt.date.fromisoformat(issued) if is_date(issued) else dt.date.today()), places[0]
+
+
+def _rules(store: Store, version: str) -> Knowledge:
+    return of_triples(releases.release_triples(store, version))
 
 
 # ---------------------------------------------------------------------------- classification
