@@ -17,7 +17,7 @@ from exportgraph import paths
 from exportgraph.errors import InvalidInput
 from exportgraph.presentation.impact_report import report_csv, report_plots
 from exportgraph.presentation.negotiation import choose
-from exportgraph.services.standards.impact_report import ImpactRun, impact_report
+from exportgraph.services.standards.impact_report import MOVES, ImpactRun, impact_report
 
 router = APIRouter(tags=["terminology"])
 templates = Environment(
@@ -45,7 +45,11 @@ def _page(run: ImpactRun, query: dict[str, str | list[str]]) -> str:
         return "/v1/reports/impact?" + urlencode({**query, "format": format}, doseq=True)
 
     return templates.get_template("reports/impact.html").render(
-        r=run.report, plots=report_plots(run), csv_url=url("csv"), json_url=url("json")
+        r=run.report,
+        plots=report_plots(run),
+        moves=MOVES,
+        csv_url=url("csv"),
+        json_url=url("json"),
     )
 
 

@@ -30,8 +30,15 @@ from exportgraph.presentation.plots import (
     _sy,
     plot_axes,
 )
+from exportgraph.services.standards.impact_report import MOVES
 
-CAUGHT, RELEASED, OTHER = "#b42318", "#1a7f37", "#8c959f"
+COLOURS = {
+    "caught": "#b42318",
+    "released": "#1a7f37",
+    "undecided": "#e8a33d",
+    "cleared": "#7fb8e6",
+    "entries": "#8c959f",
+}
 _OPEN = '<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" role="img"'
 
 
@@ -43,13 +50,15 @@ def _svg(kind: str, width: int, height: int, title: str, desc: str) -> list[str]
 
 
 def migration_bars(summary: Mapping[str, Mapping[str, int]]) -> str:
-    """One bar per jurisdiction: products newly controlled, released, and other moves."""
+    """One bar per jurisdiction, a segment per kind of move (MOVES: newly controlled, no longer
+    controlled, now unknown, now decided not controlled, other entries)."""
     codes = list(summary)
     most = max([sum(summary[c].values()) for c in codes] + [1])
     row, left, right = 26, 48, 470
-    height = 40 + row * max(len(codes), 1)
+    legend = 18 * len(MOVES)
+    height = 20 + row * max(len(codes), 1) + legend
     desc = "; ".join(
-        f"{code}: {t['caught']} newly controlled, {t['released']} released, {t['other']} other"
+        f"{code}: " + ", ".join(f"{t.get(k, 0)} {words}" for k, words in MOVES.items())
         for code, t in summary.items()
     )
     out = _svg("migration", 520, height, "Status migration per jurisdiction", desc or "no moves")
@@ -60,25 +69,23 @@ def migration_bars(summary: Mapping[str, Mapping[str, int]]) -> str:
             f'<text x="{left - 6}" y="{y + 14}" text-anchor="end" font-size="12">'
             f"{escape(code)}</text>"
         )
-        for name, colour in (("caught", CAUGHT), ("released", RELEASED), ("other", OTHER)):
+        for name, words in MOVES.items():
             count = summary[code].get(name, 0)
             width = (right - left) * count / most
             out.append(
                 f'<rect class="bar {name}" x="{_f(x)}" y="{y}" width="{_f(width)}" height="18" '
-                f'fill="{colour}" data-jurisdiction="{escape(code)}" data-count="{count}">'
-                f"<title>{escape(code)}: {count} {name}</title></rect>"
+                f'fill="{COLOURS[name]}" data-jurisdiction="{escape(code)}" data-count="{count}">'
+                f"<title>{escape(code)}: {count} {escape(words)}</title></rect>"
             )
             x += width
         total = sum(summary[code].values())
         out.append(f'<text x="{_f(x + 4)}" y="{y + 14}" font-size="11">{total}</text>')
-    legend_y = height - 12
-    for i, (name, colour) in enumerate(
-        (("newly controlled", CAUGHT), ("released", RELEASED), ("other moves", OTHER))
-    ):
-        x = left + i * 140
+    legend_y = 20 + row * max(len(codes), 1)
+    for i, (name, words) in enumerate(MOVES.items()):
+        y = legend_y + i * 18
         out.append(
-            f'<rect x="{x}" y="{legend_y - 9}" width="10" height="10" fill="{colour}"/>'
-            f'<text x="{x + 14}" y="{legend_y}" font-size="11">{name}</text>'
+            f'<rect x="{left}" y="{y - 9}" width="10" height="10" fill="{COLOURS[name]}"/>'
+            f'<text x="{left + 14}" y="{y}" font-size="11">{escape(words)}</text>'
         )
     out.append("</svg>")
     return "".join(out)

@@ -21,6 +21,8 @@ from exportgraph.services.standards.impact_report import (
     ImpactRun,
     Movement,
     Totals,
+    move_kind,
+    no_moves,
 )
 
 CSV_COLUMNS = (
@@ -104,19 +106,15 @@ def report_plots(run: ImpactRun) -> ReportPlots:
 
 
 def transition_totals(summary: Mapping[str, Mapping[str, int]]) -> dict[str, Totals]:
-    """A what-if's counts per transition ("false->true": n) as newly controlled, released and
-    other moves, per jurisdiction."""
+    """A what-if's counts per transition ("false->true": n) by what the moves mean."""
+    verdicts: dict[str, object] = {"true": True, "false": False}
     totals: dict[str, Totals] = {}
     for code, transitions in summary.items():
-        counted: Totals = {"caught": 0, "released": 0, "other": 0}
+        counted = no_moves()
         for key, count in transitions.items():
             before, _, after = key.partition("->")
-            if after == "true" and before != "true":
-                counted["caught"] += count
-            elif before == "true" and after != "true":
-                counted["released"] += count
-            else:
-                counted["other"] += count
+            kind = move_kind(verdicts.get(before, before), verdicts.get(after, after))
+            counted[kind] += count  # type: ignore[literal-required]
         totals[code] = counted
     return totals
 

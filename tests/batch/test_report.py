@@ -105,6 +105,10 @@ def test_caught_and_released_products_follow_the_movements(report: dict[str, Any
             if m["jurisdiction"] == code and m["after"] is True and m["before"] is not True
         )
         assert totals[code]["caught"] == caught
+        moves = sum(1 for m in report["movements"] if m["jurisdiction"] == code)
+        assert sum(totals[code].values()) == moves
+    # products that publish no error rate become "unknown" when a list testing it comes in
+    assert sum(t["undecided"] for t in totals.values()) > 0
 
 
 def test_harmonization_over_time_and_the_matrix(report: dict[str, Any]) -> None:

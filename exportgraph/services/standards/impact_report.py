@@ -95,9 +95,39 @@ class Matrix(TypedDict):
 
 
 class Totals(TypedDict):
+    """Moves per jurisdiction, by what they mean (see MOVES)."""
+
     caught: int
     released: int
-    other: int  # unknown ↔ not controlled, or the entries listed changed
+    undecided: int
+    cleared: int
+    entries: int
+
+
+MOVES: dict[str, str] = {
+    "caught": "newly controlled",
+    "released": "no longer controlled",
+    "undecided": "now possibly controlled (unknown)",
+    "cleared": "unknown before, not controlled now",
+    "entries": "same answer, other entries",
+}
+
+
+def move_kind(before: object, after: object) -> str:
+    """What a move means: a key of MOVES (verdicts as in answers: True, False, "unknown")."""
+    if after is True and before is not True:
+        return "caught"
+    if before is True and after is not True:
+        return "released"
+    if before is False and after == "unknown":
+        return "undecided"
+    if before == "unknown" and after is False:
+        return "cleared"
+    return "entries"
+
+
+def no_moves() -> Totals:
+    return {"caught": 0, "released": 0, "undecided": 0, "cleared": 0, "entries": 0}
 
 
 class ImpactReport(TypedDict):
@@ -310,15 +340,10 @@ def pair_matrix(results: Sequence[Results | None], codes: Sequence[str]) -> Matr
 
 
 def _totals(movements: Sequence[Movement], codes: Sequence[str]) -> dict[str, Totals]:
-    totals: dict[str, Totals] = {code: {"caught": 0, "released": 0, "other": 0} for code in codes}
+    totals = {code: no_moves() for code in codes}
     for m in movements:
-        counted = totals[m["jurisdiction"]]
-        if m["after"] is True and m["before"] is not True:
-            counted["caught"] += 1
-        elif m["before"] is True and m["after"] is not True:
-            counted["released"] += 1
-        else:
-            counted["other"] += 1
+        kind = move_kind(m["before"], m["after"])
+        totals[m["jurisdiction"]][kind] += 1  # type: ignore[literal-required]
     return totals
 
 
