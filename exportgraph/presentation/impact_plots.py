@@ -93,9 +93,9 @@ def migration_bars(summary: Mapping[str, Mapping[str, int]]) -> str:
 
 def harmonization_line(points: Sequence[tuple[str, float | None]]) -> str:
     """The harmonization index (0-1) on each date classified, dates evenly spaced."""
-    left, right, top, bottom = 48, 500, 14, 150
+    left, right, top, bottom = 70, 500, 14, 150
     desc = "; ".join(f"{day}: {'n/a' if v is None else f'{v:.1%}'}" for day, v in points)
-    out = _svg("harmonization", 520, 190, "Harmonization index over time", desc)
+    out = _svg("harmonization", 520, 220, "Harmonization index over time", desc)
     for share in (0.0, 0.5, 1.0):
         y = bottom - share * (bottom - top)
         out.append(
@@ -107,9 +107,9 @@ def harmonization_line(points: Sequence[tuple[str, float | None]]) -> str:
     drawn: list[str] = []
     for i, (day, value) in enumerate(points):
         x = left + i * step if len(points) > 1 else (left + right) / 2
-        out.append(
-            f'<text x="{_f(x)}" y="{bottom + 16}" text-anchor="middle" font-size="10">'
-            f"{escape(day)}</text>"
+        out.append(  # slanted, so that many dates do not overlap
+            f'<text x="{_f(x)}" y="{bottom + 14}" text-anchor="end" font-size="10" '
+            f'transform="rotate(-35 {_f(x)} {bottom + 14})">{escape(day)}</text>'
         )
         if value is None:
             continue
