@@ -26,6 +26,7 @@ ROUTERS = (
     "exportgraph.api.routers.agreements",
     "exportgraph.api.routers.terminology",
     "exportgraph.api.routers.impact",
+    "exportgraph.api.routers.reports",
     "exportgraph.api.routers.risk",
     "exportgraph.api.routers.screening",
     "exportgraph.api.routers.reviews",

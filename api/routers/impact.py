@@ -9,15 +9,25 @@ from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.limits import BULK
 from exportgraph.api.problems import responses
 from exportgraph.api.routers.batch import bulk_json
-from fastapi import APIRouter, Query, Request
+from exportgraph.api.routers.reports import templates
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.services.standards.impact import ImpactAnswer, change_impact, impact
+from exportgraph.presentation.impact_report import whatif_plots
+from exportgraph.presentation.negotiation import choose
+from exportgraph.services.standards.impact import (
+    ImpactAnswer,
+    ImpactRun,
+    change_impact,
+    impact_run,
+)
 from exportgraph.settings import Settings
 from exportgraph.store import Store
 
 router = APIRouter(tags=["terminology"])
+OUTPUTS = ("application/json", "text/html")
 
 IMPACT_EXAMPLES: dict[str, Any] = {
     "edit": {
@@ -112,16 +122,31 @@ OPENAPI = {
 }
 
 
-def _impact(store: Store, knowledge: Knowledge, raw: bytes, settings: Settings) -> ImpactAnswer:
+def _impact(store: Store, knowledge: Knowledge, raw: bytes, settings: Settings) -> ImpactRun:
     body = bulk_json(raw, settings)
-    return impact(store, knowledge, body, max_items=settings.max_bulk_items)
+    return impact_run(store, knowledge, body, max_items=settings.max_bulk_items)
+
+
+def _page(knowledge: Knowledge, run: ImpactRun) -> str:
+    return templates.get_template("reports/whatif.html").render(
+        w=run.answer, wp=whatif_plots(knowledge, run)
+    )
 
 
 @router.post(
     "/v1/impact",
     summary="What if a rule changed? (a sandbox: nothing is written)",
     openapi_extra=OPENAPI,
+    response_model=None,
     responses={
+        200: {
+            "description": "The migrations as JSON, or an HTML page with plots",
+            "content": {
+                "application/json": {"schema": {"type": "object"}},
+                "text/html": {"schema": {"type": "string"}},
+            },
+        },
+        406: {"description": "Accept names neither application/json nor text/html."},
         400: {"description": "Broken JSON, or Turtle that does not parse (the field is named)."},
         413: {"description": "The body is over EXPORTGRAPH_MAX_BULK_BODY."},
         422: {
@@ -130,14 +155,20 @@ def _impact(store: Store, knowledge: Knowledge, raw: bytes, settings: Settings) 
         },
     },
 )
-async def post_impact(
-    request: Request, context: ContextDep, knowledge: KnowledgeDep
-) -> ImpactAnswer:
+async def post_impact(request: Request, context: ContextDep, knowledge: KnowledgeDep) -> Response:
     """Classify the corpus before and after the change (in a second knowledge index of the graph
     the change would produce) and list every item and jurisdiction whose answer moves, the counts
-    per transition, and the share of items the jurisdictions agree on before and after."""
+    per transition, and the share of items the jurisdictions agree on before and after. Accept:
+    text/html gives a page with the plots (migration, harmonization, the control regions before
+    and after with the corpus)."""
+    media = choose(request.headers.get("accept"), OUTPUTS)
+    if media is None:
+        raise HTTPException(406, f"Accept: the answer is offered as {', '.join(OUTPUTS)}")
     raw = await request.body()  # the body limits (api/limits.py) refuse one over the bulk limit
-    return await run_in_threadpool(_impact, context.store, knowledge, raw, context.settings)
+    run = await run_in_threadpool(_impact, context.store, knowledge, raw, context.settings)
+    if media == "text/html":
+        return HTMLResponse(await run_in_threadpool(_page, knowledge, run))
+    return JSONResponse(run.answer)
 
 
 @router.get(

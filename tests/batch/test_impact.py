@@ -4,6 +4,7 @@ pending proposal by id; bad changes named; nothing ever written."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -20,11 +21,13 @@ from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.synthetic import synthetic_items
-from exportgraph.services.standards import changes
+from exportgraph.services.standards import changes, releases
 from exportgraph.services.standards.impact import impact
+from exportgraph.services.standards.impact_report import impact_report
 from exportgraph.services.users import User
 from exportgraph.settings import Settings
 from exportgraph.store import Store, open_store
+from tests.batch.test_report import SVG, svgs
 
 AS_OF = "2026-06-01"  # the EU list of 2025-11-15 is in force
 TIGHTER = {
@@ -341,6 +344,23 @@ def test_a_pending_proposal_by_id(proposals: Context) -> None:
     assert response.status_code == 200, response.text
     assert response.json()["corpus"]["source"] == "products"
     assert client.get("/v1/changes/4242/impact").status_code == 404
+    # the review page shows the impact before a reviewer decides, plots included
+    page = client.get(f"/review/changes/{proposal['id']}")
+    assert page.status_code == 200 and 'id="impact"' in page.text
+    plots = {svg.get("data-plot") for svg in svgs(page.text)}
+    assert {"migration", "harmonization", "plane"} <= plots
+    # POST /v1/impact as a page
+    html = client.post(
+        "/v1/impact",
+        json={"change": TIGHTER, "corpus": "products", "jurisdictions": ["EU"], "as_of": AS_OF},
+        headers={"Accept": "text/html"},
+    )
+    assert html.status_code == 200 and "text/html" in html.headers["content-type"]
+    eu = next(s for s in svgs(html.text) if s.get("data-jurisdiction") == "EU")
+    before = {r.get("data-entry") for r in eu.iter(f"{SVG}rect") if r.get("class") == "band before"}
+    after = {r.get("data-entry") for r in eu.iter(f"{SVG}rect") if r.get("class") == "band after"}
+    assert "EU:4A506.a.2" in before and "EU:4A506.a.2" in after
+    assert recorded == _unchanged(store)
 
     changes.reject(store, User("rita", "reviewer"), proposal["id"])
     with pytest.raises(ExportgraphError) as refused:
@@ -407,3 +427,55 @@ def test_an_edit_on_a_parameter_the_entry_does_not_test_adds_a_criterion(
     moved = {m["id"]: (m["before"], m["after"]) for m in answer["migrations"]}
     assert moved == {"silent": (True, "unknown"), "warm": (True, False)}
     assert answer["change"]["added"] == 6  # the criterion (5 statements) and its link
+
+
+def test_the_impact_report_between_two_releases(proposals: Context) -> None:
+    """Release r1, the EU bound tightened and approved, release r2: the report between them
+    names the criteria's entries as changed and moves exactly what the what-if moved (the US
+    bound moves with the EU one: the data's shapes refuse an exact match whose thresholds
+    differ)."""
+    store = proposals.store
+    admin, editor, reviewer = User("ada", "admin"), User("erin", "editor"), User("rita", "reviewer")
+    releases.create_release(store, admin, {"version": "r1"})
+    today = dt.date.today().isoformat()
+    both = {"edits": [TIGHTER["edits"][0], {**TIGHTER["edits"][0], "entry": "US:4A906.a.2"}]}
+    whatif = impact(
+        store,
+        current(proposals),
+        {"change": both, "corpus": "products", "jurisdictions": ["EU", "US"], "as_of": today},
+        max_items=10_000,
+    )
+    us_criterion = CRITERION.replace("EU:4A506", "US:4A906")
+    proposal = changes.propose(
+        store,
+        editor,
+        {
+            "summary": "EU C-NOT error bound to 5e-4",
+            "rationale": "report test",
+            "base_version": store.data_version(),
+            "remove": TIGHTER_TURTLE["remove"] + f' {us_criterion} "0.001"^^xsd:decimal .',
+            "add": TIGHTER_TURTLE["add"] + f' {us_criterion} "0.0005"^^xsd:decimal .',
+        },
+    )
+    changes.approve(store, reviewer, proposal["id"])
+    releases.create_release(store, admin, {"version": "r2"})
+    run = impact_report(store, current(proposals), "r1", "r2", ["EU", "US"])
+    report = run.report
+    assert report["mode"] == "releases" and report["end"]["date"] == today
+    changed = {c["entry"]: c for c in report["changes"]}
+    assert changed["EU:4A506.a.2"]["change"] == changed["US:4A906.a.2"]["change"] == "changed"
+    threshold = changed["EU:4A506.a.2"]["criteria"][0]
+    assert {"parameter": "cnot-error", "comparator": "<=", "threshold": 0.0005, "unit": "1"} in [
+        {k: c[k] for k in ("parameter", "comparator", "threshold", "unit")} for c in threshold
+    ]
+    moved = {
+        (m["product"], m["jurisdiction"], m["before"], m["after"]) for m in report["movements"]
+    }
+    expected = {
+        (str(m["id"]), m["jurisdiction"], m["before"], m["after"]) for m in whatif["migrations"]
+    }
+    assert moved == expected
+    for start, end in (("r2", "r1"), ("r2", "2025-01-01")):
+        with pytest.raises(ExportgraphError) as refused:
+            impact_report(store, current(proposals), start, end)
+        assert refused.value.field == "to" and refused.value.status == 422

@@ -20,6 +20,7 @@ from exportgraph.api.routers.ui.common import (
     error_page,
     render,
 )
+from exportgraph.api.routers.ui.impact import pending_impact
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -185,6 +186,9 @@ async def _change_page(
         and change["status"] == "proposed"
         and change["proposed_by"] != user.name
     )
+    impact, impact_error = (
+        await pending_impact(request, change_id) if change["status"] == "proposed" else (None, "")
+    )
     return await render(
         request,
         "ui/change.html",
@@ -195,6 +199,8 @@ async def _change_page(
         may_review=may_review,
         own=bool(user and change["proposed_by"] == user.name),
         action_error=error,
+        impact=impact,
+        impact_error=impact_error,
         status_code=status_code,
     )
 

@@ -21,6 +21,7 @@ import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import NotRequired
 
 from typing_extensions import TypedDict
@@ -83,6 +84,20 @@ class ImpactAnswer(TypedDict):
 def impact(store: Store, knowledge: Knowledge, body: object, *, max_items: int) -> ImpactAnswer:
     """The what-if of a request body (see the module docstring); InvalidInput / MalformedInput
     naming the field for anything that does not read."""
+    return impact_run(store, knowledge, body, max_items=max_items).answer
+
+
+@dataclass(frozen=True)
+class ImpactRun:
+    """A what-if's answer and the sandbox it was computed in (what its plots draw)."""
+
+    answer: ImpactAnswer
+    sandbox: Knowledge
+    on: dt.date
+
+
+def impact_run(store: Store, knowledge: Knowledge, body: object, *, max_items: int) -> ImpactRun:
+    """`impact`, with the sandbox index."""
     if not isinstance(body, Mapping):
         raise InvalidInput("the body must be a JSON object with change and corpus", field="body")
     unknown = sorted(str(key) for key in set(body) - _FIELDS)
@@ -96,10 +111,11 @@ def impact(store: Store, knowledge: Knowledge, body: object, *, max_items: int) 
     rows = corpus_rows(knowledge, corpus, max_items)
     asserted = set(asserted_triples(store))
     change = parse_change(knowledge, store, asserted, body["change"])
-    answer = compare(knowledge, sandbox(asserted, change), rows, codes, on)
+    after = sandbox(asserted, change)
+    answer = compare(knowledge, after, rows, codes, on)
     answer["corpus"]["source"] = PRODUCTS if corpus == PRODUCTS else "request"
     answer["change"] = change.described()
-    return answer
+    return ImpactRun(answer, after, on)
 
 
 def corpus_rows(knowledge: Knowledge, corpus: object, max_items: int) -> list[Row]:
@@ -273,10 +289,21 @@ def change_impact(
 ) -> ImpactAnswer:
     """GET /v1/changes/{id}/impact: a proposed change set over the products corpus (NotFound
     for an unknown id)."""
+    return change_impact_run(store, knowledge, change_id, jurisdictions, as_of).answer
+
+
+def change_impact_run(
+    store: Store,
+    knowledge: Knowledge,
+    change_id: str,
+    jurisdictions: Sequence[str] | None = None,
+    as_of: str | None = None,
+) -> ImpactRun:
+    """`change_impact`, with the sandbox index."""
     get_change(store, change_id)
     body: dict[str, object] = {"change": {"change_set": change_id}, "corpus": PRODUCTS}
     if jurisdictions:
         body["jurisdictions"] = list(jurisdictions)
     if as_of:
         body["as_of"] = as_of
-    return impact(store, knowledge, body, max_items=len(knowledge.products))
+    return impact_run(store, knowledge, body, max_items=len(knowledge.products))
