@@ -19,6 +19,7 @@ ROUTERS = (
     "exportgraph.api.routers.health",
     "exportgraph.api.routers.partners",
     "exportgraph.api.routers.catalogue",
+    "exportgraph.api.routers.coverage",
     "exportgraph.api.routers.products",
     "exportgraph.api.routers.sparql",
     "exportgraph.api.routers.agreements",

@@ -39,18 +39,20 @@ Add = Callable[[NamedNode, NamedNode, NamedNode | Literal], None]
 
 _COMPARATORS: tuple[tuple[str, str], ...] = (
     (r"equal to or (?:less|lower)(?: \(better\))? than", "<="),
+    (r"(?:less|lower)(?: \(better\))? than or equal to|not exceeding|not more than", "<="),
     (r"equal to or (?:more|greater|higher)(?: \(better\))? than", ">="),
+    (r"(?:more|greater|higher)(?: \(better\))? than or equal to|not less than|at least", ">="),
     (r"(?:less|lower)(?: \(better\))? than", "<"),
     (r"(?:more|greater|higher)(?: \(better\))? than|exceeding", ">"),
 )
+"""The comparators the texts write, most specific first ("less than or equal to" before "less
+than")."""
 _COMPARATOR = "|".join(f"(?:{words})" for words, _ in _COMPARATORS)
 _NUMBER = (
     r"(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*×\s*10\s*\^?\s*(?P<exponent>[−–-]\s*\d+)"
     r"|(?P<plain>\d+(?:[.,]\d+)*))"
 )
-_STATED = re.compile(
-    rf"(?:\b(?:{_COMPARATOR})\s+(?:\d|\(?\d)|\d[\d.,]*\s*[^\s;,.]*\s+or (?:more|less)\b)"
-)
+_STATED = re.compile(rf"(?:\b(?:{_COMPARATOR})\s+\(?\d|\d[\d.,]*\s*[^\s;,.]*\s+or (?:more|less)\b)")
 """A numeric threshold as the texts state one: a comparator followed by a number, or a number
 (with its unit) followed by "or more"/"or less"."""
 _BLOCKING = ("except", "specially designed", "other than")
@@ -140,12 +142,17 @@ def _rule(row: Row) -> Rule:
 
 
 def read_units(ontology: Path, name: str) -> dict[str, str]:
-    """How the texts spell each unit → the unit's IRI (QUDT where units.ttl has it)."""
+    """How the texts spell each unit → the unit's IRI (``qudt:NAME``: a unit of units.ttl)."""
     path = ontology / FOLDER / "units.csv"
     return {
-        row.require("spelling"): UNIT_BASE + row.require("unit")
+        row.require("spelling"): _unit_iri(row.require("unit"))
         for row in read_table(path, ("spelling", "unit"), name=name)
     }
+
+
+def _unit_iri(name: str) -> str:
+    qudt = name.removeprefix("qudt:")
+    return ns.iri(ns.QUDT_UNIT, qudt).value if qudt != name else UNIT_BASE + name
 
 
 def read_text_bases(ontology: Path, name: str) -> dict[str, TextBasis]:
@@ -227,7 +234,9 @@ def _check(rule: Rule, node: TextNode, tree: TextNode | None) -> None:
         raise _refuse(rule, node, "a note excludes items; name them as excluded kinds")
     stated = stated_thresholds(node.text)
     if stated != (1 if rule.parameter else 0):
-        raise _refuse(rule, node, f"{stated} thresholds stated, {1 if rule.parameter else 0} expected")
+        raise _refuse(
+            rule, node, f"{stated} thresholds stated, {1 if rule.parameter else 0} expected"
+        )
     if rule.measured and rule.measured not in node.text:
         why = f"the parameter is defined {rule.measured!r}, which the text does not say"
         raise _refuse(rule, node, why)
@@ -332,7 +341,11 @@ def rdf(
             add(item, _RDF_TYPE, ns.eg("Criterion"))
             add(item, ns.eg("parameter"), ns.concept_iri("parameter", criterion.parameter))
             add(item, ns.eg("comparator"), Literal(criterion.comparator))
-            add(item, ns.eg("thresholdValue"), Literal(format(criterion.value, "f"), datatype=_DECIMAL))
+            add(
+                item,
+                ns.eg("thresholdValue"),
+                Literal(format(criterion.value, "f"), datatype=_DECIMAL),
+            )
             add(item, ns.eg("unit"), NamedNode(criterion.unit))
             add(item, ns.eg("legalText"), Literal(criterion.source_text, language="en"))
             add(item, ns.eg("formalizedFromText"), _boolean(True))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl import CommerceControlList, Eccn
 from exportgraph.loaders.country_chart import CountryChart, CountryGroups
+from exportgraph.loaders.formalize import stated_thresholds
 from exportgraph.loaders.listed_text import Note, SourceFile, TextNode
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -93,6 +94,11 @@ def tree(
         graph.add(subject, RDF_TYPE, ns.eg("ListedEntry"))
         graph.add(subject, ns.eg("listedIn"), ns.list_iri(jurisdiction, LISTS[jurisdiction]))
         graph.text(subject, ns.eg("officialText"), node.text)
+        stated = stated_thresholds(node.text)
+        if stated:
+            graph.add(
+                subject, ns.eg("statedThresholds"), Literal(str(stated), datatype=XSD_INTEGER)
+            )
         if (
             node.code not in curated
         ):  # (its jurisdiction is the list's: eg:listedIn/eg:jurisdiction)

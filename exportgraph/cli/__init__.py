@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "exportgraph.cli.risk",
     "exportgraph.cli.auditors",
     "exportgraph.cli.terminology",
+    "exportgraph.cli.coverage",
 )
 
 for _name in COMMAND_MODULES:
