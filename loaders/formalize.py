@@ -229,6 +229,10 @@ def _check(rule: Rule, node: TextNode, tree: TextNode | None) -> None:
     if blocking:
         why = f"the text says {blocking[0]!r}, a condition the criteria cannot express"
         raise _refuse(rule, node, why)
+    for above in _chain(node, tree)[1:]:  # what a parent states applies to its sub-paragraphs
+        if "all of the following" in above.text or stated_thresholds(above.text):
+            why = f"{above.code} adds conditions of its own (all of the following, or a threshold)"
+            raise _refuse(rule, node, why)
     notes = [note.text.casefold() for n in _chain(node, tree) for note in n.notes]
     if not rule.excluded_kinds and any(w in note for note in notes for w in _EXCLUDING_NOTE):
         raise _refuse(rule, node, "a note excludes items; name them as excluded kinds")

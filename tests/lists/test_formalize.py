@@ -142,6 +142,14 @@ def test_what_criteria_cannot_express_fails_the_load_naming_the_rule(
     assert "US:6A006.a.2" in str(raised.value)
 
 
+def test_a_parent_with_conditions_of_its_own_is_refused() -> None:
+    child = _node("'sensitivity' lower than 20 pT (rms) per square root Hz")
+    for words in ("having all of the following:", "having a mass of less than 2 kg, as follows:"):
+        parent = TextNode("US", "6A006", (), words, (), None, (child,), 1)
+        with pytest.raises(SourceDataError, match="adds conditions of its own"):
+            formalize.formalize([_rule()], {"US": {"6A006": parent}}, UNITS, {})
+
+
 def test_a_note_excluding_items_needs_the_excluded_kinds() -> None:
     note = Note("note", "Note:", "6A006 does not control instruments for fishery", 2)
     child = _node("'sensitivity' lower than 20 pT (rms) per square root Hz")
@@ -200,6 +208,8 @@ def test_quantum_adjacent_thresholds_as_the_texts_state_them(
     for jurisdiction in ("US", "EU"):
         assert found[(jurisdiction, "6A007.a")] == ("<", Decimal(10), "MicroGAL")
         assert found[(jurisdiction, "3A002.g.2")] == ("<", Decimal("1E-11"), "UNITLESS")
+    assert found[("US", "3A002.c.3")] == (">", Decimal(90), "GigaHZ")
+    assert found[("EU", "3A002.c.3")] == (">", Decimal(110), "GigaHZ")
     # the EU Note to 6A006 (fishery, medical biomagnetic instruments) keeps EU 6A006.a.2 text
     eu = {(e.jurisdiction, e.code): e for e in formalized}[("EU", "6A006.a.2")]
     assert not eu.criteria and eu.text_only and "fishery" in eu.text_only

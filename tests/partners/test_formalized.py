@@ -75,3 +75,18 @@ def test_atomic_frequency_standard_needs_space_qualified_when_the_stability_fail
     assert "space-qualified" in result["missing_facts"]
     stated = {**poor, "facts": {"space-qualified": False}}
     assert classify_in("US", stated, ON)["controlled"] is False
+
+
+def test_signal_analyser_thresholds_differ_by_jurisdiction_and_text_paragraphs_stay_open(
+    classify_in: Any,
+) -> None:
+    item = {"kind": "signal-analyser", "parameters": {"frequency-max": 100}}
+    us = classify_in("US", item, ON)
+    assert us["controlled"] is True and _ids(us) == ["US:3A002.c.3"]  # exceeding 90 GHz
+    eu = classify_in("EU", item, ON)  # exceeding 110 GHz: c.3 fails, c.1, c.2, c.4 are text
+    assert eu["controlled"] == "unknown"
+    assert {e["id"] for e in eu["possible_entries"]} == {
+        "EU:3A002.c.1",
+        "EU:3A002.c.2",
+        "EU:3A002.c.4",
+    }
