@@ -64,7 +64,8 @@ class Rule:
     code: str
     jurisdictions: tuple[str, ...]
     """Where the rule applies; empty: every list that has the paragraph."""
-    kind: str
+    kinds: tuple[str, ...]
+    """The item kinds the paragraph names (the column ``kind``, space-separated)."""
     excluded_kinds: tuple[str, ...]
     requires_facts: tuple[str, ...]
     parameter: str
@@ -106,7 +107,7 @@ class FormalEntry:
     code: str
     parent: str | None
     title: str
-    kind: str
+    kinds: tuple[str, ...]
     excluded_kinds: tuple[str, ...]
     requires_facts: tuple[str, ...]
     criteria: tuple[FormalCriterion, ...]
@@ -129,7 +130,7 @@ def _rule(row: Row) -> Rule:
     return Rule(
         row.require("code"),
         tuple(row.words("jurisdictions")),
-        row.require("kind"),
+        tuple(row.require("kind").split()),
         tuple(row.words("excluded_kinds")),
         tuple(row.words("requires_facts")),
         parameter,
@@ -209,7 +210,7 @@ def _entry(
         node.code,
         node.parent,
         node.text,
-        rule.kind,
+        rule.kinds,
         rule.excluded_kinds,
         rule.requires_facts,
         criteria,
@@ -322,7 +323,8 @@ def rdf(
         add(node, ns.eg("sortKey"), Literal(str(100_000 + order), datatype=_INTEGER))
         if entry.parent and (entry.jurisdiction, entry.parent) in codes:
             add(node, ns.eg("subEntryOf"), ns.entry_iri(entry.jurisdiction, entry.parent))
-        add(node, ns.eg("itemKind"), ns.concept_iri("kind", entry.kind))
+        for kind in entry.kinds:
+            add(node, ns.eg("itemKind"), ns.concept_iri("kind", kind))
         for kind in entry.excluded_kinds:
             add(node, ns.eg("excludedKind"), ns.concept_iri("kind", kind))
         for fact in entry.requires_facts:

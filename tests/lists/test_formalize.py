@@ -29,7 +29,7 @@ def _node(text: str, jurisdiction: str = "US") -> TextNode:
 
 def _rule(**changes: str | tuple[str, ...]) -> formalize.Rule:
     rule = formalize.Rule(
-        "6A006.a.2", (), "optically-pumped-magnetometer", (), (),
+        "6A006.a.2", (), ("optically-pumped-magnetometer",), (), (),
         "magnetometer-sensitivity-1hz", "'sensitivity'", "", "", 1, "rules.csv",
     )  # fmt: skip
     return replace(rule, **changes)

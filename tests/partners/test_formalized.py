@@ -90,3 +90,11 @@ def test_signal_analyser_thresholds_differ_by_jurisdiction_and_text_paragraphs_s
         "EU:3A002.c.2",
         "EU:3A002.c.4",
     }
+
+
+def test_cw_laser_paragraphs_known_only_as_text_answer_unknown(classify_in: Any) -> None:
+    result = classify_in("EU", {"kind": "non-tunable-cw-laser"}, ON)
+    assert result["controlled"] == "unknown"
+    assert {e["id"] for e in result["possible_entries"]} == {
+        f"EU:6A005.a.{i}" for i in range(1, 11)
+    }
