@@ -98,3 +98,28 @@ def test_cw_laser_paragraphs_known_only_as_text_answer_unknown(classify_in: Any)
     assert {e["id"] for e in result["possible_entries"]} == {
         f"EU:6A005.a.{i}" for i in range(1, 11)
     }
+
+
+def test_coverage_and_classify_over_http(client: Any) -> None:
+    response = client.get("/v1/coverage")
+    assert response.status_code == 200
+    found = {j["jurisdiction"]: j for j in response.json()["jurisdictions"]}
+    assert found["US"]["entries"] == 638 and found["EU"]["entries"] == 384
+    assert "comparator" in response.json()["counting"]
+    body = {
+        "item": {
+            "kind": "network-analyser",
+            "parameters": {"frequency-max": {"value": 120, "unit": "GHz"}},
+        },
+        "jurisdictions": ["US", "EU"],
+        "as_of": ON,
+    }
+    answer = client.post("/v1/classify", json=body).json()
+    assert [r["controlled"] for r in answer["results"]] == [True, True]
+    assert [_ids(r) for r in answer["results"]] == [["US:3A002.e.4"], ["EU:3A002.e.4"]]
+    body["item"]["parameters"] = {"frequency-max": 100}  # e.4 fails; e.1-e.3 are text
+    answer = client.post("/v1/classify", json=body).json()
+    us, eu = answer["results"]
+    assert (us["controlled"], eu["controlled"]) == ("unknown", "unknown")
+    assert {e["id"] for e in us["possible_entries"]} == {f"US:3A002.e.{i}" for i in (1, 2, 3)}
+    assert {e["id"] for e in eu["possible_entries"]} == {"EU:3A002.e.1", "EU:3A002.e.3"}
