@@ -52,9 +52,15 @@ _NUMBER = (
     r"(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*×\s*10\s*\^?\s*(?P<exponent>[−–-]\s*\d+)"
     r"|(?P<plain>\d+(?:[.,]\d+)*))"
 )
-_STATED = re.compile(rf"(?:\b(?:{_COMPARATOR})\s+\(?\d|\d[\d.,]*\s*[^\s;,.]*\s+or (?:more|less)\b)")
-"""A numeric threshold as the texts state one: a comparator followed by a number, or a number
-(with its unit) followed by "or more"/"or less"."""
+_COUNTED_ONLY = r"below|above|under|over|up to"
+"""Comparators counted as stated thresholds (so a parent stating one never passes as free of
+conditions) but never formalized: whether they include the value is not written."""
+_STATED = re.compile(
+    rf"(?:\b(?:{_COMPARATOR}|{_COUNTED_ONLY})\s+\(?\d"
+    rf"|\d[\d.,]*\s*[^\s;,.]*\s+or (?:more|less)\b)"
+)
+"""A numeric threshold as the texts state one: a comparator (or a word of ``_COUNTED_ONLY``)
+followed by a number, or a number (with its unit) followed by "or more"/"or less"."""
 _BLOCKING = ("except", "specially designed", "other than")
 _EXCLUDING_NOTE = ("does not control", "does not apply", "not controlled")
 

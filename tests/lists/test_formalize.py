@@ -166,6 +166,7 @@ def test_stated_thresholds_counted_in_the_words() -> None:
         == 2
     )
     assert formalize.stated_thresholds("at a frequency of 1 Hz") == 0
+    assert formalize.stated_thresholds("a cooling source temperature below 218 K") == 1
     assert formalize.stated_thresholds("not exceeding 10 Hz; greater than 1,3 GSPS") == 2
 
 

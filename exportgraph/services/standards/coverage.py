@@ -9,8 +9,8 @@ Counted per jurisdiction and per category (the first digit of the code):
   kind and facts that alone decide them); ``paragraphs_text_only``: paragraphs of a known item kind
   left as text ("not formalized: read the text").
 - ``thresholds_stated``: numeric thresholds the paragraphs' own words state — a comparator
-  ("less than", "lower (better) than", "equal to or more than", "exceeding" …) followed by a
-  number, or a number and unit followed by "or more"/"or less" (notes are not counted).
+  ("less than", "lower (better) than", "equal to or more than", "exceeding", "below" …) followed
+  by a number, or a number and unit followed by "or more"/"or less" (notes are not counted).
 - ``thresholds_formalized``: criteria of the list's paragraphs (curated and formalized), each
   criterion once. A curated band's upper bound that the text implies through the next band counts
   too, so for curated paragraphs the share can exceed what the words state.
@@ -32,8 +32,9 @@ from exportgraph.store import Store
 
 COUNTING = (
     "thresholds_stated counts, in each paragraph's own words (not its notes), a comparator "
-    "(less/lower/more/greater/higher than, with or without '(better)' or 'equal to or', or "
-    "'exceeding') followed by a number, and a number with its unit followed by 'or more'/'or "
+    "(less/lower/more/greater/higher than, with or without '(better)', 'equal to or' or 'or "
+    "equal to'; exceeding, not exceeding, not more/less than, at least, below, above, under, "
+    "over, up to) followed by a number, and a number with its unit followed by 'or more'/'or "
     "less'; thresholds_formalized counts the criteria of the list's paragraphs (curated and "
     "formalized from the text), each once; entries are top-level codes (3A001)"
 )
