@@ -61,6 +61,12 @@ _STATED = re.compile(
 )
 """A numeric threshold as the texts state one: a comparator (or a word of ``_COUNTED_ONLY``)
 followed by a number, or a number (with its unit) followed by "or more"/"or less"."""
+_WRITTEN = {
+    "US": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+    "EU": re.compile(r"\d+(?:,\d+)?"),
+}
+"""How each list writes a number: US thousands separators and decimal point; EU decimal comma.
+Anything else (an EU "1.5", a US "1,5") is ambiguous and refused."""
 _BLOCKING = ("except", "specially designed", "other than")
 _EXCLUDING_NOTE = ("does not control", "does not apply", "not controlled")
 
@@ -264,6 +270,10 @@ def _criterion(rule: Rule, node: TextNode, units: Mapping[str, str]) -> FormalCr
         why = f"no single {rule.phrase!r} … comparator, number and known unit in the text"
         raise _refuse(rule, node, why)
     match = matches[0]
+    written = [match.group(g) for g in ("plain", "mantissa") if match.group(g)]
+    if not all(_WRITTEN[node.jurisdiction].fullmatch(number) for number in written):
+        why = f"the number {written[0]!r} is not written as the {node.jurisdiction} text writes numbers"
+        raise _refuse(rule, node, why)
     return FormalCriterion(
         rule.parameter,
         _comparator(match.group("comparator")),

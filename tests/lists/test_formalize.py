@@ -142,6 +142,13 @@ def test_what_criteria_cannot_express_fails_the_load_naming_the_rule(
     assert "US:6A006.a.2" in str(raised.value)
 
 
+@pytest.mark.parametrize(("text", "jurisdiction"), [("1.5", "EU"), ("1,5", "US"), ("1,50,0", "US")])
+def test_a_number_not_written_the_lists_way_is_refused(text: str, jurisdiction: str) -> None:
+    sentence = f"'sensitivity' lower than {text} pT (rms) per square root Hz"
+    with pytest.raises(SourceDataError, match="not written as"):
+        _one(sentence, jurisdiction)
+
+
 def test_a_parent_with_conditions_of_its_own_is_refused() -> None:
     child = _node("'sensitivity' lower than 20 pT (rms) per square root Hz")
     for words in ("having all of the following:", "having a mass of less than 2 kg, as follows:"):
