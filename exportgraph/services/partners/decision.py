@@ -275,9 +275,6 @@ def _notes(
             continue
         if evaluation.gap:
             gaps = "; ".join(entry.gaps) if entry.gaps else "its other conditions were not read"
-            if not entry.alternatives:  # a paragraph of the item's kind known only as text
-                add(f"{entry.id} applies to {kind} and is known only as text ({gaps})")
-                continue
             add(
                 f"{entry.id}: only some of its conditions are known, and the item meets them, "
                 f"so it may be controlled: check the legal text ({gaps})"
