@@ -21,6 +21,7 @@ ROUTERS = (
     "exportgraph.api.routers.batch",
     "exportgraph.api.routers.catalogue",
     "exportgraph.api.routers.search",
+    "exportgraph.api.routers.coverage",
     "exportgraph.api.routers.products",
     "exportgraph.api.routers.sparql",
     "exportgraph.api.routers.agreements",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl import CommerceControlList, Eccn
 from exportgraph.loaders.country_chart import CountryChart, CountryGroups
+from exportgraph.loaders.formalize import stated_thresholds
 from exportgraph.loaders.listed_text import Note, SourceFile, TextNode
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -76,9 +77,16 @@ def source_file(graph: Triples, source: SourceFile) -> NamedNode:
     return node
 
 
-def tree(graph: Triples, root: TextNode, source: NamedNode, curated: Collection[str]) -> None:
+def tree(
+    graph: Triples,
+    root: TextNode,
+    source: NamedNode,
+    curated: Collection[str],
+    formalized: Collection[str] = (),
+) -> None:
     """Every paragraph of one entry. The entry names the file it was read from; its paragraphs
-    reach it through eg:paragraphOf (their order is their codes' order)."""
+    reach it through eg:paragraphOf (their order is their codes' order). ``formalized``: the
+    codes whose criteria loaders/formalize.py read from the text."""
     jurisdiction = root.jurisdiction
     graph.add(ns.entry_iri(jurisdiction, root.code), PROV_DERIVED, source)
     for node in root.walk():
@@ -86,12 +94,17 @@ def tree(graph: Triples, root: TextNode, source: NamedNode, curated: Collection[
         graph.add(subject, RDF_TYPE, ns.eg("ListedEntry"))
         graph.add(subject, ns.eg("listedIn"), ns.list_iri(jurisdiction, LISTS[jurisdiction]))
         graph.text(subject, ns.eg("officialText"), node.text)
+        stated = stated_thresholds(node.text)
+        if stated:
+            graph.add(
+                subject, ns.eg("statedThresholds"), Literal(str(stated), datatype=XSD_INTEGER)
+            )
         if (
             node.code not in curated
         ):  # (its jurisdiction is the list's: eg:listedIn/eg:jurisdiction)
             graph.text(subject, DCT_IDENTIFIER, node.public_id, None)
             graph.text(subject, SKOS_NOTATION, node.code, None)
-            graph.flag(subject, ns.eg("criteriaFormalized"), False)
+            graph.flag(subject, ns.eg("criteriaFormalized"), node.code in formalized)
         else:
             graph.flag(subject, ns.eg("criteriaFormalized"), True)
         if node.parent is not None:
@@ -110,11 +123,16 @@ def notes(graph: Triples, subject: NamedNode, found: Iterable[Note]) -> None:
         graph.order(node, number)
 
 
-def ccl(graph: Triples, data: CommerceControlList, curated: Collection[str]) -> None:
+def ccl(
+    graph: Triples,
+    data: CommerceControlList,
+    curated: Collection[str],
+    formalized: Collection[str] = (),
+) -> None:
     """The Commerce Control List: trees plus each ECCN's header (reasons, chart rows, exceptions)."""
     source = source_file(graph, data.source)
     for eccn in data.entries:
-        tree(graph, eccn.tree, source, curated)
+        tree(graph, eccn.tree, source, curated, formalized)
         _eccn_header(graph, eccn, curated)
     for number, group in enumerate(data.group_texts, start=1):
         node = NamedNode(f"{ns.EGID}list-text/US/{number}")
@@ -160,7 +178,11 @@ def _eccn_header(graph: Triples, eccn: Eccn, curated: Collection[str]) -> None:
 
 
 def annex_i(
-    graph: Triples, data: AnnexI, curated: Collection[str], curated_exceptions: Collection[str]
+    graph: Triples,
+    data: AnnexI,
+    curated: Collection[str],
+    curated_exceptions: Collection[str],
+    formalized: Collection[str] = (),
 ) -> None:
     """EU Annex I: trees, the defined terms (a SKOS scheme) and the general authorisations."""
     source = source_file(graph, data.source)
@@ -179,7 +201,7 @@ def annex_i(
         for note in term.notes:
             graph.text(node, SKOS_NOTE, note)
     for entry in data.entries:
-        tree(graph, entry.tree, source, curated)
+        tree(graph, entry.tree, source, curated, formalized)
         subject = ns.entry_iri("EU", entry.code)
         if entry.code not in curated:
             graph.text(subject, DCT_TITLE, entry.tree.text)

@@ -17,10 +17,12 @@ from exportgraph.loaders import (
     correspondence,
     country_chart,
     destinations,
+    formalize,
     listed_rdf,
 )
 from exportgraph.loaders.controls import triples_to_ntriples
 from exportgraph.loaders.country_names import CountryNames
+from exportgraph.loaders.listed_text import TextNode
 from exportgraph.loaders.tables import read_table
 from pyoxigraph import Triple
 
@@ -47,6 +49,7 @@ State = tuple[tuple[str, str, int, int], ...]
 
 def _state(ontology: Path, relative: Callable[[Path], str]) -> State:
     files = [ontology / COUNTRY_NAMES, *sorted((ontology / "sources").iterdir())]
+    files += sorted((ontology / formalize.FOLDER).glob("*.csv"))
     for jurisdiction in ("US", "EU"):
         files += sorted((ontology / "controls" / jurisdiction).glob("*.csv"))
     return tuple((str(p), relative(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
@@ -69,11 +72,20 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
 
     us_file = sources / ccl.FILE
     us = ccl.read_ccl(us_file, relative(us_file))
-    listed_rdf.ccl(graph, us, _codes(ontology, "US"))
-
     eu_file = sources / annex_i.FILE
     eu = annex_i.read_annex_i(eu_file, names, relative(eu_file))
-    listed_rdf.annex_i(graph, eu, _codes(ontology, "EU"), _ids(ontology, "EU", "exceptions.csv"))
+    curated = {"US": _codes(ontology, "US"), "EU": _codes(ontology, "EU")}
+    trees = {
+        "US": {eccn.code: eccn.tree for eccn in us.entries},
+        "EU": {entry.code: entry.tree for entry in eu.entries},
+    }
+    formal = _formalized(ontology, relative, trees, curated)
+    decided = {(e.jurisdiction, e.code) for e in formal if e.text_only is None}
+    listed_rdf.ccl(graph, us, curated["US"], {c for j, c in decided if j == "US"})
+    exceptions = _ids(ontology, "EU", "exceptions.csv")
+    listed_rdf.annex_i(graph, eu, curated["EU"], exceptions, {c for j, c in decided if j == "EU"})
+    bases = formalize.read_text_bases(ontology, relative(ontology / formalize.FOLDER / "texts.csv"))
+    formalize.rdf(graph.add, formal, bases, listed_rdf.LISTS)
     proposed = correspondence.proposals([e.tree for e in us.entries], [e.tree for e in eu.entries])
     graph.triples += correspondence.proposal_triples(proposed)
 
@@ -85,6 +97,18 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
     listed_rdf.country_groups(graph, groups)
     destinations.destination_groupings(graph, chart, groups, eu, relative(ontology / COUNTRY_NAMES))
     return graph.triples
+
+
+def _formalized(
+    ontology: Path,
+    relative: Callable[[Path], str],
+    trees: dict[str, dict[str, TextNode]],
+    curated: dict[str, set[str]],
+) -> list[formalize.FormalEntry]:
+    folder = ontology / formalize.FOLDER
+    rules = formalize.read_rules(ontology, relative(folder / "rules.csv"))
+    units = formalize.read_units(ontology, relative(folder / "units.csv"))
+    return formalize.formalize(rules, trees, units, curated)
 
 
 def _codes(ontology: Path, jurisdiction: str) -> set[str]:

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "exportgraph.cli.auditors",
     "exportgraph.cli.terminology",
     "exportgraph.cli.search",
+    "exportgraph.cli.coverage",
 )
 
 for _name in COMMAND_MODULES:

@@ -94,3 +94,24 @@ def test_every_source_file_recorded_with_its_sha256(built: Store) -> None:
     ):
         digest = hashlib.sha256(source_path(name).read_bytes()).hexdigest()
         assert found[f"ontology/sources/{name}"] == digest
+
+
+def test_coverage_counts_entries_and_formalized_thresholds(built: Store) -> None:
+    from exportgraph.knowledge.current import of_store
+    from exportgraph.services.standards.coverage import coverage
+
+    answer = coverage(of_store(built), built, "v")
+    found = {j["jurisdiction"]: j for j in answer["jurisdictions"]}
+    us, eu = found["US"], found["EU"]
+    assert (us["entries"], eu["entries"]) == (638, 384)
+    for whole in (us, eu):
+        assert whole["whole_list"] is True
+        assert whole["thresholds_stated"] and whole["thresholds_stated"] > 1000
+        assert whole["share_formalized"] == round(
+            whole["thresholds_formalized"] / whole["thresholds_stated"], 4
+        )
+        six = next(c for c in whole["categories"] if c["category"] == "6")
+        assert six["entries_with_formalized_criteria"] >= 1  # 6A007.a (and US 6A006)
+        assert six["paragraphs_text_only"] >= 3
+        assert sum(c["entries"] for c in whole["categories"]) == whole["entries"]
+    assert found["GB"]["thresholds_stated"] is None and found["GB"]["whole_list"] is False

@@ -43,6 +43,8 @@ REQUEST_FIELDS = re.compile(
 )
 # identifiers and closed values (SKOS relation names, entry types), not prose
 NOT_MESSAGES = {"url", "id", "iri", "code", "jurisdiction", "data_version", "as_of", "relation"}
+UNIT_SYMBOLS = re.compile(r"\b(?:dB[a-z]|[mµμ]Gal)\b")
+"""Unit symbols the official texts write (dBm, dBc, mGal): not camelCase identifiers."""
 MISSING = {"missing", "missing_facts", "missing_fact"}
 
 
@@ -60,6 +62,7 @@ def messages(value: object, key: str = "") -> Iterator[tuple[str, str]]:
 
 
 def code_speak(text: str, allowed: re.Pattern[str] | None = None) -> list[str]:
+    text = UNIT_SYMBOLS.sub("", text)
     if allowed is not None:
         text = allowed.sub("", text)
     return [name for name, pattern in CODE_SPEAK.items() if pattern.search(text)]

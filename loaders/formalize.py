@@ -1,0 +1,387 @@
+"""Formalized thresholds of the whole lists: the numeric criteria the official texts state, read
+into (parameter, comparator, value, unit) where a rule of ontology/controls/formalize/rules.csv
+names the paragraph, the item kind it applies to and the harmonized parameter.
+
+The rule says what a human read (the kind, the parameter, the words before the comparator); the
+number, comparator and unit are parsed from the paragraph's own text, in each jurisdiction's
+spelling (US ``1 × 10^−11``, ``1,100``; EU ``1 × 10-11``, ``0,05``). A paragraph is formalized only
+when it is exact to do so: one stated threshold in the paragraph, the rule's phrase before it, the
+measurement condition the parameter's definition names present, and none of the words that make a
+condition the criteria cannot express ("except", "specially designed", "other than"); a note saying
+the paragraph "does not control" something needs the rule's excluded kinds. A rule without a
+parameter marks a paragraph of a known kind that stays text: classification answers "unknown —
+not formalized: read the text" for it, never false. A rule that names a parameter but does not
+parse fails the load (the rule's line named): a changed text is read again by a person.
+
+Codes the curated tables define (ontology/controls/{J}/entries.csv) are never formalized here: the
+curated rows stay the authority for their entries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from exportgraph.loaders.listed_text import TextNode
+from exportgraph.loaders.tables import Row, SourceDataError, read_table
+from pyoxigraph import Literal, NamedNode
+
+from exportgraph import namespaces as ns
+
+FOLDER = "controls/formalize"
+UNIT_BASE = f"{ns.EGID}unit/"
+"""Units the formalized parameters use that ontology/units.ttl (QUDT) does not define."""
+NOT_FORMALIZED = "not formalized: read the text"
+Add = Callable[[NamedNode, NamedNode, NamedNode | Literal], None]
+
+_COMPARATORS: tuple[tuple[str, str], ...] = (
+    (r"equal to or (?:less|lower)(?: \(better\))? than", "<="),
+    (r"(?:less|lower)(?: \(better\))? than or equal to|not exceeding|not more than", "<="),
+    (r"equal to or (?:more|greater|higher)(?: \(better\))? than", ">="),
+    (r"(?:more|greater|higher)(?: \(better\))? than or equal to|not less than|at least", ">="),
+    (r"(?:less|lower)(?: \(better\))? than", "<"),
+    (r"(?:more|greater|higher)(?: \(better\))? than|exceeding", ">"),
+)
+"""The comparators the texts write, most specific first ("less than or equal to" before "less
+than")."""
+_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _COMPARATORS)
+_NUMBER = (
+    r"(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*×\s*10\s*\^?\s*(?P<exponent>[−–-]\s*\d+)"
+    r"|(?P<plain>\d+(?:[.,]\d+)*))"
+)
+_COUNTED_ONLY = r"below|above|under|over|up to"
+"""Comparators counted as stated thresholds (so a parent stating one never passes as free of
+conditions) but never formalized: whether they include the value is not written."""
+_STATED = re.compile(
+    rf"(?:\b(?:{_COMPARATOR}|{_COUNTED_ONLY})\s+\(?\d"
+    rf"|\d[\d.,]*\s*[^\s;,.]*\s+or (?:more|less)\b)"
+)
+"""A numeric threshold as the texts state one: a comparator (or a word of ``_COUNTED_ONLY``)
+followed by a number, or a number (with its unit) followed by "or more"/"or less"."""
+_WRITTEN = {
+    "US": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
+    "EU": re.compile(r"\d+(?:,\d+)?"),
+}
+"""How each list writes a number: US thousands separators and decimal point; EU decimal comma.
+Anything else (an EU "1.5", a US "1,5") is ambiguous and refused."""
+_BLOCKING = ("except", "specially designed", "other than")
+_EXCLUDING_NOTE = ("does not control", "does not apply", "not controlled")
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    jurisdictions: tuple[str, ...]
+    """Where the rule applies; empty: every list that has the paragraph."""
+    kinds: tuple[str, ...]
+    """The item kinds the paragraph names (the column ``kind``, space-separated)."""
+    excluded_kinds: tuple[str, ...]
+    requires_facts: tuple[str, ...]
+    parameter: str
+    phrase: str
+    measured: str
+    reason: str
+    line: int
+    file: str
+
+
+@dataclass(frozen=True)
+class TextBasis:
+    """When the text of a jurisdiction's list was in force, and the source it cites."""
+
+    jurisdiction: str
+    date: str
+    source: str
+    note: str
+
+
+@dataclass(frozen=True)
+class FormalCriterion:
+    parameter: str
+    comparator: str
+    value: Decimal
+    unit: str
+    """The unit's IRI."""
+    written: str
+    """The number and unit as the text writes them."""
+    source_text: str
+    """The paragraph the criterion was read from (its own words)."""
+
+
+@dataclass(frozen=True)
+class FormalEntry:
+    """A paragraph of a whole list with its kind, and its criteria where they were formalized."""
+
+    jurisdiction: str
+    code: str
+    parent: str | None
+    title: str
+    kinds: tuple[str, ...]
+    excluded_kinds: tuple[str, ...]
+    requires_facts: tuple[str, ...]
+    criteria: tuple[FormalCriterion, ...]
+    text_only: str | None
+    """Why the paragraph stays text; None when formalized (its criteria, or its kind and facts
+    alone, decide it)."""
+
+
+def read_rules(ontology: Path, name: str) -> list[Rule]:
+    path = ontology / FOLDER / "rules.csv"
+    return [_rule(row) for row in read_table(path, ("code", "kind"), name=name)]
+
+
+def _rule(row: Row) -> Rule:
+    parameter = row.get("parameter")
+    if parameter and not row.get("phrase"):
+        raise row.error("phrase", "a formalized rule names the words before its comparator")
+    if not parameter and row.get("phrase"):
+        raise row.error("parameter", "a phrase without a parameter formalizes nothing")
+    return Rule(
+        row.require("code"),
+        tuple(row.words("jurisdictions")),
+        tuple(row.require("kind").split()),
+        tuple(row.words("excluded_kinds")),
+        tuple(row.words("requires_facts")),
+        parameter,
+        row.get("phrase"),
+        row.get("measured"),
+        row.get("reason"),
+        row.line,
+        row.file,
+    )
+
+
+def read_units(ontology: Path, name: str) -> dict[str, str]:
+    """How the texts spell each unit → the unit's IRI (``qudt:NAME``: a unit of units.ttl)."""
+    path = ontology / FOLDER / "units.csv"
+    return {
+        row.require("spelling"): _unit_iri(row.require("unit"))
+        for row in read_table(path, ("spelling", "unit"), name=name)
+    }
+
+
+def _unit_iri(name: str) -> str:
+    qudt = name.removeprefix("qudt:")
+    return ns.iri(ns.QUDT_UNIT, qudt).value if qudt != name else UNIT_BASE + name
+
+
+def read_text_bases(ontology: Path, name: str) -> dict[str, TextBasis]:
+    path = ontology / FOLDER / "texts.csv"
+    columns = ("jurisdiction", "text_date", "source", "note")
+    return {
+        row.require("jurisdiction"): TextBasis(
+            row.require("jurisdiction"),
+            row.require("text_date"),
+            row.require("source"),
+            row.require("note"),
+        )
+        for row in read_table(path, columns, name=name)
+    }
+
+
+def stated_thresholds(text: str) -> int:
+    """How many numeric thresholds a paragraph's own words state (see ``_STATED``)."""
+    return len(_STATED.findall(text))
+
+
+def formalize(
+    rules: Iterable[Rule],
+    trees: Mapping[str, Mapping[str, TextNode]],
+    units: Mapping[str, str],
+    curated: Mapping[str, Collection[str]],
+) -> list[FormalEntry]:
+    """Every rule's paragraph in every jurisdiction whose list has it (``trees``: jurisdiction →
+    entry code → tree), except codes the curated tables define."""
+    found: list[FormalEntry] = []
+    for rule in rules:
+        for jurisdiction, entries in trees.items():
+            if rule.jurisdictions and jurisdiction not in rule.jurisdictions:
+                continue
+            if rule.code in curated.get(jurisdiction, ()):
+                continue
+            tree = entries.get(rule.code.split(".", 1)[0])
+            node = tree.find(rule.code) if tree else None
+            if node is None:
+                continue
+            found.append(_entry(rule, node, tree, units))
+    return found
+
+
+def _entry(
+    rule: Rule, node: TextNode, tree: TextNode | None, units: Mapping[str, str]
+) -> FormalEntry:
+    criteria: tuple[FormalCriterion, ...] = ()
+    if not rule.reason:  # the rule decides the paragraph: check that it may
+        _check(rule, node, tree)
+        criteria = (_criterion(rule, node, units),) if rule.parameter else ()
+    return FormalEntry(
+        node.jurisdiction,
+        node.code,
+        node.parent,
+        node.text,
+        rule.kinds,
+        rule.excluded_kinds,
+        rule.requires_facts,
+        criteria,
+        rule.reason or None,
+    )
+
+
+def _refuse(rule: Rule, node: TextNode, why: str) -> SourceDataError:
+    where = f"{node.public_id} (rule for {rule.code})"
+    return SourceDataError(rule.file, rule.line, "parameter", f"{where}: {why}; stays text")
+
+
+def _check(rule: Rule, node: TextNode, tree: TextNode | None) -> None:
+    """Refuse a rule whose paragraph says what its kind, facts and criterion cannot express."""
+    lowered = node.text.casefold()
+    blocking = [word for word in _BLOCKING if word in lowered]
+    if blocking:
+        why = f"the text says {blocking[0]!r}, a condition the criteria cannot express"
+        raise _refuse(rule, node, why)
+    for above in _chain(node, tree)[1:]:  # what a parent states applies to its sub-paragraphs
+        if "all of the following" in above.text or stated_thresholds(above.text):
+            why = f"{above.code} adds conditions of its own (all of the following, or a threshold)"
+            raise _refuse(rule, node, why)
+    notes = [note.text.casefold() for n in _chain(node, tree) for note in n.notes]
+    if not rule.excluded_kinds and any(w in note for note in notes for w in _EXCLUDING_NOTE):
+        raise _refuse(rule, node, "a note excludes items; name them as excluded kinds")
+    stated = stated_thresholds(node.text)
+    if stated != (1 if rule.parameter else 0):
+        raise _refuse(
+            rule, node, f"{stated} thresholds stated, {1 if rule.parameter else 0} expected"
+        )
+    if rule.measured and rule.measured not in node.text:
+        why = f"the parameter is defined {rule.measured!r}, which the text does not say"
+        raise _refuse(rule, node, why)
+
+
+def _criterion(rule: Rule, node: TextNode, units: Mapping[str, str]) -> FormalCriterion:
+    spellings = "|".join(re.escape(s) for s in sorted(units, key=len, reverse=True))
+    pattern = re.compile(
+        rf"{re.escape(rule.phrase)}.*?\b(?P<comparator>{_COMPARATOR})\s+"
+        rf"(?P<number>{_NUMBER})\s*(?P<unit>{spellings})"
+    )
+    matches = list(pattern.finditer(node.text))
+    if len(matches) != 1:
+        why = f"no single {rule.phrase!r} … comparator, number and known unit in the text"
+        raise _refuse(rule, node, why)
+    match = matches[0]
+    written = [match.group(g) for g in ("plain", "mantissa") if match.group(g)]
+    if not all(_WRITTEN[node.jurisdiction].fullmatch(number) for number in written):
+        why = f"the number {written[0]!r} is not written as the {node.jurisdiction} text writes numbers"
+        raise _refuse(rule, node, why)
+    return FormalCriterion(
+        rule.parameter,
+        _comparator(match.group("comparator")),
+        _value(match, node.jurisdiction),
+        units[match.group("unit")],
+        f"{match.group('number')} {match.group('unit')}",
+        node.text,
+    )
+
+
+def _chain(node: TextNode, tree: TextNode | None) -> list[TextNode]:
+    """The node and its ancestors up to the entry."""
+    if tree is None:
+        return [node]
+    chain = [node]
+    parent = node.parent
+    while parent is not None:
+        found = tree.find(parent)
+        if found is None:
+            break
+        chain.append(found)
+        parent = found.parent
+    return chain
+
+
+def _comparator(words: str) -> str:
+    return next(sign for pattern, sign in _COMPARATORS if re.fullmatch(pattern, words))
+
+
+def _value(match: re.Match[str], jurisdiction: str) -> Decimal:
+    """The number as written: a decimal comma in the EU text, a thousands separator in the US."""
+
+    def number(written: str) -> Decimal:
+        if jurisdiction == "US":
+            return Decimal(written.replace(",", ""))
+        return Decimal(written.replace(".", "").replace(",", "."))
+
+    if match.group("plain"):
+        return number(match.group("plain"))
+    exponent = int(re.sub(r"[−–\s]", "-", match.group("exponent")).replace("--", "-"))
+    return number(match.group("mantissa")) * Decimal(10) ** exponent
+
+
+def rdf(
+    add: Add,
+    found: Iterable[FormalEntry],
+    bases: Mapping[str, TextBasis],
+    lists: Mapping[str, str],
+) -> None:
+    """The formalized paragraphs as control entries of their list (eg:ControlEntry with kinds,
+    criteria, dates and sources), each criterion citing the sentence it was read from."""
+    entries = list(found)
+    codes = {(e.jurisdiction, e.code) for e in entries}
+    for order, entry in enumerate(entries):
+        basis = bases[entry.jurisdiction]
+        node = ns.entry_iri(entry.jurisdiction, entry.code)
+        source = ns.source_iri(entry.jurisdiction, basis.source)
+        add(node, _RDF_TYPE, ns.eg("HardwareEntry"))
+        add(node, _RDF_TYPE, ns.eg("ControlEntry"))
+        add(node, _TITLE, Literal(entry.title, language="en"))
+        add(node, ns.eg("jurisdiction"), ns.jurisdiction_iri(entry.jurisdiction))
+        add(node, ns.eg("inList"), ns.list_iri(entry.jurisdiction, lists[entry.jurisdiction]))
+        add(node, ns.eg("sortKey"), Literal(str(100_000 + order), datatype=_INTEGER))
+        if entry.parent and (entry.jurisdiction, entry.parent) in codes:
+            add(node, ns.eg("subEntryOf"), ns.entry_iri(entry.jurisdiction, entry.parent))
+        for kind in entry.kinds:
+            add(node, ns.eg("itemKind"), ns.concept_iri("kind", kind))
+        for kind in entry.excluded_kinds:
+            add(node, ns.eg("excludedKind"), ns.concept_iri("kind", kind))
+        for fact in entry.requires_facts:
+            add(node, ns.eg("requiresFact"), ns.concept_iri("fact", fact))
+        complete = entry.text_only is None
+        add(node, ns.eg("criteriaComplete"), _boolean(complete))
+        add(node, ns.eg("effectiveFrom"), Literal(basis.date, datatype=_DATE))
+        add(node, ns.eg("effectiveDateNote"), Literal(basis.note, language="en"))
+        add(node, ns.eg("evidence"), Literal("primary"))
+        add(node, _SOURCE, source)
+        if not complete:
+            why = f"{NOT_FORMALIZED} ({entry.text_only})" if entry.text_only else NOT_FORMALIZED
+            add(node, ns.eg("gap"), Literal(why, language="en"))
+        alternative = NamedNode(f"{node.value}/alt/1")
+        for criterion in entry.criteria:
+            add(node, ns.eg("alternative"), alternative)
+            add(alternative, _RDF_TYPE, ns.eg("Alternative"))
+            item = NamedNode(f"{alternative.value}/{criterion.parameter}/formalized")
+            add(alternative, ns.eg("criterion"), item)
+            add(item, _RDF_TYPE, ns.eg("Criterion"))
+            add(item, ns.eg("parameter"), ns.concept_iri("parameter", criterion.parameter))
+            add(item, ns.eg("comparator"), Literal(criterion.comparator))
+            add(
+                item,
+                ns.eg("thresholdValue"),
+                Literal(format(criterion.value, "f"), datatype=_DECIMAL),
+            )
+            add(item, ns.eg("unit"), NamedNode(criterion.unit))
+            add(item, ns.eg("legalText"), Literal(criterion.source_text, language="en"))
+            add(item, ns.eg("formalizedFromText"), _boolean(True))
+            add(item, _SOURCE, source)
+
+
+def _boolean(value: bool) -> Literal:
+    return Literal("true" if value else "false", datatype=_BOOLEAN)
+
+
+_RDF_TYPE = ns.iri(ns.RDF, "type")
+_TITLE = ns.iri(ns.DCTERMS, "title")
+_SOURCE = ns.iri(ns.DCTERMS, "source")
+_INTEGER = ns.iri(ns.XSD, "integer")
+_DECIMAL = ns.iri(ns.XSD, "decimal")
+_DATE = ns.iri(ns.XSD, "date")
+_BOOLEAN = ns.iri(ns.XSD, "boolean")

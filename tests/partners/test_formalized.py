@@ -1,0 +1,125 @@
+"""Classification of items of the kinds the formalized whole-list paragraphs apply to
+(ontology/controls/formalize/rules.csv): true where the parsed threshold holds, false where it
+fails, "unknown" naming the paragraphs known only as text — never false for those."""
+
+from __future__ import annotations
+
+from typing import Any
+
+ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
+
+
+def _ids(result: dict[str, Any]) -> list[str]:
+    return [entry["id"] for entry in result["entries"]]
+
+
+def test_magnetometer_below_the_us_threshold_is_controlled_and_eu_text_only(
+    classify_in: Any,
+) -> None:
+    item = {
+        "kind": "optically-pumped-magnetometer",
+        "parameters": {"magnetometer-sensitivity-1hz": {"value": 5, "unit": "pT/Hz**0.5"}},
+    }
+    us = classify_in("US", item, ON)
+    assert us["controlled"] is True
+    assert _ids(us) == ["US:6A006.a.2"]
+    (criterion,) = us["entries"][0]["criteria"]
+    assert (criterion["comparator"], criterion["threshold"], criterion["value"]) == ("<", 20, 5)
+    assert "20 pT (rms) per square root Hz" in criterion["legal_text"]
+    eu = classify_in("EU", item, ON)
+    assert eu["controlled"] == "unknown"
+    assert [e["id"] for e in eu["possible_entries"]] == ["EU:6A006.a.2"]
+    assert any("EU:6A006.a.2" in n and "not formalized: read the text" in n for n in eu["notes"])
+
+
+def test_magnetometer_above_the_threshold_is_not_controlled_by_the_us_paragraph(
+    classify_in: Any,
+) -> None:
+    item = {"kind": "fluxgate-magnetometer", "parameters": {"magnetometer-sensitivity-1hz": 10001}}
+    assert classify_in("US", item, ON)["controlled"] is False
+    at = {"kind": "fluxgate-magnetometer", "parameters": {"magnetometer-sensitivity-1hz": 10000}}
+    assert classify_in("US", at, ON)["controlled"] is True  # "equal to or lower than 10 pT"
+
+
+def test_squid_magnetometer_known_only_as_text_is_unknown_never_false(classify_in: Any) -> None:
+    for jurisdiction in ("US", "EU"):
+        result = classify_in(jurisdiction, {"kind": "squid-magnetometer"}, ON)
+        assert result["controlled"] == "unknown"
+        assert {e["id"] for e in result["possible_entries"]} == {
+            f"{jurisdiction}:6A006.a.1.a",
+            f"{jurisdiction}:6A006.a.1.b",
+        }
+
+
+def test_gravity_meters_and_the_quartz_element_exclusion(classify_in: Any) -> None:
+    item = {"kind": "ground-gravity-meter", "parameters": {"gravimeter-static-accuracy": "5 uGal"}}
+    for jurisdiction in ("US", "EU"):
+        assert _ids(classify_in(jurisdiction, item, ON)) == [f"{jurisdiction}:6A007.a"]
+        worden = {**item, "kind": "quartz-element-gravity-meter"}
+        assert classify_in(jurisdiction, worden, ON)["controlled"] is False
+        gradiometer = classify_in(jurisdiction, {"kind": "gravity-gradiometer"}, ON)
+        assert _ids(gradiometer) == [f"{jurisdiction}:6A007.c"]
+    coarse = {**item, "parameters": {"gravimeter-static-accuracy": "0.02 mGal"}}
+    assert classify_in("US", coarse, ON)["controlled"] is False
+
+
+def test_atomic_frequency_standard_needs_space_qualified_when_the_stability_fails(
+    classify_in: Any,
+) -> None:
+    kind = "non-rubidium-atomic-frequency-standard"
+    good = {"kind": kind, "parameters": {"long-term-frequency-stability": 1e-12}}
+    assert _ids(classify_in("EU", good, ON)) == ["EU:3A002.g.2"]
+    poor = {"kind": kind, "parameters": {"long-term-frequency-stability": 1e-10}}
+    result = classify_in("US", poor, ON)
+    assert result["controlled"] == "unknown"
+    assert "space-qualified" in result["missing_facts"]
+    stated = {**poor, "facts": {"space-qualified": False}}
+    assert classify_in("US", stated, ON)["controlled"] is False
+
+
+def test_signal_analyser_thresholds_differ_by_jurisdiction_and_text_paragraphs_stay_open(
+    classify_in: Any,
+) -> None:
+    item = {"kind": "signal-analyser", "parameters": {"frequency-max": 100}}
+    us = classify_in("US", item, ON)
+    assert us["controlled"] is True and _ids(us) == ["US:3A002.c.3"]  # exceeding 90 GHz
+    eu = classify_in("EU", item, ON)  # exceeding 110 GHz: c.3 fails, c.1, c.2, c.4 are text
+    assert eu["controlled"] == "unknown"
+    assert {e["id"] for e in eu["possible_entries"]} == {
+        "EU:3A002.c.1",
+        "EU:3A002.c.2",
+        "EU:3A002.c.4",
+    }
+
+
+def test_cw_laser_paragraphs_known_only_as_text_answer_unknown(classify_in: Any) -> None:
+    result = classify_in("EU", {"kind": "non-tunable-cw-laser"}, ON)
+    assert result["controlled"] == "unknown"
+    assert {e["id"] for e in result["possible_entries"]} == {
+        f"EU:6A005.a.{i}" for i in range(1, 11)
+    }
+
+
+def test_coverage_and_classify_over_http(client: Any) -> None:
+    response = client.get("/v1/coverage")
+    assert response.status_code == 200
+    found = {j["jurisdiction"]: j for j in response.json()["jurisdictions"]}
+    assert found["US"]["entries"] == 638 and found["EU"]["entries"] == 384
+    assert "comparator" in response.json()["counting"]
+    body = {
+        "item": {
+            "kind": "network-analyser",
+            "parameters": {"frequency-max": {"value": 120, "unit": "GHz"}},
+        },
+        "jurisdictions": ["US", "EU"],
+        "as_of": ON,
+    }
+    answer = client.post("/v1/classify", json=body).json()
+    assert [r["controlled"] for r in answer["results"]] == [True, True]
+    assert [_ids(r) for r in answer["results"]] == [["US:3A002.e.4"], ["EU:3A002.e.4"]]
+    body["item"]["parameters"] = {"frequency-max": 100}  # e.4 fails; e.1-e.3 are text
+    answer = client.post("/v1/classify", json=body).json()
+    us, eu = answer["results"]
+    assert (us["controlled"], eu["controlled"]) == ("unknown", "unknown")
+    assert {e["id"] for e in us["possible_entries"]} == {f"US:3A002.e.{i}" for i in (1, 2, 3)}
+    assert {e["id"] for e in eu["possible_entries"]} == {"EU:3A002.e.1", "EU:3A002.e.3"}
