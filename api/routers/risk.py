@@ -21,7 +21,7 @@ from exportgraph.services.partners.plans import PlanAnswer, evaluate_plan
 from exportgraph.services.partners.risk import score_risk
 from exportgraph.services.partners.risk_answers import ModelShown, ModelSummary, RiskAnswer
 from exportgraph.services.partners.risk_models import get_model, list_models
-from exportgraph.services.partners.screening_port import default_screener
+from exportgraph.services.partners.screening import default_screener
 from exportgraph.services.partners.stages import StagesAnswer, list_stages
 
 router = APIRouter(tags=["risk and plans"])

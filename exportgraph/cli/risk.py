@@ -30,7 +30,7 @@ def risk(
     from exportgraph.knowledge.current import current
     from exportgraph.presentation.risk_tables import measures_table, risk_table
     from exportgraph.services.partners.risk import score_risk
-    from exportgraph.services.partners.screening_port import default_screener
+    from exportgraph.services.partners.screening import default_screener
 
     request = read_json_file(file)
     context = make_context(store)
@@ -61,7 +61,7 @@ def plan(
     from exportgraph.presentation.calendar import deadlines_calendar
     from exportgraph.presentation.risk_tables import plan_table
     from exportgraph.services.partners.plans import evaluate_plan
-    from exportgraph.services.partners.screening_port import default_screener
+    from exportgraph.services.partners.screening import default_screener
 
     request = read_json_file(file)
     context = make_context(store)

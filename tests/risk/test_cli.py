@@ -14,7 +14,7 @@ from exportgraph.graph.context import Context
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.plans import evaluate_plan
 from exportgraph.services.partners.risk import score_risk
-from exportgraph.services.partners.screening_port import default_screener
+from exportgraph.services.partners.screening import default_screener
 
 from .conftest import request
 from .test_plans import CONTRACT_PLAN

@@ -22,7 +22,7 @@ from exportgraph.presentation.timeline import timeline_svg
 from exportgraph.services.partners.plans import evaluate_plan
 from exportgraph.services.partners.risk import score_risk
 from exportgraph.services.partners.risk_models import list_models
-from exportgraph.services.partners.screening_port import default_screener
+from exportgraph.services.partners.screening import default_screener
 from exportgraph.services.partners.stages import list_stages
 from exportgraph.services.standards import comparison as matrix
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from exportgraph.errors import InvalidInput, shown
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.knowledge.model import Condition, Entry, LicenceException, ResearchExclusion
+from exportgraph.knowledge.model import Condition, Entry, ResearchExclusion
 from exportgraph.services.inputs import parse_date
 from exportgraph.services.partners.answers import (
     AssessAnswer,
@@ -34,6 +34,11 @@ from exportgraph.services.partners.answers import (
 from exportgraph.services.partners.assess_entry import EntryOutcome, entry_licensing
 from exportgraph.services.partners.assess_eu_general import authorisations_for_entry
 from exportgraph.services.partners.assess_parties import with_party_screening
+from exportgraph.services.partners.assess_rules import (
+    destination_requires,
+    destination_within,
+    exception_answer,
+)
 from exportgraph.services.partners.atoms import index_atoms
 from exportgraph.services.partners.classify import (
     AtomMaker,
@@ -149,52 +154,6 @@ class Decision:
             self.missing.append(fact)
 
 
-def _within(knowledge: Knowledge, destination: str, codes: set[str]) -> bool:
-    """Whether a destination is one of `codes` or part of one of them."""
-    if destination in codes:
-        return True
-    found = knowledge.jurisdictions.get(destination)
-    return bool(found and set(found.part_of) & codes)
-
-
-def destination_requires(
-    knowledge: Knowledge, governing: str, entry: Entry, destination: str
-) -> tuple[bool, str]:
-    """Whether the entry's destination scope catches `destination`, and why."""
-    licence = entry.licence
-    assert licence is not None
-    listed = set(licence.listed)
-    names = ", ".join(sorted(listed)) or "none"
-    if licence.scope == "AllDestinations":
-        return True, f"{entry.id}: a licence is required for all destinations"
-    if licence.scope == "AllDestinationsExcept":
-        if _within(knowledge, destination, listed):
-            return (
-                False,
-                f"{entry.id}: a licence is required for all destinations except {names}; {destination} is excepted",
-            )
-        return True, f"{entry.id}: a licence is required for all destinations except {names}"
-    if licence.scope == "OnlyListedDestinations":
-        if _within(knowledge, destination, listed):
-            return True, f"{entry.id}: a licence is required for the listed destinations ({names})"
-        return False, f"{entry.id}: a licence is required only for {names}, not {destination}"
-    if licence.scope == "OutsideUnion":
-        inside = {governing, *knowledge.jurisdictions[governing].part_of}
-        for union in list(inside):
-            inside |= knowledge.members(union)
-        if destination in inside:
-            return False, (
-                f"{entry.id}: a licence is required only for exports leaving "
-                f"{' / '.join(sorted({governing, *knowledge.jurisdictions[governing].part_of}))}; "
-                f"{destination} is inside (intra-union transfer)"
-            )
-        return (
-            True,
-            f"{entry.id}: a licence is required for exports leaving {governing}; {destination} is outside",
-        )
-    return False, f"{entry.id}: the destinations for which it requires a licence are not known"
-
-
 def _condition(condition: Condition, facts: Mapping[str, object]) -> tuple[Tri, str | None]:
     """Whether the request meets one condition of an exclusion; (result, the field the request
     does not state)."""
@@ -283,20 +242,6 @@ def exclusion_answer(
     return status, out, missing
 
 
-def exception_answer(exception: LicenceException, destination: str | None) -> ExceptionAnswer:
-    """Whether a licence exception is available for the destination (never guessed)."""
-    out: ExceptionAnswer = {"id": exception.id, "title": exception.title, "available": "unknown"}
-    if not exception.destinations_known:
-        out["missing_fact"] = (
-            f"eligible destinations of {exception.id} (not published in the sources read)"
-        )
-    elif destination is None:
-        out["missing_fact"] = "to"
-    else:
-        out["available"] = destination in exception.eligible
-    return out
-
-
 # --------------------------------------------------------------------------- one jurisdiction
 
 
@@ -326,7 +271,7 @@ def _release_destination(
         decision.required = None
         decision.add_missing("recipient.nationality")
         return None
-    if _within(knowledge, request.nationality, {governing}):
+    if destination_within(knowledge, request.nationality, {governing}):
         decision.required = False
         decision.reasons.append(
             f"the recipient is a {request.nationality} national: no export under {governing} law"

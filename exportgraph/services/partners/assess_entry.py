@@ -23,6 +23,7 @@ from exportgraph.knowledge.model import Entry
 from exportgraph.services.partners.answers import ExceptionAnswer
 from exportgraph.services.partners.assess_chart import chart_licence
 from exportgraph.services.partners.assess_eu_general import authorisations_for_entry
+from exportgraph.services.partners.assess_rules import destination_requires, exception_answer
 from exportgraph.services.partners.logic import Tri
 from exportgraph.services.reference.entries import SourceShown
 
@@ -88,9 +89,6 @@ def _curated(
     destination: str,
     outcome: EntryOutcome,
 ) -> None:
-    # the decision rules of classified items (a cycle: assess imports this module)
-    from exportgraph.services.partners.assess import destination_requires, exception_answer
-
     licence = entry.licence
     assert licence is not None
     if activity not in licence.activities:

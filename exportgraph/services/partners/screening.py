@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from exportgraph.errors import DataUnavailable, InvalidInput
+from exportgraph.graph.context import Context
+from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.screening import (
     CANDIDATE_FLOOR,
@@ -31,7 +34,12 @@ from exportgraph.knowledge.screening import (
 from exportgraph.knowledge.screening_names import NameKey
 from exportgraph.loaders.screening import is_iso_country
 from exportgraph.loaders.tables import SourceDataError
-from exportgraph.services.partners.screening_port import Hit
+from exportgraph.services.partners.screening_port import (
+    Hit,
+    Screener,
+    ScreeningHit,
+    not_screened,
+)
 
 NOTE = (
     "A match is a lead to check against the list entry, not a finding that the party is the one "
@@ -420,3 +428,15 @@ def screened_hits(knowledge: Knowledge, name: str, country: str | None) -> list[
     except (DataUnavailable, InvalidInput):
         return None
     return [_hit(m, True) for m in result.matches] + [_hit(m, False) for m in result.candidates]
+
+
+def default_screener(context: Context | None = None) -> Screener:
+    """The screener risk scoring and plans use for a context: the restricted-party lists of the
+    installed data (read on first use), or `not_screened` without a context."""
+    if context is None:
+        return not_screened
+
+    def screen_end_user(name: str, country: str | None) -> Sequence[ScreeningHit] | None:
+        return screened_hits(current(context), name, country)
+
+    return screen_end_user

@@ -5,7 +5,7 @@
 
 A screener takes the end user's name and ISO country code (or None) and returns the best
 candidates it found — an empty sequence means "screened, nothing found" — or None when no
-screening was done. `default_screener(context)` screens against the restricted-party lists
+screening was done. `screening.default_screener(context)` screens against the restricted-party lists
 (services/partners/screening.py: matches at the threshold, candidates below it down to
 CANDIDATE_FLOOR); when no list is installed it answers None, like `not_screened`: never "clear",
 so the end-user-screening factor scores "not screened" (its own points).
@@ -20,12 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from exportgraph.knowledge.risk_model import ScreeningRule
-
-if TYPE_CHECKING:
-    from exportgraph.graph.context import Context
 
 
 class ScreeningHit(Protocol):
@@ -79,21 +76,6 @@ Screener = Callable[[str, str | None], Sequence[ScreeningHit] | None]
 def not_screened(name: str, country: str | None) -> Sequence[ScreeningHit] | None:
     """No screening service connected: nothing is known about the party."""
     return None
-
-
-def default_screener(context: Context | None = None) -> Screener:
-    """The screener risk scoring and plans use for a context: the restricted-party lists of the
-    installed data (read on first use), or `not_screened` without a context."""
-    if context is None:
-        return not_screened
-    # imported here: the screening service builds its hits from this module's Hit
-    from exportgraph.knowledge.current import current
-    from exportgraph.services.partners.screening import screened_hits
-
-    def screen_end_user(name: str, country: str | None) -> Sequence[ScreeningHit] | None:
-        return screened_hits(current(context), name, country)
-
-    return screen_end_user
 
 
 def screening_state(rules: Sequence[ScreeningRule], hits: Sequence[ScreeningHit] | None) -> str:

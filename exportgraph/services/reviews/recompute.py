@@ -13,7 +13,7 @@ from exportgraph.services.partners.classify import classify_in
 from exportgraph.services.partners.plan_request import parse_plan
 from exportgraph.services.partners.plans import evaluate_parsed
 from exportgraph.services.partners.risk import score_risk
-from exportgraph.services.partners.screening_port import default_screener
+from exportgraph.services.partners.screening import default_screener
 
 Subject = Literal["classification", "assessment", "risk", "plan"]
 SUBJECTS: tuple[Subject, ...] = ("classification", "assessment", "risk", "plan")
