@@ -15,7 +15,7 @@ from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl import CommerceControlList
 from exportgraph.loaders.listed_text import Note, TextNode
 from exportgraph.loaders.tables import SourceDataError
-from exportgraph.loaders.threshold_check import _NUMBER, _readings
+from exportgraph.loaders.threshold_check import NUMBER, readings
 
 from exportgraph.paths import ontology_dir
 
@@ -196,8 +196,8 @@ def test_every_formalized_value_is_found_in_the_sentence_it_came_from(
     for entry, criterion in criteria:
         assert criterion.source_text == entry.title
         hits = [
-            m for m in _NUMBER.finditer(criterion.source_text)
-            if criterion.value in _readings(m)
+            m for m in NUMBER.finditer(criterion.source_text)
+            if criterion.value in readings(m)
             and any(criterion.source_text[m.end():].lstrip().startswith(s) for s in spelled[criterion.unit])
         ]  # fmt: skip
         assert hits, f"{entry.jurisdiction}:{entry.code}: {criterion.value} not in its text"
