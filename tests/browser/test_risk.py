@@ -9,6 +9,7 @@ from typing import Any
 from exportgraph.knowledge.current import current
 from exportgraph.services.partners.plans import evaluate_plan
 from exportgraph.services.partners.risk import score_risk
+from exportgraph.services.partners.screening import default_screener
 
 from .conftest import Server, playwright_expect
 
@@ -71,7 +72,10 @@ def test_evaluate_a_plan_and_see_its_timeline(page: Any, server: Server, screens
     timeline = page.locator("#timeline svg")
     expect(timeline).to_be_visible()
     plan_text = page.locator("#plan").input_value()
-    expected = evaluate_plan(server.context, json.loads(plan_text))
+    # the page screens the partners as the API does
+    expected = evaluate_plan(
+        server.context, json.loads(plan_text), default_screener(server.context)
+    )
     for activity in expected["activities"]:
         bar = timeline.locator(f'g.activity[data-activity="{activity["id"]}"]')
         expect(bar).to_have_attribute("data-band", activity["risk"]["band"])

@@ -99,3 +99,17 @@ def test_a_subject_outside_the_ear_is_not_reached_by_the_listing(context: Contex
     assert result["licence_required"] is False and answer["screening"]["state"] == "listed"
     (note,) = [n for n in result["notes"] if "outside the EAR" in n]
     assert "US:published" in note and "89 FR 41888" in note
+
+
+def test_a_name_too_short_to_compare_is_not_screened_and_never_matched(
+    context: Context, client: TestClient
+) -> None:
+    # "A" once scored 89 against "A A TRADING FZCO" and was reported as a listed party
+    plain = assess(context, body(None))
+    answer = assess(context, body("A"))
+    assert answer["screening"]["state"] == "not-screened"
+    assert "too short" in str(answer["screening"])
+    assert us_result(answer)["licence_required"] == us_result(plain)["licence_required"]
+    response = client.get("/v1/screening", params={"name": "A"})
+    assert response.status_code == 422
+    assert response.json()["field"] == "name" and "too short" in response.json()["detail"]

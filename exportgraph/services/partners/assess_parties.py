@@ -36,6 +36,7 @@ from exportgraph.services.partners.answers import (
 from exportgraph.services.partners.screening import (
     MAX_NAME_LENGTH,
     NOTE,
+    NameTooShort,
     ScreeningMatch,
     ScreeningResult,
     screen_party,
@@ -186,6 +187,8 @@ def with_party_screening(
         why = None
     except DataUnavailable as error:
         screening, why = None, error.detail
+    except NameTooShort as error:  # not screened (and not clear): the answer says why
+        screening, why = None, f"recipient.{error.detail}"
     except InvalidInput as error:  # a name with nothing to compare
         raise InvalidInput(f"recipient.{error.detail}", field="recipient.name") from None
     section = answer["screening"] = _section(name, screening, why)

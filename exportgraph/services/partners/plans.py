@@ -210,12 +210,11 @@ def _assess_request(
         "activity": assessed_as,
         "subject": dict(activity.subject_raw),
         "from": activity.source.country,
-        "recipient": {
-            "name": activity.target.name or activity.target.id,
-            "nationality": activity.nationality or activity.target.country,
-        },
+        "recipient": {"nationality": activity.nationality or activity.target.country},
         "as_of": activity.start.isoformat(),
     }
+    if activity.target.name:  # screened by name only: a partner's id names nobody
+        request["recipient"]["name"] = activity.target.name
     if not releases_here:
         request["to"] = activity.target.country
     if stage is not None:

@@ -46,6 +46,14 @@ NOTE = (
     "listed. A non-match is not a clearance: lists change, names are written many ways, and "
     "owners, agents, addresses and end uses need checks of their own."
 )
+
+
+class NameTooShort(InvalidInput):
+    """A name with too few letters or digits to be screened (it would resemble anything)."""
+
+
+MIN_NAME_CHARACTERS = 3
+"""Letters and digits a name needs to be screened (shorter ones match anything)."""
 MAX_NAME_LENGTH = 200
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 100
@@ -286,6 +294,13 @@ def screen(
     key = index.keys.key(text)
     if not key.tokens:
         raise InvalidInput("name: has no letters or digits to compare", field="name")
+    if sum(len(token) for token in key.tokens) < MIN_NAME_CHARACTERS:
+        # one or two letters resemble hundreds of listed names: no score would mean anything
+        raise NameTooShort(
+            f"name: too short to screen (at least {MIN_NAME_CHARACTERS} letters or digits); "
+            "give the party's full name",
+            field="name",
+        )
     # more found than shown when the country reorders them or candidates are shown as well
     wider = (code is not None and not filter_by_country) or candidates_from is not None
     floor = cut if candidates_from is None else min(cut, candidates_from)
