@@ -44,7 +44,7 @@ browser:
 test: install-test browser
 	$(BIN)/ruff check .
 	$(MAKE) --no-print-directory typecheck
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 lint: install-test
 	$(BIN)/ruff check .
