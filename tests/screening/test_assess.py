@@ -113,3 +113,17 @@ def test_a_name_too_short_to_compare_is_not_screened_and_never_matched(
     response = client.get("/v1/screening", params={"name": "A"})
     assert response.status_code == 422
     assert response.json()["field"] == "name" and "too short" in response.json()["detail"]
+
+
+def test_a_listed_recipient_closes_every_licence_exception(context: Context) -> None:
+    controlled = {
+        "kind": "quantum-computer",
+        "parameters": {"physical-qubits": 120, "cnot-error": 8e-4},
+    }
+    plain = us_result(assess(context, body(None, subject={"item": controlled})))
+    assert plain["exceptions"], "the controlled item is offered exceptions without a listing"
+    listed = us_result(assess(context, body(LISTED, subject={"item": controlled})))
+    assert [x["id"] for x in listed["exceptions"]] == [x["id"] for x in plain["exceptions"]]
+    for exception in listed["exceptions"]:
+        assert exception["available"] is False
+        assert "no License Exception is available" in exception["why"]

@@ -139,6 +139,27 @@ def _outside_ear(result: AssessResult) -> str | None:
     return next((e["id"] for e in result["exclusions"] if e["applies"] is True), None)
 
 
+NO_EXCEPTION_WORDS = "no License Exception is available"
+CARVE_OUT_COUNTRIES = frozenset({"IN", "PK"})
+"""Where the list's own effect names a carve-out (§ 740.2(a)(5), certain Indian and Pakistani
+entities) — for those parties the exception question stays open."""
+
+
+def _no_exceptions(result: AssessResult, match: ScreeningMatch) -> None:
+    """A listing whose list states that no licence exception is available closes them all
+    (for a party of a country the list names a carve-out for, it leaves them to check)."""
+    if NO_EXCEPTION_WORDS.casefold() not in match.list_effect.casefold():
+        return
+    open_question = bool(CARVE_OUT_COUNTRIES & {match.country, *match.countries})
+    for exception in result["exceptions"]:
+        exception["available"] = "unknown" if open_question else False
+        exception["why"] = f"The recipient is listed ({_listing(match)}): {match.list_effect}"
+        if open_question:
+            exception["missing_fact"] = (
+                f"whether the carve-out the list names applies to {match.name}"
+            )
+
+
 def _apply(result: AssessResult, screening: ScreeningResult) -> None:
     notes = result.setdefault("notes", [])
     for match in screening.matches:
@@ -152,6 +173,7 @@ def _apply(result: AssessResult, screening: ScreeningResult) -> None:
                 continue
             result["licence_required"] = True
             result["reasons"].append(_entity_list_reason(match))
+            _no_exceptions(result, match)
         else:
             requirement = match.licence_requirement or match.list_effect
             _unknown(
