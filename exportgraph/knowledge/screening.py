@@ -30,7 +30,7 @@ import math
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +39,14 @@ from rapidfuzz import fuzz, process
 
 from exportgraph import paths
 from exportgraph.knowledge.screening_names import Fold, LegalFormMatch, NameKey, NameKeys
-from exportgraph.loaders.screening import ScreeningData, input_files, load_screening
+from exportgraph.loaders.screening import (
+    Party,
+    PartyList,
+    ScreeningData,
+    SourceFile,
+    input_files,
+    load_screening,
+)
 
 MATCHER = "exportgraph-screening/1"
 """The matching method's version: answers name it; a change of method or of its numbers bumps it."""
@@ -63,46 +70,6 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """The published file the lists were loaded from."""
-
-    file: str
-    title: str
-    version: str
-    retrieved_at: str
-    sha256: str
-    url: str
-    entry_count: int
-
-
-@dataclass(frozen=True)
-class PartyList:
-    code: str
-    name: str
-    citation: str
-    effect: str
-    url: str | None
-
-
-@dataclass(frozen=True)
-class Party:
-    """One entry of a list, as the list states it."""
-
-    id: str
-    list_code: str
-    name: str
-    alt_names: tuple[str, ...]
-    party_type: str | None
-    countries: tuple[str, ...]
-    regions: tuple[str, ...]
-    entity_number: str | None
-    licence_requirement: str | None
-    licence_policy: str | None
-    programmes: tuple[str, ...]
-    federal_register: str | None
 
 
 @dataclass(frozen=True)
@@ -443,31 +410,16 @@ def build_index(data: ScreeningData) -> ScreeningIndex:
     """Key every name of the screening data (seconds: done once per input digest)."""
     consolidated = data.consolidated
     file = consolidated.source
-    source = SourceFile(
-        file=file.name,
-        title=file.title,
-        version=file.version,
-        retrieved_at=file.retrieved_at,
-        sha256=file.sha256,
-        url=file.url,
-        entry_count=file.entry_count,
-    )
-    lists = [PartyList(x.code, x.name, x.citation, x.effect, x.url) for x in consolidated.lists]
+    source = file
+    lists = list(consolidated.lists)
     parties = sorted(
         (
-            Party(
-                id=p.id,
-                list_code=p.list_code,
-                name=p.name,
+            replace(
+                p,
                 alt_names=tuple(sorted(p.alt_names)),
-                party_type=p.party_type,
                 countries=tuple(sorted(p.countries)),
                 regions=tuple(sorted(p.regions)),
-                entity_number=p.entity_number,
-                licence_requirement=p.licence_requirement,
-                licence_policy=p.licence_policy,
                 programmes=tuple(sorted(p.programmes)),
-                federal_register=p.federal_register,
             )
             for p in consolidated.parties
         ),

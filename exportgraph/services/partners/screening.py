@@ -24,7 +24,6 @@ from exportgraph.knowledge.screening import (
     DEFAULT_THRESHOLD,
     MATCHER,
     NameScores,
-    Party,
     Scored,
     ScreeningIndex,
     WordMatch,
@@ -32,7 +31,7 @@ from exportgraph.knowledge.screening import (
     screening_index,
 )
 from exportgraph.knowledge.screening_names import NameKey
-from exportgraph.loaders.screening import is_iso_country
+from exportgraph.loaders.screening import Party, is_iso_country
 from exportgraph.loaders.tables import SourceDataError
 from exportgraph.services.partners.screening_port import (
     Hit,
@@ -268,7 +267,7 @@ def installed_list() -> str:
     file = index.source
     return (
         f"restricted-party list: {len(index.parties)} parties, {len(index.names)} names from "
-        f"{file.file} (generated {file.version}), read on first use, outside the graph"
+        f"{file.name} (generated {file.version}), read on first use, outside the graph"
     )
 
 
@@ -324,7 +323,7 @@ def screen(
         entity_list_all_items=bool(entity_list),
         entity_list_matches=entity_list,
         source=SourceVersion(
-            source.file,
+            source.name,
             source.title,
             source.version,
             source.retrieved_at,
@@ -418,7 +417,7 @@ def _sources(index: ScreeningIndex, party: Party) -> tuple[Source, ...]:
     if party.federal_register:
         sources.append(Source("federal-register", party.federal_register, None))
     file = index.source
-    citation = f"{file.title}, generated {file.version} ({file.file}, sha256 {file.sha256})"
+    citation = f"{file.title}, generated {file.version} ({file.name}, sha256 {file.sha256})"
     sources.append(Source("source-file", citation, file.url))
     return tuple(sources)
 
