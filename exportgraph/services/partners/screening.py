@@ -51,6 +51,8 @@ class NameTooShort(InvalidInput):
     """A name with too few letters or digits to be screened (it would resemble anything)."""
 
 
+PARTY_CACHE_SIZE = 4096
+"""Screened parties kept per data version (names of a project's partners repeat)."""
 MIN_NAME_CHARACTERS = 3
 """Letters and digits a name needs to be screened (shorter ones match anything)."""
 MAX_NAME_LENGTH = 200
@@ -341,15 +343,25 @@ def screen_party(knowledge: Knowledge, name: str, country: str | None = None) ->
     """Screen a transaction party (for the risk scorer and /v1/assess): the best PARTY_LIMIT
     matches at the default threshold, and candidates from CANDIDATE_FLOOR up to it. The country
     is compared, never used to leave a party out: a listed party may act from an address the
-    list does not name."""
-    return screen(
-        knowledge,
-        name,
-        country,
-        limit=PARTY_LIMIT,
-        filter_by_country=False,
-        candidates_from=CANDIDATE_FLOOR,
+    list does not name. Answers are kept per data version and list file (a plan screens the
+    same partners for every activity, in its assessments and its risk scores)."""
+    cache: dict[tuple[str, str, str | None], ScreeningResult] = knowledge.derived(
+        "screening:parties", lambda _: {}
     )
+    key = (loaded_index().source.sha256, name, country)
+    found = cache.get(key)
+    if found is None:
+        found = screen(
+            knowledge,
+            name,
+            country,
+            limit=PARTY_LIMIT,
+            filter_by_country=False,
+            candidates_from=CANDIDATE_FLOOR,
+        )
+        if len(cache) < PARTY_CACHE_SIZE:
+            cache[key] = found
+    return found
 
 
 def _agreement(country: str | None, party: Party) -> CountryAgreement:
