@@ -709,9 +709,11 @@ With `country` (ISO 3166-1 alpha-2) only parties with an address in that country
 country on the list, are considered (risk and assessment compare the country but leave no one
 out). A match is a lead to check against the list entry, not a finding. **A non-match is not a
 clearance**: lists change, names are written many ways, and owners, agents, addresses and end uses
-need checks of their own. An unknown country, an empty or over-long name (over 200 characters) or
-a threshold outside (0, 100] is a `422` problem naming the field; when no list is installed the
-answer is a `503` problem (`data-unavailable`), and risk scoring says `not-screened`.
+need checks of their own. An unknown country, an empty or over-long name (over 200 characters), a
+name with fewer than 3 letters or digits (it would resemble hundreds of listed names: give the
+party's full name) or a threshold outside (0, 100] is a `422` problem naming the field; in risk
+scoring, assessments and plans such a name is `not-screened` (never clear). When no list is
+installed the answer is a `503` problem (`data-unavailable`), and risk scoring says `not-screened`.
 
 **In an assessment.** `POST /v1/assess` screens `recipient.name` when the request gives it; the
 answer's `screening` says `listed`, `possible-match`, `no-match` (not a clearance) or
