@@ -3,42 +3,17 @@ built once, and helpers comparing batch answers with the single-item path."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
-import pytest
-from exportgraph.api.app import create_app
-from fastapi.testclient import TestClient
-
 from exportgraph.errors import ExportgraphError
-from exportgraph.graph.build import build
-from exportgraph.graph.context import Context
-from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.classify import classify_in
-from exportgraph.settings import Settings
-from exportgraph.store import open_store
+from tests import real_graph
 
-
-@pytest.fixture(scope="session")
-def context() -> Iterator[Context]:
-    """The real ontology/ and control tables, reasoned, in a memory store."""
-    store = open_store("memory:")
-    build(store)
-    ctx = Context(replace(Settings.from_env(), store_uri="memory:"), store=store)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture(scope="session")
-def knowledge(context: Context) -> Knowledge:
-    return current(context)
-
-
-@pytest.fixture(scope="session")
-def client(context: Context) -> TestClient:
-    return TestClient(create_app(context))
+# the real graph, built once per session (tests/real_graph.py)
+client = real_graph.client
+context = real_graph.context
+knowledge = real_graph.knowledge
 
 
 def single(

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +15,13 @@ from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
 from exportgraph import paths
-from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.current import current
-from exportgraph.knowledge.index import Knowledge
-from exportgraph.settings import Settings
-from exportgraph.store import open_store
+from tests import real_graph
 from tests.terminology.conftest import fixture_ontology
+
+# the real graph, built once per session (tests/real_graph.py)
+context = real_graph.context
+knowledge = real_graph.knowledge
 
 LIST_FILE = "us-consolidated-screening-list-20260731.json"
 SAMPLE = (
@@ -67,21 +66,6 @@ def make_root(tmp_path: Path) -> Callable[[dict[str, Any] | None], Path]:
         return screening_root(tmp_path / "ontology", document)
 
     return make
-
-
-@pytest.fixture(scope="session")
-def context() -> Iterator[Context]:
-    """The real ontology in a memory store (read-only in tests)."""
-    store = open_store("memory:")
-    build(store)
-    ctx = Context(replace(Settings.from_env(), store_uri="memory:"), store=store)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture(scope="session")
-def knowledge(context: Context) -> Knowledge:
-    return current(context)
 
 
 @pytest.fixture(scope="session")

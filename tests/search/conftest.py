@@ -3,35 +3,9 @@ built once; its knowledge index and search index; a TestClient."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import replace
+from tests import real_graph
 
-import pytest
-from exportgraph.api.app import create_app
-from fastapi.testclient import TestClient
-
-from exportgraph.graph.build import build
-from exportgraph.graph.context import Context
-from exportgraph.knowledge.current import current
-from exportgraph.knowledge.index import Knowledge
-from exportgraph.settings import Settings
-from exportgraph.store import open_store
-
-
-@pytest.fixture(scope="session")
-def context() -> Iterator[Context]:
-    store = open_store("memory:")
-    build(store)
-    ctx = Context(replace(Settings.from_env(), store_uri="memory:"), store=store)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture(scope="session")
-def knowledge(context: Context) -> Knowledge:
-    return current(context)
-
-
-@pytest.fixture(scope="session")
-def client(context: Context) -> TestClient:
-    return TestClient(create_app(context))
+# the real graph, built once per session (tests/real_graph.py)
+client = real_graph.client
+context = real_graph.context
+knowledge = real_graph.knowledge

@@ -107,6 +107,14 @@ def check_form_post(request: Request, csrf: str) -> str:
     return token
 
 
+async def form_user(request: Request, csrf: str, right: users.Role | None = None) -> users.User:
+    """The account behind a form post, after the CSRF checks, holding `right` (if one is named)."""
+    token = check_form_post(request, csrf)
+    path = Path(context_of(request).settings.users_file)
+    user = await run_in_threadpool(users.authenticate, path, token)
+    return user if right is None else users.require(user, right)
+
+
 # ---------------------------------------------------------------- rendering
 
 

@@ -7,32 +7,25 @@ answered with a redirect; the services are those of POST /v1/reviews and /decide
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from exportgraph.api.routers.ui.common import (
     call,
-    check_form_post,
     context_of,
     current_user,
     error_page,
+    form_user,
     render,
 )
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from exportgraph.errors import ExportgraphError
-from exportgraph.services import reviews, users
+from exportgraph.services import reviews
 from exportgraph.services.reviews.recompute import ENDPOINTS, SUBJECTS
 
 router = APIRouter()
 FORM_FIELDS = ("subject", "request", "data_version", "grounds", "model_version")
-
-
-async def _signed_in(request: Request, csrf: str, right: users.Role | None) -> users.User:
-    token = check_form_post(request, csrf)
-    user = await call(users.authenticate, Path(context_of(request).settings.users_file), token)
-    return user if right is None else users.require(user, right)
 
 
 def _field(error: ExportgraphError) -> str:
@@ -98,7 +91,7 @@ async def contest(
         "model_version": model_version,
     }
     try:
-        user = await _signed_in(request, csrf, None)
+        user = await form_user(request, csrf, None)
     except ExportgraphError as error:
         return await error_page(request, error)
     try:
@@ -171,7 +164,7 @@ async def decide(
 ) -> Response:
     """Uphold or revise (reviewers; never the filer)."""
     try:
-        user = await _signed_in(request, csrf, "reviewer")
+        user = await form_user(request, csrf, "reviewer")
         body = {"outcome": outcome, "reason": reason}
         await call(reviews.decide, context_of(request), user, review_id, body)
     except ExportgraphError as error:

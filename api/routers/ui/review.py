@@ -18,6 +18,7 @@ from exportgraph.api.routers.ui.common import (
     context_of,
     current_user,
     error_page,
+    form_user,
     render,
 )
 from exportgraph.api.routers.ui.impact import pending_impact
@@ -39,14 +40,6 @@ def _see_other(url: str) -> RedirectResponse:
 
 async def _store(request: Request) -> Any:
     return await call(getattr, context_of(request), "store")
-
-
-async def _signed_in(request: Request, csrf: str, right: users.Role) -> users.User:
-    """The account behind a form post, after the CSRF checks, holding `right`."""
-    token = check_form_post(request, csrf)
-    path = Path(context_of(request).settings.users_file)
-    user = await call(users.authenticate, path, token)
-    return users.require(user, right)
 
 
 # ---------------------------------------------------------------- sign-in
@@ -154,7 +147,7 @@ async def propose_change(
         "remove": remove,
     }
     try:
-        user = await _signed_in(request, csrf, "editor")
+        user = await form_user(request, csrf, "editor")
     except ExportgraphError as error:
         return await error_page(request, error)
     try:
@@ -219,7 +212,7 @@ async def review_change(
     if decision not in ("approve", "reject"):
         return await error_page(request, Forbidden(f"unknown decision {decision!r}"))
     try:
-        user = await _signed_in(request, csrf, "reviewer")
+        user = await form_user(request, csrf, "reviewer")
         act = changes.approve if decision == "approve" else changes.reject
         body = {"comment": comment} if comment.strip() else None
         await call(act, await _store(request), user, change_id, body)
@@ -254,7 +247,7 @@ async def publish_release(
 ) -> Response:
     """Publish the current terminology as a release (admins)."""
     try:
-        user = await _signed_in(request, csrf, "admin")
+        user = await form_user(request, csrf, "admin")
         body = {k: v for k, v in (("version", version.strip()), ("notes", notes.strip())) if v}
         created = await call(releases.create_release, await _store(request), user, body)
     except ExportgraphError as error:
