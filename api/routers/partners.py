@@ -379,8 +379,8 @@ async def _respond(request: Request, route: str) -> Response:
     thread pool, so a big body never stalls the event loop (and /healthz)."""
     context = get_context(request)
     raw = await request.body()
-    # an assessment may screen its recipient: the first screening reads the lists (seconds)
-    screening_warm = route != "assess" or screening_loaded()
+    # an assessment naming a recipient screens it: the first screening reads the lists (seconds)
+    screening_warm = route != "assess" or b"recipient" not in raw or screening_loaded()
     if len(raw) <= INLINE_BODY_BYTES and is_warm(context) and screening_warm:
         body = _answer(context, route, raw)
     else:
