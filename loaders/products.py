@@ -46,16 +46,27 @@ def _name(root: Path, path: Path) -> str:
         return str(path)
 
 
+def _new_id(row: Row, known: set[str], what: str) -> str:
+    """The row's id, refused if an earlier row of any folder used it."""
+    value = row.require("id")
+    if value in known:
+        raise row.error("id", f"{what} id {value!r} is used twice")
+    known.add(value)
+    return value
+
+
+def _one_of(row: Row, column: str, allowed: tuple[str, ...]) -> str:
+    value = row.require(column)
+    if value not in allowed:
+        raise row.error(column, f"expected one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
 def _sources(root: Path, folder: Path, triples: list[Triple], known: set[str]) -> None:
     path = folder / "sources.csv"
     for row in read_table(path, ("id", "title", "type", "url"), name=_name(root, path)):
-        source_id = row.require("id")
-        if source_id in known:
-            raise row.error("id", f"source id {source_id!r} is used twice")
-        known.add(source_id)
-        kind = row.require("type")
-        if kind not in SOURCE_TYPES:
-            raise row.error("type", f"expected one of {', '.join(SOURCE_TYPES)}, got {kind!r}")
+        source_id = _new_id(row, known, "source")
+        kind = _one_of(row, "type", SOURCE_TYPES)
         node = product_source_iri(source_id)
         triples += [
             Triple(node, RDF_TYPE, ns.eg("ProductSource")),
@@ -74,13 +85,8 @@ def _products(
     path = folder / "products.csv"
     columns = ("id", "name", "manufacturer", "kind", "category", "status", "source")
     for row in read_table(path, columns, name=_name(root, path)):
-        product_id = row.require("id")
-        if product_id in known:
-            raise row.error("id", f"product id {product_id!r} is used twice")
-        known.add(product_id)
-        status = row.require("status")
-        if status not in STATUSES:
-            raise row.error("status", f"expected one of {', '.join(STATUSES)}, got {status!r}")
+        product_id = _new_id(row, known, "product")
+        status = _one_of(row, "status", STATUSES)
         node = product_iri(product_id)
         triples += [
             Triple(node, RDF_TYPE, ns.eg("Product")),
