@@ -83,7 +83,7 @@ def _read_jurisdictions(knowledge: Knowledge, rows: list[Row]) -> None:
             part_of=tuple(sorted(p for p in multi[code]["partOf"] if p != code)),
             deemed_export=flag(row.get("deemedExport")),
             deemed_export_basis=row.get("deemedExportBasis"),
-            notes=tuple(multi[code]["note"]),
+            notes=tuple(sorted(multi[code]["note"])),
             destination_only=bool(flag(row.get("destinationOnly"))),
             aliases=aliases,
         )
@@ -138,7 +138,7 @@ def _read_exceptions(knowledge: Knowledge, rows: list[Row]) -> None:
             destinations_known=flag(row.get("known")) is True,
             eligible=frozenset(values.get("eligible", ())),
             evidence=row.get("evidence"),
-            notes=tuple(values.get("note", ())),
+            notes=tuple(sorted(values.get("note", ()))),
             sources=tuple(sorted(values.get("source", ()), key=source_order)),
         )
 
@@ -151,7 +151,9 @@ def _conditions(rows: list[Row], exclusion: str) -> tuple[Condition, ...]:
             _, values = found.setdefault(node, (field, []))
             if value not in values:
                 values.append(value)
-    return tuple(Condition(field, tuple(values)) for _, (field, values) in sorted(found.items()))
+    return tuple(
+        Condition(field, tuple(sorted(values))) for _, (field, values) in sorted(found.items())
+    )
 
 
 def _read_exclusions(knowledge: Knowledge, rows: list[Row]) -> None:
@@ -164,7 +166,7 @@ def _read_exclusions(knowledge: Knowledge, rows: list[Row]) -> None:
             applies_to=frozenset(values.get("appliesTo", ())),
             conditions=_conditions(rows, iri),
             evidence=row.get("evidence"),
-            notes=tuple(values.get("note", ())),
+            notes=tuple(sorted(values.get("note", ()))),
             sources=tuple(sorted(values.get("source", ()), key=source_order)),
         )
         for iri, (row, values) in sorted(_grouped(rows, "exclusion").items())

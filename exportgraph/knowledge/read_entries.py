@@ -82,7 +82,7 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
                 "a proposed control, not law as read: an item meeting it is answered 'unknown', "
                 "never 'controlled'"
             )
-        gaps = tuple(found.get("gap", ())) + tuple(incomplete.get(iri, ()))
+        gaps = tuple(sorted(found.get("gap", ()))) + tuple(incomplete.get(iri, ()))
         entries[iri] = replace(
             entry,
             kinds=frozenset(found.get("itemKind", ())),
@@ -92,8 +92,8 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
             purposes=frozenset(tail(p) for p in found.get("purpose", ())),
             material_forms=frozenset(tail(f) for f in found.get("materialForm", ())),
             sources=tuple(sorted(found.get("source", ()), key=source_order)),
-            notes=tuple(found.get("note", ())),
-            open_questions=tuple(found.get("openQuestion", ())),
+            notes=tuple(sorted(found.get("note", ()))),
+            open_questions=tuple(sorted(found.get("openQuestion", ()))),
             gaps=gaps,
             criteria_complete=entry.criteria_complete and iri not in incomplete,
             alternatives=alternatives.get(iri, ()),
