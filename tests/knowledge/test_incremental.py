@@ -9,15 +9,18 @@ from collections.abc import Iterator
 from dataclasses import fields
 
 import pytest
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from exportgraph.graph import deltas
 from exportgraph.graph.build import build
 from exportgraph.knowledge import current, incremental
+from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.query_reads import reads
 from exportgraph.knowledge.read import SECTIONS, read_knowledge
+from exportgraph.knowledge.sandbox import of_changed
 from exportgraph.services.standards import changes
+from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
 from exportgraph.store import Store, open_store
 
@@ -173,3 +176,25 @@ def test_what_a_query_reads() -> None:
     assert not limited.any_predicate and not limited.touches(other)
     anything = reads("SELECT * WHERE { ?s ?p ?o OPTIONAL { VALUES ?p { <urn:x:p> } } }")
     assert anything.any_predicate and anything.touches(other)
+
+
+def test_a_what_if_index_equals_the_index_of_the_changed_graph(store: Store) -> None:
+    graph = set(asserted_triples(store))
+    criterion = NamedNode(CRITERION.strip("<>"))
+    threshold = NamedNode(EG + "thresholdValue")
+    [old] = [t for t in graph if t.subject == criterion and t.predicate == threshold]
+    label = next(
+        t
+        for t in graph
+        if t.subject == NamedNode(QUBITS.strip("<>"))
+        and t.predicate == NamedNode(SKOS + "prefLabel")
+    )
+    new = Triple(criterion, threshold, Literal("7", datatype=NamedNode(XSD + "decimal")))
+    for removed, added in (({old}, [new]), ({label}, []), (set(), [])):
+        followed = of_changed(graph, removed, added)
+        assert followed is not None
+        # the changed graph in the order the sandbox loaded it (several labels of one concept
+        # come in the order a store holds them: that of their loading)
+        whole = of_triples([t for t in frozenset(graph) if t not in removed] + added)
+        assert differences(followed, whole) == (["version"] if removed else [])
+    assert of_changed(graph, set(), [Triple(BlankNode(), threshold, Literal("1"))]) is None
