@@ -12,6 +12,7 @@ index: they are computed again on first use.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -67,8 +68,17 @@ def _read(section: Section, knowledge: Knowledge, store: Store) -> SectionRead:
 
 
 def index(store: Store) -> Indexed:
-    """The whole index of the store's current data, every section read."""
-    return _assemble(store, store.data_version() or "", None, ())
+    """The whole index of the store's current data, every section read. What its queries read is
+    worked out in the background (parsing them takes a moment), ready for the first write."""
+    indexed = _assemble(store, store.data_version() or "", None, ())
+    texts = {text for read in indexed.sections.values() for text in read.queries}
+    threading.Thread(target=_parse, args=(texts,), daemon=True, name="query-reads").start()
+    return indexed
+
+
+def _parse(texts: Iterable[str]) -> None:
+    for text in texts:
+        reads(text)
 
 
 def advance(previous: Indexed, store: Store, version: str, changed: Iterable[Quad]) -> Indexed:

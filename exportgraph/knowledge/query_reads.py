@@ -6,6 +6,7 @@ change can affect (exportgraph.knowledge.incremental)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -50,11 +51,16 @@ class Reads:
         return predicate in self.names
 
 
+_parsing = threading.Lock()  # the SPARQL parser is one shared object
+
+
 @cache
 def reads(text: str) -> Reads:
     """What the query `text` can read (parsed once per text)."""
     found = Reads()
-    _walk(translateQuery(parseQuery(text)).algebra, {}, found)
+    with _parsing:
+        algebra = translateQuery(parseQuery(text)).algebra
+    _walk(algebra, {}, found)
     return found
 
 
