@@ -1,10 +1,15 @@
 """The knowledge index of a store's current data version, built once per version and shared:
 `current(context)`, `of_store(store)`; `of_triples(triples)` for a graph that is not in a store
 (a change set's result, a what-if sandbox); `is_warm(context)` to know, without any store work,
-whether the index is already in memory."""
+whether the index is already in memory.
+
+After a write of this process (an approval), the new version's index is built from the previous
+one and the statements the write changed (exportgraph.knowledge.incremental); otherwise, or if
+that fails, from the whole store."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 import pyoxigraph
@@ -18,6 +23,8 @@ from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.read import read_knowledge
 from exportgraph.store import RdfSource, Store, open_store
 
+log = logging.getLogger("exportgraph.knowledge")
+
 
 def _follow(store: Store, version: str, previous: Indexed) -> Indexed | None:
     """The new version's index from the previous one, when this process wrote the changes."""
@@ -25,7 +32,11 @@ def _follow(store: Store, version: str, previous: Indexed) -> Indexed | None:
     writes = deltas.between(store, version, now)
     if writes is None:
         return None
-    return advance(previous, store, now, [quad for write in writes for quad in write.changed])
+    try:
+        return advance(previous, store, now, [quad for write in writes for quad in write.changed])
+    except Exception:  # never worse than reading the whole store
+        log.exception("the index of data version %s could not follow the writes", now[:12])
+        return None
 
 
 # readers keep the previous version's index while one of them builds the new one (no reader

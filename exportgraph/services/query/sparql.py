@@ -5,7 +5,9 @@ and IRIs are skipped, so a keyword inside a literal is harmless) and refuses upd
 LOAD and FROM / FROM NAMED naming anything but a graph of this store, before evaluation. Accepted
 queries go to a small pool of worker processes (services/query/worker.py), each holding an
 in-memory copy of the store: a dump per data version, plus the journal's graphs after a write that
-kept the version (readers keep the previous copy while a new one is written). A query text
+kept the version (readers keep the previous copy while a new one is written); after a write of
+this process that moved the version, the statements it deleted and inserted instead of a new
+dump (a worker at the previous version applies only those; graph/deltas.py). A query text
 over the size limit is refused before it is read (413); the time limit runs from the moment the
 request arrived, checking included, and a query that overruns it is stopped by killing its worker
 (503); a worker that needs more memory than its limit dies and the query is answered 413; a
