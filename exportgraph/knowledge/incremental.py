@@ -91,6 +91,22 @@ def _touched(read: SectionRead, changed: Sequence[Quad]) -> bool:
     return any(reads(text).touches(quad) for text in read.queries for quad in changed)
 
 
+def _stale(
+    section: Section,
+    kept: SectionRead,
+    changed: Sequence[Quad],
+    previous: Indexed,
+    knowledge: Knowledge,
+    reread: Sequence[str],
+) -> bool:
+    """Whether a section must be read again: one of its queries can read a changed statement, or
+    what it takes from a section read again differs from before."""
+    return _touched(kept, changed) or any(
+        upstream in reread and part(previous.knowledge) != part(knowledge)
+        for upstream, part in section.needs.items()
+    )
+
+
 def _assemble(
     store: Store, version: str, previous: Indexed | None, changed: Sequence[Quad]
 ) -> Indexed:
@@ -98,19 +114,17 @@ def _assemble(
     sections: dict[str, SectionRead] = {}
     reread: list[str] = []
     for section in SECTIONS:
-        before = previous.sections.get(section.name) if previous else None
-        stale = previous is None or before is None or _touched(before, changed)
-        if not stale and previous is not None:
-            stale = any(
-                upstream in reread and part(previous.knowledge) != part(knowledge)
-                for upstream, part in section.needs.items()
-            )
-        if stale or before is None or previous is None:
+        kept = previous.sections.get(section.name) if previous else None
+        if (
+            previous is None
+            or kept is None
+            or _stale(section, kept, changed, previous, knowledge, reread)
+        ):
             sections[section.name] = _read(section, knowledge, store)
             reread.append(section.name)
         else:
             for name in section.fields:
                 setattr(knowledge, name, getattr(previous.knowledge, name))
-            sections[section.name] = before
+            sections[section.name] = kept
     problems = [p for section in SECTIONS for p in sections[section.name].problems]
     return Indexed(finish(knowledge, problems), sections, tuple(reread))
