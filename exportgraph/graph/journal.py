@@ -23,6 +23,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict
+from exportgraph.graph import deltas
 from exportgraph.graph.queries import bind, load_query
 from exportgraph.store import (
     DATA_VERSION,
@@ -215,6 +216,9 @@ def conditional_write(
     _run_hooks("after", action)
     if not store.ask(bind("changes_log_entry_exists", [{"entry": entry}])):
         raise WriteRaced("the terminology changed while this was being written; please retry")
+    if changes_data:  # what follows the data version (indexes, SPARQL copies) follows this write
+        after = deltas.chained_version(expected.data_version, "update", text.encode())
+        deltas.remember(store, expected.data_version, after, removable, insert)
     return JournalState(version, sequence)
 
 

@@ -19,10 +19,20 @@ class PerVersion(Generic[T]):
     With `serve_previous`, a caller that finds another thread building the new version gets the
     previous version's value at once instead of waiting (a reader's answer then names the data
     version it was computed from); the caller that builds, and any caller when there is no
-    previous value, waits. Without it (values a write is checked against) everyone waits."""
+    previous value, waits. Without it (values a write is checked against) everyone waits.
 
-    def __init__(self, build: Callable[[Store], T], *, serve_previous: bool = False) -> None:
+    With `step`, the value of a new version is first asked of `step(store, previous version,
+    previous value)` (a value that follows the writes since, or None: then `build`)."""
+
+    def __init__(
+        self,
+        build: Callable[[Store], T],
+        *,
+        serve_previous: bool = False,
+        step: Callable[[Store, str, T], T | None] | None = None,
+    ) -> None:
         self._build = build
+        self._step = step
         self._serve_previous = serve_previous
         self._lock = threading.Lock()
         self._entry: tuple[tuple[int, str], T] | None = None
@@ -39,7 +49,10 @@ class PerVersion(Generic[T]):
         try:
             entry = self._entry
             if entry is None or entry[0] != key:
-                entry = (key, self._build(store))
+                stepped = None
+                if self._step is not None and entry is not None and entry[0][0] == key[0]:
+                    stepped = self._step(store, entry[0][1], entry[1])
+                entry = (key, self._build(store) if stepped is None else stepped)
                 self._entry = entry
             return entry[1]
         finally:

@@ -1,34 +1,57 @@
 """The knowledge index of a store's current data version, built once per version and shared:
 `current(context)`, `of_store(store)`; `of_triples(triples)` for a graph that is not in a store
 (a change set's result, a what-if sandbox); `is_warm(context)` to know, without any store work,
-whether the index is already in memory."""
+whether the index is already in memory.
+
+After a write of this process (an approval), the new version's index is built from the previous
+one and the statements the write changed (exportgraph.knowledge.incremental); otherwise, or if
+that fails, from the whole store."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 import pyoxigraph
 from pyoxigraph import Triple
 
+from exportgraph.graph import deltas
 from exportgraph.graph.context import Context
 from exportgraph.graph.version_cache import PerVersion
+from exportgraph.knowledge.incremental import Indexed, advance, index
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.read import read_knowledge
 from exportgraph.store import RdfSource, Store, open_store
 
+log = logging.getLogger("exportgraph.knowledge")
+
+
+def _follow(store: Store, version: str, previous: Indexed) -> Indexed | None:
+    """The new version's index from the previous one, when this process wrote the changes."""
+    now = store.data_version() or ""
+    writes = deltas.between(store, version, now)
+    if writes is None:
+        return None
+    try:
+        return advance(previous, store, now, [quad for write in writes for quad in write.changed])
+    except Exception:  # never worse than reading the whole store
+        log.exception("the index of data version %s could not follow the writes", now[:12])
+        return None
+
+
 # readers keep the previous version's index while one of them builds the new one (no reader
 # waits on a rebuild after an approval); each answer carries the version of the index it used
-_CURRENT: PerVersion[Knowledge] = PerVersion(read_knowledge, serve_previous=True)
+_CURRENT: PerVersion[Indexed] = PerVersion(index, serve_previous=True, step=_follow)
 
 
 def of_store(store: Store) -> Knowledge:
     """The index of the store's current data version (built once per version, shared)."""
-    return _CURRENT.get(store)
+    return _CURRENT.get(store).knowledge
 
 
 def current(context: Context) -> Knowledge:
     """The index of the context's store (built from the sources on first use)."""
-    return _CURRENT.get(context.store)
+    return _CURRENT.get(context.store).knowledge
 
 
 def is_warm(context: Context) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from exportgraph import namespaces as ns
 from exportgraph.graph.queries import load_query
@@ -25,7 +27,7 @@ from exportgraph.knowledge.read_listed import read_listed
 from exportgraph.knowledge.read_products import read_products
 from exportgraph.knowledge.read_risk import read_risk
 from exportgraph.knowledge.rows import Row, flag, rows, source_order, tail
-from exportgraph.knowledge.units import load_unit_catalogue
+from exportgraph.knowledge.units import UnitCatalogue, load_unit_catalogue
 from exportgraph.store import Store
 
 log = logging.getLogger("exportgraph.knowledge")
@@ -34,29 +36,125 @@ log = logging.getLogger("exportgraph.knowledge")
 def read_knowledge(store: Store) -> Knowledge:
     """The index of the store's current data."""
     version = store.data_version() or ""
-    knowledge = Knowledge(
-        version=version, units=load_unit_catalogue(store.select(load_query("classify_units")))
-    )
+    knowledge = Knowledge(version=version, units=UnitCatalogue({}))
     problems: list[str] = []
+    for section in SECTIONS:
+        section.read(knowledge, store, problems)
+    return finish(knowledge, problems)
+
+
+def finish(knowledge: Knowledge, problems: list[str]) -> Knowledge:
+    """The index with the problems its sections reported (logged for operators)."""
+    knowledge.problems = tuple(problems)
+    for problem in problems:
+        log.warning("data version %s: %s", knowledge.version[:12], problem)
+    return knowledge
+
+
+# --------------------------------------------------------------------------- sections
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of the index: the Knowledge fields it fills, how it reads them from a store
+    (appending what it cannot read to the problems), and the parts of other sections it reads
+    (section name -> that part of the index), so that it is read again when those change."""
+
+    name: str
+    fields: tuple[str, ...]
+    read: Callable[[Knowledge, Store, list[str]], None]
+    needs: Mapping[str, Callable[[Knowledge], object]] = field(default_factory=dict)
+
+
+def _units(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
+    knowledge.units = load_unit_catalogue(store.select(load_query("classify_units")))
+
+
+def _concepts(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
     read_concepts(knowledge, store.select(load_query("knowledge_concepts")))
-    _read_jurisdictions(knowledge, rows(store, "jurisdictions"))
-    _read_sources(knowledge, rows(store, "entries_sources"))
-    read_entries(knowledge, store, problems)
-    _read_exceptions(knowledge, rows(store, "assess_exceptions"))
-    _read_exclusions(knowledge, rows(store, "assess_exclusions"))
-    _read_asserted(knowledge, rows(store, "equivalence_asserted"))
+
+
+def _plots(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
     knowledge.plots = tuple(
         Plot(r["plot"], r.get("label") or tail(r["plot"]), r["kind"], r["x"], r["y"])
         for r in rows(store, "knowledge_plots")
     )
-    read_products(knowledge, store)
+
+
+def _risk(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
     knowledge.risk = read_risk(knowledge, store)
-    knowledge.listed = read_listed(store)
     problems.extend(knowledge.risk.problems)
-    knowledge.problems = tuple(problems)
-    for problem in problems:
-        log.warning("data version %s: %s", version[:12], problem)
-    return knowledge
+
+
+def _listed(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
+    knowledge.listed = read_listed(store)
+
+
+def _entries(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
+    read_entries(knowledge, store, problems)
+
+
+def _products(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
+    read_products(knowledge, store)
+
+
+def _units_of(knowledge: Knowledge) -> object:
+    return knowledge.units
+
+
+def _concepts_of_entries(knowledge: Knowledge) -> object:
+    """What reading the entries takes from the concepts: the parameters' display order and
+    which legal statuses are law (exportgraph.knowledge.read_entries)."""
+    return (
+        {c.notation: c.order for c in knowledge.parameters.values()},
+        {n: c.has("isLaw") for n, c in knowledge.scheme("legal-statuses").items()},
+    )
+
+
+def _all_concepts(knowledge: Knowledge) -> object:
+    return knowledge.concepts
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("units", ("units",), _units),
+    Section("concepts", ("concepts", "schemes", "kind_ancestors", "kind_descendants"), _concepts),
+    Section(
+        "jurisdictions",
+        ("jurisdictions", "_aliases"),
+        lambda k, store, _: _read_jurisdictions(k, rows(store, "jurisdictions")),
+    ),
+    Section(
+        "sources",
+        ("sources",),
+        lambda k, store, _: _read_sources(k, rows(store, "entries_sources")),
+    ),
+    Section(
+        "entries",
+        ("entries", "entries_by_id", "tops"),
+        _entries,
+        {"units": _units_of, "concepts": _concepts_of_entries},
+    ),
+    Section(
+        "exceptions",
+        ("exceptions",),
+        lambda k, store, _: _read_exceptions(k, rows(store, "assess_exceptions")),
+    ),
+    Section(
+        "exclusions",
+        ("exclusions",),
+        lambda k, store, _: _read_exclusions(k, rows(store, "assess_exclusions")),
+    ),
+    Section(
+        "asserted mappings",
+        ("asserted_mappings",),
+        lambda k, store, _: _read_asserted(k, rows(store, "equivalence_asserted")),
+    ),
+    Section("plots", ("plots",), _plots),
+    Section("products", ("products", "product_sources"), _products, {"units": _units_of}),
+    Section("risk", ("risk",), _risk, {"concepts": _all_concepts}),
+    Section("listed", ("listed",), _listed),
+)
+"""The sections in reading order (a section comes after those it needs)."""
 
 
 # --------------------------------------------------------------------------- jurisdictions

@@ -77,3 +77,20 @@ def test_the_building_caller_and_the_first_caller_wait_for_the_current_version(
     assert cache.get(store) == store.data_version()  # nothing to serve yet: built
     _move(store, "next")
     assert cache.get(store) == store.data_version()  # nobody else building: this caller builds
+
+
+def test_a_new_version_is_first_asked_of_the_step_from_the_previous_value(store: Store) -> None:
+    builds = Builds()
+    steps: list[tuple[str, str]] = []
+
+    def step(at: Store, version: str, previous: str) -> str | None:
+        steps.append((version, previous))
+        return None if len(steps) == 1 else f"followed {previous}"
+
+    cache: PerVersion[str] = PerVersion(builds, step=step)
+    first = cache.get(store)
+    _move(store, "a")
+    second = cache.get(store)  # the step declines: built whole
+    assert builds.built == [first, second] and steps == [(first, first)]
+    _move(store, "b")
+    assert cache.get(store) == f"followed {second}" and builds.built == [first, second]

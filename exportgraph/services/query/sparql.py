@@ -5,7 +5,9 @@ and IRIs are skipped, so a keyword inside a literal is harmless) and refuses upd
 LOAD and FROM / FROM NAMED naming anything but a graph of this store, before evaluation. Accepted
 queries go to a small pool of worker processes (services/query/worker.py), each holding an
 in-memory copy of the store: a dump per data version, plus the journal's graphs after a write that
-kept the version (readers keep the previous copy while a new one is written). A query text
+kept the version (readers keep the previous copy while a new one is written); after a write of
+this process that moved the version, the statements it deleted and inserted instead of a new
+dump (a worker at the previous version applies only those; graph/deltas.py). A query text
 over the size limit is refused before it is read (413); the time limit runs from the moment the
 request arrived, checking included, and a query that overruns it is stopped by killing its worker
 (503); a worker that needs more memory than its limit dies and the query is answered 413; a
@@ -38,6 +40,9 @@ import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+import pyoxigraph
+from pyoxigraph import BlankNode, NamedNode
+
 from exportgraph import namespaces as ns
 from exportgraph.errors import (
     ContentTooLarge,
@@ -48,6 +53,7 @@ from exportgraph.errors import (
     QueryTimeout,
     QueryTooLarge,
 )
+from exportgraph.graph import deltas
 from exportgraph.graph.journal import (
     CHANGES_GRAPH,
     PROVENANCE_GRAPH,
@@ -56,6 +62,7 @@ from exportgraph.graph.journal import (
     read_state,
 )
 from exportgraph.services.query import worker as sparql_worker
+from exportgraph.store import Store
 
 if TYPE_CHECKING:
     from exportgraph.graph.context import Context
@@ -63,6 +70,7 @@ if TYPE_CHECKING:
 RESULT_TYPES = tuple(sparql_worker.RESULT_TYPES)
 GRAPH_TYPES = tuple(sparql_worker.GRAPH_TYPES)
 DEFAULT_WORKERS = 2
+_MAX_STEPS = 32  # writes applied by workers since the last whole dump, before a new whole dump
 _LOAD_TIMEOUT_S = 120.0
 LOCAL_GRAPHS = ns.EGID  # FROM may name graphs of this store only
 
@@ -194,6 +202,18 @@ JOURNAL_GRAPHS = (
     RELEASE_STORAGE_GRAPH,
 )
 """The graphs a write that keeps the data version may change (and the journal sequence's)."""
+_JOURNAL = {NamedNode(name) for name in JOURNAL_GRAPHS}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One write a worker at `before` applies to reach `after`: N-Quads files of the data
+    statements it deleted, then inserted (the journal's graphs come from the journal dump)."""
+
+    before: str
+    after: str
+    deleted: str
+    inserted: str
 
 
 @dataclass(frozen=True)
@@ -201,22 +221,31 @@ class Prepared:
     """The dumps a worker loads to hold one state of the store."""
 
     version: str
-    """The data version of `dump`, a dump of the whole store."""
+    """The data version a worker holds after loading `dump` and applying `steps`."""
     dump: str
     dumped_state: str
     """The state (data version and journal sequence) the whole dump was written in."""
     state: str
     journal: str | None
     """A dump of JOURNAL_GRAPHS in `state`, when that is not `dumped_state`."""
+    steps: tuple[Step, ...] = ()
+    """The writes since the whole dump, oldest first: a worker at one of their versions applies
+    those after it instead of loading the whole dump again."""
 
     def message(self) -> dict[str, Any]:
         return {
             "version": self.version,
             "dump": self.dump,
+            "dump_version": self.steps[0].before if self.steps else self.version,
+            "steps": [(s.before, s.after, s.deleted, s.inserted) for s in self.steps],
             "journal": self.state if self.journal else None,
             "journal_dump": self.journal,
             "journal_graphs": list(JOURNAL_GRAPHS),
         }
+
+    def files(self) -> set[str]:
+        found = {self.dump, *(p for s in self.steps for p in (s.deleted, s.inserted))}
+        return found | ({self.journal} if self.journal else set())
 
 
 class _Worker:
@@ -359,10 +388,13 @@ class SparqlPool:
                 held = self._prepared
             if held is not None and held.state == state:
                 return held
-            path = os.path.join(self._dir, f"{time.monotonic_ns()}.nq")
-            if held is not None and held.version == version:
+            path = self._path()
+            steps = None if held is None else self._steps(context.store, held, version)
+            if held is not None and steps is not None:
                 context.store.dump(path, JOURNAL_GRAPHS)
-                prepared = replace(held, state=state, journal=path)
+                prepared = replace(
+                    held, version=version, state=state, journal=path, steps=held.steps + steps
+                )
             else:
                 context.store.dump(path)
                 prepared = Prepared(version, path, state, state, None)
@@ -371,10 +403,34 @@ class SparqlPool:
         finally:
             self._dumping.release()
         if held is not None:
-            for old in {held.dump, held.journal} - {prepared.dump, prepared.journal, None}:
-                assert old is not None
+            for old in held.files() - prepared.files():
                 _remove_later(old)
         return prepared
+
+    def _path(self) -> str:
+        return os.path.join(self._dir, f"{time.monotonic_ns()}.nq")
+
+    def _steps(self, store: Store, held: Prepared, version: str) -> tuple[Step, ...] | None:
+        """The writes from the held version to `version` as steps for the workers (files), or
+        None when a whole dump is needed: writes not made by this process, too many steps since
+        the last whole dump, or a statement with a blank node (a copy cannot name it)."""
+        writes = deltas.between(store, held.version, version)
+        if writes is None or len(held.steps) + len(writes) > _MAX_STEPS:
+            return None
+        steps = []
+        for write in writes:
+            parts = [
+                [q for q in quads if q.graph_name not in _JOURNAL]
+                for quads in (write.deleted, write.inserted)
+            ]
+            if any(isinstance(t, BlankNode) for quads in parts for q in quads for t in q):
+                return None
+            paths = []
+            for quads in parts:
+                paths.append(self._path())
+                pyoxigraph.serialize(quads, paths[-1], pyoxigraph.RdfFormat.N_QUADS)
+            steps.append(Step(write.before, write.after, paths[0], paths[1]))
+        return tuple(steps)
 
     def run(
         self,

@@ -3,8 +3,9 @@
 Kept free of project imports so a spawned worker starts fast. The parent
 (services/query/sparql.py) checks every query before sending it (no update, SERVICE, LOAD or
 remote FROM), kills a worker that overruns its deadline, and respawns it. The worker reloads its
-store from an N-Quads dump whenever the data version it is told about changes, and only the
-journal's graphs (from a small dump) when a write kept the data version. Results are serialized
+store from an N-Quads dump whenever the data version it is told about changes (or, when it holds
+a version the parent has steps from, applies the statements each write since deleted and
+inserted), and only the journal's graphs (from a small dump) when a write kept the data version. Results are serialized
 here, with a row limit.
 Its memory is capped (first argument, MiB): an allocation over the cap ends the process (the
 engine aborts; a Python MemoryError exits with OUT_OF_MEMORY), and the parent answers 413.
@@ -236,9 +237,8 @@ def serve(read_fd: int, write_fd: int) -> None:
             return
         try:
             if message["version"] != version:
-                store = pyoxigraph.Store()
-                store.bulk_load(path=message["dump"], format=RdfFormat.N_QUADS)
-                version, journal = message["version"], None
+                reached, version, journal = version, None, None  # reloaded if this fails
+                store, version = _follow(store, reached, message)
             if message.get("journal") != journal:
                 # a write that kept the data version: only the journal's graphs are reloaded
                 for graph in message["journal_graphs"]:
@@ -265,6 +265,27 @@ def serve(read_fd: int, write_fd: int) -> None:
         except Exception as error:  # evaluation errors are the user's query's
             reply = ("error", f"{type(error).__name__}: {error}")
         write_frame(write_fd, reply)
+
+
+def _follow(
+    store: pyoxigraph.Store, version: str | None, message: dict[str, Any]
+) -> tuple[pyoxigraph.Store, str]:
+    """Bring the copy to the message's data version: apply the writes since its own version when
+    they are among the message's steps, else load the whole dump and apply every step."""
+    steps = message["steps"]
+    start = next((i for i, step in enumerate(steps) if step[0] == version), None)
+    if start is None:
+        store = pyoxigraph.Store()
+        store.bulk_load(path=message["dump"], format=RdfFormat.N_QUADS)
+        version, start = message["dump_version"], 0
+    for _, after, deleted, inserted in steps[start:]:
+        for quad in pyoxigraph.parse(path=deleted, format=RdfFormat.N_QUADS):
+            store.remove(quad)
+        store.extend(pyoxigraph.parse(path=inserted, format=RdfFormat.N_QUADS))
+        version = after
+    if version != message["version"]:
+        raise ValueError("the steps do not lead to the data version asked for")
+    return store, message["version"]
 
 
 def limit_memory(megabytes: int) -> None:

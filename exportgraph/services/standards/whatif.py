@@ -30,6 +30,7 @@ from exportgraph.graph.changeset import parse_turtle, resolve_removals
 from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
+from exportgraph.knowledge.sandbox import of_changed
 from exportgraph.knowledge.units import canonical_decimal, parse_unit, to_decimal
 from exportgraph.services.standards import changes
 from exportgraph.store import Store
@@ -94,7 +95,9 @@ def sandbox(asserted: set[Triple], change: Change, where: str = "change") -> Kno
     InvalidInput naming `where` when that graph cannot be read or classified with."""
     removed = set(change.remove)
     try:
-        after = of_triples([t for t in asserted if t not in removed] + change.add)
+        after = of_changed(asserted, removed, change.add) or of_triples(
+            [t for t in asserted if t not in removed] + change.add
+        )
     except ExportgraphError:
         raise
     except Exception as error:  # statements from a user: any failure is theirs to fix

@@ -1,0 +1,78 @@
+"""The statements each recent write of this process changed, by data version: a writer that moves
+the data version from `before` to `after` records what it deleted and inserted (with their
+graphs), so that what is kept per data version (the knowledge index, the SPARQL workers' copies)
+can follow the write instead of being built again from the whole store.
+
+Only writes this process made are known; a version reached any other way (a load, another
+process's write) has no delta, and its readers build from the store as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pyoxigraph import Quad
+
+if TYPE_CHECKING:
+    from exportgraph.store import Store
+
+_KEPT = 64  # deltas kept per store (a reader more versions behind reads the whole store)
+
+
+@dataclass(frozen=True)
+class Delta:
+    """One write: the version it started from and produced; deleted, then inserted, quads."""
+
+    before: str
+    after: str
+    deleted: tuple[Quad, ...]
+    inserted: tuple[Quad, ...]
+
+    @property
+    def changed(self) -> tuple[Quad, ...]:
+        return self.deleted + self.inserted
+
+
+_lock = threading.Lock()
+_deltas: dict[int, deque[Delta]] = {}
+
+
+def chained_version(before: str, operation: str, payload: bytes) -> str:
+    """The version a write moves `before` to (the formula of store.sparql_text.chain_version)."""
+    digest = hashlib.sha256(operation.encode("utf-8") + b"\n" + payload).hexdigest()
+    return hashlib.sha256(f"{before}\n{digest}".encode()).hexdigest()
+
+
+def remember(
+    store: Store, before: str, after: str, deleted: Sequence[Quad], inserted: Sequence[Quad]
+) -> None:
+    """Record that a write moved the store from `before` to `after` by deleting then inserting."""
+    with _lock:
+        kept = _deltas.setdefault(id(store), deque(maxlen=_KEPT))
+        kept.append(Delta(before, after, tuple(deleted), tuple(inserted)))
+
+
+def between(store: Store, start: str, end: str) -> list[Delta] | None:
+    """The writes that led from version `start` to `end`, oldest first; None when not known."""
+    with _lock:
+        known = {delta.before: delta for delta in _deltas.get(id(store), ())}
+    path: list[Delta] = []
+    version = start
+    while version != end:
+        delta = known.pop(version, None)
+        if delta is None:
+            return None
+        path.append(delta)
+        version = delta.after
+    return path
+
+
+def forget(store: Store) -> None:
+    """Drop what is recorded for a store (it is being closed or replaced)."""
+    with _lock:
+        _deltas.pop(id(store), None)

@@ -1,0 +1,130 @@
+"""The knowledge index of a data version from the previous version's index and the statements that
+changed in between: each section of the index (exportgraph.knowledge.read.SECTIONS) whose queries
+cannot read any changed statement, and whose needs from the sections read again are unchanged,
+keeps its objects; the others are read again from the store. The result equals
+`read_knowledge(store)` (tests/knowledge/test_incremental.py checks it on real change sets).
+
+What each section can read is derived from the query texts it actually ran when it was last read
+(recorded here, parsed by exportgraph.knowledge.query_reads), so it cannot drift from the queries.
+Values derived from an index (Knowledge.derived, scopes, in-force sets) start empty in the new
+index: they are computed again on first use.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pyoxigraph import Quad
+
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.query_reads import reads
+from exportgraph.knowledge.read import SECTIONS, Section, finish
+from exportgraph.knowledge.units import UnitCatalogue
+from exportgraph.store import QueryResult, Store
+
+
+@dataclass(frozen=True)
+class SectionRead:
+    """What one section read: the query texts it ran and the problems it reported."""
+
+    queries: tuple[str, ...]
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """An index and, per section, what it was read from."""
+
+    knowledge: Knowledge
+    sections: dict[str, SectionRead]
+    reread: tuple[str, ...] = ()
+    """The sections read from the store for this index (all of them for a full read)."""
+
+
+class _Recording(Store):
+    """A store that notes the text of every query run through it (reads only)."""
+
+    def __init__(self, store: Store) -> None:
+        self.inner = store
+        self.queries: list[str] = []
+
+    def _query(self, sparql: str) -> QueryResult:
+        self.queries.append(sparql)
+        return self.inner.query(sparql)
+
+    def _update(self, sparql_update: str) -> None:
+        raise TypeError("reading the index never writes")
+
+    def close(self) -> None:
+        """The wrapped store stays open."""
+
+
+def _read(section: Section, knowledge: Knowledge, store: Store) -> SectionRead:
+    recording, problems = _Recording(store), list[str]()
+    section.read(knowledge, recording, problems)
+    return SectionRead(tuple(recording.queries), tuple(problems))
+
+
+def index(store: Store) -> Indexed:
+    """The whole index of the store's current data, every section read. What its queries read is
+    worked out in the background (parsing them takes a moment), ready for the first write."""
+    indexed = _assemble(store, store.data_version() or "", None, ())
+    texts = {text for read in indexed.sections.values() for text in read.queries}
+    threading.Thread(target=_parse, args=(texts,), daemon=True, name="query-reads").start()
+    return indexed
+
+
+def _parse(texts: Iterable[str]) -> None:
+    for text in texts:
+        reads(text)
+
+
+def advance(previous: Indexed, store: Store, version: str, changed: Iterable[Quad]) -> Indexed:
+    """The index of the store's data at `version` (its current one), which differs from
+    `previous`'s data by the `changed` statements (added or removed, with their graphs)."""
+    return _assemble(store, version, previous, tuple(changed))
+
+
+def _touched(read: SectionRead, changed: Sequence[Quad]) -> bool:
+    return any(reads(text).touches(quad) for text in read.queries for quad in changed)
+
+
+def _stale(
+    section: Section,
+    kept: SectionRead,
+    changed: Sequence[Quad],
+    previous: Indexed,
+    knowledge: Knowledge,
+    reread: Sequence[str],
+) -> bool:
+    """Whether a section must be read again: one of its queries can read a changed statement, or
+    what it takes from a section read again differs from before."""
+    return _touched(kept, changed) or any(
+        upstream in reread and part(previous.knowledge) != part(knowledge)
+        for upstream, part in section.needs.items()
+    )
+
+
+def _assemble(
+    store: Store, version: str, previous: Indexed | None, changed: Sequence[Quad]
+) -> Indexed:
+    knowledge = Knowledge(version=version, units=UnitCatalogue({}))
+    sections: dict[str, SectionRead] = {}
+    reread: list[str] = []
+    for section in SECTIONS:
+        kept = previous.sections.get(section.name) if previous else None
+        if (
+            previous is None
+            or kept is None
+            or _stale(section, kept, changed, previous, knowledge, reread)
+        ):
+            sections[section.name] = _read(section, knowledge, store)
+            reread.append(section.name)
+        else:
+            for name in section.fields:
+                setattr(knowledge, name, getattr(previous.knowledge, name))
+            sections[section.name] = kept
+    problems = [p for section in SECTIONS for p in sections[section.name].problems]
+    return Indexed(finish(knowledge, problems), sections, tuple(reread))

@@ -1,0 +1,72 @@
+"""The index of a graph given as triples with a few statements changed (a what-if): the graph is
+loaded once into a scratch store and read once; each change is applied to that store, only the
+sections of the index it can affect are read again (exportgraph.knowledge.incremental), and the
+change is undone. The result equals `of_triples` of the changed graph, except its version: a
+label derived from the graph's and the change's statements."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+
+import pyoxigraph
+from pyoxigraph import BlankNode, DefaultGraph, Quad, Triple
+
+from exportgraph.graph import deltas
+from exportgraph.knowledge.incremental import Indexed, advance, index
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.store import RdfSource, Store, open_store
+
+
+@dataclass
+class _Base:
+    triples: frozenset[Triple]
+    store: Store
+    indexed: Indexed
+
+
+_lock = threading.Lock()
+_base: _Base | None = None  # the last graph loaded (what-ifs are asked of the current one)
+
+
+def _load(triples: frozenset[Triple]) -> _Base:
+    data = pyoxigraph.serialize(list(triples), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+    store = open_store("memory:")
+    store.replace_all([RdfSource("graph", data, "application/n-triples")])
+    return _Base(triples, store, index(store))
+
+
+def _quads(triples: Iterable[Triple]) -> list[Quad]:
+    return [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples]
+
+
+def of_changed(
+    graph: Set[Triple], removed: Set[Triple], added: Iterable[Triple]
+) -> Knowledge | None:
+    """The index of `graph` less `removed` plus `added`; None when the change names a blank node
+    (a store cannot name an existing one: build that graph whole instead)."""
+    global _base
+    added = set(added)
+    deleted = [t for t in removed if t in graph and t not in added]
+    inserted = [t for t in added if t not in graph]
+    if any(isinstance(term, BlankNode) for t in (*deleted, *inserted) for term in t):
+        return None
+    with _lock:
+        if _base is None or _base.triples != graph:
+            if _base is not None:
+                _base.store.close()
+            _base = _load(frozenset(graph))
+        base = _base
+        if not deleted and not inserted:
+            return base.indexed.knowledge
+        payload = "\n".join(sorted([*(f"- {t}" for t in deleted), *(f"+ {t}" for t in inserted)]))
+        version = deltas.chained_version(
+            base.indexed.knowledge.version, "what-if", payload.encode()
+        )
+        base.store.apply(delete=_quads(deleted), insert=_quads(inserted))
+        try:
+            changed = advance(base.indexed, base.store, version, _quads([*deleted, *inserted]))
+        finally:
+            base.store.apply(delete=_quads(inserted), insert=_quads(deleted))
+    return changed.knowledge

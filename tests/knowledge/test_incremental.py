@@ -1,0 +1,183 @@
+"""The knowledge index of a new data version, built from the previous index and the statements an
+approval changed (exportgraph.knowledge.incremental), equals the index read from the whole store:
+checked section by section after real change sets approved on the real data (label, threshold,
+display order, mapping and note edits, removals, an entry added)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import fields
+
+import pytest
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
+
+from exportgraph.graph import deltas
+from exportgraph.graph.build import build
+from exportgraph.knowledge import current, incremental
+from exportgraph.knowledge.current import of_triples
+from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.query_reads import reads
+from exportgraph.knowledge.read import SECTIONS, read_knowledge
+from exportgraph.knowledge.sandbox import of_changed
+from exportgraph.services.standards import changes
+from exportgraph.services.standards.terminology_check import asserted_triples
+from exportgraph.services.users import User
+from exportgraph.store import Store, open_store
+
+ID = "https://w3id.org/exportgraph/id/"
+EG = "https://w3id.org/exportgraph/ontology#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ENTRY = f"<{ID}entry/US/4A906.a.2>"
+CRITERION = f"<{ID}entry/US/6A006.a.2/alt/1/magnetometer-sensitivity-1hz/formalized>"
+QUBITS = f"<{ID}parameter/physical-qubits>"
+NEW_ENTRY = f"""
+<{ID}entry/US/4A906.a.9> a <{EG}HardwareEntry>, <{EG}ControlEntry> ;
+    <http://purl.org/dc/terms/identifier> "US:4A906.a.9" ;
+    <{SKOS}notation> "4A906.a.9" ;
+    <{EG}jurisdiction> <{ID}jurisdiction/US> ;
+    <http://purl.org/dc/terms/title> "A test sub-entry"@en ;
+    <{EG}subEntryOf> <{ID}entry/US/4A906.a> ;
+    <{EG}itemKind> <{ID}kind/quantum-computer> ;
+    <{EG}effectiveFrom> "2024-09-06"^^<{XSD}date> ;
+    <{EG}evidence> "secondary" ;
+    <http://purl.org/dc/terms/source> <{ID}source/US/S1> .
+"""
+
+# (what the change does, Turtle to add, Turtle to remove, sections it must NOT read again)
+CHANGES: list[tuple[str, str, str, set[str]]] = [
+    (
+        "a label",
+        f'{QUBITS} <{SKOS}prefLabel> "aantal fysieke qubits"@nl .',
+        "",
+        {"listed", "entries", "products"},
+    ),
+    (
+        "a threshold",
+        f'{CRITERION} <{EG}thresholdValue> "25"^^<{XSD}decimal> .',
+        f'{CRITERION} <{EG}thresholdValue> "20"^^<{XSD}decimal> .',
+        {"listed", "products"},
+    ),
+    (
+        "a display order",
+        f'{QUBITS} <{EG}displayOrder> "40"^^<{XSD}integer> .',
+        f'{QUBITS} <{EG}displayOrder> "1"^^<{XSD}integer> .',
+        {"listed", "products"},
+    ),
+    (
+        "a note removed",
+        "",
+        f'{ENTRY} <{EG}note> "Also reproduced by S3 (a.1-a.4)"@en .',
+        {"units", "plots"},
+    ),
+    (
+        "a mapping",
+        f"<{ID}entry/US/6A006.a.2> <{SKOS}relatedMatch> <{ID}entry/EU/3A002.e.4> .",
+        "",
+        {"listed", "products"},
+    ),
+    ("an entry added", NEW_ENTRY, "", set()),  # its notation and types: every section reads those
+]
+
+
+def differences(incremental_index: Knowledge, full: Knowledge) -> list[str]:
+    """The fields of the index that differ (every field a section fills, version, problems)."""
+    names = [name for section in SECTIONS for name in section.fields]
+    names += ["version", "problems"]
+    assert {f.name for f in fields(Knowledge) if not f.name.startswith("_")} <= set(names)
+    return [name for name in names if getattr(incremental_index, name) != getattr(full, name)]
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[Store]:
+    """A writable memory store with the real data (this module's own)."""
+    opened = open_store("memory:")
+    build(opened)
+    yield opened
+    deltas.forget(opened)
+    opened.close()
+
+
+def approve(store: Store, add: str, remove: str, summary: str) -> None:
+    body = {
+        "summary": f"change {summary}",
+        "rationale": "a test of the incremental index",
+        "base_version": store.data_version(),
+        "add": add,
+        "remove": remove,
+    }
+    change = changes.propose(store, User("erin", "editor"), body)
+    changes.approve(store, User("rita", "reviewer"), change["id"])
+
+
+def test_the_index_follows_real_approvals_exactly(store: Store) -> None:
+    indexed = incremental.index(store)
+    unrelated = Quad(NamedNode("urn:x:s"), NamedNode("urn:x:p"), Literal("o"), DefaultGraph())
+    for summary, add, remove, kept in CHANGES:
+        before = store.data_version() or ""
+        approve(store, add, remove, summary)
+        after = store.data_version() or ""
+        writes = deltas.between(store, before, after)
+        assert writes is not None and len(writes) == 1, summary  # the writer's version is exact
+        previous, indexed = indexed, incremental.advance(indexed, store, after, writes[0].changed)
+        full = read_knowledge(store)
+        assert differences(indexed.knowledge, full) == [], summary
+        assert not kept & set(indexed.reread), (summary, indexed.reread)
+        if summary == "a threshold":  # the comparison sees a section wrongly kept
+            wrongly = incremental.advance(previous, store, after, [unrelated])
+            assert "entries" not in wrongly.reread
+            assert "entries" in differences(wrongly.knowledge, full)
+
+
+def test_readers_get_the_followed_index_after_a_write(store: Store) -> None:
+    first = current.of_store(store)
+    approve(store, f'{QUBITS} <{SKOS}prefLabel> "fysiska qubitar"@sv .', "", "a label for readers")
+    followed = current.of_store(store)
+    assert followed.version == store.data_version() != first.version
+    assert followed.listed is first.listed  # kept, not read again
+    assert followed.parameters["physical-qubits"].texts["pref"]["sv"] == ("fysiska qubitar",)
+    assert differences(followed, read_knowledge(store)) == []
+
+
+def test_what_a_query_reads() -> None:
+    labels = reads(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "SELECT * WHERE { ?c a skos:Concept ; skos:prefLabel ?l }"
+    )
+    label = Quad(NamedNode("urn:x:c"), NamedNode(SKOS + "prefLabel"), Literal("x"), DefaultGraph())
+    other = Quad(NamedNode("urn:x:c"), NamedNode(SKOS + "altLabel"), Literal("x"), DefaultGraph())
+    typed = Quad(
+        NamedNode("urn:x:c"),
+        NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        NamedNode(EG + "Thing"),
+        DefaultGraph(),
+    )
+    named = Quad(label.subject, label.predicate, label.object, NamedNode("urn:x:graph"))
+    assert labels.touches(label) and not labels.touches(other) and not labels.touches(typed)
+    assert not labels.touches(named)  # a named graph the query does not read
+    limited = reads("SELECT * WHERE { VALUES ?p { <urn:x:p> } ?s ?p ?o }")
+    assert not limited.any_predicate and not limited.touches(other)
+    anything = reads("SELECT * WHERE { ?s ?p ?o OPTIONAL { VALUES ?p { <urn:x:p> } } }")
+    assert anything.any_predicate and anything.touches(other)
+
+
+def test_a_what_if_index_equals_the_index_of_the_changed_graph(store: Store) -> None:
+    graph = set(asserted_triples(store))
+    criterion = NamedNode(CRITERION.strip("<>"))
+    threshold = NamedNode(EG + "thresholdValue")
+    [old] = [t for t in graph if t.subject == criterion and t.predicate == threshold]
+    label = next(
+        t
+        for t in graph
+        if t.subject == NamedNode(QUBITS.strip("<>"))
+        and t.predicate == NamedNode(SKOS + "prefLabel")
+    )
+    new = Triple(criterion, threshold, Literal("7", datatype=NamedNode(XSD + "decimal")))
+    for removed, added in (({old}, [new]), ({label}, [])):
+        followed = of_changed(graph, removed, added)
+        assert followed is not None
+        # the changed graph in the order the sandbox loaded it (several labels of one concept
+        # come in the order a store holds them: that of their loading)
+        whole = of_triples([t for t in frozenset(graph) if t not in removed] + added)
+        assert differences(followed, whole) == ["version"]  # a label of the what-if
+    assert of_changed(graph, set(), [Triple(BlankNode(), threshold, Literal("1"))]) is None
