@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
+import httpx
 import pyoxigraph
 import pytest
 import uvicorn
@@ -156,3 +157,6 @@ def test_serve_runs_uvicorn_with_httptools_uvloop_and_no_access_log(
     first, second = runs
     assert (first["http"], first["loop"], first["access_log"]) == ("httptools", "uvloop", False)
     assert second["access_log"] is True
+    # idle connections outlive a default httpx client's keep-alive (5 s) with room to spare, so
+    # such a client never sends a request on a connection the server is closing
+    assert first["timeout_keep_alive"] >= 4 * httpx.Limits().keepalive_expiry
