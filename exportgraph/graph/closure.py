@@ -33,7 +33,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.graph.queries import bind, load_query
-from exportgraph.graph.reasoning import Engine, materialize
+from exportgraph.graph.reasoning import Engine, axiom_terms, materialize, may_fire
 from exportgraph.graph.version_cache import PerVersion
 from exportgraph.store import GraphName, Store
 
@@ -166,6 +166,8 @@ class Vocabulary:
     implied_properties: Mapping[str, frozenset[str]]
     implied_classes: Mapping[str, frozenset[str]]
     domains_ranges: Mapping[str, frozenset[str]]
+    axiom_terms: frozenset[object] = frozenset()
+    """The properties and classes some axiom mentions (reasoning.axiom_terms)."""
 
     def _classes(self, cls: str) -> frozenset[str]:
         return self.implied_classes.get(cls, frozenset({cls}))
@@ -187,6 +189,14 @@ class Vocabulary:
             if not all(self._local_class(c) for c in self.domains_ranges.get(implied, ())):
                 return False
         return True
+
+    def is_inert(self, triple: Triple) -> bool:
+        """Whether no OWL 2 RL rule reads or concludes this statement: its predicate is outside
+        the RDF, RDFS and OWL vocabularies and no axiom mentions it (no domain, range, sub-,
+        equivalent or inverse property, characteristic, restriction, chain or key), and it is
+        not a type statement. (Copies through owl:sameAs: `is_local_change` excludes them.)"""
+        predicate = triple.predicate
+        return predicate.value != RDF_TYPE and not may_fire(predicate, self.axiom_terms)
 
     def is_local_change(self, triples: Iterable[Triple]) -> bool:
         """Whether the closure after changing these statements can be computed locally."""
@@ -246,6 +256,7 @@ def analyse(schema: Collection[Triple], same_as: Iterable[str] = ()) -> Vocabula
         implied_properties={p: _reach(p, properties) for p in properties},
         implied_classes={c: _reach(c, classes) for c in classes},
         domains_ranges={p: frozenset(c) for p, c in domains_ranges.items()},
+        axiom_terms=frozenset(axiom_terms(schema)),
     )
 
 
@@ -341,6 +352,12 @@ def local_delta(
         triple = Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
         flag = row.get("inferred")
         (inferred if isinstance(flag, Literal) and flag.value == "true" else asserted).add(triple)
+    if all(vocabulary.is_inert(t) for t in changed):
+        # a label, a value, a date: the closure changes by the statements themselves, which is
+        # all that reasoning over the schema and the nodes' statements would find
+        return _quads(set(removed) & asserted, DefaultGraph()), _quads(
+            set(added) - asserted, DefaultGraph()
+        )
     global_inferred = {t for t in inferred if not vocabulary.is_local(t)}
     asserted_after = (asserted - set(removed)) | set(added)
     base = set(vocabulary.schema) | asserted_after | global_inferred
