@@ -332,6 +332,17 @@ def change_delta(
     return delete, insert, None
 
 
+def _asserted(store: Store, triples: Collection[Triple]) -> set[Triple]:
+    """Those of the statements with the subjects and predicates of `triples` that are asserted."""
+    pairs = sorted({(t.subject, t.predicate) for t in triples}, key=str)
+    rows = store.select(bind("change_statements", [{"s": s, "p": p} for s, p in pairs]))
+    return {
+        Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
+        for row in rows
+        if not (isinstance(flag := row.get("inferred"), Literal) and flag.value == "true")
+    }
+
+
 def local_delta(
     store: Store,
     vocabulary: Vocabulary,
@@ -343,6 +354,13 @@ def local_delta(
     has checked `vocabulary.is_local_change`. `added` and `removed` are asserted statements
     (removed ones present, added ones not yet asserted)."""
     changed = (*added, *removed)
+    if all(vocabulary.is_inert(t) for t in changed):
+        # a label, a value: the closure changes by the statements themselves, which is all that
+        # reasoning over the schema and the nodes' statements would find
+        present = _asserted(store, changed)
+        return _quads(set(removed) & present, DefaultGraph()), _quads(
+            set(added) - present, DefaultGraph()
+        )
     nodes = {t.subject.value for t in changed if isinstance(t.subject, NamedNode)}
     nodes |= {t.object.value for t in changed if isinstance(t.object, NamedNode)}
     terms = [{"node": NamedNode(n)} for n in sorted(nodes)]
@@ -352,12 +370,6 @@ def local_delta(
         triple = Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
         flag = row.get("inferred")
         (inferred if isinstance(flag, Literal) and flag.value == "true" else asserted).add(triple)
-    if all(vocabulary.is_inert(t) for t in changed):
-        # a label, a value, a date: the closure changes by the statements themselves, which is
-        # all that reasoning over the schema and the nodes' statements would find
-        return _quads(set(removed) & asserted, DefaultGraph()), _quads(
-            set(added) - asserted, DefaultGraph()
-        )
     global_inferred = {t for t in inferred if not vocabulary.is_local(t)}
     asserted_after = (asserted - set(removed)) | set(added)
     base = set(vocabulary.schema) | asserted_after | global_inferred
