@@ -14,5 +14,5 @@ def prepare_writes(store: Store) -> None:
     """Compute (or find already computed) what a write on the store's current version needs."""
     change_check.shape_terms()
     change_check.equivalence_terms()
+    change_check.state_for(store)  # a proposal needs this; an approval also the vocabulary
     closure.vocabulary_for(store)
-    change_check.state_for(store)
