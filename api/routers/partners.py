@@ -22,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.screening import is_loaded as screening_loaded
+from exportgraph.services.partners.answers import AssessAnswer, ClassifyAnswer
 from exportgraph.services.partners.assess import assess_in
 from exportgraph.services.partners.classify import classify_in
 
@@ -354,7 +355,9 @@ def _answer(context: Context, knowledge: Knowledge, route: str, raw: bytes) -> b
             [{**e, "loc": ("body", *e["loc"])} for e in error.errors(include_url=False)]
         ) from None
     if isinstance(request, ClassifyRequest):
-        answer: Any = classify_in(knowledge, request.item, request.jurisdictions, request.as_of)
+        answer: ClassifyAnswer | AssessAnswer = classify_in(
+            knowledge, request.item, request.jurisdictions, request.as_of
+        )
     else:
         answer = assess_in(knowledge, request.model_dump(by_alias=True, exclude_none=True))
     body = _JSON.encode(answer)
