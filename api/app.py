@@ -15,6 +15,8 @@ from fastapi_offline import FastAPIOffline
 from exportgraph import __version__
 from exportgraph.graph.context import Context
 
+SHUTDOWN_WAIT_SECONDS = 5.0
+"""How long a shutdown waits for a warm-up step under way before closing the store."""
 # Routers by module; each module exposes `router`. Kept as names so one missing module is a clear error.
 ROUTERS = (
     "exportgraph.api.routers.health",
@@ -46,8 +48,8 @@ def create_app(context: Context | None = None, *, warm: bool = False) -> FastAPI
     async def lifespan(application: FastAPI) -> AsyncIterator[None]:
         application.state.warm_up = warm_up.start(ctx) if warm else None
         yield
-        if application.state.warm_up is not None:  # the store must outlive its last reader
-            await asyncio.to_thread(application.state.warm_up.join)
+        if application.state.warm_up is not None:
+            await asyncio.to_thread(application.state.warm_up.stop, SHUTDOWN_WAIT_SECONDS)
         ctx.close()
 
     # OpenAPI pages with bundled Swagger UI / ReDoc assets: no CDN, so /docs works offline too

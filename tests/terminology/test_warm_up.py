@@ -70,7 +70,7 @@ def _approve(client: TestClient, accounts: Accounts) -> None:
 def test_the_first_write_finds_the_check_computed_at_start_up(
     whole: Computations, served: TestClient, accounts: Accounts
 ) -> None:
-    served.app.state.warm_up.join(60)  # type: ignore[attr-defined]
+    served.app.state.warm_up.thread.join(60)  # type: ignore[attr-defined]
     assert whole.threads == ["exportgraph-warm-up"]
     _approve(served, accounts)
     # neither the proposal nor the approval computed the whole-graph check
