@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from exportgraph.api import limits, problems
+from exportgraph.api import limits, problems, warm_up
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from exportgraph import __version__
 from exportgraph.graph.context import Context
 
+SHUTDOWN_WAIT_SECONDS = 5.0
+"""How long a shutdown waits for a warm-up step under way before closing the store."""
 # Routers by module; each module exposes `router`. Kept as names so one missing module is a clear error.
 ROUTERS = (
     "exportgraph.api.routers.health",
@@ -35,13 +38,18 @@ ROUTERS = (
 )
 
 
-def create_app(context: Context | None = None) -> FastAPI:
-    """Build the app around a context (the store); the store is opened and built on first use."""
+def create_app(context: Context | None = None, *, warm: bool = False) -> FastAPI:
+    """Build the app around a context (the store); the store is opened and built on first use.
+    With `warm` (the served app), start-up computes in the background what the first reads and
+    the first write would otherwise compute while a user waits."""
     ctx = context or Context()
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(application: FastAPI) -> AsyncIterator[None]:
+        application.state.warm_up = warm_up.start(ctx) if warm else None
         yield
+        if application.state.warm_up is not None:
+            await asyncio.to_thread(application.state.warm_up.stop, SHUTDOWN_WAIT_SECONDS)
         ctx.close()
 
     # OpenAPI pages with bundled Swagger UI / ReDoc assets: no CDN, so /docs works offline too

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
+from exportgraph.api import warm_index
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge import current
 from exportgraph.knowledge.index import Knowledge
 
 
@@ -21,9 +21,10 @@ async def get_knowledge(request: Request) -> Knowledge:
     """The knowledge index of the current data version; built (store work) in the thread pool
     when it is not already in memory."""
     context = get_context(request)
-    if current.is_warm(context):
-        return current.current(context)
-    return await run_in_threadpool(current.current, context)
+    knowledge = warm_index.warm(context)  # the index checked is the index used (no build here)
+    if knowledge is not None:
+        return knowledge
+    return await run_in_threadpool(warm_index.in_thread, context)
 
 
 ContextDep = Annotated[Context, Depends(get_context)]

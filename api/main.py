@@ -2,4 +2,4 @@
 
 from exportgraph.api.app import create_app
 
-app = create_app()
+app = create_app(warm=True)  # served: warmed up in the background at start-up

@@ -13,6 +13,9 @@ figures depend on the machine; the ratios are the point. Every approval changes 
 legitimately renews every read cache of the new data version (classification catalogue, SPARQL
 dump): with writers approving back to back (`--think 0`, the default) that renewal, not the
 write, sets the read throughput; `--think 15` is an editorial pace (a change every 3 s).
+Reads that got no HTTP answer at all (transport errors) are counted apart, by what the client
+saw: a client that reuses an idle connection as long as the server keeps it (`--keepalive` at or
+above `exportgraph serve`'s idle timeout) sends some requests on connections the server is closing.
 Run: .venv/bin/python bench/mixed_load.py [--quick] [--seconds S] [--readers N] [--writers N]
 
 Targets (write-load issue): reads with writers running >= 0.8x reads alone; approval p99 <= 1 s
@@ -161,6 +164,8 @@ class Results:
     read_errors: int = 0
     read_statuses: dict[int, int] = field(default_factory=dict)
     """Failed reads by HTTP status (0: no answer)."""
+    transport: dict[str, int] = field(default_factory=dict)
+    """Reads that got no HTTP answer, by what the client saw (exception and message)."""
     proposals: list[float] = field(default_factory=list)
     approvals: list[float] = field(default_factory=list)
     write_errors: dict[int, int] = field(default_factory=dict)
@@ -200,9 +205,11 @@ async def reader(client: httpx.AsyncClient, index: int, until: Deadline, results
                     params={"query": SPARQL},
                     headers={"Accept": "application/sparql-results+json"},
                 )
-        except httpx.HTTPError:
+        except httpx.HTTPError as error:
             results.read_errors += 1
             results.read_statuses[0] = results.read_statuses.get(0, 0) + 1
+            seen = f"{type(error).__name__}: {error}"[:120]
+            results.transport[seen] = results.transport.get(seen, 0) + 1
             continue
         if response.status_code == 200:
             took = time.perf_counter() - started
@@ -274,9 +281,10 @@ async def phase(
     ledger: Ledger,
     run: str,
     think: float = 0.0,
+    keepalive: float = 5.0,
 ) -> Results:
     results = Results()
-    limits = httpx.Limits(max_connections=readers + writers + 8)
+    limits = httpx.Limits(max_connections=readers + writers + 8, keepalive_expiry=keepalive)
     timeout = httpx.Timeout(120.0)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=timeout) as client:
         until = Deadline(seconds)
@@ -321,6 +329,9 @@ def report(name: str, results: Results, server_cpu: float) -> None:
                 else ""
             )
         )
+        print(f"     no HTTP answer (transport errors): {results.read_statuses.get(0, 0)}")
+        for seen, count in sorted(results.transport.items()):
+            print(f"       {count:5d} x {seen}")
         for kind, samples in (("classify", results.classify), ("sparql", results.sparql)):
             k50, k99 = percentiles(samples)
             print(
@@ -394,6 +405,13 @@ def main() -> None:
         "--think", type=float, default=0.0, help="seconds each writer waits between changes"
     )
     parser.add_argument("--keep", help="keep the store and server log in this folder")
+    parser.add_argument(
+        "--keepalive",
+        type=float,
+        default=5.0,
+        help="seconds the client reuses an idle connection (httpx's default 5; a value at or "
+        "above the server's idle timeout reuses connections the server is closing)",
+    )
     args = parser.parse_args()
     seconds = args.seconds or (6.0 if args.quick else 20.0)
     run = uuid.uuid4().hex[:8]
@@ -428,7 +446,17 @@ def main() -> None:
             ):
                 cpu = server.cpu_seconds()
                 figures[name] = asyncio.run(
-                    phase(server.url, readers, writers, seconds, tokens, ledger, run, args.think)
+                    phase(
+                        server.url,
+                        readers,
+                        writers,
+                        seconds,
+                        tokens,
+                        ledger,
+                        run,
+                        args.think,
+                        args.keepalive,
+                    )
                 )
                 report(name, figures[name], server.cpu_seconds() - cpu)
             asyncio.run(kill_during_writes(server, tokens, args.writers, ledger, run))

@@ -8,6 +8,7 @@ import threading
 from collections import OrderedDict
 from typing import Any, Literal
 
+from exportgraph.api import warm_index
 from exportgraph.api.deps import get_context
 from exportgraph.api.json_body import parse_json
 from exportgraph.api.problems import responses
@@ -19,10 +20,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.current import current, is_warm
+from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.screening import is_loaded as screening_loaded
-from exportgraph.services.partners.assess import assess
-from exportgraph.services.partners.classify import classify
+from exportgraph.services.partners.answers import AssessAnswer, ClassifyAnswer
+from exportgraph.services.partners.assess import assess_in
+from exportgraph.services.partners.classify import classify_in
 
 router = APIRouter(tags=["partners"])
 
@@ -327,17 +329,20 @@ _ANSWERS = _Answers()
 _JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 
 
-def _cache_key(context: Context, route: str, raw: bytes) -> tuple[int, str, str, bytes] | None:
+def _cache_key(
+    context: Context, knowledge: Knowledge, route: str, raw: bytes
+) -> tuple[int, str, str, bytes] | None:
     if len(raw) > CACHED_BODY_BYTES:
         return None
     # the version of the index the answer is computed from: while a new version's index is
     # built, readers answer from the previous one, and that answer must not be kept as the new's
-    return (id(context), current(context).version, route, hashlib.sha256(raw).digest())
+    return (id(context), knowledge.version, route, hashlib.sha256(raw).digest())
 
 
-def _answer(context: Context, route: str, raw: bytes) -> bytes:
-    """Validate the body with the route's model, answer it (or reuse the answer), serialize."""
-    key = _cache_key(context, route, raw)
+def _answer(context: Context, knowledge: Knowledge, route: str, raw: bytes) -> bytes:
+    """Validate the body with the route's model, answer it from `knowledge` (or reuse the
+    answer), serialize."""
+    key = _cache_key(context, knowledge, route, raw)
     found = _ANSWERS.get(key) if key is not None else None
     if found is not None:
         return found
@@ -350,13 +355,21 @@ def _answer(context: Context, route: str, raw: bytes) -> bytes:
             [{**e, "loc": ("body", *e["loc"])} for e in error.errors(include_url=False)]
         ) from None
     if isinstance(request, ClassifyRequest):
-        body = _JSON.encode(classify(context, request.item, request.jurisdictions, request.as_of))
+        answer: ClassifyAnswer | AssessAnswer = classify_in(
+            knowledge, request.item, request.jurisdictions, request.as_of
+        )
     else:
-        body = _JSON.encode(assess(context, request.model_dump(by_alias=True, exclude_none=True)))
+        answer = assess_in(knowledge, request.model_dump(by_alias=True, exclude_none=True))
+    body = _JSON.encode(answer)
     encoded = body.encode()
     if key is not None:
         _ANSWERS.put(key, encoded, context.settings.answer_cache_bytes)
     return encoded
+
+
+def _answer_in_thread(context: Context, route: str, raw: bytes) -> bytes:
+    """`_answer` on the current index, which this may build (off the event loop only)."""
+    return _answer(context, warm_index.in_thread(context), route, raw)
 
 
 def _request_body(model: type[BaseModel], examples: dict[str, Example]) -> dict[str, Any]:
@@ -381,10 +394,13 @@ async def _respond(request: Request, route: str) -> Response:
     raw = await request.body()
     # an assessment naming a recipient screens it: the first screening reads the lists (seconds)
     screening_warm = route != "assess" or b"recipient" not in raw or screening_loaded()
-    if len(raw) <= INLINE_BODY_BYTES and is_warm(context) and screening_warm:
-        body = _answer(context, route, raw)
+    # the index checked is the index used: a write landing meanwhile never makes this request
+    # build the new version's index on the event loop
+    knowledge = warm_index.warm(context)
+    if len(raw) <= INLINE_BODY_BYTES and knowledge is not None and screening_warm:
+        body = _answer(context, knowledge, route, raw)
     else:
-        body = await run_in_threadpool(_answer, context, route, raw)
+        body = await run_in_threadpool(_answer_in_thread, context, route, raw)
     return Response(body, media_type="application/json")
 
 

@@ -14,6 +14,8 @@ from exportgraph.presentation.negotiation import RDF_FORMAT_NAMES
 from exportgraph.store import LoadError
 
 EXPORT_FORMATS = RDF_FORMAT_NAMES
+KEEP_ALIVE_SECONDS = 30
+"""How long `serve` keeps an idle client connection open (uvicorn's default is 5 s)."""
 
 
 def serve(
@@ -50,6 +52,11 @@ def serve(
         http="httptools",  # the C parser and event loop (uvicorn[standard]), never the fallbacks
         loop="uvloop",
         backlog=4096,
+        # Idle connections are closed after this long. A client reusing a connection at the very
+        # moment the server closes it gets no answer (HTTP allows either side to close an idle
+        # connection), and the common clients' own limit is 5 s (httpx's default, which was also
+        # uvicorn's): keeping ours well above it, they drop a connection before we would.
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
     )
 
 

@@ -33,7 +33,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.graph.queries import bind, load_query
-from exportgraph.graph.reasoning import Engine, materialize
+from exportgraph.graph.reasoning import Engine, axiom_terms, materialize, may_fire
 from exportgraph.graph.version_cache import PerVersion
 from exportgraph.store import GraphName, Store
 
@@ -166,6 +166,8 @@ class Vocabulary:
     implied_properties: Mapping[str, frozenset[str]]
     implied_classes: Mapping[str, frozenset[str]]
     domains_ranges: Mapping[str, frozenset[str]]
+    axiom_terms: frozenset[object] = frozenset()
+    """The properties and classes some axiom mentions (reasoning.axiom_terms)."""
 
     def _classes(self, cls: str) -> frozenset[str]:
         return self.implied_classes.get(cls, frozenset({cls}))
@@ -187,6 +189,14 @@ class Vocabulary:
             if not all(self._local_class(c) for c in self.domains_ranges.get(implied, ())):
                 return False
         return True
+
+    def is_inert(self, triple: Triple) -> bool:
+        """Whether no OWL 2 RL rule reads or concludes this statement: its predicate is outside
+        the RDF, RDFS and OWL vocabularies and no axiom mentions it (no domain, range, sub-,
+        equivalent or inverse property, characteristic, restriction, chain or key), and it is
+        not a type statement. (Copies through owl:sameAs: `is_local_change` excludes them.)"""
+        predicate = triple.predicate
+        return predicate.value != RDF_TYPE and not may_fire(predicate, self.axiom_terms)
 
     def is_local_change(self, triples: Iterable[Triple]) -> bool:
         """Whether the closure after changing these statements can be computed locally."""
@@ -246,6 +256,7 @@ def analyse(schema: Collection[Triple], same_as: Iterable[str] = ()) -> Vocabula
         implied_properties={p: _reach(p, properties) for p in properties},
         implied_classes={c: _reach(c, classes) for c in classes},
         domains_ranges={p: frozenset(c) for p, c in domains_ranges.items()},
+        axiom_terms=frozenset(axiom_terms(schema)),
     )
 
 
@@ -321,6 +332,17 @@ def change_delta(
     return delete, insert, None
 
 
+def _asserted(store: Store, triples: Collection[Triple]) -> set[Triple]:
+    """Those of the statements with the subjects and predicates of `triples` that are asserted."""
+    pairs = sorted({(t.subject, t.predicate) for t in triples}, key=str)
+    rows = store.select(bind("change_statements", [{"s": s, "p": p} for s, p in pairs]))
+    return {
+        Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
+        for row in rows
+        if not (isinstance(flag := row.get("inferred"), Literal) and flag.value == "true")
+    }
+
+
 def local_delta(
     store: Store,
     vocabulary: Vocabulary,
@@ -332,6 +354,13 @@ def local_delta(
     has checked `vocabulary.is_local_change`. `added` and `removed` are asserted statements
     (removed ones present, added ones not yet asserted)."""
     changed = (*added, *removed)
+    if all(vocabulary.is_inert(t) for t in changed):
+        # a label, a value: the closure changes by the statements themselves, which is all that
+        # reasoning over the schema and the nodes' statements would find
+        present = _asserted(store, changed)
+        return _quads(set(removed) & present, DefaultGraph()), _quads(
+            set(added) - present, DefaultGraph()
+        )
     nodes = {t.subject.value for t in changed if isinstance(t.subject, NamedNode)}
     nodes |= {t.object.value for t in changed if isinstance(t.object, NamedNode)}
     terms = [{"node": NamedNode(n)} for n in sorted(nodes)]

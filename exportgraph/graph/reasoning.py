@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 from typing import Literal as TypingLiteral
@@ -153,17 +153,14 @@ _SCHEMA_NAMESPACES = (ns.RDF, ns.RDFS, ns.OWL)
 _RDF_TYPE = ns.RDF + "type"
 
 
-def _reasoned_part(triples: list[Triple]) -> list[Triple]:
-    """The triples an OWL 2 RL rule can use. A triple whose predicate no axiom mentions (no
-    domain, range, sub-/equivalent/inverse property, characteristic, restriction, chain or key),
-    or a type triple whose class no class axiom mentions, fires no rule: it is left out, which
-    keeps the ~110,000 triples of the whole lists (eg:officialText …) out of the reasoner. (Not
-    covered: owl:sameAs copying such a triple to an equal individual; the data asserts none.)"""
+def axiom_terms(triples: Iterable[Triple]) -> set[object]:
+    """The properties and classes some axiom among `triples` mentions (a domain, range,
+    sub-/equivalent/inverse property, characteristic, restriction, chain or key)."""
     axioms = {pyoxigraph.NamedNode(p) for p in _AXIOM_PREDICATES}
     class_axioms = {pyoxigraph.NamedNode(p) for p in _CLASS_AXIOM_PREDICATES}
     characteristics = {pyoxigraph.NamedNode(c) for c in _PROPERTY_CHARACTERISTICS}
     rdf_type = pyoxigraph.NamedNode(_RDF_TYPE)
-    active: set[object] = set()  # properties and classes some axiom mentions
+    active: set[object] = set()
     for t in triples:
         predicate = t.predicate
         if (
@@ -173,15 +170,32 @@ def _reasoned_part(triples: list[Triple]) -> list[Triple]:
         ):
             active.add(t.subject)
             active.add(t.object)
+    return active
+
+
+def may_fire(term: object, active: Collection[object]) -> bool:
+    """Whether a statement with this predicate (or, for a type statement, this class) can take
+    part in an OWL 2 RL rule, given the terms some axiom mentions (`axiom_terms`)."""
+    value = term.value if isinstance(term, pyoxigraph.NamedNode) else ""
+    return term in active or value.startswith(_SCHEMA_NAMESPACES)
+
+
+def _reasoned_part(triples: list[Triple]) -> list[Triple]:
+    """The triples an OWL 2 RL rule can use. A triple whose predicate no axiom mentions (no
+    domain, range, sub-/equivalent/inverse property, characteristic, restriction, chain or key),
+    or a type triple whose class no class axiom mentions, fires no rule: it is left out, which
+    keeps the ~110,000 triples of the whole lists (eg:officialText …) out of the reasoner. (Not
+    covered: owl:sameAs copying such a triple to an equal individual; the data asserts none.)"""
+    active = axiom_terms(triples)
+    rdf_type = pyoxigraph.NamedNode(_RDF_TYPE)
     decided: dict[object, bool] = {}
 
-    def may_fire(term: object) -> bool:
+    def fires(term: object) -> bool:
         if term not in decided:
-            value = term.value if isinstance(term, pyoxigraph.NamedNode) else ""
-            decided[term] = term in active or value.startswith(_SCHEMA_NAMESPACES)
+            decided[term] = may_fire(term, active)
         return decided[term]
 
-    return [t for t in triples if may_fire(t.object if t.predicate == rdf_type else t.predicate)]
+    return [t for t in triples if fires(t.object if t.predicate == rdf_type else t.predicate)]
 
 
 def materialize(triples: list[Triple], engine: Engine = "reasonable") -> Closure:

@@ -9,9 +9,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
+import httpx
 import pyoxigraph
 import pytest
 import uvicorn
+from exportgraph.api import warm_index
 from exportgraph.api.app import create_app
 from exportgraph.api.routers import partners
 from fastapi.testclient import TestClient
@@ -21,6 +23,7 @@ from typer.testing import CliRunner
 from exportgraph.cli import app as cli
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import is_warm as catalogue_is_warm
+from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.classify import classify
 from exportgraph.store import QueryResult, RdfSource
 from exportgraph.store.embedded import EmbeddedStore
@@ -100,6 +103,48 @@ def test_inline_when_warm_thread_pool_after_a_write_and_never_stale(
     assert after.json()["results"] == cold.json()["results"]
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("POST", "/v1/classify", BODY),
+        ("GET", "/v1/jurisdictions", None),  # a route taking the index as a dependency
+    ],
+)
+def test_a_write_right_after_the_warm_check_never_builds_the_index_on_the_event_loop(
+    own: tuple[Context, CountingStore],
+    monkeypatch: pytest.MonkeyPatch,
+    method: str,
+    path: str,
+    body: dict[str, Any] | None,
+) -> None:
+    ctx, store = own
+    client = TestClient(create_app(ctx))
+    assert client.request(method, path, json=body).status_code == 200  # the index, in a thread
+    checked = warm_index.warm(ctx)
+    assert checked is not None and checked.version == store.data_version()
+    real = warm_index.warm
+    after_write: list[int] = []
+
+    def check_then_write(context: Context) -> Knowledge | None:
+        found = real(context)
+        if not after_write:  # the data version moves between the check and the use, once
+            store.apply(insert=[UNRELATED])
+            after_write.append(store.queries)
+        return found
+
+    monkeypatch.setattr(warm_index, "warm", check_then_write)
+    raced = client.request(method, path, json=body)
+    assert raced.status_code == 200
+    # answered from the index it checked: no store query, so no index built on the event loop
+    assert store.queries == after_write[0]
+    assert not catalogue_is_warm(ctx)  # the new version's index was not built by the request
+    if path != "/v1/jurisdictions":
+        assert raced.json()["data_version"] == checked.version != store.data_version()
+        fresh = client.request(method, path, json=body)  # the next request builds it, in a thread
+        assert fresh.json()["data_version"] == store.data_version()
+        assert fresh.json()["results"] == raced.json()["results"]
+
+
 def test_serve_runs_uvicorn_with_httptools_uvloop_and_no_access_log(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -112,3 +157,6 @@ def test_serve_runs_uvicorn_with_httptools_uvloop_and_no_access_log(
     first, second = runs
     assert (first["http"], first["loop"], first["access_log"]) == ("httptools", "uvloop", False)
     assert second["access_log"] is True
+    # idle connections outlive a default httpx client's keep-alive (5 s) with room to spare, so
+    # such a client never sends a request on a connection the server is closing
+    assert first["timeout_keep_alive"] >= 4 * httpx.Limits().keepalive_expiry

@@ -8,9 +8,10 @@ import random
 from collections.abc import Iterator
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from exportgraph import namespaces as ns
+from exportgraph.graph import closure
 from exportgraph.graph.closure import (
     asserted_triples,
     closure_delta,
@@ -223,6 +224,27 @@ def test_the_local_closure_is_the_whole_closure(fixture_store: Store) -> None:
         mine = local_delta(fixture_store, vocabulary, added, removed)
         assert (set(mine[0]), set(mine[1])) == (set(whole[0]), set(whole[1])), (added, removed)
     assert local >= len(cases) * 3 // 4  # most changes are local
+    inert = [c for c in cases if all(vocabulary.is_inert(t) for t in (*c[0], *c[1]))]
+    assert 0 < len(inert) < local  # both ways of computing a local change were compared
+
+
+def test_a_change_no_rule_reads_is_applied_without_reasoning(
+    fixture_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vocabulary = read_vocabulary(fixture_store)
+    label = change_of(fixture_store, 'parameter:cnot-error skos:altLabel "errore C-NOT"@it .', "")
+    note = change_of(fixture_store, 'US:4A906.a.1 eg:note "a note"@en .', "")
+    assert all(vocabulary.is_inert(t) for t in [*label.added, *label.removed])
+    assert not vocabulary.is_inert(note.added[0])  # a sub-property of skos:scopeNote
+
+    def no_reasoning(*_: object) -> None:
+        raise AssertionError("the reasoner ran")
+
+    monkeypatch.setattr(closure, "materialize", no_reasoning)
+    delete, insert = local_delta(fixture_store, vocabulary, label.added, label.removed)
+    assert (delete, insert) == ([], [Quad(*label.added[0], DefaultGraph())])
+    with pytest.raises(AssertionError, match="the reasoner ran"):
+        local_delta(fixture_store, vocabulary, note.added, note.removed)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,53 @@
+"""Warming a served app up in the background: the knowledge index first (what the first reads
+need), then what the first terminology write is checked against. /healthz and requests are
+answered meanwhile; a request needing a value in progress waits for it rather than computing it
+again (each is built once per data version)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from exportgraph.api import warm_index
+
+from exportgraph.graph.context import Context
+from exportgraph.services.standards.write_warmup import prepare_writes
+
+log = logging.getLogger("exportgraph.warm_up")
+
+
+class WarmUp:
+    """The warm-up of one app: a thread of its own, stopped between steps at shutdown."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="exportgraph-warm-up", daemon=True)
+
+    def _run(self) -> None:
+        steps: list[Callable[[], object]] = [
+            lambda: warm_index.in_thread(self.context),
+            lambda: prepare_writes(self.context.store),
+        ]
+        try:
+            for step in steps:
+                if self.stopping.is_set():
+                    return
+                step()
+        except Exception:  # the first request then computes what is missing and reports errors
+            if not self.stopping.is_set():  # else the store was closed under it at shutdown
+                log.exception("warming up failed; the first requests compute what they need")
+
+    def stop(self, seconds: float) -> None:
+        """Skip the steps not started and wait up to `seconds` for the one under way (a shutdown
+        does not wait for a whole-graph computation nobody will use)."""
+        self.stopping.set()
+        self.thread.join(seconds)
+
+
+def start(context: Context) -> WarmUp:
+    """Start warming `context` up in a thread of its own."""
+    warm_up = WarmUp(context)
+    warm_up.thread.start()
+    return warm_up

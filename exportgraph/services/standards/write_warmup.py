@@ -1,0 +1,18 @@
+"""What every terminology write of a data version is checked against, computed ahead of the first
+write: the whole-graph terminology report (seconds on the real graph) and the vocabulary the
+reasoner's closure reads. Each is kept per data version and built once, so a write arriving while
+this runs waits for the value in progress instead of computing it a second time."""
+
+from __future__ import annotations
+
+from exportgraph.graph import closure
+from exportgraph.services.standards import change_check
+from exportgraph.store import Store
+
+
+def prepare_writes(store: Store) -> None:
+    """Compute (or find already computed) what a write on the store's current version needs."""
+    change_check.shape_terms()
+    change_check.equivalence_terms()
+    change_check.state_for(store)  # a proposal needs this; an approval also the vocabulary
+    closure.vocabulary_for(store)

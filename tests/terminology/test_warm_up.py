@@ -1,0 +1,120 @@
+"""A served app computes at start-up, in the background, what the first terminology write is
+checked against (the whole-graph report): the first proposal and approval after a start do not
+compute it, a write arriving meanwhile waits for the computation in progress instead of starting
+another, and /healthz and reads answer while it runs."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection, Iterator
+from dataclasses import replace
+
+import pytest
+from exportgraph.api.app import create_app
+from fastapi.testclient import TestClient
+from pyoxigraph import Triple
+
+from exportgraph.graph.context import Context
+from exportgraph.services.standards import change_check
+from exportgraph.settings import Settings
+from exportgraph.store import Store
+
+from .support import Accounts, propose
+
+LABEL = 'parameter:cnot-error skos:altLabel "errore C-NOT"@it .'
+
+
+class Computations:
+    """Who computed a whole-graph check state, optionally held until released."""
+
+    def __init__(self, hold: bool) -> None:
+        self.threads: list[str] = []
+        self.started = threading.Event()
+        self.release = threading.Event()
+        if not hold:
+            self.release.set()
+
+
+@pytest.fixture
+def whole(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Computations:
+    seen = Computations(hold=getattr(request, "param", False))
+    real = change_check.whole_state
+
+    def counting(triples: Collection[Triple]) -> change_check.CheckState:
+        seen.threads.append(threading.current_thread().name)
+        seen.started.set()
+        assert seen.release.wait(60)
+        return real(triples)
+
+    monkeypatch.setattr(change_check, "whole_state", counting)
+    return seen
+
+
+@pytest.fixture
+def served(fresh_store: Store, accounts: Accounts) -> Iterator[TestClient]:
+    """The fixture terminology served as `exportgraph serve` serves it (warmed up)."""
+    settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(accounts.path))
+    with TestClient(create_app(Context(settings, store=fresh_store), warm=True)) as client:
+        yield client
+
+
+def _approve(client: TestClient, accounts: Accounts) -> None:
+    proposed = propose(client, accounts, "erin", add=LABEL, summary="Italian label")
+    assert proposed.status_code == 201, proposed.text
+    assert proposed.json()["report"]["conforms"] is True
+    change = proposed.json()["id"]
+    approved = client.post(f"/v1/changes/{change}/approve", headers=accounts.auth("rita"))
+    assert approved.status_code == 200 and approved.json()["status"] == "approved"
+
+
+def test_the_first_write_finds_the_check_computed_at_start_up(
+    whole: Computations, served: TestClient, accounts: Accounts
+) -> None:
+    served.app.state.warm_up.thread.join(60)  # type: ignore[attr-defined]
+    assert whole.threads == ["exportgraph-warm-up"]
+    _approve(served, accounts)
+    # neither the proposal nor the approval computed the whole-graph check
+    assert whole.threads == ["exportgraph-warm-up"]
+
+
+@pytest.mark.parametrize("whole", [True], indirect=True)
+def test_a_write_during_the_warm_up_waits_for_it_and_health_and_reads_answer(
+    whole: Computations,
+    served: TestClient,
+    accounts: Accounts,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert whole.started.wait(60)  # the warm-up is computing the check (held there)
+    assert served.get("/healthz").status_code == 200
+    assert served.get("/v1/jurisdictions").status_code == 200
+    done: list[BaseException | None] = []
+
+    def write() -> None:
+        try:
+            _approve(served, accounts)
+            done.append(None)
+        except BaseException as error:  # reported by the test thread
+            done.append(error)
+
+    arrived = threading.Event()
+    real = change_check.state_for
+
+    def arriving(store: Store) -> change_check.CheckState:
+        arrived.set()
+        return real(store)
+
+    monkeypatch.setattr(change_check, "state_for", arriving)
+    writer = threading.Thread(target=write)
+    writer.start()
+    assert arrived.wait(60)  # the proposal asks for the check while the warm-up computes it
+    assert not done
+    whole.release.set()
+    writer.join(60)
+    assert done == [None]
+    assert whole.threads == ["exportgraph-warm-up"]  # computed once, by the warm-up
+
+
+def test_an_app_not_served_does_not_warm_up(fresh_store: Store, accounts: Accounts) -> None:
+    settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(accounts.path))
+    with TestClient(create_app(Context(settings, store=fresh_store))) as client:
+        assert client.app.state.warm_up is None  # type: ignore[attr-defined]
