@@ -133,13 +133,14 @@ def outcome(cells: CellArray, axis: Axis, threshold: int, comparator: str) -> Tr
 
 def applicable(knowledge: Knowledge, kind_iri: str, on: dt.date) -> list[Entry]:
     """The entries whose criteria an item of the kind is tested against on `on`: in force, the
-    kind in scope and no excluded kind applying."""
+    kind (or, for an item of a broad kind, a narrower kind it may be) in scope and no excluded
+    kind applying."""
     scope = knowledge.scope(kind_iri)
     in_force = knowledge.in_force(on)
     return [
         entry
         for iri, entry in knowledge.entries.items()
-        if iri in in_force and scope.get(iri) == (True, False)
+        if iri in in_force and scope.get(iri, (False, False)) in ((True, False), (None, False))
     ]
 
 

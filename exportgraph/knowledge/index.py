@@ -66,7 +66,9 @@ class Knowledge:
     problems: tuple[str, ...] = ()
     """What could not be read (e.g. a threshold that is not a usable number), for operators."""
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
-    _scopes: dict[str, dict[str, tuple[bool, bool]]] = field(default_factory=dict, repr=False)
+    _scopes: dict[str, dict[str, tuple[bool | None, bool]]] = field(
+        default_factory=dict, repr=False
+    )
     _in_force: dict[dt.date, frozenset[str]] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _derived: dict[str, object] = field(default_factory=dict, repr=False)
@@ -196,6 +198,20 @@ class Knowledge:
             found = self.entries_by_id.get(f"{self.canonical_code(prefix)}:{code}")
         return found
 
+    def public_id(self, entry_id: str) -> str | None:
+        """The id of an entry or whole-list paragraph as the data writes it, from any spelling
+        (`uk:5b002` → `GB:5B002`: jurisdiction aliases and letter case do not matter; codes
+        differ by more than case); None when no list of the data has it."""
+        prefix, colon, code = entry_id.partition(":")
+        wanted = f"{self.canonical_code(prefix)}:{code}" if colon else entry_id
+        if wanted in self.entries_by_id or wanted in self.listed.paragraphs:
+            return wanted
+        folded = self.derived(
+            "public-ids",
+            lambda k: {i.casefold(): i for i in (*k.entries_by_id, *k.listed.paragraphs)},
+        )
+        return folded.get(wanted.casefold())
+
     def ancestors(self, entry: Entry) -> list[Entry]:
         """The entry's parents up to the top-level entry, nearest first."""
         chain: list[Entry] = []
@@ -236,13 +252,20 @@ class Knowledge:
                 seen[target.id] = relation
         return sorted(seen.items())
 
-    def scope(self, kind_iri: str) -> dict[str, tuple[bool, bool]]:
-        """Entry IRI → (kind scope includes the kind, an excluded kind applies), cached per kind."""
+    def scope(self, kind_iri: str) -> dict[str, tuple[bool | None, bool]]:
+        """Entry IRI → (kind scope includes the kind, an excluded kind applies), cached per kind;
+        in scope None where the entry names only narrower kinds (an item of the broad kind may
+        be one of them)."""
         found = self._scopes.get(kind_iri)
         if found is None:
             kinds = self.ancestors_of_kind(kind_iri)
+            narrower = self.descendants_of_kind(kind_iri) - {kind_iri}
+
+            def names(named: frozenset[str]) -> bool | None:
+                return True if named & kinds else None if named & narrower else False
+
             found = {
-                iri: (bool(entry.kinds & kinds), bool(entry.excluded_kinds & kinds))
+                iri: (names(entry.kinds), bool(entry.excluded_kinds & kinds))
                 for iri, entry in self.entries.items()
             }
             with self._lock:

@@ -6,12 +6,14 @@ Exact arithmetic (fractions) throughout, so that a threshold of 1e-3 equals 0.00
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
 
 SetRelation = Literal["equal", "subset", "superset", "overlap", "disjoint"]
 
@@ -128,47 +130,70 @@ class Box:
         return ", ".join(parts) or "any value"
 
 
-def _probes(cuts: Sequence[Fraction]) -> list[Fraction]:
-    """One point per elementary cell of the line cut at `cuts`: each cut and one between/beyond."""
-    if not cuts:
-        return [Fraction(0)]
-    points = [cuts[0] - 1]
-    for left, right in itertools.pairwise(cuts):
-        points += [left, (left + right) / 2]
-    points += [cuts[-1], cuts[-1] + 1]
-    return points
+def _span(interval: Interval, rank: Mapping[Fraction, int], size: int) -> npt.NDArray[np.bool_]:
+    """Which cells of a line cut at the ranked values the interval holds. The cells, in order,
+    are: below the first cut, the first cut, between the first and second cuts, …, the last
+    cut, beyond it (2 × cuts + 1 cells); an end value's cut is cell 2 × rank + 1."""
+    first = 0
+    if interval.low is not None:
+        first = 2 * rank[interval.low] + (1 if interval.low_closed else 2)
+    last = size - 1
+    if interval.high is not None:
+        last = 2 * rank[interval.high] + (1 if interval.high_closed else 0)
+    cells = np.zeros(size, dtype=np.bool_)
+    if first <= last:
+        cells[first : last + 1] = True
+    return cells
+
+
+def _grid(
+    boxes: Sequence[Box], parameters: Sequence[str], ranks: Sequence[Mapping[Fraction, int]]
+) -> npt.NDArray[np.bool_]:
+    """The union of the boxes over the grid of cells (one axis per parameter)."""
+    shape = tuple(2 * len(rank) + 1 for rank in ranks)
+    union = np.zeros(shape, dtype=np.bool_)
+    for box in boxes:
+        member = np.ones(shape, dtype=np.bool_)
+        for axis, (name, rank) in enumerate(zip(parameters, ranks, strict=True)):
+            if name in box.bounds:
+                along = [1] * len(shape)
+                along[axis] = shape[axis]
+                member &= _span(box.bounds[name], rank, shape[axis]).reshape(along)
+        union |= member
+    return union
 
 
 def compare_unions(a: Sequence[Box], b: Sequence[Box]) -> SetRelation | None:
     """How union-of-boxes a relates to b; None when either region is empty.
 
-    Every endpoint of every box cuts the space into cells on which membership is constant;
-    one probe per cell decides the relation exactly.
+    Every endpoint of every box cuts the space into cells on which membership is constant
+    (each cut value is a cell, and each open stretch between cuts); the relation is decided
+    exactly on the grid of cells, each box marking its cells as a product of per-parameter
+    ranges.
     """
     parameters = sorted({name for box in (*a, *b) for name in box.bounds})
-    probes = [
-        _probes(sorted({x for box in (*a, *b) for x in box.interval(name).endpoints()}))
+    ranks = [
+        {
+            x: i
+            for i, x in enumerate(
+                sorted({x for box in (*a, *b) for x in box.interval(name).endpoints()})
+            )
+        }
         for name in parameters
     ]
-    in_a = in_b = only_a = only_b = both = False
-    for values in itertools.product(*probes):
-        point = dict(zip(parameters, values, strict=True))
-        member_a = any(box.contains(point) for box in a)
-        member_b = any(box.contains(point) for box in b)
-        in_a |= member_a
-        in_b |= member_b
-        only_a |= member_a and not member_b
-        only_b |= member_b and not member_a
-        both |= member_a and member_b
-    if not in_a or not in_b:
+    in_a = _grid(a, parameters, ranks)
+    in_b = _grid(b, parameters, ranks)
+    if not in_a.any() or not in_b.any():
         return None
+    only_a = bool((in_a & ~in_b).any())
+    only_b = bool((in_b & ~in_a).any())
     if not only_a and not only_b:
         return "equal"
     if not only_a:
         return "subset"
     if not only_b:
         return "superset"
-    return "overlap" if both else "disjoint"
+    return "overlap" if (in_a & in_b).any() else "disjoint"
 
 
 def compare_sets(a: frozenset[str], b: frozenset[str]) -> SetRelation:

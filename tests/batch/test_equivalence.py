@@ -97,14 +97,24 @@ def values(draw: st.DrawFn, knowledge: Knowledge, name: str, anchors: list[Decim
 
 
 def _kind_thresholds(knowledge: Knowledge, kind: str) -> dict[str, list[Decimal]]:
-    """The thresholds an item of the kind is tested against (any date), per parameter."""
+    """The thresholds an item of the kind is tested against (any date), per parameter: for a
+    broad kind, also those of the entries naming its narrower kinds."""
     found: dict[str, set[Decimal]] = {}
     scope = knowledge.scope(knowledge.kinds[kind].iri)
     for iri, (inside, _) in scope.items():
-        if inside:
+        if inside is not False:
             for criterion in criteria_of(knowledge.entries[iri]):
                 found.setdefault(criterion.parameter, set()).add(criterion.canonical_threshold)
     return {name: sorted(values) for name, values in found.items()}
+
+
+def _broad_kinds(knowledge: Knowledge) -> list[str]:
+    """The kinds with narrower kinds (an item of one may be of any of them)."""
+    return sorted(
+        notation
+        for notation, concept in knowledge.kinds.items()
+        if knowledge.descendants_of_kind(concept.iri) != {concept.iri}
+    )
 
 
 def _served_kinds(knowledge: Knowledge) -> list[str]:
@@ -118,15 +128,17 @@ def _served_kinds(knowledge: Knowledge) -> list[str]:
 def items(draw: st.DrawFn, knowledge: Knowledge) -> dict[str, Any]:
     """Mostly items whose parameters are those their kind (for software and technology: the
     kind served) is tested on, near its thresholds; with facts, material forms, purposes, the
-    software a technology serves; sometimes anything (other kinds' parameters, unknown names)."""
+    software a technology serves; sometimes anything (other kinds' parameters, unknown names).
+    Broad kinds (`magnetometer`, whose entries name narrower kinds) are drawn more often."""
     kinds = sorted(knowledge.kinds)
-    kind = draw(st.sampled_from([*kinds, "not-a-kind"]))
+    broad = _broad_kinds(knowledge)
+    kind = draw(st.sampled_from([*kinds, *broad, *broad, "not-a-kind"]))
     item: dict[str, Any] = {"kind": kind}
     serving = kind in knowledge.kinds and knowledge.serves_another_kind(knowledge.kinds[kind].iri)
     described = kind
     if serving or draw(st.integers(0, 20)) == 0:
         if draw(st.integers(0, 10)):
-            described = draw(st.sampled_from([*_served_kinds(knowledge)] * 3 + kinds))
+            described = draw(st.sampled_from([*_served_kinds(knowledge)] * 3 + kinds + broad))
             item["for_kind"] = described
         purpose = draw(st.sampled_from([None, *sorted(knowledge.purposes), "testing"]))
         if purpose is not None:

@@ -253,6 +253,11 @@ the legal text) say so (`evidence`, `notes`).
 
 An item has a `kind` (a harmonized kind such as `quantum-computer`, `dilution-refrigerator`, `twpa`,
 `cryo-cmos-ic`; narrower kinds inherit the rules of broader ones), `parameters` and optional `facts`.
+An item of a broad kind whose entries are written for narrower kinds (`magnetometer`, where 6A006.a
+names SQUID, optically pumped, fluxgate … magnetometers) is never answered "not controlled" on that
+account: where one of those entries could apply, the answer is `unknown`, `missing_facts` lists
+`kind` (`for_kind` for the item software or technology serves) and a note names the narrower kinds
+to choose from; stated figures that rule every such entry out still answer `false`.
 A parameter is a number in its canonical unit, `{"value": 800, "unit": "uW"}`, or a string such as
 `"100 mK"`; canonical units come from the data (`eg:canonicalUnit` → `ontology/units.ttl`) and
 conversions go through pint, exactly (0.6 mW is exactly 600 µW; -269.15 °C is exactly 4 K).

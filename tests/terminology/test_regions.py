@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 import pytest
@@ -124,3 +125,58 @@ def test_exact_comparison_agrees_with_a_brute_force_grid(
     assert compare_unions(a, b) == expected
     inverse = {"subset": "superset", "superset": "subset"}
     assert compare_unions(b, a) == inverse.get(expected or "", expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(boxes, boxes)
+def test_empty_boxes_in_a_union_change_nothing(
+    raw_a: list[list[tuple[str, str, int]]], raw_b: list[list[tuple[str, str, int]]]
+) -> None:
+    """A box no value satisfies (`p > 3` and `p < 2`) adds no cell to its union."""
+    a = [Box.from_criteria((p, c, F(v)) for p, c, v in crit) for crit in raw_a]
+    b = [Box.from_criteria((p, c, F(v)) for p, c, v in crit) for crit in raw_b]
+    kept_a, kept_b = [x for x in a if not x.is_empty()], [x for x in b if not x.is_empty()]
+    assert compare_unions(a, b) == compare_unions(kept_a, kept_b) == _brute_force(kept_a, kept_b)
+
+
+SPACE = ("p", "q", "r")
+rational = st.sampled_from([F(0), F(1, 1000), F(1, 3), F(1, 2), F(1), F(3, 2)])
+criterion3 = st.tuples(st.sampled_from(SPACE), st.sampled_from(COMPARATORS), rational)
+boxes3 = st.lists(st.lists(criterion3, min_size=1, max_size=4), min_size=1, max_size=4)
+
+
+def _brute_force3(a: list[Box], b: list[Box]) -> str | None:
+    """Membership at every threshold, between each two and beyond, in three parameters."""
+    cuts = sorted({F(0), F(1, 1000), F(1, 3), F(1, 2), F(1), F(3, 2)})
+    line = [cuts[0] - 1, *cuts, cuts[-1] + 1]
+    line += [(x + y) / 2 for x, y in itertools.pairwise(cuts)]
+    seen = {"a": False, "b": False, "only_a": False, "only_b": False, "both": False}
+    for p in line:
+        for q in line:
+            for r in line:
+                point = {"p": p, "q": q, "r": r}
+                ma, mb = any(x.contains(point) for x in a), any(x.contains(point) for x in b)
+                seen["a"] |= ma
+                seen["b"] |= mb
+                seen["only_a"] |= ma and not mb
+                seen["only_b"] |= mb and not ma
+                seen["both"] |= ma and mb
+    if not seen["a"] or not seen["b"]:
+        return None
+    if not seen["only_a"] and not seen["only_b"]:
+        return "equal"
+    if not seen["only_a"]:
+        return "subset"
+    if not seen["only_b"]:
+        return "superset"
+    return "overlap" if seen["both"] else "disjoint"
+
+
+@settings(max_examples=60, deadline=None)
+@given(boxes3, boxes3)
+def test_exact_comparison_in_three_parameters_with_rational_thresholds(
+    raw_a: list[list[tuple[str, str, Fraction]]], raw_b: list[list[tuple[str, str, Fraction]]]
+) -> None:
+    a = [Box.from_criteria(crit) for crit in raw_a]
+    b = [Box.from_criteria(crit) for crit in raw_b]
+    assert compare_unions(a, b) == _brute_force3(a, b)

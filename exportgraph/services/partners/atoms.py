@@ -28,7 +28,7 @@ class Atoms(NamedTuple):
     """The elementary facts about one entry and one item, from either evaluation path."""
 
     in_force: bool
-    in_scope: bool
+    in_scope: Tri  # None: the entry names only narrower kinds than the item's (which is it?)
     excluded: bool
     serves_ok: Tri  # a served entry covers the served kind (None: the kind is not stated)
     purpose_ok: Tri  # None: the item states no purpose and the entry has purposes
@@ -61,9 +61,15 @@ def compare(value: Decimal | None, criterion: Criterion) -> Tri:
 _INAPPLICABLE = {
     (in_force, in_scope, excluded): Atoms(in_force, in_scope, excluded, False, False, False, {}, {})
     for in_force in (False, True)
-    for in_scope in (False, True)
+    for in_scope in (False, None, True)
     for excluded in (False, True)
 }
+
+
+def may_apply(in_force: bool, in_scope: Tri, excluded: bool) -> bool:
+    """Whether an entry can match the item by itself: in force, its kind scope (possibly) the
+    item's and no excluded kind applying."""
+    return in_force and in_scope is not False and not excluded
 
 
 def index_atoms(knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
@@ -79,7 +85,7 @@ def index_atoms(knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
             return found
         in_force = entry.iri in in_force_now
         in_scope, excluded = scope.get(entry.iri, (False, False))
-        applicable = in_force and in_scope and not excluded
+        applicable = may_apply(in_force, in_scope, excluded)
         if not applicable and not entry.requires_facts:
             # only these three flags are read for an entry that cannot match by itself
             found = _INAPPLICABLE[(in_force, in_scope, excluded)]

@@ -97,7 +97,7 @@ def sparql_atoms(store: Store, knowledge: Knowledge, item: Item, on: dt.date) ->
             iri,
             {
                 "in_force": row["inForce"] == "true",
-                "in_scope": row["inScope"] == "true",
+                "in_scope": _TRI.get(row["inScope"]),
                 "excluded": row["excluded"] == "true",
                 "serves_ok": _TRI.get(row["servesOk"]),
                 "purpose_ok": _TRI.get(row["purposeOk"]),

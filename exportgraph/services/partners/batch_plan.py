@@ -40,7 +40,7 @@ from exportgraph.knowledge.compiled import (
 )
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
-from exportgraph.services.partners.items import MATERIAL_FORM, Item
+from exportgraph.services.partners.items import MATERIAL_FORM, Item, kind_field
 from exportgraph.services.partners.logic import Verdict
 
 Status = int | TriArray
@@ -126,7 +126,7 @@ class _Atoms:
     """decision's atoms of one entry for a signature, except the criteria."""
 
     in_force: bool
-    in_scope: bool
+    in_scope: int  # UNKNOWN: the entry names only narrower kinds than the item's
     excluded: bool
     serves_ok: int
     purpose_ok: int
@@ -162,6 +162,7 @@ class _Walker:
         self.depth = depth
         self.path = _SERVED * depth
         self.kinds = knowledge.ancestors_of_kind(signature.kind_iri)
+        self.reach = self.kinds | knowledge.descendants_of_kind(signature.kind_iri)
         self._for_kinds = (
             knowledge.ancestors_of_kind(signature.for_kind_iri)
             if signature.for_kind_iri
@@ -186,7 +187,7 @@ class _Walker:
                 )
             found = _Atoms(
                 entry.iri in self._in_force,
-                in_scope,
+                _tri(in_scope),
                 excluded,
                 serves,
                 _one_of(self.signature.purpose, entry.purposes),
@@ -202,7 +203,7 @@ class _Walker:
         walker's key."""
         knowledge = self.plan.knowledge
         visited = [
-            e for e in knowledge.entries.values() if not self.kinds.isdisjoint(e.subtree_kinds)
+            e for e in knowledge.entries.values() if not self.reach.isdisjoint(e.subtree_kinds)
         ]
         return (
             self.signature.kind_iri,
@@ -211,7 +212,7 @@ class _Walker:
         )
 
     def evaluate(self, entry: Entry, rows: _Rows) -> _Node:
-        if self.kinds.isdisjoint(entry.subtree_kinds):
+        if self.reach.isdisjoint(entry.subtree_kinds):
             return _Node(entry, FALSE, True, self.path)
         memo = (self.depth, entry.iri)
         found = rows.nodes.get(memo)  # a union's list is met again for each member state
@@ -235,7 +236,7 @@ class _Walker:
         return _Node(entry, status, False, self.path, atoms, children=kids, own=own)
 
     def _leaf(self, entry: Entry, atoms: _Atoms, rows: _Rows) -> _Node:
-        if not atoms.in_force or not atoms.in_scope or atoms.excluded:
+        if not atoms.in_force or atoms.in_scope == FALSE or atoms.excluded:
             return _Node(entry, FALSE, True, self.path, atoms)
         alternatives: list[tuple[Status, list[tuple[int, TriArray]]]] = []
         for alternative in entry.alternatives:
@@ -263,6 +264,7 @@ class _Walker:
             served_status = _or(node.status for node in served)
         status = _and(
             [
+                atoms.in_scope,
                 criteria,
                 atoms.serves_ok,
                 served_status,
@@ -459,6 +461,8 @@ def _detail(node: _Node, row: int, rows: _Rows, axes: list[Axis]) -> tuple[set[s
                 missing |= {axes[axis].parameter for axis, o in outcomes if o[row] == UNKNOWN}
     if atoms.form_ok == UNKNOWN:
         missing.add(MATERIAL_FORM)
+    if atoms.in_scope == UNKNOWN:
+        _add(facts, [kind_field(node.path)])
     _add(facts, _missing_facts(node))
     if atoms.serves_ok == UNKNOWN:
         _add(facts, [f"{node.path}for_kind"])

@@ -33,6 +33,9 @@ class Evaluation:
     """Software, technology: the evaluations of the named entries for the served item that
     decided the answer (those that match, or, when unknown, those that could)."""
     served_status: Tri = True  # software, technology: whether the served item is controlled
+    kinds_asked: frozenset[str] = frozenset()
+    """The narrower kinds of the item's kind the entry's scope names when the answer depends on
+    whether the item is one of them: the user should state the kind."""
 
 
 def _add_missing_facts(evaluation: Evaluation, facts: Sequence[str]) -> None:
@@ -52,6 +55,9 @@ class _Walker:
         self.atoms = atoms
         self.atoms_for = atoms_for
         self.kinds = knowledge.ancestors_of_kind(item.kind_iri)
+        self.narrower = knowledge.descendants_of_kind(item.kind_iri) - {item.kind_iri}
+        self.reach = self.kinds | self.narrower
+        """The kinds an entry concerning the item names: the item's, broader or narrower."""
         self._served_walker: _Walker | None = None
         self._served: dict[str, list[Evaluation]] = {}
 
@@ -86,7 +92,7 @@ class _Walker:
         """Evaluate an entry; a grouping entry matches through its sub-entries (or its own
         criteria). A subtree none of whose kinds (in scope or excluded) is among the item's kinds
         cannot match and is not visited."""
-        if self.kinds.isdisjoint(entry.subtree_kinds):
+        if self.reach.isdisjoint(entry.subtree_kinds):
             return Evaluation(entry, False, False)
         entry_atoms = self.atoms(entry)
         if not entry.children:
@@ -121,7 +127,7 @@ class _Walker:
         return evaluation
 
     def leaf(self, entry: Entry, atoms: Atoms) -> Evaluation:
-        if not atoms.in_force or not atoms.in_scope or atoms.excluded:
+        if not atoms.in_force or atoms.in_scope is False or atoms.excluded:
             return Evaluation(entry, False, False)
         satisfied = atoms.criteria.get
         evaluated = [tuple([(c, satisfied(c.iri)) for c in alt]) for alt in entry.alternatives]
@@ -140,6 +146,7 @@ class _Walker:
             served_status = tri_or(e.status for e in served)
         status = tri_and(
             [
+                atoms.in_scope,
                 criteria,
                 atoms.serves_ok,
                 served_status,
@@ -157,6 +164,9 @@ class _Walker:
             e for e in _flatten(served) if e.status is wanted_served and not e.children
         ]
         if evaluation.status is None:
+            if atoms.in_scope is None:
+                evaluation.kinds_asked = entry.kinds & self.narrower
+                _add_missing_facts(evaluation, [self.item.kind_field])
             if criteria is None:
                 for alt, st in zip(evaluated, alt_status, strict=True):
                     if st is None:
@@ -222,7 +232,7 @@ def evaluate_lists(
     status = tri_or(e.status for e in evaluations)
     # an entry not visited (no kind of its subtree applies) is out of scope and not excluded:
     # it has nothing to note, and skipping it saves computing its atoms
-    visited = [e for e in flat if not walker.kinds.isdisjoint(e.entry.subtree_kinds)]
+    visited = [e for e in flat if not walker.reach.isdisjoint(e.entry.subtree_kinds)]
     lists = ListsEvaluation(status, matched, undecided, [], evaluations, visited)
     lists.notes = _notes(knowledge, item, on, lists, atoms)
     return lists
@@ -294,8 +304,31 @@ def _notes(
             )
         if entry.serves and evaluation.applicable and item.served is not None:
             _served_note(knowledge, item, evaluation, add)
+    if status is None:
+        _kind_notes(knowledge, item, lists.undecided, add)
     notes.extend(later)
     return notes
+
+
+def _kind_notes(
+    knowledge: Knowledge, item: Item, undecided: Sequence[Evaluation], add: Callable[[str], None]
+) -> None:
+    """For an item of a broad kind (and the item software or technology serves): which entries
+    name only some narrower kinds, and which kinds to choose from."""
+    asked = [e for e in undecided if e.kinds_asked]
+    if asked:
+        kind = label(knowledge, "kinds", item.kind)
+        named = frozenset().union(*(e.kinds_asked for e in asked))
+        kinds = [c for c in knowledge.ordered("kinds") if c.iri in named]
+        choices = ", ".join(f"{c.label or c.notation} ({c.notation})" for c in kinds)
+        ids = ", ".join(dict.fromkeys(e.entry.id for e in asked))
+        state = "state the kind" if not item.path else f"state which kind of {kind} it serves"
+        add(
+            f"{ids} control{'s' if len(asked) == 1 else ''} only some kinds of {kind}: "
+            f"{state}: one of {choices}, or another kind of {kind}"
+        )
+    if item.served is not None:
+        _kind_notes(knowledge, item.served, [s for e in undecided for s in e.served], add)
 
 
 def _served_note(

@@ -28,14 +28,6 @@ class NamedEntry:
     kind_iri: str
 
 
-def _ids(knowledge: Knowledge) -> dict[str, str]:
-    """Every entry id of the data by its case-folded form (codes differ by more than case)."""
-    return knowledge.derived(
-        "entry-subject:ids",
-        lambda k: {i.casefold(): i for i in (*k.entries_by_id, *k.listed.paragraphs)},
-    )
-
-
 def named_entry(knowledge: Knowledge, raw: object, where: str) -> NamedEntry:
     """The entry a subject names, by public id (`US:3A001.a.1`; jurisdiction aliases apply)."""
     match = _ID.match(raw.strip()) if isinstance(raw, str) else None
@@ -44,7 +36,7 @@ def named_entry(knowledge: Knowledge, raw: object, where: str) -> NamedEntry:
             f"{where}: expected an entry id such as US:3A001.a.1, got {shown(raw)}", field=where
         )
     entry_id = f"{knowledge.canonical_code(match.group(1))}:{match.group(2)}"
-    entry_id = _ids(knowledge).get(entry_id.casefold(), entry_id)  # `us:5b002` → `US:5B002`
+    entry_id = knowledge.public_id(entry_id) or entry_id  # `us:5b002` → `US:5B002`
     curated = knowledge.entry(entry_id)
     listed = knowledge.listed.paragraph(entry_id)
     if curated is None and listed is None:

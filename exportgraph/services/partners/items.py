@@ -65,6 +65,12 @@ class Item:
         return self.served is not None
 
     @property
+    def kind_field(self) -> str:
+        """Where the request states this item's kind: `kind`, or for the item software or
+        technology serves, the `for_kind` beside it."""
+        return kind_field(self.path)
+
+    @property
     def material_form(self) -> str | None:
         return self.values.get(MATERIAL_FORM)
 
@@ -91,6 +97,11 @@ class Item:
                 if key in ("for_kind", "purpose", _SERVED)
             }
         return out
+
+
+def kind_field(path: str) -> str:
+    """The field stating the kind of the item at `path` ("" or "served." …) of a request."""
+    return f"{path.removesuffix(_SERVED + '.')}for_kind" if path else "kind"
 
 
 def parse_item(knowledge: Knowledge, raw: object, field_name: str = "item") -> Item:

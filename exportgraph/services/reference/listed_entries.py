@@ -74,15 +74,7 @@ def _value(term: object) -> str:
 
 def _paragraph(knowledge: Knowledge, entry_id: str) -> Paragraph | None:
     """The paragraph by public id; the jurisdiction's aliases and letter case do not matter."""
-    prefix, _, code = entry_id.partition(":")
-    wanted = f"{knowledge.canonical_code(prefix)}:{code}" if code else entry_id
-    found = knowledge.listed.paragraph(wanted)
-    if found is not None:
-        return found
-    folded = knowledge.derived(
-        "listed-entries:casefold", lambda k: {i.casefold(): i for i in k.listed.paragraphs}
-    )
-    public_id = folded.get(wanted.casefold())
+    public_id = knowledge.public_id(entry_id)
     return knowledge.listed.paragraph(public_id) if public_id else None
 
 
