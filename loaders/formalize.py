@@ -86,6 +86,9 @@ class Rule:
     reason: str
     line: int
     file: str
+    facts_express: tuple[str, ...] = ()
+    """Words of ``_BLOCKING`` ("specially designed") whose condition the required facts state
+    (a fact defined by the paragraph's own words); only with required facts."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,11 @@ def _rule(row: Row) -> Rule:
         raise row.error("phrase", "a formalized rule names the words before its comparator")
     if not parameter and row.get("phrase"):
         raise row.error("parameter", "a phrase without a parameter formalizes nothing")
+    expressed = tuple(w.strip() for w in row.get("facts_express").split("|") if w.strip())
+    if expressed and not row.get("requires_facts"):
+        raise row.error("facts_express", "only required facts can express a condition")
+    if any(word not in _BLOCKING for word in expressed):
+        raise row.error("facts_express", f"words of {' | '.join(_BLOCKING)} only")
     return Rule(
         row.require("code"),
         tuple(row.words("jurisdictions")),
@@ -165,6 +173,7 @@ def _rule(row: Row) -> Rule:
         row.get("reason"),
         row.line,
         row.file,
+        expressed,
     )
 
 
@@ -252,7 +261,7 @@ def _refuse(rule: Rule, node: TextNode, why: str) -> SourceDataError:
 def _check(rule: Rule, node: TextNode, tree: TextNode | None) -> None:
     """Refuse a rule whose paragraph says what its kind, facts and criterion cannot express."""
     lowered = node.text.casefold()
-    blocking = [word for word in _BLOCKING if word in lowered]
+    blocking = [w for w in _BLOCKING if w in lowered and w not in rule.facts_express]
     if blocking:
         why = f"the text says {blocking[0]!r}, a condition the criteria cannot express"
         raise _refuse(rule, node, why)

@@ -25,6 +25,7 @@ criteria: the entry keeps its criteria, is marked incomplete, and an item meetin
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,6 +50,13 @@ PHRASES = "controls/formalize/phrases.csv"
 MAX_ALTERNATIVES = 64
 """More ways through one subtree than this and the entry stays text (none of the lists comes
 near it; a runaway product would be a misreading)."""
+MAX_CELLS = 150
+"""The largest region an entry may have, in cells of its thresholds' grid (per parameter, twice
+its distinct thresholds plus one, multiplied). The derived mappings compare every pair of regions
+cell by cell (knowledge/regions.compare_unions): with 6A005.b.3-.b.9 (1,125 to 2.8 million cells)
+they took 28 s instead of 4 s, and more with 6A005.b.6. An entry beyond this stays text (read
+correctly — the tests read it with the limit raised — but not yet affordable); raise it when that
+comparison no longer enumerates every cell."""
 
 _LOWER = (
     ("equal to or (?:less|lower)(?: \\(better\\))? than", "<="),
@@ -243,12 +251,16 @@ class _Reader:
         try:
             alternatives = self.alternatives(node, reading)
         except _NotRead as why:
-            return [self._text(node, parent, str(why))]
+            return [self._partial(node, parent, reading, str(why))]
         noted = [n for n in node.walk() for note in n.notes if n is not node or not is_root]
         gap = None
         if noted:
             codes = ", ".join(dict.fromkeys(n.code for n in noted))
             gap = f"the notes to {codes} take items out that the criteria cannot name: read them"
+        cells = self.cells(alternatives)
+        if gap is None and cells > MAX_CELLS:  # (an incomplete entry is never compared)
+            why = f"the {len(alternatives)} alternative sets of conditions below it are not formalized yet"
+            return [self._partial(node, parent, reading, why)]
         return [self._entry(node, parent, alternatives, gap)]
 
     def alternatives(
@@ -274,6 +286,13 @@ class _Reader:
         if len(ways) > MAX_ALTERNATIVES:
             raise _NotRead(f"{len(ways)} alternatives")
         return tuple(ways)
+
+    @staticmethod
+    def cells(alternatives: tuple[tuple[FormalCriterion, ...], ...]) -> int:
+        ends: dict[str, set[tuple[Decimal, str]]] = {}
+        for criterion in (c for way in alternatives for c in way):
+            ends.setdefault(criterion.parameter, set()).add((criterion.value, criterion.unit))
+        return math.prod(2 * len(values) + 1 for values in ends.values())
 
     def _read_or_say(self, node: TextNode) -> _Reading:
         try:
@@ -324,7 +343,11 @@ class _Reader:
             if all(f is not None for f in found):
                 readings.add(tuple(c for f in found if f is not None for c in f))
         if len(readings) != 1:
-            raise _NotRead("words not understood" if not readings else "more than one reading")
+            raise _NotRead(
+                "its words are not all read into criteria"
+                if not readings
+                else "its words can be read more than one way"
+            )
         return readings.pop()
 
     def _clause(self, node: TextNode, words: str) -> tuple[FormalCriterion, ...] | None:
@@ -389,11 +412,20 @@ class _Reader:
             alternatives, group,
         )  # fmt: skip
 
+    def _partial(
+        self, node: TextNode, parent: str | None, reading: _Reading, why: str
+    ) -> FormalEntry:
+        """The paragraph's own conditions, which every way through it requires, as an incomplete
+        entry: an item failing them is not controlled by it, one meeting them is "unknown"."""
+        if not reading.criteria:
+            return self._text(node, parent, why)
+        return self._entry(node, parent, (reading.criteria,), why)
+
     def _text(self, node: TextNode, parent: str | None, why: str) -> FormalEntry:
         return FormalEntry(
             node.jurisdiction, node.code, parent, node.text, self.family.kinds,
             self.family.excluded_kinds, self.family.requires_facts, (),
-            f"stays text ({why})",
+            why,
         )  # fmt: skip
 
 

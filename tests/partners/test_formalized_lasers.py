@@ -60,17 +60,17 @@ def test_a_note_below_the_entry_makes_a_met_entry_unknown_never_true(classify_in
     assert classify_in("EU", _cw(488, "20 W", m2=1.0), ON)["controlled"] is False
 
 
-def test_femtosecond_pulsed_laser_reaches_6a005_b_6(classify_in: Any) -> None:
-    # 6A005.b.6.a: "'Pulse duration' of less than 1 ps, and any of the following: … 2. 'Average
-    # output power' exceeding 30 W"
+def test_pulsed_laser_at_1560_nm_reaches_6a005_b_8(classify_in: Any) -> None:
+    # 6A005.b.8: "Output wavelength exceeding 1,555 nm but not exceeding 1,850 nm, and any of the
+    # following: a. Output energy exceeding 100 mJ per pulse and 'peak power' exceeding 1 W; or
+    # b. 'Average output power' exceeding 1 W"
     item = {
         "kind": "non-tunable-pulsed-laser",
         "parameters": {
-            "laser-output-wavelength": "1030 nm",
-            "laser-pulse-duration": "300 fs",
-            "laser-average-output-power": "40 W",
-            "laser-peak-power": "0.5 GW",
-            "laser-pulse-energy": "0.001 J",
+            "laser-output-wavelength": "1560 nm",
+            "laser-average-output-power": "2 W",
+            "laser-pulse-energy": "20 uJ",
+            "laser-peak-power": "10 kW",
         },
     }
     for jurisdiction in ("US", "EU"):
@@ -78,12 +78,23 @@ def test_femtosecond_pulsed_laser_reaches_6a005_b_6(classify_in: Any) -> None:
         assert result["controlled"] is True
         entry = result["entries"][0]
         assert [e["id"] for e in result["entries"]] == [
-            f"{jurisdiction}:6A005.b.6",
+            f"{jurisdiction}:6A005.b.8",
             f"{jurisdiction}:6A005.b",
         ]
-        assert any(c["threshold"] == 30 and c["unit"] == "W" for c in entry["criteria"])
-    slower = {**item, "parameters": {**item["parameters"], "laser-average-output-power": "20 W"}}
-    assert classify_in("US", slower, ON)["controlled"] is False
+        assert any(c["threshold"] == 1 and c["unit"] == "W" for c in entry["criteria"])
+    weaker = {**item, "parameters": {**item["parameters"], "laser-average-output-power": "1 W"}}
+    assert classify_in("US", weaker, ON)["controlled"] is False  # "exceeding 1 W"
+
+
+def test_a_femtosecond_laser_in_a_band_known_as_text_is_unknown(classify_in: Any) -> None:
+    # 6A005.b.6 (975-1,150 nm) is read but left as text (21 alternative sets of conditions)
+    item = {
+        "kind": "non-tunable-pulsed-laser",
+        "parameters": {"laser-output-wavelength": "1030 nm", "laser-average-output-power": "1 W"},
+    }
+    result = classify_in("US", item, ON)
+    assert result["controlled"] == "unknown"
+    assert "US:6A005.b.6" in {e["id"] for e in result["possible_entries"]}
 
 
 def test_lasers_the_notes_treat_apart_are_unknown_not_false(classify_in: Any) -> None:
