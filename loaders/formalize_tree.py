@@ -47,6 +47,9 @@ from exportgraph.loaders.tables import Row, SourceDataError, read_table
 
 FAMILIES = "controls/formalize/families.csv"
 PHRASES = "controls/formalize/phrases.csv"
+LEAD_IN = "none"
+"""The parameter of a fixed phrase that states no condition ("Analog-to-digital conversions
+meeting"): words a person read as only introducing the sub-paragraphs."""
 MAX_ALTERNATIVES = 64
 """More ways through one subtree than this and the entry stays text (none of the lists comes
 near it; a runaway product would be a misreading)."""
@@ -72,11 +75,12 @@ _SIGNS = (*_LOWER, *_HIGHER)
 _ANY_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _SIGNS)
 _UPPER_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _LOWER)
 _TAIL = re.compile(
-    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+)?(?P<mode>any|all) of the following\s*[:;]?$",
+    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all) of the following"
+    r"\s*[:;]?$",
     re.IGNORECASE,
 )
 _END = re.compile(r"(?:[;,.:]\s*(?:or|and)?|\s+(?:or|and))\s*$")
-_SEPARATOR = re.compile(r",?\s+and\s+|,\s+|\s+(?=limited by design\b)")
+_SEPARATOR = re.compile(r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)")
 _QUOTES = re.compile(r"[“”\"‘’]|(?<![\w])'|'(?![\w])")
 
 
@@ -92,6 +96,12 @@ class Family:
     required when there are such notes."""
     line: int
     file: str
+    gap: str = ""
+    """A condition outside the subtree that the criteria cannot name (a heading note of the
+    category): every entry of the family is incomplete, answered "unknown" when met."""
+    facts_paragraphs: tuple[str, ...] = ()
+    """Sub-paragraphs of an "all of the following" whose condition the required facts state
+    (their words define the facts); not read into criteria."""
 
 
 @dataclass(frozen=True)
@@ -121,9 +131,18 @@ def read_families(ontology: Path, name: str) -> list[Family]:
             row.get("notes_read"),
             row.line,
             row.file,
+            row.get("gap"),
+            _facts_paragraphs(row),
         )
         for row in read_table(ontology / FAMILIES, columns, name=name)
     ]
+
+
+def _facts_paragraphs(row: Row) -> tuple[str, ...]:
+    codes = tuple(row.words("facts_paragraphs"))
+    if codes and not row.get("requires_facts"):
+        raise row.error("facts_paragraphs", "only required facts can state a paragraph")
+    return codes
 
 
 def read_phrases(ontology: Path, name: str) -> list[Phrase]:
@@ -134,6 +153,8 @@ def read_phrases(ontology: Path, name: str) -> list[Phrase]:
 def _phrase(row: Row) -> Phrase:
     template = row.require("template")
     fixed = "{}" not in template
+    if fixed and row.get("parameter") == LEAD_IN:
+        return Phrase(row.require("under"), template, LEAD_IN, "", None, "", "", row.line)
     if fixed != bool(row.get("comparator")):
         raise row.error("comparator", "a fixed phrase (no {}) gives its comparator, and only it")
     if template.count("{}") > 1:
@@ -232,6 +253,10 @@ class _Reader:
             raise _refuse(self.family, root, problem)
         if stated_thresholds(root.text):
             raise _refuse(self.family, root, "the root states thresholds of its own")
+        below = {node.code for node in root.children}
+        missing = [code for code in self.family.facts_paragraphs if code not in below]
+        if missing:
+            raise _refuse(self.family, root, f"{', '.join(missing)}: not a sub-paragraph of it")
         chain = [root, *_ancestors(root, tree)]
         if any(node.notes for node in chain) and not self.family.notes_read:
             raise _refuse(self.family, root, "notes on it or above it: say how they were read")
@@ -253,10 +278,11 @@ class _Reader:
         except _NotRead as why:
             return [self._partial(node, parent, reading, str(why))]
         noted = [n for n in node.walk() for note in n.notes if n is not node or not is_root]
-        gap = None
+        gap = self.family.gap or None
         if noted:
             codes = ", ".join(dict.fromkeys(n.code for n in noted))
             gap = f"the notes to {codes} take items out that the criteria cannot name: read them"
+            gap = f"{self.family.gap}; {gap}" if self.family.gap else gap
         cells = self.cells(alternatives)
         if gap is None and cells > MAX_CELLS:  # (an incomplete entry is never compared)
             why = f"the {len(alternatives)} alternative sets of conditions below it are not formalized yet"
@@ -268,7 +294,11 @@ class _Reader:
     ) -> tuple[tuple[FormalCriterion, ...], ...]:
         """Every way through ``node``'s subtree, each the criteria all required on it."""
         ways: list[tuple[FormalCriterion, ...]] = [reading.criteria]
-        children = [c for c in node.children if not _reserved(c)]
+        children = [
+            c
+            for c in node.children
+            if not _reserved(c) and c.code not in self.family.facts_paragraphs
+        ]
         if reading.mode is None:
             if children:
                 raise _NotRead("sub-paragraphs the paragraph does not introduce")
@@ -356,7 +386,9 @@ class _Reader:
             match = pattern.fullmatch(words)
             if match is None:
                 continue
-            if phrase.value is not None:
+            if phrase.parameter == LEAD_IN:
+                found.append(())
+            elif phrase.value is not None:
                 fixed = FormalCriterion(
                     phrase.parameter, phrase.comparator, phrase.value, phrase.unit,
                     words, node.text, node.code, phrase.defined_by, words,

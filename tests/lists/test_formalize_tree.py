@@ -300,3 +300,41 @@ def test_lasers_only_6a005_d_specifies(found: Found, jurisdiction: str) -> None:
     assert _ways(found[(jurisdiction, "6A005.d.6.b")]) == {
         _way((DURATION, ">", "1", "MicroSEC"), (ENERGY, ">", "100", "J"))
     }
+
+
+RESOLUTION, RATE = "adc-resolution", "adc-sample-rate"
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_converters_and_digitizers_as_the_texts_state_them(found: Found, jurisdiction: str) -> None:
+    # 3A001.a.5.a.2 "A resolution of 10 bit or more, but less than 12 bit, with a 'sample rate'
+    # greater than 600 Mega Samples Per Second (MSPS)"
+    assert _ways(found[(jurisdiction, "3A001.a.5.a.2")]) == {
+        _way(
+            (RESOLUTION, ">=", "10", "BIT"),
+            (RESOLUTION, "<", "12", "BIT"),
+            (RATE, ">", "600", "MegaSAMPLE-PER-SEC"),
+        )
+    }
+    # 3A001.a.13.b "A DAC clock frequency of 1.25 GHz or more and a DAC resolution of 12 bit or more"
+    assert _ways(found[(jurisdiction, "3A001.a.13.b")]) == {
+        _way(("dac-clock-frequency", ">=", "1.25", "GigaHZ"), ("dac-resolution", ">=", "12", "BIT"))
+    }
+    # 3A002.h "specified to perform all of the following: 1. Analog-to-digital conversions meeting
+    # any of … a. A resolution of 8 bit or more, but less than 10 bit, with a 'sample rate' greater
+    # than 1.3 Giga Samples Per Second (GSPS) …; and 2. Any of: output, storage or processing of
+    # digitized data" (2. is the required fact)
+    h = found[(jurisdiction, "3A002.h")]
+    assert h.requires_facts == ("digitized-data-output-storage-or-processing",)
+    assert len(h.ways) == 5
+    assert _way(
+        (RESOLUTION, ">=", "8", "BIT"),
+        (RESOLUTION, "<", "10", "BIT"),
+        (RATE, ">", "1.3", "GigaSAMPLE-PER-SEC"),
+    ) in _ways(h)
+    assert _way((RESOLUTION, ">=", "16", "BIT"), (RATE, ">", "180", "MegaSAMPLE-PER-SEC")) in _ways(
+        h
+    )
+    # Notes 1 and 2 to Category 3 (specially designed for other equipment) keep them incomplete
+    for entry in (h, found[(jurisdiction, "3A001.a.13.b")]):
+        assert entry.text_only and "Category 3" in entry.text_only
