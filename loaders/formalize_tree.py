@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -81,6 +81,7 @@ _TAIL = re.compile(
 )
 _END = re.compile(r"(?:[;,.:]\s*(?:or|and)?|\s+(?:or|and))\s*$")
 _SEPARATOR = re.compile(r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)")
+_POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
 _QUOTES = re.compile(r"[“”\"‘’]|(?<![\w])'|'(?![\w])")
 
 
@@ -168,7 +169,7 @@ def _phrase(row: Row) -> Phrase:
         row.require("parameter"),
         row.get("comparator"),
         value,
-        unit_iri(row.require("unit")) if fixed else "",
+        unit_iri(row.require("unit") if fixed else row.get("unit")) if row.get("unit") else "",
         row.get("defined_by"),
         row.line,
     )
@@ -235,17 +236,28 @@ class _Reader:
         def value(n: int) -> str:
             return rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
 
-        self.expression = (
+        self.expression = self._expression(value)
+        self.counted = self._expression(
+            lambda n: rf"(?P<n{n}>{number.format(n=n)})(?P<u{n}>)(?![\w/^%])"
+        )
+        self.patterns = [(phrase, self._pattern(phrase)) for phrase in phrases]
+
+    @staticmethod
+    def _expression(value: Callable[[int], str]) -> str:
+        return (
             rf"(?:(?:of\s+)?(?P<c1>{_ANY_COMPARATOR})\s+{value(1)}"
             rf"(?:,?\s+(?:but|and)\s+(?P<c2>{_UPPER_COMPARATOR})\s+{value(2)})?"
             rf"|(?:of\s+)?{value(3)}\s+or more"
             rf"(?:,?\s+but\s+(?P<c4>{_UPPER_COMPARATOR})\s+{value(4)})?)"
         )
-        self.patterns = [(phrase, self._pattern(phrase.template)) for phrase in phrases]
 
-    def _pattern(self, template: str) -> re.Pattern[str]:
-        words = [f"(?i:{re.escape(part)})" if part else "" for part in template.split("{}")]
-        return re.compile(self.expression.join(words) if len(words) == 2 else words[0])
+    def _pattern(self, phrase: Phrase) -> re.Pattern[str]:
+        """The phrase's words around the comparator, number and unit; a phrase giving its unit
+        (a count, "Q-values exceeding 10,000") takes a number written without one."""
+        words = [f"(?i:{re.escape(part)})" if part else "" for part in phrase.template.split("{}")]
+        if len(words) == 1:
+            return re.compile(words[0])
+        return re.compile((self.counted if phrase.unit else self.expression).join(words))
 
     def check_root(self, root: TextNode, tree: TextNode) -> None:
         problem = parents_state_nothing(root, tree)
@@ -339,6 +351,7 @@ class _Reader:
     def read(self, node: TextNode) -> _Reading:
         """The paragraph's own clauses, all its words understood, or _NotRead."""
         text = _QUOTES.sub("", " ".join(node.text.split()))
+        text = _POWER_OF_TEN.sub("1 × 10^", text)  # "10^−14" is 1 × 10^−14
         text = _END.sub("", text)
         mode = None
         tail = _TAIL.search(text)
@@ -412,14 +425,18 @@ class _Reader:
                 raise _NotRead(f"{written!r} is not written as the {node.jurisdiction} text does")
             sign = words_of_comparator if n == 3 else _sign(words_of_comparator)
             unit = match.group(f"u{n}")
+            iri = self.units[unit] if unit else phrase.unit
+            number = match.group(f"n{n}")
+            if number not in node.text:  # "10^−14" was read as 1 × 10^−14
+                number = number.removeprefix("1 × ")
             value = written_value(plain, mantissa, match.group(f"e{n}"), node.jurisdiction)
             criteria.append(
                 FormalCriterion(
                     phrase.parameter,
                     sign,
                     value,
-                    self.units[unit],
-                    f"{match.group(f'n{n}')} {unit}",
+                    iri,
+                    f"{number} {unit}".strip(),
                     node.text,
                     node.code,
                     "",

@@ -338,3 +338,23 @@ def test_converters_and_digitizers_as_the_texts_state_them(found: Found, jurisdi
     # Notes 1 and 2 to Category 3 (specially designed for other equipment) keep them incomplete
     for entry in (h, found[(jurisdiction, "3A001.a.13.b")]):
         assert entry.text_only and "Category 3" in entry.text_only
+
+
+def test_superconductive_electronics_and_test_receivers(found: Found) -> None:
+    # US 3A001.d.1 "… a product of delay time per gate (in seconds) and power dissipation per gate
+    # (in watts) of less than 10^−14 J"; d.2 "… resonant circuits with Q-values exceeding 10,000"
+    assert _ways(found[("US", "3A001.d.1")]) == {
+        _way(("superconductive-gate-delay-power-product", "<", "1E-14", "J"))
+    }
+    for jurisdiction in ("US", "EU"):
+        assert _ways(found[(jurisdiction, "3A001.d.2")]) == {
+            _way(("resonant-circuit-q-value", ">", "10000", "UNITLESS"))
+        }
+        # 3A002.f "having all of the following: 1. A maximum operating frequency exceeding
+        # 110 GHz; and 2. Being capable of measuring amplitude and phase simultaneously" (a fact)
+        f = found[(jurisdiction, "3A002.f")]
+        assert _ways(f) == {_way(("frequency-max", ">", "110", "GigaHZ"))}
+        assert f.requires_facts == ("measures-amplitude-and-phase-simultaneously",)
+    # EU "10-14 J" lost its superscript: not read as a number, the paragraph stays text
+    eu = found[("EU", "3A001.d.1")]
+    assert not eu.criteria and eu.text_only
