@@ -119,7 +119,7 @@ def families(ontology: Path) -> None:
             print(
                 f"{code} {jurisdiction}: stated {stated}, formalized {numeric} numeric + {fixed} "
                 f"from notes ({numeric / stated if stated else 0:.1%}); entries {len(mine)}, "
-                f"text only {text}, incomplete (a note applies) {incomplete}"
+                f"text only {text}, incomplete (a note, or conditions below not formalized) {incomplete}"
             )
 
 
