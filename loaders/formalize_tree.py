@@ -297,8 +297,8 @@ class _Reader:
             gap = f"{self.family.gap}; {gap}" if self.family.gap else gap
         cells = self.cells(alternatives)
         if gap is None and cells > MAX_CELLS:  # (an incomplete entry is never compared)
-            why = f"the {len(alternatives)} alternative sets of conditions below it are not formalized yet"
-            return [self._partial(node, parent, reading, why)]
+            held = f"the {len(alternatives)} alternative sets of conditions below it"
+            return [self._partial(node, parent, reading, f"{held} are not formalized yet")]
         return [self._entry(node, parent, alternatives, gap)]
 
     def alternatives(
