@@ -48,7 +48,7 @@ _COMPARATORS: tuple[tuple[str, str], ...] = (
 """The comparators the texts write, most specific first ("less than or equal to" before "less
 than")."""
 _COMPARATOR = "|".join(f"(?:{words})" for words, _ in _COMPARATORS)
-_NUMBER = (
+NUMBER = (
     r"(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*×\s*10\s*\^?\s*(?P<exponent>[−–-]\s*\d+)"
     r"|(?P<plain>\d+(?:[.,]\d+)*))"
 )
@@ -61,7 +61,7 @@ _STATED = re.compile(
 )
 """A numeric threshold as the texts state one: a comparator (or a word of ``_COUNTED_ONLY``)
 followed by a number, or a number (with its unit) followed by "or more"/"or less"."""
-_WRITTEN = {
+WRITTEN = {
     "US": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
     "EU": re.compile(r"\d+(?:,\d+)?"),
 }
@@ -86,6 +86,9 @@ class Rule:
     reason: str
     line: int
     file: str
+    facts_express: tuple[str, ...] = ()
+    """Words of ``_BLOCKING`` ("specially designed") whose condition the required facts state
+    (a fact defined by the paragraph's own words); only with required facts."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,12 @@ class FormalCriterion:
     """The number and unit as the text writes them."""
     source_text: str
     """The paragraph the criterion was read from (its own words)."""
+    paragraph: str = ""
+    """The code of that paragraph when it is not the entry's own (a sub-paragraph of a family)."""
+    defined_by: str = ""
+    """For a fixed phrase ("'Single transverse mode' output"): the note that defines it."""
+    phrase: str = ""
+    """The clause of the paragraph the criterion was read from, as written (quotes aside)."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,14 @@ class FormalEntry:
     text_only: str | None
     """Why the paragraph stays text; None when formalized (its criteria, or its kind and facts
     alone, decide it)."""
+    alternatives: tuple[tuple[FormalCriterion, ...], ...] = ()
+    """The ways the entry is met, each a conjunction (empty: ``criteria`` is the one way)."""
+    group: bool = False
+    """A paragraph without conditions of its own that matches through its sub-paragraphs."""
+
+    @property
+    def ways(self) -> tuple[tuple[FormalCriterion, ...], ...]:
+        return self.alternatives or ((self.criteria,) if self.criteria else ())
 
 
 def read_rules(ontology: Path, name: str) -> list[Rule]:
@@ -139,6 +156,11 @@ def _rule(row: Row) -> Rule:
         raise row.error("phrase", "a formalized rule names the words before its comparator")
     if not parameter and row.get("phrase"):
         raise row.error("parameter", "a phrase without a parameter formalizes nothing")
+    expressed = tuple(w.strip() for w in row.get("facts_express").split("|") if w.strip())
+    if expressed and not row.get("requires_facts"):
+        raise row.error("facts_express", "only required facts can express a condition")
+    if any(word not in _BLOCKING for word in expressed):
+        raise row.error("facts_express", f"words of {' | '.join(_BLOCKING)} only")
     return Rule(
         row.require("code"),
         tuple(row.words("jurisdictions")),
@@ -151,6 +173,7 @@ def _rule(row: Row) -> Rule:
         row.get("reason"),
         row.line,
         row.file,
+        expressed,
     )
 
 
@@ -158,12 +181,12 @@ def read_units(ontology: Path, name: str) -> dict[str, str]:
     """How the texts spell each unit → the unit's IRI (``qudt:NAME``: a unit of units.ttl)."""
     path = ontology / FOLDER / "units.csv"
     return {
-        row.require("spelling"): _unit_iri(row.require("unit"))
+        row.require("spelling"): unit_iri(row.require("unit"))
         for row in read_table(path, ("spelling", "unit"), name=name)
     }
 
 
-def _unit_iri(name: str) -> str:
+def unit_iri(name: str) -> str:
     qudt = name.removeprefix("qudt:")
     return ns.iri(ns.QUDT_UNIT, qudt).value if qudt != name else UNIT_BASE + name
 
@@ -238,14 +261,13 @@ def _refuse(rule: Rule, node: TextNode, why: str) -> SourceDataError:
 def _check(rule: Rule, node: TextNode, tree: TextNode | None) -> None:
     """Refuse a rule whose paragraph says what its kind, facts and criterion cannot express."""
     lowered = node.text.casefold()
-    blocking = [word for word in _BLOCKING if word in lowered]
+    blocking = [w for w in _BLOCKING if w in lowered and w not in rule.facts_express]
     if blocking:
         why = f"the text says {blocking[0]!r}, a condition the criteria cannot express"
         raise _refuse(rule, node, why)
-    for above in _chain(node, tree)[1:]:  # what a parent states applies to its sub-paragraphs
-        if "all of the following" in above.text or stated_thresholds(above.text):
-            why = f"{above.code} adds conditions of its own (all of the following, or a threshold)"
-            raise _refuse(rule, node, why)
+    problem = parents_state_nothing(node, tree)
+    if problem:
+        raise _refuse(rule, node, problem)
     notes = [note.text.casefold() for n in _chain(node, tree) for note in n.notes]
     if not rule.excluded_kinds and any(w in note for note in notes for w in _EXCLUDING_NOTE):
         raise _refuse(rule, node, "a note excludes items; name them as excluded kinds")
@@ -259,11 +281,20 @@ def _check(rule: Rule, node: TextNode, tree: TextNode | None) -> None:
         raise _refuse(rule, node, why)
 
 
+def parents_state_nothing(node: TextNode, tree: TextNode | None) -> str | None:
+    """Why a paragraph cannot be read alone: a parent adds conditions of its own ("all of the
+    following", or a threshold), which apply to its sub-paragraphs. None when none does."""
+    for above in _chain(node, tree)[1:]:
+        if "all of the following" in above.text or stated_thresholds(above.text):
+            return f"{above.code} adds conditions of its own (all of the following, or a threshold)"
+    return None
+
+
 def _criterion(rule: Rule, node: TextNode, units: Mapping[str, str]) -> FormalCriterion:
     spellings = "|".join(re.escape(s) for s in sorted(units, key=len, reverse=True))
     pattern = re.compile(
         rf"{re.escape(rule.phrase)}.*?\b(?P<comparator>{_COMPARATOR})\s+"
-        rf"(?P<number>{_NUMBER})\s*(?P<unit>{spellings})"
+        rf"(?P<number>{NUMBER})\s*(?P<unit>{spellings})"
     )
     matches = list(pattern.finditer(node.text))
     if len(matches) != 1:
@@ -271,7 +302,7 @@ def _criterion(rule: Rule, node: TextNode, units: Mapping[str, str]) -> FormalCr
         raise _refuse(rule, node, why)
     match = matches[0]
     written = [match.group(g) for g in ("plain", "mantissa") if match.group(g)]
-    if not all(_WRITTEN[node.jurisdiction].fullmatch(number) for number in written):
+    if not all(WRITTEN[node.jurisdiction].fullmatch(number) for number in written):
         why = f"the number {written[0]!r} is not written as the {node.jurisdiction} text writes numbers"
         raise _refuse(rule, node, why)
     return FormalCriterion(
@@ -304,17 +335,25 @@ def _comparator(words: str) -> str:
 
 
 def _value(match: re.Match[str], jurisdiction: str) -> Decimal:
-    """The number as written: a decimal comma in the EU text, a thousands separator in the US."""
+    groups = (match.group("plain"), match.group("mantissa"), match.group("exponent"))
+    return written_value(*groups, jurisdiction)
+
+
+def written_value(
+    plain: str | None, mantissa: str | None, exponent: str | None, jurisdiction: str
+) -> Decimal:
+    """The number as written: a decimal comma in the EU text, a thousands separator in the US;
+    ``plain`` or ``mantissa × 10^exponent``."""
 
     def number(written: str) -> Decimal:
         if jurisdiction == "US":
             return Decimal(written.replace(",", ""))
         return Decimal(written.replace(".", "").replace(",", "."))
 
-    if match.group("plain"):
-        return number(match.group("plain"))
-    exponent = int(re.sub(r"[−–\s]", "-", match.group("exponent")).replace("--", "-"))
-    return number(match.group("mantissa")) * Decimal(10) ** exponent
+    if plain:
+        return number(plain)
+    power = int(re.sub(r"[−–\s]", "-", exponent or "").replace("--", "-"))
+    return number(mantissa or "") * Decimal(10) ** power
 
 
 def rdf(
@@ -326,7 +365,7 @@ def rdf(
     """The formalized paragraphs as control entries of their list (eg:ControlEntry with kinds,
     criteria, dates and sources), each criterion citing the sentence it was read from."""
     entries = list(found)
-    codes = {(e.jurisdiction, e.code) for e in entries}
+    groups = {(e.jurisdiction, e.code) for e in entries if e.group}
     for order, entry in enumerate(entries):
         basis = bases[entry.jurisdiction]
         node = ns.entry_iri(entry.jurisdiction, entry.code)
@@ -337,7 +376,7 @@ def rdf(
         add(node, ns.eg("jurisdiction"), ns.jurisdiction_iri(entry.jurisdiction))
         add(node, ns.eg("inList"), ns.list_iri(entry.jurisdiction, lists[entry.jurisdiction]))
         add(node, ns.eg("sortKey"), Literal(str(100_000 + order), datatype=_INTEGER))
-        if entry.parent and (entry.jurisdiction, entry.parent) in codes:
+        if entry.parent and (entry.jurisdiction, entry.parent) in groups:
             add(node, ns.eg("subEntryOf"), ns.entry_iri(entry.jurisdiction, entry.parent))
         for kind in entry.kinds:
             add(node, ns.eg("itemKind"), ns.concept_iri("kind", kind))
@@ -354,24 +393,51 @@ def rdf(
         if not complete:
             why = f"{NOT_FORMALIZED} ({entry.text_only})" if entry.text_only else NOT_FORMALIZED
             add(node, ns.eg("gap"), Literal(why, language="en"))
-        alternative = NamedNode(f"{node.value}/alt/1")
-        for criterion in entry.criteria:
-            add(node, ns.eg("alternative"), alternative)
-            add(alternative, _RDF_TYPE, ns.eg("Alternative"))
-            item = NamedNode(f"{alternative.value}/{criterion.parameter}/formalized")
+        _criteria(add, node, entry, source)
+
+
+def _criteria(add: Add, node: NamedNode, entry: FormalEntry, source: NamedNode) -> None:
+    """The entry's ways as eg:Alternative nodes; a criterion read from one paragraph is one node,
+    shared by every alternative it is part of."""
+    written: set[str] = set()
+    for number, way in enumerate(entry.ways, start=1):
+        alternative = NamedNode(f"{node.value}/alt/{number}")
+        add(node, ns.eg("alternative"), alternative)
+        add(alternative, _RDF_TYPE, ns.eg("Alternative"))
+        for criterion in way:
+            item = _criterion_iri(node, entry, criterion, alternative)
             add(alternative, ns.eg("criterion"), item)
+            if item.value in written:
+                continue
+            written.add(item.value)
             add(item, _RDF_TYPE, ns.eg("Criterion"))
             add(item, ns.eg("parameter"), ns.concept_iri("parameter", criterion.parameter))
             add(item, ns.eg("comparator"), Literal(criterion.comparator))
-            add(
-                item,
-                ns.eg("thresholdValue"),
-                Literal(format(criterion.value, "f"), datatype=_DECIMAL),
-            )
+            value = Literal(format(criterion.value, "f"), datatype=_DECIMAL)
+            add(item, ns.eg("thresholdValue"), value)
             add(item, ns.eg("unit"), NamedNode(criterion.unit))
             add(item, ns.eg("legalText"), Literal(criterion.source_text, language="en"))
             add(item, ns.eg("formalizedFromText"), _boolean(True))
             add(item, _SOURCE, source)
+            if criterion.paragraph:
+                paragraph = ns.entry_iri(entry.jurisdiction, criterion.paragraph)
+                add(item, ns.eg("statedIn"), paragraph)
+                add(item, ns.eg("statedPhrase"), Literal(criterion.phrase, language="en"))
+            if criterion.defined_by:
+                add(item, ns.eg("definedBy"), Literal(criterion.defined_by, language="en"))
+
+
+_SIGN_NAMES = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
+
+
+def _criterion_iri(
+    node: NamedNode, entry: FormalEntry, criterion: FormalCriterion, alternative: NamedNode
+) -> NamedNode:
+    if not criterion.paragraph:  # a rule's one criterion (rules.csv)
+        return NamedNode(f"{alternative.value}/{criterion.parameter}/formalized")
+    own = criterion.paragraph.removeprefix(entry.code).lstrip(".") or "self"
+    sign = _SIGN_NAMES[criterion.comparator]
+    return NamedNode(f"{node.value}/criterion/{own}/{criterion.parameter}/{sign}")
 
 
 def _boolean(value: bool) -> Literal:

@@ -18,6 +18,7 @@ from exportgraph.loaders import (
     country_chart,
     destinations,
     formalize,
+    formalize_tree,
     listed_rdf,
 )
 from exportgraph.loaders.controls import triples_to_ntriples
@@ -108,7 +109,11 @@ def _formalized(
     folder = ontology / formalize.FOLDER
     rules = formalize.read_rules(ontology, relative(folder / "rules.csv"))
     units = formalize.read_units(ontology, relative(folder / "units.csv"))
-    return formalize.formalize(rules, trees, units, curated)
+    families = formalize_tree.read_families(ontology, relative(ontology / formalize_tree.FAMILIES))
+    phrases = formalize_tree.read_phrases(ontology, relative(ontology / formalize_tree.PHRASES))
+    found = formalize.formalize(rules, trees, units, curated)
+    found += formalize_tree.formalize_families(families, phrases, trees, units, curated)
+    return formalize_tree.distinct(found, relative(folder))
 
 
 def _codes(ontology: Path, jurisdiction: str) -> set[str]:

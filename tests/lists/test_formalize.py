@@ -240,3 +240,43 @@ def test_rules_table_problems_name_the_line(tmp_path: Path) -> None:
     )
     with pytest.raises(SourceDataError, match=r"line 2.*phrase"):
         formalize.read_rules(tmp_path, "rules.csv")
+
+
+def test_squid_thresholds_with_the_facts_their_words_state(
+    formalized: list[formalize.FormalEntry],
+) -> None:
+    """US 6A006.a.1.a: "SQUID systems designed for stationary operation, without 'specially
+    designed' subsystems designed to reduce in-motion noise, and having a 'sensitivity' equal to
+    or lower (better) than 50 fT (rms) per square root Hz at a frequency of 1 Hz"; a.1.b: "an
+    in-motion-magnetometer 'sensitivity' lower (better) than 20 pT (rms) per square root Hz at a
+    frequency of 1 Hz and 'specially designed' to reduce in-motion noise"."""
+    found = {(e.jurisdiction, e.code): e for e in formalized}
+    a = found[("US", "6A006.a.1.a")]
+    assert a.requires_facts == ("squid-stationary-without-in-motion-noise-reduction",)
+    (criterion,) = a.criteria
+    assert (criterion.parameter, criterion.comparator, criterion.value) == (
+        "magnetometer-sensitivity-1hz", "<=", Decimal(50),
+    )  # fmt: skip
+    assert criterion.unit.endswith("FemtoT-PER-HZ0dot5")
+    b = found[("US", "6A006.a.1.b")]
+    assert b.requires_facts == ("squid-specially-designed-to-reduce-in-motion-noise",)
+    (criterion,) = b.criteria
+    assert (criterion.parameter, criterion.comparator, criterion.value) == (
+        "magnetometer-in-motion-sensitivity-1hz", "<", Decimal(20),
+    )  # fmt: skip
+    assert criterion.unit.endswith("PicoT-PER-HZ0dot5")
+    for code in ("6A006.a.1.a", "6A006.a.1.b"):  # the EU Note (fishery, medical) keeps them text
+        assert not found[("EU", code)].criteria and found[("EU", code)].text_only
+
+
+def test_a_fact_expresses_a_blocking_word_only_when_the_rule_requires_facts(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / formalize.FOLDER
+    folder.mkdir(parents=True)
+    header = "code,jurisdictions,kind,excluded_kinds,requires_facts,parameter,phrase,measured,reason,facts_express\n"
+    (folder / "rules.csv").write_text(
+        header + "6A006.a.1.a,,squid-magnetometer,,,,,,,specially designed\n"
+    )
+    with pytest.raises(SourceDataError, match="only required facts"):
+        formalize.read_rules(tmp_path, "rules.csv")

@@ -112,6 +112,9 @@ def test_coverage_counts_entries_and_formalized_thresholds(built: Store) -> None
         )
         six = next(c for c in whole["categories"] if c["category"] == "6")
         assert six["entries_with_formalized_criteria"] >= 1  # 6A007.a (and US 6A006)
+        assert six["thresholds_formalized"] >= 100  # the 6A005 laser families (families.csv)
+        three = next(c for c in whole["categories"] if c["category"] == "3")
+        assert three["thresholds_formalized"] >= 50  # 3A001.a.5.a, a.13, d; 3A002.f, h
         assert six["paragraphs_text_only"] >= 3
         assert sum(c["entries"] for c in whole["categories"]) == whole["entries"]
     assert found["GB"]["thresholds_stated"] is None and found["GB"]["whole_list"] is False

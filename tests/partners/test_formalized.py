@@ -123,3 +123,25 @@ def test_coverage_and_classify_over_http(client: Any) -> None:
     assert (us["controlled"], eu["controlled"]) == ("unknown", "unknown")
     assert {e["id"] for e in us["possible_entries"]} == {f"US:3A002.e.{i}" for i in (1, 2, 3)}
     assert {e["id"] for e in eu["possible_entries"]} == {"EU:3A002.e.1", "EU:3A002.e.3"}
+
+
+def test_squid_with_its_fact_and_sensitivity_is_controlled_in_the_us(classify_in: Any) -> None:
+    item = {
+        "kind": "squid-magnetometer",
+        "parameters": {"magnetometer-sensitivity-1hz": {"value": 30, "unit": "fT/Hz**0.5"}},
+        "facts": {"squid-stationary-without-in-motion-noise-reduction": True},
+    }
+    us = classify_in("US", item, ON)
+    assert us["controlled"] is True
+    assert _ids(us)[0] == "US:6A006.a.1.a"
+    noisier = {**item, "parameters": {"magnetometer-sensitivity-1hz": "60 fT/Hz**0.5"}}
+    # a.1.a not met (above 50 fT); a.1.b needs its own fact and in-motion sensitivity: unknown
+    assert classify_in("US", noisier, ON)["controlled"] == "unknown"
+    assert classify_in("EU", item, ON)["controlled"] == "unknown"
+
+
+def test_a_qkd_system_is_unknown_by_5a002_c_never_false(classify_in: Any) -> None:
+    for jurisdiction in ("US", "EU"):
+        result = classify_in(jurisdiction, {"kind": "qkd-system"}, ON)
+        assert result["controlled"] == "unknown"
+        assert f"{jurisdiction}:5A002.c" in {e["id"] for e in result["possible_entries"]}

@@ -1,0 +1,360 @@
+"""Families of paragraphs formalized with their and/or structure (loaders/formalize_tree.py): the
+criteria of sample paragraphs checked against the official text as read by a person (the expected
+values below were written from ontology/sources/, not from the formalizer), the structure ("any of"
+alternatives, "all of" conjunctions, ranges), and paragraphs not wholly understood left as text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from exportgraph.loaders import formalize, formalize_tree
+from exportgraph.loaders.annex_i import AnnexI
+from exportgraph.loaders.ccl import CommerceControlList
+from exportgraph.loaders.listed_text import Note, TextNode
+from exportgraph.loaders.tables import SourceDataError, read_table
+
+from exportgraph.paths import ontology_dir
+
+ONTOLOGY = ontology_dir()
+UNITS = formalize.read_units(ONTOLOGY, "units.csv")
+PHRASES = formalize_tree.read_phrases(ONTOLOGY, "phrases.csv")
+FAMILIES = formalize_tree.read_families(ONTOLOGY, "families.csv")
+
+Found = dict[tuple[str, str], formalize.FormalEntry]
+Way = frozenset[tuple[str, str, Decimal, str]]
+
+
+def _trees(ccl: CommerceControlList, annex: AnnexI) -> dict[str, dict[str, TextNode]]:
+    return {
+        "US": {e.code: e.tree for e in ccl.entries},
+        "EU": {e.code: e.tree for e in annex.entries},
+    }
+
+
+@pytest.fixture(scope="module")
+def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
+    """Every family read, the limit on an entry's region size raised (what was read is checked
+    here; which entries the limit leaves as text, below)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(formalize_tree, "MAX_CELLS", 10**9)
+        entries = formalize_tree.formalize_families(
+            FAMILIES, PHRASES, _trees(ccl, annex), UNITS, {}
+        )
+    return {(e.jurisdiction, e.code): e for e in entries}
+
+
+def test_entries_whose_regions_are_too_large_to_compare_stay_text(
+    ccl: CommerceControlList, annex: AnnexI
+) -> None:
+    entries = formalize_tree.formalize_families(FAMILIES, PHRASES, _trees(ccl, annex), UNITS, {})
+    found = {(e.jurisdiction, e.code): e for e in entries}
+    b6 = found[("US", "6A005.b.6")]
+    assert b6.text_only and "21 alternative sets" in b6.text_only
+    # its own band, which every way through it requires, is kept: outside it, not controlled
+    band = ((WAVELENGTH, ">", "975", "NanoM"), (WAVELENGTH, "<=", "1150", "NanoM"))
+    assert _ways(b6) == {_way(*band)}
+    assert found[("EU", "6A005.b.8")].criteria and found[("EU", "6A005.b.8")].text_only is None
+
+
+def _ways(entry: formalize.FormalEntry) -> set[Way]:
+    return {
+        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
+        for way in entry.ways
+    }
+
+
+def _way(*criteria: tuple[str, str, str, str]) -> Way:
+    return frozenset((p, c, Decimal(v), u) for p, c, v, u in criteria)
+
+
+WAVELENGTH = "laser-output-wavelength"
+CW = "laser-cw-output-power"
+AVERAGE = "laser-average-output-power"
+ENERGY = "laser-pulse-energy"
+PEAK = "laser-peak-power"
+DURATION = "laser-pulse-duration"
+M2 = "laser-m2-factor"
+SINGLE = (M2, "<", "1.3", "UNITLESS")
+MULTIPLE = (M2, ">=", "1.3", "UNITLESS")
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_cw_laser_paragraphs_as_the_texts_state_them(found: Found, jurisdiction: str) -> None:
+    # 6A005.a.1 "Output wavelength less than 150 nm and output power exceeding 1 W"
+    assert _ways(found[(jurisdiction, "6A005.a.1")]) == {
+        _way((WAVELENGTH, "<", "150", "NanoM"), (CW, ">", "1", "W"))
+    }
+    # 6A005.a.2 "Output wavelength of 150 nm or more but not exceeding 510 nm and output power
+    # exceeding 30 W" — with the Note on Argon lasers, so incomplete (unknown when met)
+    a2 = found[(jurisdiction, "6A005.a.2")]
+    assert _ways(a2) == {
+        _way(
+            (WAVELENGTH, ">=", "150", "NanoM"),
+            (WAVELENGTH, "<=", "510", "NanoM"),
+            (CW, ">", "30", "W"),
+        )
+    }
+    assert a2.text_only and "6A005.a.2" in a2.text_only
+    # 6A005.a.7 "exceeding 1,150 nm but not exceeding 1,555 nm and any of the following:
+    # a. 'Single transverse mode' and output power exceeding 50 W; or b. 'Multiple transverse
+    # mode' and output power exceeding 80 W"
+    band = ((WAVELENGTH, ">", "1150", "NanoM"), (WAVELENGTH, "<=", "1555", "NanoM"))
+    a7 = found[(jurisdiction, "6A005.a.7")]
+    assert _ways(a7) == {
+        _way(*band, SINGLE, (CW, ">", "50", "W")),
+        _way(*band, MULTIPLE, (CW, ">", "80", "W")),
+    }
+    assert a7.text_only is None and a7.parent == "6A005.a"
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_all_of_the_following_is_a_conjunction(found: Found, jurisdiction: str) -> None:
+    # 6A005.a.6.a.2 "Having all of the following: a. Output power exceeding 500 W; and
+    # b. Spectral bandwidth less than 40 GHz" under 'Single transverse mode' output
+    ways = _ways(found[(jurisdiction, "6A005.a.6")])
+    band = ((WAVELENGTH, ">", "975", "NanoM"), (WAVELENGTH, "<=", "1150", "NanoM"))
+    spectral = ("laser-spectral-bandwidth", "<", "40", "GigaHZ")
+    assert _way(*band, SINGLE, (CW, ">", "500", "W"), spectral) in ways
+    assert _way(*band, SINGLE, (CW, ">", "1000", "W")) in ways
+    # 6A005.a.6.b.1 "'Wall-plug efficiency' exceeding 18% and output power exceeding 1,000 W"
+    wall_plug = ("laser-wall-plug-efficiency", ">", "18", "PERCENT")
+    assert _way(*band, MULTIPLE, wall_plug, (CW, ">", "1000", "W")) in ways
+    assert _way(*band, MULTIPLE, (CW, ">", "2", "KiloW")) in ways
+    assert len(ways) == 4
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_pulsed_laser_ranges_and_per_pulse_values(found: Found, jurisdiction: str) -> None:
+    ways = _ways(found[(jurisdiction, "6A005.b.6")])
+    band = ((WAVELENGTH, ">", "975", "NanoM"), (WAVELENGTH, "<=", "1150", "NanoM"))
+    # b.6.a "Pulse duration of less than 1 ps" … a.1 "Output peak power exceeding 2 GW per pulse"
+    assert _way(*band, (DURATION, "<", "1", "PicoSEC"), (PEAK, ">", "2", "GigaW")) in ways
+    # b.6.b "equal to or exceeding 1 ps and less than 1 ns" … b.3 "exceeding 0.1 J per pulse"
+    b = ((DURATION, ">=", "1", "PicoSEC"), (DURATION, "<", "1", "NanoSEC"))
+    assert _way(*band, *b, (ENERGY, ">", "0.1", "J")) in ways
+    # b.6.c.1.b "Average output power exceeding 20 W limited by design to a maximum pulse
+    # repetition frequency less than or equal to 1 kHz"
+    c = ((DURATION, ">=", "1", "NanoSEC"), (DURATION, "<=", "1", "MicroSEC"))
+    prf = ("laser-maximum-pulse-repetition-frequency", "<=", "1", "KiloHZ")
+    assert _way(*band, *c, SINGLE, (AVERAGE, ">", "20", "W"), prf) in ways
+    # b.6.d.2.a "Peak power exceeding 1 MW" (pulse duration exceeding 1 µs, multiple mode)
+    assert (
+        _way(*band, (DURATION, ">", "1", "MicroSEC"), MULTIPLE, (PEAK, ">", "1", "MegaW")) in ways
+    )
+    assert len(ways) == 21
+
+
+def test_eu_decimal_commas_and_tunable_lasers(found: Found) -> None:
+    # EU 6A005.b.2.a "Output energy exceeding 1,5 J per pulse and 'peak power' exceeding 30 W"
+    ways = _ways(found[("EU", "6A005.b.2")])
+    band = ((WAVELENGTH, ">=", "150", "NanoM"), (WAVELENGTH, "<=", "510", "NanoM"))
+    assert _way(*band, (ENERGY, ">", "1.5", "J"), (PEAK, ">", "30", "W")) in ways
+    # 6A005.c.2 "Output wavelength of 600 nm or more but not exceeding 1 400 nm" (US 1,400),
+    # a. "Output energy exceeding 1 J per pulse and peak power exceeding 20 W" b. "Average or CW
+    # output power exceeding 20 W"
+    for jurisdiction in ("US", "EU"):
+        c2 = found[(jurisdiction, "6A005.c.2")]
+        band = ((WAVELENGTH, ">=", "600", "NanoM"), (WAVELENGTH, "<=", "1400", "NanoM"))
+        assert _ways(c2) == {
+            _way(*band, (ENERGY, ">", "1", "J"), (PEAK, ">", "20", "W")),
+            _way(*band, ("laser-average-or-cw-output-power", ">", "20", "W")),
+        }
+
+
+def test_each_criterion_cites_its_paragraph_and_phrase(found: Found) -> None:
+    entry = found[("US", "6A005.b.6")]
+    peak = next(c for c in entry.criteria if c.parameter == PEAK and c.value == 2)
+    assert peak.paragraph == "6A005.b.6.a.1"
+    assert peak.phrase == "Output peak power exceeding 2 GW per pulse"
+    assert peak.source_text.startswith("Output “peak power” exceeding 2 GW per pulse")
+    mode = next(c for c in entry.criteria if c.parameter == M2)
+    assert "M²-factor of less than 1.3" in mode.defined_by
+
+
+def test_every_value_is_written_in_its_own_paragraph(found: Found) -> None:
+    criteria = [c for e in found.values() for c in e.criteria if not c.defined_by]
+    assert len(criteria) > 300
+    for criterion in criteria:
+        number = criterion.written.rsplit(" ", 1)[0]
+        assert number in criterion.source_text, criterion
+        assert criterion.phrase.split(" ")[-1] in criterion.source_text.replace("”", "")
+
+
+def test_groups_match_through_their_sub_paragraphs(found: Found) -> None:
+    for jurisdiction in ("US", "EU"):
+        for code in ("6A005.a", "6A005.b", "6A005.c"):
+            group = found[(jurisdiction, code)]
+            assert group.group and not group.criteria and group.parent is None
+        children = [e for e in found.values() if e.parent == "6A005.b" and e.jurisdiction == "US"]
+        assert len(children) == 10
+
+
+def test_the_rules_and_families_never_touch_a_curated_code(
+    ccl: CommerceControlList, annex: AnnexI
+) -> None:
+    """Nothing formalized from the text overrides the curated quantum rows."""
+    trees = _trees(ccl, annex)
+    curated = {
+        j: {
+            row.require("code")
+            for row in read_table(ONTOLOGY / f"controls/{j}/entries.csv", ("code",))
+        }
+        for j in ("US", "EU")
+    }
+    rules = formalize.read_rules(ONTOLOGY, "rules.csv")
+    entries = formalize.formalize(rules, trees, UNITS, curated)
+    entries += formalize_tree.formalize_families(FAMILIES, PHRASES, trees, UNITS, curated)
+    formalize_tree.distinct(entries, "formalize")
+    assert not {(e.jurisdiction, e.code) for e in entries} & {
+        (j, code) for j, codes in curated.items() for code in codes
+    }
+    # a family whose subtree held a curated code would fail the load
+    with pytest.raises(SourceDataError, match="curated code"):
+        formalize_tree.formalize_families(FAMILIES, PHRASES, trees, UNITS, {"US": {"6A005.a.3"}})
+
+
+# ------------------------------------------------------------------ the reader on small trees
+
+
+def _tree(*children: TextNode, text: str = "Lasers having any of the following:") -> TextNode:
+    return TextNode("US", "6A005.a", ("a",), text, (), None, children, 1)
+
+
+def _leaf(path: str, text: str, notes: tuple[Note, ...] = (), *kids: TextNode) -> TextNode:
+    parts = tuple(path.split("."))
+    code = "6A005." + path
+    return TextNode("US", code, parts, text, notes, code.rsplit(".", 1)[0], kids, 1)
+
+
+def _read(root: TextNode) -> Found:
+    family = formalize_tree.Family("6A005.a", (), ("non-tunable-cw-laser",), (), (), "", 1, "f")
+    trees = {"US": {"6A005": TextNode("US", "6A005", (), "Lasers", (), None, (root,), 1)}}
+    entries = formalize_tree.formalize_families([family], PHRASES, trees, UNITS, {})
+    return {(e.jurisdiction, e.code): e for e in entries}
+
+
+def test_a_paragraph_with_words_not_understood_stays_text_never_false() -> None:
+    found = _read(
+        _tree(
+            _leaf("a.1", "Output wavelength less than 150 nm and output power exceeding 1 W;"),
+            _leaf("a.2", "Output wavelength less than 150 nm, when cooled, and output power exceeding 1 W;"),
+            _leaf("a.3", "Output wavelength less than 150 nm and output power exceeding 1.5,0 W;"),
+        )
+    )  # fmt: skip
+    assert found[("US", "6A005.a.1")].text_only is None
+    for code in ("6A005.a.2", "6A005.a.3"):
+        entry = found[("US", code)]
+        assert not entry.criteria and entry.text_only and entry.text_only.startswith(code)
+
+
+def test_a_sub_paragraph_not_understood_keeps_its_whole_branch_text() -> None:
+    found = _read(
+        _tree(
+            _leaf(
+                "a.1", "Output wavelength less than 150 nm and any of the following:", (),
+                _leaf("a.1.a", "Output power exceeding 1 W; or"),
+                _leaf("a.1.b", "Output power exceeding 1 W at 20 °C"),
+            )
+        )
+    )  # fmt: skip
+    entry = found[("US", "6A005.a.1")]
+    assert entry.text_only and "6A005.a.1.b" in entry.text_only
+    # the paragraph's own condition, required on every way through it, is kept (incomplete)
+    assert _ways(entry) == {_way((WAVELENGTH, "<", "150", "NanoM"))}
+
+
+def test_a_note_below_the_root_makes_the_entry_incomplete() -> None:
+    note = Note("note", "Note:", "6A005.a.1 does not control Argon lasers", 2)
+    found = _read(_tree(_leaf("a.1", "Output wavelength less than 150 nm and output power exceeding 1 W;", (note,))))  # fmt: skip
+    entry = found[("US", "6A005.a.1")]
+    assert entry.criteria and entry.text_only and "notes to 6A005.a.1" in entry.text_only
+
+
+def test_a_count_of_thresholds_not_matching_the_criteria_is_text() -> None:
+    # "below" is counted as a stated threshold but is no comparator the reader takes
+    found = _read(
+        _tree(_leaf("a.1", "Output wavelength below 150 nm and output power exceeding 1 W;"))
+    )
+    assert found[("US", "6A005.a.1")].text_only
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_lasers_only_6a005_d_specifies(found: Found, jurisdiction: str) -> None:
+    # 6A005.d.3 CO2: "a. CW output power exceeding 15 kW; b. Pulsed output with 'pulse duration'
+    # exceeding 10 µs and any of: 1. 'Average output power' exceeding 10 kW; or 2. 'Peak power'
+    # exceeding 100 kW"
+    assert _ways(found[(jurisdiction, "6A005.d.3.a")]) == {_way((CW, ">", "15", "KiloW"))}
+    assert _ways(found[(jurisdiction, "6A005.d.3.b")]) == {
+        _way((DURATION, ">", "10", "MicroSEC"), (AVERAGE, ">", "10", "KiloW")),
+        _way((DURATION, ">", "10", "MicroSEC"), (PEAK, ">", "100", "KiloW")),
+    }
+    # 6A005.d.4.a excimer: "Output wavelength not exceeding 150 nm and any of: 1. Output energy
+    # exceeding 50 mJ per pulse; or 2. 'Average output power' exceeding 1 W"
+    assert _ways(found[(jurisdiction, "6A005.d.4.a")]) == {
+        _way((WAVELENGTH, "<=", "150", "NanoM"), (ENERGY, ">", "50", "MilliJ")),
+        _way((WAVELENGTH, "<=", "150", "NanoM"), (AVERAGE, ">", "1", "W")),
+    }
+    # 6A005.d.6.b non-repetitive pulsed Nd:glass: "'Pulse duration' exceeding 1 µs and output
+    # energy exceeding 100 J per pulse"
+    assert _ways(found[(jurisdiction, "6A005.d.6.b")]) == {
+        _way((DURATION, ">", "1", "MicroSEC"), (ENERGY, ">", "100", "J"))
+    }
+
+
+RESOLUTION, RATE = "adc-resolution", "adc-sample-rate"
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_converters_and_digitizers_as_the_texts_state_them(found: Found, jurisdiction: str) -> None:
+    # 3A001.a.5.a.2 "A resolution of 10 bit or more, but less than 12 bit, with a 'sample rate'
+    # greater than 600 Mega Samples Per Second (MSPS)"
+    assert _ways(found[(jurisdiction, "3A001.a.5.a.2")]) == {
+        _way(
+            (RESOLUTION, ">=", "10", "BIT"),
+            (RESOLUTION, "<", "12", "BIT"),
+            (RATE, ">", "600", "MegaSAMPLE-PER-SEC"),
+        )
+    }
+    # 3A001.a.13.b "A DAC clock frequency of 1.25 GHz or more and a DAC resolution of 12 bit or more"
+    assert _ways(found[(jurisdiction, "3A001.a.13.b")]) == {
+        _way(("dac-clock-frequency", ">=", "1.25", "GigaHZ"), ("dac-resolution", ">=", "12", "BIT"))
+    }
+    # 3A002.h "specified to perform all of the following: 1. Analog-to-digital conversions meeting
+    # any of … a. A resolution of 8 bit or more, but less than 10 bit, with a 'sample rate' greater
+    # than 1.3 Giga Samples Per Second (GSPS) …; and 2. Any of: output, storage or processing of
+    # digitized data" (2. is the required fact)
+    h = found[(jurisdiction, "3A002.h")]
+    assert h.requires_facts == ("digitized-data-output-storage-or-processing",)
+    assert len(h.ways) == 5
+    assert _way(
+        (RESOLUTION, ">=", "8", "BIT"),
+        (RESOLUTION, "<", "10", "BIT"),
+        (RATE, ">", "1.3", "GigaSAMPLE-PER-SEC"),
+    ) in _ways(h)
+    assert _way((RESOLUTION, ">=", "16", "BIT"), (RATE, ">", "180", "MegaSAMPLE-PER-SEC")) in _ways(
+        h
+    )
+    # Notes 1 and 2 to Category 3 (specially designed for other equipment) keep them incomplete
+    for entry in (h, found[(jurisdiction, "3A001.a.13.b")]):
+        assert entry.text_only and "Category 3" in entry.text_only
+
+
+def test_superconductive_electronics_and_test_receivers(found: Found) -> None:
+    # US 3A001.d.1 "… a product of delay time per gate (in seconds) and power dissipation per gate
+    # (in watts) of less than 10^−14 J"; d.2 "… resonant circuits with Q-values exceeding 10,000"
+    assert _ways(found[("US", "3A001.d.1")]) == {
+        _way(("superconductive-gate-delay-power-product", "<", "1E-14", "J"))
+    }
+    for jurisdiction in ("US", "EU"):
+        assert _ways(found[(jurisdiction, "3A001.d.2")]) == {
+            _way(("resonant-circuit-q-value", ">", "10000", "UNITLESS"))
+        }
+        # 3A002.f "having all of the following: 1. A maximum operating frequency exceeding
+        # 110 GHz; and 2. Being capable of measuring amplitude and phase simultaneously" (a fact)
+        f = found[(jurisdiction, "3A002.f")]
+        assert _ways(f) == {_way(("frequency-max", ">", "110", "GigaHZ"))}
+        assert f.requires_facts == ("measures-amplitude-and-phase-simultaneously",)
+    # EU "10-14 J" lost its superscript: not read as a number, the paragraph stays text
+    eu = found[("EU", "3A001.d.1")]
+    assert not eu.criteria and eu.text_only

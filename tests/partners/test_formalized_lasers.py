@@ -1,0 +1,105 @@
+"""Classification of lasers by the 6A005 families formalized from the whole lists (families.csv):
+hand-built items whose values sit on either side of thresholds the text states, reaching the
+sub-item the text names; "unknown" when a required parameter is missing or a note applies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
+
+
+def _cw(wavelength_nm: float, power: str, m2: float | None = None) -> dict[str, Any]:
+    parameters: dict[str, Any] = {
+        "laser-output-wavelength": {"value": wavelength_nm, "unit": "nm"},
+        "laser-cw-output-power": power,
+    }
+    if m2 is not None:
+        parameters["laser-m2-factor"] = m2
+    return {"kind": "non-tunable-cw-laser", "parameters": parameters}
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_single_mode_cw_laser_at_1550_nm_reaches_6a005_a_7(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # 6A005.a.7: "Output wavelength exceeding 1,150 nm but not exceeding 1,555 nm and any of the
+    # following: a. 'Single transverse mode' and output power exceeding 50 W"
+    result = classify_in(jurisdiction, _cw(1550, "60 W", m2=1.05), ON)
+    assert result["controlled"] is True
+    entry = result["entries"][0]  # most specific first, then the grouping 6A005.a
+    assert [e["id"] for e in result["entries"]] == [
+        f"{jurisdiction}:6A005.a.7",
+        f"{jurisdiction}:6A005.a",
+    ]
+    texts = {c["legal_text"] for c in entry["criteria"]}
+    assert any(
+        t.startswith("'Single transverse mode' and output power exceeding 50 W") for t in texts
+    )
+    assert all(c["satisfied"] is True for c in entry["criteria"])
+    # at 50 W the text's "exceeding" is not met; multiple mode needs more than 80 W
+    assert classify_in(jurisdiction, _cw(1550, "50 W", m2=1.05), ON)["controlled"] is False
+    assert classify_in(jurisdiction, _cw(1550, "60 W", m2=1.3), ON)["controlled"] is False
+    assert classify_in(jurisdiction, _cw(1550, "81 W", m2=1.3), ON)["controlled"] is True
+
+
+def test_a_missing_parameter_is_unknown_naming_it(classify_in: Any) -> None:
+    result = classify_in("US", _cw(1550, "60 W"), ON)
+    assert result["controlled"] == "unknown"
+    assert "laser-m2-factor" in result["missing"]
+    assert [e["id"] for e in result["possible_entries"]] == ["US:6A005.a.7"]
+
+
+def test_a_note_below_the_entry_makes_a_met_entry_unknown_never_true(classify_in: Any) -> None:
+    # 6A005.a.2 (150-510 nm, more than 30 W) with the Note excluding Argon lasers up to 50 W
+    result = classify_in("EU", _cw(488, "40 W", m2=1.0), ON)
+    assert result["controlled"] == "unknown"
+    assert any("EU:6A005.a.2" in note and "read them" in note for note in result["notes"])
+    assert classify_in("EU", _cw(488, "20 W", m2=1.0), ON)["controlled"] is False
+
+
+def test_pulsed_laser_at_1560_nm_reaches_6a005_b_8(classify_in: Any) -> None:
+    # 6A005.b.8: "Output wavelength exceeding 1,555 nm but not exceeding 1,850 nm, and any of the
+    # following: a. Output energy exceeding 100 mJ per pulse and 'peak power' exceeding 1 W; or
+    # b. 'Average output power' exceeding 1 W"
+    item = {
+        "kind": "non-tunable-pulsed-laser",
+        "parameters": {
+            "laser-output-wavelength": "1560 nm",
+            "laser-average-output-power": "2 W",
+            "laser-pulse-energy": "20 uJ",
+            "laser-peak-power": "10 kW",
+        },
+    }
+    for jurisdiction in ("US", "EU"):
+        result = classify_in(jurisdiction, item, ON)
+        assert result["controlled"] is True
+        entry = result["entries"][0]
+        assert [e["id"] for e in result["entries"]] == [
+            f"{jurisdiction}:6A005.b.8",
+            f"{jurisdiction}:6A005.b",
+        ]
+        assert any(c["threshold"] == 1 and c["unit"] == "W" for c in entry["criteria"])
+    weaker = {**item, "parameters": {**item["parameters"], "laser-average-output-power": "1 W"}}
+    assert classify_in("US", weaker, ON)["controlled"] is False  # "exceeding 1 W"
+
+
+def test_a_femtosecond_laser_in_a_band_known_as_text_is_unknown(classify_in: Any) -> None:
+    # 6A005.b.6 (975-1,150 nm) is read but left as text (21 alternative sets of conditions)
+    item = {
+        "kind": "non-tunable-pulsed-laser",
+        "parameters": {"laser-output-wavelength": "1030 nm", "laser-average-output-power": "1 W"},
+    }
+    result = classify_in("US", item, ON)
+    assert result["controlled"] == "unknown"
+    assert "US:6A005.b.6" in {e["id"] for e in result["possible_entries"]}
+
+
+def test_lasers_the_notes_treat_apart_are_unknown_not_false(classify_in: Any) -> None:
+    for kind, code in (("ruby-laser", "6A005"), ("semiconductor-laser", "6A005.d")):
+        for jurisdiction in ("US", "EU"):
+            result = classify_in(jurisdiction, {"kind": kind}, ON)
+            assert result["controlled"] == "unknown"
+            assert f"{jurisdiction}:{code}" in {e["id"] for e in result["possible_entries"]}
