@@ -6,6 +6,7 @@ nothing is written."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from fastapi.testclient import TestClient
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.standards.impact import impact, impact_run
-from exportgraph.services.standards.impact_agreements import examples_dir
+from exportgraph.services.standards.impact_agreements import examples_dir, same_rules
 
 CASES = Path(__file__).parents[1] / "agreements" / "cases"
 EXAMPLES = sorted(examples_dir().glob("*.json"))
@@ -105,3 +106,20 @@ def test_a_bad_agreement_is_named_and_nothing_is_written(
     assert response.json()["field"] == field
     assert field in response.json()["detail"]
     assert _written(context) == before
+
+
+def test_only_what_agreement_validation_reads_keeps_agreements_from_being_assessed(
+    knowledge: Knowledge,
+) -> None:
+    cnot = knowledge.parameters["cnot-error"]
+    texts = {**cnot.texts, "alt": {**cnot.texts.get("alt", {}), "it": ("errore C-NOT",)}}
+    translated = {**knowledge.schemes["parameters"], "cnot-error": replace(cnot, texts=texts)}
+    assert same_rules(
+        knowledge, replace(knowledge, schemes={**knowledge.schemes, "parameters": translated})
+    )
+    de = knowledge.jurisdictions["DE"]
+    outside = {**knowledge.jurisdictions, "DE": replace(de, part_of=())}  # DE leaves the EU
+    assert not same_rules(knowledge, replace(knowledge, jurisdictions=outside))
+    exclusion = knowledge.exclusions[0]
+    fewer = (replace(exclusion, conditions=()), *knowledge.exclusions[1:])
+    assert not same_rules(knowledge, replace(knowledge, exclusions=fewer))

@@ -100,12 +100,10 @@ def _distinct(agreements: Sequence[parsing.ParsedAgreement]) -> None:
 
 def same_rules(before: Knowledge, after: Knowledge) -> bool:
     """Whether what agreement validation reads besides classification is the same in both
-    indexes: unions and aliases, research exclusions (what they cover, their conditions), stages,
-    claims, the parameters' and facts' terms."""
-    schemes = ("project-stages", "exclusion-claims", "parameters", "facts")
-    return _rule_inputs(before) == _rule_inputs(after) and all(
-        before.scheme(name) == after.scheme(name) for name in schemes
-    )
+    indexes: unions and aliases, research exclusions (what they cover, their conditions), the
+    stages and claims with their flags, the parameters' and facts' English names. A change of
+    other labels (a translation) leaves it the same."""
+    return _rule_inputs(before) == _rule_inputs(after)
 
 
 def _rule_inputs(knowledge: Knowledge) -> object:
@@ -117,7 +115,15 @@ def _rule_inputs(knowledge: Knowledge) -> object:
         e.id: (e.applies_to, frozenset((c.field, frozenset(c.values)) for c in e.conditions))
         for e in knowledge.exclusions
     }
-    return jurisdictions, exclusions
+    flagged = {
+        name: (knowledge.notations(name), {n: c.flags for n, c in knowledge.scheme(name).items()})
+        for name in ("project-stages", "exclusion-claims")
+    }
+    names = {
+        name: {n: c.pick("pref")[0] for n, c in knowledge.scheme(name).items()}
+        for name in ("parameters", "facts")
+    }
+    return jurisdictions, exclusions, flagged, names
 
 
 def _validate(
