@@ -151,7 +151,13 @@ OPENAPI = {
 
 def _impact(store: Store, knowledge: Knowledge, raw: bytes, settings: Settings) -> ImpactRun:
     body = bulk_json(raw, settings)
-    return impact_run(store, knowledge, body, max_items=settings.max_bulk_items)
+    return impact_run(
+        store,
+        knowledge,
+        body,
+        max_items=settings.max_bulk_items,
+        max_agreements=settings.max_batch_items,
+    )
 
 
 def _page(knowledge: Knowledge, run: ImpactRun) -> str:

@@ -93,6 +93,7 @@ def test_an_unrelated_edit_flips_no_example_agreement(
         ([{"id": "A-1", "items": [{"id": "i", "kind": 7}]}], "agreements[0].items[0].kind"),
         ([{"id": "A-1"}, {"id": "A-1"}], "agreements[1].id"),
         ({"id": "A-1"}, "agreements"),
+        ([{"id": f"A-{n}"} for n in range(1001)], "agreements"),  # EXPORTGRAPH_MAX_BATCH_ITEMS
     ],
 )
 def test_a_bad_agreement_is_named_and_nothing_is_written(

@@ -44,11 +44,13 @@ from exportgraph.services.standards.impact_agreements import (
 )
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.standards.whatif import parse_change, sandbox
+from exportgraph.settings import Settings
 from exportgraph.store import Store
 
 log = logging.getLogger("exportgraph.impact")
 PRODUCTS = "products"
 _FIELDS = {"change", "corpus", "jurisdictions", "as_of", "agreements"}
+MAX_AGREEMENTS = Settings.max_batch_items
 
 
 class Migration(TypedDict):
@@ -87,10 +89,19 @@ class ImpactAnswer(TypedDict):
     notes: list[str]
 
 
-def impact(store: Store, knowledge: Knowledge, body: object, *, max_items: int) -> ImpactAnswer:
+def impact(
+    store: Store,
+    knowledge: Knowledge,
+    body: object,
+    *,
+    max_items: int,
+    max_agreements: int = MAX_AGREEMENTS,
+) -> ImpactAnswer:
     """The what-if of a request body (see the module docstring); InvalidInput / MalformedInput
     naming the field for anything that does not read."""
-    return impact_run(store, knowledge, body, max_items=max_items).answer
+    return impact_run(
+        store, knowledge, body, max_items=max_items, max_agreements=max_agreements
+    ).answer
 
 
 @dataclass(frozen=True)
@@ -102,7 +113,14 @@ class ImpactRun:
     on: dt.date
 
 
-def impact_run(store: Store, knowledge: Knowledge, body: object, *, max_items: int) -> ImpactRun:
+def impact_run(
+    store: Store,
+    knowledge: Knowledge,
+    body: object,
+    *,
+    max_items: int,
+    max_agreements: int = MAX_AGREEMENTS,
+) -> ImpactRun:
     """`impact`, with the sandbox index."""
     if not isinstance(body, Mapping):
         raise InvalidInput("the body must be a JSON object with change and corpus", field="body")
@@ -115,7 +133,7 @@ def impact_run(store: Store, knowledge: Knowledge, body: object, *, max_items: i
     codes = resolve_jurisdictions(knowledge, body.get("jurisdictions"))
     corpus = body.get("corpus", PRODUCTS)
     rows = corpus_rows(knowledge, corpus, max_items)
-    agreements, source = read_agreements(body.get("agreements", EXAMPLES))
+    agreements, source = read_agreements(body.get("agreements", EXAMPLES), max_agreements)
     asserted = set(asserted_triples(store))
     change = parse_change(knowledge, store, asserted, body["change"])
     after = sandbox(asserted, change)

@@ -21,7 +21,7 @@ from typing import Any
 from typing_extensions import TypedDict
 
 from exportgraph import paths
-from exportgraph.errors import ExportgraphError, InvalidInput
+from exportgraph.errors import ExportgraphError, InvalidInput, Limit, LimitExceeded
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.auditors.agreements import AgreementReport, Validator, parsing
@@ -65,9 +65,10 @@ def _example_documents() -> tuple[str, ...]:
     return tuple(path.read_text(encoding="utf-8") for path in sorted(examples_dir().glob("*.json")))
 
 
-def read_agreements(raw: object) -> tuple[list[parsing.ParsedAgreement], str]:
+def read_agreements(raw: object, limit: int) -> tuple[list[parsing.ParsedAgreement], str]:
     """The agreements a what-if assesses and where they come from; InvalidInput naming
-    `agreements[i].<field>` for one that does not read."""
+    `agreements[i].<field>` for one that does not read, LimitExceeded for more than `limit`
+    (EXPORTGRAPH_MAX_BATCH_ITEMS, as for POST /v1/agreements/validate)."""
     if raw == EXAMPLES:
         documents = [json.loads(text) for text in _example_documents()]
         return [_parsed(document, index) for index, document in enumerate(documents)], EXAMPLES
@@ -76,6 +77,13 @@ def read_agreements(raw: object) -> tuple[list[parsing.ParsedAgreement], str]:
             f'{FIELD}: expected "{EXAMPLES}" (the shipped example agreements) or an array of '
             "agreements as POST /v1/agreements/validate takes them (JSON)",
             field=FIELD,
+        )
+    if len(raw) > limit:
+        raise LimitExceeded(
+            f"{FIELD}: {len(raw)} agreements; at most {limit} are assessed in one what-if (set by "
+            "EXPORTGRAPH_MAX_BATCH_ITEMS)",
+            field=FIELD,
+            limit=Limit("EXPORTGRAPH_MAX_BATCH_ITEMS", limit, "agreements"),
         )
     parsed = [_parsed(document, index) for index, document in enumerate(raw)]
     _distinct(parsed)
