@@ -16,6 +16,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from typing_extensions import TypedDict
@@ -56,7 +57,8 @@ class AgreementsImpact:
     """Why the agreements were not assessed, when they were not."""
 
 
-def examples_dir() -> Any:
+def examples_dir() -> Path:
+    """The shipped example agreements (ontology/examples/agreements/, README.md there)."""
     return paths.ontology_dir() / "examples" / "agreements"
 
 
