@@ -81,6 +81,24 @@ IMPACT_EXAMPLES: dict[str, Any] = {
             "corpus": "products",
         },
     },
+    "agreements": {
+        "summary": "Loosen the EU C-NOT error bound of 4A506.a.1: which agreements stop conforming",
+        "value": {
+            "change": {
+                "edits": [
+                    {
+                        "entry": "EU:4A506.a.1",
+                        "parameter": "cnot-error",
+                        "comparator": "<=",
+                        "threshold": 0.02,
+                        "unit": "1",
+                    }
+                ]
+            },
+            "corpus": "products",
+            "agreements": "examples",
+        },
+    },
     "proposal": {
         "summary": "A proposed change set by its id",
         "value": {"change": {"change_set": "1"}, "corpus": "products"},
@@ -113,6 +131,15 @@ OPENAPI = {
                         },
                         "jurisdictions": {"type": "array", "items": {"type": "string"}},
                         "as_of": {"type": "string", "format": "date"},
+                        "agreements": {
+                            "description": '"examples" (the default: the shipped example '
+                            "agreements) or agreements as POST /v1/agreements/validate takes "
+                            "them (JSON); those whose conformance the change moves are listed",
+                            "oneOf": [
+                                {"type": "string", "enum": ["examples"]},
+                                {"type": "array", "items": {"type": "object"}},
+                            ],
+                        },
                     },
                 },
                 "examples": IMPACT_EXAMPLES,
@@ -124,7 +151,13 @@ OPENAPI = {
 
 def _impact(store: Store, knowledge: Knowledge, raw: bytes, settings: Settings) -> ImpactRun:
     body = bulk_json(raw, settings)
-    return impact_run(store, knowledge, body, max_items=settings.max_bulk_items)
+    return impact_run(
+        store,
+        knowledge,
+        body,
+        max_items=settings.max_bulk_items,
+        max_agreements=settings.max_batch_items,
+    )
 
 
 def _page(knowledge: Knowledge, run: ImpactRun) -> str:
@@ -151,7 +184,7 @@ def _page(knowledge: Knowledge, run: ImpactRun) -> str:
         413: {"description": "The body is over EXPORTGRAPH_MAX_BULK_BODY."},
         422: {
             "description": "An unknown entry or parameter, a unit that does not convert, a "
-            "change set that is not proposed, an item that does not read (named)."
+            "change set that is not proposed, an item or agreement that does not read (named)."
         },
     },
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import escape
 
 from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.model import Product
 from exportgraph.knowledge.planes import Point, Region, control_regions, plot_for
 from exportgraph.presentation.plots import (
     BOTTOM,
@@ -30,6 +31,7 @@ from exportgraph.presentation.plots import (
     _sy,
     plot_axes,
 )
+from exportgraph.services.reference.products import product_item
 from exportgraph.services.standards.impact_report import MOVES
 
 COLOURS = {
@@ -169,20 +171,62 @@ class Dot:
     id: str
     point: Point
     moved: bool  # its answer in the panel's jurisdiction moves
+    of_kind: bool = True
+    """False for a product of another kind stating both figures (a qubit device on the plane of
+    quantum computers): the regions drawn are not the ones that apply to it."""
 
 
-def corpus_points(knowledge: Knowledge, kind: str | None = None) -> tuple[str, list[Dot]]:
-    """The kind of the plane and the products of that kind with both figures it plots."""
+@dataclass(frozen=True)
+class Corpus:
+    """The products on the plane of a kind, and those that cannot be drawn there and why."""
+
+    kind: str
+    dots: list[Dot]
+    undrawn: dict[str, list[str]]
+    """Why → the products it keeps off the plane (a product missing both figures is in both)."""
+
+    @property
+    def undrawn_count(self) -> int:
+        return len({product for ids in self.undrawn.values() for product in ids})
+
+
+def corpus_points(knowledge: Knowledge, kind: str | None = None) -> Corpus:
+    """Every product whose two figures of the plane are published (the figures its
+    classification uses), and why each other product of the plane's kind, or stating either
+    figure, is not drawn. No value is ever guessed."""
     plot = plot_for(knowledge, kind)
-    dots = []
+    labels = _labels(knowledge)
+    dots: list[Dot] = []
+    undrawn: dict[str, list[str]] = {}
     for product in sorted(knowledge.products.values(), key=lambda p: p.id):
-        if plot.kind not in knowledge.ancestors_of_kind(product.kind):
-            continue
-        figures = {f.parameter: f.canonical for f in product.figures if f.canonical is not None}
-        x, y = figures.get(plot.x), figures.get(plot.y)
-        if x is not None and y is not None and x > 0 and y > 0:
-            dots.append(Dot(product.id, Point.of(str(x), str(y)), False))
-    return knowledge.kind_notation(plot.kind), dots
+        of_kind = plot.kind in knowledge.ancestors_of_kind(product.kind)
+        stated = {figure.parameter for figure in product.figures}
+        if not of_kind and not stated & {plot.x, plot.y}:
+            continue  # neither figure is one this product has
+        values = product_item(knowledge, product)[0]["parameters"]
+        why = [
+            _why_not(product, axis, values.get(axis), labels.get(axis, axis))
+            for axis in (plot.x, plot.y)
+        ]
+        for reason in why:
+            if reason:
+                undrawn.setdefault(reason, []).append(product.id)
+        if not any(why):
+            point = Point.of(values[plot.x], values[plot.y])
+            dots.append(Dot(product.id, point, False, of_kind))
+    return Corpus(knowledge.kind_notation(plot.kind), dots, dict(sorted(undrawn.items())))
+
+
+def _labels(knowledge: Knowledge) -> dict[str, str]:
+    return {p.notation: p.label or p.notation for p in knowledge.parameters.values()}
+
+
+def _why_not(product: Product, axis: str, value: object, label: str) -> str | None:
+    """Why a product's figure cannot be placed on an axis (None: it can)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return None if value > 0 else f"{label} not above 0 (log axis)"
+    published = [f for f in product.figures if f.parameter == axis and f.value is not None]
+    return f"{label} not in a unit that converts" if published else f"{label} not published"
 
 
 def corpus_planes(
@@ -193,11 +237,13 @@ def corpus_planes(
     products: bool = True,
 ) -> list[str]:
     """One panel per jurisdiction: the region before (dashed outline) and after (filled), and the
-    products (moved ones ringed; none when `products` is false). `moved`: jurisdiction → ids of
-    the products that move."""
+    products (moved ones ringed; none when `products` is false) with how many are not drawn and
+    why. `moved`: jurisdiction → ids of the products that move."""
     knowledge, on = after
-    kind, dots = corpus_points(knowledge)
-    dots = dots if products else []
+    corpus = corpus_points(knowledge)
+    kind = corpus.kind
+    if not products:
+        corpus = Corpus(kind, [], {})
     plot = plot_for(knowledge, kind)
     wanted = set(jurisdictions)
     old = {
@@ -210,9 +256,9 @@ def corpus_planes(
     )
     regions = [r for r in (*old.values(), *new.values()) if r.jurisdiction in wanted]
     axes = plot_axes(regions)
-    for dot in dots:
+    for dot in corpus.dots:
         axes = _widen(axes, dot.point)
-    labels = {p.notation: p.label or p.notation for p in knowledge.parameters.values()}
+    labels = _labels(knowledge)
     x_label, y_label = labels.get(plot.x, plot.x), labels.get(plot.y, plot.y)
     return [
         _plane(
@@ -220,7 +266,7 @@ def corpus_planes(
             old.get(code),
             new.get(code),
             axes,
-            dots,
+            corpus,
             (moved or {}).get(code, set()),
             (x_label, y_label),
         )
@@ -254,21 +300,26 @@ def _plane(
     old: Region | None,
     new: Region | None,
     axes: Axes,
-    dots: Sequence[Dot],
+    corpus: Corpus,
     moved: set[str],
     names: tuple[str, str],
 ) -> str:
     shown = new or old
     label = shown.label if shown else code
+    dots = corpus.dots
+    footnote = _footnote(corpus)
+    height = HEIGHT + 12 * len(footnote) + (4 if footnote else 0)
     desc = (
         f"{len(dots)} products; region before: {len(old.bands) if old else 0} band(s), after: "
-        f"{len(new.bands) if new else 0} band(s); {len(moved)} product(s) move"
+        f"{len(new.bands) if new else 0} band(s); {len(moved)} product(s) move. "
+        + " ".join(footnote)
     )
     out = [
-        f'{_OPEN} viewBox="0 0 {WIDTH} {HEIGHT}" class="impact-plot plane" data-plot="plane" '
-        f'data-jurisdiction="{escape(code)}"><title>{escape(label)} ({escape(code)}): control '
+        f'{_OPEN} viewBox="0 0 {WIDTH} {height}" class="impact-plot plane" data-plot="plane" '
+        f'data-jurisdiction="{escape(code)}" data-drawn="{len(dots)}" '
+        f'data-undrawn="{corpus.undrawn_count}"><title>{escape(label)} ({escape(code)}): control '
         f"region before and after, {escape(names[0])} × {escape(names[1])}, log axes</title>"
-        f"<desc>{escape(desc)}</desc>",
+        f"<desc>{escape(desc.strip())}</desc>",
         f'<clipPath id="clip-{escape(code)}"><rect x="{LEFT}" y="{TOP}" width="{RIGHT - LEFT}" '
         f'height="{BOTTOM - TOP}"/></clipPath>',
         f'<rect x="{LEFT}" y="{TOP}" width="{RIGHT - LEFT}" height="{BOTTOM - TOP}" fill="#fff" '
@@ -282,20 +333,48 @@ def _plane(
     )
     out.append("</g>")
     for dot in dots:
-        cx, cy = _sx(axes, float(dot.point.x)), _sy(axes, float(dot.point.y))
-        ring = dot.id in moved
-        out.append(
-            f'<circle class="product{" moved" if ring else ""}" cx="{_f(cx)}" cy="{_f(cy)}" '
-            f'r="{4 if ring else 2.5}" fill="{"#f0b400" if ring else "#0b5cad"}" '
-            f'stroke="#1b1f24" stroke-width="{1 if ring else 0}" data-product="{escape(dot.id)}">'
-            f"<title>{escape(dot.id)}</title></circle>"
-        )
+        out.append(_dot(axes, dot, dot.id in moved, corpus.kind))
     out.append(
         f'<text x="{(LEFT + RIGHT) / 2}" y="{HEIGHT - 8}" text-anchor="middle" font-size="12">'
         f"{escape(names[0])} (log scale)</text>"
         f'<text x="14" y="{(TOP + BOTTOM) / 2}" text-anchor="middle" font-size="12" '
         f'transform="rotate(-90 14 {(TOP + BOTTOM) / 2})">{escape(names[1])} (log scale)</text>'
         f'<text x="{LEFT + 4}" y="{TOP + 12}" font-size="12" font-weight="600">{escape(code)}</text>'
-        "</svg>"
     )
+    for index, line in enumerate(footnote):
+        out.append(
+            f'<text class="{"drawn" if index == 0 else "undrawn"}" x="8" '
+            f'y="{HEIGHT + 8 + 12 * index}" font-size="10" fill="#424a53">{escape(line)}</text>'
+        )
+    out.append("</svg>")
     return "".join(out)
+
+
+def _dot(axes: Axes, dot: Dot, ring: bool, kind: str) -> str:
+    """A product: filled, ringed when its answer moves; hollow when it is of another kind."""
+    cx, cy = _sx(axes, float(dot.point.x)), _sy(axes, float(dot.point.y))
+    colour = "#f0b400" if ring else "#0b5cad"
+    fill, stroke = (colour, "#1b1f24") if dot.of_kind else ("#fff", colour)
+    width = 1 if ring or not dot.of_kind else 0
+    title = dot.id if dot.of_kind else f"{dot.id}: not a {kind}; these regions are {kind}s'"
+    classes = "product" + (" moved" if ring else "") + ("" if dot.of_kind else " other-kind")
+    return (
+        f'<circle class="{classes}" cx="{_f(cx)}" cy="{_f(cy)}" r="{4 if ring else 2.5}" '
+        f'fill="{fill}" stroke="{stroke}" stroke-width="{width}" '
+        f'data-product="{escape(dot.id)}"><title>{escape(title)}</title></circle>'
+    )
+
+
+def _footnote(corpus: Corpus) -> list[str]:
+    """How many products are drawn, and how many are not and why (empty with no products)."""
+    if not corpus.dots and not corpus.undrawn:
+        return []
+    others = sum(1 for dot in corpus.dots if not dot.of_kind)
+    lines = [
+        f"{len(corpus.dots)} products drawn"
+        + (f" ({others} of another kind, hollow)" if others else "")
+    ]
+    if corpus.undrawn:
+        lines.append(f"{corpus.undrawn_count} not drawn:")
+        lines += [f"{reason}: {len(ids)}" for reason, ids in corpus.undrawn.items()]
+    return lines

@@ -18,7 +18,7 @@ import pytest
 import rdflib
 
 from exportgraph.errors import ExportgraphError
-from exportgraph.paths import shapes_dir
+from exportgraph.paths import ontology_dir, shapes_dir
 from exportgraph.services.auditors.agreements import AgreementReport, Validator, parsing
 
 HERE = Path(__file__).parent
@@ -51,7 +51,8 @@ def _code_speak(text: str) -> list[str]:
 
 
 def _case(name: str) -> dict[str, Any]:
-    folder = HERE / ("printed" if not name.startswith(("agr-", "conforming")) else "cases")
+    examples = ontology_dir() / "examples" / "agreements"
+    folder = examples if not name.startswith(("agr-", "conforming")) else HERE / "cases"
     value: dict[str, Any] = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
     return value
 

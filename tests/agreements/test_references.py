@@ -20,10 +20,11 @@ from pyoxigraph import BlankNode, Literal, NamedNode
 from exportgraph import namespaces as ns
 from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.graph.context import Context
+from exportgraph.paths import ontology_dir
 from exportgraph.services.auditors.agreements import Validator, parsing
 from exportgraph.services.auditors.agreements.identifiers import MINT_BASE, mint
 
-PRINTED = Path(__file__).parent / "printed"
+PRINTED = ontology_dir() / "examples" / "agreements"
 FILES = sorted(PRINTED.glob("*.json"))
 IDENTIFIER = NamedNode(ns.DCTERMS + "identifier")
 KINDS = ("agreement", "party", "item", "licence")

@@ -285,7 +285,11 @@ def test_bad_changes_are_named_and_write_nothing(
         ({"change": TIGHTER, "jurisdictions": ["XX"]}, "jurisdictions[0]"),
         ({"change": TIGHTER, "as_of": "soon"}, "as_of"),
         ({"corpus": "products"}, "change"),
-        ({"change": TIGHTER, "agreements": []}, "agreements"),
+        ({"change": TIGHTER, "agreements": "all"}, "agreements"),
+        (
+            {"change": TIGHTER, "agreements": [{"id": "A-1"}, {"id": "A-2", "destination": 5}]},
+            "agreements[1].destination",
+        ),
     ],
 )
 def test_bad_requests_are_named(client: TestClient, body: dict[str, Any], field: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from exportgraph.services.partners.screening import loaded_index
 from exportgraph.services.standards import changes
 from exportgraph.services.users import User
 
@@ -32,6 +33,9 @@ def test_the_report_page_draws_its_plots(page: Any, screenshot: Any) -> None:
     us = page.locator('svg[data-plot="plane"][data-jurisdiction="US"]')
     assert us.locator("circle.product").count() > 10
     assert us.locator("rect.band.after").count() > 0
+    # the products lacking a published figure are counted on the plot, never placed
+    assert int(us.get_attribute("data-undrawn") or 0) > 0
+    expect(us.locator("text.undrawn").first).to_contain_text("not drawn")
     expect(page.locator("#changes")).to_contain_text("US:3A901.a")
     # the CSV and JSON links give the same report
     csv_link = page.get_by_role("link", name="CSV")
@@ -55,6 +59,9 @@ def test_a_pending_change_shows_its_impact_before_review(
             "add": f'{criterion} "0.0005"^^xsd:decimal .',
         },
     )
+    # the example agreements' researcher exchanges screen their recipients: read the list first,
+    # as any first agreement validation of the process does (seconds on a loaded machine)
+    loaded_index()
     try:
         page.goto(f"/review/changes/{proposal['id']}", wait_until="load")
         section = page.locator("#impact")
@@ -63,6 +70,10 @@ def test_a_pending_change_shows_its_impact_before_review(
         eu = section.locator('svg[data-plot="plane"][data-jurisdiction="EU"]')
         expect(eu).to_be_visible()
         assert eu.locator('rect.band.before[data-entry="EU:4A506.a.2"]').count() > 0
+        # the shipped example agreements are assessed (those in this band are licensed)
+        agreements = section.locator("#impact-agreements")
+        expect(agreements).to_contain_text("the shipped example agreements")
+        assert int(agreements.get_attribute("data-assessed") or 0) > 0
         assert all(s["width"] > 100 for s in _sizes(page, "#impact svg.impact-plot"))
         screenshot(page, "21-pending-change-impact")
     finally:

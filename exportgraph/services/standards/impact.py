@@ -12,7 +12,8 @@ and compared: every item and jurisdiction whose verdict or matching entries move
 controlled, or all not; an "unknown" is no agreement). Nothing is written to the store.
 
 `compare(before, after, rows, codes, on)` is the seam for any corpus: it takes the items.
-Agreements whose conformance would change are not assessed yet (the answer says so).
+`agreements` (the request's, or by default the shipped examples) are validated before and after
+(exportgraph.services.standards.impact_agreements); those whose conformance moves are listed.
 """
 
 from __future__ import annotations
@@ -34,17 +35,22 @@ from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
 from exportgraph.services.partners.classify import resolve_jurisdictions
 from exportgraph.services.reference.products import product_item
 from exportgraph.services.standards.changes import get_change
+from exportgraph.services.standards.impact_agreements import (
+    EXAMPLES,
+    AgreementMove,
+    AgreementsAssessed,
+    agreements_impact,
+    read_agreements,
+)
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.standards.whatif import parse_change, sandbox
+from exportgraph.settings import Settings
 from exportgraph.store import Store
 
 log = logging.getLogger("exportgraph.impact")
 PRODUCTS = "products"
-NOT_YET = (
-    "Agreements whose conformance the change would alter are not assessed yet "
-    "(contract §9 `agreements`)."
-)
-_FIELDS = {"change", "corpus", "jurisdictions", "as_of"}
+_FIELDS = {"change", "corpus", "jurisdictions", "as_of", "agreements"}
+MAX_AGREEMENTS = Settings.max_batch_items
 
 
 class Migration(TypedDict):
@@ -78,13 +84,24 @@ class ImpactAnswer(TypedDict):
     migrations: list[Migration]
     summary: dict[str, dict[str, int]]
     harmonization: Harmonization
+    agreements: list[AgreementMove]
+    agreements_assessed: AgreementsAssessed
     notes: list[str]
 
 
-def impact(store: Store, knowledge: Knowledge, body: object, *, max_items: int) -> ImpactAnswer:
+def impact(
+    store: Store,
+    knowledge: Knowledge,
+    body: object,
+    *,
+    max_items: int,
+    max_agreements: int = MAX_AGREEMENTS,
+) -> ImpactAnswer:
     """The what-if of a request body (see the module docstring); InvalidInput / MalformedInput
     naming the field for anything that does not read."""
-    return impact_run(store, knowledge, body, max_items=max_items).answer
+    return impact_run(
+        store, knowledge, body, max_items=max_items, max_agreements=max_agreements
+    ).answer
 
 
 @dataclass(frozen=True)
@@ -96,7 +113,14 @@ class ImpactRun:
     on: dt.date
 
 
-def impact_run(store: Store, knowledge: Knowledge, body: object, *, max_items: int) -> ImpactRun:
+def impact_run(
+    store: Store,
+    knowledge: Knowledge,
+    body: object,
+    *,
+    max_items: int,
+    max_agreements: int = MAX_AGREEMENTS,
+) -> ImpactRun:
     """`impact`, with the sandbox index."""
     if not isinstance(body, Mapping):
         raise InvalidInput("the body must be a JSON object with change and corpus", field="body")
@@ -109,12 +133,18 @@ def impact_run(store: Store, knowledge: Knowledge, body: object, *, max_items: i
     codes = resolve_jurisdictions(knowledge, body.get("jurisdictions"))
     corpus = body.get("corpus", PRODUCTS)
     rows = corpus_rows(knowledge, corpus, max_items)
+    agreements, source = read_agreements(body.get("agreements", EXAMPLES), max_agreements)
     asserted = set(asserted_triples(store))
     change = parse_change(knowledge, store, asserted, body["change"])
     after = sandbox(asserted, change)
     answer = compare(knowledge, after, rows, codes, on)
     answer["corpus"]["source"] = PRODUCTS if corpus == PRODUCTS else "request"
     answer["change"] = change.described()
+    assessed = agreements_impact(store, knowledge, after, agreements, source)
+    answer["agreements"] = assessed.moves
+    answer["agreements_assessed"] = assessed.assessed
+    if assessed.note:
+        answer["notes"].append(assessed.note)
     return ImpactRun(answer, after, on)
 
 
@@ -225,7 +255,9 @@ def compare(
         "migrations": migrations,
         "summary": summary,
         "harmonization": {"before": harmonization(old), "after": harmonization(new)},
-        "notes": [NOT_YET],
+        "agreements": [],
+        "agreements_assessed": {"source": "none", "assessed": 0},
+        "notes": [],
     }
 
 
