@@ -385,15 +385,19 @@ def _code_verdicts(
     code: str, tops: list[_Node], rows: _Rows, axes: list[Axis]
 ) -> tuple[list[BatchVerdict], npt.NDArray[np.intp]]:
     """The distinct verdicts of one jurisdiction and, per row, the index of its verdict: rows
-    whose nodes have the same statuses and that lack the same parameters answer alike."""
+    whose nodes and alternatives have the same statuses and that lack the same parameters answer
+    alike."""
     flat: list[_Node] = []
     for top in tops:
         _post_order(top, flat)
     overall = _or(top.status for top in tops)
+    # what a verdict reads per row: each node's status and gap, and (for `missing`) its criteria's
+    # and each alternative's status — two alternatives may be undecided in different rows
+    # although the entry is undecided in both
     columns = [
         array.astype(np.int64)
         for node in _reachable(flat)
-        for array in (node.status, node.gap)
+        for array in (node.status, node.gap, node.criteria, *(a for a, _ in node.alternatives))
         if not isinstance(array, int | bool)
     ]
     # an entry false whatever the parameters is never listed: leave it out of every row
