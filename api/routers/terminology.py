@@ -101,7 +101,7 @@ async def _json_body(request: Request, context: Context, *, optional: bool = Fal
 async def list_changes(
     context: ContextDep,
     status: Annotated[str | None, Query(description="proposed, approved or rejected")] = None,
-) -> list[dict[str, Any]]:
+) -> list[changes.ChangeRecord]:
     return await run_in_threadpool(changes.list_changes, context.store, status)
 
 
@@ -130,7 +130,7 @@ async def propose(request: Request, context: ContextDep, user: EditorDep) -> JSO
 
 
 @router.get("/v1/changes/{change_id}", summary="One change set", responses=responses(404))
-async def get_change(change_id: str, context: ContextDep) -> dict[str, Any]:
+async def get_change(change_id: str, context: ContextDep) -> changes.ChangeRecord:
     return await run_in_threadpool(changes.get_change, context.store, change_id)
 
 
@@ -161,7 +161,7 @@ async def approve(
 )
 async def reject(
     change_id: str, request: Request, context: ContextDep, user: ReviewerDep
-) -> dict[str, Any]:
+) -> changes.ChangeRecord:
     body = await _json_body(request, context, optional=True)
     return await _write(changes.reject, context.store, user, change_id, body)
 
