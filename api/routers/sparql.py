@@ -168,6 +168,7 @@ async def _answer(
     "/sparql",
     summary="SPARQL query (GET)",
     description=_DOC,
+    response_class=Response,  # no default application/json: the media types are those of _ANSWERS
     responses=_ANSWERS,
     openapi_extra=_GET_EXTRA,
 )
@@ -181,6 +182,7 @@ async def sparql_get(context: ContextDep, request: Request) -> Response:
     "/sparql",
     summary="SPARQL query (POST: form or application/sparql-query)",
     description=_DOC,
+    response_class=Response,  # no default application/json: the media types are those of _ANSWERS
     responses=_ANSWERS,
     openapi_extra=_POST_EXTRA,
 )

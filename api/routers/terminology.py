@@ -21,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from exportgraph import paths
 from exportgraph.errors import MalformedInput
 from exportgraph.graph.context import Context
+from exportgraph.json_types import JsonObject
 from exportgraph.presentation.negotiation import RDF_MEDIA_TYPES, choose, rdf_media_type
 from exportgraph.services.reference import concepts
 from exportgraph.services.standards import changes, equivalence, mappings, releases
@@ -54,9 +55,9 @@ CHANGE_EXAMPLE = {
 }
 
 
-_BEARER: dict[str, Any] = {"security": [{"bearer": []}]}
+_BEARER: JsonObject = {"security": [{"bearer": []}]}
 _WRITE = (400, 401, 403, 404, 409, 413, 422)
-_CHANGE_SET = {
+_CHANGE_SET: JsonObject = {
     "type": "object",
     "additionalProperties": False,
     "required": ["summary", "rationale", "base_version"],
@@ -68,18 +69,18 @@ _CHANGE_SET = {
         "remove": {"type": "string", "description": "Turtle: statements to remove"},
     },
 }
-_REVIEW = {
+_REVIEW: JsonObject = {
     "type": "object",
     "properties": {"comment": {"type": "string", "maxLength": changes.MAX_TEXT}},
 }
-_RELEASE = {
+_RELEASE: JsonObject = {
     "type": "object",
     "additionalProperties": False,
     "properties": {"version": {"type": "string"}, "notes": {"type": "string"}},
 }
 
 
-def _optional_body(schema: dict[str, Any]) -> dict[str, Any]:
+def _optional_body(schema: JsonObject) -> JsonObject:
     return {
         **_BEARER,
         "requestBody": {"required": False, "content": {"application/json": {"schema": schema}}},
@@ -262,6 +263,7 @@ async def diff(
 @router.get(
     "/v1/graph",
     summary="The whole current graph (asserted + inferred) by Accept",
+    response_class=Response,  # RDF only: no default application/json
     responses={200: {"description": "The graph", "content": _RDF}, **responses(422)},
 )
 async def graph(

@@ -14,7 +14,7 @@ from typing_extensions import TypedDict
 from exportgraph.errors import InvalidInput, NotFound
 from exportgraph.graph.changeset import change_iri
 from exportgraph.graph.queries import bind, load_query
-from exportgraph.services.standards.terminology_check import ReportJson
+from exportgraph.services.standards.terminology_check import ShapesReportJson
 from exportgraph.store import Store
 
 ChangeStatus = Choice["proposed", "approved", "rejected"]
@@ -35,7 +35,7 @@ class ChangeRecord(TypedDict):
     """Turtle: the statements to add, as proposed."""
     remove: str
     """Turtle: the statements to remove, as proposed."""
-    report: ReportJson | None
+    report: ShapesReportJson | None
     """The terminology-shapes report of the graph the change would produce (at proposal; at
     approval, of the graph it produced)."""
     reviewed_by: str | None
@@ -68,7 +68,7 @@ def _record(row: Mapping[str, object]) -> ChangeRecord:
         "proposed_at": required("created"),
         "add": required("add"),
         "remove": required("remove"),
-        "report": cast(ReportJson, json.loads(report)) if report else None,
+        "report": cast(ShapesReportJson, json.loads(report)) if report else None,
         "reviewed_by": _agent_name(reviewer) if reviewer else None,
         "reviewed_at": text("reviewed"),
         "review_comment": text("comment"),

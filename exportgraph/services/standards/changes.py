@@ -51,7 +51,7 @@ from exportgraph.services.standards.change_request import (
     parse_comment,
     parse_request,
 )
-from exportgraph.services.standards.terminology_check import ReportJson
+from exportgraph.services.standards.terminology_check import ShapesReportJson
 from exportgraph.services.users import User
 from exportgraph.store import Store
 
@@ -85,7 +85,7 @@ class NotApprovable(InvalidInput):
     title = "Change violates the terminology shapes"
     slug = "change-not-approvable"
 
-    def __init__(self, detail: str, report: ReportJson) -> None:
+    def __init__(self, detail: str, report: ShapesReportJson) -> None:
         super().__init__(detail, field="report")
         self.report = report
 

@@ -17,10 +17,10 @@ from exportgraph import namespaces as ns
 from exportgraph.services.standards.diff_shapes import (
     Category,
     ChangedItem,
-    Counts,
     Diff,
+    DiffCounts,
+    DiffItem,
     DiffRow,
-    Item,
     ItemChanges,
     Label,
     LabelChanges,
@@ -213,7 +213,7 @@ def _no_items() -> ItemChanges:
     return {"added": [], "removed": [], "changed": []}
 
 
-def _counts(changes: ItemChanges | LabelChanges | MappingChanges) -> Counts:
+def _counts(changes: ItemChanges | LabelChanges | MappingChanges) -> DiffCounts:
     return {
         "added": len(changes["added"]),
         "removed": len(changes["removed"]),
@@ -238,7 +238,7 @@ def diff_triples(before: Iterable[Triple], after: Iterable[Triple]) -> Diff:
         if category is None:
             continue
         name = names.name(iri)
-        item: Item = {"iri": iri, "id": name, "title": names.title(iri)}
+        item: DiffItem = {"iri": iri, "id": name, "title": names.title(iri)}
         if not was or not now:
             things[category]["added" if now else "removed"].append(item)
             continue

@@ -11,7 +11,7 @@ Category = Literal["entries", "criteria", "concepts", "other"]
 """The categories of things (labels and mappings are listed on their own)."""
 
 
-class Item(TypedDict):
+class DiffItem(TypedDict):
     """An entry, criterion or concept: its IRI, public name and English title."""
 
     iri: str
@@ -27,15 +27,15 @@ class PropertyChange(TypedDict):
     after: list[str]
 
 
-class ChangedItem(Item):
+class ChangedItem(DiffItem):
     changes: list[PropertyChange]
     deprecated: NotRequired[bool]
     """True when the change deprecates the item."""
 
 
 class ItemChanges(TypedDict):
-    added: list[Item]
-    removed: list[Item]
+    added: list[DiffItem]
+    removed: list[DiffItem]
     changed: list[ChangedItem]
 
 
@@ -84,27 +84,27 @@ class MappingChanges(TypedDict):
     changed: list[MappingChange]
 
 
-class Counts(TypedDict):
+class DiffCounts(TypedDict):
     added: int
     removed: int
     changed: int
 
 
-class Summary(TypedDict):
+class DiffSummary(TypedDict):
     """How many things of each category were added, removed and changed."""
 
-    entries: Counts
-    criteria: Counts
-    concepts: Counts
-    labels: Counts
-    mappings: Counts
-    other: Counts
+    entries: DiffCounts
+    criteria: DiffCounts
+    concepts: DiffCounts
+    labels: DiffCounts
+    mappings: DiffCounts
+    other: DiffCounts
 
 
 class Diff(TypedDict):
     """What changed between two versions of the terminology."""
 
-    summary: Summary
+    summary: DiffSummary
     entries: ItemChanges
     criteria: ItemChanges
     concepts: ItemChanges

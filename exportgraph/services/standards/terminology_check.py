@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CheckResult",
     "CheckResultJson",
-    "ReportJson",
+    "ShapesReportJson",
     "TerminologyReport",
     "TerminologyViolated",
     "asserted_triples",
@@ -54,7 +54,7 @@ class CheckResultJson(TypedDict):
     message: str
 
 
-class ReportJson(TypedDict):
+class ShapesReportJson(TypedDict):
     """A `TerminologyReport` as JSON: whether the graph conforms, and every finding."""
 
     conforms: bool
@@ -79,7 +79,7 @@ class TerminologyReport:
         """A report of these findings, each once, in a stable order."""
         return cls(sorted(set(results), key=lambda r: (r.rule, r.focus, r.path or "", r.message)))
 
-    def as_dict(self) -> ReportJson:
+    def as_dict(self) -> ShapesReportJson:
         return {
             "conforms": self.conforms,
             "violations": [
