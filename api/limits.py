@@ -17,13 +17,14 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from exportgraph.errors import ContentTooLarge, Limit
+from exportgraph.json_types import JsonObject
 from exportgraph.settings import Settings
 
 BodyKind = Literal["single", "batch", "bulk", "query"]
 EXTENSION = "x-body-limit"
-BATCH: dict[str, Any] = {EXTENSION: "batch"}
-BULK: dict[str, Any] = {EXTENSION: "bulk"}
-QUERY: dict[str, Any] = {EXTENSION: "query"}
+BATCH: JsonObject = {EXTENSION: "batch"}
+BULK: JsonObject = {EXTENSION: "bulk"}
+QUERY: JsonObject = {EXTENSION: "query"}
 
 _URL_ENCODED_FACTOR = 3
 """A form-encoded query may take three bytes per byte of query text (%XX)."""

@@ -11,12 +11,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from typing_extensions import TypedDict
 
-from exportgraph.errors import PROBLEM_TYPE_BASE, ExportgraphError
+from exportgraph.errors import PROBLEM_TYPE_BASE, ExportgraphError, LimitJson
+from exportgraph.json_types import JsonObject
 
 PROBLEM = "application/problem+json"
 TYPE_BASE = PROBLEM_TYPE_BASE
 log = logging.getLogger("exportgraph.api")
+
+
+class FieldError(TypedDict):
+    field: str
+    message: str
 
 
 class Problem(BaseModel):
@@ -28,10 +35,10 @@ class Problem(BaseModel):
     status: int
     detail: str = Field(description="What is wrong, naming the field, line or term.")
     field: str | None = Field(default=None, description="The offending field or parameter.")
-    errors: list[dict[str, Any]] | None = Field(
+    errors: list[FieldError] | None = Field(
         default=None, description="Every schema error, for 422 on a request body."
     )
-    limit: dict[str, Any] | None = Field(
+    limit: LimitJson | None = Field(
         default=None, description="The limit broken (setting, value, unit), for 413 and 422."
     )
 
@@ -108,14 +115,14 @@ def _field_path(location: tuple[Any, ...]) -> str:
 
 async def _domain_error(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, ExportgraphError)
-    extra = {"field": error.field} if error.field else {}
+    extra: JsonObject = {"field": error.field} if error.field else {}
     extra.update(error.extensions())
     return problem(error.status, error.title, error.detail, error.slug, **extra)
 
 
 async def _validation_error(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    errors = [
+    errors: list[FieldError] = [
         {"field": _field_path(tuple(item.get("loc", ()))), "message": item.get("msg", "")}
         for item in error.errors()
     ]

@@ -5,9 +5,19 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, NotRequired
+from typing import NotRequired
 
 from typing_extensions import TypedDict
+
+from exportgraph.json_types import JsonObject
+
+
+class LimitJson(TypedDict):
+    """A request limit as a problem states it."""
+
+    setting: str
+    value: int
+    unit: str
 
 
 @dataclass(frozen=True)
@@ -18,7 +28,7 @@ class Limit:
     value: int
     unit: str
 
-    def describe(self) -> dict[str, Any]:
+    def describe(self) -> LimitJson:
         return {"setting": self.setting, "value": self.value, "unit": self.unit}
 
 
@@ -37,7 +47,7 @@ class ExportgraphError(Exception):
         self.field = field
         self.limit = limit
 
-    def extensions(self) -> dict[str, Any]:
+    def extensions(self) -> JsonObject:
         """Extra members of the problem body (RFC 9457 extensions): the limit broken, if any."""
         return {"limit": self.limit.describe()} if self.limit is not None else {}
 
@@ -150,7 +160,7 @@ class Problem(TypedDict):
     status: int
     detail: str
     field: NotRequired[str]
-    limit: NotRequired[dict[str, Any]]
+    limit: NotRequired[LimitJson]
 
 
 def problem_of(error: ExportgraphError) -> Problem:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Any
 
 import pyoxigraph
 from exportgraph.api import limits
@@ -11,8 +11,7 @@ from exportgraph.api.deps import ContextDep
 from exportgraph.api.json_body import parse_json
 from exportgraph.api.problems import responses
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph import paths
@@ -21,37 +20,13 @@ from exportgraph.graph.context import Context
 from exportgraph.presentation.negotiation import choose
 from exportgraph.services.auditors.agreements import AgreementReport, parsing, validator_for
 from exportgraph.services.auditors.agreements import report as reports
+from exportgraph.services.auditors.agreements.answers import ReportsJson
 from exportgraph.services.auditors.agreements.schema import Agreement
 
 router = APIRouter(tags=["agreements"])
 
 OUTPUTS = ("application/json", "text/html", "text/turtle")  # text/* prefers the page
 _EXAMPLE = json.loads((paths.static_dir() / "examples" / "agreement.json").read_text("utf-8"))
-
-
-class ViolationOut(BaseModel):
-    """One rule result (contract §4)."""
-
-    model_config = ConfigDict(extra="allow")
-    rule: str = Field(examples=["AGR-LICENCE-COVERAGE"])
-    severity: Literal["violation", "warning", "info"]
-    focus: str
-    path: str | None
-    message: str
-    value: str | None = None
-
-
-class ReportOut(BaseModel):
-    """The report on one agreement."""
-
-    model_config = ConfigDict(extra="allow")
-    agreement: str
-    conforms: bool
-    violations: list[ViolationOut]
-    summary: dict[str, int]
-    findings: list[dict[str, Any]]
-    data_version: str
-    engine: str
 
 
 def _openapi() -> dict[str, Any]:
@@ -61,10 +36,6 @@ def _openapi() -> dict[str, Any]:
     definitions = agreement.pop("$defs", {})
     one = {"$ref": ref.format(model="Agreement")}
     document = {"oneOf": [one, {"type": "array", "minItems": 1, "items": one}]}
-    report = ReportOut.model_json_schema(ref_template=ref)
-    definitions.update(report.pop("$defs", {}))
-    each = {"$ref": ref.format(model="AgreementReport")}
-    answer = {"oneOf": [each, {"type": "array", "items": each}]}
     json_body = {"schema": document, "example": _EXAMPLE}
     return {
         **limits.BATCH,
@@ -81,13 +52,12 @@ def _openapi() -> dict[str, Any]:
                 "description": "One report, or a list of them for a list (or a Turtle document "
                 "with several agreements).",
                 "content": {
-                    "application/json": {"schema": answer},
                     "text/turtle": {"schema": {"type": "string"}},
                     "text/html": {"schema": {"type": "string"}},
                 },
             }
         },
-        "x-components": {"Agreement": agreement, "AgreementReport": report, **definitions},
+        "x-components": {"Agreement": agreement, **definitions},
     }
 
 
@@ -160,11 +130,11 @@ def _turtle_agreements(body: bytes) -> int:
     "Turtle) or a JSON array of them. The answer lists every rule result; `conforms` is false exactly "
     "when a result has severity `violation`. Accept: application/json (default), text/turtle (a SHACL "
     "validation report) or text/html (a saveable report).",
-    response_model=None,
+    response_model=ReportsJson,
     responses=responses(400, 406, 413, 415, 422),
     openapi_extra=_openapi(),
 )
-async def validate(request: Request, context: ContextDep) -> Response:
+async def validate(request: Request, context: ContextDep) -> ReportsJson | Response:
     output = negotiate(request.headers.get("accept"))
     content_type = request.headers.get("content-type")
     body = await request.body()
@@ -173,4 +143,4 @@ async def validate(request: Request, context: ContextDep) -> Response:
         return Response(reports.as_turtle(found), media_type="text/turtle")
     if output == "text/html":
         return HTMLResponse(reports.as_html(found))
-    return JSONResponse(reports.as_json(found, batch))
+    return reports.as_json(found, batch)

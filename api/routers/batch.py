@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 from typing_extensions import TypedDict
 
 from exportgraph.errors import MalformedInput
+from exportgraph.json_types import JsonObject
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.presentation.batch import json_chunks, ndjson_chunks
 from exportgraph.presentation.negotiation import choose
@@ -70,7 +71,7 @@ CSV_EXAMPLE = (
 class BatchRequest(TypedDict, total=False):
     """The JSON body (contract §9). `items` is required."""
 
-    items: list[dict[str, Any]]
+    items: list[JsonObject]
     """`[{"id": "…", "item": {…as for POST /v1/classify…}}]`; an id is a non-empty string or an
     integer."""
     jurisdictions: list[str] | None
@@ -88,10 +89,8 @@ class BatchClosingLine(TypedDict):
     jurisdictions: list[str]
 
 
-def _schema(kind: Any) -> dict[str, Any]:
-    schema: dict[str, Any] = TypeAdapter(kind).json_schema(
-        ref_template="#/components/schemas/{model}"
-    )
+def _schema(kind: Any) -> JsonObject:
+    schema: JsonObject = TypeAdapter(kind).json_schema(ref_template="#/components/schemas/{model}")
     return schema
 
 
@@ -121,7 +120,7 @@ OPENAPI = {
         },
     },
 }
-RESPONSES: dict[int | str, dict[str, Any]] = {
+RESPONSES: dict[int | str, JsonObject] = {
     200: {
         "model": BatchAnswer,
         "description": "One answer per item, in the order sent (a bad item carries its problem "

@@ -11,7 +11,7 @@ from exportgraph.api.problems import responses
 from exportgraph.api.routers.batch import bulk_json
 from exportgraph.api.routers.reports import templates
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.knowledge.index import Knowledge
@@ -170,14 +170,11 @@ def _page(knowledge: Knowledge, run: ImpactRun) -> str:
     "/v1/impact",
     summary="What if a rule changed? (a sandbox: nothing is written)",
     openapi_extra=OPENAPI,
-    response_model=None,
+    response_model=ImpactAnswer,
     responses={
         200: {
             "description": "The migrations as JSON, or an HTML page with plots",
-            "content": {
-                "application/json": {"schema": {"type": "object"}},
-                "text/html": {"schema": {"type": "string"}},
-            },
+            "content": {"text/html": {"schema": {"type": "string"}}},
         },
         406: {"description": "Accept names neither application/json nor text/html."},
         400: {"description": "Broken JSON, or Turtle that does not parse (the field is named)."},
@@ -188,7 +185,9 @@ def _page(knowledge: Knowledge, run: ImpactRun) -> str:
         },
     },
 )
-async def post_impact(request: Request, context: ContextDep, knowledge: KnowledgeDep) -> Response:
+async def post_impact(
+    request: Request, context: ContextDep, knowledge: KnowledgeDep
+) -> ImpactAnswer | Response:
     """Classify the corpus before and after the change (in a second knowledge index of the graph
     the change would produce) and list every item and jurisdiction whose answer moves, the counts
     per transition, and the share of items the jurisdictions agree on before and after. Accept:
@@ -201,7 +200,7 @@ async def post_impact(request: Request, context: ContextDep, knowledge: Knowledg
     run = await run_in_threadpool(_impact, context.store, knowledge, raw, context.settings)
     if media == "text/html":
         return HTMLResponse(await run_in_threadpool(_page, knowledge, run))
-    return JSONResponse(run.answer)
+    return run.answer
 
 
 @router.get(

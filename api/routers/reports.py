@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.problems import responses
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 
@@ -17,7 +17,12 @@ from exportgraph import paths
 from exportgraph.errors import InvalidInput
 from exportgraph.presentation.impact_report import report_csv, report_plots
 from exportgraph.presentation.negotiation import choose
-from exportgraph.services.standards.impact_report import MOVES, ImpactRun, impact_report
+from exportgraph.services.standards.impact_report import (
+    MOVES,
+    ImpactReport,
+    ImpactRun,
+    impact_report,
+)
 
 router = APIRouter(tags=["terminology"])
 templates = Environment(
@@ -57,13 +62,12 @@ def _page(run: ImpactRun, query: dict[str, str | list[str]]) -> str:
     "/v1/reports/impact",
     summary="What changed in the rules between two dates or releases, and its effect on the "
     "products",
-    response_model=None,
+    response_model=ImpactReport,
     responses={
         200: {
             "description": "The report as JSON, CSV (one row per product and jurisdiction that "
             "moves) or an HTML page with plots",
             "content": {
-                "application/json": {"schema": {"type": "object"}},
                 "text/csv": {"schema": {"type": "string"}},
                 "text/html": {"schema": {"type": "string"}},
             },
@@ -84,7 +88,7 @@ async def get_impact_report(
     ] = None,
     jurisdiction: Annotated[list[str] | None, Query(description="repeat for several")] = None,
     format: Annotated[str | None, Query(description="json, csv or html (else Accept)")] = None,
-) -> Response:
+) -> ImpactReport | Response:
     """Entries coming into or out of force between the dates (or entries and criteria changed
     between the releases), the products each newly catches or releases per jurisdiction, and
     the harmonization index on each date classified."""
@@ -97,4 +101,4 @@ async def get_impact_report(
         if jurisdiction:
             query["jurisdiction"] = jurisdiction
         return HTMLResponse(await run_in_threadpool(_page, run, query))
-    return JSONResponse(run.report)
+    return run.report

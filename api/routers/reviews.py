@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from exportgraph.api.auth import ReviewerDep, UserDep
 from exportgraph.api.deps import ContextDep
 from exportgraph.api.json_body import read_json
 from exportgraph.api.problems import responses
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from exportgraph.json_types import JsonObject
 from exportgraph.presentation.negotiation import RDF_MEDIA_TYPES, rdf_media_type
 from exportgraph.services import reviews
 from exportgraph.services.reviews.records import ReviewRecord
@@ -19,7 +20,7 @@ from exportgraph.services.standards.releases import serialize
 
 router = APIRouter(tags=["reviews"])
 
-FILE_EXAMPLE = {
+FILE_EXAMPLE: JsonObject = {
     "subject": "classification",
     "request": {
         "item": {"kind": "quantum-computer", "parameters": {"physical-qubits": 34}},
@@ -28,7 +29,7 @@ FILE_EXAMPLE = {
     "data_version": "<data_version of the contested answer>",
     "grounds": "Our machine has 34 qubits; we believe the 34-qubit threshold is not met.",
 }
-_FILE = {
+_FILE: JsonObject = {
     "type": "object",
     "additionalProperties": False,
     "required": ["subject", "request", "data_version", "grounds"],
@@ -40,7 +41,7 @@ _FILE = {
         "model_version": {"type": "string", "description": "risk model version (risk, plan)"},
     },
 }
-_DECIDE = {
+_DECIDE: JsonObject = {
     "type": "object",
     "additionalProperties": False,
     "required": ["outcome", "reason"],
@@ -49,11 +50,11 @@ _DECIDE = {
         "reason": {"type": "string", "maxLength": reviews.MAX_TEXT},
     },
 }
-_BEARER: dict[str, Any] = {"security": [{"bearer": []}]}
+_BEARER: JsonObject = {"security": [{"bearer": []}]}
 
 
-def _body(schema: dict[str, Any], example: dict[str, Any] | None = None) -> dict[str, Any]:
-    content: dict[str, Any] = {"schema": schema}
+def _body(schema: JsonObject, example: JsonObject | None = None) -> JsonObject:
+    content: JsonObject = {"schema": schema}
     if example:
         content["example"] = example
     return {**_BEARER, "requestBody": {"required": True, "content": {"application/json": content}}}
@@ -66,15 +67,16 @@ def _body(schema: dict[str, Any], example: dict[str, Any] | None = None) -> dict
     responses=responses(400, 401, 413, 422),
     openapi_extra=_body(_FILE, FILE_EXAMPLE),
 )
-async def file_review(request: Request, context: ContextDep, user: UserDep) -> JSONResponse:
+async def file_review(
+    request: Request, response: Response, context: ContextDep, user: UserDep
+) -> ReviewRecord:
     """201 with Location and the record: the answer re-computed at the data version (and risk
     model version) it was given at, the grounds, who filed it and when. 422 names the field; an
     unknown data version lists the versions that can be retrieved."""
     body = await read_json(request, context.settings)
-    record = await run_in_threadpool(reviews.file_review, context, user, body)
-    return JSONResponse(
-        record, status_code=201, headers={"Location": f"/v1/reviews/{record['id']}"}
-    )
+    record: ReviewRecord = await run_in_threadpool(reviews.file_review, context, user, body)
+    response.headers["Location"] = f"/v1/reviews/{record['id']}"
+    return record
 
 
 @router.post(
@@ -110,13 +112,11 @@ async def list_reviews(
 @router.get(
     "/v1/reviews/{review_id}",
     summary="One review: JSON, or its PROV-O record as RDF by Accept",
+    response_model=ReviewRecord,
     responses={
         200: {
             "description": "The review",
-            "content": {
-                "application/json": {"schema": {}},
-                **{media: {"schema": {"type": "string"}} for media in RDF_MEDIA_TYPES},
-            },
+            "content": {media: {"schema": {"type": "string"}} for media in RDF_MEDIA_TYPES},
         },
         **responses(404, 422),
     },
@@ -126,10 +126,11 @@ async def get_review(
     request: Request,
     context: ContextDep,
     format: Annotated[str | None, Query(description="turtle, json-ld, nt or xml")] = None,
-) -> Response:
+) -> ReviewRecord | Response:
     media_type = rdf_media_type(request.headers.get("accept"), format)
     if media_type is None:
-        return JSONResponse(await run_in_threadpool(reviews.get_review, context, review_id))
+        record: ReviewRecord = await run_in_threadpool(reviews.get_review, context, review_id)
+        return record
     triples = await run_in_threadpool(reviews.record_triples, context, review_id)
     data = await run_in_threadpool(serialize, triples, media_type)
     charset = "; charset=utf-8" if media_type != "application/rdf+xml" else ""

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.json_body import read_json
 from exportgraph.api.problems import responses
 from fastapi import APIRouter, Request
 from fastapi.openapi.models import Example
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.errors import ExportgraphError
+from exportgraph.json_types import JsonObject
 from exportgraph.knowledge.screening import is_loaded as screening_loaded
 from exportgraph.presentation.calendar import deadlines_calendar
 from exportgraph.presentation.negotiation import choose
@@ -127,7 +126,7 @@ class RiskRequestModel(BaseModel):
     """Contract §10 request (documentation; the service validates and names the field)."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    subject: dict[str, Any] = Field(
+    subject: JsonObject = Field(
         description='`{"item": …}`, `{"software": {"for_kind", "purpose"}}`, `{"technology": {…}}` '
         'or `{"entry": "US:3A001.a.1"}` (an entry the user has already classified)'
     )
@@ -180,7 +179,7 @@ class ActivityModel(BaseModel):
     end_use: str | None = None
     published: bool | None = None
     intended_for_publication: bool | None = None
-    subject: dict[str, Any]
+    subject: JsonObject
 
 
 class PlanRequestModel(BaseModel):
@@ -201,7 +200,7 @@ class NotAcceptable(ExportgraphError):
     slug = "not-acceptable"
 
 
-def _body(model: type[BaseModel], examples: dict[str, Example]) -> dict[str, Any]:
+def _body(model: type[BaseModel], examples: dict[str, Example]) -> JsonObject:
     return {
         "requestBody": {
             "required": True,
@@ -263,10 +262,10 @@ async def stages(knowledge: KnowledgeDep) -> StagesAnswer:
         **_body(PlanRequestModel, PLAN_EXAMPLE),
         "responses": {"200": {"content": {CALENDAR: {"schema": {"type": "string"}}}}},
     },
-    response_model=None,
+    response_model=PlanAnswer,
     responses=responses(400, 406, 413, 422),
 )
-async def post_plan(request: Request, context: ContextDep) -> Response:
+async def post_plan(request: Request, context: ContextDep) -> PlanAnswer | Response:
     chosen = choose(
         request.headers.get("accept"),
         PLAN_OUTPUTS,
@@ -288,4 +287,4 @@ async def post_plan(request: Request, context: ContextDep) -> Response:
             media_type=f"{CALENDAR}; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="deadlines.ics"'},
         )
-    return JSONResponse(answer)
+    return answer

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import builtins
-from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated
 
 from exportgraph.api.deps import KnowledgeDep
 from exportgraph.api.problems import responses
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -19,6 +18,8 @@ from exportgraph.services.partners.screening import (
     MAX_LIMIT,
     MAX_NAME_LENGTH,
     NOTE,
+    Explanations,
+    ScreeningMatch,
     ScreeningResult,
     screen,
 )
@@ -47,7 +48,7 @@ class ScreeningMatchAnswer(BaseModel):
     all_items_subject_to_ear: bool
     federal_register: str | None = Field(examples=["89 FR 41888"])
     sources: builtins.list[SourceAnswer]  # `list` is a field here
-    explanations: dict[str, Any] = Field(
+    explanations: Explanations = Field(
         description="name: which name or alternative name matched, both names normalised and "
         "keyed, legal forms, the scorer and its scores, each query word's pair; country: agreement."
     )
@@ -77,6 +78,7 @@ def headers(result: ScreeningResult) -> dict[str, str]:
 )
 async def screening(
     knowledge: KnowledgeDep,
+    response: Response,
     name: Annotated[
         str,
         Query(
@@ -101,8 +103,9 @@ async def screening(
     limit: Annotated[int, Query(description=f"Most matches returned, 1 to {MAX_LIMIT}.")] = (
         DEFAULT_LIMIT
     ),
-) -> JSONResponse:
+) -> list[ScreeningMatch]:
     result = await run_in_threadpool(
         screen, knowledge, name, country, threshold=threshold, limit=limit
     )
-    return JSONResponse([asdict(match) for match in result.matches], headers=headers(result))
+    response.headers.update(headers(result))
+    return list(result.matches)  # each validated by ScreeningMatchAnswer

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 from urllib.parse import parse_qs
 
 from exportgraph.api import limits
@@ -15,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from exportgraph.errors import MalformedInput, QueryRefused
+from exportgraph.json_types import JsonObject
 from exportgraph.presentation.negotiation import choose
 from exportgraph.services.query.sparql import GRAPH_TYPES, RESULT_TYPES, check_size, execute
 
@@ -35,7 +35,7 @@ _DOC = (
     "or a query needing more than a worker's memory, is refused (413)."
 )
 
-_QUERY_TEXT: dict[str, Any] = {
+_QUERY_TEXT: JsonObject = {
     "type": "string",
     "minLength": 1,
     "description": "A SPARQL 1.1 query (SELECT, ASK, CONSTRUCT or DESCRIBE).",
@@ -68,7 +68,7 @@ _SOLUTIONS_JSON = {
     },
 }
 _TEXT = {"schema": {"type": "string"}}
-_ANSWERS: dict[int | str, dict[str, Any]] = {
+_ANSWERS: dict[int | str, JsonObject] = {
     200: {
         "description": "The results (SELECT, ASK) or the graph (CONSTRUCT, DESCRIBE), by Accept.",
         "content": {
@@ -80,13 +80,13 @@ _ANSWERS: dict[int | str, dict[str, Any]] = {
     },
     **responses(400, 406, 413, 422, 503),
 }
-_GET_EXTRA: dict[str, Any] = {
+_GET_EXTRA: JsonObject = {
     "parameters": [
         {"name": "query", "in": "query", "required": True, "schema": _QUERY_TEXT},
         *_REFUSED_PARAMETERS,
     ],
 }
-_POST_EXTRA: dict[str, Any] = {
+_POST_EXTRA: JsonObject = {
     **limits.QUERY,
     "parameters": _REFUSED_PARAMETERS,
     "requestBody": {
@@ -168,6 +168,7 @@ async def _answer(
     "/sparql",
     summary="SPARQL query (GET)",
     description=_DOC,
+    response_class=Response,  # no default application/json: the media types are those of _ANSWERS
     responses=_ANSWERS,
     openapi_extra=_GET_EXTRA,
 )
@@ -181,6 +182,7 @@ async def sparql_get(context: ContextDep, request: Request) -> Response:
     "/sparql",
     summary="SPARQL query (POST: form or application/sparql-query)",
     description=_DOC,
+    response_class=Response,  # no default application/json: the media types are those of _ANSWERS
     responses=_ANSWERS,
     openapi_extra=_POST_EXTRA,
 )

@@ -14,17 +14,19 @@ from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.json_body import read_json
 from exportgraph.api.problems import problem, responses
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph import paths
 from exportgraph.errors import MalformedInput
 from exportgraph.graph.context import Context
+from exportgraph.json_types import JsonObject
 from exportgraph.presentation.negotiation import RDF_MEDIA_TYPES, choose, rdf_media_type
 from exportgraph.services.reference import concepts
 from exportgraph.services.standards import changes, equivalence, mappings, releases
 from exportgraph.services.standards.diff import diff_rows
+from exportgraph.services.standards.diff_shapes import ReleaseDiff
 
 router = APIRouter(tags=["terminology"])
 _templates = Environment(
@@ -53,9 +55,9 @@ CHANGE_EXAMPLE = {
 }
 
 
-_BEARER: dict[str, Any] = {"security": [{"bearer": []}]}
+_BEARER: JsonObject = {"security": [{"bearer": []}]}
 _WRITE = (400, 401, 403, 404, 409, 413, 422)
-_CHANGE_SET = {
+_CHANGE_SET: JsonObject = {
     "type": "object",
     "additionalProperties": False,
     "required": ["summary", "rationale", "base_version"],
@@ -67,18 +69,18 @@ _CHANGE_SET = {
         "remove": {"type": "string", "description": "Turtle: statements to remove"},
     },
 }
-_REVIEW = {
+_REVIEW: JsonObject = {
     "type": "object",
     "properties": {"comment": {"type": "string", "maxLength": changes.MAX_TEXT}},
 }
-_RELEASE = {
+_RELEASE: JsonObject = {
     "type": "object",
     "additionalProperties": False,
     "properties": {"version": {"type": "string"}, "notes": {"type": "string"}},
 }
 
 
-def _optional_body(schema: dict[str, Any]) -> dict[str, Any]:
+def _optional_body(schema: JsonObject) -> JsonObject:
     return {
         **_BEARER,
         "requestBody": {"required": False, "content": {"application/json": {"schema": schema}}},
@@ -86,7 +88,6 @@ def _optional_body(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 _RDF = {media: {"schema": {"type": "string"}} for media in RDF_MEDIA_TYPES}
-_JSON_ANY: dict[str, Any] = {"schema": {}}
 
 
 async def _json_body(request: Request, context: Context, *, optional: bool = False) -> Any:
@@ -101,7 +102,7 @@ async def _json_body(request: Request, context: Context, *, optional: bool = Fal
 async def list_changes(
     context: ContextDep,
     status: Annotated[str | None, Query(description="proposed, approved or rejected")] = None,
-) -> list[dict[str, Any]]:
+) -> list[changes.ChangeRecord]:
     return await run_in_threadpool(changes.list_changes, context.store, status)
 
 
@@ -119,30 +120,32 @@ async def list_changes(
         },
     },
 )
-async def propose(request: Request, context: ContextDep, user: EditorDep) -> JSONResponse:
+async def propose(
+    request: Request, response: Response, context: ContextDep, user: EditorDep
+) -> changes.ChangeRecord:
     """201 with Location and {"id", "status": "proposed", "report": {"conforms", "violations"}}:
     the report is the terminology-shapes report of the graph the change would produce."""
     body = await _json_body(request, context)
     change = await _write(changes.propose, context.store, user, body)
-    return JSONResponse(
-        change, status_code=201, headers={"Location": f"/v1/changes/{change['id']}"}
-    )
+    response.headers["Location"] = f"/v1/changes/{change['id']}"
+    return change
 
 
 @router.get("/v1/changes/{change_id}", summary="One change set", responses=responses(404))
-async def get_change(change_id: str, context: ContextDep) -> dict[str, Any]:
+async def get_change(change_id: str, context: ContextDep) -> changes.ChangeRecord:
     return await run_in_threadpool(changes.get_change, context.store, change_id)
 
 
 @router.post(
     "/v1/changes/{change_id}/approve",
     summary="Approve and apply (reviewer, not the author)",
+    response_model=changes.ChangeRecord,
     responses=responses(*_WRITE),
     openapi_extra=_optional_body(_REVIEW),
 )
 async def approve(
     change_id: str, request: Request, context: ContextDep, user: ReviewerDep
-) -> JSONResponse:
+) -> changes.ChangeRecord | Response:
     """Applies the change atomically; 409 on a conflict with a change approved since its base,
     422 with the report when the result violates the terminology shapes."""
     body = await _json_body(request, context, optional=True)
@@ -150,7 +153,7 @@ async def approve(
         change = await _write(changes.approve, context.store, user, change_id, body)
     except changes.NotApprovable as error:
         return problem(error.status, error.title, error.detail, error.slug, report=error.report)
-    return JSONResponse(change)
+    return change
 
 
 @router.post(
@@ -161,7 +164,7 @@ async def approve(
 )
 async def reject(
     change_id: str, request: Request, context: ContextDep, user: ReviewerDep
-) -> dict[str, Any]:
+) -> changes.ChangeRecord:
     body = await _json_body(request, context, optional=True)
     return await _write(changes.reject, context.store, user, change_id, body)
 
@@ -176,17 +179,18 @@ async def reject(
     responses=responses(*_WRITE),
     openapi_extra=_optional_body(_RELEASE),
 )
-async def create_release(request: Request, context: ContextDep, user: AdminDep) -> JSONResponse:
+async def create_release(
+    request: Request, response: Response, context: ContextDep, user: AdminDep
+) -> releases.Release:
     """201 {"version", "iri", …}; body optional: {"version": "…", "notes": "…"}."""
     body = await _json_body(request, context, optional=True)
     release = await _write(releases.create_release, context.store, user, body)
-    return JSONResponse(
-        release, status_code=201, headers={"Location": f"/v1/releases/{release['version']}"}
-    )
+    response.headers["Location"] = f"/v1/releases/{release['version']}"
+    return release
 
 
 @router.get("/v1/releases", summary="List releases")
-async def list_releases(context: ContextDep) -> list[dict[str, Any]]:
+async def list_releases(context: ContextDep) -> list[releases.Release]:
     return await run_in_threadpool(releases.list_releases, context.store)
 
 
@@ -198,8 +202,9 @@ def _rdf_response(data: bytes, media_type: str) -> Response:
 @router.get(
     "/v1/releases/{version}",
     summary="A release: JSON description, or RDF by Accept",
+    response_model=releases.Release,
     responses={
-        200: {"description": "The release", "content": {"application/json": _JSON_ANY, **_RDF}},
+        200: {"description": "The release", "content": _RDF},
         **responses(404, 422),
     },
 )
@@ -208,10 +213,10 @@ async def get_release(
     request: Request,
     context: ContextDep,
     format: Annotated[str | None, Query(description="turtle, json-ld, nt or xml")] = None,
-) -> Response:
+) -> releases.Release | Response:
     media_type = rdf_media_type(request.headers.get("accept"), format)
     if media_type is None:
-        return JSONResponse(await run_in_threadpool(releases.get_release, context.store, version))
+        return await run_in_threadpool(releases.get_release, context.store, version)
     data = await run_in_threadpool(releases.export_release, context, version, media_type)
     return _rdf_response(data, media_type)
 
@@ -219,10 +224,11 @@ async def get_release(
 @router.get(
     "/v1/releases/{a}/diff/{b}",
     summary="What changed between two releases",
+    response_model=ReleaseDiff,
     responses={
         200: {
             "description": "The differences, as JSON or an HTML table",
-            "content": {"application/json": _JSON_ANY, "text/html": {"schema": {"type": "string"}}},
+            "content": {"text/html": {"schema": {"type": "string"}}},
         },
         **responses(400, 404, 422),
     },
@@ -233,7 +239,7 @@ async def diff(
     request: Request,
     context: ContextDep,
     format: Annotated[str | None, Query(description="json (default) or table (HTML)")] = None,
-) -> Response:
+) -> ReleaseDiff | Response:
     """Added, removed and changed entries, criteria, concepts, labels and mappings with values
     before and after; `b` (or `a`) may be `current` for the unreleased terminology."""
     result = await run_in_threadpool(releases.diff_releases, context.store, a, b)
@@ -248,7 +254,7 @@ async def diff(
             diff=result, rows=diff_rows(result)
         )
         return HTMLResponse(html)
-    return JSONResponse(result)
+    return result
 
 
 # ------------------------------------------------------------------------------ exports
@@ -257,6 +263,7 @@ async def diff(
 @router.get(
     "/v1/graph",
     summary="The whole current graph (asserted + inferred) by Accept",
+    response_class=Response,  # RDF only: no default application/json
     responses={200: {"description": "The graph", "content": _RDF}, **responses(422)},
 )
 async def graph(
@@ -272,11 +279,9 @@ async def graph(
 @router.get(
     "/v1/mappings",
     summary="Mappings as an SSSOM table (or JSON)",
+    response_model=list[mappings.MappingRow],
     responses={
-        200: {
-            "description": "The mappings",
-            "content": {TSV: {"schema": {"type": "string"}}, "application/json": _JSON_ANY},
-        },
+        200: {"description": "The mappings", "content": {TSV: {"schema": {"type": "string"}}}},
         **responses(400, 422),
     },
 )
@@ -285,13 +290,12 @@ async def list_mappings(
     request: Request,
     source: Annotated[str, Query(description="asserted (default) or derived")] = "asserted",
     format: Annotated[str | None, Query(description="tsv (default) or json")] = None,
-) -> Response:
+) -> list[mappings.MappingRow] | Response:
     if format not in (None, "tsv", "json"):
         raise MalformedInput("format must be tsv or json", field="format")
     chosen = choose(request.headers.get("accept"), (TSV, "application/json"), default=TSV)
     if format == "json" or (format is None and chosen == "application/json"):
-        rows = await run_in_threadpool(mappings.mappings_json, context.store, source)
-        return JSONResponse(rows)
+        return await run_in_threadpool(mappings.mappings_json, context.store, source)
     table = await run_in_threadpool(mappings.mappings_table, context.store, source)
     return Response(table, media_type=TSV + "; charset=utf-8")
 
@@ -301,12 +305,15 @@ async def list_mappings(
     summary="Asserted and derived equivalents",
     responses=responses(404),
 )
-async def equivalents(entry_id: str, knowledge: KnowledgeDep) -> JSONResponse:
+async def equivalents(
+    entry_id: str, knowledge: KnowledgeDep, response: Response
+) -> list[equivalence.EquivalentRow]:
     """[{"id", "relation", "asserted", "derived", "basis", …}]; when the entry's thresholds
     cannot be compared, the Exportgraph-Derivation header says why."""
     result = await run_in_threadpool(equivalence.equivalents, knowledge, entry_id)
-    headers = {"Exportgraph-Derivation": result["reason"]} if result["reason"] else None
-    return JSONResponse(result["equivalents"], headers=headers)
+    if result["reason"]:
+        response.headers["Exportgraph-Derivation"] = result["reason"]
+    return result["equivalents"]
 
 
 # ------------------------------------------------------------------------------ concepts

@@ -121,11 +121,6 @@ def after_version(store: Store, version: str, current: str) -> list[LogEntry] | 
     return _entries(store.select(bind("changes_log_since", numbers)))
 
 
-WriteHook = Callable[[str, str], None]
-write_hooks: list[WriteHook] = []
-"""Called as hook(stage, action) just "before" and just "after" each atomic write; the durability
-tests register one to stop a real server at that point (nothing in the service does)."""
-
 T = TypeVar("T")
 
 
@@ -153,11 +148,6 @@ def read_state(store: Store) -> JournalState:
     # a store written before the journal sequence was kept: the log's highest number
     number = int(sequence.value) if isinstance(sequence, Literal) else next_sequence(store) - 1
     return JournalState(version.value if isinstance(version, Literal) else "", number)
-
-
-def _run_hooks(stage: str, action: str) -> None:
-    for hook in list(write_hooks):
-        hook(stage, action)
 
 
 def conditional_write(
@@ -211,9 +201,7 @@ def conditional_write(
         f"}}"
     )
     written = f"GRAPH {changes} {{ {sparql_term(entry)} {sequence_of} {sparql_term(number)} }}"
-    _run_hooks("before", action)
     version = store.update(text, bookkeeping=not changes_data, guard=written)
-    _run_hooks("after", action)
     if not store.ask(bind("changes_log_entry_exists", [{"entry": entry}])):
         raise WriteRaced("the terminology changed while this was being written; please retry")
     if changes_data:  # what follows the data version (indexes, SPARQL copies) follows this write

@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 import schemathesis
 from exportgraph.api.app import create_app
+from exportgraph.api.routers.agreements import _EXAMPLE as AGREEMENT_EXAMPLE
+from exportgraph.api.routers.batch import JSON_EXAMPLE
+from exportgraph.api.routers.impact import IMPACT_EXAMPLES
+from exportgraph.api.routers.partners import ASSESS_EXAMPLES, CLASSIFY_EXAMPLES
+from exportgraph.api.routers.reviews import FILE_EXAMPLE
+from exportgraph.api.routers.risk import PLAN_EXAMPLE, RISK_EXAMPLES
 from exportgraph.api.routers.terminology import CHANGE_EXAMPLE
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -133,3 +140,105 @@ def test_every_operation_answers_as_documented(case: schemathesis.Case, api: Api
     if generated is not None and len(str(generated)) % 2 == 0:
         case.path_parameters["change_id"] = api.proposal
     case.call_and_validate(headers=headers, checks=CHECKS)
+
+
+def _json_operations() -> set[tuple[str, str]]:
+    """Every operation that documents a JSON answer for a 2xx status."""
+    spec = TestClient(API.app).get("/openapi.json").json()
+    return {
+        (method.upper(), path)
+        for path, operations in spec["paths"].items()
+        for method, operation in operations.items()
+        for status, answer in operation["responses"].items()
+        if status.startswith("2") and "application/json" in answer.get("content", {})
+    }
+
+
+def test_every_json_answer_validates_against_its_documented_schema(api: Api) -> None:
+    """One real, successful request per JSON operation: its body validates against the schema
+    the OpenAPI description documents for it (the schema of the model the route is validated by,
+    or the service's typed answer). Runs after the generated cases, on the same throwaway app."""
+    client = TestClient(api.app)
+    bearer = {role: {"Authorization": f"Bearer {token}"} for role, token in api.tokens.items()}
+    checked: set[tuple[str, str]] = set()
+
+    def call(method: str, template: str, url: str | None = None, **kw: Any) -> Any:
+        response = client.request(method, url or template, **kw)
+        assert response.status_code < 300, (method, url or template, response.text[:2000])
+        assert response.headers["content-type"].startswith("application/json"), template
+        schema[template][method].validate_response(response)
+        checked.add((method, template))
+        return response.json()
+
+    def example(examples: Mapping[str, Any]) -> Any:
+        return next(iter(examples.values()))["value"]
+
+    base = call("GET", "/healthz")["data_version"]
+    call("POST", "/v1/classify", json=example(CLASSIFY_EXAMPLES))
+    call("POST", "/v1/assess", json=example(ASSESS_EXAMPLES))
+    call("POST", "/v1/classify/batch", json=JSON_EXAMPLE)
+    call("GET", "/v1/jurisdictions")
+    entry = call("GET", "/v1/entries")[0]["id"]
+    call("GET", "/v1/entries/{entry_id}", f"/v1/entries/{entry}")
+    call("GET", "/v1/entries/{entry_id}/equivalents", f"/v1/entries/{entry}/equivalents")
+    call("GET", "/v1/search", params={"q": "quantum computer"})
+    call("GET", "/v1/coverage")
+    product = call("GET", "/v1/products")[0]["id"]
+    call("GET", "/v1/products/{product_id}", f"/v1/products/{product}")
+    call("POST", "/v1/agreements/validate", json=AGREEMENT_EXAMPLE)
+    notation = call("GET", "/v1/concepts")[0]["notation"]
+    call("GET", "/v1/concepts/{notation}", f"/v1/concepts/{notation}")
+    call("GET", "/v1/mappings", params={"format": "json"})
+    changes = [
+        call(
+            "POST",
+            "/v1/changes",
+            json={**CHANGE_EXAMPLE, "base_version": base, "add": add},
+            headers=bearer["editor"],
+        )["id"]
+        for add in (CHANGE_EXAMPLE["add"], 'parameter:cnot-error skos:altLabel "erreur C-NOT"@fr .')
+    ]
+    call("GET", "/v1/changes")
+    call("GET", "/v1/changes/{change_id}", f"/v1/changes/{changes[0]}")
+    call("GET", "/v1/changes/{change_id}/impact", f"/v1/changes/{changes[0]}/impact")
+    call(
+        "POST",
+        "/v1/changes/{change_id}/reject",
+        f"/v1/changes/{changes[1]}/reject",
+        headers=bearer["reviewer"],
+    )
+    call(
+        "POST",
+        "/v1/changes/{change_id}/approve",
+        f"/v1/changes/{changes[0]}/approve",
+        headers=bearer["reviewer"],
+    )
+    release = call("POST", "/v1/releases", json={}, headers=bearer["admin"])["version"]
+    call("GET", "/v1/releases")
+    call("GET", "/v1/releases/{version}", f"/v1/releases/{release}")
+    call("GET", "/v1/releases/{a}/diff/{b}", f"/v1/releases/{release}/diff/current")
+    call("POST", "/v1/impact", json=example(IMPACT_EXAMPLES))
+    call("GET", "/v1/reports/impact", params={"from": "2024-01-01", "to": "2026-01-01"})
+    call("POST", "/v1/risk", json=example(RISK_EXAMPLES))
+    model = call("GET", "/v1/risk/models")[0]["id"]
+    call("GET", "/v1/risk/models/{model_id}", f"/v1/risk/models/{model}")
+    call("GET", "/v1/stages")
+    call("POST", "/v1/plans/evaluate", json=example(PLAN_EXAMPLE))
+    call("GET", "/v1/screening", params={"name": "Origin Quantum Computing Technology"})
+    current = call("GET", "/healthz")["data_version"]
+    review = call(
+        "POST",
+        "/v1/reviews",
+        json={**FILE_EXAMPLE, "data_version": current},
+        headers=bearer["editor"],
+    )["id"]
+    call("GET", "/v1/reviews")
+    call("GET", "/v1/reviews/{review_id}", f"/v1/reviews/{review}")
+    call(
+        "POST",
+        "/v1/reviews/{review_id}/decide",
+        f"/v1/reviews/{review}/decide",
+        json={"outcome": "upheld", "reason": "the threshold is 34 qubits or more"},
+        headers=bearer["reviewer"],
+    )
+    assert checked == _json_operations()

@@ -1,7 +1,7 @@
 """`exportgraph serve` that pauses around the atomic write of every approval, so a test can kill
 it there: python paused_server.py STAGE SECONDS MARKER serve ARGS… (STAGE is before or after;
-MARKER is a file written when the pause starts). The pause is a write hook of
-exportgraph.graph.journal, registered here: the service itself has no test code."""
+MARKER is a file written when the pause starts). The pause wraps the change sets' atomic write
+(write_pause.hooked), installed here: the service itself has no test code."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import sys
 import time
 from pathlib import Path
 
+from write_pause import hooked  # run as a script: its folder is first on sys.path
+
 from exportgraph.cli import main
-from exportgraph.graph import journal
+from exportgraph.services.standards import changes
 
 
 def install(stage: str, seconds: float, marker: Path) -> None:
@@ -19,7 +21,7 @@ def install(stage: str, seconds: float, marker: Path) -> None:
             marker.write_text(stage, encoding="utf-8")
             time.sleep(seconds)
 
-    journal.write_hooks.append(pause)
+    changes.conditional_write = hooked(pause)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from exportgraph.store import RdfSource, Store, open_store
 from tests.conftest import Server
 
 from .support import XX_COOL
+from .write_pause import hooked
 
 ERIN, RITA = User("erin", "editor"), User("rita", "reviewer")
 ITALIAN = 'parameter:cnot-error skos:altLabel "errore C-NOT"@it .'
@@ -88,7 +89,7 @@ def test_an_approval_raced_by_another_process_is_recomputed(
             raced.append("proposal")  # as another process would: straight to the store
             changes.propose(fresh_store, ERIN, {**body, "add": FRENCH})
 
-    monkeypatch.setattr(journal, "write_hooks", [other_process])
+    monkeypatch.setattr(changes, "conditional_write", hooked(other_process))
     approved = changes.approve(fresh_store, RITA, change["id"])
     assert raced and approved["status"] == "approved"
     entries = journal.read_log(fresh_store)

@@ -6,9 +6,9 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from exportgraph.errors import InvalidInput
+from exportgraph.json_types import JsonObject
 from exportgraph.knowledge import units
 from exportgraph.knowledge.index import Knowledge
 
@@ -101,9 +101,9 @@ class ClassifyForm:
             return None
         return value if math.isfinite(value) else None
 
-    def item(self) -> dict[str, Any]:
+    def item(self) -> JsonObject:
         """The item of a classification request (contract §2)."""
-        parameters: dict[str, Any] = {}
+        parameters: JsonObject = {}
         for notation, text in self.values.items():
             if not text.strip() or notation in self.errors:
                 continue

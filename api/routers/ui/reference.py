@@ -3,23 +3,45 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from exportgraph.api.deps import get_knowledge
 from exportgraph.api.routers.ui import forms
 from exportgraph.api.routers.ui.common import call, context_of, render
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from typing_extensions import TypedDict
 
 from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.planes import Point, plot_for
 from exportgraph.presentation import plots
 from exportgraph.services.partners import classify as classification
+from exportgraph.services.partners.answers import ClassifyAnswer, JurisdictionResult
 from exportgraph.services.standards import comparison as matrix
 from exportgraph.services.standards import equivalence
 
 router = APIRouter()
+
+
+class AnswerRow(TypedDict):
+    """A row of the classify page: one jurisdiction's result, or the members of `union` that
+    share it."""
+
+    codes: list[str]
+    result: JurisdictionResult
+    union: str | None
+
+
+class PairRow(TypedDict):
+    """An entry of `a` on the compare page and its relations to the entries of `b`."""
+
+    id: str
+    matches: list[equivalence.EquivalentRow]
+    reason: str | None
+
+
+class Pair(TypedDict):
+    rows: list[PairRow]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -33,16 +55,16 @@ def _labels(axes: list[matrix.Axis]) -> dict[str, str]:
 
 
 def _answer_rows(
-    results: list[dict[str, Any]], parents: dict[str, str | None]
-) -> list[dict[str, Any]]:
+    results: list[JurisdictionResult], parents: dict[str, str | None]
+) -> list[AnswerRow]:
     """Result rows; the members of a union whose answer is the union's own (same verdict, same
     entries, none of their own) share one row after the union's."""
     by_code = {r["jurisdiction"]: r for r in results}
 
-    def ids(result: dict[str, Any]) -> list[str]:
-        return [str(e.get("id")) for e in result.get("entries", [])]
+    def ids(result: JurisdictionResult) -> list[str]:
+        return [e["id"] for e in result["entries"]]
 
-    def same(result: dict[str, Any], union: dict[str, Any]) -> bool:
+    def same(result: JurisdictionResult, union: JurisdictionResult) -> bool:
         own = [i for i in ids(result) if i.startswith(f"{result['jurisdiction']}:")]
         return (
             not own
@@ -57,7 +79,7 @@ def _answer_rows(
         if parent is not None and parent in by_code and same(result, by_code[parent]):
             grouped.setdefault(parent, []).append(result["jurisdiction"])
     members = {code for codes in grouped.values() for code in codes}
-    rows: list[dict[str, Any]] = []
+    rows: list[AnswerRow] = []
     for result in results:
         code = result["jurisdiction"]
         if code in members:
@@ -99,7 +121,7 @@ async def classify_page(request: Request) -> HTMLResponse:
         form.errors["jurisdictions"] = f"jurisdictions: unknown {', '.join(unknown)}"
     if not submitted:
         form.kind = "quantum-computer" if "quantum-computer" in known_kinds else ""
-    result: dict[str, Any] | None = None
+    result: ClassifyAnswer | None = None
     if submitted and not form.errors:
         try:
             result = await call(
@@ -223,30 +245,16 @@ async def compare_page(
     )
 
 
-def _pair(knowledge: Knowledge, table: matrix.Matrix, a: str, b: str) -> dict[str, Any]:
+def _pair(knowledge: Knowledge, table: matrix.Matrix, a: str, b: str) -> Pair:
     """Per entry of `a` shown in the matrix, its asserted and derived relations to `b`'s entries."""
     seen: list[str] = []
     for kind in table.kinds:
         for entry in table.cell(kind.notation, a).entries:
             if entry.via is None and entry.id not in seen:
                 seen.append(entry.id)
-    rows = []
+    rows: list[PairRow] = []
     for entry_id in seen:
         answer = equivalence.equivalents(knowledge, entry_id)
-        related = _as_dicts(answer.get("equivalents", []))
-        matches = [r for r in related if str(r.get("id", "")).startswith(f"{b}:")]
-        rows.append({"id": entry_id, "matches": matches, "reason": answer.get("reason")})
+        matches = [r for r in answer["equivalents"] if r["id"].startswith(f"{b}:")]
+        rows.append({"id": entry_id, "matches": matches, "reason": answer["reason"]})
     return {"rows": rows}
-
-
-def _as_dicts(value: Any) -> list[dict[str, Any]]:
-    items = value if isinstance(value, list) else []
-    out = []
-    for item in items:
-        if isinstance(item, dict):
-            out.append(item)
-        elif hasattr(item, "as_dict"):
-            out.append(item.as_dict())
-        elif hasattr(item, "__dataclass_fields__"):
-            out.append(dict(vars(item)))
-    return out

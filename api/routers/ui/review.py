@@ -29,6 +29,7 @@ from exportgraph.errors import ExportgraphError, Forbidden, Unauthorized
 from exportgraph.services import users
 from exportgraph.services.standards import changes, releases
 from exportgraph.services.standards.diff import diff_rows
+from exportgraph.services.standards.terminology_check import ShapesReportJson
 
 router = APIRouter()
 STATUSES = ("proposed", "approved", "rejected")
@@ -92,11 +93,11 @@ async def _review_page(
     errors: dict[str, str] | None = None,
     values: dict[str, str] | None = None,
     status_code: int = 200,
-    report: dict[str, Any] | None = None,
+    report: ShapesReportJson | None = None,
 ) -> HTMLResponse:
     user = await call(current_user, request)
-    queue: list[dict[str, Any]] = []
-    mine: list[dict[str, Any]] = []
+    queue: list[changes.ChangeRecord] = []
+    mine: list[changes.ChangeRecord] = []
     version = ""
     if user is not None:
         store = await _store(request)
@@ -166,7 +167,7 @@ async def _change_page(
     *,
     error: str = "",
     status_code: int = 200,
-    report: dict[str, Any] | None = None,
+    report: ShapesReportJson | None = None,
 ) -> HTMLResponse:
     try:
         change = await call(changes.get_change, await _store(request), change_id)
@@ -188,7 +189,7 @@ async def _change_page(
         section="/review",
         title=f"Change {change_id}: {change['summary']}",
         change=change,
-        report=report or change.get("report"),
+        report=report or change["report"],
         may_review=may_review,
         own=bool(user and change["proposed_by"] == user.name),
         action_error=error,
@@ -217,7 +218,7 @@ async def review_change(
         body = {"comment": comment} if comment.strip() else None
         await call(act, await _store(request), user, change_id, body)
     except ExportgraphError as error:
-        report = getattr(error, "report", None)
+        report = error.report if isinstance(error, changes.NotApprovable) else None
         return await _change_page(
             request, change_id, error=error.detail, status_code=error.status, report=report
         )

@@ -10,17 +10,19 @@ from typing import Annotated, Any
 from exportgraph.api.deps import get_knowledge
 from exportgraph.api.routers.risk import PLAN_EXAMPLE
 from exportgraph.api.routers.ui.common import call, context_of, error_page, render
-from exportgraph.api.routers.ui.risk_forms import read_risk_form
+from exportgraph.api.routers.ui.risk_forms import RiskQuestion, read_risk_form
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from exportgraph.errors import ExportgraphError, MalformedInput
+from exportgraph.json_types import JsonObject
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.presentation.calendar import deadlines_calendar
 from exportgraph.presentation.timeline import timeline_svg
-from exportgraph.services.partners.plans import evaluate_plan
+from exportgraph.services.partners.plans import PlanAnswer, evaluate_plan
 from exportgraph.services.partners.risk import score_risk
+from exportgraph.services.partners.risk_answers import RiskAnswer
 from exportgraph.services.partners.risk_models import list_models
 from exportgraph.services.partners.screening import default_screener
 from exportgraph.services.partners.stages import list_stages
@@ -28,7 +30,7 @@ from exportgraph.services.standards import comparison as matrix
 
 router = APIRouter()
 MAX_PLAN = 2 * 1024 * 1024
-EXAMPLE_PLAN: dict[str, Any] = dict(PLAN_EXAMPLE["joint-programme"]["value"] or {})
+EXAMPLE_PLAN: JsonObject = dict(PLAN_EXAMPLE["joint-programme"]["value"] or {})
 
 
 def _options(knowledge: Knowledge, scheme: str) -> list[tuple[str, str]]:
@@ -47,16 +49,14 @@ async def risk_page(request: Request) -> HTMLResponse:
             {"kind": "quantum-computer", "from": "US", "to": "CN", "end_use": "civil-research"}
         )
         form.parameters[:2] = [("physical-qubits", "120"), ("cnot-error", "8e-4")]
-    answer: dict[str, Any] | None = None
-    sent: dict[str, Any] | None = None  # the request answered, for "Contest this answer"
+    answer: RiskAnswer | None = None
+    sent: RiskQuestion | None = None  # the request answered, for "Contest this answer"
     if submitted:
         kind = knowledge.kinds.get(form.get("kind"))
         serving = bool(kind and knowledge.serves_another_kind(kind.iri))
         try:
             sent = form.request(serving)
-            answer = dict(
-                await call(score_risk, knowledge, sent, default_screener(context_of(request)))
-            )
+            answer = await call(score_risk, knowledge, sent, default_screener(context_of(request)))
         except ExportgraphError as error:
             form.place(error.field, error.detail)
     return await render(
@@ -141,12 +141,10 @@ async def plans_page(request: Request) -> HTMLResponse:
 async def plans_evaluate(request: Request, plan: Annotated[str, Form()] = "") -> HTMLResponse:
     """The evaluated plan: a timeline, then per activity stage, gate, licences, band, conflicts."""
     context = context_of(request)
-    answer: dict[str, Any] | None = None
+    answer: PlanAnswer | None = None
     error: ExportgraphError | None = None
     try:
-        answer = dict(
-            await call(evaluate_plan, context, _plan_body(plan), default_screener(context))
-        )
+        answer = await call(evaluate_plan, context, _plan_body(plan), default_screener(context))
     except ExportgraphError as found:
         error = found
     return await render(

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import NotRequired
+
+from typing_extensions import TypedDict
+
+from exportgraph.json_types import JsonObject
 
 PARAMETER_ROWS = 3
 FIELDS = (
@@ -38,6 +42,29 @@ FIELD_OF_ERROR = {
 }
 
 
+class EndUser(TypedDict, total=False):
+    name: str
+    country: str
+    type: str
+    verified: bool
+
+
+RiskQuestion = TypedDict(  # "from" is a keyword: the functional form
+    "RiskQuestion",
+    {
+        "subject": dict[str, JsonObject],
+        "from": str,
+        "to": str | None,
+        "end_user": NotRequired[EndUser],
+        "end_use": NotRequired[str],
+        "project_stage": NotRequired[str],
+        "model": NotRequired[str],
+        "as_of": NotRequired[str],
+    },
+)
+"""A POST /v1/risk body (contract §10) as the form states it."""
+
+
 @dataclass
 class RiskForm:
     """The risk form as entered (kept for redisplay) and its field errors."""
@@ -54,35 +81,42 @@ class RiskForm:
     def submitted(self) -> bool:
         return bool(self.get("kind"))
 
-    def subject(self, serving: bool) -> dict[str, Any]:
+    def subject(self, serving: bool) -> dict[str, JsonObject]:
         kind = self.get("kind")
         if serving:
-            body: dict[str, Any] = {"for_kind": self.get("for_kind") or None}
+            body: JsonObject = {"for_kind": self.get("for_kind") or None}
             if self.get("purpose"):
                 body["purpose"] = self.get("purpose")
             return {kind: body}
         parameters = {name: value for name, value in self.parameters if name and value.strip()}
         return {"item": {"kind": kind, "parameters": parameters}}
 
-    def request(self, serving: bool) -> dict[str, Any]:
+    def request(self, serving: bool) -> RiskQuestion:
         """The risk request of the form."""
-        out: dict[str, Any] = {"subject": self.subject(serving), "from": self.get("from")}
-        out["to"] = self.get("to") or None
-        end_user: dict[str, Any] = {}
-        for name, key in (
-            ("end_user_name", "name"),
-            ("end_user_country", "country"),
-            ("end_user_type", "type"),
-        ):
-            if self.get(name):
-                end_user[key] = self.get(name)
+        out: RiskQuestion = {
+            "subject": self.subject(serving),
+            "from": self.get("from"),
+            "to": self.get("to") or None,
+        }
+        end_user: EndUser = {}
+        if self.get("end_user_name"):
+            end_user["name"] = self.get("end_user_name")
+        if self.get("end_user_country"):
+            end_user["country"] = self.get("end_user_country")
+        if self.get("end_user_type"):
+            end_user["type"] = self.get("end_user_type")
         if self.get("verified") in ("yes", "no"):
             end_user["verified"] = self.get("verified") == "yes"
         if end_user:
             out["end_user"] = end_user
-        for name in ("end_use", "project_stage", "model", "as_of"):
-            if self.get(name):
-                out[name] = self.get(name)
+        if self.get("end_use"):
+            out["end_use"] = self.get("end_use")
+        if self.get("project_stage"):
+            out["project_stage"] = self.get("project_stage")
+        if self.get("model"):
+            out["model"] = self.get("model")
+        if self.get("as_of"):
+            out["as_of"] = self.get("as_of")
         return out
 
     def place(self, field_name: str | None, detail: str) -> None:

@@ -4,10 +4,11 @@ dictionaries: what the services return, what the API documents and validates, wh
 
 from __future__ import annotations
 
-from typing import Any, Literal, NotRequired
+from typing import Literal, NotRequired
 
 from typing_extensions import TypedDict
 
+from exportgraph.json_types import JsonObject
 from exportgraph.services.reference.entries import (
     CriterionShown,
     EntrySummary,
@@ -63,7 +64,8 @@ class JurisdictionResult(TypedDict):
 class ClassifyAnswer(TypedDict):
     as_of: str
     data_version: str
-    item: dict[str, Any]
+    item: JsonObject
+    """The item as read (parameters in their canonical units)."""
     results: list[JurisdictionResult]
 
 
@@ -136,7 +138,7 @@ AssessAnswer = TypedDict(
         "as_of": str,
         "data_version": str,
         "activity": str,
-        "subject": dict[str, Any],
+        "subject": JsonObject,
         "from": str,
         "to": str | None,
         "results": list[AssessResult],

@@ -10,11 +10,25 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
+from exportgraph.services.standards.diff_shapes import (
+    Category,
+    ChangedItem,
+    Diff,
+    DiffCounts,
+    DiffItem,
+    DiffRow,
+    ItemChanges,
+    Label,
+    LabelChanges,
+    MappingChanges,
+    MappingRelation,
+    PropertyChange,
+)
+from exportgraph.store import Term
 
 RDF_TYPE = ns.RDF + "type"
 LABEL_PROPERTIES = {
@@ -46,7 +60,7 @@ def curie(iri: str) -> str:
     return f"{best[0]}:{iri[len(best[1]) :]}" if best else iri
 
 
-def show(term: Any) -> str:
+def show(term: Term) -> str:
     """A term as a reader sees it: literals by value (with @lang), IRIs as CURIEs."""
     if isinstance(term, Literal):
         return f"{term.value}@{term.language}" if term.language else term.value
@@ -59,12 +73,12 @@ def show(term: Any) -> str:
 class _Version:
     """One version indexed by subject."""
 
-    by_subject: dict[str, dict[str, set[Any]]]
+    by_subject: dict[str, dict[str, set[Term]]]
     types: dict[str, set[str]]
 
     @classmethod
     def of(cls, triples: Iterable[Triple]) -> _Version:
-        by_subject: dict[str, dict[str, set[Any]]] = defaultdict(lambda: defaultdict(set))
+        by_subject: dict[str, dict[str, set[Term]]] = defaultdict(lambda: defaultdict(set))
         types: dict[str, set[str]] = defaultdict(set)
         for triple in triples:
             subject = triple.subject
@@ -88,10 +102,10 @@ class _Names:
         self.owner: dict[str, str] = {}  # criterion or alternative -> entry
         for version in versions:
             for subject, properties in version.by_subject.items():
-                for alternative in properties.get(ns.EG + "alternative", ()):
-                    self.owner[alternative.value] = subject
-                for criterion in properties.get(ns.EG + "criterion", ()):
-                    self.owner[criterion.value] = subject
+                for predicate in (ns.EG + "alternative", ns.EG + "criterion"):
+                    for part in properties.get(predicate, ()):
+                        if isinstance(part, NamedNode):
+                            self.owner[part.value] = subject
 
     def name(self, iri: str) -> str:
         for version in self.versions:
@@ -118,7 +132,8 @@ class _Names:
         return None
 
 
-def _category(iri: str, before: _Version, after: _Version) -> str:
+def _category(iri: str, before: _Version, after: _Version) -> Category | None:
+    """The category of a subject; None for the structural nodes shown through their owners."""
     types = before.types.get(iri, set()) | after.types.get(iri, set())
     if types & ENTRY_TYPES:
         return "entries"
@@ -127,29 +142,32 @@ def _category(iri: str, before: _Version, after: _Version) -> str:
     if types & CONCEPT_TYPES:
         return "concepts"
     if types & STRUCTURAL_TYPES:
-        return "structural"
+        return None
     return "other"
 
 
-def _values(terms: Iterable[Any]) -> list[str]:
+def _values(terms: Iterable[Term]) -> list[str]:
     return sorted(show(term) for term in terms)
 
 
 def _label_changes(
     iri: str,
     name: str,
-    old: dict[str, set[Any]],
-    new: dict[str, set[Any]],
-    out: dict[str, list[Any]],
+    old: dict[str, set[Term]],
+    new: dict[str, set[Term]],
+    out: LabelChanges,
 ) -> None:
     for predicate in sorted(LABEL_PROPERTIES):
         by_lang: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-        for term in old.get(predicate, set()) - new.get(predicate, set()):
-            by_lang[getattr(term, "language", None) or ""][0].add(term.value)
-        for term in new.get(predicate, set()) - old.get(predicate, set()):
-            by_lang[getattr(term, "language", None) or ""][1].add(term.value)
+        for side, terms in (
+            (0, old.get(predicate, set()) - new.get(predicate, set())),
+            (1, new.get(predicate, set()) - old.get(predicate, set())),
+        ):
+            for term in terms:
+                if isinstance(term, Literal | NamedNode):
+                    by_lang[getattr(term, "language", None) or ""][side].add(term.value)
         for language, (removed, added) in sorted(by_lang.items()):
-            base = {
+            base: Label = {
                 "iri": iri,
                 "id": name,
                 "property": curie(predicate),
@@ -172,45 +190,64 @@ def _mapping_pairs(version: _Version) -> dict[tuple[str, str], set[str]]:
     return pairs
 
 
-def _mapping_changes(before: _Version, after: _Version, names: _Names) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {"added": [], "removed": [], "changed": []}
+def _mapping_changes(before: _Version, after: _Version, names: _Names) -> MappingChanges:
+    out: MappingChanges = {"added": [], "removed": [], "changed": []}
     old, new = _mapping_pairs(before), _mapping_pairs(after)
     for subject, obj in sorted(old.keys() | new.keys()):
         was, now = old.get((subject, obj), set()), new.get((subject, obj), set())
         if was == now:
             continue
-        base = {"subject": names.name(subject), "object": names.name(obj)}
+        a, b = names.name(subject), names.name(obj)
         if was and now:
-            out["changed"].append({**base, "before": sorted(was), "after": sorted(now)})
+            out["changed"].append(
+                {"subject": a, "object": b, "before": sorted(was), "after": sorted(now)}
+            )
         else:
-            key = "added" if now else "removed"
-            out[key] += [{**base, "relation": relation} for relation in sorted(now or was)]
+            out["added" if now else "removed"] += [
+                {"subject": a, "object": b, "relation": relation} for relation in sorted(now or was)
+            ]
     return out
 
 
-def diff_triples(before: Iterable[Triple], after: Iterable[Triple]) -> dict[str, Any]:
+def _no_items() -> ItemChanges:
+    return {"added": [], "removed": [], "changed": []}
+
+
+def _counts(changes: ItemChanges | LabelChanges | MappingChanges) -> DiffCounts:
+    return {
+        "added": len(changes["added"]),
+        "removed": len(changes["removed"]),
+        "changed": len(changes["changed"]),
+    }
+
+
+def diff_triples(before: Iterable[Triple], after: Iterable[Triple]) -> Diff:
     """Added, removed and changed entries, criteria, concepts, labels and mappings, with values."""
     old, new = _Version.of(before), _Version.of(after)
     names = _Names(old, new)
-    result: dict[str, dict[str, list[Any]]] = {
-        category: {"added": [], "removed": [], "changed": []} for category in CATEGORIES
+    things: dict[Category, ItemChanges] = {
+        "entries": _no_items(),
+        "criteria": _no_items(),
+        "concepts": _no_items(),
+        "other": _no_items(),
     }
+    labels: LabelChanges = {"added": [], "removed": [], "changed": []}
     for iri in sorted(old.by_subject.keys() | new.by_subject.keys()):
         was, now = old.by_subject.get(iri, {}), new.by_subject.get(iri, {})
         category = _category(iri, old, new)
-        name = names.name(iri)
-        item: dict[str, Any] = {"iri": iri, "id": name, "title": names.title(iri)}
-        if category == "structural":
+        if category is None:
             continue
+        name = names.name(iri)
+        item: DiffItem = {"iri": iri, "id": name, "title": names.title(iri)}
         if not was or not now:
-            result[category]["added" if now else "removed"].append(item)
+            things[category]["added" if now else "removed"].append(item)
             continue
         if category == "concepts" or category == "entries":
-            _label_changes(iri, name, was, now, result["labels"])
+            _label_changes(iri, name, was, now, labels)
         skip = MAPPING_PROPERTIES | (
             LABEL_PROPERTIES if category in ("concepts", "entries") else set()
         )
-        changes = [
+        changes: list[PropertyChange] = [
             {
                 "property": curie(p),
                 "before": _values(was.get(p, ())),
@@ -220,24 +257,40 @@ def diff_triples(before: Iterable[Triple], after: Iterable[Triple]) -> dict[str,
             if was.get(p, set()) != now.get(p, set())
         ]
         if changes:
-            deprecated = any(
-                c["property"] == "owl:deprecated" and c["after"] == ["true"] for c in changes
-            )
-            entry: dict[str, Any] = {**item, "changes": changes}
-            if deprecated:
-                entry["deprecated"] = True
-            result[category]["changed"].append(entry)
-    result["mappings"] = _mapping_changes(old, new, names)
-    summary = {
-        category: {kind: len(items) for kind, items in result[category].items()}
-        for category in CATEGORIES
+            changed: ChangedItem = {**item, "changes": changes}
+            if any(c["property"] == "owl:deprecated" and c["after"] == ["true"] for c in changes):
+                changed["deprecated"] = True
+            things[category]["changed"].append(changed)
+    mappings = _mapping_changes(old, new, names)
+    return {
+        "summary": {
+            "entries": _counts(things["entries"]),
+            "criteria": _counts(things["criteria"]),
+            "concepts": _counts(things["concepts"]),
+            "labels": _counts(labels),
+            "mappings": _counts(mappings),
+            "other": _counts(things["other"]),
+        },
+        "entries": things["entries"],
+        "criteria": things["criteria"],
+        "concepts": things["concepts"],
+        "labels": labels,
+        "mappings": mappings,
+        "other": things["other"],
     }
-    return {"summary": summary, **result}
 
 
-def diff_rows(diff: dict[str, Any]) -> list[dict[str, str]]:
+def _where(label: Label) -> str:
+    return f"{label['property']}@{label['language']}" if label["language"] else label["property"]
+
+
+def _relation(mapping: MappingRelation) -> str:
+    return f"skos:{mapping['relation']} {mapping['object']}"
+
+
+def diff_rows(diff: Diff) -> list[DiffRow]:
     """The diff flattened for a table: category, change, item, property, before, after."""
-    rows: list[dict[str, str]] = []
+    rows: list[DiffRow] = []
 
     def row(
         category: str, change: str, item: str, prop: str = "", before: str = "", after: str = ""
@@ -253,12 +306,17 @@ def diff_rows(diff: dict[str, Any]) -> list[dict[str, str]]:
             }
         )
 
-    for category in ("entries", "criteria", "concepts", "other"):
-        section = diff[category]
+    sections: tuple[tuple[Category, ItemChanges], ...] = (
+        ("entries", diff["entries"]),
+        ("criteria", diff["criteria"]),
+        ("concepts", diff["concepts"]),
+        ("other", diff["other"]),
+    )
+    for category, section in sections:
         for item in section["added"]:
-            row(category, "added", item["id"], after=item.get("title") or "")
+            row(category, "added", item["id"], after=item["title"] or "")
         for item in section["removed"]:
-            row(category, "removed", item["id"], before=item.get("title") or "")
+            row(category, "removed", item["id"], before=item["title"] or "")
         for item in section["changed"]:
             for change in item["changes"]:
                 row(
@@ -269,34 +327,26 @@ def diff_rows(diff: dict[str, Any]) -> list[dict[str, str]]:
                     ", ".join(change["before"]),
                     ", ".join(change["after"]),
                 )
-    for change in ("added", "removed", "changed"):
-        for label in diff["labels"][change]:
-            where = (
-                f"{label['property']}@{label['language']}"
-                if label["language"]
-                else label["property"]
-            )
-            before = label.get("before", label.get("value", "")) if change != "added" else ""
-            after = label.get("after", label.get("value", "")) if change != "removed" else ""
-            row("labels", change, label["id"], where, before, after)
-    for change in ("added", "removed"):
-        for mapping in diff["mappings"][change]:
-            text = f"skos:{mapping['relation']} {mapping['object']}"
-            row(
-                "mappings",
-                change,
-                mapping["subject"],
-                "",
-                text if change == "removed" else "",
-                text if change == "added" else "",
-            )
-    for mapping in diff["mappings"]["changed"]:
+    labels = diff["labels"]
+    for label in labels["added"]:
+        row("labels", "added", label["id"], _where(label), after=label["value"])
+    for label in labels["removed"]:
+        row("labels", "removed", label["id"], _where(label), before=label["value"])
+    for changed in labels["changed"]:
+        row(
+            "labels", "changed", changed["id"], _where(changed), changed["before"], changed["after"]
+        )
+    for mapping in diff["mappings"]["added"]:
+        row("mappings", "added", mapping["subject"], after=_relation(mapping))
+    for mapping in diff["mappings"]["removed"]:
+        row("mappings", "removed", mapping["subject"], before=_relation(mapping))
+    for moved in diff["mappings"]["changed"]:
         row(
             "mappings",
             "changed",
-            mapping["subject"],
-            mapping["object"],
-            ", ".join("skos:" + r for r in mapping["before"]),
-            ", ".join("skos:" + r for r in mapping["after"]),
+            moved["subject"],
+            moved["object"],
+            ", ".join("skos:" + r for r in moved["before"]),
+            ", ".join("skos:" + r for r in moved["after"]),
         )
     return rows

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -451,7 +451,7 @@ def _by_releases(
     return ImpactRun(report, (before, on), (after, on))
 
 
-def _rows(diff: dict[str, object], key: str) -> list[dict[str, str]]:
+def _rows(diff: Mapping[str, object], key: str) -> list[dict[str, str]]:
     """The rows of one category of a diff (added, removed, changed) with their IRIs."""
     category = diff.get(key)
     out: list[dict[str, str]] = []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Mapping as MappingOf
+from typing import Literal
 
 import yaml
+from typing_extensions import TypedDict
 
 from exportgraph import namespaces as ns
 from exportgraph import paths
@@ -14,13 +16,28 @@ from exportgraph.knowledge.current import of_store
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.loaders.sssom import Mapping, write_sssom
 from exportgraph.services.standards.equivalence import Derivation, derive, index_for
-from exportgraph.store import Store
+from exportgraph.store import Store, Term
 
 Source = Literal["asserted", "derived"]
 SOURCES: tuple[Source, ...] = ("asserted", "derived")
 MANUAL = "semapv:ManualMappingCuration"
 DERIVED = "semapv:LogicalReasoning"
 SEMAPV = "https://w3id.org/semapv/vocab/"
+MappingStatus = Literal["asserted", "proposed", "derived"]
+
+
+class MappingRow(TypedDict):
+    """One mapping as JSON (GET /v1/mappings?format=json), IRIs in full."""
+
+    status: MappingStatus
+    """asserted; proposed (awaiting a reviewer's approval); or derived (from thresholds)."""
+    subject: str
+    predicate: str
+    object: str
+    justification: str
+    confidence: float | None
+    comment: str | None
+    author: str | None
 
 
 def _declared_license() -> str | None:
@@ -67,9 +84,9 @@ def _table_rows(store: Store, query: str) -> list[Mapping]:
     found = []
     for row in rows:
 
-        def text(name: str, row: Any = row) -> str:
+        def text(name: str, row: MappingOf[str, Term] = row) -> str:
             term = row.get(name)
-            return "" if term is None else str(term.value)
+            return "" if term is None else str(getattr(term, "value", term))
 
         confidence = text("confidence")
         found.append(
@@ -121,7 +138,7 @@ def mappings_table(store: Store, source: str = "asserted") -> str:
     if source not in SOURCES:
         raise InvalidInput(f"source must be one of {', '.join(SOURCES)}", field="source")
     mappings = asserted_mappings(store) if source == "asserted" else derived_mappings(store)
-    metadata: dict[str, Any] = {
+    metadata: dict[str, str] = {
         "mapping_set_id": f"https://w3id.org/exportgraph/mappings/{source}",
         "mapping_set_description": (
             "SKOS mappings between control entries asserted in the exportgraph terminology"
@@ -140,7 +157,7 @@ def mappings_table(store: Store, source: str = "asserted") -> str:
     return write_sssom(mappings, _curie_map(mappings), metadata)
 
 
-def mappings_json(store: Store, source: str = "asserted") -> list[dict[str, Any]]:
+def mappings_json(store: Store, source: str = "asserted") -> list[MappingRow]:
     """The same rows as JSON objects (IRIs in full)."""
     if source not in SOURCES:
         raise InvalidInput(f"source must be one of {', '.join(SOURCES)}", field="source")
@@ -160,7 +177,7 @@ def mappings_json(store: Store, source: str = "asserted") -> list[dict[str, Any]
     ]
 
 
-def _status(source: str, mapping: Mapping) -> str:
+def _status(source: str, mapping: Mapping) -> MappingStatus:
     """asserted; proposed (awaiting a reviewer's approval); or derived (from thresholds)."""
     if source == "asserted":
         return "asserted"
@@ -168,6 +185,7 @@ def _status(source: str, mapping: Mapping) -> str:
 
 
 __all__ = [
+    "MappingRow",
     "asserted_mappings",
     "derived_mappings",
     "mappings_json",

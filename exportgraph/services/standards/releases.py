@@ -17,10 +17,10 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import pyoxigraph
 from pyoxigraph import Literal, NamedNode, Quad, Triple
+from typing_extensions import TypedDict
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict, InvalidInput, NotFound
@@ -40,15 +40,31 @@ from exportgraph.graph.journal import (
 from exportgraph.graph.journal import now as timestamp
 from exportgraph.graph.queries import bind, load_query
 from exportgraph.services.standards.diff import diff_triples
+from exportgraph.services.standards.diff_shapes import ReleaseDiff
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
-from exportgraph.store import Store, rdf_format
+from exportgraph.store import Store, Term, rdf_format
 
 VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
 CURRENT = "current"  # in a diff, the terminology as it is now (not yet released)
 ONTOLOGY = "https://w3id.org/exportgraph/ontology"
 OWL = ns.OWL
 DCT = ns.DCTERMS
+
+
+class Release(TypedDict):
+    """A release's description (contract §5 GET /v1/releases/{version})."""
+
+    version: str
+    iri: str
+    issued: str
+    created: str
+    published_by: str
+    data_version: str
+    triples: int
+    """How many asserted statements the release holds."""
+    notes: str | None
+    prior_version: str | None
 
 
 def release_iri(version: str) -> NamedNode:
@@ -66,31 +82,31 @@ def _check_version(version: str, field: str = "version") -> str:
     return version
 
 
-def _record(row: Mapping[str, Any]) -> dict[str, Any]:
+def _record(row: Mapping[str, Term]) -> Release:
     def text(name: str) -> str | None:
         term = row.get(name)
-        return None if term is None else str(term.value)
+        return None if term is None else str(getattr(term, "value", term))
 
     prior = text("prior")
     return {
-        "version": text("version"),
-        "iri": text("release"),
-        "issued": text("issued"),
-        "created": text("created"),
+        "version": text("version") or "",
+        "iri": text("release") or "",
+        "issued": text("issued") or "",
+        "created": text("created") or "",
         "published_by": (text("creator") or "").rsplit("/", 1)[-1],
-        "data_version": text("data_version"),
+        "data_version": text("data_version") or "",
         "triples": int(text("triples") or 0),
         "notes": text("notes"),
         "prior_version": prior.removeprefix(RELEASE_BASE) if prior else None,
     }
 
 
-def list_releases(store: Store) -> list[dict[str, Any]]:
+def list_releases(store: Store) -> list[Release]:
     """Every release, oldest first."""
     return [_record(row) for row in store.select(load_query("releases"))]
 
 
-def get_release(store: Store, version: str) -> dict[str, Any]:
+def get_release(store: Store, version: str) -> Release:
     """One release's description; NotFound when there is none."""
     if not VERSION_PATTERN.match(version):
         raise NotFound(f"no release {version!r}", field="version")
@@ -183,7 +199,7 @@ def _into(triples: set[Triple], graph: NamedNode) -> list[Quad]:
     return [Quad(t.subject, t.predicate, t.object, graph) for t in sorted(triples, key=str)]
 
 
-def create_release(store: Store, user: User, body: object = None) -> dict[str, Any]:
+def create_release(store: Store, user: User, body: object = None) -> Release:
     """Publish the current asserted terminology as an immutable release (admin).
 
     Body (optional): {"version": "…", "notes": "…"}; the version defaults to today's date
@@ -297,7 +313,7 @@ def export_release(context: Context, version: str, media_type: str) -> bytes:
     return serialize(release_document(context.store, version), media_type)
 
 
-def diff_releases(store: Store, a: str, b: str) -> dict[str, Any]:
+def diff_releases(store: Store, a: str, b: str) -> ReleaseDiff:
     """What changed from release a to release b ("current" for the unreleased terminology)."""
     for version, field in ((a, "a"), (b, "b")):
         if version != CURRENT and not VERSION_PATTERN.match(version):

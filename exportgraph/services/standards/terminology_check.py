@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pyoxigraph import Triple
+from typing_extensions import TypedDict
 
 from exportgraph.graph.closure import asserted_triples
 from exportgraph.graph.shacl import EngineName, pool
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CheckResult",
+    "CheckResultJson",
+    "ShapesReportJson",
     "TerminologyReport",
     "TerminologyViolated",
     "asserted_triples",
@@ -41,6 +44,23 @@ class CheckResult:
     message: str
 
 
+class CheckResultJson(TypedDict):
+    """A `CheckResult` as JSON."""
+
+    rule: str
+    severity: str
+    focus: str
+    path: str | None
+    message: str
+
+
+class ShapesReportJson(TypedDict):
+    """A `TerminologyReport` as JSON: whether the graph conforms, and every finding."""
+
+    conforms: bool
+    violations: list[CheckResultJson]
+
+
 @dataclass(frozen=True)
 class TerminologyReport:
     """The outcome of a terminology check; conforms is false iff a violation was found."""
@@ -59,10 +79,19 @@ class TerminologyReport:
         """A report of these findings, each once, in a stable order."""
         return cls(sorted(set(results), key=lambda r: (r.rule, r.focus, r.path or "", r.message)))
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> ShapesReportJson:
         return {
             "conforms": self.conforms,
-            "violations": [asdict(result) for result in self.results],
+            "violations": [
+                {
+                    "rule": r.rule,
+                    "severity": r.severity,
+                    "focus": r.focus,
+                    "path": r.path,
+                    "message": r.message,
+                }
+                for r in self.results
+            ],
         }
 
 

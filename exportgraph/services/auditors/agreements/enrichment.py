@@ -10,17 +10,32 @@ it is an ISO 3166-1 country and which union it is part of.
 
 from __future__ import annotations
 
-import json
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Iterator
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import ExportgraphError
 from exportgraph.graph.context import Context
+from exportgraph.services.auditors.agreements.assessments import (
+    AssessCache,
+    AssessFn,
+    AssessQuestion,
+    Recipient,
+    default_assess,
+    question,
+)
+from exportgraph.services.auditors.agreements.explanations import (
+    agreement_field,
+    explain,
+    exporters,
+    missing_agreement_facts,
+    missing_exchange_facts,
+    missing_facts,
+    missing_item_fact,
+    not_applying,
+    status_text,
+)
 from exportgraph.services.auditors.agreements.facts import (
     JURISDICTION_BASE,
     AgreementFacts,
@@ -32,9 +47,9 @@ from exportgraph.services.auditors.agreements.facts import (
 )
 from exportgraph.services.auditors.agreements.knowledge import Rules, rules
 from exportgraph.services.auditors.agreements.naming import Names
-from exportgraph.services.partners.answers import AssessAnswer, AssessResult, ExclusionAnswer
+from exportgraph.services.partners.answers import AssessResult
 
-AssessFn = Callable[[Context, dict[str, Any]], AssessAnswer]
+__all__ = ["AssessCache", "AssessFn", "Enricher", "default_assess", "enrich"]
 
 RDF_TYPE = NamedNode(ns.RDF + "type")
 SKOS_NOTATION = NamedNode(ns.SKOS + "notation")
@@ -42,37 +57,6 @@ SKOS_NOTATION = NamedNode(ns.SKOS + "notation")
 
 def _eg(local: str) -> NamedNode:
     return NamedNode(ns.EG + local)
-
-
-def default_assess() -> AssessFn:
-    """The assessment service of contract §3 (imported late: it is another module's)."""
-    from exportgraph.services.partners.assess import assess
-
-    return assess
-
-
-class AssessCache:
-    """Memoises assessments by (data version, request); safe across threads."""
-
-    def __init__(self, assess: AssessFn, size: int = 4096) -> None:
-        self._assess = assess
-        self._size = size
-        self._items: OrderedDict[tuple[str, str], AssessAnswer] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __call__(self, context: Context, request: dict[str, Any]) -> AssessAnswer:
-        key = (context.data_version(), json.dumps(request, sort_keys=True))
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                return found
-        result = self._assess(context, request)
-        with self._lock:
-            self._items[key] = result
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return result
 
 
 class Enricher:
@@ -107,64 +91,11 @@ class Enricher:
 
     # ------------------------------------------------------------------ assessments
 
-    def _request(
-        self,
-        facts: AgreementFacts,
-        item: ItemFacts,
-        activity: str,
-        origin: str,
-        to: str | None,
-        as_of: str,
-        recipient: dict[str, str] | None = None,
-    ) -> dict[str, Any]:
-        subject: dict[str, Any]
-        described = {"parameters": item.parameters or {}, "facts": item.facts or {}}
-        if item.is_software:
-            assert item.kind is not None
-            # the served item's parameters and facts decide (contract §3 software/technology)
-            subject = {item.kind: {"for_kind": item.for_kind, "purpose": item.purpose, **described}}
-        else:
-            subject = {"item": {"kind": item.kind, **described}}
-        request: dict[str, Any] = {
-            "activity": activity,
-            "subject": subject,
-            "from": origin,
-            "as_of": as_of,
-            "published": bool(self.know.published_claims & set(facts.claims)),
-            "intended_for_publication": bool(self.know.publication_claims & set(facts.claims)),
-        }
-        if to:
-            request["to"] = to
-        if facts.stage in self.know.stage_order:
-            request["project_stage"] = facts.stage
-        if facts.end_use:
-            request["end_use"] = facts.end_use
-        if recipient:
-            request["recipient"] = recipient
-        return request
-
-    def _missing_item_fact(self, item: ItemFacts) -> str | None:
-        if item.kind is None:
-            return "the item states no kind; state what it is (e.g. quantum-computer, technology)"
-        if item.parameters_error:
-            return item.parameters_error
-        if item.is_software and not item.for_kind:
-            return (
-                f"the {item.kind} does not say which kind of item it serves; state it "
-                "(for_kind, e.g. quantum-computer)"
-            )
-        if item.is_software and not item.purpose:
-            return (
-                f"the {item.kind} does not say what it is for; state its purpose "
-                "(development, production or use)"
-            )
-        return None
-
-    def _findings(self, request: dict[str, Any], field: str) -> list[AssessResult]:
+    def _findings(self, request: AssessQuestion, field: str) -> list[AssessResult]:
         try:
             answer = self.assess(self.context, request)
         except ExportgraphError as error:  # e.g. an unknown kind, parameter or unit: name the field
-            where = _agreement_field(error.field, field)
+            where = agreement_field(error.field, field)
             detail = error.detail
             if error.field and detail.startswith(f"{error.field}: "):
                 detail = detail[len(error.field) + 2 :]
@@ -179,12 +110,12 @@ class Enricher:
         item: ItemFacts,
         result: AssessResult,
         facts: AgreementFacts,
-        request: dict[str, Any],
+        request: AssessQuestion,
     ) -> str:
         node = self._new_finding(owner, link, item.node)
         jurisdiction = str(result.get("jurisdiction", ""))
         self.add(node, "findingJurisdiction", NamedNode(JURISDICTION_BASE + jurisdiction))
-        status = _status(result.get("licence_required"))
+        status = status_text(result.get("licence_required"))
         self.add(node, "status", Literal(status))
         entry_ids = [
             e if isinstance(e, str) else str(e.get("id", "")) for e in result.get("entries", [])
@@ -196,7 +127,7 @@ class Enricher:
         if entry_ids:
             self.add(node, "entryList", Literal(", ".join(entry_ids)))
         if status == "unknown":
-            missing = [self._explain(fact, jurisdiction) for fact in _missing_facts(result)]
+            missing = [explain(self.know, fact, jurisdiction) for fact in missing_facts(result)]
             self.add(node, "missingFact", Literal("; ".join(dict.fromkeys(missing))))
         notes = []
         considered = set()
@@ -208,7 +139,7 @@ class Enricher:
             if exclusion.get("applies") is True:
                 self.add(node, "exclusionApplies", Literal(notation))
             else:
-                notes.append(self._not_applying(exclusion, notation, item, request))
+                notes.append(not_applying(self.know, exclusion, notation, item, request))
         for claim in facts.claims:
             if claim not in considered and claim in self.know.claims:
                 notes.append(
@@ -227,38 +158,6 @@ class Enricher:
         self.add(node, "findingItemName", Literal(self.names.of(item)))
         return node
 
-    def _not_applying(
-        self,
-        exclusion: ExclusionAnswer,
-        notation: str,
-        item: ItemFacts,
-        request: dict[str, Any],
-    ) -> str:
-        """Why a claimed exclusion does not (or may not) apply, in the agreement's terms."""
-        claimed = f"the claimed exclusion '{notation}' ({exclusion.get('title', notation)})"
-        covers = self.know.covers.get(str(exclusion.get("id", "")), ())
-        if item.kind not in covers:
-            what = "hardware such as this " if not item.is_software else "this "
-            return (
-                f"{claimed} does not apply: it covers {' and '.join(covers) or 'no item'} only, "
-                f"never {what}{item.kind or 'item'}"
-            )
-        unmet, unknown = [], []
-        for condition in self.know.conditions.get(str(exclusion.get("id", "")), ()):
-            value = request.get(condition.field)
-            if value is None:
-                unknown.append(_CONDITIONS.get(condition.field, condition.field))
-                continue
-            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-            if text not in condition.values:
-                unmet.append(_condition_text(condition.field, condition.values, text))
-        if exclusion.get("applies") is False and unmet:
-            return f"{claimed} does not apply: it requires {' and '.join(unmet)}"
-        if exclusion.get("applies") is False:
-            return f"{claimed} does not apply to this {item.kind or 'item'}"
-        needs = " and ".join(unknown) or "facts the agreement does not state"
-        return f"whether {claimed} applies depends on {needs}; state it in the agreement"
-
     def _undecided(
         self, owner: Node, link: str, item: Node, jurisdiction: str | None, fact: str
     ) -> str:
@@ -272,10 +171,10 @@ class Enricher:
     def items(self, facts: AgreementFacts) -> list[str]:
         """A licence finding per item and governing jurisdiction of the export."""
         statuses: list[str] = []
-        missing = _missing_agreement_facts(self.know, facts)
+        missing = missing_agreement_facts(self.know, facts)
         for index, item in enumerate(facts.items):
             field = f"{self.where}items[{index}]"
-            item_missing = self._missing_item_fact(item)
+            item_missing = missing_item_fact(item)
             if missing or item_missing:
                 statuses.append(
                     self._undecided(
@@ -288,8 +187,9 @@ class Enricher:
                 )
                 continue
             assert facts.destination and facts.effective
-            for exporter in _exporters(self.know, facts):
-                request = self._request(
+            for exporter in exporters(self.know, facts):
+                request = question(
+                    self.know,
                     facts,
                     item,
                     "export",
@@ -320,22 +220,23 @@ class Enricher:
                     continue
                 if not item.is_software:
                     continue
-                missing = _missing_exchange_facts(
-                    self.know, facts, exchange
-                ) or self._missing_item_fact(item)
+                missing = missing_exchange_facts(self.know, facts, exchange) or missing_item_fact(
+                    item
+                )
                 if missing:
                     self._undecided(exchange.node, "accessFinding", item.node, None, missing)
                     continue
                 as_of = exchange.start or facts.effective
                 assert as_of is not None and exchange.nationality
-                recipient = {
+                recipient: Recipient = {
                     "name": exchange.person or "",
                     "nationality": self.know.canonical(exchange.nationality),
                 }
-                for exporter in _exporters(self.know, facts):
+                for exporter in exporters(self.know, facts):
                     # the researcher is given access where the exporter works: a release inside
                     # `from`, judged by that jurisdiction's deemed-export rule (contract §3)
-                    request = self._request(
+                    request = question(
+                        self.know,
                         facts,
                         item,
                         "researcher-exchange",
@@ -361,27 +262,6 @@ class Enricher:
                 yield None
             yield from matching
 
-    def _explain(self, fact: str, jurisdiction: str) -> str:
-        """A fact the assessment names as missing, said as what to state or to check."""
-        label = self.know.labels.get(fact)
-        if fact in self.know.parameters:
-            return (
-                f"the item does not state its {fact} parameter ({label or fact}); "
-                "add it to the item's parameters"
-            )
-        if label:
-            return (
-                f"whether the item is {label}, which the agreement cannot state; check it "
-                f"against the {jurisdiction} legal text before the transfer"
-            )
-        if fact in _REQUEST_FIELDS:
-            return f"{_REQUEST_FIELDS[fact]} is not stated; state it in the agreement"
-        for start, meaning in _DATA_GAPS:
-            if fact.startswith(start):
-                subject = fact[len(start) :].removesuffix(" (not in the data)")
-                return meaning.format(subject=subject, jurisdiction=jurisdiction)
-        return fact
-
     # ------------------------------------------------------------------ claims and summary
 
     def claims(self, facts: AgreementFacts) -> None:
@@ -401,7 +281,7 @@ class Enricher:
             self.add(facts.node, "transfersControlled", Literal("true"))
         elif "unknown" in statuses:
             self.add(facts.node, "transfersControlled", Literal("unknown"))
-        missing = _missing_agreement_facts(self.know, facts)
+        missing = missing_agreement_facts(self.know, facts)
         if missing and facts.items:
             self.add(facts.node, "missingFact", Literal(missing))
 
@@ -417,126 +297,3 @@ def enrich(
     enricher.claims(facts)
     enricher.summary(facts, statuses)
     return enricher.triples
-
-
-_REQUEST_FIELDS = {
-    "to": "the destination",
-    "purpose": "the purpose of the software or technology (development, production or use)",
-    "recipient.nationality": "the researcher's nationality",
-    "project_stage": "the project stage",
-    "end_use": "the end-use purpose",
-    "published": "whether the software or technology is already published",
-    "intended_for_publication": "whether the results are intended for publication",
-    "activity": "the activity",
-}
-"""The assessment's request fields (contract §3), as the agreement states them (§4)."""
-
-_CONDITIONS = {
-    "project_stage": "the project stage",
-    "end_use": "the end-use purpose",
-    "published": "that the software or technology is already published (claim 'published')",
-    "intended_for_publication": "that the results are intended for publication",
-    "activity": "the activity",
-}
-
-_DATA_GAPS = (
-    (
-        "deemed-export rule of ",
-        "whether {subject} law treats giving a foreign researcher access to technology inside "
-        "{subject} as an export, which the data does not say; ask the {subject} licensing "
-        "authority before the exchange",
-    ),
-    (
-        "the export-control lists of ",
-        "{subject}'s export-control lists, which the data does not hold; check the item against "
-        "them before the transfer",
-    ),
-    (
-        "complete criteria of ",
-        "the complete criteria of {subject}, which the data holds only in part; check the item "
-        "against {subject} in the legal text before the transfer",
-    ),
-    (
-        "licence requirement of ",
-        "the licence requirement of {subject}, which the data does not hold; check it in the "
-        "legal text before the transfer",
-    ),
-    (
-        "eligible destinations of ",
-        "whether licence exception {subject} is available for this destination, which the data "
-        "cannot tell; check its conditions in the legal text",
-    ),
-)
-"""Facts the knowledge graph lacks (the assessment's wording → what the auditor should do)."""
-
-
-def _condition_text(field: str, allowed: tuple[str, ...], stated: str) -> str:
-    """An unmet condition of an exclusion, with what the agreement states instead."""
-    if stated in ("true", "false") and set(allowed) <= {"true", "false"}:
-        return _CONDITIONS.get(field, field)
-    what = _CONDITIONS.get(field, field)
-    return f"{what} to be {' or '.join(allowed)} (the agreement states {stated})"
-
-
-def _agreement_field(assessed: str | None, item: str) -> str:
-    """The agreement field behind a field of the assessment request (`subject.item.kind` of
-    items[0] → `items[0].kind`); the item itself when the request field is not the item's."""
-    parts = (assessed or "").split(".")
-    if len(parts) > 2 and parts[0] == "subject":
-        return ".".join([item, *parts[2:]])
-    return item
-
-
-def _status(value: object) -> str:
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    return "unknown"
-
-
-def _missing_facts(result: AssessResult) -> list[str]:
-    facts: list[str] = []
-    for key in ("missing", "missing_facts"):
-        value = result.get(key)
-        if isinstance(value, list):
-            facts.extend(str(v) for v in value)
-        elif isinstance(value, str):
-            facts.append(value)
-    for exception in result.get("exceptions", []):
-        if exception.get("available") == "unknown" and exception.get("missing_fact"):
-            facts.append(str(exception["missing_fact"]))
-    return [f for f in facts if f != "(not stated)"] or [
-        "; ".join(str(r) for r in result.get("reasons", []))
-        or "a fact the data does not hold; check the rules before the transfer"
-    ]
-
-
-def _exporters(rules: Rules, facts: AgreementFacts) -> list[str]:
-    return [rules.canonical(e) for e in facts.exporters if rules.is_country(e)]
-
-
-def _missing_agreement_facts(rules: Rules, facts: AgreementFacts) -> str | None:
-    gaps = []
-    if not _exporters(rules, facts):
-        gaps.append("the exporter's country")
-    if not facts.destination or not rules.is_country(facts.destination):
-        gaps.append("a valid destination")
-    if facts.effective is None:
-        gaps.append("a valid effective date")
-    if not gaps:
-        return None
-    listed = ", ".join(gaps[:-1]) + " and " + gaps[-1] if len(gaps) > 1 else gaps[0]
-    return f"the agreement lacks {listed}; state {'them' if len(gaps) > 1 else 'it'}"
-
-
-def _missing_exchange_facts(
-    rules: Rules, facts: AgreementFacts, exchange: ExchangeFacts
-) -> str | None:
-    if not _exporters(rules, facts):
-        return "the agreement lacks the exporter's country; state it"
-    if not exchange.nationality or not rules.is_country(exchange.nationality):
-        return "the exchange lacks the researcher's nationality (a country code); state it"
-    if exchange.start is None and facts.effective is None:
-        return "the exchange lacks its start date; state it"
-    return None

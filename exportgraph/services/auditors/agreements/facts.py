@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import ExportgraphError
+from exportgraph.json_types import JsonObject
 from exportgraph.services.auditors.agreements.nesting import load_json
 
 Node = NamedNode | BlankNode
@@ -65,9 +65,9 @@ class ItemFacts:
     kind: str | None
     for_kind: str | None
     purpose: str | None
-    parameters: dict[str, Any] | None
+    parameters: JsonObject | None
     parameters_error: str | None = None
-    facts: dict[str, Any] | None = None
+    facts: JsonObject | None = None
 
     @property
     def is_software(self) -> bool:
@@ -145,7 +145,7 @@ def read(node: Node, triples: Iterable[Triple]) -> AgreementFacts:
 
 def _item(graph: Graph, node: Node) -> ItemFacts:
     raw = graph.text(node, "parameters")
-    parameters: dict[str, Any] | None = None
+    parameters: JsonObject | None = None
     error = None
     if (
         raw is not None
@@ -158,7 +158,7 @@ def _item(graph: Graph, node: Node) -> ItemFacts:
             parameters = loaded
         elif error is None:
             error = "the item's parameters are not a JSON object; write them as one"
-    facts: dict[str, Any] | None = None
+    facts: JsonObject | None = None
     stated = graph.text(node, "itemFacts")
     if stated is not None:
         try:

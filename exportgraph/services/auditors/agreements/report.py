@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
 
 import pyoxigraph
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -13,6 +12,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.paths import templates_dir
+from exportgraph.services.auditors.agreements.answers import ReportsJson
 from exportgraph.services.auditors.agreements.validation import SEVERITY_ORDER, AgreementReport
 
 RULES = {
@@ -35,7 +35,7 @@ RULES = {
 SH_SEVERITY = {"violation": "Violation", "warning": "Warning", "info": "Info"}
 
 
-def as_json(reports: Sequence[AgreementReport], batch: bool) -> Any:
+def as_json(reports: Sequence[AgreementReport], batch: bool) -> ReportsJson:
     """One object, or one per agreement when a list (or a multi-agreement document) was sent."""
     bodies = [report.as_json() for report in reports]
     return bodies if batch else bodies[0]

@@ -5,24 +5,24 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from typing import Any
 
 import pyoxigraph
 from pyoxigraph import NamedNode, RdfFormat
 
 from exportgraph import namespaces as ns
+from exportgraph.json_types import JsonObject
 from exportgraph.paths import ontology_dir
 
 
 @cache
-def bundled_context() -> dict[str, Any]:
+def bundled_context() -> JsonObject:
     """The bundled JSON-LD context (ontology/agreement.context.jsonld), as its `@context` value."""
     document = json.loads((ontology_dir() / "agreement.context.jsonld").read_text(encoding="utf-8"))
-    context: dict[str, Any] = document["@context"]
+    context: JsonObject = document["@context"]
     return context
 
 
-def context_prefixes(context: dict[str, Any]) -> dict[str, str]:
+def context_prefixes(context: JsonObject) -> dict[str, str]:
     """The prefixes a context defines (`eg` → `https://w3id.org/exportgraph/ontology#`)."""
     return {
         k: v
@@ -34,16 +34,18 @@ def context_prefixes(context: dict[str, Any]) -> dict[str, str]:
 class TermNames:
     """Property IRI → the contract's JSON field name (`eg:effectiveDate` → `effective_date`)."""
 
-    def __init__(self, context: dict[str, Any]) -> None:
+    def __init__(self, context: JsonObject) -> None:
         self.names: dict[str, str] = {}
         self.lists: set[str] = set()
         self._walk(context, context_prefixes(context))
 
-    def _walk(self, context: dict[str, Any], prefixes: dict[str, str]) -> None:
+    def _walk(self, context: JsonObject, prefixes: dict[str, str]) -> None:
         for term, definition in context.items():
             if term.startswith("@") or term in prefixes:
                 continue
-            target = definition if isinstance(definition, str) else definition.get("@id", "")
+            target = definition if isinstance(definition, str) else ""
+            if isinstance(definition, dict):
+                target = str(definition.get("@id", ""))
             if ":" in target and not target.startswith("@"):
                 prefix, local = target.split(":", 1)
                 iri = prefixes.get(prefix, prefix + ":") + local
@@ -53,8 +55,10 @@ class TermNames:
                     "@list",
                 ):
                     self.lists.add(iri)
-            if isinstance(definition, dict) and isinstance(definition.get("@context"), dict):
-                self._walk(definition["@context"], prefixes)
+            if isinstance(definition, dict):
+                inner = definition.get("@context")
+                if isinstance(inner, dict):
+                    self._walk(inner, prefixes)
 
     def get(self, iri: str, default: str) -> str:
         return self.names.get(iri, default)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import cast
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
@@ -13,6 +13,12 @@ from exportgraph.errors import InvalidInput
 from exportgraph.graph.context import Context
 from exportgraph.graph.shacl import EngineName, RawResult, pool
 from exportgraph.services.auditors.agreements import enrichment, facts, nesting, parsing
+from exportgraph.services.auditors.agreements.answers import (
+    AgreementReportJson,
+    Finding,
+    Severity,
+    ViolationJson,
+)
 from exportgraph.services.auditors.agreements.naming import Names
 
 SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
@@ -35,10 +41,10 @@ class Violation:
     path_node: NamedNode | None = field(default=None, compare=False)
     shape: str = field(default="", compare=False)
 
-    def as_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
+    def as_json(self) -> ViolationJson:
+        out: ViolationJson = {
             "rule": self.rule,
-            "severity": self.severity,
+            "severity": cast(Severity, self.severity),
             "focus": self.focus,
             "path": self.path,
             "message": self.message,
@@ -56,19 +62,23 @@ class AgreementReport:
     source: str
     conforms: bool
     violations: list[Violation]
-    findings: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     data_version: str = ""
     engine: str = ""
 
     def count(self, severity: str) -> int:
         return sum(1 for v in self.violations if v.severity == severity)
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> AgreementReportJson:
         return {
             "agreement": self.agreement,
             "conforms": self.conforms,
             "violations": [v.as_json() for v in self.violations],
-            "summary": {s: self.count(s) for s in SEVERITY_ORDER},
+            "summary": {
+                "violation": self.count("violation"),
+                "warning": self.count("warning"),
+                "info": self.count("info"),
+            },
             "findings": self.findings,
             "data_version": self.data_version,
             "engine": self.engine,
@@ -197,10 +207,10 @@ def _violation(result: RawResult, names: Names) -> Violation:
 
 def _findings(
     node: NamedNode | BlankNode, triples: Sequence[Triple], names: Names
-) -> list[dict[str, Any]]:
+) -> list[Finding]:
     """The knowledge-graph findings the checks used, one per item (or exchange) and jurisdiction."""
     graph = facts.Graph(triples)
-    out: list[dict[str, Any]] = []
+    out: list[Finding] = []
     owners: list[tuple[str, NamedNode | BlankNode | Literal]] = [
         ("licenceRequiredIn", i) for i in graph.objects(node, "item")
     ]
@@ -208,7 +218,7 @@ def _findings(
     for link, owner in owners:
         for finding in graph.objects(owner, link):
             jurisdiction = graph.first(finding, "findingJurisdiction")
-            entry = {
+            entry: Finding = {
                 "subject": names.of(owner),
                 "item": names.value(graph.first(finding, "findingItem")),
                 "activity": "export" if link == "licenceRequiredIn" else "researcher-exchange",
@@ -218,10 +228,11 @@ def _findings(
                     e.value for e in graph.objects(finding, "entryId") if isinstance(e, Literal)
                 ],
             }
-            for key, local in (("missing_fact", "missingFact"), ("note", "findingNote")):
-                text = graph.text(finding, local)
-                if text:
-                    entry[key] = text
+            missing, note = graph.text(finding, "missingFact"), graph.text(finding, "findingNote")
+            if missing:
+                entry["missing_fact"] = missing
+            if note:
+                entry["note"] = note
             applied = [
                 e.value
                 for e in graph.objects(finding, "exclusionApplies")
