@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from typing_extensions import TypedDict
 
@@ -26,6 +25,7 @@ from exportgraph.errors import ExportgraphError, InvalidInput, Limit, LimitExcee
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.auditors.agreements import AgreementReport, Validator, parsing
+from exportgraph.services.auditors.agreements.assessments import AssessQuestion
 from exportgraph.services.partners.answers import AssessAnswer
 from exportgraph.services.partners.assess import assess_in
 from exportgraph.store import Store
@@ -142,7 +142,7 @@ def _validate(
     """Validate on one index (its own assessments, never the shared cache: two indexes of the
     same data version must not share answers); errors name `agreements[i].<field>`."""
 
-    def assess(_: Context, request: dict[str, Any]) -> AssessAnswer:
+    def assess(_: Context, request: AssessQuestion) -> AssessAnswer:
         return assess_in(knowledge, request)
 
     try:
