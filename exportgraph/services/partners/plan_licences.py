@@ -18,7 +18,7 @@ from exportgraph.services.partners.plan_answers import (
     Verdict,
 )
 from exportgraph.services.partners.plan_request import Activity
-from exportgraph.services.partners.risk import cite
+from exportgraph.services.partners.risk_cited import cite
 
 
 def issuing(knowledge: Knowledge, governing: str, origin: str) -> tuple[ProcessingTime | None, str]:
