@@ -16,7 +16,8 @@ from exportgraph.json_types import JsonObject
 from exportgraph.knowledge.screening import is_loaded as screening_loaded
 from exportgraph.presentation.calendar import deadlines_calendar
 from exportgraph.presentation.negotiation import choose
-from exportgraph.services.partners.plans import PlanAnswer, evaluate_plan
+from exportgraph.services.partners.plan_answers import PlanAnswer
+from exportgraph.services.partners.plans import evaluate_plan
 from exportgraph.services.partners.risk import score_risk
 from exportgraph.services.partners.risk_answers import ModelShown, ModelSummary, RiskAnswer
 from exportgraph.services.partners.risk_models import get_model, list_models

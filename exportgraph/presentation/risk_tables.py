@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 
 from exportgraph.presentation.text import shorten
-from exportgraph.services.partners.plans import PlanAnswer
+from exportgraph.services.partners.plan_answers import PlanAnswer
 from exportgraph.services.partners.risk_answers import RiskAnswer
 
 BAND_STYLE = {

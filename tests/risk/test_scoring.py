@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from exportgraph.errors import InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.items import parse_subject
-from exportgraph.services.partners.risk import score_risk, shares
+from exportgraph.services.partners.risk import score_risk
+from exportgraph.services.partners.risk_combine import shares
 from exportgraph.services.partners.screening_port import Hit
 from exportgraph.services.partners.sensitivity import sensitivity
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from exportgraph.errors import NotFound
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.risk_model import Level, RiskModel
-from exportgraph.services.partners.risk import cite
 from exportgraph.services.partners.risk_answers import (
     BandShown,
     FactorShown,
@@ -15,6 +14,7 @@ from exportgraph.services.partners.risk_answers import (
     ModelShown,
     ModelSummary,
 )
+from exportgraph.services.partners.risk_cited import cite
 
 
 def _number(value: object) -> int | float:

@@ -10,8 +10,8 @@ from typing_extensions import TypedDict
 
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.risk_model import Gate, StageCriterion
-from exportgraph.services.partners.risk import cite
 from exportgraph.services.partners.risk_answers import SourceCited
+from exportgraph.services.partners.risk_cited import cite
 
 
 class TrlShown(TypedDict):
