@@ -20,7 +20,8 @@ from exportgraph.json_types import JsonObject
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.presentation.calendar import deadlines_calendar
 from exportgraph.presentation.timeline import timeline_svg
-from exportgraph.services.partners.plans import PlanAnswer, evaluate_plan
+from exportgraph.services.partners.plan_answers import PlanAnswer
+from exportgraph.services.partners.plans import evaluate_plan
 from exportgraph.services.partners.risk import score_risk
 from exportgraph.services.partners.risk_answers import RiskAnswer
 from exportgraph.services.partners.risk_models import list_models
