@@ -22,7 +22,12 @@ sys.path.insert(0, str(ROOT))
 
 from exportgraph.graph.build import build  # noqa: E402
 from exportgraph.knowledge.current import of_store  # noqa: E402
-from exportgraph.knowledge.regions import Box, compare_sets, compare_unions  # noqa: E402
+from exportgraph.knowledge.regions import (  # noqa: E402
+    Box,
+    compare_sets,
+    compare_unions,
+    relation_of,
+)
 from exportgraph.services.standards.equivalence import index_for  # noqa: E402
 from exportgraph.services.standards.mappings import threshold_mappings  # noqa: E402
 from exportgraph.store import open_store  # noqa: E402
@@ -52,11 +57,7 @@ def baseline(a: Sequence[Box], b: Sequence[Box]) -> str | None:
         both = both or (ma and mb)
     if not in_a or not in_b:
         return None
-    if not only_a and not only_b:
-        return "equal"
-    return (
-        "subset" if not only_a else "superset" if not only_b else "overlap" if both else "disjoint"
-    )
+    return relation_of(only_a=only_a, only_b=only_b, both=both)
 
 
 def main() -> None:

@@ -185,26 +185,28 @@ def compare_unions(a: Sequence[Box], b: Sequence[Box]) -> SetRelation | None:
     in_b = _grid(b, parameters, ranks)
     if not in_a.any() or not in_b.any():
         return None
-    only_a = bool((in_a & ~in_b).any())
-    only_b = bool((in_b & ~in_a).any())
+    return relation_of(
+        only_a=bool((in_a & ~in_b).any()),
+        only_b=bool((in_b & ~in_a).any()),
+        both=bool((in_a & in_b).any()),
+    )
+
+
+def relation_of(*, only_a: bool, only_b: bool, both: bool) -> SetRelation:
+    """The relation of two non-empty regions from whether some point is in a only, in b only,
+    and in both."""
     if not only_a and not only_b:
         return "equal"
     if not only_a:
         return "subset"
     if not only_b:
         return "superset"
-    return "overlap" if (in_a & in_b).any() else "disjoint"
+    return "overlap" if both else "disjoint"
 
 
 def compare_sets(a: frozenset[str], b: frozenset[str]) -> SetRelation:
     """Relation of two finite sets."""
-    if a == b:
-        return "equal"
-    if a < b:
-        return "subset"
-    if a > b:
-        return "superset"
-    return "overlap" if a & b else "disjoint"
+    return relation_of(only_a=bool(a - b), only_b=bool(b - a), both=bool(a & b))
 
 
 def combine(relations: Iterable[SetRelation]) -> SetRelation:
