@@ -236,6 +236,16 @@ def test_the_products_corpus(context: Context, knowledge: Knowledge) -> None:
             422,
             "change.edits[0].comparator",
         ),
+        (  # a comparator that is not text (the fuzz found a 500 here)
+            {"edits": [{**TIGHTER["edits"][0], "comparator": []}]},
+            422,
+            "change.edits[0].comparator",
+        ),
+        (
+            {"edits": [{**TIGHTER["edits"][0], "remove": True, "comparator": {"<=": 1}}]},
+            422,
+            "change.edits[0].comparator",
+        ),
         ({"edits": [{**TIGHTER["edits"][0], "entry": "EU:4A506.a"}]}, 422, "change.edits[0].entry"),
         (
             {"edits": [{"entry": "EU:4A506.a.2", "parameter": "wafer-diameter", "remove": True}]},

@@ -221,7 +221,9 @@ def _edit(knowledge: Knowledge, graph: _Graph, edit: object, where: str) -> None
             field=f"{where}.entry",
         )
     comparator = edit.get("comparator")
-    if comparator is not None and comparator not in COMPARATORS:
+    if comparator is not None and (
+        not isinstance(comparator, str) or comparator not in COMPARATORS
+    ):
         raise InvalidInput(
             f"{where}.comparator: expected one of {', '.join(COMPARATORS)}, got {comparator!r}",
             field=f"{where}.comparator",
