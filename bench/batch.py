@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 from exportgraph.graph.build import build  # noqa: E402
 from exportgraph.knowledge.read import read_knowledge  # noqa: E402
 from exportgraph.presentation.batch import json_chunks  # noqa: E402
-from exportgraph.services.partners.batch import BatchRun, classify_batch, json_rows  # noqa: E402
+from exportgraph.services.partners.batch import BatchRun, classify_batch  # noqa: E402
+from exportgraph.services.partners.batch_rows import json_rows  # noqa: E402
 from exportgraph.services.partners.classify import classify_in  # noqa: E402
 from exportgraph.services.partners.synthetic import synthetic_items  # noqa: E402
 from exportgraph.store import open_store  # noqa: E402

@@ -19,7 +19,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from exportgraph.services.partners.batch import BatchItem, BatchRun, Results
+from exportgraph.services.partners.batch import BatchItem, BatchRun
+from exportgraph.services.partners.batch_compiled import Results
 
 BLOCK = 2_000  # items per written block
 # ASCII only: ids and problem details echo user text, which may hold lone surrogates

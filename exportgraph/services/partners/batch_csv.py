@@ -26,8 +26,9 @@ from dataclasses import dataclass
 
 from exportgraph.errors import InvalidInput, MalformedInput
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.services.partners.batch import BatchRun, check_count, valid_id
+from exportgraph.services.partners.batch import BatchRun
 from exportgraph.services.partners.batch_items import Row
+from exportgraph.services.partners.batch_rows import check_count, valid_id
 
 _HEADER = re.compile(r"^(?P<name>[^\[\]]+?)\s*(?:\[(?P<unit>[^\[\]]*)\])?$")
 _SPECIAL = ("id", "kind", "for_kind", "purpose")

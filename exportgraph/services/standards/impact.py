@@ -30,8 +30,9 @@ from typing_extensions import TypedDict
 from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.inputs import parse_date
-from exportgraph.services.partners.batch import Results, check_count, compiled, decide, json_rows
+from exportgraph.services.partners.batch_compiled import Results, compiled, decide
 from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
+from exportgraph.services.partners.batch_rows import check_count, json_rows
 from exportgraph.services.partners.classify import resolve_jurisdictions
 from exportgraph.services.reference.products import product_item
 from exportgraph.services.standards.changes import get_change

@@ -33,7 +33,7 @@ from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
 from exportgraph.services.inputs import parse_date
-from exportgraph.services.partners.batch import Results, compiled, decide
+from exportgraph.services.partners.batch_compiled import Results, compiled, decide
 from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
 from exportgraph.services.partners.classify import resolve_jurisdictions
 from exportgraph.services.reference.entries import CriterionShown, criterion_shown
