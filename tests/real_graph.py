@@ -18,14 +18,20 @@ from exportgraph.settings import Settings
 from exportgraph.store import open_store
 
 
-@pytest.fixture(scope="session")
-def context() -> Iterator[Context]:
-    """The real ontology/ (reasoned) in a memory store."""
+def built_context() -> Iterator[Context]:
+    """The real ontology/ (reasoned) in a memory store of its own, closed after use (the body of a
+    fixture of any scope)."""
     store = open_store("memory:")
     build(store)
     ctx = Context(replace(Settings.from_env(), store_uri="memory:"), store=store)
     yield ctx
     ctx.close()
+
+
+@pytest.fixture(scope="session")
+def context() -> Iterator[Context]:
+    """The real ontology/ (reasoned) in a memory store."""
+    yield from built_context()
 
 
 @pytest.fixture(scope="session")

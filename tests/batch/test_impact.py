@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +15,6 @@ from exportgraph.api.routers.impact import IMPACT_EXAMPLES
 from fastapi.testclient import TestClient
 
 from exportgraph.errors import ExportgraphError
-from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
@@ -25,8 +23,8 @@ from exportgraph.services.standards import changes, releases
 from exportgraph.services.standards.impact import impact
 from exportgraph.services.standards.impact_report import impact_report
 from exportgraph.services.users import User
-from exportgraph.settings import Settings
-from exportgraph.store import Store, open_store
+from exportgraph.store import Store
+from tests import real_graph
 from tests.batch.test_report import SVG, svgs
 
 AS_OF = "2026-06-01"  # the EU list of 2025-11-15 is in force
@@ -322,11 +320,7 @@ def test_the_documented_examples_answer(client: TestClient) -> None:
 @pytest.fixture(scope="module")
 def proposals() -> Iterator[Context]:
     """A store of its own (proposals are recorded in the store)."""
-    store = open_store("memory:")
-    build(store)
-    ctx = Context(replace(Settings.from_env(), store_uri="memory:"), store=store)
-    yield ctx
-    ctx.close()
+    yield from real_graph.built_context()
 
 
 def test_a_pending_proposal_by_id(proposals: Context) -> None:
