@@ -290,7 +290,8 @@ def remember(store: Store, version: str, vocabulary: Vocabulary) -> None:
 # ---------------------------------------------------------------------------- the delta
 
 
-def _quads(triples: Iterable[Triple], graph: GraphName) -> list[Quad]:
+def quads_in(triples: Iterable[Triple], graph: GraphName) -> list[Quad]:
+    """The triples as quads of `graph`, in a stable order."""
     return [Quad(t.subject, t.predicate, t.object, graph) for t in sorted(triples, key=str)]
 
 
@@ -358,7 +359,7 @@ def local_delta(
         # a label, a value: the closure changes by the statements themselves, which is all that
         # reasoning over the schema and the nodes' statements would find
         present = _asserted(store, changed)
-        return _quads(set(removed) & present, DefaultGraph()), _quads(
+        return quads_in(set(removed) & present, DefaultGraph()), quads_in(
             set(added) - present, DefaultGraph()
         )
     nodes = {t.subject.value for t in changed if isinstance(t.subject, NamedNode)}
@@ -382,10 +383,10 @@ def local_delta(
     before, after = star(asserted | inferred), star(_closed(base, engine))
     inferred_before, inferred_after = before - asserted, after - asserted_after
     graph = NamedNode(ns.INFERRED_GRAPH)
-    delete = _quads(before - after, DefaultGraph()) + _quads(
+    delete = quads_in(before - after, DefaultGraph()) + quads_in(
         inferred_before - inferred_after, graph
     )
-    insert = _quads(after - before, DefaultGraph()) + _quads(
+    insert = quads_in(after - before, DefaultGraph()) + quads_in(
         inferred_after - inferred_before, graph
     )
     return delete, insert

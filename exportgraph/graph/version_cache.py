@@ -22,14 +22,15 @@ class PerVersion(Generic[T]):
     previous value, waits. Without it (values a write is checked against) everyone waits.
 
     With `step`, the value of a new version is first asked of `step(store, previous version,
-    previous value)` (a value that follows the writes since, or None: then `build`)."""
+    previous value, new version)` (a value that follows the writes since, or None: then
+    `build`)."""
 
     def __init__(
         self,
         build: Callable[[Store], T],
         *,
         serve_previous: bool = False,
-        step: Callable[[Store, str, T], T | None] | None = None,
+        step: Callable[[Store, str, T, str], T | None] | None = None,
     ) -> None:
         self._build = build
         self._step = step
@@ -51,7 +52,7 @@ class PerVersion(Generic[T]):
             if entry is None or entry[0] != key:
                 stepped = None
                 if self._step is not None and entry is not None and entry[0][0] == key[0]:
-                    stepped = self._step(store, entry[0][1], entry[1])
+                    stepped = self._step(store, entry[0][1], entry[1], key[1])
                 entry = (key, self._build(store) if stepped is None else stepped)
                 self._entry = entry
             return entry[1]

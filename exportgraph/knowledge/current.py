@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-import pyoxigraph
 from pyoxigraph import Triple
 
 from exportgraph.graph import deltas
@@ -21,14 +20,13 @@ from exportgraph.graph.version_cache import PerVersion
 from exportgraph.knowledge.incremental import Indexed, advance, index
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.read import read_knowledge
-from exportgraph.store import RdfSource, Store, open_store
+from exportgraph.store import Store, memory_store_of
 
 log = logging.getLogger("exportgraph.knowledge")
 
 
-def _follow(store: Store, version: str, previous: Indexed) -> Indexed | None:
-    """The new version's index from the previous one, when this process wrote the changes."""
-    now = store.data_version() or ""
+def _follow(store: Store, version: str, previous: Indexed, now: str) -> Indexed | None:
+    """The index of version `now` from the previous one, when this process wrote the changes."""
     writes = deltas.between(store, version, now)
     if writes is None:
         return None
@@ -63,10 +61,8 @@ def is_warm(context: Context) -> bool:
 
 def of_triples(triples: Iterable[Triple]) -> Knowledge:
     """An index of a graph given as triples (not cached)."""
-    data = pyoxigraph.serialize(list(triples), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
-    scratch = open_store("memory:")
+    scratch = memory_store_of(triples)
     try:
-        scratch.replace_all([RdfSource("graph", data, "application/n-triples")])
         return read_knowledge(scratch)
     finally:
         scratch.close()

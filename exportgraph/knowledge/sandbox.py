@@ -10,13 +10,13 @@ import threading
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
-import pyoxigraph
 from pyoxigraph import BlankNode, DefaultGraph, Quad, Triple
 
 from exportgraph.graph import deltas
+from exportgraph.graph.closure import quads_in
 from exportgraph.knowledge.incremental import Indexed, advance, index
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.store import RdfSource, Store, open_store
+from exportgraph.store import Store, memory_store_of
 
 
 @dataclass
@@ -31,14 +31,12 @@ _base: _Base | None = None  # the last graph loaded (what-ifs are asked of the c
 
 
 def _load(triples: frozenset[Triple]) -> _Base:
-    data = pyoxigraph.serialize(list(triples), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
-    store = open_store("memory:")
-    store.replace_all([RdfSource("graph", data, "application/n-triples")])
+    store = memory_store_of(triples)
     return _Base(triples, store, index(store))
 
 
 def _quads(triples: Iterable[Triple]) -> list[Quad]:
-    return [Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in triples]
+    return quads_in(triples, DefaultGraph())
 
 
 def of_changed(

@@ -13,6 +13,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+
+import pyoxigraph
+from pyoxigraph import Triple
 
 from exportgraph import paths
 from exportgraph.store.base import Store
@@ -52,6 +56,7 @@ __all__ = [
     "Term",
     "Triples",
     "compute_data_version",
+    "memory_store_of",
     "open_store",
     "rdf_format",
     "solutions_from",
@@ -94,3 +99,11 @@ def open_store(uri: str | None = None, *, update_url: str | None = None) -> Stor
         f"unknown store URI {chosen!r}: use oxigraph:DIR, memory: or sparql:URL "
         "(with EXPORTGRAPH_UPDATE_URL for writes)"
     )
+
+
+def memory_store_of(triples: Iterable[Triple]) -> Store:
+    """A scratch memory store holding `triples` in its default graph (the caller closes it)."""
+    data = pyoxigraph.serialize(list(triples), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+    store = open_store("memory:")
+    store.replace_all([RdfSource("graph", data, "application/n-triples")])
+    return store

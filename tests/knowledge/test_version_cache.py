@@ -83,7 +83,7 @@ def test_a_new_version_is_first_asked_of_the_step_from_the_previous_value(store:
     builds = Builds()
     steps: list[tuple[str, str]] = []
 
-    def step(at: Store, version: str, previous: str) -> str | None:
+    def step(at: Store, version: str, previous: str, now: str) -> str | None:
         steps.append((version, previous))
         return None if len(steps) == 1 else f"followed {previous}"
 
