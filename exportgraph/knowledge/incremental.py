@@ -72,8 +72,16 @@ def index(store: Store) -> Indexed:
     worked out in the background (parsing them takes a moment), ready for the first write."""
     indexed = _assemble(store, store.data_version() or "", None, ())
     texts = {text for read in indexed.sections.values() for text in read.queries}
-    threading.Thread(target=_parse, args=(texts,), daemon=True, name="query-reads").start()
+    with _queued_lock:
+        new = texts - _queued
+        _queued.update(new)
+    if new:  # a full read of another version asks mostly the same queries: parse those once
+        threading.Thread(target=_parse, args=(new,), daemon=True, name="query-reads").start()
     return indexed
+
+
+_queued: set[str] = set()  # query texts already handed to a background parse
+_queued_lock = threading.Lock()
 
 
 def _parse(texts: Iterable[str]) -> None:
