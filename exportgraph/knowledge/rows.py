@@ -4,6 +4,7 @@ uses (yes/no, dates, IRI tails, source order)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
@@ -17,6 +18,12 @@ def plain(term: object) -> str:
     if isinstance(term, NamedNode | Literal | BlankNode):
         return term.value
     return str(term)
+
+
+def lexical(row: Mapping[str, object], name: str) -> str | None:
+    """The lexical value of a solution's column; None when it is unbound."""
+    term = row.get(name)
+    return None if term is None else plain(term)
 
 
 def rows(store: Store, name: str) -> list[Row]:

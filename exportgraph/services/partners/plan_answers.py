@@ -11,13 +11,6 @@ from typing_extensions import TypedDict
 from exportgraph.services.partners.risk_answers import SourceCited
 
 Verdict = bool | Literal["unknown"]
-CONFLICT_KINDS = (
-    "licence-late",
-    "licence-may-be-late",
-    "outside-stages",
-    "prohibited",
-    "exclusion-ends-before-publication",
-)
 
 
 class ProcessingTimeShown(TypedDict):

@@ -14,6 +14,7 @@ from typing_extensions import TypedDict
 from exportgraph.errors import InvalidInput, NotFound
 from exportgraph.graph.changeset import change_iri
 from exportgraph.graph.queries import bind, load_query
+from exportgraph.knowledge.rows import lexical
 from exportgraph.services.standards.terminology_check import ShapesReportJson
 from exportgraph.store import Store
 
@@ -50,8 +51,7 @@ def _agent_name(iri: str) -> str:
 
 def _record(row: Mapping[str, object]) -> ChangeRecord:
     def text(name: str) -> str | None:
-        term = row.get(name)
-        return None if term is None else str(getattr(term, "value", term))
+        return lexical(row, name)
 
     def required(name: str) -> str:
         return text(name) or ""

@@ -14,6 +14,7 @@ from exportgraph.errors import InvalidInput
 from exportgraph.graph.queries import load_query
 from exportgraph.knowledge.current import of_store
 from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.rows import lexical
 from exportgraph.loaders.sssom import Mapping, write_sssom
 from exportgraph.services.standards.equivalence import Derivation, derive, index_for
 from exportgraph.store import Store, Term
@@ -85,8 +86,7 @@ def _table_rows(store: Store, query: str) -> list[Mapping]:
     for row in rows:
 
         def text(name: str, row: MappingOf[str, Term] = row) -> str:
-            term = row.get(name)
-            return "" if term is None else str(getattr(term, "value", term))
+            return lexical(row, name) or ""
 
         confidence = text("confidence")
         found.append(

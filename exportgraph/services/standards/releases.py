@@ -39,6 +39,7 @@ from exportgraph.graph.journal import (
 )
 from exportgraph.graph.journal import now as timestamp
 from exportgraph.graph.queries import bind, load_query
+from exportgraph.knowledge.rows import lexical
 from exportgraph.services.standards.diff import diff_triples
 from exportgraph.services.standards.diff_shapes import ReleaseDiff
 from exportgraph.services.standards.terminology_check import asserted_triples
@@ -84,8 +85,7 @@ def _check_version(version: str, field: str = "version") -> str:
 
 def _record(row: Mapping[str, Term]) -> Release:
     def text(name: str) -> str | None:
-        term = row.get(name)
-        return None if term is None else str(getattr(term, "value", term))
+        return lexical(row, name)
 
     prior = text("prior")
     return {
