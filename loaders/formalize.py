@@ -139,6 +139,9 @@ class FormalEntry:
     """The ways the entry is met, each a conjunction (empty: ``criteria`` is the one way)."""
     group: bool = False
     """A paragraph without conditions of its own that matches through its sub-paragraphs."""
+    notes: tuple[str, ...] = ()
+    """Notes of the list the answer shows with the entry (a heading note's words, what to
+    state)."""
 
     @property
     def ways(self) -> tuple[tuple[FormalCriterion, ...], ...]:
@@ -384,6 +387,8 @@ def rdf(
             add(node, ns.eg("excludedKind"), ns.concept_iri("kind", kind))
         for fact in entry.requires_facts:
             add(node, ns.eg("requiresFact"), ns.concept_iri("fact", fact))
+        for note in entry.notes:
+            add(node, ns.eg("note"), Literal(note, language="en"))
         complete = entry.text_only is None
         add(node, ns.eg("criteriaComplete"), _boolean(complete))
         add(node, ns.eg("effectiveFrom"), Literal(basis.date, datatype=_DATE))

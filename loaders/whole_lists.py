@@ -18,6 +18,7 @@ from exportgraph.loaders import (
     country_chart,
     destinations,
     formalize,
+    formalize_notes,
     formalize_tree,
     listed_rdf,
 )
@@ -113,7 +114,8 @@ def _formalized(
     phrases = formalize_tree.read_phrases(ontology, relative(ontology / formalize_tree.PHRASES))
     found = formalize.formalize(rules, trees, units, curated)
     found += formalize_tree.formalize_families(families, phrases, trees, units, curated)
-    return formalize_tree.distinct(found, relative(folder))
+    notes = formalize_notes.read_notes(ontology, relative(folder / "notes.csv"))
+    return formalize_notes.apply_notes(formalize_tree.distinct(found, relative(folder)), notes)
 
 
 def _codes(ontology: Path, jurisdiction: str) -> set[str]:

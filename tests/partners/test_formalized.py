@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
+NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
 
 
 def _ids(result: dict[str, Any]) -> list[str]:
@@ -67,7 +68,11 @@ def test_atomic_frequency_standard_needs_space_qualified_when_the_stability_fail
     classify_in: Any,
 ) -> None:
     kind = "non-rubidium-atomic-frequency-standard"
-    good = {"kind": kind, "parameters": {"long-term-frequency-stability": 1e-12}}
+    good = {
+        "kind": kind,
+        "parameters": {"long-term-frequency-stability": 1e-12},
+        "facts": {NOTE_1: True},
+    }
     assert _ids(classify_in("EU", good, ON)) == ["EU:3A002.g.2"]
     poor = {"kind": kind, "parameters": {"long-term-frequency-stability": 1e-10}}
     result = classify_in("US", poor, ON)
@@ -80,7 +85,11 @@ def test_atomic_frequency_standard_needs_space_qualified_when_the_stability_fail
 def test_signal_analyser_thresholds_differ_by_jurisdiction_and_text_paragraphs_stay_open(
     classify_in: Any,
 ) -> None:
-    item = {"kind": "signal-analyser", "parameters": {"frequency-max": 100}}
+    item = {
+        "kind": "signal-analyser",
+        "parameters": {"frequency-max": 100},
+        "facts": {NOTE_1: True},
+    }
     us = classify_in("US", item, ON)
     assert us["controlled"] is True and _ids(us) == ["US:3A002.c.3"]  # exceeding 90 GHz
     eu = classify_in("EU", item, ON)  # exceeding 110 GHz: c.3 fails, c.1, c.2, c.4 are text
@@ -110,6 +119,7 @@ def test_coverage_and_classify_over_http(client: Any) -> None:
         "item": {
             "kind": "network-analyser",
             "parameters": {"frequency-max": {"value": 120, "unit": "GHz"}},
+            "facts": {NOTE_1: True},
         },
         "jurisdictions": ["US", "EU"],
         "as_of": ON,
@@ -145,3 +155,59 @@ def test_a_qkd_system_is_unknown_by_5a002_c_never_false(classify_in: Any) -> Non
         result = classify_in(jurisdiction, {"kind": "qkd-system"}, ON)
         assert result["controlled"] == "unknown"
         assert f"{jurisdiction}:5A002.c" in {e["id"] for e in result["possible_entries"]}
+
+
+def test_note_1_to_category_3_decides_whether_3a002_answers_for_the_item(
+    classify_in: Any,
+) -> None:
+    """Note 1 to Category 3A: a network analyser "specially designed for or with the same
+    functional characteristics as other equipment" has the other equipment's status. Above
+    3A002.e.4's threshold ("A maximum operating frequency exceeding 110 GHz", both lists),
+    unknown until the fact is stated, naming the note; stated true, controlled; stated false,
+    not by 3A002.e.4, the answer saying the other equipment decides. Below the threshold the fact
+    changes nothing: not controlled by e.4 either way."""
+    above = {"kind": "network-analyser", "parameters": {"frequency-max": "120 GHz"}}
+    for jurisdiction in ("US", "EU"):
+        unstated = classify_in(jurisdiction, above, ON)
+        assert unstated["controlled"] == "unknown"
+        assert NOTE_1 in unstated["missing_facts"]
+        (e4,) = [e for e in unstated["possible_entries"] if e["id"].endswith("3A002.e.4")]
+        assert any(n.startswith("Note 1 to Category 3") for n in e4["notes"])
+        assert e4["missing_facts"] == [NOTE_1]
+        stated = classify_in(jurisdiction, {**above, "facts": {NOTE_1: True}}, ON)
+        assert stated["controlled"] is True
+        assert _ids(stated) == [f"{jurisdiction}:3A002.e.4"]
+        other = classify_in(jurisdiction, {**above, "facts": {NOTE_1: False}}, ON)
+        assert f"{jurisdiction}:3A002.e.4" not in _ids(other)
+        assert f"{jurisdiction}:3A002.e.4" not in {
+            e["id"] for e in other.get("possible_entries", [])
+        }
+        # the answer says whose status decides instead
+        (said,) = [n for n in other["notes"] if n.startswith(f"{jurisdiction}:3A002.e.4 requires")]
+        assert "stated false" in said and "classify the other equipment" in said
+    below = {"kind": "network-analyser", "parameters": {"frequency-max": "105 GHz"}}
+    for jurisdiction in ("US", "EU"):
+        for facts in ({NOTE_1: True}, {}):
+            result = classify_in(jurisdiction, {**below, "facts": facts}, ON)
+            e4 = f"{jurisdiction}:3A002.e.4"
+            assert e4 not in {e["id"] for e in result.get("possible_entries", [])}
+            assert e4 not in _ids(result)
+
+
+def test_note_1_leaves_its_excepted_paragraphs_to_note_2(classify_in: Any) -> None:
+    """3A001.a.13 (DDS integrated circuits) is excepted from Note 1 and under Note 2: its fact is
+    asked, not Note 1's. 3A001.a.13.b: "A DAC clock frequency of 1.25 GHz or more and a DAC
+    resolution of 12 bit or more"."""
+    item = {
+        "kind": "dds-integrated-circuit",
+        "parameters": {"dac-clock-frequency": "2 GHz", "dac-resolution": "14 bit"},
+    }
+    result = classify_in("EU", item, ON)
+    assert result["controlled"] == "unknown"
+    assert "not-programmed-for-other-equipment" in result["missing_facts"]
+    assert NOTE_1 not in result["missing_facts"]
+    stated = classify_in("EU", {**item, "facts": {"not-programmed-for-other-equipment": True}}, ON)
+    assert stated["controlled"] is True and "EU:3A001.a.13.b" in _ids(stated)
+    slow = {**item, "parameters": {"dac-clock-frequency": "1 GHz", "dac-resolution": "14 bit"}}
+    slow["facts"] = {"not-programmed-for-other-equipment": True}
+    assert "EU:3A001.a.13.b" not in _ids(classify_in("EU", slow, ON))

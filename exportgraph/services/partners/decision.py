@@ -7,7 +7,7 @@ its sub-entries. Three-valued throughout."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from exportgraph.knowledge.index import Knowledge
@@ -291,6 +291,8 @@ def _notes(
             )
         if evaluation.children:  # what a group is missing, its sub-entries say
             continue
+        if evaluation.status is False and facts.in_scope and not facts.excluded:
+            _false_fact_notes(knowledge, entry, facts.facts, add)
         if evaluation.status is None and facts.purpose_ok is None:
             purposes = _either([label(knowledge, "purposes", p) for p in sorted(entry.purposes)])
             add(f"{entry.id} controls {kind} only for {purposes}: state the purpose")
@@ -308,6 +310,20 @@ def _notes(
         _kind_notes(knowledge, item, lists.undecided, add)
     notes.extend(later)
     return notes
+
+
+def _false_fact_notes(
+    knowledge: Knowledge, entry: Entry, stated: Mapping[str, Tri], add: Callable[[str], None]
+) -> None:
+    """What an entry's required fact stated false means where its concept says (a note handing
+    the item's status to other equipment: classify that instead)."""
+    for fact in entry.requires_facts:
+        concept = knowledge.scheme("facts").get(fact)
+        meaning = concept.pick("note")[0] if concept and stated.get(fact) is False else None
+        if meaning:
+            add(
+                f"{entry.id} requires {label(knowledge, 'facts', fact)} ({fact}), stated false. {meaning}"
+            )
 
 
 def _kind_notes(

@@ -1,0 +1,73 @@
+"""Heading notes that hand a paragraph's control status to other equipment (Notes 1 and 2 to
+Category 3, Product Group A: an item "specially designed" for other equipment, or an integrated
+circuit unalterably programmed for it, has the other equipment's control status), read from
+ontology/controls/formalize/notes.csv.
+
+Each formalized entry under such a note (its code, or a code it is a sub-paragraph of, listed in
+``under`` and not in ``excepted``) requires the note's fact and carries the note: an item meeting
+the criteria is "controlled" only when the fact is stated true, "unknown" (the fact asked, the
+note quoted) when it is not stated — never "controlled" on criteria the note may override.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from exportgraph.loaders.formalize import FOLDER, FormalEntry
+from exportgraph.loaders.tables import SourceDataError, read_table
+
+
+@dataclass(frozen=True)
+class HeadingNote:
+    jurisdictions: tuple[str, ...]
+    under: tuple[str, ...]
+    """The codes whose paragraphs the note describes (each with its sub-paragraphs)."""
+    excepted: tuple[str, ...]
+    """The codes the note names as exceptions (each with its sub-paragraphs)."""
+    fact: str
+    """The fact that, stated true, lets the paragraph decide (the note does not hand it over)."""
+    note: str
+    """The note's words and what to state, shown with every entry it applies to."""
+    line: int
+    file: str
+
+
+def read_notes(ontology: Path, name: str) -> list[HeadingNote]:
+    columns = ("jurisdictions", "under", "fact", "note")
+    return [
+        HeadingNote(
+            tuple(row.words("jurisdictions")),
+            tuple(row.require("under").split()),
+            tuple(row.words("excepted")),
+            row.require("fact"),
+            row.require("note"),
+            row.line,
+            row.file,
+        )
+        for row in read_table(ontology / FOLDER / "notes.csv", columns, name=name)
+    ]
+
+
+def _within(code: str, codes: Sequence[str]) -> bool:
+    return any(code == c or code.startswith(c + ".") for c in codes)
+
+
+def apply_notes(found: Iterable[FormalEntry], notes: Sequence[HeadingNote]) -> list[FormalEntry]:
+    """The entries, each under a note requiring its fact and carrying its words. An entry above
+    an excepted paragraph (a group holding both kinds) fails the load: split the family."""
+    out = []
+    for entry in found:
+        for note in notes:
+            if note.jurisdictions and entry.jurisdiction not in note.jurisdictions:
+                continue
+            if not _within(entry.code, note.under) or _within(entry.code, note.excepted):
+                continue
+            if any(e.startswith(entry.code + ".") for e in note.excepted):
+                why = f"{entry.jurisdiction}:{entry.code} holds {note.fact} exceptions below it"
+                raise SourceDataError(note.file, note.line, "excepted", why)
+            facts = tuple(dict.fromkeys((*entry.requires_facts, note.fact)))
+            entry = replace(entry, requires_facts=facts, notes=(*entry.notes, note.note))
+        out.append(entry)
+    return out

@@ -1,0 +1,64 @@
+"""Notes 1 and 2 to Category 3, Product Group A, read from notes.csv (loaders/formalize_notes.py):
+every formalized 3A001/3A002 paragraph the notes describe requires the note's fact and carries its
+words; the paragraphs Note 1 excepts (3A001.a.3-a.10, a.12-a.14, b.12) are Note 2's or neither's."""
+
+from __future__ import annotations
+
+import pytest
+from exportgraph.loaders import formalize, formalize_notes, formalize_tree
+from exportgraph.loaders.annex_i import AnnexI
+from exportgraph.loaders.ccl import CommerceControlList
+from exportgraph.loaders.tables import SourceDataError
+
+from exportgraph.paths import ontology_dir
+
+ONTOLOGY = ontology_dir()
+NOTES = formalize_notes.read_notes(ONTOLOGY, "notes.csv")
+NOTE_1, NOTE_2 = "not-specially-designed-for-other-equipment", "not-programmed-for-other-equipment"
+
+
+@pytest.fixture(scope="module")
+def found(ccl: CommerceControlList, annex: AnnexI) -> list[formalize.FormalEntry]:
+    trees = {
+        "US": {e.code: e.tree for e in ccl.entries},
+        "EU": {e.code: e.tree for e in annex.entries},
+    }
+    units = formalize.read_units(ONTOLOGY, "units.csv")
+    rules = formalize.read_rules(ONTOLOGY, "rules.csv")
+    families = formalize_tree.read_families(ONTOLOGY, "families.csv")
+    phrases = formalize_tree.read_phrases(ONTOLOGY, "phrases.csv")
+    entries = formalize.formalize(rules, trees, units, {})
+    entries += formalize_tree.formalize_families(families, phrases, trees, units, {})
+    return formalize_notes.apply_notes(entries, NOTES)
+
+
+def test_each_paragraph_under_a_note_asks_its_fact(found: list[formalize.FormalEntry]) -> None:
+    by_code = {(e.jurisdiction, e.code): e for e in found}
+    for jurisdiction in ("US", "EU"):
+        # 3A002.g.2 "Non-rubidium and having a long-term stability less (better) than 1 × 10−11/month"
+        g2 = by_code[(jurisdiction, "3A002.g.2")]
+        assert g2.requires_facts == (NOTE_1,)
+        assert g2.notes and g2.notes[0].startswith("Note 1 to Category 3, Product Group A")
+        assert by_code[(jurisdiction, "3A002.f")].requires_facts == (
+            "measures-amplitude-and-phase-simultaneously",
+            NOTE_1,
+        )
+        # excepted from Note 1, described by Note 2
+        assert by_code[(jurisdiction, "3A001.a.13.b")].requires_facts == (NOTE_2,)
+        assert NOTE_1 not in by_code[(jurisdiction, "3A001.a.5.a.2")].requires_facts
+    under = [e for e in found if e.code.startswith(("3A001", "3A002"))]
+    assert under and all(
+        (NOTE_1 in e.requires_facts) != (NOTE_2 in e.requires_facts) for e in under
+    )
+    assert not [e for e in found if e.code.startswith("6A") and e.notes]
+
+
+def test_a_group_holding_excepted_paragraphs_fails_the_load(
+    found: list[formalize.FormalEntry],
+) -> None:
+    (entry,) = [e for e in found if (e.jurisdiction, e.code) == ("EU", "3A002.g.2")]
+    group = formalize.FormalEntry(
+        "EU", "3A001", None, "Electronic items as follows:", ("x",), (), (), (), None
+    )
+    with pytest.raises(SourceDataError, match="3A001 holds .* exceptions below it"):
+        formalize_notes.apply_notes([entry, group], NOTES)
