@@ -60,5 +60,5 @@ def test_a_group_holding_excepted_paragraphs_fails_the_load(
     group = formalize.FormalEntry(
         "EU", "3A001", None, "Electronic items as follows:", ("x",), (), (), (), None
     )
-    with pytest.raises(SourceDataError, match="3A001 holds .* exceptions below it"):
+    with pytest.raises(SourceDataError, match=r"3A001 holds .* exceptions below it"):
         formalize_notes.apply_notes([entry, group], NOTES)
