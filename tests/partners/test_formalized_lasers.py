@@ -103,3 +103,38 @@ def test_lasers_the_notes_treat_apart_are_unknown_not_false(classify_in: Any) ->
             result = classify_in(jurisdiction, {"kind": kind}, ON)
             assert result["controlled"] == "unknown"
             assert f"{jurisdiction}:{code}" in {e["id"] for e in result["possible_entries"]}
+
+
+def _pulsed(**parameters: str | float) -> dict[str, Any]:
+    return {"kind": "non-tunable-pulsed-laser", "parameters": parameters}
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_multimode_microsecond_laser_at_900_nm_reaches_6a005_b_5(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # 6A005.b.5: "Output wavelength exceeding 800 nm but not exceeding 975 nm and any of the
+    # following: … c. 'Pulse duration' exceeding 1 µs and any of the following: 1. Output energy
+    # exceeding 2 J per pulse and 'peak power' exceeding 50 W; 2. 'Single transverse mode' output
+    # and 'average output power' exceeding 50 W; or 3. 'Multiple transverse mode' output and
+    # 'average output power' exceeding 80 W" (18,375 cells: formalized since MAX_CELLS 100,000)
+    code = f"{jurisdiction}:6A005.b.5"
+    common = {
+        "laser-output-wavelength": "900 nm",
+        "laser-pulse-duration": "2 us",
+        "laser-m2-factor": 2.0,
+        "laser-pulse-energy": "1 J",
+        "laser-peak-power": "100 W",
+    }
+    met = classify_in(jurisdiction, _pulsed(**common, **{"laser-average-output-power": "85 W"}), ON)
+    assert met["controlled"] is True and code in [e["id"] for e in met["entries"]]
+    (entry,) = [e for e in met["entries"] if e["id"] == code]
+    assert {(c["parameter"], c["comparator"], c["threshold"]) for c in entry["criteria"]} >= {
+        ("laser-average-output-power", ">", 80),
+        ("laser-pulse-duration", ">", 1),
+    }
+    # at 80 W "exceeding 80 W" is not met, and no other way through 6A005.b.5 is (1 J ≤ 2 J;
+    # M² 2 is multiple transverse mode)
+    at = classify_in(jurisdiction, _pulsed(**common, **{"laser-average-output-power": "80 W"}), ON)
+    assert code not in [e["id"] for e in at["entries"]]
+    assert code not in {e["id"] for e in at.get("possible_entries", [])}
