@@ -211,3 +211,33 @@ def test_note_1_leaves_its_excepted_paragraphs_to_note_2(classify_in: Any) -> No
     slow = {**item, "parameters": {"dac-clock-frequency": "1 GHz", "dac-resolution": "14 bit"}}
     slow["facts"] = {"not-programmed-for-other-equipment": True}
     assert "EU:3A001.a.13.b" not in _ids(classify_in("EU", slow, ON))
+
+
+def test_an_rf_sampling_ic_against_3a001_a_14(classify_in: Any) -> None:
+    """3A001.a.14.a.4: "A resolution of 14 bit or more, but less than 16 bit, with a 'sample rate'
+    greater than 400 Mega Samples Per Second (MSPS)", with a.14.b (storage or processing of the
+    digitized data) a fact and Note 2 to Category 3 asked (sample rates given in hertz: pint
+    does not know "MSPS"). The US text attaches the cross-reference
+    notes to 3A001.a.14.b.2, so the US entry stays incomplete: unknown when met, never true."""
+    code = "3A001.a.14"
+    facts = {
+        "digitized-data-storage-or-processing": True,
+        "not-programmed-for-other-equipment": True,
+    }
+    item = {
+        "kind": "adc-processing-integrated-circuit",
+        "parameters": {"adc-resolution": "14 bit", "adc-sample-rate": "500 MHz"},
+        "facts": facts,
+    }
+    eu = classify_in("EU", item, ON)
+    assert eu["controlled"] is True and _ids(eu) == [f"EU:{code}"]
+    at = {**item, "parameters": {"adc-resolution": "14 bit", "adc-sample-rate": "400 MHz"}}
+    assert classify_in("EU", at, ON)["controlled"] is False  # "greater than 400 MSPS"
+    unstated = classify_in("EU", {**item, "facts": {}}, ON)
+    assert unstated["controlled"] == "unknown"
+    assert set(unstated["missing_facts"]) == set(facts)
+    us = classify_in("US", item, ON)
+    assert us["controlled"] == "unknown" and f"US:{code}" in {
+        e["id"] for e in us["possible_entries"]
+    }
+    assert classify_in("US", at, ON)["controlled"] is False
