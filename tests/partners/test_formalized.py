@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
 
@@ -241,3 +243,33 @@ def test_an_rf_sampling_ic_against_3a001_a_14(classify_in: Any) -> None:
         e["id"] for e in us["possible_entries"]
     }
     assert classify_in("US", at, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_repetition_rated_capacitor_against_3a001_e_2_b(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    """3A001.e.2.b: "Capacitors with a repetition rate of 10 Hz or more (repetition rated
+    capacitors) and having all of the following: 1. A voltage rating equal to or more than 5 kV;
+    2. An energy density equal to or more than 50 J/kg; 3. A total energy equal to or more than
+    100 J; and 4. A charge/discharge cycle life equal to or more than 10,000" (EU "10000")."""
+    parameters = {
+        "capacitor-repetition-rate": "20 Hz",
+        "capacitor-voltage-rating": "6 kV",
+        "capacitor-energy-density": "60 J/kg",
+        "capacitor-total-energy": "150 J",
+        "capacitor-charge-discharge-cycle-life": 10000,
+    }
+    item = {"kind": "high-energy-storage-capacitor", "parameters": parameters}
+    code = f"{jurisdiction}:3A001.e.2.b"
+    met = classify_in(jurisdiction, {**item, "facts": {NOTE_1: True}}, ON)
+    assert met["controlled"] is True and code in _ids(met)
+    fewer = {**parameters, "capacitor-charge-discharge-cycle-life": 9999}
+    assert (
+        classify_in(jurisdiction, {**item, "parameters": fewer, "facts": {NOTE_1: True}}, ON)[
+            "controlled"
+        ]
+        is False
+    )
+    unstated = classify_in(jurisdiction, item, ON)  # Note 1 to Category 3 applies to 3A001.e
+    assert unstated["controlled"] == "unknown" and unstated["missing_facts"] == [NOTE_1]
