@@ -20,22 +20,19 @@ curated rows stay the authority for their entries.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from exportgraph.loaders.listed_text import TextNode
 from exportgraph.loaders.tables import Row, SourceDataError, read_table
-from pyoxigraph import Literal, NamedNode
 
 from exportgraph import namespaces as ns
 
 FOLDER = "controls/formalize"
 UNIT_BASE = f"{ns.EGID}unit/"
 """Units the formalized parameters use that ontology/units.ttl (QUDT) does not define."""
-NOT_FORMALIZED = "not formalized: read the text"
-Add = Callable[[NamedNode, NamedNode, NamedNode | Literal], None]
 
 _COMPARATORS: tuple[tuple[str, str], ...] = (
     (r"equal to or (?:less|lower)(?: \(better\))? than", "<="),
@@ -89,16 +86,6 @@ class Rule:
     facts_express: tuple[str, ...] = ()
     """Words of ``_BLOCKING`` ("specially designed") whose condition the required facts state
     (a fact defined by the paragraph's own words); only with required facts."""
-
-
-@dataclass(frozen=True)
-class TextBasis:
-    """When the text of a jurisdiction's list was in force, and the source it cites."""
-
-    jurisdiction: str
-    date: str
-    source: str
-    note: str
 
 
 @dataclass(frozen=True)
@@ -192,20 +179,6 @@ def read_units(ontology: Path, name: str) -> dict[str, str]:
 def unit_iri(name: str) -> str:
     qudt = name.removeprefix("qudt:")
     return ns.iri(ns.QUDT_UNIT, qudt).value if qudt != name else UNIT_BASE + name
-
-
-def read_text_bases(ontology: Path, name: str) -> dict[str, TextBasis]:
-    path = ontology / FOLDER / "texts.csv"
-    columns = ("jurisdiction", "text_date", "source", "note")
-    return {
-        row.require("jurisdiction"): TextBasis(
-            row.require("jurisdiction"),
-            row.require("text_date"),
-            row.require("source"),
-            row.require("note"),
-        )
-        for row in read_table(path, columns, name=name)
-    }
 
 
 def stated_thresholds(text: str) -> int:
@@ -357,102 +330,3 @@ def written_value(
         return number(plain)
     power = int(re.sub(r"[−–\s]", "-", exponent or "").replace("--", "-"))
     return number(mantissa or "") * Decimal(10) ** power
-
-
-def rdf(
-    add: Add,
-    found: Iterable[FormalEntry],
-    bases: Mapping[str, TextBasis],
-    lists: Mapping[str, str],
-) -> None:
-    """The formalized paragraphs as control entries of their list (eg:ControlEntry with kinds,
-    criteria, dates and sources), each criterion citing the sentence it was read from."""
-    entries = list(found)
-    groups = {(e.jurisdiction, e.code) for e in entries if e.group}
-    for order, entry in enumerate(entries):
-        basis = bases[entry.jurisdiction]
-        node = ns.entry_iri(entry.jurisdiction, entry.code)
-        source = ns.source_iri(entry.jurisdiction, basis.source)
-        add(node, _RDF_TYPE, ns.eg("HardwareEntry"))
-        add(node, _RDF_TYPE, ns.eg("ControlEntry"))
-        add(node, _TITLE, Literal(entry.title, language="en"))
-        add(node, ns.eg("jurisdiction"), ns.jurisdiction_iri(entry.jurisdiction))
-        add(node, ns.eg("inList"), ns.list_iri(entry.jurisdiction, lists[entry.jurisdiction]))
-        add(node, ns.eg("sortKey"), Literal(str(100_000 + order), datatype=_INTEGER))
-        if entry.parent and (entry.jurisdiction, entry.parent) in groups:
-            add(node, ns.eg("subEntryOf"), ns.entry_iri(entry.jurisdiction, entry.parent))
-        for kind in entry.kinds:
-            add(node, ns.eg("itemKind"), ns.concept_iri("kind", kind))
-        for kind in entry.excluded_kinds:
-            add(node, ns.eg("excludedKind"), ns.concept_iri("kind", kind))
-        for fact in entry.requires_facts:
-            add(node, ns.eg("requiresFact"), ns.concept_iri("fact", fact))
-        for note in entry.notes:
-            add(node, ns.eg("note"), Literal(note, language="en"))
-        complete = entry.text_only is None
-        add(node, ns.eg("criteriaComplete"), _boolean(complete))
-        add(node, ns.eg("effectiveFrom"), Literal(basis.date, datatype=_DATE))
-        add(node, ns.eg("effectiveDateNote"), Literal(basis.note, language="en"))
-        add(node, ns.eg("evidence"), Literal("primary"))
-        add(node, _SOURCE, source)
-        if not complete:
-            why = f"{NOT_FORMALIZED} ({entry.text_only})" if entry.text_only else NOT_FORMALIZED
-            add(node, ns.eg("gap"), Literal(why, language="en"))
-        _criteria(add, node, entry, source)
-
-
-def _criteria(add: Add, node: NamedNode, entry: FormalEntry, source: NamedNode) -> None:
-    """The entry's ways as eg:Alternative nodes; a criterion read from one paragraph is one node,
-    shared by every alternative it is part of."""
-    written: set[str] = set()
-    for number, way in enumerate(entry.ways, start=1):
-        alternative = NamedNode(f"{node.value}/alt/{number}")
-        add(node, ns.eg("alternative"), alternative)
-        add(alternative, _RDF_TYPE, ns.eg("Alternative"))
-        for criterion in way:
-            item = _criterion_iri(node, entry, criterion, alternative)
-            add(alternative, ns.eg("criterion"), item)
-            if item.value in written:
-                continue
-            written.add(item.value)
-            add(item, _RDF_TYPE, ns.eg("Criterion"))
-            add(item, ns.eg("parameter"), ns.concept_iri("parameter", criterion.parameter))
-            add(item, ns.eg("comparator"), Literal(criterion.comparator))
-            value = Literal(format(criterion.value, "f"), datatype=_DECIMAL)
-            add(item, ns.eg("thresholdValue"), value)
-            add(item, ns.eg("unit"), NamedNode(criterion.unit))
-            add(item, ns.eg("legalText"), Literal(criterion.source_text, language="en"))
-            add(item, ns.eg("formalizedFromText"), _boolean(True))
-            add(item, _SOURCE, source)
-            if criterion.paragraph:
-                paragraph = ns.entry_iri(entry.jurisdiction, criterion.paragraph)
-                add(item, ns.eg("statedIn"), paragraph)
-                add(item, ns.eg("statedPhrase"), Literal(criterion.phrase, language="en"))
-            if criterion.defined_by:
-                add(item, ns.eg("definedBy"), Literal(criterion.defined_by, language="en"))
-
-
-_SIGN_NAMES = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
-
-
-def _criterion_iri(
-    node: NamedNode, entry: FormalEntry, criterion: FormalCriterion, alternative: NamedNode
-) -> NamedNode:
-    if not criterion.paragraph:  # a rule's one criterion (rules.csv)
-        return NamedNode(f"{alternative.value}/{criterion.parameter}/formalized")
-    own = criterion.paragraph.removeprefix(entry.code).lstrip(".") or "self"
-    sign = _SIGN_NAMES[criterion.comparator]
-    return NamedNode(f"{node.value}/criterion/{own}/{criterion.parameter}/{sign}")
-
-
-def _boolean(value: bool) -> Literal:
-    return Literal("true" if value else "false", datatype=_BOOLEAN)
-
-
-_RDF_TYPE = ns.iri(ns.RDF, "type")
-_TITLE = ns.iri(ns.DCTERMS, "title")
-_SOURCE = ns.iri(ns.DCTERMS, "source")
-_INTEGER = ns.iri(ns.XSD, "integer")
-_DECIMAL = ns.iri(ns.XSD, "decimal")
-_DATE = ns.iri(ns.XSD, "date")
-_BOOLEAN = ns.iri(ns.XSD, "boolean")

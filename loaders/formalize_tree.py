@@ -4,14 +4,11 @@ ontology/controls/formalize/families.csv names the subtree's root, its item kind
 above it were read, and ontology/controls/formalize/phrases.csv names, for paragraphs under a code,
 the words that introduce each harmonized parameter.
 
-A paragraph is read only when ALL of its own words are understood: a conjunction of clauses, each a
-known phrase with a comparator, a number and a unit ("Output wavelength exceeding 975 nm but not
-exceeding 1,150 nm"), or a fixed phrase a note defines ("'Single transverse mode' output": M²
-below 1.3), optionally ending "and any of the following:" (its sub-paragraphs are alternatives) or
-"all of the following:" (its sub-paragraphs are all required). Each clause must give as many
-criteria as the paragraph states thresholds. Anything else — a word left over, a number written
-otherwise, an exception — leaves the paragraph, and the entry it belongs to, as text: classification
-answers "unknown — not formalized: read the text" for its kinds, never false.
+A paragraph is read only when ALL of its own words are understood (loaders/formalize_clauses.py:
+clauses of known phrases, optionally ending "and any of the following:" — its sub-paragraphs are
+alternatives — or "all of the following:" — all required). Anything else — a word left over, a
+number written otherwise, an exception — leaves the paragraph, and the entry it belongs to, as
+text: classification answers "unknown — not formalized: read the text" for its kinds, never false.
 
 Entries are made where the text puts conditions: a paragraph without conditions of its own whose
 sub-paragraphs are alternatives becomes a grouping entry (it matches through them); the first
@@ -27,29 +24,30 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from exportgraph.loaders.formalize import (
-    NUMBER,
-    WRITTEN,
     FormalCriterion,
     FormalEntry,
     parents_state_nothing,
     stated_thresholds,
     unit_iri,
-    written_value,
+)
+from exportgraph.loaders.formalize_clauses import (
+    LEAD_IN,
+    NotRead,
+    ParagraphReader,
+    Phrase,
+    Reading,
 )
 from exportgraph.loaders.listed_text import TextNode
 from exportgraph.loaders.tables import Row, SourceDataError, read_table
 
 FAMILIES = "controls/formalize/families.csv"
 PHRASES = "controls/formalize/phrases.csv"
-LEAD_IN = "none"
-"""The parameter of a fixed phrase that states no condition ("Analog-to-digital conversions
-meeting"): words a person read as only introducing the sub-paragraphs."""
 MAX_ALTERNATIVES = 64
 """More ways through one subtree than this and the entry stays text (none of the lists comes
 near it; a runaway product would be a misreading)."""
@@ -60,29 +58,6 @@ cell by cell (knowledge/regions.compare_unions, numpy): the whole lists' thresho
 0.39 s with a limit of 150, 0.61 s with this one (6A005.b.3-.b.5, .b.7, .b.9 formalized: 1,125
 to 18,375 cells), and 10.7 s with 6A005.b.6 (2.8 million cells). An entry beyond this stays text
 (read correctly — the tests read it with the limit raised — but not yet affordable)."""
-
-_LOWER = (
-    ("equal to or (?:less|lower)(?: \\(better\\))? than", "<="),
-    ("(?:less|lower)(?: \\(better\\))? than or equal to|not exceeding|not more than", "<="),
-    ("(?:less|lower)(?: \\(better\\))? than", "<"),
-)
-_HIGHER = (
-    ("equal to or (?:more|greater|higher)(?: \\(better\\))? than|equal to or exceeding", ">="),
-    ("(?:more|greater|higher)(?: \\(better\\))? than or equal to|not less than", ">="),
-    ("(?:more|greater|higher)(?: \\(better\\))? than|exceeding", ">"),
-)
-_SIGNS = (*_LOWER, *_HIGHER)
-_ANY_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _SIGNS)
-_UPPER_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _LOWER)
-_TAIL = re.compile(
-    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all) of the following"
-    r"\s*[:;]?$",
-    re.IGNORECASE,
-)
-_END = re.compile(r"(?:[;,.:]\s*(?:or|and)?|\s+(?:or|and))\s*$")
-_SEPARATOR = re.compile(r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)")
-_POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
-_QUOTES = re.compile(r"[“”\"‘’]|(?<![\w])'|'(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -103,21 +78,6 @@ class Family:
     facts_paragraphs: tuple[str, ...] = ()
     """Sub-paragraphs of an "all of the following" whose condition the required facts state
     (their words define the facts); not read into criteria."""
-
-
-@dataclass(frozen=True)
-class Phrase:
-    under: str
-    """The code the phrase is read under (``6A005``: every paragraph of 6A005)."""
-    template: str
-    """The words, ``{}`` where the comparator, number and unit stand; without ``{}`` a fixed
-    condition whose comparator, value and unit the row gives (from the note defining it)."""
-    parameter: str
-    comparator: str
-    value: Decimal | None
-    unit: str
-    defined_by: str
-    line: int
 
 
 def read_families(ontology: Path, name: str) -> list[Family]:
@@ -175,18 +135,6 @@ def _phrase(row: Row) -> Phrase:
     )
 
 
-@dataclass(frozen=True)
-class _Reading:
-    """A paragraph's own conditions and how its sub-paragraphs combine."""
-
-    criteria: tuple[FormalCriterion, ...]
-    mode: str | None  # "any", "all", or None (no sub-paragraphs)
-
-
-class _NotRead(Exception):
-    """A paragraph whose words are not all understood (the message says which)."""
-
-
 def formalize_families(
     families: Iterable[Family],
     phrases: Sequence[Phrase],
@@ -226,38 +174,7 @@ def _refuse(family: Family, node: TextNode, why: str) -> SourceDataError:
 class _Reader:
     def __init__(self, family: Family, phrases: Sequence[Phrase], units: Mapping[str, str]):
         self.family = family
-        self.phrases = phrases
-        self.units = units
-        spellings = "|".join(re.escape(s) for s in sorted(units, key=len, reverse=True))
-        unit = rf"(?P<{{name}}>{spellings})(?![\w/^])"
-        number = NUMBER.replace("?P<mantissa>", "?P<m{n}>").replace("?P<exponent>", "?P<e{n}>")
-        number = number.replace("?P<plain>", "?P<p{n}>")
-
-        def value(n: int) -> str:
-            return rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
-
-        self.expression = self._expression(value)
-        self.counted = self._expression(
-            lambda n: rf"(?P<n{n}>{number.format(n=n)})(?P<u{n}>)(?![\w/^%])"
-        )
-        self.patterns = [(phrase, self._pattern(phrase)) for phrase in phrases]
-
-    @staticmethod
-    def _expression(value: Callable[[int], str]) -> str:
-        return (
-            rf"(?:(?:of\s+)?(?P<c1>{_ANY_COMPARATOR})\s+{value(1)}"
-            rf"(?:,?\s+(?:but|and)\s+(?P<c2>{_UPPER_COMPARATOR})\s+{value(2)})?"
-            rf"|(?:of\s+)?{value(3)}\s+or more"
-            rf"(?:,?\s+but\s+(?P<c4>{_UPPER_COMPARATOR})\s+{value(4)})?)"
-        )
-
-    def _pattern(self, phrase: Phrase) -> re.Pattern[str]:
-        """The phrase's words around the comparator, number and unit; a phrase giving its unit
-        (a count, "Q-values exceeding 10,000") takes a number written without one."""
-        words = [f"(?i:{re.escape(part)})" if part else "" for part in phrase.template.split("{}")]
-        if len(words) == 1:
-            return re.compile(words[0])
-        return re.compile((self.counted if phrase.unit else self.expression).join(words))
+        self.words = ParagraphReader(phrases, units)
 
     def check_root(self, root: TextNode, tree: TextNode) -> None:
         problem = parents_state_nothing(root, tree)
@@ -276,8 +193,8 @@ class _Reader:
     def entries(self, node: TextNode, parent: str | None, *, is_root: bool) -> list[FormalEntry]:
         """The entries of ``node``'s subtree: a group and its children, or one entry."""
         try:
-            reading = self.read_root(node) if is_root else self._read_or_say(node)
-        except _NotRead as why:
+            reading = self.words.read_root(node) if is_root else self._read_or_say(node)
+        except NotRead as why:
             return [self._text(node, parent, str(why))]
         if not reading.criteria and reading.mode == "any" and node.children:
             children = [c for c in node.children if not _reserved(c)]
@@ -287,7 +204,7 @@ class _Reader:
             return [self._entry(node, parent, (), None, group=True), *found]
         try:
             alternatives = self.alternatives(node, reading)
-        except _NotRead as why:
+        except NotRead as why:
             return [self._partial(node, parent, reading, str(why))]
         noted = [n for n in node.walk() for note in n.notes if n is not node or not is_root]
         gap = self.family.gap or None
@@ -302,7 +219,7 @@ class _Reader:
         return [self._entry(node, parent, alternatives, gap)]
 
     def alternatives(
-        self, node: TextNode, reading: _Reading
+        self, node: TextNode, reading: Reading
     ) -> tuple[tuple[FormalCriterion, ...], ...]:
         """Every way through ``node``'s subtree, each the criteria all required on it."""
         ways: list[tuple[FormalCriterion, ...]] = [reading.criteria]
@@ -313,10 +230,10 @@ class _Reader:
         ]
         if reading.mode is None:
             if children:
-                raise _NotRead("sub-paragraphs the paragraph does not introduce")
+                raise NotRead("sub-paragraphs the paragraph does not introduce")
             return tuple(ways)
         if not children:
-            raise _NotRead("'of the following' without sub-paragraphs")
+            raise NotRead("'of the following' without sub-paragraphs")
         below = [self.alternatives(c, self._read_or_say(c)) for c in children]
         if reading.mode == "any":
             ways = [reading.criteria + way for options in below for way in options]
@@ -326,7 +243,7 @@ class _Reader:
                 for combination in itertools.product(*below)
             ]
         if len(ways) > MAX_ALTERNATIVES:
-            raise _NotRead(f"{len(ways)} alternatives")
+            raise NotRead(f"{len(ways)} alternatives")
         return tuple(ways)
 
     @staticmethod
@@ -336,114 +253,11 @@ class _Reader:
             ends.setdefault(criterion.parameter, set()).add((criterion.value, criterion.unit))
         return math.prod(2 * len(values) + 1 for values in ends.values())
 
-    def _read_or_say(self, node: TextNode) -> _Reading:
+    def _read_or_say(self, node: TextNode) -> Reading:
         try:
-            return self.read(node)
-        except _NotRead as why:
-            raise _NotRead(f"{node.code}: {why}") from None
-
-    def read_root(self, node: TextNode) -> _Reading:
-        """The root names the kind (its words are the rule's kinds): only how its
-        sub-paragraphs combine is read ("any of" when it says "as follows")."""
-        tail = _TAIL.search(_END.sub("", " ".join(node.text.split())))
-        return _Reading((), tail.group("mode").lower() if tail else "any")
-
-    def read(self, node: TextNode) -> _Reading:
-        """The paragraph's own clauses, all its words understood, or _NotRead."""
-        text = _QUOTES.sub("", " ".join(node.text.split()))
-        text = _POWER_OF_TEN.sub("1 × 10^", text)  # "10^−14" is 1 × 10^−14
-        text = _END.sub("", text)
-        mode = None
-        tail = _TAIL.search(text)
-        if tail is not None:
-            mode = tail.group("mode").lower()
-            text = text[: tail.start()]
-        text = _END.sub("", text)
-        if not text:
-            if mode != "all":
-                raise _NotRead("a paragraph without conditions")
-            return _Reading((), mode)
-        criteria = self._clauses(node, text)
-        stated = stated_thresholds(node.text)
-        numeric = [c for c in criteria if not c.defined_by]
-        if len(numeric) != stated:
-            raise _NotRead(f"{len(numeric)} criteria read, {stated} thresholds stated")
-        return _Reading(criteria, mode)
-
-    def _clauses(self, node: TextNode, text: str) -> tuple[FormalCriterion, ...]:
-        cuts = list(_SEPARATOR.finditer(text))
-        if len(cuts) > 10:
-            raise _NotRead("too many clauses")
-        readings: set[tuple[FormalCriterion, ...]] = set()
-        for chosen in itertools.product((False, True), repeat=len(cuts)):
-            start, parts = 0, []
-            for cut, used in zip(cuts, chosen, strict=True):
-                if used:
-                    parts.append(text[start : cut.start()])
-                    start = cut.end()
-            parts.append(text[start:])
-            found = [self._clause(node, part) for part in parts]
-            if all(f is not None for f in found):
-                readings.add(tuple(c for f in found if f is not None for c in f))
-        if len(readings) != 1:
-            raise _NotRead(
-                "its words are not all read into criteria"
-                if not readings
-                else "its words can be read more than one way"
-            )
-        return readings.pop()
-
-    def _clause(self, node: TextNode, words: str) -> tuple[FormalCriterion, ...] | None:
-        found: list[tuple[FormalCriterion, ...]] = []
-        for phrase, pattern in self.patterns:
-            match = pattern.fullmatch(words)
-            if match is None:
-                continue
-            if phrase.parameter == LEAD_IN:
-                found.append(())
-            elif phrase.value is not None:
-                fixed = FormalCriterion(
-                    phrase.parameter, phrase.comparator, phrase.value, phrase.unit,
-                    words, node.text, node.code, phrase.defined_by, words,
-                )  # fmt: skip
-                found.append((fixed,))
-            else:
-                found.append(self._numeric(node, phrase, match, words))
-        return found[0] if len(found) == 1 else None
-
-    def _numeric(
-        self, node: TextNode, phrase: Phrase, match: re.Match[str], words: str
-    ) -> tuple[FormalCriterion, ...]:
-        pairs = [(1, match.group("c1")), (2, match.group("c2")), (3, ">="), (4, match.group("c4"))]
-        criteria = []
-        for n, words_of_comparator in pairs:
-            if not match.group(f"n{n}"):
-                continue
-            plain, mantissa = match.group(f"p{n}"), match.group(f"m{n}")
-            written = plain or mantissa or ""
-            if not WRITTEN[node.jurisdiction].fullmatch(written):
-                raise _NotRead(f"{written!r} is not written as the {node.jurisdiction} text does")
-            sign = words_of_comparator if n == 3 else _sign(words_of_comparator)
-            unit = match.group(f"u{n}")
-            iri = self.units[unit] if unit else phrase.unit
-            number = match.group(f"n{n}")
-            if number not in node.text:  # "10^−14" was read as 1 × 10^−14
-                number = number.removeprefix("1 × ")
-            value = written_value(plain, mantissa, match.group(f"e{n}"), node.jurisdiction)
-            criteria.append(
-                FormalCriterion(
-                    phrase.parameter,
-                    sign,
-                    value,
-                    iri,
-                    f"{number} {unit}".strip(),
-                    node.text,
-                    node.code,
-                    "",
-                    words,
-                )
-            )
-        return tuple(criteria)
+            return self.words.read(node)
+        except NotRead as why:
+            raise NotRead(f"{node.code}: {why}") from None
 
     def _entry(
         self,
@@ -462,7 +276,7 @@ class _Reader:
         )  # fmt: skip
 
     def _partial(
-        self, node: TextNode, parent: str | None, reading: _Reading, why: str
+        self, node: TextNode, parent: str | None, reading: Reading, why: str
     ) -> FormalEntry:
         """The paragraph's own conditions, which every way through it requires, as an incomplete
         entry: an item failing them is not controlled by it, one meeting them is "unknown"."""
@@ -476,10 +290,6 @@ class _Reader:
             self.family.excluded_kinds, self.family.requires_facts, (),
             why,
         )  # fmt: skip
-
-
-def _sign(words: str) -> str:
-    return next(sign for pattern, sign in _SIGNS if re.fullmatch(pattern, words))
 
 
 def _reserved(node: TextNode) -> bool:

@@ -19,6 +19,7 @@ from exportgraph.loaders import (
     destinations,
     formalize,
     formalize_notes,
+    formalize_rdf,
     formalize_tree,
     listed_rdf,
 )
@@ -86,8 +87,10 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
     listed_rdf.ccl(graph, us, curated["US"], {c for j, c in decided if j == "US"})
     exceptions = _ids(ontology, "EU", "exceptions.csv")
     listed_rdf.annex_i(graph, eu, curated["EU"], exceptions, {c for j, c in decided if j == "EU"})
-    bases = formalize.read_text_bases(ontology, relative(ontology / formalize.FOLDER / "texts.csv"))
-    formalize.rdf(graph.add, formal, bases, listed_rdf.LISTS)
+    bases = formalize_rdf.read_text_bases(
+        ontology, relative(ontology / formalize.FOLDER / "texts.csv")
+    )
+    formalize_rdf.rdf(graph.add, formal, bases, listed_rdf.LISTS)
     proposed = correspondence.proposals([e.tree for e in us.entries], [e.tree for e in eu.entries])
     graph.triples += correspondence.proposal_triples(proposed)
 

@@ -1,0 +1,223 @@
+"""Reading one paragraph's own words into criteria (the families of loaders/formalize_tree.py):
+a conjunction of clauses, each a known phrase of ontology/controls/formalize/phrases.csv with a
+comparator, a number and a unit ("Output wavelength exceeding 975 nm but not exceeding 1,150 nm"),
+or a fixed phrase a note defines ("'Single transverse mode' output": M² below 1.3), optionally
+ending "and any of the following:" or "all of the following:". Every word must be understood, in
+exactly one way, and each paragraph must give as many criteria as it states thresholds; anything
+else is ``NotRead`` (the message says why)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from exportgraph.loaders.formalize import (
+    NUMBER,
+    WRITTEN,
+    FormalCriterion,
+    stated_thresholds,
+    written_value,
+)
+from exportgraph.loaders.listed_text import TextNode
+
+LEAD_IN = "none"
+"""The parameter of a fixed phrase that states no condition ("Analog-to-digital conversions
+meeting"): words a person read as only introducing the sub-paragraphs."""
+
+_LOWER = (
+    ("equal to or (?:less|lower)(?: \\(better\\))? than", "<="),
+    ("(?:less|lower)(?: \\(better\\))? than or equal to|not exceeding|not more than", "<="),
+    ("(?:less|lower)(?: \\(better\\))? than", "<"),
+)
+_HIGHER = (
+    ("equal to or (?:more|greater|higher)(?: \\(better\\))? than|equal to or exceeding", ">="),
+    ("(?:more|greater|higher)(?: \\(better\\))? than or equal to|not less than", ">="),
+    ("(?:more|greater|higher)(?: \\(better\\))? than|exceeding", ">"),
+)
+_SIGNS = (*_LOWER, *_HIGHER)
+_ANY_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _SIGNS)
+_UPPER_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _LOWER)
+_TAIL = re.compile(
+    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all) of the following"
+    r"\s*[:;]?$",
+    re.IGNORECASE,
+)
+_END = re.compile(r"(?:[;,.:]\s*(?:or|and)?|\s+(?:or|and))\s*$")
+_SEPARATOR = re.compile(r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)")
+_POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
+_QUOTES = re.compile(r"[“”\"‘’]|(?<![\w])'|'(?![\w])")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    under: str
+    """The code the phrase is read under (``6A005``: every paragraph of 6A005)."""
+    template: str
+    """The words, ``{}`` where the comparator, number and unit stand; without ``{}`` a fixed
+    condition whose comparator, value and unit the row gives (from the note defining it)."""
+    parameter: str
+    comparator: str
+    value: Decimal | None
+    unit: str
+    defined_by: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A paragraph's own conditions and how its sub-paragraphs combine."""
+
+    criteria: tuple[FormalCriterion, ...]
+    mode: str | None  # "any", "all", or None (no sub-paragraphs)
+
+
+class NotRead(Exception):
+    """A paragraph whose words are not all understood (the message says which)."""
+
+
+class ParagraphReader:
+    """Reads paragraphs with the phrases of one family (and the units the texts spell)."""
+
+    def __init__(self, phrases: Sequence[Phrase], units: Mapping[str, str]):
+        self.phrases = phrases
+        self.units = units
+        spellings = "|".join(re.escape(s) for s in sorted(units, key=len, reverse=True))
+        unit = rf"(?P<{{name}}>{spellings})(?![\w/^])"
+        number = NUMBER.replace("?P<mantissa>", "?P<m{n}>").replace("?P<exponent>", "?P<e{n}>")
+        number = number.replace("?P<plain>", "?P<p{n}>")
+
+        def value(n: int) -> str:
+            return rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
+
+        self.expression = self._expression(value)
+        self.counted = self._expression(
+            lambda n: rf"(?P<n{n}>{number.format(n=n)})(?P<u{n}>)(?![\w/^%])"
+        )
+        self.patterns = [(phrase, self._pattern(phrase)) for phrase in phrases]
+
+    @staticmethod
+    def _expression(value: Callable[[int], str]) -> str:
+        return (
+            rf"(?:(?:of\s+)?(?P<c1>{_ANY_COMPARATOR})\s+{value(1)}"
+            rf"(?:,?\s+(?:but|and)\s+(?P<c2>{_UPPER_COMPARATOR})\s+{value(2)})?"
+            rf"|(?:of\s+)?{value(3)}\s+or more"
+            rf"(?:,?\s+but\s+(?P<c4>{_UPPER_COMPARATOR})\s+{value(4)})?)"
+        )
+
+    def _pattern(self, phrase: Phrase) -> re.Pattern[str]:
+        """The phrase's words around the comparator, number and unit; a phrase giving its unit
+        (a count, "Q-values exceeding 10,000") takes a number written without one."""
+        words = [f"(?i:{re.escape(part)})" if part else "" for part in phrase.template.split("{}")]
+        if len(words) == 1:
+            return re.compile(words[0])
+        return re.compile((self.counted if phrase.unit else self.expression).join(words))
+
+    def read_root(self, node: TextNode) -> Reading:
+        """The root names the kind (its words are the rule's kinds): only how its
+        sub-paragraphs combine is read ("any of" when it says "as follows")."""
+        tail = _TAIL.search(_END.sub("", " ".join(node.text.split())))
+        return Reading((), tail.group("mode").lower() if tail else "any")
+
+    def read(self, node: TextNode) -> Reading:
+        """The paragraph's own clauses, all its words understood, or NotRead."""
+        text = _QUOTES.sub("", " ".join(node.text.split()))
+        text = _POWER_OF_TEN.sub("1 × 10^", text)  # "10^−14" is 1 × 10^−14
+        text = _END.sub("", text)
+        mode = None
+        tail = _TAIL.search(text)
+        if tail is not None:
+            mode = tail.group("mode").lower()
+            text = text[: tail.start()]
+        text = _END.sub("", text)
+        if not text:
+            if mode != "all":
+                raise NotRead("a paragraph without conditions")
+            return Reading((), mode)
+        criteria = self._clauses(node, text)
+        stated = stated_thresholds(node.text)
+        numeric = [c for c in criteria if not c.defined_by]
+        if len(numeric) != stated:
+            raise NotRead(f"{len(numeric)} criteria read, {stated} thresholds stated")
+        return Reading(criteria, mode)
+
+    def _clauses(self, node: TextNode, text: str) -> tuple[FormalCriterion, ...]:
+        cuts = list(_SEPARATOR.finditer(text))
+        if len(cuts) > 10:
+            raise NotRead("too many clauses")
+        readings: set[tuple[FormalCriterion, ...]] = set()
+        for chosen in itertools.product((False, True), repeat=len(cuts)):
+            start, parts = 0, []
+            for cut, used in zip(cuts, chosen, strict=True):
+                if used:
+                    parts.append(text[start : cut.start()])
+                    start = cut.end()
+            parts.append(text[start:])
+            found = [self._clause(node, part) for part in parts]
+            if all(f is not None for f in found):
+                readings.add(tuple(c for f in found if f is not None for c in f))
+        if len(readings) != 1:
+            raise NotRead(
+                "its words are not all read into criteria"
+                if not readings
+                else "its words can be read more than one way"
+            )
+        return readings.pop()
+
+    def _clause(self, node: TextNode, words: str) -> tuple[FormalCriterion, ...] | None:
+        found: list[tuple[FormalCriterion, ...]] = []
+        for phrase, pattern in self.patterns:
+            match = pattern.fullmatch(words)
+            if match is None:
+                continue
+            if phrase.parameter == LEAD_IN:
+                found.append(())
+            elif phrase.value is not None:
+                fixed = FormalCriterion(
+                    phrase.parameter, phrase.comparator, phrase.value, phrase.unit,
+                    words, node.text, node.code, phrase.defined_by, words,
+                )  # fmt: skip
+                found.append((fixed,))
+            else:
+                found.append(self._numeric(node, phrase, match, words))
+        return found[0] if len(found) == 1 else None
+
+    def _numeric(
+        self, node: TextNode, phrase: Phrase, match: re.Match[str], words: str
+    ) -> tuple[FormalCriterion, ...]:
+        pairs = [(1, match.group("c1")), (2, match.group("c2")), (3, ">="), (4, match.group("c4"))]
+        criteria = []
+        for n, words_of_comparator in pairs:
+            if not match.group(f"n{n}"):
+                continue
+            plain, mantissa = match.group(f"p{n}"), match.group(f"m{n}")
+            written = plain or mantissa or ""
+            if not WRITTEN[node.jurisdiction].fullmatch(written):
+                raise NotRead(f"{written!r} is not written as the {node.jurisdiction} text does")
+            sign = words_of_comparator if n == 3 else _sign(words_of_comparator)
+            unit = match.group(f"u{n}")
+            iri = self.units[unit] if unit else phrase.unit
+            number = match.group(f"n{n}")
+            if number not in node.text:  # "10^−14" was read as 1 × 10^−14
+                number = number.removeprefix("1 × ")
+            value = written_value(plain, mantissa, match.group(f"e{n}"), node.jurisdiction)
+            criteria.append(
+                FormalCriterion(
+                    phrase.parameter,
+                    sign,
+                    value,
+                    iri,
+                    f"{number} {unit}".strip(),
+                    node.text,
+                    node.code,
+                    "",
+                    words,
+                )
+            )
+        return tuple(criteria)
+
+
+def _sign(words: str) -> str:
+    return next(sign for pattern, sign in _SIGNS if re.fullmatch(pattern, words))
