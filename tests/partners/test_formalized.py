@@ -273,3 +273,28 @@ def test_a_repetition_rated_capacitor_against_3a001_e_2_b(
     )
     unstated = classify_in(jurisdiction, item, ON)  # Note 1 to Category 3 applies to 3A001.e
     assert unstated["controlled"] == "unknown" and unstated["missing_facts"] == [NOTE_1]
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_thyristor_against_3a001_g_2(classify_in: Any, jurisdiction: str) -> None:
+    """3A001.g.2: "A maximum turn-on current rate of rise (di/dt) greater than 2,000 A/µs and
+    having all of the following: a. An off-state peak voltage equal to or greater than 3,000 V;
+    and b. A peak (surge) current equal to or greater than 3,000 A" (EU "2000", "3000"); the
+    Note to 3A001.g (civil railway or civil aircraft equipment) is a required fact."""
+    civil = "thyristor-not-for-civil-railway-or-aircraft-equipment"
+    facts = {civil: True, NOTE_1: True}
+    parameters = {
+        "thyristor-turn-on-current-rate-of-rise": "2500 A/us",
+        "thyristor-off-state-peak-voltage": "3 kV",
+        "thyristor-peak-surge-current": "3000 A",
+    }
+    item = {"kind": "pulsed-power-thyristor", "parameters": parameters, "facts": facts}
+    code = f"{jurisdiction}:3A001.g.2"
+    met = classify_in(jurisdiction, item, ON)
+    assert met["controlled"] is True and code in _ids(met)
+    lower = {**parameters, "thyristor-off-state-peak-voltage": "2999 V"}
+    below = classify_in(jurisdiction, {**item, "parameters": lower}, ON)
+    assert code not in _ids(below)
+    assert code not in {e["id"] for e in below.get("possible_entries", [])}
+    unstated = classify_in(jurisdiction, {**item, "facts": {NOTE_1: True}}, ON)
+    assert unstated["controlled"] == "unknown" and civil in unstated["missing_facts"]
