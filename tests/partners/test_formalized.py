@@ -298,3 +298,26 @@ def test_a_thyristor_against_3a001_g_2(classify_in: Any, jurisdiction: str) -> N
     assert code not in {e["id"] for e in below.get("possible_entries", [])}
     unstated = classify_in(jurisdiction, {**item, "facts": {NOTE_1: True}}, ON)
     assert unstated["controlled"] == "unknown" and civil in unstated["missing_facts"]
+
+
+def test_a_power_switch_against_3a001_h(classify_in: Any) -> None:
+    """3A001.h: "having all of the following: 1. Rated for a maximum operating junction temperature
+    greater than 488 K (215 °C); 2. Repetitive peak off-state voltage (blocking voltage) exceeding
+    300 V; and 3. Continuous current greater than 1 A". The US text attaches the Note on what the
+    voltage includes to 3A001.h.3: the US entry stays incomplete (unknown when met, never true)."""
+    facts = {"power-switch-not-for-civil-vehicle-or-aircraft-equipment": True, NOTE_1: True}
+    parameters = {
+        "power-switch-max-junction-temperature": "500 K",
+        "power-switch-repetitive-peak-off-state-voltage": "1200 V",
+        "power-switch-continuous-current": "10 A",
+    }
+    item = {"kind": "power-semiconductor-switch", "parameters": parameters, "facts": facts}
+    eu = classify_in("EU", item, ON)
+    assert eu["controlled"] is True and _ids(eu) == ["EU:3A001.h"]
+    at = {**parameters, "power-switch-max-junction-temperature": "488 K"}  # "greater than 488 K"
+    assert classify_in("EU", {**item, "parameters": at}, ON)["controlled"] is False
+    us = classify_in("US", item, ON)
+    assert us["controlled"] == "unknown" and "US:3A001.h" in {
+        e["id"] for e in us["possible_entries"]
+    }
+    assert classify_in("US", {**item, "parameters": at}, ON)["controlled"] is False
