@@ -10,7 +10,6 @@ from dataclasses import replace
 from typing import Any
 
 import httpx
-import pyoxigraph
 import pytest
 import uvicorn
 from exportgraph.api import warm_index
@@ -25,8 +24,9 @@ from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import is_warm as catalogue_is_warm
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.classify import classify
-from exportgraph.store import QueryResult, RdfSource
+from exportgraph.store import QueryResult
 from exportgraph.store.embedded import EmbeddedStore
+from tests.real_graph import load_real
 
 QC = {"kind": "quantum-computer", "parameters": {"physical-qubits": 2100, "cnot-error": 5e-4}}
 BODY = {"item": QC, "jurisdictions": ["US", "EU", "GB"], "as_of": "2025-12-01"}
@@ -46,10 +46,7 @@ class CountingStore(EmbeddedStore):
 @pytest.fixture
 def own(context: Context) -> Iterator[tuple[Context, CountingStore]]:
     """A writable copy of the real graph, in a context of its own."""
-    store = CountingStore()
-    data = pyoxigraph.serialize(context.store.triples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    assert data is not None
-    store.replace_all([RdfSource("copy.nt", data, "application/n-triples")])
+    store = load_real(CountingStore())
     ctx = Context(replace(context.settings), store=store)
     yield ctx, store
     ctx.close()
