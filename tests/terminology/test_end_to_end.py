@@ -32,9 +32,8 @@ def test_editor_to_release_to_export(tmp_path: Path) -> None:
     store_uri = f"oxigraph:{tmp_path / 'store'}"
     settings = replace(Settings.from_env(), store_uri=store_uri, users_file=str(users))
 
-    store = real_graph.real_store(
-        tmp_path / "store"
-    )  # the real graph as `exportgraph load` leaves it
+    # the real graph as `exportgraph load` leaves it
+    store = real_graph.real_store(tmp_path / "store")
     with TestClient(create_app(Context(settings, store=store))) as client:
         first = client.post("/v1/releases", json={"version": "2026.1"}, headers=auth["ada"])
         assert first.status_code == 201 and first.json()["iri"].endswith("/release/2026.1")
