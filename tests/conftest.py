@@ -15,6 +15,33 @@ from pathlib import Path
 import httpx
 import pytest
 
+# Files whose tests take a minute or more of one worker (installs, whole-graph approvals and
+# reasoning, schemathesis, impact over the product corpus): collected first, so that under
+# `-n 2 --dist loadfile` they start at once and a long file never starts last (the run's tail).
+LONG_FILES = (
+    "packaging/test_installs.py",
+    "batch/test_impact.py",
+    "knowledge/test_incremental.py",
+    "terminology/test_end_to_end.py",
+    "knowledge/test_reasoning.py",
+    "partners/test_non_finite_thresholds.py",
+    "batch/test_fuzz.py",
+    "knowledge/test_cli_data.py",
+    "api/test_schemathesis.py",
+    "batch/test_impact_agreements.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long files first (in LONG_FILES order), every other test after them as collected."""
+    here = Path(__file__).resolve().parent
+
+    def rank(item: pytest.Item) -> int:
+        name = Path(str(item.fspath)).resolve().relative_to(here).as_posix()
+        return LONG_FILES.index(name) if name in LONG_FILES else len(LONG_FILES)
+
+    items.sort(key=rank)  # stable: the order inside a file (and of the rest) is kept
+
 
 def _oxigraph_binary() -> str | None:
     found = shutil.which("oxigraph")

@@ -1,11 +1,19 @@
-"""Session fixtures on the real data: the project's ontology/ and tables, reasoned, in a memory
-store built once per test area (read-only in tests). A conftest imports those it needs."""
+"""The real data: the project's ontology/ and tables, reasoned, built ONCE per test process and
+handed out as copies (a memory store loaded from that build's N-Quads dump: ~0.4 s instead of a
+~6 s rebuild). A copy holds exactly what build() left in the store (every graph, the bookkeeping
+graph and so the same data version), so a test may write to its copy without touching another's.
+
+Session fixtures (read-only in tests): a conftest imports those it needs."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
 
+import pyoxigraph
 import pytest
 from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
@@ -15,15 +23,48 @@ from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.settings import Settings
-from exportgraph.store import open_store
+from exportgraph.store import Store
+from exportgraph.store.embedded import EmbeddedStore
+
+S = TypeVar("S", bound=EmbeddedStore)
+
+
+@functools.cache
+def _real_dump() -> bytes:
+    """N-Quads of every graph of a store that build() filled from ontology/ (once per process)."""
+    store = EmbeddedStore()
+    try:
+        build(store)
+        data = store._handle().dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    finally:
+        store.close()
+    assert data is not None
+    return data
+
+
+def load_real(store: S) -> S:
+    """`store` (new, empty) filled with the real graph as build() leaves it."""
+    store._handle().load(_real_dump(), format=pyoxigraph.RdfFormat.N_QUADS)
+    return store
+
+
+def real_store(path: Path | None = None) -> Store:
+    """A new store holding the real graph as build() leaves it (in memory, or on disk at `path`:
+    an ``oxigraph:`` store); the caller closes it."""
+    return load_real(EmbeddedStore(path))
+
+
+def real_context(settings: Settings | None = None) -> Context:
+    """A context over a new copy of the real graph (settings default to the environment's, on a
+    memory store); the caller closes it."""
+    chosen = replace(settings or Settings.from_env(), store_uri="memory:")
+    return Context(chosen, store=real_store())
 
 
 def built_context() -> Iterator[Context]:
     """The real ontology/ (reasoned) in a memory store of its own, closed after use (the body of a
     fixture of any scope)."""
-    store = open_store("memory:")
-    build(store)
-    ctx = Context(replace(Settings.from_env(), store_uri="memory:"), store=store)
+    ctx = real_context()
     yield ctx
     ctx.close()
 

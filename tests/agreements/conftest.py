@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from exportgraph.graph.context import Context
 from exportgraph.services.auditors.agreements import Validator
-from exportgraph.settings import Settings
+from tests.real_graph import real_context
 
 CASES = Path(__file__).parent / "cases"
 
@@ -34,8 +33,7 @@ def case() -> Callable[[str], dict[str, Any]]:
 
 @pytest.fixture(scope="session")
 def context() -> Iterator[Context]:
-    ctx = Context(replace(Settings.from_env(), store_uri="memory:"))
-    ctx.data_version()  # build now, once
+    ctx = real_context()
     yield ctx
     ctx.close()
 

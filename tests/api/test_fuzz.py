@@ -31,6 +31,7 @@ from exportgraph.graph.context import Context
 from exportgraph.services.query.sparql import close_pool
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
+from tests.real_graph import real_store
 
 CASES = Path(__file__).resolve().parent.parent / "agreements" / "cases"
 FUZZ = settings(
@@ -63,7 +64,8 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
             users_file=str(users),
             sparql_timeout_s=5.0,
             sparql_max_rows=500,
-        )
+        ),
+        store=real_store(),
     )
     with TestClient(create_app(context)) as client:
         yield Api(client, context, {"Authorization": f"Bearer {token}"})

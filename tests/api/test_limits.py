@@ -34,6 +34,7 @@ from exportgraph.graph.context import Context
 from exportgraph.services.query.sparql import close_pool, execute
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
+from tests.real_graph import real_store
 
 KIB = 1024
 LIMITS = {
@@ -65,7 +66,7 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
         for role in ("editor", "reviewer", "admin")
     }
     settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(users), **LIMITS)
-    context = Context(settings)
+    context = Context(settings, store=real_store())
     app = create_app(context)
     yield Api(app, TestClient(app), context, auth)
     close_pool(context)

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from exportgraph.graph.context import Context
 from exportgraph.settings import Settings
+from tests.real_graph import real_store
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,7 @@ def client() -> TestClient:
     settings = Settings.from_env()
     from dataclasses import replace
 
-    return TestClient(create_app(Context(replace(settings, store_uri="memory:"))))
+    return TestClient(create_app(Context(replace(settings, store_uri="memory:"), real_store())))
 
 
 def test_docs_pages_load_no_remote_assets(client: TestClient) -> None:

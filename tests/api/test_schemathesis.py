@@ -43,6 +43,7 @@ from exportgraph.graph.context import Context
 from exportgraph.services.query.sparql import close_pool
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
+from tests.real_graph import real_store
 
 EXAMPLES = int(os.environ.get("EXPORTGRAPH_SCHEMATHESIS_EXAMPLES", "12"))
 COVERAGE = os.environ.get("EXPORTGRAPH_SCHEMATHESIS_COVERAGE") == "1"
@@ -83,7 +84,8 @@ def _throwaway_api() -> Api:
             users_file=str(users),
             sparql_timeout_s=3.0,
             sparql_max_rows=200,
-        )
+        ),
+        store=real_store(),
     )
     return Api(create_app(context), context, tokens)
 

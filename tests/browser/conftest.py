@@ -23,6 +23,7 @@ from exportgraph.api.app import create_app
 from exportgraph.graph.context import Context
 from exportgraph.services import users
 from exportgraph.settings import Settings
+from tests.real_graph import real_store
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -85,8 +86,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     folder = tmp_path_factory.mktemp("ui-server")
     users_file = folder / "users.json"
     settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(users_file))
-    context = Context(settings)
-    context.data_version()  # build the store before the first request
+    context = Context(settings, store=real_store())
     port = _free_port()
     config = uvicorn.Config(
         create_app(context), host="127.0.0.1", port=port, log_level="warning", access_log=False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph
 import pytest
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 
 from exportgraph.cli import app
 from exportgraph.paths import project_root
+from tests.real_graph import real_store
 
 runner = CliRunner()
 
@@ -53,7 +55,36 @@ REQUIRED_ENTRIES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An on-disk store holding what `exportgraph load` leaves (tests/real_graph, built once)."""
+    path = tmp_path_factory.mktemp("cli-data") / "store"
+    real_store(path).close()
+    return path
+
+
+@pytest.fixture
+def store(loaded: Path, tmp_path: Path) -> str:
+    """--store of a copy of the loaded store (a command keeps its folder open to the end of the
+    process: one folder per test)."""
+    shutil.copytree(loaded, tmp_path / "store")
+    return f"oxigraph:{tmp_path / 'store'}"
+
+
+@pytest.fixture(scope="module")
+def entries(loaded: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """`exportgraph query queries/list_entries.rq --format json` on the loaded store."""
+    copy = tmp_path_factory.mktemp("cli-query") / "store"
+    shutil.copytree(loaded, copy)
+    query = str(project_root() / "queries" / "list_entries.rq")
+    result = runner.invoke(app, ["query", query, "--format", "json", "--store", f"oxigraph:{copy}"])
+    assert result.exit_code == 0, result.output
+    rows: list[dict[str, Any]] = json.loads(result.output)["results"]["bindings"]
+    return rows
+
+
 def test_check_conforms_on_the_shipped_data() -> None:
+    """On a memory store, which the command builds from the sources first."""
     result = runner.invoke(app, ["check", "--json", "--store", "memory:"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
@@ -61,11 +92,10 @@ def test_check_conforms_on_the_shipped_data() -> None:
     assert [v for v in report["violations"] if v["severity"] == "violation"] == []
 
 
-def test_query_lists_every_entry_with_source_dates_and_evidence() -> None:
-    query = str(project_root() / "queries" / "list_entries.rq")
-    result = runner.invoke(app, ["query", query, "--format", "json", "--store", "memory:"])
-    assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)["results"]["bindings"]
+def test_query_lists_every_entry_with_source_dates_and_evidence(
+    entries: list[dict[str, Any]],
+) -> None:
+    rows = entries
     by_id = {row["id"]["value"]: row for row in rows}
     missing = [entry for entry in REQUIRED_ENTRIES if entry not in by_id]
     assert missing == []
@@ -77,18 +107,15 @@ def test_query_lists_every_entry_with_source_dates_and_evidence() -> None:
         assert row["evidence"]["value"] in ("primary", "secondary"), row
 
 
-def test_provisional_entries_are_secondary_or_flagged() -> None:
-    query = str(project_root() / "queries" / "list_entries.rq")
-    result = runner.invoke(app, ["query", query, "--format", "json", "--store", "memory:"])
-    rows = json.loads(result.output)["results"]["bindings"]
-    for row in rows:
+def test_provisional_entries_are_secondary_or_flagged(entries: list[dict[str, Any]]) -> None:
+    for row in entries:
         if row["evidence"]["value"] == "secondary":
             assert row["provisional"]["value"] == "true", row["id"]
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "nt", "xml", "json-ld"])
-def test_export_parses_back(fmt: str) -> None:
-    result = runner.invoke(app, ["export", "--format", fmt, "--store", "memory:"])
+def test_export_parses_back(fmt: str, store: str) -> None:
+    result = runner.invoke(app, ["export", "--format", fmt, "--store", store])
     assert result.exit_code == 0
     media = {
         "turtle": "text/turtle",

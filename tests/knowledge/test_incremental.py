@@ -12,7 +12,6 @@ import pytest
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from exportgraph.graph import deltas
-from exportgraph.graph.build import build
 from exportgraph.knowledge import current, incremental
 from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.index import Knowledge
@@ -22,7 +21,8 @@ from exportgraph.knowledge.sandbox import of_changed
 from exportgraph.services.standards import changes
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
-from exportgraph.store import Store, open_store
+from exportgraph.store import Store
+from tests.real_graph import real_store
 
 ID = "https://w3id.org/exportgraph/id/"
 EG = "https://w3id.org/exportgraph/ontology#"
@@ -91,8 +91,7 @@ def differences(incremental_index: Knowledge, full: Knowledge) -> list[str]:
 @pytest.fixture(scope="module")
 def store() -> Iterator[Store]:
     """A writable memory store with the real data (this module's own)."""
-    opened = open_store("memory:")
-    build(opened)
+    opened = real_store()
     yield opened
     deltas.forget(opened)
     opened.close()

@@ -17,9 +17,9 @@ from exportgraph.loaders.country_chart import (
 )
 from exportgraph.loaders.country_names import CountryNames
 
-from exportgraph.graph.build import build
 from exportgraph.paths import ontology_dir
-from exportgraph.store import Store, open_store
+from exportgraph.store import Store
+from tests.real_graph import real_store
 
 SOURCES = ontology_dir() / "sources"
 
@@ -51,9 +51,8 @@ def groups(names: CountryNames) -> CountryGroups:
 
 @pytest.fixture(scope="session")
 def built() -> Iterator[Store]:
-    """A store built from every source (build() = what `exportgraph load` does)."""
-    store = open_store("memory:")
-    build(store)
+    """A store built from every source (build() = what `exportgraph load` does; tests/real_graph)."""
+    store = real_store()
     yield store
     store.close()
 

@@ -83,13 +83,17 @@ class Install:
 
 
 def _make_venv(path: Path) -> Path:
-    venv.EnvBuilder(with_pip=True, clear=True).create(path)
+    # no pip inside: the test run's own pip installs into it (`pip --python`), which saves
+    # seeding pip into every venv; the product's runtime imports nothing of pip
+    venv.EnvBuilder(with_pip=False, clear=True).create(path)
     return path / "bin" / "python"
 
 
 def _pip(python: Path, *args: str) -> None:
+    """pip install into the venv of `python` (without precompiling: imports compile anyway)."""
+    install = ["install", "--quiet", "--disable-pip-version-check", "--no-compile"]
     done = subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args],
+        [sys.executable, "-m", "pip", "--python", str(python), *install, *args],
         capture_output=True,
         text=True,
         timeout=900,

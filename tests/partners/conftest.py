@@ -10,20 +10,18 @@ import pytest
 from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
-from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
 from exportgraph.services.partners.assess import assess
 from exportgraph.services.partners.classify import classify
 from exportgraph.services.query.sparql import close_pool
 from exportgraph.settings import Settings
-from exportgraph.store import open_store
+from tests.real_graph import real_store
 
 
 @pytest.fixture(scope="session")
 def context() -> Iterator[Context]:
     """The real ontology/ and control tables, reasoned, in a memory store (read-only in tests)."""
-    store = open_store("memory:")
-    build(store)
+    store = real_store()
     settings = replace(
         Settings.from_env(), store_uri="memory:", sparql_timeout_s=2.0, sparql_max_rows=500
     )

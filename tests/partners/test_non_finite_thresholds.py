@@ -9,7 +9,6 @@ import logging
 from collections.abc import Iterator
 from dataclasses import replace
 
-import pyoxigraph
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -18,8 +17,7 @@ from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.services.partners.classify import classify
 from exportgraph.services.standards.terminology_check import check_graph
-from exportgraph.store import open_store
-from exportgraph.store.base import RdfSource
+from tests.real_graph import real_store
 
 ENTRY = ns.EGID + "entry/US/3A904.a"
 CRITERION = NamedNode(ENTRY + "/alt/1/base-temperature/lt")
@@ -54,10 +52,7 @@ def _criterion(value: Literal) -> list[Quad]:
 @pytest.fixture(params=["INF", "-INF", "NaN"])
 def broken(request: pytest.FixtureRequest, context: Context) -> Iterator[Context]:
     """A copy of the real graph with one threshold that is not a finite number."""
-    store = open_store("memory:")
-    data = pyoxigraph.serialize(context.store.triples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    assert data is not None
-    store.replace_all([RdfSource("copy.nt", data, "application/n-triples")])
+    store = real_store()
     value = Literal(request.param, datatype=NamedNode(ns.XSD + "double"))
     store.apply(insert=_criterion(value))
     ctx = Context(replace(context.settings), store=store)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import httpx
-import pyoxigraph
 import pytest
 import uvicorn
 from exportgraph.api import warm_index
@@ -25,8 +25,9 @@ from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import is_warm as catalogue_is_warm
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.classify import classify
-from exportgraph.store import QueryResult, RdfSource
+from exportgraph.store import QueryResult
 from exportgraph.store.embedded import EmbeddedStore
+from tests.real_graph import load_real, real_store
 
 QC = {"kind": "quantum-computer", "parameters": {"physical-qubits": 2100, "cnot-error": 5e-4}}
 BODY = {"item": QC, "jurisdictions": ["US", "EU", "GB"], "as_of": "2025-12-01"}
@@ -46,10 +47,7 @@ class CountingStore(EmbeddedStore):
 @pytest.fixture
 def own(context: Context) -> Iterator[tuple[Context, CountingStore]]:
     """A writable copy of the real graph, in a context of its own."""
-    store = CountingStore()
-    data = pyoxigraph.serialize(context.store.triples(), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    assert data is not None
-    store.replace_all([RdfSource("copy.nt", data, "application/n-triples")])
+    store = load_real(CountingStore())
     ctx = Context(replace(context.settings), store=store)
     yield ctx, store
     ctx.close()
@@ -146,14 +144,16 @@ def test_a_write_right_after_the_warm_check_never_builds_the_index_on_the_event_
 
 
 def test_serve_runs_uvicorn_with_httptools_uvloop_and_no_access_log(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("EXPORTGRAPH_STORE", "memory:")  # restored after `serve` sets it
+    real_store(tmp_path / "store").close()  # as `exportgraph load` leaves it: serve need not build
+    store = f"oxigraph:{tmp_path / 'store'}"
+    monkeypatch.setenv("EXPORTGRAPH_STORE", store)  # restored after `serve` sets it
     runs: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append(options))
     runner = CliRunner()
-    assert runner.invoke(cli, ["serve", "--store", "memory:"]).exit_code == 0
-    assert runner.invoke(cli, ["serve", "--store", "memory:", "--access-log"]).exit_code == 0
+    assert runner.invoke(cli, ["serve", "--store", store]).exit_code == 0
+    assert runner.invoke(cli, ["serve", "--store", store, "--access-log"]).exit_code == 0
     first, second = runs
     assert (first["http"], first["loop"], first["access_log"]) == ("httptools", "uvloop", False)
     assert second["access_log"] is True

@@ -20,6 +20,7 @@ from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.services.reference.products import get_product, list_products
 from exportgraph.settings import Settings
+from tests.real_graph import real_store
 
 PRODUCTS = paths.ontology_dir() / "products"
 
@@ -27,8 +28,8 @@ PRODUCTS = paths.ontology_dir() / "products"
 @pytest.fixture(scope="module")
 def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Context]:
     users = tmp_path_factory.mktemp("products") / "users.json"
-    ctx = Context(replace(Settings.from_env(), store_uri="memory:", users_file=str(users)))
-    ctx.data_version()
+    settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(users))
+    ctx = Context(settings, store=real_store())
     yield ctx
     ctx.close()
 

@@ -14,11 +14,10 @@ from exportgraph.api.routers.partners import ASSESS_EXAMPLES
 from exportgraph.api.routers.risk import PLAN_EXAMPLE, RISK_EXAMPLES
 from fastapi.testclient import TestClient
 
-from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
-from exportgraph.store import open_store
+from tests.real_graph import real_store
 
 D5 = "<https://w3id.org/exportgraph/id/risk-model/capped-points/dest-d5>"
 POINTS = "<https://w3id.org/exportgraph/ontology#points>"
@@ -35,8 +34,7 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient,
         name: add_user(users, name, role)
         for name, role in (("erin", "editor"), ("rita", "reviewer"))
     }
-    store = open_store("memory:")
-    build(store)
+    store = real_store()
     settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(users))
     with TestClient(create_app(Context(settings, store=store))) as client:
         yield client, {name: {"Authorization": f"Bearer {t}"} for name, t in tokens.items()}

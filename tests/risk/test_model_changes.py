@@ -12,11 +12,10 @@ import pytest
 from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
-from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
-from exportgraph.store import open_store
+from tests.real_graph import real_store
 
 from .conftest import request
 
@@ -34,8 +33,7 @@ def editing(tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, dict[str, st
         name: add_user(users, name, role)
         for name, role in (("erin", "editor"), ("rita", "reviewer"))
     }
-    store = open_store("memory:")
-    build(store)
+    store = real_store()
     settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(users))
     with TestClient(create_app(Context(settings, store=store))) as client:
         yield client, {name: {"Authorization": f"Bearer {t}"} for name, t in tokens.items()}

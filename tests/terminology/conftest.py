@@ -17,6 +17,7 @@ from exportgraph.graph.context import Context
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
 from exportgraph.store import QueryResult, RdfSource, Store, open_store
+from tests import real_graph
 
 from .support import Accounts
 
@@ -111,7 +112,6 @@ def read_client(fixture_store: Store, tmp_path: Path) -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def real_store() -> Iterator[Store]:
     """A memory store over the real terminology (ontology/), built once; read-only for tests."""
-    store = open_store("memory:")
-    build(store)
+    store = real_graph.real_store()
     yield store
     store.close()

@@ -16,6 +16,7 @@ from exportgraph.cli import app as cli
 from exportgraph.graph.context import Context
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
+from tests import real_graph
 
 LABEL = 'parameter:cnot-error skos:altLabel "errore C-NOT"@it .'
 MAPPING = "CA:5506.X-QC.2 skos:relatedMatch US:4A906.a.2 ."
@@ -31,7 +32,9 @@ def test_editor_to_release_to_export(tmp_path: Path) -> None:
     store_uri = f"oxigraph:{tmp_path / 'store'}"
     settings = replace(Settings.from_env(), store_uri=store_uri, users_file=str(users))
 
-    with TestClient(create_app(Context(settings))) as client:
+    # the real graph as `exportgraph load` leaves it
+    store = real_graph.real_store(tmp_path / "store")
+    with TestClient(create_app(Context(settings, store=store))) as client:
         first = client.post("/v1/releases", json={"version": "2026.1"}, headers=auth["ada"])
         assert first.status_code == 201 and first.json()["iri"].endswith("/release/2026.1")
 

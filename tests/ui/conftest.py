@@ -17,6 +17,7 @@ from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
 from exportgraph.settings import Settings
 from exportgraph.store import open_store
+from tests.real_graph import real_store
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "ui" / "ontology"
 
@@ -54,8 +55,7 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Context]:
     """The project's data (ontology/) in a memory store, built once; tests must not write to it."""
     users_file = tmp_path_factory.mktemp("ui-real") / "users.json"
     settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(users_file))
-    context = Context(settings)
-    context.data_version()
+    context = Context(settings, store=real_store())
     yield context
     context.close()
 
