@@ -39,14 +39,8 @@ from rapidfuzz import fuzz, process
 
 from exportgraph import paths
 from exportgraph.knowledge.screening_names import Fold, LegalFormMatch, NameKey, NameKeys
-from exportgraph.loaders.screening import (
-    Party,
-    PartyList,
-    ScreeningData,
-    SourceFile,
-    input_files,
-    load_screening,
-)
+from exportgraph.loaders.screening import input_files, load_screening
+from exportgraph.loaders.screening_model import Party, PartyList, ScreeningData, SourceFile
 
 MATCHER = "exportgraph-screening/1"
 """The matching method's version: answers name it; a change of method or of its numbers bumps it."""

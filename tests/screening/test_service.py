@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exportgraph.loaders.screening import read_country_spellings, read_screening_list
+from exportgraph.loaders.screening_countries import read_country_spellings
+from exportgraph.loaders.screening_list import read_screening_list
 
 from exportgraph import paths
 from exportgraph.errors import DataUnavailable, InvalidInput

@@ -31,7 +31,8 @@ from exportgraph.knowledge.screening import (
     screening_index,
 )
 from exportgraph.knowledge.screening_names import NameKey
-from exportgraph.loaders.screening import Party, is_iso_country
+from exportgraph.loaders.screening_countries import is_iso_country
+from exportgraph.loaders.screening_model import Party
 from exportgraph.loaders.tables import SourceDataError
 from exportgraph.services.partners.screening_port import (
     Hit,
