@@ -23,14 +23,11 @@ from exportgraph.knowledge.screening import (
     CANDIDATE_FLOOR,
     DEFAULT_THRESHOLD,
     MATCHER,
-    NameScores,
-    Scored,
-    ScreeningIndex,
-    WordMatch,
-    legal_forms_agree,
     screening_index,
 )
+from exportgraph.knowledge.screening_index import NameScores, Scored, ScreeningIndex, WordMatch
 from exportgraph.knowledge.screening_names import NameKey
+from exportgraph.knowledge.screening_words import legal_forms_agree
 from exportgraph.loaders.screening_countries import is_iso_country
 from exportgraph.loaders.screening_model import Party
 from exportgraph.loaders.tables import SourceDataError
