@@ -13,16 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.knowledge.screening import DEFAULT_THRESHOLD
-from exportgraph.services.partners.screening import (
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
-    MAX_NAME_LENGTH,
-    NOTE,
+from exportgraph.services.partners.screening import NOTE, screen
+from exportgraph.services.partners.screening_answers import (
     Explanations,
     ScreeningMatch,
     ScreeningResult,
-    screen,
 )
+from exportgraph.services.partners.screening_input import DEFAULT_LIMIT, MAX_LIMIT, MAX_NAME_LENGTH
 
 router = APIRouter(tags=["partners"])
 

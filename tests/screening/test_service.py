@@ -15,13 +15,8 @@ from exportgraph import paths
 from exportgraph.errors import DataUnavailable, InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.screening import screening_index
-from exportgraph.services.partners.screening import (
-    NOTE,
-    covers_all_items,
-    is_qualified,
-    screen,
-    screen_party,
-)
+from exportgraph.services.partners.screening import NOTE, screen, screen_party
+from exportgraph.services.partners.screening_matches import covers_all_items, is_qualified
 
 from .conftest import LIST_FILE
 
