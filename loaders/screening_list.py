@@ -13,6 +13,8 @@ from exportgraph.loaders.screening_countries import countries_and_regions
 from exportgraph.loaders.screening_model import Party, PartyList, ScreeningList, SourceFile
 from exportgraph.loaders.tables import SourceDataError
 
+from exportgraph.json_types import JsonObject
+
 FIELD_KEYS = frozenset({"n", "a", "s", "t", "c", "e", "lr", "lp", "pg", "fr", "u"})
 """The short keys of an entry this loader reads (the file's own ``fieldKey`` explains them)."""
 TABLE_INDEXED = {
@@ -79,13 +81,13 @@ class _Reader:
     def error(self, where: str, message: str) -> SourceDataError:
         return SourceDataError(self.name, 1, where, message)
 
-    def mapping(self, value: Any, key: str) -> dict[str, Any]:
+    def mapping(self, value: Any, key: str) -> JsonObject:
         found = value.get(key) if isinstance(value, dict) else None
         if not isinstance(found, dict):
             raise self.error(key, "expected a JSON object")
         return found
 
-    def text(self, value: dict[str, Any], key: str, where: str | None = None) -> str:
+    def text(self, value: JsonObject, key: str, where: str | None = None) -> str:
         found = value.get(key)
         if not isinstance(found, str) or not found.strip():
             raise self.error(where or key, "expected a non-empty string")
@@ -119,7 +121,7 @@ class _Reader:
             )
         return tuple(lists)
 
-    def _indexed(self, entry: dict[str, Any], key: str, where: str) -> str | None:
+    def _indexed(self, entry: JsonObject, key: str, where: str) -> str | None:
         if key not in entry:
             return None
         index = entry[key]
@@ -177,7 +179,7 @@ class _Reader:
             )
         return tuple(parties)
 
-    def _optional(self, entry: dict[str, Any], key: str, where: str) -> str | None:
+    def _optional(self, entry: JsonObject, key: str, where: str) -> str | None:
         if key not in entry or entry[key] is None:
             return None
         value = entry[key]

@@ -15,6 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.response_guard import guard_responses  # noqa: F401  (autouse: no response drops a member)
+
 
 def _oxigraph_binary() -> str | None:
     found = shutil.which("oxigraph")
