@@ -28,7 +28,7 @@ from exportgraph.knowledge.regions import (  # noqa: E402
     compare_unions,
     relation_of,
 )
-from exportgraph.services.standards.equivalence import index_for  # noqa: E402
+from exportgraph.services.standards.equivalence_regions import index_for  # noqa: E402
 from exportgraph.services.standards.mappings import threshold_mappings  # noqa: E402
 from exportgraph.store import open_store  # noqa: E402
 

@@ -32,12 +32,8 @@ from rapidfuzz import fuzz, process  # noqa: E402
 from exportgraph import paths  # noqa: E402
 from exportgraph.graph.build import build  # noqa: E402
 from exportgraph.knowledge.current import of_store  # noqa: E402
-from exportgraph.knowledge.screening import (  # noqa: E402
-    DEFAULT_THRESHOLD,
-    ScreeningIndex,
-    build_index,
-    screening_index,
-)
+from exportgraph.knowledge.screening import DEFAULT_THRESHOLD, screening_index  # noqa: E402
+from exportgraph.knowledge.screening_index import ScreeningIndex, build_index  # noqa: E402
 from exportgraph.knowledge.screening_names import NameKey  # noqa: E402
 from exportgraph.services.partners.screening import screen_party  # noqa: E402
 from exportgraph.store import open_store  # noqa: E402

@@ -15,6 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.response_guard import guard_responses  # noqa: F401  (autouse: no response drops a member)
+
 # Files whose tests take a minute or more of one worker (installs, whole-graph approvals and
 # reasoning, schemathesis, impact over the product corpus): collected first, so that under
 # `-n 2 --dist loadfile` they start at once and a long file never starts last (the run's tail).

@@ -17,12 +17,8 @@ from exportgraph import paths
 from exportgraph.errors import InvalidInput
 from exportgraph.presentation.impact_report import report_csv, report_plots
 from exportgraph.presentation.negotiation import choose
-from exportgraph.services.standards.impact_report import (
-    MOVES,
-    ImpactReport,
-    ImpactRun,
-    impact_report,
-)
+from exportgraph.services.standards.impact_report import impact_report
+from exportgraph.services.standards.impact_report_answers import MOVES, ImpactReport, ImpactRun
 
 router = APIRouter(tags=["terminology"])
 templates = Environment(

@@ -13,16 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from exportgraph.knowledge.screening import DEFAULT_THRESHOLD
-from exportgraph.services.partners.screening import (
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
-    MAX_NAME_LENGTH,
-    NOTE,
+from exportgraph.services.partners.screening import NOTE, screen
+from exportgraph.services.partners.screening_answers import (
     Explanations,
     ScreeningMatch,
     ScreeningResult,
-    screen,
 )
+from exportgraph.services.partners.screening_input import DEFAULT_LIMIT, MAX_LIMIT, MAX_NAME_LENGTH
 
 router = APIRouter(tags=["partners"])
 
@@ -47,6 +44,16 @@ class ScreeningMatchAnswer(BaseModel):
     licence_requirement: str | None = Field(description="As the entry states it (Entity List).")
     all_items_subject_to_ear: bool
     federal_register: str | None = Field(examples=["89 FR 41888"])
+    countries: builtins.list[str] = Field(description="ISO 3166-1 alpha-2 codes of the addresses.")
+    regions: builtins.list[str] = Field(description="Address places that are no ISO country.")
+    licence_policy: str | None = Field(description="As the entry states it (Entity List).")
+    licence_requirement_qualified: bool = Field(
+        description="The licence requirement names exceptions or limits (read it in full)."
+    )
+    list_effect: str = Field(description="What being on this list means, as its authority says.")
+    party_type: str | None
+    alt_names: builtins.list[str]
+    programmes: builtins.list[str]
     sources: builtins.list[SourceAnswer]  # `list` is a field here
     explanations: Explanations = Field(
         description="name: which name or alternative name matched, both names normalised and "

@@ -13,7 +13,8 @@ from exportgraph.cli.common import JsonOption, StoreOption, console, fail, make_
 from exportgraph.errors import ExportgraphError
 from exportgraph.knowledge.current import current
 from exportgraph.presentation.screening_tables import result_table
-from exportgraph.services.partners.screening import DEFAULT_LIMIT, screen
+from exportgraph.services.partners.screening import screen
+from exportgraph.services.partners.screening_input import DEFAULT_LIMIT
 
 
 def screen_command(

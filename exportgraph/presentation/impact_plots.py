@@ -32,7 +32,7 @@ from exportgraph.presentation.plots import (
     plot_axes,
 )
 from exportgraph.services.reference.products import product_item
-from exportgraph.services.standards.impact_report import MOVES
+from exportgraph.services.standards.impact_report_answers import MOVES
 
 COLOURS = {
     "caught": "#b42318",

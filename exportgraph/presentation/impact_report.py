@@ -16,7 +16,7 @@ from exportgraph.presentation.impact_plots import (
     migration_bars,
 )
 from exportgraph.services.standards import impact
-from exportgraph.services.standards.impact_report import (
+from exportgraph.services.standards.impact_report_answers import (
     ImpactReport,
     ImpactRun,
     Movement,

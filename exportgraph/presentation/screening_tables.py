@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from exportgraph.services.partners.screening import ScreeningResult
+from exportgraph.services.partners.screening_answers import ScreeningResult
 
 
 def result_table(result: ScreeningResult) -> Table:

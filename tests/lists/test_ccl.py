@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from exportgraph.loaders.ccl import CommerceControlList
+from exportgraph.loaders.ccl_model import CommerceControlList
 
 from tests.lists.conftest import source_path
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from exportgraph.loaders import correspondence
 from exportgraph.loaders.annex_i import AnnexI
-from exportgraph.loaders.ccl import CommerceControlList
+from exportgraph.loaders.ccl_model import CommerceControlList
 from pyoxigraph import NamedNode
 
 from exportgraph import namespaces as ns

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from exportgraph.loaders import formalize
 from exportgraph.loaders.annex_i import AnnexI
-from exportgraph.loaders.ccl import CommerceControlList
+from exportgraph.loaders.ccl_model import CommerceControlList
 from exportgraph.loaders.listed_text import Note, TextNode
 from exportgraph.loaders.tables import SourceDataError
 from exportgraph.loaders.threshold_check import NUMBER, readings

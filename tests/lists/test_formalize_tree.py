@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from exportgraph.loaders import formalize, formalize_tree
 from exportgraph.loaders.annex_i import AnnexI
-from exportgraph.loaders.ccl import CommerceControlList
+from exportgraph.loaders.ccl_model import CommerceControlList
 from exportgraph.loaders.listed_text import Note, TextNode
 from exportgraph.loaders.tables import SourceDataError, read_table
 

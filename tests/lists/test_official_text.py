@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from exportgraph.loaders import threshold_check as check
 from exportgraph.loaders.annex_i import AnnexI
-from exportgraph.loaders.ccl import CommerceControlList
+from exportgraph.loaders.ccl_model import CommerceControlList
 from exportgraph.loaders.tables import read_table
 
 from exportgraph.paths import ontology_dir

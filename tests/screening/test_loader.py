@@ -10,16 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exportgraph.loaders.screening import (
-    LIST_FILE_PATTERN,
-    ScreeningList,
-    input_files,
-    load_screening,
-    read_country_spellings,
-    read_legal_forms,
-    read_screening_list,
-    read_spelling_folds,
-)
+from exportgraph.loaders.screening import LIST_FILE_PATTERN, input_files, load_screening
+from exportgraph.loaders.screening_countries import read_country_spellings
+from exportgraph.loaders.screening_list import read_screening_list
+from exportgraph.loaders.screening_model import ScreeningList
+from exportgraph.loaders.screening_name_tables import read_legal_forms, read_spelling_folds
 from exportgraph.loaders.tables import SourceDataError
 from hypothesis import given
 from hypothesis import strategies as st

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from exportgraph.loaders.screening import read_legal_forms, read_spelling_folds
+from exportgraph.loaders.screening_name_tables import read_legal_forms, read_spelling_folds
 
 from exportgraph import paths
-from exportgraph.knowledge.screening import word_similarity
 from exportgraph.knowledge.screening_names import Fold, NameKeys, normalise
+from exportgraph.knowledge.screening_words import word_similarity
 
 TABLES = paths.ontology_dir() / "screening"
 KEYS = NameKeys(

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from exportgraph import paths
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.screening import DEFAULT_THRESHOLD
-from exportgraph.services.partners.screening import MAX_LIMIT, screen
+from exportgraph.services.partners.screening import screen
+from exportgraph.services.partners.screening_input import MAX_LIMIT
 
 CASES = paths.project_root() / "tests" / "fixtures" / "screening" / "cases.csv"
 MIN_PRECISION = 0.98

@@ -8,19 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exportgraph.loaders.screening import read_country_spellings, read_screening_list
+from exportgraph.loaders.screening_countries import read_country_spellings
+from exportgraph.loaders.screening_list import read_screening_list
 
 from exportgraph import paths
 from exportgraph.errors import DataUnavailable, InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.screening import screening_index
-from exportgraph.services.partners.screening import (
-    NOTE,
-    covers_all_items,
-    is_qualified,
-    screen,
-    screen_party,
-)
+from exportgraph.services.partners.screening import NOTE, screen, screen_party
+from exportgraph.services.partners.screening_matches import covers_all_items, is_qualified
 
 from .conftest import LIST_FILE
 

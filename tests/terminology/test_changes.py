@@ -11,7 +11,7 @@ from pyoxigraph import Triple
 from exportgraph import namespaces as ns
 from exportgraph.graph.journal import PROVENANCE_GRAPH
 from exportgraph.knowledge.current import of_store
-from exportgraph.services.standards import equivalence
+from exportgraph.services.standards import equivalence_regions
 from exportgraph.store import Store
 
 from .support import XX_COOL, Accounts, propose, threshold, version
@@ -282,15 +282,15 @@ def test_proposals_reviews_and_releases_keep_every_cache_of_the_data_version(
     client: TestClient, accounts: Accounts, fresh_store: Store
 ) -> None:
     before = version(client)
-    index = equivalence.index_for(of_store(fresh_store))
+    index = equivalence_regions.index_for(of_store(fresh_store))
     proposed = propose(client, accounts, "erin", add=ITALIAN_LABEL).json()
     assert client.post(f"/v1/changes/{proposed['id']}/reject", headers=accounts.auth("rita"))
     other = propose(client, accounts, "eddie", add=ITALIAN_LABEL).json()
     assert client.post("/v1/releases", json={"version": "9"}, headers=accounts.auth("ada"))
     assert fresh_store.cached_data_version() == before  # known without asking the store again
     assert version(client) == before
-    assert equivalence.index_for(of_store(fresh_store)) is index  # not rebuilt
+    assert equivalence_regions.index_for(of_store(fresh_store)) is index  # not rebuilt
     # an approval changes the graph, and so the version
     client.post(f"/v1/changes/{other['id']}/approve", headers=accounts.auth("rita"))
     assert version(client) != before
-    assert equivalence.index_for(of_store(fresh_store)) is not index
+    assert equivalence_regions.index_for(of_store(fresh_store)) is not index

@@ -11,7 +11,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from exportgraph import namespaces as ns
 from exportgraph.errors import NotFound
 from exportgraph.knowledge.current import of_store, of_triples
-from exportgraph.services.standards import equivalence
+from exportgraph.services.standards import equivalence, equivalence_regions
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.store import Store
 
@@ -175,7 +175,7 @@ def test_an_absurd_threshold_cannot_be_compared_rather_than_hang(fixture_store: 
         t for t in asserted_triples(fixture_store) if (t.subject, t.predicate) != (criterion, value)
     ]
     tiny = Literal("1e-999999999", datatype=ns.iri(ns.XSD, "decimal"))  # kept as written
-    entries = equivalence.build_index(
+    entries = equivalence_regions.build_index(
         of_triples([*triples, Triple(criterion, value, tiny)])
     ).entries
     entry = entries[ns.entry_iri("XX", "COOL-1").value]

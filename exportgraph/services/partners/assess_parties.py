@@ -33,14 +33,9 @@ from exportgraph.services.partners.answers import (
     PartyMatchAnswer,
     RecipientScreening,
 )
-from exportgraph.services.partners.screening import (
-    MAX_NAME_LENGTH,
-    NOTE,
-    NameTooShort,
-    ScreeningMatch,
-    ScreeningResult,
-    screen_party,
-)
+from exportgraph.services.partners.screening import NOTE, NameTooShort, screen_party
+from exportgraph.services.partners.screening_answers import ScreeningMatch, ScreeningResult
+from exportgraph.services.partners.screening_input import MAX_NAME_LENGTH
 
 NOT_SCREENED = "The recipient was not screened: unknown, not clear."
 POSSIBLE_MATCH = "possible match — check"

@@ -15,7 +15,9 @@ import numpy as np
 from exportgraph.knowledge.compiled import Axis, kind_axes
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.batch_items import ItemReader, Parsed
-from exportgraph.services.partners.batch_plan import BatchVerdict, Plan, Signature
+from exportgraph.services.partners.batch_plan import Plan
+from exportgraph.services.partners.batch_signature import Signature
+from exportgraph.services.partners.batch_verdicts import BatchVerdict
 
 _DATES = 8  # dates whose compiled state is kept per data version
 _KNOWN = 200_000  # answers of (signature, cells) kept per date

@@ -24,7 +24,7 @@ import numpy as np
 from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.knowledge.compiled import BoolArray, FloatArray, repr_exact
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.services.partners.batch_plan import Signature
+from exportgraph.services.partners.batch_signature import Signature
 from exportgraph.services.partners.items import Item, parse_item
 
 # Floats this far inside the range parse_item accepts (1e-300 .. 1e300) are read without Decimals.

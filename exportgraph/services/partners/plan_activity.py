@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, Any
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.answers import AssessAnswer
 from exportgraph.services.partners.assess import assess_in
-from exportgraph.services.partners.plan_answers import ActivityResult, CriterionHit, LicenceNeed
+from exportgraph.services.partners.plan_answers import (
+    ActivityResult,
+    CriterionHit,
+    LicenceNeed,
+    PlanRisk,
+)
 from exportgraph.services.partners.plan_licences import licence_needs
 from exportgraph.services.partners.plan_request import Activity, Plan, StageSpan, stage_at
 from exportgraph.services.partners.risk import score_request
@@ -127,7 +132,7 @@ def evaluate_activity(
         as_of=activity.start,
     )
     scored = score_request(knowledge, risk_request, screener)
-    risk: dict[str, Any] = {
+    risk: PlanRisk = {
         "score": scored["score"],
         "band": scored["band"],
         "model": scored["model"],

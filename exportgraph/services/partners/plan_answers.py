@@ -4,11 +4,11 @@ timeline.
 
 from __future__ import annotations
 
-from typing import Any, Literal, NotRequired
+from typing import Literal, NotRequired
 
 from typing_extensions import TypedDict
 
-from exportgraph.services.partners.risk_answers import SourceCited
+from exportgraph.services.partners.risk_answers import ModelRef, SourceCited
 
 Verdict = bool | Literal["unknown"]
 
@@ -50,6 +50,24 @@ class CriterionHit(TypedDict):
     criterion: str
 
 
+class PlanFactor(TypedDict):
+    """A risk factor of an activity, as the plan shows it (the full factor: POST /v1/risk)."""
+
+    factor: str
+    input: str
+    points: int
+
+
+class PlanRisk(TypedDict):
+    """An activity's risk score in a plan: score, band, model, factors and measures."""
+
+    score: int
+    band: str
+    model: ModelRef
+    factors: list[PlanFactor]
+    measures: list[str]
+
+
 class ActivityResult(TypedDict):
     id: str
     type: str
@@ -63,7 +81,7 @@ class ActivityResult(TypedDict):
     gate: str | None
     gate_date: str | None
     licences: list[LicenceNeed]
-    risk: dict[str, Any]
+    risk: PlanRisk
     criteria: list[CriterionHit]
     conflicts: list[Conflict]
 

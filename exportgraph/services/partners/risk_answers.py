@@ -3,9 +3,11 @@ dictionaries that the API documents, the CLI prints and the UI renders."""
 
 from __future__ import annotations
 
-from typing import Any, NotRequired
+from typing import NotRequired
 
 from typing_extensions import TypedDict
+
+from exportgraph.json_types import JsonObject
 
 
 class SourceCited(TypedDict):
@@ -64,7 +66,7 @@ RiskAnswer = TypedDict(
         "model": ModelRef,
         "data_version": str,
         "as_of": str,
-        "subject": dict[str, Any],
+        "subject": JsonObject,
         "from": str,
         "to": str,
         "note": str,

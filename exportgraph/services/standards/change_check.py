@@ -35,12 +35,8 @@ from exportgraph.graph.shacl import shapes_graph
 from exportgraph.graph.version_cache import PerVersion
 from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.model import AssertedMapping
-from exportgraph.services.standards.equivalence import (
-    Contradiction,
-    Index,
-    build_index,
-    find_contradictions,
-)
+from exportgraph.services.standards.equivalence import Contradiction, find_contradictions
+from exportgraph.services.standards.equivalence_regions import Index, build_index
 from exportgraph.services.standards.terminology_check import (
     SHAPES,
     CheckResult,

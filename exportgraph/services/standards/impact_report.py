@@ -23,136 +23,32 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Literal
-
-from typing_extensions import TypedDict
 
 from exportgraph.errors import InvalidInput, NotFound
 from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
 from exportgraph.services.inputs import parse_date
-from exportgraph.services.partners.batch_compiled import Results, compiled, decide
-from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
+from exportgraph.services.partners.batch_items import Row
 from exportgraph.services.partners.classify import resolve_jurisdictions
-from exportgraph.services.reference.entries import CriterionShown, criterion_shown
 from exportgraph.services.standards import releases
 from exportgraph.services.standards.diff import diff_triples
-from exportgraph.services.standards.impact import PRODUCTS, corpus_rows, harmonization
+from exportgraph.services.standards.impact import PRODUCTS, corpus_rows
+from exportgraph.services.standards.impact_report_answers import (
+    ChangeKind,
+    ImpactReport,
+    ImpactRun,
+    RuleChange,
+)
+from exportgraph.services.standards.impact_report_moves import (
+    classify_days,
+    moves,
+    pair_matrix,
+    point,
+    rule_change,
+    totals,
+)
 from exportgraph.store import Store
-
-Verdict = bool | str
-ChangeKind = Literal["in-force", "out-of-force", "added", "removed", "changed"]
-
-
-class Endpoint(TypedDict):
-    """One end of the report: a date, or a release and the date its rules are applied on."""
-
-    value: str
-    date: str
-    release: str | None
-
-
-class RuleChange(TypedDict):
-    """One entry that changed, and the products whose answer it moved."""
-
-    date: str
-    jurisdiction: str
-    entry: str
-    title: str
-    change: ChangeKind
-    criteria: list[list[CriterionShown]]  # the entry's alternatives (after the change)
-    caught: list[str]  # products now controlled through it, not controlled before
-    released: list[str]  # products controlled through it before, not controlled now
-    matched: list[str]  # products it newly lists (caught, or already controlled otherwise)
-
-
-class Movement(TypedDict):
-    """A product whose answer in a jurisdiction moved at one step."""
-
-    product: str
-    jurisdiction: str
-    date: str
-    before: Verdict
-    after: Verdict
-    entries_before: list[str]
-    entries_after: list[str]
-
-
-class Point(TypedDict):
-    """The corpus on one date: the share the jurisdictions agree on, the verdict counts."""
-
-    date: str
-    release: str | None
-    harmonization: float | None
-    counts: dict[str, dict[str, int]]  # jurisdiction → {"true", "false", "unknown"}
-
-
-class Matrix(TypedDict):
-    jurisdictions: list[str]
-    shares: list[list[float | None]]  # shares[i][j]: products on which i and j agree
-
-
-class Totals(TypedDict):
-    """Moves per jurisdiction, by what they mean (see MOVES)."""
-
-    caught: int
-    released: int
-    undecided: int
-    cleared: int
-    entries: int
-
-
-MOVES: dict[str, str] = {
-    "caught": "newly controlled",
-    "released": "no longer controlled",
-    "undecided": "now possibly controlled (unknown)",
-    "cleared": "unknown before, not controlled now",
-    "entries": "same answer, other entries",
-}
-
-
-def move_kind(before: object, after: object) -> str:
-    """What a move means: a key of MOVES (verdicts as in answers: True, False, "unknown")."""
-    if after is True and before is not True:
-        return "caught"
-    if before is True and after is not True:
-        return "released"
-    if before is False and after == "unknown":
-        return "undecided"
-    if before == "unknown" and after is False:
-        return "cleared"
-    return "entries"
-
-
-def no_moves() -> Totals:
-    return {"caught": 0, "released": 0, "undecided": 0, "cleared": 0, "entries": 0}
-
-
-class ImpactReport(TypedDict):
-    data_version: str
-    mode: Literal["dates", "releases"]
-    start: Endpoint
-    end: Endpoint
-    jurisdictions: list[str]
-    corpus: int
-    changes: list[RuleChange]
-    movements: list[Movement]
-    summary: dict[str, Totals]
-    timeline: list[Point]
-    matrix: dict[str, Matrix]  # "from", "to"
-    notes: list[str]
-
-
-@dataclass(frozen=True)
-class ImpactRun:
-    """The report, and the rules and date of each end (what its plots draw)."""
-
-    report: ImpactReport
-    before: tuple[Knowledge, dt.date]
-    after: tuple[Knowledge, dt.date]
-
 
 DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
@@ -231,122 +127,6 @@ def _rules(store: Store, version: str) -> Knowledge:
     return of_triples(releases.release_triples(store, version))
 
 
-# ---------------------------------------------------------------------------- classification
-
-
-def _classify(
-    knowledge: Knowledge, rows: Sequence[Row], codes: Sequence[str], days: Sequence[dt.date]
-) -> list[list[Results | None]]:
-    reader = ItemReader(knowledge)
-    parsed = Parsed()
-    reader.read(parsed, rows)
-    return [decide(compiled(knowledge, day), reader, parsed, codes) for day in days]
-
-
-def _moves(
-    ids: Sequence[str],
-    old: Sequence[Results | None],
-    new: Sequence[Results | None],
-    day: dt.date,
-) -> list[Movement]:
-    moved: list[Movement] = []
-    for product, was, now in zip(ids, old, new, strict=True):
-        if was is None or now is None:
-            continue
-        for b, a in zip(was, now, strict=True):
-            if b["controlled"] != a["controlled"] or b["entries"] != a["entries"]:
-                moved.append(
-                    {
-                        "product": product,
-                        "jurisdiction": b["jurisdiction"],
-                        "date": day.isoformat(),
-                        "before": b["controlled"],
-                        "after": a["controlled"],
-                        "entries_before": list(b["entries"]),
-                        "entries_after": list(a["entries"]),
-                    }
-                )
-    return moved
-
-
-def _change(
-    entry: Entry, kind: ChangeKind, day: dt.date, movements: Sequence[Movement]
-) -> RuleChange:
-    mine = [m for m in movements if m["date"] == day.isoformat()]
-    return {
-        "date": day.isoformat(),
-        "jurisdiction": entry.jurisdiction,
-        "entry": entry.id,
-        "title": entry.title,
-        "change": kind,
-        "criteria": [[criterion_shown(c) for c in alt] for alt in entry.alternatives],
-        "caught": sorted(
-            {
-                m["product"]
-                for m in mine
-                if m["after"] is True and m["before"] is not True and entry.id in m["entries_after"]
-            }
-        ),
-        "released": sorted(
-            {
-                m["product"]
-                for m in mine
-                if m["before"] is True
-                and m["after"] is not True
-                and entry.id in m["entries_before"]
-            }
-        ),
-        "matched": sorted(
-            {
-                m["product"]
-                for m in mine
-                if entry.id in m["entries_after"] and entry.id not in m["entries_before"]
-            }
-        ),
-    }
-
-
-def _point(
-    day: dt.date, release: str | None, results: Sequence[Results | None], codes: Sequence[str]
-) -> Point:
-    counts = {code: {"true": 0, "false": 0, "unknown": 0} for code in codes}
-    for found in results:
-        for verdict in found or ():
-            counts[verdict["jurisdiction"]][str(verdict["controlled"]).lower()] += 1
-    return {
-        "date": day.isoformat(),
-        "release": release,
-        "harmonization": harmonization(results),
-        "counts": counts,
-    }
-
-
-def pair_matrix(results: Sequence[Results | None], codes: Sequence[str]) -> Matrix:
-    """For every pair of jurisdictions, the share of products both decide alike."""
-    shares: list[list[float | None]] = []
-    read = [found for found in results if found is not None]
-    for i in range(len(codes)):
-        row: list[float | None] = []
-        for j in range(len(codes)):
-            agree = sum(
-                1
-                for found in read
-                if found[i]["controlled"] == found[j]["controlled"]
-                and found[i]["controlled"] != "unknown"
-            )
-            row.append(round(agree / len(read), 6) if read else None)
-        shares.append(row)
-    return {"jurisdictions": list(codes), "shares": shares}
-
-
-def _totals(movements: Sequence[Movement], codes: Sequence[str]) -> dict[str, Totals]:
-    totals = {code: no_moves() for code in codes}
-    for m in movements:
-        kind = move_kind(m["before"], m["after"])
-        totals[m["jurisdiction"]][kind] += 1  # type: ignore[literal-required]
-    return totals
-
-
 def _in_force_changes(
     knowledge: Knowledge, codes: Sequence[str], first: dt.date, last: dt.date
 ) -> list[tuple[dt.date, Entry, ChangeKind]]:
@@ -370,12 +150,12 @@ def _by_dates(
 ) -> ImpactRun:
     events = _in_force_changes(knowledge, codes, first, last)
     days = sorted({first, last, *(day for day, _, _ in events)})
-    results = _classify(knowledge, rows, codes, days)
+    results = classify_days(knowledge, rows, codes, days)
     ids = [str(row.id) for row in rows]
     movements = [
         move
         for index in range(1, len(days))
-        for move in _moves(ids, results[index - 1], results[index], days[index])
+        for move in moves(ids, results[index - 1], results[index], days[index])
     ]
     notes = []
     if not events:
@@ -390,11 +170,11 @@ def _by_dates(
         "end": {"value": last.isoformat(), "date": last.isoformat(), "release": None},
         "jurisdictions": list(codes),
         "corpus": len(rows),
-        "changes": [_change(entry, kind, day, movements) for day, entry, kind in events],
+        "changes": [rule_change(entry, kind, day, movements) for day, entry, kind in events],
         "movements": movements,
-        "summary": _totals(movements, codes),
+        "summary": totals(movements, codes),
         "timeline": [
-            _point(day, None, found, codes) for day, found in zip(days, results, strict=True)
+            point(day, None, found, codes) for day, found in zip(days, results, strict=True)
         ],
         "matrix": {"from": pair_matrix(results[0], codes), "to": pair_matrix(results[-1], codes)},
         "notes": notes,
@@ -411,10 +191,10 @@ def _by_releases(
     end: tuple[str, Knowledge, dt.date],
 ) -> ImpactRun:
     (a, before, _), (b, after, on) = start, end
-    old = _classify(before, rows, codes, [on])[0]
-    new = _classify(after, rows, codes, [on])[0]
+    old = classify_days(before, rows, codes, [on])[0]
+    new = classify_days(after, rows, codes, [on])[0]
     ids = [str(row.id) for row in rows]
-    movements = _moves(ids, old, new, on)
+    movements = moves(ids, old, new, on)
     diff = diff_triples(releases.release_triples(store, a), releases.release_triples(store, b))
     changes: list[RuleChange] = []
     touched = {row["iri"] for key in ("entries", "criteria") for row in _rows(diff, key)}
@@ -429,7 +209,7 @@ def _by_releases(
             if iri not in touched and not criteria & touched:
                 continue
         if shown.jurisdiction in governing:
-            changes.append(_change(shown, kind, on, movements))
+            changes.append(rule_change(shown, kind, on, movements))
     changes.sort(key=lambda c: (c["jurisdiction"], c["entry"]))
     report: ImpactReport = {
         "data_version": knowledge.version,
@@ -440,8 +220,8 @@ def _by_releases(
         "corpus": len(rows),
         "changes": changes,
         "movements": movements,
-        "summary": _totals(movements, codes),
-        "timeline": [_point(start[2], a, old, codes), _point(on, b, new, codes)],
+        "summary": totals(movements, codes),
+        "timeline": [point(start[2], a, old, codes), point(on, b, new, codes)],
         "matrix": {"from": pair_matrix(old, codes), "to": pair_matrix(new, codes)},
         "notes": [
             f"Both releases' rules are applied on {on.isoformat()} (the date of {b}), so the "

@@ -16,7 +16,8 @@ from exportgraph.knowledge.current import of_store
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.rows import lexical
 from exportgraph.loaders.sssom import Mapping, write_sssom
-from exportgraph.services.standards.equivalence import Derivation, derive, index_for
+from exportgraph.services.standards.equivalence_derive import Derivation, derive
+from exportgraph.services.standards.equivalence_regions import index_for
 from exportgraph.store import Store, Term
 
 Source = Literal["asserted", "derived"]

@@ -1,0 +1,383 @@
+"""Reads the CCL's top-level XML elements in order into ECCNs (headings, header paragraphs, items,
+notes and licence-requirement tables) and the words that stand outside any ECCN."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from xml.etree import ElementTree
+
+from exportgraph.loaders.ccl_model import (
+    Eccn,
+    GroupText,
+    LicenceRequirementRow,
+    ListBasedException,
+    licence_row,
+)
+from exportgraph.loaders.ccl_xml import heading_code, leading_label, note_parts, render
+from exportgraph.loaders.listed_text import (
+    ENTRY_CODE,
+    Note,
+    TreeBuilder,
+    named_path,
+    note_heading,
+    note_kind,
+    split_label,
+)
+from exportgraph.loaders.tables import SourceDataError
+
+_TOP_LEVEL = {"HEAD", "HD1", "HD2", "HD3", "FP-2", "FP-1", "FP", "P", "NOTE", "EXTRACT", "DIV"}
+_IGNORED = {"img", "EDNOTE", "CITA"}  # page images and the editorial trailer of the supplement
+_MARKERS = (
+    (re.compile(r"^License Requirements$"), "licence"),
+    (re.compile(r"^(?:List Based )?License Exceptions\b(?! Note)"), "exceptions"),
+    (re.compile(r"^Special Conditions for STA$"), "sta"),
+    (re.compile(r"^List of Items Controlled:?$"), "list"),
+    (re.compile(r"^Reporting Requirements$"), "Reporting Requirements"),
+)
+_HEADER_LABEL = re.compile(
+    r"^(?P<label>Reasons? for Control|Control\(s\)|Controls|Related Controls"
+    r"|Related Definitions?|Items)\s*:\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_LOOSE_LABEL = re.compile(
+    r"^(?P<label>Related Controls|Related Definitions?|Country Chart)\s*[:.]?\s+(?P<rest>.*)$",
+    re.DOTALL,
+)
+_OTHER_LABEL = re.compile(
+    r"^(?P<label>Special Reporting|Reporting Requirements|License Requirements?(?: Notes?)?"
+    r"|License Exceptions? Notes?|Unit|ECCN Controls)\s*:\s*(?P<rest>.*)$",
+    re.DOTALL,
+)
+_EXCEPTION_LABEL = re.compile(r"^(?P<label>[A-Z]{3}(?:/[A-Z]{3})?)\s*:\s*(?P<rest>.*)$", re.DOTALL)
+
+
+@dataclass
+class _Draft:
+    """An ECCN while its paragraphs are read."""
+
+    tree: TreeBuilder
+    line: int
+    category: tuple[str, str]
+    group: tuple[str, str]
+    subheading: str
+    section: str = "licence"
+    in_items: bool = False
+    reasons: tuple[str, ...] = ()
+    rows: list[LicenceRequirementRow] = field(default_factory=list)
+    exceptions: list[ListBasedException] = field(default_factory=list)
+    related_controls: list[str] = field(default_factory=list)
+    related_definitions: list[str] = field(default_factory=list)
+    other: list[list[str]] = field(default_factory=list)
+    last: str = ""
+    """Where an unlabelled header paragraph continues: "exception", "controls", "definitions",
+    "other" or "" (nothing yet)."""
+
+
+class EccnReader:
+    """Turns the list's top-level elements, fed in order, into ECCNs and group texts."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.category = ("", "")
+        self.group = ("", "")
+        self.subheading = ""
+        self.draft: _Draft | None = None
+        self.done: list[Eccn] = []
+        self.group_texts: list[GroupText] = []
+        self._group_notes: list[Note] = []
+
+    # ------------------------------------------------------------------ dispatch
+
+    def element(self, element: ElementTree.Element, line: int) -> None:
+        tag = element.tag
+        if tag in _IGNORED:
+            return
+        if tag not in _TOP_LEVEL:
+            raise self.error(line, f"unexpected element <{tag}> in the list")
+        try:
+            self._element(element, line)
+        except SourceDataError:
+            raise
+        except (ValueError, IndexError, KeyError) as error:  # a paragraph this reader mis-reads
+            raise self.error(line, f"cannot read <{tag}>: {error}") from error
+
+    def _element(self, element: ElementTree.Element, line: int) -> None:
+        tag = element.tag
+        text = render(element)
+        if tag in ("HD1", "HD2", "HD3", "HEAD"):
+            self.heading(tag, text, line)
+            return
+        code = heading_code(element)
+        if code is not None:
+            self.start(code, text, line)
+            return
+        if (
+            tag == "FP-2"
+            and element.find("B") is None
+            and re.match(rf"{ENTRY_CODE.pattern}\s", text)
+        ):
+            raise self.error(line, f"ECCN heading {text[:5]} without its <B> element")
+        if tag == "FP-2" and text.startswith("EAR99"):
+            self.close()
+            self._group_notes.append(Note("ear99", "EAR99", text, line))
+            return
+        if self.draft is None:
+            self.outside(element, text, line)
+        elif tag in ("NOTE", "EXTRACT"):
+            self.note(element, line)
+        elif tag == "DIV":
+            self.table(element, line)
+        else:
+            self.paragraph(element, text, line)
+
+    def error(self, line: int, message: str) -> SourceDataError:
+        where = f"ECCN {self.draft.tree.code}" if self.draft else "outside any ECCN"
+        return SourceDataError(self.name, line, None, f"{where}: {message}")
+
+    # ------------------------------------------------------------------ headings
+
+    def heading(self, tag: str, text: str, line: int) -> None:
+        if self.draft is not None and tag == "HD1":
+            for pattern, section in _MARKERS:
+                if pattern.match(text):  # 3A090 sets its sections as HD1 headings
+                    self.draft.section = section
+                    return
+        self.close()
+        self._flush_group()
+        category = re.match(r"^Category (\d+)\s*[—–-]\s*(.*)$", text)
+        group = re.match(r"^([A-E])\.\s*(.*)$", text)
+        if tag == "HEAD":
+            return
+        if tag == "HD1" and category:
+            self.category = (category.group(1), category.group(2))
+            self.group = ("", "")
+            self.subheading = ""
+        elif tag == "HD1" and group:
+            self.group = (group.group(1), group.group(2))
+            self.subheading = ""
+        else:
+            self.subheading = text
+
+    def start(self, code: str, text: str, line: int) -> None:
+        self.close()
+        self._flush_group()
+        heading = text[len(code) :].strip()
+        self.draft = _Draft(
+            TreeBuilder("US", code, heading, line),
+            line,
+            self.category,
+            self.group,
+            self.subheading,
+        )
+
+    def outside(self, element: ElementTree.Element, text: str, line: int) -> None:
+        """Words under a heading but before (or between) ECCNs."""
+        if element.tag in ("NOTE", "EXTRACT"):
+            heading, body = note_parts(element)
+            self._group_notes.append(Note(note_kind(heading), heading, body, line))
+        elif text:
+            self._group_notes.append(Note("text", "", text, line))
+
+    def _flush_group(self) -> None:
+        if self._group_notes:
+            heading = self.subheading or self.group[1] or self.category[1]
+            self.group_texts.append(
+                GroupText(self.category[0], self.group[0], heading, tuple(self._group_notes))
+            )
+            self._group_notes = []
+
+    # ------------------------------------------------------------------ ECCN content
+
+    def paragraph(self, element: ElementTree.Element, text: str, line: int) -> None:
+        draft = self.draft
+        assert draft is not None
+        if not text:
+            return
+        for pattern, section in _MARKERS:
+            if pattern.match(text) and not draft.in_items:
+                draft.section = section
+                draft.last = ""
+                if section == "Reporting Requirements":
+                    draft.other.append([section, ""])
+                    draft.last = "other"
+                return
+        header = _HEADER_LABEL.match(text) or (None if draft.in_items else _LOOSE_LABEL.match(text))
+        if header:
+            self.labelled(header.group("label"), header.group("rest").strip(), line)
+            return
+        if draft.in_items:
+            self.item(text, line)
+            return
+        exception = _EXCEPTION_LABEL.match(text)
+        if exception:
+            draft.exceptions.append(
+                ListBasedException(exception.group("label"), exception.group("rest").strip(), line)
+            )
+            draft.last = "exception"
+            return
+        other = _OTHER_LABEL.match(text)
+        label = other.group("label") if other else leading_label(element)
+        if label is not None:
+            draft.other.append([label, text[len(label) + 1 :].strip()])
+            draft.last = "other"
+            return
+        if draft.section == "list" and split_label(text) and text.startswith("a."):
+            draft.in_items = True  # a few ECCNs list their items without an "Items:" line
+            self.item(text, line)
+            return
+        self.continuation(text, line)
+
+    def labelled(self, label: str, rest: str, line: int) -> None:
+        draft = self.draft
+        assert draft is not None
+        key = label.lower()
+        if key.startswith("reason"):
+            draft.reasons = tuple(re.findall(r"\b[A-Z]{2}\b", rest))
+            draft.last = ""
+        elif key in ("control(s)", "controls", "country chart"):
+            if rest:  # an empty "Control(s):" is followed by its rows
+                draft.rows.append(licence_row(rest, rest, line))
+            draft.last = "row" if rest else ""
+        elif key == "related controls":
+            draft.related_controls.append(rest)
+            draft.last = "controls"
+        elif key.startswith("related definition"):
+            draft.related_definitions.append(rest)
+            draft.last = "definitions"
+        else:  # Items:
+            draft.in_items = True
+            if rest:
+                self.item(rest, line)
+
+    def continuation(self, text: str, line: int) -> None:
+        draft = self.draft
+        assert draft is not None
+        if draft.last == "exception":
+            last = draft.exceptions[-1]
+            draft.exceptions[-1] = replace(last, text=f"{last.text}\n{text}".strip())
+        elif draft.last == "controls":
+            draft.related_controls.append(text)
+        elif draft.last == "definitions":
+            draft.related_definitions.append(text)
+        elif draft.last == "other":
+            draft.other[-1][1] = f"{draft.other[-1][1]}\n{text}".strip()
+        elif draft.last == "row":
+            previous = draft.rows[-1]
+            joined = f"{previous.chart}\n{text}"
+            draft.rows[-1] = licence_row(previous.applies_to, joined, previous.line)
+        elif draft.section == "sta":
+            draft.exceptions.append(ListBasedException("STA", text, line))
+            draft.last = "exception"
+        else:
+            draft.tree.continuation(text)
+
+    def item(self, text: str, line: int) -> None:
+        draft = self.draft
+        assert draft is not None
+        labelled = split_label(text)
+        if labelled is not None:
+            paths, words = labelled
+            for path in paths:
+                draft.tree.paragraph(path, words, line)
+            return
+        heading = note_heading(text)
+        if heading is not None:
+            kind, head, words = heading
+            draft.tree.note(Note(kind, head, words, line), named_path(draft.tree.code, words))
+            return
+        draft.tree.continuation(text)
+
+    def note(self, element: ElementTree.Element, line: int) -> None:
+        draft = self.draft
+        assert draft is not None
+        heading, body = note_parts(element)
+        kind = note_kind(heading)
+        if re.match(r"License Requirements? Notes?", heading, re.IGNORECASE):
+            kind = "licence-requirement-note"
+        elif re.match(r"License Exceptions? Notes?", heading, re.IGNORECASE):
+            kind = "licence-exception-note"
+        code = draft.tree.code
+        path = named_path(code, heading, anywhere=True)
+        if path is None:
+            path = named_path(code, body)
+        if path is None and not draft.in_items:
+            path = ()
+        draft.tree.note(Note(kind, heading, body, line), path)
+
+    def table(self, element: ElementTree.Element, line: int) -> None:
+        draft = self.draft
+        assert draft is not None
+        table = element.find(".//TABLE")
+        if table is None:
+            text = render(element)
+            if text:
+                draft.tree.continuation(text)
+            return
+        headers = [render(th) for th in table.iter("TH")]
+        if headers and headers[0].startswith("Control") and not draft.in_items:
+            self.licence_table(table, line)
+            return
+        rows = [" | ".join(render(cell) for cell in tr) for tr in table.iter("TR")]
+        draft.tree.continuation("\n".join(row for row in rows if row.strip(" |")))
+
+    def licence_table(self, table: ElementTree.Element, line: int) -> None:
+        draft = self.draft
+        assert draft is not None
+        for offset, tr in enumerate(table.iter("TR")):
+            cells = [render(td) for td in tr.findall("TD")]
+            while cells and not cells[-1]:  # some tables carry an empty third column
+                cells.pop()
+            if not cells:
+                continue
+            if len(cells) == 1:  # a one-column table: the row says it all
+                draft.rows.append(licence_row(cells[0], cells[0], line + offset))
+                continue
+            if len(cells) != 2:
+                raise self.error(line, f"a licence-requirement row with {len(cells)} cells")
+            draft.rows.append(licence_row(cells[0], cells[1], line + offset))
+
+    # ------------------------------------------------------------------ closing
+
+    def close(self) -> None:
+        draft = self.draft
+        if draft is None:
+            return
+        self.draft = None
+        tree = draft.tree.freeze()
+        self.done.append(
+            Eccn(
+                tree=tree,
+                category=draft.category[0],
+                category_title=draft.category[1],
+                group=draft.group[0],
+                group_title=draft.group[1],
+                subheading=draft.subheading,
+                reasons=draft.reasons,
+                licence_requirements=tuple(draft.rows),
+                licence_exceptions=tuple(draft.exceptions),
+                related_controls="\n".join(draft.related_controls),
+                related_definitions="\n".join(draft.related_definitions),
+                other_paragraphs=tuple((label, text) for label, text in draft.other),
+                line=draft.line,
+            )
+        )
+
+    def finish(self) -> tuple[Eccn, ...]:
+        self.close()
+        self._flush_group()
+        seen: dict[str, int] = {}
+        for eccn in self.done:
+            if eccn.code in seen:
+                raise SourceDataError(
+                    self.name,
+                    eccn.line,
+                    None,
+                    f"ECCN {eccn.code} appears twice (first at line {seen[eccn.code]})",
+                )
+            seen[eccn.code] = eccn.line
+            if not eccn.category or eccn.code[0] != eccn.category:
+                raise SourceDataError(
+                    self.name, eccn.line, None, f"ECCN {eccn.code} stands under no Category heading"
+                )
+        return tuple(self.done)
