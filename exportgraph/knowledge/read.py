@@ -111,8 +111,10 @@ def _concepts_of_entries(knowledge: Knowledge) -> object:
     )
 
 
-def _all_concepts(knowledge: Knowledge) -> object:
-    return knowledge.concepts
+def _concepts_of_risk(knowledge: Knowledge) -> object:
+    """What reading the risk part takes from the concepts: each one's notation and display order
+    (exportgraph.knowledge.read_risk names levels, stages and states by them)."""
+    return {iri: (c.notation, c.order) for iri, c in knowledge.concepts.items()}
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -151,7 +153,7 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section("plots", ("plots",), _plots),
     Section("products", ("products", "product_sources"), _products, {"units": _units_of}),
-    Section("risk", ("risk",), _risk, {"concepts": _all_concepts}),
+    Section("risk", ("risk",), _risk, {"concepts": _concepts_of_risk}),
     Section("listed", ("listed",), _listed),
 )
 """The sections in reading order (a section comes after those it needs)."""

@@ -31,6 +31,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 ENTRY = f"<{ID}entry/US/4A906.a.2>"
 CRITERION = f"<{ID}entry/US/6A006.a.2/alt/1/magnetometer-sensitivity-1hz/formalized>"
 QUBITS = f"<{ID}parameter/physical-qubits>"
+PROCESSING = f"<{ID}processing-time/us-average-2022>"
 NEW_ENTRY = f"""
 <{ID}entry/US/4A906.a.9> a <{EG}HardwareEntry>, <{EG}ControlEntry> ;
     <http://purl.org/dc/terms/identifier> "US:4A906.a.9" ;
@@ -50,6 +51,12 @@ CHANGES: list[tuple[str, str, str, set[str]]] = [
         "a label",
         f'{QUBITS} <{SKOS}prefLabel> "aantal fysieke qubits"@nl .',
         "",
+        {"listed", "entries", "products", "risk"},  # risk reads labels of its own nodes only
+    ),
+    (
+        "what a processing time covers",  # any property of a risk node: risk is read again
+        f'{PROCESSING} <{EG}covers> "every licence application"@en .',
+        f'{PROCESSING} <{EG}covers> "all licence applications"@en .',
         {"listed", "entries", "products"},
     ),
     (
@@ -123,6 +130,8 @@ def test_the_index_follows_real_approvals_exactly(store: Store) -> None:
         full = read_knowledge(store)
         assert differences(indexed.knowledge, full) == [], summary
         assert not kept & set(indexed.reread), (summary, indexed.reread)
+        if summary == "what a processing time covers":
+            assert "risk" in indexed.reread
         if summary == "a threshold":  # the comparison sees a section wrongly kept
             wrongly = incremental.advance(previous, store, after, [unrelated])
             assert "entries" not in wrongly.reread
@@ -159,6 +168,16 @@ def test_what_a_query_reads() -> None:
     assert not limited.any_predicate and not limited.touches(other)
     anything = reads("SELECT * WHERE { ?s ?p ?o OPTIONAL { VALUES ?p { <urn:x:p> } } }")
     assert anything.any_predicate and anything.touches(other)
+    # every property of the instances of some classes: a statement touches it when its subject is
+    # one (the store is asked), or when it is such a type statement
+    instances = reads("SELECT * WHERE { VALUES ?t { <urn:x:T> } ?n a ?t ; ?p ?o }")
+    assert not instances.any_predicate and instances.typed == {"urn:x:T"}
+    assert not instances.touches(other, lambda subject, classes: False)
+    assert instances.touches(other, lambda subject, classes: subject == other.subject)
+    assert instances.touches(other)  # not told: assume it is one
+    made_one = Quad(other.subject, typed.predicate, NamedNode("urn:x:T"), DefaultGraph())
+    assert instances.touches(made_one, lambda subject, classes: False)
+    assert not instances.touches(typed, lambda subject, classes: False)
 
 
 def test_a_what_if_index_equals_the_index_of_the_changed_graph(store: Store) -> None:
