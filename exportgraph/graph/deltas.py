@@ -9,7 +9,6 @@ process's write) has no delta, and its readers build from the store as before.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import deque
 from collections.abc import Sequence
@@ -17,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pyoxigraph import Quad
+
+from exportgraph.store.sparql_text import next_version, write_digest
 
 if TYPE_CHECKING:
     from exportgraph.store import Store
@@ -43,9 +44,8 @@ _deltas: dict[int, deque[Delta]] = {}
 
 
 def chained_version(before: str, operation: str, payload: bytes) -> str:
-    """The version a write moves `before` to (the formula of store.sparql_text.chain_version)."""
-    digest = hashlib.sha256(operation.encode("utf-8") + b"\n" + payload).hexdigest()
-    return hashlib.sha256(f"{before}\n{digest}".encode()).hexdigest()
+    """The version a write moves `before` to (what store.sparql_text.chain_version computes)."""
+    return next_version(before, write_digest(operation, payload))
 
 
 def remember(
