@@ -90,14 +90,6 @@ def _listed(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
     knowledge.listed = read_listed(store)
 
 
-def _entries(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
-    read_entries(knowledge, store, problems)
-
-
-def _products(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
-    read_products(knowledge, store)
-
-
 def _units_of(knowledge: Knowledge) -> object:
     return knowledge.units
 
@@ -133,7 +125,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "entries",
         ("entries", "entries_by_id", "tops"),
-        _entries,
+        read_entries,
         {"units": _units_of, "concepts": _concepts_of_entries},
     ),
     Section(
@@ -152,7 +144,12 @@ SECTIONS: tuple[Section, ...] = (
         lambda k, store, _: _read_asserted(k, rows(store, "equivalence_asserted")),
     ),
     Section("plots", ("plots",), _plots),
-    Section("products", ("products", "product_sources"), _products, {"units": _units_of}),
+    Section(
+        "products",
+        ("products", "product_sources"),
+        lambda k, store, _: read_products(k, store),
+        {"units": _units_of},
+    ),
     Section("risk", ("risk",), _risk, {"concepts": _concepts_of_risk}),
     Section("listed", ("listed",), _listed),
 )
