@@ -22,7 +22,7 @@ from exportgraph.store.sparql_text import next_version, write_digest
 if TYPE_CHECKING:
     from exportgraph.store import Store
 
-_KEPT = 64  # deltas kept per store (a reader more versions behind reads the whole store)
+_KEPT = 256  # deltas kept per store (a reader more versions behind reads the whole store)
 
 
 @dataclass(frozen=True)
