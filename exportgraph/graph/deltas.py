@@ -22,7 +22,9 @@ from exportgraph.store.sparql_text import next_version, write_digest
 if TYPE_CHECKING:
     from exportgraph.store import Store
 
-_KEPT = 256  # deltas kept per store (a reader more versions behind reads the whole store)
+KEPT_QUADS = 100_000
+"""Deltas are kept per store, newest first, up to this many statements in all (a label approval
+is ~30): a reader more writes behind reads the whole store (seconds) instead of following them."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Delta:
 
 _lock = threading.Lock()
 _deltas: dict[int, deque[Delta]] = {}
+_held: dict[int, int] = {}  # statements in a store's kept deltas
 
 
 def chained_version(before: str, operation: str, payload: bytes) -> str:
@@ -52,9 +55,14 @@ def remember(
     store: Store, before: str, after: str, deleted: Sequence[Quad], inserted: Sequence[Quad]
 ) -> None:
     """Record that a write moved the store from `before` to `after` by deleting then inserting."""
+    delta = Delta(before, after, tuple(deleted), tuple(inserted))
     with _lock:
-        kept = _deltas.setdefault(id(store), deque(maxlen=_KEPT))
-        kept.append(Delta(before, after, tuple(deleted), tuple(inserted)))
+        kept = _deltas.setdefault(id(store), deque())
+        kept.append(delta)
+        held = _held.get(id(store), 0) + len(delta.changed)
+        while len(kept) > 1 and held > KEPT_QUADS:
+            held -= len(kept.popleft().changed)
+        _held[id(store)] = held
 
 
 def between(store: Store, start: str, end: str) -> list[Delta] | None:
@@ -76,3 +84,4 @@ def forget(store: Store) -> None:
     """Drop what is recorded for a store (it is being closed or replaced)."""
     with _lock:
         _deltas.pop(id(store), None)
+        _held.pop(id(store), None)

@@ -200,3 +200,20 @@ def test_a_what_if_index_equals_the_index_of_the_changed_graph(store: Store) -> 
         whole = of_triples([t for t in frozenset(graph) if t not in removed] + added)
         assert differences(followed, whole) == ["version"]  # a label of the what-if
     assert of_changed(graph, set(), [Triple(BlankNode(), threshold, Literal("1"))]) is None
+
+
+def test_deltas_are_kept_up_to_a_number_of_statements(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However many writes, the deltas kept hold at most KEPT_QUADS statements (the oldest go);
+    a reader further behind reads the whole store."""
+    monkeypatch.setattr(deltas, "KEPT_QUADS", 5)
+    store = open_store("memory:")
+    two = [Quad(NamedNode(f"urn:x:{n}"), NamedNode("urn:x:p"), Literal("o")) for n in range(2)]
+    try:
+        for before, after in (("v0", "v1"), ("v1", "v2"), ("v2", "v3")):
+            deltas.remember(store, before, after, [], two)
+        assert deltas.between(store, "v0", "v3") is None  # the first write was let go
+        followed = deltas.between(store, "v1", "v3")
+        assert followed is not None and [d.after for d in followed] == ["v2", "v3"]
+    finally:
+        deltas.forget(store)
+        store.close()

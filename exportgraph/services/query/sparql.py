@@ -72,7 +72,7 @@ GRAPH_TYPES = tuple(sparql_worker.GRAPH_TYPES)
 DEFAULT_WORKERS = 2
 # writes applied by workers since the last whole dump, before a new whole dump (each step is a file
 # of the statements one write changed; a whole dump of the store takes seconds to write and load)
-_MAX_STEPS = 256
+_MAX_STEPS = 1024
 _LOAD_TIMEOUT_S = 120.0
 LOCAL_GRAPHS = ns.EGID  # FROM may name graphs of this store only
 
