@@ -1,6 +1,6 @@
 """The knowledge index a request may use on the event loop, taken once per request.
 
-`is_warm(context)` followed by `current(context)` is two looks at the data version: a write
+A check that the index is warm followed by `current(context)` is two looks at the data version: a write
 landing between them made `current` build the new version's index on the event loop (seconds,
 with every other request and /healthz waiting). Here the check hands back the very index it
 checked, so a request answered inline keeps using it whatever the store does meanwhile (its answer

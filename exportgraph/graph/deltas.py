@@ -9,7 +9,6 @@ process's write) has no delta, and its readers build from the store as before.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import deque
 from collections.abc import Sequence
@@ -18,10 +17,14 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Quad
 
+from exportgraph.store.sparql_text import next_version, write_digest
+
 if TYPE_CHECKING:
     from exportgraph.store import Store
 
-_KEPT = 64  # deltas kept per store (a reader more versions behind reads the whole store)
+KEPT_QUADS = 100_000
+"""Deltas are kept per store, newest first, up to this many statements in all (a label approval
+is ~30): a reader more writes behind reads the whole store (seconds) instead of following them."""
 
 
 @dataclass(frozen=True)
@@ -40,21 +43,26 @@ class Delta:
 
 _lock = threading.Lock()
 _deltas: dict[int, deque[Delta]] = {}
+_held: dict[int, int] = {}  # statements in a store's kept deltas
 
 
 def chained_version(before: str, operation: str, payload: bytes) -> str:
-    """The version a write moves `before` to (the formula of store.sparql_text.chain_version)."""
-    digest = hashlib.sha256(operation.encode("utf-8") + b"\n" + payload).hexdigest()
-    return hashlib.sha256(f"{before}\n{digest}".encode()).hexdigest()
+    """The version a write moves `before` to (what store.sparql_text.chain_version computes)."""
+    return next_version(before, write_digest(operation, payload))
 
 
 def remember(
     store: Store, before: str, after: str, deleted: Sequence[Quad], inserted: Sequence[Quad]
 ) -> None:
     """Record that a write moved the store from `before` to `after` by deleting then inserting."""
+    delta = Delta(before, after, tuple(deleted), tuple(inserted))
     with _lock:
-        kept = _deltas.setdefault(id(store), deque(maxlen=_KEPT))
-        kept.append(Delta(before, after, tuple(deleted), tuple(inserted)))
+        kept = _deltas.setdefault(id(store), deque())
+        kept.append(delta)
+        held = _held.get(id(store), 0) + len(delta.changed)
+        while len(kept) > 1 and held > KEPT_QUADS:
+            held -= len(kept.popleft().changed)
+        _held[id(store)] = held
 
 
 def between(store: Store, start: str, end: str) -> list[Delta] | None:
@@ -76,3 +84,4 @@ def forget(store: Store) -> None:
     """Drop what is recorded for a store (it is being closed or replaced)."""
     with _lock:
         _deltas.pop(id(store), None)
+        _held.pop(id(store), None)

@@ -59,11 +59,6 @@ class PerVersion(Generic[T]):
         finally:
             self._lock.release()
 
-    def holds(self, store: Store | None, version: str) -> bool:
-        """Whether the value for (store, version) is built, without building or querying."""
-        entry = self._entry
-        return store is not None and entry is not None and entry[0] == (id(store), version)
-
     def seed(self, store: Store, version: str, value: T) -> None:
         """Keep `value` as the one for `version` (a writer that just produced that version knows
         it without building it)."""

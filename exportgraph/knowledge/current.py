@@ -1,7 +1,7 @@
 """The knowledge index of a store's current data version, built once per version and shared:
 `current(context)`, `of_store(store)`; `of_triples(triples)` for a graph that is not in a store
-(a change set's result, a what-if sandbox); `is_warm(context)` to know, without any store work,
-whether the index is already in memory.
+(a change set's result, a what-if sandbox). Whether a request may use the index on the event loop
+is exportgraph.api.warm_index's question.
 
 After a write of this process (an approval), the new version's index is built from the previous
 one and the statements the write changed (exportgraph.knowledge.incremental); otherwise, or if
@@ -50,13 +50,6 @@ def of_store(store: Store) -> Knowledge:
 def current(context: Context) -> Knowledge:
     """The index of the context's store (built from the sources on first use)."""
     return _CURRENT.get(context.store).knowledge
-
-
-def is_warm(context: Context) -> bool:
-    """Whether `current(context)` answers from memory: built for the data version the store caches
-    in process. Never opens, builds or queries the store (safe on an event loop)."""
-    version = context.cached_data_version()
-    return version is not None and _CURRENT.holds(context.opened_store(), version)
 
 
 def of_triples(triples: Iterable[Triple]) -> Knowledge:

@@ -13,13 +13,14 @@ index: they are computed again on first use.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
-from pyoxigraph import Quad
+from pyoxigraph import NamedNode, Quad
 
+from exportgraph.graph.queries import bind
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.knowledge.query_reads import reads
+from exportgraph.knowledge.query_reads import InstanceOf, reads
 from exportgraph.knowledge.read import SECTIONS, Section, finish
 from exportgraph.knowledge.units import UnitCatalogue
 from exportgraph.store import QueryResult, Store
@@ -95,8 +96,24 @@ def advance(previous: Indexed, store: Store, version: str, changed: Iterable[Qua
     return _assemble(store, version, previous, tuple(changed))
 
 
-def _touched(read: SectionRead, changed: Sequence[Quad]) -> bool:
-    return any(reads(text).touches(quad) for text in read.queries for quad in changed)
+def _touched(read: SectionRead, changed: Sequence[Quad], instance_of: InstanceOf) -> bool:
+    return any(reads(text).touches(quad, instance_of) for text in read.queries for quad in changed)
+
+
+def _instances(store: Store) -> InstanceOf:
+    """Whether a subject is an instance of one of some classes in the store (asked once each)."""
+    asked: dict[tuple[object, frozenset[str]], bool] = {}
+
+    def instance_of(subject: object, classes: Set[str]) -> bool:
+        if not isinstance(subject, NamedNode):
+            return True  # a blank node cannot be named in a query: assume it is one
+        key = (subject, frozenset(classes))
+        if key not in asked:
+            rows = [{"subject": subject, "class": NamedNode(c)} for c in sorted(classes)]
+            asked[key] = store.ask(bind("knowledge_typed_subject", rows))
+        return asked[key]
+
+    return instance_of
 
 
 def _stale(
@@ -106,10 +123,11 @@ def _stale(
     previous: Indexed,
     knowledge: Knowledge,
     reread: Sequence[str],
+    instance_of: InstanceOf,
 ) -> bool:
     """Whether a section must be read again: one of its queries can read a changed statement, or
     what it takes from a section read again differs from before."""
-    return _touched(kept, changed) or any(
+    return _touched(kept, changed, instance_of) or any(
         upstream in reread and part(previous.knowledge) != part(knowledge)
         for upstream, part in section.needs.items()
     )
@@ -121,12 +139,13 @@ def _assemble(
     knowledge = Knowledge(version=version, units=UnitCatalogue({}))
     sections: dict[str, SectionRead] = {}
     reread: list[str] = []
+    instance_of = _instances(store)
     for section in SECTIONS:
         kept = previous.sections.get(section.name) if previous else None
         if (
             previous is None
             or kept is None
-            or _stale(section, kept, changed, previous, knowledge, reread)
+            or _stale(section, kept, changed, previous, knowledge, reread, instance_of)
         ):
             sections[section.name] = _read(section, knowledge, store)
             reread.append(section.name)

@@ -1,13 +1,15 @@
 """Which statements a SPARQL query can read, from its text: the predicates and classes it names,
-whether it reads any predicate (a variable predicate not limited by VALUES) or any class, and the
-named graphs it reads. Conservative: a statement `reads(text).touches(quad)` says False for
-cannot change the query's answer. Used to rebuild only the parts of the knowledge index a
-change can affect (exportgraph.knowledge.incremental)."""
+whether it reads any predicate (a variable predicate not limited by VALUES) or any class, the
+classes whose instances it reads every predicate of (`?node a ?class ; ?property ?value` with the
+class named or limited by VALUES), and the named graphs it reads. Conservative:
+`reads(text).touches(quad)` is False only for a statement that cannot change the query's answer.
+Used to rebuild only the parts of the knowledge index a change can affect
+(exportgraph.knowledge.incremental)."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,6 +25,13 @@ from exportgraph import namespaces as ns
 RDF_TYPE = ns.RDF + "type"
 _KEEPS_BINDINGS = {"Join", "BGP", "Project", "Distinct", "Extend", "SelectQuery"}
 
+InstanceOf = Callable[[object, Set[str]], bool]
+"""Whether a subject (a quad's) is an instance of one of the classes, in the data read."""
+
+
+def _perhaps(subject: object, classes: Set[str]) -> bool:
+    return True
+
 
 @dataclass
 class Reads:
@@ -34,15 +43,22 @@ class Reads:
     any_class: bool = False
     graphs: set[str] = field(default_factory=set)
     any_graph: bool = False
+    typed: set[str] = field(default_factory=set)
+    """Classes whose instances the query reads every predicate of (their classes are in `names`:
+    adding or removing such a type statement touches the query)."""
 
-    def touches(self, quad: Quad) -> bool:
-        """Whether adding or removing `quad` may change the query's answer."""
+    def touches(self, quad: Quad, instance_of: InstanceOf = _perhaps) -> bool:
+        """Whether adding or removing `quad` may change the query's answer; `instance_of` tells
+        whether its subject is an instance of some of `typed` in the data after the change (a
+        subject that was one before but is not now lost a type statement, which touches)."""
         graph = quad.graph_name
         if not isinstance(graph, DefaultGraph) and not (
             self.any_graph or (isinstance(graph, NamedNode) and graph.value in self.graphs)
         ):
             return False
         if self.any_predicate:
+            return True
+        if self.typed and instance_of(quad.subject, self.typed):
             return True
         predicate = quad.predicate.value
         if predicate == RDF_TYPE:
@@ -93,8 +109,9 @@ def _walk(node: object, bound: Mapping[str, set[str]], found: Reads) -> None:
             else:
                 found.any_graph = True
         if node.name in ("BGP", "TriplesBlock"):
+            typed = _typed(node.triples, bound)
             for pattern in node.triples:
-                _pattern(list(pattern), bound, found)
+                _pattern(list(pattern), bound, typed, found)
         # VALUES limits the patterns it is joined with, not those under OPTIONAL, UNION, MINUS …
         inner = bound if node.name in _KEEPS_BINDINGS else {}
         for value in node.values():
@@ -108,15 +125,43 @@ def _walk(node: object, bound: Mapping[str, set[str]], found: Reads) -> None:
         _path(node, found)
 
 
-def _pattern(terms: list[object], bound: Mapping[str, set[str]], found: Reads) -> None:
+def _typed(triples: Iterable[object], bound: Mapping[str, set[str]]) -> dict[str, set[str]]:
+    """The classes the block's `?subject a <class>` patterns limit subject variables to (the
+    class named, or a variable VALUES limits to named classes)."""
+    typed: dict[str, set[str]] = {}
+    for pattern in triples:
+        terms = list(pattern) if isinstance(pattern, list | tuple) else []
+        if len(terms) != 3 or not isinstance(terms[0], Variable) or str(terms[1]) != RDF_TYPE:
+            continue
+        target = terms[2]
+        if isinstance(target, URIRef):
+            classes = {str(target)}
+        elif isinstance(target, Variable) and str(target) in bound:
+            classes = bound[str(target)]
+        else:
+            continue
+        typed.setdefault(str(terms[0]), set()).update(classes)
+    return typed
+
+
+def _pattern(
+    terms: list[object],
+    bound: Mapping[str, set[str]],
+    typed: Mapping[str, set[str]],
+    found: Reads,
+) -> None:
     if len(terms) % 3:  # not plain triples: assume the worst
         found.any_predicate = True
         return
     for index in range(0, len(terms), 3):
-        predicate, target = terms[index + 1], terms[index + 2]
+        subject, predicate, target = terms[index : index + 3]
         if isinstance(predicate, Variable):
             constants = bound.get(str(predicate))
-            if constants is None:
+            classes = typed.get(str(subject)) if isinstance(subject, Variable) else None
+            if constants is None and classes is not None:
+                found.typed.update(classes)  # any predicate, of instances of these classes only
+                found.names.update(classes)
+            elif constants is None:
                 found.any_predicate = True
             else:
                 found.names.update(constants)

@@ -90,14 +90,6 @@ def _listed(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
     knowledge.listed = read_listed(store)
 
 
-def _entries(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
-    read_entries(knowledge, store, problems)
-
-
-def _products(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
-    read_products(knowledge, store)
-
-
 def _units_of(knowledge: Knowledge) -> object:
     return knowledge.units
 
@@ -111,8 +103,10 @@ def _concepts_of_entries(knowledge: Knowledge) -> object:
     )
 
 
-def _all_concepts(knowledge: Knowledge) -> object:
-    return knowledge.concepts
+def _concepts_of_risk(knowledge: Knowledge) -> object:
+    """What reading the risk part takes from the concepts: each one's notation and display order
+    (exportgraph.knowledge.read_risk names levels, stages and states by them)."""
+    return {iri: (c.notation, c.order) for iri, c in knowledge.concepts.items()}
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -131,7 +125,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "entries",
         ("entries", "entries_by_id", "tops"),
-        _entries,
+        read_entries,
         {"units": _units_of, "concepts": _concepts_of_entries},
     ),
     Section(
@@ -150,8 +144,13 @@ SECTIONS: tuple[Section, ...] = (
         lambda k, store, _: _read_asserted(k, rows(store, "equivalence_asserted")),
     ),
     Section("plots", ("plots",), _plots),
-    Section("products", ("products", "product_sources"), _products, {"units": _units_of}),
-    Section("risk", ("risk",), _risk, {"concepts": _all_concepts}),
+    Section(
+        "products",
+        ("products", "product_sources"),
+        lambda k, store, _: read_products(k, store),
+        {"units": _units_of},
+    ),
+    Section("risk", ("risk",), _risk, {"concepts": _concepts_of_risk}),
     Section("listed", ("listed",), _listed),
 )
 """The sections in reading order (a section comes after those it needs)."""

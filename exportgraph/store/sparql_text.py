@@ -141,6 +141,17 @@ def set_version(version: str) -> str:
     return f"DELETE WHERE {{ {META_PATTERN} }} ;\nINSERT DATA {{ {META_PATTERN.replace('?v', value)} }}"
 
 
+def write_digest(operation: str, payload: bytes) -> str:
+    """The digest of one write that moves the data version (see chain_version)."""
+    return hashlib.sha256(operation.encode("utf-8") + b"\n" + payload).hexdigest()
+
+
+def next_version(before: str, digest: str) -> str:
+    """The data version a write of `digest` moves `before` to: what chain_version's update
+    computes in the store."""
+    return hashlib.sha256(f"{before}\n{digest}".encode()).hexdigest()
+
+
 def chain_version(operation: str, payload: bytes, guard: str = "") -> str:
     """Update text that moves the version to sha256(old_version + "\\n" + digest), server-side.
 
@@ -148,7 +159,7 @@ def chain_version(operation: str, payload: bytes, guard: str = "") -> str:
     losing each other's version bump. With a ``guard`` (a group graph pattern) the version
     moves only when the guard matches once the update's earlier operations have run.
     """
-    digest = hashlib.sha256(operation.encode("utf-8") + b"\n" + payload).hexdigest()
+    digest = write_digest(operation, payload)
     meta_old = META_PATTERN.replace("?v", "?old")
     meta_new = META_PATTERN.replace("?v", "?new")
     condition = f"FILTER EXISTS {{ {guard} }} " if guard else ""

@@ -31,6 +31,7 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 ENTRY = f"<{ID}entry/US/4A906.a.2>"
 CRITERION = f"<{ID}entry/US/6A006.a.2/alt/1/magnetometer-sensitivity-1hz/formalized>"
 QUBITS = f"<{ID}parameter/physical-qubits>"
+PROCESSING = f"<{ID}processing-time/us-average-2022>"
 NEW_ENTRY = f"""
 <{ID}entry/US/4A906.a.9> a <{EG}HardwareEntry>, <{EG}ControlEntry> ;
     <http://purl.org/dc/terms/identifier> "US:4A906.a.9" ;
@@ -50,6 +51,12 @@ CHANGES: list[tuple[str, str, str, set[str]]] = [
         "a label",
         f'{QUBITS} <{SKOS}prefLabel> "aantal fysieke qubits"@nl .',
         "",
+        {"listed", "entries", "products", "risk"},  # risk reads labels of its own nodes only
+    ),
+    (
+        "what a processing time covers",  # any property of a risk node: risk is read again
+        f'{PROCESSING} <{EG}covers> "every licence application"@en .',
+        f'{PROCESSING} <{EG}covers> "all licence applications"@en .',
         {"listed", "entries", "products"},
     ),
     (
@@ -122,6 +129,8 @@ def test_the_index_follows_real_approvals_exactly(store: Store) -> None:
         full = read_knowledge(store)
         assert differences(indexed.knowledge, full) == [], summary
         assert not kept & set(indexed.reread), (summary, indexed.reread)
+        if summary == "what a processing time covers":
+            assert "risk" in indexed.reread
         if summary == "a threshold":  # the comparison sees a section wrongly kept
             wrongly = incremental.advance(previous, store, after, [unrelated])
             assert "entries" not in wrongly.reread
@@ -158,6 +167,16 @@ def test_what_a_query_reads() -> None:
     assert not limited.any_predicate and not limited.touches(other)
     anything = reads("SELECT * WHERE { ?s ?p ?o OPTIONAL { VALUES ?p { <urn:x:p> } } }")
     assert anything.any_predicate and anything.touches(other)
+    # every property of the instances of some classes: a statement touches it when its subject is
+    # one (the store is asked), or when it is such a type statement
+    instances = reads("SELECT * WHERE { VALUES ?t { <urn:x:T> } ?n a ?t ; ?p ?o }")
+    assert not instances.any_predicate and instances.typed == {"urn:x:T"}
+    assert not instances.touches(other, lambda subject, classes: False)
+    assert instances.touches(other, lambda subject, classes: subject == other.subject)
+    assert instances.touches(other)  # not told: assume it is one
+    made_one = Quad(other.subject, typed.predicate, NamedNode("urn:x:T"), DefaultGraph())
+    assert instances.touches(made_one, lambda subject, classes: False)
+    assert not instances.touches(typed, lambda subject, classes: False)
 
 
 def test_a_what_if_index_equals_the_index_of_the_changed_graph(store: Store) -> None:
@@ -180,3 +199,20 @@ def test_a_what_if_index_equals_the_index_of_the_changed_graph(store: Store) -> 
         whole = of_triples([t for t in frozenset(graph) if t not in removed] + added)
         assert differences(followed, whole) == ["version"]  # a label of the what-if
     assert of_changed(graph, set(), [Triple(BlankNode(), threshold, Literal("1"))]) is None
+
+
+def test_deltas_are_kept_up_to_a_number_of_statements(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However many writes, the deltas kept hold at most KEPT_QUADS statements (the oldest go);
+    a reader further behind reads the whole store."""
+    monkeypatch.setattr(deltas, "KEPT_QUADS", 5)
+    store = open_store("memory:")
+    two = [Quad(NamedNode(f"urn:x:{n}"), NamedNode("urn:x:p"), Literal("o")) for n in range(2)]
+    try:
+        for before, after in (("v0", "v1"), ("v1", "v2"), ("v2", "v3")):
+            deltas.remember(store, before, after, [], two)
+        assert deltas.between(store, "v0", "v3") is None  # the first write was let go
+        followed = deltas.between(store, "v1", "v3")
+        assert followed is not None and [d.after for d in followed] == ["v2", "v3"]
+    finally:
+        deltas.forget(store)
+        store.close()

@@ -22,7 +22,6 @@ from typer.testing import CliRunner
 
 from exportgraph.cli import app as cli
 from exportgraph.graph.context import Context
-from exportgraph.knowledge.current import is_warm as catalogue_is_warm
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.classify import classify
 from exportgraph.store import QueryResult
@@ -56,17 +55,19 @@ def own(context: Context) -> Iterator[tuple[Context, CountingStore]]:
 def test_the_warm_check_never_queries_the_store(own: tuple[Context, CountingStore]) -> None:
     ctx, store = own
     before = store.queries
-    assert not catalogue_is_warm(ctx)  # not even opened through the context yet
+    assert warm_index.warm(ctx) is None  # not even opened through the context yet
     assert store.queries == before
-    classify(ctx, QC)
-    assert catalogue_is_warm(ctx)
+    warm_index.in_thread(ctx)  # what a request answered in the thread pool does
+    assert warm_index.warm(ctx) is not None
     settled = store.queries
     classify(ctx, {**QC, "parameters": {"physical-qubits": 50}})
-    assert catalogue_is_warm(ctx)
+    assert warm_index.warm(ctx) is not None
     assert store.queries == settled  # the data version is not asked of the store per request
     store.apply(insert=[UNRELATED])
     written = store.queries
-    assert not catalogue_is_warm(ctx)  # a write makes it unsure, and finding out is left to others
+    assert (
+        warm_index.warm(ctx) is None
+    )  # a write makes it unsure, and finding out is left to others
     assert store.queries == written
 
 
@@ -135,7 +136,7 @@ def test_a_write_right_after_the_warm_check_never_builds_the_index_on_the_event_
     assert raced.status_code == 200
     # answered from the index it checked: no store query, so no index built on the event loop
     assert store.queries == after_write[0]
-    assert not catalogue_is_warm(ctx)  # the new version's index was not built by the request
+    assert real(ctx) is None  # the new version's index was not built by the request
     if path != "/v1/jurisdictions":
         assert raced.json()["data_version"] == checked.version != store.data_version()
         fresh = client.request(method, path, json=body)  # the next request builds it, in a thread

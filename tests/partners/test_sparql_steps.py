@@ -97,3 +97,21 @@ def test_a_write_with_a_blank_node_is_loaded_from_a_whole_dump(watched: Watched)
         assert "anonymous" in json.dumps(_everything(pool, watched))
     finally:
         pool.close()
+
+
+def test_a_run_of_writes_is_followed_step_by_step(watched: Watched) -> None:
+    """Back-to-back approvals (more than the 32 steps once allowed) never make the workers load
+    a whole dump again; each query names only the state its worker was brought to."""
+    pool = SparqlPool(size=1)
+    try:
+        _everything(pool, watched)
+        whole = watched.partial.count(False)
+        for n in range(40):
+            _write(watched, [], [Quad(S, P, Literal(f"label {n}"))])
+            assert {"type": "literal", "value": f"label {n}"} in [
+                row["o"] for row in _everything(pool, watched)
+            ]
+        assert watched.partial.count(False) == whole
+        assert _everything(pool, watched) == _from_a_whole_dump(watched)
+    finally:
+        pool.close()

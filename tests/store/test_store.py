@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
+from exportgraph.graph.deltas import chained_version
 from exportgraph.store import (
     DATA_VERSION,
     META_GRAPH,
@@ -219,6 +220,14 @@ def test_every_write_moves_the_version(store: Store) -> None:
     seen.append(store.replace_all([NOTE], graph=EX + "h"))
     assert len(set(seen)) == len(seen)
     assert seen == [*seen[:-1], store.data_version()]
+
+
+def test_a_writer_knows_the_version_its_update_makes(store: Store) -> None:
+    """graph.deltas names the version an update moves to before the store answers: the same
+    formula as the update's own (store.sparql_text.chain_version)."""
+    before = store.replace_all([KINDS])
+    text = f"INSERT DATA {{ <{EX}a> <{EX}b> <{EX}c> }} ;"
+    assert store.update(text) == chained_version(before, "update", text.encode())
 
 
 def test_data_version_read_between_writes_is_never_stale(store: Store) -> None:

@@ -70,7 +70,9 @@ if TYPE_CHECKING:
 RESULT_TYPES = tuple(sparql_worker.RESULT_TYPES)
 GRAPH_TYPES = tuple(sparql_worker.GRAPH_TYPES)
 DEFAULT_WORKERS = 2
-_MAX_STEPS = 32  # writes applied by workers since the last whole dump, before a new whole dump
+# writes applied by workers since the last whole dump, before a new whole dump (each step is a file
+# of the statements one write changed; a whole dump of the store takes seconds to write and load)
+_MAX_STEPS = 1024
 _LOAD_TIMEOUT_S = 120.0
 LOCAL_GRAPHS = ns.EGID  # FROM may name graphs of this store only
 
@@ -232,13 +234,19 @@ class Prepared:
     """The writes since the whole dump, oldest first: a worker at one of their versions applies
     those after it instead of loading the whole dump again."""
 
+    def held(self) -> dict[str, Any]:
+        """The state a worker that loaded this holds (what a query names: the worker was brought
+        to it first, so the steps and dumps need not travel with every query)."""
+        return {"version": self.version, "journal": self.state if self.journal else None}
+
     def message(self) -> dict[str, Any]:
+        """What a worker is sent to load this (from the whole dump, or from one of the steps'
+        versions)."""
         return {
-            "version": self.version,
+            **self.held(),
             "dump": self.dump,
             "dump_version": self.steps[0].before if self.steps else self.version,
             "steps": [(s.before, s.after, s.deleted, s.inserted) for s in self.steps],
-            "journal": self.state if self.journal else None,
             "journal_dump": self.journal,
             "journal_graphs": list(JOURNAL_GRAPHS),
         }
@@ -454,7 +462,7 @@ class SparqlPool:
         deadline += time.monotonic() - preparing
         worker = self._acquire(_left(deadline, limit_s))
         message = {
-            **prepared.message(),
+            **prepared.held(),
             "query": text,
             "results_type": results_type,
             "graph_type": graph_type,

@@ -5,8 +5,9 @@ Kept free of project imports so a spawned worker starts fast. The parent
 remote FROM), kills a worker that overruns its deadline, and respawns it. The worker reloads its
 store from an N-Quads dump whenever the data version it is told about changes (or, when it holds
 a version the parent has steps from, applies the statements each write since deleted and
-inserted), and only the journal's graphs (from a small dump) when a write kept the data version. Results are serialized
-here, with a row limit.
+inserted), and only the journal's graphs (from a small dump) when a write kept the data version.
+The parent sends what to load in a message without a query before the first query of a new state;
+a query names only the state it is for. Results are serialized here, with a row limit.
 Its memory is capped (first argument, MiB): an allocation over the cap ends the process (the
 engine aborts; a Python MemoryError exits with OUT_OF_MEMORY), and the parent answers 413.
 """
