@@ -21,7 +21,7 @@ from exportgraph.knowledge.sandbox import of_changed
 from exportgraph.services.standards import changes
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
-from exportgraph.store import Store
+from exportgraph.store import Store, open_store
 from tests.real_graph import real_store
 
 ID = "https://w3id.org/exportgraph/id/"
