@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -128,7 +129,7 @@ def _check_number(triple: Triple, field: str) -> None:
         )
 
 
-def resolve_removals(remove: Sequence[Triple], asserted: set[Triple]) -> list[Triple]:
+def resolve_removals(remove: Sequence[Triple], asserted: AbstractSet[Triple]) -> list[Triple]:
     """The statements to remove as the graph spells them: `100.0` matches a stored `100`."""
     resolved = []
     for triple in remove:

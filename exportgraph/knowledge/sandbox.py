@@ -51,7 +51,7 @@ def of_changed(
     if any(isinstance(term, BlankNode) for t in (*deleted, *inserted) for term in t):
         return None
     with _lock:
-        if _base is None or _base.triples != graph:
+        if _base is None or (_base.triples is not graph and _base.triples != graph):
             if _base is not None:
                 _base.store.close()
             _base = _load(frozenset(graph))

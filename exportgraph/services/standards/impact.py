@@ -25,6 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NotRequired
 
+from pyoxigraph import Triple
 from typing_extensions import TypedDict
 
 from exportgraph.errors import ExportgraphError, InvalidInput
@@ -135,7 +136,7 @@ def impact_run(
     corpus = body.get("corpus", PRODUCTS)
     rows = corpus_rows(knowledge, corpus, max_items)
     agreements, source = read_agreements(body.get("agreements", EXAMPLES), max_agreements)
-    asserted = set(asserted_triples(store))
+    asserted = current_asserted(store, knowledge)
     change = parse_change(knowledge, store, asserted, body["change"])
     after = sandbox(asserted, change)
     answer = compare(knowledge, after, rows, codes, on)
@@ -147,6 +148,14 @@ def impact_run(
     if assessed.note:
         answer["notes"].append(assessed.note)
     return ImpactRun(answer, after, on)
+
+
+def current_asserted(store: Store, knowledge: Knowledge) -> frozenset[Triple]:
+    """The store's asserted statements, read once per data version and kept with its index
+    (read anew when the index is not the store's current version)."""
+    if knowledge.version != store.data_version():
+        return frozenset(asserted_triples(store))
+    return knowledge.derived("impact.asserted", lambda _: frozenset(asserted_triples(store)))
 
 
 def corpus_rows(knowledge: Knowledge, corpus: object, max_items: int) -> list[Row]:

@@ -18,7 +18,7 @@ from the store's asserted statements less the removals plus the additions
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -65,7 +65,7 @@ class Change:
 
 
 def parse_change(
-    knowledge: Knowledge, store: Store, asserted: set[Triple], raw: object, where: str = "change"
+    knowledge: Knowledge, store: Store, asserted: Set[Triple], raw: object, where: str = "change"
 ) -> Change:
     """The statements a change adds and removes; errors name the field (`change.edits[0].entry`,
     `change.add` with the Turtle line, `change.change_set`)."""
@@ -90,7 +90,7 @@ def parse_change(
     )
 
 
-def sandbox(asserted: set[Triple], change: Change, where: str = "change") -> Knowledge:
+def sandbox(asserted: Set[Triple], change: Change, where: str = "change") -> Knowledge:
     """The knowledge index of the graph the change would produce (nothing is written);
     InvalidInput naming `where` when that graph cannot be read or classified with."""
     removed = set(change.remove)
@@ -121,7 +121,7 @@ def sandbox(asserted: set[Triple], change: Change, where: str = "change") -> Kno
 
 
 def _statements(
-    asserted: set[Triple], raw: Mapping[str, object], where: str, change: Change
+    asserted: Set[Triple], raw: Mapping[str, object], where: str, change: Change
 ) -> Change:
     texts = {}
     for name in ("add", "remove"):
@@ -144,7 +144,7 @@ def _statements(
     return change
 
 
-def _proposal(store: Store, asserted: set[Triple], raw: object, where: str) -> Change:
+def _proposal(store: Store, asserted: Set[Triple], raw: object, where: str) -> Change:
     if not isinstance(raw, str | int) or isinstance(raw, bool):
         raise InvalidInput(f"{where}: expected the id of a change set", field=where)
     try:
@@ -169,7 +169,7 @@ def _proposal(store: Store, asserted: set[Triple], raw: object, where: str) -> C
 
 
 def edit_statements(
-    knowledge: Knowledge, asserted: set[Triple], edits: object, where: str
+    knowledge: Knowledge, asserted: Set[Triple], edits: object, where: str
 ) -> tuple[list[Triple], list[Triple]]:
     """The statements that make the edits, in order (a later edit sees the earlier ones)."""
     if not isinstance(edits, list) or not edits:
@@ -177,28 +177,54 @@ def edit_statements(
     graph = _Graph(asserted)
     for index, edit in enumerate(edits):
         _edit(knowledge, graph, edit, f"{where}[{index}]")
-    return sorted(graph.triples - asserted, key=str), sorted(asserted - graph.triples, key=str)
+    return graph.changes()
 
 
 class _Graph:
-    """The asserted statements being edited, with the statements of each subject at hand."""
+    """The asserted statements being edited, with the statements of each subject at hand: the
+    asserted graph (its subject index built once per graph) and the edits laid over it."""
 
-    def __init__(self, asserted: set[Triple]) -> None:
-        self.triples = set(asserted)
-        self.by_subject: dict[str, set[Triple]] = {}
-        for triple in asserted:
-            self.by_subject.setdefault(_text(triple.subject), set()).add(triple)
+    def __init__(self, asserted: Set[Triple]) -> None:
+        self.asserted = asserted
+        self.base = _subjects(asserted)
+        self.added: dict[str, set[Triple]] = {}
+        self.dropped: set[Triple] = set()
 
     def about(self, subject: str) -> set[Triple]:
-        return set(self.by_subject.get(subject, ()))
+        return (set(self.base.get(subject, ())) - self.dropped) | self.added.get(subject, set())
 
     def add(self, triple: Triple) -> None:
-        self.triples.add(triple)
-        self.by_subject.setdefault(_text(triple.subject), set()).add(triple)
+        self.dropped.discard(triple)
+        self.added.setdefault(_text(triple.subject), set()).add(triple)
 
     def drop(self, triple: Triple) -> None:
-        self.triples.discard(triple)
-        self.by_subject.get(_text(triple.subject), set()).discard(triple)
+        self.added.get(_text(triple.subject), set()).discard(triple)
+        self.dropped.add(triple)
+
+    def changes(self) -> tuple[list[Triple], list[Triple]]:
+        """The statements added and removed (those the asserted graph lacks / has)."""
+        added = {t for found in self.added.values() for t in found if t not in self.asserted}
+        removed = {t for t in self.dropped if t in self.asserted}
+        return sorted(added, key=str), sorted(removed, key=str)
+
+
+_last_subjects: tuple[frozenset[Triple], dict[str, frozenset[Triple]]] | None = None
+
+
+def _subjects(asserted: Set[Triple]) -> Mapping[str, Set[Triple]]:
+    """The statements of each subject; kept for the last frozen graph (the current version's
+    asserted graph, asked of by every what-if)."""
+    global _last_subjects
+    last = _last_subjects
+    if last is not None and last[0] is asserted:
+        return last[1]
+    found: dict[str, set[Triple]] = {}
+    for triple in asserted:
+        found.setdefault(_text(triple.subject), set()).add(triple)
+    frozen = {subject: frozenset(triples) for subject, triples in found.items()}
+    if isinstance(asserted, frozenset):
+        _last_subjects = (asserted, frozen)
+    return frozen
 
 
 def _edit(knowledge: Knowledge, graph: _Graph, edit: object, where: str) -> None:
