@@ -15,12 +15,13 @@ from exportgraph.api.routers.impact import IMPACT_EXAMPLES
 from fastapi.testclient import TestClient
 
 from exportgraph.errors import ExportgraphError
+from exportgraph.graph.closure import asserted_triples
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.synthetic import synthetic_items
 from exportgraph.services.standards import changes, releases
-from exportgraph.services.standards.impact import impact
+from exportgraph.services.standards.impact import current_asserted, impact
 from exportgraph.services.standards.impact_report import impact_report
 from exportgraph.services.users import User
 from exportgraph.store import Store
@@ -465,7 +466,10 @@ def test_the_impact_report_between_two_releases(proposals: Context) -> None:
             "add": TIGHTER_TURTLE["add"] + f' {us_criterion} "0.0005"^^xsd:decimal .',
         },
     )
+    kept = current_asserted(store, current(proposals))  # what the what-if above started from
     changes.approve(store, reviewer, proposal["id"])
+    # a what-if after the approval starts from the approved statements, not the kept ones
+    assert current_asserted(store, current(proposals)) == frozenset(asserted_triples(store)) != kept
     releases.create_release(store, admin, {"version": "r2"})
     run = impact_report(store, current(proposals), "r1", "r2", ["EU", "US"])
     report = run.report
