@@ -13,6 +13,7 @@ from exportgraph.errors import InvalidInput, shown
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.inputs import parse_date
 from exportgraph.services.partners.items import Item, parse_subject
+from exportgraph.services.partners.request_fields import origin, required_subject
 
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
@@ -52,14 +53,8 @@ def parse_request(knowledge: Knowledge, raw: object) -> Request:
             f"activity: expected one of {', '.join(activities)}, got {shown(activity)}",
             field="activity",
         )
-    if "subject" not in raw:
-        raise InvalidInput("subject: a subject is required", field="subject")
-    subject = parse_subject(knowledge, raw["subject"])
-    if raw.get("from") is None:
-        raise InvalidInput(
-            "from: the jurisdiction the activity starts in is required", field="from"
-        )
-    origin = knowledge.jurisdiction(raw["from"], "from").code
+    subject = parse_subject(knowledge, required_subject(raw))
+    start = origin(knowledge, raw, "activity")
     destination = _country(knowledge, raw["to"], "to") if raw.get("to") is not None else None
     recipient = raw.get("recipient") or {}
     if not isinstance(recipient, Mapping):
@@ -90,7 +85,7 @@ def parse_request(knowledge: Knowledge, raw: object) -> Request:
     return Request(
         activity,
         subject,
-        origin,
+        start,
         destination,
         nationality,
         facts,
