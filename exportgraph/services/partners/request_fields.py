@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from exportgraph.errors import InvalidInput
+from exportgraph.errors import InvalidInput, shown
 from exportgraph.knowledge.index import Knowledge
+from exportgraph.loaders.screening import is_iso_country
 
 
 def required_subject(raw: Mapping[str, object]) -> object:
@@ -24,3 +25,15 @@ def origin(knowledge: Knowledge, raw: Mapping[str, object], what: str) -> str:
     if value is None:
         raise InvalidInput(f"from: the jurisdiction the {what} starts in is required", field="from")
     return knowledge.jurisdiction(value, "from").code
+
+
+def country(knowledge: Knowledge, value: object, field_name: str) -> str:
+    """An ISO 3166-1 alpha-2 country code, the data's aliases applied (UK → GB); InvalidInput
+    naming `field_name` for anything else, including two letters that are no country (XX)."""
+    code = knowledge.canonical_code(value) if isinstance(value, str) else ""
+    if not is_iso_country(code):
+        raise InvalidInput(
+            f"{field_name}: expected a country code such as DE, got {shown(value)}",
+            field=field_name,
+        )
+    return code
