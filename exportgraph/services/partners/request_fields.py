@@ -29,9 +29,10 @@ def origin(knowledge: Knowledge, raw: Mapping[str, object], what: str) -> str:
 
 def country(knowledge: Knowledge, value: object, field_name: str) -> str:
     """An ISO 3166-1 alpha-2 country code, the data's aliases applied (UK → GB); InvalidInput
-    naming `field_name` for anything else, including two letters that are no country (XX)."""
+    naming `field_name` for anything else, including two letters that are no country (XX);
+    a jurisdiction the data defines is one."""
     code = knowledge.canonical_code(value) if isinstance(value, str) else ""
-    if not is_iso_country(code):
+    if not is_iso_country(code) and code not in knowledge.jurisdictions:
         raise InvalidInput(
             f"{field_name}: expected a country code such as DE, got {shown(value)}",
             field=field_name,
