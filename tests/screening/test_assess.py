@@ -127,3 +127,22 @@ def test_a_listed_recipient_closes_every_licence_exception(context: Context) -> 
     for exception in listed["exceptions"]:
         assert exception["available"] is False
         assert "no License Exception is available" in exception["why"]
+
+
+def test_a_destination_or_nationality_that_is_no_country_is_refused(context: Context) -> None:
+    """ "XX" has the shape of a country code but is none: 422 naming the field, never an answer
+    for a destination that does not exist (UK still reads as GB)."""
+    from exportgraph.errors import InvalidInput
+    from exportgraph.knowledge.current import current
+    from exportgraph.services.partners.assess_request import parse_request
+
+    knowledge = current(context)
+    base = {"activity": "export", "subject": {"item": {"kind": "magnetometer"}}, "from": "US"}
+    assert parse_request(knowledge, {**base, "to": "uk"}).destination == "GB"
+    for raw, field in (
+        ({**base, "to": "XX"}, "to"),
+        ({**base, "to": "DE", "recipient": {"nationality": "ZZ"}}, "recipient.nationality"),
+    ):
+        with pytest.raises(InvalidInput) as error:
+            parse_request(knowledge, raw)
+        assert error.value.field == field

@@ -5,7 +5,6 @@ the facts the exclusion conditions read.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -13,8 +12,7 @@ from exportgraph.errors import InvalidInput, shown
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.inputs import parse_date
 from exportgraph.services.partners.items import Item, parse_subject
-
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
+from exportgraph.services.partners.request_fields import country, origin, required_subject
 
 
 @dataclass(frozen=True)
@@ -30,17 +28,6 @@ class Request:
     as_of: dt.date
 
 
-def _country(knowledge: Knowledge, value: object, field_name: str) -> str:
-    """A jurisdiction or ISO 3166-1 alpha-2 country code (UK → GB)."""
-    if not isinstance(value, str) or not _COUNTRY.match(value.strip().upper()):
-        raise InvalidInput(
-            f"{field_name}: expected a country code such as DE, got {shown(value)}",
-            field=field_name,
-        )
-    code = value.strip().upper()
-    return knowledge.canonical_code(code)
-
-
 def parse_request(knowledge: Knowledge, raw: object) -> Request:
     """Validate an assessment request; InvalidInput names the offending field."""
     if not isinstance(raw, Mapping):
@@ -52,20 +39,14 @@ def parse_request(knowledge: Knowledge, raw: object) -> Request:
             f"activity: expected one of {', '.join(activities)}, got {shown(activity)}",
             field="activity",
         )
-    if "subject" not in raw:
-        raise InvalidInput("subject: a subject is required", field="subject")
-    subject = parse_subject(knowledge, raw["subject"])
-    if raw.get("from") is None:
-        raise InvalidInput(
-            "from: the jurisdiction the activity starts in is required", field="from"
-        )
-    origin = knowledge.jurisdiction(raw["from"], "from").code
-    destination = _country(knowledge, raw["to"], "to") if raw.get("to") is not None else None
+    subject = parse_subject(knowledge, required_subject(raw))
+    start = origin(knowledge, raw, "activity")
+    destination = country(knowledge, raw["to"], "to") if raw.get("to") is not None else None
     recipient = raw.get("recipient") or {}
     if not isinstance(recipient, Mapping):
         raise InvalidInput("recipient: expected an object", field="recipient")
     nationality = (
-        _country(knowledge, recipient["nationality"], "recipient.nationality")
+        country(knowledge, recipient["nationality"], "recipient.nationality")
         if recipient.get("nationality") is not None
         else None
     )
@@ -90,7 +71,7 @@ def parse_request(knowledge: Knowledge, raw: object) -> Request:
     return Request(
         activity,
         subject,
-        origin,
+        start,
         destination,
         nationality,
         facts,

@@ -23,6 +23,7 @@ from exportgraph.knowledge.memo import BoundedMemo
 from exportgraph.knowledge.risk_model import Destination, RiskModel
 from exportgraph.services.inputs import object_fields, parse_date
 from exportgraph.services.partners.items import Item, parse_subject
+from exportgraph.services.partners.request_fields import origin, required_subject
 
 FIELDS = frozenset(
     {
@@ -172,21 +173,15 @@ def _stated(knowledge: Knowledge, chosen: RiskModel, raw: object) -> dict[str, s
 def parse_risk_request(knowledge: Knowledge, raw: object) -> RiskRequest:
     """Validate a risk request; InvalidInput names the offending field."""
     raw = object_fields(raw, "body", FIELDS)
-    if raw.get("subject") is None:
-        raise InvalidInput("subject: a subject is required", field="subject")
-    parsed = subject(knowledge, raw["subject"])
-    if raw.get("from") is None:
-        raise InvalidInput(
-            "from: the jurisdiction the transfer starts in is required", field="from"
-        )
-    origin = knowledge.jurisdiction(raw["from"], "from").code
+    parsed = subject(knowledge, required_subject(raw))
+    start = origin(knowledge, raw, "transfer")
     if raw.get("to") is None:
         raise InvalidInput("to: the destination country is required", field="to")
     chosen = model(knowledge, raw.get("model"))
     end_use = raw.get("end_use")
     return RiskRequest(
         subject=parsed,
-        origin=origin,
+        origin=start,
         destination=destination(knowledge, raw["to"], "to"),
         end_user=_end_user(knowledge, raw.get("end_user")),
         end_use=_notation(knowledge, "end-uses", end_use, "end_use", "end use"),
