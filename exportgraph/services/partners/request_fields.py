@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from exportgraph.errors import InvalidInput, shown
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.loaders.screening import is_iso_country
+from exportgraph.loaders.screening_countries import is_iso_country
 
 
 def required_subject(raw: Mapping[str, object]) -> object:
