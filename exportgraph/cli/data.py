@@ -40,7 +40,10 @@ def serve(
             "--workers > 1 needs a shared store (--store sparql:URL): an oxigraph: folder opens "
             "in one process only, and memory: stores would diverge between workers"
         )
-    context.store  # build before accepting requests, so /healthz is ready at once  # noqa: B018
+    if not context.settings.store_uri.startswith("memory:"):
+        # build a persistent store before accepting requests, so /healthz is ready at once; a
+        # memory: store lives in the server's process only, which builds it as it warms up
+        context.store  # noqa: B018
     context.close()
     uvicorn.run(
         "exportgraph.api.main:app",
