@@ -1,5 +1,7 @@
 """Warming a served app up in the background: the knowledge index first (what the first reads
-need), then what the first terminology write is checked against. /healthz and requests are
+need), then what the first terminology write is checked against, the restricted-party list's
+index (the first screening, assessment or agreement naming parties) and the base of the what-if
+sandbox (the first review page of a pending change). /healthz and requests are
 answered meanwhile; a request needing a value in progress waits for it rather than computing it
 again (each is built once per data version)."""
 
@@ -12,6 +14,9 @@ from collections.abc import Callable
 from exportgraph.api import warm_index
 
 from exportgraph.graph.context import Context
+from exportgraph.knowledge.current import current
+from exportgraph.knowledge.screening import screening_index
+from exportgraph.services.standards.impact import prepare_what_if
 from exportgraph.services.standards.write_warmup import prepare_writes
 
 log = logging.getLogger("exportgraph.warm_up")
@@ -29,6 +34,8 @@ class WarmUp:
         steps: list[Callable[[], object]] = [
             lambda: warm_index.in_thread(self.context),
             lambda: prepare_writes(self.context.store),
+            screening_index,
+            lambda: prepare_what_if(self.context.store, current(self.context)),
         ]
         try:
             for step in steps:

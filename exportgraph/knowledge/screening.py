@@ -68,8 +68,9 @@ def screening_index(ontology: Path | None = None) -> ScreeningIndex | None:
     built on first use and kept while the input files stay as they are (checked by their size
     and modification time: a few stat calls); None when no consolidated list is present.
 
-    The load takes seconds, so it happens only when screening is asked for (GET /v1/screening,
-    a risk score or an assessment naming a party), never with the graph build."""
+    The load takes seconds, so it happens when screening is first asked for (GET /v1/screening,
+    a risk score or an assessment naming a party) or in a served app's background warm-up,
+    never with the graph build."""
     folder = (ontology or paths.ontology_dir()).resolve()
     with _LOADED_LOCK:
         loaded = _LOADED.setdefault(folder, _Loaded())

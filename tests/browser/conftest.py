@@ -88,9 +88,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(users_file))
     context = Context(settings, store=real_store())
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(context), host="127.0.0.1", port=port, log_level="warning", access_log=False
-    )
+    app = create_app(context, warm=True)  # as `exportgraph serve` runs it
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, name="ui-uvicorn", daemon=True)
     thread.start()
@@ -99,6 +98,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
+    # the tests time pages in a warm server (a first write or review page on a cold one computes
+    # seconds of whole-graph checks and indexes: a test of its own covers that path)
+    app.state.warm_up.thread.join(timeout=300)
     yield Server(f"http://127.0.0.1:{port}", context, users_file)
     uv.should_exit = True
     thread.join(timeout=10)

@@ -15,7 +15,11 @@ from fastapi.testclient import TestClient
 from pyoxigraph import Triple
 
 from exportgraph.graph.context import Context
+from exportgraph.knowledge import sandbox
+from exportgraph.knowledge.current import current
+from exportgraph.knowledge.screening import screening_index
 from exportgraph.services.standards import change_check
+from exportgraph.services.standards.impact import current_asserted
 from exportgraph.settings import Settings
 from exportgraph.store import Store
 
@@ -75,6 +79,21 @@ def test_the_first_write_finds_the_check_computed_at_start_up(
     _approve(served, accounts)
     # neither the proposal nor the approval computed the whole-graph check
     assert whole.threads == ["exportgraph-warm-up"]
+
+
+def test_the_warm_up_also_prepares_screening_and_the_what_if_base(
+    fresh_store: Store, accounts: Accounts
+) -> None:
+    """The first screening (seconds to index the restricted-party list) and the first review
+    page of a pending change (the what-if sandbox's base index) do not compute them either."""
+    settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(accounts.path))
+    with TestClient(create_app(Context(settings, store=fresh_store), warm=True)) as client:
+        client.app.state.warm_up.thread.join(120)  # type: ignore[attr-defined]
+        knowledge = current(client.app.state.context)  # type: ignore[attr-defined]
+        # what-ifs of this version start from the kept asserted graph, loaded in the sandbox
+        assert sandbox._base is not None
+        assert sandbox._base.triples == current_asserted(fresh_store, knowledge)
+        assert screening_index() is screening_index()  # built once, kept
 
 
 @pytest.mark.parametrize("whole", [True], indirect=True)

@@ -30,6 +30,7 @@ from typing_extensions import TypedDict
 
 from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.sandbox import of_changed
 from exportgraph.services.inputs import parse_date
 from exportgraph.services.partners.batch_compiled import Results, compiled, decide
 from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
@@ -156,6 +157,12 @@ def current_asserted(store: Store, knowledge: Knowledge) -> frozenset[Triple]:
     if knowledge.version != store.data_version():
         return frozenset(asserted_triples(store))
     return knowledge.derived("impact.asserted", lambda _: frozenset(asserted_triples(store)))
+
+
+def prepare_what_if(store: Store, knowledge: Knowledge) -> None:
+    """Compute ahead of the first what-if (a reviewer opening a pending change) what every
+    what-if of this data version starts from: the asserted graph and the sandbox's base index."""
+    of_changed(current_asserted(store, knowledge), frozenset(), ())
 
 
 def corpus_rows(knowledge: Knowledge, corpus: object, max_items: int) -> list[Row]:
