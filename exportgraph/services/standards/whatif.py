@@ -21,6 +21,7 @@ import logging
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -208,23 +209,24 @@ class _Graph:
         return sorted(added, key=str), sorted(removed, key=str)
 
 
-_last_subjects: tuple[frozenset[Triple], dict[str, frozenset[Triple]]] | None = None
-
-
 def _subjects(asserted: Set[Triple]) -> Mapping[str, Set[Triple]]:
     """The statements of each subject; kept for the last frozen graph (the current version's
     asserted graph, asked of by every what-if)."""
-    global _last_subjects
-    last = _last_subjects
-    if last is not None and last[0] is asserted:
-        return last[1]
+    if isinstance(asserted, frozenset):
+        return _frozen_subjects(asserted)
+    return _index_subjects(asserted)
+
+
+@lru_cache(maxsize=1)  # a frozenset computes its hash once: the next look-up is cheap
+def _frozen_subjects(asserted: frozenset[Triple]) -> Mapping[str, Set[Triple]]:
+    return _index_subjects(asserted)
+
+
+def _index_subjects(asserted: Set[Triple]) -> dict[str, frozenset[Triple]]:
     found: dict[str, set[Triple]] = {}
     for triple in asserted:
         found.setdefault(_text(triple.subject), set()).add(triple)
-    frozen = {subject: frozenset(triples) for subject, triples in found.items()}
-    if isinstance(asserted, frozenset):
-        _last_subjects = (asserted, frozen)
-    return frozen
+    return {subject: frozenset(triples) for subject, triples in found.items()}
 
 
 def _edit(knowledge: Knowledge, graph: _Graph, edit: object, where: str) -> None:
