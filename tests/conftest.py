@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -18,13 +19,15 @@ import pytest
 from tests.response_guard import guard_responses  # noqa: F401  (autouse: no response drops a member)
 
 # Files whose tests take a minute or more of one worker (installs, whole-graph approvals and
-# reasoning, schemathesis, impact over the product corpus): collected first, so that under
-# `-n 2 --dist loadfile` they start at once and a long file never starts last (the run's tail).
+# reasoning, schemathesis, impact over the product corpus), longest first: collected first, and
+# under `-n 2 --dist loadfile` handed out in that order (tests/xdist_schedule.py), so that they
+# start at once and a long file never starts last (the run's tail).
 LONG_FILES = (
     "packaging/test_installs.py",
     "batch/test_impact.py",
     "knowledge/test_incremental.py",
     "terminology/test_end_to_end.py",
+    "browser/",  # one unit (tests/xdist_schedule.py): its warmed server is started once
     "knowledge/test_reasoning.py",
     "partners/test_non_finite_thresholds.py",
     "batch/test_fuzz.py",
@@ -34,13 +37,26 @@ LONG_FILES = (
 )
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under `--dist loadfile`, the files in the collection's order (see tests/xdist_schedule.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from tests.xdist_schedule import LongFilesFirst
+
+    return LongFilesFirst(config, log)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The long files first (in LONG_FILES order), every other test after them as collected."""
     here = Path(__file__).resolve().parent
 
     def rank(item: pytest.Item) -> int:
         name = Path(str(item.fspath)).resolve().relative_to(here).as_posix()
-        return LONG_FILES.index(name) if name in LONG_FILES else len(LONG_FILES)
+        for position, long in enumerate(LONG_FILES):  # a file, or a folder ending in "/"
+            if name == long or (long.endswith("/") and name.startswith(long)):
+                return position
+        return len(LONG_FILES)
 
     items.sort(key=rank)  # stable: the order inside a file (and of the rest) is kept
 
