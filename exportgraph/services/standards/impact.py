@@ -32,7 +32,7 @@ from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.sandbox import of_changed
 from exportgraph.services.inputs import parse_date
-from exportgraph.services.partners.batch_compiled import Results, compiled, decide
+from exportgraph.services.partners.batch_compiled import Compiled, Results, compiled, decide
 from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
 from exportgraph.services.partners.batch_rows import check_count, json_rows
 from exportgraph.services.partners.classify import resolve_jurisdictions
@@ -45,6 +45,7 @@ from exportgraph.services.standards.impact_agreements import (
     agreements_impact,
     read_agreements,
 )
+from exportgraph.services.standards.impact_scope import Scope, same_vocabulary, scope
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.standards.whatif import parse_change, sandbox
 from exportgraph.settings import Settings
@@ -209,15 +210,23 @@ def compare(
     rows: Sequence[Row],
     codes: Sequence[str],
     on: dt.date,
+    *,
+    shortcut: bool = True,
 ) -> ImpactAnswer:
     """Classify the items before and after and list what moves. An item that does not read
-    before is an InvalidInput naming it."""
+    before is an InvalidInput naming it. The "after" side is decided only where the change can
+    move an answer (exportgraph.services.standards.impact_scope), unless `shortcut` is False
+    (every item and jurisdiction decided again: the same answer, for tests and benchmarks)."""
     reader, parsed = _read(before, rows)
     if parsed.errors:
         raise parsed.errors[min(parsed.errors)]
     old = decide(compiled(before, on), reader, parsed, codes)
     try:
-        if same_vocabulary(before, after):
+        moving = scope(before, after, codes) if shortcut else None
+        if moving is not None:  # decide again only the answers the change can move
+            new_parsed = parsed
+            new = _merged(old, codes, moving, compiled(after, on), reader, parsed)
+        elif same_vocabulary(before, after):
             new_parsed = parsed
             new = decide(compiled(after, on), reader, parsed, codes)
         else:  # kinds, parameters or units changed: read the items again in the new terms
@@ -278,6 +287,36 @@ def compare(
     }
 
 
+def _merged(
+    old: Sequence[Results | None],
+    codes: Sequence[str],
+    moving: Scope,
+    state: Compiled,
+    reader: ItemReader,
+    parsed: Parsed,
+) -> list[Results | None]:
+    """The "after" results: decided again for the jurisdictions and items the change can move,
+    the "before" results elsewhere (lists shared as `decide` shares them)."""
+    if not moving.codes:
+        return list(old)
+    fresh = decide(state, reader, parsed, moving.codes, moving.moves)
+    again = [codes.index(code) for code in moving.codes]
+    merged: dict[tuple[int, int], Results] = {}
+    out: list[Results | None] = []
+    for was, now in zip(old, fresh, strict=True):
+        if now is None or was is None:
+            out.append(was)
+            continue
+        key = (id(was), id(now))
+        found = merged.get(key)
+        if found is None:
+            found = merged[key] = list(was)
+            for verdict, c in zip(now, again, strict=True):
+                found[c] = verdict
+        out.append(found)
+    return out
+
+
 def _invalid(item_id: object, verdict: Mapping[str, object], problem: str) -> Migration:
     return {
         "id": item_id,
@@ -308,25 +347,6 @@ def harmonization(results: Sequence[Results | None]) -> float | None:
         count += times
         agreeing += times if len(verdicts) == 1 and "unknown" not in verdicts else 0
     return round(agreeing / count, 6) if count else None
-
-
-def same_vocabulary(before: Knowledge, after: Knowledge) -> bool:
-    """Whether items read the same in both indexes: the same kinds (and their hierarchy),
-    parameters, facts, purposes and units."""
-
-    def terms(knowledge: Knowledge) -> object:
-        return {
-            scheme: {
-                n: (c.iri, c.flags, c.canonical_unit) for n, c in knowledge.scheme(scheme).items()
-            }
-            for scheme in ("kinds", "parameters", "facts", "purposes")
-        }
-
-    return (
-        terms(before) == terms(after)
-        and before.kind_ancestors == after.kind_ancestors
-        and before.units == after.units
-    )
 
 
 def change_impact(
