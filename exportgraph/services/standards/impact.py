@@ -45,6 +45,13 @@ from exportgraph.services.standards.impact_agreements import (
     agreements_impact,
     read_agreements,
 )
+from exportgraph.services.standards.impact_before import (
+    Before,
+    corpus_key,
+    decided,
+    keep,
+    kept,
+)
 from exportgraph.services.standards.impact_scope import Scope, same_vocabulary, scope
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.standards.whatif import parse_change, sandbox
@@ -136,12 +143,24 @@ def impact_run(
     on = parse_date(body.get("as_of"), "as_of")
     codes = resolve_jurisdictions(knowledge, body.get("jurisdictions"))
     corpus = body.get("corpus", PRODUCTS)
-    rows = corpus_rows(knowledge, corpus, max_items)
+    name = corpus_key(corpus, PRODUCTS if corpus == PRODUCTS else None)
+    key = (on, tuple(codes), name) if name is not None else None
+    decided_before = kept(knowledge, key) if key is not None else None
+    if decided_before is None:
+        rows: Sequence[Row] = corpus_rows(knowledge, corpus, max_items)
+    else:  # the same corpus as a recent what-if: read and decided then
+        rows = decided_before.rows
+        if corpus != PRODUCTS:
+            check_count(len(rows), max_items, "corpus")
     agreements, source = read_agreements(body.get("agreements", EXAMPLES), max_agreements)
     asserted = current_asserted(store, knowledge)
     change = parse_change(knowledge, store, asserted, body["change"])
     after = sandbox(asserted, change)
-    answer = compare(knowledge, after, rows, codes, on)
+    if decided_before is None:
+        decided_before = decided(knowledge, rows, codes, on)
+        if key is not None:
+            keep(knowledge, key, decided_before)
+    answer = compare(knowledge, after, rows, codes, on, decided_before=decided_before)
     answer["corpus"]["source"] = PRODUCTS if corpus == PRODUCTS else "request"
     answer["change"] = change.described()
     assessed = agreements_impact(store, knowledge, after, agreements, source)
@@ -197,13 +216,6 @@ def corpus_rows(knowledge: Knowledge, corpus: object, max_items: int) -> list[Ro
     return rows
 
 
-def _read(knowledge: Knowledge, rows: Sequence[Row]) -> tuple[ItemReader, Parsed]:
-    reader = ItemReader(knowledge)
-    parsed = Parsed()
-    reader.read(parsed, rows)
-    return reader, parsed
-
-
 def compare(
     before: Knowledge,
     after: Knowledge,
@@ -212,15 +224,16 @@ def compare(
     on: dt.date,
     *,
     shortcut: bool = True,
+    decided_before: Before | None = None,
 ) -> ImpactAnswer:
     """Classify the items before and after and list what moves. An item that does not read
     before is an InvalidInput naming it. The "after" side is decided only where the change can
     move an answer (exportgraph.services.standards.impact_scope), unless `shortcut` is False
-    (every item and jurisdiction decided again: the same answer, for tests and benchmarks)."""
-    reader, parsed = _read(before, rows)
-    if parsed.errors:
-        raise parsed.errors[min(parsed.errors)]
-    old = decide(compiled(before, on), reader, parsed, codes)
+    (every item and jurisdiction decided again: the same answer, for tests and benchmarks).
+    `decided_before`: the rows already read and decided on `before` for `codes` and `on`."""
+    if decided_before is None:
+        decided_before = decided(before, rows, codes, on)
+    reader, parsed, old = decided_before.reader, decided_before.parsed, decided_before.results
     try:
         moving = scope(before, after, codes) if shortcut else None
         if moving is not None:  # decide again only the answers the change can move
@@ -230,7 +243,8 @@ def compare(
             new_parsed = parsed
             new = decide(compiled(after, on), reader, parsed, codes)
         else:  # kinds, parameters or units changed: read the items again in the new terms
-            new_reader, new_parsed = _read(after, rows)
+            new_reader, new_parsed = ItemReader(after), Parsed()
+            new_reader.read(new_parsed, rows)
             new = decide(compiled(after, on), new_reader, new_parsed, codes)
     except ExportgraphError:
         raise
