@@ -4,10 +4,17 @@ index of another version reads the store anew."""
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+
+import pytest
+
+from exportgraph.errors import LimitExceeded
 from exportgraph.graph.closure import asserted_triples
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.standards.impact import current_asserted, impact
+from exportgraph.services.standards.impact_before import corpus_key, kept
 from tests.batch.test_impact import AS_OF, TIGHTER, _corpus
 
 
@@ -40,3 +47,32 @@ def test_an_edit_does_not_leak_into_the_next_what_if(
     assert unchanged["change"]["added"] == unchanged["change"]["removed"] == 0
     again = impact(context.store, knowledge, {"change": TIGHTER, **common}, max_items=999)
     assert again == tighter
+
+
+def test_the_before_side_is_kept_per_corpus_content_date_and_jurisdictions(
+    context: Context, knowledge: Knowledge
+) -> None:
+    """The same corpus again reuses its "before" side; a corpus that differs in one value, other
+    jurisdictions or another date do not; a kept corpus is still held to the item limit."""
+    corpus = _corpus()
+    body = {"change": TIGHTER, "corpus": corpus, "jurisdictions": ["EU", "US"], "as_of": AS_OF}
+    first = impact(context.store, knowledge, body, max_items=999)
+    key = (dt.date.fromisoformat(AS_OF), ("EU", "US"), corpus_key(corpus, None))
+    assert key[2] is not None
+    kept_before = kept(knowledge, key)
+    assert kept_before is not None
+    assert impact(context.store, knowledge, copy.deepcopy(body), max_items=999) == first
+    assert kept(knowledge, key) is kept_before
+    moved = first["migrations"][0]
+    changed = copy.deepcopy(corpus)
+    item = next(c for c in changed if c["id"] == moved["id"])
+    item["item"]["parameters"]["cnot-error"] = 2e-4  # now below both bounds: it does not move
+    other = impact(context.store, knowledge, {**body, "corpus": changed}, max_items=999)
+    assert (moved["id"], "EU") not in {(m["id"], m["jurisdiction"]) for m in other["migrations"]}
+    assert len(other["migrations"]) == len(first["migrations"]) - 1
+    only_us = impact(context.store, knowledge, {**body, "jurisdictions": ["US"]}, max_items=999)
+    assert only_us["jurisdictions"] == ["US"] and only_us["migrations"] == []
+    earlier = impact(context.store, knowledge, {**body, "as_of": "2020-01-01"}, max_items=999)
+    assert earlier["as_of"] == "2020-01-01" and earlier["migrations"] != first["migrations"]
+    with pytest.raises(LimitExceeded):
+        impact(context.store, knowledge, body, max_items=10)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import numpy as np
@@ -106,16 +106,22 @@ def compiled(knowledge: Knowledge, on: dt.date) -> Compiled:
 
 
 def decide(
-    state: Compiled, reader: ItemReader, parsed: Parsed, codes: Sequence[str]
+    state: Compiled,
+    reader: ItemReader,
+    parsed: Parsed,
+    codes: Sequence[str],
+    chains: Callable[[tuple[str, ...]], bool] | None = None,
 ) -> list[Results | None]:
-    """The results of every parsed item (None for an item in error), one verdict per code."""
+    """The results of every parsed item (None for an item in error), one verdict per code; only
+    of the items whose chain of kinds `chains` accepts, when given (None for the others)."""
     out: list[Results | None] = [None] * len(parsed)
     signatures = reader.signatures
     chain_of = [signature.chain for signature in signatures]
-    plan_of = [state.plan_id(signature) for signature in signatures]
+    wanted = [chains is None or chains(chain) for chain in chain_of]
+    plan_of = [state.plan_id(s) if w else -1 for s, w in zip(signatures, wanted, strict=True)]
     by_chain: dict[tuple[str, ...], list[int]] = {}
     for position, signature in enumerate(parsed.signatures):
-        if signature >= 0:
+        if signature >= 0 and wanted[signature]:
             by_chain.setdefault(chain_of[signature], []).append(position)
     codes_key = tuple(codes)
     for chain, positions in by_chain.items():

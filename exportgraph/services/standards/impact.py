@@ -32,7 +32,7 @@ from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.sandbox import of_changed
 from exportgraph.services.inputs import parse_date
-from exportgraph.services.partners.batch_compiled import Results, compiled, decide
+from exportgraph.services.partners.batch_compiled import Compiled, Results, compiled, decide
 from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
 from exportgraph.services.partners.batch_rows import check_count, json_rows
 from exportgraph.services.partners.classify import resolve_jurisdictions
@@ -45,6 +45,14 @@ from exportgraph.services.standards.impact_agreements import (
     agreements_impact,
     read_agreements,
 )
+from exportgraph.services.standards.impact_before import (
+    Before,
+    corpus_key,
+    decided,
+    keep,
+    kept,
+)
+from exportgraph.services.standards.impact_scope import Scope, same_vocabulary, scope
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.standards.whatif import parse_change, sandbox
 from exportgraph.settings import Settings
@@ -135,12 +143,24 @@ def impact_run(
     on = parse_date(body.get("as_of"), "as_of")
     codes = resolve_jurisdictions(knowledge, body.get("jurisdictions"))
     corpus = body.get("corpus", PRODUCTS)
-    rows = corpus_rows(knowledge, corpus, max_items)
+    name = corpus_key(corpus, PRODUCTS if corpus == PRODUCTS else None)
+    key = (on, tuple(codes), name) if name is not None else None
+    decided_before = kept(knowledge, key) if key is not None else None
+    if decided_before is None:
+        rows: Sequence[Row] = corpus_rows(knowledge, corpus, max_items)
+    else:  # the same corpus as a recent what-if: read and decided then
+        rows = decided_before.rows
+        if corpus != PRODUCTS:
+            check_count(len(rows), max_items, "corpus")
     agreements, source = read_agreements(body.get("agreements", EXAMPLES), max_agreements)
     asserted = current_asserted(store, knowledge)
     change = parse_change(knowledge, store, asserted, body["change"])
     after = sandbox(asserted, change)
-    answer = compare(knowledge, after, rows, codes, on)
+    if decided_before is None:
+        decided_before = decided(knowledge, rows, codes, on)
+        if key is not None:
+            keep(knowledge, key, decided_before)
+    answer = compare(knowledge, after, rows, codes, on, decided_before=decided_before)
     answer["corpus"]["source"] = PRODUCTS if corpus == PRODUCTS else "request"
     answer["change"] = change.described()
     assessed = agreements_impact(store, knowledge, after, agreements, source)
@@ -196,32 +216,35 @@ def corpus_rows(knowledge: Knowledge, corpus: object, max_items: int) -> list[Ro
     return rows
 
 
-def _read(knowledge: Knowledge, rows: Sequence[Row]) -> tuple[ItemReader, Parsed]:
-    reader = ItemReader(knowledge)
-    parsed = Parsed()
-    reader.read(parsed, rows)
-    return reader, parsed
-
-
 def compare(
     before: Knowledge,
     after: Knowledge,
     rows: Sequence[Row],
     codes: Sequence[str],
     on: dt.date,
+    *,
+    shortcut: bool = True,
+    decided_before: Before | None = None,
 ) -> ImpactAnswer:
     """Classify the items before and after and list what moves. An item that does not read
-    before is an InvalidInput naming it."""
-    reader, parsed = _read(before, rows)
-    if parsed.errors:
-        raise parsed.errors[min(parsed.errors)]
-    old = decide(compiled(before, on), reader, parsed, codes)
+    before is an InvalidInput naming it. The "after" side is decided only where the change can
+    move an answer (exportgraph.services.standards.impact_scope), unless `shortcut` is False
+    (every item and jurisdiction decided again: the same answer, for tests and benchmarks).
+    `decided_before`: the rows already read and decided on `before` for `codes` and `on`."""
+    if decided_before is None:
+        decided_before = decided(before, rows, codes, on)
+    reader, parsed, old = decided_before.reader, decided_before.parsed, decided_before.results
     try:
-        if same_vocabulary(before, after):
+        moving = scope(before, after, codes) if shortcut else None
+        if moving is not None:  # decide again only the answers the change can move
+            new_parsed = parsed
+            new = _merged(old, codes, moving, compiled(after, on), reader, parsed)
+        elif same_vocabulary(before, after):
             new_parsed = parsed
             new = decide(compiled(after, on), reader, parsed, codes)
         else:  # kinds, parameters or units changed: read the items again in the new terms
-            new_reader, new_parsed = _read(after, rows)
+            new_reader, new_parsed = ItemReader(after), Parsed()
+            new_reader.read(new_parsed, rows)
             new = decide(compiled(after, on), new_reader, new_parsed, codes)
     except ExportgraphError:
         raise
@@ -278,6 +301,36 @@ def compare(
     }
 
 
+def _merged(
+    old: Sequence[Results | None],
+    codes: Sequence[str],
+    moving: Scope,
+    state: Compiled,
+    reader: ItemReader,
+    parsed: Parsed,
+) -> list[Results | None]:
+    """The "after" results: decided again for the jurisdictions and items the change can move,
+    the "before" results elsewhere (lists shared as `decide` shares them)."""
+    if not moving.codes:
+        return list(old)
+    fresh = decide(state, reader, parsed, moving.codes, moving.moves)
+    again = [codes.index(code) for code in moving.codes]
+    merged: dict[tuple[int, int], Results] = {}
+    out: list[Results | None] = []
+    for was, now in zip(old, fresh, strict=True):
+        if now is None or was is None:
+            out.append(was)
+            continue
+        key = (id(was), id(now))
+        found = merged.get(key)
+        if found is None:
+            found = merged[key] = list(was)
+            for verdict, c in zip(now, again, strict=True):
+                found[c] = verdict
+        out.append(found)
+    return out
+
+
 def _invalid(item_id: object, verdict: Mapping[str, object], problem: str) -> Migration:
     return {
         "id": item_id,
@@ -308,25 +361,6 @@ def harmonization(results: Sequence[Results | None]) -> float | None:
         count += times
         agreeing += times if len(verdicts) == 1 and "unknown" not in verdicts else 0
     return round(agreeing / count, 6) if count else None
-
-
-def same_vocabulary(before: Knowledge, after: Knowledge) -> bool:
-    """Whether items read the same in both indexes: the same kinds (and their hierarchy),
-    parameters, facts, purposes and units."""
-
-    def terms(knowledge: Knowledge) -> object:
-        return {
-            scheme: {
-                n: (c.iri, c.flags, c.canonical_unit) for n, c in knowledge.scheme(scheme).items()
-            }
-            for scheme in ("kinds", "parameters", "facts", "purposes")
-        }
-
-    return (
-        terms(before) == terms(after)
-        and before.kind_ancestors == after.kind_ancestors
-        and before.units == after.units
-    )
 
 
 def change_impact(
