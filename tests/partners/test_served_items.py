@@ -117,12 +117,22 @@ def test_eu_3d001_asks_for_specially_designed_software_only(classify_in: Any) ->
             "frequency-max": "8 GHz",
             "noise-figure": "0.010 dB",
         },
-        "facts": {"software-specially-designed-or-modified": True},
+        "facts": {"software-specially-designed-or-modified": True, **HEADING_NOTES},
     }
     result = classify_in("EU", twpa_design)
     assert result["controlled"] == "unknown"  # modified is not enough for 3D001's wording
     assert result["missing_facts"] == ["software-specially-designed"]
     assert ids(classify_in("US", twpa_design)) == ["US:3D901"]
+    # the served amplifier stands under Note 1 to Category 3A (and, in the US, Note 2): an
+    # amplifier specially designed for other equipment is not "specified by" 3A501.b.13 / 3A901.b
+    unstated = {**twpa_design, "facts": {"software-specially-designed-or-modified": True}}
+    assert set(classify_in("US", unstated)["missing_facts"]) == set(HEADING_NOTES)
+
+
+HEADING_NOTES = {
+    "not-specially-designed-for-other-equipment": True,
+    "not-programmed-for-other-equipment": True,
+}
 
 
 def test_technology_for_the_use_of_software_names_the_software_it_serves(
