@@ -127,6 +127,14 @@ def test_eu_3d001_asks_for_specially_designed_software_only(classify_in: Any) ->
     # amplifier specially designed for other equipment is not "specified by" 3A501.b.13 / 3A901.b
     unstated = {**twpa_design, "facts": {"software-specially-designed-or-modified": True}}
     assert set(classify_in("US", unstated)["missing_facts"]) == set(HEADING_NOTES)
+    # stated specially designed for other equipment, the amplifier takes that equipment's status:
+    # the software's answer waits for it, saying so (not "depends on" a list of nothing)
+    other = {**HEADING_NOTES, "not-specially-designed-for-other-equipment": False}
+    handed = {**twpa_design, "facts": {"software-specially-designed-or-modified": True, **other}}
+    result = classify_in("US", handed)
+    assert result["controlled"] == "unknown" and result["missing_facts"] == []
+    (said,) = [n for n in result["notes"] if n.startswith("US:3D901 controls software")]
+    assert "not decided (US:3A901.b)" in said and "classify that equipment" in said
 
 
 HEADING_NOTES = {
