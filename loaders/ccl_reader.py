@@ -14,7 +14,14 @@ from exportgraph.loaders.ccl_model import (
     ListBasedException,
     licence_row,
 )
-from exportgraph.loaders.ccl_xml import heading_code, leading_label, note_parts, render
+from exportgraph.loaders.ccl_notes import PendingNote, place, read_note
+from exportgraph.loaders.ccl_xml import (
+    heading_code,
+    leading_label,
+    note_parts,
+    render,
+    split_note,
+)
 from exportgraph.loaders.listed_text import (
     ENTRY_CODE,
     Note,
@@ -69,6 +76,8 @@ class _Draft:
     related_controls: list[str] = field(default_factory=list)
     related_definitions: list[str] = field(default_factory=list)
     other: list[list[str]] = field(default_factory=list)
+    notes: list[PendingNote] = field(default_factory=list)
+    """The notes read since the last lettered paragraph, placed when the next one starts."""
     last: str = ""
     """Where an unlabelled header paragraph continues: "exception", "controls", "definitions",
     "other" or "" (nothing yet)."""
@@ -125,7 +134,11 @@ class EccnReader:
         if self.draft is None:
             self.outside(element, text, line)
         elif tag in ("NOTE", "EXTRACT"):
-            self.note(element, line)
+            for part in split_note(element):
+                if part.tag == "P":
+                    self.paragraph(part, render(part), line)
+                else:
+                    self.note(part, line)
         elif tag == "DIV":
             self.table(element, line)
         else:
@@ -139,6 +152,7 @@ class EccnReader:
 
     def heading(self, tag: str, text: str, line: int) -> None:
         if self.draft is not None and tag == "HD1":
+            self.place_notes()
             for pattern, section in _MARKERS:
                 if pattern.match(text):  # 3A090 sets its sections as HD1 headings
                     self.draft.section = section
@@ -194,6 +208,12 @@ class EccnReader:
         assert draft is not None
         if not text:
             return
+        heading = note_heading(text) if draft.in_items and split_label(text) is None else None
+        if heading is not None:
+            kind, head, words = heading
+            self.add_note(Note(kind, head, words, line))
+            return
+        self.place_notes()
         for pattern, section in _MARKERS:
             if pattern.match(text) and not draft.in_items:
                 draft.section = section
@@ -281,11 +301,6 @@ class EccnReader:
             for path in paths:
                 draft.tree.paragraph(path, words, line)
             return
-        heading = note_heading(text)
-        if heading is not None:
-            kind, head, words = heading
-            draft.tree.note(Note(kind, head, words, line), named_path(draft.tree.code, words))
-            return
         draft.tree.continuation(text)
 
     def note(self, element: ElementTree.Element, line: int) -> None:
@@ -297,17 +312,31 @@ class EccnReader:
             kind = "licence-requirement-note"
         elif re.match(r"License Exceptions? Notes?", heading, re.IGNORECASE):
             kind = "licence-exception-note"
+        if draft.in_items:
+            self.add_note(Note(kind, heading, body, line))
+            return
         code = draft.tree.code
         path = named_path(code, heading, anywhere=True)
         if path is None:
             path = named_path(code, body)
-        if path is None and not draft.in_items:
-            path = ()
-        draft.tree.note(Note(kind, heading, body, line), path)
+        draft.tree.note(Note(kind, heading, body, line), () if path is None else path)
+
+    def add_note(self, note: Note) -> None:
+        """A note among the lettered items: placed with the notes of its run (loaders/ccl_notes)."""
+        draft = self.draft
+        assert draft is not None
+        draft.notes.append(read_note(draft.tree.code, note, draft.tree.current, draft.tree))
+
+    def place_notes(self) -> None:
+        draft = self.draft
+        if draft is not None and draft.notes:
+            place(draft.notes, draft.tree)
+            draft.notes = []
 
     def table(self, element: ElementTree.Element, line: int) -> None:
         draft = self.draft
         assert draft is not None
+        self.place_notes()
         table = element.find(".//TABLE")
         if table is None:
             text = render(element)
@@ -343,6 +372,7 @@ class EccnReader:
         draft = self.draft
         if draft is None:
             return
+        self.place_notes()
         self.draft = None
         tree = draft.tree.freeze()
         self.done.append(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import cast
 from xml.etree import ElementTree
 
-from exportgraph.loaders.listed_text import ENTRY_CODE, note_heading, plain
+from exportgraph.loaders.listed_text import ENTRY_CODE, note_heading, plain, split_label
 from exportgraph.loaders.tables import SourceDataError
 
 _SUPERSCRIPT = {"SU"}
@@ -97,7 +97,7 @@ def note_parts(element: ElementTree.Element) -> tuple[str, str]:
         found = note_heading(body[0])
         if found:
             heading, body[0] = found[1], found[2]
-    return heading, "\n".join(body)
+    return heading, "\n".join(part for part in body if part)
 
 
 def leading_label(element: ElementTree.Element) -> str | None:
@@ -106,3 +106,22 @@ def leading_label(element: ElementTree.Element) -> str | None:
         return None
     label = render(element[0])
     return label[:-1].strip() if label.endswith(":") else None
+
+
+def split_note(element: ElementTree.Element) -> list[ElementTree.Element]:
+    """A NOTE as the elements it stands for: itself, or — where the XML closes the NOTE after a
+    lettered paragraph of the list, set upright ("<P>a.3. Non-“space-qualified” “focal plane
+    arrays” as follows:</P>" inside the note to 6A002.a.2.c.3; 1C001.b likewise) — the note before
+    that paragraph, the paragraph, and the note after it ("N.B.: 'Microbolometer' …")."""
+    children = list(element)
+    for index, child in enumerate(children):
+        if child.tag == "P" and (child.text or "").strip() and split_label(render(child)):
+            parts = [_note_of(children[:index]), child, _note_of(children[index + 1 :])]
+            return [part for part in parts if len(part) or part.tag == "P"]
+    return [element]
+
+
+def _note_of(children: list[ElementTree.Element]) -> ElementTree.Element:
+    note = ElementTree.Element("NOTE")
+    note.extend(children)
+    return note

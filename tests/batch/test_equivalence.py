@@ -276,3 +276,36 @@ def test_every_threshold_written_in_every_unit(knowledge: Knowledge) -> None:
     assert len(batch) > 100
     answer = classify_batch(knowledge, batch, None, "2025-12-01")
     assert_same_as_single(knowledge, batch, answer["items"], None, "2025-12-01")
+
+
+def test_a_fact_handing_the_status_over_is_unknown_in_batch_as_one_by_one(
+    knowledge: Knowledge,
+) -> None:
+    """Note 1 to Category 3A stated false: the other equipment decides, so "unknown" — the
+    batch walker takes the fact as decision does (eg:handsOverWhenFalse)."""
+    handed = {"not-specially-designed-for-other-equipment": False}
+    twpa = {
+        "operating-temperature": "10 mK",
+        "frequency-min": "4 GHz",
+        "frequency-max": "8 GHz",
+        "noise-figure": "0.010 dB",
+    }
+    sent: list[dict[str, Any]] = [
+        {"kind": "network-analyser", "parameters": {"frequency-max": "120 GHz"}, "facts": handed},
+        {"kind": "network-analyser", "parameters": {"frequency-max": "10 GHz"}, "facts": handed},
+        {"kind": "twpa", "parameters": twpa, "facts": handed},
+        {
+            "kind": "software",
+            "for_kind": "twpa",
+            "purpose": "development",
+            "parameters": twpa,
+            "facts": {**handed, "software-specially-designed-or-modified": True},
+        },
+    ]
+    batch = [{"id": f"i{index}", "item": item} for index, item in enumerate(sent)]
+    on = "2026-12-01"  # the US text is the eCFR state of 2026-07-23
+    answer = classify_batch(knowledge, batch, ["US", "EU"], on)
+    assert_same_as_single(knowledge, batch, answer["items"], ["US", "EU"], on)
+    verdicts = [[v["controlled"] for v in item["results"]] for item in answer["items"]]
+    # (below 3A002.e.4's threshold, paragraphs e.1-e.3 left as text still may describe it)
+    assert verdicts == [["unknown"] * 2] * 4

@@ -32,8 +32,9 @@ def test_3a001_tree_notes_and_header(ccl: CommerceControlList) -> None:
     assert node.text == "A total dose of 5 × 10^3 Gy (Si), or higher;"  # superscript kept
     a2 = tree.find("3A001.a.2")
     assert a2 is not None
-    assert [n.heading for n in a2.notes] == ["Technical Note:", "Note:"]
-    assert "civil automobile or railway" in a2.notes[1].text
+    # the N.B. and the Note after a.2.c are a.2's (loaders/ccl_notes.py)
+    assert [n.heading for n in a2.notes] == ["Technical Note:", "N.B.:", "Note:"]
+    assert "civil automobile or railway" in a2.notes[2].text
     assert [c.code for c in a2.children] == ["3A001.a.2.a", "3A001.a.2.b", "3A001.a.2.c"]
     # the text skips z.1: its sub-items hang under z
     z = tree.find("3A001.z")

@@ -8,7 +8,7 @@ import pytest
 from exportgraph.loaders import formalize, formalize_notes, formalize_tree
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl import CommerceControlList
-from exportgraph.loaders.tables import SourceDataError
+from exportgraph.loaders.tables import SourceDataError, read_table
 
 from exportgraph.paths import ontology_dir
 
@@ -62,3 +62,38 @@ def test_a_group_holding_excepted_paragraphs_fails_the_load(
     )
     with pytest.raises(SourceDataError, match=r"3A001 holds .* exceptions below it"):
         formalize_notes.apply_notes([entry, group], NOTES)
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_curated_rows_under_a_note_ask_its_fact_too(jurisdiction: str) -> None:
+    """The curated quantum rows (ontology/controls/{J}/entries.csv) stand under the same notes:
+    US Note 1 covers 3A901 and Note 2 the integrated circuits of 3A901; EU Note 1 covers 3A501
+    "other than … 3A501.a.15", which Note 2 does not name."""
+    path = ONTOLOGY / "controls" / jurisdiction / "entries.csv"
+    asked = {
+        row.require("code"): set(row.words("requires_facts"))
+        for row in read_table(path, ("code",))
+        if row.get("kinds")
+    }
+    expected: dict[str, set[str]] = {code: set() for code in asked}
+    for note in NOTES:
+        if jurisdiction not in note.jurisdictions:
+            continue
+        for code in asked:
+            if _within(code, note.under) and not _within(code, note.excepted):
+                expected[code].add(note.fact)
+    for code, facts in expected.items():
+        assert facts <= asked[code], (code, facts - asked[code])
+    heading_notes = {NOTE_1, NOTE_2}
+    if jurisdiction == "US":
+        assert asked["3A901.a"] & heading_notes == asked["3A901.b"] & heading_notes == {
+            NOTE_1,
+            NOTE_2,
+        }
+    else:
+        assert asked["3A501.b.13"] & heading_notes == {NOTE_1}
+        assert asked["3A501.a.15"] & heading_notes == set()
+
+
+def _within(code: str, codes: tuple[str, ...]) -> bool:
+    return any(code == c or code.startswith(c + ".") for c in codes)

@@ -70,7 +70,10 @@ EXAMPLES: list[tuple[str, str, str, dict[str, Any]]] = [
     (
         "A travelling-wave parametric amplifier (TWPA)",
         "All three conditions must hold: designed below 1 K, a designed range reaching into 2-15 GHz, "
-        "and a noise figure below 0.015 dB (dB converts only to itself).",
+        "and a noise figure below 0.015 dB (dB converts only to itself). Notes 1 and 2 to Category 3, "
+        "Product Group A hand the control status of an item specially designed (or, for an integrated "
+        "circuit, unalterably programmed) for other equipment to that equipment: the facts say this "
+        "amplifier is neither (the EU asks only Note 1's).",
         "/v1/classify",
         {
             "item": {
@@ -81,6 +84,10 @@ EXAMPLES: list[tuple[str, str, str, dict[str, Any]]] = [
                     "frequency-max": "8 GHz",
                     "noise-figure": "0.010 dB",
                 },
+                "facts": {
+                    "not-specially-designed-for-other-equipment": True,
+                    "not-programmed-for-other-equipment": True,
+                },
             },
             "jurisdictions": ["US", "EU"],
             "as_of": "2025-12-01",
@@ -89,7 +96,10 @@ EXAMPLES: list[tuple[str, str, str, dict[str, Any]]] = [
     (
         "A cryo-CMOS qubit controller",
         "A CMOS integrated circuit designed for 4 K meets the <= 4.5 K threshold of US 3A901.a, EU "
-        "3A501.a.15 and the Canadian 5506 cryo-CMOS sub-item (secondary evidence, which the answer says).",
+        "3A501.a.15 and the Canadian 5506 cryo-CMOS sub-item (secondary evidence, which the answer says). "
+        "The US answer waits for the facts of Notes 1 and 2 to Category 3, Product Group A (whether "
+        "the circuit is specially designed or unalterably programmed for other equipment); the EU's "
+        "Note 1 excepts 3A501.a.15 and its Note 2 does not name it.",
         "/v1/classify",
         {
             "item": {"kind": "cryo-cmos-ic", "parameters": {"operating-temperature": "4 K"}},

@@ -44,6 +44,13 @@ BASE: dict[str, dict[str, object]] = {
     "cryo-cmos-ic": {"operating-temperature": "4 K"},
     "cryogenic-wafer-prober": {"test-temperature": "1.6 K", "wafer-diameter": "300 mm"},
 }
+# Notes 1 and 2 to Category 3, Product Group A cover 3A901 (US) and 3A501 but 3A501.a.15 (EU):
+# the items are stated to be neither specially designed nor programmed for other equipment
+HEADING_NOTES = {
+    "not-specially-designed-for-other-equipment": True,
+    "not-programmed-for-other-equipment": True,
+}
+FACTS: dict[str, dict[str, bool]] = {"twpa": HEADING_NOTES, "cryo-cmos-ic": HEADING_NOTES}
 # (kind, parameter, value at the threshold, just inside, just outside, holds at the threshold)
 BOUNDARIES = [
     # 3A904.a / 3A504.a: >= 600 µW, at <= 0.1 K, for > 48 h
@@ -79,7 +86,7 @@ BOUNDARIES = [
 
 
 def _item(kind: str, **overrides: object) -> dict[str, object]:
-    return {"kind": kind, "parameters": {**BASE[kind], **overrides}}
+    return {"kind": kind, "parameters": {**BASE[kind], **overrides}, "facts": FACTS.get(kind, {})}
 
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
@@ -113,6 +120,32 @@ def test_each_criterion_at_its_boundary(
     for value, expected in ((at, holds_at), (inside, True), (outside, False)):
         result = classify_in(jurisdiction, _item(kind, **{parameter: value}))
         assert (entry in ids(result)) is expected, f"{parameter}={value}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "jurisdiction", "asked"),
+    [
+        ("twpa", "US", set(HEADING_NOTES)),
+        ("cryo-cmos-ic", "US", set(HEADING_NOTES)),
+        ("twpa", "EU", {"not-specially-designed-for-other-equipment"}),
+    ],
+)
+def test_the_heading_notes_of_category_3a_are_asked(
+    classify_in: Any, kind: str, jurisdiction: str, asked: set[str]
+) -> None:
+    """US Note 1 covers "3A001 (other than …), 3A002, 3A901" and Note 2 the "integrated circuits
+    described in … 3A001.z or 3A901"; EU Note 1 covers "3A001, 3A002 or 3A501, other than … 3A501.a.15",
+    which EU Note 2 does not name: a qualifying item is controlled only once they are stated."""
+    unstated = classify_in(jurisdiction, {**_item(kind), "facts": {}})
+    assert unstated["controlled"] == "unknown"
+    assert set(unstated["missing_facts"]) == asked
+    assert ENTRY[(kind, jurisdiction)] in {e["id"] for e in unstated["possible_entries"]}
+
+
+def test_eu_cryo_cmos_is_under_neither_heading_note(classify_in: Any) -> None:
+    """EU Note 1 excepts 3A501.a.15 and EU Note 2 does not name it."""
+    result = classify_in("EU", {**_item("cryo-cmos-ic"), "facts": {}})
+    assert result["controlled"] is True and ids(result)[0] == "EU:3A501.a.15"
 
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])

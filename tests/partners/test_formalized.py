@@ -166,7 +166,7 @@ def test_note_1_to_category_3_decides_whether_3a002_answers_for_the_item(
     functional characteristics as other equipment" has the other equipment's status. Above
     3A002.e.4's threshold ("A maximum operating frequency exceeding 110 GHz", both lists),
     unknown until the fact is stated, naming the note; stated true, controlled; stated false,
-    not by 3A002.e.4, the answer saying the other equipment decides. Below the threshold the fact
+    still unknown, the answer saying the other equipment decides. Below the threshold the fact
     changes nothing: not controlled by e.4 either way."""
     above = {"kind": "network-analyser", "parameters": {"frequency-max": "120 GHz"}}
     for jurisdiction in ("US", "EU"):
@@ -179,17 +179,19 @@ def test_note_1_to_category_3_decides_whether_3a002_answers_for_the_item(
         stated = classify_in(jurisdiction, {**above, "facts": {NOTE_1: True}}, ON)
         assert stated["controlled"] is True
         assert _ids(stated) == [f"{jurisdiction}:3A002.e.4"]
+        # stated false, the other equipment's status is the item's: unknown until it is
+        # classified, never "not controlled" (eg:handsOverWhenFalse)
         other = classify_in(jurisdiction, {**above, "facts": {NOTE_1: False}}, ON)
+        assert other["controlled"] == "unknown"
         assert f"{jurisdiction}:3A002.e.4" not in _ids(other)
-        assert f"{jurisdiction}:3A002.e.4" not in {
-            e["id"] for e in other.get("possible_entries", [])
-        }
+        (e4,) = [e for e in other["possible_entries"] if e["id"].endswith("3A002.e.4")]
+        assert e4["missing_facts"] == [] and other["missing_facts"] == []
         # the answer says whose status decides instead
         (said,) = [n for n in other["notes"] if n.startswith(f"{jurisdiction}:3A002.e.4 requires")]
         assert "stated false" in said and "classify the other equipment" in said
     below = {"kind": "network-analyser", "parameters": {"frequency-max": "105 GHz"}}
     for jurisdiction in ("US", "EU"):
-        for facts in ({NOTE_1: True}, {}):
+        for facts in ({NOTE_1: True}, {}, {NOTE_1: False}):
             result = classify_in(jurisdiction, {**below, "facts": facts}, ON)
             e4 = f"{jurisdiction}:3A002.e.4"
             assert e4 not in {e["id"] for e in result.get("possible_entries", [])}
@@ -215,13 +217,14 @@ def test_note_1_leaves_its_excepted_paragraphs_to_note_2(classify_in: Any) -> No
     assert "EU:3A001.a.13.b" not in _ids(classify_in("EU", slow, ON))
 
 
-def test_an_rf_sampling_ic_against_3a001_a_14(classify_in: Any) -> None:
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_an_rf_sampling_ic_against_3a001_a_14(classify_in: Any, jurisdiction: str) -> None:
     """3A001.a.14.a.4: "A resolution of 14 bit or more, but less than 16 bit, with a 'sample rate'
     greater than 400 Mega Samples Per Second (MSPS)", with a.14.b (storage or processing of the
-    digitized data) a fact and Note 2 to Category 3 asked (sample rates given in hertz: pint
-    does not know "MSPS"). The US text attaches the cross-reference
-    notes to 3A001.a.14.b.2, so the US entry stays incomplete: unknown when met, never true."""
-    code = "3A001.a.14"
+    digitized data) a fact and Note 2 to Category 3 asked (sample rates in hertz here). The
+    cross-reference N.B.s after a.14.b.2 are a.14's in both texts (loaders/ccl_notes.py): the US
+    entry is complete like the EU's."""
+    code = f"{jurisdiction}:3A001.a.14"
     facts = {
         "digitized-data-storage-or-processing": True,
         "not-programmed-for-other-equipment": True,
@@ -231,18 +234,37 @@ def test_an_rf_sampling_ic_against_3a001_a_14(classify_in: Any) -> None:
         "parameters": {"adc-resolution": "14 bit", "adc-sample-rate": "500 MHz"},
         "facts": facts,
     }
-    eu = classify_in("EU", item, ON)
-    assert eu["controlled"] is True and _ids(eu) == [f"EU:{code}"]
+    met = classify_in(jurisdiction, item, ON)
+    assert met["controlled"] is True and _ids(met) == [code]
     at = {**item, "parameters": {"adc-resolution": "14 bit", "adc-sample-rate": "400 MHz"}}
-    assert classify_in("EU", at, ON)["controlled"] is False  # "greater than 400 MSPS"
-    unstated = classify_in("EU", {**item, "facts": {}}, ON)
+    assert classify_in(jurisdiction, at, ON)["controlled"] is False  # "greater than 400 MSPS"
+    unstated = classify_in(jurisdiction, {**item, "facts": {}}, ON)
     assert unstated["controlled"] == "unknown"
     assert set(unstated["missing_facts"]) == set(facts)
-    us = classify_in("US", item, ON)
-    assert us["controlled"] == "unknown" and f"US:{code}" in {
-        e["id"] for e in us["possible_entries"]
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_sample_rates_as_the_texts_write_them(classify_in: Any, jurisdiction: str) -> None:
+    """ "… with a 'sample rate' greater than 400 Mega Samples Per Second (MSPS)" (3A001.a.14.a.4);
+    "greater than 1.3 Giga Samples Per Second (GSPS)" (a.14.a.1): users write MSPS and GSPS."""
+    facts = {
+        "digitized-data-storage-or-processing": True,
+        "not-programmed-for-other-equipment": True,
     }
-    assert classify_in("US", at, ON)["controlled"] is False
+    kind = "adc-processing-integrated-circuit"
+    code = f"{jurisdiction}:3A001.a.14"
+
+    def answer(resolution: str, rate: object) -> Any:
+        parameters = {"adc-resolution": resolution, "adc-sample-rate": rate}
+        return classify_in(
+            jurisdiction, {"kind": kind, "parameters": parameters, "facts": facts}, ON
+        )
+
+    met = answer("14 bit", "401 MSPS")
+    assert met["controlled"] is True and _ids(met) == [code]
+    assert answer("14 bit", {"value": 400, "unit": "MSPS"})["controlled"] is False
+    assert answer("8 bit", "1.31 GSPS")["controlled"] is True
+    assert answer("8 bit", "1.3 GSPS")["controlled"] is False  # "greater than 1.3 GSPS"
 
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
@@ -300,11 +322,12 @@ def test_a_thyristor_against_3a001_g_2(classify_in: Any, jurisdiction: str) -> N
     assert unstated["controlled"] == "unknown" and civil in unstated["missing_facts"]
 
 
-def test_a_power_switch_against_3a001_h(classify_in: Any) -> None:
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_power_switch_against_3a001_h(classify_in: Any, jurisdiction: str) -> None:
     """3A001.h: "having all of the following: 1. Rated for a maximum operating junction temperature
     greater than 488 K (215 °C); 2. Repetitive peak off-state voltage (blocking voltage) exceeding
-    300 V; and 3. Continuous current greater than 1 A". The US text attaches the Note on what the
-    voltage includes to 3A001.h.3: the US entry stays incomplete (unknown when met, never true)."""
+    300 V; and 3. Continuous current greater than 1 A". The Note on what the voltage includes,
+    after 3A001.h.3, is 3A001.h's in both texts ("… in 3A001.h includes …"): complete in both."""
     facts = {"power-switch-not-for-civil-vehicle-or-aircraft-equipment": True, NOTE_1: True}
     parameters = {
         "power-switch-max-junction-temperature": "500 K",
@@ -312,12 +335,8 @@ def test_a_power_switch_against_3a001_h(classify_in: Any) -> None:
         "power-switch-continuous-current": "10 A",
     }
     item = {"kind": "power-semiconductor-switch", "parameters": parameters, "facts": facts}
-    eu = classify_in("EU", item, ON)
-    assert eu["controlled"] is True and _ids(eu) == ["EU:3A001.h"]
+    met = classify_in(jurisdiction, item, ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A001.h"]
     at = {**parameters, "power-switch-max-junction-temperature": "488 K"}  # "greater than 488 K"
-    assert classify_in("EU", {**item, "parameters": at}, ON)["controlled"] is False
-    us = classify_in("US", item, ON)
-    assert us["controlled"] == "unknown" and "US:3A001.h" in {
-        e["id"] for e in us["possible_entries"]
-    }
-    assert classify_in("US", {**item, "parameters": at}, ON)["controlled"] is False
+    assert classify_in(jurisdiction, {**item, "parameters": at}, ON)["controlled"] is False
+

@@ -21,7 +21,16 @@ HEMT = {
         "noise-figure": "0.010 dB",
     },
 }
-TWPA = {**HEMT, "kind": "twpa"}
+# Notes 1 and 2 to Category 3, Product Group A: a parametric amplifier neither specially designed
+# nor programmed for other equipment
+TWPA = {
+    **HEMT,
+    "kind": "twpa",
+    "facts": {
+        "not-specially-designed-for-other-equipment": True,
+        "not-programmed-for-other-equipment": True,
+    },
+}
 SIMULATOR = {"kind": "analogue-quantum-simulator", "parameters": {"physical-qubits": 256}}
 
 

@@ -117,12 +117,30 @@ def test_eu_3d001_asks_for_specially_designed_software_only(classify_in: Any) ->
             "frequency-max": "8 GHz",
             "noise-figure": "0.010 dB",
         },
-        "facts": {"software-specially-designed-or-modified": True},
+        "facts": {"software-specially-designed-or-modified": True, **HEADING_NOTES},
     }
     result = classify_in("EU", twpa_design)
     assert result["controlled"] == "unknown"  # modified is not enough for 3D001's wording
     assert result["missing_facts"] == ["software-specially-designed"]
     assert ids(classify_in("US", twpa_design)) == ["US:3D901"]
+    # the served amplifier stands under Note 1 to Category 3A (and, in the US, Note 2): an
+    # amplifier specially designed for other equipment is not "specified by" 3A501.b.13 / 3A901.b
+    unstated = {**twpa_design, "facts": {"software-specially-designed-or-modified": True}}
+    assert set(classify_in("US", unstated)["missing_facts"]) == set(HEADING_NOTES)
+    # stated specially designed for other equipment, the amplifier takes that equipment's status:
+    # the software's answer waits for it, saying so (not "depends on" a list of nothing)
+    other = {**HEADING_NOTES, "not-specially-designed-for-other-equipment": False}
+    handed = {**twpa_design, "facts": {"software-specially-designed-or-modified": True, **other}}
+    result = classify_in("US", handed)
+    assert result["controlled"] == "unknown" and result["missing_facts"] == []
+    (said,) = [n for n in result["notes"] if n.startswith("US:3D901 controls software")]
+    assert "not decided (US:3A901.b)" in said and "classify that equipment" in said
+
+
+HEADING_NOTES = {
+    "not-specially-designed-for-other-equipment": True,
+    "not-programmed-for-other-equipment": True,
+}
 
 
 def test_technology_for_the_use_of_software_names_the_software_it_serves(

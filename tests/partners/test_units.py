@@ -20,6 +20,7 @@ from exportgraph.services.partners.classify import value_in_unit
 
 Q = "http://qudt.org/vocab/unit/"
 QK = "http://qudt.org/vocab/quantitykind/"
+EG = "https://w3id.org/exportgraph/id/unit/"
 RATIO = frozenset({QK + "DimensionlessRatio"})
 TEMPERATURE = frozenset({QK + "ThermodynamicTemperature"})
 UNITS = {
@@ -35,6 +36,7 @@ UNITS = {
     Q + "GigaHZ": UnitInfo(Q + "GigaHZ", "gigahertz", "GHz", "gigahertz"),
     Q + "DeciB": UnitInfo(Q + "DeciB", "decibel", "dB", "decibel"),
     Q + "HR": UnitInfo(Q + "HR", "hour", "h", "hour"),
+    EG + "SAMPLE-PER-SEC": UnitInfo(EG + "SAMPLE-PER-SEC", "hertz", "S/s", "samples per second"),
 }
 CATALOGUE = UnitCatalogue(
     {
@@ -46,6 +48,7 @@ CATALOGUE = UnitCatalogue(
         "frequency-max": Q + "GigaHZ",
         "noise-figure": Q + "DeciB",
         "continuous-operation": Q + "HR",
+        "adc-sample-rate": EG + "SAMPLE-PER-SEC",
     },
     UNITS,
 )
@@ -63,6 +66,9 @@ CATALOGUE = UnitCatalogue(
         ("operating-temperature", {"value": 4500, "unit": "mK"}, Decimal("4.5")),
         ("frequency-max", "4000 MHz", Decimal("4")),
         ("frequency-max", "4 GHz", Decimal("4")),
+        ("adc-sample-rate", "400 MSPS", Decimal("400000000")),  # "400 Mega Samples Per Second"
+        ("adc-sample-rate", {"value": 1.3, "unit": "GSPS"}, Decimal("1300000000")),
+        ("adc-sample-rate", "500 MHz", Decimal("500000000")),
         ("continuous-operation", "7 day", Decimal("168")),
         ("noise-figure", "0.01dB", Decimal("0.01")),
         ("noise-figure", {"value": 0.014, "unit": "decibel"}, Decimal("0.014")),

@@ -26,6 +26,7 @@ from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
 from exportgraph.services.partners.batch_kleene import Status, kleene_and, kleene_or, one_of, tri
 from exportgraph.services.partners.batch_signature import Signature
+from exportgraph.services.partners.decision import hands_over
 
 SERVED = "served."
 
@@ -41,6 +42,8 @@ class Atoms:
     purpose_ok: int
     form_ok: int
     facts: tuple[int, ...]
+    decided_facts: tuple[int, ...]
+    """The facts as the status takes them (decision.hands_over: stated false, unknown)."""
 
 
 @dataclass(slots=True)
@@ -113,6 +116,12 @@ class Walker:
                 one_of(self.signature.purpose, entry.purposes),
                 one_of(self.signature.form, entry.material_forms),
                 tuple(tri(self._facts.get(fact)) for fact in entry.requires_facts),
+                tuple(
+                    UNKNOWN
+                    if self._facts.get(fact) is False and hands_over(self.knowledge, fact)
+                    else tri(self._facts.get(fact))
+                    for fact in entry.requires_facts
+                ),
             )
             self._atoms[entry.iri] = found
         return found
@@ -152,7 +161,7 @@ class Walker:
         status = kleene_or(parts)
         if not atoms.in_force:
             status = FALSE
-        status = kleene_and([status, *atoms.facts])
+        status = kleene_and([status, *atoms.decided_facts])
         return Node(entry, status, False, self.path, atoms, children=kids, own=own)
 
     def _leaf(self, entry: Entry, atoms: Atoms, rows: Rows) -> Node:
@@ -190,7 +199,7 @@ class Walker:
                 served_status,
                 atoms.purpose_ok,
                 atoms.form_ok,
-                *atoms.facts,
+                *atoms.decided_facts,
             ]
         )
         node = Node(

@@ -7,7 +7,7 @@ its sub-entries. Three-valued throughout."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from exportgraph.knowledge.index import Knowledge
@@ -107,7 +107,7 @@ class _Walker:
         if not entry_atoms.in_force:
             status = False
         facts = [entry_atoms.facts.get(fact) for fact in entry.requires_facts]
-        status = tri_and([status, *facts])
+        status = tri_and([status, *self.decided(entry.requires_facts, facts)])
         evaluation = Evaluation(
             entry,
             status,
@@ -125,6 +125,15 @@ class _Walker:
                 [f for f, v in zip(entry.requires_facts, facts, strict=True) if v is None],
             )
         return evaluation
+
+    def decided(self, names: Sequence[str], values: Iterable[Tri]) -> list[Tri]:
+        """The facts as an entry's status takes them: a fact that, stated false, hands the item's
+        status to other equipment leaves the entry undecided, not false (the other equipment's
+        classification decides), and is not asked again."""
+        return [
+            None if v is False and hands_over(self.knowledge, f) else v
+            for f, v in zip(names, values, strict=True)
+        ]
 
     def leaf(self, entry: Entry, atoms: Atoms) -> Evaluation:
         if not atoms.in_force or atoms.in_scope is False or atoms.excluded:
@@ -152,7 +161,7 @@ class _Walker:
                 served_status,
                 atoms.purpose_ok,
                 atoms.form_ok,
-                *facts.values(),
+                *self.decided(entry.requires_facts, facts.values()),
             ]
         )
         evaluation = Evaluation(entry, status, True, shown, served_status=served_status)
@@ -291,7 +300,7 @@ def _notes(
             )
         if evaluation.children:  # what a group is missing, its sub-entries say
             continue
-        if evaluation.status is False and facts.in_scope and not facts.excluded:
+        if evaluation.status is not True and facts.in_scope and not facts.excluded:
             _false_fact_notes(knowledge, entry, facts.facts, add)
         if evaluation.status is None and facts.purpose_ok is None:
             purposes = _either([label(knowledge, "purposes", p) for p in sorted(entry.purposes)])
@@ -324,6 +333,13 @@ def _false_fact_notes(
             add(
                 f"{entry.id} requires {label(knowledge, 'facts', fact)} ({fact}), stated false. {meaning}"
             )
+
+
+def hands_over(knowledge: Knowledge, fact: str) -> bool:
+    """Whether the fact, stated false, hands the item's control status to other equipment (the
+    data's eg:handsOverWhenFalse: Notes 1 and 2 to Category 3, Product Group A)."""
+    concept = knowledge.scheme("facts").get(fact)
+    return concept is not None and concept.has("handsOverWhenFalse")
 
 
 def _kind_notes(
@@ -360,10 +376,27 @@ def _served_note(
     scope = f"{entry.id} controls {kind} only for items controlled by {named}"
     if evaluation.status is None and evaluation.served_status is None:
         wanted = sorted(evaluation.missing) + [_wanted(f) for f in evaluation.missing_facts]
+        if wanted:
+            add(
+                f"{scope}: whether the {served_kind} it serves is one depends on "
+                f"{', '.join(wanted)}; state them in the request (the served item's parameters and "
+                f"facts go with the {kind})"
+            )
+            return
+        undecided = ", ".join(dict.fromkeys(e.entry.id for e in evaluation.served))
+        handed = any(
+            item.served.facts.get(f) is False and hands_over(knowledge, f)
+            for e in evaluation.served
+            for f in e.entry.requires_facts
+        )
+        why = (
+            "its facts as stated hand its control status to other equipment: classify that "
+            "equipment"
+            if handed
+            else f"read the text of {undecided}"
+        )
         add(
-            f"{scope}: whether the {served_kind} it serves is one depends on "
-            f"{', '.join(wanted)}; state them in the request (the served item's parameters and "
-            f"facts go with the {kind})"
+            f"{scope}: whether the {served_kind} it serves is one is not decided ({undecided}): {why}"
         )
     elif evaluation.status is False and evaluation.served_status is False:
         add(f"{scope}; the {served_kind} described is not controlled by any of them")
