@@ -4,13 +4,34 @@ from __future__ import annotations
 
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from exportgraph.errors import InvalidInput
 from exportgraph.services.query.sparql import RESULT_TYPES, run_once
 
 if TYPE_CHECKING:
     from exportgraph.graph.context import Context
+
+
+class Term(TypedDict):
+    type: str
+    value: str
+
+
+class Head(TypedDict):
+    vars: list[str]
+
+
+class Bindings(TypedDict):
+    bindings: list[dict[str, Term]]
+
+
+class Results(TypedDict, total=False):
+    """SPARQL 1.1 query results in JSON (the members this table reads)."""
+
+    head: Head
+    results: Bindings
+    boolean: bool
 
 
 def run_query_text(context: Context, text: str, output_format: str) -> str:
@@ -34,7 +55,7 @@ def run_query_text(context: Context, text: str, output_format: str) -> str:
     return _table(json.loads(decoded))
 
 
-def _table(results: dict[str, Any]) -> str:
+def _table(results: Results) -> str:
     from rich.console import Console
     from rich.table import Table
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
 
 import pyoxigraph
 from pyoxigraph import BlankNode, NamedNode
@@ -36,6 +36,23 @@ JOURNAL_GRAPHS = (
 _JOURNAL = {NamedNode(name) for name in JOURNAL_GRAPHS}
 
 
+class Held(TypedDict):
+    """The state a worker holds: data version, and journal state when it loaded a journal dump."""
+
+    version: str
+    journal: str | None
+
+
+class LoadMessage(Held):
+    """What a worker is sent to load a state (services/query/worker.py reads it)."""
+
+    dump: str
+    dump_version: str
+    steps: list[tuple[str, str, str, str]]
+    journal_dump: str | None
+    journal_graphs: list[str]
+
+
 @dataclass(frozen=True)
 class Step:
     """One write a worker at `before` applies to reach `after`: N-Quads files of the data
@@ -63,12 +80,12 @@ class Prepared:
     """The writes since the whole dump, oldest first: a worker at one of their versions applies
     those after it instead of loading the whole dump again."""
 
-    def held(self) -> dict[str, Any]:
+    def held(self) -> Held:
         """The state a worker that loaded this holds (what a query names: the worker was brought
         to it first, so the steps and dumps need not travel with every query)."""
         return {"version": self.version, "journal": self.state if self.journal else None}
 
-    def message(self) -> dict[str, Any]:
+    def message(self) -> LoadMessage:
         """What a worker is sent to load this (from the whole dump, or from one of the steps'
         versions)."""
         return {
