@@ -6,14 +6,15 @@ import asyncio
 import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from exportgraph.api import limits, problems, warm_up
+from exportgraph.api.openapi_document import member, operations
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
 from exportgraph import __version__
 from exportgraph.graph.context import Context
+from exportgraph.json_types import JsonObject
 
 SHUTDOWN_WAIT_SECONDS = 5.0
 """How long a shutdown waits for a warm-up step under way before closing the store."""
@@ -67,7 +68,7 @@ def create_app(context: Context | None = None, *, warm: bool = False) -> FastAPI
     app.add_middleware(limits.BodyLimits, settings=ctx.settings)
     generate = app.openapi
 
-    def openapi() -> dict[str, Any]:
+    def openapi() -> JsonObject:
         if app.openapi_schema is None:
             limits.document(problems.document(_hoist_components(generate())), ctx.settings)
         assert app.openapi_schema is not None
@@ -77,10 +78,11 @@ def create_app(context: Context | None = None, *, warm: bool = False) -> FastAPI
     return app
 
 
-def _hoist_components(spec: dict[str, Any]) -> dict[str, Any]:
+def _hoist_components(spec: JsonObject) -> JsonObject:
     """Move schemas a route names in `x-components` (its openapi_extra) to components.schemas."""
-    schemas = spec.setdefault("components", {}).setdefault("schemas", {})
-    for operations in spec.get("paths", {}).values():
-        for operation in operations.values():
-            schemas.update(operation.pop("x-components", {}))
+    schemas = member(member(spec, "components"), "schemas")
+    for operation in operations(spec):
+        hoisted = operation.pop("x-components", {})
+        assert isinstance(hoisted, dict)
+        schemas.update(hoisted)
     return spec

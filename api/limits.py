@@ -10,8 +10,9 @@ soon as the bytes received pass the limit (a Content-Length that lies, or a chun
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
+from exportgraph.api.openapi_document import member, operations
 from exportgraph.api.problems import problem, responses
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -43,15 +44,14 @@ def body_limit(settings: Settings, kind: BodyKind) -> Limit:
     return Limit("EXPORTGRAPH_MAX_BODY", settings.max_body_bytes, "bytes")
 
 
-def document(spec: dict[str, Any], settings: Settings) -> dict[str, Any]:
+def document(spec: JsonObject, settings: Settings) -> JsonObject:
     """Name every body-taking operation's size limit in the OpenAPI (`x-body-limit`) and its 413."""
-    for operations in spec.get("paths", {}).values():
-        for operation in operations.values():
-            if "requestBody" not in operation:
-                continue
-            limit = body_limit(settings, operation.get(EXTENSION, "single"))
-            operation[EXTENSION] = limit.describe()
-            operation.setdefault("responses", {}).setdefault("413", responses(413)[413])
+    for operation in operations(spec):
+        if "requestBody" not in operation:
+            continue
+        limit = body_limit(settings, _body_kind(operation.get(EXTENSION, "single")))
+        operation[EXTENSION] = limit.describe()
+        member(operation, "responses").setdefault("413", responses(413)[413])
     return spec
 
 
@@ -68,9 +68,13 @@ def too_large(limit: Limit, size: int | None = None) -> ContentTooLarge:
 def _kind_of(scope: Scope) -> BodyKind:
     """The body kind of the route a request was routed to (routing is done when it reads)."""
     extra = getattr(scope.get("route"), "openapi_extra", None) or {}
-    kind = extra.get(EXTENSION, "single")
+    return _body_kind(extra.get(EXTENSION, "single"))
+
+
+def _body_kind(kind: object) -> BodyKind:
+    """A route's body kind as its openapi_extra names it."""
     assert kind in ("single", "batch", "bulk", "query"), kind
-    return kind  # type: ignore[no-any-return]
+    return kind
 
 
 class BodyLimits:

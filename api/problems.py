@@ -6,6 +6,7 @@ import json
 import logging
 from typing import Any
 
+from exportgraph.api.openapi_document import member, operations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -57,7 +58,7 @@ TITLES = {
 }
 
 
-def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+def responses(*statuses: int) -> dict[int | str, JsonObject]:
     """OpenAPI responses for the problem statuses a route may answer (for `responses=`)."""
     return {
         status: {
@@ -68,22 +69,21 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
-def document(spec: dict[str, Any]) -> dict[str, Any]:
+def document(spec: JsonObject) -> JsonObject:
     """Complete an OpenAPI document: the Problem schema, problem+json for every 422 (FastAPI
     documents its own validation error shape, which this API never sends) and bearer auth."""
-    components = spec.setdefault("components", {})
-    schemas = components.setdefault("schemas", {})
+    components = member(spec, "components")
+    schemas = member(components, "schemas")
     schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
-    components.setdefault("securitySchemes", {})["bearer"] = {
+    member(components, "securitySchemes")["bearer"] = {
         "type": "http",
         "scheme": "bearer",
         "description": "A token from `exportgraph user add`; editor, reviewer or admin role.",
     }
-    for operations in spec.get("paths", {}).values():
-        for operation in operations.values():
-            answers = operation.setdefault("responses", {})
-            if "422" in answers:
-                answers["422"] = responses(422)[422]
+    for operation in operations(spec):
+        answers = member(operation, "responses")
+        if "422" in answers:
+            answers["422"] = responses(422)[422]
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
     return spec

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pyoxigraph
 from exportgraph.api import limits
@@ -17,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from exportgraph import paths
 from exportgraph.errors import ExportgraphError, Limit, LimitExceeded
 from exportgraph.graph.context import Context
+from exportgraph.json_types import JsonObject
 from exportgraph.presentation.negotiation import choose
 from exportgraph.services.auditors.agreements import AgreementReport, parsing, validator_for
 from exportgraph.services.auditors.agreements import report as reports
@@ -29,7 +29,7 @@ OUTPUTS = ("application/json", "text/html", "text/turtle")  # text/* prefers the
 _EXAMPLE = json.loads((paths.static_dir() / "examples" / "agreement.json").read_text("utf-8"))
 
 
-def _openapi() -> dict[str, Any]:
+def _openapi() -> JsonObject:
     """The request body (one agreement or a list, as JSON, JSON-LD or Turtle) and the answers."""
     ref = "#/components/schemas/{model}"
     agreement = Agreement.model_json_schema(by_alias=True, ref_template=ref)

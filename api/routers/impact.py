@@ -3,7 +3,7 @@ GET /v1/changes/{id}/impact."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.limits import BULK
@@ -14,6 +14,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from exportgraph.json_types import JsonObject
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.presentation.impact_report import whatif_plots
 from exportgraph.presentation.negotiation import choose
@@ -29,7 +30,7 @@ from exportgraph.store import Store
 router = APIRouter(tags=["terminology"])
 OUTPUTS = ("application/json", "text/html")
 
-IMPACT_EXAMPLES: dict[str, Any] = {
+IMPACT_EXAMPLES: JsonObject = {
     "edit": {
         "summary": "Tighten the EU C-NOT error bound of 4A506.a.2 to 5e-4, over the products",
         "value": {

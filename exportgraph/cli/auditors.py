@@ -4,7 +4,7 @@ violates, 2 when an input cannot be read or parsed."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -19,6 +19,7 @@ from exportgraph.cli.common import (
     print_json,
 )
 from exportgraph.errors import ExportgraphError
+from exportgraph.json_types import JsonObject
 from exportgraph.services.auditors.agreements import AgreementReport, validator_for
 from exportgraph.services.auditors.agreements.parsing import JSON, TURTLE
 
@@ -79,7 +80,7 @@ def validate_command(
     for name, message in unreadable:
         errors.print(f"[bold red]error:[/] {name}: {message}", highlight=False)
     if as_json:
-        body_json: list[dict[str, Any]] = [
+        body_json: list[JsonObject] = [
             {"file": name, **report.as_json()} for name, report in outcomes
         ]
         print_json(body_json)

@@ -142,7 +142,7 @@ def query(
     store: StoreOption = None,
 ) -> None:
     """Run a read-only SPARQL query (updates, SERVICE, LOAD and FROM are refused)."""
-    from exportgraph.services.query.sparql import run_query_text
+    from exportgraph.presentation.sparql_text import run_query_text
 
     text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
     context = make_context(store)

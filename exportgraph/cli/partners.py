@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -20,6 +20,7 @@ from exportgraph.cli.common import (
     read_json_file,
 )
 from exportgraph.errors import ExportgraphError, MalformedInput, shown
+from exportgraph.json_types import JsonObject
 from exportgraph.presentation.batch import csv_chunks, json_chunks, progress_bar, summary_table
 from exportgraph.presentation.tables import assess_table, classify_table
 
@@ -116,7 +117,7 @@ def classify(
     from exportgraph.services.partners.classify import classify as run
 
     try:
-        item: dict[str, Any] = {"kind": kind, "parameters": _params(param or [])}
+        item: JsonObject = {"kind": kind, "parameters": _params(param or [])}
         if fact:
             item["facts"] = _facts(fact)
         if for_kind:

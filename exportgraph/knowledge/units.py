@@ -25,15 +25,15 @@ from __future__ import annotations
 import decimal
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 import pint
 
 from exportgraph.errors import InvalidInput, shown
+from exportgraph.knowledge.rows import lexical
 from exportgraph.numbers import MAX_EXPONENT, in_range
 
 # Enough digits for any SI-prefix conversion of user-sized numbers to stay exact.
@@ -371,27 +371,23 @@ def normalize_parameters(
     return values
 
 
-def load_unit_catalogue(rows: list[dict[str, Any]]) -> UnitCatalogue:
+def load_unit_catalogue(rows: Sequence[Mapping[str, object]]) -> UnitCatalogue:
     """Build the catalogue from rows of queries/classify_units.rq."""
     parameters: dict[str, str] = {}
     units: dict[str, UnitInfo] = {}
     for row in rows:
-        if row.get("notation") is not None and row.get("canonical") is not None:
-            parameters[row["notation"].value] = row["canonical"].value
-        if row.get("unit") is not None and row.get("pint") is not None:
-            iri = row["unit"].value
+        notation, canonical = lexical(row, "notation"), lexical(row, "canonical")
+        if notation is not None and canonical is not None:
+            parameters[notation] = canonical
+        iri, pint_name = lexical(row, "unit"), lexical(row, "pint")
+        if iri is not None and pint_name is not None:
             known = units.get(iri)
-            kind = _value(row, "kind")
+            kind = lexical(row, "kind")
             units[iri] = UnitInfo(
                 iri,
-                row["pint"].value,
-                (known.symbol if known else None) or _value(row, "symbol"),
-                (known.label if known else None) or _value(row, "label"),
+                pint_name,
+                (known.symbol if known else None) or lexical(row, "symbol"),
+                (known.label if known else None) or lexical(row, "label"),
                 (known.kinds if known else frozenset()) | ({kind} if kind else set()),
             )
     return UnitCatalogue(dict(sorted(parameters.items())), units)
-
-
-def _value(row: Mapping[str, Any], name: str) -> str | None:
-    term = row.get(name)
-    return None if term is None else str(term.value)

@@ -13,13 +13,13 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TypedDict
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from exportgraph.services.partners.batch import BatchItem, BatchRun
+from exportgraph.services.partners.batch import BatchItem, BatchRun, Tally
 from exportgraph.services.partners.batch_compiled import Results
 
 BLOCK = 2_000  # items per written block
@@ -44,7 +44,18 @@ class _Writer:
         return head + ',"results":' + found[1] + "}"
 
 
-def _closing(run: BatchRun) -> dict[str, Any]:
+class Closing(TypedDict):
+    """The last line of an NDJSON batch answer."""
+
+    summary: dict[str, Tally]
+    errors: int
+    items: int
+    data_version: str
+    as_of: str
+    jurisdictions: list[str]
+
+
+def _closing(run: BatchRun) -> Closing:
     return {
         "summary": run.summary,
         "errors": run.errors,

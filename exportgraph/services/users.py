@@ -13,7 +13,7 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal, TypedDict, cast
 
 from exportgraph.errors import Conflict, Forbidden, InvalidInput, Unauthorized
 
@@ -22,6 +22,15 @@ ROLES: tuple[Role, ...] = ("editor", "reviewer", "admin")
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 TOKEN_PREFIX = "egt_"
 _lock = threading.Lock()
+
+
+class Account(TypedDict, total=False):
+    """One entry of the accounts file (as `add_user` writes it; the file is read as it stands)."""
+
+    name: str
+    role: str
+    token_sha256: str
+    created: str
 
 
 @dataclass(frozen=True)
@@ -41,17 +50,17 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _read(path: Path) -> list[dict[str, Any]]:
+def _read(path: Path) -> list[Account]:
     if not path.exists():
         return []
     data = json.loads(path.read_text(encoding="utf-8") or "{}")
     users = data.get("users", [])
     if not isinstance(users, list):
         raise ValueError(f"{path}: 'users' must be a list")
-    return [user for user in users if isinstance(user, dict)]
+    return [cast(Account, user) for user in users if isinstance(user, dict)]
 
 
-def _write(path: Path, users: list[dict[str, Any]]) -> None:
+def _write(path: Path, users: list[Account]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".users-", suffix=".json")
     try:
@@ -92,10 +101,10 @@ def add_user(path: Path, name: str, role: str) -> str:
     return token
 
 
-_ACCOUNTS: dict[Path, tuple[tuple[int, int, int], list[dict[str, Any]]]] = {}
+_ACCOUNTS: dict[Path, tuple[tuple[int, int, int], list[Account]]] = {}
 
 
-def _accounts(path: Path) -> list[dict[str, Any]]:
+def _accounts(path: Path) -> list[Account]:
     """The accounts file's entries, read again only when the file changes (its inode, size or
     modification time moves: `_write` replaces the file), so checking a token costs one stat."""
     try:
@@ -113,7 +122,7 @@ def _accounts(path: Path) -> list[dict[str, Any]]:
 
 def list_users(path: Path) -> list[User]:
     """Every account (names and roles; never tokens)."""
-    return [User(str(u["name"]), u["role"]) for u in _read(path) if u.get("role") in ROLES]
+    return [user for user in map(_user, _read(path)) if user is not None]
 
 
 def authenticate(path: Path, token: str | None) -> User:
@@ -126,11 +135,20 @@ def authenticate(path: Path, token: str | None) -> User:
     for user in _accounts(path):
         stored = str(user.get("token_sha256", ""))
         # compare every entry, so the time taken does not reveal which one matched
-        if hmac.compare_digest(stored.encode(), presented.encode()) and user.get("role") in ROLES:
-            found = User(str(user["name"]), user["role"])
+        if hmac.compare_digest(stored.encode(), presented.encode()):
+            found = _user(user) or found
     if found is None:
         raise Unauthorized("the bearer token is not valid")
     return found
+
+
+def _user(account: Account) -> User | None:
+    """The account as a User; None when its role is not one of ROLES."""
+    role = account.get("role")
+    for known in ROLES:
+        if role == known:
+            return User(str(account["name"]), known)
+    return None
 
 
 def require(user: User, right: Role) -> User:

@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 
 from exportgraph.errors import ExportgraphError, MalformedInput, QueryRefused
 from exportgraph.graph.context import Context
-from exportgraph.services.query.sparql import check_query, pool, run_query_text
+from exportgraph.presentation.sparql_text import run_query_text
+from exportgraph.services.query.sparql import check_query, pool
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 ENTRIES = (

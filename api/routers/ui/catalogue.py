@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from exportgraph.api.deps import get_context, get_knowledge
 from exportgraph.api.routers.ui.common import call, error_page, render
@@ -15,6 +14,7 @@ from exportgraph.services.reference import concepts, entries
 from exportgraph.services.reference import concepts as concepts_service
 from exportgraph.services.reference.listed_entries import listed_entry
 from exportgraph.services.standards import equivalence
+from exportgraph.services.standards.equivalence import EquivalentsAnswer
 
 router = APIRouter()
 
@@ -29,7 +29,7 @@ async def entry_page(request: Request, entry_id: str) -> HTMLResponse:
         return await _listed_entry_page(request, entry_id)
     except ExportgraphError as error:
         return await error_page(request, error)
-    equivalents: dict[str, Any] | None = None
+    equivalents: EquivalentsAnswer | None = None
     knowledge = await get_knowledge(request)
     try:
         equivalents = await call(equivalence.equivalents, knowledge, entry["id"])

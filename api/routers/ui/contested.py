@@ -7,7 +7,6 @@ answered with a redirect; the services are those of POST /v1/reviews and /decide
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from exportgraph.api.routers.ui.common import (
     call,
@@ -21,6 +20,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from exportgraph.errors import ExportgraphError
+from exportgraph.json_types import JsonObject
 from exportgraph.services import reviews
 from exportgraph.services.reviews.recompute import ENDPOINTS, SUBJECTS
 
@@ -101,7 +101,7 @@ async def contest(
         return await _queue_page(
             request, values=values, errors={"request": detail}, status_code=400
         )
-    payload: dict[str, Any] = {
+    payload: JsonObject = {
         "subject": subject,
         "request": parsed,
         "data_version": data_version,

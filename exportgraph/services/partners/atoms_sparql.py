@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 from pyoxigraph import Literal as RdfLiteral
 from pyoxigraph import NamedNode, Triple
@@ -18,6 +17,7 @@ from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
 from exportgraph.services.partners.atoms import Atoms, AtomSource
 from exportgraph.services.partners.items import Item
+from exportgraph.services.partners.logic import Tri
 from exportgraph.store import Store, Term, sparql_values_rows
 
 _XSD_DATE = NamedNode(ns.XSD + "date")
@@ -87,37 +87,37 @@ def sparql_atoms(store: Store, knowledge: Knowledge, item: Item, on: dt.date) ->
         ],
     )
     result = store.select(query)
-    found: dict[str, dict[str, Any]] = {}
+    found: dict[str, Atoms] = {}
+    criteria: dict[str, dict[str, Tri]] = {}  # per entry IRI, filled as the rows come
+    facts: dict[str, dict[str, Tri]] = {}
     for solution in result:
         row = {
             name: str(term.value) for name, term in solution.items() if not isinstance(term, Triple)
         }
         iri = row["entry"]
-        info = found.setdefault(
-            iri,
-            {
-                "in_force": row["inForce"] == "true",
-                "in_scope": _TRI.get(row["inScope"]),
-                "excluded": row["excluded"] == "true",
-                "serves_ok": _TRI.get(row["servesOk"]),
-                "purpose_ok": _TRI.get(row["purposeOk"]),
-                "form_ok": _TRI.get(row["formOk"]),
-                "criteria": {},
-                "facts": {},
-            },
-        )
+        if iri not in found:
+            criteria[iri], facts[iri] = {}, {}
+            found[iri] = Atoms(
+                in_force=row["inForce"] == "true",
+                in_scope=_TRI.get(row["inScope"]),
+                excluded=row["excluded"] == "true",
+                serves_ok=_TRI.get(row["servesOk"]),
+                purpose_ok=_TRI.get(row["purposeOk"]),
+                form_ok=_TRI.get(row["formOk"]),
+                criteria=criteria[iri],
+                facts=facts[iri],
+            )
         if "criterion" in row:
             # unbound when the comparison fails (a threshold that is not a number, e.g. NaN):
             # unknown, and the index never uses such a criterion
-            info["criteria"][row["criterion"]] = _TRI.get(row.get("satisfied", ""))
+            criteria[iri][row["criterion"]] = _TRI.get(row.get("satisfied", ""))
         if "fact" in row:
             notation = row["fact"].rsplit("/", 1)[-1]
             value = row.get("factValue")
-            info["facts"][notation] = None if value is None else value == "true"
+            facts[iri][notation] = None if value is None else value == "true"
     empty = Atoms(False, False, False, False, False, False, {}, {})
 
     def atoms(entry: Entry) -> Atoms:
-        info = found.get(entry.iri)
-        return empty if info is None else Atoms(**info)
+        return found.get(entry.iri, empty)
 
     return atoms

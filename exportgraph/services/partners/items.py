@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from exportgraph.errors import InvalidInput, shown
+from exportgraph.json_types import JsonObject
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Concept
 from exportgraph.knowledge.units import normalize_parameters
@@ -74,11 +74,12 @@ class Item:
     def material_form(self) -> str | None:
         return self.values.get(MATERIAL_FORM)
 
-    def as_dict(self) -> dict[str, Any]:
-        """The item as echoed in answers (parameters in canonical units)."""
+    def as_dict(self) -> JsonObject:
+        """The item as echoed in answers (parameters in canonical units): the user's subject, so
+        free JSON (json_types)."""
         if self.entry is not None:
             return {"entry": self.entry}
-        out: dict[str, Any] = {"kind": self.kind}
+        out: JsonObject = {"kind": self.kind}
         if self.for_kind:
             out["for_kind"] = self.for_kind
         if self.purpose:

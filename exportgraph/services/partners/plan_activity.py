@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
+from exportgraph.json_types import JsonObject
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.answers import AssessAnswer
 from exportgraph.services.partners.assess import assess_in
@@ -33,10 +34,33 @@ def releases_at_origin(knowledge: Knowledge, activity: Activity) -> bool:
     return releases and activity.place.id == activity.source.id != activity.target.id
 
 
+class Recipient(TypedDict):
+    nationality: str
+    name: NotRequired[str]
+
+
+AssessRequest = TypedDict(
+    "AssessRequest",
+    {
+        "activity": str,
+        "subject": JsonObject,
+        "from": str,
+        "recipient": Recipient,
+        "as_of": str,
+        "to": NotRequired[str],
+        "project_stage": NotRequired[str],
+        "end_use": NotRequired[str],
+        "published": NotRequired[bool],
+        "intended_for_publication": NotRequired[bool],
+    },
+)
+"""The assessment request an activity makes (the body of POST /v1/assess)."""
+
+
 def _assess_request(
     activity: Activity, stage: StageSpan | None, assessed_as: str, releases_here: bool
-) -> dict[str, Any]:
-    request: dict[str, Any] = {
+) -> AssessRequest:
+    request: AssessRequest = {
         "activity": assessed_as,
         "subject": dict(activity.subject_raw),
         "from": activity.source.country,
@@ -51,10 +75,10 @@ def _assess_request(
         request["project_stage"] = stage.stage
     if activity.end_use is not None:
         request["end_use"] = activity.end_use
-    for name in ("published", "intended_for_publication"):
-        value = getattr(activity, name)
-        if value is not None:
-            request[name] = value
+    if activity.published is not None:
+        request["published"] = activity.published
+    if activity.intended_for_publication is not None:
+        request["intended_for_publication"] = activity.intended_for_publication
     return request
 
 

@@ -103,7 +103,7 @@ def score_request(
     additive = model.kind == "additive"
     for i, (factor, given, level) in enumerate(zip(model.factors, inputs, levels, strict=True)):
         row: FactorScored = {
-            **numbers.rows[level.iri],  # type: ignore[typeddict-item]
+            **numbers.rows[level.iri],
             "input": given.shown,
             "points": scored.points[i],
             "why": given.why,

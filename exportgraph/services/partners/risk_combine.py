@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.risk_model import Factor, Level, RiskModel
@@ -58,6 +58,19 @@ def _exact_fraction(number: Fraction) -> Number:
     return number.numerator if number.denominator == 1 else number
 
 
+class LevelRow(TypedDict):
+    """The fields of a factor's row in an answer that depend only on the level."""
+
+    factor: str
+    label: str
+    level: str
+    level_label: str
+    max: int | float
+    basis: str
+    outcome: NotRequired[str]
+    floor: NotRequired[str]
+
+
 @dataclass(frozen=True)
 class CompiledModel:
     """A model's numbers, prepared once per data version."""
@@ -68,15 +81,15 @@ class CompiledModel:
     scale: Number  # raw (capped) points or rank → score
     maxima: tuple[int | float, ...]  # per factor, as shown
     band_order: Mapping[str, int]  # band notation → severity
-    rows: Mapping[str, dict[str, Any]] = field(default_factory=dict)  # level IRI → fixed fields
+    rows: Mapping[str, LevelRow] = field(default_factory=dict)  # level IRI → fixed fields
 
 
-def _rows(model: RiskModel, maxima: Sequence[int | float]) -> dict[str, dict[str, Any]]:
+def _rows(model: RiskModel, maxima: Sequence[int | float]) -> dict[str, LevelRow]:
     """The fields of a factor's row that depend only on the level (the same in every answer)."""
-    rows: dict[str, dict[str, Any]] = {}
+    rows: dict[str, LevelRow] = {}
     for factor, most in zip(model.factors, maxima, strict=True):
         for level in factor.levels:
-            row: dict[str, Any] = {
+            row: LevelRow = {
                 "factor": factor.id,
                 "label": factor.label,
                 "level": level.id,

@@ -22,6 +22,7 @@ from exportgraph.knowledge.screening import (
 )
 from exportgraph.knowledge.screening_index import ScreeningIndex
 from exportgraph.loaders.tables import SourceDataError
+from exportgraph.services.partners import request_fields
 from exportgraph.services.partners.screening_answers import (
     ScreeningMatch,
     ScreeningResult,
@@ -29,7 +30,6 @@ from exportgraph.services.partners.screening_answers import (
 )
 from exportgraph.services.partners.screening_input import (
     DEFAULT_LIMIT,
-    check_country,
     check_limit,
     check_name,
     check_threshold,
@@ -109,7 +109,9 @@ def screen(
     compared and reported. With `candidates_from`, parties scoring from there up to the threshold
     are returned as candidates. InvalidInput names the bad field."""
     text = check_name(name)
-    code = check_country(knowledge, country)
+    code = request_fields.country(
+        knowledge, country, "country", blank_is_none=True, data_jurisdictions=False
+    )
     cut = check_threshold(threshold)
     most = check_limit(limit)
     index = loaded_index()

@@ -1,14 +1,12 @@
-"""Checks of what a user asks screening: the name, the country, the threshold and the limit;
-InvalidInput names the bad field."""
+"""Checks of what a user asks screening: the name, the threshold and the limit (the country:
+request_fields.country); InvalidInput names the bad field."""
 
 from __future__ import annotations
 
 import math
 
 from exportgraph.errors import InvalidInput
-from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.screening import DEFAULT_THRESHOLD
-from exportgraph.loaders.screening_countries import is_iso_country
 
 MAX_NAME_LENGTH = 200
 DEFAULT_LIMIT = 10
@@ -24,19 +22,6 @@ def check_name(name: object) -> str:
             f"name: at most {MAX_NAME_LENGTH} characters, got {len(text)}", field="name"
         )
     return text
-
-
-def check_country(knowledge: Knowledge, country: object, field: str = "country") -> str | None:
-    """An ISO 3166-1 alpha-2 code (the data's aliases applied: UK → GB), or None."""
-    if country is None or (isinstance(country, str) and not country.strip()):
-        return None
-    code = knowledge.canonical_code(country) if isinstance(country, str) else ""
-    if not is_iso_country(code):
-        raise InvalidInput(
-            f"{field}: expected an ISO 3166-1 alpha-2 country code such as DE, got {country!r}",
-            field=field,
-        )
-    return code
 
 
 def check_threshold(threshold: object) -> float:

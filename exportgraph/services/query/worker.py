@@ -1,8 +1,8 @@
 """The process that runs user SPARQL: an in-memory pyoxigraph store and a loop over a pipe.
 
 Kept free of project imports so a spawned worker starts fast. The parent
-(services/query/sparql.py) checks every query before sending it (no update, SERVICE, LOAD or
-remote FROM), kills a worker that overruns its deadline, and respawns it. The worker reloads its
+(services/query/pool.py) checks every query before sending it (checks.py: no update, SERVICE, LOAD
+or remote FROM), kills a worker that overruns its deadline, and respawns it. The worker reloads its
 store from an N-Quads dump whenever the data version it is told about changes (or, when it holds
 a version the parent has steps from, applies the statements each write since deleted and
 inserted), and only the journal's graphs (from a small dump) when a write kept the data version.

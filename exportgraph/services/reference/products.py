@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, NotRequired
+from typing import NotRequired
 
 from typing_extensions import TypedDict
 
@@ -65,11 +65,18 @@ class ItemUsed(TypedDict):
     source: str | None
 
 
+class ProductItem(TypedDict):
+    """The item a product is classified as: its kind and a value per parameter."""
+
+    kind: str
+    parameters: dict[str, int | float | str]
+
+
 class ProductDetail(ProductSummary):
     description: str | None
     source: SourceCited | None
     figures: list[FigureShown]
-    item: dict[str, Any]
+    item: ProductItem
     """The item classified: the kind and every published figure in its canonical unit."""
     used: list[ItemUsed]
     """Which figure each parameter of the item came from (the first one published)."""
@@ -116,11 +123,11 @@ def _figure(knowledge: Knowledge, figure: Figure) -> FigureShown:
     return shown
 
 
-def product_item(knowledge: Knowledge, product: Product) -> tuple[dict[str, Any], list[ItemUsed]]:
+def product_item(knowledge: Knowledge, product: Product) -> tuple[ProductItem, list[ItemUsed]]:
     """The item a product is classified as: its kind and, per parameter, the first published
     figure — in canonical units, or by notation for a parameter whose values are concepts
     (material-form) — with which figure that was."""
-    parameters: dict[str, Any] = {}
+    parameters: dict[str, int | float | str] = {}
     used: list[ItemUsed] = []
     for figure in product.figures:
         if figure.parameter in parameters:

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 from urllib.parse import quote
 
 from pyoxigraph import NamedNode
 
 from exportgraph.errors import InvalidInput
+from exportgraph.json_types import JsonObject
 from exportgraph.services.auditors.agreements.facts import (
     JURISDICTION_BASE,
     KIND_BASE,
@@ -77,39 +77,39 @@ class Identifiers:
             self.references[iri] = reference
         return iri
 
-    def assign(self, document: dict[str, Any], prefix: str = "") -> None:
+    def assign(self, document: JsonObject, prefix: str = "") -> None:
         """Rewrite a schema-checked agreement in place: ids, covers, access and codes → IRIs."""
-        if "id" in document:
-            document["id"] = self.iri("agreement", document["id"])
-        for party in document.get("parties", []):
+        self._id(document, "agreement")
+        for party in _objects(document, "parties"):
             self._id(party, "party")
             _code(party, "country", JURISDICTION_BASE)
         items: set[str] = set()
-        for item in document.get("items", []):
-            if "id" in item:
-                items.add(item["id"])
+        for item in _objects(document, "items"):
+            if isinstance(item.get("id"), str):
+                items.add(str(item["id"]))
             self._id(item, "item")
             for field, base in (("kind", KIND_BASE), ("for_kind", KIND_BASE)):
                 _code(item, field, base)
             _code(item, "purpose", PURPOSE_BASE)
-        for licence in document.get("licences", []):
+        for licence in _objects(document, "licences"):
             self._id(licence, "licence")
             _code(licence, "jurisdiction", JURISDICTION_BASE)
             if "covers" in licence:
-                licence["covers"] = [self.iri("item", c) for c in licence["covers"]]
+                licence["covers"] = [self.iri("item", c) for c in _strings(licence, "covers")]
         _code(document, "destination", JURISDICTION_BASE)
-        for index, exchange in enumerate(document.get("exchanges", [])):
+        for index, exchange in enumerate(_objects(document, "exchanges")):
             _code(exchange, "nationality", JURISDICTION_BASE)
             if "access" in exchange:
                 where = f"{prefix}{'.' if prefix else ''}exchanges[{index}].access"
                 exchange["access"] = [
                     self._access(value, items, f"{where}[{n}]")
-                    for n, value in enumerate(exchange["access"])
+                    for n, value in enumerate(_strings(exchange, "access"))
                 ]
 
-    def _id(self, node: dict[str, Any], kind: str) -> None:
-        if "id" in node:
-            node["id"] = self.iri(kind, node["id"])
+    def _id(self, node: JsonObject, kind: str) -> None:
+        value = node.get("id")
+        if isinstance(value, str):
+            node["id"] = self.iri(kind, value)
 
     def _access(self, value: str, items: set[str], where: str) -> str:
         """What an exchange gives access to: an item of the agreement (by its id as written), an
@@ -128,7 +128,19 @@ class Identifiers:
         )
 
 
-def _code(node: dict[str, Any], field: str, base: str) -> None:
+def _objects(node: JsonObject, field: str) -> list[JsonObject]:
+    """The objects listed under `field` (the schema checked it is a list of objects)."""
+    found = node.get(field)
+    return [value for value in found if isinstance(value, dict)] if isinstance(found, list) else []
+
+
+def _strings(node: JsonObject, field: str) -> list[str]:
+    """The strings listed under `field` (the schema checked it is a list of strings)."""
+    found = node.get(field)
+    return [str(value) for value in found] if isinstance(found, list) else []
+
+
+def _code(node: JsonObject, field: str, base: str) -> None:
     value = node.get(field)
     if isinstance(value, str) and TOKEN.match(value):
         node[field] = base + value

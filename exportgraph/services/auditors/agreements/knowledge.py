@@ -4,14 +4,12 @@ project stages each research exclusion allows, and what each exclusion claim ass
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-
-import pycountry
 
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Condition
+from exportgraph.loaders.screening_countries import is_iso_country
 
 
 @dataclass(frozen=True)
@@ -53,13 +51,7 @@ class Rules:
 
     def is_country(self, code: str) -> bool:
         """An ISO 3166-1 alpha-2 code (upper case) or an alias of one."""
-        return is_country(self.canonical(code))
-
-
-@cache
-def is_country(code: str) -> bool:
-    """An ISO 3166-1 alpha-2 code (upper case)."""
-    return len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is not None
+        return is_iso_country(self.canonical(code))
 
 
 def _build(knowledge: Knowledge) -> Rules:

@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from exportgraph.errors import InvalidInput
+from exportgraph.json_types import JsonObject
 
 TOKEN_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._\-]*$"
 
@@ -157,7 +158,7 @@ _PATTERNS = {
 }
 
 
-def check(document: Any, prefix: str = "") -> dict[str, Any]:
+def check(document: Any, prefix: str = "") -> JsonObject:
     """Check the JSON types of one agreement; return it with aliases normalised (UK → GB).
 
     Raises InvalidInput naming the first offending field (e.g. `effective_date`, `[2].items[0].id`).
@@ -183,7 +184,7 @@ def check(document: Any, prefix: str = "") -> dict[str, Any]:
     return model.model_dump(by_alias=True, exclude_none=True, exclude={"context"})
 
 
-def _message(kind: str, ctx: dict[str, Any], fallback: str) -> str:
+def _message(kind: str, ctx: JsonObject, fallback: str) -> str:
     if kind == "string_pattern_mismatch":
         return _PATTERNS.get(str(ctx.get("pattern")), fallback)
     return _MESSAGES.get(kind, fallback)

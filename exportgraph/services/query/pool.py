@@ -1,0 +1,239 @@
+"""The pool of SPARQL worker processes: a deadline per query, one dump of the store per data version.
+
+Accepted queries go to a small pool of worker processes (services/query/worker.py), each holding an
+in-memory copy of the store: a dump per data version, plus the journal's graphs after a write that
+kept the version (readers keep the previous copy while a new one is written); after a write of
+this process that moved the version, the statements it deleted and inserted instead of a new
+dump (a worker at the previous version applies only those; graph/deltas.py). A query that overruns
+its time is stopped by killing its worker; a worker that needs more memory than its limit dies;
+the other workers keep serving.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import queue
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from exportgraph.errors import QueryTimeout
+from exportgraph.graph.journal import read_state
+from exportgraph.services.query.checks import check_query, check_size
+from exportgraph.services.query.dumps import JOURNAL_GRAPHS, Prepared, write_steps
+from exportgraph.services.query.limits import left, memory_exceeded, stopped, unpack
+from exportgraph.services.query.process import WorkerProcess
+
+if TYPE_CHECKING:
+    from exportgraph.graph.context import Context
+
+DEFAULT_WORKERS = 2
+
+
+class SparqlPool:
+    """Worker processes with a deadline per query; one dump of the store per data version."""
+
+    def __init__(self, size: int = DEFAULT_WORKERS, max_memory_mb: int = 2048) -> None:
+        self.size = size
+        self.max_memory_mb = max_memory_mb
+        self._idle: queue.Queue[WorkerProcess] = queue.Queue()
+        self._started = 0
+        self._lock = threading.Lock()
+        self._dumping = threading.Lock()
+        self._dir = tempfile.mkdtemp(prefix="exportgraph-sparql-")
+        self._prepared: Prepared | None = None
+        self._closed = False
+
+    def _acquire(self, timeout: float) -> WorkerProcess:
+        """An idle worker, or a new one while the pool is below its size; waits up to `timeout`."""
+        give_up = time.monotonic() + timeout
+        while True:
+            try:
+                return self._idle.get_nowait()
+            except queue.Empty:
+                pass
+            with self._lock:
+                if self._started < self.size:
+                    self._started += 1
+                    break
+            if time.monotonic() >= give_up:
+                raise QueryTimeout(
+                    "query: every SPARQL worker is busy; try again shortly", field="query"
+                )
+            try:
+                return self._idle.get(timeout=0.05)
+            except queue.Empty:
+                continue
+        try:
+            return WorkerProcess(self.max_memory_mb)
+        except Exception:
+            with self._lock:
+                self._started -= 1
+            raise
+
+    def _release(self, worker: WorkerProcess) -> None:
+        self._idle.put(worker)
+
+    def _replace(self, worker: WorkerProcess) -> None:
+        worker.kill()
+        with self._lock:
+            self._started -= 1
+
+    def dump_for(self, context: Context) -> Prepared:
+        """What a worker must hold to answer for the store as it is now (data version and journal
+        sequence): a dump of the whole store per data version and, when a proposal, review or
+        release (which keep the data version) came since, a small dump of the journal's graphs
+        (change sets, provenance, releases) per journal sequence. So /sparql never lags a write,
+        and a write that keeps the data version costs no reload of the data.
+
+        Each dump is written once, by the first request that finds the store moved on; while it
+        writes, every other request answers from the previous one (the state it names) instead of
+        waiting. Only a request with no dump at all waits for the first one."""
+        journal = read_state(context.store)
+        version, state = journal.data_version, f"{journal.data_version}@{journal.sequence}"
+        with self._lock:
+            held = self._prepared
+        if held is not None and held.state == state:
+            return held
+        if not self._dumping.acquire(blocking=held is None):
+            assert held is not None
+            return held  # another request is writing the new dump
+        try:
+            with self._lock:
+                held = self._prepared
+            if held is not None and held.state == state:
+                return held
+            path = self._path()
+            steps = None if held is None else write_steps(context.store, held, version, self._path)
+            if held is not None and steps is not None:
+                context.store.dump(path, JOURNAL_GRAPHS)
+                prepared = replace(
+                    held, version=version, state=state, journal=path, steps=held.steps + steps
+                )
+            else:
+                context.store.dump(path)
+                prepared = Prepared(version, path, state, state, None)
+            with self._lock:
+                self._prepared = prepared
+        finally:
+            self._dumping.release()
+        if held is not None:
+            for old in held.files() - prepared.files():
+                _remove_later(old)
+        return prepared
+
+    def _path(self) -> str:
+        return os.path.join(self._dir, f"{time.monotonic_ns()}.nq")
+
+    def run(
+        self,
+        context: Context,
+        text: str,
+        results_type: str,
+        graph_type: str,
+        started: float | None = None,
+    ) -> tuple[str, bytes]:
+        """Check, run and serialize a query within the context's time, size and memory limits;
+        the time limit counts from `started` (time.monotonic() when the request arrived)."""
+        settings = context.settings
+        limit_s = settings.sparql_timeout_s
+        deadline = (time.monotonic() if started is None else started) + limit_s
+        check_size(text, settings.sparql_max_query_bytes)
+        check_query(text)
+        # preparing a data version (dumping it, loading it into a worker) is the service's work,
+        # not the query's: the query keeps the time it had when that work began
+        preparing = time.monotonic()
+        prepared = self.dump_for(context)
+        deadline += time.monotonic() - preparing
+        worker = self._acquire(left(deadline, limit_s))
+        message = {
+            **prepared.held(),
+            "query": text,
+            "results_type": results_type,
+            "graph_type": graph_type,
+            "max_rows": settings.sparql_max_rows,
+        }
+        try:
+            loading = time.monotonic()
+            if worker.load(prepared):
+                deadline += time.monotonic() - loading
+            worker.send(message)
+            reply = worker.receive(max(0.0, deadline - time.monotonic()))
+        except TimeoutError:
+            self._replace(worker)
+            raise stopped(limit_s) from None
+        except (EOFError, OSError):
+            out_of_memory = worker.ran_out_of_memory()
+            self._replace(worker)
+            if out_of_memory:
+                raise memory_exceeded(self.max_memory_mb) from None
+            raise QueryTimeout(
+                "query: the SPARQL worker stopped; the query was not answered", field="query"
+            ) from None
+        self._release(worker)
+        return unpack(reply, settings.sparql_max_rows)
+
+    def warm(self, context: Context) -> None:
+        """Start every worker and load the current data, so first queries are not slowed down."""
+        prepared = self.dump_for(context)
+        workers = [self._acquire(60.0) for _ in range(self.size)]
+        for worker in workers:
+            try:
+                worker.load(prepared)
+            except (OSError, EOFError):
+                self._replace(worker)
+                continue
+            self._release(worker)
+
+    def close(self) -> None:
+        """Stop every worker and remove the dumps."""
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                break
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+def _remove_later(path: str) -> None:
+    # A worker may still be loading the previous dump; keep it a little while.
+    def remove() -> None:
+        if os.path.exists(path):
+            os.remove(path)
+
+    timer = threading.Timer(60.0, remove)
+    timer.daemon = True
+    timer.start()
+
+
+_POOLS: dict[int, SparqlPool] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def pool(context: Context) -> SparqlPool:
+    """The worker pool of a context (created on first use, stopped at exit)."""
+    with _POOLS_LOCK:
+        found = _POOLS.get(id(context))
+        if found is None:
+            found = SparqlPool(max_memory_mb=context.settings.sparql_max_memory_mb)
+            _POOLS[id(context)] = found
+        return found
+
+
+def close_pool(context: Context) -> None:
+    """Stop the context's workers (tests and shutdown)."""
+    with _POOLS_LOCK:
+        found = _POOLS.pop(id(context), None)
+    if found is not None:
+        found.close()
+
+
+@atexit.register
+def _close_all() -> None:
+    for found in list(_POOLS.values()):
+        found.close()
