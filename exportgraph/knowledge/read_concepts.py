@@ -1,19 +1,22 @@
 """The concepts of every scheme (kinds, parameters, facts, purposes, activities, stages …) with
-their labels, definitions, hierarchy, display order and the eg: yes/no properties they carry."""
+their labels, definitions, hierarchy, display order and the eg: yes/no properties they carry;
+after a change of texts only, the texts of the concepts it changed (`follow_texts`)."""
 
 from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from exportgraph import namespaces as ns
+from exportgraph.graph.queries import bind
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Concept
 from exportgraph.knowledge.rows import plain, tail
+from exportgraph.store import Store
 
 _CLASS_SCHEMES = {
     ns.EG + "ItemKind": "kinds",
@@ -113,12 +116,55 @@ def read_concepts(knowledge: Knowledge, solutions: Iterable[Mapping[str, object]
         links["narrower"] = frozenset(narrower[iri])
         concepts[iri] = replace(concept, links=links)
     knowledge.concepts = concepts
-    for concept in sorted(concepts.values(), key=lambda c: c.iri):
-        if concept.scheme:
-            knowledge.schemes.setdefault(concept.scheme, {}).setdefault(concept.notation, concept)
+    knowledge.schemes = _schemes(concepts)
     for kind in knowledge.kinds.values():
         knowledge.kind_ancestors[kind.iri] = closure(kind.iri, broader)
         knowledge.kind_descendants[kind.iri] = closure(kind.iri, narrower)
+
+
+def _schemes(concepts: Mapping[str, Concept]) -> dict[str, dict[str, Concept]]:
+    """The concepts of each scheme by notation (the first by IRI when a notation repeats)."""
+    schemes: dict[str, dict[str, Concept]] = {}
+    for concept in sorted(concepts.values(), key=lambda c: c.iri):
+        if concept.scheme:
+            schemes.setdefault(concept.scheme, {}).setdefault(concept.notation, concept)
+    return schemes
+
+
+def follow_texts(
+    previous: Knowledge, knowledge: Knowledge, store: Store, changed: Sequence[Quad]
+) -> bool:
+    """Fill `knowledge`'s concepts from `previous` when the `changed` statements (those the
+    concepts query can read) only add or remove labels, definitions or notes of known concepts:
+    the texts of those concepts are read again, nothing else. False (nothing filled) otherwise."""
+    subjects: set[str] = set()
+    for quad in changed:
+        subject = quad.subject
+        if not (
+            isinstance(quad.graph_name, DefaultGraph)
+            and quad.predicate.value in _CONCEPT_TEXTS
+            and isinstance(quad.object, Literal)
+            and isinstance(subject, NamedNode)
+            and subject.value in previous.concepts
+        ):
+            return False
+        subjects.add(subject.value)
+    if not subjects:
+        return False
+    wanted = [{"concept": NamedNode(iri)} for iri in sorted(subjects)]
+    drafts = {iri: _ConceptDraft(previous.concepts[iri].notation) for iri in subjects}
+    for row in store.select(bind("knowledge_concept_texts", wanted)):
+        iri, prop, value = row.get("concept"), row.get("property"), row.get("value")
+        if isinstance(iri, NamedNode) and isinstance(prop, NamedNode) and value is not None:
+            drafts[iri.value].add(prop.value, value)
+    concepts = dict(previous.concepts)
+    for iri, draft in drafts.items():
+        concepts[iri] = replace(concepts[iri], texts=draft.concept(iri).texts)
+    knowledge.concepts = concepts
+    knowledge.schemes = _schemes(concepts)
+    knowledge.kind_ancestors = previous.kind_ancestors  # the hierarchy did not change
+    knowledge.kind_descendants = previous.kind_descendants
+    return True
 
 
 def closure(start: str, edges: Mapping[str, set[str]]) -> frozenset[str]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
-from exportgraph.graph.journal import conditional_write, read_state
+from exportgraph.graph.journal import CHANGES_GRAPH, conditional_write, read_state
 from exportgraph.services.query.sparql import SparqlPool
 
 from .test_sparql_dumps import Watched, _context
@@ -115,3 +115,41 @@ def test_a_run_of_writes_is_followed_step_by_step(watched: Watched) -> None:
         assert _everything(pool, watched) == _from_a_whole_dump(watched)
     finally:
         pool.close()
+
+
+def test_proposals_and_reviews_are_followed_like_approvals(watched: Watched) -> None:
+    """Writes that keep the data version (a proposal, a review) reach the workers as the statements
+    they changed in the journal's graphs and the bookkeeping graph: no dump of the store, nor of
+    the journal, and the copy answers exactly as one loaded from a whole dump."""
+    pool = SparqlPool(size=1)
+    try:
+        _everything(pool, watched)
+        dumps = len(watched.partial)
+        proposed = Quad(S, P, Literal("proposed"), NamedNode(CHANGES_GRAPH))
+        reviewed = Quad(S, P, Literal("approved"), NamedNode(CHANGES_GRAPH))
+        conditional_write(watched, read_state(watched), "propose", S, insert=[proposed])
+        assert proposed in _quads(_everything(pool, watched))
+        conditional_write(watched, read_state(watched), "review", S, [proposed], [reviewed])
+        _write(watched, [Quad(S, P, Literal("2"))], [Quad(S, P, Literal("two"))])
+        followed = _everything(pool, watched)
+        assert len(watched.partial) == dumps  # nothing dumped again
+        assert followed == _from_a_whole_dump(watched)
+        assert reviewed in _quads(followed) and proposed not in _quads(followed)
+    finally:
+        pool.close()
+
+
+def _quads(rows: list[dict[str, object]]) -> set[Quad]:
+    found = set()
+    for row in rows:
+        graph = row.get("g")
+        if isinstance(graph, dict) and row["o"]["type"] == "literal":  # type: ignore[index]
+            found.add(
+                Quad(
+                    NamedNode(row["s"]["value"]),  # type: ignore[index]
+                    NamedNode(row["p"]["value"]),  # type: ignore[index]
+                    Literal(row["o"]["value"]),  # type: ignore[index]
+                    NamedNode(graph["value"]),
+                )
+            )
+    return found

@@ -4,10 +4,10 @@ User SPARQL never runs in the API process. `check_query` tokenizes the text (str
 and IRIs are skipped, so a keyword inside a literal is harmless) and refuses updates, SERVICE,
 LOAD and FROM / FROM NAMED naming anything but a graph of this store, before evaluation. Accepted
 queries go to a small pool of worker processes (services/query/worker.py), each holding an
-in-memory copy of the store: a dump per data version, plus the journal's graphs after a write that
-kept the version (readers keep the previous copy while a new one is written); after a write of
-this process that moved the version, the statements it deleted and inserted instead of a new
-dump (a worker at the previous version applies only those; graph/deltas.py). A query text
+in-memory copy of the store: a whole dump (readers keep the previous copy while a new one is
+written), then, after each logged write of this process (a proposal, a review, an approval), the
+statements it deleted and inserted instead of a new dump (a worker at the previous state applies
+only those; services/query/copies.py, graph/deltas.py). A query text
 over the size limit is refused before it is read (413); the time limit runs from the moment the
 request arrived, checking included, and a query that overruns it is stopped by killing its worker
 (503); a worker that needs more memory than its limit dies and the query is answered 413; a
@@ -37,11 +37,8 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-
-import pyoxigraph
-from pyoxigraph import BlankNode, NamedNode
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import (
@@ -54,15 +51,9 @@ from exportgraph.errors import (
     QueryTooLarge,
 )
 from exportgraph.graph import deltas
-from exportgraph.graph.journal import (
-    CHANGES_GRAPH,
-    PROVENANCE_GRAPH,
-    RELEASE_STORAGE_GRAPH,
-    RELEASES_GRAPH,
-    read_state,
-)
+from exportgraph.graph.journal import read_state
 from exportgraph.services.query import worker as sparql_worker
-from exportgraph.store import Store
+from exportgraph.services.query.copies import Prepared, followed
 
 if TYPE_CHECKING:
     from exportgraph.graph.context import Context
@@ -70,9 +61,6 @@ if TYPE_CHECKING:
 RESULT_TYPES = tuple(sparql_worker.RESULT_TYPES)
 GRAPH_TYPES = tuple(sparql_worker.GRAPH_TYPES)
 DEFAULT_WORKERS = 2
-# writes applied by workers since the last whole dump, before a new whole dump (each step is a file
-# of the statements one write changed; a whole dump of the store takes seconds to write and load)
-_MAX_STEPS = 1024
 _LOAD_TIMEOUT_S = 120.0
 LOCAL_GRAPHS = ns.EGID  # FROM may name graphs of this store only
 
@@ -196,66 +184,6 @@ def _check_from(text: str, found: list[Token], index: int, where: str) -> None:
 # --------------------------------------------------------------------------- the worker pool
 
 
-JOURNAL_GRAPHS = (
-    ns.META_GRAPH,
-    CHANGES_GRAPH,
-    PROVENANCE_GRAPH,
-    RELEASES_GRAPH,
-    RELEASE_STORAGE_GRAPH,
-)
-"""The graphs a write that keeps the data version may change (and the journal sequence's)."""
-_JOURNAL = {NamedNode(name) for name in JOURNAL_GRAPHS}
-
-
-@dataclass(frozen=True)
-class Step:
-    """One write a worker at `before` applies to reach `after`: N-Quads files of the data
-    statements it deleted, then inserted (the journal's graphs come from the journal dump)."""
-
-    before: str
-    after: str
-    deleted: str
-    inserted: str
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """The dumps a worker loads to hold one state of the store."""
-
-    version: str
-    """The data version a worker holds after loading `dump` and applying `steps`."""
-    dump: str
-    dumped_state: str
-    """The state (data version and journal sequence) the whole dump was written in."""
-    state: str
-    journal: str | None
-    """A dump of JOURNAL_GRAPHS in `state`, when that is not `dumped_state`."""
-    steps: tuple[Step, ...] = ()
-    """The writes since the whole dump, oldest first: a worker at one of their versions applies
-    those after it instead of loading the whole dump again."""
-
-    def held(self) -> dict[str, Any]:
-        """The state a worker that loaded this holds (what a query names: the worker was brought
-        to it first, so the steps and dumps need not travel with every query)."""
-        return {"version": self.version, "journal": self.state if self.journal else None}
-
-    def message(self) -> dict[str, Any]:
-        """What a worker is sent to load this (from the whole dump, or from one of the steps'
-        versions)."""
-        return {
-            **self.held(),
-            "dump": self.dump,
-            "dump_version": self.steps[0].before if self.steps else self.version,
-            "steps": [(s.before, s.after, s.deleted, s.inserted) for s in self.steps],
-            "journal_dump": self.journal,
-            "journal_graphs": list(JOURNAL_GRAPHS),
-        }
-
-    def files(self) -> set[str]:
-        found = {self.dump, *(p for s in self.steps for p in (s.deleted, s.inserted))}
-        return found | ({self.journal} if self.journal else set())
-
-
 class _Worker:
     """One worker process (`python sparql_worker.py`), spoken to over its stdin and stdout."""
 
@@ -374,16 +302,15 @@ class SparqlPool:
 
     def dump_for(self, context: Context) -> Prepared:
         """What a worker must hold to answer for the store as it is now (data version and journal
-        sequence): a dump of the whole store per data version and, when a proposal, review or
-        release (which keep the data version) came since, a small dump of the journal's graphs
-        (change sets, provenance, releases) per journal sequence. So /sparql never lags a write,
-        and a write that keeps the data version costs no reload of the data.
+        sequence): the last whole dump and the statements each write of this process changed
+        since (copies.followed), or a new whole dump when those are not known. So /sparql never
+        lags a write, and a write costs the workers only what it changed.
 
         Each dump is written once, by the first request that finds the store moved on; while it
         writes, every other request answers from the previous one (the state it names) instead of
         waiting. Only a request with no dump at all waits for the first one."""
         journal = read_state(context.store)
-        version, state = journal.data_version, f"{journal.data_version}@{journal.sequence}"
+        state = deltas.state_of(journal.data_version, journal.sequence)
         with self._lock:
             held = self._prepared
         if held is not None and held.state == state:
@@ -396,16 +323,11 @@ class SparqlPool:
                 held = self._prepared
             if held is not None and held.state == state:
                 return held
-            path = self._path()
-            steps = None if held is None else self._steps(context.store, held, version)
-            if held is not None and steps is not None:
-                context.store.dump(path, JOURNAL_GRAPHS)
-                prepared = replace(
-                    held, version=version, state=state, journal=path, steps=held.steps + steps
-                )
-            else:
+            prepared = None if held is None else followed(context.store, held, state, self._path)
+            if prepared is None:
+                path = self._path()
                 context.store.dump(path)
-                prepared = Prepared(version, path, state, state, None)
+                prepared = Prepared(state, path, state)
             with self._lock:
                 self._prepared = prepared
         finally:
@@ -417,28 +339,6 @@ class SparqlPool:
 
     def _path(self) -> str:
         return os.path.join(self._dir, f"{time.monotonic_ns()}.nq")
-
-    def _steps(self, store: Store, held: Prepared, version: str) -> tuple[Step, ...] | None:
-        """The writes from the held version to `version` as steps for the workers (files), or
-        None when a whole dump is needed: writes not made by this process, too many steps since
-        the last whole dump, or a statement with a blank node (a copy cannot name it)."""
-        writes = deltas.between(store, held.version, version)
-        if writes is None or len(held.steps) + len(writes) > _MAX_STEPS:
-            return None
-        steps = []
-        for write in writes:
-            parts = [
-                [q for q in quads if q.graph_name not in _JOURNAL]
-                for quads in (write.deleted, write.inserted)
-            ]
-            if any(isinstance(t, BlankNode) for quads in parts for q in quads for t in q):
-                return None
-            paths = []
-            for quads in parts:
-                paths.append(self._path())
-                pyoxigraph.serialize(quads, paths[-1], pyoxigraph.RdfFormat.N_QUADS)
-            steps.append(Step(write.before, write.after, paths[0], paths[1]))
-        return tuple(steps)
 
     def run(
         self,
