@@ -5,12 +5,11 @@ costs the workers the statements it changed, never a reload of the store or of t
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph
-from pyoxigraph import BlankNode
+from pyoxigraph import BlankNode, Quad
 
 from exportgraph.graph import deltas
 
@@ -18,31 +17,36 @@ if TYPE_CHECKING:
     from exportgraph.store import Store
 
 MAX_STEPS = 4096
-"""Writes applied by workers since the last whole dump, before a new whole dump (each step is two
-small files; a whole dump of the store takes seconds to write and load, and a new worker applies
-every step since it)."""
+"""Writes applied by workers since the last whole dump, before a new whole dump (a whole dump of
+the store takes seconds to write and load, and a new worker applies every step since it)."""
+MAX_STEP_BYTES = 64 << 20
+"""The statements of those writes, in bytes of N-Quads, before a new whole dump."""
 
 
 @dataclass(frozen=True)
 class Step:
-    """One write a worker at journal state `before` applies to reach `after`: N-Quads files of
-    the statements it deleted, then inserted."""
+    """One write a worker at journal state `before` applies to reach `after`: the statements it
+    deleted, then inserted, as N-Quads (kept in memory: a few per write, no file to write)."""
 
     before: str
     after: str
-    deleted: str
-    inserted: str
+    deleted: bytes
+    inserted: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.deleted) + len(self.inserted)
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """The dumps a worker loads to hold one state of the store."""
+    """What a worker loads to hold one state of the store."""
 
     state: str
     """The journal state a worker holds after loading `dump` and applying `steps`."""
     dump: str
     dumped_state: str
-    """The state the whole dump was written in."""
+    """The state the whole dump (a file) was written in."""
     steps: tuple[Step, ...] = ()
     """The writes since the whole dump, oldest first: a worker at one of their states applies
     those after it instead of loading the whole dump again."""
@@ -52,36 +56,36 @@ class Prepared:
         to it first, so the steps and dumps need not travel with every query)."""
         return {"state": self.state}
 
-    def message(self) -> dict[str, Any]:
-        """What a worker is sent to load this (from the whole dump, or from one of the steps'
-        states)."""
-        return {
-            **self.held(),
-            "dump": self.dump,
-            "dump_state": self.dumped_state,
-            "steps": [(s.before, s.after, s.deleted, s.inserted) for s in self.steps],
-        }
+    def message(self, held: str | None) -> dict[str, Any]:
+        """What a worker holding state `held` is sent to load this: the steps since its state
+        when it is one of theirs, else the whole dump and every step."""
+        start = next((i for i, step in enumerate(self.steps) if step.before == held), None)
+        steps = [(s.before, s.after, s.deleted, s.inserted) for s in self.steps[start or 0 :]]
+        if start is not None:
+            return {**self.held(), "steps": steps}
+        return {**self.held(), "dump": self.dump, "dump_state": self.dumped_state, "steps": steps}
 
     def files(self) -> set[str]:
-        return {self.dump, *(p for s in self.steps for p in (s.deleted, s.inserted))}
+        return {self.dump}
 
 
-def followed(
-    store: Store, held: Prepared, state: str, new_path: Callable[[], str]
-) -> Prepared | None:
-    """`held` brought to journal `state` by the writes since (written to files at `new_path()`),
-    or None when a whole dump is needed: writes not made by this process, too many steps since
-    the last whole dump, or a statement with a blank node (a copy cannot name it)."""
+def followed(store: Store, held: Prepared, state: str) -> Prepared | None:
+    """`held` brought to journal `state` by the writes since, or None when a whole dump is needed:
+    writes not made by this process, too many since the last whole dump, or a statement with a
+    blank node (a copy cannot name it)."""
     writes = deltas.between_states(store, held.state, state)
     if writes is None or len(held.steps) + len(writes) > MAX_STEPS:
         return None
     if any(isinstance(t, BlankNode) for write in writes for q in write.changed for t in q):
         return None
-    steps = []
-    for write in writes:
-        paths = []
-        for quads in (write.deleted, write.inserted):
-            paths.append(new_path())
-            pyoxigraph.serialize(quads, paths[-1], pyoxigraph.RdfFormat.N_QUADS)
-        steps.append(Step(write.before, write.after, paths[0], paths[1]))
-    return replace(held, state=state, steps=held.steps + tuple(steps))
+    steps = tuple(
+        Step(write.before, write.after, _nquads(write.deleted), _nquads(write.inserted))
+        for write in writes
+    )
+    if sum(step.size for step in (*held.steps, *steps)) > MAX_STEP_BYTES:
+        return None
+    return replace(held, state=state, steps=held.steps + steps)
+
+
+def _nquads(quads: tuple[Quad, ...]) -> bytes:
+    return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS) or b""

@@ -216,7 +216,7 @@ class _Worker:
         True when it had to load anything."""
         if self.state == prepared.state:
             return False
-        self.send({**prepared.message(), "query": None})
+        self.send({**prepared.message(self.state), "query": None})
         reply = self.receive(_LOAD_TIMEOUT_S)
         if reply[0] != "loaded":
             raise OSError(f"the SPARQL worker could not load the data: {reply[1]}")
@@ -323,7 +323,7 @@ class SparqlPool:
                 held = self._prepared
             if held is not None and held.state == state:
                 return held
-            prepared = None if held is None else followed(context.store, held, state, self._path)
+            prepared = None if held is None else followed(context.store, held, state)
             if prepared is None:
                 path = self._path()
                 context.store.dump(path)

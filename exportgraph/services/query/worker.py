@@ -265,7 +265,7 @@ def _follow(
     store: pyoxigraph.Store, state: str | None, message: dict[str, Any]
 ) -> tuple[pyoxigraph.Store, str]:
     """Bring the copy to the message's state: apply the writes since its own state when they
-    are among the message's steps, else load the whole dump and apply every step."""
+    are among the message's steps (N-Quads), else load the whole dump and apply every step."""
     steps = message["steps"]
     start = next((i for i, step in enumerate(steps) if step[0] == state), None)
     if start is None:
@@ -273,9 +273,9 @@ def _follow(
         store.bulk_load(path=message["dump"], format=RdfFormat.N_QUADS)
         state, start = message["dump_state"], 0
     for _, after, deleted, inserted in steps[start:]:
-        for quad in pyoxigraph.parse(path=deleted, format=RdfFormat.N_QUADS):
+        for quad in pyoxigraph.parse(deleted, RdfFormat.N_QUADS):
             store.remove(quad)
-        store.extend(pyoxigraph.parse(path=inserted, format=RdfFormat.N_QUADS))
+        store.extend(pyoxigraph.parse(inserted, RdfFormat.N_QUADS))
         state = after
     if state != message["state"]:
         raise ValueError("the steps do not lead to the state asked for")
