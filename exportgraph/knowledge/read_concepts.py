@@ -31,6 +31,8 @@ _CONCEPT_TEXTS = {
     ns.SKOS + "definition": "definition",
     ns.SKOS + "scopeNote": "note",
 }
+_MAKES_CONCEPTS = {ns.RDF + "type", ns.SKOS + "notation", ns.RDFS + "subClassOf"}
+"""What queries/knowledge_concepts.rq reads of a node that is not (yet) a concept."""
 _CONCEPT_LINKS = {
     ns.SKOS + "broader": "broader",
     ns.SKOS + "narrower": "narrower",
@@ -135,33 +137,34 @@ def follow_texts(
     previous: Knowledge, knowledge: Knowledge, store: Store, changed: Sequence[Quad]
 ) -> bool:
     """Fill `knowledge`'s concepts from `previous` when the `changed` statements (those the
-    concepts query can read) only add or remove labels, definitions or notes of known concepts:
-    the texts of those concepts are read again, nothing else. False (nothing filled) otherwise."""
+    concepts query can read) change at most labels, definitions and notes of known concepts: the
+    texts of those concepts are read again, nothing else (statements about anything else that
+    neither make it a concept nor change the classes leave the concepts as they are). False
+    (nothing filled) otherwise: read them all again."""
     subjects: set[str] = set()
     for quad in changed:
-        subject = quad.subject
-        if not (
-            isinstance(quad.graph_name, DefaultGraph)
-            and quad.predicate.value in _CONCEPT_TEXTS
-            and isinstance(quad.object, Literal)
-            and isinstance(subject, NamedNode)
-            and subject.value in previous.concepts
-        ):
+        subject, predicate = quad.subject, quad.predicate.value
+        if not isinstance(quad.graph_name, DefaultGraph):
+            return False
+        if not (isinstance(subject, NamedNode) and subject.value in previous.concepts):
+            if predicate in _MAKES_CONCEPTS:
+                return False
+            continue  # not about a concept, and makes nothing one
+        if predicate not in _CONCEPT_TEXTS or not isinstance(quad.object, Literal):
             return False
         subjects.add(subject.value)
-    if not subjects:
-        return False
-    wanted = [{"concept": NamedNode(iri)} for iri in sorted(subjects)]
-    drafts = {iri: _ConceptDraft(previous.concepts[iri].notation) for iri in subjects}
-    for row in store.select(bind("knowledge_concept_texts", wanted)):
-        iri, prop, value = row.get("concept"), row.get("property"), row.get("value")
-        if isinstance(iri, NamedNode) and isinstance(prop, NamedNode) and value is not None:
-            drafts[iri.value].add(prop.value, value)
     concepts = dict(previous.concepts)
-    for iri, draft in drafts.items():
-        concepts[iri] = replace(concepts[iri], texts=draft.concept(iri).texts)
+    if subjects:
+        wanted = [{"concept": NamedNode(iri)} for iri in sorted(subjects)]
+        drafts = {iri: _ConceptDraft(previous.concepts[iri].notation) for iri in subjects}
+        for row in store.select(bind("knowledge_concept_texts", wanted)):
+            iri, prop, value = row.get("concept"), row.get("property"), row.get("value")
+            if isinstance(iri, NamedNode) and isinstance(prop, NamedNode) and value is not None:
+                drafts[iri.value].add(prop.value, value)
+        for iri, draft in drafts.items():
+            concepts[iri] = replace(concepts[iri], texts=draft.concept(iri).texts)
     knowledge.concepts = concepts
-    knowledge.schemes = _schemes(concepts)
+    knowledge.schemes = _schemes(concepts) if subjects else previous.schemes
     knowledge.kind_ancestors = previous.kind_ancestors  # the hierarchy did not change
     knowledge.kind_descendants = previous.kind_descendants
     return True

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 import pytest
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
-from exportgraph.graph.journal import CHANGES_GRAPH, conditional_write, read_state
+from exportgraph.graph.journal import CHANGES_GRAPH, JournalState, conditional_write, read_state
+from exportgraph.services.query import sparql
+from exportgraph.services.query.copies import Prepared
 from exportgraph.services.query.sparql import SparqlPool
 
 from .test_sparql_dumps import Watched, _context
@@ -153,3 +155,34 @@ def _quads(rows: list[dict[str, object]]) -> set[Quad]:
                 )
             )
     return found
+
+
+def test_no_worker_or_dump_goes_back_to_an_older_state(
+    watched: Watched, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A request that read the store's state before another request prepared a newer one (a
+    write landed in between) neither writes a whole dump of its older state nor takes a worker
+    back to it: it answers from the newer state."""
+    pool, ctx = SparqlPool(size=1), _context(watched)
+    try:
+        old = pool.dump_for(ctx)
+        _write(watched, [], [Quad(S, P, Literal("newer"))])
+        assert {"type": "literal", "value": "newer"} in [
+            row["o"] for row in _everything(pool, watched)
+        ]
+        dumps = len(watched.partial)
+        states = iter([read_state_at(old), read_state(watched)])
+        monkeypatch.setattr(sparql, "read_state", lambda store: next(states))
+        assert pool.dump_for(ctx).state != old.state  # read again once it may dump
+        assert len(watched.partial) == dumps
+        monkeypatch.setattr(pool, "dump_for", lambda context: old)  # a request late with it
+        rows = _everything(pool, watched)
+        assert {"type": "literal", "value": "newer"} in [row["o"] for row in rows]
+        assert len(watched.partial) == dumps
+    finally:
+        pool.close()
+
+
+def read_state_at(prepared: Prepared) -> JournalState:
+    version, sequence = prepared.state.rsplit("@", 1)
+    return JournalState(version, int(sequence))

@@ -321,6 +321,9 @@ class SparqlPool:
         try:
             with self._lock:
                 held = self._prepared
+            # the state read above may be older than what another request prepared since
+            journal = read_state(context.store)
+            state = deltas.state_of(journal.data_version, journal.sequence)
             if held is not None and held.state == state:
                 return held
             prepared = None if held is None else followed(context.store, held, state)
@@ -361,6 +364,9 @@ class SparqlPool:
         prepared = self.dump_for(context)
         deadline += time.monotonic() - preparing
         worker = self._acquire(_left(deadline, limit_s))
+        with self._lock:  # a worker brought further meanwhile is never taken back
+            if worker.state != prepared.state and self._prepared is not None:
+                prepared = self._prepared
         message = {
             **prepared.held(),
             "query": text,
