@@ -166,6 +166,8 @@ class Results:
     """Failed reads by HTTP status (0: no answer)."""
     transport: dict[str, int] = field(default_factory=dict)
     """Reads that got no HTTP answer, by what the client saw (exception and message)."""
+    problems: dict[str, int] = field(default_factory=dict)
+    """Failed reads that got an answer, by status and the problem's detail."""
     proposals: list[float] = field(default_factory=list)
     approvals: list[float] = field(default_factory=list)
     write_errors: dict[int, int] = field(default_factory=dict)
@@ -219,6 +221,11 @@ async def reader(client: httpx.AsyncClient, index: int, until: Deadline, results
             results.read_errors += 1
             code = response.status_code
             results.read_statuses[code] = results.read_statuses.get(code, 0) + 1
+            try:
+                detail = f"{code} {response.json().get('detail', '')}"[:100]
+            except ValueError:
+                detail = f"{code} (no problem document)"
+            results.problems[detail] = results.problems.get(detail, 0) + 1
 
 
 async def writer(
@@ -332,6 +339,8 @@ def report(name: str, results: Results, server_cpu: float) -> None:
         print(f"     no HTTP answer (transport errors): {results.read_statuses.get(0, 0)}")
         for seen, count in sorted(results.transport.items()):
             print(f"       {count:5d} x {seen}")
+        for seen, count in sorted(results.problems.items()):
+            print(f"     {count:5d} x {seen}")
         for kind, samples in (("classify", results.classify), ("sparql", results.sparql)):
             k50, k99 = percentiles(samples)
             print(

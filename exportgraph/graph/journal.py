@@ -201,13 +201,39 @@ def conditional_write(
         f"}}"
     )
     written = f"GRAPH {changes} {{ {sparql_term(entry)} {sequence_of} {sparql_term(number)} }}"
-    version = store.update(text, bookkeeping=not changes_data, guard=written)
-    if not store.ask(bind("changes_log_entry_exists", [{"entry": entry}])):
-        raise WriteRaced("the terminology changed while this was being written; please retry")
-    if changes_data:  # what follows the data version (indexes, SPARQL copies) follows this write
-        after = deltas.chained_version(expected.data_version, "update", text.encode())
-        deltas.remember(store, expected.data_version, after, removable, insert)
+    with deltas.writing(store):  # a reader seeing this write waits for its deltas, not the store
+        version = store.update(text, bookkeeping=not changes_data, guard=written)
+        if not store.ask(bind("changes_log_entry_exists", [{"entry": entry}])):
+            raise WriteRaced("the terminology changed while this was being written; please retry")
+        after = expected.data_version
+        if changes_data:  # what follows the data version (indexes) follows this write
+            after = deltas.chained_version(expected.data_version, "update", text.encode())
+            deltas.remember(store, expected.data_version, after, removable, insert)
+        # what follows the journal state (the SPARQL workers' copies) follows every logged write
+        kept, moved = _bookkeeping(expected, after, sequence)
+        deltas.remember_state(
+            store,
+            deltas.state_of(expected.data_version, expected.sequence),
+            deltas.state_of(after, sequence),
+            [*removable, *kept],
+            [*insert, *logged, *moved],
+        )
     return JournalState(version, sequence)
+
+
+def _bookkeeping(
+    expected: JournalState, version: str, sequence: int
+) -> tuple[list[Quad], list[Quad]]:
+    """The statements of the bookkeeping graph a logged write replaces, and their replacements:
+    the journal sequence, and the data version when the write moved it."""
+    meta, store_id = NamedNode(META_GRAPH), NamedNode(STORE_ID)
+    sequence_p, version_p = NamedNode(JOURNAL_SEQUENCE), NamedNode(DATA_VERSION)
+    old = [Quad(store_id, sequence_p, _integer(expected.sequence), meta)]
+    new = [Quad(store_id, sequence_p, _integer(sequence), meta)]
+    if version != expected.data_version:
+        old.append(Quad(store_id, version_p, Literal(expected.data_version), meta))
+        new.append(Quad(store_id, version_p, Literal(version), meta))
+    return old, new
 
 
 def retrying(write: Callable[[], T], attempts: int = 4) -> T:

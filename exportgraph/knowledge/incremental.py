@@ -1,7 +1,8 @@
 """The knowledge index of a data version from the previous version's index and the statements that
 changed in between: each section of the index (exportgraph.knowledge.read.SECTIONS) whose queries
 cannot read any changed statement, and whose needs from the sections read again are unchanged,
-keeps its objects; the others are read again from the store. The result equals
+keeps its objects; the others are read again from the store, narrowly where the section knows
+how (Section.follow: the texts of the concepts a label change touched). The result equals
 `read_knowledge(store)` (tests/knowledge/test_incremental.py checks it on real change sets).
 
 What each section can read is derived from the query texts it actually ran when it was last read
@@ -42,6 +43,8 @@ class Indexed:
     sections: dict[str, SectionRead]
     reread: tuple[str, ...] = ()
     """The sections read from the store for this index (all of them for a full read)."""
+    followed: tuple[str, ...] = ()
+    """Those of `reread` that were read narrowly, for what changed only (Section.follow)."""
 
 
 class _Recording(Store):
@@ -116,21 +119,31 @@ def _instances(store: Store) -> InstanceOf:
     return instance_of
 
 
-def _stale(
+def _needs_changed(
+    section: Section, previous: Indexed, knowledge: Knowledge, reread: Sequence[str]
+) -> bool:
+    """Whether what a section takes from a section read again differs from before."""
+    return any(
+        upstream in reread and part(previous.knowledge) != part(knowledge)
+        for upstream, part in section.needs.items()
+    )
+
+
+def _followed(
     section: Section,
     kept: SectionRead,
     changed: Sequence[Quad],
     previous: Indexed,
     knowledge: Knowledge,
-    reread: Sequence[str],
+    store: Store,
     instance_of: InstanceOf,
 ) -> bool:
-    """Whether a section must be read again: one of its queries can read a changed statement, or
-    what it takes from a section read again differs from before."""
-    return _touched(kept, changed, instance_of) or any(
-        upstream in reread and part(previous.knowledge) != part(knowledge)
-        for upstream, part in section.needs.items()
-    )
+    """Whether the section's follow (if any) filled it narrowly from the changed statements its
+    queries can read."""
+    if section.follow is None:
+        return False
+    read = [quad for quad in changed if _touched(kept, (quad,), instance_of)]
+    return section.follow(previous.knowledge, knowledge, store, read)
 
 
 def _assemble(
@@ -140,18 +153,22 @@ def _assemble(
     sections: dict[str, SectionRead] = {}
     reread: list[str] = []
     instance_of = _instances(store)
+    followed: list[str] = []
     for section in SECTIONS:
         kept = previous.sections.get(section.name) if previous else None
-        if (
-            previous is None
-            or kept is None
-            or _stale(section, kept, changed, previous, knowledge, reread, instance_of)
-        ):
+        if previous is None or kept is None or _needs_changed(section, previous, knowledge, reread):
             sections[section.name] = _read(section, knowledge, store)
             reread.append(section.name)
+        elif _touched(kept, changed, instance_of):
+            reread.append(section.name)
+            if _followed(section, kept, changed, previous, knowledge, store, instance_of):
+                followed.append(section.name)
+                sections[section.name] = kept  # what its queries read is the same
+            else:
+                sections[section.name] = _read(section, knowledge, store)
         else:
             for name in section.fields:
                 setattr(knowledge, name, getattr(previous.knowledge, name))
             sections[section.name] = kept
     problems = [p for section in SECTIONS for p in sections[section.name].problems]
-    return Indexed(finish(knowledge, problems), sections, tuple(reread))
+    return Indexed(finish(knowledge, problems), sections, tuple(reread), tuple(followed))

@@ -24,6 +24,7 @@ from exportgraph import namespaces as ns
 
 RDF_TYPE = ns.RDF + "type"
 _KEEPS_BINDINGS = {"Join", "BGP", "Project", "Distinct", "Extend", "SelectQuery"}
+_PASSES_SOLUTIONS = {"Filter", "Project", "Distinct", "Reduced", "Extend", "OrderBy", "Slice"}
 
 InstanceOf = Callable[[object, Set[str]], bool]
 """Whether a subject (a quad's) is an instance of one of the classes, in the data read."""
@@ -93,9 +94,35 @@ def _values(node: CompValue) -> dict[str, set[str]] | None:
     return bound
 
 
-def _walk(node: object, bound: Mapping[str, set[str]], found: Reads) -> None:
+def _certain(node: object) -> dict[str, set[str]]:
+    """The constants VALUES binds variables to in every solution of a pattern (the VALUES joined
+    in, or in the required part of an OPTIONAL, through projections, filters and binds)."""
+    if not isinstance(node, CompValue):
+        return {}
+    values = _values(node)
+    if values is not None:
+        return values
+    if node.name == "Join":
+        return {**_certain(node.p1), **_certain(node.p2)}
+    if node.name == "LeftJoin":
+        return _certain(node.p1)
+    if node.name in _PASSES_SOLUTIONS:
+        return _certain(node.p)
+    return {}
+
+
+def _walk(
+    node: object, bound: Mapping[str, set[str]], found: Reads, *, substituted: bool = False
+) -> None:
+    """Note what `node` reads, given the constants VALUES limits variables to (`bound`). Within
+    a FILTER's expression (`substituted`), EXISTS patterns are evaluated with each solution's
+    bindings in place of its variables, so `bound` holds throughout them."""
     if isinstance(node, CompValue):
-        if node.name == "Join":
+        if node.name == "Filter" and not substituted and "p" in node:
+            _walk(node.p, {}, found)
+            _walk(node.expr, {**_certain(node.p)}, found, substituted=True)
+            return
+        if node.name == "Join" and not substituted:
             for one, other in ((node.p1, node.p2), (node.p2, node.p1)):
                 values = _values(one) if isinstance(one, CompValue) else None
                 if values is not None:
@@ -113,12 +140,14 @@ def _walk(node: object, bound: Mapping[str, set[str]], found: Reads) -> None:
             for pattern in node.triples:
                 _pattern(list(pattern), bound, typed, found)
         # VALUES limits the patterns it is joined with, not those under OPTIONAL, UNION, MINUS …
-        inner = bound if node.name in _KEEPS_BINDINGS else {}
+        # (a subquery inside EXISTS projects its own variables: assume nothing of them)
+        keeps = node.name != "SubSelect" if substituted else node.name in _KEEPS_BINDINGS
+        inner = bound if keeps else {}
         for value in node.values():
-            _walk(value, inner, found)
+            _walk(value, inner, found, substituted=substituted)
     elif isinstance(node, list | tuple):
         for value in node:
-            _walk(value, bound, found)
+            _walk(value, bound, found, substituted=substituted)
     elif isinstance(node, URIRef):
         found.names.add(str(node))
     elif isinstance(node, Path):

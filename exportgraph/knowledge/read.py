@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from pyoxigraph import Quad
 
 from exportgraph import namespaces as ns
 from exportgraph.graph.queries import load_query
@@ -21,7 +23,7 @@ from exportgraph.knowledge.model import (
     ResearchExclusion,
     Source,
 )
-from exportgraph.knowledge.read_concepts import read_concepts
+from exportgraph.knowledge.read_concepts import follow_texts, read_concepts
 from exportgraph.knowledge.read_entries import read_entries, relation_of
 from exportgraph.knowledge.read_listed import read_listed
 from exportgraph.knowledge.read_products import read_products
@@ -64,6 +66,9 @@ class Section:
     fields: tuple[str, ...]
     read: Callable[[Knowledge, Store, list[str]], None]
     needs: Mapping[str, Callable[[Knowledge], object]] = field(default_factory=dict)
+    follow: Callable[[Knowledge, Knowledge, Store, Sequence[Quad]], bool] | None = None
+    """Fills the section of a new index (2nd) from the previous index's (1st) and the changed
+    statements its queries can read, when it can do so narrowly; False: read it again."""
 
 
 def _units(knowledge: Knowledge, store: Store, problems: list[str]) -> None:
@@ -111,7 +116,12 @@ def _concepts_of_risk(knowledge: Knowledge) -> object:
 
 SECTIONS: tuple[Section, ...] = (
     Section("units", ("units",), _units),
-    Section("concepts", ("concepts", "schemes", "kind_ancestors", "kind_descendants"), _concepts),
+    Section(
+        "concepts",
+        ("concepts", "schemes", "kind_ancestors", "kind_descendants"),
+        _concepts,
+        follow=follow_texts,
+    ),
     Section(
         "jurisdictions",
         ("jurisdictions", "_aliases"),

@@ -1,19 +1,22 @@
 """The concepts of every scheme (kinds, parameters, facts, purposes, activities, stages …) with
-their labels, definitions, hierarchy, display order and the eg: yes/no properties they carry."""
+their labels, definitions, hierarchy, display order and the eg: yes/no properties they carry;
+after a change of texts only, the texts of the concepts it changed (`follow_texts`)."""
 
 from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from exportgraph import namespaces as ns
+from exportgraph.graph.queries import bind
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Concept
 from exportgraph.knowledge.rows import plain, tail
+from exportgraph.store import Store
 
 _CLASS_SCHEMES = {
     ns.EG + "ItemKind": "kinds",
@@ -28,6 +31,8 @@ _CONCEPT_TEXTS = {
     ns.SKOS + "definition": "definition",
     ns.SKOS + "scopeNote": "note",
 }
+_MAKES_CONCEPTS = {ns.RDF + "type", ns.SKOS + "notation", ns.RDFS + "subClassOf"}
+"""What queries/knowledge_concepts.rq reads of a node that is not (yet) a concept."""
 _CONCEPT_LINKS = {
     ns.SKOS + "broader": "broader",
     ns.SKOS + "narrower": "narrower",
@@ -113,12 +118,56 @@ def read_concepts(knowledge: Knowledge, solutions: Iterable[Mapping[str, object]
         links["narrower"] = frozenset(narrower[iri])
         concepts[iri] = replace(concept, links=links)
     knowledge.concepts = concepts
-    for concept in sorted(concepts.values(), key=lambda c: c.iri):
-        if concept.scheme:
-            knowledge.schemes.setdefault(concept.scheme, {}).setdefault(concept.notation, concept)
+    knowledge.schemes = _schemes(concepts)
     for kind in knowledge.kinds.values():
         knowledge.kind_ancestors[kind.iri] = closure(kind.iri, broader)
         knowledge.kind_descendants[kind.iri] = closure(kind.iri, narrower)
+
+
+def _schemes(concepts: Mapping[str, Concept]) -> dict[str, dict[str, Concept]]:
+    """The concepts of each scheme by notation (the first by IRI when a notation repeats)."""
+    schemes: dict[str, dict[str, Concept]] = {}
+    for concept in sorted(concepts.values(), key=lambda c: c.iri):
+        if concept.scheme:
+            schemes.setdefault(concept.scheme, {}).setdefault(concept.notation, concept)
+    return schemes
+
+
+def follow_texts(
+    previous: Knowledge, knowledge: Knowledge, store: Store, changed: Sequence[Quad]
+) -> bool:
+    """Fill `knowledge`'s concepts from `previous` when the `changed` statements (those the
+    concepts query can read) change at most labels, definitions and notes of known concepts: the
+    texts of those concepts are read again, nothing else (statements about anything else that
+    neither make it a concept nor change the classes leave the concepts as they are). False
+    (nothing filled) otherwise: read them all again."""
+    subjects: set[str] = set()
+    for quad in changed:
+        subject, predicate = quad.subject, quad.predicate.value
+        if not isinstance(quad.graph_name, DefaultGraph):
+            return False
+        if not (isinstance(subject, NamedNode) and subject.value in previous.concepts):
+            if predicate in _MAKES_CONCEPTS:
+                return False
+            continue  # not about a concept, and makes nothing one
+        if predicate not in _CONCEPT_TEXTS or not isinstance(quad.object, Literal):
+            return False
+        subjects.add(subject.value)
+    concepts = dict(previous.concepts)
+    if subjects:
+        wanted = [{"concept": NamedNode(iri)} for iri in sorted(subjects)]
+        drafts = {iri: _ConceptDraft(previous.concepts[iri].notation) for iri in subjects}
+        for row in store.select(bind("knowledge_concept_texts", wanted)):
+            iri, prop, value = row.get("concept"), row.get("property"), row.get("value")
+            if isinstance(iri, NamedNode) and isinstance(prop, NamedNode) and value is not None:
+                drafts[iri.value].add(prop.value, value)
+        for iri, draft in drafts.items():
+            concepts[iri] = replace(concepts[iri], texts=draft.concept(iri).texts)
+    knowledge.concepts = concepts
+    knowledge.schemes = _schemes(concepts) if subjects else previous.schemes
+    knowledge.kind_ancestors = previous.kind_ancestors  # the hierarchy did not change
+    knowledge.kind_descendants = previous.kind_descendants
+    return True
 
 
 def closure(start: str, edges: Mapping[str, set[str]]) -> frozenset[str]:

@@ -5,6 +5,7 @@ display order, mapping and note edits, removals, an entry added)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import fields
 
@@ -51,25 +52,32 @@ CHANGES: list[tuple[str, str, str, set[str]]] = [
         "a label",
         f'{QUBITS} <{SKOS}prefLabel> "aantal fysieke qubits"@nl .',
         "",
-        {"listed", "entries", "products", "risk"},  # risk reads labels of its own nodes only
+        # risk reads labels of its own nodes only; the mappings read no label
+        {"listed", "entries", "products", "risk", "asserted mappings"},
+    ),
+    (
+        "labels in a language the concept has one in",  # the order of a language's labels
+        f'{QUBITS} <{SKOS}altLabel> "Qubit-Anzahl"@de, "Anzahl der Qubits"@de .',
+        f'{QUBITS} <{SKOS}prefLabel> "aantal fysieke qubits"@nl .',
+        {"listed", "entries", "products", "risk", "asserted mappings"},
     ),
     (
         "what a processing time covers",  # any property of a risk node: risk is read again
         f'{PROCESSING} <{EG}covers> "every licence application"@en .',
         f'{PROCESSING} <{EG}covers> "all licence applications"@en .',
-        {"listed", "entries", "products"},
+        {"listed", "entries", "products", "asserted mappings"},
     ),
     (
         "a threshold",
         f'{CRITERION} <{EG}thresholdValue> "25"^^<{XSD}decimal> .',
         f'{CRITERION} <{EG}thresholdValue> "20"^^<{XSD}decimal> .',
-        {"listed", "products"},
+        {"listed", "products", "asserted mappings"},
     ),
     (
         "a display order",
         f'{QUBITS} <{EG}displayOrder> "40"^^<{XSD}integer> .',
         f'{QUBITS} <{EG}displayOrder> "1"^^<{XSD}integer> .',
-        {"listed", "products"},
+        {"listed", "products", "asserted mappings"},
     ),
     (
         "a note removed",
@@ -129,6 +137,10 @@ def test_the_index_follows_real_approvals_exactly(store: Store) -> None:
         full = read_knowledge(store)
         assert differences(indexed.knowledge, full) == [], summary
         assert not kept & set(indexed.reread), (summary, indexed.reread)
+        # the concepts are followed (a label: the texts of one concept read again; a statement
+        # about something else: kept) unless a concept's other properties or types change
+        concepts_read = summary in ("a display order", "an entry added")
+        assert ("concepts" in indexed.followed) != concepts_read, (summary, indexed.followed)
         if summary == "what a processing time covers":
             assert "risk" in indexed.reread
         if summary == "a threshold":  # the comparison sees a section wrongly kept
@@ -165,6 +177,21 @@ def test_what_a_query_reads() -> None:
     assert not labels.touches(named)  # a named graph the query does not read
     limited = reads("SELECT * WHERE { VALUES ?p { <urn:x:p> } ?s ?p ?o }")
     assert not limited.any_predicate and not limited.touches(other)
+    # FILTER NOT EXISTS sees each solution's bindings: VALUES of the filtered group hold in it
+    unless = reads(
+        "SELECT * WHERE { VALUES ?p { <urn:x:p> } ?s ?p ?o "
+        "FILTER NOT EXISTS { GRAPH <urn:x:g> { ?s ?p ?o OPTIONAL { ?o ?p ?x } } } }"
+    )
+    in_graph = Quad(other.subject, NamedNode("urn:x:p"), other.object, NamedNode("urn:x:g"))
+    assert not unless.any_predicate and not unless.touches(other)
+    assert unless.touches(in_graph)
+    for loose in (  # VALUES that does not hold in every solution the filter sees
+        "SELECT * WHERE { ?s ?p ?o OPTIONAL { VALUES ?p { <urn:x:p> } } "
+        "FILTER NOT EXISTS { ?s ?p ?o } }",
+        "SELECT * WHERE { ?s <urn:x:q> ?o FILTER NOT EXISTS { VALUES ?p { <urn:x:p> } ?s ?p ?o } "
+        "FILTER NOT EXISTS { ?o ?p ?s } }",
+    ):
+        assert reads(loose).any_predicate, loose
     anything = reads("SELECT * WHERE { ?s ?p ?o OPTIONAL { VALUES ?p { <urn:x:p> } } }")
     assert anything.any_predicate and anything.touches(other)
     # every property of the instances of some classes: a statement touches it when its subject is
@@ -213,6 +240,26 @@ def test_deltas_are_kept_up_to_a_number_of_statements(monkeypatch: pytest.Monkey
         assert deltas.between(store, "v0", "v3") is None  # the first write was let go
         followed = deltas.between(store, "v1", "v3")
         assert followed is not None and [d.after for d in followed] == ["v2", "v3"]
+    finally:
+        deltas.forget(store)
+        store.close()
+
+
+def test_a_reader_waits_for_the_delta_of_a_write_in_progress() -> None:
+    """A reader that sees a write of this process before its delta is recorded (the store is
+    written first) waits for the delta instead of reading the whole store."""
+    store = open_store("memory:")
+    got: list[list[deltas.Delta] | None] = []
+    try:
+        with deltas.writing(store):
+            reader = threading.Thread(target=lambda: got.append(deltas.between(store, "a", "b")))
+            reader.start()
+            reader.join(0.2)
+            assert reader.is_alive()  # waiting: a write is in progress
+            deltas.remember(store, "a", "b", [], [])
+        reader.join(10)
+        assert got and got[0] is not None and [d.after for d in got[0]] == ["b"]
+        assert deltas.between(store, "b", "c") is None  # no write in progress: no wait
     finally:
         deltas.forget(store)
         store.close()

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 import pytest
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
 
-from exportgraph.graph.journal import conditional_write, read_state
+from exportgraph.graph.journal import CHANGES_GRAPH, JournalState, conditional_write, read_state
+from exportgraph.services.query import pool as pool_module
+from exportgraph.services.query.copies import Prepared
 from exportgraph.services.query.sparql import SparqlPool
 
 from .test_sparql_dumps import Watched, _context
@@ -115,3 +117,72 @@ def test_a_run_of_writes_is_followed_step_by_step(watched: Watched) -> None:
         assert _everything(pool, watched) == _from_a_whole_dump(watched)
     finally:
         pool.close()
+
+
+def test_proposals_and_reviews_are_followed_like_approvals(watched: Watched) -> None:
+    """Writes that keep the data version (a proposal, a review) reach the workers as the statements
+    they changed in the journal's graphs and the bookkeeping graph: no dump of the store, nor of
+    the journal, and the copy answers exactly as one loaded from a whole dump."""
+    pool = SparqlPool(size=1)
+    try:
+        _everything(pool, watched)
+        dumps = len(watched.partial)
+        proposed = Quad(S, P, Literal("proposed"), NamedNode(CHANGES_GRAPH))
+        reviewed = Quad(S, P, Literal("approved"), NamedNode(CHANGES_GRAPH))
+        conditional_write(watched, read_state(watched), "propose", S, insert=[proposed])
+        assert proposed in _quads(_everything(pool, watched))
+        conditional_write(watched, read_state(watched), "review", S, [proposed], [reviewed])
+        _write(watched, [Quad(S, P, Literal("2"))], [Quad(S, P, Literal("two"))])
+        followed = _everything(pool, watched)
+        assert len(watched.partial) == dumps  # nothing dumped again
+        assert followed == _from_a_whole_dump(watched)
+        assert reviewed in _quads(followed) and proposed not in _quads(followed)
+    finally:
+        pool.close()
+
+
+def _quads(rows: list[dict[str, object]]) -> set[Quad]:
+    found = set()
+    for row in rows:
+        graph = row.get("g")
+        if isinstance(graph, dict) and row["o"]["type"] == "literal":  # type: ignore[index]
+            found.add(
+                Quad(
+                    NamedNode(row["s"]["value"]),  # type: ignore[index]
+                    NamedNode(row["p"]["value"]),  # type: ignore[index]
+                    Literal(row["o"]["value"]),  # type: ignore[index]
+                    NamedNode(graph["value"]),
+                )
+            )
+    return found
+
+
+def test_no_worker_or_dump_goes_back_to_an_older_state(
+    watched: Watched, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A request that read the store's state before another request prepared a newer one (a
+    write landed in between) neither writes a whole dump of its older state nor takes a worker
+    back to it: it answers from the newer state."""
+    pool, ctx = SparqlPool(size=1), _context(watched)
+    try:
+        old = pool.dump_for(ctx)
+        _write(watched, [], [Quad(S, P, Literal("newer"))])
+        assert {"type": "literal", "value": "newer"} in [
+            row["o"] for row in _everything(pool, watched)
+        ]
+        dumps = len(watched.partial)
+        states = iter([read_state_at(old), read_state(watched)])
+        monkeypatch.setattr(pool_module, "read_state", lambda store: next(states))
+        assert pool.dump_for(ctx).state != old.state  # read again once it may dump
+        assert len(watched.partial) == dumps
+        monkeypatch.setattr(pool, "dump_for", lambda context: old)  # a request late with it
+        rows = _everything(pool, watched)
+        assert {"type": "literal", "value": "newer"} in [row["o"] for row in rows]
+        assert len(watched.partial) == dumps
+    finally:
+        pool.close()
+
+
+def read_state_at(prepared: Prepared) -> JournalState:
+    version, sequence = prepared.state.rsplit("@", 1)
+    return JournalState(version, int(sequence))

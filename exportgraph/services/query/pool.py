@@ -1,10 +1,10 @@
 """The pool of SPARQL worker processes: a deadline per query, one dump of the store per data version.
 
 Accepted queries go to a small pool of worker processes (services/query/worker.py), each holding an
-in-memory copy of the store: a dump per data version, plus the journal's graphs after a write that
-kept the version (readers keep the previous copy while a new one is written); after a write of
-this process that moved the version, the statements it deleted and inserted instead of a new
-dump (a worker at the previous version applies only those; graph/deltas.py). A query that overruns
+in-memory copy of the store: a whole dump (readers keep the previous copy while a new one is
+written), then, after each logged write of this process (a proposal, a review, an approval), the
+statements it deleted and inserted instead of a new dump (a worker at the previous state applies
+only those; services/query/copies.py, graph/deltas.py). A query that overruns
 its time is stopped by killing its worker; a worker that needs more memory than its limit dies;
 the other workers keep serving.
 """
@@ -18,13 +18,13 @@ import shutil
 import tempfile
 import threading
 import time
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from exportgraph.errors import QueryTimeout
+from exportgraph.graph import deltas
 from exportgraph.graph.journal import read_state
 from exportgraph.services.query.checks import check_query, check_size
-from exportgraph.services.query.dumps import JOURNAL_GRAPHS, Prepared, write_steps
+from exportgraph.services.query.copies import Prepared, followed
 from exportgraph.services.query.limits import left, memory_exceeded, stopped, unpack
 from exportgraph.services.query.process import WorkerProcess
 
@@ -85,16 +85,15 @@ class SparqlPool:
 
     def dump_for(self, context: Context) -> Prepared:
         """What a worker must hold to answer for the store as it is now (data version and journal
-        sequence): a dump of the whole store per data version and, when a proposal, review or
-        release (which keep the data version) came since, a small dump of the journal's graphs
-        (change sets, provenance, releases) per journal sequence. So /sparql never lags a write,
-        and a write that keeps the data version costs no reload of the data.
+        sequence): the last whole dump and the statements each write of this process changed
+        since (copies.followed), or a new whole dump when those are not known. So /sparql never
+        lags a write, and a write costs the workers only what it changed.
 
         Each dump is written once, by the first request that finds the store moved on; while it
         writes, every other request answers from the previous one (the state it names) instead of
         waiting. Only a request with no dump at all waits for the first one."""
         journal = read_state(context.store)
-        version, state = journal.data_version, f"{journal.data_version}@{journal.sequence}"
+        state = deltas.state_of(journal.data_version, journal.sequence)
         with self._lock:
             held = self._prepared
         if held is not None and held.state == state:
@@ -105,18 +104,16 @@ class SparqlPool:
         try:
             with self._lock:
                 held = self._prepared
+            # the state read above may be older than what another request prepared since
+            journal = read_state(context.store)
+            state = deltas.state_of(journal.data_version, journal.sequence)
             if held is not None and held.state == state:
                 return held
-            path = self._path()
-            steps = None if held is None else write_steps(context.store, held, version, self._path)
-            if held is not None and steps is not None:
-                context.store.dump(path, JOURNAL_GRAPHS)
-                prepared = replace(
-                    held, version=version, state=state, journal=path, steps=held.steps + steps
-                )
-            else:
+            prepared = None if held is None else followed(context.store, held, state)
+            if prepared is None:
+                path = self._path()
                 context.store.dump(path)
-                prepared = Prepared(version, path, state, state, None)
+                prepared = Prepared(state, path, state)
             with self._lock:
                 self._prepared = prepared
         finally:
@@ -150,6 +147,9 @@ class SparqlPool:
         prepared = self.dump_for(context)
         deadline += time.monotonic() - preparing
         worker = self._acquire(left(deadline, limit_s))
+        with self._lock:  # a worker brought further meanwhile is never taken back
+            if worker.state != prepared.state and self._prepared is not None:
+                prepared = self._prepared
         message = {
             **prepared.held(),
             "query": text,

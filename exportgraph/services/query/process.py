@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from exportgraph.services.query import worker as sparql_worker
-from exportgraph.services.query.dumps import Prepared
+from exportgraph.services.query.copies import Prepared
 
 LOAD_TIMEOUT_S = 120.0
 
@@ -46,7 +46,7 @@ class WorkerProcess:
         True when it had to load anything."""
         if self.state == prepared.state:
             return False
-        self.send({**prepared.message(), "query": None})
+        self.send({**prepared.message(self.state), "query": None})
         reply = self.receive(LOAD_TIMEOUT_S)
         if reply[0] != "loaded":
             raise OSError(f"the SPARQL worker could not load the data: {reply[1]}")

@@ -3,7 +3,7 @@
 User SPARQL never runs in the API process. The text is checked first (checks.py: no update,
 SERVICE, LOAD, or FROM naming another store; a text over the size limit is refused before it is
 read), then run by a pool of worker processes (pool.py, process.py, worker.py) that each hold an
-in-memory copy of the store (dumps.py), within the time, row and memory limits (limits.py).
+in-memory copy of the store (copies.py), within the time, row and memory limits (limits.py).
 
 Public API:
 - `check_query(text) -> None` (QueryRefused / MalformedInput)

@@ -2,10 +2,10 @@
 
 Kept free of project imports so a spawned worker starts fast. The parent
 (services/query/pool.py) checks every query before sending it (checks.py: no update, SERVICE, LOAD
-or remote FROM), kills a worker that overruns its deadline, and respawns it. The worker reloads its
-store from an N-Quads dump whenever the data version it is told about changes (or, when it holds
-a version the parent has steps from, applies the statements each write since deleted and
-inserted), and only the journal's graphs (from a small dump) when a write kept the data version.
+or remote FROM), kills a worker that overruns its deadline, and respawns it. The worker holds one
+state of the store (data version and journal sequence): when it is told of another, and it holds
+a state the parent has steps from, it applies the statements each write since deleted and
+inserted (services/query/copies.py); otherwise it loads the whole N-Quads dump and every step.
 The parent sends what to load in a message without a query before the first query of a new state;
 a query names only the state it is for. Results are serialized here, with a row limit.
 Its memory is capped (first argument, MiB): an allocation over the cap ends the process (the
@@ -227,8 +227,7 @@ def _read_exactly(fd: int, size: int) -> bytes:
 def serve(read_fd: int, write_fd: int) -> None:
     """Answer requests until the parent sends None or closes the stream."""
     store = pyoxigraph.Store()
-    version: str | None = None
-    journal: str | None = None
+    state: str | None = None
     while True:
         try:
             message = read_frame(read_fd)
@@ -237,17 +236,11 @@ def serve(read_fd: int, write_fd: int) -> None:
         if message is None:
             return
         try:
-            if message["version"] != version:
-                reached, version, journal = version, None, None  # reloaded if this fails
-                store, version = _follow(store, reached, message)
-            if message.get("journal") != journal:
-                # a write that kept the data version: only the journal's graphs are reloaded
-                for graph in message["journal_graphs"]:
-                    store.clear_graph(pyoxigraph.NamedNode(graph))
-                store.bulk_load(path=message["journal_dump"], format=RdfFormat.N_QUADS)
-                journal = message["journal"]
+            if message["state"] != state:
+                reached, state = state, None  # loaded again if this fails
+                store, state = _follow(store, reached, message)
             if message.get("query") is None:
-                reply: tuple[Any, ...] = ("loaded", version, journal)
+                reply: tuple[Any, ...] = ("loaded", state)
             else:
                 media, body = run_query(
                     store,
@@ -269,24 +262,24 @@ def serve(read_fd: int, write_fd: int) -> None:
 
 
 def _follow(
-    store: pyoxigraph.Store, version: str | None, message: dict[str, Any]
+    store: pyoxigraph.Store, state: str | None, message: dict[str, Any]
 ) -> tuple[pyoxigraph.Store, str]:
-    """Bring the copy to the message's data version: apply the writes since its own version when
-    they are among the message's steps, else load the whole dump and apply every step."""
+    """Bring the copy to the message's state: apply the writes since its own state when they
+    are among the message's steps (N-Quads), else load the whole dump and apply every step."""
     steps = message["steps"]
-    start = next((i for i, step in enumerate(steps) if step[0] == version), None)
+    start = next((i for i, step in enumerate(steps) if step[0] == state), None)
     if start is None:
         store = pyoxigraph.Store()
         store.bulk_load(path=message["dump"], format=RdfFormat.N_QUADS)
-        version, start = message["dump_version"], 0
+        state, start = message["dump_state"], 0
     for _, after, deleted, inserted in steps[start:]:
-        for quad in pyoxigraph.parse(path=deleted, format=RdfFormat.N_QUADS):
+        for quad in pyoxigraph.parse(deleted, RdfFormat.N_QUADS):
             store.remove(quad)
-        store.extend(pyoxigraph.parse(path=inserted, format=RdfFormat.N_QUADS))
-        version = after
-    if version != message["version"]:
-        raise ValueError("the steps do not lead to the data version asked for")
-    return store, message["version"]
+        store.extend(pyoxigraph.parse(inserted, RdfFormat.N_QUADS))
+        state = after
+    if state != message["state"]:
+        raise ValueError("the steps do not lead to the state asked for")
+    return store, message["state"]
 
 
 def limit_memory(megabytes: int) -> None:

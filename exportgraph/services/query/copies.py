@@ -1,0 +1,91 @@
+"""What a SPARQL worker loads to hold one state of the store (data version and journal sequence):
+the last whole dump, then the statements each logged write of this process deleted and inserted
+since, in every graph (proposals and reviews as well as approvals: graph/deltas.py), so a write
+costs the workers the statements it changed, never a reload of the store or of the journal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph
+from pyoxigraph import BlankNode, Quad
+
+from exportgraph.graph import deltas
+
+if TYPE_CHECKING:
+    from exportgraph.store import Store
+
+MAX_STEPS = 4096
+"""Writes applied by workers since the last whole dump, before a new whole dump (a whole dump of
+the store takes seconds to write and load, and a new worker applies every step since it)."""
+MAX_STEP_BYTES = 64 << 20
+"""The statements of those writes, in bytes of N-Quads, before a new whole dump."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One write a worker at journal state `before` applies to reach `after`: the statements it
+    deleted, then inserted, as N-Quads (kept in memory: a few per write, no file to write)."""
+
+    before: str
+    after: str
+    deleted: bytes
+    inserted: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.deleted) + len(self.inserted)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a worker loads to hold one state of the store."""
+
+    state: str
+    """The journal state a worker holds after loading `dump` and applying `steps`."""
+    dump: str
+    dumped_state: str
+    """The state the whole dump (a file) was written in."""
+    steps: tuple[Step, ...] = ()
+    """The writes since the whole dump, oldest first: a worker at one of their states applies
+    those after it instead of loading the whole dump again."""
+
+    def held(self) -> dict[str, Any]:
+        """The state a worker that loaded this holds (what a query names: the worker was brought
+        to it first, so the steps and dumps need not travel with every query)."""
+        return {"state": self.state}
+
+    def message(self, held: str | None) -> dict[str, Any]:
+        """What a worker holding state `held` is sent to load this: the steps since its state
+        when it is one of theirs, else the whole dump and every step."""
+        start = next((i for i, step in enumerate(self.steps) if step.before == held), None)
+        steps = [(s.before, s.after, s.deleted, s.inserted) for s in self.steps[start or 0 :]]
+        if start is not None:
+            return {**self.held(), "steps": steps}
+        return {**self.held(), "dump": self.dump, "dump_state": self.dumped_state, "steps": steps}
+
+    def files(self) -> set[str]:
+        return {self.dump}
+
+
+def followed(store: Store, held: Prepared, state: str) -> Prepared | None:
+    """`held` brought to journal `state` by the writes since, or None when a whole dump is needed:
+    writes not made by this process, too many since the last whole dump, or a statement with a
+    blank node (a copy cannot name it)."""
+    writes = deltas.between_states(store, held.state, state)
+    if writes is None or len(held.steps) + len(writes) > MAX_STEPS:
+        return None
+    if any(isinstance(t, BlankNode) for write in writes for q in write.changed for t in q):
+        return None
+    steps = tuple(
+        Step(write.before, write.after, _nquads(write.deleted), _nquads(write.inserted))
+        for write in writes
+    )
+    if sum(step.size for step in (*held.steps, *steps)) > MAX_STEP_BYTES:
+        return None
+    return replace(held, state=state, steps=held.steps + steps)
+
+
+def _nquads(quads: tuple[Quad, ...]) -> bytes:
+    return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS) or b""
