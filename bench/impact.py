@@ -65,13 +65,14 @@ def timed(run: Callable[[], T]) -> tuple[T, float, float]:
 @contextmanager
 def whole() -> Iterator[None]:
     """The what-if without its shortcuts: no "before" kept, every answer decided again."""
-    saved = impact_module.scope, impact_module.kept
+    saved = impact_module.scope, impact_module.kept, impact_module.keep
     impact_module.scope = lambda *_: None
     impact_module.kept = lambda *_: None
+    impact_module.keep = lambda *_: None
     try:
         yield
     finally:
-        impact_module.scope, impact_module.kept = saved
+        impact_module.scope, impact_module.kept, impact_module.keep = saved
 
 
 def verdicts(knowledge: Any, item: dict[str, Any]) -> list[tuple[str, object, list[str]]]:

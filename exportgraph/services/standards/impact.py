@@ -11,6 +11,11 @@ and compared: every item and jurisdiction whose verdict or matching entries move
 `harmonization` is the share of the corpus on which the jurisdictions asked about agree (all
 controlled, or all not; an "unknown" is no agreement). Nothing is written to the store.
 
+Two shortcuts give the same answers faster: the "after" side is decided only for the
+jurisdictions and kinds of item the change can move (exportgraph.services.standards.
+impact_scope), and the "before" side of a corpus is kept per data version for the next what-if
+on it (exportgraph.services.standards.impact_before).
+
 `compare(before, after, rows, codes, on)` is the seam for any corpus: it takes the items.
 `agreements` (the request's, or by default the shipped examples) are validated before and after
 (exportgraph.services.standards.impact_agreements); those whose conformance moves are listed.
@@ -47,6 +52,7 @@ from exportgraph.services.standards.impact_agreements import (
 )
 from exportgraph.services.standards.impact_before import (
     Before,
+    Key,
     corpus_key,
     decided,
     keep,
@@ -143,15 +149,7 @@ def impact_run(
     on = parse_date(body.get("as_of"), "as_of")
     codes = resolve_jurisdictions(knowledge, body.get("jurisdictions"))
     corpus = body.get("corpus", PRODUCTS)
-    name = corpus_key(corpus, PRODUCTS if corpus == PRODUCTS else None)
-    key = (on, tuple(codes), name) if name is not None else None
-    decided_before = kept(knowledge, key) if key is not None else None
-    if decided_before is None:
-        rows: Sequence[Row] = corpus_rows(knowledge, corpus, max_items)
-    else:  # the same corpus as a recent what-if: read and decided then
-        rows = decided_before.rows
-        if corpus != PRODUCTS:
-            check_count(len(rows), max_items, "corpus")
+    rows, decided_before, key = _corpus(knowledge, corpus, codes, on, max_items)
     agreements, source = read_agreements(body.get("agreements", EXAMPLES), max_agreements)
     asserted = current_asserted(store, knowledge)
     change = parse_change(knowledge, store, asserted, body["change"])
@@ -169,6 +167,21 @@ def impact_run(
     if assessed.note:
         answer["notes"].append(assessed.note)
     return ImpactRun(answer, after, on)
+
+
+def _corpus(
+    knowledge: Knowledge, corpus: object, codes: Sequence[str], on: dt.date, max_items: int
+) -> tuple[Sequence[Row], Before | None, Key | None]:
+    """The rows of the corpus, with its "before" side when a recent what-if kept it, and the key
+    to keep it by (None: not kept)."""
+    name = corpus_key(corpus, PRODUCTS if corpus == PRODUCTS else None)
+    key = (on, tuple(codes), name) if name is not None else None
+    found = kept(knowledge, key) if key is not None else None
+    if found is None:
+        return corpus_rows(knowledge, corpus, max_items), None, key
+    if corpus != PRODUCTS:  # the same corpus as a recent what-if: read and decided then
+        check_count(len(found.rows), max_items, "corpus")
+    return found.rows, found, key
 
 
 def current_asserted(store: Store, knowledge: Knowledge) -> frozenset[Triple]:
