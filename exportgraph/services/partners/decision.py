@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Criterion, Entry
-from exportgraph.services.partners.atoms import AtomFactory, Atoms, AtomSource, index_atoms
+from exportgraph.services.partners.atoms import (
+    AtomFactory,
+    Atoms,
+    AtomSource,
+    index_atoms,
+    leaf_conjuncts,
+)
 from exportgraph.services.partners.items import MATERIAL_FORM, Item
 from exportgraph.services.partners.logic import Tri, tri_and, tri_or
 
@@ -144,17 +150,7 @@ class _Walker:
         if entry.serves and atoms.serves_ok is True and atoms.purpose_ok is not False:
             served = self.served_evaluations(entry)
             served_status = tri_or(e.status for e in served)
-        status = tri_and(
-            [
-                atoms.in_scope,
-                criteria,
-                atoms.serves_ok,
-                served_status,
-                atoms.purpose_ok,
-                atoms.form_ok,
-                *facts.values(),
-            ]
-        )
+        status = tri_and(leaf_conjuncts(atoms, criteria, served_status, facts.values()))
         evaluation = Evaluation(entry, status, True, shown, served_status=served_status)
         if status is True and not entry.criteria_complete:
             evaluation.status = None
