@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, TypeVar
 
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Criterion, Entry
@@ -35,6 +35,40 @@ class Atoms(NamedTuple):
     form_ok: Tri  # None: the item states no material form and the entry names forms
     criteria: Mapping[str, Tri]  # criterion IRI → satisfied (None: parameter not stated)
     facts: Mapping[str, Tri]  # required fact notation → stated value (None: not stated)
+
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class LeafAtoms(Protocol[T_co]):
+    """The atoms a leaf entry's status joins, as three-valued statuses of any representation
+    (Tri here; small integers over rows of items in batch_walker)."""
+
+    @property
+    def in_scope(self) -> T_co: ...
+    @property
+    def serves_ok(self) -> T_co: ...
+    @property
+    def purpose_ok(self) -> T_co: ...
+    @property
+    def form_ok(self) -> T_co: ...
+
+
+def leaf_conjuncts(atoms: LeafAtoms[T], criteria: T, served: T, facts: Iterable[T]) -> list[T]:
+    """What a leaf entry's status is the Kleene AND of (once it is in force and not excluded):
+    in scope, its criteria, serving the stated kind, the served item's status, the purpose, the
+    material form and every required fact. The one list both evaluation paths use
+    (decision.py per item, batch_walker.py over rows)."""
+    return [
+        atoms.in_scope,
+        criteria,
+        atoms.serves_ok,
+        served,
+        atoms.purpose_ok,
+        atoms.form_ok,
+        *facts,
+    ]
 
 
 AtomSource = Callable[[Entry], Atoms]

@@ -24,6 +24,7 @@ from exportgraph.knowledge.compiled import (
 )
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
+from exportgraph.services.partners.atoms import leaf_conjuncts
 from exportgraph.services.partners.batch_kleene import Status, kleene_and, kleene_or, one_of, tri
 from exportgraph.services.partners.batch_signature import Signature
 from exportgraph.services.partners.decision import hands_over
@@ -191,17 +192,7 @@ class Walker:
                     if iri in knowledge.entries
                 ]
             served_status = kleene_or(node.status for node in served)
-        status = kleene_and(
-            [
-                atoms.in_scope,
-                criteria,
-                atoms.serves_ok,
-                served_status,
-                atoms.purpose_ok,
-                atoms.form_ok,
-                *atoms.decided_facts,
-            ]
-        )
+        status = kleene_and(leaf_conjuncts(atoms, criteria, served_status, atoms.decided_facts))
         node = Node(
             entry,
             status,

@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Criterion, Entry
-from exportgraph.services.partners.atoms import AtomFactory, Atoms, AtomSource, index_atoms
+from exportgraph.services.partners.atoms import (
+    AtomFactory,
+    Atoms,
+    AtomSource,
+    index_atoms,
+    leaf_conjuncts,
+)
 from exportgraph.services.partners.items import MATERIAL_FORM, Item
 from exportgraph.services.partners.logic import Tri, tri_and, tri_or
 
@@ -154,15 +160,9 @@ class _Walker:
             served = self.served_evaluations(entry)
             served_status = tri_or(e.status for e in served)
         status = tri_and(
-            [
-                atoms.in_scope,
-                criteria,
-                atoms.serves_ok,
-                served_status,
-                atoms.purpose_ok,
-                atoms.form_ok,
-                *self.decided(entry.requires_facts, facts.values()),
-            ]
+            leaf_conjuncts(
+                atoms, criteria, served_status, self.decided(entry.requires_facts, facts.values())
+            )
         )
         evaluation = Evaluation(entry, status, True, shown, served_status=served_status)
         if status is True and not entry.criteria_complete:
