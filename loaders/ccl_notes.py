@@ -28,8 +28,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from exportgraph.loaders.listed_text import Note, TreeBuilder, named_path
+from exportgraph.loaders.listed_text import ENTRY_CODE, Note, TreeBuilder, named_path
 
+_CODE_PATH = re.compile(rf"(?<![\w.])({ENTRY_CODE.pattern})((?:\.[a-z0-9]+)*)")
 _CROSS_REFERENCE = re.compile(r"\b(?:see|See|SEE)(?:\s+also)?(?:\s+ECCN)?\s*$")
 
 
@@ -54,10 +55,12 @@ def read_note(code: str, note: Note, after: tuple[str, ...], tree: TreeBuilder) 
 def mentioned(code: str, text: str) -> list[tuple[str, ...]]:
     """The paragraphs of ECCN ``code`` that the words name, cross-references ("see …") apart."""
     found = []
-    for match in re.finditer(rf"(?<![\w.]){re.escape(code)}((?:\.[a-z0-9]+)*)", text):
+    for match in _CODE_PATH.finditer(text):
+        if match.group(1) != code:
+            continue
         if _CROSS_REFERENCE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        found.append(tuple(part for part in match.group(1).split(".") if part))
+        found.append(tuple(part for part in match.group(2).split(".") if part))
     return found
 
 

@@ -42,7 +42,7 @@ _ANY_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _SIGNS)
 _UPPER_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _LOWER)
 _TAIL = re.compile(
     r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all) of the following"
-    r"\s*[:;]?$",
+    r"(?:\s+characteristics)?\s*[:;]?$",
     re.IGNORECASE,
 )
 _END = re.compile(r"(?:[;,.:]\s*(?:or|and)?|\s+(?:or|and))\s*$")
@@ -117,8 +117,14 @@ class ParagraphReader:
 
     def read_root(self, node: TextNode) -> Reading:
         """The root names the kind (its words are the rule's kinds): only how its
-        sub-paragraphs combine is read ("any of" when it says "as follows")."""
-        tail = _TAIL.search(_END.sub("", " ".join(node.text.split())))
+        sub-paragraphs combine is read ("any of" when it says "as follows"; a root saying
+        neither is not read)."""
+        text = " ".join(node.text.split())
+        tail = _TAIL.search(_END.sub("", text))
+        if tail is None and not re.search(r"\bas follows\s*[:;.]?$", text):
+            raise NotRead(
+                "how its sub-paragraphs combine is not read (no 'as follows', 'any of' or 'all of')"
+            )
         return Reading((), tail.group("mode").lower() if tail else "any")
 
     def read(self, node: TextNode) -> Reading:

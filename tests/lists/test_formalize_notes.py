@@ -86,10 +86,14 @@ def test_curated_rows_under_a_note_ask_its_fact_too(jurisdiction: str) -> None:
         assert facts <= asked[code], (code, facts - asked[code])
     heading_notes = {NOTE_1, NOTE_2}
     if jurisdiction == "US":
-        assert asked["3A901.a"] & heading_notes == asked["3A901.b"] & heading_notes == {
-            NOTE_1,
-            NOTE_2,
-        }
+        assert (
+            asked["3A901.a"] & heading_notes
+            == asked["3A901.b"] & heading_notes
+            == {
+                NOTE_1,
+                NOTE_2,
+            }
+        )
     else:
         assert asked["3A501.b.13"] & heading_notes == {NOTE_1}
         assert asked["3A501.a.15"] & heading_notes == set()

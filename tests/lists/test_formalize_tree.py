@@ -5,12 +5,14 @@ alternatives, "all of" conjunctions, ranges), and paragraphs not wholly understo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from exportgraph.loaders import formalize, formalize_tree
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl_model import CommerceControlList
+from exportgraph.loaders.formalize_clauses import NotRead, ParagraphReader
 from exportgraph.loaders.listed_text import Note, TextNode
 from exportgraph.loaders.tables import SourceDataError, read_table
 
@@ -360,3 +362,40 @@ def test_superconductive_electronics_and_test_receivers(found: Found) -> None:
     # EU "10-14 J" lost its superscript: not read as a number, the paragraph stays text
     eu = found[("EU", "3A001.d.1")]
     assert not eu.criteria and eu.text_only
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_superconducting_solenoidal_electromagnets_as_the_texts_state_them(
+    found: Found, jurisdiction: str
+) -> None:
+    # 3A201.b "having all of the following characteristics: 1. Capable of creating magnetic fields
+    # greater than 2 T; 2. A ratio of length to inner diameter greater than 2; 3. Inner diameter
+    # greater than 300 mm; and 4. Magnetic field uniform to better than 1% over the central 50%
+    # of the inner volume" (4. a required fact, as are "other than those controlled by 3A001" and
+    # the Note on medical NMR imaging systems)
+    magnet = found[(jurisdiction, "3A201.b")]
+    assert _ways(magnet) == {
+        _way(
+            ("magnet-field", ">", "2", "T"),
+            ("magnet-length-to-inner-diameter-ratio", ">", "2", "UNITLESS"),
+            ("magnet-inner-diameter", ">", "300", "MilliM"),
+        )
+    }
+    assert magnet.text_only is None
+    assert set(magnet.requires_facts) == {
+        "magnet-not-specified-by-3a001",
+        "magnet-not-for-medical-nmr-imaging-system",
+        "magnet-field-uniform-to-better-than-1-percent",
+    }
+
+
+def test_a_root_not_saying_how_its_sub_paragraphs_combine_is_not_read() -> None:
+    """ "… having all of the following characteristics:" is "all"; a root saying neither "as
+    follows" nor "any/all of the following" is refused, never read as "any"."""
+    reader = ParagraphReader([], {})
+    node = TextNode("US", "9Z999.a", ("a",), "", (), "9Z999", (), 1)
+    words = "Magnets having all of the following characteristics:"
+    assert reader.read_root(replace(node, text=words)).mode == "all"
+    assert reader.read_root(replace(node, text="Magnets, as follows:")).mode == "any"
+    with pytest.raises(NotRead):
+        reader.read_root(replace(node, text="Magnets having the following properties:"))

@@ -340,3 +340,33 @@ def test_a_power_switch_against_3a001_h(classify_in: Any, jurisdiction: str) -> 
     at = {**parameters, "power-switch-max-junction-temperature": "488 K"}  # "greater than 488 K"
     assert classify_in(jurisdiction, {**item, "parameters": at}, ON)["controlled"] is False
 
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_superconducting_magnet_against_3a201_b(classify_in: Any, jurisdiction: str) -> None:
+    """3A201.b: "Capable of creating magnetic fields greater than 2 T; A ratio of length to inner
+    diameter greater than 2; Inner diameter greater than 300 mm; and Magnetic field uniform to
+    better than 1% over the central 50% of the inner volume" (a fact), for magnets "other than
+    those controlled by 3A001" and not for medical NMR imaging systems (facts)."""
+    facts = {
+        "magnet-not-specified-by-3a001": True,
+        "magnet-not-for-medical-nmr-imaging-system": True,
+        "magnet-field-uniform-to-better-than-1-percent": True,
+    }
+    parameters = {
+        "magnet-field": "3 T",
+        "magnet-length-to-inner-diameter-ratio": 2.5,
+        "magnet-inner-diameter": "35 cm",
+    }
+    item = {
+        "kind": "superconducting-solenoidal-electromagnet",
+        "parameters": parameters,
+        "facts": facts,
+    }
+    met = classify_in(jurisdiction, item, ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A201.b"]
+    at = {**parameters, "magnet-inner-diameter": "300 mm"}  # "greater than 300 mm"
+    assert classify_in(jurisdiction, {**item, "parameters": at}, ON)["controlled"] is False
+    nmr = {**facts, "magnet-not-for-medical-nmr-imaging-system": False}
+    assert classify_in(jurisdiction, {**item, "facts": nmr}, ON)["controlled"] is False
+    unstated = classify_in(jurisdiction, {**item, "facts": {}}, ON)
+    assert unstated["controlled"] == "unknown" and set(unstated["missing_facts"]) == set(facts)
