@@ -22,18 +22,19 @@ from tests.response_guard import guard_responses  # noqa: F401  (autouse: no res
 # reasoning, schemathesis, impact over the product corpus), longest first: collected first, and
 # under `-n 2 --dist loadfile` handed out in that order (tests/xdist_schedule.py), so that they
 # start at once and a long file never starts last (the run's tail).
-LONG_FILES = (
+LONG_FILES = (  # by their time in a whole run (loaded machine, 17:00 UTC 2026-12-04)
     "packaging/test_installs.py",
     "batch/test_impact.py",
+    "knowledge/test_cli_data.py",
+    "partners/test_non_finite_thresholds.py",
+    "browser/",  # one unit (tests/xdist_schedule.py): its warmed server is started once
     "knowledge/test_incremental.py",
     "terminology/test_end_to_end.py",
-    "browser/",  # one unit (tests/xdist_schedule.py): its warmed server is started once
-    "knowledge/test_reasoning.py",
-    "partners/test_non_finite_thresholds.py",
-    "batch/test_fuzz.py",
-    "knowledge/test_cli_data.py",
     "api/test_schemathesis.py",
     "batch/test_impact_agreements.py",
+    "api/test_fuzz.py",
+    "knowledge/test_reasoning.py",
+    "batch/test_fuzz.py",
 )
 
 

@@ -106,9 +106,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """Headless chromium (Debian's), launched once."""
+    """Headless chromium (Debian's), launched once for the browser files (they run as one unit:
+    tests/xdist_schedule.py). Closed after them: playwright's sync API keeps an event loop running
+    in the thread, and a later file's asyncio.run() would fail in it."""
     if not Path(CHROMIUM).exists():
         _unavailable(f"no chromium at {CHROMIUM} (apt-get install chromium)")
     try:
