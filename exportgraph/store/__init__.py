@@ -103,7 +103,9 @@ def open_store(uri: str | None = None, *, update_url: str | None = None) -> Stor
 
 def memory_store_of(triples: Iterable[Triple]) -> Store:
     """A scratch memory store holding `triples` in its default graph (the caller closes it)."""
-    data = pyoxigraph.serialize(list(triples), format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
-    store = open_store("memory:")
-    store.replace_all([RdfSource("graph", data, "application/n-triples")])
-    return store
+    listed = list(triples)
+    data = pyoxigraph.serialize(listed, format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+    version = compute_data_version([RdfSource("graph", data, "application/n-triples")])
+    from exportgraph.store.embedded import EmbeddedStore
+
+    return EmbeddedStore.holding(listed, version)  # the version replace_all would record

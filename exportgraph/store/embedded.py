@@ -25,6 +25,7 @@ from pathlib import Path
 import pyoxigraph
 
 from exportgraph.store.base import Store
+from exportgraph.store.sparql_text import set_version
 from exportgraph.store.terms import QueryError, QueryResult, StoreError, solutions_from
 
 __all__ = ["EmbeddedStore"]
@@ -51,6 +52,18 @@ class EmbeddedStore(Store):
                 f"cannot open the Oxigraph store at {self.path}: {error} "
                 "(is another process using it? one RocksDB directory allows one writer process)"
             ) from None
+
+    @classmethod
+    def holding(cls, triples: Sequence[pyoxigraph.Triple], version: str) -> EmbeddedStore:
+        """A memory store holding `triples` in its default graph at data `version`, filled by
+        Oxigraph's bulk insert (a SPARQL INSERT DATA text of a whole graph takes ~2x longer)."""
+        store = cls()
+        graph = pyoxigraph.DefaultGraph()
+        store._handle().extend(
+            pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in triples
+        )
+        store._update(set_version(version))
+        return store
 
     def __repr__(self) -> str:
         where = f"oxigraph:{self.path}" if self.path is not None else "memory:"

@@ -30,6 +30,7 @@ from exportgraph.store import (
     StoreError,
     StoreUnavailableError,
     compute_data_version,
+    memory_store_of,
     open_store,
     sparql_values,
     sparql_values_rows,
@@ -38,6 +39,7 @@ from exportgraph.store.embedded import EmbeddedStore
 from exportgraph.store.remote import RemoteStore
 
 EX = "http://example.org/"
+XSD_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 TURTLE = "text/turtle"
@@ -577,3 +579,35 @@ def test_remote_unreachable_is_reported_quickly() -> None:
     with RemoteStore(url, timeout=2) as remote, pytest.raises(StoreUnavailableError) as raised:
         remote.data_version()
     assert "secret" not in str(raised.value)
+
+
+def test_a_scratch_store_holds_its_triples_at_the_version_a_load_records() -> None:
+    """memory_store_of fills the store by Oxigraph's bulk insert, yet holds exactly the statements
+    (blank nodes, language tags, typed literals included) and the data version that loading their
+    N-Triples through replace_all gives."""
+    triples = [
+        Triple(NamedNode("urn:s"), NamedNode("urn:p"), Literal("x", language="en")),
+        Triple(NamedNode("urn:s"), NamedNode("urn:q"), Literal("1.50", datatype=XSD_DECIMAL)),
+        Triple(BlankNode("b1"), NamedNode("urn:p"), NamedNode("urn:o")),
+    ]
+    loaded = open_store("memory:")
+    data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+    loaded.replace_all([RdfSource("graph", data, "application/n-triples")])
+    scratch = memory_store_of(triples)
+    try:
+        assert scratch.data_version() == loaded.data_version()
+        assert scratch.triple_count() == 3
+        every = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+        assert _statements(scratch.select(every)) == _statements(loaded.select(every))
+        assert scratch.ask("ASK { ?b <urn:p> <urn:o> FILTER(isBlank(?b)) }")
+    finally:
+        scratch.close()
+        loaded.close()
+
+
+def _statements(rows: Solutions) -> set[tuple[str, ...]]:
+    """Rows as comparable text; a blank node is only 'some blank node'."""
+    return {
+        tuple("_:" if isinstance(t, BlankNode) else str(t) for t in (r["s"], r["p"], r["o"]))
+        for r in rows
+    }
