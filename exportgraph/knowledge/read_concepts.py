@@ -158,9 +158,9 @@ def follow_texts(
         wanted = [{"concept": NamedNode(iri)} for iri in sorted(subjects)]
         drafts = {iri: _ConceptDraft(previous.concepts[iri].notation) for iri in subjects}
         for row in store.select(bind("knowledge_concept_texts", wanted)):
-            iri, prop, value = row.get("concept"), row.get("property"), row.get("value")
-            if isinstance(iri, NamedNode) and isinstance(prop, NamedNode) and value is not None:
-                drafts[iri.value].add(prop.value, value)
+            node, prop, value = row.get("concept"), row.get("property"), row.get("value")
+            if isinstance(node, NamedNode) and isinstance(prop, NamedNode) and value is not None:
+                drafts[node.value].add(prop.value, value)
         for iri, draft in drafts.items():
             concepts[iri] = replace(concepts[iri], texts=draft.concept(iri).texts)
     knowledge.concepts = concepts
