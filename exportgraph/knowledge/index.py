@@ -228,8 +228,13 @@ class Knowledge:
 
     def descendants(self, entry_iri: str) -> Iterator[Entry]:
         """The entry and all its sub-entries (depth first)."""
+        return self.reached([entry_iri])
+
+    def reached(self, entry_iris: Iterable[str], *, served: bool = False) -> Iterator[Entry]:
+        """The entries named and all their sub-entries, and with `served` also the entries they
+        serve and theirs (depth first, each once)."""
         seen: set[str] = set()
-        stack = [entry_iri]
+        stack = list(reversed(list(entry_iris)))
         while stack:
             iri = stack.pop()
             entry = self.entries.get(iri)
@@ -237,7 +242,7 @@ class Knowledge:
                 continue
             seen.add(iri)
             yield entry
-            stack.extend(reversed(entry.children))
+            stack.extend(reversed([*entry.children, *(entry.serves if served else ())]))
 
     def top_level(self, codes: Iterable[str]) -> list[Entry]:
         """The top-level entries of the jurisdictions' lists, in the order of `codes`."""

@@ -129,13 +129,4 @@ def _changed(before: Knowledge, after: Knowledge) -> frozenset[str]:
 
 def _reached(knowledge: Knowledge, tops: Iterable[Entry]) -> set[str]:
     """The IRIs of the entries reached from `tops` through sub-entries and served entries."""
-    seen: set[str] = set()
-    pending = [entry.iri for entry in tops]
-    while pending:
-        iri = pending.pop()
-        entry = knowledge.entries.get(iri)
-        if iri in seen or entry is None:
-            continue
-        seen.add(iri)
-        pending += [*entry.children, *entry.serves]
-    return seen
+    return {entry.iri for entry in knowledge.reached((t.iri for t in tops), served=True)}
