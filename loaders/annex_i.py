@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from exportgraph.loaders.country_names import CountryNames
 from exportgraph.loaders.listed_text import (
@@ -24,12 +23,12 @@ from exportgraph.loaders.listed_text import (
     SourceFile,
     TextNode,
     TreeBuilder,
-    json_object,
     named_path,
     note_heading,
     read_source,
     sha256,
 )
+from exportgraph.loaders.source_json import JsonObject, as_int, json_object, objects
 from exportgraph.loaders.tables import SourceDataError
 
 FILE = "eu-2021-821-annex-i-20251115.json"
@@ -118,14 +117,14 @@ def read_annex_i(path: Path, names: CountryNames, name: str | None = None) -> An
     document = json_object(data, display)
     lines = _entry_lines(data.decode("utf-8"))
     try:
-        terms = _terms(document["docs"])
+        terms = _terms(objects(document["docs"]))
         index = {term.key: term.key for term in terms}
         entries = tuple(
             _entry(raw, lines.get(str(raw.get("entry_code")), 0), index, display)
-            for raw in document["entries"]
+            for raw in objects(document["entries"])
         )
         section_i = tuple(_codes(str(document.get("gea_common_list", ""))))
-        authorisations = tuple(_authorisation(raw, names) for raw in document["geas"])
+        authorisations = tuple(_authorisation(raw, names) for raw in objects(document["geas"]))
         source = SourceFile(
             display,
             sha256(data),
@@ -134,7 +133,7 @@ def read_annex_i(path: Path, names: CountryNames, name: str | None = None) -> An
             "Regulation (EU) 2021/821, Annex I (consolidated) and Annex II",
             str(document["attribution"]),
         )
-        expected = int(document["entry_count"])
+        expected = as_int(document["entry_count"])
     except SourceDataError:
         raise
     except (KeyError, TypeError, ValueError) as error:
@@ -156,7 +155,7 @@ def _entry_lines(text: str) -> dict[str, int]:
     return found
 
 
-def _entry(raw: dict[str, Any], line: int, terms: dict[str, str], name: str) -> AnnexEntry:
+def _entry(raw: JsonObject, line: int, terms: dict[str, str], name: str) -> AnnexEntry:
     code = str(raw.get("entry_code", ""))
     if not ENTRY_CODE.fullmatch(code):
         raise SourceDataError(name, line, None, f"entry {code!r}: not an Annex I entry code")
@@ -223,7 +222,7 @@ class _TermDraft:
     notes: list[str] = field(default_factory=list)
 
 
-def _terms(docs: list[dict[str, Any]]) -> tuple[DefinedTerm, ...]:
+def _terms(docs: list[JsonObject]) -> tuple[DefinedTerm, ...]:
     """The "quoted" terms of "DEFINITIONS OF TERMS USED IN THIS ANNEX": a line starting with a
     quoted term opens a definition; N.B./Note lines after it are its notes, other lines continue
     it; a term defined twice (for other categories) gets both definitions."""
@@ -262,7 +261,7 @@ def _codes(text: str) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def _authorisation(raw: dict[str, Any], names: CountryNames) -> GeneralAuthorisation:
+def _authorisation(raw: JsonObject, names: CountryNames) -> GeneralAuthorisation:
     text = str(raw["verbatim_text"])
     parts = re.split(r"Part 2\s*[—–-]\s*Destinations", text, maxsplit=1)
     if len(parts) != 2:

@@ -11,10 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from exportgraph.loaders.country_names import CountryNames
-from exportgraph.loaders.listed_text import SourceFile, json_object, read_source, sha256
+from exportgraph.loaders.listed_text import SourceFile, read_source, sha256
+from exportgraph.loaders.source_json import (
+    JsonObject,
+    as_array,
+    as_object,
+    as_text,
+    json_object,
+    objects_by_name,
+)
 from exportgraph.loaders.tables import SourceDataError
 
 CHART_FILE = "us-15cfr738-country-chart.json"
@@ -97,42 +104,38 @@ def read_country_chart(path: Path, names: CountryNames, name: str | None = None)
     data = read_source(path, display)
     document = json_object(data, display)
     try:
+        labels = as_object(document["columnLabels"])
         columns = {
-            _column(c, display): str(document["columnLabels"][c]) for c in document["columns"]
+            _column(c, display): str(labels[c]) for c in map(as_text, as_array(document["columns"]))
         }
         countries = [
             ChartCountry(
                 country,
                 names.code(country),
-                tuple(_column(mark, display) for mark in row["marks"]),
-                tuple(str(f) for f in row["footnotes"]),
+                tuple(_column(as_text(mark), display) for mark in as_array(row["marks"])),
+                _footnotes(row),
                 False,
                 "",
             )
-            for country, row in document["countries"].items()
+            for country, row in objects_by_name(document["countries"]).items()
         ]
         countries += [
             ChartCountry(
-                country,
-                names.code(country),
-                (),
-                tuple(str(f) for f in row["footnotes"]),
-                True,
-                str(row["pointer"]),
+                country, names.code(country), (), _footnotes(row), True, str(row["pointer"])
             )
-            for country, row in document["embargoed"].items()
+            for country, row in objects_by_name(document["embargoed"]).items()
         ]
-        footnotes = {str(k): str(v) for k, v in document["footnotes"].items()}
-        notes = tuple(str(v) for v in document.get("notes", {}).values())
+        footnotes = {str(k): str(v) for k, v in as_object(document["footnotes"]).items()}
+        notes = _notes(document)
         territories = tuple(
             Territory(
-                str(name).title(),
-                names.code(str(name).title()),
+                name.title(),
+                names.code(name.title()),
                 str(rule["row"]),
                 names.code(str(rule["row"])),
                 str(rule.get("basis") or ""),
             )
-            for name, rule in (document.get("territoryInheritance") or {}).items()
+            for name, rule in objects_by_name(document.get("territoryInheritance") or {}).items()
         )
         source = _source(display, data, document, "country chart")
     except (KeyError, TypeError, AttributeError) as error:
@@ -151,25 +154,35 @@ def read_country_groups(path: Path, names: CountryNames, name: str | None = None
     data = read_source(path, display)
     document = json_object(data, display)
     try:
+        labels = as_object(document["labels"])
         groups = []
-        for code, members in document["groups"].items():
+        for code, members in as_object(document["groups"]).items():
             if not _GROUP.match(code):
                 raise SourceDataError(display, 0, None, f"unexpected country group {code!r}")
             groups.append(
                 CountryGroup(
                     code,
-                    str(document["labels"][code]),
-                    tuple((str(m), names.code(str(m))) for m in members),
+                    str(labels[code]),
+                    tuple((str(m), names.code(str(m))) for m in as_array(members)),
                 )
             )
-        notes = tuple(str(v) for v in document.get("notes", {}).values())
+        notes = _notes(document)
         source = _source(display, data, document, "country groups")
     except (KeyError, TypeError, AttributeError) as error:
         raise SourceDataError(display, 0, None, f"unexpected structure: {error!r}") from error
     return CountryGroups(source, tuple(groups), notes)
 
 
-def _source(name: str, data: bytes, document: dict[str, Any], what: str) -> SourceFile:
+def _footnotes(row: JsonObject) -> tuple[str, ...]:
+    return tuple(str(f) for f in as_array(row["footnotes"]))
+
+
+def _notes(document: JsonObject) -> tuple[str, ...]:
+    """The arrangement's reading notes, in its order."""
+    return tuple(str(v) for v in as_object(document.get("notes", {})).values())
+
+
+def _source(name: str, data: bytes, document: JsonObject, what: str) -> SourceFile:
     """The file's provenance as its arrangement records it, with the credit line it asks for."""
     return SourceFile(
         name,

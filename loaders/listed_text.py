@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from exportgraph.loaders.tables import SourceDataError
 
@@ -251,14 +249,3 @@ def read_source(path: Path, name: str) -> bytes:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def json_object(data: bytes, name: str) -> dict[str, Any]:
-    """A JSON document that must be an object; a SourceDataError names the file and line."""
-    try:
-        document = json.loads(data)
-    except json.JSONDecodeError as error:
-        raise SourceDataError(name, error.lineno, None, f"not valid JSON: {error.msg}") from error
-    if not isinstance(document, dict):
-        raise SourceDataError(name, 1, None, "expected a JSON object")
-    return document

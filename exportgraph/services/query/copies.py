@@ -6,12 +6,13 @@ costs the workers the statements it changed, never a reload of the store or of t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pyoxigraph
 from pyoxigraph import BlankNode, Quad
 
 from exportgraph.graph import deltas
+from exportgraph.services.query.worker import Held, Load
 
 if TYPE_CHECKING:
     from exportgraph.store import Store
@@ -51,19 +52,24 @@ class Prepared:
     """The writes since the whole dump, oldest first: a worker at one of their states applies
     those after it instead of loading the whole dump again."""
 
-    def held(self) -> dict[str, Any]:
+    def held(self) -> Held:
         """The state a worker that loaded this holds (what a query names: the worker was brought
         to it first, so the steps and dumps need not travel with every query)."""
         return {"state": self.state}
 
-    def message(self, held: str | None) -> dict[str, Any]:
+    def message(self, held: str | None) -> Load:
         """What a worker holding state `held` is sent to load this: the steps since its state
         when it is one of theirs, else the whole dump and every step."""
         start = next((i for i, step in enumerate(self.steps) if step.before == held), None)
         steps = [(s.before, s.after, s.deleted, s.inserted) for s in self.steps[start or 0 :]]
         if start is not None:
-            return {**self.held(), "steps": steps}
-        return {**self.held(), "dump": self.dump, "dump_state": self.dumped_state, "steps": steps}
+            return {"state": self.state, "steps": steps}
+        return {
+            "state": self.state,
+            "steps": steps,
+            "dump": self.dump,
+            "dump_state": self.dumped_state,
+        }
 
     def files(self) -> set[str]:
         return {self.dump}

@@ -21,7 +21,7 @@ import os
 import pickle
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NotRequired, TypeAlias, TypedDict, TypeVar, final
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph
@@ -53,6 +53,61 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 Term = NamedNode | BlankNode | Literal | Triple
+_Item = TypeVar("_Item")
+
+# --------------------------------------------------------------------------- messages
+
+StepRow: TypeAlias = tuple[str, str, bytes, bytes]
+"""One write to apply: the state before it, the state after it, the statements it deleted and
+those it inserted (N-Quads)."""
+
+
+class Held(TypedDict):
+    """Names the state of the store a message is for (data version and journal sequence)."""
+
+    state: str
+
+
+@final
+class Load(Held):
+    """Bring the copy to `state`: from the worker's own state by the steps that follow it, else
+    from the whole dump (`dump`, written in `dump_state`) and every step. Sent without a query."""
+
+    steps: list[StepRow]
+    dump: NotRequired[str]
+    dump_state: NotRequired[str]
+    query: NotRequired[None]
+
+
+@final
+class Query(Held):
+    """Run `query` on the copy, already brought to `state`, and serialize its result."""
+
+    query: str
+    results_type: str
+    graph_type: str
+    max_rows: int
+
+
+Message: TypeAlias = Load | Query
+"""What the parent sends (None ends the worker)."""
+
+# SPARQL 1.1 Query Results JSON (and SPARQL-star's triple terms)
+JsonTerm = TypedDict(
+    "JsonTerm",
+    {
+        "type": str,
+        "value": "str | JsonTriple",
+        "xml:lang": NotRequired[str],
+        "datatype": NotRequired[str],
+    },
+)
+
+
+class JsonTriple(TypedDict):
+    subject: JsonTerm
+    predicate: JsonTerm
+    object: JsonTerm
 
 
 class TooLarge(Exception):
@@ -62,13 +117,13 @@ class TooLarge(Exception):
 # --------------------------------------------------------------------------- serializers
 
 
-def _json_term(term: Term) -> dict[str, Any]:
+def _json_term(term: Term) -> JsonTerm:
     if isinstance(term, NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, BlankNode):
         return {"type": "bnode", "value": term.value}
     if isinstance(term, Literal):
-        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        out: JsonTerm = {"type": "literal", "value": term.value}
         if term.language:
             out["xml:lang"] = term.language
         elif term.datatype.value != _XSD_STRING:
@@ -170,8 +225,8 @@ def serialize_boolean(value: bool, kind: str) -> bytes:
     return ("?_askResult\n" + ("true" if value else "false") + "\n").encode()
 
 
-def _limited(items: Iterable[Any], limit: int) -> list[Any]:
-    out = []
+def _limited(items: Iterable[_Item], limit: int) -> list[_Item]:
+    out: list[_Item] = []
     for item in items:
         out.append(item)
         if len(out) > limit:
@@ -230,7 +285,7 @@ def serve(read_fd: int, write_fd: int) -> None:
     state: str | None = None
     while True:
         try:
-            message = read_frame(read_fd)
+            message: Message | None = read_frame(read_fd)
         except (EOFError, OSError):
             return
         if message is None:
@@ -239,8 +294,8 @@ def serve(read_fd: int, write_fd: int) -> None:
             if message["state"] != state:
                 reached, state = state, None  # loaded again if this fails
                 store, state = _follow(store, reached, message)
-            if message.get("query") is None:
-                reply: tuple[Any, ...] = ("loaded", state)
+            if "results_type" not in message:
+                reply: tuple[object, ...] = ("loaded", state)
             else:
                 media, body = run_query(
                     store,
@@ -262,13 +317,17 @@ def serve(read_fd: int, write_fd: int) -> None:
 
 
 def _follow(
-    store: pyoxigraph.Store, state: str | None, message: dict[str, Any]
+    store: pyoxigraph.Store, state: str | None, message: Message
 ) -> tuple[pyoxigraph.Store, str]:
     """Bring the copy to the message's state: apply the writes since its own state when they
     are among the message's steps (N-Quads), else load the whole dump and apply every step."""
+    if "steps" not in message:
+        raise ValueError("the query is for a state the worker was not brought to")
     steps = message["steps"]
     start = next((i for i, step in enumerate(steps) if step[0] == state), None)
     if start is None:
+        if "dump" not in message or "dump_state" not in message:
+            raise ValueError("the steps do not start from the worker's state and no dump is given")
         store = pyoxigraph.Store()
         store.bulk_load(path=message["dump"], format=RdfFormat.N_QUADS)
         state, start = message["dump_state"], 0

@@ -1,0 +1,67 @@
+"""JSON arrangements of official sources (the Country Chart, the Country Groups, Annex I) as the
+loaders walk them: a JSON value typed as what ``json.loads`` returns, and the few narrowings a walk
+needs. A narrowing that fails raises TypeError, which the loader reports as a SourceDataError
+naming the file ("unexpected structure")."""
+
+from __future__ import annotations
+
+import json
+from typing import TypeAlias
+
+from exportgraph.loaders.tables import SourceDataError
+
+Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | None"
+JsonObject: TypeAlias = "dict[str, Json]"
+
+
+def json_object(data: bytes, name: str) -> JsonObject:
+    """A JSON document that must be an object; a SourceDataError names the file and line."""
+    try:
+        document = json.loads(data)
+    except json.JSONDecodeError as error:
+        raise SourceDataError(name, error.lineno, None, f"not valid JSON: {error.msg}") from error
+    if not isinstance(document, dict):
+        raise SourceDataError(name, 1, None, "expected a JSON object")
+    return document
+
+
+def as_object(value: Json) -> JsonObject:
+    """`value`, which must be a JSON object."""
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a JSON object, found {_kind(value)}")
+    return value
+
+
+def as_array(value: Json) -> list[Json]:
+    """`value`, which must be a JSON array."""
+    if not isinstance(value, list):
+        raise TypeError(f"expected a JSON array, found {_kind(value)}")
+    return value
+
+
+def as_text(value: Json) -> str:
+    """`value`, which must be a JSON string."""
+    if not isinstance(value, str):
+        raise TypeError(f"expected a JSON string, found {_kind(value)}")
+    return value
+
+
+def as_int(value: Json) -> int:
+    """`value`, which must be a JSON number or a string that writes an integer."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise TypeError(f"expected a JSON number, found {_kind(value)}")
+    return int(value)
+
+
+def objects(value: Json) -> list[JsonObject]:
+    """`value`, which must be a JSON array of objects."""
+    return [as_object(item) for item in as_array(value)]
+
+
+def objects_by_name(value: Json) -> dict[str, JsonObject]:
+    """`value`, which must be a JSON object whose members are objects."""
+    return {name: as_object(member) for name, member in as_object(value).items()}
+
+
+def _kind(value: Json) -> str:
+    return "null" if value is None else type(value).__name__
