@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
 from pathlib import Path
 
-import pycountry
 from exportgraph.loaders.tables import read_table
+
+from exportgraph.countries import is_iso_country
 
 
 def read_country_spellings(path: Path, name: str) -> dict[str, str]:
@@ -20,12 +20,6 @@ def read_country_spellings(path: Path, name: str) -> dict[str, str]:
             raise row.error("country", f"not an ISO 3166-1 alpha-2 code: {country!r}")
         spellings[row.require("spelling").upper()] = country
     return spellings
-
-
-@cache
-def is_iso_country(code: str) -> bool:
-    """An ISO 3166-1 alpha-2 code (upper case)."""
-    return len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is not None
 
 
 def countries_and_regions(

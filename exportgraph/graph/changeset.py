@@ -10,11 +10,11 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import pycountry
 import pyoxigraph
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
+from exportgraph.countries import iso_codes
 from exportgraph.errors import InvalidInput, MalformedInput
 from exportgraph.graph.queries import load_query
 from exportgraph.numbers import MAX_EXPONENT, in_range
@@ -23,7 +23,7 @@ from exportgraph.store import Store
 # Predeclared for change sets: the common vocabularies, the concept schemes, and one prefix per
 # ISO 3166-1 country code and EU for the entries of any jurisdiction (US:4A906.a.2, as in the SSSOM
 # tables): syntax only, so a jurisdiction added to the data needs no code change.
-_CODES = sorted({c.alpha_2 for c in pycountry.countries} | {"EU"})
+_CODES = sorted(iso_codes() | {"EU"})
 TURTLE_PREFIX_MAP = {
     **ns.PREFIXES,
     **{

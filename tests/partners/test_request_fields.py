@@ -5,8 +5,8 @@ none)."""
 from __future__ import annotations
 
 import pytest
-from exportgraph.loaders.screening_countries import is_iso_country
 
+from exportgraph.countries import is_iso_country
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current

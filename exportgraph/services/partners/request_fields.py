@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, overload
 
+from exportgraph.countries import is_iso_country
 from exportgraph.errors import InvalidInput, shown
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.loaders.screening_countries import is_iso_country
 
 
 def required_subject(raw: Mapping[str, object]) -> object:

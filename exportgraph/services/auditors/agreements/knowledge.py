@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from exportgraph.countries import is_iso_country
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Condition
-from exportgraph.loaders.screening_countries import is_iso_country
 
 
 @dataclass(frozen=True)
