@@ -94,7 +94,8 @@ class Concept:
 
 @dataclass(frozen=True)
 class Source:
-    """A legal source as cited in answers."""
+    """A source as cited in answers: an entry's legal text, or a publication the risk data cites
+    (a method, an agency page, a statute, official data)."""
 
     iri: str
     id: str

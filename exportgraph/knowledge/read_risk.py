@@ -17,6 +17,7 @@ from pyoxigraph import Literal, NamedNode
 from exportgraph import namespaces as ns
 from exportgraph.graph.queries import load_query
 from exportgraph.knowledge.index import Knowledge
+from exportgraph.knowledge.model import Source
 from exportgraph.knowledge.risk_model import (
     Band,
     CriterionType,
@@ -30,7 +31,6 @@ from exportgraph.knowledge.risk_model import (
     Measure,
     ModelKind,
     ProcessingTime,
-    Reference,
     RiskData,
     RiskModel,
     ScreeningRule,
@@ -162,8 +162,9 @@ class _Reader:
 
     # ------------------------------------------------------------------ parts
 
-    def reference(self, node: _Node) -> Reference:
-        return Reference(
+    def reference(self, node: _Node) -> Source:
+        """A cited publication: a method, an agency page, a statute, official data."""
+        return Source(
             iri=node.iri,
             id=node.text(SKOS + "notation") or tail(node.iri),
             citation=node.required(DCT + "bibliographicCitation", "citation"),

@@ -9,19 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from exportgraph.knowledge.model import Source
+
 ModelKind = Literal["additive", "matrix"]
 CriterionType = Literal["escalate", "pause", "de-escalate"]
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A cited publication: a method, an agency page, a statute, official data."""
-
-    iri: str
-    id: str
-    citation: str
-    url: str | None
-    evidence: str | None
 
 
 @dataclass(frozen=True)
@@ -223,7 +214,7 @@ class RiskData:
     """Everything of one data version about risk, stages and processing times."""
 
     models: dict[str, RiskModel] = field(default_factory=dict)  # by id
-    references: dict[str, Reference] = field(default_factory=dict)  # by IRI
+    references: dict[str, Source] = field(default_factory=dict)  # by IRI
     measures: dict[str, Measure] = field(default_factory=dict)  # by IRI
     groupings: dict[str, Grouping] = field(default_factory=dict)  # by IRI
     destinations: dict[str, Destination] = field(default_factory=dict)  # by code
