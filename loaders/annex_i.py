@@ -28,7 +28,7 @@ from exportgraph.loaders.listed_text import (
     read_source,
     sha256,
 )
-from exportgraph.loaders.source_json import JsonObject, as_int, json_object, objects
+from exportgraph.loaders.source_json import JsonObject, as_int, json_object, objects, walking
 from exportgraph.loaders.tables import SourceDataError
 
 FILE = "eu-2021-821-annex-i-20251115.json"
@@ -116,7 +116,7 @@ def read_annex_i(path: Path, names: CountryNames, name: str | None = None) -> An
     data = read_source(path, display)
     document = json_object(data, display)
     lines = _entry_lines(data.decode("utf-8"))
-    try:
+    with walking(display):
         terms = _terms(objects(document["docs"]))
         index = {term.key: term.key for term in terms}
         entries = tuple(
@@ -134,10 +134,6 @@ def read_annex_i(path: Path, names: CountryNames, name: str | None = None) -> An
             str(document["attribution"]),
         )
         expected = as_int(document["entry_count"])
-    except SourceDataError:
-        raise
-    except (KeyError, TypeError, ValueError) as error:
-        raise SourceDataError(display, 0, None, f"unexpected structure: {error!r}") from error
     if len(entries) != expected:
         raise SourceDataError(
             display, 0, None, f"{len(entries)} entries where the file announces {expected}"

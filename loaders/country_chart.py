@@ -21,6 +21,7 @@ from exportgraph.loaders.source_json import (
     as_text,
     json_object,
     objects_by_name,
+    walking,
 )
 from exportgraph.loaders.tables import SourceDataError
 
@@ -103,7 +104,7 @@ def read_country_chart(path: Path, names: CountryNames, name: str | None = None)
     display = name or str(path)
     data = read_source(path, display)
     document = json_object(data, display)
-    try:
+    with walking(display):
         labels = as_object(document["columnLabels"])
         columns = {
             _column(c, display): str(labels[c]) for c in map(as_text, as_array(document["columns"]))
@@ -138,8 +139,6 @@ def read_country_chart(path: Path, names: CountryNames, name: str | None = None)
             for name, rule in objects_by_name(document.get("territoryInheritance") or {}).items()
         )
         source = _source(display, data, document, "country chart")
-    except (KeyError, TypeError, AttributeError) as error:
-        raise SourceDataError(display, 0, None, f"unexpected structure: {error!r}") from error
     for country in countries:
         unknown = [f for f in country.footnotes if f not in footnotes]
         if unknown:
@@ -153,7 +152,7 @@ def read_country_groups(path: Path, names: CountryNames, name: str | None = None
     display = name or str(path)
     data = read_source(path, display)
     document = json_object(data, display)
-    try:
+    with walking(display):
         labels = as_object(document["labels"])
         groups = []
         for code, members in as_object(document["groups"]).items():
@@ -168,8 +167,6 @@ def read_country_groups(path: Path, names: CountryNames, name: str | None = None
             )
         notes = _notes(document)
         source = _source(display, data, document, "country groups")
-    except (KeyError, TypeError, AttributeError) as error:
-        raise SourceDataError(display, 0, None, f"unexpected structure: {error!r}") from error
     return CountryGroups(source, tuple(groups), notes)
 
 

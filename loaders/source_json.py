@@ -6,6 +6,8 @@ naming the file ("unexpected structure")."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TypeAlias
 
 from exportgraph.loaders.tables import SourceDataError
@@ -23,6 +25,18 @@ def json_object(data: bytes, name: str) -> JsonObject:
     if not isinstance(document, dict):
         raise SourceDataError(name, 1, None, "expected a JSON object")
     return document
+
+
+@contextmanager
+def walking(name: str) -> Iterator[None]:
+    """A walk of the arrangement `name`: a member that is missing or of another shape than the
+    walk expects (KeyError, TypeError, ValueError, AttributeError) fails the load naming the file."""
+    try:
+        yield
+    except SourceDataError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise SourceDataError(name, 0, None, f"unexpected structure: {error!r}") from error
 
 
 def as_object(value: Json) -> JsonObject:
