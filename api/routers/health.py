@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from exportgraph.api.deps import ContextDep
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
+from typing_extensions import TypedDict
 
 router = APIRouter(tags=["operation"])
 
 
+class Health(TypedDict):
+    status: Literal["ok"]
+    data_version: str
+
+
 @router.get("/healthz")
-async def healthz(context: ContextDep) -> dict[str, str]:
+async def healthz(context: ContextDep) -> Health:
     """`{"status": "ok", "data_version": …}` once the store is ready."""
     version = await run_in_threadpool(context.data_version)
     return {"status": "ok", "data_version": version}
