@@ -7,17 +7,14 @@ rather than scored wrongly."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Mapping
 from typing import TypeVar
-
-from pyoxigraph import Literal, NamedNode
 
 from exportgraph import namespaces as ns
 from exportgraph.graph.queries import load_query
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Source
+from exportgraph.knowledge.nodes import Broken, Node, nodes_of
 from exportgraph.knowledge.risk_model import (
     Band,
     CriterionType,
@@ -53,90 +50,14 @@ _CRITERION_TYPES: dict[str, CriterionType] = {
 }
 
 
-class _Broken(ValueError):
-    """A node the reader cannot use; the message says which and why."""
-
-
-@dataclass
-class _Node:
-    """The properties of one node, as terms."""
-
-    iri: str
-    types: set[str] = field(default_factory=set)
-    values: dict[str, list[object]] = field(default_factory=lambda: defaultdict(list))
-
-    def all(self, prop: str) -> list[object]:
-        return self.values.get(prop, [])
-
-    def iris(self, prop: str) -> tuple[str, ...]:
-        return tuple(sorted({v.value for v in self.all(prop) if isinstance(v, NamedNode)}))
-
-    def text(self, prop: str, language: str = "en") -> str | None:
-        """A literal: the one in `language`, else one without a language, else any."""
-        literals = [v for v in self.all(prop) if isinstance(v, Literal)]
-        for wanted in (language, None):
-            for value in sorted(literals, key=lambda v: v.value):
-                if (value.language or None) == wanted:
-                    return value.value
-        return sorted(literals, key=lambda v: v.value)[0].value if literals else None
-
-    def required(self, prop: str, what: str) -> str:
-        value = self.text(prop)
-        if value is None:
-            raise _Broken(f"{self.iri}: no {what}")
-        return value
-
-    def decimal(self, prop: str) -> Decimal | None:
-        value = self.text(prop)
-        if value is None:
-            return None
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            raise _Broken(f"{self.iri}: {tail(prop)} {value!r} is not a number") from None
-        if not number.is_finite():
-            raise _Broken(f"{self.iri}: {tail(prop)} {value!r} is not a number")
-        return number
-
-    def integer(self, prop: str) -> int | None:
-        number = self.decimal(prop)
-        if number is None:
-            return None
-        if number != number.to_integral_value():
-            raise _Broken(f"{self.iri}: {tail(prop)} {number} is not a whole number")
-        return int(number)
-
-    def flag(self, prop: str) -> bool:
-        return self.text(prop) in ("true", "1")
-
-    def link(self, prop: str) -> str | None:
-        found = self.iris(prop)
-        return found[0] if found else None
-
-
-def _nodes(solutions: Iterable[Mapping[str, object]]) -> dict[str, _Node]:
-    nodes: dict[str, _Node] = {}
-    for row in solutions:
-        node, kind, prop, value = (row.get(k) for k in ("node", "type", "property", "value"))
-        if not isinstance(node, NamedNode) or not isinstance(prop, NamedNode) or value is None:
-            continue
-        found = nodes.setdefault(node.value, _Node(node.value))
-        if isinstance(kind, NamedNode):
-            found.types.add(kind.value)
-        values = found.values[prop.value]
-        if value not in values:
-            values.append(value)
-    return nodes
-
-
-def _of(nodes: Mapping[str, _Node], kind: str) -> list[_Node]:
+def _of(nodes: Mapping[str, Node], kind: str) -> list[Node]:
     return [n for _, n in sorted(nodes.items()) if EG + kind in n.types]
 
 
 class _Reader:
     """Builds RiskData from the nodes, remembering problems."""
 
-    def __init__(self, knowledge: Knowledge, nodes: dict[str, _Node]) -> None:
+    def __init__(self, knowledge: Knowledge, nodes: dict[str, Node]) -> None:
         self.knowledge = knowledge
         self.nodes = nodes
         self.problems: list[str] = []
@@ -146,23 +67,23 @@ class _Reader:
         """The notation of a concept IRI, or an error naming it."""
         concept = self.knowledge.concepts.get(iri)
         if concept is None:
-            raise _Broken(f"{iri} is not a concept of the vocabulary")
+            raise Broken(f"{iri} is not a concept of the vocabulary")
         return concept.notation
 
-    def attempt(self, build: Callable[[_Node], T], node: _Node) -> T | None:
+    def attempt(self, build: Callable[[Node], T], node: Node) -> T | None:
         """`build(node)`, or None with the problem noted."""
         try:
             return build(node)
-        except _Broken as error:
+        except Broken as error:
             self.problems.append(str(error))
             return None
 
-    def sources(self, node: _Node) -> tuple[str, ...]:
+    def sources(self, node: Node) -> tuple[str, ...]:
         return node.iris(DCT + "source")
 
     # ------------------------------------------------------------------ parts
 
-    def reference(self, node: _Node) -> Source:
+    def reference(self, node: Node) -> Source:
         """A cited publication: a method, an agency page, a statute, official data."""
         return Source(
             iri=node.iri,
@@ -172,7 +93,7 @@ class _Reader:
             evidence=node.text(EG + "evidence"),
         )
 
-    def measure(self, node: _Node) -> Measure:
+    def measure(self, node: Node) -> Measure:
         return Measure(
             iri=node.iri,
             id=node.text(DCT + "identifier") or tail(node.iri),
@@ -181,10 +102,10 @@ class _Reader:
             sources=self.sources(node),
         )
 
-    def level(self, node: _Node) -> Level:
+    def level(self, node: Node) -> Level:
         rank = node.integer(EG + "rank")
         if rank is None:
-            raise _Broken(f"{node.iri}: a level needs a rank")
+            raise Broken(f"{node.iri}: a level needs a rank")
         outcome = node.link(EG + "outcome")
         floor = node.link(EG + "floorBand")
         return Level(
@@ -206,10 +127,10 @@ class _Reader:
             measures=node.iris(EG + "measure"),
         )
 
-    def family(self, node: _Node) -> Family:
+    def family(self, node: Node) -> Family:
         cap = node.decimal(EG + "cap")
         if cap is None or cap <= 0:
-            raise _Broken(f"{node.iri}: a factor family needs a positive cap")
+            raise Broken(f"{node.iri}: a factor family needs a positive cap")
         return Family(
             iri=node.iri,
             id=node.required(DCT + "identifier", "identifier"),
@@ -220,24 +141,24 @@ class _Reader:
             sources=self.sources(node),
         )
 
-    def factor(self, node: _Node, families: Mapping[str, Family], kind: ModelKind) -> Factor:
+    def factor(self, node: Node, families: Mapping[str, Family], kind: ModelKind) -> Factor:
         levels = []
         for iri in node.iris(EG + "hasLevel"):
             if iri not in self.nodes:
-                raise _Broken(f"{node.iri}: level {iri} is not described")
+                raise Broken(f"{node.iri}: level {iri} is not described")
             levels.append(self.level(self.nodes[iri]))
         if not levels:
-            raise _Broken(f"{node.iri}: a factor needs levels")
+            raise Broken(f"{node.iri}: a factor needs levels")
         levels.sort(key=lambda level: (level.rank, level.iri))
         family_iri = node.link(EG + "inFamily")
         family = families.get(family_iri) if family_iri else None
         if kind == "additive":
             if family is None:
-                raise _Broken(f"{node.iri}: a factor of an additive model needs a family of it")
+                raise Broken(f"{node.iri}: a factor of an additive model needs a family of it")
             if any(level.points is None for level in levels):
-                raise _Broken(f"{node.iri}: every level of an additive model needs points")
+                raise Broken(f"{node.iri}: every level of an additive model needs points")
         elif any(level.outcome not in self.outcome_ranks for level in levels):
-            raise _Broken(f"{node.iri}: every level of a decision matrix needs an outcome")
+            raise Broken(f"{node.iri}: every level of a decision matrix needs an outcome")
         scheme = node.link(EG + "inputScheme")
         return Factor(
             iri=node.iri,
@@ -252,10 +173,10 @@ class _Reader:
             sources=self.sources(node),
         )
 
-    def band(self, node: _Node) -> Band:
+    def band(self, node: Node) -> Band:
         band = node.link(EG + "band")
         if band is None:
-            raise _Broken(f"{node.iri}: a band of a model needs its band (eg:band)")
+            raise Broken(f"{node.iri}: a band of a model needs its band (eg:band)")
         return Band(
             iri=node.iri,
             band=self.notation(band),
@@ -265,10 +186,10 @@ class _Reader:
             measures=node.iris(EG + "measure"),
         )
 
-    def model(self, node: _Node) -> RiskModel:
+    def model(self, node: Node) -> RiskModel:
         kinds = {_MODEL_KINDS[t] for t in node.types if t in _MODEL_KINDS}
         if len(kinds) != 1:
-            raise _Broken(f"{node.iri}: a model is either additive or a decision matrix")
+            raise Broken(f"{node.iri}: a model is either additive or a decision matrix")
         (kind,) = kinds
         families = {
             iri: self.family(self.nodes[iri])
@@ -282,16 +203,16 @@ class _Reader:
         ]
         ids = [f.id for f in factors]
         if len(set(ids)) != len(ids):
-            raise _Broken(f"{node.iri}: two factors with the same identifier")
+            raise Broken(f"{node.iri}: two factors with the same identifier")
         bands = [
             self.band(self.nodes[iri]) for iri in node.iris(EG + "hasBand") if iri in self.nodes
         ]
         if not any(b.score_from is not None for b in bands):
-            raise _Broken(f"{node.iri}: a model needs bands with score limits")
+            raise Broken(f"{node.iri}: a model needs bands with score limits")
         bands.sort(key=lambda b: (b.score_from is None, b.score_from or 0))
         version = node.text(OWL + "versionInfo") or node.text(DCT + "hasVersion")
         if version is None:
-            raise _Broken(f"{node.iri}: a model needs a version")
+            raise Broken(f"{node.iri}: a model needs a version")
         return RiskModel(
             iri=node.iri,
             id=node.required(DCT + "identifier", "identifier"),
@@ -307,7 +228,7 @@ class _Reader:
             bands=tuple(bands),
         )
 
-    def grouping(self, node: _Node, members: Mapping[str, set[str]]) -> Grouping:
+    def grouping(self, node: Node, members: Mapping[str, set[str]]) -> Grouping:
         return Grouping(
             iri=node.iri,
             id=node.required(DCT + "identifier", "identifier"),
@@ -317,10 +238,10 @@ class _Reader:
             sources=self.sources(node),
         )
 
-    def gate(self, node: _Node) -> Gate:
+    def gate(self, node: Node) -> Gate:
         stage = node.link(EG + "beforeStage")
         if stage is None:
-            raise _Broken(f"{node.iri}: a review gate needs the stage it comes before")
+            raise Broken(f"{node.iri}: a review gate needs the stage it comes before")
         checks = []
         for iri in node.iris(EG + "check"):
             check = self.nodes.get(iri)
@@ -342,10 +263,10 @@ class _Reader:
             checks=tuple(sorted(checks, key=lambda c: (c.order, c.text))),
         )
 
-    def criterion(self, node: _Node) -> StageCriterion:
+    def criterion(self, node: Node) -> StageCriterion:
         kind = node.required(EG + "criterionType", "criterion type")
         if kind not in _CRITERION_TYPES:
-            raise _Broken(
+            raise Broken(
                 f"{node.iri}: criterion type {kind!r} is not escalate, pause or de-escalate"
             )
         return StageCriterion(
@@ -359,15 +280,15 @@ class _Reader:
             sources=self.sources(node),
         )
 
-    def processing_time(self, node: _Node) -> ProcessingTime:
+    def processing_time(self, node: Node) -> ProcessingTime:
         jurisdiction = node.link(EG + "forJurisdiction")
         kind = node.link(EG + "timeKind")
         if jurisdiction is None or kind is None:
-            raise _Broken(f"{node.iri}: a processing time needs its jurisdiction and kind")
+            raise Broken(f"{node.iri}: a processing time needs its jurisdiction and kind")
         duration = node.decimal(EG + "duration")
         unit = node.text(EG + "durationUnit")
         if duration is not None and unit is None:
-            raise _Broken(f"{node.iri}: a duration needs its unit")
+            raise Broken(f"{node.iri}: a duration needs its unit")
         return ProcessingTime(
             iri=node.iri,
             jurisdiction=tail(jurisdiction),
@@ -493,5 +414,5 @@ class _Reader:
 
 def read_risk(knowledge: Knowledge, store: Store) -> RiskData:
     """The risk part of the index (after the concepts are read: levels name concepts)."""
-    nodes = _nodes(store.select(load_query("risk_nodes")))
+    nodes = nodes_of(store.select(load_query("risk_nodes")))
     return _Reader(knowledge, nodes).read(rows(store, "risk_destinations"))
