@@ -196,6 +196,24 @@ def test_form_posts_need_the_csrf_token_and_same_origin(client: TestClient, real
     client.cookies.clear()
 
 
+def test_a_release_refused_is_shown_next_to_its_field_with_the_values_typed(
+    client: TestClient, real: Context
+) -> None:
+    csrf = _signed_in(client, real, "pages-admin", "admin")
+    before = client.get("/v1/releases").json()
+    response = client.post(
+        "/releases",
+        data={"csrf": csrf, "version": "a b", "notes": "first"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 422
+    assert "version" in _error_of(response.text, "version").lower()
+    assert 'value="a b"' in response.text and ">first</textarea>" in response.text
+    assert client.get("/v1/releases").json() == before
+    client.post("/signout", data={"csrf": csrf})
+    client.cookies.clear()
+
+
 def test_a_reviewer_cannot_propose(client: TestClient, real: Context) -> None:
     csrf = _signed_in(client, real, "pages-reviewer", "reviewer")
     response = client.post(

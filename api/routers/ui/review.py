@@ -228,18 +228,18 @@ async def review_change(
 # ---------------------------------------------------------------- releases
 
 
+async def _releases(request: Request, **page: Any) -> HTMLResponse:
+    """The releases page: every release, with the publish form (its errors and values)."""
+    listing = await call(releases.list_releases, await _store(request))
+    return await render(
+        request, "ui/releases.html", section="/releases", title="Releases", releases=listing, **page
+    )
+
+
 @router.get("/releases", response_class=HTMLResponse)
 async def releases_page(request: Request) -> HTMLResponse:
     """Every release; admins publish a new one; pick two versions to see what changed."""
-    listing = await call(releases.list_releases, await _store(request))
-    return await render(
-        request,
-        "ui/releases.html",
-        section="/releases",
-        title="Releases",
-        releases=listing,
-        errors={},
-    )
+    return await _releases(request, errors={})
 
 
 @router.post("/releases")
@@ -252,14 +252,9 @@ async def publish_release(
         body = {k: v for k, v in (("version", version.strip()), ("notes", notes.strip())) if v}
         created = await call(releases.create_release, await _store(request), user, body)
     except ExportgraphError as error:
-        listing = await call(releases.list_releases, await _store(request))
         field = error.field if error.field in ("version", "notes") else "general"
-        return await render(
+        return await _releases(
             request,
-            "ui/releases.html",
-            section="/releases",
-            title="Releases",
-            releases=listing,
             errors={field: error.detail},
             values={"version": version, "notes": notes},
             status_code=error.status,
