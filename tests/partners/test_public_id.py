@@ -27,3 +27,15 @@ def test_the_subject_and_the_paragraph_page_agree(context: Context) -> None:
         subject = named_entry(knowledge, spelled, "subject.entry")
         page = listed_entry(knowledge, context.store, spelled)
         assert subject.id == page["id"] == knowledge.public_id(spelled)
+
+
+def test_a_software_or_technology_entry_names_the_kind_that_serves_another(
+    context: Context,
+) -> None:
+    knowledge = current(context)
+    serving = [e for e in knowledge.entries.values() if e.type in ("software", "technology")]
+    assert {e.type for e in serving} == {"software", "technology"}
+    for entry in serving:
+        subject = named_entry(knowledge, entry.id, "subject.entry")
+        assert subject.kind == entry.type, entry.id
+        assert knowledge.serves_another_kind(subject.kind_iri)

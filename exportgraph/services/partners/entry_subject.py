@@ -45,8 +45,9 @@ def named_entry(knowledge: Knowledge, raw: object, where: str) -> NamedEntry:
             field=where,
         )
     kind = ""
-    if curated is not None and curated.type in ("software", "technology"):
-        kind = curated.type
+    typed = knowledge.kinds.get(curated.type) if curated is not None else None
+    if curated is not None and typed is not None and knowledge.serves_another_kind(typed.iri):
+        kind = curated.type  # a software or technology entry: the item is of that kind
     elif curated is not None and len(curated.kinds) == 1:
         kind = knowledge.kind_notation(next(iter(curated.kinds)))
     elif curated is None and listed is not None:
