@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping
 
 from icalendar import Calendar, Event
+
+from exportgraph.services.partners.plan_answers import ActivityResult, Deadline, PlanAnswer
 
 PRODID = "-//exportgraph//project plan deadlines//EN"
 UID_DOMAIN = "exportgraph.w3id.org"
 
 
-def _uid(project: str | None, deadline: Mapping[str, Any]) -> str:
+def _uid(project: str | None, deadline: Deadline) -> str:
     parts = [
         project or "",
         str(deadline.get("kind", "")),
@@ -27,31 +28,31 @@ def _uid(project: str | None, deadline: Mapping[str, Any]) -> str:
     return f"{digest}@{UID_DOMAIN}"
 
 
-def _description(deadline: Mapping[str, Any], activities: Mapping[str, Mapping[str, Any]]) -> str:
+def _description(deadline: Deadline, activities: Mapping[str, ActivityResult]) -> str:
     lines = [str(deadline.get("title", ""))]
     activity = activities.get(str(deadline.get("activity", "")))
     if activity is not None:
-        for licence in activity.get("licences", []):
+        for licence in activity["licences"]:
             if licence.get("jurisdiction") != deadline.get("jurisdiction"):
                 continue
-            time = licence.get("processing_time")
-            if isinstance(time, Mapping):
+            time = licence["processing_time"]
+            if not isinstance(time, str):  # "unknown" when no processing time is cited
                 lines.append(
                     f"Processing time: {time.get('duration')} {str(time.get('unit', '')).replace('-', ' ')} "
                     f"({str(time.get('kind', '')).replace('-', ' ')}: {time.get('label', '')})"
                 )
-                for source in time.get("sources", []):
+                for source in time["sources"]:
                     lines.append(
                         f"Source: {source.get('citation')} {source.get('url') or ''}".rstrip()
                     )
-            for reason in licence.get("reasons", []):
+            for reason in licence["reasons"]:
                 lines.append(f"Why: {reason}")
     if deadline.get("late"):
         lines.append("This date is already past on the day the plan was evaluated.")
     return "\n".join(lines)
 
 
-def deadlines_calendar(answer: Mapping[str, Any]) -> bytes:
+def deadlines_calendar(answer: PlanAnswer) -> bytes:
     """The deadlines of a plan evaluation (contract §11) as an iCalendar document."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -63,9 +64,8 @@ def deadlines_calendar(answer: Mapping[str, Any]) -> bytes:
     stamp = dt.datetime.combine(
         dt.date.fromisoformat(str(answer["as_of"])), dt.time(), tzinfo=dt.UTC
     )
-    activities = {str(a["id"]): a for a in answer.get("activities", [])}
-    deadlines: Sequence[Mapping[str, Any]] = answer.get("deadlines", [])
-    for deadline in deadlines:
+    activities = {a["id"]: a for a in answer["activities"]}
+    for deadline in answer["deadlines"]:
         day = dt.date.fromisoformat(str(deadline["date"]))
         event = Event()
         event.add("uid", _uid(project, deadline))

@@ -7,10 +7,10 @@ latest dates to apply for licences as diamonds on the activity's row. Text alter
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from typing import Any
 
 from markupsafe import escape
+
+from exportgraph.services.partners.plan_answers import PlanAnswer, TimelineActivity
 
 WIDTH = 960
 LEFT = 150  # room for the activity labels
@@ -50,14 +50,14 @@ def _months(start: dt.date, end: dt.date) -> list[dt.date]:
     return months[::step]
 
 
-def timeline_svg(answer: Mapping[str, Any]) -> str:
+def timeline_svg(answer: PlanAnswer) -> str:
     """The SVG markup of an evaluated plan's timeline (contract §11)."""
-    timeline: Mapping[str, Any] = answer["timeline"]
+    timeline = answer["timeline"]
     start, end = _day(timeline["start"]), _day(timeline["end"])
     start -= dt.timedelta(days=7)
     end += dt.timedelta(days=7)
     span = max((end - start).days, 1)
-    activities: Sequence[Mapping[str, Any]] = timeline["activities"]
+    activities = timeline["activities"]
     height = TOP + ROW * max(len(activities), 1) + 30
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
@@ -113,7 +113,7 @@ def timeline_svg(answer: Mapping[str, Any]) -> str:
     return "".join(parts)
 
 
-def _activity(activity: Mapping[str, Any], row: int, start: dt.date, span: int) -> str:
+def _activity(activity: TimelineActivity, row: int, start: dt.date, span: int) -> str:
     y = TOP + ROW * row
     x0 = _x(_day(activity["start"]), start, span)
     x1 = _x(_day(activity["end"] or activity["start"]) + dt.timedelta(days=1), start, span)
@@ -136,7 +136,7 @@ def _activity(activity: Mapping[str, Any], row: int, start: dt.date, span: int) 
     )
 
 
-def _description(answer: Mapping[str, Any]) -> str:
+def _description(answer: PlanAnswer) -> str:
     timeline = answer["timeline"]
     stages = ", ".join(f"{s['label']} {s['start']} to {s['end']}" for s in timeline["stages"])
     late = sum(1 for d in timeline["deadlines"] if d.get("late"))
