@@ -16,7 +16,7 @@ from exportgraph.graph.journal import conditional_write, now, read_state, retryi
 from exportgraph.graph.shacl import pool
 from exportgraph.knowledge.current import of_store
 from exportgraph.services.reviews import records
-from exportgraph.services.reviews.recompute import SUBJECTS, Subject, recompute
+from exportgraph.services.reviews.recompute import SUBJECTS, Answer, Subject, recompute
 from exportgraph.services.reviews.records import OUTCOMES, STATUSES, ReviewRecord
 from exportgraph.services.reviews.versions import knowledge_at
 from exportgraph.services.users import User
@@ -71,7 +71,7 @@ def check_record(quads: list[Quad]) -> None:
             raise InvalidInput(f"{field}: {result.message}", field=field)
 
 
-def _model_version(answer: Any, subject: Subject, wanted: str | None) -> None:
+def _model_version(answer: Answer, subject: Subject, wanted: str | None) -> None:
     if wanted is None:
         return
     model = answer.get("model") if isinstance(answer, Mapping) else None
@@ -154,7 +154,7 @@ def decide(context: Context, user: User, review_id: str, body: object) -> Review
         )
     if review["status"] != "open":
         raise Conflict(f"review {review_id} is already decided ({review['status']})", field="id")
-    answer: Any | None = None
+    answer: Answer | None = None
     version: str | None = None
     if outcome == "revised":
         knowledge = of_store(store)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.index import Knowledge
+from exportgraph.services.partners.answers import AssessAnswer, ClassifyAnswer
 from exportgraph.services.partners.assess import assess_in
 from exportgraph.services.partners.classify import classify_in
+from exportgraph.services.partners.plan_answers import PlanAnswer
 from exportgraph.services.partners.plan_request import parse_plan
 from exportgraph.services.partners.plans import evaluate_parsed
 from exportgraph.services.partners.risk import score_risk
+from exportgraph.services.partners.risk_answers import RiskAnswer
 from exportgraph.services.partners.screening import default_screener
 
 Subject = Literal["classification", "assessment", "risk", "plan"]
@@ -24,9 +27,11 @@ ENDPOINTS: dict[Subject, str] = {
     "plan": "POST /v1/plans/evaluate",
 }
 _CLASSIFY_FIELDS = ("item", "jurisdictions", "as_of")
+Answer: TypeAlias = ClassifyAnswer | AssessAnswer | RiskAnswer | PlanAnswer
+"""What the API answers to a contested request (its subject decides which)."""
 
 
-def _classification(knowledge: Knowledge, request: Mapping[str, Any]) -> Any:
+def _classification(knowledge: Knowledge, request: Mapping[str, Any]) -> ClassifyAnswer:
     unknown = sorted(set(request) - set(_CLASSIFY_FIELDS))
     if unknown:
         raise InvalidInput(f"unknown field {unknown[0]!r}", field=unknown[0])
@@ -55,7 +60,7 @@ def _relabelled(error: ExportgraphError) -> ExportgraphError:
 
 def recompute(
     context: Context, knowledge: Knowledge, subject: Subject, request: Mapping[str, Any]
-) -> Any:
+) -> Answer:
     """The answer the API gives to `request` (a §2, §3, §10 or §11 request) on `knowledge`;
     errors name the field inside `request`."""
     screener = default_screener(context)
