@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -152,6 +152,11 @@ class Knowledge:
         )
 
     # ------------------------------------------------------------------ jurisdictions
+
+    @property
+    def aliases(self) -> Mapping[str, str]:
+        """The data's aliases of jurisdiction codes (UK → GB)."""
+        return self._aliases
 
     def canonical_code(self, code: str) -> str:
         """A code with the data's aliases applied (UK → GB), upper case."""

@@ -150,7 +150,9 @@ def impact_run(
     codes = resolve_jurisdictions(knowledge, body.get("jurisdictions"))
     corpus = body.get("corpus", PRODUCTS)
     rows, decided_before, key = _corpus(knowledge, corpus, codes, on, max_items)
-    agreements, source = read_agreements(body.get("agreements", EXAMPLES), max_agreements)
+    agreements, source = read_agreements(
+        body.get("agreements", EXAMPLES), max_agreements, knowledge.aliases
+    )
     asserted = current_asserted(store, knowledge)
     change = parse_change(knowledge, store, asserted, body["change"])
     after = sandbox(asserted, change)

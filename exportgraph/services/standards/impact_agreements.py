@@ -13,7 +13,7 @@ alters those leaves the agreements unassessed and the answer says why.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -67,13 +67,18 @@ def _example_documents() -> tuple[str, ...]:
     return tuple(path.read_text(encoding="utf-8") for path in sorted(examples_dir().glob("*.json")))
 
 
-def read_agreements(raw: object, limit: int) -> tuple[list[parsing.ParsedAgreement], str]:
+def read_agreements(
+    raw: object, limit: int, aliases: Mapping[str, str]
+) -> tuple[list[parsing.ParsedAgreement], str]:
     """The agreements a what-if assesses and where they come from; InvalidInput naming
     `agreements[i].<field>` for one that does not read, LimitExceeded for more than `limit`
-    (EXPORTGRAPH_MAX_BATCH_ITEMS, as for POST /v1/agreements/validate)."""
+    (EXPORTGRAPH_MAX_BATCH_ITEMS, as for POST /v1/agreements/validate); `aliases`: the
+    data's country-code aliases, as validation applies them."""
     if raw == EXAMPLES:
         documents = [json.loads(text) for text in _example_documents()]
-        return [_parsed(document, index) for index, document in enumerate(documents)], EXAMPLES
+        return [
+            _parsed(document, index, aliases) for index, document in enumerate(documents)
+        ], EXAMPLES
     if not isinstance(raw, list):
         raise InvalidInput(
             f'{FIELD}: expected "{EXAMPLES}" (the shipped example agreements) or an array of '
@@ -87,13 +92,13 @@ def read_agreements(raw: object, limit: int) -> tuple[list[parsing.ParsedAgreeme
             field=FIELD,
             limit=Limit("EXPORTGRAPH_MAX_BATCH_ITEMS", limit, "agreements"),
         )
-    parsed = [_parsed(document, index) for index, document in enumerate(raw)]
+    parsed = [_parsed(document, index, aliases) for index, document in enumerate(raw)]
     _distinct(parsed)
     return parsed, "request" if parsed else "none"
 
 
-def _parsed(document: object, index: int) -> parsing.ParsedAgreement:
-    return parsing.from_json(document, "", f"{FIELD}[{index}]")
+def _parsed(document: object, index: int, aliases: Mapping[str, str]) -> parsing.ParsedAgreement:
+    return parsing.from_json(document, "", f"{FIELD}[{index}]", aliases)
 
 
 def _distinct(agreements: Sequence[parsing.ParsedAgreement]) -> None:

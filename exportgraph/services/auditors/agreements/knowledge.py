@@ -64,7 +64,6 @@ def _build(knowledge: Knowledge) -> Rules:
         for condition in exclusion.conditions:
             if condition.field == "project_stage":
                 stages.setdefault(notation, set()).update(condition.values)
-    aliases = {alias: code for code, j in knowledge.jurisdictions.items() for alias in j.aliases}
     labels = {
         notation: label
         for notation, concept in (*knowledge.parameters.items(), *knowledge.facts.items())
@@ -84,7 +83,7 @@ def _build(knowledge: Knowledge) -> Rules:
         publication_claims=frozenset(
             knowledge.notations("exclusion-claims", "claimAssertsIntentToPublish")
         ),
-        aliases=aliases,
+        aliases=dict(knowledge.aliases),
         claims=frozenset(knowledge.notations("exclusion-claims")),
         conditions={e.id: e.conditions for e in knowledge.exclusions},
         covers={

@@ -10,7 +10,7 @@ stated about the knowledge graph's own nodes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,31 +88,44 @@ def media_type(content_type: str | None) -> str:
 
 
 def parse(
-    body: bytes, content_type: str | None, source: str = "body"
+    body: bytes,
+    content_type: str | None,
+    source: str = "body",
+    aliases: Mapping[str, str] | None = None,
 ) -> tuple[list[ParsedAgreement], bool]:
-    """Parse a request body; return the agreements and whether the body was a list (a batch)."""
+    """Parse a request body; return the agreements and whether the body was a list (a batch).
+    `aliases`: the data's country-code aliases (UK → GB), applied to the JSON form's codes."""
     kind = media_type(content_type)
     if kind == TURTLE:
         agreements = parse_turtle(body, source)
         return agreements, len(agreements) > 1
-    return parse_json(body, source)
+    return parse_json(body, source, aliases)
 
 
-def parse_json(body: bytes, source: str = "body") -> tuple[list[ParsedAgreement], bool]:
+def parse_json(
+    body: bytes, source: str = "body", aliases: Mapping[str, str] | None = None
+) -> tuple[list[ParsedAgreement], bool]:
     """Parse the JSON (or JSON-LD) form: one agreement or a JSON array of them."""
     value = nesting.load_json(body, source, "the JSON document is")
     if isinstance(value, list):
         if not value:
             raise InvalidInput(f"{source}: an empty array holds no agreement", field=source)
-        return [from_json(item, source, f"[{index}]") for index, item in enumerate(value)], True
-    return [from_json(value, source, "")], False
+        return [
+            from_json(item, source, f"[{index}]", aliases) for index, item in enumerate(value)
+        ], True
+    return [from_json(value, source, "", aliases)], False
 
 
-def from_json(document: Any, source: str = "body", prefix: str = "") -> ParsedAgreement:
+def from_json(
+    document: Any,
+    source: str = "body",
+    prefix: str = "",
+    aliases: Mapping[str, str] | None = None,
+) -> ParsedAgreement:
     """One agreement in the JSON form → its RDF graph (ids minted, bundled context injected)."""
     if isinstance(document, dict):
         _check_context(document.get("@context", None), prefix)
-    checked = schema.check(document, prefix)
+    checked = schema.check(document, prefix, aliases)
     identifiers = Identifiers()
     identifiers.assign(checked, prefix)
     checked["@context"] = bundled_context()

@@ -9,6 +9,7 @@ an empty id. Any other id is accepted: an IRI, or the reference as printed (iden
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -17,6 +18,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     field_validator,
 )
 
@@ -32,11 +34,12 @@ Text = str
 DateText = str  # lexical validity is rule AGR-DATES, not a parse error
 Number = int | float
 
-COUNTRY_ALIASES = {"UK": "GB"}
 
-
-def _country(value: str | None) -> str | None:
-    return COUNTRY_ALIASES.get(value, value) if value is not None else None
+def _country(cls: type[BaseModel], value: str | None, info: ValidationInfo) -> str | None:
+    """A country or jurisdiction code with the data's aliases applied (UK → GB), as `check`
+    passes them in the validation context."""
+    aliases: Mapping[str, str] = (info.context or {}).get("aliases", {})
+    return aliases.get(value, value) if value is not None else None
 
 
 class _Strict(BaseModel):
@@ -54,7 +57,7 @@ class Party(_Strict):
     country: Token | None = None
     role: Text | None = None
 
-    _alias = field_validator("country")(classmethod(lambda cls, v: _country(v)))
+    _alias = field_validator("country")(classmethod(_country))
 
 
 class Item(_Strict):
@@ -85,7 +88,7 @@ class Licence(_Strict):
     valid_from: DateText | None = None
     valid_until: DateText | None = None
 
-    _alias = field_validator("jurisdiction")(classmethod(lambda cls, v: _country(v)))
+    _alias = field_validator("jurisdiction")(classmethod(_country))
 
 
 class Reporting(_Strict):
@@ -105,7 +108,7 @@ class Exchange(_Strict):
     until: DateText | None = None
     access: list[Reference] | None = None
 
-    _alias = field_validator("nationality")(classmethod(lambda cls, v: _country(v)))
+    _alias = field_validator("nationality")(classmethod(_country))
 
 
 class Agreement(_Strict):
@@ -127,7 +130,7 @@ class Agreement(_Strict):
     dispute_resolution: DisputeResolution | None = None
     exchanges: list[Exchange] | None = None
 
-    _alias = field_validator("destination")(classmethod(lambda cls, v: _country(v)))
+    _alias = field_validator("destination")(classmethod(_country))
 
 
 def _location(prefix: str, loc: tuple[int | str, ...]) -> str:
@@ -135,7 +138,7 @@ def _location(prefix: str, loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             text += f"[{part}]"
-        elif part in {"Quantity", "int", "float", "function-after[<lambda>(), str]"}:
+        elif part in {"Quantity", "int", "float", "function-after[_country(), str]"}:
             continue  # union-branch names pydantic adds to the location
         else:
             text += f".{part}" if text else str(part)
@@ -158,8 +161,9 @@ _PATTERNS = {
 }
 
 
-def check(document: Any, prefix: str = "") -> JsonObject:
-    """Check the JSON types of one agreement; return it with aliases normalised (UK → GB).
+def check(document: Any, prefix: str = "", aliases: Mapping[str, str] | None = None) -> JsonObject:
+    """Check the JSON types of one agreement; return it with the country and jurisdiction codes'
+    `aliases` (the data's: UK → GB) normalised.
 
     Raises InvalidInput naming the first offending field (e.g. `effective_date`, `[2].items[0].id`).
     """
@@ -168,7 +172,7 @@ def check(document: Any, prefix: str = "") -> JsonObject:
             f"{prefix or 'body'}: expected a JSON object (an agreement)", field=prefix or "body"
         )
     try:
-        model = Agreement.model_validate(document)
+        model = Agreement.model_validate(document, context={"aliases": aliases or {}})
     except ValidationError as error:
         problems: dict[str, list[str]] = {}
         got: dict[str, str] = {}

@@ -19,6 +19,7 @@ from exportgraph.services.auditors.agreements.answers import (
     Severity,
     ViolationJson,
 )
+from exportgraph.services.auditors.agreements.knowledge import rules
 from exportgraph.services.auditors.agreements.naming import Names
 
 SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
@@ -104,7 +105,9 @@ class Validator:
     ) -> tuple[list[AgreementReport], bool]:
         """Parse a request body and validate every agreement in it; also say whether it was a list."""
         try:
-            agreements, batch = parsing.parse(body, content_type, source)
+            agreements, batch = parsing.parse(
+                body, content_type, source, rules(self.context).aliases
+            )
             return self.validate(agreements), batch
         except RecursionError:  # the parser refuses deep nesting first; this is the last guard
             raise _too_deep(source) from None
