@@ -25,7 +25,8 @@ from exportgraph.services.partners.assess_parties import with_party_screening
 from exportgraph.services.partners.assess_request import parse_request
 from exportgraph.services.partners.atoms import index_atoms
 from exportgraph.services.partners.classify import AtomMaker, Engine, atom_factory, atom_source
-from exportgraph.services.partners.decision import ListsEvaluation, evaluate_lists
+from exportgraph.services.partners.decision import evaluate_lists
+from exportgraph.services.partners.evaluation import ListsEvaluation
 
 if TYPE_CHECKING:
     from exportgraph.graph.context import Context

@@ -10,8 +10,8 @@ from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Condition, ResearchExclusion
 from exportgraph.services.partners.answers import ExclusionAnswer
 from exportgraph.services.partners.assess_request import Request
-from exportgraph.services.partners.decision import label
 from exportgraph.services.partners.logic import Tri, tri_and, tri_json
+from exportgraph.services.partners.vocabulary import label
 
 
 def _condition(condition: Condition, facts: Mapping[str, object]) -> tuple[Tri, str | None]:

@@ -18,8 +18,9 @@ from exportgraph.services.partners.assess_rules import (
     destination_within,
     exception_answer,
 )
-from exportgraph.services.partners.decision import ListsEvaluation, label
+from exportgraph.services.partners.evaluation import ListsEvaluation
 from exportgraph.services.partners.logic import Tri, tri_json, tri_or
+from exportgraph.services.partners.vocabulary import label
 from exportgraph.services.reference.caveats import caveat_notes
 
 

@@ -27,7 +27,7 @@ from exportgraph.knowledge.model import Entry
 from exportgraph.services.partners.atoms import leaf_conjuncts
 from exportgraph.services.partners.batch_kleene import Status, kleene_and, kleene_or, one_of, tri
 from exportgraph.services.partners.batch_signature import Signature
-from exportgraph.services.partners.decision import hands_over
+from exportgraph.services.partners.vocabulary import hands_over
 
 SERVED = "served."
 
@@ -44,12 +44,12 @@ class Atoms:
     form_ok: int
     facts: tuple[int, ...]
     decided_facts: tuple[int, ...]
-    """The facts as the status takes them (decision.hands_over: stated false, unknown)."""
+    """The facts as the status takes them (vocabulary.hands_over: stated false, unknown)."""
 
 
 @dataclass(slots=True)
 class Node:
-    """The evaluation of one entry over the rows (decision.Evaluation, statuses as arrays)."""
+    """The evaluation of one entry over the rows (evaluation.Evaluation, statuses as arrays)."""
 
     entry: Entry
     status: Status

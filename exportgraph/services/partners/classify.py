@@ -34,14 +34,11 @@ from exportgraph.services.partners.answers import (
 )
 from exportgraph.services.partners.atoms import AtomFactory, AtomSource, index_atoms
 from exportgraph.services.partners.atoms_sparql import sparql_atoms
-from exportgraph.services.partners.decision import (
-    Evaluation,
-    ListsEvaluation,
-    evaluate_lists,
-    label,
-)
+from exportgraph.services.partners.decision import evaluate_lists
+from exportgraph.services.partners.evaluation import Evaluation, ListsEvaluation
 from exportgraph.services.partners.items import Item, parse_item
 from exportgraph.services.partners.logic import tri_json
+from exportgraph.services.partners.vocabulary import label
 from exportgraph.services.reference.caveats import caveat_notes
 from exportgraph.services.reference.entries import criterion_shown, entry_summary, equivalents
 

@@ -28,7 +28,8 @@ from typing import Literal
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.regions import Box
 from exportgraph.services.partners.atoms import index_atoms
-from exportgraph.services.partners.decision import Evaluation, evaluate_lists
+from exportgraph.services.partners.decision import evaluate_lists
+from exportgraph.services.partners.evaluation import Evaluation
 from exportgraph.services.partners.items import Item
 from exportgraph.services.partners.logic import Tri, tri_or
 
