@@ -33,6 +33,7 @@ from typing import NotRequired
 from pyoxigraph import Triple
 from typing_extensions import TypedDict
 
+from exportgraph import collector
 from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.sandbox import of_changed
@@ -139,6 +140,13 @@ def impact_run(
     max_agreements: int = MAX_AGREEMENTS,
 ) -> ImpactRun:
     """`impact`, with the sandbox index."""
+    with collector.paused():  # see exportgraph/collector.py
+        return _impact_run(store, knowledge, body, max_items, max_agreements)
+
+
+def _impact_run(
+    store: Store, knowledge: Knowledge, body: object, max_items: int, max_agreements: int
+) -> ImpactRun:
     if not isinstance(body, Mapping):
         raise InvalidInput("the body must be a JSON object with change and corpus", field="body")
     unknown = sorted(str(key) for key in set(body) - _FIELDS)
