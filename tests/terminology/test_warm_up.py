@@ -5,6 +5,7 @@ another, and /healthz and reads answer while it runs."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Collection, Iterator
 from dataclasses import replace
@@ -94,6 +95,9 @@ def test_the_warm_up_also_prepares_screening_and_the_what_if_base(
         assert sandbox._base is not None
         assert sandbox._base.triples == current_asserted(fresh_store, knowledge)
         assert screening_index() is screening_index()  # built once, kept
+        # what was built lives on: full collections no longer walk it
+        assert gc.get_freeze_count() > 0
+    gc.unfreeze()  # the rest of this test process collects as before
 
 
 @pytest.mark.parametrize("whole", [True], indirect=True)
