@@ -214,32 +214,38 @@ class AssessRequest(BaseModel):
     as_of: str | None = None
 
 
+Kept = tuple[str, bytes]
+"""A serialized answer and the data version it names."""
+
+
 class _Answers:
-    """Serialized answers by (context, data version, route, SHA-256 of the request body): the same
-    question asked again under the same data is answered from memory. Bounded in bytes (least
-    recently used first out); bodies over CACHED_BODY_BYTES and answers over a sixteenth of the
-    budget are never kept, so the cache holds many small answers, not a few huge ones."""
+    """Serialized answers by (context, the data version whose answers the index gives, route,
+    SHA-256 of the request body): the same question asked again under the same data — or under a
+    later version that answers alike (Knowledge.answers_version) — is answered from memory.
+    Bounded in bytes (least recently used first out); bodies over CACHED_BODY_BYTES and answers
+    over a sixteenth of the budget are never kept, so the cache holds many small answers, not a
+    few huge ones."""
 
     def __init__(self) -> None:
-        self._items: OrderedDict[tuple[int, str, str, bytes], bytes] = OrderedDict()
+        self._items: OrderedDict[tuple[int, str, str, bytes], Kept] = OrderedDict()
         self._lock = threading.Lock()
         self.bytes = 0
 
-    def get(self, key: tuple[int, str, str, bytes]) -> bytes | None:
+    def get(self, key: tuple[int, str, str, bytes]) -> Kept | None:
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
             return found
 
-    def put(self, key: tuple[int, str, str, bytes], value: bytes, budget: int) -> None:
+    def put(self, key: tuple[int, str, str, bytes], value: Kept, budget: int) -> None:
         with self._lock:
-            if len(value) <= budget // 16:
+            if len(value[1]) <= budget // 16:
                 old = self._items.pop(key, None)
-                self.bytes += len(value) - (len(old) if old is not None else 0)
+                self.bytes += len(value[1]) - (len(old[1]) if old is not None else 0)
                 self._items[key] = value
             while self.bytes > budget:
-                _, dropped = self._items.popitem(last=False)
+                _, (_, dropped) = self._items.popitem(last=False)
                 self.bytes -= len(dropped)
 
     def __len__(self) -> int:
@@ -266,7 +272,8 @@ def _cache_key(
         return None
     # the version of the index the answer is computed from: while a new version's index is
     # built, readers answer from the previous one, and that answer must not be kept as the new's
-    return (id(context), knowledge.version, route, hashlib.sha256(raw).digest())
+    # (unless the new one answers alike: then both have the same answers_version)
+    return (id(context), knowledge.answers_version, route, hashlib.sha256(raw).digest())
 
 
 def _answer(context: Context, knowledge: Knowledge, route: str, raw: bytes) -> bytes:
@@ -275,7 +282,11 @@ def _answer(context: Context, knowledge: Knowledge, route: str, raw: bytes) -> b
     key = _cache_key(context, knowledge, route, raw)
     found = _ANSWERS.get(key) if key is not None else None
     if found is not None:
-        return found
+        named, kept = found
+        if named == knowledge.version:
+            return kept
+        # the same answer under a later version that answers alike: it names that version
+        return kept.replace(named.encode(), knowledge.version.encode())
     value = parse_json(raw, context.settings) if raw.strip() else None
     model = ClassifyRequest if route == "classify" else AssessRequest
     try:
@@ -294,7 +305,7 @@ def _answer(context: Context, knowledge: Knowledge, route: str, raw: bytes) -> b
         body = _JSON.encode(assessed)
     encoded = body.encode()
     if key is not None:
-        _ANSWERS.put(key, encoded, context.settings.answer_cache_bytes)
+        _ANSWERS.put(key, (knowledge.version, encoded), context.settings.answer_cache_bytes)
     return encoded
 
 

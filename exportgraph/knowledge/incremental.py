@@ -23,6 +23,7 @@ from exportgraph.graph.queries import bind
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.query_reads import InstanceOf, reads
 from exportgraph.knowledge.read import SECTIONS, Section, finish
+from exportgraph.knowledge.same_answers import same_answers
 from exportgraph.knowledge.units import UnitCatalogue
 from exportgraph.store import QueryResult, Store
 
@@ -171,4 +172,8 @@ def _assemble(
                 setattr(knowledge, name, getattr(previous.knowledge, name))
             sections[section.name] = kept
     problems = [p for section in SECTIONS for p in sections[section.name].problems]
+    if previous is not None and same_answers(
+        previous.knowledge, knowledge, reread, followed, {s.name: s.fields for s in SECTIONS}
+    ):
+        knowledge._answers_from = previous.knowledge.answers_version
     return Indexed(finish(knowledge, problems), sections, tuple(reread), tuple(followed))

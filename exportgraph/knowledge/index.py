@@ -65,6 +65,9 @@ class Knowledge:
     """Kind IRI → the kind and all its narrower kinds."""
     problems: tuple[str, ...] = ()
     """What could not be read (e.g. a threshold that is not a usable number), for operators."""
+    _answers_from: str | None = field(default=None, repr=False)
+    """The earlier data version whose classification and assessment answers this one gives word
+    for word but for the version it names (knowledge/same_answers.py); None: its own."""
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
     _scopes: dict[str, dict[str, tuple[bool | None, bool]]] = field(
         default_factory=dict, repr=False
@@ -152,6 +155,11 @@ class Knowledge:
         )
 
     # ------------------------------------------------------------------ jurisdictions
+
+    @property
+    def answers_version(self) -> str:
+        """The data version whose answers this index gives (itself unless set by an incremental build)."""
+        return self._answers_from or self.version
 
     @property
     def aliases(self) -> Mapping[str, str]:
