@@ -33,6 +33,7 @@ from exportgraph.loaders.formalize import (
     FormalCriterion,
     FormalEntry,
     parents_state_nothing,
+    read_rows,
     stated_thresholds,
     unit_iri,
 )
@@ -44,10 +45,10 @@ from exportgraph.loaders.formalize_clauses import (
     Reading,
 )
 from exportgraph.loaders.listed_text import TextNode
-from exportgraph.loaders.tables import Row, SourceDataError, read_table
+from exportgraph.loaders.tables import Row, SourceDataError
 
-FAMILIES = "controls/formalize/families.csv"
-PHRASES = "controls/formalize/phrases.csv"
+FAMILIES = "families.csv"
+PHRASES = "phrases.csv"
 MAX_ALTERNATIVES = 64
 """More ways through one subtree than this and the entry stays text (none of the lists comes
 near it; a runaway product would be a misreading)."""
@@ -81,22 +82,22 @@ class Family:
 
 
 def read_families(ontology: Path, name: str) -> list[Family]:
-    columns = ("code", "kind", "notes_read")
-    return [
-        Family(
-            row.require("code"),
-            tuple(row.words("jurisdictions")),
-            tuple(row.require("kind").split()),
-            tuple(row.words("excluded_kinds")),
-            tuple(row.words("requires_facts")),
-            row.get("notes_read"),
-            row.line,
-            row.file,
-            row.get("gap"),
-            _facts_paragraphs(row),
-        )
-        for row in read_table(ontology / FAMILIES, columns, name=name)
-    ]
+    return read_rows(ontology, FAMILIES, ("code", "kind", "notes_read"), name, _family)
+
+
+def _family(row: Row) -> Family:
+    return Family(
+        row.require("code"),
+        tuple(row.words("jurisdictions")),
+        tuple(row.require("kind").split()),
+        tuple(row.words("excluded_kinds")),
+        tuple(row.words("requires_facts")),
+        row.get("notes_read"),
+        row.line,
+        row.file,
+        row.get("gap"),
+        _facts_paragraphs(row),
+    )
 
 
 def _facts_paragraphs(row: Row) -> tuple[str, ...]:
@@ -107,8 +108,7 @@ def _facts_paragraphs(row: Row) -> tuple[str, ...]:
 
 
 def read_phrases(ontology: Path, name: str) -> list[Phrase]:
-    columns = ("under", "template", "parameter")
-    return [_phrase(row) for row in read_table(ontology / PHRASES, columns, name=name)]
+    return read_rows(ontology, PHRASES, ("under", "template", "parameter"), name, _phrase)
 
 
 def _phrase(row: Row) -> Phrase:
