@@ -1,10 +1,12 @@
 """Reading one paragraph's own words into criteria (the families of loaders/formalize_tree.py):
 a conjunction of clauses, each a known phrase of ontology/controls/formalize/phrases.csv with a
 comparator, a number and a unit ("Output wavelength exceeding 975 nm but not exceeding 1,150 nm"),
-or a fixed phrase a note defines ("'Single transverse mode' output": M² below 1.3), optionally
-ending "and any of the following:" or "all of the following:". Every word must be understood, in
-exactly one way, and each paragraph must give as many criteria as it states thresholds; anything
-else is ``NotRead`` (the message says why)."""
+or a fixed phrase a note defines ("'Single transverse mode' output": M² below 1.3) — or
+alternatives of such conjunctions joined by "or" ("a magnetic induction of more than 8 T or
+'overall current density' in the winding of more than 300 A/mm²") — optionally ending "and any of
+the following:" or "all of the following:". Every word must be understood, in exactly one way,
+and each paragraph must give as many criteria as it states thresholds; anything else is
+``NotRead`` (the message says why)."""
 
 from __future__ import annotations
 
@@ -46,6 +48,10 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _END = re.compile(r"(?:[;,.:]\s*(?:or|and)?|\s+(?:or|and))\s*$")
+_OR = re.compile(r",?\s+or\s+")
+_MAX_OR = 4
+"""More "or" in one paragraph than this and it is read as one conjunction only (each "or" is
+tried as a cut between alternatives: 2^n readings)."""
 _SEPARATOR = re.compile(r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)")
 _POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
 _QUOTES = re.compile(r"[“”\"‘’]|(?<![\w])'|'(?![\w])")
@@ -72,6 +78,14 @@ class Reading:
 
     criteria: tuple[FormalCriterion, ...]
     mode: str | None  # "any", "all", or None (no sub-paragraphs)
+    either: tuple[tuple[FormalCriterion, ...], ...] = ()
+    """The paragraph's own alternatives ("of more than 8 T or 'overall current density' … of
+    more than 300 A/mm²"), each a conjunction; empty: ``criteria`` are all its conditions."""
+
+    @property
+    def ways(self) -> tuple[tuple[FormalCriterion, ...], ...]:
+        """Every way the paragraph's own words are met, each with the common ``criteria``."""
+        return tuple(self.criteria + way for way in self.either) or (self.criteria,)
 
 
 class NotRead(Exception):
@@ -142,14 +156,43 @@ class ParagraphReader:
             if mode != "all":
                 raise NotRead("a paragraph without conditions")
             return Reading((), mode)
-        criteria = self._clauses(node, text)
+        either = self._conditions(node, text)
+        criteria = either[0] if len(either) == 1 else ()
         stated = stated_thresholds(node.text)
-        numeric = [c for c in criteria if not c.defined_by]
+        numeric = [c for way in either for c in way if not c.defined_by]
         if len(numeric) != stated:
             raise NotRead(f"{len(numeric)} criteria read, {stated} thresholds stated")
-        return Reading(criteria, mode)
+        return Reading(criteria, mode, either if len(either) > 1 else ())
 
-    def _clauses(self, node: TextNode, text: str) -> tuple[FormalCriterion, ...]:
+    def _conditions(self, node: TextNode, text: str) -> tuple[tuple[FormalCriterion, ...], ...]:
+        """The paragraph's words as one conjunction of clauses, or as alternatives joined by
+        "or", each a conjunction: exactly one reading of all the words, or NotRead."""
+        cuts = list(_OR.finditer(text))
+        if len(cuts) > _MAX_OR:
+            cuts = []  # read as one conjunction only
+        found: set[tuple[tuple[FormalCriterion, ...], ...]] = set()
+        for chosen in itertools.product((False, True), repeat=len(cuts)):
+            start, parts = 0, []
+            for cut, used in zip(cuts, chosen, strict=True):
+                if used:
+                    parts.append(text[start : cut.start()])
+                    start = cut.end()
+            parts.append(text[start:])
+            readings = [self._clauses(node, part) for part in parts]
+            if all(readings) and any(len(r) > 1 for r in readings):
+                raise NotRead("its words can be read more than one way")
+            if all(readings):
+                found.add(tuple(next(iter(r)) for r in readings))
+        if len(found) != 1:
+            raise NotRead(
+                "its words are not all read into criteria"
+                if not found
+                else "its words can be read more than one way"
+            )
+        return found.pop()
+
+    def _clauses(self, node: TextNode, text: str) -> set[tuple[FormalCriterion, ...]]:
+        """Every reading of ``text`` as a conjunction of clauses (none, one, or more)."""
         cuts = list(_SEPARATOR.finditer(text))
         if len(cuts) > 10:
             raise NotRead("too many clauses")
@@ -164,13 +207,7 @@ class ParagraphReader:
             found = [self._clause(node, part) for part in parts]
             if all(f is not None for f in found):
                 readings.add(tuple(c for f in found if f is not None for c in f))
-        if len(readings) != 1:
-            raise NotRead(
-                "its words are not all read into criteria"
-                if not readings
-                else "its words can be read more than one way"
-            )
-        return readings.pop()
+        return readings
 
     def _clause(self, node: TextNode, words: str) -> tuple[FormalCriterion, ...] | None:
         found: list[tuple[FormalCriterion, ...]] = []

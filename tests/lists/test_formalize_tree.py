@@ -399,3 +399,64 @@ def test_a_root_not_saying_how_its_sub_paragraphs_combine_is_not_read() -> None:
     assert reader.read_root(replace(node, text="Magnets, as follows:")).mode == "any"
     with pytest.raises(NotRead):
         reader.read_root(replace(node, text="Magnets having the following properties:"))
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_superconductive_electromagnets_and_their_alternative_criteria(
+    found: Found, jurisdiction: str
+) -> None:
+    # 3A001.e.3 "having all of the following: a. Energy delivered during the discharge exceeding
+    # 10 kJ in the first second; b. Inner diameter of the current carrying windings of more than
+    # 250 mm; and c. Rated for a magnetic induction of more than 8 T or 'overall current density'
+    # in the winding of more than 300 A/mm²" (US "A/mm^2", EU "A/mm2"): c.'s "or" makes two ways
+    magnet = found[(jurisdiction, "3A001.e.3")]
+    both = (
+        ("magnet-discharge-energy-first-second", ">", "10", "KiloJ"),
+        ("magnet-winding-inner-diameter", ">", "250", "MilliM"),
+    )
+    assert _ways(magnet) == {
+        _way(*both, ("magnet-rated-magnetic-induction", ">", "8", "T")),
+        _way(*both, ("magnet-overall-current-density", ">", "300", "A-PER-MilliM2")),
+    }
+    # complete: the EU Technical Note to 3A001.e.3.c defines 'overall current density' (read)
+    assert magnet.text_only is None
+    assert set(magnet.requires_facts) == {
+        "electromagnet-specially-designed-for-sub-second-charge-or-discharge",
+        "magnet-not-specially-designed-for-mri-medical-equipment",
+    }
+    density = next(c for c in magnet.criteria if c.parameter == "magnet-overall-current-density")
+    assert density.paragraph == "3A001.e.3.c" and density.written in density.source_text
+
+
+def test_or_between_clauses_is_read_as_alternatives_only_when_each_side_is_whole() -> None:
+    found = _read(
+        _tree(
+            _leaf("a.1", "Output wavelength less than 150 nm or output power exceeding 1 W;"),
+            _leaf("a.2", "Output wavelength less than 150 nm or when cooled;"),
+        )
+    )
+    assert _ways(found[("US", "6A005.a.1")]) == {
+        _way((WAVELENGTH, "<", "150", "NanoM")),
+        _way((CW, ">", "1", "W")),
+    }
+    assert found[("US", "6A005.a.2")].text_only
+
+
+def test_a_technical_note_below_the_root_is_a_definition_only_when_read() -> None:
+    note = Note("technical-note", "Technical Note:", "For the purposes of 6A005.a.1, …", 2)
+    tree = _tree(_leaf("a.1", "Output wavelength less than 150 nm;", (note,)))
+    assert _read(tree)[("US", "6A005.a.1")].text_only  # not said to be read: incomplete
+    family = formalize_tree.Family(
+        "6A005.a",
+        (),
+        ("non-tunable-cw-laser",),
+        (),
+        (),
+        "the Technical Note to 6A005.a.1 …",
+        1,
+        "f",
+    )
+    trees = {"US": {"6A005": TextNode("US", "6A005", (), "Lasers", (), None, (tree,), 1)}}
+    read = formalize_tree.formalize_families([family], PHRASES, trees, UNITS, {})
+    entry = next(e for e in read if e.code == "6A005.a.1")
+    assert entry.text_only is None and _ways(entry) == {_way((WAVELENGTH, "<", "150", "NanoM"))}
