@@ -43,10 +43,14 @@ _SIGNS = (*_LOWER, *_HIGHER)
 _ANY_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _SIGNS)
 _UPPER_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _LOWER)
 _TAIL = re.compile(
-    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all) of the following"
-    r"(?:\s+characteristics)?\s*[:;]?$",
+    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all|either|both) of the following"
+    r"(?:\s+sets of)?(?:\s+characteristics)?\s*[:;]?$",
     re.IGNORECASE,
 )
+_MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
+"""How the words combine the sub-paragraphs ("either of the following sets of characteristics":
+one set is enough; "both of the following": each is required)."""
+_INLINE_ITEM = re.compile(r";\s+(?:(?P<joiner>and|or)\s+)?(?P<letter>[a-z])\.\s+")
 _END = re.compile(r"(?:[;,.:]\s*(?:or|and)?|\s+(?:or|and))\s*$")
 _OR = re.compile(r",?\s+or\s+")
 _MAX_OR = 4
@@ -118,7 +122,8 @@ class ParagraphReader:
             rf"(?:(?:of\s+)?(?P<c1>{_ANY_COMPARATOR})\s+{value(1)}"
             rf"(?:,?\s+(?:but|and)\s+(?P<c2>{_UPPER_COMPARATOR})\s+{value(2)})?"
             rf"|(?:of\s+)?{value(3)}\s+or more"
-            rf"(?:,?\s+but\s+(?P<c4>{_UPPER_COMPARATOR})\s+{value(4)})?)"
+            rf"(?:,?\s+but\s+(?P<c4>{_UPPER_COMPARATOR})\s+{value(4)})?"
+            rf"|(?:of\s+)?{value(5)}\s+or less)"
         )
 
     def _pattern(self, phrase: Phrase) -> re.Pattern[str]:
@@ -139,17 +144,17 @@ class ParagraphReader:
             raise NotRead(
                 "how its sub-paragraphs combine is not read (no 'as follows', 'any of' or 'all of')"
             )
-        return Reading((), tail.group("mode").lower() if tail else "any")
+        return Reading((), _MODES[tail.group("mode").lower()] if tail else "any")
 
     def read(self, node: TextNode) -> Reading:
         """The paragraph's own clauses, all its words understood, or NotRead."""
         text = _QUOTES.sub("", " ".join(node.text.split()))
         text = _POWER_OF_TEN.sub("1 × 10^", text)  # "10^−14" is 1 × 10^−14
-        text = _END.sub("", text)
+        text = _inline_items(_END.sub("", text))
         mode = None
         tail = _TAIL.search(text)
         if tail is not None:
-            mode = tail.group("mode").lower()
+            mode = _MODES[tail.group("mode").lower()]
             text = text[: tail.start()]
         text = _END.sub("", text)
         if not text:
@@ -230,7 +235,13 @@ class ParagraphReader:
     def _numeric(
         self, node: TextNode, phrase: Phrase, match: re.Match[str], words: str
     ) -> tuple[FormalCriterion, ...]:
-        pairs = [(1, match.group("c1")), (2, match.group("c2")), (3, ">="), (4, match.group("c4"))]
+        pairs = [
+            (1, match.group("c1")),
+            (2, match.group("c2")),
+            (3, ">="),
+            (4, match.group("c4")),
+            (5, "<="),
+        ]
         criteria = []
         for n, words_of_comparator in pairs:
             if not match.group(f"n{n}"):
@@ -239,7 +250,7 @@ class ParagraphReader:
             written = plain or mantissa or ""
             if not WRITTEN[node.jurisdiction].fullmatch(written):
                 raise NotRead(f"{written!r} is not written as the {node.jurisdiction} text does")
-            sign = words_of_comparator if n == 3 else _sign(words_of_comparator)
+            sign = words_of_comparator if n in (3, 5) else _sign(words_of_comparator)
             unit = match.group(f"u{n}")
             iri = self.units[unit] if unit else phrase.unit
             number = match.group(f"n{n}")
@@ -264,3 +275,26 @@ class ParagraphReader:
 
 def _sign(words: str) -> str:
     return next(sign for pattern, sign in _SIGNS if re.fullmatch(pattern, words))
+
+
+def _inline_items(text: str) -> str:
+    """A paragraph listing its conditions inline ("a. Voltage rating greater than 1,4 kV; b. …;
+    and d. Series inductance less than 50 nH"), in letter order, as the clauses it joins with
+    "and" (or "or"); any other text unchanged."""
+    first = re.match(r"a\.\s+", text)
+    if first is None:
+        return text
+    cuts = list(_INLINE_ITEM.finditer(text))
+    letters = [cut.group("letter") for cut in cuts]
+    if not cuts or letters != [chr(ord("b") + i) for i in range(len(cuts))]:
+        raise NotRead("conditions listed inline not in letter order")
+    joiners = {cut.group("joiner") for cut in cuts} - {None}
+    if len(joiners) != 1 or cuts[-1].group("joiner") is None:
+        raise NotRead("conditions listed inline without one 'and' or 'or' before the last")
+    (joiner,) = joiners
+    items, start = [], first.end()
+    for cut in cuts:
+        items.append(text[start : cut.start()])
+        start = cut.end()
+    items.append(text[start:])
+    return f" {joiner} ".join(items)

@@ -460,3 +460,57 @@ def test_a_technical_note_below_the_root_is_a_definition_only_when_read() -> Non
     read = formalize_tree.formalize_families([family], PHRASES, trees, UNITS, {})
     entry = next(e for e in read if e.code == "6A005.a.1")
     assert entry.text_only is None and _ways(entry) == {_way((WAVELENGTH, "<", "150", "NanoM"))}
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_pulse_discharge_capacitors_and_switching_devices(found: Found, jurisdiction: str) -> None:
+    # 3A201.a "either of the following sets of characteristics": a.1 "Voltage rating greater than
+    # 1.4 kV, energy storage greater than 10 J, capacitance greater than 0.5 µF, and series
+    # inductance less than 50 nH" (EU "a. Voltage rating greater than 1,4 kV; b. … ; and d. …")
+    group = found[(jurisdiction, "3A201.a")]
+    assert group.group and group.requires_facts == ("capacitor-not-specified-by-3a001",)
+    assert _ways(found[(jurisdiction, "3A201.a.1")]) == {
+        _way(
+            ("capacitor-voltage-rating", ">", "1.4", "KiloV"),
+            ("capacitor-energy-storage", ">", "10", "J"),
+            ("capacitor-capacitance", ">", "0.5", "MicroFARAD"),
+            ("capacitor-series-inductance", "<", "50", "NanoH"),
+        )
+    }
+    assert _ways(found[(jurisdiction, "3A201.a.2")]) == {
+        _way(
+            ("capacitor-voltage-rating", ">", "750", "V"),
+            ("capacitor-capacitance", ">", "0.25", "MicroFARAD"),
+            ("capacitor-series-inductance", "<", "10", "NanoH"),
+        )
+    }
+    # 3A228.b "having both of the following characteristics: 1. An anode delay time of 15 µs or
+    # less; and 2. Rated for a peak current of 500 A or more"
+    assert _ways(found[(jurisdiction, "3A228.b")]) == {
+        _way(
+            ("switch-anode-delay-time", "<=", "15", "MicroSEC"),
+            ("spark-gap-rated-peak-current", ">=", "500", "A"),
+        )
+    }
+    tube = found[(jurisdiction, "3A228.a")]
+    assert tube.text_only is None
+    assert tube.requires_facts == ("cold-cathode-tube-three-or-more-electrodes",)
+
+
+def test_conditions_listed_inline_are_read_only_in_letter_order_with_one_joiner() -> None:
+    found = _read(
+        _tree(
+            _leaf("a.1", "a. Output wavelength less than 150 nm; and b. output power exceeding 1 W;"),
+            _leaf("a.2", "a. Output wavelength less than 150 nm; or b. output power exceeding 1 W;"),
+            _leaf("a.3", "a. Output wavelength less than 150 nm; c. output power exceeding 1 W;"),
+            _leaf("a.4", "a. Output wavelength less than 150 nm; b. output power exceeding 1 W;"),
+        )
+    )  # fmt: skip
+    assert _ways(found[("US", "6A005.a.1")]) == {
+        _way((WAVELENGTH, "<", "150", "NanoM"), (CW, ">", "1", "W"))
+    }
+    assert _ways(found[("US", "6A005.a.2")]) == {
+        _way((WAVELENGTH, "<", "150", "NanoM")),
+        _way((CW, ">", "1", "W")),
+    }
+    assert found[("US", "6A005.a.3")].text_only and found[("US", "6A005.a.4")].text_only

@@ -59,3 +59,100 @@ def test_a_superconductive_electromagnet_against_3a001_e_3(
     unstated = classify_in(jurisdiction, {**item, "facts": {NOTE_1: True}}, ON)
     assert unstated["controlled"] == "unknown"
     assert set(unstated["missing_facts"]) == set(facts) - {NOTE_1}
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_pulse_discharge_capacitor_against_3a201_a(classify_in: Any, jurisdiction: str) -> None:
+    """3A201.a "having either of the following sets of characteristics: 1. Voltage rating greater
+    than 1.4 kV, energy storage greater than 10 J, capacitance greater than 0.5 µF, and series
+    inductance less than 50 nH; or 2. Voltage rating greater than 750 V, capacitance greater than
+    0.25 µF, and series inductance less than 10 nH" (EU: "Capacitors", "1,4 kV", the conditions
+    listed a., b., c. …), for capacitors "other than those controlled by 3A001" (a fact)."""
+    facts = {"capacitor-not-specified-by-3a001": True}
+    second = {  # meets a.2 only: no energy storage stated
+        "capacitor-voltage-rating": "800 V",
+        "capacitor-capacitance": "0.3 uF",
+        "capacitor-series-inductance": "8 nH",
+    }
+    item = {"kind": "pulse-discharge-capacitor", "parameters": second, "facts": facts}
+
+    def controlled(parameters: dict[str, Any], **changed: Any) -> Any:
+        return classify_in(jurisdiction, {**item, "parameters": {**parameters, **changed}}, ON)[
+            "controlled"
+        ]
+
+    met = classify_in(jurisdiction, item, ON)
+    assert met["controlled"] is True and f"{jurisdiction}:3A201.a.2" in _ids(met)
+    assert controlled(second, **{"capacitor-voltage-rating": "750 V"}) is False
+    assert controlled(second, **{"capacitor-series-inductance": "10 nH"}) is False
+    first = {
+        **second,
+        "capacitor-voltage-rating": "1.5 kV",
+        "capacitor-capacitance": "0.6 uF",
+        "capacitor-series-inductance": "40 nH",  # too much for a.2 (less than 10 nH)
+        "capacitor-energy-storage": "11 J",
+    }
+    assert controlled(first) is True
+    assert controlled(first, **{"capacitor-energy-storage": "10 J"}) is False
+    assert controlled(first, **{"capacitor-capacitance": "0.5 uF"}) is False
+    assert controlled(first, **{"capacitor-series-inductance": "50 nH"}) is False
+    unstated = classify_in(jurisdiction, {**item, "facts": {}}, ON)
+    assert unstated["controlled"] == "unknown" and unstated["missing_facts"] == list(facts)
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_switching_devices_against_3a228(classify_in: Any, jurisdiction: str) -> None:
+    """3A228.a cold-cathode tubes: "1. Containing three or more electrodes (a fact); 2. Anode peak
+    voltage rating of 2.5 kV or more; 3. Anode peak current rating of 100 A or more; and 4. Anode
+    delay time of 10 µs or less"; 3A228.b triggered spark-gaps "having both of the following
+    characteristics: 1. An anode delay time of 15 µs or less; and 2. Rated for a peak current of
+    500 A or more"."""
+    tube = {
+        "kind": "cold-cathode-tube",
+        "parameters": {
+            "switch-anode-peak-voltage-rating": "2.5 kV",
+            "switch-anode-peak-current-rating": "100 A",
+            "switch-anode-delay-time": "10 us",
+        },
+        "facts": {"cold-cathode-tube-three-or-more-electrodes": True},
+    }
+    met = classify_in(jurisdiction, tube, ON)  # each value at its threshold: "or more", "or less"
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A228.a"]
+    for parameter, beyond in (
+        ("switch-anode-peak-voltage-rating", "2499 V"),
+        ("switch-anode-peak-current-rating", "99 A"),
+        ("switch-anode-delay-time", "10.5 us"),
+    ):
+        changed = {**tube, "parameters": {**tube["parameters"], parameter: beyond}}
+        assert classify_in(jurisdiction, changed, ON)["controlled"] is False, parameter
+    two = {**tube, "facts": {"cold-cathode-tube-three-or-more-electrodes": False}}
+    assert classify_in(jurisdiction, two, ON)["controlled"] is False
+    gap = {
+        "kind": "triggered-spark-gap",
+        "parameters": {"switch-anode-delay-time": "15 us", "spark-gap-rated-peak-current": "500 A"},
+    }
+    assert classify_in(jurisdiction, gap, ON)["controlled"] is True
+    slower = {**gap, "parameters": {**gap["parameters"], "switch-anode-delay-time": "16 us"}}
+    assert classify_in(jurisdiction, slower, ON)["controlled"] is False
+
+
+def test_a_fast_switching_module_against_3a228_c_and_the_eu_words_on_3a001(
+    classify_in: Any,
+) -> None:
+    """3A228.c: "Anode peak voltage rating greater than 2 kV; Anode peak current rating of 500 A
+    or more; and Turn-on time of 1 µs or less"; only the EU adds "other than those specified in
+    3A001.g. or 3A001.h." (a fact)."""
+    parameters = {
+        "switch-anode-peak-voltage-rating": "3 kV",
+        "switch-anode-peak-current-rating": "600 A",
+        "switch-turn-on-time": "0.5 us",
+    }
+    item = {"kind": "fast-switching-module", "parameters": parameters}
+    assert classify_in("US", item, ON)["controlled"] is True
+    at = {**item, "parameters": {**parameters, "switch-anode-peak-voltage-rating": "2 kV"}}
+    assert classify_in("US", at, ON)["controlled"] is False  # "greater than 2 kV"
+    eu = classify_in("EU", item, ON)
+    assert eu["controlled"] == "unknown"
+    assert eu["missing_facts"] == ["switching-module-not-specified-by-3a001-g-or-h"]
+    stated = {**item, "facts": {"switching-module-not-specified-by-3a001-g-or-h": True}}
+    assert classify_in("EU", stated, ON)["controlled"] is True
