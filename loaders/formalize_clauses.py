@@ -165,7 +165,7 @@ class ParagraphReader:
         criteria = either[0] if len(either) == 1 else ()
         stated = stated_thresholds(node.text)
         numeric = [c for way in either for c in way if not c.defined_by]
-        if len(numeric) != stated:
+        if len(numeric) + _in_phrases(numeric) != stated:
             raise NotRead(f"{len(numeric)} criteria read, {stated} thresholds stated")
         return Reading(criteria, mode, either if len(either) > 1 else ())
 
@@ -298,3 +298,12 @@ def _inline_items(text: str) -> str:
         start = cut.end()
     items.append(text[start:])
     return f" {joiner} ".join(items)
+
+
+def _in_phrases(criteria: Sequence[FormalCriterion]) -> int:
+    """The thresholds stated in the fixed words of the phrases the criteria were read with (a
+    measurement condition a parameter's definition names: "'Vπ' of less than 4 V when measured at
+    a frequency of more than 1 GHz"): each clause's stated thresholds beyond its criteria."""
+    clauses = {c.phrase for c in criteria}
+    read = {words: sum(1 for c in criteria if c.phrase == words) for words in clauses}
+    return sum(max(0, stated_thresholds(words) - count) for words, count in read.items())

@@ -514,3 +514,25 @@ def test_conditions_listed_inline_are_read_only_in_letter_order_with_one_joiner(
         _way((CW, ">", "1", "W")),
     }
     assert found[("US", "6A005.a.3")].text_only and found[("US", "6A005.a.4")].text_only
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_thresholds_in_a_phrase_name_the_parameter_measured(
+    found: Found, jurisdiction: str
+) -> None:
+    # 3A001.i.1.b "A 'Vπ' of less than 4 V when measured at a frequency of more than 1 GHz": two
+    # thresholds stated, one criterion; "more than 1 GHz" is in the parameter's own phrase
+    b = next(c for c in found[(jurisdiction, "3A001.i.1")].criteria if c.paragraph == "3A001.i.1.b")
+    assert (b.parameter, b.comparator, b.value) == (
+        "modulator-half-wave-voltage-above-1ghz", "<", Decimal(4)
+    )  # fmt: skip
+    # 3A001.a.5.b.2.a.2 SFDR "greater than 68 dBc (carrier) when synthesizing a full scale analog
+    # signal of 100 MHz or the highest … specified below 100 MHz"
+    sfdr = next(c for c in found[(jurisdiction, "3A001.a.5.b.2")].criteria if "sfdr" in c.parameter)
+    assert (sfdr.comparator, sfdr.value, sfdr.unit.rsplit("/", 1)[-1]) == (">", 68, "DeciB")
+    assert sfdr.written == "68 dBc"
+
+
+def test_a_threshold_in_words_no_phrase_holds_is_still_text() -> None:
+    found = _read(_tree(_leaf("a.1", "Output wavelength less than 150 nm when cooled below 80 K;")))
+    assert found[("US", "6A005.a.1")].text_only

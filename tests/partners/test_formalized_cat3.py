@@ -156,3 +156,64 @@ def test_a_fast_switching_module_against_3a228_c_and_the_eu_words_on_3a001(
     assert eu["missing_facts"] == ["switching-module-not-specified-by-3a001-g-or-h"]
     stated = {**item, "facts": {"switching-module-not-specified-by-3a001-g-or-h": True}}
     assert classify_in("EU", stated, ON)["controlled"] is True
+
+
+NOTE_2 = "not-programmed-for-other-equipment"  # Note 2 to Category 3, Product Group A
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_dac_against_3a001_a_5_b(classify_in: Any, jurisdiction: str) -> None:
+    """3A001.a.5.b: "1. A resolution of 10-bit or more but less than 12-bit, with an 'adjusted
+    update rate' of exceeding 3,500 MSPS; or 2. A resolution of 12-bit or more and having any of:
+    a. An 'adjusted update rate' exceeding 1,250 MSPS but not exceeding 3,500 MSPS, and having any
+    of: 1. A settling time less than 9 ns to arrive at or within 0.024% of full scale from a full
+    scale step; or 2. A 'Spurious Free Dynamic Range' (SFDR) greater than 68 dBc (carrier) when
+    synthesizing a full scale analog signal of 100 MHz …; or b. An 'adjusted update rate'
+    exceeding 3,500 MSPS" (EU "3500", "0,024 %")."""
+    item = {"kind": "dac-integrated-circuit", "facts": {NOTE_2: True}}
+
+    def controlled(**parameters: Any) -> Any:
+        return classify_in(jurisdiction, {**item, "parameters": parameters}, ON)["controlled"]
+
+    ten = {"dac-resolution": "10 bit"}
+    assert controlled(**ten, **{"dac-adjusted-update-rate": "3501 MSPS"}) is True
+    assert controlled(**ten, **{"dac-adjusted-update-rate": "3500 MSPS"}) is False
+    twelve = {"dac-resolution": "12 bit", "dac-adjusted-update-rate": "2 GSPS"}
+    assert controlled(**twelve, **{"dac-settling-time": "8 ns", "dac-sfdr-100mhz": "60 dB"}) is True
+    assert (
+        controlled(**twelve, **{"dac-settling-time": "9 ns", "dac-sfdr-100mhz": "60 dB"}) is False
+    )
+    assert controlled(**twelve, **{"dac-settling-time": "9 ns", "dac-sfdr-100mhz": "69 dB"}) is True
+    assert (
+        controlled(**twelve, **{"dac-settling-time": "9 ns", "dac-sfdr-100mhz": "68 dB"}) is False
+    )
+    slow = {**twelve, "dac-adjusted-update-rate": "1250 MSPS"}
+    assert controlled(**slow, **{"dac-settling-time": "1 ns", "dac-sfdr-100mhz": "90 dB"}) is False
+    unstated = classify_in(jurisdiction, {**item, "facts": {}, "parameters": ten}, ON)
+    assert unstated["controlled"] == "unknown"  # the rate and Note 2's fact not stated
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_an_electro_optic_modulator_against_3a001_i(classify_in: Any, jurisdiction: str) -> None:
+    """3A001.i.1: "A maximum operating frequency of more than 10 GHz but less than 20 GHz, an
+    optical insertion loss equal to or less than 3 dB and having any of the following: a. A
+    'half-wave voltage' ('Vπ') less than 2.7 V when measured at a frequency of 1 GHz or below; or
+    b. A 'Vπ' of less than 4 V when measured at a frequency of more than 1 GHz" (EU "2,7 V")."""
+    base = {"frequency-max": "15 GHz", "modulator-optical-insertion-loss": "3 dB"}
+    item = {"kind": "analog-electro-optic-modulator", "facts": {NOTE_1: True}}
+
+    def answer(**parameters: Any) -> Any:
+        return classify_in(jurisdiction, {**item, "parameters": {**base, **parameters}}, ON)
+
+    low = "modulator-half-wave-voltage-at-1ghz-or-below"
+    high = "modulator-half-wave-voltage-above-1ghz"
+    met = answer(**{low: "2.6 V", high: "6 V"})
+    assert met["controlled"] is True and f"{jurisdiction}:3A001.i.1" in _ids(met)
+    assert answer(**{low: "2.7 V", high: "6 V"})["controlled"] is False
+    assert answer(**{low: "3 V", high: "3.9 V"})["controlled"] is True
+    assert answer(**{low: "3 V", high: "4 V"})["controlled"] is False
+    lossy = {"modulator-optical-insertion-loss": "3.5 dB", low: "1 V", high: "1 V"}
+    assert answer(**lossy)["controlled"] is False
+    # 20 GHz is 3A001.i.2's ("equal to or greater than 20 GHz"): Vπ less than 3.3 V at 1 GHz
+    assert answer(**{"frequency-max": "20 GHz", low: "3.2 V", high: "6 V"})["controlled"] is True
+    assert answer(**{"frequency-max": "20 GHz", low: "3.3 V", high: "6 V"})["controlled"] is False
