@@ -536,3 +536,23 @@ def test_thresholds_in_a_phrase_name_the_parameter_measured(
 def test_a_threshold_in_words_no_phrase_holds_is_still_text() -> None:
     found = _read(_tree(_leaf("a.1", "Output wavelength less than 150 nm when cooled below 80 K;")))
     assert found[("US", "6A005.a.1")].text_only
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_surface_acoustic_wave_devices_as_the_texts_state_them(
+    found: Found, jurisdiction: str
+) -> None:
+    # 3A001.c.1.c "A carrier frequency of 1 GHz or less and having any of the following: 1. A
+    # product of the maximum delay time and the bandwidth (time in µs [EU μs] and bandwidth in MHz)
+    # of more than 100; 2. A dispersive delay of more than 10 µs; or 3. A 'frequency side-lobe
+    # rejection' exceeding 65 dB and a bandwidth greater than 100 MHz"
+    low = ("saw-carrier-frequency", "<=", "1", "GigaHZ")
+    assert _ways(found[(jurisdiction, "3A001.c.1.c")]) == {
+        _way(low, ("saw-delay-bandwidth-product", ">", "100", "UNITLESS")),
+        _way(low, ("saw-dispersive-delay", ">", "10", "MicroSEC")),
+        _way(
+            low,
+            ("saw-frequency-side-lobe-rejection", ">", "65", "DeciB"),
+            ("saw-bandwidth", ">", "100", "MegaHZ"),
+        ),
+    }

@@ -217,3 +217,52 @@ def test_an_electro_optic_modulator_against_3a001_i(classify_in: Any, jurisdicti
     # 20 GHz is 3A001.i.2's ("equal to or greater than 20 GHz"): Vπ less than 3.3 V at 1 GHz
     assert answer(**{"frequency-max": "20 GHz", low: "3.2 V", high: "6 V"})["controlled"] is True
     assert answer(**{"frequency-max": "20 GHz", low: "3.3 V", high: "6 V"})["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_saw_device_against_3a001_c_1(classify_in: Any, jurisdiction: str) -> None:
+    """3A001.c.1: "a. A carrier frequency exceeding 6 GHz; b. A carrier frequency exceeding 1 GHz,
+    but not exceeding 6 GHz and having any of: 1. A 'frequency side-lobe rejection' exceeding
+    65 dB; 2. A product of the maximum delay time and the bandwidth (time in µs and bandwidth in
+    MHz) of more than 100; 3. A bandwidth greater than 250 MHz; or 4. A dispersive delay of more
+    than 10 µs; or c. A carrier frequency of 1 GHz or less and having any of: 1. [the product] of
+    more than 100; 2. A dispersive delay of more than 10 µs; or 3. A 'frequency side-lobe
+    rejection' exceeding 65 dB and a bandwidth greater than 100 MHz"; not devices limited to a
+    single filtering or resonating function (the Note to 3A001.c, a fact)."""
+    single = "acoustic-wave-device-not-limited-to-a-single-filtering-or-resonating-function"
+    item = {"kind": "surface-acoustic-wave-device", "facts": {single: True, NOTE_1: True}}
+    quiet = {
+        "saw-frequency-side-lobe-rejection": "60 dB",
+        "saw-delay-bandwidth-product": 50,
+        "saw-bandwidth": "200 MHz",
+        "saw-dispersive-delay": "5 us",
+    }
+
+    def controlled(**parameters: Any) -> Any:
+        given = {**quiet, **parameters}
+        return classify_in(jurisdiction, {**item, "parameters": given}, ON)["controlled"]
+
+    assert controlled(**{"saw-carrier-frequency": "6.1 GHz"}) is True
+    assert controlled(**{"saw-carrier-frequency": "6 GHz"}) is False  # b. needs more than quiet
+    assert controlled(**{"saw-carrier-frequency": "6 GHz", "saw-bandwidth": "251 MHz"}) is True
+    assert (
+        controlled(**{"saw-carrier-frequency": "2 GHz", "saw-delay-bandwidth-product": 101}) is True
+    )
+    assert (
+        controlled(**{"saw-carrier-frequency": "2 GHz", "saw-delay-bandwidth-product": 100})
+        is False
+    )
+    # c. (1 GHz or less): the bandwidth counts only with the side-lobe rejection
+    assert controlled(**{"saw-carrier-frequency": "1 GHz", "saw-bandwidth": "251 MHz"}) is False
+    both = {"saw-frequency-side-lobe-rejection": "66 dB", "saw-bandwidth": "101 MHz"}
+    assert controlled(**{"saw-carrier-frequency": "1 GHz", **both}) is True
+    assert (
+        controlled(**{"saw-carrier-frequency": "1 GHz", **both, "saw-bandwidth": "100 MHz"})
+        is False
+    )
+    assert (
+        controlled(**{"saw-carrier-frequency": "900 MHz", "saw-dispersive-delay": "11 us"}) is True
+    )
+    filters = {**item, "facts": {single: False, NOTE_1: True}}
+    given = {**quiet, "saw-carrier-frequency": "7 GHz"}
+    assert classify_in(jurisdiction, {**filters, "parameters": given}, ON)["controlled"] is False
