@@ -266,3 +266,45 @@ def test_a_saw_device_against_3a001_c_1(classify_in: Any, jurisdiction: str) -> 
     filters = {**item, "facts": {single: False, NOTE_1: True}}
     given = {**quiet, "saw-carrier-frequency": "7 GHz"}
     assert classify_in(jurisdiction, {**filters, "parameters": given}, ON)["controlled"] is False
+
+
+def test_a_signal_generator_against_3a002_d_6_and_its_other_paragraphs_stay_text(
+    classify_in: Any,
+) -> None:
+    """3A002.d.6: "A maximum frequency exceeding 90 GHz" (US), "exceeding 110 GHz" (EU); 3A002.d.1
+    to d.5 (within a frequency range) stay text: below d.6 the answer is "unknown", never false."""
+    crystal = "signal-generator-output-not-from-crystal-oscillator-frequency-sums"
+    item = {"kind": "signal-generator", "facts": {crystal: True, NOTE_1: True}}
+
+    def answer(jurisdiction: str, frequency: str) -> Any:
+        given = {**item, "parameters": {"frequency-max": frequency}}
+        return classify_in(jurisdiction, given, ON)
+
+    assert answer("US", "91 GHz")["controlled"] is True
+    us = answer("US", "90 GHz")
+    assert us["controlled"] == "unknown" and "US:3A002.d.6" not in _ids(us)
+    assert answer("EU", "100 GHz")["controlled"] == "unknown"  # the EU's 110 GHz
+    assert answer("EU", "111 GHz")["controlled"] is True
+    summed = {
+        **item,
+        "facts": {crystal: False, NOTE_1: True},
+        "parameters": {"frequency-max": "120 GHz"},
+    }
+    assert classify_in("US", summed, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_secondary_cell_against_3a001_e_1_b(classify_in: Any, jurisdiction: str) -> None:
+    """3A001.e.1.b: "'Secondary cells' having an 'energy density' exceeding 350 Wh/kg at 20 °C";
+    the Note "does not control batteries, including single-cell batteries" excludes batteries."""
+    item = {"kind": "secondary-cell", "facts": {NOTE_1: True}}
+
+    def answer(density: str, kind: str = "secondary-cell") -> Any:
+        given = {**item, "kind": kind, "parameters": {"cell-energy-density-20c": density}}
+        return classify_in(jurisdiction, given, ON)
+
+    met = answer("351 Wh/kg")
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A001.e.1.b"]
+    assert answer("350 Wh/kg")["controlled"] is False
+    assert answer("1.27 MJ/kg")["controlled"] is True  # 352.8 Wh/kg
+    assert f"{jurisdiction}:3A001.e.1.b" not in _ids(answer("400 Wh/kg", "battery"))
