@@ -122,7 +122,7 @@ class ParagraphReader:
             rf"(?:(?:of\s+)?(?P<c1>{_ANY_COMPARATOR})\s+{value(1)}"
             rf"(?:,?\s+(?:but|and)\s+(?P<c2>{_UPPER_COMPARATOR})\s+{value(2)})?"
             rf"|(?:of\s+)?{value(3)}\s+or more"
-            rf"(?:,?\s+but\s+(?P<c4>{_UPPER_COMPARATOR})\s+{value(4)})?"
+            rf"(?:,?\s+(?:but|and)\s+(?P<c4>{_UPPER_COMPARATOR})\s+{value(4)})?"
             rf"|(?:of\s+)?{value(5)}\s+or less)"
         )
 

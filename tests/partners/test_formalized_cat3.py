@@ -308,3 +308,43 @@ def test_a_secondary_cell_against_3a001_e_1_b(classify_in: Any, jurisdiction: st
     assert answer("350 Wh/kg")["controlled"] is False
     assert answer("1.27 MJ/kg")["controlled"] is True  # 352.8 Wh/kg
     assert f"{jurisdiction}:3A001.e.1.b" not in _ids(answer("400 Wh/kg", "battery"))
+
+
+def test_an_integrated_circuit_against_us_3a090_b(classify_in: Any) -> None:
+    """US 3A090.b "having either of the following: 1. A 'total processing performance' of 2400 or
+    more and less than 4800 and a 'performance density' of 1.6 or more and less than 5.92, or
+    2. A 'total processing performance' of 1600 or more and a 'performance density' of 3.2 or
+    more and less than 5.92"; Note 2 (not for datacenters and TPP below 4800: not 3A090.b) is a
+    required fact. 3A090.a (Note 1's presumption for front-end fabricators) stays text."""
+    fact = "ic-designed-or-marketed-for-datacenters-or-tpp-4800-or-more"
+    item = {"kind": "digital-processing-integrated-circuit", "facts": {fact: True}}
+
+    def ids(tpp: float, density: float) -> list[str]:
+        given = {"total-processing-performance": tpp, "performance-density": density}
+        return _ids(classify_in("US", {**item, "parameters": given}, ON))
+
+    assert "US:3A090.b.1" in ids(2400, 1.6)
+    assert "US:3A090.b.1" not in ids(2399, 1.6) and "US:3A090.b.1" not in ids(2400, 1.59)
+    assert "US:3A090.b.1" not in ids(4800, 2)  # "less than 4800"
+    assert "US:3A090.b.2" in ids(1600, 3.2) and "US:3A090.b.2" not in ids(1600, 5.92)
+    assert "US:3A090.b.2" not in ids(1599, 4)
+    given = {"total-processing-performance": 3000, "performance-density": 2}
+    not_datacenter = {**item, "facts": {fact: False}, "parameters": given}
+    assert "US:3A090.b.1" not in _ids(classify_in("US", not_datacenter, ON))
+
+
+def test_high_bandwidth_memory_against_us_3a090_c(classify_in: Any) -> None:
+    """US 3A090.c: "High bandwidth memory (HBM) having a 'memory bandwidth density' greater than
+    2 gigabytes per second per square millimeter"."""
+
+    def answer(density: str) -> Any:
+        item = {
+            "kind": "high-bandwidth-memory",
+            "parameters": {"memory-bandwidth-density": density},
+        }
+        return classify_in("US", item, ON)
+
+    met = answer("2.1 GB/s/mm^2")
+    assert met["controlled"] is True and _ids(met) == ["US:3A090.c"]
+    assert answer("2 GB/s/mm^2")["controlled"] is False
+    assert answer("2100 MB/s/mm^2")["controlled"] is True
