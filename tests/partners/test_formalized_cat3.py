@@ -348,3 +348,16 @@ def test_high_bandwidth_memory_against_us_3a090_c(classify_in: Any) -> None:
     assert met["controlled"] is True and _ids(met) == ["US:3A090.c"]
     assert answer("2 GB/s/mm^2")["controlled"] is False
     assert answer("2100 MB/s/mm^2")["controlled"] is True
+
+
+def test_us_3a090_a_stays_text_and_answers_unknown_never_false(classify_in: Any) -> None:
+    fact = "ic-designed-or-marketed-for-datacenters-or-tpp-4800-or-more"
+    given = {"total-processing-performance": 5000, "performance-density": 2}
+    item = {
+        "kind": "digital-processing-integrated-circuit",
+        "parameters": given,
+        "facts": {fact: True},
+    }
+    result = classify_in("US", item, ON)  # fails 3A090.b (TPP 4800 or more, density below 3.2)
+    assert result["controlled"] == "unknown"
+    assert "US:3A090.a" in {e["id"] for e in result.get("possible_entries", [])} | set(_ids(result))
