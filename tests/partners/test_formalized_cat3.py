@@ -361,3 +361,23 @@ def test_us_3a090_a_stays_text_and_answers_unknown_never_false(classify_in: Any)
     result = classify_in("US", item, ON)  # fails 3A090.b (TPP 4800 or more, density below 3.2)
     assert result["controlled"] == "unknown"
     assert "US:3A090.a" in {e["id"] for e in result.get("possible_entries", [])} | set(_ids(result))
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_digital_computer_against_4a003_b(classify_in: Any, jurisdiction: str) -> None:
+    """4A003.b: "Digital computers having an 'Adjusted Peak Performance' ('APP') exceeding 70
+    Weighted TeraFLOPS (WT)"; Note 2 to 4A003 (a computer essential for, and not a principal
+    element of, other equipment takes that equipment's status) is a required fact."""
+    fact = "computer-status-not-determined-by-other-equipment"
+    item = {"kind": "digital-computer", "facts": {fact: True}}
+
+    def answer(app: float, facts: dict[str, bool] | None = None) -> Any:
+        given = {**item, "parameters": {"adjusted-peak-performance": app}}
+        return classify_in(jurisdiction, given if facts is None else {**given, "facts": facts}, ON)
+
+    met = answer(70.5)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:4A003.b"]
+    assert answer(70)["controlled"] is False
+    unstated = answer(100, {})
+    assert unstated["controlled"] == "unknown" and unstated["missing_facts"] == [fact]
+    assert answer(100, {fact: False})["controlled"] is False
