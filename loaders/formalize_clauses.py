@@ -50,6 +50,9 @@ _TAIL = re.compile(
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""
+_MEASURED_AT = re.compile(r"(?<=of the following) at -?\d+ °C(?=\s*[:;]?$)")
+"""A temperature at which a root's sub-paragraphs are measured ("'Primary cells' having any of
+the following at 20 °C:"): the family's parameters name it (``cell-energy-density-20c``)."""
 _INLINE_ITEM = re.compile(r";\s+(?:(?P<joiner>and|or)\s+)?(?P<letter>[a-z])\.\s+")
 _END = re.compile(r"(?:[;,.:]\s*(?:or|and)?|\s+(?:or|and))\s*$")
 _OR = re.compile(r",?\s+or\s+")
@@ -139,7 +142,7 @@ class ParagraphReader:
         sub-paragraphs combine is read ("any of" when it says "as follows"; a root saying
         neither is not read)."""
         text = " ".join(node.text.split())
-        tail = _TAIL.search(_END.sub("", text))
+        tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
         if tail is None and not re.search(r"\bas follows\s*[:;.]?$", text):
             raise NotRead(
                 "how its sub-paragraphs combine is not read (no 'as follows', 'any of' or 'all of')"

@@ -556,3 +556,14 @@ def test_surface_acoustic_wave_devices_as_the_texts_state_them(
             ("saw-bandwidth", ">", "100", "MegaHZ"),
         ),
     }
+
+
+def test_a_root_may_name_the_temperature_its_sub_paragraphs_are_measured_at() -> None:
+    reader = ParagraphReader([], {})
+    node = TextNode("US", "3A001.e.1.a", ("e", "1", "a"), "", (), "3A001.e.1", (), 1)
+    words = "'Primary cells' having any of the following at 20 °C:"
+    assert reader.read_root(replace(node, text=words)).mode == "any"
+    with pytest.raises(NotRead):  # any other words after the tail are not read
+        reader.read_root(
+            replace(node, text="'Primary cells' having any of the following when new:")
+        )

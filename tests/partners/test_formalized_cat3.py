@@ -381,3 +381,27 @@ def test_a_digital_computer_against_4a003_b(classify_in: Any, jurisdiction: str)
     unstated = answer(100, {})
     assert unstated["controlled"] == "unknown" and unstated["missing_facts"] == [fact]
     assert answer(100, {fact: False})["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_primary_cell_against_3a001_e_1_a(classify_in: Any, jurisdiction: str) -> None:
+    """3A001.e.1.a: "'Primary cells' having any of the following at 20 °C: 1. 'Energy density'
+    exceeding 550 Wh/kg and a 'continuous power density' exceeding 50 W/kg; or 2. 'Energy
+    density' exceeding 50 Wh/kg and a 'continuous power density' exceeding 350 W/kg"."""
+    item = {"kind": "primary-cell", "facts": {NOTE_1: True}}
+
+    def controlled(energy: str, power: str, kind: str = "primary-cell") -> Any:
+        parameters = {
+            "cell-energy-density-20c": energy,
+            "cell-continuous-power-density-20c": power,
+        }
+        given = {**item, "kind": kind, "parameters": parameters}
+        return classify_in(jurisdiction, given, ON)["controlled"]
+
+    assert controlled("551 Wh/kg", "51 W/kg") is True
+    assert controlled("550 Wh/kg", "51 W/kg") is False
+    assert controlled("600 Wh/kg", "50 W/kg") is False
+    assert controlled("51 Wh/kg", "351 W/kg") is True
+    assert controlled("51 Wh/kg", "350 W/kg") is False
+    assert controlled("50 Wh/kg", "400 W/kg") is False
+    assert controlled("600 Wh/kg", "400 W/kg", "battery") is not True
