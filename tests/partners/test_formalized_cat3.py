@@ -405,3 +405,56 @@ def test_a_primary_cell_against_3a001_e_1_a(classify_in: Any, jurisdiction: str)
     assert controlled("51 Wh/kg", "350 W/kg") is False
     assert controlled("50 Wh/kg", "400 W/kg") is False
     assert controlled("600 Wh/kg", "400 W/kg", "battery") is not True
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_integrated_circuits_of_3a001_a_3_a_7_a_10_a_11(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    """3A001.a.3 (compound semiconductor microprocessors "operating at a clock frequency
+    exceeding 40 MHz"), a.7.a (FPLDs with "A maximum number of single-ended digital input/outputs
+    of greater than 700"; a.7.b stays text), a.10.b/c (custom ICs: "basic gate propagation delay
+    time of less than 0.02 ns", "An operating frequency exceeding 3 GHz"; a.10.a stays text),
+    a.11 (compound semiconductor digital ICs: "equivalent gate count of more than 3,000 (2 input
+    gates)", "A toggle frequency exceeding 1.2 GHz")."""
+
+    def answer(kind: str, facts: dict[str, bool], **parameters: Any) -> Any:
+        item = {"kind": kind, "facts": facts, "parameters": parameters}
+        return classify_in(jurisdiction, item, ON)["controlled"]
+
+    cpu = ("compound-semiconductor-microprocessor", {NOTE_2: True})
+    assert answer(*cpu, **{"microprocessor-clock-frequency": "41 MHz"}) is True
+    assert answer(*cpu, **{"microprocessor-clock-frequency": "40 MHz"}) is False
+    fpga = ("field-programmable-logic-device", {NOTE_2: True})
+    assert answer(*fpga, **{"fpld-single-ended-digital-io-count": 701}) is True
+    assert answer(*fpga, **{"fpld-single-ended-digital-io-count": 700}) == "unknown"  # a.7.b text
+    custom = (
+        "custom-integrated-circuit",
+        {"custom-ic-function-or-equipment-status-unknown-to-manufacturer": True},
+    )
+    assert (
+        answer(*custom, **{"ic-basic-gate-propagation-delay": "19 ps", "frequency-max": "1 GHz"})
+        is True
+    )
+    assert (
+        answer(*custom, **{"ic-basic-gate-propagation-delay": "20 ps", "frequency-max": "3.1 GHz"})
+        is True
+    )
+    assert (
+        answer(*custom, **{"ic-basic-gate-propagation-delay": "20 ps", "frequency-max": "3 GHz"})
+        == "unknown"
+    )
+    other = "digital-ic-not-described-in-3a001-a-3-to-a-10-or-a-12"
+    digital = ("compound-semiconductor-digital-integrated-circuit", {other: True, NOTE_1: True})
+    assert (
+        answer(*digital, **{"ic-equivalent-gate-count": 3001, "ic-toggle-frequency": "1 GHz"})
+        is True
+    )
+    assert (
+        answer(*digital, **{"ic-equivalent-gate-count": 3000, "ic-toggle-frequency": "1.2 GHz"})
+        is False
+    )
+    assert (
+        answer(*digital, **{"ic-equivalent-gate-count": 3000, "ic-toggle-frequency": "1.21 GHz"})
+        is True
+    )
