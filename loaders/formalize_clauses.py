@@ -50,6 +50,8 @@ _TAIL = re.compile(
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""
+_SEE_LIST = re.compile(r"\s*\(see List of Items Controlled\)")
+"""The CCL's pointer from an ECCN's heading to its list: no condition."""
 _MEASURED_AT = re.compile(r"(?<=of the following) at -?\d+ °C(?=\s*[:;]?$)")
 """A temperature at which a root's sub-paragraphs are measured ("'Primary cells' having any of
 the following at 20 °C:"): the family's parameters name it (``cell-energy-density-20c``)."""
@@ -141,7 +143,7 @@ class ParagraphReader:
         """The root names the kind (its words are the rule's kinds): only how its
         sub-paragraphs combine is read ("any of" when it says "as follows"; a root saying
         neither is not read)."""
-        text = " ".join(node.text.split())
+        text = _SEE_LIST.sub("", " ".join(node.text.split()))
         tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
         if tail is None and not re.search(r"\bas follows\s*[:;.]?$", text):
             raise NotRead(

@@ -458,3 +458,21 @@ def test_integrated_circuits_of_3a001_a_3_a_7_a_10_a_11(
         answer(*digital, **{"ic-equivalent-gate-count": 3000, "ic-toggle-frequency": "1.21 GHz"})
         is True
     )
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_pulse_generator_against_3a230(classify_in: Any, jurisdiction: str) -> None:
+    """3A230 "having both of the following characteristics (see List of Items Controlled): a.
+    Output voltage greater than 6 V into a resistive load of less than 55 ohms; and b. 'Pulse
+    transition time' less than 500 ps" — a top-level entry read whole."""
+    voltage = "pulse-generator-output-voltage-below-55-ohm-load"
+
+    def answer(volts: str, transition: str) -> Any:
+        parameters = {voltage: volts, "pulse-transition-time": transition}
+        item = {"kind": "high-speed-pulse-generator", "parameters": parameters}
+        return classify_in(jurisdiction, item, ON)
+
+    met = answer("7 V", "400 ps")
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A230"]
+    assert answer("6 V", "400 ps")["controlled"] is False
+    assert answer("7 V", "0.5 ns")["controlled"] is False
