@@ -476,3 +476,52 @@ def test_a_pulse_generator_against_3a230(classify_in: Any, jurisdiction: str) ->
     assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A230"]
     assert answer("6 V", "400 ps")["controlled"] is False
     assert answer("7 V", "0.5 ns")["controlled"] is False
+
+
+def test_a_superconductive_electromagnet_against_us_3a991_k(classify_in: Any) -> None:
+    """US 3A991.k: "specially designed" to be fully charged or discharged in less than one minute,
+    "having all of the following: 1. Maximum energy delivered during the discharge divided by the
+    duration of the discharge of more than 500 kJ per minute; 2. Inner diameter of the current
+    carrying windings of more than 250 mm; and 3. Rated for a magnetic induction of more than 8T
+    or 'overall current density' in the winding of more than 300 A/mm^2", for devices "not
+    controlled by 3A001", not designed for MRI medical equipment."""
+    facts = {
+        "not-controlled-by-3a001": True,
+        "electromagnet-specially-designed-for-sub-minute-charge-or-discharge": True,
+        "magnet-not-designed-for-mri-medical-equipment": True,
+    }
+    parameters = {
+        "magnet-discharge-energy-per-minute": "600 kJ/min",
+        "magnet-winding-inner-diameter": "300 mm",
+        "magnet-rated-magnetic-induction": "5 T",
+        "magnet-overall-current-density": "301 A/mm^2",
+    }
+    item = {"kind": "superconductive-electromagnet", "parameters": parameters, "facts": facts}
+
+    def ids(**changed: Any) -> list[str]:
+        return _ids(classify_in("US", {**item, "parameters": {**parameters, **changed}}, ON))
+
+    assert "US:3A991.k" in ids()
+    assert "US:3A991.k" not in ids(**{"magnet-overall-current-density": "300 A/mm^2"})
+    assert "US:3A991.k" in ids(**{"magnet-rated-magnetic-induction": "8.1 T"})
+    assert "US:3A991.k" not in ids(**{"magnet-discharge-energy-per-minute": "500 kJ/min"})
+    assert "US:3A991.k" in ids(**{"magnet-discharge-energy-per-minute": "8.4 kW"})  # 504 kJ/min
+
+
+def test_an_adc_against_us_3a991_c(classify_in: Any) -> None:
+    """US 3A991.c: "1. A resolution of 8 bit or more, but less than 12 bit, with an output rate
+    greater than 200 million words per second; … 3. A resolution of more than 12 bit but equal to
+    or less than 14 bit with an output rate greater than 10 million words per second; or 4. A
+    resolution of more than 14 bit with an output rate greater than 2.5 million words per
+    second"; c.2 ("A resolution of 12 bit …") stays text."""
+    item = {"kind": "analog-to-digital-converter", "facts": {"not-controlled-by-3a001": True}}
+
+    def answer(bits: int, rate: str) -> Any:
+        parameters = {"adc-resolution": f"{bits} bit", "adc-output-rate": rate}
+        return classify_in("US", {**item, "parameters": parameters}, ON)["controlled"]
+
+    assert answer(10, "201 MHz") is True
+    assert answer(10, "200 MHz") == "unknown"  # c.2 is text: never false
+    assert answer(14, "11 MHz") is True
+    assert answer(14, "10 MHz") == "unknown"
+    assert answer(16, "2.6 MHz") is True
