@@ -39,10 +39,16 @@ def test_a_superconductive_electromagnet_against_3a001_e_3(
     item = {"kind": "superconductive-electromagnet", "parameters": parameters, "facts": facts}
     code = f"{jurisdiction}:3A001.e.3"
 
+    def by_3a001_e_3(result: dict[str, Any]) -> Any:
+        """This entry's answer (the US 3A991.k also answers for these magnets)."""
+        if code in _ids(result):
+            return True
+        possible = {e["id"] for e in result.get("possible_entries", [])}
+        return "unknown" if code in possible else False
+
     def controlled(**changed: Any) -> Any:
-        result = classify_in(jurisdiction, {**item, "parameters": {**parameters, **changed}}, ON)
-        assert code in _ids(result) or result["controlled"] is not True
-        return result["controlled"]
+        given = {**item, "parameters": {**parameters, **changed}}
+        return by_3a001_e_3(classify_in(jurisdiction, given, ON))
 
     assert controlled() is True  # 9 T, though the current density is below 300 A/mm²
     assert controlled(**{"magnet-rated-magnetic-induction": "8 T"}) is False  # "more than 8 T"
@@ -55,10 +61,10 @@ def test_a_superconductive_electromagnet_against_3a001_e_3(
     assert controlled(**{"magnet-discharge-energy-first-second": "10001 J"}) is True
     assert controlled(**{"magnet-winding-inner-diameter": "250 mm"}) is False
     mri = {**facts, "magnet-not-specially-designed-for-mri-medical-equipment": False}
-    assert classify_in(jurisdiction, {**item, "facts": mri}, ON)["controlled"] is False
+    assert by_3a001_e_3(classify_in(jurisdiction, {**item, "facts": mri}, ON)) is False
     unstated = classify_in(jurisdiction, {**item, "facts": {NOTE_1: True}}, ON)
-    assert unstated["controlled"] == "unknown"
-    assert set(unstated["missing_facts"]) == set(facts) - {NOTE_1}
+    assert unstated["controlled"] == "unknown" and by_3a001_e_3(unstated) == "unknown"
+    assert set(facts) - {NOTE_1} <= set(unstated["missing_facts"])
 
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
