@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -181,13 +181,7 @@ class ParagraphReader:
         if len(cuts) > _MAX_OR:
             cuts = []  # read as one conjunction only
         found: set[tuple[tuple[FormalCriterion, ...], ...]] = set()
-        for chosen in itertools.product((False, True), repeat=len(cuts)):
-            start, parts = 0, []
-            for cut, used in zip(cuts, chosen, strict=True):
-                if used:
-                    parts.append(text[start : cut.start()])
-                    start = cut.end()
-            parts.append(text[start:])
+        for parts in _splits(text, cuts):
             readings = [self._clauses(node, part) for part in parts]
             if all(readings) and any(len(r) > 1 for r in readings):
                 raise NotRead("its words can be read more than one way")
@@ -207,13 +201,7 @@ class ParagraphReader:
         if len(cuts) > 10:
             raise NotRead("too many clauses")
         readings: set[tuple[FormalCriterion, ...]] = set()
-        for chosen in itertools.product((False, True), repeat=len(cuts)):
-            start, parts = 0, []
-            for cut, used in zip(cuts, chosen, strict=True):
-                if used:
-                    parts.append(text[start : cut.start()])
-                    start = cut.end()
-            parts.append(text[start:])
+        for parts in _splits(text, cuts):
             found = [self._clause(node, part) for part in parts]
             if all(f is not None for f in found):
                 readings.add(tuple(c for f in found if f is not None for c in f))
@@ -276,6 +264,18 @@ class ParagraphReader:
                 )
             )
         return tuple(criteria)
+
+
+def _splits(text: str, cuts: Sequence[re.Match[str]]) -> Iterator[list[str]]:
+    """``text`` cut at every subset of ``cuts`` (the separators dropped), each as its parts."""
+    for chosen in itertools.product((False, True), repeat=len(cuts)):
+        start, parts = 0, []
+        for cut, used in zip(cuts, chosen, strict=True):
+            if used:
+                parts.append(text[start : cut.start()])
+                start = cut.end()
+        parts.append(text[start:])
+        yield parts
 
 
 def _sign(words: str) -> str:
