@@ -20,10 +20,11 @@ curated rows stay the authority for their entries.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from exportgraph.loaders.listed_text import TextNode
 from exportgraph.loaders.tables import Row, SourceDataError, read_table
@@ -135,9 +136,20 @@ class FormalEntry:
         return self.alternatives or ((self.criteria,) if self.criteria else ())
 
 
+Read = TypeVar("Read")
+
+
+def read_rows(
+    ontology: Path, table: str, columns: tuple[str, ...], name: str, make: Callable[[Row], Read]
+) -> list[Read]:
+    """The rows of one table of ontology/controls/formalize/ (``table``: its file name), each
+    made into what it says by ``make`` (which names the row's line in an error); ``name`` names
+    the file in errors."""
+    return [make(row) for row in read_table(ontology / FOLDER / table, columns, name=name)]
+
+
 def read_rules(ontology: Path, name: str) -> list[Rule]:
-    path = ontology / FOLDER / "rules.csv"
-    return [_rule(row) for row in read_table(path, ("code", "kind"), name=name)]
+    return read_rows(ontology, "rules.csv", ("code", "kind"), name, _rule)
 
 
 def _rule(row: Row) -> Rule:
@@ -169,11 +181,14 @@ def _rule(row: Row) -> Rule:
 
 def read_units(ontology: Path, name: str) -> dict[str, str]:
     """How the texts spell each unit → the unit's IRI (``qudt:NAME``: a unit of units.ttl)."""
-    path = ontology / FOLDER / "units.csv"
-    return {
-        row.require("spelling"): unit_iri(row.require("unit"))
-        for row in read_table(path, ("spelling", "unit"), name=name)
-    }
+    pairs = read_rows(
+        ontology,
+        "units.csv",
+        ("spelling", "unit"),
+        name,
+        lambda row: (row.require("spelling"), unit_iri(row.require("unit"))),
+    )
+    return dict(pairs)
 
 
 def unit_iri(name: str) -> str:

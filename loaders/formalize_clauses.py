@@ -1,16 +1,18 @@
 """Reading one paragraph's own words into criteria (the families of loaders/formalize_tree.py):
 a conjunction of clauses, each a known phrase of ontology/controls/formalize/phrases.csv with a
 comparator, a number and a unit ("Output wavelength exceeding 975 nm but not exceeding 1,150 nm"),
-or a fixed phrase a note defines ("'Single transverse mode' output": M² below 1.3), optionally
-ending "and any of the following:" or "all of the following:". Every word must be understood, in
-exactly one way, and each paragraph must give as many criteria as it states thresholds; anything
-else is ``NotRead`` (the message says why)."""
+or a fixed phrase a note defines ("'Single transverse mode' output": M² below 1.3) — or
+alternatives of such conjunctions joined by "or" ("a magnetic induction of more than 8 T or
+'overall current density' in the winding of more than 300 A/mm²") — optionally ending "and any of
+the following:" or "all of the following:". Every word must be understood, in exactly one way,
+and each paragraph must give as many criteria as it states thresholds; anything else is
+``NotRead`` (the message says why)."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,11 +43,24 @@ _SIGNS = (*_LOWER, *_HIGHER)
 _ANY_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _SIGNS)
 _UPPER_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _LOWER)
 _TAIL = re.compile(
-    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all) of the following"
-    r"(?:\s+characteristics)?\s*[:;]?$",
+    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all|either|both) of the following"
+    r"(?:\s+sets of)?(?:\s+characteristics)?\s*[:;]?$",
     re.IGNORECASE,
 )
+_MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
+"""How the words combine the sub-paragraphs ("either of the following sets of characteristics":
+one set is enough; "both of the following": each is required)."""
+_SEE_LIST = re.compile(r"\s*\(see List of Items Controlled\)")
+"""The CCL's pointer from an ECCN's heading to its list: no condition."""
+_MEASURED_AT = re.compile(r"(?<=of the following) at -?\d+ °C(?=\s*[:;]?$)")
+"""A temperature at which a root's sub-paragraphs are measured ("'Primary cells' having any of
+the following at 20 °C:"): the family's parameters name it (``cell-energy-density-20c``)."""
+_INLINE_ITEM = re.compile(r";\s+(?:(?P<joiner>and|or)\s+)?(?P<letter>[a-z])\.\s+")
 _END = re.compile(r"(?:[;,.:]\s*(?:or|and)?|\s+(?:or|and))\s*$")
+_OR = re.compile(r",?\s+or\s+")
+_MAX_OR = 4
+"""More "or" in one paragraph than this and it is read as one conjunction only (each "or" is
+tried as a cut between alternatives: 2^n readings)."""
 _SEPARATOR = re.compile(r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)")
 _POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
 _QUOTES = re.compile(r"[“”\"‘’]|(?<![\w])'|'(?![\w])")
@@ -72,6 +87,14 @@ class Reading:
 
     criteria: tuple[FormalCriterion, ...]
     mode: str | None  # "any", "all", or None (no sub-paragraphs)
+    either: tuple[tuple[FormalCriterion, ...], ...] = ()
+    """The paragraph's own alternatives ("of more than 8 T or 'overall current density' … of
+    more than 300 A/mm²"), each a conjunction; empty: ``criteria`` are all its conditions."""
+
+    @property
+    def ways(self) -> tuple[tuple[FormalCriterion, ...], ...]:
+        """Every way the paragraph's own words are met, each with the common ``criteria``."""
+        return tuple(self.criteria + way for way in self.either) or (self.criteria,)
 
 
 class NotRead(Exception):
@@ -104,7 +127,8 @@ class ParagraphReader:
             rf"(?:(?:of\s+)?(?P<c1>{_ANY_COMPARATOR})\s+{value(1)}"
             rf"(?:,?\s+(?:but|and)\s+(?P<c2>{_UPPER_COMPARATOR})\s+{value(2)})?"
             rf"|(?:of\s+)?{value(3)}\s+or more"
-            rf"(?:,?\s+but\s+(?P<c4>{_UPPER_COMPARATOR})\s+{value(4)})?)"
+            rf"(?:,?\s+(?:but|and)\s+(?P<c4>{_UPPER_COMPARATOR})\s+{value(4)})?"
+            rf"|(?:of\s+)?{value(5)}\s+or less)"
         )
 
     def _pattern(self, phrase: Phrase) -> re.Pattern[str]:
@@ -119,58 +143,69 @@ class ParagraphReader:
         """The root names the kind (its words are the rule's kinds): only how its
         sub-paragraphs combine is read ("any of" when it says "as follows"; a root saying
         neither is not read)."""
-        text = " ".join(node.text.split())
-        tail = _TAIL.search(_END.sub("", text))
+        text = _SEE_LIST.sub("", " ".join(node.text.split()))
+        tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
         if tail is None and not re.search(r"\bas follows\s*[:;.]?$", text):
             raise NotRead(
                 "how its sub-paragraphs combine is not read (no 'as follows', 'any of' or 'all of')"
             )
-        return Reading((), tail.group("mode").lower() if tail else "any")
+        return Reading((), _MODES[tail.group("mode").lower()] if tail else "any")
 
     def read(self, node: TextNode) -> Reading:
         """The paragraph's own clauses, all its words understood, or NotRead."""
         text = _QUOTES.sub("", " ".join(node.text.split()))
         text = _POWER_OF_TEN.sub("1 × 10^", text)  # "10^−14" is 1 × 10^−14
-        text = _END.sub("", text)
+        text = _inline_items(_END.sub("", text))
         mode = None
         tail = _TAIL.search(text)
         if tail is not None:
-            mode = tail.group("mode").lower()
+            mode = _MODES[tail.group("mode").lower()]
             text = text[: tail.start()]
         text = _END.sub("", text)
         if not text:
             if mode != "all":
                 raise NotRead("a paragraph without conditions")
             return Reading((), mode)
-        criteria = self._clauses(node, text)
+        either = self._conditions(node, text)
+        criteria = either[0] if len(either) == 1 else ()
         stated = stated_thresholds(node.text)
-        numeric = [c for c in criteria if not c.defined_by]
-        if len(numeric) != stated:
+        numeric = [c for way in either for c in way if not c.defined_by]
+        if len(numeric) + _in_phrases(numeric) != stated:
             raise NotRead(f"{len(numeric)} criteria read, {stated} thresholds stated")
-        return Reading(criteria, mode)
+        return Reading(criteria, mode, either if len(either) > 1 else ())
 
-    def _clauses(self, node: TextNode, text: str) -> tuple[FormalCriterion, ...]:
+    def _conditions(self, node: TextNode, text: str) -> tuple[tuple[FormalCriterion, ...], ...]:
+        """The paragraph's words as one conjunction of clauses, or as alternatives joined by
+        "or", each a conjunction: exactly one reading of all the words, or NotRead."""
+        cuts = list(_OR.finditer(text))
+        if len(cuts) > _MAX_OR:
+            cuts = []  # read as one conjunction only
+        found: set[tuple[tuple[FormalCriterion, ...], ...]] = set()
+        for parts in _splits(text, cuts):
+            readings = [self._clauses(node, part) for part in parts]
+            if all(readings) and any(len(r) > 1 for r in readings):
+                raise NotRead("its words can be read more than one way")
+            if all(readings):
+                found.add(tuple(next(iter(r)) for r in readings))
+        if len(found) != 1:
+            raise NotRead(
+                "its words are not all read into criteria"
+                if not found
+                else "its words can be read more than one way"
+            )
+        return found.pop()
+
+    def _clauses(self, node: TextNode, text: str) -> set[tuple[FormalCriterion, ...]]:
+        """Every reading of ``text`` as a conjunction of clauses (none, one, or more)."""
         cuts = list(_SEPARATOR.finditer(text))
         if len(cuts) > 10:
             raise NotRead("too many clauses")
         readings: set[tuple[FormalCriterion, ...]] = set()
-        for chosen in itertools.product((False, True), repeat=len(cuts)):
-            start, parts = 0, []
-            for cut, used in zip(cuts, chosen, strict=True):
-                if used:
-                    parts.append(text[start : cut.start()])
-                    start = cut.end()
-            parts.append(text[start:])
+        for parts in _splits(text, cuts):
             found = [self._clause(node, part) for part in parts]
             if all(f is not None for f in found):
                 readings.add(tuple(c for f in found if f is not None for c in f))
-        if len(readings) != 1:
-            raise NotRead(
-                "its words are not all read into criteria"
-                if not readings
-                else "its words can be read more than one way"
-            )
-        return readings.pop()
+        return readings
 
     def _clause(self, node: TextNode, words: str) -> tuple[FormalCriterion, ...] | None:
         found: list[tuple[FormalCriterion, ...]] = []
@@ -193,7 +228,13 @@ class ParagraphReader:
     def _numeric(
         self, node: TextNode, phrase: Phrase, match: re.Match[str], words: str
     ) -> tuple[FormalCriterion, ...]:
-        pairs = [(1, match.group("c1")), (2, match.group("c2")), (3, ">="), (4, match.group("c4"))]
+        pairs = [
+            (1, match.group("c1")),
+            (2, match.group("c2")),
+            (3, ">="),
+            (4, match.group("c4")),
+            (5, "<="),
+        ]
         criteria = []
         for n, words_of_comparator in pairs:
             if not match.group(f"n{n}"):
@@ -202,7 +243,7 @@ class ParagraphReader:
             written = plain or mantissa or ""
             if not WRITTEN[node.jurisdiction].fullmatch(written):
                 raise NotRead(f"{written!r} is not written as the {node.jurisdiction} text does")
-            sign = words_of_comparator if n == 3 else _sign(words_of_comparator)
+            sign = words_of_comparator if n in (3, 5) else _sign(words_of_comparator)
             unit = match.group(f"u{n}")
             iri = self.units[unit] if unit else phrase.unit
             number = match.group(f"n{n}")
@@ -225,5 +266,49 @@ class ParagraphReader:
         return tuple(criteria)
 
 
+def _splits(text: str, cuts: Sequence[re.Match[str]]) -> Iterator[list[str]]:
+    """``text`` cut at every subset of ``cuts`` (the separators dropped), each as its parts."""
+    for chosen in itertools.product((False, True), repeat=len(cuts)):
+        start, parts = 0, []
+        for cut, used in zip(cuts, chosen, strict=True):
+            if used:
+                parts.append(text[start : cut.start()])
+                start = cut.end()
+        parts.append(text[start:])
+        yield parts
+
+
 def _sign(words: str) -> str:
     return next(sign for pattern, sign in _SIGNS if re.fullmatch(pattern, words))
+
+
+def _inline_items(text: str) -> str:
+    """A paragraph listing its conditions inline ("a. Voltage rating greater than 1,4 kV; b. …;
+    and d. Series inductance less than 50 nH"), in letter order, as the clauses it joins with
+    "and" (or "or"); any other text unchanged."""
+    first = re.match(r"a\.\s+", text)
+    if first is None:
+        return text
+    cuts = list(_INLINE_ITEM.finditer(text))
+    letters = [cut.group("letter") for cut in cuts]
+    if not cuts or letters != [chr(ord("b") + i) for i in range(len(cuts))]:
+        raise NotRead("conditions listed inline not in letter order")
+    joiners = {cut.group("joiner") for cut in cuts} - {None}
+    if len(joiners) != 1 or cuts[-1].group("joiner") is None:
+        raise NotRead("conditions listed inline without one 'and' or 'or' before the last")
+    (joiner,) = joiners
+    items, start = [], first.end()
+    for cut in cuts:
+        items.append(text[start : cut.start()])
+        start = cut.end()
+    items.append(text[start:])
+    return f" {joiner} ".join(items)
+
+
+def _in_phrases(criteria: Sequence[FormalCriterion]) -> int:
+    """The thresholds stated in the fixed words of the phrases the criteria were read with (a
+    measurement condition a parameter's definition names: "'Vπ' of less than 4 V when measured at
+    a frequency of more than 1 GHz"): each clause's stated thresholds beyond its criteria."""
+    clauses = {c.phrase for c in criteria}
+    read = {words: sum(1 for c in criteria if c.phrase == words) for words in clauses}
+    return sum(max(0, stated_thresholds(words) - count) for words, count in read.items())

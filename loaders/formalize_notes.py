@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from exportgraph.loaders.formalize import FOLDER, FormalEntry
-from exportgraph.loaders.tables import SourceDataError, read_table
+from exportgraph.loaders.formalize import FormalEntry, read_rows
+from exportgraph.loaders.tables import Row, SourceDataError
 
 
 @dataclass(frozen=True)
@@ -36,18 +36,19 @@ class HeadingNote:
 
 def read_notes(ontology: Path, name: str) -> list[HeadingNote]:
     columns = ("jurisdictions", "under", "fact", "note")
-    return [
-        HeadingNote(
-            tuple(row.words("jurisdictions")),
-            tuple(row.require("under").split()),
-            tuple(row.words("excepted")),
-            row.require("fact"),
-            row.require("note"),
-            row.line,
-            row.file,
-        )
-        for row in read_table(ontology / FOLDER / "notes.csv", columns, name=name)
-    ]
+    return read_rows(ontology, "notes.csv", columns, name, _note)
+
+
+def _note(row: Row) -> HeadingNote:
+    return HeadingNote(
+        tuple(row.words("jurisdictions")),
+        tuple(row.require("under").split()),
+        tuple(row.words("excepted")),
+        row.require("fact"),
+        row.require("note"),
+        row.line,
+        row.file,
+    )
 
 
 def _within(code: str, codes: Sequence[str]) -> bool:

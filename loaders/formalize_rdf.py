@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from exportgraph.loaders.formalize import FOLDER, FormalCriterion, FormalEntry
-from exportgraph.loaders.tables import read_table
+from exportgraph.loaders.formalize import FormalCriterion, FormalEntry, read_rows
+from exportgraph.loaders.tables import Row
 from pyoxigraph import Literal, NamedNode
 
 from exportgraph import namespaces as ns
@@ -29,17 +29,18 @@ class TextBasis:
 
 
 def read_text_bases(ontology: Path, name: str) -> dict[str, TextBasis]:
-    path = ontology / FOLDER / "texts.csv"
     columns = ("jurisdiction", "text_date", "source", "note")
-    return {
-        row.require("jurisdiction"): TextBasis(
-            row.require("jurisdiction"),
-            row.require("text_date"),
-            row.require("source"),
-            row.require("note"),
-        )
-        for row in read_table(path, columns, name=name)
-    }
+    bases = read_rows(ontology, "texts.csv", columns, name, _basis)
+    return {basis.jurisdiction: basis for basis in bases}
+
+
+def _basis(row: Row) -> TextBasis:
+    return TextBasis(
+        row.require("jurisdiction"),
+        row.require("text_date"),
+        row.require("source"),
+        row.require("note"),
+    )
 
 
 def rdf(

@@ -33,6 +33,7 @@ from exportgraph.loaders.formalize import (
     FormalCriterion,
     FormalEntry,
     parents_state_nothing,
+    read_rows,
     stated_thresholds,
     unit_iri,
 )
@@ -43,11 +44,11 @@ from exportgraph.loaders.formalize_clauses import (
     Phrase,
     Reading,
 )
-from exportgraph.loaders.listed_text import TextNode
-from exportgraph.loaders.tables import Row, SourceDataError, read_table
+from exportgraph.loaders.listed_text import Note, TextNode
+from exportgraph.loaders.tables import Row, SourceDataError
 
-FAMILIES = "controls/formalize/families.csv"
-PHRASES = "controls/formalize/phrases.csv"
+FAMILIES = "families.csv"
+PHRASES = "phrases.csv"
 MAX_ALTERNATIVES = 64
 """More ways through one subtree than this and the entry stays text (none of the lists comes
 near it; a runaway product would be a misreading)."""
@@ -81,22 +82,22 @@ class Family:
 
 
 def read_families(ontology: Path, name: str) -> list[Family]:
-    columns = ("code", "kind", "notes_read")
-    return [
-        Family(
-            row.require("code"),
-            tuple(row.words("jurisdictions")),
-            tuple(row.require("kind").split()),
-            tuple(row.words("excluded_kinds")),
-            tuple(row.words("requires_facts")),
-            row.get("notes_read"),
-            row.line,
-            row.file,
-            row.get("gap"),
-            _facts_paragraphs(row),
-        )
-        for row in read_table(ontology / FAMILIES, columns, name=name)
-    ]
+    return read_rows(ontology, FAMILIES, ("code", "kind", "notes_read"), name, _family)
+
+
+def _family(row: Row) -> Family:
+    return Family(
+        row.require("code"),
+        tuple(row.words("jurisdictions")),
+        tuple(row.require("kind").split()),
+        tuple(row.words("excluded_kinds")),
+        tuple(row.words("requires_facts")),
+        row.get("notes_read"),
+        row.line,
+        row.file,
+        row.get("gap"),
+        _facts_paragraphs(row),
+    )
 
 
 def _facts_paragraphs(row: Row) -> tuple[str, ...]:
@@ -107,8 +108,7 @@ def _facts_paragraphs(row: Row) -> tuple[str, ...]:
 
 
 def read_phrases(ontology: Path, name: str) -> list[Phrase]:
-    columns = ("under", "template", "parameter")
-    return [_phrase(row) for row in read_table(ontology / PHRASES, columns, name=name)]
+    return read_rows(ontology, PHRASES, ("under", "template", "parameter"), name, _phrase)
 
 
 def _phrase(row: Row) -> Phrase:
@@ -196,7 +196,7 @@ class _Reader:
             reading = self.words.read_root(node) if is_root else self._read_or_say(node)
         except NotRead as why:
             return [self._text(node, parent, str(why))]
-        if not reading.criteria and reading.mode == "any" and node.children:
+        if not reading.criteria and not reading.either and reading.mode == "any" and node.children:
             children = [c for c in node.children if not _reserved(c)]
             if not children or (not is_root and node.notes):
                 return [self._text(node, parent, "its sub-paragraphs or notes were not read")]
@@ -206,7 +206,12 @@ class _Reader:
             alternatives = self.alternatives(node, reading)
         except NotRead as why:
             return [self._partial(node, parent, reading, str(why))]
-        noted = [n for n in node.walk() for note in n.notes if n is not node or not is_root]
+        noted = [
+            n
+            for n in node.walk()
+            for note in n.notes
+            if (n is not node or not is_root) and not self._defines(n, note)
+        ]
         gap = self.family.gap or None
         if noted:
             codes = ", ".join(dict.fromkeys(n.code for n in noted))
@@ -222,7 +227,8 @@ class _Reader:
         self, node: TextNode, reading: Reading
     ) -> tuple[tuple[FormalCriterion, ...], ...]:
         """Every way through ``node``'s subtree, each the criteria all required on it."""
-        ways: list[tuple[FormalCriterion, ...]] = [reading.criteria]
+        own = reading.ways
+        ways: list[tuple[FormalCriterion, ...]] = list(own)
         children = [
             c
             for c in node.children
@@ -236,15 +242,23 @@ class _Reader:
             raise NotRead("'of the following' without sub-paragraphs")
         below = [self.alternatives(c, self._read_or_say(c)) for c in children]
         if reading.mode == "any":
-            ways = [reading.criteria + way for options in below for way in options]
+            ways = [mine + way for mine in own for options in below for way in options]
         else:
             ways = [
-                reading.criteria + tuple(c for way in combination for c in way)
+                mine + tuple(c for way in combination for c in way)
+                for mine in own
                 for combination in itertools.product(*below)
             ]
         if len(ways) > MAX_ALTERNATIVES:
             raise NotRead(f"{len(ways)} alternatives")
         return tuple(ways)
+
+    def _defines(self, node: TextNode, note: Note) -> bool:
+        """Whether a note on a paragraph of the subtree only defines its terms: a Technical Note
+        the family's ``notes_read`` names the paragraph of (what a person read as a definition,
+        in the parameter's definition), not one that takes items out."""
+        named = re.search(rf"(?<![\w.]){re.escape(node.code)}(?!\w|\.\w)", self.family.notes_read)
+        return note.kind == "technical-note" and named is not None
 
     @staticmethod
     def cells(alternatives: tuple[tuple[FormalCriterion, ...], ...]) -> int:

@@ -113,8 +113,8 @@ def _formalized(
     folder = ontology / formalize.FOLDER
     rules = formalize.read_rules(ontology, relative(folder / "rules.csv"))
     units = formalize.read_units(ontology, relative(folder / "units.csv"))
-    families = formalize_tree.read_families(ontology, relative(ontology / formalize_tree.FAMILIES))
-    phrases = formalize_tree.read_phrases(ontology, relative(ontology / formalize_tree.PHRASES))
+    families = formalize_tree.read_families(ontology, relative(folder / formalize_tree.FAMILIES))
+    phrases = formalize_tree.read_phrases(ontology, relative(folder / formalize_tree.PHRASES))
     found = formalize.formalize(rules, trees, units, curated)
     found += formalize_tree.formalize_families(families, phrases, trees, units, curated)
     notes = formalize_notes.read_notes(ontology, relative(folder / "notes.csv"))

@@ -399,3 +399,171 @@ def test_a_root_not_saying_how_its_sub_paragraphs_combine_is_not_read() -> None:
     assert reader.read_root(replace(node, text="Magnets, as follows:")).mode == "any"
     with pytest.raises(NotRead):
         reader.read_root(replace(node, text="Magnets having the following properties:"))
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_superconductive_electromagnets_and_their_alternative_criteria(
+    found: Found, jurisdiction: str
+) -> None:
+    # 3A001.e.3 "having all of the following: a. Energy delivered during the discharge exceeding
+    # 10 kJ in the first second; b. Inner diameter of the current carrying windings of more than
+    # 250 mm; and c. Rated for a magnetic induction of more than 8 T or 'overall current density'
+    # in the winding of more than 300 A/mm²" (US "A/mm^2", EU "A/mm2"): c.'s "or" makes two ways
+    magnet = found[(jurisdiction, "3A001.e.3")]
+    both = (
+        ("magnet-discharge-energy-first-second", ">", "10", "KiloJ"),
+        ("magnet-winding-inner-diameter", ">", "250", "MilliM"),
+    )
+    assert _ways(magnet) == {
+        _way(*both, ("magnet-rated-magnetic-induction", ">", "8", "T")),
+        _way(*both, ("magnet-overall-current-density", ">", "300", "A-PER-MilliM2")),
+    }
+    # complete: the EU Technical Note to 3A001.e.3.c defines 'overall current density' (read)
+    assert magnet.text_only is None
+    assert set(magnet.requires_facts) == {
+        "electromagnet-specially-designed-for-sub-second-charge-or-discharge",
+        "magnet-not-specially-designed-for-mri-medical-equipment",
+    }
+    density = next(c for c in magnet.criteria if c.parameter == "magnet-overall-current-density")
+    assert density.paragraph == "3A001.e.3.c" and density.written in density.source_text
+
+
+def test_or_between_clauses_is_read_as_alternatives_only_when_each_side_is_whole() -> None:
+    found = _read(
+        _tree(
+            _leaf("a.1", "Output wavelength less than 150 nm or output power exceeding 1 W;"),
+            _leaf("a.2", "Output wavelength less than 150 nm or when cooled;"),
+        )
+    )
+    assert _ways(found[("US", "6A005.a.1")]) == {
+        _way((WAVELENGTH, "<", "150", "NanoM")),
+        _way((CW, ">", "1", "W")),
+    }
+    assert found[("US", "6A005.a.2")].text_only
+
+
+def test_a_technical_note_below_the_root_is_a_definition_only_when_read() -> None:
+    note = Note("technical-note", "Technical Note:", "For the purposes of 6A005.a.1, …", 2)
+    tree = _tree(_leaf("a.1", "Output wavelength less than 150 nm;", (note,)))
+    assert _read(tree)[("US", "6A005.a.1")].text_only  # not said to be read: incomplete
+    family = formalize_tree.Family(
+        "6A005.a",
+        (),
+        ("non-tunable-cw-laser",),
+        (),
+        (),
+        "the Technical Note to 6A005.a.1 …",
+        1,
+        "f",
+    )
+    trees = {"US": {"6A005": TextNode("US", "6A005", (), "Lasers", (), None, (tree,), 1)}}
+    read = formalize_tree.formalize_families([family], PHRASES, trees, UNITS, {})
+    entry = next(e for e in read if e.code == "6A005.a.1")
+    assert entry.text_only is None and _ways(entry) == {_way((WAVELENGTH, "<", "150", "NanoM"))}
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_pulse_discharge_capacitors_and_switching_devices(found: Found, jurisdiction: str) -> None:
+    # 3A201.a "either of the following sets of characteristics": a.1 "Voltage rating greater than
+    # 1.4 kV, energy storage greater than 10 J, capacitance greater than 0.5 µF, and series
+    # inductance less than 50 nH" (EU "a. Voltage rating greater than 1,4 kV; b. … ; and d. …")
+    group = found[(jurisdiction, "3A201.a")]
+    assert group.group and group.requires_facts == ("capacitor-not-specified-by-3a001",)
+    assert _ways(found[(jurisdiction, "3A201.a.1")]) == {
+        _way(
+            ("capacitor-voltage-rating", ">", "1.4", "KiloV"),
+            ("capacitor-energy-storage", ">", "10", "J"),
+            ("capacitor-capacitance", ">", "0.5", "MicroFARAD"),
+            ("capacitor-series-inductance", "<", "50", "NanoH"),
+        )
+    }
+    assert _ways(found[(jurisdiction, "3A201.a.2")]) == {
+        _way(
+            ("capacitor-voltage-rating", ">", "750", "V"),
+            ("capacitor-capacitance", ">", "0.25", "MicroFARAD"),
+            ("capacitor-series-inductance", "<", "10", "NanoH"),
+        )
+    }
+    # 3A228.b "having both of the following characteristics: 1. An anode delay time of 15 µs or
+    # less; and 2. Rated for a peak current of 500 A or more"
+    assert _ways(found[(jurisdiction, "3A228.b")]) == {
+        _way(
+            ("switch-anode-delay-time", "<=", "15", "MicroSEC"),
+            ("spark-gap-rated-peak-current", ">=", "500", "A"),
+        )
+    }
+    tube = found[(jurisdiction, "3A228.a")]
+    assert tube.text_only is None
+    assert tube.requires_facts == ("cold-cathode-tube-three-or-more-electrodes",)
+
+
+def test_conditions_listed_inline_are_read_only_in_letter_order_with_one_joiner() -> None:
+    found = _read(
+        _tree(
+            _leaf("a.1", "a. Output wavelength less than 150 nm; and b. output power exceeding 1 W;"),
+            _leaf("a.2", "a. Output wavelength less than 150 nm; or b. output power exceeding 1 W;"),
+            _leaf("a.3", "a. Output wavelength less than 150 nm; c. output power exceeding 1 W;"),
+            _leaf("a.4", "a. Output wavelength less than 150 nm; b. output power exceeding 1 W;"),
+        )
+    )  # fmt: skip
+    assert _ways(found[("US", "6A005.a.1")]) == {
+        _way((WAVELENGTH, "<", "150", "NanoM"), (CW, ">", "1", "W"))
+    }
+    assert _ways(found[("US", "6A005.a.2")]) == {
+        _way((WAVELENGTH, "<", "150", "NanoM")),
+        _way((CW, ">", "1", "W")),
+    }
+    assert found[("US", "6A005.a.3")].text_only and found[("US", "6A005.a.4")].text_only
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_thresholds_in_a_phrase_name_the_parameter_measured(
+    found: Found, jurisdiction: str
+) -> None:
+    # 3A001.i.1.b "A 'Vπ' of less than 4 V when measured at a frequency of more than 1 GHz": two
+    # thresholds stated, one criterion; "more than 1 GHz" is in the parameter's own phrase
+    b = next(c for c in found[(jurisdiction, "3A001.i.1")].criteria if c.paragraph == "3A001.i.1.b")
+    assert (b.parameter, b.comparator, b.value) == (
+        "modulator-half-wave-voltage-above-1ghz", "<", Decimal(4)
+    )  # fmt: skip
+    # 3A001.a.5.b.2.a.2 SFDR "greater than 68 dBc (carrier) when synthesizing a full scale analog
+    # signal of 100 MHz or the highest … specified below 100 MHz"
+    sfdr = next(c for c in found[(jurisdiction, "3A001.a.5.b.2")].criteria if "sfdr" in c.parameter)
+    assert (sfdr.comparator, sfdr.value, sfdr.unit.rsplit("/", 1)[-1]) == (">", 68, "DeciB")
+    assert sfdr.written == "68 dBc"
+
+
+def test_a_threshold_in_words_no_phrase_holds_is_still_text() -> None:
+    found = _read(_tree(_leaf("a.1", "Output wavelength less than 150 nm when cooled below 80 K;")))
+    assert found[("US", "6A005.a.1")].text_only
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_surface_acoustic_wave_devices_as_the_texts_state_them(
+    found: Found, jurisdiction: str
+) -> None:
+    # 3A001.c.1.c "A carrier frequency of 1 GHz or less and having any of the following: 1. A
+    # product of the maximum delay time and the bandwidth (time in µs [EU μs] and bandwidth in MHz)
+    # of more than 100; 2. A dispersive delay of more than 10 µs; or 3. A 'frequency side-lobe
+    # rejection' exceeding 65 dB and a bandwidth greater than 100 MHz"
+    low = ("saw-carrier-frequency", "<=", "1", "GigaHZ")
+    assert _ways(found[(jurisdiction, "3A001.c.1.c")]) == {
+        _way(low, ("saw-delay-bandwidth-product", ">", "100", "UNITLESS")),
+        _way(low, ("saw-dispersive-delay", ">", "10", "MicroSEC")),
+        _way(
+            low,
+            ("saw-frequency-side-lobe-rejection", ">", "65", "DeciB"),
+            ("saw-bandwidth", ">", "100", "MegaHZ"),
+        ),
+    }
+
+
+def test_a_root_may_name_the_temperature_its_sub_paragraphs_are_measured_at() -> None:
+    reader = ParagraphReader([], {})
+    node = TextNode("US", "3A001.e.1.a", ("e", "1", "a"), "", (), "3A001.e.1", (), 1)
+    words = "'Primary cells' having any of the following at 20 °C:"
+    assert reader.read_root(replace(node, text=words)).mode == "any"
+    with pytest.raises(NotRead):  # any other words after the tail are not read
+        reader.read_root(
+            replace(node, text="'Primary cells' having any of the following when new:")
+        )
