@@ -269,7 +269,10 @@ def test_squid_thresholds_with_the_facts_their_words_state(
     for code, us in (("6A006.a.1.a", a), ("6A006.a.1.b", b)):  # the EU Note (fishery, medical)
         eu = found[("EU", code)]
         assert eu.criteria[0].value == us.criteria[0].value and eu.text_only is None
-        assert eu.requires_facts == (*us.requires_facts, "not-for-fishery-or-biomagnetic-medical-diagnostics")
+        assert eu.requires_facts == (
+            *us.requires_facts,
+            "not-for-fishery-or-biomagnetic-medical-diagnostics",
+        )
 
 
 def test_a_fact_expresses_a_blocking_word_only_when_the_rule_requires_facts(

@@ -1,0 +1,215 @@
+"""Classification by the Category 5 and 6 families formalized from the whole lists (families.csv,
+rules.csv): semiconductor lasers (6A005.d.1), EU magnetometers under the Note to 6A006, underwater
+electric field sensors (6A006.b), instrumentation cameras (6A003.a), ultra-wideband equipment
+(5A001.b.4, 5A002.d) — items on both sides of each threshold the texts state, in both lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
+BOTH = ("US", "EU")
+DIODE_FACT = "semiconductor-laser-not-specially-designed-for-other-equipment"
+EU_6A006 = "not-for-fishery-or-biomagnetic-medical-diagnostics"
+
+
+def _ids(result: dict[str, Any]) -> list[str]:
+    return [entry["id"] for entry in result["entries"]]
+
+
+def _diode(kind: str, nm: float, power: str, *, fact: bool | None = True) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "kind": kind,
+        "parameters": {
+            "laser-output-wavelength": {"value": nm, "unit": "nm"},
+            "laser-average-or-cw-output-power": power,
+        },
+    }
+    if fact is not None:
+        item["facts"] = {DIODE_FACT: fact}
+    return item
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_single_mode_laser_diodes_on_both_sides_of_6a005_d_1_a(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    kind = "single-transverse-mode-semiconductor-laser"
+    # d.1.a.1: "Wavelength equal to or less than 1,570 nm and average or CW output power,
+    # exceeding 2.0 W"; d.1.a.2: "Wavelength greater than 1,570 nm and … exceeding 500 mW"
+    met = classify_in(jurisdiction, _diode(kind, 1550, "2.5 W"), ON)
+    assert met["controlled"] is True
+    assert _ids(met)[0] == f"{jurisdiction}:6A005.d.1.a.1"
+    (entry,) = [e for e in met["entries"] if e["id"] == f"{jurisdiction}:6A005.d.1.a.1"]
+    assert any(n.startswith("Note") and "specially designed" in n for n in entry["notes"])
+    assert classify_in(jurisdiction, _diode(kind, 1550, "2 W"), ON)["controlled"] is False
+    assert classify_in(jurisdiction, _diode(kind, 1570, "2.1 W"), ON)["controlled"] is True
+    above = classify_in(jurisdiction, _diode(kind, 1600, "600 mW"), ON)
+    assert _ids(above)[0] == f"{jurisdiction}:6A005.d.1.a.2"
+    assert classify_in(jurisdiction, _diode(kind, 1600, "500 mW"), ON)["controlled"] is False
+
+
+def test_the_note_on_diodes_for_other_equipment_is_asked(classify_in: Any) -> None:
+    kind = "single-transverse-mode-semiconductor-laser"
+    for jurisdiction in BOTH:
+        result = classify_in(jurisdiction, _diode(kind, 1550, "2.5 W", fact=None), ON)
+        assert result["controlled"] == "unknown"
+        assert DIODE_FACT in result["missing_facts"]
+
+
+def test_multimode_diode_bands_differ_between_the_lists(classify_in: Any) -> None:
+    # US 6A005.d.1.b.1: "Wavelength of less than 1,400 nm and … exceeding 25 W"; EU
+    # 6A005.d.1.b.2: "Wavelength equal to or greater than 780 nm and less than 1100 nm and … 30 W"
+    kind = "multiple-transverse-mode-semiconductor-laser"
+    at_26 = _diode(kind, 915, "26 W")
+    assert _ids(classify_in("US", at_26, ON))[0] == "US:6A005.d.1.b.1"
+    assert classify_in("EU", at_26, ON)["controlled"] is False
+    assert _ids(classify_in("EU", _diode(kind, 915, "31 W"), ON))[0] == "EU:6A005.d.1.b.2"
+    assert _ids(classify_in("EU", _diode(kind, 700, "26 W"), ON))[0] == "EU:6A005.d.1.b.1"
+    for jurisdiction in BOTH:  # d.1.b.(3|5): "equal to or greater than 1,900 nm … exceeding 1 W"
+        assert classify_in(jurisdiction, _diode(kind, 1900, "1.5 W"), ON)["controlled"] is True
+        assert classify_in(jurisdiction, _diode(kind, 1900, "1 W"), ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_diode_bars_and_stacked_arrays(classify_in: Any, jurisdiction: str) -> None:
+    # 6A005.d.1.c.2: "Wavelength equal to or greater than 1,400 nm and less than 1,900 nm and
+    # average or CW output power, exceeding 25 W"
+    bar = "semiconductor-laser-bar"
+    assert _ids(classify_in(jurisdiction, _diode(bar, 1470, "26 W"), ON))[0] == (
+        f"{jurisdiction}:6A005.d.1.c.2"
+    )
+    assert classify_in(jurisdiction, _diode(bar, 1470, "25 W"), ON)["controlled"] is False
+    assert classify_in(jurisdiction, _diode(bar, 1300, "90 W"), ON)["controlled"] is False
+    # stacked arrays (6A005.d.1.d, .e) stay text: unknown, never false
+    stack = classify_in(jurisdiction, _diode("semiconductor-laser-stacked-array", 808, "1 W"), ON)
+    assert stack["controlled"] == "unknown"
+    assert f"{jurisdiction}:6A005.d.1.d" in {e["id"] for e in stack["possible_entries"]}
+
+
+def _squid(fT: float, **facts: bool) -> dict[str, Any]:
+    return {
+        "kind": "squid-magnetometer",
+        "parameters": {"magnetometer-sensitivity-1hz": {"value": fT, "unit": "fT/Hz**0.5"}},
+        "facts": {
+            "squid-stationary-without-in-motion-noise-reduction": True,
+            "squid-specially-designed-to-reduce-in-motion-noise": False,  # 6A006.a.1.b
+            **facts,
+        },
+    }
+
+
+def test_eu_squid_under_the_note_to_6a006(classify_in: Any) -> None:
+    # 6A006.a.1.a: "'sensitivity' equal to or less (better) than 50 fT (rms) per square root Hz
+    # at a frequency of 1 Hz"; EU Note: "6A006 does not control instruments specially designed
+    # for fishery applications or biomagnetic measurements for medical diagnostics."
+    assert _ids(classify_in("EU", _squid(50, **{EU_6A006: True}), ON)) == ["EU:6A006.a.1.a"]
+    assert classify_in("EU", _squid(51, **{EU_6A006: True}), ON)["controlled"] is False
+    assert classify_in("EU", _squid(10, **{EU_6A006: False}), ON)["controlled"] is False
+    asked = classify_in("EU", _squid(10), ON)
+    assert asked["controlled"] == "unknown" and EU_6A006 in asked["missing_facts"]
+    assert _ids(classify_in("US", _squid(10), ON)) == ["US:6A006.a.1.a"]  # no such US note
+
+
+def test_eu_fluxgate_and_the_meg_system_kind(classify_in: Any) -> None:
+    fluxgate = {
+        "kind": "fluxgate-magnetometer",
+        "parameters": {"magnetometer-sensitivity-1hz": "10 pT/Hz**0.5"},
+        "facts": {EU_6A006: True},
+    }
+    assert _ids(classify_in("EU", fluxgate, ON)) == ["EU:6A006.a.3"]
+    coarser = {**fluxgate, "parameters": {"magnetometer-sensitivity-1hz": "11 pT/Hz**0.5"}}
+    assert classify_in("EU", coarser, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_underwater_electric_field_sensors(classify_in: Any, jurisdiction: str) -> None:
+    # 6A006.b: "'sensitivity' less (better) than 8 nanovolt per metre per square root Hz when
+    # measured at 1 Hz"
+    def sensor(value: Any) -> dict[str, Any]:
+        parameters = {"underwater-electric-field-sensitivity-1hz": value}
+        return {
+            "kind": "underwater-electric-field-sensor",
+            "parameters": parameters,
+            "facts": {EU_6A006: True},
+        }
+
+    met = classify_in(jurisdiction, sensor({"value": 7.5, "unit": "nV/m/Hz**0.5"}), ON)
+    assert _ids(met) == [f"{jurisdiction}:6A006.b"]
+    (criterion,) = met["entries"][0]["criteria"]
+    assert (criterion["comparator"], criterion["threshold"]) == ("<", 8)
+    assert classify_in(jurisdiction, sensor(8), ON)["controlled"] is False
+
+
+def _camera(kind: str, **parameters: float) -> dict[str, Any]:
+    return {"kind": kind, "parameters": parameters}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_instrumentation_cameras(classify_in: Any, jurisdiction: str) -> None:
+    # 6A003.a.4: "having a speed exceeding 1,000,000 frames/s"; 6A003.a.5: "An electronic
+    # shutter speed (gating capability) of less than 1 µs per full frame; and A read out time
+    # allowing a framing rate of more than 125 full frames per second"
+    slow = {"camera-electronic-shutter-speed": 2.0, "camera-full-frame-rate": 100}
+    framing = "electronic-framing-camera"
+    fast = classify_in(jurisdiction, _camera(framing, **{"framing-camera-speed": 2e6}, **slow), ON)
+    assert _ids(fast) == [f"{jurisdiction}:6A003.a.4"]
+    at = _camera(framing, **{"framing-camera-speed": 1e6}, **slow)
+    assert classify_in(jurisdiction, at, ON)["controlled"] is False
+    # a framing camera is an electronic camera: 6A003.a.5 asks its figures
+    unknown = classify_in(jurisdiction, _camera(framing, **{"framing-camera-speed": 1e6}), ON)
+    assert unknown["controlled"] == "unknown"
+    assert f"{jurisdiction}:6A003.a.5" in {e["id"] for e in unknown["possible_entries"]}
+    gated = {"camera-electronic-shutter-speed": 0.5, "camera-full-frame-rate": 126}
+    camera = "electronic-instrumentation-camera"
+    assert _ids(classify_in(jurisdiction, _camera(camera, **gated), ON)) == [
+        f"{jurisdiction}:6A003.a.5"
+    ]
+    # failing 6A003.a.5, an electronic camera of no narrower kind may still be a framing or
+    # streak camera (6A003.a.3, a.4): unknown, asking the kind, never false
+    at_125 = {**gated, "camera-full-frame-rate": 125}
+    broad = classify_in(jurisdiction, _camera(camera, **at_125), ON)
+    assert broad["controlled"] == "unknown" and "kind" in broad["missing_facts"]
+    assert f"{jurisdiction}:6A003.a.5" not in {e["id"] for e in broad["possible_entries"]}
+    at_1us = {**gated, "camera-electronic-shutter-speed": 1.0, "framing-camera-speed": 10.0}
+    assert classify_in(jurisdiction, _camera(framing, **at_1us), ON)["controlled"] is False
+
+
+def test_streak_cameras_formalized_in_the_eu_text_only(classify_in: Any) -> None:
+    # EU 6A003.a.3 "temporal resolution less (better) than 50 ns"; US "better than 50 ns"
+    slow = {"camera-electronic-shutter-speed": 2.0, "camera-full-frame-rate": 100}
+    streak = "electronic-streak-camera"
+    fine = _camera(streak, **{"streak-camera-temporal-resolution": 40}, **slow)
+    assert _ids(classify_in("EU", fine, ON)) == ["EU:6A003.a.3"]
+    at = _camera(streak, **{"streak-camera-temporal-resolution": 50}, **slow)
+    assert classify_in("EU", at, ON)["controlled"] is False
+    us = classify_in("US", fine, ON)
+    assert us["controlled"] == "unknown"
+    assert [e["id"] for e in us["possible_entries"]] == ["US:6A003.a.3"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_ultra_wideband_radio_and_its_cryptographic_twin(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # 5A001.b.4 / 5A002.d: "A bandwidth exceeding 500 MHz; or A 'fractional bandwidth' of 20 %
+    # or more"
+    def uwb(kind: str, mhz: float, percent: float) -> dict[str, Any]:
+        parameters = {"uwb-bandwidth": f"{mhz} MHz", "fractional-bandwidth": percent}
+        return {"kind": kind, "parameters": parameters}
+
+    radio = "uwb-radio-with-programmable-codes"
+    wide = classify_in(jurisdiction, uwb(radio, 600, 10), ON)
+    assert _ids(wide)[0] == f"{jurisdiction}:5A001.b.4.a"
+    narrow = classify_in(jurisdiction, uwb(radio, 500, 19.9), ON)
+    assert narrow["controlled"] is False
+    fractional = classify_in(jurisdiction, uwb(radio, 500, 20), ON)
+    assert _ids(fractional)[0] == f"{jurisdiction}:5A001.b.4.b"
+    crypto = "uwb-cryptographic-code-equipment"
+    # the Notes to Category 5, Part 2 (the Cryptography Note) may take a met item out: unknown
+    met = classify_in(jurisdiction, uwb(crypto, 600, 10), ON)
+    assert met["controlled"] == "unknown"
+    assert f"{jurisdiction}:5A002.d.1" in {e["id"] for e in met["possible_entries"]}
+    assert classify_in(jurisdiction, uwb(crypto, 400, 5), ON)["controlled"] is False
