@@ -213,3 +213,68 @@ def test_ultra_wideband_radio_and_its_cryptographic_twin(
     assert met["controlled"] == "unknown"
     assert f"{jurisdiction}:5A002.d.1" in {e["id"] for e in met["possible_entries"]}
     assert classify_in(jurisdiction, uwb(crypto, 400, 5), ON)["controlled"] is False
+
+
+US_6A205, EU_6A205 = "laser-not-controlled-by-6a005-or-nrc", "laser-not-specified-in-0b001-or-6a005"
+CODES_6A205 = {  # the lists letter 6A205 differently
+    "US": {"co2": "6A205.g", "dye-oscillator": "6A205.d", "dye": "6A205.e"},
+    "EU": {"co2": "6A205.d", "dye-oscillator": "6A205.b", "dye": "6A205.c"},
+}
+
+
+def _isotope_laser(jurisdiction: str, kind: str, band: str, **parameters: str) -> dict[str, Any]:
+    root = US_6A205 if jurisdiction == "US" else EU_6A205
+    return {"kind": kind, "parameters": parameters, "facts": {root: True, band: True}}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_pulsed_co2_lasers_of_6a205(classify_in: Any, jurisdiction: str) -> None:
+    # "A repetition rate greater than 250 Hz; An average output power greater than 500 W; and
+    # Pulse width of less than 200 ns" (US 6A205.g, EU 6A205.d)
+    band = "co2-laser-wavelengths-between-9000-and-11000-nm"
+    figures = {
+        "laser-repetition-rate": "300 Hz",
+        "laser-average-output-power": "600 W",
+        "laser-pulse-width": "150 ns",
+        # 6A005.d.3 (CO2 lasers) is not met by these figures
+        "laser-cw-output-power": "0 W",
+        "laser-pulse-duration": "150 ns",
+        "laser-pulse-energy": "1 J",
+    }
+    laser = _isotope_laser(jurisdiction, "pulsed-co2-laser", band, **figures)
+    code = f"{jurisdiction}:{CODES_6A205[jurisdiction]['co2']}"
+    assert _ids(classify_in(jurisdiction, laser, ON)) == [code]
+    wide = {**laser, "parameters": {**figures, "laser-pulse-width": "200 ns"}}
+    assert classify_in(jurisdiction, wide, ON)["controlled"] is False
+    unstated = {**laser, "facts": {}}
+    asked = classify_in(jurisdiction, unstated, ON)
+    assert asked["controlled"] == "unknown" and band in asked["missing_facts"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_dye_lasers_and_the_single_mode_oscillator_note(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    band = "dye-laser-wavelengths-between-300-and-800-nm"
+    codes = CODES_6A205[jurisdiction]
+    figures = {
+        "laser-repetition-rate": "2 kHz",
+        "laser-average-output-power": "35 W",
+        "laser-pulse-width": "50 ns",
+    }
+    oscillator = "tunable-pulsed-single-mode-dye-laser-oscillator"
+    # a single-mode oscillator meets its own paragraph ("greater than 1 W"); the Note to the
+    # amplifiers' paragraph ("does not control single mode oscillators") keeps it out of that one
+    single = classify_in(
+        jurisdiction, _isotope_laser(jurisdiction, oscillator, band, **figures), ON
+    )
+    assert _ids(single) == [f"{jurisdiction}:{codes['dye-oscillator']}"]
+    amplifier = _isotope_laser(jurisdiction, "tunable-pulsed-dye-laser", band, **figures)
+    assert _ids(classify_in(jurisdiction, amplifier, ON)) == [f"{jurisdiction}:{codes['dye']}"]
+    weaker = {**amplifier, "parameters": {**figures, "laser-average-output-power": "30 W"}}
+    # "greater than 30 W" fails; a dye laser of no narrower kind may still be a single-mode
+    # oscillator, whose paragraph needs only more than 1 W: unknown, asking the kind
+    result = classify_in(jurisdiction, weaker, ON)
+    assert result["controlled"] == "unknown" and "kind" in result["missing_facts"]
+    possible = {e["id"] for e in result["possible_entries"]}
+    assert possible == {f"{jurisdiction}:{codes['dye-oscillator']}"}
