@@ -156,8 +156,12 @@ def test_instrumentation_cameras(classify_in: Any, jurisdiction: str) -> None:
     framing = "electronic-framing-camera"
     fast = classify_in(jurisdiction, _camera(framing, **{"framing-camera-speed": 2e6}, **slow), ON)
     assert _ids(fast) == [f"{jurisdiction}:6A003.a.4"]
-    at = _camera(framing, **{"framing-camera-speed": 1e6}, **slow)
-    assert classify_in(jurisdiction, at, ON)["controlled"] is False
+    # at 1,000,000 frames/s, 6A003.a.4 ("exceeding") is not met; 6A203.b (framing cameras
+    # other than those of 6A003) may be: unknown, never false
+    at = classify_in(jurisdiction, _camera(framing, **{"framing-camera-speed": 1e6}, **slow), ON)
+    assert at["controlled"] == "unknown"
+    assert f"{jurisdiction}:6A003.a.4" not in {e["id"] for e in at["possible_entries"]}
+    assert f"{jurisdiction}:6A203.b.1" in {e["id"] for e in at["possible_entries"]}
     # a framing camera is an electronic camera: 6A003.a.5 asks its figures
     unknown = classify_in(jurisdiction, _camera(framing, **{"framing-camera-speed": 1e6}), ON)
     assert unknown["controlled"] == "unknown"
@@ -174,7 +178,8 @@ def test_instrumentation_cameras(classify_in: Any, jurisdiction: str) -> None:
     assert broad["controlled"] == "unknown" and "kind" in broad["missing_facts"]
     assert f"{jurisdiction}:6A003.a.5" not in {e["id"] for e in broad["possible_entries"]}
     at_1us = {**gated, "camera-electronic-shutter-speed": 1.0, "framing-camera-speed": 10.0}
-    assert classify_in(jurisdiction, _camera(framing, **at_1us), ON)["controlled"] is False
+    slow_framing = classify_in(jurisdiction, _camera(framing, **at_1us), ON)
+    assert f"{jurisdiction}:6A003.a.5" not in {e["id"] for e in slow_framing["possible_entries"]}
 
 
 def test_streak_cameras_formalized_in_the_eu_text_only(classify_in: Any) -> None:
@@ -183,11 +188,37 @@ def test_streak_cameras_formalized_in_the_eu_text_only(classify_in: Any) -> None
     streak = "electronic-streak-camera"
     fine = _camera(streak, **{"streak-camera-temporal-resolution": 40}, **slow)
     assert _ids(classify_in("EU", fine, ON)) == ["EU:6A003.a.3"]
-    at = _camera(streak, **{"streak-camera-temporal-resolution": 50}, **slow)
-    assert classify_in("EU", at, ON)["controlled"] is False
+    at = classify_in("EU", _camera(streak, **{"streak-camera-temporal-resolution": 50}, **slow), ON)
+    # not 6A003.a.3 ("less than 50 ns"); EU 6A203.a stays text (its Note): unknown, never false
+    assert at["controlled"] == "unknown"
+    assert "EU:6A003.a.3" not in {e["id"] for e in at["possible_entries"]}
+    assert "EU:6A203.a.2" in {e["id"] for e in at["possible_entries"]}
     us = classify_in("US", fine, ON)
     assert us["controlled"] == "unknown"
-    assert [e["id"] for e in us["possible_entries"]] == ["US:6A003.a.3"]
+    assert "US:6A003.a.3" in {e["id"] for e in us["possible_entries"]}
+
+
+def test_us_high_speed_cameras_of_6a203(classify_in: Any) -> None:
+    # US 6A203.a.1 "Streak cameras with writing speeds greater than 0.5 mm/µs"; 6A203.b.1
+    # "Framing cameras with recording rates greater than 225,000 frames per second"; both
+    # "other than those controlled by 6A003"
+    fact = {"camera-not-controlled-by-6a003": True}
+    streak = {"kind": "streak-camera", "parameters": {"streak-camera-writing-speed": "0.6 mm/us"}}
+    assert _ids(classify_in("US", {**streak, "facts": fact}, ON)) == ["US:6A203.a.1"]
+    slow = {**streak, "parameters": {"streak-camera-writing-speed": "0.5 mm/us"}, "facts": fact}
+    # not 6A203.a.1; an electronic streak camera may still meet 6A203.a.2 (text): ask the kind
+    slower = classify_in("US", slow, ON)
+    assert slower["controlled"] == "unknown" and "kind" in slower["missing_facts"]
+    assert "US:6A203.a.1" not in {e["id"] for e in slower["possible_entries"]}
+    framing = {"kind": "framing-camera", "parameters": {"framing-camera-speed": 300_000}}
+    result = classify_in("US", {**framing, "facts": fact}, ON)
+    assert _ids(result) == ["US:6A203.b.1"]
+    asked = classify_in("US", framing, ON)
+    assert asked["controlled"] == "unknown"
+    assert "camera-not-controlled-by-6a003" in asked["missing_facts"]
+    below = {**framing, "parameters": {"framing-camera-speed": 225_000}, "facts": fact}
+    # "50 ns or less frame exposure time" (6A203.b.2) stays text: unknown, never false
+    assert classify_in("US", below, ON)["controlled"] == "unknown"
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
