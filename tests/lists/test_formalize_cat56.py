@@ -15,7 +15,7 @@ from exportgraph.loaders.ccl_model import CommerceControlList
 from exportgraph.paths import ontology_dir
 
 FAMILIES = ("6A005.d.1", "6A006.a.1", "6A006.a.2", "6A006.a.3",
-            "6A006.b", "6A003.a.3", "6A003.a.4", "6A003.a.5", "5A001.b.4", "5A002.d", "6A205", "6A203")  # fmt: skip
+            "6A006.b", "6A003.a.3", "6A003.a.4", "6A003.a.5", "5A001.b.4", "5A002.d", "6A205", "6A203", "6C004")  # fmt: skip
 Criteria = set[tuple[str, str, Decimal]]
 
 
@@ -46,10 +46,13 @@ def test_every_value_is_the_number_the_paragraph_writes(
     criteria = [(e.jurisdiction, c) for e in mine for way in e.ways for c in way]
     assert len(criteria) > 60
     for jurisdiction, criterion in criteria:
-        number = criterion.written.split()[0]
-        assert number in criterion.source_text, (criterion.written, criterion.source_text)
-        assert formalize.WRITTEN[jurisdiction].fullmatch(number)
-        value = formalize.written_value(number, None, None, jurisdiction)
+        written = re.match(formalize.NUMBER, criterion.written)
+        assert written is not None and written.group(0) in criterion.source_text, criterion
+        plain, mantissa, exponent = written.group("plain", "mantissa", "exponent")
+        if criterion.written.startswith("10^"):  # "10^−6": 1 × 10^−6
+            plain, mantissa, exponent = None, "1", criterion.written[3:].split()[0]
+        assert formalize.WRITTEN[jurisdiction].fullmatch(plain or mantissa or "")
+        value = formalize.written_value(plain, mantissa, exponent, jurisdiction)
         assert value == criterion.value, criterion
 
 

@@ -309,3 +309,37 @@ def test_dye_lasers_and_the_single_mode_oscillator_note(
     assert result["controlled"] == "unknown" and "kind" in result["missing_facts"]
     possible = {e["id"] for e in result["possible_entries"]}
     assert possible == {f"{jurisdiction}:{codes['dye-oscillator']}"}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_optical_materials_of_6c004(classify_in: Any, jurisdiction: str) -> None:
+    # 6C004.a.2 "A diameter greater than 80 mm and a thickness of 20 mm or more"
+    blank = {
+        "kind": "zns-znse-cvd-substrate-blank",
+        "parameters": {
+            "substrate-blank-volume": "90 cm**3",
+            "substrate-blank-diameter": "81 mm",
+            "substrate-blank-thickness": "20 mm",
+        },
+    }
+    assert _ids(classify_in(jurisdiction, blank, ON))[0] == f"{jurisdiction}:6C004.a.2"
+    thin = {**blank, "parameters": {**blank["parameters"], "substrate-blank-thickness": "19 mm"}}
+    assert classify_in(jurisdiction, thin, ON)["controlled"] is False
+    # 6C004.e: OH- "less than 5 ppm", metallic purity "less than 1 ppm", index of refraction
+    # variance "less than 5 × 10^−6"
+    figures = {
+        "glass-hydroxyl-ion-concentration": "4 ppm",
+        "glass-integrated-metallic-purity-level": "0.5 ppm",
+        "glass-refractive-index-variance": 4e-6,
+    }
+    silica = {"kind": "optical-glass-6c004e", "parameters": figures}
+    assert _ids(classify_in(jurisdiction, silica, ON)) == [f"{jurisdiction}:6C004.e"]
+    wet = {**silica, "parameters": {**figures, "glass-hydroxyl-ion-concentration": "5 ppm"}}
+    assert classify_in(jurisdiction, wet, ON)["controlled"] is False
+    # 6C004.c.2 "Second order nonlinear susceptibility … of 3.3 × 10^−11 m/V or more"
+    crystal = {
+        "kind": "non-linear-optical-material",
+        "parameters": {"second-order-nonlinear-susceptibility": 3.3e-11},
+        "facts": {"non-linear-optical-material-not-specified-by-6c004b": True},
+    }
+    assert f"{jurisdiction}:6C004.c.2" in _ids(classify_in(jurisdiction, crystal, ON))
