@@ -343,3 +343,59 @@ def test_optical_materials_of_6c004(classify_in: Any, jurisdiction: str) -> None
         "facts": {"non-linear-optical-material-not-specified-by-6c004b": True},
     }
     assert f"{jurisdiction}:6C004.c.2" in _ids(classify_in(jurisdiction, crystal, ON))
+
+
+VIBRATION = "accelerometer-not-limited-to-vibration-or-shock"
+
+
+def _accelerometer(level: str, **figures: str) -> dict[str, Any]:
+    parameters = {"accelerometer-specified-acceleration-level": level, **figures}
+    return {"kind": "linear-accelerometer", "parameters": parameters, "facts": {VIBRATION: True}}
+
+
+def test_linear_accelerometers_of_7a001(classify_in: Any) -> None:
+    # 7A001.a.1: "Specified to function at linear acceleration levels less than or equal to 15 g
+    # and having any of the following: a. A 'bias' 'stability' of less (better) than 130 micro g
+    # with respect to a fixed calibration value over a period of one year; or b. A 'scale
+    # factor' 'stability' of less (better) than 130 ppm …"
+    stable = {
+        "accelerometer-bias-stability-one-year": "100 microstandard_gravity",
+        "accelerometer-scale-factor-stability-one-year": "200 ppm",
+    }
+    us = classify_in("US", _accelerometer("10 standard_gravity", **stable), ON)
+    assert _ids(us) == ["US:7A001.a.1", "US:7A001.a"]  # the paragraph, then its group
+    # in the EU text the Note (vibration or shock) sits on 7A001.a.1: met, but read the note
+    eu = classify_in("EU", _accelerometer("10 standard_gravity", **stable), ON)
+    assert eu["controlled"] == "unknown"
+    assert "EU:7A001.a.1" in {e["id"] for e in eu["possible_entries"]}
+    # 7A001.a.2: "exceeding 15 g but less than or equal to 100 g and having all of the
+    # following: a. A 'bias' 'repeatability' of less (better) than 1,250 micro g …; and b. A
+    # 'scale factor' 'repeatability' of less (better) than 1,250 ppm …"
+    repeatable = {
+        "accelerometer-bias-repeatability-one-year": "1000 microstandard_gravity",
+        "accelerometer-scale-factor-repeatability-one-year": "1000 ppm",
+    }
+    for jurisdiction in BOTH:
+        met = classify_in(jurisdiction, _accelerometer("50 standard_gravity", **repeatable), ON)
+        assert _ids(met) == [f"{jurisdiction}:7A001.a.2", f"{jurisdiction}:7A001.a"]
+        worse = {**repeatable, "accelerometer-scale-factor-repeatability-one-year": "1250 ppm"}
+        result = classify_in(jurisdiction, _accelerometer("50 standard_gravity", **worse), ON)
+        assert f"{jurisdiction}:7A001.a.2" not in _ids(result)
+        assert f"{jurisdiction}:7A001.a.2" not in {e["id"] for e in result["possible_entries"]}
+        vibration = _accelerometer("50 standard_gravity", **repeatable)
+        vibration["facts"] = {VIBRATION: False}
+        assert f"{jurisdiction}:7A001.a.2" not in _ids(classify_in(jurisdiction, vibration, ON))
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_angular_accelerometers_of_7a001_b(classify_in: Any, jurisdiction: str) -> None:
+    # 7A001.b "Angular or rotational accelerometers, specified to function at linear
+    # acceleration levels exceeding 100 g."
+    def angular(level: str) -> dict[str, Any]:
+        parameters = {"accelerometer-specified-acceleration-level": level}
+        return {"kind": "angular-accelerometer", "parameters": parameters}
+
+    assert _ids(classify_in(jurisdiction, angular("101 standard_gravity"), ON)) == [
+        f"{jurisdiction}:7A001.b"
+    ]
+    assert classify_in(jurisdiction, angular("100 standard_gravity"), ON)["controlled"] is False
