@@ -399,3 +399,27 @@ def test_angular_accelerometers_of_7a001_b(classify_in: Any, jurisdiction: str) 
         f"{jurisdiction}:7A001.b"
     ]
     assert classify_in(jurisdiction, angular("100 standard_gravity"), ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_pulse_compression_radar_of_6a008_k(classify_in: Any, jurisdiction: str) -> None:
+    # 6A008.k: "Having 'signal processing' sub-systems using 'pulse compression' and having any
+    # of the following: 1. A 'pulse compression' ratio exceeding 150; or 2. A compressed pulse
+    # width of less than 200 ns"; the Note to 6A008 (SSR, civil automotive, weather radar …)
+    def radar(ratio: float, width: str, **facts: bool) -> dict[str, Any]:
+        parameters = {"radar-pulse-compression-ratio": ratio, "radar-compressed-pulse-width": width}
+        return {"kind": "pulse-compression-radar", "parameters": parameters, "facts": facts}
+
+    note = "radar-not-excluded-by-note-to-6a008"
+    met = classify_in(jurisdiction, radar(151, "300 ns", **{note: True}), ON)
+    assert _ids(met)[0] == f"{jurisdiction}:6A008.k.1"
+    assert (
+        classify_in(jurisdiction, radar(150, "200 ns", **{note: True}), ON)["controlled"] is False
+    )
+    weather = classify_in(jurisdiction, radar(151, "300 ns", **{note: False}), ON)
+    assert weather["controlled"] is False
+    # 6A008.k.2 is met, but its Note (2-D marine and vessel traffic service radar) may take the
+    # radar out: unknown, never true
+    short = classify_in(jurisdiction, radar(100, "100 ns", **{note: True}), ON)
+    assert short["controlled"] == "unknown"
+    assert f"{jurisdiction}:6A008.k.2" in {e["id"] for e in short["possible_entries"]}
