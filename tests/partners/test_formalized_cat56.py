@@ -423,3 +423,18 @@ def test_pulse_compression_radar_of_6a008_k(classify_in: Any, jurisdiction: str)
     short = classify_in(jurisdiction, radar(100, "100 ns", **{note: True}), ON)
     assert short["controlled"] == "unknown"
     assert f"{jurisdiction}:6A008.k.2" in {e["id"] for e in short["possible_entries"]}
+
+
+def test_eu_vacuum_pumps_of_2b231(classify_in: Any) -> None:
+    # EU 2B231: "Vacuum pumps having all of the following characteristics: a. Input throat size
+    # equal to or greater than 380 mm; b. Pumping speed equal to or greater than 15 m3/s; and
+    # c. Capable of producing an ultimate vacuum better than 13 mPa."
+    fact = "vacuum-pump-ultimate-vacuum-better-than-13-mpa"
+    figures = {"vacuum-pump-input-throat-size": "380 mm", "vacuum-pump-pumping-speed": "15 m**3/s"}
+    pump = {"kind": "vacuum-pump", "parameters": figures, "facts": {fact: True}}
+    assert _ids(classify_in("EU", pump, ON)) == ["EU:2B231"]
+    slower = {**pump, "parameters": {**figures, "vacuum-pump-pumping-speed": "14.9 m**3/s"}}
+    assert classify_in("EU", slower, ON)["controlled"] is False
+    assert classify_in("EU", {**pump, "facts": {fact: False}}, ON)["controlled"] is False
+    asked = classify_in("EU", {**pump, "facts": {}}, ON)
+    assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
