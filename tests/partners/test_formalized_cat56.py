@@ -438,3 +438,17 @@ def test_eu_vacuum_pumps_of_2b231(classify_in: Any) -> None:
     assert classify_in("EU", {**pump, "facts": {fact: False}}, ON)["controlled"] is False
     asked = classify_in("EU", {**pump, "facts": {}}, ON)
     assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_low_rate_voice_coding_of_5a001_b_6(classify_in: Any, jurisdiction: str) -> None:
+    # 5A001.b.6 "Employing functions of digital 'signal processing' to provide 'voice coding'
+    # output at rates of less than 700 bit/s"
+    def vocoder(rate: str) -> dict[str, Any]:
+        parameters = {"voice-coding-output-rate": rate}
+        return {"kind": "voice-coding-telecommunication-equipment", "parameters": parameters}
+
+    assert _ids(classify_in(jurisdiction, vocoder("600 bit/s"), ON)) == [
+        f"{jurisdiction}:5A001.b.6"
+    ]
+    assert classify_in(jurisdiction, vocoder("700 bit/s"), ON)["controlled"] is False
