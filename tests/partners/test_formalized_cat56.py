@@ -452,3 +452,23 @@ def test_low_rate_voice_coding_of_5a001_b_6(classify_in: Any, jurisdiction: str)
         f"{jurisdiction}:5A001.b.6"
     ]
     assert classify_in(jurisdiction, vocoder("700 bit/s"), ON)["controlled"] is False
+
+
+def test_mobile_platform_gravity_meters_of_6a007_b(classify_in: Any) -> None:
+    # 6A007.b: "having all of the following: 1. A static 'accuracy' of less (better) than 0.7
+    # mGal; and 2. An in-service (operational) 'accuracy' … having a 'time-to-steady-state
+    # registration' of less than 2 minutes …" (b.2 is a fact to state)
+    fact = "gravimeter-in-service-accuracy-within-2-minutes"
+    meter = {
+        "kind": "mobile-platform-gravity-meter",
+        "parameters": {"gravimeter-static-accuracy": "0.5 mGal"},
+        "facts": {fact: True},
+    }
+    assert _ids(classify_in("EU", meter, ON)) == ["EU:6A007.b"]
+    # the US Technical Note to 6A007.b.2 sits below the paragraph: met, but read it
+    assert classify_in("US", meter, ON)["controlled"] == "unknown"
+    coarse = {**meter, "parameters": {"gravimeter-static-accuracy": "0.7 mGal"}}
+    for jurisdiction in BOTH:
+        assert classify_in(jurisdiction, coarse, ON)["controlled"] is False
+        slow = {**meter, "facts": {fact: False}}
+        assert classify_in(jurisdiction, slow, ON)["controlled"] is False
