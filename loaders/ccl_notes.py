@@ -11,7 +11,8 @@ So a note between two paragraphs goes, in this order, to:
 
 1. the paragraph its heading names ("Note to 2B201.a:", "N.B. to paragraph a.4:");
 2. the paragraph its words start with ("3A001.h does not apply …", "For the purposes of
-   3A001.a.5.a: …");
+   3A001.a.5.a: …"); words starting with a list of paragraphs ("5A001.f.1 and 5A001.f.2 do not
+   apply …") name the paragraph enclosing them all (5A001.f);
 3. the paragraph enclosing both the one it follows and the paragraphs its words name among that
    one, those it stands under and those of its own list, cross-references ("see 3A001.a.14")
    apart: "Repetitive peak off-state voltage in 3A001.h includes …" after 3A001.h.3 is a note to
@@ -31,6 +32,8 @@ from dataclasses import dataclass
 from exportgraph.loaders.listed_text import ENTRY_CODE, Note, TreeBuilder, named_path
 
 _CODE_PATH = re.compile(rf"(?<![\w.])({ENTRY_CODE.pattern})((?:\.[a-z0-9]+)*)")
+_LISTED = re.compile(r"(?:\.?,\s*|\.?,?\s+(?:and|or|to)\s+)")
+"""What separates the paragraphs of a list a note's words start with ("5A001.f.1 and 5A001.f.2")."""
 _CROSS_REFERENCE = re.compile(r"\b(?:see|See|SEE)(?:\s+also)?(?:\s+ECCN)?\s*$")
 
 
@@ -45,11 +48,27 @@ class PendingNote:
 
 def read_note(code: str, note: Note, after: tuple[str, ...], tree: TreeBuilder) -> PendingNote:
     """The note with the paragraph it names by rules 1–3 (``None``: it names none in the tree)."""
-    for found in (named_path(code, note.heading, anywhere=True), named_path(code, note.text)):
+    for found in (named_path(code, note.heading, anywhere=True), _listed(code, note.text)):
         if found is not None and tree.has(found):
             return PendingNote(note, after, found)
     near = [p for p in mentioned(code, note.text) if tree.has(p) and _near(p, after)]
     return PendingNote(note, after, common_ancestor([after, *near]) if near else None)
+
+
+def _listed(code: str, text: str) -> tuple[str, ...] | None:
+    """The paragraph the words start with, or the one enclosing the paragraphs of a list they
+    start with ("5A001.f.1 and 5A001.f.2 do not apply …" → 5A001.f)."""
+    first = named_path(code, text)
+    if first is None:
+        return None
+    paths, rest = [first], text[text.index(code) + len(code) :]
+    rest = rest[len("".join(f".{part}" for part in first)) :]
+    while (separator := _LISTED.match(rest)) and rest[separator.end() :].startswith(code):
+        rest = rest[separator.end() + len(code) :]
+        path = re.match(r"(?:\.[a-z0-9]+)*", rest)
+        paths.append(tuple(part for part in (path.group(0) if path else "").split(".") if part))
+        rest = rest[path.end() if path else 0 :]
+    return common_ancestor(paths)
 
 
 def mentioned(code: str, text: str) -> list[tuple[str, ...]]:

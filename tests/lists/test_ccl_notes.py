@@ -34,8 +34,13 @@ def _notes(ccl: CommerceControlList, code: str) -> list[str]:
         ("3A001.a.5.a", "3A001.a.5.a.5", ["N.B.: For integrated circuits", "Technical Notes:"]),
         # Category 1: "… are specified by … in 1C010.a, 1C010.b or 1C010.c" names no subject
         ("1C010.e", "1C010.e.2.c", ["Note 1: Metal or carbon coated", "Note 2:", "Technical"]),
-        # Category 5: "For items specified by 5A001.f.1 …" after 5A001.f.4; N.B. 2 goes with it
-        ("5A001.f", "5A001.f.4", ["N.B. 1: See also the International", "N.B. 2: For radio"]),
+        # Category 5: "For items specified by 5A001.f.1 …" after 5A001.f.4; N.B. 2 goes with it;
+        # "5A001.f.1 and 5A001.f.2 do not apply …", read after 5A001.f.1, names both
+        (
+            "5A001.f",
+            "5A001.f.4",
+            ["Note: 5A001.f.1 and 5A001.f.2 do not apply", "N.B. 1: See also the", "N.B. 2:"],
+        ),
         # Category 6: a note naming the paragraph it follows and one of another list
         (
             "6A005.d.1.e",
@@ -116,3 +121,18 @@ def test_what_a_note_names() -> None:
     assert common_ancestor([("f", "4"), ("f", "1")]) == ("f",)
     assert common_ancestor([("b", "3", "f"), ("b", "3", "a"), ("b", "3", "e")]) == ("b", "3")
     assert common_ancestor([("a",), ("b",)]) == ()
+
+
+@pytest.mark.parametrize(
+    ("code", "follows", "start"),
+    [
+        ("5A001.f", "5A001.f.1", "Note: 5A001.f.1 and 5A001.f.2 do not apply"),
+        ("7A001.a", "7A001.a.1", "Note: 7A001.a.1 and 7A001.a.2 do not apply"),
+        ("6A004.a", "6A004.a.2", "Note: 6A004.a.2 and 6A004.a.3 do not apply"),
+    ],
+)
+def test_a_note_starting_with_a_list_of_paragraphs_goes_to_the_one_enclosing_them(
+    ccl: CommerceControlList, code: str, follows: str, start: str
+) -> None:
+    assert any(note.startswith(start) for note in _notes(ccl, code)), _notes(ccl, code)
+    assert not any(note.startswith(start) for note in _notes(ccl, follows))

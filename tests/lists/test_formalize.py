@@ -218,9 +218,10 @@ def test_quantum_adjacent_thresholds_as_the_texts_state_them(
         assert found[(jurisdiction, "3A002.g.2")] == ("<", Decimal("1E-11"), "UNITLESS")
     assert found[("US", "3A002.c.3")] == (">", Decimal(90), "GigaHZ")
     assert found[("EU", "3A002.c.3")] == (">", Decimal(110), "GigaHZ")
-    # the EU Note to 6A006 (fishery, medical biomagnetic instruments) keeps EU 6A006.a.2 text
+    # the EU Note to 6A006 (fishery, medical biomagnetic instruments) is a fact EU 6A006.a.2 asks
     eu = {(e.jurisdiction, e.code): e for e in formalized}[("EU", "6A006.a.2")]
-    assert not eu.criteria and eu.text_only and "fishery" in eu.text_only
+    assert found[("EU", "6A006.a.2")] == ("<", Decimal(20), "PicoT-PER-HZ0dot5")
+    assert eu.requires_facts == ("not-for-fishery-or-biomagnetic-medical-diagnostics",)
 
 
 def test_curated_codes_are_never_formalized(ccl: CommerceControlList, annex: AnnexI) -> None:
@@ -265,8 +266,13 @@ def test_squid_thresholds_with_the_facts_their_words_state(
         "magnetometer-in-motion-sensitivity-1hz", "<", Decimal(20),
     )  # fmt: skip
     assert criterion.unit.endswith("PicoT-PER-HZ0dot5")
-    for code in ("6A006.a.1.a", "6A006.a.1.b"):  # the EU Note (fishery, medical) keeps them text
-        assert not found[("EU", code)].criteria and found[("EU", code)].text_only
+    for code, us in (("6A006.a.1.a", a), ("6A006.a.1.b", b)):  # the EU Note (fishery, medical)
+        eu = found[("EU", code)]
+        assert eu.criteria[0].value == us.criteria[0].value and eu.text_only is None
+        assert eu.requires_facts == (
+            *us.requires_facts,
+            "not-for-fishery-or-biomagnetic-medical-diagnostics",
+        )
 
 
 def test_a_fact_expresses_a_blocking_word_only_when_the_rule_requires_facts(

@@ -16,7 +16,7 @@ def _ids(result: dict[str, Any]) -> list[str]:
     return [entry["id"] for entry in result["entries"]]
 
 
-def test_magnetometer_below_the_us_threshold_is_controlled_and_eu_text_only(
+def test_magnetometer_below_the_us_threshold_is_controlled_and_eu_asks_the_note_fact(
     classify_in: Any,
 ) -> None:
     item = {
@@ -32,7 +32,12 @@ def test_magnetometer_below_the_us_threshold_is_controlled_and_eu_text_only(
     eu = classify_in("EU", item, ON)
     assert eu["controlled"] == "unknown"
     assert [e["id"] for e in eu["possible_entries"]] == ["EU:6A006.a.2"]
-    assert any("EU:6A006.a.2" in n and "not formalized: read the text" in n for n in eu["notes"])
+    # the EU Note to 6A006 (fishery, biomagnetic medical diagnostics) is a fact to state
+    assert "not-for-fishery-or-biomagnetic-medical-diagnostics" in eu["missing_facts"]
+    stated = {**item, "facts": {"not-for-fishery-or-biomagnetic-medical-diagnostics": True}}
+    assert _ids(classify_in("EU", stated, ON)) == ["EU:6A006.a.2"]
+    medical = {**item, "facts": {"not-for-fishery-or-biomagnetic-medical-diagnostics": False}}
+    assert classify_in("EU", medical, ON)["controlled"] is False
 
 
 def test_magnetometer_above_the_threshold_is_not_controlled_by_the_us_paragraph(

@@ -98,7 +98,12 @@ def test_a_femtosecond_laser_in_a_band_known_as_text_is_unknown(classify_in: Any
 
 
 def test_lasers_the_notes_treat_apart_are_unknown_not_false(classify_in: Any) -> None:
-    for kind, code in (("ruby-laser", "6A005"), ("semiconductor-laser", "6A005.d")):
+    # a semiconductor laser of no stated sub-kind (6A005.d.1.a-d.1.e name four) is unknown too
+    for kind, code in (
+        ("ruby-laser", "6A005"),
+        ("chemical-laser", "6A005.d"),
+        ("semiconductor-laser", "6A005.d.1.b.1"),
+    ):
         for jurisdiction in ("US", "EU"):
             result = classify_in(jurisdiction, {"kind": kind}, ON)
             assert result["controlled"] == "unknown"

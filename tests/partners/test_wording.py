@@ -43,8 +43,8 @@ REQUEST_FIELDS = re.compile(
 )
 # identifiers and closed values (SKOS relation names, entry types), not prose
 NOT_MESSAGES = {"url", "id", "iri", "code", "jurisdiction", "data_version", "as_of", "relation"}
-UNIT_SYMBOLS = re.compile(r"\b(?:dB[a-z]|[mµμ]Gal)\b")
-"""Unit symbols the official texts write (dBm, dBc, mGal): not camelCase identifiers."""
+UNIT_SYMBOLS = re.compile(r"\b(?:dB[a-z]|[mµμ]Gal|kHz)\b")
+"""Unit symbols the official texts write (dBm, dBc, mGal, kHz): not camelCase identifiers."""
 MISSING = {"missing", "missing_facts", "missing_fact"}
 
 
