@@ -465,8 +465,8 @@ def test_mobile_platform_gravity_meters_of_6a007_b(classify_in: Any) -> None:
         "facts": {fact: True},
     }
     assert _ids(classify_in("EU", meter, ON)) == ["EU:6A007.b"]
-    # the US Technical Note to 6A007.b.2 sits below the paragraph: met, but read it
-    assert classify_in("US", meter, ON)["controlled"] == "unknown"
+    # the US Technical Note to 6A007.b.2 defines a term of the fact (notes_read names it)
+    assert _ids(classify_in("US", meter, ON)) == ["US:6A007.b"]
     coarse = {**meter, "parameters": {"gravimeter-static-accuracy": "0.7 mGal"}}
     for jurisdiction in BOTH:
         assert classify_in(jurisdiction, coarse, ON)["controlled"] is False
