@@ -2,7 +2,8 @@
 
 Readers (classify and SPARQL, `--readers` at once) and writers (`--writers` at once, each
 proposing a one-label change set as an editor and approving it as a reviewer, `--think` seconds
-apart) run alone (after an unmeasured warm-up of the readers, `--warmup`), together, then the readers alone
+apart) run alone (after an unmeasured warm-up of the readers, `--warmup`, and until the idle server's
+background warm-up is done), together, then the readers alone
 again (their mean is the baseline: the machine may be shared; the ratio against each is printed
 too). Prints read throughput and p50/p99, proposal and approval p50/p99, the ratios
 (both / alone), and lost writes: at the end the server is killed with SIGKILL while writers are
@@ -155,6 +156,21 @@ class Server:
         for pid in tree:
             total += stats.get(pid, (0, 0.0))[1]
         return total
+
+
+def settle(server: Server, quiet: float = 0.1, longest: float = 180.0) -> float:
+    """Wait until the idle server uses under `quiet` CPU seconds per second (its background
+    warm-up done: the write check's base, the screening index, the what-if base), at most
+    `longest` seconds; the seconds waited."""
+    started = time.monotonic()
+    before = server.cpu_seconds()
+    while time.monotonic() - started < longest:
+        time.sleep(1.0)
+        now = server.cpu_seconds()
+        if now - before < quiet:
+            break
+        before = now
+    return time.monotonic() - started
 
 
 @dataclass
@@ -468,6 +484,10 @@ def main() -> None:
                     0.0,
                     args.keepalive,
                 )
+            )
+            waited = settle(server)
+            print(
+                f"-- warm-up: readers {args.warmup:.0f} s, then the idle server settled in {waited:.0f} s"
             )
             figures: dict[str, Results] = {}
             for name, readers, writers in (
