@@ -160,8 +160,9 @@ class Store(abc.ABC):
     update: only where this process is the store's only writer (the embedded store)."""
 
     def insert_graphs(self, quads: Sequence[Quad]) -> None:
-        """Add `quads` (all in named graphs) without moving the data version, all or nothing.
-        Callers write graphs nothing refers to yet, then the statement referring to them."""
+        """Add `quads` (all in named graphs) without moving the data version. Callers write
+        graphs nothing refers to yet, then the update referring to them, and remove the graphs
+        if that update does not go in (a bulk insert need not be all or nothing)."""
         if any(isinstance(q.graph_name, DefaultGraph) for q in quads):
             raise ValueError("insert_graphs writes named graphs only")
         self._update_bookkeeping(f"INSERT DATA {{\n{quad_block(quads)}\n}}")

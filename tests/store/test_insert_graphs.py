@@ -1,4 +1,4 @@
-"""Store.insert_graphs: named graphs added all or nothing, the data version left alone."""
+"""Store.insert_graphs: named graphs added, the data version left alone; refused for the default graph."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from exportgraph.errors import Conflict, NotFound
 from exportgraph.graph.closure import asserted_triples
 from exportgraph.graph.journal import RELEASE_BASE
 from exportgraph.services.standards import releases
@@ -36,7 +37,7 @@ def test_crash_between_the_bulk_insert_and_the_description_leaves_no_release(
     # the statements were written, yet no release is visible
     assert fresh_store.graphs_under(RELEASE_BASE) == [RELEASE_BASE + "1.0"]
     assert releases.list_releases(fresh_store) == []
-    with pytest.raises(releases.NotFound):
+    with pytest.raises(NotFound):
         releases.get_release(fresh_store, "1.0")
     assert fresh_store.data_version() == before
 
@@ -52,11 +53,11 @@ def test_a_failed_description_write_removes_the_inserted_statements(
     fresh_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def raced(*_: object, **__: object) -> None:
-        raise releases.Conflict("another write came first")
+        raise Conflict("another write came first")
 
     with monkeypatch.context() as m:
         m.setattr(releases, "conditional_write", raced)
-        with pytest.raises(releases.Conflict):
+        with pytest.raises(Conflict):
             releases.create_release(fresh_store, ADA, {"version": "1.0"})
     assert fresh_store.graphs_under(RELEASE_BASE) == []
     assert releases.list_releases(fresh_store) == []
