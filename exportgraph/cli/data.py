@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +13,9 @@ from exportgraph.cli.common import JsonOption, StoreOption, console, fail, make_
 from exportgraph.errors import ExportgraphError
 from exportgraph.presentation.negotiation import RDF_FORMAT_NAMES
 from exportgraph.store import LoadError
+
+if TYPE_CHECKING:
+    from pyoxigraph import Triple
 
 EXPORT_FORMATS = RDF_FORMAT_NAMES
 KEEP_ALIVE_SECONDS = 30
@@ -79,21 +83,35 @@ def load(
     approved change sets on top (a change that no longer applies fails the load)."""
     from exportgraph.graph.build import build
     from exportgraph.graph.replay import summarize
-    from exportgraph.services.standards.terminology_check import require_conforming
+    from exportgraph.services.standards.terminology_check import (
+        TerminologyReport,
+        record_check,
+        recordable,
+        require_conforming,
+    )
 
     if engine not in ("reasonable", "owlrl"):
         fail(f"--engine must be reasonable or owlrl, got {engine!r}")
     from exportgraph.store import open_store
 
     settings = make_context(store).settings
+    checks: list[TerminologyReport] = []
+
+    def validate(triples: Iterable[Triple], what: str) -> TerminologyReport:
+        checks.append(require_conforming(triples, what))
+        return checks[-1]
+
     try:
         with open_store(settings.store_uri, update_url=settings.update_url) as target:
             report = build(
                 target,
                 engine=engine,  # type: ignore[arg-type]
                 drop_conflicting=drop_conflicting,
-                validate=require_conforming,
+                validate=validate,
             )
+            if checks and recordable(checks[-1]):
+                # what was validated is what was loaded: `check` need not validate it again
+                record_check(target, report.data_version, checks[-1])
     except LoadError as error:
         fail(str(error))
     console.print(
@@ -110,14 +128,34 @@ def load(
     console.print(installed_list(), highlight=False)
 
 
-def check(store: StoreOption = None, json_output: JsonOption = False) -> None:
-    """SHACL-validate the terminology; exit 1 on violations."""
-    from exportgraph.services.standards.terminology_check import check_terminology
+def check(
+    store: StoreOption = None,
+    json_output: JsonOption = False,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="validate again even when a check of this data version was recorded (by "
+            "`load` or an earlier `check`)",
+        ),
+    ] = False,
+) -> None:
+    """SHACL-validate the terminology; exit 1 on violations. An unchanged data version reports
+    the check recorded for it (saying when it was computed) unless --fresh."""
+    from exportgraph.services.standards.terminology_check import checked_terminology
 
     context = make_context(store)
-    report = check_terminology(context.store)
+    checked = checked_terminology(context.store, fresh=fresh)
+    report = checked.report
     if json_output:
-        print_json(report.as_dict())
+        print_json(
+            {
+                **report.as_dict(),
+                "data_version": checked.data_version,
+                "computed_at": checked.computed_at,
+                "recorded": checked.recorded,
+            }
+        )
     else:
         from rich.table import Table
 
@@ -133,6 +171,12 @@ def check(store: StoreOption = None, json_output: JsonOption = False) -> None:
             f"{report.count('violation')} violation(s), {report.count('warning')} warning(s)",
             highlight=False,
         )
+        when = (
+            f"recorded at {checked.computed_at} (unchanged since; --fresh to validate again)"
+            if checked.recorded
+            else "checked now"
+        )
+        console.print(f"data version {checked.data_version}, {when}", highlight=False)
     raise typer.Exit(0 if report.conforms else 1)
 
 

@@ -159,11 +159,14 @@ def conditional_write(
     insert: Sequence[Quad] = (),
     *,
     changes_data: bool = False,
+    bulk_inserted: Sequence[Quad] = (),
 ) -> JournalState:
     """Apply `delete` then `insert` atomically if the store is still in the `expected` state,
     logging the write; returns the state after it. A write that `changes_data` (statements of
     the terminology) moves the data version; any other leaves it. WriteRaced (a Conflict) if
-    another write came first: nothing was applied."""
+    another write came first: nothing was applied. `bulk_inserted`: quads of graphs the caller has
+    just bulk-inserted (Store.insert_graphs) that this write makes part of the data; they
+    follow it to the SPARQL workers' copies."""
     sequence = expected.sequence + 1
     entry = NamedNode(f"{ns.EGID}log/{uuid.uuid4().hex}")
     number = _integer(sequence)
@@ -216,7 +219,7 @@ def conditional_write(
             deltas.state_of(expected.data_version, expected.sequence),
             deltas.state_of(after, sequence),
             [*removable, *kept],
-            [*insert, *logged, *moved],
+            [*bulk_inserted, *insert, *logged, *moved],
         )
     return JournalState(version, sequence)
 

@@ -1,15 +1,24 @@
-"""One value derived from a store, kept for the store's current data version."""
+"""Values derived from a store, kept for its data version: in process (PerVersion) and, for
+results worth keeping across processes (a SHACL check), in a file beside an on-disk store."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
     from exportgraph.store import Store
 
 T = TypeVar("T")
+JsonValue = object
+"""A value `json.dumps` accepts (the caller's own TypedDict)."""
 
 
 class PerVersion(Generic[T]):
@@ -64,3 +73,75 @@ class PerVersion(Generic[T]):
         it without building it)."""
         with self._lock:
             self._entry = ((id(store), version), value)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A result kept beside the store: for which data and shapes version, computed when."""
+
+    data_version: str
+    shapes_version: str
+    computed_at: str
+    result: JsonValue
+
+
+def record_path(store: Store) -> Path | None:
+    """Where results of `store` are kept for the next process: a file beside an on-disk store
+    (None for memory or remote stores, which another process cannot read)."""
+    from exportgraph.store.embedded import EmbeddedStore
+
+    if isinstance(store, EmbeddedStore) and store.path is not None:
+        return store.path.parent / f"{store.path.name}.results.json"
+    return None
+
+
+def recorded(store: Store, name: str, data_version: str, shapes_version: str) -> Recorded | None:
+    """The result `name` recorded for exactly these versions, or None."""
+    path = record_path(store)
+    if path is None:
+        return None
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8")).get(name)
+    except (OSError, ValueError, AttributeError):
+        return None  # none yet, or unreadable: compute afresh
+    if (
+        not isinstance(kept, dict)
+        or kept.get("data_version") != data_version
+        or kept.get("shapes_version") != shapes_version
+        or not isinstance(kept.get("computed_at"), str)
+    ):
+        return None
+    return Recorded(data_version, shapes_version, kept["computed_at"], kept.get("result"))
+
+
+def record(
+    store: Store, name: str, data_version: str, shapes_version: str, result: JsonValue
+) -> Recorded:
+    """Keep `result` as the one of `name` for these versions (replacing the previous one),
+    written whole or not at all (a temporary file renamed over the old one)."""
+    entry = Recorded(
+        data_version,
+        shapes_version,
+        datetime.now(UTC).isoformat(timespec="seconds"),
+        result,
+    )
+    path = record_path(store)
+    if path is None:
+        return entry
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(kept, dict):
+            kept = {}
+    except (OSError, ValueError):
+        kept = {}
+    kept[name] = {
+        "data_version": data_version,
+        "shapes_version": shapes_version,
+        "computed_at": entry.computed_at,
+        "result": result,
+    }
+    with contextlib.suppress(OSError):  # a read-only folder: the next process computes again
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(kept), encoding="utf-8")
+        os.replace(temporary, path)
+    return entry

@@ -155,6 +155,28 @@ class Store(abc.ABC):
         assert current is not None
         return current
 
+    bulk_writes = False
+    """Whether :meth:`insert_graphs` writes through a bulk insert, apart from the following
+    update: only where this process is the store's only writer (the embedded store)."""
+
+    def insert_graphs(self, quads: Sequence[Quad]) -> None:
+        """Add `quads` (all in named graphs) without moving the data version. Callers write
+        graphs nothing refers to yet, then the update referring to them, and remove the graphs
+        if that update does not go in (a bulk insert need not be all or nothing)."""
+        if any(isinstance(q.graph_name, DefaultGraph) for q in quads):
+            raise ValueError("insert_graphs writes named graphs only")
+        self._update_bookkeeping(f"INSERT DATA {{\n{quad_block(quads)}\n}}")
+
+    def drop_graphs(self, names: Iterable[str]) -> None:
+        """Remove the named graphs `names` (absent ones are ignored); the version stays."""
+        text = " ;\n".join(f"DROP SILENT {graph_text(graph_node(n))}" for n in names)
+        if text:
+            self._update_bookkeeping(text)
+
+    def graphs_under(self, prefix: str) -> list[str]:
+        """Names of the non-empty named graphs whose IRI starts with `prefix`, sorted."""
+        return [name for name in self.named_graphs() if name.startswith(prefix)]
+
     def add_graph(self, name: str, data: bytes, format: str) -> str:
         """Create or replace the named graph ``name`` with a parsed document (triples only).
 

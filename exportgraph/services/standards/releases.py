@@ -30,6 +30,7 @@ from exportgraph.graph.journal import (
     RELEASE_BASE,
     RELEASE_STORAGE_GRAPH,
     RELEASES_GRAPH,
+    JournalState,
     agent,
     conditional_write,
     quad,
@@ -237,10 +238,47 @@ def create_release(store: Store, user: User, body: object = None) -> Release:
                     quad(node, ns.iri(OWL, "priorVersion"), NamedNode(prior), RELEASES_GRAPH)
                 )
             stored = _stored(node, snapshot, prior, store)
-            conditional_write(store, state, "release", node, insert=[*header, *stored])
+            if not store.bulk_writes:
+                conditional_write(store, state, "release", node, insert=[*header, *stored])
+                return version
+            _write_bulk(store, state, node, header, stored, {r["iri"] for r in releases})
             return version
 
     return get_release(store, retrying(attempt))
+
+
+def _write_bulk(
+    store: Store,
+    state: JournalState,
+    node: NamedNode,
+    header: list[Quad],
+    stored: list[Quad],
+    published: set[str],
+) -> None:
+    """Write a release on a store this process alone writes: its statement graphs by the
+    store's bulk insert first, then its description and log entry in one update. The release
+    exists only once that update is in (a crash before it leaves graphs nothing refers to, no
+    release); graphs left by such a crash are removed before."""
+    content = [q for q in stored if q.graph_name != RELEASE_STORAGE_GRAPH]
+    described = [q for q in stored if q.graph_name == RELEASE_STORAGE_GRAPH]
+    orphans = [  # a graph of a release is named by its IRI, or that IRI + /added, /removed
+        g
+        for g in store.graphs_under(RELEASE_BASE)
+        if g not in published and g.rsplit("/", 1)[0] not in published
+    ]
+    store.drop_graphs(orphans)
+    store.insert_graphs(content)
+    try:
+        conditional_write(
+            store, state, "release", node, insert=[*header, *described], bulk_inserted=content
+        )
+    except BaseException:
+        if node.value in {r["iri"] for r in list_releases(store)}:
+            raise  # it was written (a later step failed): its graphs are the release's
+        store.drop_graphs(
+            sorted({q.graph_name.value for q in content if isinstance(q.graph_name, NamedNode)})
+        )
+        raise
 
 
 def _header(

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from pyoxigraph import Triple
 from typing_extensions import TypedDict
 
+from exportgraph import __version__
 from exportgraph.graph.closure import asserted_triples
 from exportgraph.graph.shacl import EngineName, pool
+from exportgraph.graph.version_cache import record, recorded
+from exportgraph.paths import shapes_dir
 from exportgraph.store import LoadError
 
 if TYPE_CHECKING:
@@ -19,18 +24,24 @@ if TYPE_CHECKING:
 __all__ = [
     "CheckResult",
     "CheckResultJson",
+    "RecordedCheck",
     "ShapesReportJson",
     "TerminologyReport",
     "TerminologyViolated",
     "asserted_triples",
     "check_graph",
     "check_terminology",
+    "checked_terminology",
     "mapping_results",
+    "record_check",
+    "recordable",
     "require_conforming",
     "shape_results",
 ]
 
 SHAPES = "terminology"
+CHECK_RECORD = "terminology check"
+"""The name of the recorded check beside the store (graph/version_cache.record)."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +148,69 @@ def check_graph(triples: Iterable[Triple], engine: EngineName | None = None) -> 
 def check_terminology(store: Store) -> TerminologyReport:
     """Validate the terminology held in the store."""
     return check_graph(asserted_triples(store))
+
+
+@dataclass(frozen=True)
+class RecordedCheck:
+    """A terminology check of one data version: computed now, or recorded earlier (then
+    `recorded` is true and `computed_at` says when)."""
+
+    report: TerminologyReport
+    data_version: str
+    shapes_version: str
+    computed_at: str
+    recorded: bool
+
+
+@cache
+def shapes_version() -> str:
+    """What a recorded check depends on besides the data: the shapes and this code's version."""
+    digest = hashlib.sha256((shapes_dir() / f"{SHAPES}.ttl").read_bytes())
+    digest.update(f"\nexportgraph {__version__}".encode())
+    return digest.hexdigest()
+
+
+def _from_json(kept: object) -> TerminologyReport | None:
+    """A recorded report back, or None when it is not one (written by another version)."""
+    if not isinstance(kept, dict) or not isinstance(kept.get("violations"), list):
+        return None
+    try:
+        return TerminologyReport.of(
+            CheckResult(r["rule"], r["severity"], r["focus"], r["path"], r["message"])
+            for r in kept["violations"]
+        )
+    except (KeyError, TypeError):
+        return None
+
+
+def recordable(report: TerminologyReport) -> bool:
+    """Whether a report of a graph about to be loaded is also the report of the loaded store:
+    true unless it names a blank node (which loading relabels; IRIs always hold a colon)."""
+    return all(
+        ":" in result.focus and (result.path is None or ":" in result.path)
+        for result in report.results
+    )
+
+
+def record_check(store: Store, data_version: str, report: TerminologyReport) -> RecordedCheck:
+    """Keep `report` as the check of `data_version` for the next process (beside the store)."""
+    kept = record(store, CHECK_RECORD, data_version, shapes_version(), report.as_dict())
+    return RecordedCheck(report, data_version, kept.shapes_version, kept.computed_at, False)
+
+
+def checked_terminology(store: Store, *, fresh: bool = False) -> RecordedCheck:
+    """The check of the store's current data version: the one recorded for that data version
+    and these shapes (unless `fresh`), else computed now and recorded."""
+    version = store.data_version() or ""
+    if not fresh:
+        kept = recorded(store, CHECK_RECORD, version, shapes_version())
+        report = _from_json(kept.result) if kept is not None else None
+        if kept is not None and report is not None:
+            return RecordedCheck(report, version, kept.shapes_version, kept.computed_at, True)
+    report = check_terminology(store)
+    if store.data_version() != version:  # written meanwhile: the report is of neither version
+        return RecordedCheck(report, version, shapes_version(), "", False)
+    return record_check(store, version, report)
 
 
 class TerminologyViolated(LoadError):
