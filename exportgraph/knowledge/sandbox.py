@@ -7,8 +7,8 @@ label derived from the graph's and the change's statements."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Set
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Set
+from dataclasses import dataclass, field
 
 from pyoxigraph import BlankNode, DefaultGraph, Quad, Triple
 
@@ -24,6 +24,8 @@ class _Base:
     triples: frozenset[Triple]
     store: Store
     indexed: Indexed
+    # the statements of each subject (a what-if's edits), built on first use for this graph
+    subjects: Mapping[str, Set[Triple]] | None = field(default=None)
 
 
 _lock = threading.Lock()
@@ -39,6 +41,24 @@ def _quads(triples: Iterable[Triple]) -> list[Quad]:
     return quads_in(triples, DefaultGraph())
 
 
+def _holds(base: _Base | None, graph: Set[Triple]) -> bool:
+    return base is not None and (base.triples is graph or base.triples == graph)
+
+
+def subjects_of(
+    graph: Set[Triple], build: Callable[[Set[Triple]], Mapping[str, Set[Triple]]]
+) -> Mapping[str, Set[Triple]]:
+    """`build(graph)`, kept with the loaded graph when `graph` is it: one copy of the asserted
+    graph's derived values (not a cache of its own holding another graph alive)."""
+    with _lock:
+        base = _base
+    if base is None or not _holds(base, graph):
+        return build(graph)
+    if base.subjects is None:
+        base.subjects = build(graph)
+    return base.subjects
+
+
 def of_changed(
     graph: Set[Triple], removed: Set[Triple], added: Iterable[Triple]
 ) -> Knowledge | None:
@@ -51,7 +71,7 @@ def of_changed(
     if any(isinstance(term, BlankNode) for t in (*deleted, *inserted) for term in t):
         return None
     with _lock:
-        if _base is None or (_base.triples is not graph and _base.triples != graph):
+        if _base is None or not _holds(_base, graph):
             if _base is not None:
                 _base.store.close()
             _base = _load(frozenset(graph))

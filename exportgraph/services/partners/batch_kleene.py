@@ -3,7 +3,7 @@ or numpy arrays of rows alike."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -23,22 +23,25 @@ def one_of(value: str | None, allowed: frozenset[str]) -> int:
     return UNKNOWN if value is None else tri(value in allowed)
 
 
-def kleene_and(values: Iterable[Status]) -> Status:
-    """Kleene AND (min), on constants or arrays."""
-    result: Status = TRUE
+def _fold(
+    values: Iterable[Status], start: int, pick: Callable[[int, int], int], ufunc: np.ufunc
+) -> Status:
+    """Fold values from start with pick on constants and ufunc once an array is involved."""
+    result: Status = start
     for value in values:
         both = isinstance(value, int) and isinstance(result, int)
-        result = min(result, value) if both else np.minimum(result, value)
+        result = pick(result, value) if both else ufunc(result, value)  # type: ignore[arg-type]
     return result
+
+
+def kleene_and(values: Iterable[Status]) -> Status:
+    """Kleene AND (min), on constants or arrays."""
+    return _fold(values, TRUE, min, np.minimum)
 
 
 def kleene_or(values: Iterable[Status]) -> Status:
     """Kleene OR (max), on constants or arrays."""
-    result: Status = FALSE
-    for value in values:
-        both = isinstance(value, int) and isinstance(result, int)
-        result = max(result, value) if both else np.maximum(result, value)
-    return result
+    return _fold(values, FALSE, max, np.maximum)
 
 
 def at(status: Status | bool | BoolArray, row: int) -> int:

@@ -21,7 +21,6 @@ import logging
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Triple
 
@@ -31,7 +30,7 @@ from exportgraph.graph.changeset import parse_turtle, resolve_removals
 from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
-from exportgraph.knowledge.sandbox import of_changed
+from exportgraph.knowledge.sandbox import of_changed, subjects_of
 from exportgraph.knowledge.units import canonical_decimal, parse_unit, to_decimal
 from exportgraph.services.standards import changes
 from exportgraph.store import Store
@@ -210,19 +209,12 @@ class _Graph:
 
 
 def _subjects(asserted: Set[Triple]) -> Mapping[str, Set[Triple]]:
-    """The statements of each subject; kept for the last frozen graph (the current version's
-    asserted graph, asked of by every what-if)."""
-    if isinstance(asserted, frozenset):
-        return _frozen_subjects(asserted)
-    return _index_subjects(asserted)
+    """The statements of each subject; kept with the sandbox's loaded graph (the current
+    version's asserted graph, asked of by every what-if)."""
+    return subjects_of(asserted, _index_subjects)
 
 
-@lru_cache(maxsize=1)  # a frozenset computes its hash once: the next look-up is cheap
-def _frozen_subjects(asserted: frozenset[Triple]) -> Mapping[str, Set[Triple]]:
-    return _index_subjects(asserted)
-
-
-def _index_subjects(asserted: Set[Triple]) -> dict[str, frozenset[Triple]]:
+def _index_subjects(asserted: Set[Triple]) -> Mapping[str, Set[Triple]]:
     found: dict[str, set[Triple]] = {}
     for triple in asserted:
         found.setdefault(_text(triple.subject), set()).add(triple)
