@@ -117,7 +117,9 @@ class EmbeddedStore(Store):
         try:
             self._handle().bulk_extend(quads)
         except (OSError, ValueError, RuntimeError) as error:
-            raise StoreError(f"insert failed, nothing was written: {error}") from None
+            raise StoreError(
+                f"bulk insert failed (the caller removes what it wrote): {error}"
+            ) from None
 
     def graphs_under(self, prefix: str) -> list[str]:
         """From Oxigraph's list of graph names (no scan of the statements)."""

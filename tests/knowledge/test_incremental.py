@@ -6,7 +6,6 @@ display order, mapping and note edits, removals, an entry added)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from dataclasses import fields
 
 import pytest
@@ -23,7 +22,6 @@ from exportgraph.services.standards import changes
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
 from exportgraph.store import Store, open_store
-from tests.real_graph import real_store
 
 ID = "https://w3id.org/exportgraph/id/"
 EG = "https://w3id.org/exportgraph/ontology#"
@@ -101,15 +99,6 @@ def differences(incremental_index: Knowledge, full: Knowledge) -> list[str]:
     names += ["version", "problems"]
     assert {f.name for f in fields(Knowledge) if not f.name.startswith("_")} <= set(names)
     return [name for name in names if getattr(incremental_index, name) != getattr(full, name)]
-
-
-@pytest.fixture(scope="module")
-def store() -> Iterator[Store]:
-    """A writable memory store with the real data (this module's own)."""
-    opened = real_store()
-    yield opened
-    deltas.forget(opened)
-    opened.close()
 
 
 def approve(store: Store, add: str, remove: str, summary: str) -> None:

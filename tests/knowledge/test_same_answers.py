@@ -6,7 +6,6 @@ of anything answers show makes them be computed again."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -20,7 +19,6 @@ from exportgraph.services.partners.classify import classify_in
 from exportgraph.settings import Settings
 from exportgraph.store import Store
 from tests.knowledge.test_incremental import CRITERION, EG, ID, QUBITS, SKOS, XSD, approve
-from tests.real_graph import real_store
 
 KIND = f"<{ID}kind/quantum-computer>"
 QUESTION = {
@@ -28,14 +26,6 @@ QUESTION = {
     "jurisdictions": ["US", "EU", "GB"],
     "as_of": "2026-06-01",
 }
-
-
-@pytest.fixture(scope="module")
-def store() -> Iterator[Store]:
-    opened = real_store()
-    yield opened
-    deltas.forget(opened)
-    opened.close()
 
 
 @pytest.fixture(scope="module")
