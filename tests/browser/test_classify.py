@@ -20,7 +20,7 @@ def classify_in_page(page: Any, qubits: str = "120", error: str = "8e-4") -> Non
     page.get_by_label("Kind of item").select_option("quantum-computer")
     page.locator("#p-physical-qubits").fill(qubits)
     page.locator("#p-cnot-error").fill(error)
-    page.get_by_label("Date").fill(AS_OF)
+    page.get_by_label("Date", exact=True).fill(AS_OF)
     page.get_by_role("button", name="Classify").click()
     expect(page.locator("#summary-table")).to_be_visible()
 
