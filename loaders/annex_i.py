@@ -28,7 +28,7 @@ from exportgraph.loaders.listed_text import (
     read_source,
     sha256,
 )
-from exportgraph.loaders.source_json import JsonObject, as_int, json_object, objects, walking
+from exportgraph.loaders.source_json import SourceObject, as_int, json_object, objects, walking
 from exportgraph.loaders.tables import SourceDataError
 
 FILE = "eu-2021-821-annex-i-20251115.json"
@@ -151,7 +151,7 @@ def _entry_lines(text: str) -> dict[str, int]:
     return found
 
 
-def _entry(raw: JsonObject, line: int, terms: dict[str, str], name: str) -> AnnexEntry:
+def _entry(raw: SourceObject, line: int, terms: dict[str, str], name: str) -> AnnexEntry:
     code = str(raw.get("entry_code", ""))
     if not ENTRY_CODE.fullmatch(code):
         raise SourceDataError(name, line, None, f"entry {code!r}: not an Annex I entry code")
@@ -218,7 +218,7 @@ class _TermDraft:
     notes: list[str] = field(default_factory=list)
 
 
-def _terms(docs: list[JsonObject]) -> tuple[DefinedTerm, ...]:
+def _terms(docs: list[SourceObject]) -> tuple[DefinedTerm, ...]:
     """The "quoted" terms of "DEFINITIONS OF TERMS USED IN THIS ANNEX": a line starting with a
     quoted term opens a definition; N.B./Note lines after it are its notes, other lines continue
     it; a term defined twice (for other categories) gets both definitions."""
@@ -257,7 +257,7 @@ def _codes(text: str) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-def _authorisation(raw: JsonObject, names: CountryNames) -> GeneralAuthorisation:
+def _authorisation(raw: SourceObject, names: CountryNames) -> GeneralAuthorisation:
     text = str(raw["verbatim_text"])
     parts = re.split(r"Part 2\s*[—–-]\s*Destinations", text, maxsplit=1)
     if len(parts) != 2:

@@ -15,7 +15,7 @@ from pathlib import Path
 from exportgraph.loaders.country_names import CountryNames
 from exportgraph.loaders.listed_text import SourceFile, read_source, sha256
 from exportgraph.loaders.source_json import (
-    JsonObject,
+    SourceObject,
     as_array,
     as_object,
     as_text,
@@ -170,16 +170,16 @@ def read_country_groups(path: Path, names: CountryNames, name: str | None = None
     return CountryGroups(source, tuple(groups), notes)
 
 
-def _footnotes(row: JsonObject) -> tuple[str, ...]:
+def _footnotes(row: SourceObject) -> tuple[str, ...]:
     return tuple(str(f) for f in as_array(row["footnotes"]))
 
 
-def _notes(document: JsonObject) -> tuple[str, ...]:
+def _notes(document: SourceObject) -> tuple[str, ...]:
     """The arrangement's reading notes, in its order."""
     return tuple(str(v) for v in as_object(document.get("notes", {})).values())
 
 
-def _source(name: str, data: bytes, document: JsonObject, what: str) -> SourceFile:
+def _source(name: str, data: bytes, document: SourceObject, what: str) -> SourceFile:
     """The file's provenance as its arrangement records it, with the credit line it asks for."""
     return SourceFile(
         name,

@@ -13,10 +13,12 @@ from typing import TypeAlias
 from exportgraph.loaders.tables import SourceDataError
 
 Json: TypeAlias = "str | int | float | bool | list[Json] | dict[str, Json] | None"
-JsonObject: TypeAlias = "dict[str, Json]"
+SourceObject: TypeAlias = "dict[str, Json]"
+"""An object of a source file as parsed (its members any JSON; unlike
+exportgraph.json_types.JsonObject, the source, not a user, decides them)."""
 
 
-def json_object(data: bytes, name: str) -> JsonObject:
+def json_object(data: bytes, name: str) -> SourceObject:
     """A JSON document that must be an object; a SourceDataError names the file and line."""
     try:
         document = json.loads(data)
@@ -39,7 +41,7 @@ def walking(name: str) -> Iterator[None]:
         raise SourceDataError(name, 0, None, f"unexpected structure: {error!r}") from error
 
 
-def as_object(value: Json) -> JsonObject:
+def as_object(value: Json) -> SourceObject:
     """`value`, which must be a JSON object."""
     if not isinstance(value, dict):
         raise TypeError(f"expected a JSON object, found {_kind(value)}")
@@ -67,12 +69,12 @@ def as_int(value: Json) -> int:
     return int(value)
 
 
-def objects(value: Json) -> list[JsonObject]:
+def objects(value: Json) -> list[SourceObject]:
     """`value`, which must be a JSON array of objects."""
     return [as_object(item) for item in as_array(value)]
 
 
-def objects_by_name(value: Json) -> dict[str, JsonObject]:
+def objects_by_name(value: Json) -> dict[str, SourceObject]:
     """`value`, which must be a JSON object whose members are objects."""
     return {name: as_object(member) for name, member in as_object(value).items()}
 

@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from exportgraph.store import Store
 
 T = TypeVar("T")
-JsonValue = object
-"""A value `json.dumps` accepts (the caller's own TypedDict)."""
 
 
 class PerVersion(Generic[T]):
@@ -82,7 +80,8 @@ class Recorded:
     data_version: str
     shapes_version: str
     computed_at: str
-    result: JsonValue
+    result: object
+    """What `json.dumps` wrote (the caller's own TypedDict), read back as JSON."""
 
 
 def record_path(store: Store) -> Path | None:
@@ -115,7 +114,7 @@ def recorded(store: Store, name: str, data_version: str, shapes_version: str) ->
 
 
 def record(
-    store: Store, name: str, data_version: str, shapes_version: str, result: JsonValue
+    store: Store, name: str, data_version: str, shapes_version: str, result: object
 ) -> Recorded:
     """Keep `result` as the one of `name` for these versions (replacing the previous one),
     written whole or not at all (a temporary file renamed over the old one)."""

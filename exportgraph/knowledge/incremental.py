@@ -172,8 +172,6 @@ def _assemble(
                 setattr(knowledge, name, getattr(previous.knowledge, name))
             sections[section.name] = kept
     problems = [p for section in SECTIONS for p in sections[section.name].problems]
-    if previous is not None and same_answers(
-        previous.knowledge, knowledge, reread, followed, {s.name: s.fields for s in SECTIONS}
-    ):
+    if previous is not None and same_answers(previous.knowledge, knowledge, reread, followed):
         knowledge._answers_from = previous.knowledge.answers_version
     return Indexed(finish(knowledge, problems), sections, tuple(reread), tuple(followed))

@@ -10,6 +10,7 @@ from collections.abc import Collection, Sequence
 
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Concept
+from exportgraph.knowledge.read import SECTIONS
 
 SHOWN_TEXTS = ("pref", "definition", "note")
 """The texts of a concept classification and assessment answers show (each in English, else
@@ -26,16 +27,17 @@ def same_answers(
     knowledge: Knowledge,
     reread: Sequence[str],
     followed: Collection[str],
-    fields: dict[str, tuple[str, ...]],
 ) -> bool:
-    """Whether `knowledge` answers as `previous` did: each section read again (`reread`, with
-    its Knowledge `fields`) holds what it held, except the concepts when they were followed
-    (only texts changed): then no concept shows another text."""
-    for name in reread:
-        if name == "concepts" and name in followed:
+    """Whether `knowledge` answers as `previous` did: each section read again (`reread`) holds
+    what it held, except the concepts when they were followed (only texts changed): then no
+    concept shows another text."""
+    for section in SECTIONS:
+        if section.name not in reread:
+            continue
+        if section.name == "concepts" and section.name in followed:
             if not _same_shown(previous, knowledge):
                 return False
-        elif any(getattr(previous, f) != getattr(knowledge, f) for f in fields[name]):
+        elif any(getattr(previous, f) != getattr(knowledge, f) for f in section.fields):
             return False
     return True
 

@@ -238,10 +238,10 @@ def create_release(store: Store, user: User, body: object = None) -> Release:
                     quad(node, ns.iri(OWL, "priorVersion"), NamedNode(prior), RELEASES_GRAPH)
                 )
             stored = _stored(node, snapshot, prior, store)
-            if not store.bulk_writes:
+            if store.bulk_writes:
+                _write_bulk(store, state, node, header, stored, {r["iri"] for r in releases})
+            else:
                 conditional_write(store, state, "release", node, insert=[*header, *stored])
-                return version
-            _write_bulk(store, state, node, header, stored, {r["iri"] for r in releases})
             return version
 
     return get_release(store, retrying(attempt))
