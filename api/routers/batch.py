@@ -19,9 +19,9 @@ from typing_extensions import TypedDict
 from exportgraph.errors import MalformedInput
 from exportgraph.json_types import JsonObject
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.presentation.batch import json_chunks, ndjson_chunks
+from exportgraph.presentation.batch import BatchClosingLine, Checks, json_chunks, ndjson_chunks
 from exportgraph.presentation.negotiation import choose
-from exportgraph.services.partners.batch import BatchAnswer, BatchRun, json_run
+from exportgraph.services.partners.batch import BatchAnswer, BatchItem, BatchRun, json_run
 from exportgraph.services.partners.batch_csv import csv_run
 from exportgraph.settings import Settings
 
@@ -78,17 +78,6 @@ class BatchRequest(TypedDict, total=False):
     as_of: str | None
 
 
-class BatchClosingLine(TypedDict):
-    """The last NDJSON line (the only one without `id`)."""
-
-    summary: dict[str, dict[str, int]]
-    errors: int
-    items: int
-    data_version: str
-    as_of: str
-    jurisdictions: list[str]
-
-
 def _schema(kind: Any) -> JsonObject:
     schema: JsonObject = TypeAdapter(kind).json_schema(ref_template="#/components/schemas/{model}")
     return schema
@@ -135,6 +124,23 @@ RESPONSES: dict[int | str, JsonObject] = {
         "more items than EXPORTGRAPH_MAX_BULK_ITEMS."
     },
 }
+
+
+_ITEM = TypeAdapter(BatchItem)
+_CLOSING = TypeAdapter(BatchClosingLine)
+
+
+def _check_item(item: BatchItem) -> None:
+    _ITEM.validate_python(item, strict=True)
+
+
+def _check_closing(line: BatchClosingLine) -> None:
+    _CLOSING.validate_python(line, strict=True)
+
+
+# The answer streams, so FastAPI cannot check it against BatchAnswer; these check what is written
+# (each distinct list of results once: a batch shares them), and a broken one stops the answer.
+CHECKS = Checks(item=_check_item, closing=_check_closing)
 
 
 def _text(raw: bytes) -> str:
@@ -212,5 +218,5 @@ async def classify_batch(
     run = await run_in_threadpool(
         _run, knowledge, media, raw, context.settings, jurisdiction, as_of
     )
-    chunks = ndjson_chunks(run) if accept == NDJSON else json_chunks(run)
+    chunks = ndjson_chunks(run, CHECKS) if accept == NDJSON else json_chunks(run, CHECKS)
     return StreamingResponse(chunks, media_type=accept)

@@ -13,11 +13,12 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypedDict
+from dataclasses import dataclass
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from typing_extensions import TypedDict
 
 from exportgraph.services.partners.batch import BatchItem, BatchRun, Tally
 from exportgraph.services.partners.batch_compiled import Results
@@ -27,25 +28,8 @@ BLOCK = 2_000  # items per written block
 _JSON = json.JSONEncoder(ensure_ascii=True, check_circular=False, separators=(",", ":"))
 
 
-class _Writer:
-    """Item lines, encoding each distinct list of results once (batches share them)."""
-
-    def __init__(self) -> None:
-        self._results: dict[int, tuple[Results, str]] = {}  # keeps each list alive: ids stay unique
-
-    def line(self, item: BatchItem) -> str:
-        head = '{"id":' + _JSON.encode(item["id"])
-        results = item.get("results")
-        if results is None:
-            return head + ',"error":' + _JSON.encode(item.get("error")) + "}"
-        found = self._results.get(id(results))
-        if found is None:
-            found = self._results[id(results)] = (results, _JSON.encode(results))
-        return head + ',"results":' + found[1] + "}"
-
-
-class Closing(TypedDict):
-    """The last line of an NDJSON batch answer."""
+class BatchClosingLine(TypedDict):
+    """The last line of an NDJSON batch answer (the only one without `id`)."""
 
     summary: dict[str, Tally]
     errors: int
@@ -55,7 +39,45 @@ class Closing(TypedDict):
     jurisdictions: list[str]
 
 
-def _closing(run: BatchRun) -> Closing:
+@dataclass(frozen=True)
+class Checks:
+    """What an interface checks of a streamed answer against the shapes it documents: each item
+    that carries a problem or a list of results not written before (items share their lists), and
+    the closing counts. A check raises to stop the answer; it is never written partly checked."""
+
+    item: Callable[[BatchItem], None]
+    closing: Callable[[BatchClosingLine], None]
+
+
+class _Writer:
+    """Item lines, encoding (and checking) each distinct list of results once."""
+
+    def __init__(self, checks: Checks | None) -> None:
+        self._results: dict[int, tuple[Results, str]] = {}  # keeps each list alive: ids stay unique
+        self._checks = checks
+
+    def line(self, item: BatchItem) -> str:
+        head = '{"id":' + _JSON.encode(item["id"])
+        results = item.get("results")
+        if results is None:
+            if self._checks is not None:
+                self._checks.item(item)
+            return head + ',"error":' + _JSON.encode(item.get("error")) + "}"
+        found = self._results.get(id(results))
+        if found is None:
+            if self._checks is not None:
+                self._checks.item(item)
+            found = self._results[id(results)] = (results, _JSON.encode(results))
+        return head + ',"results":' + found[1] + "}"
+
+    def closing(self, run: BatchRun) -> BatchClosingLine:
+        closing = _closing(run)
+        if self._checks is not None:
+            self._checks.closing(closing)
+        return closing
+
+
+def _closing(run: BatchRun) -> BatchClosingLine:
     return {
         "summary": run.summary,
         "errors": run.errors,
@@ -66,23 +88,23 @@ def _closing(run: BatchRun) -> Closing:
     }
 
 
-def ndjson_chunks(run: BatchRun) -> Iterator[bytes]:
+def ndjson_chunks(run: BatchRun, checks: Checks | None = None) -> Iterator[bytes]:
     """The batch as NDJSON (see the module docstring), in blocks of lines."""
-    writer = _Writer()
+    writer = _Writer(checks)
     block: list[str] = []
     for item in run:
         block.append(writer.line(item))
         if len(block) >= BLOCK:
             yield ("\n".join(block) + "\n").encode()
             block = []
-    block.append(_JSON.encode(_closing(run)))
+    block.append(_JSON.encode(writer.closing(run)))
     yield ("\n".join(block) + "\n").encode()
 
 
-def json_chunks(run: BatchRun) -> Iterator[bytes]:
+def json_chunks(run: BatchRun, checks: Checks | None = None) -> Iterator[bytes]:
     """The batch as one JSON object `{"data_version", "as_of", "jurisdictions", "items": […],
     "summary", "errors"}`, written item by item."""
-    writer = _Writer()
+    writer = _Writer(checks)
     head = {
         "data_version": run.data_version,
         "as_of": run.on.isoformat(),
@@ -96,7 +118,14 @@ def json_chunks(run: BatchRun) -> Iterator[bytes]:
         if len(block) >= BLOCK:
             yield "".join(block).encode()
             block = []
-    block.append('],"summary":' + _JSON.encode(run.summary) + ',"errors":' + str(run.errors) + "}")
+    closing = writer.closing(run)
+    block.append(
+        '],"summary":'
+        + _JSON.encode(closing["summary"])
+        + ',"errors":'
+        + str(closing["errors"])
+        + "}"
+    )
     yield "".join(block).encode()
 
 
