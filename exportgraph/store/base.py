@@ -165,6 +165,10 @@ class Store(abc.ABC):
         if that update does not go in (a bulk insert need not be all or nothing)."""
         if any(isinstance(q.graph_name, DefaultGraph) for q in quads):
             raise ValueError("insert_graphs writes named graphs only")
+        self._insert_named(quads)
+
+    def _insert_named(self, quads: Sequence[Quad]) -> None:
+        """Write quads of named graphs (checked by insert_graphs); a store may load in bulk."""
         self._update_bookkeeping(f"INSERT DATA {{\n{quad_block(quads)}\n}}")
 
     def drop_graphs(self, names: Iterable[str]) -> None:

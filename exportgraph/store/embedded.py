@@ -107,13 +107,11 @@ class EmbeddedStore(Store):
 
     bulk_writes = True  # this process is the store's only writer (RocksDB's lock)
 
-    def insert_graphs(self, quads: Sequence[pyoxigraph.Quad]) -> None:
+    def _insert_named(self, quads: Sequence[pyoxigraph.Quad]) -> None:
         """Oxigraph's bulk loader (no text to build and parse; it writes files straight to disk
         instead of one huge transaction). Not all or nothing: a crash may leave part of the
         graphs, which is why callers write only graphs nothing refers to yet and remove them
         when the update referring to them does not go in."""
-        if any(isinstance(q.graph_name, pyoxigraph.DefaultGraph) for q in quads):
-            raise ValueError("insert_graphs writes named graphs only")
         try:
             self._handle().bulk_extend(quads)
         except (OSError, ValueError, RuntimeError) as error:
