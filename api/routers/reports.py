@@ -41,7 +41,9 @@ def _media(accept: str | None, format: str | None) -> str:
     return chosen
 
 
-def _page(run: ImpactRun, query: dict[str, str | list[str]]) -> str:
+def report_page(run: ImpactRun, query: dict[str, str | list[str]]) -> str:
+    """The report as a saveable HTML page with its plots, linking its CSV and JSON (`query`)."""
+
     def url(format: str) -> str:
         return "/v1/reports/impact?" + urlencode({**query, "format": format}, doseq=True)
 
@@ -96,5 +98,5 @@ async def get_impact_report(
         query: dict[str, str | list[str]] = {"from": start or "", "to": end or ""}
         if jurisdiction:
             query["jurisdiction"] = jurisdiction
-        return HTMLResponse(await run_in_threadpool(_page, run, query))
+        return HTMLResponse(await run_in_threadpool(report_page, run, query))
     return run.report

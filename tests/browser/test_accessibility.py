@@ -39,7 +39,15 @@ def test_classify_with_the_keyboard_only(page: Any) -> None:
 
 
 def test_every_field_has_a_label(page: Any) -> None:
-    for path in ("/classify", "/compare", "/agreements", "/review", "/reviews", "/concepts"):
+    for path in (
+        "/classify",
+        "/compare",
+        "/agreements",
+        "/review",
+        "/reviews",
+        "/concepts",
+        "/reports",
+    ):
         page.goto(path)
         unlabelled = page.evaluate(
             """() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]

@@ -37,6 +37,7 @@ def _error_of(html: str, name: str) -> str:
         "/review",
         "/releases",
         "/concepts",
+        "/reports",
     ],
 )
 def test_pages_render(client: TestClient, path: str) -> None:

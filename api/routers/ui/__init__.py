@@ -11,6 +11,7 @@ from exportgraph.api.routers.ui import (
     contested,
     products,
     reference,
+    reports,
     review,
     risk,
     search,
@@ -28,4 +29,5 @@ router.include_router(review.router)
 router.include_router(risk.router)
 router.include_router(contested.router)
 router.include_router(search.router)
+router.include_router(reports.router)
 router.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
