@@ -161,7 +161,8 @@ def _impact(store: Store, knowledge: Knowledge, raw: bytes, settings: Settings) 
     )
 
 
-def _page(knowledge: Knowledge, run: ImpactRun) -> str:
+def whatif_page(knowledge: Knowledge, run: ImpactRun) -> str:
+    """The what-if answer as a saveable HTML page with its plots."""
     return templates.get_template("reports/whatif.html").render(
         w=run.answer, wp=whatif_plots(knowledge, run)
     )
@@ -200,7 +201,7 @@ async def post_impact(
     raw = await request.body()  # the body limits (api/limits.py) refuse one over the bulk limit
     run = await run_in_threadpool(_impact, context.store, knowledge, raw, context.settings)
     if media == "text/html":
-        return HTMLResponse(await run_in_threadpool(_page, knowledge, run))
+        return HTMLResponse(await run_in_threadpool(whatif_page, knowledge, run))
     return run.answer
 
 

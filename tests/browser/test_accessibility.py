@@ -47,6 +47,7 @@ def test_every_field_has_a_label(page: Any) -> None:
         "/reviews",
         "/concepts",
         "/reports",
+        "/whatif",
     ):
         page.goto(path)
         unlabelled = page.evaluate(

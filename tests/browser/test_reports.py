@@ -1,5 +1,6 @@
-"""The impact report reached from the web UI: the navigation's page, its form (dates or releases,
-jurisdictions), the report it opens, and a date that cannot be read shown beside its field."""
+"""The impact report and the what-if reached from the web UI: the navigation's pages, their forms
+(dates or releases and jurisdictions; an entry's threshold), the pages they open, and a value that
+cannot be read shown beside its field."""
 
 from __future__ import annotations
 
@@ -33,3 +34,21 @@ def test_a_date_that_cannot_be_read_is_shown_beside_its_field(page: Any) -> None
     expect(field).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#from-error")).to_contain_text("from")
     expect(field).to_have_value("2024-13-45")
+
+
+def test_an_entrys_criterion_opens_the_what_if(page: Any, screenshot: Any) -> None:
+    page.goto("/entries/EU:4A506.a.2")
+    page.get_by_role("row", name="cnot-error").get_by_role("link", name="What if…").click()
+    expect(page.get_by_label("Entry", exact=True)).to_have_value("EU:4A506.a.2")
+    expect(page.get_by_label("Parameter", exact=True)).to_have_value("cnot-error")
+    page.get_by_label("Threshold", exact=True).fill("5e-4")
+    page.get_by_label("European Union (EU)").check()
+    screenshot(page, "whatif-form")
+    page.get_by_role("button", name="Show the impact").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What if the rule changed?")
+    expect(page.locator('svg[data-plot="plane"][data-jurisdiction="EU"]').first).to_be_visible()
+    page.go_back()
+    page.get_by_label("Threshold", exact=True).fill("a lot")
+    page.get_by_role("button", name="Show the impact").click()
+    expect(page.get_by_label("Threshold", exact=True)).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#threshold-error")).to_contain_text("a lot")

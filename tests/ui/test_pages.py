@@ -38,6 +38,7 @@ def _error_of(html: str, name: str) -> str:
         "/releases",
         "/concepts",
         "/reports",
+        "/whatif",
     ],
 )
 def test_pages_render(client: TestClient, path: str) -> None:

@@ -15,6 +15,7 @@ from exportgraph.api.routers.ui import (
     review,
     risk,
     search,
+    whatif,
 )
 from exportgraph.api.routers.ui.common import STATIC_DIR
 from fastapi import APIRouter
@@ -30,4 +31,5 @@ router.include_router(risk.router)
 router.include_router(contested.router)
 router.include_router(search.router)
 router.include_router(reports.router)
+router.include_router(whatif.router)
 router.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

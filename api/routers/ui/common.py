@@ -58,6 +58,7 @@ NAV = (
     ("/review", "Review"),
     ("/reviews", "Contested answers"),
     ("/releases", "Releases"),
+    ("/whatif", "What if"),
     ("/reports", "Impact report"),
 )
 
