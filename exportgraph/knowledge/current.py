@@ -10,7 +10,7 @@ that fails, from the whole store."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from pyoxigraph import Triple
 
@@ -52,10 +52,11 @@ def current(context: Context) -> Knowledge:
     return _CURRENT.get(context.store).knowledge
 
 
-def of_triples(triples: Iterable[Triple]) -> Knowledge:
-    """An index of a graph given as triples (not cached)."""
+def of_triples(triples: Iterable[Triple], sections: Collection[str] | None = None) -> Knowledge:
+    """An index of a graph given as triples (not cached); with `sections`, only those (see
+    read_knowledge)."""
     scratch = memory_store_of(triples)
     try:
-        return read_knowledge(scratch)
+        return read_knowledge(scratch, sections)
     finally:
         scratch.close()

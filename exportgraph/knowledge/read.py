@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pyoxigraph import Quad
@@ -35,13 +35,18 @@ from exportgraph.store import Store
 log = logging.getLogger("exportgraph.knowledge")
 
 
-def read_knowledge(store: Store) -> Knowledge:
-    """The index of the store's current data."""
+def read_knowledge(store: Store, sections: Collection[str] | None = None) -> Knowledge:
+    """The index of the store's current data; with `sections`, only those sections (of a graph
+    that holds only what they read: the other fields stay empty and report no problem)."""
     version = store.data_version() or ""
     knowledge = Knowledge(version=version, units=UnitCatalogue({}))
     problems: list[str] = []
+    unknown = set(sections or ()) - {section.name for section in SECTIONS}
+    if unknown:
+        raise ValueError(f"no section(s) {sorted(unknown)} in the index")
     for section in SECTIONS:
-        section.read(knowledge, store, problems)
+        if sections is None or section.name in sections:
+            section.read(knowledge, store, problems)
     return finish(knowledge, problems)
 
 

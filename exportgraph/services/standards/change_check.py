@@ -36,7 +36,7 @@ from exportgraph.graph.version_cache import PerVersion
 from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.model import AssertedMapping
 from exportgraph.services.standards.equivalence import Contradiction, find_contradictions
-from exportgraph.services.standards.equivalence_regions import Index, build_index
+from exportgraph.services.standards.equivalence_regions import SECTIONS_READ, Index, build_index
 from exportgraph.services.standards.terminology_check import (
     SHAPES,
     CheckResult,
@@ -180,7 +180,7 @@ def _contradictions(
 def whole_state(triples: Collection[Triple]) -> CheckState:
     """The state of a graph of asserted statements, checked whole."""
     projection = frozenset(t for t in triples if reads_for_mappings(t))
-    index = build_index(of_triples(projection))
+    index = build_index(of_triples(projection, SECTIONS_READ))
     return CheckState(
         frozenset(shape_results(list(triples))), projection, index, _contradictions(index)
     )
@@ -272,7 +272,7 @@ def _patched_mappings(
     state: CheckState, added: Collection[Triple], removed: Collection[Triple]
 ) -> tuple[frozenset[Triple], Index, dict[MappingKey, CheckResult]]:
     projection = (state.projection - set(removed)) | {t for t in added if reads_for_mappings(t)}
-    index = build_index(of_triples(projection))
+    index = build_index(of_triples(projection, SECTIONS_READ))
     before = {(m.subject, m.relation, m.object) for m in state.index.asserted}
     kept: dict[MappingKey, CheckResult] = {}
     fresh = []

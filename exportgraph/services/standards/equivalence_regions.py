@@ -12,6 +12,8 @@ from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import AssertedMapping, Entry
 from exportgraph.knowledge.regions import Box
 
+# the sections of the knowledge index that build_index reads (and those they need)
+SECTIONS_READ = ("units", "concepts", "jurisdictions", "sources", "entries", "asserted mappings")
 UNSHOWN_UNITS = {"count", "1"}  # counts and ratios read best without a unit
 NO_CRITERIA = "it has no numeric criteria (its scope is set by kinds or facts only)"
 

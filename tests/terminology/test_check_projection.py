@@ -1,0 +1,37 @@
+"""A change's check indexes only what the equivalence check reads: the projection's index reads
+the sections build_index needs, equals a whole index on them, and reports no problem (it used to
+log every risk model, gate and processing time as broken, on every `make run`)."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from exportgraph.graph.closure import asserted_triples
+from exportgraph.knowledge.current import of_triples
+from exportgraph.knowledge.read import read_knowledge
+from exportgraph.services.standards import change_check
+from exportgraph.services.standards.equivalence_regions import SECTIONS_READ, build_index
+from tests.real_graph import real_store
+
+
+def test_the_projection_index_reads_only_what_the_check_needs(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    triples = asserted_triples(real_store())
+    projection = frozenset(t for t in triples if change_check.reads_for_mappings(t))
+    with caplog.at_level(logging.WARNING, logger="exportgraph.knowledge"):
+        narrow = of_triples(projection, SECTIONS_READ)
+        state = change_check.whole_state(triples)
+    assert [r.getMessage() for r in caplog.records] == []
+    assert narrow.problems == () and narrow.risk.models == {} and not narrow.products
+    whole = build_index(of_triples(projection))
+    assert build_index(narrow).entries == whole.entries
+    assert state.index.entries == whole.entries
+    assert state.index.asserted == whole.asserted
+
+
+def test_an_unknown_section_is_refused() -> None:
+    with pytest.raises(ValueError, match="no section"):
+        read_knowledge(real_store(), ["entries", "no-such-section"])
