@@ -1,8 +1,10 @@
 """The terminology report of the graph a change set would produce, computed on what it touches.
 
-The whole-graph report of the current data version is computed once and kept (per version);
-a change's report is that report with the findings on the nodes the change can affect replaced
-by a check of those nodes alone:
+The whole-graph report of the current data version is kept per version: read from the check
+recorded beside the store for that version (by `load`, `check`, or the write that produced it:
+each write records its report), else computed once and recorded. A change's report is that
+report with the findings on the nodes the change can affect replaced by a check of those nodes
+alone:
 
 - shapes: a shape reads only the predicates the shapes name (in paths, targets and SPARQL
   constraints, plus rdf:type and the class hierarchy), at most ``SHAPE_DEPTH`` statements from
@@ -13,7 +15,9 @@ by a check of those nodes alone:
   the statements the shapes read within the same depth, plus the class hierarchy. A change of
   the schema itself (a subclass axiom, say) is checked on the whole graph.
 - mappings the thresholds contradict: only when the change touches a statement the equivalence
-  queries read, and then only for the mappings whose entries' regions changed.
+  queries read, and then only for the mappings whose entries' regions changed (all mappings
+  when the base's regions are not known: its statements are then read from the store when
+  the first such change needs them).
 
 The tests check that this finds exactly what the whole-graph check finds.
 """
@@ -21,20 +25,23 @@ The tests check that this finds exactly what the whole-graph check finds.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.graph.closure import is_schema, vocabulary_for
+from exportgraph.graph.closure import is_schema
+from exportgraph.graph.journal import WriteRaced
 from exportgraph.graph.queries import bind, load_query
 from exportgraph.graph.shacl import shapes_graph
 from exportgraph.graph.version_cache import PerVersion
 from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.model import AssertedMapping
+from exportgraph.services.standards.equivalence import RULE as MAPPING_RULE
 from exportgraph.services.standards.equivalence import Contradiction, find_contradictions
 from exportgraph.services.standards.equivalence_regions import Index, build_index
 from exportgraph.services.standards.terminology_check import (
@@ -42,6 +49,9 @@ from exportgraph.services.standards.terminology_check import (
     CheckResult,
     TerminologyReport,
     asserted_triples,
+    record_check,
+    recordable,
+    recorded_report,
     shape_results,
 )
 from exportgraph.store import Store
@@ -148,17 +158,63 @@ def reads_for_mappings(triple: Triple) -> bool:
 
 
 @dataclass(frozen=True)
+class Regions:
+    """The entries' regions the mapping check compared in one graph, and the mappings it found
+    contradicted, by key."""
+
+    index: Index
+    contradictions: Mapping[MappingKey, CheckResult]
+
+
+class Mappings:
+    """What the mapping check reads of the graph of some data versions (no write between them
+    touched such a statement) and, when known, the regions it compared. A state read from the
+    record of a whole-graph check has neither: the statements are read from the store when a
+    change first needs them, and the regions are then those of the changed graph alone."""
+
+    def __init__(
+        self,
+        projection: frozenset[Triple] | None = None,
+        regions: Regions | None = None,
+        versions: Iterable[str] = (),
+    ) -> None:
+        self._projection = projection
+        self.regions = regions
+        self._versions = set(versions)
+        self._lock = threading.Lock()
+
+    def also_of(self, version: str) -> None:
+        """The graph of `version` holds the same statements the mapping check reads."""
+        with self._lock:
+            self._versions.add(version)
+
+    def projection(self, store: Store) -> frozenset[Triple]:
+        """The statements the mapping check reads, from the store (at one of the versions) if
+        not yet known."""
+        with self._lock:
+            if self._projection is None:
+                version = store.data_version() or ""
+                if version not in self._versions:  # another process wrote meanwhile
+                    raise WriteRaced("the terminology changed while this was being checked")
+                projection = mapping_projection(asserted_triples(store))
+                if store.data_version() != version:
+                    raise WriteRaced("the terminology changed while this was being checked")
+                self._projection = projection
+            return self._projection
+
+
+@dataclass(frozen=True)
 class CheckState:
-    """The whole-graph report of one graph, and what the mapping check read from it."""
+    """The whole-graph report of one graph (the shapes' findings and the contradicted mappings'),
+    and what the mapping check read from it."""
 
     shapes: frozenset[CheckResult]
-    projection: frozenset[Triple]
-    index: Index
-    contradictions: Mapping[MappingKey, CheckResult] = field(default_factory=dict)
+    contradicted: frozenset[CheckResult]
+    mappings: Mappings
 
     @property
     def report(self) -> TerminologyReport:
-        return TerminologyReport.of([*self.shapes, *self.contradictions.values()])
+        return TerminologyReport.of([*self.shapes, *self.contradicted])
 
 
 def _result(found: Contradiction) -> CheckResult:
@@ -177,16 +233,56 @@ def _contradictions(
     }
 
 
-def whole_state(triples: Collection[Triple]) -> CheckState:
-    """The state of a graph of asserted statements, checked whole."""
-    projection = frozenset(t for t in triples if reads_for_mappings(t))
+def mapping_projection(triples: Iterable[Triple]) -> frozenset[Triple]:
+    """The statements of a graph the mapping check reads."""
+    return frozenset(t for t in triples if reads_for_mappings(t))
+
+
+def regions_of(projection: frozenset[Triple]) -> Regions:
+    """The regions and contradicted mappings of the graph of these statements, checked whole."""
     index = build_index(of_triples(projection))
+    return Regions(index, _contradictions(index))
+
+
+def _state(
+    shapes: Iterable[CheckResult], projection: frozenset[Triple], regions: Regions
+) -> CheckState:
     return CheckState(
-        frozenset(shape_results(list(triples))), projection, index, _contradictions(index)
+        frozenset(shapes),
+        frozenset(regions.contradictions.values()),
+        Mappings(projection, regions),
     )
 
 
-_STATE: PerVersion[CheckState] = PerVersion(lambda store: whole_state(asserted_triples(store)))
+def whole_state(triples: Collection[Triple]) -> CheckState:
+    """The state of a graph of asserted statements, checked whole."""
+    projection = mapping_projection(triples)
+    return _state(shape_results(list(triples)), projection, regions_of(projection))
+
+
+def recorded_state(report: TerminologyReport, version: str) -> CheckState:
+    """The state of data version `version` whose whole-graph check gave `report` (recorded
+    beside the store); the mapping check's regions are read from the store when a change needs
+    them."""
+    contradicted = frozenset(r for r in report.results if r.rule == MAPPING_RULE)
+    shapes = frozenset(r for r in report.results if r.rule != MAPPING_RULE)
+    return CheckState(shapes, contradicted, Mappings(versions=[version]))
+
+
+def _base_state(store: Store) -> CheckState:
+    """The state of the store's current version: from the whole-graph check recorded for it
+    (by `load`, `check` or the write that produced it), else checked whole and recorded."""
+    version = store.data_version() or ""
+    kept = recorded_report(store, version)
+    if kept is not None:
+        return recorded_state(kept.report, version)
+    state = whole_state(asserted_triples(store))
+    if recordable(state.report) and store.data_version() == version:
+        record_check(store, version, state.report)
+    return state
+
+
+_STATE: PerVersion[CheckState] = PerVersion(_base_state)
 
 
 def state_for(store: Store) -> CheckState:
@@ -195,8 +291,13 @@ def state_for(store: Store) -> CheckState:
 
 
 def remember(store: Store, version: str, state: CheckState) -> None:
-    """Keep `state` as the check state of `version` (the graph a write just produced)."""
+    """Keep `state` as the check state of `version` (the graph a write just produced), in this
+    process and beside the store (for the next process)."""
+    state.mappings.also_of(version)
     _STATE.seed(store, version, state)
+    report = state.report
+    if recordable(report):
+        record_check(store, version, report)
 
 
 # ---------------------------------------------------------------------------- the local check
@@ -269,25 +370,33 @@ def neighbourhood(
 
 
 def _patched_mappings(
-    state: CheckState, added: Collection[Triple], removed: Collection[Triple]
-) -> tuple[frozenset[Triple], Index, dict[MappingKey, CheckResult]]:
-    projection = (state.projection - set(removed)) | {t for t in added if reads_for_mappings(t)}
-    index = build_index(of_triples(projection))
-    before = {(m.subject, m.relation, m.object) for m in state.index.asserted}
+    projection: frozenset[Triple],
+    regions: Regions | None,
+    added: Collection[Triple],
+    removed: Collection[Triple],
+) -> tuple[frozenset[Triple], Regions]:
+    """The statements the mapping check reads after the change, and its regions and findings:
+    of the mappings whose entries' regions changed, or of every mapping when the base's regions
+    are not known."""
+    after = (projection - set(removed)) | {t for t in added if reads_for_mappings(t)}
+    if regions is None:
+        return frozenset(after), regions_of(frozenset(after))
+    index = build_index(of_triples(after))
+    before = {(m.subject, m.relation, m.object) for m in regions.index.asserted}
     kept: dict[MappingKey, CheckResult] = {}
     fresh = []
     for mapping in index.asserted:
         key = (mapping.subject, ns.SKOS + mapping.relation, mapping.object)
         same = (
             (mapping.subject, mapping.relation, mapping.object) in before
-            and index.entries.get(mapping.subject) == state.index.entries.get(mapping.subject)
-            and index.entries.get(mapping.object) == state.index.entries.get(mapping.object)
+            and index.entries.get(mapping.subject) == regions.index.entries.get(mapping.subject)
+            and index.entries.get(mapping.object) == regions.index.entries.get(mapping.object)
         )
         if not same:
             fresh.append(mapping)
-        elif key in state.contradictions:
-            kept[key] = state.contradictions[key]
-    return frozenset(projection), index, {**kept, **_contradictions(index, fresh)}
+        elif key in regions.contradictions:
+            kept[key] = regions.contradictions[key]
+    return frozenset(after), Regions(index, {**kept, **_contradictions(index, fresh)})
 
 
 def _whole_after(
@@ -314,10 +423,17 @@ def check_change(
             data = neighbourhood(store, focus, added, removed)
         except _BlankNodeReached:
             return _whole_after(store, added, removed)
-        hierarchy = {t for t in vocabulary_for(store).schema if t.predicate.value == SUBCLASS}
+        hierarchy = {
+            Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
+            for row in store.select(load_query("check_hierarchy"))
+        }
         local = {r for r in shape_results(sorted(data | hierarchy, key=str)) if r.focus in focus}
         shapes = frozenset({r for r in state.shapes if r.focus not in focus} | local)
     if any(reads_for_mappings(t) for t in changed):
-        projection, index, contradictions = _patched_mappings(state, added, removed)
-        return CheckState(shapes, projection, index, contradictions)
-    return CheckState(shapes, state.projection, state.index, state.contradictions)
+        mappings = state.mappings
+        projection, regions = _patched_mappings(
+            mappings.projection(store), mappings.regions, added, removed
+        )
+        return _state(shapes, projection, regions)
+    # the statements the mapping check reads are those of the base: so are its state and findings
+    return CheckState(shapes, state.contradicted, state.mappings)

@@ -1,0 +1,126 @@
+"""The first proposal on a data version is checked against the whole-graph check recorded for
+that version (by `load`, `check` or the write that produced it), not a new check of the whole
+graph: its report is the one a whole-graph check of the changed graph gives, and so are the new
+violations it names. A write records the report of the version it produced for the next
+process."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from exportgraph.graph.version_cache import PerVersion
+from exportgraph.services.standards import change_check, changes
+from exportgraph.services.standards.terminology_check import (
+    asserted_triples,
+    check_graph,
+    checked_terminology,
+    recorded_report,
+)
+from exportgraph.services.users import User
+from exportgraph.store import Store
+
+from .test_local_writes import CASES, change_of, copy_with
+
+# a label edit, a threshold edit (contradicting an asserted mapping), a new SHACL violation,
+# removals that break the nodes referring to what they remove, a new contradicted mapping,
+# and a fix
+CHOSEN = [
+    "an alternative label (no shape reads it)",
+    "a threshold change that contradicts an asserted mapping",
+    "an evidence grade outside the list",
+    "a jurisdiction that is no longer one (what entries point at)",
+    "a canonical unit loses its quantity kind (two statements from the criteria)",
+    "a mapping the thresholds contradict",
+    "fixing a defect",
+]
+
+
+@pytest.fixture
+def fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No check state of any version in this process yet, and no whole-graph check allowed."""
+    monkeypatch.setattr(change_check, "_STATE", PerVersion(change_check._base_state))
+
+    def whole(triples: object) -> change_check.CheckState:
+        raise AssertionError("the whole graph was checked again")
+
+    monkeypatch.setattr(change_check, "whole_state", whole)
+
+
+@pytest.fixture(scope="module")
+def recorded_stores(
+    fixture_store: Store, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Store]]:
+    """On-disk copies of the fixture terminology (one per base graph), each with the
+    whole-graph check of its version recorded beside it, as `load` leaves it."""
+    stores: dict[str, Store] = {}
+    for given in {CASES[name][0] for name in CHOSEN}:
+        folder = tmp_path_factory.mktemp("recorded") / "store"
+        stores[given] = copy_with(fixture_store, given, f"oxigraph:{folder}")
+        assert not checked_terminology(stores[given]).recorded  # checked whole, and recorded
+    yield stores
+    for store in stores.values():
+        store.close()
+
+
+@pytest.mark.parametrize("name", CHOSEN)
+def test_a_change_is_checked_against_the_recorded_check_of_its_base(
+    name: str, recorded_stores: dict[str, Store], fresh_process: None
+) -> None:
+    given, add, remove = CASES[name]
+    store = recorded_stores[given]
+    before = recorded_report(store, store.data_version() or "")
+    assert before is not None
+    effect = change_of(store, add, remove)
+    after = (set(asserted_triples(store)) - set(effect.removed)) | set(effect.added)
+    whole = check_graph(after)
+
+    focused = change_check.check_change(store, effect.added, effect.removed).report
+    assert focused.as_dict() == whole.as_dict()
+    new = set(focused.results) - set(before.report.results)
+    assert new == set(whole.results) - set(before.report.results)
+    if name.startswith("an alternative label"):
+        assert not new
+    elif name.startswith("fixing"):
+        assert focused.conforms and not before.report.conforms
+    else:
+        assert {r for r in new if r.severity == "violation"}, "the defect was not found"
+
+
+def _approved(store: Store, add: str, remove: str = "") -> str:
+    """Propose and approve a change (as two people); the data version it produced."""
+    body = {
+        "summary": "s",
+        "rationale": "r",
+        "base_version": store.data_version(),
+        "add": add,
+        "remove": remove,
+    }
+    change = changes.propose(store, User("erin", "editor"), body)
+    changes.approve(store, User("rita", "reviewer"), change["id"])
+    return store.data_version() or ""
+
+
+def test_a_write_records_the_report_of_the_version_it_produced(
+    fixture_store: Store, tmp_path: Path, fresh_process: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = copy_with(fixture_store, "", f"oxigraph:{tmp_path / 'store'}")
+    try:
+        assert not checked_terminology(store).recorded
+        label = CASES["an alternative label (no shape reads it)"][1]
+        _, grade, old_grade = CASES["an evidence grade outside the list"]
+        for add, remove in ((label, ""), (grade.replace("tertiary", "secondary"), old_grade)):
+            version = _approved(store, add, remove)
+            kept = recorded_report(store, version)
+            assert kept is not None
+            assert kept.report.as_dict() == check_graph(asserted_triples(store)).as_dict()
+        # the next change (a new process) is checked against what the last write recorded
+        monkeypatch.setattr(change_check, "_STATE", PerVersion(change_check._base_state))
+        effect = change_of(store, grade, grade.replace("tertiary", "secondary"))
+        focused = change_check.check_change(store, effect.added, effect.removed).report
+        after = (set(asserted_triples(store)) - set(effect.removed)) | set(effect.added)
+        assert focused.as_dict() == check_graph(after).as_dict() and not focused.conforms
+    finally:
+        store.close()
