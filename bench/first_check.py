@@ -25,7 +25,7 @@ from pyoxigraph import Literal, NamedNode, Triple
 from exportgraph import namespaces as ns
 from exportgraph.graph.build import build
 from exportgraph.graph.version_cache import PerVersion
-from exportgraph.services.standards import change_check
+from exportgraph.services.standards import change_check, mapping_check
 from exportgraph.services.standards.terminology_check import (
     TerminologyReport,
     asserted_triples,
@@ -99,7 +99,7 @@ def main() -> None:
             before = set(check_graph(asserted).results)
             cases = changes(asserted)
             change_check.shape_terms()
-            change_check.equivalence_terms()
+            mapping_check.equivalence_terms()
             run: Callable[[Change, bool], tuple[float, TerminologyReport]]
             run = lambda change, recorded: first_check(store, change, recorded)  # noqa: E731
             print(

@@ -12,17 +12,17 @@ from pathlib import Path
 import pytest
 
 from exportgraph.graph.version_cache import PerVersion
-from exportgraph.services.standards import change_check, changes
+from exportgraph.services.standards import change_check
 from exportgraph.services.standards.terminology_check import (
     asserted_triples,
     check_graph,
     checked_terminology,
     recorded_report,
 )
-from exportgraph.services.users import User
 from exportgraph.store import Store
+from tests.knowledge.test_incremental import approve
 
-from .test_local_writes import CASES, change_of, copy_with
+from .test_local_writes import CASES, EXACT, QUBITS, change_of, copy_with
 
 # a label edit, a threshold edit (contradicting an asserted mapping), a new SHACL violation,
 # removals that break the nodes referring to what they remove, a new contradicted mapping,
@@ -91,15 +91,7 @@ def test_a_change_is_checked_against_the_recorded_check_of_its_base(
 
 def _approved(store: Store, add: str, remove: str = "") -> str:
     """Propose and approve a change (as two people); the data version it produced."""
-    body = {
-        "summary": "s",
-        "rationale": "r",
-        "base_version": store.data_version(),
-        "add": add,
-        "remove": remove,
-    }
-    change = changes.propose(store, User("erin", "editor"), body)
-    changes.approve(store, User("rita", "reviewer"), change["id"])
+    approve(store, add, remove, "of the recorded base")
     return store.data_version() or ""
 
 
@@ -122,5 +114,38 @@ def test_a_write_records_the_report_of_the_version_it_produced(
         focused = change_check.check_change(store, effect.added, effect.removed).report
         after = (set(asserted_triples(store)) - set(effect.removed)) | set(effect.added)
         assert focused.as_dict() == check_graph(after).as_dict() and not focused.conforms
+    finally:
+        store.close()
+
+
+def test_changes_approved_in_a_row_are_checked_as_the_whole_graph_is(
+    fixture_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each approval's state carries the mapping check on (its scratch store changed for good):
+    the next change of thresholds is still checked as a whole-graph check would."""
+    store = copy_with(fixture_store, EXACT)
+    try:
+        change_check.state_for(store)  # the base, checked whole once
+
+        def whole(triples: object) -> change_check.CheckState:
+            raise AssertionError("the whole graph was checked again")
+
+        monkeypatch.setattr(change_check, "whole_state", whole)
+        us, eu = QUBITS, QUBITS.replace("US/4A906", "EU/4A506")
+        raised = " ".join(f"{c} eg:thresholdValue 40 ." for c in (us, eu))
+        before = " ".join(f"{c} eg:thresholdValue 34 ." for c in (us, eu))
+        # both bands move together (the exact match holds), then one alone (it no longer does)
+        for add, remove, conforms in (
+            (raised, before, True),
+            (f"{us} eg:thresholdValue 34 .", f"{us} eg:thresholdValue 40 .", False),
+        ):
+            effect = change_of(store, add, remove)
+            focused = change_check.check_change(store, effect.added, effect.removed).report
+            after = (set(asserted_triples(store)) - set(effect.removed)) | set(effect.added)
+            assert focused.as_dict() == check_graph(after).as_dict()
+            assert focused.conforms is conforms
+            if conforms:
+                _approved(store, add, remove)
+        assert {r.rule for r in focused.results} == {"TERM-MAPPING-THRESHOLDS"}
     finally:
         store.close()

@@ -25,20 +25,25 @@ class Crash(Exception):
     """The process dies here: nothing after it runs (no clean-up either)."""
 
 
-def test_crash_between_the_bulk_insert_and_the_description_leaves_no_release(
-    fresh_store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assert fresh_store.bulk_writes  # the embedded store takes the bulk path
-    before = fresh_store.data_version()
+def crash_release(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Publish release 1.0, the process dying between the bulk insert and the description."""
 
     def crash(*_: object, **__: object) -> None:
         raise Crash
 
     with monkeypatch.context() as m:
         m.setattr(releases, "conditional_write", crash)
-        m.setattr(fresh_store, "drop_graphs", lambda names: None)  # killed: no clean-up
+        m.setattr(store, "drop_graphs", lambda names: None)  # killed: no clean-up
         with pytest.raises(Crash):
-            releases.create_release(fresh_store, ADA, {"version": "1.0"})
+            releases.create_release(store, ADA, {"version": "1.0"})
+
+
+def test_crash_between_the_bulk_insert_and_the_description_leaves_no_release(
+    fresh_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert fresh_store.bulk_writes  # the embedded store takes the bulk path
+    before = fresh_store.data_version()
+    crash_release(fresh_store, monkeypatch)
     # the statements were written, yet no release is visible
     assert fresh_store.graphs_under(RELEASE_BASE) == [RELEASE_BASE + "1.0"]
     assert releases.list_releases(fresh_store) == []
@@ -83,15 +88,7 @@ def test_the_graphs_a_crashed_release_left_are_gone_when_the_store_opens_again(
     uri = f"oxigraph:{tmp_path / 'store'}"
     store = copy_with(fixture_store, "", uri)
     before, graphs = store.data_version(), graphs_seen_by_sparql(store)
-
-    def crash(*_: object, **__: object) -> None:
-        raise Crash
-
-    with monkeypatch.context() as m:
-        m.setattr(releases, "conditional_write", crash)
-        m.setattr(store, "drop_graphs", lambda names: None)  # killed: no clean-up
-        with pytest.raises(Crash):
-            releases.create_release(store, ADA, {"version": "1.0"})
+    crash_release(store, monkeypatch)
     assert store.graphs_under(RELEASE_BASE) == [RELEASE_BASE + "1.0"]  # written, no release
     store.close()  # the process is gone
 

@@ -15,35 +15,33 @@ alone:
   the statements the shapes read within the same depth, plus the class hierarchy. A change of
   the schema itself (a subclass axiom, say) is checked on the whole graph.
 - mappings the thresholds contradict: only when the change touches a statement the equivalence
-  queries read, and then only for the mappings whose entries' regions changed (all mappings
-  when the base's regions are not known: its statements are then read from the store when
-  the first such change needs them).
+  queries read (services/standards/mapping_check.py).
 
 The tests check that this finds exactly what the whole-graph check finds.
 """
 
 from __future__ import annotations
 
-import re
-import threading
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 
 import rdflib
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from pyoxigraph import BlankNode, NamedNode, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.graph.closure import is_schema
-from exportgraph.graph.journal import WriteRaced
 from exportgraph.graph.queries import bind, load_query
 from exportgraph.graph.shacl import shapes_graph
 from exportgraph.graph.version_cache import PerVersion
-from exportgraph.knowledge.current import of_triples
-from exportgraph.knowledge.model import AssertedMapping
 from exportgraph.services.standards.equivalence import RULE as MAPPING_RULE
-from exportgraph.services.standards.equivalence import Contradiction, find_contradictions
-from exportgraph.services.standards.equivalence_regions import Index, build_index
+from exportgraph.services.standards.mapping_check import (
+    Mappings,
+    mapping_projection,
+    named_iris,
+    reads_for_mappings,
+    regions_of,
+)
 from exportgraph.services.standards.terminology_check import (
     SHAPES,
     CheckResult,
@@ -58,68 +56,8 @@ from exportgraph.store import Store
 
 SHAPE_DEPTH = 3
 """The longest chain of statements a terminology shape reads from its focus node."""
-# the knowledge index's queries whose answers the mapping check reads (entries, their criteria,
-# kinds, units, jurisdictions and the asserted mappings; not risk, products or exceptions)
-BOOLEAN = ns.XSD + "boolean"
-EQUIVALENCE_QUERIES = (
-    "classify_units",
-    "knowledge_concepts",
-    "jurisdictions",
-    "entries_sources",
-    "entries",
-    "entries_links",
-    "entries_criteria",
-    "entries_licences",
-    "entries_mappings",
-    "equivalence_asserted",
-)
 RDF_TYPE = ns.RDF + "type"
 SUBCLASS = ns.RDFS + "subClassOf"
-MappingKey = tuple[str, str, str]  # subject IRI, relation, object IRI
-
-
-_IRI = re.compile(r"<([^>\s]+)>")
-_PREFIXED = re.compile(r"\b(\w+):([A-Za-z_][\w.-]*\w|[A-Za-z_])")
-_PREFIX = re.compile(r"PREFIX\s+(\w*):\s*<([^>]*)>", re.IGNORECASE)
-
-
-def _named_iris(text: str, prefixes: Mapping[str, str]) -> set[str]:
-    """The IRIs a SPARQL text names, written whole or with one of `prefixes`."""
-    named = set(_IRI.findall(text))
-    named.update(
-        prefixes[prefix] + local for prefix, local in _PREFIXED.findall(text) if prefix in prefixes
-    )
-    return named
-
-
-# the concepts' wording, which the index reads for answers but the mapping check never compares
-# (it compares entries' regions: kinds by notation and hierarchy, criteria, units)
-WORDING = frozenset(
-    ns.SKOS + name
-    for name in (
-        "prefLabel",
-        "altLabel",
-        "hiddenLabel",
-        "definition",
-        "scopeNote",
-        "note",
-        "example",
-        "editorialNote",
-        "historyNote",
-        "changeNote",
-    )
-)
-
-
-@cache
-def equivalence_terms() -> frozenset[str]:
-    """Every IRI the equivalence queries name (their predicates and classes), read from them,
-    but the concepts' wording."""
-    terms: set[str] = set()
-    for name in EQUIVALENCE_QUERIES:
-        text = re.sub(r"(?m)^\s*#.*$", "", load_query(name))  # comment lines only: IRIs hold #
-        terms |= _named_iris(_PREFIX.sub("", text), dict(_PREFIX.findall(text)))
-    return frozenset(terms - WORDING)
 
 
 @cache
@@ -137,7 +75,7 @@ def shape_terms() -> frozenset[str] | None:
             if isinstance(term, rdflib.URIRef) and not str(term).startswith(ns.SH):
                 terms.add(str(term))
             elif isinstance(term, rdflib.Literal):  # SPARQL constraints name IRIs in text
-                terms |= _named_iris(str(term), prefixes)
+                terms |= named_iris(str(term), prefixes)
     return frozenset(terms)
 
 
@@ -145,62 +83,6 @@ def read_by_shapes(triple: Triple) -> bool:
     """Whether a terminology shape can read this statement."""
     terms = shape_terms()
     return terms is None or triple.predicate.value in terms
-
-
-def reads_for_mappings(triple: Triple) -> bool:
-    """Whether the mapping check (derived equivalence) reads this statement."""
-    if triple.predicate.value == RDF_TYPE:  # concepts are read by any subclass of skos:Concept
-        return True
-    obj = triple.object
-    if isinstance(obj, Literal) and obj.datatype.value == BOOLEAN:  # eg: yes/no concept flags
-        return triple.predicate.value.startswith(ns.EG)
-    return triple.predicate.value in equivalence_terms()
-
-
-@dataclass(frozen=True)
-class Regions:
-    """The entries' regions the mapping check compared in one graph, and the mappings it found
-    contradicted, by key."""
-
-    index: Index
-    contradictions: Mapping[MappingKey, CheckResult]
-
-
-class Mappings:
-    """What the mapping check reads of the graph of some data versions (no write between them
-    touched such a statement) and, when known, the regions it compared. A state read from the
-    record of a whole-graph check has neither: the statements are read from the store when a
-    change first needs them, and the regions are then those of the changed graph alone."""
-
-    def __init__(
-        self,
-        projection: frozenset[Triple] | None = None,
-        regions: Regions | None = None,
-        versions: Iterable[str] = (),
-    ) -> None:
-        self._projection = projection
-        self.regions = regions
-        self._versions = set(versions)
-        self._lock = threading.Lock()
-
-    def also_of(self, version: str) -> None:
-        """The graph of `version` holds the same statements the mapping check reads."""
-        with self._lock:
-            self._versions.add(version)
-
-    def projection(self, store: Store) -> frozenset[Triple]:
-        """The statements the mapping check reads, from the store (at one of the versions) if
-        not yet known."""
-        with self._lock:
-            if self._projection is None:
-                version = store.data_version() or ""
-                if version not in self._versions:  # another process wrote meanwhile
-                    raise WriteRaced("the terminology changed while this was being checked")
-                projection = mapping_projection(asserted_triples(store))
-                if store.data_version() != version:
-                    raise WriteRaced("the terminology changed while this was being checked")
-                self._projection = projection
-            return self._projection
 
 
 @dataclass(frozen=True)
@@ -217,47 +99,17 @@ class CheckState:
         return TerminologyReport.of([*self.shapes, *self.contradicted])
 
 
-def _result(found: Contradiction) -> CheckResult:
-    return CheckResult(found.rule, found.severity, found.focus, found.path, found.message)
-
-
-def _contradictions(
-    index: Index, mappings: Iterable[AssertedMapping] | None = None
-) -> dict[MappingKey, CheckResult]:
-    """The contradicted mappings of `index` (or of some of its mappings), by key."""
-    if mappings is not None:
-        index = Index(entries=index.entries, by_id=index.by_id, asserted=list(mappings))
-    return {
-        (found.focus, found.path or "", index.by_id[found.object]): _result(found)
-        for found in find_contradictions(index)
-    }
-
-
-def mapping_projection(triples: Iterable[Triple]) -> frozenset[Triple]:
-    """The statements of a graph the mapping check reads."""
-    return frozenset(t for t in triples if reads_for_mappings(t))
-
-
-def regions_of(projection: frozenset[Triple]) -> Regions:
-    """The regions and contradicted mappings of the graph of these statements, checked whole."""
-    index = build_index(of_triples(projection))
-    return Regions(index, _contradictions(index))
-
-
-def _state(
-    shapes: Iterable[CheckResult], projection: frozenset[Triple], regions: Regions
-) -> CheckState:
-    return CheckState(
-        frozenset(shapes),
-        frozenset(regions.contradictions.values()),
-        Mappings(projection, regions),
-    )
+def _state(shapes: Iterable[CheckResult], mappings: Mappings) -> CheckState:
+    assert mappings.regions is not None
+    contradicted = frozenset(mappings.regions.contradictions.values())
+    return CheckState(frozenset(shapes), contradicted, mappings)
 
 
 def whole_state(triples: Collection[Triple]) -> CheckState:
     """The state of a graph of asserted statements, checked whole."""
     projection = mapping_projection(triples)
-    return _state(shape_results(list(triples)), projection, regions_of(projection))
+    regions, scratch = regions_of(projection)
+    return _state(shape_results(list(triples)), Mappings(projection, regions, scratch=scratch))
 
 
 def recorded_state(report: TerminologyReport, version: str) -> CheckState:
@@ -369,36 +221,6 @@ def neighbourhood(
     return statements
 
 
-def _patched_mappings(
-    projection: frozenset[Triple],
-    regions: Regions | None,
-    added: Collection[Triple],
-    removed: Collection[Triple],
-) -> tuple[frozenset[Triple], Regions]:
-    """The statements the mapping check reads after the change, and its regions and findings:
-    of the mappings whose entries' regions changed, or of every mapping when the base's regions
-    are not known."""
-    after = (projection - set(removed)) | {t for t in added if reads_for_mappings(t)}
-    if regions is None:
-        return frozenset(after), regions_of(frozenset(after))
-    index = build_index(of_triples(after))
-    before = {(m.subject, m.relation, m.object) for m in regions.index.asserted}
-    kept: dict[MappingKey, CheckResult] = {}
-    fresh = []
-    for mapping in index.asserted:
-        key = (mapping.subject, ns.SKOS + mapping.relation, mapping.object)
-        same = (
-            (mapping.subject, mapping.relation, mapping.object) in before
-            and index.entries.get(mapping.subject) == regions.index.entries.get(mapping.subject)
-            and index.entries.get(mapping.object) == regions.index.entries.get(mapping.object)
-        )
-        if not same:
-            fresh.append(mapping)
-        elif key in regions.contradictions:
-            kept[key] = regions.contradictions[key]
-    return frozenset(after), Regions(index, {**kept, **_contradictions(index, fresh)})
-
-
 def _whole_after(
     store: Store, added: Collection[Triple], removed: Collection[Triple]
 ) -> CheckState:
@@ -430,10 +252,6 @@ def check_change(
         local = {r for r in shape_results(sorted(data | hierarchy, key=str)) if r.focus in focus}
         shapes = frozenset({r for r in state.shapes if r.focus not in focus} | local)
     if any(reads_for_mappings(t) for t in changed):
-        mappings = state.mappings
-        projection, regions = _patched_mappings(
-            mappings.projection(store), mappings.regions, added, removed
-        )
-        return _state(shapes, projection, regions)
+        return _state(shapes, state.mappings.after(store, added, removed))
     # the statements the mapping check reads are those of the base: so are its state and findings
     return CheckState(shapes, state.contradicted, state.mappings)
