@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from exportgraph.graph.journal import WriteRaced
 from exportgraph.graph.version_cache import PerVersion
 from exportgraph.services.standards import change_check
 from exportgraph.services.standards.terminology_check import (
+    TerminologyReport,
     asserted_triples,
     check_graph,
     checked_terminology,
@@ -149,3 +151,15 @@ def test_changes_approved_in_a_row_are_checked_as_the_whole_graph_is(
         assert {r.rule for r in focused.results} == {"TERM-MAPPING-THRESHOLDS"}
     finally:
         store.close()
+
+
+def test_a_state_read_from_a_record_never_reads_another_versions_statements(
+    fixture_store: Store,
+) -> None:
+    """Its statements are read from the store only at its own version (another process wrote
+    meanwhile: the write is computed again)."""
+    mappings = change_check.recorded_state(TerminologyReport(), "another version").mappings
+    with pytest.raises(WriteRaced):
+        mappings.projection(fixture_store)
+    mappings.also_of(fixture_store.data_version() or "")
+    assert mappings.projection(fixture_store)
