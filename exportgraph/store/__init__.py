@@ -3,7 +3,8 @@
 =====================  ====================================================================
 ``oxigraph:DIR``       embedded Oxigraph, RocksDB in DIR (default: ``data/store`` in the
                        working directory from a checkout, the per-user data folder from a
-                       wheel, see exportgraph.paths); one process at a time
+                       wheel, see exportgraph.paths); one process at a time; opening it
+                       drops what a write that died left half done (store/pending.py)
 ``memory:``            embedded Oxigraph in memory (tests, throwaway runs)
 ``sparql:URL``         any SPARQL 1.1 server; URL is its query endpoint, writes go to
                        ``EXPORTGRAPH_UPDATE_URL`` (or ``update_url=``)
@@ -79,8 +80,15 @@ def open_store(uri: str | None = None, *, update_url: str | None = None) -> Stor
         if not rest:
             raise ValueError("oxigraph: needs a directory, e.g. oxigraph:data/store")
         from exportgraph.store.embedded import EmbeddedStore
+        from exportgraph.store.pending import drop_pending
 
-        return EmbeddedStore(rest)
+        opened = EmbeddedStore(rest)
+        try:
+            drop_pending(opened)  # what a write that died left half done, before anyone reads
+        except BaseException:
+            opened.close()
+            raise
+        return opened
     if sep and scheme == "memory":
         if rest:
             raise ValueError(f"memory: takes no argument, got {chosen!r}")

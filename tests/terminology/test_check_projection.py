@@ -12,7 +12,7 @@ from exportgraph.graph.closure import asserted_triples
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.read import read_knowledge
-from exportgraph.services.standards import change_check
+from exportgraph.services.standards import mapping_check
 from exportgraph.services.standards.equivalence_regions import SECTIONS_READ, build_index
 from exportgraph.store import memory_store_of
 from tests import real_graph
@@ -21,20 +21,20 @@ context = real_graph.context  # the real graph, built once per session
 
 
 def test_the_projection_index_reads_only_what_the_check_needs(
-    context: Context, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+    context: Context, caplog: pytest.LogCaptureFixture
 ) -> None:
-    monkeypatch.setattr(change_check, "shape_results", lambda triples: [])  # not the subject here
     triples = asserted_triples(context.store)
-    projection = frozenset(t for t in triples if change_check.reads_for_mappings(t))
+    projection = mapping_check.mapping_projection(triples)
     with caplog.at_level(logging.WARNING, logger="exportgraph.knowledge"):
         narrow = of_triples(projection, SECTIONS_READ)
-        state = change_check.whole_state(triples)
+        regions, scratch = mapping_check.regions_of(projection)
+        scratch.close()
     assert [r.getMessage() for r in caplog.records] == []
     assert narrow.problems == () and narrow.risk.models == {} and not narrow.products
     whole = build_index(of_triples(projection))
     assert build_index(narrow).entries == whole.entries
-    assert state.index.entries == whole.entries
-    assert state.index.asserted == whole.asserted
+    assert regions.index.entries == whole.entries
+    assert regions.index.asserted == whole.asserted
 
 
 def test_an_unknown_section_is_refused() -> None:

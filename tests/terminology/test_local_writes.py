@@ -111,9 +111,10 @@ CASES: dict[str, tuple[str, str, str]] = {
 }
 
 
-def copy_with(source: Store, extra: str) -> Store:
-    """A memory copy of `source` (every graph) with the statements of `extra` asserted too."""
-    store = open_store("memory:")
+def copy_with(source: Store, extra: str, uri: str = "memory:") -> Store:
+    """A copy of `source` (every graph; in memory unless `uri` says where) with the statements
+    of `extra` asserted too."""
+    store = open_store(uri)
     dump = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in source.triples())
     dump += "".join(f"{t} .\n" for t in changes.parse_turtle(extra, "extra"))
     sources = [RdfSource("copy", dump.encode(), "application/n-triples")]

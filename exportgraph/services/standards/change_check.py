@@ -1,8 +1,10 @@
 """The terminology report of the graph a change set would produce, computed on what it touches.
 
-The whole-graph report of the current data version is computed once and kept (per version);
-a change's report is that report with the findings on the nodes the change can affect replaced
-by a check of those nodes alone:
+The whole-graph report of the current data version is kept per version: read from the check
+recorded beside the store for that version (by `load`, `check`, or the write that produced it:
+each write records its report), else computed once and recorded. A change's report is that
+report with the findings on the nodes the change can affect replaced by a check of those nodes
+alone:
 
 - shapes: a shape reads only the predicates the shapes name (in paths, targets and SPARQL
   constraints, plus rdf:type and the class hierarchy), at most ``SHAPE_DEPTH`` statements from
@@ -13,103 +15,49 @@ by a check of those nodes alone:
   the statements the shapes read within the same depth, plus the class hierarchy. A change of
   the schema itself (a subclass axiom, say) is checked on the whole graph.
 - mappings the thresholds contradict: only when the change touches a statement the equivalence
-  queries read, and then only for the mappings whose entries' regions changed.
+  queries read (services/standards/mapping_check.py).
 
 The tests check that this finds exactly what the whole-graph check finds.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from functools import cache
 
 import rdflib
-from pyoxigraph import BlankNode, Literal, NamedNode, Triple
+from pyoxigraph import BlankNode, NamedNode, Triple
 
 from exportgraph import namespaces as ns
-from exportgraph.graph.closure import is_schema, vocabulary_for
+from exportgraph.graph.closure import is_schema
 from exportgraph.graph.queries import bind, load_query
 from exportgraph.graph.shacl import shapes_graph
 from exportgraph.graph.version_cache import PerVersion
-from exportgraph.knowledge.current import of_triples
-from exportgraph.knowledge.model import AssertedMapping
-from exportgraph.services.standards.equivalence import Contradiction, find_contradictions
-from exportgraph.services.standards.equivalence_regions import SECTIONS_READ, Index, build_index
+from exportgraph.services.standards.equivalence import RULE as MAPPING_RULE
+from exportgraph.services.standards.mapping_check import (
+    Mappings,
+    mapping_projection,
+    named_iris,
+    reads_for_mappings,
+    regions_of,
+)
 from exportgraph.services.standards.terminology_check import (
     SHAPES,
     CheckResult,
     TerminologyReport,
     asserted_triples,
+    record_check,
+    recordable,
+    recorded_report,
     shape_results,
 )
 from exportgraph.store import Store
 
 SHAPE_DEPTH = 3
 """The longest chain of statements a terminology shape reads from its focus node."""
-# the knowledge index's queries whose answers the mapping check reads (entries, their criteria,
-# kinds, units, jurisdictions and the asserted mappings; not risk, products or exceptions)
-BOOLEAN = ns.XSD + "boolean"
-EQUIVALENCE_QUERIES = (
-    "classify_units",
-    "knowledge_concepts",
-    "jurisdictions",
-    "entries_sources",
-    "entries",
-    "entries_links",
-    "entries_criteria",
-    "entries_licences",
-    "entries_mappings",
-    "equivalence_asserted",
-)
 RDF_TYPE = ns.RDF + "type"
 SUBCLASS = ns.RDFS + "subClassOf"
-MappingKey = tuple[str, str, str]  # subject IRI, relation, object IRI
-
-
-_IRI = re.compile(r"<([^>\s]+)>")
-_PREFIXED = re.compile(r"\b(\w+):([A-Za-z_][\w.-]*\w|[A-Za-z_])")
-_PREFIX = re.compile(r"PREFIX\s+(\w*):\s*<([^>]*)>", re.IGNORECASE)
-
-
-def _named_iris(text: str, prefixes: Mapping[str, str]) -> set[str]:
-    """The IRIs a SPARQL text names, written whole or with one of `prefixes`."""
-    named = set(_IRI.findall(text))
-    named.update(
-        prefixes[prefix] + local for prefix, local in _PREFIXED.findall(text) if prefix in prefixes
-    )
-    return named
-
-
-# the concepts' wording, which the index reads for answers but the mapping check never compares
-# (it compares entries' regions: kinds by notation and hierarchy, criteria, units)
-WORDING = frozenset(
-    ns.SKOS + name
-    for name in (
-        "prefLabel",
-        "altLabel",
-        "hiddenLabel",
-        "definition",
-        "scopeNote",
-        "note",
-        "example",
-        "editorialNote",
-        "historyNote",
-        "changeNote",
-    )
-)
-
-
-@cache
-def equivalence_terms() -> frozenset[str]:
-    """Every IRI the equivalence queries name (their predicates and classes), read from them,
-    but the concepts' wording."""
-    terms: set[str] = set()
-    for name in EQUIVALENCE_QUERIES:
-        text = re.sub(r"(?m)^\s*#.*$", "", load_query(name))  # comment lines only: IRIs hold #
-        terms |= _named_iris(_PREFIX.sub("", text), dict(_PREFIX.findall(text)))
-    return frozenset(terms - WORDING)
 
 
 @cache
@@ -127,7 +75,7 @@ def shape_terms() -> frozenset[str] | None:
             if isinstance(term, rdflib.URIRef) and not str(term).startswith(ns.SH):
                 terms.add(str(term))
             elif isinstance(term, rdflib.Literal):  # SPARQL constraints name IRIs in text
-                terms |= _named_iris(str(term), prefixes)
+                terms |= named_iris(str(term), prefixes)
     return frozenset(terms)
 
 
@@ -137,56 +85,56 @@ def read_by_shapes(triple: Triple) -> bool:
     return terms is None or triple.predicate.value in terms
 
 
-def reads_for_mappings(triple: Triple) -> bool:
-    """Whether the mapping check (derived equivalence) reads this statement."""
-    if triple.predicate.value == RDF_TYPE:  # concepts are read by any subclass of skos:Concept
-        return True
-    obj = triple.object
-    if isinstance(obj, Literal) and obj.datatype.value == BOOLEAN:  # eg: yes/no concept flags
-        return triple.predicate.value.startswith(ns.EG)
-    return triple.predicate.value in equivalence_terms()
-
-
 @dataclass(frozen=True)
 class CheckState:
-    """The whole-graph report of one graph, and what the mapping check read from it."""
+    """The whole-graph report of one graph (the shapes' findings and the contradicted mappings'),
+    and what the mapping check read from it."""
 
     shapes: frozenset[CheckResult]
-    projection: frozenset[Triple]
-    index: Index
-    contradictions: Mapping[MappingKey, CheckResult] = field(default_factory=dict)
+    contradicted: frozenset[CheckResult]
+    mappings: Mappings
 
     @property
     def report(self) -> TerminologyReport:
-        return TerminologyReport.of([*self.shapes, *self.contradictions.values()])
+        return TerminologyReport.of([*self.shapes, *self.contradicted])
 
 
-def _result(found: Contradiction) -> CheckResult:
-    return CheckResult(found.rule, found.severity, found.focus, found.path, found.message)
-
-
-def _contradictions(
-    index: Index, mappings: Iterable[AssertedMapping] | None = None
-) -> dict[MappingKey, CheckResult]:
-    """The contradicted mappings of `index` (or of some of its mappings), by key."""
-    if mappings is not None:
-        index = Index(entries=index.entries, by_id=index.by_id, asserted=list(mappings))
-    return {
-        (found.focus, found.path or "", index.by_id[found.object]): _result(found)
-        for found in find_contradictions(index)
-    }
+def _state(shapes: Iterable[CheckResult], mappings: Mappings) -> CheckState:
+    assert mappings.regions is not None
+    contradicted = frozenset(mappings.regions.contradictions.values())
+    return CheckState(frozenset(shapes), contradicted, mappings)
 
 
 def whole_state(triples: Collection[Triple]) -> CheckState:
     """The state of a graph of asserted statements, checked whole."""
-    projection = frozenset(t for t in triples if reads_for_mappings(t))
-    index = build_index(of_triples(projection, SECTIONS_READ))
-    return CheckState(
-        frozenset(shape_results(list(triples))), projection, index, _contradictions(index)
-    )
+    projection = mapping_projection(triples)
+    regions, scratch = regions_of(projection)
+    return _state(shape_results(list(triples)), Mappings(projection, regions, scratch=scratch))
 
 
-_STATE: PerVersion[CheckState] = PerVersion(lambda store: whole_state(asserted_triples(store)))
+def recorded_state(report: TerminologyReport, version: str) -> CheckState:
+    """The state of data version `version` whose whole-graph check gave `report` (recorded
+    beside the store); the mapping check's regions are read from the store when a change needs
+    them."""
+    contradicted = frozenset(r for r in report.results if r.rule == MAPPING_RULE)
+    shapes = frozenset(r for r in report.results if r.rule != MAPPING_RULE)
+    return CheckState(shapes, contradicted, Mappings(versions=[version]))
+
+
+def _base_state(store: Store) -> CheckState:
+    """The state of the store's current version: from the whole-graph check recorded for it
+    (by `load`, `check` or the write that produced it), else checked whole and recorded."""
+    version = store.data_version() or ""
+    kept = recorded_report(store, version)
+    if kept is not None:
+        return recorded_state(kept.report, version)
+    state = whole_state(asserted_triples(store))
+    if recordable(state.report) and store.data_version() == version:
+        record_check(store, version, state.report)
+    return state
+
+
+_STATE: PerVersion[CheckState] = PerVersion(_base_state)
 
 
 def state_for(store: Store) -> CheckState:
@@ -195,8 +143,13 @@ def state_for(store: Store) -> CheckState:
 
 
 def remember(store: Store, version: str, state: CheckState) -> None:
-    """Keep `state` as the check state of `version` (the graph a write just produced)."""
+    """Keep `state` as the check state of `version` (the graph a write just produced), in this
+    process and beside the store (for the next process)."""
+    state.mappings.also_of(version)
     _STATE.seed(store, version, state)
+    report = state.report
+    if recordable(report):
+        record_check(store, version, report)
 
 
 # ---------------------------------------------------------------------------- the local check
@@ -268,28 +221,6 @@ def neighbourhood(
     return statements
 
 
-def _patched_mappings(
-    state: CheckState, added: Collection[Triple], removed: Collection[Triple]
-) -> tuple[frozenset[Triple], Index, dict[MappingKey, CheckResult]]:
-    projection = (state.projection - set(removed)) | {t for t in added if reads_for_mappings(t)}
-    index = build_index(of_triples(projection, SECTIONS_READ))
-    before = {(m.subject, m.relation, m.object) for m in state.index.asserted}
-    kept: dict[MappingKey, CheckResult] = {}
-    fresh = []
-    for mapping in index.asserted:
-        key = (mapping.subject, ns.SKOS + mapping.relation, mapping.object)
-        same = (
-            (mapping.subject, mapping.relation, mapping.object) in before
-            and index.entries.get(mapping.subject) == state.index.entries.get(mapping.subject)
-            and index.entries.get(mapping.object) == state.index.entries.get(mapping.object)
-        )
-        if not same:
-            fresh.append(mapping)
-        elif key in state.contradictions:
-            kept[key] = state.contradictions[key]
-    return frozenset(projection), index, {**kept, **_contradictions(index, fresh)}
-
-
 def _whole_after(
     store: Store, added: Collection[Triple], removed: Collection[Triple]
 ) -> CheckState:
@@ -314,10 +245,13 @@ def check_change(
             data = neighbourhood(store, focus, added, removed)
         except _BlankNodeReached:
             return _whole_after(store, added, removed)
-        hierarchy = {t for t in vocabulary_for(store).schema if t.predicate.value == SUBCLASS}
+        hierarchy = {
+            Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
+            for row in store.select(load_query("check_hierarchy"))
+        }
         local = {r for r in shape_results(sorted(data | hierarchy, key=str)) if r.focus in focus}
         shapes = frozenset({r for r in state.shapes if r.focus not in focus} | local)
     if any(reads_for_mappings(t) for t in changed):
-        projection, index, contradictions = _patched_mappings(state, added, removed)
-        return CheckState(shapes, projection, index, contradictions)
-    return CheckState(shapes, state.projection, state.index, state.contradictions)
+        return _state(shapes, state.mappings.after(store, added, removed))
+    # the statements the mapping check reads are those of the base: so are its state and findings
+    return CheckState(shapes, state.contradicted, state.mappings)

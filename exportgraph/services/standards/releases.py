@@ -46,6 +46,7 @@ from exportgraph.services.standards.diff_shapes import ReleaseDiff
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
 from exportgraph.store import Store, Term, rdf_format
+from exportgraph.store.pending import mark_pending
 
 VERSION_PATTERN = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$")
 CURRENT = "current"  # in a diff, the terminology as it is now (not yet released)
@@ -256,9 +257,10 @@ def _write_bulk(
     published: set[str],
 ) -> None:
     """Write a release on a store this process alone writes: its statement graphs by the
-    store's bulk insert first, then its description and log entry in one update. The release
-    exists only once that update is in (a crash before it leaves graphs nothing refers to, no
-    release); graphs left by such a crash are removed before."""
+    store's bulk insert first (marked pending), then its description and log entry in one
+    update that also deletes the marks. The release exists only once that update is in: a crash
+    before it leaves marked graphs, which the next opening of the store drops (store/pending.py;
+    graphs left by a crash before marks were written are removed here)."""
     content = [q for q in stored if q.graph_name != RELEASE_STORAGE_GRAPH]
     described = [q for q in stored if q.graph_name == RELEASE_STORAGE_GRAPH]
     orphans = [  # a graph of a release is named by its IRI, or that IRI + /added, /removed
@@ -267,17 +269,23 @@ def _write_bulk(
         if g not in published and g.rsplit("/", 1)[0] not in published
     ]
     store.drop_graphs(orphans)
+    names = {q.graph_name.value for q in content if isinstance(q.graph_name, NamedNode)}
+    marks = mark_pending(store, names)
     store.insert_graphs(content)
     try:
         conditional_write(
-            store, state, "release", node, insert=[*header, *described], bulk_inserted=content
+            store,
+            state,
+            "release",
+            node,
+            delete=marks,
+            insert=[*header, *described],
+            bulk_inserted=content,
         )
     except BaseException:
         if node.value in {r["iri"] for r in list_releases(store)}:
             raise  # it was written (a later step failed): its graphs are the release's
-        store.drop_graphs(
-            sorted({q.graph_name.value for q in content if isinstance(q.graph_name, NamedNode)})
-        )
+        store.drop_graphs(sorted(names))  # their marks go when the store is next opened
         raise
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "mapping_results",
     "record_check",
     "recordable",
+    "recorded_report",
     "require_conforming",
     "shape_results",
 ]
@@ -198,15 +199,23 @@ def record_check(store: Store, data_version: str, report: TerminologyReport) -> 
     return RecordedCheck(report, data_version, kept.shapes_version, kept.computed_at, False)
 
 
+def recorded_report(store: Store, data_version: str) -> RecordedCheck | None:
+    """The check recorded beside the store for `data_version` and these shapes, or None."""
+    kept = recorded(store, CHECK_RECORD, data_version, shapes_version())
+    report = _from_json(kept.result) if kept is not None else None
+    if kept is None or report is None:
+        return None
+    return RecordedCheck(report, data_version, kept.shapes_version, kept.computed_at, True)
+
+
 def checked_terminology(store: Store, *, fresh: bool = False) -> RecordedCheck:
     """The check of the store's current data version: the one recorded for that data version
     and these shapes (unless `fresh`), else computed now and recorded."""
     version = store.data_version() or ""
     if not fresh:
-        kept = recorded(store, CHECK_RECORD, version, shapes_version())
-        report = _from_json(kept.result) if kept is not None else None
-        if kept is not None and report is not None:
-            return RecordedCheck(report, version, kept.shapes_version, kept.computed_at, True)
+        kept = recorded_report(store, version)
+        if kept is not None:
+            return kept
     report = check_terminology(store)
     if store.data_version() != version:  # written meanwhile: the report is of neither version
         return RecordedCheck(report, version, shapes_version(), "", False)
