@@ -6,12 +6,14 @@ written), then, after each logged write of this process (a proposal, a review, a
 statements it deleted and inserted instead of a new dump (a worker at the previous state applies
 only those; services/query/copies.py, graph/deltas.py). A query that overruns
 its time is stopped by killing its worker; a worker that needs more memory than its limit dies;
-the other workers keep serving.
+the other workers keep serving, and a replacement is started and loaded at once, in the
+background, so the next query does not wait for a process to start and load the data.
 """
 
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import queue
 import shutil
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from exportgraph.graph.context import Context
 
 DEFAULT_WORKERS = 2
+log = logging.getLogger("exportgraph.sparql")
 
 
 class SparqlPool:
@@ -79,9 +82,38 @@ class SparqlPool:
         self._idle.put(worker)
 
     def _replace(self, worker: WorkerProcess) -> None:
+        """Kill `worker` and start its replacement in the background (it counts as started at
+        once, so a request waits for it, or for another idle worker, instead of starting one)."""
         worker.kill()
         with self._lock:
-            self._started -= 1
+            if self._closed:
+                self._started -= 1
+                return
+        threading.Thread(target=self._start_replacement, name="sparql-worker", daemon=True).start()
+
+    def _start_replacement(self) -> None:
+        try:
+            worker = WorkerProcess(self.max_memory_mb)
+        except Exception:
+            log.exception("a SPARQL worker could not be started; the next query starts one")
+            with self._lock:
+                self._started -= 1
+            return
+        with self._lock:
+            prepared = self._prepared
+        try:
+            if prepared is not None:
+                worker.load(prepared)
+        except (OSError, EOFError, TimeoutError):
+            worker.kill()
+            with self._lock:
+                self._started -= 1
+            return
+        with self._lock:
+            if not self._closed:
+                self._idle.put(worker)
+                return
+        worker.stop()
 
     def dump_for(self, context: Context) -> Prepared:
         """What a worker must hold to answer for the store as it is now (data version and journal
