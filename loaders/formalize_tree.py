@@ -34,7 +34,6 @@ from exportgraph.loaders.formalize import (
     FormalEntry,
     parents_state_nothing,
     read_rows,
-    stated_thresholds,
     unit_iri,
 )
 from exportgraph.loaders.formalize_clauses import (
@@ -44,6 +43,7 @@ from exportgraph.loaders.formalize_clauses import (
     Phrase,
     Reading,
 )
+from exportgraph.loaders.formalize_notes import HeadingNote, states
 from exportgraph.loaders.listed_text import Note, TextNode
 from exportgraph.loaders.tables import Row, SourceDataError
 
@@ -141,9 +141,12 @@ def formalize_families(
     trees: Mapping[str, Mapping[str, TextNode]],
     units: Mapping[str, str],
     curated: Mapping[str, Collection[str]],
+    stated: Sequence[HeadingNote] = (),
 ) -> list[FormalEntry]:
     """Every family's subtree in every jurisdiction whose list has it (curated codes excepted: a
-    family whose subtree holds a curated code fails the load)."""
+    family whose subtree holds a curated code fails the load). A note in the subtree that a
+    heading note of ``stated`` (notes.csv) quotes is read: its fact, required of the entries it
+    applies to, says what it takes out (loaders/formalize_notes.py)."""
     found: list[FormalEntry] = []
     for family in families:
         for jurisdiction, entries in trees.items():
@@ -156,7 +159,8 @@ def formalize_families(
             mine = curated.get(jurisdiction, ())
             if any(node.code in mine for node in root.walk()):
                 raise _refuse(family, root, "its subtree holds a curated code")
-            reader = _Reader(family, [p for p in phrases if _under(root.code, p.under)], units)
+            mine_phrases = [p for p in phrases if _under(root.code, p.under)]
+            reader = _Reader(family, mine_phrases, units, stated)
             reader.check_root(root, tree)
             found += reader.entries(root, None, is_root=True)
     return found
@@ -172,16 +176,21 @@ def _refuse(family: Family, node: TextNode, why: str) -> SourceDataError:
 
 
 class _Reader:
-    def __init__(self, family: Family, phrases: Sequence[Phrase], units: Mapping[str, str]):
+    def __init__(
+        self,
+        family: Family,
+        phrases: Sequence[Phrase],
+        units: Mapping[str, str],
+        stated: Sequence[HeadingNote] = (),
+    ):
         self.family = family
         self.words = ParagraphReader(phrases, units)
+        self.stated = stated
 
     def check_root(self, root: TextNode, tree: TextNode) -> None:
         problem = parents_state_nothing(root, tree)
         if problem:
             raise _refuse(self.family, root, problem)
-        if stated_thresholds(root.text):
-            raise _refuse(self.family, root, "the root states thresholds of its own")
         below = {node.code for node in root.children}
         missing = [code for code in self.family.facts_paragraphs if code not in below]
         if missing:
@@ -210,7 +219,9 @@ class _Reader:
             n
             for n in node.walk()
             for note in n.notes
-            if (n is not node or not is_root) and not self._defines(n, note)
+            if (n is not node or not is_root)
+            and not self._defines(n, note)
+            and not states(self.stated, node, note)
         ]
         gap = self.family.gap or None
         if noted:
