@@ -4,8 +4,10 @@ names the paragraph, the item kind it applies to and the harmonized parameter.
 
 The rule says what a human read (the kind, the parameter, the words before the comparator); the
 number, comparator and unit are parsed from the paragraph's own text, in each jurisdiction's
-spelling (US ``1 × 10^−11``, ``1,100``; EU ``1 × 10-11``, ``0,05``). A paragraph is formalized only
-when it is exact to do so: one stated threshold in the paragraph, the rule's phrase before it, the
+spelling (US ``1 × 10^−11``, ``1,100``; EU ``1 × 10-11``, ``0,05``), with the comparator words of
+loaders/formalize_words.py (before the number, or "or more"/"or less" after it and its unit). A
+paragraph is formalized only when it is exact to do so: one stated threshold in the paragraph, the
+rule's phrase before it, the
 measurement condition the parameter's definition names present, and none of the words that make a
 condition the criteria cannot express ("except", "specially designed", "other than"); a note saying
 the paragraph "does not control" something needs the rule's excluded kinds. A rule without a
@@ -44,9 +46,11 @@ UNIT_BASE = f"{ns.EGID}unit/"
 """Units the formalized parameters use that ontology/units.ttl (QUDT) does not define."""
 
 NUMBER = (
-    r"(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*×\s*10\s*\^?\s*(?P<exponent>[−–-]\s*\d+)"
+    r"\+?(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*×\s*10\s*\^?\s*(?P<exponent>[−–-]\s*\d+)"
     r"|(?P<plain>\d+(?:[.,]\d+)*))"
 )
+"""A number as written: plain, or ``mantissa × 10^exponent``; an explicit "+" is kept in the words
+and means the number ("+20 dBm")."""
 WRITTEN = {
     "US": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
     "EU": re.compile(r"\d+(?:,\d+)?"),

@@ -14,9 +14,15 @@ Entries are made where the text puts conditions: a paragraph without conditions 
 sub-paragraphs are alternatives becomes a grouping entry (it matches through them); the first
 paragraph down a branch that states conditions becomes an entry whose alternatives are every way
 through its subtree (the conditions of each paragraph on the way, AND-ed; "any of" branches OR-ed).
+A root that states a threshold of its own (US 6A995.d "… having an output wavelength exceeding
+975 nm but not exceeding 1,150 nm and having any of the following:") is read like any paragraph —
+its kind's words in the phrase that reads the threshold — and its criteria are AND-ed into every
+way through it; a root whose threshold is not read leaves the family as text.
 A note on a paragraph of the subtree ("does not control Argon lasers …") cannot be expressed by
 criteria: the entry keeps its criteria, is marked incomplete, and an item meeting them is answered
-"unknown", naming the note — never true.
+"unknown", naming the note — never true; unless a row of ontology/controls/formalize/notes.csv
+quotes the note (EU "Note to 7A001.a.1"): its fact, then required of the entry, states what the
+note takes out.
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ UNITS = {
     **formalize.read_units(ontology_dir(), "units.csv"),
     "Gb/s": formalize.unit_iri("GigaBIT-PER-SEC"),
     "μm": formalize.unit_iri("qudt:MicroM"),
+    "dBm": formalize.unit_iri("DeciB_M"),
 }
 Criterion = tuple[str, str, Decimal, str]
 
@@ -111,6 +112,22 @@ def test_above_and_below_are_exclusive_as_written(ccl: CommerceControlList, anne
         assert _read(_node(ccl, annex, public), carrier) == {
             ("carrier", "<", Decimal(30), "KiloHZ")
         }
+
+
+def test_an_explicit_plus_sign_and_a_range_opened_by_above(
+    ccl: CommerceControlList, annex: AnnexI
+) -> None:
+    # US 5A001.d.1 "Rated for operation above 31.8 GHz, but not exceeding 57 GHz, and having an
+    # Effective Radiated Power (ERP) equal to or greater than +20 dBm (22.15 dBm Effective
+    # Isotropic Radiated Power (EIRP));"
+    node = _node(ccl, annex, "US:5A001.d.1")
+    rated = _phrase("5A001.d", "Rated for operation {}", "frequency")
+    erp = "having an Effective Radiated Power (ERP) {} (22.15 dBm Effective Isotropic Radiated Power (EIRP))"
+    assert _read(node, rated, _phrase("5A001.d", erp, "erp")) == {
+        ("frequency", ">", Decimal("31.8"), "GigaHZ"),
+        ("frequency", "<=", Decimal(57), "GigaHZ"),
+        ("erp", ">=", Decimal(20), "DeciB_M"),
+    }
 
 
 def test_between_is_counted_but_never_formalized(ccl: CommerceControlList, annex: AnnexI) -> None:

@@ -217,8 +217,17 @@ def test_us_high_speed_cameras_of_6a203(classify_in: Any) -> None:
     assert asked["controlled"] == "unknown"
     assert "camera-not-controlled-by-6a003" in asked["missing_facts"]
     below = {**framing, "parameters": {"framing-camera-speed": 225_000}, "facts": fact}
-    # "50 ns or less frame exposure time" (6A203.b.2) stays text: unknown, never false
+    # 6A203.b.2 "Framing cameras capable of 50 ns or less frame exposure time" asks its figure
     assert classify_in("US", below, ON)["controlled"] == "unknown"
+    exposure = "framing-camera-frame-exposure-time"
+    at_50 = {**below, "parameters": {"framing-camera-speed": 225_000, exposure: "50 ns"}}
+    assert _ids(classify_in("US", at_50, ON)) == ["US:6A203.b.2"]  # "or less": the value itself
+    at_51 = {**below, "parameters": {"framing-camera-speed": 225_000, exposure: "51 ns"}}
+    assert classify_in("US", at_51, ON)["controlled"] is False
+    # 6A203.a.2 "Electronic streak cameras capable of 50 ns or less time resolution"
+    resolution = {"streak-camera-temporal-resolution": "50 ns"}
+    electronic = {"kind": "electronic-streak-camera", "parameters": resolution, "facts": fact}
+    assert "US:6A203.a.2" in _ids(classify_in("US", electronic, ON))
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
