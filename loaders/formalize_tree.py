@@ -16,8 +16,9 @@ paragraph down a branch that states conditions becomes an entry whose alternativ
 through its subtree (the conditions of each paragraph on the way, AND-ed; "any of" branches OR-ed).
 A root that states a threshold of its own (US 6A995.d "… having an output wavelength exceeding
 975 nm but not exceeding 1,150 nm and having any of the following:") is read like any paragraph —
-its kind's words in the phrase that reads the threshold — and its criteria are AND-ed into every
-way through it; a root whose threshold is not read leaves the family as text.
+its kind's words in the phrase that reads the threshold; when its sub-paragraphs are alternatives
+it becomes a grouping entry and every entry below it carries its criteria with its own (AND-ed);
+a root whose threshold is not read leaves the family as text.
 A note on a paragraph of the subtree ("does not control Argon lasers …") cannot be expressed by
 criteria: the entry keeps its criteria, is marked incomplete, and an item meeting them is answered
 "unknown", naming the note — never true; unless a row of ontology/controls/formalize/notes.csv
@@ -205,22 +206,37 @@ class _Reader:
         if any(node.notes for node in chain) and not self.family.notes_read:
             raise _refuse(self.family, root, "notes on it or above it: say how they were read")
 
-    def entries(self, node: TextNode, parent: str | None, *, is_root: bool) -> list[FormalEntry]:
-        """The entries of ``node``'s subtree: a group and its children, or one entry."""
+    def entries(
+        self,
+        node: TextNode,
+        parent: str | None,
+        *,
+        is_root: bool,
+        above: tuple[FormalCriterion, ...] = (),
+    ) -> list[FormalEntry]:
+        """The entries of ``node``'s subtree: a group and its children, or one entry. ``above``:
+        the criteria of a heading the subtree stands under, required with each entry's own."""
         try:
             reading = self.words.read_root(node) if is_root else self._read_or_say(node)
         except NotRead as why:
-            return [self._text(node, parent, str(why))]
-        if not reading.criteria and not reading.either and reading.mode == "any" and node.children:
+            return [self._text(node, parent, str(why), above)]
+        grouping = not reading.criteria or is_root  # a heading's own criteria go down with it
+        if grouping and not reading.either and reading.mode == "any" and node.children:
             children = [c for c in node.children if not _reserved(c)]
+            heading = above + reading.criteria
             if not children or (not is_root and node.notes):
-                return [self._text(node, parent, "its sub-paragraphs or notes were not read")]
-            found = [e for c in children for e in self.entries(c, node.code, is_root=False)]
+                why = "its sub-paragraphs or notes were not read"
+                return [self._text(node, parent, why, heading)]
+            found = [
+                e
+                for c in children
+                for e in self.entries(c, node.code, is_root=False, above=heading)
+            ]
             return [self._entry(node, parent, (), None, group=True), *found]
         try:
-            alternatives = self.alternatives(node, reading)
+            alternatives = tuple(above + way for way in self.alternatives(node, reading))
         except NotRead as why:
-            return [self._partial(node, parent, reading, str(why))]
+            return [self._text(node, parent, str(why), above + reading.criteria)]
         noted = [
             n
             for n in node.walk()
@@ -237,7 +253,8 @@ class _Reader:
         cells = self.cells(alternatives)
         if gap is None and cells > MAX_CELLS:  # (an incomplete entry is never compared)
             held = f"the {len(alternatives)} alternative sets of conditions below it"
-            return [self._partial(node, parent, reading, f"{held} are not formalized yet")]
+            why = f"{held} are not formalized yet"
+            return [self._text(node, parent, why, above + reading.criteria)]
         return [self._entry(node, parent, alternatives, gap)]
 
     def alternatives(
@@ -306,16 +323,18 @@ class _Reader:
             alternatives, group,
         )  # fmt: skip
 
-    def _partial(
-        self, node: TextNode, parent: str | None, reading: Reading, why: str
+    def _text(
+        self,
+        node: TextNode,
+        parent: str | None,
+        why: str,
+        required: tuple[FormalCriterion, ...] = (),
     ) -> FormalEntry:
-        """The paragraph's own conditions, which every way through it requires, as an incomplete
-        entry: an item failing them is not controlled by it, one meeting them is "unknown"."""
-        if not reading.criteria:
-            return self._text(node, parent, why)
-        return self._entry(node, parent, (reading.criteria,), why)
-
-    def _text(self, node: TextNode, parent: str | None, why: str) -> FormalEntry:
+        """The paragraph as text; with the conditions every way through it requires (its own,
+        its heading's) as an incomplete entry: an item failing them is not controlled by it, one
+        meeting them is "unknown"."""
+        if required:
+            return self._entry(node, parent, (required,), why)
         return FormalEntry(
             node.jurisdiction, node.code, parent, node.text, self.family.kinds,
             self.family.excluded_kinds, self.family.requires_facts, (),

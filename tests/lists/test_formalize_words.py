@@ -187,21 +187,32 @@ def test_a_family_heading_with_a_threshold_of_its_own(
     ]
     family = formalize_tree.Family("6A995.f", ("US",), ("laser",), (), (), "", 0, "families.csv")
     trees = {"US": {e.code: e.tree for e in ccl.entries}}
-    (entry,) = formalize_tree.formalize_families([family], phrases, trees, UNITS, {})
+    found = formalize_tree.formalize_families([family], phrases, trees, UNITS, {})
+    entries = {e.code: e for e in found}
+    assert list(entries) == ["6A995.f", "6A995.f.1", "6A995.f.2"]
+    assert entries["6A995.f"].group and not entries["6A995.f"].criteria
     band = {
         ("wavelength", ">", Decimal(1400), "NanoM"),
         ("wavelength", "<=", Decimal(1555), "NanoM"),
     }
-    ways = {
-        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
-        for way in entry.ways
-    }
-    assert entry.text_only is None
-    assert ways == {
-        frozenset(band | {("energy", ">", Decimal(100), "MilliJ"), ("peak", ">", Decimal(1), "W")}),
-        frozenset(band | {("power", ">", Decimal(1), "W")}),
-    }
+    energy = {("energy", ">", Decimal(100), "MilliJ"), ("peak", ">", Decimal(1), "W")}
+    for code, own in (("6A995.f.1", energy), ("6A995.f.2", {("power", ">", Decimal(1), "W")})):
+        entry = entries[code]
+        assert entry.text_only is None and entry.parent == "6A995.f"
+        assert _ways(entry) == {frozenset(band | own)}  # the heading's band with each item's
     # without the phrase that reads the heading's words, the family is not read, never read
     # without its heading's threshold
     (alone,) = formalize_tree.formalize_families([family], phrases[1:], trees, UNITS, {})
     assert alone.text_only and not alone.criteria
+    # a sub-paragraph not read keeps the heading's band as an incomplete entry: an item outside
+    # the band is not controlled by it, one inside is "unknown"
+    partial = formalize_tree.formalize_families([family], phrases[:2], trees, UNITS, {})
+    one = next(e for e in partial if e.code == "6A995.f.1")
+    assert one.text_only and _ways(one) == {frozenset(band)}
+
+
+def _ways(entry: formalize.FormalEntry) -> set[frozenset[Criterion]]:
+    return {
+        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
+        for way in entry.ways
+    }
