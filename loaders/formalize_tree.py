@@ -225,8 +225,8 @@ class _Reader:
             children = [c for c in node.children if not _reserved(c)]
             heading = above + reading.criteria
             if not children or (not is_root and node.notes):
-                why = "its sub-paragraphs or notes were not read"
-                return [self._text(node, parent, why, heading)]
+                unread = "its sub-paragraphs or notes were not read"
+                return [self._text(node, parent, unread, heading)]
             found = [
                 e
                 for c in children
@@ -253,8 +253,8 @@ class _Reader:
         cells = self.cells(alternatives)
         if gap is None and cells > MAX_CELLS:  # (an incomplete entry is never compared)
             held = f"the {len(alternatives)} alternative sets of conditions below it"
-            why = f"{held} are not formalized yet"
-            return [self._text(node, parent, why, above + reading.criteria)]
+            later = f"{held} are not formalized yet"
+            return [self._text(node, parent, later, above + reading.criteria)]
         return [self._entry(node, parent, alternatives, gap)]
 
     def alternatives(
