@@ -53,6 +53,9 @@ _MAX_OR = 4
 tried as a cut between alternatives: 2^n readings)."""
 _SEPARATOR = re.compile(r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)")
 _POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
+_NEGATED = re.compile(r"(?i:no|not|never|none)\s")
+"""A phrase whose words negate its threshold ("No dimension {}": "No dimension greater than 35 mm"
+is a dimension of at most 35 mm): the comparator it writes is the opposite of the condition."""
 _QUOTES = re.compile(r"[“”\"‘’]|(?<![\w])'|'(?![\w])")
 
 
@@ -217,6 +220,8 @@ class ParagraphReader:
                     words, node.text, node.code, phrase.defined_by, words,
                 )  # fmt: skip
                 found.append((fixed,))
+            elif _NEGATED.match(phrase.template):
+                raise NotRead(f"{words!r}: the words negate the threshold (the opposite sign)")
             else:
                 found.append(self._numeric(node, phrase, match, words))
         return found[0] if len(found) == 1 else None

@@ -130,6 +130,17 @@ def test_an_explicit_plus_sign_and_a_range_opened_by_above(
     }
 
 
+def test_a_negated_threshold_is_never_read_with_the_sign_it_writes(
+    ccl: CommerceControlList, annex: AnnexI
+) -> None:
+    # 3A229.c.1 "No dimension greater than 35 mm;": at most 35 mm, not more than 35 mm
+    for public in ("US:3A229.c.1", "EU:3A229.c.1"):
+        node = _node(ccl, annex, public)
+        assert stated_thresholds(node.text) == 1
+        with pytest.raises(NotRead, match="negate"):
+            _read(node, _phrase("3A229.c", "No dimension {}", "dimension"))
+
+
 def test_between_is_counted_but_never_formalized(ccl: CommerceControlList, annex: AnnexI) -> None:
     # US 6A205.a.1 "Operating at wavelengths between 500 nm and 600 nm; and": the ends are not
     # said to be included or not
