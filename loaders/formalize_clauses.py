@@ -118,7 +118,7 @@ class ParagraphReader:
     def _expression(value: Callable[[int], str]) -> str:
         return (
             rf"(?:(?:of\s+)?(?P<c1>{ANY_COMPARATOR})\s+{value(1)}"
-            rf"(?:,?\s+(?:but|and)\s+(?P<c2>{UPPER_COMPARATOR})\s+{value(2)})?"
+            rf"(?:,?\s+(?:but|and)\s+(?P<c2>{ANY_COMPARATOR})\s+{value(2)})?"
             rf"|(?:of\s+)?{value(3)}\s+(?P<c3>{AT_LEAST_AFTER})"
             rf"(?:,?\s+(?:but|and)\s+(?P<c4>{UPPER_COMPARATOR})\s+{value(4)})?"
             rf"|(?:of\s+)?{value(5)}\s+(?P<c5>{AT_MOST_AFTER}))"
@@ -230,6 +230,8 @@ class ParagraphReader:
         self, node: TextNode, phrase: Phrase, match: re.Match[str], words: str
     ) -> tuple[FormalCriterion, ...]:
         pairs = [(n, match.group(f"c{n}")) for n in range(1, 6)]
+        if match.group("c2") and sign(match.group("c1"))[0] == sign(match.group("c2"))[0]:
+            raise NotRead(f"{words!r}: two bounds on the same side, not a range")
         criteria = []
         for n, words_of_comparator in pairs:
             if not match.group(f"n{n}"):

@@ -141,6 +141,17 @@ def test_a_negated_threshold_is_never_read_with_the_sign_it_writes(
             _read(node, _phrase("3A229.c", "No dimension {}", "dimension"))
 
 
+def test_a_range_written_upper_bound_first(ccl: CommerceControlList, annex: AnnexI) -> None:
+    # US 3C002.a.1 "Positive resists adjusted (optimized) for use at wavelengths less than 193 nm
+    # but equal to or greater than 15 nm;"
+    node = _node(ccl, annex, "US:3C002.a.1")
+    template = "Positive resists adjusted (optimized) for use at wavelengths {}"
+    assert _read(node, _phrase("3C002.a", template, "wavelength")) == {
+        ("wavelength", "<", Decimal(193), "NanoM"),
+        ("wavelength", ">=", Decimal(15), "NanoM"),
+    }
+
+
 def test_between_is_counted_but_never_formalized(ccl: CommerceControlList, annex: AnnexI) -> None:
     # US 6A205.a.1 "Operating at wavelengths between 500 nm and 600 nm; and": the ends are not
     # said to be included or not
