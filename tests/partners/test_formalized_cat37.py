@@ -1,7 +1,9 @@
-"""Classification of gyros by 7A002 formalized from the whole lists (families.csv): a family
-heading with a threshold of its own (7A002.a "Specified to function at linear acceleration levels
-less than or equal to 100 g and having any of the following:") whose criteria every entry below
-it carries — items on both sides of each threshold the texts state, in both lists."""
+"""Classification by families read with the reader's comparator words (families.csv): gyros of
+7A002, a family heading with a threshold of its own (7A002.a "Specified to function at linear
+acceleration levels less than or equal to 100 g and having any of the following:") whose criteria
+every entry below it carries; resists of 3C002.a, ranges written upper bound first ("less than 193
+nm but equal to or greater than 15 nm") — items on both sides of each threshold the texts state,
+in both lists."""
 
 from __future__ import annotations
 
@@ -50,3 +52,29 @@ def test_gyros_against_7a002(classify_in: Any, jurisdiction: str) -> None:
     harsh = classify_in(jurisdiction, _gyro(**{**walk, level: "101 standard_gravity"}), ON)
     assert _ids(harsh) == [f"{jurisdiction}:7A002.b"]
     assert f"{jurisdiction}:7A002.a.1" not in {e["id"] for e in harsh.get("possible_entries", [])}
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_resists_against_3c002_a(classify_in: Any, jurisdiction: str) -> None:
+    # 3C002.a.1 "Positive resists adjusted (optimized) for use at wavelengths less than 193 nm
+    # but equal to or greater than 15 nm"; 3C002.a.2 "Resists adjusted (optimized) for use at
+    # wavelengths less than 15 nm but greater than 1 nm"
+    def resist(kind: str, nm: float) -> dict[str, Any]:
+        wavelength = {"value": nm, "unit": "nm"}
+        return {"kind": kind, "parameters": {"resist-optimized-wavelength": wavelength}}
+
+    positive = "positive-semiconductor-lithography-resist"
+    assert _ids(classify_in(jurisdiction, resist(positive, 15), ON)) == [
+        f"{jurisdiction}:3C002.a.1"
+    ]
+    assert classify_in(jurisdiction, resist(positive, 193), ON)["controlled"] is False
+    # a resist not known to be positive: 3C002.a.1 needs the narrower kind (asked), a.2 does not
+    euv = classify_in(jurisdiction, resist("semiconductor-lithography-resist", 13.5), ON)
+    assert _ids(euv) == [f"{jurisdiction}:3C002.a.2"]
+    at_15 = classify_in(jurisdiction, resist("semiconductor-lithography-resist", 15), ON)
+    assert at_15["controlled"] == "unknown" and "kind" in at_15["missing_facts"]
+    # a positive resist is a resist: at 13.5 nm, 3C002.a.2
+    assert _ids(classify_in(jurisdiction, resist(positive, 13.5), ON)) == [
+        f"{jurisdiction}:3C002.a.2"
+    ]
+    assert classify_in(jurisdiction, resist(positive, 1), ON)["controlled"] is False
