@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from exportgraph.loaders import annex_i, ccl, whole_lists  # noqa: E402
 from exportgraph.loaders.country_names import CountryNames  # noqa: E402
-from exportgraph.loaders.formalize import FormalEntry, stated_thresholds  # noqa: E402
+from exportgraph.loaders.formalize import FormalEntry  # noqa: E402
+from exportgraph.loaders.formalize_words import stated_thresholds  # noqa: E402
 from exportgraph.loaders.listed_text import TextNode  # noqa: E402
 from exportgraph.loaders.whole_lists import COUNTRY_NAMES  # noqa: E402
 

@@ -4,17 +4,21 @@ notes and licence-requirement tables) and the words that stand outside any ECCN.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from xml.etree import ElementTree
 
-from exportgraph.loaders.ccl_model import (
-    Eccn,
-    GroupText,
-    LicenceRequirementRow,
-    ListBasedException,
-    licence_row,
+from exportgraph.loaders.ccl_header import (
+    EXCEPTION_LABEL,
+    HEADER_LABEL,
+    LOOSE_LABEL,
+    MARKERS,
+    OTHER_LABEL,
+    EccnDraft,
+    continuation,
+    labelled,
+    licence_rows,
 )
-from exportgraph.loaders.ccl_notes import PendingNote, place, read_note
+from exportgraph.loaders.ccl_model import Eccn, GroupText, ListBasedException
+from exportgraph.loaders.ccl_notes import place, read_note
 from exportgraph.loaders.ccl_xml import (
     heading_code,
     leading_label,
@@ -35,52 +39,6 @@ from exportgraph.loaders.tables import SourceDataError
 
 _TOP_LEVEL = {"HEAD", "HD1", "HD2", "HD3", "FP-2", "FP-1", "FP", "P", "NOTE", "EXTRACT", "DIV"}
 _IGNORED = {"img", "EDNOTE", "CITA"}  # page images and the editorial trailer of the supplement
-_MARKERS = (
-    (re.compile(r"^License Requirements$"), "licence"),
-    (re.compile(r"^(?:List Based )?License Exceptions\b(?! Note)"), "exceptions"),
-    (re.compile(r"^Special Conditions for STA$"), "sta"),
-    (re.compile(r"^List of Items Controlled:?$"), "list"),
-    (re.compile(r"^Reporting Requirements$"), "Reporting Requirements"),
-)
-_HEADER_LABEL = re.compile(
-    r"^(?P<label>Reasons? for Control|Control\(s\)|Controls|Related Controls"
-    r"|Related Definitions?|Items)\s*:\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
-_LOOSE_LABEL = re.compile(
-    r"^(?P<label>Related Controls|Related Definitions?|Country Chart)\s*[:.]?\s+(?P<rest>.*)$",
-    re.DOTALL,
-)
-_OTHER_LABEL = re.compile(
-    r"^(?P<label>Special Reporting|Reporting Requirements|License Requirements?(?: Notes?)?"
-    r"|License Exceptions? Notes?|Unit|ECCN Controls)\s*:\s*(?P<rest>.*)$",
-    re.DOTALL,
-)
-_EXCEPTION_LABEL = re.compile(r"^(?P<label>[A-Z]{3}(?:/[A-Z]{3})?)\s*:\s*(?P<rest>.*)$", re.DOTALL)
-
-
-@dataclass
-class _Draft:
-    """An ECCN while its paragraphs are read."""
-
-    tree: TreeBuilder
-    line: int
-    category: tuple[str, str]
-    group: tuple[str, str]
-    subheading: str
-    section: str = "licence"
-    in_items: bool = False
-    reasons: tuple[str, ...] = ()
-    rows: list[LicenceRequirementRow] = field(default_factory=list)
-    exceptions: list[ListBasedException] = field(default_factory=list)
-    related_controls: list[str] = field(default_factory=list)
-    related_definitions: list[str] = field(default_factory=list)
-    other: list[list[str]] = field(default_factory=list)
-    notes: list[PendingNote] = field(default_factory=list)
-    """The notes read since the last lettered paragraph, placed when the next one starts."""
-    last: str = ""
-    """Where an unlabelled header paragraph continues: "exception", "controls", "definitions",
-    "other" or "" (nothing yet)."""
 
 
 class EccnReader:
@@ -91,7 +49,7 @@ class EccnReader:
         self.category = ("", "")
         self.group = ("", "")
         self.subheading = ""
-        self.draft: _Draft | None = None
+        self.draft: EccnDraft | None = None
         self.done: list[Eccn] = []
         self.group_texts: list[GroupText] = []
         self._group_notes: list[Note] = []
@@ -153,7 +111,7 @@ class EccnReader:
     def heading(self, tag: str, text: str, line: int) -> None:
         if self.draft is not None and tag == "HD1":
             self.place_notes()
-            for pattern, section in _MARKERS:
+            for pattern, section in MARKERS:
                 if pattern.match(text):  # 3A090 sets its sections as HD1 headings
                     self.draft.section = section
                     return
@@ -177,7 +135,7 @@ class EccnReader:
         self.close()
         self._flush_group()
         heading = text[len(code) :].strip()
-        self.draft = _Draft(
+        self.draft = EccnDraft(
             TreeBuilder("US", code, heading, line),
             line,
             self.category,
@@ -214,7 +172,7 @@ class EccnReader:
             self.add_note(Note(kind, head, words, line))
             return
         self.place_notes()
-        for pattern, section in _MARKERS:
+        for pattern, section in MARKERS:
             if pattern.match(text) and not draft.in_items:
                 draft.section = section
                 draft.last = ""
@@ -222,21 +180,23 @@ class EccnReader:
                     draft.other.append([section, ""])
                     draft.last = "other"
                 return
-        header = _HEADER_LABEL.match(text) or (None if draft.in_items else _LOOSE_LABEL.match(text))
+        header = HEADER_LABEL.match(text) or (None if draft.in_items else LOOSE_LABEL.match(text))
         if header:
-            self.labelled(header.group("label"), header.group("rest").strip(), line)
+            words = labelled(draft, header.group("label"), header.group("rest").strip(), line)
+            if words:
+                self.item(words, line)
             return
         if draft.in_items:
             self.item(text, line)
             return
-        exception = _EXCEPTION_LABEL.match(text)
+        exception = EXCEPTION_LABEL.match(text)
         if exception:
             draft.exceptions.append(
                 ListBasedException(exception.group("label"), exception.group("rest").strip(), line)
             )
             draft.last = "exception"
             return
-        other = _OTHER_LABEL.match(text)
+        other = OTHER_LABEL.match(text)
         label = other.group("label") if other else leading_label(element)
         if label is not None:
             draft.other.append([label, text[len(label) + 1 :].strip()])
@@ -246,51 +206,7 @@ class EccnReader:
             draft.in_items = True  # a few ECCNs list their items without an "Items:" line
             self.item(text, line)
             return
-        self.continuation(text, line)
-
-    def labelled(self, label: str, rest: str, line: int) -> None:
-        draft = self.draft
-        assert draft is not None
-        key = label.lower()
-        if key.startswith("reason"):
-            draft.reasons = tuple(re.findall(r"\b[A-Z]{2}\b", rest))
-            draft.last = ""
-        elif key in ("control(s)", "controls", "country chart"):
-            if rest:  # an empty "Control(s):" is followed by its rows
-                draft.rows.append(licence_row(rest, rest, line))
-            draft.last = "row" if rest else ""
-        elif key == "related controls":
-            draft.related_controls.append(rest)
-            draft.last = "controls"
-        elif key.startswith("related definition"):
-            draft.related_definitions.append(rest)
-            draft.last = "definitions"
-        else:  # Items:
-            draft.in_items = True
-            if rest:
-                self.item(rest, line)
-
-    def continuation(self, text: str, line: int) -> None:
-        draft = self.draft
-        assert draft is not None
-        if draft.last == "exception":
-            last = draft.exceptions[-1]
-            draft.exceptions[-1] = replace(last, text=f"{last.text}\n{text}".strip())
-        elif draft.last == "controls":
-            draft.related_controls.append(text)
-        elif draft.last == "definitions":
-            draft.related_definitions.append(text)
-        elif draft.last == "other":
-            draft.other[-1][1] = f"{draft.other[-1][1]}\n{text}".strip()
-        elif draft.last == "row":
-            previous = draft.rows[-1]
-            joined = f"{previous.chart}\n{text}"
-            draft.rows[-1] = licence_row(previous.applies_to, joined, previous.line)
-        elif draft.section == "sta":
-            draft.exceptions.append(ListBasedException("STA", text, line))
-            draft.last = "exception"
-        else:
-            draft.tree.continuation(text)
+        continuation(draft, text, line)
 
     def item(self, text: str, line: int) -> None:
         draft = self.draft
@@ -345,26 +261,12 @@ class EccnReader:
             return
         headers = [render(th) for th in table.iter("TH")]
         if headers and headers[0].startswith("Control") and not draft.in_items:
-            self.licence_table(table, line)
+            problem = licence_rows(draft, table, line)
+            if problem:
+                raise self.error(line, problem)
             return
         rows = [" | ".join(render(cell) for cell in tr) for tr in table.iter("TR")]
         draft.tree.continuation("\n".join(row for row in rows if row.strip(" |")))
-
-    def licence_table(self, table: ElementTree.Element, line: int) -> None:
-        draft = self.draft
-        assert draft is not None
-        for offset, tr in enumerate(table.iter("TR")):
-            cells = [render(td) for td in tr.findall("TD")]
-            while cells and not cells[-1]:  # some tables carry an empty third column
-                cells.pop()
-            if not cells:
-                continue
-            if len(cells) == 1:  # a one-column table: the row says it all
-                draft.rows.append(licence_row(cells[0], cells[0], line + offset))
-                continue
-            if len(cells) != 2:
-                raise self.error(line, f"a licence-requirement row with {len(cells)} cells")
-            draft.rows.append(licence_row(cells[0], cells[1], line + offset))
 
     # ------------------------------------------------------------------ closing
 

@@ -4,8 +4,10 @@ names the paragraph, the item kind it applies to and the harmonized parameter.
 
 The rule says what a human read (the kind, the parameter, the words before the comparator); the
 number, comparator and unit are parsed from the paragraph's own text, in each jurisdiction's
-spelling (US ``1 × 10^−11``, ``1,100``; EU ``1 × 10-11``, ``0,05``). A paragraph is formalized only
-when it is exact to do so: one stated threshold in the paragraph, the rule's phrase before it, the
+spelling (US ``1 × 10^−11``, ``1,100``; EU ``1 × 10-11``, ``0,05``), with the comparator words of
+loaders/formalize_words.py (before the number, or "or more"/"or less" after it and its unit). A
+paragraph is formalized only when it is exact to do so: one stated threshold in the paragraph, the
+rule's phrase before it, the
 measurement condition the parameter's definition names present, and none of the words that make a
 condition the criteria cannot express ("except", "specially designed", "other than"); a note saying
 the paragraph "does not control" something needs the rule's excluded kinds. A rule without a
@@ -26,6 +28,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
+from exportgraph.loaders.formalize_words import (
+    ANY_COMPARATOR,
+    AT_LEAST_AFTER,
+    AT_MOST_AFTER,
+    sign,
+    sign_after,
+    stated_thresholds,
+)
 from exportgraph.loaders.listed_text import TextNode
 from exportgraph.loaders.tables import Row, SourceDataError, read_table
 
@@ -35,30 +45,12 @@ FOLDER = "controls/formalize"
 UNIT_BASE = f"{ns.EGID}unit/"
 """Units the formalized parameters use that ontology/units.ttl (QUDT) does not define."""
 
-_COMPARATORS: tuple[tuple[str, str], ...] = (
-    (r"equal to or (?:less|lower)(?: \(better\))? than", "<="),
-    (r"(?:less|lower)(?: \(better\))? than or equal to|not exceeding|not more than", "<="),
-    (r"equal to or (?:more|greater|higher)(?: \(better\))? than", ">="),
-    (r"(?:more|greater|higher)(?: \(better\))? than or equal to|not less than|at least", ">="),
-    (r"(?:less|lower)(?: \(better\))? than", "<"),
-    (r"(?:more|greater|higher)(?: \(better\))? than|exceeding", ">"),
-)
-"""The comparators the texts write, most specific first ("less than or equal to" before "less
-than")."""
-_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _COMPARATORS)
 NUMBER = (
-    r"(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*×\s*10\s*\^?\s*(?P<exponent>[−–-]\s*\d+)"
+    r"\+?(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*×\s*10\s*\^?\s*(?P<exponent>[−–-]\s*\d+)"
     r"|(?P<plain>\d+(?:[.,]\d+)*))"
 )
-_COUNTED_ONLY = r"below|above|under|over|up to"
-"""Comparators counted as stated thresholds (so a parent stating one never passes as free of
-conditions) but never formalized: whether they include the value is not written."""
-_STATED = re.compile(
-    rf"(?:\b(?:{_COMPARATOR}|{_COUNTED_ONLY})\s+\(?\d"
-    rf"|\d[\d.,]*\s*[^\s;,.]*\s+or (?:more|less)\b)"
-)
-"""A numeric threshold as the texts state one: a comparator (or a word of ``_COUNTED_ONLY``)
-followed by a number, or a number (with its unit) followed by "or more"/"or less"."""
+"""A number as written: plain, or ``mantissa × 10^exponent``; an explicit "+" is kept in the words
+and means the number ("+20 dBm")."""
 WRITTEN = {
     "US": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
     "EU": re.compile(r"\d+(?:,\d+)?"),
@@ -196,11 +188,6 @@ def unit_iri(name: str) -> str:
     return ns.iri(ns.QUDT_UNIT, qudt).value if qudt != name else UNIT_BASE + name
 
 
-def stated_thresholds(text: str) -> int:
-    """How many numeric thresholds a paragraph's own words state (see ``_STATED``)."""
-    return len(_STATED.findall(text))
-
-
 def formalize(
     rules: Iterable[Rule],
     trees: Mapping[str, Mapping[str, TextNode]],
@@ -282,12 +269,18 @@ def parents_state_nothing(node: TextNode, tree: TextNode | None) -> str | None:
 
 
 def _criterion(rule: Rule, node: TextNode, units: Mapping[str, str]) -> FormalCriterion:
+    """The one threshold after the rule's phrase: a comparator, a number and a known unit
+    ("with writing speeds greater than 0.5 mm/µs"), or a number, a unit and "or more"/"or less"
+    ("capable of 50 ns or less time resolution")."""
     spellings = "|".join(re.escape(s) for s in sorted(units, key=len, reverse=True))
-    pattern = re.compile(
-        rf"{re.escape(rule.phrase)}.*?\b(?P<comparator>{_COMPARATOR})\s+"
-        rf"(?P<number>{NUMBER})\s*(?P<unit>{spellings})"
-    )
-    matches = list(pattern.finditer(node.text))
+    value = rf"(?P<number>{NUMBER})\s*(?P<unit>{spellings})"
+    before = rf"\b(?P<comparator>{ANY_COMPARATOR})\s+{value}"
+    after = rf"\b{value}\s+(?P<after>{AT_LEAST_AFTER}|{AT_MOST_AFTER})\b"
+    matches = [
+        match
+        for way in (before, after)
+        for match in re.finditer(rf"{re.escape(rule.phrase)}.*?{way}", node.text)
+    ]
     if len(matches) != 1:
         why = f"no single {rule.phrase!r} … comparator, number and known unit in the text"
         raise _refuse(rule, node, why)
@@ -296,9 +289,10 @@ def _criterion(rule: Rule, node: TextNode, units: Mapping[str, str]) -> FormalCr
     if not all(WRITTEN[node.jurisdiction].fullmatch(number) for number in written):
         why = f"the number {written[0]!r} is not written as the {node.jurisdiction} text writes numbers"
         raise _refuse(rule, node, why)
+    words = match.groupdict().get("comparator")
     return FormalCriterion(
         rule.parameter,
-        _comparator(match.group("comparator")),
+        sign(words) if words else sign_after(match.group("after")),
         _value(match, node.jurisdiction),
         units[match.group("unit")],
         f"{match.group('number')} {match.group('unit')}",
@@ -319,10 +313,6 @@ def _chain(node: TextNode, tree: TextNode | None) -> list[TextNode]:
         chain.append(found)
         parent = found.parent
     return chain
-
-
-def _comparator(words: str) -> str:
-    return next(sign for pattern, sign in _COMPARATORS if re.fullmatch(pattern, words))
 
 
 def _value(match: re.Match[str], jurisdiction: str) -> Decimal:

@@ -16,12 +16,15 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from exportgraph.loaders.formalize import (
-    NUMBER,
-    WRITTEN,
-    FormalCriterion,
+from exportgraph.loaders.formalize import NUMBER, WRITTEN, FormalCriterion, written_value
+from exportgraph.loaders.formalize_words import (
+    ANY_COMPARATOR,
+    AT_LEAST_AFTER,
+    AT_MOST_AFTER,
+    UPPER_COMPARATOR,
+    sign,
+    sign_after,
     stated_thresholds,
-    written_value,
 )
 from exportgraph.loaders.listed_text import TextNode
 
@@ -29,19 +32,6 @@ LEAD_IN = "none"
 """The parameter of a fixed phrase that states no condition ("Analog-to-digital conversions
 meeting"): words a person read as only introducing the sub-paragraphs."""
 
-_LOWER = (
-    ("equal to or (?:less|lower)(?: \\(better\\))? than", "<="),
-    ("(?:less|lower)(?: \\(better\\))? than or equal to|not exceeding|not more than", "<="),
-    ("(?:less|lower)(?: \\(better\\))? than", "<"),
-)
-_HIGHER = (
-    ("equal to or (?:more|greater|higher)(?: \\(better\\))? than|equal to or exceeding", ">="),
-    ("(?:more|greater|higher)(?: \\(better\\))? than or equal to|not less than", ">="),
-    ("(?:more|greater|higher)(?: \\(better\\))? than|exceeding", ">"),
-)
-_SIGNS = (*_LOWER, *_HIGHER)
-_ANY_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _SIGNS)
-_UPPER_COMPARATOR = "|".join(f"(?:{words})" for words, _ in _LOWER)
 _TAIL = re.compile(
     r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all|either|both) of the following"
     r"(?:\s+sets of)?(?:\s+characteristics)?\s*[:;]?$",
@@ -63,6 +53,9 @@ _MAX_OR = 4
 tried as a cut between alternatives: 2^n readings)."""
 _SEPARATOR = re.compile(r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)")
 _POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
+_NEGATED = re.compile(r"(?i:no|not|never|none)\s")
+"""A phrase whose words negate its threshold ("No dimension {}": "No dimension greater than 35 mm"
+is a dimension of at most 35 mm): the comparator it writes is the opposite of the condition."""
 _QUOTES = re.compile(r"[“”\"‘’]|(?<![\w])'|'(?![\w])")
 
 
@@ -124,11 +117,11 @@ class ParagraphReader:
     @staticmethod
     def _expression(value: Callable[[int], str]) -> str:
         return (
-            rf"(?:(?:of\s+)?(?P<c1>{_ANY_COMPARATOR})\s+{value(1)}"
-            rf"(?:,?\s+(?:but|and)\s+(?P<c2>{_UPPER_COMPARATOR})\s+{value(2)})?"
-            rf"|(?:of\s+)?{value(3)}\s+or more"
-            rf"(?:,?\s+(?:but|and)\s+(?P<c4>{_UPPER_COMPARATOR})\s+{value(4)})?"
-            rf"|(?:of\s+)?{value(5)}\s+or less)"
+            rf"(?:(?:of\s+)?(?P<c1>{ANY_COMPARATOR})\s+{value(1)}"
+            rf"(?:,?\s+(?:but|and)\s+(?P<c2>{ANY_COMPARATOR})\s+{value(2)})?"
+            rf"|(?:of\s+)?{value(3)}\s+(?P<c3>{AT_LEAST_AFTER})"
+            rf"(?:,?\s+(?:but|and)\s+(?P<c4>{UPPER_COMPARATOR})\s+{value(4)})?"
+            rf"|(?:of\s+)?{value(5)}\s+(?P<c5>{AT_MOST_AFTER}))"
         )
 
     def _pattern(self, phrase: Phrase) -> re.Pattern[str]:
@@ -142,7 +135,13 @@ class ParagraphReader:
     def read_root(self, node: TextNode) -> Reading:
         """The root names the kind (its words are the rule's kinds): only how its
         sub-paragraphs combine is read ("any of" when it says "as follows"; a root saying
-        neither is not read)."""
+        neither is not read) — unless it states thresholds of its own ("Non-tunable pulsed
+        lasers having an output wavelength exceeding 975 nm but not exceeding 1,150 nm and
+        having any of the following:"): then it is read like any paragraph (its kind words
+        in the phrase that reads the threshold), and its criteria apply with each
+        sub-paragraph's."""
+        if stated_thresholds(node.text):
+            return self.read(node)
         text = _SEE_LIST.sub("", " ".join(node.text.split()))
         tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
         if tail is None and not re.search(r"\bas follows\s*[:;.]?$", text):
@@ -153,7 +152,7 @@ class ParagraphReader:
 
     def read(self, node: TextNode) -> Reading:
         """The paragraph's own clauses, all its words understood, or NotRead."""
-        text = _QUOTES.sub("", " ".join(node.text.split()))
+        text = _QUOTES.sub("", " ".join(_SEE_LIST.sub("", node.text).split()))
         text = _POWER_OF_TEN.sub("1 × 10^", text)  # "10^−14" is 1 × 10^−14
         text = _inline_items(_END.sub("", text))
         mode = None
@@ -221,6 +220,8 @@ class ParagraphReader:
                     words, node.text, node.code, phrase.defined_by, words,
                 )  # fmt: skip
                 found.append((fixed,))
+            elif _NEGATED.match(phrase.template):
+                raise NotRead(f"{words!r}: the words negate the threshold (the opposite sign)")
             else:
                 found.append(self._numeric(node, phrase, match, words))
         return found[0] if len(found) == 1 else None
@@ -228,13 +229,9 @@ class ParagraphReader:
     def _numeric(
         self, node: TextNode, phrase: Phrase, match: re.Match[str], words: str
     ) -> tuple[FormalCriterion, ...]:
-        pairs = [
-            (1, match.group("c1")),
-            (2, match.group("c2")),
-            (3, ">="),
-            (4, match.group("c4")),
-            (5, "<="),
-        ]
+        pairs = [(n, match.group(f"c{n}")) for n in range(1, 6)]
+        if match.group("c2") and sign(match.group("c1"))[0] == sign(match.group("c2"))[0]:
+            raise NotRead(f"{words!r}: two bounds on the same side, not a range")
         criteria = []
         for n, words_of_comparator in pairs:
             if not match.group(f"n{n}"):
@@ -243,7 +240,9 @@ class ParagraphReader:
             written = plain or mantissa or ""
             if not WRITTEN[node.jurisdiction].fullmatch(written):
                 raise NotRead(f"{written!r} is not written as the {node.jurisdiction} text does")
-            sign = words_of_comparator if n in (3, 5) else _sign(words_of_comparator)
+            written_sign = (
+                sign_after(words_of_comparator) if n in (3, 5) else sign(words_of_comparator)
+            )
             unit = match.group(f"u{n}")
             iri = self.units[unit] if unit else phrase.unit
             number = match.group(f"n{n}")
@@ -253,7 +252,7 @@ class ParagraphReader:
             criteria.append(
                 FormalCriterion(
                     phrase.parameter,
-                    sign,
+                    written_sign,
                     value,
                     iri,
                     f"{number} {unit}".strip(),
@@ -276,10 +275,6 @@ def _splits(text: str, cuts: Sequence[re.Match[str]]) -> Iterator[list[str]]:
                 start = cut.end()
         parts.append(text[start:])
         yield parts
-
-
-def _sign(words: str) -> str:
-    return next(sign for pattern, sign in _SIGNS if re.fullmatch(pattern, words))
 
 
 def _inline_items(text: str) -> str:

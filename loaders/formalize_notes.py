@@ -11,11 +11,13 @@ note quoted) when it is not stated — never "controlled" on criteria the note m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from exportgraph.loaders.formalize import FormalEntry, read_rows
+from exportgraph.loaders.listed_text import Note, TextNode
 from exportgraph.loaders.tables import Row, SourceDataError
 
 
@@ -55,15 +57,35 @@ def _within(code: str, codes: Sequence[str]) -> bool:
     return any(code == c or code.startswith(c + ".") for c in codes)
 
 
+def applies(note: HeadingNote, jurisdiction: str, code: str) -> bool:
+    """Whether the heading note applies to the entry ``code`` of ``jurisdiction``."""
+    if note.jurisdictions and jurisdiction not in note.jurisdictions:
+        return False
+    return _within(code, note.under) and not _within(code, note.excepted)
+
+
+def states(notes: Sequence[HeadingNote], entry: TextNode, note: Note) -> bool:
+    """Whether a heading note that applies to ``entry`` quotes ``note`` (a note of the list on a
+    paragraph of the entry): its fact, which the entry will require, states what the note takes
+    out, so the note no longer keeps the entry open."""
+    words = _plain(note.text)
+    return bool(words) and any(
+        words in _plain(n.note) for n in notes if applies(n, entry.jurisdiction, entry.code)
+    )
+
+
+def _plain(text: str) -> str:
+    """Words without quotation marks or spacing differences (the CSV quotes a note's words)."""
+    return " ".join(re.sub(r"[“”\"‘’']", "", text).split()).casefold()
+
+
 def apply_notes(found: Iterable[FormalEntry], notes: Sequence[HeadingNote]) -> list[FormalEntry]:
     """The entries, each under a note requiring its fact and carrying its words. An entry above
     an excepted paragraph (a group holding both kinds) fails the load: split the family."""
     out = []
     for entry in found:
         for note in notes:
-            if note.jurisdictions and entry.jurisdiction not in note.jurisdictions:
-                continue
-            if not _within(entry.code, note.under) or _within(entry.code, note.excepted):
+            if not applies(note, entry.jurisdiction, entry.code):
                 continue
             if any(e.startswith(entry.code + ".") for e in note.excepted):
                 why = f"{entry.jurisdiction}:{entry.code} holds {note.fact} exceptions below it"

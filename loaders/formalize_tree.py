@@ -14,9 +14,16 @@ Entries are made where the text puts conditions: a paragraph without conditions 
 sub-paragraphs are alternatives becomes a grouping entry (it matches through them); the first
 paragraph down a branch that states conditions becomes an entry whose alternatives are every way
 through its subtree (the conditions of each paragraph on the way, AND-ed; "any of" branches OR-ed).
+A root that states a threshold of its own (US 6A995.d "… having an output wavelength exceeding
+975 nm but not exceeding 1,150 nm and having any of the following:") is read like any paragraph —
+its kind's words in the phrase that reads the threshold; when its sub-paragraphs are alternatives
+it becomes a grouping entry and every entry below it carries its criteria with its own (AND-ed);
+a root whose threshold is not read leaves the family as text.
 A note on a paragraph of the subtree ("does not control Argon lasers …") cannot be expressed by
 criteria: the entry keeps its criteria, is marked incomplete, and an item meeting them is answered
-"unknown", naming the note — never true.
+"unknown", naming the note — never true; unless a row of ontology/controls/formalize/notes.csv
+quotes the note (EU "Note to 7A001.a.1"): its fact, then required of the entry, states what the
+note takes out.
 """
 
 from __future__ import annotations
@@ -34,7 +41,6 @@ from exportgraph.loaders.formalize import (
     FormalEntry,
     parents_state_nothing,
     read_rows,
-    stated_thresholds,
     unit_iri,
 )
 from exportgraph.loaders.formalize_clauses import (
@@ -44,6 +50,7 @@ from exportgraph.loaders.formalize_clauses import (
     Phrase,
     Reading,
 )
+from exportgraph.loaders.formalize_notes import HeadingNote, states
 from exportgraph.loaders.listed_text import Note, TextNode
 from exportgraph.loaders.tables import Row, SourceDataError
 
@@ -141,9 +148,12 @@ def formalize_families(
     trees: Mapping[str, Mapping[str, TextNode]],
     units: Mapping[str, str],
     curated: Mapping[str, Collection[str]],
+    stated: Sequence[HeadingNote] = (),
 ) -> list[FormalEntry]:
     """Every family's subtree in every jurisdiction whose list has it (curated codes excepted: a
-    family whose subtree holds a curated code fails the load)."""
+    family whose subtree holds a curated code fails the load). A note in the subtree that a
+    heading note of ``stated`` (notes.csv) quotes is read: its fact, required of the entries it
+    applies to, says what it takes out (loaders/formalize_notes.py)."""
     found: list[FormalEntry] = []
     for family in families:
         for jurisdiction, entries in trees.items():
@@ -156,7 +166,8 @@ def formalize_families(
             mine = curated.get(jurisdiction, ())
             if any(node.code in mine for node in root.walk()):
                 raise _refuse(family, root, "its subtree holds a curated code")
-            reader = _Reader(family, [p for p in phrases if _under(root.code, p.under)], units)
+            mine_phrases = [p for p in phrases if _under(root.code, p.under)]
+            reader = _Reader(family, mine_phrases, units, stated)
             reader.check_root(root, tree)
             found += reader.entries(root, None, is_root=True)
     return found
@@ -172,16 +183,21 @@ def _refuse(family: Family, node: TextNode, why: str) -> SourceDataError:
 
 
 class _Reader:
-    def __init__(self, family: Family, phrases: Sequence[Phrase], units: Mapping[str, str]):
+    def __init__(
+        self,
+        family: Family,
+        phrases: Sequence[Phrase],
+        units: Mapping[str, str],
+        stated: Sequence[HeadingNote] = (),
+    ):
         self.family = family
         self.words = ParagraphReader(phrases, units)
+        self.stated = stated
 
     def check_root(self, root: TextNode, tree: TextNode) -> None:
         problem = parents_state_nothing(root, tree)
         if problem:
             raise _refuse(self.family, root, problem)
-        if stated_thresholds(root.text):
-            raise _refuse(self.family, root, "the root states thresholds of its own")
         below = {node.code for node in root.children}
         missing = [code for code in self.family.facts_paragraphs if code not in below]
         if missing:
@@ -190,27 +206,44 @@ class _Reader:
         if any(node.notes for node in chain) and not self.family.notes_read:
             raise _refuse(self.family, root, "notes on it or above it: say how they were read")
 
-    def entries(self, node: TextNode, parent: str | None, *, is_root: bool) -> list[FormalEntry]:
-        """The entries of ``node``'s subtree: a group and its children, or one entry."""
+    def entries(
+        self,
+        node: TextNode,
+        parent: str | None,
+        *,
+        is_root: bool,
+        above: tuple[FormalCriterion, ...] = (),
+    ) -> list[FormalEntry]:
+        """The entries of ``node``'s subtree: a group and its children, or one entry. ``above``:
+        the criteria of a heading the subtree stands under, required with each entry's own."""
         try:
             reading = self.words.read_root(node) if is_root else self._read_or_say(node)
         except NotRead as why:
-            return [self._text(node, parent, str(why))]
-        if not reading.criteria and not reading.either and reading.mode == "any" and node.children:
+            return [self._text(node, parent, str(why), above)]
+        grouping = not reading.criteria or is_root  # a heading's own criteria go down with it
+        if grouping and not reading.either and reading.mode == "any" and node.children:
             children = [c for c in node.children if not _reserved(c)]
+            heading = above + reading.criteria
             if not children or (not is_root and node.notes):
-                return [self._text(node, parent, "its sub-paragraphs or notes were not read")]
-            found = [e for c in children for e in self.entries(c, node.code, is_root=False)]
+                unread = "its sub-paragraphs or notes were not read"
+                return [self._text(node, parent, unread, heading)]
+            found = [
+                e
+                for c in children
+                for e in self.entries(c, node.code, is_root=False, above=heading)
+            ]
             return [self._entry(node, parent, (), None, group=True), *found]
         try:
-            alternatives = self.alternatives(node, reading)
+            alternatives = tuple(above + way for way in self.alternatives(node, reading))
         except NotRead as why:
-            return [self._partial(node, parent, reading, str(why))]
+            return [self._text(node, parent, str(why), above + reading.criteria)]
         noted = [
             n
             for n in node.walk()
             for note in n.notes
-            if (n is not node or not is_root) and not self._defines(n, note)
+            if (n is not node or not is_root)
+            and not self._defines(n, note)
+            and not states(self.stated, node, note)
         ]
         gap = self.family.gap or None
         if noted:
@@ -220,7 +253,8 @@ class _Reader:
         cells = self.cells(alternatives)
         if gap is None and cells > MAX_CELLS:  # (an incomplete entry is never compared)
             held = f"the {len(alternatives)} alternative sets of conditions below it"
-            return [self._partial(node, parent, reading, f"{held} are not formalized yet")]
+            later = f"{held} are not formalized yet"
+            return [self._text(node, parent, later, above + reading.criteria)]
         return [self._entry(node, parent, alternatives, gap)]
 
     def alternatives(
@@ -289,16 +323,18 @@ class _Reader:
             alternatives, group,
         )  # fmt: skip
 
-    def _partial(
-        self, node: TextNode, parent: str | None, reading: Reading, why: str
+    def _text(
+        self,
+        node: TextNode,
+        parent: str | None,
+        why: str,
+        required: tuple[FormalCriterion, ...] = (),
     ) -> FormalEntry:
-        """The paragraph's own conditions, which every way through it requires, as an incomplete
-        entry: an item failing them is not controlled by it, one meeting them is "unknown"."""
-        if not reading.criteria:
-            return self._text(node, parent, why)
-        return self._entry(node, parent, (reading.criteria,), why)
-
-    def _text(self, node: TextNode, parent: str | None, why: str) -> FormalEntry:
+        """The paragraph as text; with the conditions every way through it requires (its own,
+        its heading's) as an incomplete entry: an item failing them is not controlled by it, one
+        meeting them is "unknown"."""
+        if required:
+            return self._entry(node, parent, (required,), why)
         return FormalEntry(
             node.jurisdiction, node.code, parent, node.text, self.family.kinds,
             self.family.excluded_kinds, self.family.requires_facts, (),

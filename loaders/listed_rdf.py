@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl_model import CommerceControlList, Eccn
 from exportgraph.loaders.country_chart import CountryChart, CountryGroups
-from exportgraph.loaders.formalize import stated_thresholds
+from exportgraph.loaders.formalize_words import stated_thresholds
 from exportgraph.loaders.listed_text import Note, SourceFile, TextNode
 from pyoxigraph import Literal, NamedNode, Triple
 

@@ -115,9 +115,9 @@ def _formalized(
     units = formalize.read_units(ontology, relative(folder / "units.csv"))
     families = formalize_tree.read_families(ontology, relative(folder / formalize_tree.FAMILIES))
     phrases = formalize_tree.read_phrases(ontology, relative(folder / formalize_tree.PHRASES))
-    found = formalize.formalize(rules, trees, units, curated)
-    found += formalize_tree.formalize_families(families, phrases, trees, units, curated)
     notes = formalize_notes.read_notes(ontology, relative(folder / "notes.csv"))
+    found = formalize.formalize(rules, trees, units, curated)
+    found += formalize_tree.formalize_families(families, phrases, trees, units, curated, notes)
     return formalize_notes.apply_notes(formalize_tree.distinct(found, relative(folder)), notes)
 
 

@@ -15,7 +15,7 @@ from exportgraph.loaders.ccl_model import CommerceControlList
 from exportgraph.paths import ontology_dir
 
 FAMILIES = ("6A005.d.1", "6A006.a.1", "6A006.a.2", "6A006.a.3",
-            "6A006.b", "6A003.a.3", "6A003.a.4", "6A003.a.5", "5A001.b.4", "5A002.d", "6A205", "6A203", "6C004", "7A001", "6A008.k", "2B231", "5A001.b.6", "6A007.b")  # fmt: skip
+            "6A006.b", "6A003.a.3", "6A003.a.4", "6A003.a.5", "5A001.b.4", "5A002.d", "6A205", "6A203", "6C004", "7A001", "6A008.k", "2B231", "5A001.b.6", "6A007.b", "7A002")  # fmt: skip
 Criteria = set[tuple[str, str, Decimal]]
 
 

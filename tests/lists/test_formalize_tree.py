@@ -274,11 +274,19 @@ def test_a_note_below_the_root_makes_the_entry_incomplete() -> None:
 
 
 def test_a_count_of_thresholds_not_matching_the_criteria_is_text() -> None:
-    # "below" is counted as a stated threshold but is no comparator the reader takes
+    # "up to" is counted as a stated threshold but is no comparator the reader takes (whether
+    # it includes the value is not written)
+    found = _read(
+        _tree(_leaf("a.1", "Output wavelength up to 150 nm and output power exceeding 1 W;"))
+    )
+    assert found[("US", "6A005.a.1")].text_only
+    # "below" is one (exclusive: the texts write "below or equal to" when they include it)
     found = _read(
         _tree(_leaf("a.1", "Output wavelength below 150 nm and output power exceeding 1 W;"))
     )
-    assert found[("US", "6A005.a.1")].text_only
+    assert _ways(found[("US", "6A005.a.1")]) == {
+        _way((WAVELENGTH, "<", "150", "NanoM"), (CW, ">", "1", "W"))
+    }
 
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])

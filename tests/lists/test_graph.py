@@ -118,3 +118,25 @@ def test_coverage_counts_entries_and_formalized_thresholds(built: Store) -> None
         assert six["paragraphs_text_only"] >= 3
         assert sum(c["entries"] for c in whole["categories"]) == whole["entries"]
     assert found["GB"]["thresholds_stated"] is None and found["GB"]["whole_list"] is False
+
+
+def test_coverage_never_counts_more_formalized_than_stated(built: Store) -> None:
+    """The stated and formalized counts use the same words (loaders/formalize_words.py): in
+    every jurisdiction and category, formalized ≤ stated — the EU's curated 4A506 bands (an
+    upper bound the text implies through the next band) and the fixed phrases a note defines
+    ("single transverse mode": M² < 1.3) are data, not thresholds the paragraphs state."""
+    from exportgraph.knowledge.current import of_store
+    from exportgraph.services.standards.coverage import coverage
+
+    answer = coverage(of_store(built), built, "v")
+    whole = [j for j in answer["jurisdictions"] if j["whole_list"]]
+    assert {j["jurisdiction"] for j in whole} == {"US", "EU"}
+    for jurisdiction in whole:
+        for counts in (jurisdiction, *jurisdiction["categories"]):
+            stated, formalized = counts["thresholds_stated"], counts["thresholds_formalized"]
+            assert stated is not None and formalized <= stated, (
+                jurisdiction["jurisdiction"],
+                counts,
+            )
+        four = next(c for c in jurisdiction["categories"] if c["category"] == "4")
+        assert four["thresholds_formalized"] >= 15  # 4A506.a.1-.a.7 (EU) / 4A906 (US), 4A003.b

@@ -418,9 +418,10 @@ def test_integrated_circuits_of_3a001_a_3_a_7_a_10_a_11(
     classify_in: Any, jurisdiction: str
 ) -> None:
     """3A001.a.3 (compound semiconductor microprocessors "operating at a clock frequency
-    exceeding 40 MHz"), a.7.a (FPLDs with "A maximum number of single-ended digital input/outputs
-    of greater than 700"; a.7.b stays text), a.10.b/c (custom ICs: "basic gate propagation delay
-    time of less than 0.02 ns", "An operating frequency exceeding 3 GHz"; a.10.a stays text),
+    exceeding 40 MHz"), a.7 (FPLDs with "A maximum number of single-ended digital input/outputs
+    of greater than 700" or "An 'aggregate one-way peak serial transceiver data rate' of 500 Gb/s
+    or greater"), a.10 (custom ICs: "More than 1,500 terminals", "basic gate propagation delay
+    time of less than 0.02 ns", "An operating frequency exceeding 3 GHz"),
     a.11 (compound semiconductor digital ICs: "equivalent gate count of more than 3,000 (2 input
     gates)", "A toggle frequency exceeding 1.2 GHz")."""
 
@@ -433,7 +434,11 @@ def test_integrated_circuits_of_3a001_a_3_a_7_a_10_a_11(
     assert answer(*cpu, **{"microprocessor-clock-frequency": "40 MHz"}) is False
     fpga = ("field-programmable-logic-device", {NOTE_2: True})
     assert answer(*fpga, **{"fpld-single-ended-digital-io-count": 701}) is True
-    assert answer(*fpga, **{"fpld-single-ended-digital-io-count": 700}) == "unknown"  # a.7.b text
+    io = {"fpld-single-ended-digital-io-count": 700}
+    assert answer(*fpga, **io) == "unknown"  # a.7.b asks the data rate
+    rate = "fpld-aggregate-serial-transceiver-data-rate"
+    assert answer(*fpga, **io, **{rate: "500 Gbit/s"}) is True  # "or greater": the value itself
+    assert answer(*fpga, **io, **{rate: "499 Gbit/s"}) is False
     custom = (
         "custom-integrated-circuit",
         {"custom-ic-function-or-equipment-status-unknown-to-manufacturer": True},
@@ -446,10 +451,10 @@ def test_integrated_circuits_of_3a001_a_3_a_7_a_10_a_11(
         answer(*custom, **{"ic-basic-gate-propagation-delay": "20 ps", "frequency-max": "3.1 GHz"})
         is True
     )
-    assert (
-        answer(*custom, **{"ic-basic-gate-propagation-delay": "20 ps", "frequency-max": "3 GHz"})
-        == "unknown"
-    )
+    slow = {"ic-basic-gate-propagation-delay": "20 ps", "frequency-max": "3 GHz"}
+    assert answer(*custom, **slow) == "unknown"  # a.10.a asks the terminals
+    assert answer(*custom, **slow, **{"ic-terminal-count": 1501}) is True  # "More than 1,500"
+    assert answer(*custom, **slow, **{"ic-terminal-count": 1500}) is False
     other = "digital-ic-not-described-in-3a001-a-3-to-a-10-or-a-12"
     digital = ("compound-semiconductor-digital-integrated-circuit", {other: True, NOTE_1: True})
     assert (

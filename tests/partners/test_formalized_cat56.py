@@ -217,8 +217,17 @@ def test_us_high_speed_cameras_of_6a203(classify_in: Any) -> None:
     assert asked["controlled"] == "unknown"
     assert "camera-not-controlled-by-6a003" in asked["missing_facts"]
     below = {**framing, "parameters": {"framing-camera-speed": 225_000}, "facts": fact}
-    # "50 ns or less frame exposure time" (6A203.b.2) stays text: unknown, never false
+    # 6A203.b.2 "Framing cameras capable of 50 ns or less frame exposure time" asks its figure
     assert classify_in("US", below, ON)["controlled"] == "unknown"
+    exposure = "framing-camera-frame-exposure-time"
+    at_50 = {**below, "parameters": {"framing-camera-speed": 225_000, exposure: "50 ns"}}
+    assert _ids(classify_in("US", at_50, ON)) == ["US:6A203.b.2"]  # "or less": the value itself
+    at_51 = {**below, "parameters": {"framing-camera-speed": 225_000, exposure: "51 ns"}}
+    assert classify_in("US", at_51, ON)["controlled"] is False
+    # 6A203.a.2 "Electronic streak cameras capable of 50 ns or less time resolution"
+    resolution = {"streak-camera-temporal-resolution": "50 ns"}
+    electronic = {"kind": "electronic-streak-camera", "parameters": resolution, "facts": fact}
+    assert "US:6A203.a.2" in _ids(classify_in("US", electronic, ON))
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -364,10 +373,15 @@ def test_linear_accelerometers_of_7a001(classify_in: Any) -> None:
     }
     us = classify_in("US", _accelerometer("10 standard_gravity", **stable), ON)
     assert _ids(us) == ["US:7A001.a.1", "US:7A001.a"]  # the paragraph, then its group
-    # in the EU text the Note (vibration or shock) sits on 7A001.a.1: met, but read the note
+    # in the EU text the Note (vibration or shock) sits on 7A001.a.1; notes.csv quotes it and
+    # its fact is required, so it no longer keeps the entry open: stated, the EU decides too
     eu = classify_in("EU", _accelerometer("10 standard_gravity", **stable), ON)
-    assert eu["controlled"] == "unknown"
-    assert "EU:7A001.a.1" in {e["id"] for e in eu["possible_entries"]}
+    assert _ids(eu) == ["EU:7A001.a.1", "EU:7A001.a"]
+    vibration_only = {
+        **_accelerometer("10 standard_gravity", **stable),
+        "facts": {VIBRATION: False},
+    }
+    assert "EU:7A001.a.1" not in _ids(classify_in("EU", vibration_only, ON))
     # 7A001.a.2: "exceeding 15 g but less than or equal to 100 g and having all of the
     # following: a. A 'bias' 'repeatability' of less (better) than 1,250 micro g …; and b. A
     # 'scale factor' 'repeatability' of less (better) than 1,250 ppm …"

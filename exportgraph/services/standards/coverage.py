@@ -8,12 +8,18 @@ Counted per jurisdiction and per category (the first digit of the code):
 - ``paragraphs_decided``: paragraphs the graph can answer for without the text (criteria, or a
   kind and facts that alone decide them); ``paragraphs_text_only``: paragraphs of a known item kind
   left as text ("not formalized: read the text").
-- ``thresholds_stated``: numeric thresholds the paragraphs' own words state — a comparator
-  ("less than", "lower (better) than", "equal to or more than", "exceeding", "below" …) followed
-  by a number, or a number and unit followed by "or more"/"or less" (notes are not counted).
-- ``thresholds_formalized``: criteria of the list's paragraphs (curated and formalized), each
-  criterion once. A curated band's upper bound that the text implies through the next band counts
-  too, so for curated paragraphs the share can exceed what the words state.
+- ``thresholds_stated``: numeric thresholds the paragraphs' own words state, counted with the
+  words the formalizers read (loaders/formalize_words.py) — a comparator ("less than", "lower
+  (better) than", "equal to or more than", "exceeding", "above", "below", "in excess of",
+  "shorter than" … in any case) followed by a number; a number and its unit followed by "or
+  more", "or greater" or "or less"; "between X and Y" (two) — plus "under", "over", "up to",
+  which are never formalized (notes are not counted).
+- ``thresholds_formalized``: per paragraph, the criteria formalized from its words, each once, at
+  most as many as the paragraph states (a fixed phrase a note defines, "single transverse mode",
+  is data but no threshold the paragraph states); a curated entry's criteria at most as many as
+  its paragraph and those below it state (a curated band's upper bound that the text implies
+  through the next band is no stated threshold); at most what the whole entry states. So
+  formalized ≤ stated in every jurisdiction and category.
 - ``share_formalized``: thresholds_formalized / thresholds_stated (null without the text).
 
 A jurisdiction whose whole list is not in the graph (only curated rows) has null text counts.
@@ -32,11 +38,14 @@ from exportgraph.store import Store
 
 COUNTING = (
     "thresholds_stated counts, in each paragraph's own words (not its notes), a comparator "
-    "(less/lower/more/greater/higher than, with or without '(better)', 'equal to or' or 'or "
-    "equal to'; exceeding, not exceeding, not more/less than, at least, below, above, under, "
-    "over, up to) followed by a number, and a number with its unit followed by 'or more'/'or "
-    "less'; thresholds_formalized counts the criteria of the list's paragraphs (curated and "
-    "formalized from the text), each once; entries are top-level codes (3A001)"
+    "(less/lower/shorter/more/greater/higher/longer than, with or without '(better)', 'equal to "
+    "or' or 'or equal to'; exceeding, in excess of, above, below, not exceeding, not more/less "
+    "than, at least, under, over, up to; in any case) followed by a number, a number with its "
+    "unit followed by 'or more', 'or greater' or 'or less', and 'between X and Y' as two; "
+    "thresholds_formalized counts, per paragraph, the criteria formalized from its words (a "
+    "curated entry's: from its words and its sub-paragraphs'), each once and at most as many as "
+    "those words state; entries "
+    "are top-level codes (3A001)"
 )
 
 
@@ -101,16 +110,22 @@ def _jurisdictions(knowledge: Knowledge, store: Store) -> list[JurisdictionCover
     tallies: dict[str, dict[str, _Tally]] = defaultdict(lambda: defaultdict(_Tally))
     whole: set[str] = set()
     listed: set[tuple[str, str]] = set()
+    paragraphs: dict[str, tuple[str, str, int]] = {}  # IRI → jurisdiction, code, stated
     for row in rows(store, "coverage"):
         jurisdiction, code = row.get("jurisdiction") or "", row.get("code") or ""
         if (jurisdiction, code) in listed:
             continue
         listed.add((jurisdiction, code))
         whole.add(jurisdiction)
+        stated = int(row.get("stated") or 0)
+        paragraphs[row["paragraph"]] = (jurisdiction, code, stated)
         for tally in _tallies(tallies, jurisdiction, code):
             tally.entries.add(_top(code))
             tally.paragraphs += 1
-            tally.stated += int(row.get("stated") or 0)
+            tally.stated += stated
+    for (jurisdiction, code), count in _stated_criteria(store, paragraphs).items():
+        for tally in _tallies(tallies, jurisdiction, code):
+            tally.formalized += count
     for entry in knowledge.entries.values():
         code = entry.code
         if entry.jurisdiction in whole and (entry.jurisdiction, code) not in listed:
@@ -123,7 +138,8 @@ def _jurisdictions(knowledge: Knowledge, store: Store) -> list[JurisdictionCover
                 tally.entries.add(_top(code))
             if criteria:
                 tally.formalized_entries.add(_top(code))
-            tally.formalized += len(criteria)
+            if entry.jurisdiction not in whole:  # no text: every criterion counts
+                tally.formalized += len(criteria)
             tally.decided += decided
             tally.text_only += text_only
     answer: list[JurisdictionCoverage] = []
@@ -144,6 +160,31 @@ def _jurisdictions(knowledge: Knowledge, store: Store) -> list[JurisdictionCover
             }
         )
     return answer
+
+
+def _stated_criteria(
+    store: Store, paragraphs: dict[str, tuple[str, str, int]]
+) -> dict[tuple[str, str], int]:
+    """How many stated thresholds of each top-level entry (jurisdiction, code) are formalized:
+    the criteria read from a paragraph (eg:statedIn), each once, at most as many as that
+    paragraph states; a curated entry's criteria (read by a person from its paragraph and those
+    below it) at most as many as they state; at most what the whole entry states."""
+    subtree: dict[tuple[str, str], int] = defaultdict(int)
+    for jurisdiction, code, stated in paragraphs.values():
+        parts = code.split(".")
+        for end in range(1, len(parts) + 1):
+            subtree[(jurisdiction, ".".join(parts[:end]))] += stated
+    read: dict[str, set[str]] = defaultdict(set)
+    curated: dict[str, set[str]] = defaultdict(set)
+    for row in rows(store, "coverage_criteria"):
+        paragraph = row.get("paragraph")
+        (read if paragraph else curated)[paragraph or row["entry"]].add(row["criterion"])
+    found: dict[tuple[str, str], int] = defaultdict(int)
+    for iri, (jurisdiction, code, stated) in paragraphs.items():
+        own = min(len(read.get(iri, ())), stated)
+        below = min(len(curated.get(iri, ())), subtree[(jurisdiction, code)])
+        found[(jurisdiction, _top(code))] += own + below
+    return {key: min(count, subtree[key]) for key, count in found.items()}
 
 
 def _tallies(tallies: dict[str, dict[str, _Tally]], jurisdiction: str, code: str) -> list[_Tally]:

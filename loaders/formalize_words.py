@@ -1,0 +1,83 @@
+"""The words the official texts state numeric thresholds with, in one place: the comparators the
+readers (loaders/formalize.py, loaders/formalize_clauses.py) turn into signs, and the count of the
+thresholds a paragraph states (``stated_thresholds``: the denominator of ``GET /v1/coverage``),
+made of the same words plus the few the readers never formalize, so that no paragraph can have
+more thresholds formalized than it states.
+
+Before the number (any case: "More than 1,500 terminals", "Less (better) than 4 V"):
+"less/lower/shorter than" ``<``, "more/greater/higher/longer than", "exceeding", "in excess of"
+``>``, each with "(better)", "equal to or …", "… or equal to"; "not exceeding", "not more than"
+``<=``; "not less than", "at least" ``>=``; "above" ``>`` and "below" ``<``, exclusive as written:
+the texts say "equal to or below", "below or equal to" (US 3B001.a.4.b, 3B993.f.4.b) when the value
+itself is included. After the number and its unit: "or more", "or greater" ``>=``; "or less",
+"or less (better)" ``<=``.
+
+Counted but never formalized: "between X and Y" (two thresholds; whether the ends are included is
+not written), "under", "over", "up to" (the same)."""
+
+from __future__ import annotations
+
+import re
+
+_BETTER = r"(?: \(better\))?"
+LOWER: tuple[tuple[str, str], ...] = (
+    (rf"equal to or (?:less|lower|shorter){_BETTER} than|equal to or below|at or below", "<="),
+    (
+        rf"(?:less|lower|shorter){_BETTER} than or equal to|below or equal to"
+        r"|not exceeding|not more than",
+        "<=",
+    ),
+    (rf"(?:less|lower|shorter){_BETTER} than|below", "<"),
+)
+"""Comparators bounding a value from above, most specific first ("below or equal to" before
+"below")."""
+HIGHER: tuple[tuple[str, str], ...] = (
+    (
+        rf"equal to or (?:more|greater|higher|longer){_BETTER} than|equal to or exceeding"
+        r"|equal to or above|at or above",
+        ">=",
+    ),
+    (
+        rf"(?:more|greater|higher|longer){_BETTER} than or equal to|above or equal to"
+        r"|not less than|at least",
+        ">=",
+    ),
+    (rf"(?:more|greater|higher|longer){_BETTER} than|exceeding|above|in excess of", ">"),
+)
+SIGNS = (*LOWER, *HIGHER)
+ANY_COMPARATOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in SIGNS) + ")"
+"""Any comparator written before a number, in any case."""
+UPPER_COMPARATOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in LOWER) + ")"
+"""A comparator closing a range ("… but not exceeding 37 GHz", "… and below or equal to 2.4 nm")."""
+AT_LEAST_AFTER = r"or (?:more|greater)"
+"""Written after the number and its unit: the value or more (``>=``)."""
+AT_MOST_AFTER = r"or less(?: \(better\))?"
+"""Written after the number and its unit: the value or less (``<=``)."""
+
+_SIGNED = r"\(?[+−–-]?\d"
+_COUNTED_ONLY = r"under|over|up to"
+_STATED = re.compile(
+    rf"(?:\b(?:{ANY_COMPARATOR}|{_COUNTED_ONLY})\s+{_SIGNED}"
+    rf"|\d[\d.,]*(?:\s*[^\s;,.]+){{0,3}}?\s+(?:{AT_LEAST_AFTER}|or less)\b)"
+)
+"""One stated threshold: a comparator (or a word of ``_COUNTED_ONLY``) followed by a number, or a
+number (with its unit, up to three words: "10 µrad (microradians) or less") followed by "or more",
+"or greater" or "or less"."""
+_BETWEEN = re.compile(rf"\b[Bb]etween\s+{_SIGNED}[^;:]*?\s+and\s+{_SIGNED}")
+"""Two stated thresholds: "between 500 nm and 600 nm"."""
+
+
+def sign(words: str) -> str:
+    """The sign of a comparator written before a number ("Equal to or more than" → ``>=``)."""
+    folded = " ".join(words.split()).casefold()
+    return next(sign for pattern, sign in SIGNS if re.fullmatch(pattern, folded))
+
+
+def sign_after(words: str) -> str:
+    """The sign of words written after a number ("or greater" → ``>=``)."""
+    return ">=" if re.fullmatch(AT_LEAST_AFTER, words) else "<="
+
+
+def stated_thresholds(text: str) -> int:
+    """How many numeric thresholds a paragraph's own words state (see ``_STATED``, ``_BETWEEN``)."""
+    return len(_STATED.findall(text)) + 2 * len(_BETWEEN.findall(text))
