@@ -1,0 +1,128 @@
+"""Classification by the optical families of Category 6 formalized from the whole lists
+(families.csv): semiconductor laser 'stacked arrays' (6A005.d.1.d) and "space-qualified"
+solid-state detectors (6A002.a.1) — items on both sides of each threshold, in both lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
+BOTH = ("US", "EU")
+DIODE_FACT = "semiconductor-laser-not-specially-designed-for-other-equipment"
+
+
+def _ids(result: dict[str, Any]) -> list[str]:
+    return [entry["id"] for entry in result["entries"]]
+
+
+def _possible(result: dict[str, Any]) -> set[str]:
+    return {entry["id"] for entry in result["possible_entries"]}
+
+
+def _stack(nm: float, **parameters: Any) -> dict[str, Any]:
+    return {
+        "kind": "semiconductor-laser-stacked-array",
+        "parameters": {"laser-output-wavelength": {"value": nm, "unit": "nm"}, **parameters},
+        "facts": {DIODE_FACT: True},
+    }
+
+
+POWER, DENSITY = "laser-average-or-cw-output-power", "laser-average-or-cw-output-power-density"
+COHERENT = "laser-spatially-coherent-average-or-cw-output-power"
+QUIET = {"laser-peak-pulsed-power-density": "10 W/cm**2", COHERENT: "1 W"}
+"""Below the other thresholds of the stacked-array bands."""
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_stacked_arrays_at_or_above_1900_nm(classify_in: Any, jurisdiction: str) -> None:
+    # 6A005.d.1.d.3: "Wavelength greater than or equal to 1,900 nm and having any of the
+    # following: a. Average or CW output 'power density' greater than 50 W/cm^2; b. Average or
+    # CW output power greater than 10 W; or c. Spatially coherent … exceeding 1.5 W"
+    code = f"{jurisdiction}:6A005.d.1.d.3"
+    low = {POWER: "10 W", DENSITY: "50 W/cm**2"}
+    met = classify_in(jurisdiction, _stack(1900, **{**QUIET, **low, POWER: "11 W"}), ON)
+    assert met["controlled"] is True and _ids(met)[0] == code
+    dense = {**QUIET, **low, DENSITY: "51 W/cm**2"}
+    assert _ids(classify_in(jurisdiction, _stack(2000, **dense), ON))[0] == code
+    coherent = {**QUIET, **low, COHERENT: "1.6 W"}
+    assert _ids(classify_in(jurisdiction, _stack(2000, **coherent), ON))[0] == code
+    # at every limit: not 6A005.d.1.d.3; 6A005.d.1.d.4 (an array holding a 'bar' of
+    # 6A005.d.1.c) stays text: unknown, never false
+    at = classify_in(jurisdiction, _stack(2000, **{**QUIET, **low, COHERENT: "1.5 W"}), ON)
+    assert at["controlled"] == "unknown"
+    assert code not in _possible(at) and f"{jurisdiction}:6A005.d.1.d.4" in _possible(at)
+    # 1,899 nm is below the band
+    below = classify_in(jurisdiction, _stack(1899, **{**QUIET, **low, POWER: "11 W"}), ON)
+    assert code not in _possible(below) and code not in _ids(below)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_stacked_array_bands_under_the_monolithic_device_notes(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # 6A005.d.1.d.2.b: "Average or CW total output power equal to or exceeding 250 W but less
+    # than or equal to 500 W, and having average or CW output 'power density' greater than
+    # 50W/cm^2"; the Note to 6A005.d.1.d.2.d (epitaxially-fabricated monolithic devices) keeps
+    # the band's answer "unknown" when met — never "controlled" on criteria a note may override
+    code = f"{jurisdiction}:6A005.d.1.d.2"
+    band = {**QUIET, POWER: "300 W"}
+    met = classify_in(jurisdiction, _stack(1500, **band, **{DENSITY: "60 W/cm**2"}), ON)
+    assert met["controlled"] == "unknown" and code in _possible(met)
+    at = classify_in(jurisdiction, _stack(1500, **band, **{DENSITY: "50 W/cm**2"}), ON)
+    assert code not in _possible(at)
+    # 6A005.d.1.d.1.c: "Average or CW total output power exceeding 5 kW" below 1,400 nm
+    high = {**QUIET, POWER: "6 kW", DENSITY: "10 W/cm**2"}
+    assert f"{jurisdiction}:6A005.d.1.d.1" in _possible(
+        classify_in(jurisdiction, _stack(808, **high), ON)
+    )
+    five = {**high, POWER: "5 kW"}
+    assert f"{jurisdiction}:6A005.d.1.d.1" not in _possible(
+        classify_in(jurisdiction, _stack(808, **five), ON)
+    )
+
+
+def _detector(
+    kind: str = "solid-state-optical-detector", space: bool | None = True, **parameters: Any
+) -> dict[str, Any]:
+    item: dict[str, Any] = {"kind": kind, "parameters": parameters}
+    if space is not None:
+        item["facts"] = {"space-qualified": space}
+    return item
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_space_qualified_solid_state_detectors(classify_in: Any, jurisdiction: str) -> None:
+    peak = "detector-peak-response-wavelength"
+    # 6A002.a.1.c: "having a peak response in the wavelength range exceeding 1,200 nm but not
+    # exceeding 30,000 nm"; a focal plane array is a solid-state detector (Note to 6A002.a.1)
+    for kind in ("solid-state-optical-detector", "focal-plane-array"):
+        met = classify_in(jurisdiction, _detector(kind, **{peak: "1550 nm"}), ON)
+        assert met["controlled"] is True and _ids(met)[0] == f"{jurisdiction}:6A002.a.1.c"
+    assert (
+        classify_in(jurisdiction, _detector(space=False, **{peak: "1550 nm"}), ON)["controlled"]
+        is False
+    )
+    asked = classify_in(jurisdiction, _detector(space=None, **{peak: "1550 nm"}), ON)
+    assert asked["controlled"] == "unknown" and "space-qualified" in asked["missing_facts"]
+    # 6A002.a.1.b: peak response exceeding 900 nm but not exceeding 1,200 nm and a response
+    # "time constant" of 95 ns or less
+    fast = classify_in(
+        jurisdiction, _detector(**{peak: "1200 nm", "detector-response-time-constant": "95 ns"}), ON
+    )
+    assert _ids(fast)[0] == f"{jurisdiction}:6A002.a.1.b"
+    slow = classify_in(
+        jurisdiction, _detector(**{peak: "1200 nm", "detector-response-time-constant": "96 ns"}), ON
+    )
+    assert slow["controlled"] != True  # noqa: E712 (6A002.a.1.d, text, may be "unknown")
+    assert {f"{jurisdiction}:6A002.a.1.b", f"{jurisdiction}:6A002.a.1.c"}.isdisjoint(
+        _possible(slow)
+    )
+    # 6A002.a.1.a: peak response exceeding 10 nm but not exceeding 300 nm and a response of
+    # less than 0.1% relative to the peak at a wavelength exceeding 400 nm
+    relative = "detector-response-above-400nm-relative-to-peak"
+    uv = classify_in(jurisdiction, _detector(**{peak: "250 nm", relative: 0.05}), ON)
+    assert _ids(uv)[0] == f"{jurisdiction}:6A002.a.1.a"
+    leaky = classify_in(jurisdiction, _detector(**{peak: "250 nm", relative: 0.1}), ON)
+    assert f"{jurisdiction}:6A002.a.1.a" not in _ids(leaky) + list(_possible(leaky))
