@@ -1,5 +1,8 @@
-"""Optical families of Category 6 read from the official texts (families.csv): semiconductor
-laser 'stacked arrays' (6A005.d.1.d) and "space-qualified" solid-state detectors (6A002.a.1).
+"""Families of Category 6 read from the official texts (families.csv, rules.csv): semiconductor
+laser 'stacked arrays' (6A005.d.1.d), "space-qualified" solid-state detectors (6A002.a.1), fibre
+laser MLDs (6A005.e.3.c), laser acoustic detection equipment (6A005.g), aspheric optical elements
+(6A004.e), wavefront measuring equipment (6A004.f), seabed survey equipment (6A001.a.1.a.1) and the
+US 6A995 CO2 and ruby lasers.
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling (US "1,400 nm", EU "1400 nm", "1,5 W"); what cannot be read exactly stays text."""
 
@@ -8,15 +11,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from exportgraph.loaders import formalize, formalize_tree
+from exportgraph.loaders import formalize, whole_lists
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl_model import CommerceControlList
 from exportgraph.loaders.formalize_clauses import _in_phrases
+from pyoxigraph import NamedNode, RdfFormat, Store
 
+from exportgraph.knowledge import units
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
-ROOTS = ("6A005.d.1.d", "6A002.a.1")
+ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995")  # fmt: skip
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 Read = set[tuple[str, str, Decimal, str]]
@@ -24,21 +29,12 @@ Read = set[tuple[str, str, Decimal, str]]
 
 @pytest.fixture(scope="module")
 def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
-    families = [
-        f for f in formalize_tree.read_families(ONTOLOGY, "families.csv") if f.code in ROOTS
-    ]
     trees = {
         "US": {e.code: e.tree for e in ccl.entries},
         "EU": {e.code: e.tree for e in annex.entries},
     }
-    entries = formalize_tree.formalize_families(
-        families,
-        formalize_tree.read_phrases(ONTOLOGY, "phrases.csv"),
-        trees,
-        formalize.read_units(ONTOLOGY, "units.csv"),
-        {},
-    )
-    return {(e.jurisdiction, e.code): e for e in entries}
+    entries = whole_lists._formalized(ONTOLOGY, str, trees, {"US": set(), "EU": set()})
+    return {(e.jurisdiction, e.code): e for e in entries if e.code.startswith(ROOTS)}
 
 
 def _paragraphs(found: Found, jurisdiction: str) -> dict[str, Read]:
@@ -48,7 +44,7 @@ def _paragraphs(found: Found, jurisdiction: str) -> dict[str, Read]:
         for criterion in (c for way in entry.ways for c in way) if j == jurisdiction else ():
             unit = criterion.unit.rsplit("/", 1)[-1]
             key = (criterion.parameter, criterion.comparator, criterion.value, unit)
-            read.setdefault(criterion.paragraph, set()).add(key)
+            read.setdefault(criterion.paragraph or entry.code, set()).add(key)
     return read
 
 
@@ -139,7 +135,7 @@ def test_each_paragraph_gives_its_stated_thresholds(
         by_paragraph: dict[str, list[formalize.FormalCriterion]] = {}
         for (j, _), entry in found.items():
             for criterion in (c for way in entry.ways for c in way) if j == jurisdiction else ():
-                by_paragraph.setdefault(criterion.paragraph, []).append(criterion)
+                by_paragraph.setdefault(criterion.paragraph or entry.code, []).append(criterion)
         for code, criteria in by_paragraph.items():
             distinct = list(dict.fromkeys(criteria))
             node = trees[jurisdiction](code.split(".", 1)[0]).tree.find(code)
@@ -148,3 +144,91 @@ def test_each_paragraph_gives_its_stated_thresholds(
             assert len(distinct) + _in_phrases(distinct) == stated, (jurisdiction, code)
             checked += 1
     assert checked > 30
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_fibre_laser_mlds_and_aspheric_elements(found: Found, jurisdiction: str) -> None:
+    read, d = _paragraphs(found, jurisdiction), Decimal
+    # 6A005.e.3.c: "Designed for spectral or coherent beam combination of 5 or more fiber
+    # lasers"; "CW Laser Induced Damage Threshold (LIDT) greater than or equal to 10 kW/cm^2"
+    assert read["6A005.e.3.c.1"] == {("mld-combined-fibre-laser-count", ">=", d(5), "UNITLESS")}
+    lidt = ("cw-laser-induced-damage-threshold", ">=", d(10), "KiloW-PER-CentiM2")
+    assert read["6A005.e.3.c.2"] == {lidt}
+    # 6A004.e: "greater than 400 mm"; "less than 1 nm (rms) for sampling lengths equal to or
+    # greater than 1 mm"; "less than 3 × 10^−6/K [EU: 3 × 10-6/K] at 25 °C"
+    size = ("aspheric-largest-optical-aperture-dimension", ">", d(400), "MilliM")
+    assert read["6A004.e.1"] == {size}
+    assert read["6A004.e.2"] == {("optical-surface-roughness-rms", "<", d(1), "NanoM")}
+    cte = ("aspheric-thermal-expansion-coefficient-magnitude-25c", "<", d("3E-6"), "PER-K")
+    assert read["6A004.e.3"] == {cte}
+    assert found[(jurisdiction, "6A004.e")].requires_facts == (
+        "aspheric-element-not-excluded-by-note-to-6a004e",
+    )
+    # 6A004.f: "'Frame rates' equal to or more than 1 kHz"; f.2 (λ/20) is a required fact
+    assert read["6A004.f.1"] == {("wavefront-sensor-frame-rate", ">=", d(1), "KiloHZ")}
+    assert "6A004.f.2" not in read
+    assert found[(jurisdiction, "6A004.f")].requires_facts == (
+        "wavefront-accuracy-lambda-over-20-or-better",
+    )
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_laser_acoustic_detection_equipment(found: Found, jurisdiction: str) -> None:
+    read, d = _paragraphs(found, jurisdiction), Decimal
+    # US "greater than or equal to 20 mW", EU "equal to or exceeding 20 mW"
+    assert read["6A005.g.1"] == {("laser-cw-output-power", ">=", d(20), "MilliW")}
+    assert read["6A005.g.3"] == {
+        ("laser-output-wavelength", ">=", d(1000), "NanoM"),
+        ("laser-output-wavelength", "<=", d(2000), "NanoM"),
+    }
+    # g.5: the US "10^3", the EU "103" (its superscript lost): never read as a number
+    assert "6A005.g.5" not in read
+    facts = found[(jurisdiction, "6A005.g")].requires_facts
+    assert "optical-signal-to-noise-ratio-1000-or-more" in facts
+    if jurisdiction == "EU":  # "equal to or less (better) than 10 MHz", "less (better) than 1 nm"
+        assert read["6A005.g.2"] == {("laser-frequency-stability", "<=", d(10), "MegaHZ")}
+        assert read["6A005.g.4"] == {("optical-system-resolution", "<", d(1), "NanoM")}
+    else:  # "equal to or better (less) than 10 MHz", "better (less) than 1 nm": facts
+        assert "6A005.g.2" not in read and "6A005.g.4" not in read
+        assert {"laser-frequency-stability-10-mhz-or-better", "optical-system-resolution-better-than-1-nm"} <= set(facts)  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_surface_vessel_seabed_survey_equipment(found: Found, jurisdiction: str) -> None:
+    read, d = _paragraphs(found, jurisdiction), Decimal
+    assert read["6A001.a.1.a.1.a"] == {
+        ("survey-measurement-angle-from-vertical", ">", d(20), "DEG")
+    }
+    assert read["6A001.a.1.a.1.b"] == {("survey-seabed-depth", ">", d(600), "M")}
+    assert read["6A001.a.1.a.1.c"] == {("survey-sounding-resolution", "<", d(2), "DEG")}
+    entry = found[(jurisdiction, "6A001.a.1.a.1")]
+    assert entry.text_only is None and len(entry.ways) == 1
+    fact = "depth-accuracy-enhanced-for-sensor-motion-propagation-and-sound-speed"
+    assert entry.requires_facts == (fact,)
+
+
+def test_us_6a995_co2_and_ruby_lasers(found: Found) -> None:
+    read, d = _paragraphs(found, "US"), Decimal
+    assert read["6A995.a.1"] == {("laser-cw-output-power", ">", d(10), "KiloW")}
+    # "A pulsed output with a 'pulse duration' exceeding 10 microseconds; and" before
+    # sub-paragraphs joined by "or": its own duration read, the entry incomplete
+    a2 = found[("US", "6A995.a.2")]
+    assert a2.text_only and {(c.comparator, c.value) for c in a2.criteria} == {(">", d(10))}
+    assert read["6A995.a.3"] == {("laser-pulse-duration", "<=", d(10), "MicroSEC")}
+    assert read["6A995.c"] == {("laser-pulse-energy", ">", d(20), "J")}
+    assert not any(j == "EU" for j, code in found if code.startswith("6A995"))
+
+
+def test_every_pint_spelling_of_the_ontology_parses() -> None:
+    """A unit whose pint spelling the service refuses ("1 / kelvin") would fail every answer
+    that converts into it: each eg:pintUnit of ontology/*.ttl is a unit the service reads."""
+    store = Store()
+    for path in sorted(ONTOLOGY.glob("*.ttl")):
+        store.bulk_load(path=str(path), format=RdfFormat.TURTLE)
+    pint_unit = NamedNode("https://w3id.org/exportgraph/ontology#pintUnit")
+    spellings = {
+        (q.subject.value, q.object.value) for q in store.quads_for_pattern(None, pint_unit, None)
+    }
+    assert len(spellings) > 50
+    for iri, spelling in spellings:
+        assert units.parse_unit(spelling, iri) is not None, iri

@@ -126,3 +126,133 @@ def test_space_qualified_solid_state_detectors(classify_in: Any, jurisdiction: s
     assert _ids(uv)[0] == f"{jurisdiction}:6A002.a.1.a"
     leaky = classify_in(jurisdiction, _detector(**{peak: "250 nm", relative: 0.1}), ON)
     assert f"{jurisdiction}:6A002.a.1.a" not in _ids(leaky) + list(_possible(leaky))
+
+
+def _item(kind: str, facts: dict[str, bool] | None = None, **parameters: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {"kind": kind, "parameters": parameters}
+    if facts is not None:
+        item["facts"] = facts
+    return item
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_fibre_laser_mlds(classify_in: Any, jurisdiction: str) -> None:
+    # 6A005.e.3.c: "Designed for spectral or coherent beam combination of 5 or more fiber
+    # lasers; and CW Laser Induced Damage Threshold (LIDT) greater than or equal to 10 kW/cm^2"
+    lidt = "cw-laser-induced-damage-threshold"
+    mld = "multi-layer-dielectric-grating"
+    met = classify_in(
+        jurisdiction, _item(mld, **{"mld-combined-fibre-laser-count": 5, lidt: "10 kW/cm**2"}), ON
+    )
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:6A005.e.3.c"]
+    fewer = _item(mld, **{"mld-combined-fibre-laser-count": 4, lidt: "20 kW/cm**2"})
+    assert classify_in(jurisdiction, fewer, ON)["controlled"] is False
+    weaker = _item(mld, **{"mld-combined-fibre-laser-count": 8, lidt: "9999 W/cm**2"})
+    assert classify_in(jurisdiction, weaker, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_aspheric_optical_elements_under_their_note(classify_in: Any, jurisdiction: str) -> None:
+    # 6A004.e: aperture greater than 400 mm, roughness less than 1 nm (rms), |CTE| less than
+    # 3 × 10^−6/K at 25 °C; the Note to 6A004.e takes some elements out: its fact is asked
+    fact = "aspheric-element-not-excluded-by-note-to-6a004e"
+    figures = {
+        "aspheric-largest-optical-aperture-dimension": "500 mm",
+        "optical-surface-roughness-rms": "0.5 nm",
+        "aspheric-thermal-expansion-coefficient-magnitude-25c": {"value": 2.9e-6, "unit": "K**-1"},
+    }
+    kind = "aspheric-optical-element"
+    met = classify_in(jurisdiction, _item(kind, {fact: True}, **figures), ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:6A004.e"]
+    asked = classify_in(jurisdiction, _item(kind, None, **figures), ON)
+    assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+    assert (
+        classify_in(jurisdiction, _item(kind, {fact: False}, **figures), ON)["controlled"] is False
+    )
+    for name, at in (
+        ("aspheric-largest-optical-aperture-dimension", "400 mm"),
+        ("optical-surface-roughness-rms", "1 nm"),
+        ("aspheric-thermal-expansion-coefficient-magnitude-25c", {"value": 3e-6, "unit": "K**-1"}),
+    ):
+        result = classify_in(jurisdiction, _item(kind, {fact: True}, **{**figures, name: at}), ON)
+        assert result["controlled"] is False, name
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_dynamic_wavefront_measuring_equipment(classify_in: Any, jurisdiction: str) -> None:
+    # 6A004.f: "'Frame rates' equal to or more than 1 kHz" and a wavefront accuracy of λ/20 or
+    # better (the required fact)
+    kind, fact = (
+        "dynamic-wavefront-measuring-equipment",
+        "wavefront-accuracy-lambda-over-20-or-better",
+    )
+    fast = classify_in(
+        jurisdiction, _item(kind, {fact: True}, **{"wavefront-sensor-frame-rate": "1 kHz"}), ON
+    )
+    assert _ids(fast) == [f"{jurisdiction}:6A004.f"]
+    slow = _item(kind, {fact: True}, **{"wavefront-sensor-frame-rate": "999 Hz"})
+    assert classify_in(jurisdiction, slow, ON)["controlled"] is False
+    coarse = _item(kind, {fact: False}, **{"wavefront-sensor-frame-rate": "2 kHz"})
+    assert classify_in(jurisdiction, coarse, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_laser_acoustic_detection_equipment(classify_in: Any, jurisdiction: str) -> None:
+    kind = "laser-acoustic-detection-equipment"
+    facts = {"optical-signal-to-noise-ratio-1000-or-more": True}
+    figures: dict[str, Any] = {
+        "laser-cw-output-power": "20 mW",
+        "laser-output-wavelength": "1550 nm",
+    }
+    if jurisdiction == "US":  # 6A005.g.2, g.4: facts in the US text, criteria in the EU's
+        facts |= {
+            "laser-frequency-stability-10-mhz-or-better": True,
+            "optical-system-resolution-better-than-1-nm": True,
+        }
+    else:
+        figures |= {"laser-frequency-stability": "10 MHz", "optical-system-resolution": "0.9 nm"}
+    met = classify_in(jurisdiction, _item(kind, facts, **figures), ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:6A005.g"]
+    weak = _item(kind, facts, **{**figures, "laser-cw-output-power": "19 mW"})
+    assert classify_in(jurisdiction, weak, ON)["controlled"] is False
+    long = _item(kind, facts, **{**figures, "laser-output-wavelength": "2001 nm"})
+    assert classify_in(jurisdiction, long, ON)["controlled"] is False
+    noisy = _item(kind, {**facts, "optical-signal-to-noise-ratio-1000-or-more": False}, **figures)
+    assert classify_in(jurisdiction, noisy, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_surface_vessel_seabed_survey_equipment(classify_in: Any, jurisdiction: str) -> None:
+    # 6A001.a.1.a.1: angle exceeding 20° from the vertical, seabed depths exceeding 600 m,
+    # 'sounding resolution' less than 2, and the depth accuracy 'enhancement' (a fact)
+    kind = "surface-vessel-seabed-survey-equipment"
+    facts = {"depth-accuracy-enhanced-for-sensor-motion-propagation-and-sound-speed": True}
+    figures = {
+        "survey-measurement-angle-from-vertical": "70 degree",
+        "survey-seabed-depth": "700 m",
+        "survey-sounding-resolution": 0.5,
+    }
+    met = classify_in(jurisdiction, _item(kind, facts, **figures), ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:6A001.a.1.a.1"]
+    for name, at in (
+        ("survey-measurement-angle-from-vertical", "20 degree"),
+        ("survey-seabed-depth", "600 m"),
+        ("survey-sounding-resolution", 2),
+    ):
+        assert (
+            classify_in(jurisdiction, _item(kind, facts, **{**figures, name: at}), ON)["controlled"]
+            is False
+        ), name
+
+
+def test_us_co2_and_ruby_lasers_of_6a995(classify_in: Any) -> None:
+    # 6A995.a.1 "A CW output power exceeding 10 kW" (6A005.d.3.a: "exceeding 15 kW")
+    co2 = classify_in("US", _item("co2-laser", **{"laser-cw-output-power": "12 kW"}), ON)
+    assert "US:6A995.a.1" in _ids(co2) and "US:6A005.d.3.a" not in _ids(co2)
+    at = classify_in("US", _item("co2-laser", **{"laser-cw-output-power": "10 kW"}), ON)
+    assert "US:6A995.a.1" not in _ids(at) + list(_possible(at))
+    # 6A995.c "Ruby lasers having an output energy exceeding 20 J per pulse"
+    ruby = classify_in("US", _item("ruby-laser", **{"laser-pulse-energy": "25 J"}), ON)
+    assert "US:6A995.c" in _ids(ruby)
+    low = classify_in("US", _item("ruby-laser", **{"laser-pulse-energy": "20 J"}), ON)
+    assert "US:6A995.c" not in _ids(low) + list(_possible(low))
