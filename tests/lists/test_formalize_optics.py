@@ -1,8 +1,8 @@
 """Families of Category 6 read from the official texts (families.csv, rules.csv): semiconductor
 laser 'stacked arrays' (6A005.d.1.d), "space-qualified" solid-state detectors (6A002.a.1), fibre
 laser MLDs (6A005.e.3.c), laser acoustic detection equipment (6A005.g), aspheric optical elements
-(6A004.e), wavefront measuring equipment (6A004.f), seabed survey equipment (6A001.a.1.a.1) and the
-US 6A995 CO2 and ruby lasers.
+(6A004.e), wavefront measuring equipment (6A004.f), seabed survey equipment (6A001.a.1.a.1), the
+US 6A995 CO2 and ruby lasers, intrinsic magnetic gradiometers (6A006.c) and photomultipliers (6A202).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling (US "1,400 nm", EU "1400 nm", "1,5 W"); what cannot be read exactly stays text."""
 
@@ -21,7 +21,7 @@ from exportgraph.knowledge import units
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
-ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995")  # fmt: skip
+ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202")  # fmt: skip
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 Read = set[tuple[str, str, Decimal, str]]
@@ -217,6 +217,21 @@ def test_us_6a995_co2_and_ruby_lasers(found: Found) -> None:
     assert read["6A995.a.3"] == {("laser-pulse-duration", "<=", d(10), "MicroSEC")}
     assert read["6A995.c"] == {("laser-pulse-energy", ">", d(20), "J")}
     assert not any(j == "EU" for j, code in found if code.startswith("6A995"))
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_gradiometers_and_photomultipliers(found: Found, jurisdiction: str) -> None:
+    read, d, unit = _paragraphs(found, jurisdiction), Decimal, "NanoT-PER-M-PER-HZ0dot5"
+    # US "lower (better) than 0.3 nT/m (rms) per square root Hz"; EU "less (better) than 0,3
+    # nT/m rms per square root Hz"; 6A006.c.3: 0.015 (EU 0,015)
+    assert read["6A006.c.2"] == {("magnetic-gradiometer-sensitivity", "<", d("0.3"), unit)}
+    assert read["6A006.c.3"] == {("magnetic-gradiometer-sensitivity", "<", d("0.015"), unit)}
+    other = found[(jurisdiction, "6A006.c.3")]
+    assert "intrinsic-magnetic-gradiometer-not-fibre-optic" in other.requires_facts
+    assert "fibre-optic-intrinsic-magnetic-gradiometer" in other.excluded_kinds
+    assert read["6A202.a"] == {("photomultiplier-photocathode-area", ">", d(20), "CentiM2")}
+    assert read["6A202.b"] == {("photomultiplier-anode-pulse-rise-time", "<", d(1), "NanoSEC")}
+    assert found[(jurisdiction, "6A202")].text_only is None
 
 
 def test_every_pint_spelling_of_the_ontology_parses() -> None:

@@ -256,3 +256,46 @@ def test_us_co2_and_ruby_lasers_of_6a995(classify_in: Any) -> None:
     assert "US:6A995.c" in _ids(ruby)
     low = classify_in("US", _item("ruby-laser", **{"laser-pulse-energy": "20 J"}), ON)
     assert "US:6A995.c" not in _ids(low) + list(_possible(low))
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_intrinsic_magnetic_gradiometers(classify_in: Any, jurisdiction: str) -> None:
+    # 6A006.c.2: fibre optic, 'sensitivity' lower (better) than 0.3 nT/m (rms) per square root
+    # Hz; 6A006.c.3: other than fibre-optic technology, lower (better) than 0.015
+    eu = {"not-for-fishery-or-biomagnetic-medical-diagnostics": True}
+    fibre, sensitivity = (
+        "fibre-optic-intrinsic-magnetic-gradiometer",
+        "magnetic-gradiometer-sensitivity",
+    )
+    met = classify_in(jurisdiction, _item(fibre, eu, **{sensitivity: "0.29 nT/m/Hz**0.5"}), ON)
+    assert _ids(met) == [f"{jurisdiction}:6A006.c.2"]
+    at = classify_in(jurisdiction, _item(fibre, eu, **{sensitivity: "300 pT/m/Hz**0.5"}), ON)
+    assert at["controlled"] is False
+    other = "non-fibre-optic-intrinsic-magnetic-gradiometer"
+    facts = {**eu, "intrinsic-magnetic-gradiometer-not-fibre-optic": True}
+    squid = classify_in(jurisdiction, _item(other, facts, **{sensitivity: "0.01 nT/m/Hz**0.5"}), ON)
+    assert _ids(squid) == [f"{jurisdiction}:6A006.c.3"]
+    coarse = _item(other, facts, **{sensitivity: "0.015 nT/m/Hz**0.5"})
+    assert classify_in(jurisdiction, coarse, ON)["controlled"] is False
+    # of the broader kind, the kind is asked (6A006.c.2 names fibre optic ones)
+    broad = _item("intrinsic-magnetic-gradiometer", facts, **{sensitivity: "0.02 nT/m/Hz**0.5"})
+    asked = classify_in(jurisdiction, broad, ON)
+    assert asked["controlled"] == "unknown" and "kind" in asked["missing_facts"]
+    # a fibre optic one is not 6A006.c.3 (its kind is excluded), whatever its sensitivity
+    fine = classify_in(jurisdiction, _item(fibre, eu, **{sensitivity: "0.35 nT/m/Hz**0.5"}), ON)
+    assert fine["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_photomultiplier_tubes(classify_in: Any, jurisdiction: str) -> None:
+    # 6A202: "Photocathode area of greater than 20 cm^2" and "Anode pulse rise time of less
+    # than 1 ns" (both)
+    area, rise = "photomultiplier-photocathode-area", "photomultiplier-anode-pulse-rise-time"
+    met = classify_in(
+        jurisdiction, _item("photomultiplier-tube", **{area: "21 cm**2", rise: "0.9 ns"}), ON
+    )
+    assert _ids(met) == [f"{jurisdiction}:6A202"]
+    small = _item("photomultiplier-tube", **{area: "20 cm**2", rise: "0.5 ns"})
+    assert classify_in(jurisdiction, small, ON)["controlled"] is False
+    slow = _item("photomultiplier-tube", **{area: "50 cm**2", rise: "1 ns"})
+    assert classify_in(jurisdiction, slow, ON)["controlled"] is False
