@@ -2,7 +2,9 @@
 laser 'stacked arrays' (6A005.d.1.d), "space-qualified" solid-state detectors (6A002.a.1), fibre
 laser MLDs (6A005.e.3.c), laser acoustic detection equipment (6A005.g), aspheric optical elements
 (6A004.e), wavefront measuring equipment (6A004.f), seabed survey equipment (6A001.a.1.a.1), the
-US 6A995 CO2 and ruby lasers, intrinsic magnetic gradiometers (6A006.c) and photomultipliers (6A202).
+US 6A995 CO2 and ruby lasers, intrinsic magnetic gradiometers (6A006.c) and photomultipliers (6A202);
+in Category 5, digitally controlled radio receivers (5A001.b.5) and US laser telecommunication
+transmission equipment (5A991.b.5).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling (US "1,400 nm", EU "1400 nm", "1,5 W"); what cannot be read exactly stays text."""
 
@@ -21,7 +23,7 @@ from exportgraph.knowledge import units
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
-ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202")  # fmt: skip
+ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5")  # fmt: skip
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 Read = set[tuple[str, str, Decimal, str]]
@@ -232,6 +234,30 @@ def test_gradiometers_and_photomultipliers(found: Found, jurisdiction: str) -> N
     assert read["6A202.a"] == {("photomultiplier-photocathode-area", ">", d(20), "CentiM2")}
     assert read["6A202.b"] == {("photomultiplier-anode-pulse-rise-time", "<", d(1), "NanoSEC")}
     assert found[(jurisdiction, "6A202")].text_only is None
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_radio_receivers_of_5a001_b_5(found: Found, jurisdiction: str) -> None:
+    read = _paragraphs(found, jurisdiction)
+    switching = ("radio-receiver-channel-switching-time", "<", Decimal(1), "MilliSEC")
+    assert read == {
+        **{p: c for p, c in read.items() if not p.startswith("5A001")},
+        "5A001.b.5.b": {switching},
+    }
+    entry = found[(jurisdiction, "5A001.b.5")]
+    assert entry.text_only is None and len(entry.requires_facts) == 4
+    # "More than 1,000 channels" is a fact: a capitalised comparator the reader does not take
+    assert "radio-receiver-more-than-1000-channels" in entry.requires_facts
+
+
+def test_us_laser_telecommunication_transmission_equipment(found: Found) -> None:
+    read = _paragraphs(found, "US")
+    assert read["5A991.b.5.a"] == {("laser-transmission-wavelength", ">", Decimal(1000), "NanoM")}
+    assert read["5A991.b.5.b"] == {("analog-transmission-bandwidth", ">", Decimal(45), "MegaHZ")}
+    # the Note to 5A991.b.5.b (commercial TV systems): met is "unknown", never "controlled"
+    assert found[("US", "5A991.b.5.b")].text_only
+    assert found[("US", "5A991.b.5.a")].requires_facts == ("not-controlled-by-5a001",)
+    assert all(found[("US", f"5A991.b.5.{x}")].text_only for x in "cde")
 
 
 def test_every_pint_spelling_of_the_ontology_parses() -> None:

@@ -299,3 +299,65 @@ def test_photomultiplier_tubes(classify_in: Any, jurisdiction: str) -> None:
     assert classify_in(jurisdiction, small, ON)["controlled"] is False
     slow = _item("photomultiplier-tube", **{area: "50 cm**2", rise: "1 ns"})
     assert classify_in(jurisdiction, slow, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_digitally_controlled_radio_receivers(classify_in: Any, jurisdiction: str) -> None:
+    # 5A001.b.5: more than 1,000 channels, 'channel switching time' of less than 1 ms, automatic
+    # searching or scanning, identification of signals or transmitters (all), and the Note
+    # (not specially designed for civil cellular systems)
+    facts = {
+        "radio-receiver-more-than-1000-channels": True,
+        "radio-receiver-automatic-spectrum-search-or-scan": True,
+        "radio-receiver-identifies-signals-or-transmitter-type": True,
+        "radio-equipment-not-specially-designed-for-civil-cellular": True,
+    }
+    kind, time = "digitally-controlled-radio-receiver", "radio-receiver-channel-switching-time"
+    met = classify_in(jurisdiction, _item(kind, facts, **{time: "0.5 ms"}), ON)
+    assert _ids(met) == [f"{jurisdiction}:5A001.b.5"]
+    assert (
+        classify_in(jurisdiction, _item(kind, facts, **{time: "1 ms"}), ON)["controlled"] is False
+    )
+    cellular = {**facts, "radio-equipment-not-specially-designed-for-civil-cellular": False}
+    assert (
+        classify_in(jurisdiction, _item(kind, cellular, **{time: "0.5 ms"}), ON)["controlled"]
+        is False
+    )
+    few = {**facts, "radio-receiver-more-than-1000-channels": False}
+    assert (
+        classify_in(jurisdiction, _item(kind, few, **{time: "0.5 ms"}), ON)["controlled"] is False
+    )
+
+
+def test_us_laser_telecommunication_transmission_equipment(classify_in: Any) -> None:
+    # 5A991.b.5.a "A transmission wavelength exceeding 1,000 nm"; .c-.e (no threshold) stay text
+    kind, facts = (
+        "laser-telecommunication-transmission-equipment",
+        {"not-controlled-by-5a001": True},
+    )
+    figures = {
+        "laser-transmission-wavelength": "1310 nm",
+        "analog-transmission-bandwidth": "10 MHz",
+    }
+    met = classify_in("US", _item(kind, facts, **figures), ON)
+    assert met["controlled"] is True and _ids(met)[0] == "US:5A991.b.5.a"
+    short = classify_in(
+        "US", _item(kind, facts, **{**figures, "laser-transmission-wavelength": "1000 nm"}), ON
+    )
+    assert short["controlled"] == "unknown"
+    assert {e["id"] for e in short["possible_entries"]} == {f"US:5A991.b.5.{x}" for x in "cde"}
+    # 5A991.b.5.b "analog techniques … bandwidth exceeding 45 MHz", under its Note: unknown
+    wide = classify_in(
+        "US",
+        _item(
+            kind,
+            facts,
+            **{
+                **figures,
+                "laser-transmission-wavelength": "850 nm",
+                "analog-transmission-bandwidth": "50 MHz",
+            },
+        ),
+        ON,
+    )
+    assert "US:5A991.b.5.b" in _possible(wide)
