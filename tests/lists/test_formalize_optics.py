@@ -1,7 +1,8 @@
 """Families of Category 6 read from the official texts (families.csv, rules.csv): semiconductor
 laser 'stacked arrays' (6A005.d.1.d), "space-qualified" solid-state detectors (6A002.a.1), fibre
 laser MLDs (6A005.e.3.c), laser acoustic detection equipment (6A005.g), aspheric optical elements
-(6A004.e), wavefront measuring equipment (6A004.f), seabed survey equipment (6A001.a.1.a.1), the
+(6A004.e), wavefront measuring equipment (6A004.f), marine acoustic equipment (6A001.a.1.a.1,
+6A001.a.1.b, hydrophones 6A001.a.2.a, towed arrays 6A001.a.2.b), the
 US 6A995 CO2 and ruby lasers, intrinsic magnetic gradiometers (6A006.c) and photomultipliers (6A202);
 in Category 5, digitally controlled radio receivers (5A001.b.5) and US laser telecommunication
 transmission equipment (5A991.b.5).
@@ -23,7 +24,7 @@ from exportgraph.knowledge import units
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
-ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5")  # fmt: skip
+ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5", "6A001.a.1.b", "6A001.a.2.a", "6A001.a.2.b")  # fmt: skip
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 Read = set[tuple[str, str, Decimal, str]]
@@ -258,6 +259,36 @@ def test_us_laser_telecommunication_transmission_equipment(found: Found) -> None
     assert found[("US", "5A991.b.5.b")].text_only
     assert found[("US", "5A991.b.5.a")].requires_facts == ("not-controlled-by-5a001",)
     assert all(found[("US", f"5A991.b.5.{x}")].text_only for x in "cde")
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_sonars_hydrophones_and_towed_arrays(found: Found, jurisdiction: str) -> None:
+    read, d = _paragraphs(found, jurisdiction), Decimal
+    # 6A001.a.1.b.4 "Forming beams of less than 1° on any axis and having an operating frequency
+    # of less than 100 kHz"; .b.5 "unambiguous display range exceeding 5,120 m" (EU 5120 m)
+    assert read["6A001.a.1.b.4"] == {
+        ("sonar-beam-width", "<", d(1), "DEG"), ("sonar-operating-frequency", "<", d(100), "KiloHZ"),
+    }  # fmt: skip
+    assert read["6A001.a.1.b.5"] == {("sonar-unambiguous-display-range", ">", d(5120), "M")}
+    assert read["6A001.a.2.a.2"] == {
+        ("hydrophone-discrete-element-diameter-or-length", "<", d(20), "MilliM"),
+        ("hydrophone-discrete-element-separation", "<", d(20), "MilliM"),
+    }
+    depth = ("hydrophone-acceleration-compensated-operating-depth", ">", d(35), "M")
+    assert read["6A001.a.2.a.5"] == {depth}
+    assert read["6A001.a.2.b.2"] == {("towed-array-operating-depth", ">", d(35), "M")}  # US "35m"
+    assert read["6A001.a.2.b.5"] == {("towed-array-diameter", "<", d(40), "MilliM")}
+    for code in ("6A001.a.1.b.4", "6A001.a.1.b.5"):
+        assert found[(jurisdiction, code)].requires_facts == (
+            "acoustic-equipment-not-excluded-by-note-to-6a001a1",
+        )
+    # the Note to 6A001.a.2.a hands a hydrophone specially designed for other equipment over
+    hydrophone = found[(jurisdiction, "6A001.a.2.a.5")]
+    assert hydrophone.requires_facts == ("hydrophone-not-specially-designed-for-other-equipment",)
+    assert hydrophone.notes[0].startswith("Note to 6A001.a.2.a")
+    # 'better than −180dB' (a negative number, 'better than') and the reserved US .b.6 ("[Reserved];")
+    assert found[(jurisdiction, "6A001.a.2.a.4")].text_only
+    assert (jurisdiction, "6A001.a.2.b.6") not in found
 
 
 def test_every_pint_spelling_of_the_ontology_parses() -> None:

@@ -361,3 +361,92 @@ def test_us_laser_telecommunication_transmission_equipment(classify_in: Any) -> 
         ON,
     )
     assert "US:5A991.b.5.b" in _possible(wide)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_object_detection_sonars(classify_in: Any, jurisdiction: str) -> None:
+    # 6A001.a.1.b.4: beams of less than 1° on any axis and operating frequency of less than 100
+    # kHz; .b.5: unambiguous display range exceeding 5,120 m; .b.1-.b.3, .b.6 stay text
+    kind, fact = (
+        "object-detection-sonar",
+        {"acoustic-equipment-not-excluded-by-note-to-6a001a1": True},
+    )
+    narrow = {
+        "sonar-beam-width": "0.5 degree",
+        "sonar-operating-frequency": "50 kHz",
+        "sonar-unambiguous-display-range": "1000 m",
+    }
+    met = classify_in(jurisdiction, _item(kind, fact, **narrow), ON)
+    assert met["controlled"] is True and f"{jurisdiction}:6A001.a.1.b.4" in _ids(met)
+    wide = classify_in(
+        jurisdiction, _item(kind, fact, **{**narrow, "sonar-beam-width": "1 degree"}), ON
+    )
+    assert wide["controlled"] == "unknown"  # the text-only paragraphs
+    assert f"{jurisdiction}:6A001.a.1.b.4" not in _ids(wide) + list(_possible(wide))
+    far = classify_in(
+        jurisdiction,
+        _item(
+            kind,
+            fact,
+            **{
+                **narrow,
+                "sonar-beam-width": "2 degree",
+                "sonar-unambiguous-display-range": "5121 m",
+            },
+        ),
+        ON,
+    )
+    assert f"{jurisdiction}:6A001.a.1.b.5" in _ids(far)
+    asked = classify_in(jurisdiction, _item(kind, None, **narrow), ON)
+    assert asked["controlled"] == "unknown"
+    assert "acoustic-equipment-not-excluded-by-note-to-6a001a1" in asked["missing_facts"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_hydrophones_and_towed_arrays(classify_in: Any, jurisdiction: str) -> None:
+    # 6A001.a.2.a.5 "Designed to operate at depths exceeding 35 m with acceleration compensation"
+    fact = {"hydrophone-not-specially-designed-for-other-equipment": True}
+    deep = classify_in(
+        jurisdiction,
+        _item(
+            "hydrophone", fact, **{"hydrophone-acceleration-compensated-operating-depth": "36 m"}
+        ),
+        ON,
+    )
+    assert f"{jurisdiction}:6A001.a.2.a.5" in _ids(deep) and deep["controlled"] is True
+    shallow = classify_in(
+        jurisdiction,
+        _item(
+            "hydrophone", fact, **{"hydrophone-acceleration-compensated-operating-depth": "35 m"}
+        ),
+        ON,
+    )
+    assert f"{jurisdiction}:6A001.a.2.a.5" not in _ids(shallow) + list(_possible(shallow))
+    # handed over when specially designed for other equipment: not decided here
+    other = classify_in(
+        jurisdiction,
+        _item(
+            "hydrophone",
+            {"hydrophone-not-specially-designed-for-other-equipment": False},
+            **{"hydrophone-acceleration-compensated-operating-depth": "36 m"},
+        ),
+        ON,
+    )
+    assert f"{jurisdiction}:6A001.a.2.a.5" not in _ids(other)
+    # 6A001.a.2.b.5 "An assembled array of less than 40 mm in diameter"
+    array = "towed-acoustic-hydrophone-array"
+    thin = classify_in(
+        jurisdiction,
+        _item(array, **{"towed-array-diameter": "39 mm", "towed-array-operating-depth": "30 m"}),
+        ON,
+    )
+    assert f"{jurisdiction}:6A001.a.2.b.5" in _ids(thin)
+    thick = classify_in(
+        jurisdiction,
+        _item(array, **{"towed-array-diameter": "40 mm", "towed-array-operating-depth": "30 m"}),
+        ON,
+    )
+    assert {f"{jurisdiction}:6A001.a.2.b.{n}" for n in (2, 5)}.isdisjoint(
+        _ids(thick) + list(_possible(thick))
+    )
+    assert f"{jurisdiction}:6A001.a.2.b.6" not in _possible(thick)  # "[Reserved]" is no entry
