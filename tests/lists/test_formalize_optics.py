@@ -1,7 +1,7 @@
 """Families of Category 6 read from the official texts (families.csv, rules.csv): semiconductor
 laser 'stacked arrays' (6A005.d.1.d), "space-qualified" solid-state detectors (6A002.a.1), fibre
-laser MLDs (6A005.e.3.c), laser acoustic detection equipment (6A005.g), aspheric optical elements
-(6A004.e), wavefront measuring equipment (6A004.f), marine acoustic equipment (6A001.a.1.a.1,
+laser MLDs (6A005.e.3.c), laser acoustic detection equipment (6A005.g), space-qualified optical
+components (6A004.c), aspheric optical elements (6A004.e), wavefront measuring equipment (6A004.f), marine acoustic equipment (6A001.a.1.a.1,
 6A001.a.1.b, hydrophones 6A001.a.2.a, towed arrays 6A001.a.2.b), the
 US 6A995 CO2 and ruby lasers, intrinsic magnetic gradiometers (6A006.c) and photomultipliers (6A202);
 in Category 5, digitally controlled radio receivers (5A001.b.5) and US laser telecommunication
@@ -24,7 +24,7 @@ from exportgraph.knowledge import units
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
-ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5", "6A001.a.1.b", "6A001.a.2.a", "6A001.a.2.b")  # fmt: skip
+ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5", "6A001.a.1.b", "6A001.a.2.a", "6A001.a.2.b", "6A004.c")  # fmt: skip
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 Read = set[tuple[str, str, Decimal, str]]
@@ -167,6 +167,13 @@ def test_fibre_laser_mlds_and_aspheric_elements(found: Found, jurisdiction: str)
     assert found[(jurisdiction, "6A004.e")].requires_facts == (
         "aspheric-element-not-excluded-by-note-to-6a004e",
     )
+    # 6A004.c.1 "lightweighted to less than 20% [EU: 20 %] 'equivalent density' …"; .c.4
+    # "… equal to or less than 5 × 10^−6/K" (EU: 5 × 10-6/K); both "space-qualified"
+    share = ("optical-component-lightweighted-equivalent-density", "<", d(20), "PERCENT")
+    assert read["6A004.c.1"] == {share}
+    composite = "composite-optical-component-thermal-expansion-coefficient"
+    assert read["6A004.c.4"] == {(composite, "<=", d("5E-6"), "PER-K")}
+    assert found[(jurisdiction, "6A004.c.1")].requires_facts == ("space-qualified",)
     # 6A004.f: "'Frame rates' equal to or more than 1 kHz"; f.2 (λ/20) is a required fact
     assert read["6A004.f.1"] == {("wavefront-sensor-frame-rate", ">=", d(1), "KiloHZ")}
     assert "6A004.f.2" not in read

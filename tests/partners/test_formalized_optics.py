@@ -450,3 +450,16 @@ def test_hydrophones_and_towed_arrays(classify_in: Any, jurisdiction: str) -> No
         _ids(thick) + list(_possible(thick))
     )
     assert f"{jurisdiction}:6A001.a.2.b.6" not in _possible(thick)  # "[Reserved]" is no entry
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_space_qualified_optical_components(classify_in: Any, jurisdiction: str) -> None:
+    # 6A004.c.1: lightweighted to less than 20% 'equivalent density' of a solid blank
+    share = "optical-component-lightweighted-equivalent-density"
+    kind, space = "optical-system-component", {"space-qualified": True}
+    light = classify_in(jurisdiction, _item(kind, space, **{share: 15}), ON)
+    assert light["controlled"] is True and f"{jurisdiction}:6A004.c.1" in _ids(light)
+    heavy = classify_in(jurisdiction, _item(kind, space, **{share: 20}), ON)
+    assert f"{jurisdiction}:6A004.c.1" not in _ids(heavy) + list(_possible(heavy))
+    ground = classify_in(jurisdiction, _item(kind, {"space-qualified": False}, **{share: 15}), ON)
+    assert ground["controlled"] is False
