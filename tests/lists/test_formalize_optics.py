@@ -4,8 +4,8 @@ laser MLDs (6A005.e.3.c), laser acoustic detection equipment (6A005.g), space-qu
 components (6A004.c), aspheric optical elements (6A004.e), wavefront measuring equipment (6A004.f), marine acoustic equipment (6A001.a.1.a.1,
 6A001.a.1.b, hydrophones 6A001.a.2.a, towed arrays 6A001.a.2.b), the
 US 6A995 CO2 and ruby lasers, intrinsic magnetic gradiometers (6A006.c) and photomultipliers (6A202);
-in Category 5, digitally controlled radio receivers (5A001.b.5) and US laser telecommunication
-transmission equipment (5A991.b.5).
+in Category 5, underwater communications (5A001.b.1), digitally controlled radio receivers
+(5A001.b.5) and US laser telecommunication transmission equipment (5A991.b.5).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling (US "1,400 nm", EU "1400 nm", "1,5 W"); what cannot be read exactly stays text."""
 
@@ -24,7 +24,7 @@ from exportgraph.knowledge import units
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
-ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5", "6A001.a.1.b", "6A001.a.2.a", "6A001.a.2.b", "6A004.c")  # fmt: skip
+ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5", "6A001.a.1.b", "6A001.a.2.a", "6A001.a.2.b", "6A004.c", "5A001.b.1", "6A001.a.2.g")  # fmt: skip
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 Read = set[tuple[str, str, Decimal, str]]
@@ -249,7 +249,7 @@ def test_radio_receivers_of_5a001_b_5(found: Found, jurisdiction: str) -> None:
     read = _paragraphs(found, jurisdiction)
     switching = ("radio-receiver-channel-switching-time", "<", Decimal(1), "MilliSEC")
     assert read == {
-        **{p: c for p, c in read.items() if not p.startswith("5A001")},
+        **{p: c for p, c in read.items() if not p.startswith("5A001.b.5")},
         "5A001.b.5.b": {switching},
     }
     entry = found[(jurisdiction, "5A001.b.5")]
@@ -296,6 +296,26 @@ def test_sonars_hydrophones_and_towed_arrays(found: Found, jurisdiction: str) ->
     # 'better than −180dB' (a negative number, 'better than') and the reserved US .b.6 ("[Reserved];")
     assert found[(jurisdiction, "6A001.a.2.a.4")].text_only
     assert (jurisdiction, "6A001.a.2.b.6") not in found
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_underwater_optical_lans_and_vector_sensors(found: Found, jurisdiction: str) -> None:
+    read, d = _paragraphs(found, jurisdiction), Decimal
+    # 5A001.b.1.d "with an output wavelength greater than 400 nm and less than 700 nm"
+    wavelength = "underwater-optical-lan-output-wavelength"
+    assert read["5A001.b.1.d"] == {
+        (wavelength, ">", d(400), "NanoM"),
+        (wavelength, "<", d(700), "NanoM"),
+    }
+    # 6A001.a.2.g.3 "Designed to operate at depths greater than 35 meters"
+    assert read["6A001.a.2.g.3"] == {("hydro-acoustic-sensor-operating-depth", ">", d(35), "M")}
+    sensor = found[(jurisdiction, "6A001.a.2.g")]
+    assert sensor.excluded_kinds == ("particle-velocity-sensor", "geophone")
+    if jurisdiction == "EU":  # "greater (better) than 48 dB"; the US "better than 48 dB": a fact
+        sensitivity = ("hydro-acoustic-sensor-acceleration-sensitivity", ">", d(48), "DeciB")
+        assert read["6A001.a.2.g.2"] == {sensitivity}
+    else:
+        assert "6A001.a.2.g.2" not in read and len(sensor.requires_facts) == 3
 
 
 def test_every_pint_spelling_of_the_ontology_parses() -> None:

@@ -463,3 +463,45 @@ def test_space_qualified_optical_components(classify_in: Any, jurisdiction: str)
     assert f"{jurisdiction}:6A004.c.1" not in _ids(heavy) + list(_possible(heavy))
     ground = classify_in(jurisdiction, _item(kind, {"space-qualified": False}, **{share: 15}), ON)
     assert ground["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_underwater_optical_local_area_networks(classify_in: Any, jurisdiction: str) -> None:
+    # 5A001.b.1.d: lasers or LEDs with an output wavelength greater than 400 nm and less than
+    # 700 nm in a 'local area network'; .b.1.a-.c stay text
+    kind, wavelength = (
+        "underwater-untethered-communication-system",
+        "underwater-optical-lan-output-wavelength",
+    )
+    blue = classify_in(jurisdiction, _item(kind, **{wavelength: "450 nm"}), ON)
+    assert blue["controlled"] is True and f"{jurisdiction}:5A001.b.1.d" in _ids(blue)
+    for edge in ("400 nm", "700 nm"):
+        at = classify_in(jurisdiction, _item(kind, **{wavelength: edge}), ON)
+        assert f"{jurisdiction}:5A001.b.1.d" not in _ids(at) + list(_possible(at))
+        assert at["controlled"] == "unknown"  # 5A001.b.1.a-.c: text
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_vector_sensors(classify_in: Any, jurisdiction: str) -> None:
+    # 6A001.a.2.g: three accelerometers on three axes, acceleration sensitivity better than 48 dB,
+    # depths greater than 35 meters and operating frequency below 20 kHz (all)
+    facts = {
+        "hydro-acoustic-sensor-three-accelerometers-on-three-axes": True,
+        "hydro-acoustic-sensor-operating-frequency-below-20-khz": True,
+    }
+    figures: dict[str, Any] = {"hydro-acoustic-sensor-operating-depth": "36 m"}
+    if jurisdiction == "US":
+        facts["hydro-acoustic-sensor-acceleration-sensitivity-better-than-48-db"] = True
+    else:
+        figures["hydro-acoustic-sensor-acceleration-sensitivity"] = "50 dB"
+    kind = "accelerometer-based-hydro-acoustic-sensor"
+    met = classify_in(jurisdiction, _item(kind, facts, **figures), ON)
+    assert _ids(met) == [f"{jurisdiction}:6A001.a.2.g"]
+    shallow = _item(kind, facts, **{**figures, "hydro-acoustic-sensor-operating-depth": "35 m"})
+    assert classify_in(jurisdiction, shallow, ON)["controlled"] is False
+    if jurisdiction == "EU":
+        dull = _item(
+            kind, facts, **{**figures, "hydro-acoustic-sensor-acceleration-sensitivity": "48 dB"}
+        )
+        assert classify_in(jurisdiction, dull, ON)["controlled"] is False
+    assert classify_in(jurisdiction, _item("geophone", facts, **figures), ON)["controlled"] is False
