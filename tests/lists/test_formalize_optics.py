@@ -3,7 +3,8 @@ laser 'stacked arrays' (6A005.d.1.d), "space-qualified" solid-state detectors (6
 laser MLDs (6A005.e.3.c), laser acoustic detection equipment (6A005.g), space-qualified optical
 components (6A004.c), aspheric optical elements (6A004.e), wavefront measuring equipment (6A004.f), marine acoustic equipment (6A001.a.1.a.1,
 6A001.a.1.b, hydrophones 6A001.a.2.a, towed arrays 6A001.a.2.b), the
-US 6A995 CO2 and ruby lasers, intrinsic magnetic gradiometers (6A006.c) and photomultipliers (6A202);
+US 6A995 CO2 and ruby lasers, intrinsic magnetic gradiometers (6A006.c), photomultipliers (6A202)
+and LIDAR (6A008.j);
 in Category 5, underwater communications (5A001.b.1), digitally controlled radio receivers
 (5A001.b.5) and US laser telecommunication transmission equipment (5A991.b.5).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
@@ -24,7 +25,7 @@ from exportgraph.knowledge import units
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
-ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5", "6A001.a.1.b", "6A001.a.2.a", "6A001.a.2.b", "6A004.c", "5A001.b.1", "6A001.a.2.g")  # fmt: skip
+ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5", "6A001.a.1.b", "6A001.a.2.a", "6A001.a.2.b", "6A004.c", "5A001.b.1", "6A001.a.2.g", "6A008.j")  # fmt: skip
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 Read = set[tuple[str, str, Decimal, str]]
@@ -316,6 +317,23 @@ def test_underwater_optical_lans_and_vector_sensors(found: Found, jurisdiction: 
         assert read["6A001.a.2.g.2"] == {sensitivity}
     else:
         assert "6A001.a.2.g.2" not in read and len(sensor.requires_facts) == 3
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_lidar(found: Found, jurisdiction: str) -> None:
+    read, d = _paragraphs(found, jurisdiction), Decimal
+    resolution = ("coherent-lidar-angular-resolution", "<", d(20), "MicroRAD")
+    assert read["6A008.j.2"] == {resolution}
+    wavelength = "bathymetric-lidar-laser-wavelength"
+    assert read["6A008.j.3"] == {
+        (wavelength, ">", d(400), "NanoM"),
+        (wavelength, "<=", d(600), "NanoM"),
+    }
+    surveying = "lidar-not-specially-designed-for-surveying"
+    assert surveying in found[(jurisdiction, "6A008.j.2")].requires_facts
+    assert surveying not in found[(jurisdiction, "6A008.j.3")].requires_facts
+    # the US prints Note 1 on 6A008.j.3 (the EU on 6A008.j): read as a note on the entry
+    assert bool(found[(jurisdiction, "6A008.j.3")].text_only) == (jurisdiction == "US")
 
 
 def test_every_pint_spelling_of_the_ontology_parses() -> None:

@@ -505,3 +505,31 @@ def test_vector_sensors(classify_in: Any, jurisdiction: str) -> None:
         )
         assert classify_in(jurisdiction, dull, ON)["controlled"] is False
     assert classify_in(jurisdiction, _item("geophone", facts, **figures), ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_coherent_lidar(classify_in: Any, jurisdiction: str) -> None:
+    # 6A008.j.2: coherent heterodyne or homodyne detection and an angular resolution of less
+    # (better) than 20 µrad; Notes: the Note to 6A008, meteorological and surveying LIDAR
+    facts = {
+        "radar-not-excluded-by-note-to-6a008": True,
+        "lidar-not-specially-designed-for-meteorological-observation": True,
+        "lidar-not-specially-designed-for-surveying": True,
+    }
+    resolution = "coherent-lidar-angular-resolution"
+    fine = classify_in(jurisdiction, _item("lidar", facts, **{resolution: "15 microradian"}), ON)
+    assert fine["controlled"] is True and f"{jurisdiction}:6A008.j.2" in _ids(fine)
+    coarse = classify_in(jurisdiction, _item("lidar", facts, **{resolution: "20 microradian"}), ON)
+    assert f"{jurisdiction}:6A008.j.2" not in _ids(coarse) + list(_possible(coarse))
+    weather = {**facts, "lidar-not-specially-designed-for-meteorological-observation": False}
+    assert (
+        classify_in(jurisdiction, _item("lidar", weather, **{resolution: "15 microradian"}), ON)[
+            "controlled"
+        ]
+        is False
+    )
+    survey = {**facts, "lidar-not-specially-designed-for-surveying": False}
+    surveying = classify_in(
+        jurisdiction, _item("lidar", survey, **{resolution: "15 microradian"}), ON
+    )
+    assert f"{jurisdiction}:6A008.j.2" not in _ids(surveying)
