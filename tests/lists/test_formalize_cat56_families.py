@@ -1,11 +1,10 @@
-"""Families of Category 6 read from the official texts (families.csv, rules.csv): semiconductor
-laser 'stacked arrays' (6A005.d.1.d), "space-qualified" solid-state detectors (6A002.a.1), fibre
-laser MLDs (6A005.e.3.c), laser acoustic detection equipment (6A005.g), space-qualified optical
-components (6A004.c), aspheric optical elements (6A004.e), wavefront measuring equipment (6A004.f), marine acoustic equipment (6A001.a.1.a.1,
-6A001.a.1.b, hydrophones 6A001.a.2.a, towed arrays 6A001.a.2.b), the
-US 6A995 CO2 and ruby lasers, intrinsic magnetic gradiometers (6A006.c), photomultipliers (6A202)
-and LIDAR (6A008.j);
-in Category 5, underwater communications (5A001.b.1), digitally controlled radio receivers
+"""Families of Categories 5 and 6 read from the official texts (families.csv, rules.csv):
+semiconductor laser 'stacked arrays' (6A005.d.1.d), fibre laser MLDs (6A005.e.3.c), laser acoustic
+detection equipment (6A005.g), "space-qualified" solid-state detectors (6A002.a.1), optical
+components (6A004.c), aspheric optical elements (6A004.e), wavefront measuring equipment (6A004.f),
+marine acoustic equipment (6A001.a.1.a.1, 6A001.a.1.b, 6A001.a.2.a, 6A001.a.2.b, 6A001.a.2.g),
+intrinsic magnetic gradiometers (6A006.c), photomultipliers (6A202), LIDAR (6A008.j), the US 6A995
+CO2 and ruby lasers; underwater optical networks (5A001.b.1), digitally controlled radio receivers
 (5A001.b.5) and US laser telecommunication transmission equipment (5A991.b.5).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling (US "1,400 nm", EU "1400 nm", "1,5 W"); what cannot be read exactly stays text."""

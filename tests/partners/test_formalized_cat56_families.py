@@ -1,6 +1,10 @@
-"""Classification by the optical families of Category 6 formalized from the whole lists
-(families.csv): semiconductor laser 'stacked arrays' (6A005.d.1.d) and "space-qualified"
-solid-state detectors (6A002.a.1) — items on both sides of each threshold, in both lists."""
+"""Classification by further Category 5 and 6 families formalized from the whole lists
+(families.csv, rules.csv; tests/lists/test_formalize_cat56_families.py reads their values):
+laser 'stacked arrays', MLDs, laser acoustic detection, space-qualified detectors, optical
+components, aspheric elements, wavefront sensors, gradiometers, photomultipliers, LIDAR, sonars,
+hydrophones, towed arrays, vector sensors, the US 6A995 lasers, underwater optical networks, radio
+receivers and US laser telecommunication equipment — items on both sides of each threshold, in
+both lists (US only where the entry is)."""
 
 from __future__ import annotations
 
