@@ -1,6 +1,7 @@
 """Families of Categories 5 and 6 read from the official texts (families.csv, rules.csv):
 semiconductor laser 'stacked arrays' (6A005.d.1.d), fibre laser MLDs (6A005.e.3.c), laser acoustic
-detection equipment (6A005.g), "space-qualified" solid-state detectors (6A002.a.1), optical
+detection equipment (6A005.g), "space-qualified" solid-state detectors (6A002.a.1), scanning
+cameras (6A003.b.2), optical
 components (6A004.c), aspheric optical elements (6A004.e), wavefront measuring equipment (6A004.f),
 marine acoustic equipment (6A001.a.1.a.1, 6A001.a.1.b, 6A001.a.2.a, 6A001.a.2.b, 6A001.a.2.g),
 intrinsic magnetic gradiometers (6A006.c), photomultipliers (6A202), LIDAR (6A008.j), the US 6A995
@@ -24,7 +25,7 @@ from exportgraph.knowledge import units
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
-ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5", "6A001.a.1.b", "6A001.a.2.a", "6A001.a.2.b", "6A004.c", "5A001.b.1", "6A001.a.2.g", "6A008.j")  # fmt: skip
+ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5", "6A001.a.1.b", "6A001.a.2.a", "6A001.a.2.b", "6A004.c", "5A001.b.1", "6A001.a.2.g", "6A008.j", "6A003.b.2")  # fmt: skip
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 Read = set[tuple[str, str, Decimal, str]]
@@ -333,6 +334,17 @@ def test_lidar(found: Found, jurisdiction: str) -> None:
     assert surveying not in found[(jurisdiction, "6A008.j.3")].requires_facts
     # the US prints Note 1 on 6A008.j.3 (the EU on 6A008.j): read as a note on the entry
     assert bool(found[(jurisdiction, "6A008.j.3")].text_only) == (jurisdiction == "US")
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_scanning_cameras(found: Found, jurisdiction: str) -> None:
+    read, d, peak = _paragraphs(found, jurisdiction), Decimal, "detector-peak-response-wavelength"
+    # "exceeding 10 nm, but not exceeding 30,000 nm" (EU: no comma, 30000 nm)
+    assert read["6A003.b.2.a"] == {(peak, ">", d(10), "NanoM"), (peak, "<=", d(30000), "NanoM")}
+    count = ("scanning-camera-linear-array-element-count", ">", d(8192), "UNITLESS")
+    assert read["6A003.b.2.b"] == {count}
+    camera = found[(jurisdiction, "6A003.b.2")]
+    assert camera.text_only is None and len(camera.requires_facts) == 3
 
 
 def test_every_pint_spelling_of_the_ontology_parses() -> None:

@@ -537,3 +537,29 @@ def test_coherent_lidar(classify_in: Any, jurisdiction: str) -> None:
         jurisdiction, _item("lidar", survey, **{resolution: "15 microradian"}), ON
     )
     assert f"{jurisdiction}:6A008.j.2" not in _ids(surveying)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_scanning_cameras(classify_in: Any, jurisdiction: str) -> None:
+    # 6A003.b.2: peak response exceeding 10 nm but not exceeding 30,000 nm, linear detector
+    # arrays with more than 8,192 elements per array, mechanical scanning in one direction
+    facts = {
+        "camera-not-specially-designed-for-television-broadcasting": True,
+        "scanning-camera-not-excluded-by-note-to-6a003b2": True,
+        "scanning-camera-mechanical-scanning-in-one-direction": True,
+    }
+    figures = {
+        "detector-peak-response-wavelength": "1000 nm",
+        "scanning-camera-linear-array-element-count": 16384,
+    }
+    met = classify_in(jurisdiction, _item("scanning-camera", facts, **figures), ON)
+    assert _ids(met) == [f"{jurisdiction}:6A003.b.2"]
+    fewer = _item(
+        "scanning-camera", facts, **{**figures, "scanning-camera-linear-array-element-count": 8192}
+    )
+    assert classify_in(jurisdiction, fewer, ON)["controlled"] is False
+    medical = {**facts, "scanning-camera-not-excluded-by-note-to-6a003b2": False}
+    assert (
+        classify_in(jurisdiction, _item("scanning-camera", medical, **figures), ON)["controlled"]
+        is False
+    )
