@@ -343,7 +343,7 @@ class _Reader:
 
 
 def _reserved(node: TextNode) -> bool:
-    return bool(re.fullmatch(r"(?:\S+\s+)?\[Reserved\]\.?|Not used;?", node.text.strip()))
+    return bool(re.fullmatch(r"(?:\S+\s+)?\[Reserved\][.;]?|Not used;?", node.text.strip()))
 
 
 def _ancestors(node: TextNode, tree: TextNode) -> list[TextNode]:

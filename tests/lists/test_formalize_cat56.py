@@ -95,7 +95,7 @@ def test_stacked_arrays_and_the_us_streak_camera_stay_text(
     codes = {(e.jurisdiction, e.code): e for e in mine}
     for jurisdiction in ("US", "EU"):
         assert codes[(jurisdiction, "6A005.d.1.a")].group
-        for code in ("6A005.d.1.d", "6A005.d.1.e"):
+        for code in ("6A005.d.1.d.4", "6A005.d.1.e"):  # (6A005.d.1.d.1-.3: families8)
             stacked = codes[(jurisdiction, code)]
             assert stacked.text_only and not stacked.criteria
             assert stacked.kinds == ("semiconductor-laser-stacked-array",)
