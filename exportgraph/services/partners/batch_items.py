@@ -70,13 +70,14 @@ class Parsed:
     inexact: dict[tuple[int, str], object] = field(default_factory=dict)
     errors: dict[int, ExportgraphError] = field(default_factory=dict)
     exacts: dict[tuple[int, str], Decimal] = field(default_factory=dict)  # resolved, kept
+    inexact_at: dict[str, list[int]] = field(default_factory=dict)  # parameter → positions
     _columns: dict[tuple[int, int, str], tuple[FloatArray, BoolArray]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def column(self, positions: Sequence[int], name: str) -> tuple[FloatArray, BoolArray]:
-        """The values of a parameter at `positions` (NaN: not stated) and whether each float is
+        """The values of a parameter at `positions` (ascending; NaN: not stated) and whether each float is
         exact; kept, so that deciding again (a what-if's "after") reads them once."""
         key = (positions[0] if positions else -1, len(positions), name)
         found = self._columns.get(key)
@@ -88,13 +89,19 @@ class Parsed:
                 count=len(positions),
             )
             exact = np.ones(len(positions), dtype=np.bool_)
-            if self.inexact:
-                rows_of = {p: r for r, p in enumerate(positions)}
-                for position, parameter in self.inexact:
-                    if parameter == name and position in rows_of:
-                        exact[rows_of[position]] = False
+            inexact = self.inexact_at.get(name)
+            if inexact and positions:
+                _mark_inexact(exact, positions, inexact)
             found = self._columns[key] = (column, exact)
         return found
+
+
+def _mark_inexact(exact: BoolArray, positions: Sequence[int], inexact: Sequence[int]) -> None:
+    """Set `exact` False at the rows of `positions` (ascending) that are in `inexact`."""
+    at = np.asarray(positions, dtype=np.int64)
+    wanted = np.asarray(inexact, dtype=np.int64)
+    rows = np.minimum(np.searchsorted(at, wanted), len(at) - 1)
+    exact[rows[at[rows] == wanted]] = False
 
 
 class ItemReader:
@@ -175,6 +182,7 @@ class ItemReader:
                     signature = -1
             for name, kept in inexact.items():
                 parsed.inexact[(position, name)] = kept
+                parsed.inexact_at.setdefault(name, []).append(position)
             signatures.append(signature)
             all_values.append(values)
 
