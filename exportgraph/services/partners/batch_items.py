@@ -36,6 +36,7 @@ _PLAIN = re.compile(_DIGITS, re.ASCII)  # a number alone (the `value` of {"value
 _WITH_UNIT = re.compile(r"\s*" + _DIGITS + r"\s*(?P<unit>.*?)\s*", re.ASCII)  # "100 mK"
 _FLOAT_DIGITS = 15  # a decimal of at most 15 significant digits is its float's shortest decimal
 _NO_FACTOR = Decimal(0)
+_ROUNDING = Decimal("1e-20")  # relative; far below any offset unit's (°C: 1 → 274.15 K)
 
 
 Place = str | int
@@ -77,8 +78,8 @@ class Parsed:
         return len(self.ids)
 
     def column(self, positions: Sequence[int], name: str) -> tuple[FloatArray, BoolArray]:
-        """The values of a parameter at `positions` (ascending; NaN: not stated) and whether each float is
-        exact; kept, so that deciding again (a what-if's "after") reads them once."""
+        """The values of a parameter at `positions` (ascending; NaN: not stated) and whether each
+        float is exact; kept, so that deciding again (a what-if's "after") reads them once."""
         key = (positions[0] if positions else -1, len(positions), name)
         found = self._columns.get(key)
         if found is None:
@@ -312,8 +313,11 @@ class ItemReader:
         return True
 
     def _factor(self, name: str, unit: str) -> Decimal:
-        """The exact factor from `unit` to the parameter's canonical unit; _NO_FACTOR when the
-        unit is refused or is not a pure factor (°C): those values take the single-item path."""
+        """The factor from `unit` to the parameter's canonical unit; _NO_FACTOR when the unit is
+        refused or is not a pure factor (°C): those values take the single-item path. A factor
+        with more digits than the Decimals keep (kJ/min → W: 16.67) is rounded in its last
+        digits, so twice the unit is twice the factor only to within that rounding: a value
+        converted through it is inexact anyway, and decided exactly near a threshold."""
         key = (name, unit)
         found = self._factors.get(key)
         if found is None:
@@ -323,7 +327,7 @@ class ItemReader:
                 two = units.to_canonical(name, {"value": 2, "unit": unit}, name)
             except InvalidInput:
                 one = two = _NO_FACTOR
-            found = one if one > 0 and two == 2 * one else _NO_FACTOR
+            found = one if one > 0 and abs(two - 2 * one) <= one * _ROUNDING else _NO_FACTOR
             self._factors[key] = found
         return found
 
