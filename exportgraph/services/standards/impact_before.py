@@ -55,7 +55,8 @@ def corpus_key(corpus: object, name: str | None) -> str | None:
     if name is not None:
         return name
     try:
-        return hashlib.blake2b(marshal.dumps(corpus, _MARSHAL), digest_size=20).hexdigest()
+        written = marshal.dumps(corpus, _MARSHAL)  # type: ignore[arg-type]  # else ValueError
+        return hashlib.blake2b(written, digest_size=20).hexdigest()
     except Exception:  # not JSON-like (a Python caller's objects): not kept
         return None
 
