@@ -133,13 +133,15 @@ def main() -> None:
     _, read_wall, _ = timed(lambda: frozenset(asserted_triples(store)))
     asserted = current_asserted(store, knowledge)  # as impact() has it: kept per data version
     change, edit_wall, _ = timed(lambda: parse_change(knowledge, store, asserted, CHANGE))
-    after, sandbox_wall, sandbox_cpu = timed(lambda: sandbox(asserted, change))
+    after, sandbox_wall, sandbox_cpu = timed(lambda: sandbox(knowledge, asserted, change))
     rows = corpus_rows(knowledge, corpus, size)
     codes = knowledge.answered_jurisdictions()
     on = dt.date.fromisoformat(AS_OF)
     _, compare_wall, compare_cpu = timed(lambda: compare(knowledge, after, rows, codes, on))
     _, full_compare_wall, full_compare_cpu = timed(
-        lambda: compare(knowledge, sandbox(asserted, change), rows, codes, on, shortcut=False)
+        lambda: compare(
+            knowledge, sandbox(knowledge, asserted, change), rows, codes, on, shortcut=False
+        )
     )
     print(
         f"  parts: asserted graph {read_wall:.2f} s (read once per data version: not in "

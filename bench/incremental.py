@@ -110,11 +110,12 @@ def main() -> None:
     [old] = [t for t in graph if t.subject == CRITERION and t.predicate == threshold]
     sandbox_whole: list[float] = []
     sandbox_followed: list[float] = []
-    of_changed(graph, set(), [])  # the graph loaded once, as by the first what-if of a version
+    keeper = indexed.knowledge  # the index of the graph's version: what-ifs are asked of it
+    of_changed(keeper, graph, set(), [])  # the graph loaded once, as by a version's first what-if
     for value in range(rounds):
         new = Triple(CRITERION, threshold, Literal(str(21 + value), datatype=DECIMAL))
         timed(partial(of_triples, [t for t in graph if t != old] + [new]), sandbox_whole)
-        timed(partial(of_changed, graph, {old}, [new]), sandbox_followed)
+        timed(partial(of_changed, keeper, graph, {old}, [new]), sandbox_followed)
 
     print(f"{rounds} one-label approvals on the real data ({store.triple_count():,} triples)")
     print(f"  approval (check, closure, write)           {median(approve)}")

@@ -147,13 +147,39 @@ def applicable(knowledge: Knowledge, kind_iri: str, on: dt.date) -> list[Entry]:
 def kind_axes(knowledge: Knowledge, kind_iri: str, on: dt.date) -> Mapping[str, Axis]:
     """Per parameter, the axis of the thresholds an item of the kind is tested against on `on`
     (parameters in the order of the knowledge's parameter scheme, then by name)."""
-    found: dict[str, list[Decimal]] = {}
-    for entry in applicable(knowledge, kind_iri, on):
-        for criterion in criteria_of(entry):
-            found.setdefault(criterion.parameter, []).append(criterion.canonical_threshold)
+    found = kind_tests(knowledge, kind_iri, on)
     order = {name: position for position, name in enumerate(knowledge.notations("parameters"))}
     names = sorted(found, key=lambda name: (order.get(name, len(order)), name))
-    return {name: Axis.of(name, found[name]) for name in names}
+    return {name: Axis.of(name, (t for t, _ in found[name])) for name in names}
+
+
+Test = tuple[Decimal, str]
+"""A criterion's canonical threshold and comparator."""
+
+
+def kind_tests(knowledge: Knowledge, kind_iri: str, on: dt.date) -> Mapping[str, set[Test]]:
+    """Per parameter, the tests of the criteria an item of the kind is tested with on `on`."""
+    found: dict[str, set[Test]] = {}
+    for entry in applicable(knowledge, kind_iri, on):
+        for criterion in criteria_of(entry):
+            found.setdefault(criterion.parameter, set()).add(
+                (criterion.canonical_threshold, criterion.comparator)
+            )
+    return found
+
+
+def cell_classes(axis: Axis, tests: Iterable[Test]) -> CellArray:
+    """Per cell of the axis, the first cell on which every test has the same outcome (a value
+    that is not stated stays apart): items whose cells map to the same cell answer alike, as
+    long as they are tested only with `tests` — a what-if's new corpus then meets answers
+    already given more often (`= t` and `< t` fall together when no criterion tests `= t`)."""
+    cells = np.arange(axis.missing + 1, dtype=np.int32)
+    columns = [outcome(cells, axis, axis.index(t), c) for t, c in sorted(tests)]
+    columns.append((cells == axis.missing).astype(np.int8))
+    _, first, inverse = np.unique(
+        np.stack(columns, axis=1), axis=0, return_index=True, return_inverse=True
+    )
+    return cells[first][inverse.reshape(-1)]
 
 
 def criteria_of(entry: Entry) -> list[Criterion]:

@@ -2,7 +2,11 @@
 loaded once into a scratch store and read once; each change is applied to that store, only the
 sections of the index it can affect are read again (exportgraph.knowledge.incremental), and the
 change is undone. The result equals `of_triples` of the changed graph, except its version: a
-label derived from the graph's and the change's statements."""
+label derived from the graph's and the change's statements.
+
+The loaded graph (its scratch store, index and subject index) is kept with the knowledge index
+the what-ifs are asked of (`Knowledge.derived`): it lives as long as that data version's index
+and never serves another's."""
 
 from __future__ import annotations
 
@@ -28,8 +32,29 @@ class _Base:
     subjects: Mapping[str, Set[Triple]] | None = field(default=None)
 
 
-_lock = threading.Lock()
-_base: _Base | None = None  # the last graph loaded (what-ifs are asked of the current one)
+class _Slot:
+    """The graph last loaded for one knowledge index (what-ifs are asked of its own graph)."""
+
+    def __init__(self, _: Knowledge) -> None:
+        self.lock = threading.Lock()
+        self.base: _Base | None = None
+
+    def holding(self, graph: Set[Triple]) -> _Base | None:
+        base = self.base
+        return base if base is not None and _holds(base, graph) else None
+
+    def load(self, graph: Set[Triple]) -> _Base:
+        """The base holding `graph` (loaded now unless it is; call with the lock held)."""
+        base = self.holding(graph)
+        if base is None:
+            if self.base is not None:
+                self.base.store.close()
+            base = self.base = _load(frozenset(graph))
+        return base
+
+
+def _slot(knowledge: Knowledge) -> _Slot:
+    return knowledge.derived("sandbox.base", _Slot)
 
 
 def _load(triples: frozenset[Triple]) -> _Base:
@@ -41,41 +66,45 @@ def _quads(triples: Iterable[Triple]) -> list[Quad]:
     return quads_in(triples, DefaultGraph())
 
 
-def _holds(base: _Base | None, graph: Set[Triple]) -> bool:
-    return base is not None and (base.triples is graph or base.triples == graph)
+def _holds(base: _Base, graph: Set[Triple]) -> bool:
+    return base.triples is graph or base.triples == graph
+
+
+def loaded(knowledge: Knowledge) -> frozenset[Triple] | None:
+    """The graph loaded for what-ifs asked of `knowledge`, if any."""
+    base = _slot(knowledge).base
+    return base.triples if base is not None else None
 
 
 def subjects_of(
-    graph: Set[Triple], build: Callable[[Set[Triple]], Mapping[str, Set[Triple]]]
+    knowledge: Knowledge,
+    graph: Set[Triple],
+    build: Callable[[Set[Triple]], Mapping[str, Set[Triple]]],
 ) -> Mapping[str, Set[Triple]]:
-    """`build(graph)`, kept with the loaded graph when `graph` is it: one copy of the asserted
-    graph's derived values (not a cache of its own holding another graph alive)."""
-    with _lock:
-        base = _base
-    if base is None or not _holds(base, graph):
-        return build(graph)
-    if base.subjects is None:
-        base.subjects = build(graph)
-    return base.subjects
+    """`build(graph)`, kept with the graph loaded for `knowledge` (loaded now if it is not):
+    one copy of the graph's derived values, never served for another graph."""
+    slot = _slot(knowledge)
+    with slot.lock:
+        base = slot.load(graph)
+        if base.subjects is None:
+            base.subjects = build(graph)
+        return base.subjects
 
 
 def of_changed(
-    graph: Set[Triple], removed: Set[Triple], added: Iterable[Triple]
+    knowledge: Knowledge, graph: Set[Triple], removed: Set[Triple], added: Iterable[Triple]
 ) -> Knowledge | None:
-    """The index of `graph` less `removed` plus `added`; None when the change names a blank node
-    (a store cannot name an existing one: build that graph whole instead)."""
-    global _base
+    """The index of `graph` less `removed` plus `added`, `graph` loaded once for what-ifs asked of
+    `knowledge`; None when the change names a blank node (a store cannot name an existing one:
+    build that graph whole instead)."""
     added = set(added)
     deleted = [t for t in removed if t in graph and t not in added]
     inserted = [t for t in added if t not in graph]
     if any(isinstance(term, BlankNode) for t in (*deleted, *inserted) for term in t):
         return None
-    with _lock:
-        if _base is None or not _holds(_base, graph):
-            if _base is not None:
-                _base.store.close()
-            _base = _load(frozenset(graph))
-        base = _base
+    slot = _slot(knowledge)
+    with slot.lock:
+        base = slot.load(graph)
         if not deleted and not inserted:
             return base.indexed.knowledge
         payload = "\n".join(sorted([*(f"- {t}" for t in deleted), *(f"+ {t}" for t in inserted)]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 
 import pytest
 
@@ -76,3 +77,17 @@ def test_the_before_side_is_kept_per_corpus_content_date_and_jurisdictions(
     assert earlier["as_of"] == "2020-01-01" and earlier["migrations"] != first["migrations"]
     with pytest.raises(LimitExceeded):
         impact(context.store, knowledge, body, max_items=10)
+
+
+def test_a_corpus_is_known_by_its_content_however_its_objects_are_shared() -> None:
+    corpus = _corpus()
+    key = corpus_key(corpus, None)
+    held = [entry["item"] for entry in corpus]  # its objects also held elsewhere (a kept run)
+    assert corpus_key(copy.deepcopy(corpus), None) == key
+    assert corpus_key(json.loads(json.dumps(corpus)), None) == key
+    changed = copy.deepcopy(corpus)
+    changed[0]["item"]["kind"] = "another"
+    assert corpus_key(changed, None) != key
+    assert corpus_key(corpus, "products") == "products"
+    assert corpus_key([object()], None) is None
+    assert held

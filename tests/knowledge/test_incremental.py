@@ -18,6 +18,7 @@ from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.query_reads import reads
 from exportgraph.knowledge.read import SECTIONS, read_knowledge
 from exportgraph.knowledge.sandbox import of_changed
+from exportgraph.knowledge.units import UnitCatalogue
 from exportgraph.services.standards import changes
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.users import User
@@ -207,14 +208,16 @@ def test_a_what_if_index_equals_the_index_of_the_changed_graph(store: Store) -> 
         and t.predicate == NamedNode(SKOS + "prefLabel")
     )
     new = Triple(criterion, threshold, Literal("7", datatype=NamedNode(XSD + "decimal")))
+    keeper = Knowledge(store.data_version() or "", UnitCatalogue({}))  # holds the loaded graph
     for removed, added in (({old}, [new]), ({label}, [])):
-        followed = of_changed(graph, removed, added)
+        followed = of_changed(keeper, graph, removed, added)
         assert followed is not None
         # the changed graph in the order the sandbox loaded it (several labels of one concept
         # come in the order a store holds them: that of their loading)
         whole = of_triples([t for t in frozenset(graph) if t not in removed] + added)
         assert differences(followed, whole) == ["version"]  # a label of the what-if
-    assert of_changed(graph, set(), [Triple(BlankNode(), threshold, Literal("1"))]) is None
+    blank = Triple(BlankNode(), threshold, Literal("1"))
+    assert of_changed(keeper, graph, set(), [blank]) is None
 
 
 def test_deltas_are_kept_up_to_a_number_of_statements(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -92,8 +92,7 @@ def test_the_warm_up_also_prepares_screening_and_the_what_if_base(
         client.app.state.warm_up.thread.join(120)  # type: ignore[attr-defined]
         knowledge = current(client.app.state.context)  # type: ignore[attr-defined]
         # what-ifs of this version start from the kept asserted graph, loaded in the sandbox
-        assert sandbox._base is not None
-        assert sandbox._base.triples == current_asserted(fresh_store, knowledge)
+        assert sandbox.loaded(knowledge) == current_asserted(fresh_store, knowledge)
         assert screening_index() is screening_index()  # built once, kept
         # what was built lives on: full collections no longer walk it
         assert gc.get_freeze_count() > 0

@@ -8,11 +8,10 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 
 import numpy as np
 
-from exportgraph.knowledge.compiled import Axis, kind_axes
+from exportgraph.knowledge.compiled import Axis, CellArray, Test, cell_classes, kind_tests
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.batch_items import ItemReader, Parsed
 from exportgraph.services.partners.batch_plan import Plan
@@ -34,6 +33,7 @@ class Compiled:
         self.knowledge = knowledge
         self.on = on
         self._axes: dict[tuple[str, ...], tuple[Axis, ...]] = {}
+        self._classes: dict[tuple[str, ...], tuple[CellArray, ...]] = {}
         self._plan_ids: dict[Signature, int] = {}
         self._plan_keys: dict[tuple[object, ...], int] = {}
         self.plans: list[Plan] = []
@@ -45,17 +45,24 @@ class Compiled:
         or technology those of the items it serves (which have its parameters)."""
         found = self._axes.get(chain)
         if found is None:
-            thresholds: dict[str, set[Decimal]] = {}
+            tests: dict[str, set[Test]] = {}
             for kind in chain:
-                for name, axis in kind_axes(self.knowledge, kind, self.on).items():
-                    thresholds.setdefault(name, set()).update(axis.thresholds)
+                for name, found_tests in kind_tests(self.knowledge, kind, self.on).items():
+                    tests.setdefault(name, set()).update(found_tests)
             order = list(self.knowledge.notations("parameters"))
-            names = sorted(
-                thresholds, key=lambda n: (order.index(n) if n in order else len(order), n)
+            names = sorted(tests, key=lambda n: (order.index(n) if n in order else len(order), n))
+            found = tuple(Axis.of(name, (t for t, _ in tests[name])) for name in names)
+            self._classes[chain] = tuple(
+                cell_classes(axis, tests[axis.parameter]) for axis in found
             )
-            found = tuple(Axis.of(name, thresholds[name]) for name in names)
             self._axes[chain] = found
         return found
+
+    def classes(self, chain: tuple[str, ...]) -> tuple[CellArray, ...]:
+        """Per axis of a chain, the cell every cell answers as (knowledge.compiled.cell_classes:
+        the criteria of its entries test nothing that tells them apart)."""
+        self.axes(chain)
+        return self._classes[chain]
 
     def plan_id(self, signature: Signature) -> int:
         """The plan of a signature (compiled on first use)."""
@@ -127,6 +134,8 @@ def decide(
     for chain, positions in by_chain.items():
         axes = state.axes(chain)
         cells = _cells(axes, reader, parsed, positions)
+        for a, classes in enumerate(state.classes(chain)):
+            cells[:, a] = classes[cells[:, a]]
         chosen = parsed.signatures
         plans = np.fromiter(
             (plan_of[chosen[p]] for p in positions), dtype=np.int64, count=len(positions)

@@ -36,6 +36,7 @@ _PLAIN = re.compile(_DIGITS, re.ASCII)  # a number alone (the `value` of {"value
 _WITH_UNIT = re.compile(r"\s*" + _DIGITS + r"\s*(?P<unit>.*?)\s*", re.ASCII)  # "100 mK"
 _FLOAT_DIGITS = 15  # a decimal of at most 15 significant digits is its float's shortest decimal
 _NO_FACTOR = Decimal(0)
+_ROUNDING = Decimal("1e-20")  # relative; far below any offset unit's (°C: 1 → 274.15 K)
 
 
 Place = str | int
@@ -70,14 +71,15 @@ class Parsed:
     inexact: dict[tuple[int, str], object] = field(default_factory=dict)
     errors: dict[int, ExportgraphError] = field(default_factory=dict)
     exacts: dict[tuple[int, str], Decimal] = field(default_factory=dict)  # resolved, kept
+    inexact_at: dict[str, list[int]] = field(default_factory=dict)  # parameter → positions
     _columns: dict[tuple[int, int, str], tuple[FloatArray, BoolArray]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def column(self, positions: Sequence[int], name: str) -> tuple[FloatArray, BoolArray]:
-        """The values of a parameter at `positions` (NaN: not stated) and whether each float is
-        exact; kept, so that deciding again (a what-if's "after") reads them once."""
+        """The values of a parameter at `positions` (ascending; NaN: not stated) and whether each
+        float is exact; kept, so that deciding again (a what-if's "after") reads them once."""
         key = (positions[0] if positions else -1, len(positions), name)
         found = self._columns.get(key)
         if found is None:
@@ -88,13 +90,19 @@ class Parsed:
                 count=len(positions),
             )
             exact = np.ones(len(positions), dtype=np.bool_)
-            if self.inexact:
-                rows_of = {p: r for r, p in enumerate(positions)}
-                for position, parameter in self.inexact:
-                    if parameter == name and position in rows_of:
-                        exact[rows_of[position]] = False
+            inexact = self.inexact_at.get(name)
+            if inexact and positions:
+                _mark_inexact(exact, positions, inexact)
             found = self._columns[key] = (column, exact)
         return found
+
+
+def _mark_inexact(exact: BoolArray, positions: Sequence[int], inexact: Sequence[int]) -> None:
+    """Set `exact` False at the rows of `positions` (ascending) that are in `inexact`."""
+    at = np.asarray(positions, dtype=np.int64)
+    wanted = np.asarray(inexact, dtype=np.int64)
+    rows = np.minimum(np.searchsorted(at, wanted), len(at) - 1)
+    exact[rows[at[rows] == wanted]] = False
 
 
 class ItemReader:
@@ -175,6 +183,7 @@ class ItemReader:
                     signature = -1
             for name, kept in inexact.items():
                 parsed.inexact[(position, name)] = kept
+                parsed.inexact_at.setdefault(name, []).append(position)
             signatures.append(signature)
             all_values.append(values)
 
@@ -304,8 +313,11 @@ class ItemReader:
         return True
 
     def _factor(self, name: str, unit: str) -> Decimal:
-        """The exact factor from `unit` to the parameter's canonical unit; _NO_FACTOR when the
-        unit is refused or is not a pure factor (°C): those values take the single-item path."""
+        """The factor from `unit` to the parameter's canonical unit; _NO_FACTOR when the unit is
+        refused or is not a pure factor (°C): those values take the single-item path. A factor
+        with more digits than the Decimals keep (kJ/min → W: 16.67) is rounded in its last
+        digits, so twice the unit is twice the factor only to within that rounding: a value
+        converted through it is inexact anyway, and decided exactly near a threshold."""
         key = (name, unit)
         found = self._factors.get(key)
         if found is None:
@@ -315,7 +327,7 @@ class ItemReader:
                 two = units.to_canonical(name, {"value": 2, "unit": unit}, name)
             except InvalidInput:
                 one = two = _NO_FACTOR
-            found = one if one > 0 and two == 2 * one else _NO_FACTOR
+            found = one if one > 0 and abs(two - 2 * one) <= one * _ROUNDING else _NO_FACTOR
             self._factors[key] = found
         return found
 

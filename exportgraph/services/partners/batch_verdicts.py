@@ -62,20 +62,33 @@ def code_verdicts(
     # what a verdict reads per row: each node's status and gap, and (for `missing`) its criteria's
     # and each alternative's status — two alternatives may be undecided in different rows
     # although the entry is undecided in both
-    columns = [
-        array.astype(np.int64)
+    columns = {
+        id(array): array
         for node in _reachable(flat)
         for array in (node.status, node.gap, node.criteria, *(a for a, _ in node.alternatives))
         if not isinstance(array, int | bool)
-    ]
+    }  # one column per array: nodes of a union's lists share theirs
     # an entry false whatever the parameters is never listed: leave it out of every row
     flat = [node for node in flat if not (isinstance(node.status, int) and node.status == FALSE)]
     if not columns or rows.count == 1:
         return [_verdict(code, flat, overall, 0, rows, axes)], np.zeros(rows.count, dtype=np.intp)
-    key = np.concatenate([np.stack(columns, axis=1), rows.missing.astype(np.int64)], axis=1)
-    _, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    key = np.concatenate(
+        [np.stack(list(columns.values()), axis=1).astype(np.int8), rows.missing], axis=1
+    ).astype(np.int8, copy=False)
+    first, inverse = unique_rows(key)
     verdicts = [_verdict(code, flat, overall, row, rows, axes) for row in first.tolist()]
-    return verdicts, inverse.reshape(-1)
+    return verdicts, inverse
+
+
+def unique_rows(
+    table: npt.NDArray[np.int8],
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """The first row of each distinct row of a table of small integers, and per row the index of
+    its distinct row (np.unique(axis=0), rows compared as bytes: several times faster)."""
+    table = np.ascontiguousarray(table)
+    whole = table.view(np.dtype((np.void, table.dtype.itemsize * table.shape[1]))).reshape(-1)
+    _, first, inverse = np.unique(whole, return_index=True, return_inverse=True)
+    return first, inverse.reshape(-1)
 
 
 def _verdict(

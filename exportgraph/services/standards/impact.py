@@ -18,25 +18,22 @@ on it (exportgraph.services.standards.impact_before).
 
 `compare(before, after, rows, codes, on)` is the seam for any corpus: it takes the items.
 `agreements` (the request's, or by default the shipped examples) are validated before and after
-(exportgraph.services.standards.impact_agreements); those whose conformance moves are listed.
+(exportgraph.services.standards.impact_agreements); those whose conformance moves are listed. The
+answer's shape and counts: exportgraph.services.standards.impact_answers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import NotRequired
 
 from pyoxigraph import Triple
-from typing_extensions import TypedDict
 
 from exportgraph import collector
 from exportgraph.errors import ExportgraphError, InvalidInput
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.knowledge.sandbox import of_changed
 from exportgraph.services.inputs import parse_date
 from exportgraph.services.partners.batch_compiled import Compiled, Results, compiled, decide
 from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
@@ -46,10 +43,17 @@ from exportgraph.services.reference.products import product_item
 from exportgraph.services.standards.changes import get_change
 from exportgraph.services.standards.impact_agreements import (
     EXAMPLES,
-    AgreementMove,
-    AgreementsAssessed,
     agreements_impact,
     read_agreements,
+)
+from exportgraph.services.standards.impact_answers import (
+    ImpactAnswer as ImpactAnswer,  # the answer's shape, named where the what-if is
+)
+from exportgraph.services.standards.impact_answers import (
+    Migration,
+    count,
+    harmonization,
+    invalid,
 )
 from exportgraph.services.standards.impact_before import (
     Before,
@@ -61,7 +65,7 @@ from exportgraph.services.standards.impact_before import (
 )
 from exportgraph.services.standards.impact_scope import Scope, same_vocabulary, scope
 from exportgraph.services.standards.terminology_check import asserted_triples
-from exportgraph.services.standards.whatif import parse_change, sandbox
+from exportgraph.services.standards.whatif import parse_change, sandbox, subjects
 from exportgraph.settings import Settings
 from exportgraph.store import Store
 
@@ -69,42 +73,6 @@ log = logging.getLogger("exportgraph.impact")
 PRODUCTS = "products"
 _FIELDS = {"change", "corpus", "jurisdictions", "as_of", "agreements"}
 MAX_AGREEMENTS = Settings.max_batch_items
-
-
-class Migration(TypedDict):
-    """One item in one jurisdiction whose answer the change moves."""
-
-    id: object
-    jurisdiction: str
-    before: bool | str
-    after: bool | str  # "invalid": the item no longer reads under the changed vocabulary
-    entries_before: list[str]
-    entries_after: list[str]
-    problem: NotRequired[str]
-
-
-class Harmonization(TypedDict):
-    before: float | None
-    after: float | None
-
-
-class CorpusShown(TypedDict):
-    source: str  # products, request
-    items: int
-
-
-class ImpactAnswer(TypedDict):
-    before_version: str
-    as_of: str
-    jurisdictions: list[str]
-    corpus: CorpusShown
-    change: dict[str, object]
-    migrations: list[Migration]
-    summary: dict[str, dict[str, int]]
-    harmonization: Harmonization
-    agreements: list[AgreementMove]
-    agreements_assessed: AgreementsAssessed
-    notes: list[str]
 
 
 def impact(
@@ -163,7 +131,7 @@ def _impact_run(
     )
     asserted = current_asserted(store, knowledge)
     change = parse_change(knowledge, store, asserted, body["change"])
-    after = sandbox(asserted, change)
+    after = sandbox(knowledge, asserted, change)
     if decided_before is None:
         decided_before = decided(knowledge, rows, codes, on)
         if key is not None:
@@ -204,8 +172,9 @@ def current_asserted(store: Store, knowledge: Knowledge) -> frozenset[Triple]:
 
 def prepare_what_if(store: Store, knowledge: Knowledge) -> None:
     """Compute ahead of the first what-if (a reviewer opening a pending change) what every
-    what-if of this data version starts from: the asserted graph and the sandbox's base index."""
-    of_changed(current_asserted(store, knowledge), frozenset(), ())
+    what-if of this data version starts from: the asserted graph, the sandbox's base index and
+    the statements of each subject (what edits are made in)."""
+    subjects(knowledge, current_asserted(store, knowledge))
 
 
 def corpus_rows(knowledge: Knowledge, corpus: object, max_items: int) -> list[Row]:
@@ -285,8 +254,8 @@ def compare(
         if now is None:
             problem = new_parsed.errors[position].detail
             for verdict in was:
-                migrations.append(_invalid(parsed.ids[position], verdict, problem))
-                _count(summary, verdict["jurisdiction"], verdict["controlled"], "invalid")
+                migrations.append(invalid(parsed.ids[position], verdict, problem))
+                count(summary, verdict["jurisdiction"], verdict["controlled"], "invalid")
             continue
         key = (id(was), id(now))
         changed = moved.get(key)
@@ -308,7 +277,7 @@ def compare(
                     "entries_after": a["entries"],
                 }
             )
-            _count(summary, b["jurisdiction"], b["controlled"], a["controlled"])
+            count(summary, b["jurisdiction"], b["controlled"], a["controlled"])
     return {
         "before_version": before.version,
         "as_of": on.isoformat(),
@@ -352,38 +321,6 @@ def _merged(
                 found[c] = verdict
         out.append(found)
     return out
-
-
-def _invalid(item_id: object, verdict: Mapping[str, object], problem: str) -> Migration:
-    return {
-        "id": item_id,
-        "jurisdiction": str(verdict["jurisdiction"]),
-        "before": verdict["controlled"],  # type: ignore[typeddict-item]
-        "after": "invalid",
-        "entries_before": list(verdict["entries"]),  # type: ignore[call-overload]
-        "entries_after": [],
-        "problem": problem,
-    }
-
-
-def _name(verdict: bool | str) -> str:
-    return str(verdict).lower()
-
-
-def _count(summary: dict[str, dict[str, int]], code: str, was: bool | str, now: bool | str) -> None:
-    key = f"{_name(was)}->{_name(now)}"
-    summary[code][key] = summary[code].get(key, 0) + 1
-
-
-def harmonization(results: Sequence[Results | None]) -> float | None:
-    """The share of items (that read) on which every jurisdiction gives the same decided answer."""
-    lists = {id(found): found for found in results if found is not None}
-    count = agreeing = 0
-    for key, times in Counter(id(found) for found in results if found is not None).items():
-        verdicts = {verdict["controlled"] for verdict in lists[key]}
-        count += times
-        agreeing += times if len(verdicts) == 1 and "unknown" not in verdicts else 0
-    return round(agreeing / count, 6) if count else None
 
 
 def change_impact(

