@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exportgraph.api.routers.impact import _page
+from exportgraph.api.routers.impact import whatif_page
 from fastapi.testclient import TestClient
 
 from exportgraph.graph.context import Context
@@ -70,7 +70,7 @@ def test_thresholds_moved_flip_exactly_the_agreements_whose_items_they_catch_or_
     assert (caught["conforms_before"], caught["conforms_after"]) == (True, False)
     assert "AGR-LICENCE-COVERAGE" in caught["violated_after"]
     assert _written(context) == before
-    page = _page(knowledge, run)
+    page = whatif_page(knowledge, run)
     assert 'data-assessed="3" data-changed="2"' in page
     assert f'data-agreement="{unlicensed["id"]}"' in page
     assert f'data-agreement="{unrelated["id"]}"' not in page
