@@ -17,6 +17,13 @@ def get_context(request: Request) -> Context:
     return context
 
 
+async def _context(request: Request) -> Context:
+    """`get_context` as a dependency: a coroutine, so FastAPI calls it on the event loop. A plain
+    function dependency is run in the shared thread pool, where every request using it (a write
+    too) queued behind the readers' work holding the pool's threads (SPARQL, classification)."""
+    return get_context(request)
+
+
 async def get_knowledge(request: Request) -> Knowledge:
     """The knowledge index of the current data version; built (store work) in the thread pool
     when it is not already in memory."""
@@ -27,5 +34,5 @@ async def get_knowledge(request: Request) -> Knowledge:
     return await run_in_threadpool(warm_index.in_thread, context)
 
 
-ContextDep = Annotated[Context, Depends(get_context)]
+ContextDep = Annotated[Context, Depends(_context)]
 KnowledgeDep = Annotated[Knowledge, Depends(get_knowledge)]

@@ -490,6 +490,7 @@ def main() -> None:
                 f"-- warm-up: readers {args.warmup:.0f} s, then the idle server settled in {waited:.0f} s"
             )
             figures: dict[str, Results] = {}
+            cpu_of: dict[str, float] = {}
             for name, readers, writers in (
                 ("readers alone", args.readers, 0),
                 ("writers alone", 0, args.writers),
@@ -510,7 +511,8 @@ def main() -> None:
                         args.keepalive,
                     )
                 )
-                report(name, figures[name], server.cpu_seconds() - cpu)
+                cpu_of[name] = server.cpu_seconds() - cpu
+                report(name, figures[name], cpu_of[name])
             asyncio.run(kill_during_writes(server, tokens, args.writers, ledger, run))
             server.start()
             lost, half, checked = verify(server.url, ledger)
@@ -538,6 +540,27 @@ def main() -> None:
         f"-- durability: {lost} of {checked} acknowledged approvals lost, {half} change(s) "
         f"half-applied after SIGKILL during writes and a restart (target 0 and 0)"
     )
+    # what bounds the figures: a server short of CPU (the load generator and others share the
+    # machine) answers fewer reads whatever the write path does
+    per_read = [
+        cpu_of[name] / len(figures[name].reads) * 1000
+        for name in ("readers alone", "readers alone again")
+        if figures[name].reads
+    ]
+    print(
+        f"-- server CPU per wall second: {cpu_of['readers alone'] / seconds:4.2f} readers alone, "
+        f"{cpu_of['writers alone'] / seconds:4.2f} writers alone, "
+        f"{cpu_of['readers and writers'] / seconds:4.2f} both (of {os.cpu_count()} cores)"
+    )
+    if per_read and writes.approvals:
+        both_cpu = cpu_of["readers and writers"]
+        writes_cpu = cpu_of["writers alone"] / len(writes.approvals) * len(both.approvals)
+        print(
+            f"   CPU per read: {statistics.mean(per_read):5.1f} ms alone, "
+            f"{(both_cpu - writes_cpu) / max(1, len(both.reads)) * 1000:5.1f} ms with writers "
+            f"(their own CPU taken out); per proposal + approval "
+            f"{cpu_of['writers alone'] / len(writes.approvals) * 1000:5.1f} ms (writers alone)"
+        )
     client_cpu = resource.getrusage(resource.RUSAGE_SELF)
     print(f"-- load generator CPU {client_cpu.ru_utime + client_cpu.ru_stime:.1f} s")
 

@@ -20,5 +20,9 @@ class Health(TypedDict):
 @router.get("/healthz")
 async def healthz(context: ContextDep) -> Health:
     """`{"status": "ok", "data_version": …}` once the store is ready."""
-    version = await run_in_threadpool(context.data_version)
+    # the version this process caches needs no thread: under load the shared pool's threads may
+    # all be held by readers, and a readiness probe must not wait for them
+    version = context.cached_data_version()
+    if version is None:
+        version = await run_in_threadpool(context.data_version)
     return {"status": "ok", "data_version": version}

@@ -27,11 +27,13 @@ The tests check both paths against the whole recomputation.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Triple
 
 from exportgraph import namespaces as ns
+from exportgraph.graph.change_statements import held_statements
 from exportgraph.graph.queries import bind, load_query
 from exportgraph.graph.reasoning import Engine, axiom_terms, materialize, may_fire
 from exportgraph.graph.version_cache import PerVersion
@@ -320,28 +322,26 @@ def change_delta(
     added: Collection[Triple],
     removed: Collection[Triple],
     engine: Engine = "reasonable",
+    *,
+    held: AbstractSet[Triple] | None = None,
 ) -> tuple[list[Quad], list[Quad], Vocabulary | None]:
     """The quads to delete and insert so that the store holds the closure after the change, and
-    the vocabulary after it when the change left the schema alone (else None: read it again)."""
+    the vocabulary after it when the change left the schema alone (else None: read it again).
+    `held`: statements the caller read as asserted in the store's present state, among them
+    every one of `added` and `removed` the store asserts (else they are read)."""
     vocabulary = vocabulary_for(store)
     if not added and not removed:
         return [], [], vocabulary
     if vocabulary.is_local_change([*added, *removed]):
-        delete, insert = local_delta(store, vocabulary, added, removed, engine)
+        delete, insert = local_delta(store, vocabulary, added, removed, engine, held=held)
         return delete, insert, vocabulary
     delete, insert = whole_delta(store, added, removed, engine)
     return delete, insert, None
 
 
 def _asserted(store: Store, triples: Collection[Triple]) -> set[Triple]:
-    """Those of the statements with the subjects and predicates of `triples` that are asserted."""
-    pairs = sorted({(t.subject, t.predicate) for t in triples}, key=str)
-    rows = store.select(bind("change_statements", [{"s": s, "p": p} for s, p in pairs]))
-    return {
-        Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
-        for row in rows
-        if not (isinstance(flag := row.get("inferred"), Literal) and flag.value == "true")
-    }
+    """Those of `triples` the store asserts."""
+    return held_statements(store, triples)[0]
 
 
 def local_delta(
@@ -350,15 +350,17 @@ def local_delta(
     added: Collection[Triple],
     removed: Collection[Triple],
     engine: Engine = "reasonable",
+    *,
+    held: AbstractSet[Triple] | None = None,
 ) -> tuple[list[Quad], list[Quad]]:
     """The quads to delete and insert for a local change (see the module docstring); the caller
     has checked `vocabulary.is_local_change`. `added` and `removed` are asserted statements
-    (removed ones present, added ones not yet asserted)."""
+    (removed ones present, added ones not yet asserted); `held` as for change_delta."""
     changed = (*added, *removed)
     if all(vocabulary.is_inert(t) for t in changed):
         # a label, a value: the closure changes by the statements themselves, which is all that
         # reasoning over the schema and the nodes' statements would find
-        present = _asserted(store, changed)
+        present = _asserted(store, changed) if held is None else held & set(changed)
         return quads_in(set(removed) & present, DefaultGraph()), quads_in(
             set(added) - present, DefaultGraph()
         )

@@ -49,28 +49,37 @@ class Delta:
 
 
 class _Kept:
-    """The newest deltas of each store, up to KEPT_QUADS statements per store."""
+    """The newest deltas of each store, up to KEPT_QUADS statements per store, and each one by
+    the version it started from (a path is found without going through them all)."""
 
     def __init__(self) -> None:
         self.deltas: dict[int, deque[Delta]] = {}
         self.held: dict[int, int] = {}
+        self.starting: dict[int, dict[str, Delta]] = {}
 
     def add(self, store: Store, delta: Delta) -> None:
         kept = self.deltas.setdefault(id(store), deque())
+        starting = self.starting.setdefault(id(store), {})
         kept.append(delta)
+        starting[delta.before] = delta  # the newest from a version, as a path takes it
         held = self.held.get(id(store), 0) + len(delta.changed)
         while len(kept) > 1 and held > KEPT_QUADS:
-            held -= len(kept.popleft().changed)
+            dropped = kept.popleft()
+            held -= len(dropped.changed)
+            if starting.get(dropped.before) is dropped:
+                del starting[dropped.before]
         self.held[id(store)] = held
 
     def path(self, store: Store, start: str, end: str) -> list[Delta] | None:
-        known = {delta.before: delta for delta in self.deltas.get(id(store), ())}
+        starting = self.starting.get(id(store), {})
         path: list[Delta] = []
+        passed: set[str] = set()
         version = start
         while version != end:
-            delta = known.pop(version, None)
-            if delta is None:
+            delta = starting.get(version)
+            if delta is None or version in passed:  # unknown, or a loop
                 return None
+            passed.add(version)
             path.append(delta)
             version = delta.after
         return path
@@ -78,6 +87,7 @@ class _Kept:
     def forget(self, store: Store) -> None:
         self.deltas.pop(id(store), None)
         self.held.pop(id(store), None)
+        self.starting.pop(id(store), None)
 
 
 _lock = threading.Lock()

@@ -105,20 +105,36 @@ def read_log(store: Store) -> list[LogEntry]:
     return _entries(store.select(load_query("changes_log")))
 
 
-def after_version(store: Store, version: str, current: str) -> list[LogEntry] | None:
+def after_version(
+    store: Store, version: str, current: str, last: int | None = None
+) -> list[LogEntry] | None:
     """The log entries written after the store was at `version`; None when that version is unknown.
+    `last`: the journal sequence of the state `current` was read in (else it is read again).
 
     A version seen more than once (a rebuild from unchanged sources) counts from its last sighting.
     """
     if version == current:
         return []
+    started = _started(store, version)
+    if started is None:
+        return None
+    if last is None:
+        last = read_state(store).sequence
+    numbers = [{"sequence": _integer(n)} for n in range(started, last + 1)]
+    return _entries(store.select(bind("changes_log_since", numbers)))
+
+
+def knows_version(store: Store, version: str, current: str) -> bool:
+    """Whether the store was ever at data `version` (what after_version answers None for),
+    without reading the log since."""
+    return version == current or _started(store, version) is not None
+
+
+def _started(store: Store, version: str) -> int | None:
+    """The sequence number of the last logged write that started at `version` (None: none)."""
     rows = store.select(bind("changes_log_started", [{"version": Literal(version)}]))
     started = rows[0].get("from") if rows else None
-    if not isinstance(started, Literal):
-        return None
-    last = read_state(store).sequence
-    numbers = [{"sequence": _integer(n)} for n in range(int(started.value), last + 1)]
-    return _entries(store.select(bind("changes_log_since", numbers)))
+    return int(started.value) if isinstance(started, Literal) else None
 
 
 T = TypeVar("T")

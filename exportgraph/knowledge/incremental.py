@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
-from pyoxigraph import NamedNode, Quad
+from pyoxigraph import DefaultGraph, NamedNode, Quad
 
 from exportgraph.graph.queries import bind
 from exportgraph.knowledge.index import Knowledge
@@ -97,7 +97,23 @@ def _parse(texts: Iterable[str]) -> None:
 def advance(previous: Indexed, store: Store, version: str, changed: Iterable[Quad]) -> Indexed:
     """The index of the store's data at `version` (its current one), which differs from
     `previous`'s data by the `changed` statements (added or removed, with their graphs)."""
-    return _assemble(store, version, previous, tuple(changed))
+    return _assemble(store, version, previous, _readable(previous, changed))
+
+
+def _readable(previous: Indexed, changed: Iterable[Quad]) -> tuple[Quad, ...]:
+    """Those of `changed` in a graph some query of `previous` reads: no section's query can read
+    the others (Reads.touches asks that first). An approval's status, review and provenance
+    statements are most of what it changes, and an index some writes behind follows them all."""
+    found = [reads(text) for read in previous.sections.values() for text in read.queries]
+    if any(r.any_graph for r in found):
+        return tuple(changed)
+    graphs = set().union(*(r.graphs for r in found))
+    return tuple(
+        quad
+        for quad in changed
+        if isinstance(quad.graph_name, DefaultGraph)
+        or (isinstance(quad.graph_name, NamedNode) and quad.graph_name.value in graphs)
+    )
 
 
 def _touched(read: SectionRead, changed: Sequence[Quad], instance_of: InstanceOf) -> bool:

@@ -51,6 +51,8 @@ class Prepared:
     steps: tuple[Step, ...] = ()
     """The writes since the whole dump, oldest first: a worker at one of their states applies
     those after it instead of loading the whole dump again."""
+    steps_size: int = 0
+    """The bytes of `steps` (summed as they are added, not again for every write)."""
 
     def held(self) -> Held:
         """The state a worker that loaded this holds (what a query names: the worker was brought
@@ -88,9 +90,10 @@ def followed(store: Store, held: Prepared, state: str) -> Prepared | None:
         Step(write.before, write.after, _nquads(write.deleted), _nquads(write.inserted))
         for write in writes
     )
-    if sum(step.size for step in (*held.steps, *steps)) > MAX_STEP_BYTES:
+    size = held.steps_size + sum(step.size for step in steps)
+    if size > MAX_STEP_BYTES:
         return None
-    return replace(held, state=state, steps=held.steps + steps)
+    return replace(held, state=state, steps=held.steps + steps, steps_size=size)
 
 
 def _nquads(quads: tuple[Quad, ...]) -> bytes:

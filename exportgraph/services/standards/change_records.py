@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Literal as Choice
 from typing import cast
 
-from pyoxigraph import Literal
+from pyoxigraph import Literal, NamedNode
 from typing_extensions import TypedDict
 
+from exportgraph import namespaces as ns
 from exportgraph.errors import InvalidInput, NotFound
 from exportgraph.graph.changeset import change_iri
 from exportgraph.graph.queries import bind, load_query
@@ -19,6 +20,27 @@ from exportgraph.services.standards.terminology_check import ShapesReportJson
 from exportgraph.store import Store
 
 ChangeStatus = Choice["proposed", "approved", "rejected"]
+RDF_TYPE = NamedNode(ns.RDF + "type")
+CHANGE_SET = ns.eg("ChangeSet")
+PREDICATES: dict[str, NamedNode] = {
+    "id": ns.iri(ns.DCTERMS, "identifier"),
+    "status": ns.eg("changeStatus"),
+    "summary": ns.iri(ns.DCTERMS, "title"),
+    "rationale": ns.eg("rationale"),
+    "base": ns.eg("baseVersion"),
+    "proposer": ns.iri(ns.PROV, "wasAttributedTo"),
+    "created": ns.iri(ns.DCTERMS, "created"),
+    "add": ns.eg("addedStatements"),
+    "remove": ns.eg("removedStatements"),
+    "report": ns.eg("report"),
+    "reviewer": ns.eg("reviewedBy"),
+    "reviewed": ns.eg("reviewedAt"),
+    "comment": ns.eg("reviewComment"),
+    "applied_on": ns.eg("appliedOnVersion"),
+}
+"""A change record's columns (as queries/changes.rq names them) and the predicates holding them."""
+_COLUMNS = {predicate.value: name for name, predicate in PREDICATES.items()}
+_REQUIRED = ("id", "status", "summary", "rationale", "base", "proposer", "created", "add", "remove")
 STATUSES: tuple[ChangeStatus, ...] = ("proposed", "approved", "rejected")
 
 
@@ -49,7 +71,10 @@ def _agent_name(iri: str) -> str:
     return iri.rsplit("/", 1)[-1]
 
 
-def _record(row: Mapping[str, object]) -> ChangeRecord:
+def record_of(row: Mapping[str, object]) -> ChangeRecord:
+    """A change record from a solution of queries/changes.rq (or the terms a write recorded, named
+    as its columns)."""
+
     def text(name: str) -> str | None:
         return lexical(row, name)
 
@@ -76,11 +101,38 @@ def _record(row: Mapping[str, object]) -> ChangeRecord:
     }
 
 
+def reviewed(
+    change: ChangeRecord,
+    status: ChangeStatus,
+    reviewer: NamedNode,
+    at: Literal,
+    comment: str | None,
+    *,
+    report: str | None = None,
+    applied_on: str | None = None,
+) -> ChangeRecord:
+    """`change` as get_change reads it back once its review is recorded: by `reviewer` at `at`,
+    with `comment`; an approval also records its new `report` (JSON text) and the data version
+    it was `applied_on`."""
+    record: ChangeRecord = {
+        **change,
+        "status": status,
+        "reviewed_by": _agent_name(reviewer.value),
+        "reviewed_at": at.value,
+        "review_comment": comment or None,
+    }
+    if report is not None:
+        record["report"] = cast(ShapesReportJson, json.loads(report))
+    if applied_on is not None:
+        record["applied_on_version"] = applied_on
+    return record
+
+
 def list_changes(store: Store, status: str | None = None) -> list[ChangeRecord]:
     """Every change set, oldest first, optionally only those with `status`."""
     if status is not None and status not in STATUSES:
         raise InvalidInput(f"status must be one of {', '.join(STATUSES)}", field="status")
-    rows = [_record(row) for row in store.select(load_query("changes"))]
+    rows = [record_of(row) for row in store.select(load_query("changes"))]
     return [row for row in rows if status is None or row["status"] == status]
 
 
@@ -88,10 +140,33 @@ def get_change(store: Store, change_id: str) -> ChangeRecord:
     """One change set; NotFound when there is none with that id."""
     if not re.fullmatch(r"[0-9]{1,12}", change_id):
         raise NotFound(f"no change set {change_id!r}", field="id")
-    rows = store.select(bind("changes", [{"change": change_iri(change_id)}]))
-    if not rows:
+    iri = change_iri(change_id).value
+    found = changes_named(store, [iri]).get(iri)
+    if found is None:
         raise NotFound(f"no change set {change_id!r}", field="id")
-    return _record(rows[0])
+    return found
+
+
+def changes_named(store: Store, iris: Collection[str]) -> dict[str, ChangeRecord]:
+    """The change sets with these IRIs (one query), by IRI; those not found are left out. What
+    queries/changes.rq answers for them, read from their statements."""
+    bound = [{"change": NamedNode(iri)} for iri in sorted(set(iris))]
+    if not bound:
+        return {}
+    columns: dict[str, dict[str, object]] = {}
+    change_sets: set[str] = set()
+    for row in store.select(bind("change_records", bound)):
+        change, predicate, value = row["change"], row["p"], row["o"]
+        assert isinstance(change, NamedNode) and isinstance(predicate, NamedNode)
+        if predicate == RDF_TYPE and value == CHANGE_SET:
+            change_sets.add(change.value)
+        elif (name := _COLUMNS.get(predicate.value)) is not None:
+            columns.setdefault(change.value, {}).setdefault(name, value)
+    return {
+        iri: record_of(row)
+        for iri, row in columns.items()
+        if iri in change_sets and all(name in row for name in _REQUIRED)
+    }
 
 
 def next_id(store: Store) -> str:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import NamedNode, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import InvalidInput
-from exportgraph.graph.changeset import encodable, parse_turtle, resolve_removals
+from exportgraph.graph.change_statements import held_statements
+from exportgraph.graph.changeset import encodable, parse_turtle, resolve_removals, touches
 from exportgraph.graph.journal import RDF_TYPE
-from exportgraph.graph.queries import bind
 from exportgraph.store import Store
 
 MAX_TEXT = 2_000_000  # characters of Turtle per change set
@@ -62,7 +63,7 @@ def parse_request(body: object) -> ChangeRequest:
     base_version = text_field(body, "base_version", required=True, limit=200).strip()
     add_text = text_field(body, "add", required=False, limit=MAX_TEXT)
     remove_text = text_field(body, "remove", required=False, limit=MAX_TEXT)
-    add, remove = parse_turtle(add_text, "add"), parse_turtle(remove_text, "remove")
+    add, remove = (list(parsed) for parsed in _parsed(add_text, remove_text))
     if not add and not remove:
         raise InvalidInput("a change set needs statements to add or to remove", field="add")
     both = set(add) & set(remove)
@@ -71,6 +72,29 @@ def parse_request(body: object) -> ChangeRequest:
     return ChangeRequest(
         summary.strip(), rationale, base_version, add_text, remove_text, add, remove
     )
+
+
+CACHED_TEXT = 64 * 1024
+"""Change texts up to this many characters (add and remove together) keep their parse: an
+approval, and every later approval's conflict check, reads again what a proposal parsed."""
+
+
+def _parsed(add_text: str, remove_text: str) -> tuple[tuple[Triple, ...], tuple[Triple, ...]]:
+    """The statements of a change's texts (MalformedInput / InvalidInput naming the field)."""
+    if len(add_text) + len(remove_text) > CACHED_TEXT:
+        return tuple(parse_turtle(add_text, "add")), tuple(parse_turtle(remove_text, "remove"))
+    return _parsed_small(add_text, remove_text)
+
+
+@lru_cache(maxsize=512)
+def _parsed_small(add_text: str, remove_text: str) -> tuple[tuple[Triple, ...], tuple[Triple, ...]]:
+    return tuple(parse_turtle(add_text, "add")), tuple(parse_turtle(remove_text, "remove"))
+
+
+def touched(add_text: str, remove_text: str) -> set[tuple[str, str, str]]:
+    """What a change with these texts touches (see graph.changeset.touches)."""
+    add, remove = _parsed(add_text, remove_text)
+    return touches([*add, *remove])
 
 
 def parse_comment(body: object) -> str | None:
@@ -85,24 +109,17 @@ def parse_comment(body: object) -> str | None:
 
 @dataclass(frozen=True)
 class Statements:
-    """What the store holds about the (subject, predicate) pairs a change touches."""
+    """What the store holds of a change's statements (see `current_statements`)."""
 
     asserted: set[Triple]
     inferred: set[Triple]
 
 
 def current_statements(store: Store, request: ChangeRequest) -> Statements:
-    """The asserted and the inferred statements with a subject and predicate of the change."""
-    pairs = {(t.subject, t.predicate) for t in (*request.add, *request.remove)}
-    rows = store.select(
-        bind("change_statements", [{"s": s, "p": p} for s, p in sorted(pairs, key=str)])
-    )
-    asserted: set[Triple] = set()
-    inferred: set[Triple] = set()
-    for row in rows:
-        triple = Triple(row["s"], row["p"], row["o"])  # type: ignore[arg-type]
-        flag = row.get("inferred")
-        (inferred if isinstance(flag, Literal) and flag.value == "true" else asserted).add(triple)
+    """What the store holds that a change needs to know of: every statement with the subject and
+    predicate of a removal (a removal may spell a number unlike the graph), and the additions
+    themselves (the effect asks of them only whether the graph holds them already)."""
+    asserted, inferred = held_statements(store, request.add, request.remove)
     return Statements(asserted, inferred)
 
 

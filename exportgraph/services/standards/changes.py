@@ -10,8 +10,9 @@ approval when a change approved after its base version touched what it touches.
 from __future__ import annotations
 
 import json
+from collections.abc import Set as AbstractSet
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import Conflict, Forbidden, InvalidInput
@@ -25,6 +26,7 @@ from exportgraph.graph.journal import (
     after_version,
     agent,
     conditional_write,
+    knows_version,
     now,
     quad,
     read_state,
@@ -33,11 +35,15 @@ from exportgraph.graph.journal import (
 )
 from exportgraph.services.standards import change_check
 from exportgraph.services.standards.change_records import (
+    PREDICATES,
     STATUSES,
     ChangeRecord,
+    changes_named,
     get_change,
     list_changes,
     next_id,
+    record_of,
+    reviewed,
 )
 from exportgraph.services.standards.change_request import (
     MAX_SUMMARY,
@@ -50,6 +56,7 @@ from exportgraph.services.standards.change_request import (
     effect,
     parse_comment,
     parse_request,
+    touched,
 )
 from exportgraph.services.standards.terminology_check import ShapesReportJson
 from exportgraph.services.users import User
@@ -99,11 +106,11 @@ def propose(store: Store, user: User, body: object) -> ChangeRecord:
     A proposal changes no statement of the terminology, so the data version stays as it is."""
     request = parse_request(body)
 
-    def attempt() -> str:
+    def attempt() -> ChangeRecord:
         with write_lock:
             state = read_state(store)
             current = state.data_version
-            if after_version(store, request.base_version, current) is None:
+            if not knows_version(store, request.base_version, current):
                 raise InvalidInput(
                     f"base_version {request.base_version!r} is not a version of this "
                     f"terminology (the current one is {current!r}: GET /healthz)",
@@ -116,25 +123,28 @@ def propose(store: Store, user: User, body: object) -> ChangeRecord:
             change_id = next_id(store)
             node = change_iri(change_id)
             g = CHANGES_GRAPH
+            fields: dict[str, NamedNode | Literal] = {
+                "id": Literal(change_id),
+                "status": Literal("proposed"),
+                "summary": Literal(request.summary),
+                "rationale": Literal(request.rationale),
+                "base": Literal(request.base_version),
+                "proposer": agent(user.name),
+                "created": now(),
+                "add": Literal(request.add_text),
+                "remove": Literal(request.remove_text),
+                "report": Literal(json.dumps(report.as_dict())),
+            }
             record = [
                 quad(node, RDF_TYPE, ns.eg("ChangeSet"), g),
                 quad(node, RDF_TYPE, ns.iri(PROV, "Entity"), g),
-                quad(node, ns.iri(DCT, "identifier"), Literal(change_id), g),
-                quad(node, ns.eg("changeStatus"), Literal("proposed"), g),
-                quad(node, ns.iri(DCT, "title"), Literal(request.summary), g),
-                quad(node, ns.eg("rationale"), Literal(request.rationale), g),
-                quad(node, ns.eg("baseVersion"), Literal(request.base_version), g),
-                quad(node, ns.iri(PROV, "wasAttributedTo"), agent(user.name), g),
-                quad(node, ns.iri(DCT, "created"), now(), g),
-                quad(node, ns.eg("addedStatements"), Literal(request.add_text), g),
-                quad(node, ns.eg("removedStatements"), Literal(request.remove_text), g),
-                quad(node, ns.eg("report"), Literal(json.dumps(report.as_dict())), g),
+                *(quad(node, PREDICATES[name], term, g) for name, term in fields.items()),
                 *_agent_quads(user.name),
             ]
             conditional_write(store, state, "propose", node, insert=record)
-            return change_id
+            return record_of(fields)  # what get_change reads back, without reading it
 
-    return get_change(store, retrying(attempt))
+    return retrying(attempt)
 
 
 def _agent_quads(name: str) -> list[Quad]:
@@ -157,7 +167,7 @@ def _reviewable(store: Store, user: User, change_id: str) -> ChangeRecord:
 
 
 def _review_quads(
-    change: ChangeRecord, user: User, status: str, comment: str | None
+    change: ChangeRecord, user: User, status: str, comment: str | None, at: Literal
 ) -> tuple[list[Quad], list[Quad]]:
     node = change_iri(change["id"])
     g = CHANGES_GRAPH
@@ -165,7 +175,7 @@ def _review_quads(
     insert = [
         quad(node, ns.eg("changeStatus"), Literal(status), g),
         quad(node, ns.eg("reviewedBy"), agent(user.name), g),
-        quad(node, ns.eg("reviewedAt"), now(), g),
+        quad(node, ns.eg("reviewedAt"), at, g),
         *_agent_quads(user.name),
     ]
     if comment:
@@ -177,36 +187,36 @@ def reject(store: Store, user: User, change_id: str, body: object = None) -> Cha
     """Reject a proposal (reviewer, not its author); nothing in the terminology changes."""
     comment = parse_comment(body)
 
-    def attempt() -> None:
+    def attempt() -> ChangeRecord:
         with write_lock:
             state = read_state(store)
             change = _reviewable(store, user, change_id)
-            delete, insert = _review_quads(change, user, "rejected", comment)
+            at = now()
+            delete, insert = _review_quads(change, user, "rejected", comment, at)
             conditional_write(store, state, "reject", change_iri(change_id), delete, insert)
+            return reviewed(change, "rejected", agent(user.name), at, comment)
 
-    retrying(attempt)
-    return get_change(store, change_id)
+    return retrying(attempt)
 
 
-def _conflicts(store: Store, change: ChangeRecord, request: ChangeRequest, current: str) -> None:
-    later = after_version(store, request.base_version, current)
+def _conflicts(
+    store: Store, change: ChangeRecord, request: ChangeRequest, state: JournalState
+) -> None:
+    later = after_version(store, request.base_version, state.data_version, state.sequence)
     if later is None:
         raise Conflict(
             f"change {change['id']} was made against version {request.base_version}, which this "
             "store no longer knows (it was rebuilt); propose it again against the current version",
             field="base_version",
         )
+    approvals = [entry.about for entry in later if entry.action == "approve"]
+    if not approvals:
+        return
     mine = touches([*request.add, *request.remove])
-    for entry in later:
-        if entry.action != "approve":
-            continue
-        other = get_change(store, entry.about.rsplit("/", 1)[-1])
-        theirs = touches(
-            [
-                *parse_turtle(other["add"] or "", "add"),
-                *parse_turtle(other["remove"] or "", "remove"),
-            ]
-        )
+    approved = changes_named(store, approvals)  # one query for all of them
+    for about in approvals:
+        other = approved.get(about) or get_change(store, about.rsplit("/", 1)[-1])
+        theirs = touched(other["add"] or "", other["remove"] or "")
         shared = sorted(mine & theirs)
         if shared:
             statements = "; ".join(
@@ -224,10 +234,11 @@ def approve(store: Store, user: User, change_id: str, body: object = None) -> Ch
     """Apply a proposal (reviewer, not its author) in one transaction: the statements, the
     reasoner's closure, the status and a PROV-O record. Conflict (409) when a change approved
     since its base touched the same statements; NotApprovable (422) when the result violates
-    the terminology shapes. Validation and the closure cover what the change touches."""
+    the terminology shapes. Validation and the closure cover what the change touches. Returns
+    the change as recorded (what get_change would read back)."""
     comment = parse_comment(body)
 
-    def attempt() -> None:
+    def attempt() -> ChangeRecord:
         with write_lock:
             state = read_state(store)
             change = _reviewable(store, user, change_id)
@@ -240,7 +251,7 @@ def approve(store: Store, user: User, change_id: str, body: object = None) -> Ch
                     "remove": change["remove"],
                 }
             )
-            _conflicts(store, change, request, state.data_version)
+            _conflicts(store, change, request, state)
             statements = current_statements(store, request)
             removals = resolve_removals(request.remove, statements.asserted)
             missing = [t for t in removals if t not in statements.asserted]
@@ -248,10 +259,10 @@ def approve(store: Store, user: User, change_id: str, body: object = None) -> Ch
                 raise Conflict(
                     f"change {change_id} removes {missing[0]}, which is no longer in the graph"
                 )
-            _apply(store, state, user, change, effect(request, statements), comment)
+            applied = effect(request, statements)
+            return _apply(store, state, user, change, applied, comment, statements.asserted)
 
-    retrying(attempt)
-    return get_change(store, change_id)
+    return retrying(attempt)
 
 
 def _apply(
@@ -261,7 +272,8 @@ def _apply(
     change: ChangeRecord,
     applied: Effect,
     comment: str | None,
-) -> None:
+    asserted: AbstractSet[Triple],
+) -> ChangeRecord:
     checked = change_check.check_change(store, applied.added, applied.removed)
     report = checked.report.as_dict()
     if not report["conforms"]:
@@ -271,15 +283,19 @@ def _apply(
             f"{count} violation(s) of the terminology shapes",
             report,
         )
-    delete, insert, vocabulary = closure.change_delta(store, applied.added, applied.removed)
-    status_delete, status_insert = _review_quads(change, user, "approved", comment)
+    delete, insert, vocabulary = closure.change_delta(
+        store, applied.added, applied.removed, held=asserted
+    )
+    at = now()
+    status_delete, status_insert = _review_quads(change, user, "approved", comment, at)
     node = change_iri(change["id"])
     if change["report"] is not None:
         status_delete.append(
             quad(node, ns.eg("report"), Literal(json.dumps(change["report"])), CHANGES_GRAPH)
         )
+    report_text = json.dumps(report)
     status_insert += [
-        quad(node, ns.eg("report"), Literal(json.dumps(report)), CHANGES_GRAPH),
+        quad(node, ns.eg("report"), Literal(report_text), CHANGES_GRAPH),
         quad(node, ns.eg("appliedOnVersion"), Literal(state.data_version), CHANGES_GRAPH),
         *_provenance(change, user),
     ]
@@ -296,6 +312,15 @@ def _apply(
     change_check.remember(store, written.data_version, checked)
     if vocabulary is not None:
         closure.remember(store, written.data_version, vocabulary)
+    return reviewed(
+        change,
+        "approved",
+        agent(user.name),
+        at,
+        comment,
+        report=report_text,
+        applied_on=state.data_version,
+    )
 
 
 def _provenance(change: ChangeRecord, approver: User) -> list[Quad]:
