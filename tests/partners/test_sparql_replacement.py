@@ -55,14 +55,23 @@ def _started(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return started
 
 
-def test_a_stopped_worker_is_replaced_and_loaded_before_the_next_query(
+def _stop_one_worker(
     context: Context, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> tuple[pool_module.SparqlPool, list[object]]:
+    """A warmed pool one of whose workers a runaway query got stopped, and the processes the
+    pool starts after that."""
     workers = pool_module.pool(context)
     workers.warm(context)
     started = _started(monkeypatch)
     with pytest.raises(QueryTimeout):
         execute(context, RUNAWAY)
+    return workers, started
+
+
+def test_a_stopped_worker_is_replaced_and_loaded_before_the_next_query(
+    context: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workers, started = _stop_one_worker(context, monkeypatch)
     give_up = time.monotonic() + 60  # a bound on waiting, not a measure of speed
     while workers._idle.qsize() < workers.size and time.monotonic() < give_up:
         time.sleep(0.05)
@@ -79,11 +88,7 @@ def test_a_stopped_worker_is_replaced_and_loaded_before_the_next_query(
 def test_a_replacement_finishing_after_close_is_stopped(
     context: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    workers = pool_module.pool(context)
-    workers.warm(context)
-    started = _started(monkeypatch)
-    with pytest.raises(QueryTimeout):
-        execute(context, RUNAWAY)
+    workers, started = _stop_one_worker(context, monkeypatch)
     close_pool(context)
     give_up = time.monotonic() + 60
     while (not started or started[0].process.poll() is None) and time.monotonic() < give_up:  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from exportgraph import paths
 from exportgraph.errors import ExportgraphError, Forbidden
 from exportgraph.graph.context import Context
+from exportgraph.knowledge.index import Knowledge
 from exportgraph.services import users
 
 TEMPLATES_DIR = paths.templates_dir()
@@ -61,6 +62,13 @@ NAV = (
     ("/whatif", "What if"),
     ("/reports", "Impact report"),
 )
+
+
+def jurisdiction_choices(knowledge: Knowledge) -> list[tuple[str, str]]:
+    """(code, label) of every jurisdiction the service answers for, for a form's choices."""
+    return [
+        (code, knowledge.jurisdictions[code].label) for code in knowledge.answered_jurisdictions()
+    ]
 
 
 def context_of(request: Request) -> Context:

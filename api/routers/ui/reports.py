@@ -8,7 +8,7 @@ from typing import Annotated
 
 from exportgraph.api.deps import get_knowledge
 from exportgraph.api.routers.reports import report_page
-from exportgraph.api.routers.ui.common import call, context_of, render
+from exportgraph.api.routers.ui.common import call, context_of, jurisdiction_choices, render
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
@@ -67,8 +67,5 @@ async def reports_page(
         values={"from": start, "to": end},
         chosen=chosen,
         releases=await call(releases.list_releases, store),
-        jurisdictions=[
-            (code, knowledge.jurisdictions[code].label)
-            for code in knowledge.answered_jurisdictions()
-        ],
+        jurisdictions=jurisdiction_choices(knowledge),
     )

@@ -9,7 +9,13 @@ from typing import Annotated, Any
 
 from exportgraph.api.deps import get_knowledge
 from exportgraph.api.routers.risk import PLAN_EXAMPLE
-from exportgraph.api.routers.ui.common import call, context_of, error_page, render
+from exportgraph.api.routers.ui.common import (
+    call,
+    context_of,
+    error_page,
+    jurisdiction_choices,
+    render,
+)
 from exportgraph.api.routers.ui.risk_forms import RiskQuestion, read_risk_form
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
@@ -73,8 +79,7 @@ async def risk_page(request: Request) -> HTMLResponse:
         destinations=sorted(knowledge.risk.destinations.values(), key=lambda d: d.name),
         options={
             "jurisdictions": [
-                (code, f"{knowledge.jurisdictions[code].label} ({code})")
-                for code in knowledge.answered_jurisdictions()
+                (code, f"{label} ({code})") for code, label in jurisdiction_choices(knowledge)
             ],
             "end_user_types": _options(knowledge, "end-user-types"),
             "end_uses": _options(knowledge, "end-uses"),

@@ -4,7 +4,7 @@ search box of every page submits here."""
 from __future__ import annotations
 
 from exportgraph.api.deps import get_knowledge
-from exportgraph.api.routers.ui.common import call, context_of, render
+from exportgraph.api.routers.ui.common import call, context_of, jurisdiction_choices, render
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
@@ -46,9 +46,6 @@ async def search_page(
         kind=kind,
         answer=answer,
         error=error,
-        jurisdictions=[
-            (code, knowledge.jurisdictions[code].label)
-            for code in knowledge.answered_jurisdictions()
-        ],
+        jurisdictions=jurisdiction_choices(knowledge),
         kinds=[(c.notation, c.label or c.notation) for c in knowledge.ordered("kinds")],
     )

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from exportgraph.api.deps import get_knowledge
 from exportgraph.api.routers.impact import whatif_page
-from exportgraph.api.routers.ui.common import call, context_of, render
+from exportgraph.api.routers.ui.common import call, context_of, jurisdiction_choices, render
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
@@ -115,8 +115,5 @@ async def whatif_form(
         chosen=chosen,
         comparators=COMPARATORS,
         parameters=[(c.notation, c.label or c.notation) for c in knowledge.ordered("parameters")],
-        jurisdictions=[
-            (code, knowledge.jurisdictions[code].label)
-            for code in knowledge.answered_jurisdictions()
-        ],
+        jurisdictions=jurisdiction_choices(knowledge),
     )
