@@ -34,9 +34,13 @@ meeting"): words a person read as only introducing the sub-paragraphs."""
 
 _TAIL = re.compile(
     r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all|either|both) of the following"
-    r"(?:\s+sets of)?(?:\s+characteristics)?\s*[:;]?$",
+    r"(?:\s+sets of)?(?:\s+characteristics)?"
+    r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+[“”\"]?components[“”\"]?\s+therefor)?"
+    r"\s*[:;]?$",
     re.IGNORECASE,
 )
+"""… optionally followed by "and “specially designed” “components” therefor" (5A001.e): the
+components are another kind, outside the family's, so the words add no condition on its items."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""

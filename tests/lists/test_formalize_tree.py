@@ -575,3 +575,16 @@ def test_a_root_may_name_the_temperature_its_sub_paragraphs_are_measured_at() ->
         reader.read_root(
             replace(node, text="'Primary cells' having any of the following when new:")
         )
+
+
+def test_a_root_may_add_the_components_specially_designed_therefor() -> None:
+    """5A001.e "… having all of the following, and “specially designed” “components” therefor:":
+    the components are another kind; the words still say how the sub-paragraphs combine."""
+    reader = ParagraphReader([], {})
+    node = TextNode("US", "5A001.e", ("e",), "", (), "5A001", (), 1)
+    us = "Receivers having all of the following, and “specially designed” “components” therefor:"
+    assert reader.read_root(replace(node, text=us)).mode == "all"
+    eu = "Receivers having any of the following and specially designed components therefor:"
+    assert reader.read_root(replace(node, text=eu)).mode == "any"
+    with pytest.raises(NotRead):  # other words after it are not read
+        reader.read_root(replace(node, text=us.replace("therefor", "therefor when new")))
