@@ -1,0 +1,107 @@
+"""More families of Categories 3, 4 and 5 read from the official texts (families.csv, rules.csv,
+phrases.csv): radio direction finding equipment (5A001.e), optical fibres (5A001.c); US telecommunication transmission
+equipment (5A991.b.1–b.3) and single mode optical fibres (5A991.d).
+Each paragraph's criteria are the comparators, values and units its own words state, in each
+list's spelling; what cannot be read exactly stays text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from exportgraph.loaders import formalize, whole_lists
+from exportgraph.loaders.annex_i import AnnexI
+from exportgraph.loaders.ccl_model import CommerceControlList
+
+from exportgraph.paths import ontology_dir
+
+ONTOLOGY = ontology_dir()
+ROOTS = ("5A001.e", "5A001.c", "5A991.b.1", "5A991.b.2", "5A991.b.3", "5A991.d")
+BOTH = ("US", "EU")
+Found = dict[tuple[str, str], formalize.FormalEntry]
+Way = frozenset[tuple[str, str, Decimal, str]]
+
+
+@pytest.fixture(scope="module")
+def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
+    trees = {
+        "US": {e.code: e.tree for e in ccl.entries},
+        "EU": {e.code: e.tree for e in annex.entries},
+    }
+    entries = whole_lists._formalized(ONTOLOGY, str, trees, {"US": set(), "EU": set()})
+    return {(e.jurisdiction, e.code): e for e in entries if e.code.startswith(ROOTS)}
+
+
+def _ways(entry: formalize.FormalEntry) -> set[Way]:
+    """Every way through the entry: (parameter, sign, value, unit name) of each criterion."""
+    return {
+        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
+        for way in entry.ways
+    }
+
+
+def _way(*criteria: tuple[str, str, str, str]) -> Way:
+    return frozenset((p, s, Decimal(v), u) for p, s, v, u in criteria)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_radio_direction_finding_equipment(found: Found, jurisdiction: str) -> None:
+    # 5A001.e "Radio direction finding equipment operating at frequencies above 30 MHz and having
+    # all of the following, and “specially designed” “components” therefor: 1. “Instantaneous
+    # bandwidth” of 10 MHz or more; and 2. Capable of finding a Line Of Bearing (LOB) to
+    # non-cooperating radio transmitters with a signal duration of less than 1 ms"
+    entry = found[(jurisdiction, "5A001.e")]
+    assert entry.text_only is None and entry.kinds == ("radio-direction-finding-equipment",)
+    assert _ways(entry) == {
+        _way(
+            ("direction-finding-operating-frequency", ">", "30", "MegaHZ"),
+            ("direction-finding-instantaneous-bandwidth", ">=", "10", "MegaHZ"),
+            ("direction-finding-lob-signal-duration", "<", "1", "MilliSEC"),
+        )
+    }
+    assert {c.paragraph for c in entry.criteria} == {"5A001.e", "5A001.e.1", "5A001.e.2"}
+
+
+def test_us_telecommunication_transmission_equipment_and_fibres(found: Found) -> None:
+    # 5A991.b.1 "… designed to operate at a “digital transfer rate” at the highest multiplex level
+    # exceeding 45 Mbit/s or a “total digital transfer rate” exceeding 90 Mbit/s": alternatives
+    b1 = found[("US", "5A991.b.1")]
+    assert _ways(b1) == {
+        _way(("digital-transfer-rate-highest-multiplex-level", ">", "45", "MegaBIT-PER-SEC")),
+        _way(("total-digital-transfer-rate", ">", "90", "MegaBIT-PER-SEC")),
+    }
+    # its Note (satellite systems for civil use) and 5A991's 'not controlled by 5A001'
+    assert b1.requires_facts == (
+        "not-controlled-by-5a001", "not-specially-designed-for-civil-satellite-system"
+    )  # fmt: skip
+    # 5A991.b.2 "a “data signaling rate” exceeding 9,600 bits per second" (US thousands comma)
+    assert _ways(found[("US", "5A991.b.2")]) == {
+        _way(("modem-data-signaling-rate", ">", "9600", "BIT-PER-SEC"))
+    }
+    assert _ways(found[("US", "5A991.b.3")]) == {
+        _way(("cross-connect-digital-transfer-rate-per-port", ">", "8.5", "MegaBIT-PER-SEC"))
+    }
+    # 5A991.d "Optical fibers and optical fiber cables of more than 50 m in length designed for
+    # single mode operation"
+    assert _ways(found[("US", "5A991.d")]) == {_way(("optical-fibre-length", ">", "50", "M"))}
+    assert all(entry.text_only is None for entry in found.values())
+    assert not any(j == "EU" and c.startswith("5A991") for j, c in found)
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "written"), [("US", "2 × 10^9 N/m^2"), ("EU", "2 × 109 N/m2")]
+)
+def test_optical_fibres(found: Found, jurisdiction: str, written: str) -> None:
+    # 5A001.c "Optical fibers [EU: fibres] of more than 500 m in length and specified by the
+    # manufacturer as being capable of withstanding a 'proof test' tensile stress of 2 × 10^9
+    # N/m^2 or more" (the EU text prints the power of ten as "109")
+    entry = found[(jurisdiction, "5A001.c")]
+    assert entry.text_only is None and entry.kinds == ("optical-fibre",)
+    assert _ways(entry) == {
+        _way(
+            ("optical-fibre-length", ">", "500", "M"),
+            ("optical-fibre-proof-test-tensile-stress", ">=", "2E9", "N-PER-M2"),
+        )
+    }
+    stress = next(c for c in entry.criteria if "stress" in c.parameter)
+    assert stress.written == written
