@@ -1,6 +1,7 @@
 """More families of Categories 3, 4 and 5 read from the official texts (families.csv, rules.csv,
 phrases.csv): radio direction finding equipment (5A001.e), optical fibres (5A001.c); US telecommunication transmission
-equipment (5A991.b.1–b.3) and single mode optical fibres (5A991.d).
+equipment (5A991.b.1–b.3) and single mode optical fibres (5A991.d); flash X-ray generators and
+pulsed electron accelerators (3A201.c) and digital data recorders (3A002.a.6).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling; what cannot be read exactly stays text."""
 
@@ -16,7 +17,16 @@ from exportgraph.loaders.ccl_model import CommerceControlList
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
-ROOTS = ("5A001.e", "5A001.c", "5A991.b.1", "5A991.b.2", "5A991.b.3", "5A991.d")
+ROOTS = (
+    "5A001.e",
+    "5A001.c",
+    "5A991.b.1",
+    "5A991.b.2",
+    "5A991.b.3",
+    "5A991.d",
+    "3A201.c",
+    "3A002.a.6",
+)
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 Way = frozenset[tuple[str, str, Decimal, str]]
@@ -105,3 +115,40 @@ def test_optical_fibres(found: Found, jurisdiction: str, written: str) -> None:
     }
     stress = next(c for c in entry.criteria if "stress" in c.parameter)
     assert stress.written == written
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_flash_x_ray_generators_and_pulsed_electron_accelerators(
+    found: Found, jurisdiction: str
+) -> None:
+    # 3A201.c.1 "An accelerator peak electron energy of 500 keV or greater, but less than 25 MeV,
+    # and with a “figure of merit” (K) of 0.25 or greater" (EU: inline a. and b., "0,25");
+    # 3A201.c.2 "… of 25 MeV or greater, and a “peak power” greater than 50 MW"
+    energy = "accelerator-peak-electron-energy"
+    assert _ways(found[(jurisdiction, "3A201.c.1")]) == {
+        _way(
+            (energy, ">=", "500", "KiloEV"),
+            (energy, "<", "25", "MegaEV"),
+            ("accelerator-figure-of-merit", ">=", "0.25", "UNITLESS"),
+        )
+    }
+    assert _ways(found[(jurisdiction, "3A201.c.2")]) == {
+        _way((energy, ">=", "25", "MegaEV"), ("accelerator-peak-power", ">", "50", "MegaW"))
+    }
+    # the Note to 3A201.c (parts of devices for other purposes; medical accelerators)
+    assert found[(jurisdiction, "3A201.c.1")].requires_facts == (
+        "accelerator-not-excluded-by-note-to-3a201c",
+    )
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_digital_data_recorders(found: Found, jurisdiction: str) -> None:
+    # 3A002.a.6.a "A sustained 'continuous throughput' of more than 6.4 Gbit/s [EU: 6,4] to disk or
+    # solid-state drive memory; and b. “Signal processing” of the radio frequency signal data
+    # while it is being recorded" (a required fact); Note 1 to Category 3, Product Group A
+    entry = found[(jurisdiction, "3A002.a.6")]
+    assert _ways(entry) == {_way(("recorder-continuous-throughput", ">", "6.4", "GigaBIT-PER-SEC"))}
+    assert set(entry.requires_facts) == {
+        "recorder-signal-processing-of-rf-data-while-recording",
+        "not-specially-designed-for-other-equipment",
+    }

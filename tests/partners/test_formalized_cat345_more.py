@@ -1,7 +1,8 @@
 """Classification by more Category 3, 4 and 5 families formalized from the whole lists
 (families.csv, rules.csv; tests/lists/test_formalize_cat345_more.py reads their values): radio
 direction finding equipment (5A001.e), optical fibres (5A001.c), US telecommunication transmission equipment (5A991.b.1–b.3)
-and single mode optical fibres (5A991.d) — items on both sides of each threshold, in both lists (US
+and single mode optical fibres (5A991.d), flash X-ray generators and pulsed electron accelerators
+(3A201.c), digital data recorders (3A002.a.6) — items on both sides of each threshold, in both lists (US
 only where the entry is)."""
 
 from __future__ import annotations
@@ -115,3 +116,60 @@ def test_optical_fibres(classify_in: Any, jurisdiction: str) -> None:
     for name, value in ((length, "500 m"), (stress, "1.9e9 N/m**2")):
         outside = classify_in(jurisdiction, _item("optical-fibre", **{**met, name: value}), ON)
         assert outside["controlled"] is False, name
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_flash_x_ray_generators_and_pulsed_electron_accelerators(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    kind, facts = (
+        "flash-x-ray-generator-or-pulsed-electron-accelerator",
+        {"accelerator-not-excluded-by-note-to-3a201c": True},
+    )
+    energy, merit, power = (
+        "accelerator-peak-electron-energy",
+        "accelerator-figure-of-merit",
+        "accelerator-peak-power",
+    )
+    low = {merit: 0.25, power: "10 MW"}
+    # 3A201.c.1: 500 keV or greater, less than 25 MeV, K of 0.25 or greater
+    for value in ("500 keV", "24.9 MeV"):
+        met = classify_in(jurisdiction, _item(kind, facts, **{**low, energy: value}), ON)
+        assert _ids(met)[0] == f"{jurisdiction}:3A201.c.1", value  # then its group
+    for name, value in ((energy, "499 keV"), (merit, 0.24)):
+        outside = _item(kind, facts, **{**low, energy: "1 MeV", name: value})
+        assert classify_in(jurisdiction, outside, ON)["controlled"] is False, name
+    # 3A201.c.2: 25 MeV or greater and a peak power greater than 50 MW; at 25 MeV, c.1 no longer
+    high = {energy: "25 MeV", merit: 10, power: "51 MW"}
+    assert _ids(classify_in(jurisdiction, _item(kind, facts, **high), ON))[0] == (
+        f"{jurisdiction}:3A201.c.2"
+    )
+    weak = _item(kind, facts, **{**high, power: "50 MW"})
+    assert classify_in(jurisdiction, weak, ON)["controlled"] is False
+    # the Note to 3A201.c: a medical accelerator is not controlled by it
+    medical = _item(kind, {"accelerator-not-excluded-by-note-to-3a201c": False}, **high)
+    assert classify_in(jurisdiction, medical, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_digital_data_recorders(classify_in: Any, jurisdiction: str) -> None:
+    kind, throughput = "digital-data-recorder", "recorder-continuous-throughput"
+    facts = {
+        "recorder-signal-processing-of-rf-data-while-recording": True,
+        "not-specially-designed-for-other-equipment": True,
+    }
+    fast = _item(kind, facts, **{throughput: "6.5 Gbit/s"})
+    assert _ids(classify_in(jurisdiction, fast, ON)) == [f"{jurisdiction}:3A002.a.6"]
+    at = _item(kind, facts, **{throughput: "6.4 Gbit/s"})
+    assert classify_in(jurisdiction, at, ON)["controlled"] is False
+    plain = {**facts, "recorder-signal-processing-of-rf-data-while-recording": False}
+    assert (
+        classify_in(jurisdiction, _item(kind, plain, **{throughput: "10 Gbit/s"}), ON)["controlled"]
+        is False
+    )
+    # the processing not stated: "unknown", naming the entry, never false
+    unstated = _item(
+        kind, {"not-specially-designed-for-other-equipment": True}, **{throughput: "10 Gbit/s"}
+    )
+    answer = classify_in(jurisdiction, unstated, ON)
+    assert answer["controlled"] == "unknown" and f"{jurisdiction}:3A002.a.6" in _possible(answer)
