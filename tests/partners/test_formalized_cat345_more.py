@@ -2,7 +2,8 @@
 (families.csv, rules.csv; tests/lists/test_formalize_cat345_more.py reads their values): radio
 direction finding equipment (5A001.e), optical fibres (5A001.c), US telecommunication transmission equipment (5A991.b.1–b.3)
 and single mode optical fibres (5A991.d), flash X-ray generators and pulsed electron accelerators
-(3A201.c), digital data recorders (3A002.a.6) — items on both sides of each threshold, in both lists (US
+(3A201.c), digital data recorders (3A002.a.6), US surface acoustic wave devices (3A991.i) and
+superconductive energy storage circuits (3A991.l) — items on both sides of each threshold, in both lists (US
 only where the entry is)."""
 
 from __future__ import annotations
@@ -173,3 +174,29 @@ def test_digital_data_recorders(classify_in: Any, jurisdiction: str) -> None:
     )
     answer = classify_in(jurisdiction, unstated, ON)
     assert answer["controlled"] == "unknown" and f"{jurisdiction}:3A002.a.6" in _possible(answer)
+
+
+NOT_3A001 = {"not-controlled-by-3a001": True}
+
+
+def test_us_superconductive_energy_storage_circuits(classify_in: Any) -> None:
+    kind = "superconductive-electromagnetic-energy-storage-circuit"
+    frequency, density, discharge = (
+        "energy-storage-resonant-operating-frequency",
+        "energy-storage-stored-energy-density",
+        "energy-storage-discharge-time",
+    )
+    met = {frequency: "1.1 MHz", density: "1 MJ/m**3", discharge: "0.9 ms"}
+    assert _ids(classify_in("US", _item(kind, NOT_3A001, **met), ON)) == ["US:3A991.l"]
+    for name, value in ((frequency, "1 MHz"), (density, "0.99 MJ/m**3"), (discharge, "1 ms")):
+        outside = classify_in("US", _item(kind, NOT_3A001, **{**met, name: value}), ON)
+        assert outside["controlled"] is False, name
+
+
+def test_us_surface_acoustic_wave_devices(classify_in: Any) -> None:
+    kind, carrier = "surface-acoustic-wave-device", "saw-carrier-frequency"
+    above = classify_in("US", _item(kind, NOT_3A001, **{carrier: "1.5 GHz"}), ON)
+    assert "US:3A991.i.1" in _ids(above)
+    # 1 GHz or less: 3A991.i.2 stays text — unknown, never false
+    at = classify_in("US", _item(kind, NOT_3A001, **{carrier: "1 GHz"}), ON)
+    assert at["controlled"] == "unknown" and "US:3A991.i.2" in _possible(at)
