@@ -2,7 +2,8 @@
 phrases.csv): radio direction finding equipment (5A001.e), optical fibres (5A001.c); US telecommunication transmission
 equipment (5A991.b.1–b.3) and single mode optical fibres (5A991.d); flash X-ray generators and
 pulsed electron accelerators (3A201.c), digital data recorders (3A002.a.6), US surface acoustic
-wave devices (3A991.i) and superconductive energy storage circuits (3A991.l).
+wave devices (3A991.i) and superconductive energy storage circuits (3A991.l); US computers and
+signal processing equipment of 4A994.b and 4A994.f (rules.csv, with the Note to 4A994 in notes.csv).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling; what cannot be read exactly stays text."""
 
@@ -29,6 +30,7 @@ ROOTS = (
     "3A002.a.6",
     "3A991.i",
     "3A991.l",
+    "4A994",
 )
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
@@ -42,6 +44,7 @@ def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
         "EU": {e.code: e.tree for e in annex.entries},
     }
     entries = whole_lists._formalized(ONTOLOGY, str, trees, {"US": set(), "EU": set()})
+    assert not {e.code for e in entries if e.code.startswith("4A994")} - {"4A994.b", "4A994.f"}
     return {(e.jurisdiction, e.code): e for e in entries if e.code.startswith(ROOTS)}
 
 
@@ -175,3 +178,18 @@ def test_us_acoustic_wave_devices_and_superconductive_energy_storage(found: Foun
         )
     }
     assert found[("US", "3A991.l")].requires_facts == ("not-controlled-by-3a001",)
+
+
+@pytest.mark.parametrize("code", ["4A994.b", "4A994.f"])
+def test_us_computers_and_signal_processing_equipment_of_4a994(found: Found, code: str) -> None:
+    # 4A994.b "“Digital computers” … having an “Adjusted Peak Performance” (“APP”) equal to or
+    # greater than 0.0128 Weighted TeraFLOPS (WT)"; 4A994.f "Equipment for “signal processing” or
+    # “image enhancement” having an … APP equal to or greater than 0.0128 Weighted TeraFLOPS WT"
+    entry = found[("US", code)]
+    assert _ways(entry) == {_way(("adjusted-peak-performance", ">=", "0.0128", "UNITLESS"))}
+    # 4A994's 'not controlled by 4A001 or 4A003' and its Note (other equipment's status)
+    assert entry.requires_facts == (
+        "not-controlled-by-4a001-or-4a003",
+        "computer-status-not-determined-by-other-equipment-under-note-to-4a994",
+    )
+    assert ("EU", code) not in found

@@ -3,7 +3,8 @@
 direction finding equipment (5A001.e), optical fibres (5A001.c), US telecommunication transmission equipment (5A991.b.1–b.3)
 and single mode optical fibres (5A991.d), flash X-ray generators and pulsed electron accelerators
 (3A201.c), digital data recorders (3A002.a.6), US surface acoustic wave devices (3A991.i) and
-superconductive energy storage circuits (3A991.l) — items on both sides of each threshold, in both lists (US
+superconductive energy storage circuits (3A991.l), US computers and signal processing equipment
+(4A994.b, 4A994.f) — items on both sides of each threshold, in both lists (US
 only where the entry is)."""
 
 from __future__ import annotations
@@ -200,3 +201,30 @@ def test_us_surface_acoustic_wave_devices(classify_in: Any) -> None:
     # 1 GHz or less: 3A991.i.2 stays text — unknown, never false
     at = classify_in("US", _item(kind, NOT_3A001, **{carrier: "1 GHz"}), ON)
     assert at["controlled"] == "unknown" and "US:3A991.i.2" in _possible(at)
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"),
+    [
+        ("digital-computer", "4A994.b"),
+        ("signal-processing-or-image-enhancement-equipment", "4A994.f"),
+    ],
+)
+def test_us_computers_and_signal_processing_equipment_of_4a994(
+    classify_in: Any, kind: str, code: str
+) -> None:
+    note = "computer-status-not-determined-by-other-equipment-under-note-to-4a994"
+    facts = {
+        "not-controlled-by-4a001-or-4a003": True,
+        note: True,
+        "computer-status-not-determined-by-other-equipment": True,
+    }
+    app = "adjusted-peak-performance"
+    assert f"US:{code}" in _ids(classify_in("US", _item(kind, facts, **{app: 0.0128}), ON))
+    assert classify_in("US", _item(kind, facts, **{app: 0.0127}), ON)["controlled"] is False
+    # the Note to 4A994: a computer whose status the other equipment decides is not decided here
+    other = {**facts, note: False}
+    assert classify_in("US", _item(kind, other, **{app: 1}), ON)["controlled"] is False
+    unstated = classify_in("US", _item(kind, {note: True}, **{app: 1}), ON)
+    assert unstated["controlled"] == "unknown"
+    assert "not-controlled-by-4a001-or-4a003" in unstated["missing_facts"]
