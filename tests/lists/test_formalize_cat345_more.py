@@ -3,7 +3,8 @@ phrases.csv): radio direction finding equipment (5A001.e), optical fibres (5A001
 equipment (5A991.b.1–b.3) and single mode optical fibres (5A991.d); flash X-ray generators and
 pulsed electron accelerators (3A201.c), digital data recorders (3A002.a.6), US surface acoustic
 wave devices (3A991.i) and superconductive energy storage circuits (3A991.l); US computers and
-signal processing equipment of 4A994.b and 4A994.f (rules.csv, with the Note to 4A994 in notes.csv).
+signal processing equipment of 4A994.b and 4A994.f (rules.csv, with the Note to 4A994 in notes.csv);
+computer interconnection equipment (4A003.g, US 4A994.j).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling; what cannot be read exactly stays text."""
 
@@ -31,6 +32,7 @@ ROOTS = (
     "3A991.i",
     "3A991.l",
     "4A994",
+    "4A003.g",
 )
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
@@ -44,7 +46,11 @@ def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
         "EU": {e.code: e.tree for e in annex.entries},
     }
     entries = whole_lists._formalized(ONTOLOGY, str, trees, {"US": set(), "EU": set()})
-    assert not {e.code for e in entries if e.code.startswith("4A994")} - {"4A994.b", "4A994.f"}
+    assert not {e.code for e in entries if e.code.startswith("4A994")} - {
+        "4A994.b",
+        "4A994.f",
+        "4A994.j",
+    }
     return {(e.jurisdiction, e.code): e for e in entries if e.code.startswith(ROOTS)}
 
 
@@ -193,3 +199,21 @@ def test_us_computers_and_signal_processing_equipment_of_4a994(found: Found, cod
         "computer-status-not-determined-by-other-equipment-under-note-to-4a994",
     )
     assert ("EU", code) not in found
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_computer_interconnection_equipment(found: Found, jurisdiction: str) -> None:
+    # 4A003.g "… external interconnections which allow [EU: allows] communications at
+    # unidirectional data rates exceeding 2.0 [EU: 2,0] Gbyte/s per link"; its Note (internal,
+    # passive, network access and communication channel controllers) and Note 2 to 4A003
+    entry = found[(jurisdiction, "4A003.g")]
+    rate = ("interconnection-unidirectional-data-rate-per-link", ">", "2.0", "GigaBYTE-PER-SEC")
+    assert _ways(entry) == {_way(rate)}
+    assert set(entry.requires_facts) == {
+        "interconnection-not-excluded-by-note-to-4a003g",
+        "computer-status-not-determined-by-other-equipment",
+    }
+    if jurisdiction == "US":  # 4A994.j "… at data rates exceeding 80 Mbyte/s"
+        j = found[("US", "4A994.j")]
+        assert _ways(j) == {_way(("interconnection-data-rate", ">", "80", "MegaBYTE-PER-SEC"))}
+        assert "interconnection-not-excluded-by-note-to-4a994j" in j.requires_facts

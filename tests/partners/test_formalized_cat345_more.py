@@ -4,7 +4,7 @@ direction finding equipment (5A001.e), optical fibres (5A001.c), US telecommunic
 and single mode optical fibres (5A991.d), flash X-ray generators and pulsed electron accelerators
 (3A201.c), digital data recorders (3A002.a.6), US surface acoustic wave devices (3A991.i) and
 superconductive energy storage circuits (3A991.l), US computers and signal processing equipment
-(4A994.b, 4A994.f) — items on both sides of each threshold, in both lists (US
+(4A994.b, 4A994.f), computer interconnection equipment (4A003.g, US 4A994.j) — items on both sides of each threshold, in both lists (US
 only where the entry is)."""
 
 from __future__ import annotations
@@ -228,3 +228,42 @@ def test_us_computers_and_signal_processing_equipment_of_4a994(
     unstated = classify_in("US", _item(kind, {note: True}, **{app: 1}), ON)
     assert unstated["controlled"] == "unknown"
     assert "not-controlled-by-4a001-or-4a003" in unstated["missing_facts"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_computer_interconnection_equipment(classify_in: Any, jurisdiction: str) -> None:
+    kind = "computer-aggregation-interconnection-equipment"
+    facts = {
+        "interconnection-not-excluded-by-note-to-4a003g": True,
+        "computer-status-not-determined-by-other-equipment": True,
+    }
+    per_link = "interconnection-unidirectional-data-rate-per-link"
+    fast = classify_in(jurisdiction, _item(kind, facts, **{per_link: "2.1 Gbyte/s"}), ON)
+    assert _ids(fast) == [f"{jurisdiction}:4A003.g"]
+    slow = _item(kind, facts, **{per_link: "2 Gbyte/s"})
+    if jurisdiction == "EU":
+        assert classify_in("EU", slow, ON)["controlled"] is False
+    else:  # an aggregating interconnection is one of 4A994.j's kind: its data rate not stated
+        answer = classify_in("US", slow, ON)
+        assert answer["controlled"] == "unknown" and "US:4A994.j" in _possible(answer)
+    passive = {**facts, "interconnection-not-excluded-by-note-to-4a003g": False}
+    assert f"{jurisdiction}:4A003.g" not in _ids(
+        classify_in(jurisdiction, _item(kind, passive, **{per_link: "5 Gbyte/s"}), ON)
+    )
+
+
+def test_us_external_interconnection_equipment_of_4a994_j(classify_in: Any) -> None:
+    kind, rate = "computer-external-interconnection-equipment", "interconnection-data-rate"
+    facts = {
+        "not-controlled-by-4a001-or-4a003": True,
+        "interconnection-not-excluded-by-note-to-4a994j": True,
+        "computer-status-not-determined-by-other-equipment-under-note-to-4a994": True,
+    }
+    assert _ids(classify_in("US", _item(kind, facts, **{rate: "81 Mbyte/s"}), ON)) == ["US:4A994.j"]
+    # at 80 Mbyte/s not 4A994.j; the equipment may still be one aggregating computers (4A003.g,
+    # a narrower kind): "unknown", the kind missing, never false
+    slow = classify_in("US", _item(kind, facts, **{rate: "80 Mbyte/s"}), ON)
+    assert "US:4A994.j" not in {*_ids(slow), *_possible(slow)}
+    assert slow["controlled"] == "unknown" and "kind" in slow["missing_facts"]
+    bus = {**facts, "interconnection-not-excluded-by-note-to-4a994j": False}
+    assert "US:4A994.j" not in _ids(classify_in("US", _item(kind, bus, **{rate: "1 Gbyte/s"}), ON))
