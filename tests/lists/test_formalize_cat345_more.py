@@ -4,7 +4,8 @@ equipment (5A991.b.1–b.3) and single mode optical fibres (5A991.d); flash X-ra
 pulsed electron accelerators (3A201.c), digital data recorders (3A002.a.6), US surface acoustic
 wave devices (3A991.i) and superconductive energy storage circuits (3A991.l); US computers and
 signal processing equipment of 4A994.b and 4A994.f (rules.csv, with the Note to 4A994 in notes.csv);
-computer interconnection equipment (4A003.g, US 4A994.j).
+computer interconnection equipment (4A003.g, US 4A994.j); US general purpose electronic equipment
+(3A992.c–f) and time interval equipment (3A999.e).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling; what cannot be read exactly stays text."""
 
@@ -33,6 +34,8 @@ ROOTS = (
     "3A991.l",
     "4A994",
     "4A003.g",
+    "3A992",
+    "3A999.e",
 )
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
@@ -217,3 +220,33 @@ def test_computer_interconnection_equipment(found: Found, jurisdiction: str) -> 
         j = found[("US", "4A994.j")]
         assert _ways(j) == {_way(("interconnection-data-rate", ">", "80", "MegaBYTE-PER-SEC"))}
         assert "interconnection-not-excluded-by-note-to-4a994j" in j.requires_facts
+
+
+def test_us_general_purpose_electronic_equipment_of_3a992(found: Found) -> None:
+    def one(code: str, parameter: str, sign: str, value: str, unit: str) -> None:
+        entry = found[("US", code)]
+        assert _ways(entry) == {_way((parameter, sign, value, unit))}, code
+        assert entry.requires_facts == ("not-controlled-by-3a002",)
+
+    # 3A992.c "Equipment, with a maximum digital interface transfer rate exceeding 60 Mbit/s, …"
+    one("3A992.c", "maximum-digital-interface-transfer-rate", ">", "60", "MegaBIT-PER-SEC")
+    one("3A992.d", "oscilloscope-bandwidth", ">=", "1", "GigaHZ")  # "of 1 GHz or greater"
+    one("3A992.e.1", "oscilloscope-mainframe-bandwidth", ">=", "1", "GigaHZ")
+    one("3A992.e.2", "oscilloscope-plug-in-module-bandwidth", ">=", "4", "GigaHZ")
+    one("3A992.f", "oscilloscope-effective-bandwidth", ">", "4", "GigaHZ")  # "greater than"
+    # 3A992.b (helical scan or fixed head techniques, "Space qualified") and 3A992.g are not read
+    assert ("US", "3A992.b") not in found and ("US", "3A992.g") not in found
+
+
+def test_us_time_delay_and_time_interval_equipment_of_3a999_e(found: Found) -> None:
+    # "… with [a] resolution of 50 nanoseconds or less over time intervals of 1 microsecond or
+    # greater": two thresholds stated, one criterion (the intervals name the parameter)
+    for code, kind in (
+        ("3A999.e.1", "digital-time-delay-generator"),
+        ("3A999.e.2", "multichannel-or-modular-time-interval-meter"),
+    ):
+        entry = found[("US", code)]
+        assert entry.kinds == (kind,)
+        resolution = ("time-resolution-over-1-microsecond-intervals", "<=", "50", "NanoSEC")
+        assert _ways(entry) == {_way(resolution)}
+        assert entry.requires_facts == ("not-elsewhere-specified-in-the-ccl",)

@@ -4,7 +4,8 @@ direction finding equipment (5A001.e), optical fibres (5A001.c), US telecommunic
 and single mode optical fibres (5A991.d), flash X-ray generators and pulsed electron accelerators
 (3A201.c), digital data recorders (3A002.a.6), US surface acoustic wave devices (3A991.i) and
 superconductive energy storage circuits (3A991.l), US computers and signal processing equipment
-(4A994.b, 4A994.f), computer interconnection equipment (4A003.g, US 4A994.j) — items on both sides of each threshold, in both lists (US
+(4A994.b, 4A994.f), computer interconnection equipment (4A003.g, US 4A994.j), US oscilloscopes and recorder
+conversion equipment (3A992.c–f) and time interval equipment (3A999.e) — items on both sides of each threshold, in both lists (US
 only where the entry is)."""
 
 from __future__ import annotations
@@ -267,3 +268,43 @@ def test_us_external_interconnection_equipment_of_4a994_j(classify_in: Any) -> N
     assert slow["controlled"] == "unknown" and "kind" in slow["missing_facts"]
     bus = {**facts, "interconnection-not-excluded-by-note-to-4a994j": False}
     assert "US:4A994.j" not in _ids(classify_in("US", _item(kind, bus, **{rate: "1 Gbyte/s"}), ON))
+
+
+@pytest.mark.parametrize(
+    ("kind", "parameter", "above", "at", "code"),
+    [
+        ("tape-recorder-conversion-equipment", "maximum-digital-interface-transfer-rate",
+         "61 Mbit/s", "60 Mbit/s", "3A992.c"),
+        ("non-modular-analog-oscilloscope", "oscilloscope-bandwidth", "1 GHz", "999 MHz",
+         "3A992.d"),
+        ("modular-analog-oscilloscope-system", "oscilloscope-mainframe-bandwidth", "1 GHz",
+         "0.9 GHz", "3A992.e.1"),
+        ("analog-sampling-oscilloscope", "oscilloscope-effective-bandwidth", "4.1 GHz", "4 GHz",
+         "3A992.f"),
+    ],
+)  # fmt: skip
+def test_us_general_purpose_electronic_equipment_of_3a992(
+    classify_in: Any, kind: str, parameter: str, above: str, at: str, code: str
+) -> None:
+    facts = {"not-controlled-by-3a002": True}
+    extra = {"oscilloscope-plug-in-module-bandwidth": "1 GHz"} if "modular-" in kind else {}
+    met = classify_in("US", _item(kind, facts, **{parameter: above}, **extra), ON)
+    assert f"US:{code}" in _ids(met)
+    below = classify_in("US", _item(kind, facts, **{parameter: at}, **extra), ON)
+    assert below["controlled"] is False
+    unstated = classify_in("US", _item(kind, {}, **{parameter: above}, **extra), ON)
+    assert unstated["missing_facts"] == ["not-controlled-by-3a002"]
+
+
+def test_us_time_interval_equipment_of_3a999_e(classify_in: Any) -> None:
+    facts, resolution = (
+        {"not-elsewhere-specified-in-the-ccl": True},
+        "time-resolution-over-1-microsecond-intervals",
+    )
+    for kind, code in (
+        ("digital-time-delay-generator", "US:3A999.e.1"),
+        ("multichannel-or-modular-time-interval-meter", "US:3A999.e.2"),
+    ):
+        assert code in _ids(classify_in("US", _item(kind, facts, **{resolution: "50 ns"}), ON))
+        coarse = classify_in("US", _item(kind, facts, **{resolution: "51 ns"}), ON)
+        assert coarse["controlled"] is False
