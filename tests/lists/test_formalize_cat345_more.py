@@ -5,7 +5,8 @@ pulsed electron accelerators (3A201.c), digital data recorders (3A002.a.6), US s
 wave devices (3A991.i) and superconductive energy storage circuits (3A991.l); US computers and
 signal processing equipment of 4A994.b and 4A994.f (rules.csv, with the Note to 4A994 in notes.csv);
 computer interconnection equipment (4A003.g, US 4A994.j); US general purpose electronic equipment
-(3A992.c–f) and time interval equipment (3A999.e).
+(3A992.c–f) and time interval equipment (3A999.e); rotary absolute position encoders (3A001.f) and
+bremsstrahlung accelerators (3A101.b).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling; what cannot be read exactly stays text."""
 
@@ -36,6 +37,8 @@ ROOTS = (
     "4A003.g",
     "3A992",
     "3A999.e",
+    "3A001.f",
+    "3A101.b",
 )
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
@@ -250,3 +253,20 @@ def test_us_time_delay_and_time_interval_equipment_of_3a999_e(found: Found) -> N
         resolution = ("time-resolution-over-1-microsecond-intervals", "<=", "50", "NanoSEC")
         assert _ways(entry) == {_way(resolution)}
         assert entry.requires_facts == ("not-elsewhere-specified-in-the-ccl",)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_encoders_and_bremsstrahlung_accelerators(found: Found, jurisdiction: str) -> None:
+    # 3A001.f "… having an “accuracy” equal to or less (better) than 1.0 [EU: 1,0] second of arc
+    # and “specially designed” encoder rings, discs or scales therefor" (other kinds)
+    encoder = found[(jurisdiction, "3A001.f")]
+    assert _ways(encoder) == {_way(("encoder-accuracy", "<=", "1.0", "ARCSEC"))}
+    assert encoder.requires_facts == ("not-specially-designed-for-other-equipment",)
+    # 3A101.b "… from accelerated electrons of 2 MeV or greater" (US: "usable for the “missiles”")
+    accelerator = found[(jurisdiction, "3A101.b")]
+    energy = ("bremsstrahlung-accelerated-electron-energy", ">=", "2", "MegaEV")
+    assert _ways(accelerator) == {_way(energy)}
+    medical = "accelerator-not-specially-designed-for-medical-purposes"
+    assert accelerator.requires_facts == (
+        ("accelerator-usable-for-missiles", medical) if jurisdiction == "US" else (medical,)
+    )

@@ -5,7 +5,8 @@ and single mode optical fibres (5A991.d), flash X-ray generators and pulsed elec
 (3A201.c), digital data recorders (3A002.a.6), US surface acoustic wave devices (3A991.i) and
 superconductive energy storage circuits (3A991.l), US computers and signal processing equipment
 (4A994.b, 4A994.f), computer interconnection equipment (4A003.g, US 4A994.j), US oscilloscopes and recorder
-conversion equipment (3A992.c–f) and time interval equipment (3A999.e) — items on both sides of each threshold, in both lists (US
+conversion equipment (3A992.c–f) and time interval equipment (3A999.e), rotary absolute position
+encoders (3A001.f) and bremsstrahlung accelerators (3A101.b) — items on both sides of each threshold, in both lists (US
 only where the entry is)."""
 
 from __future__ import annotations
@@ -308,3 +309,30 @@ def test_us_time_interval_equipment_of_3a999_e(classify_in: Any) -> None:
         assert code in _ids(classify_in("US", _item(kind, facts, **{resolution: "50 ns"}), ON))
         coarse = classify_in("US", _item(kind, facts, **{resolution: "51 ns"}), ON)
         assert coarse["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_encoders_and_bremsstrahlung_accelerators(classify_in: Any, jurisdiction: str) -> None:
+    facts = {"not-specially-designed-for-other-equipment": True}
+    kind, accuracy = "rotary-absolute-position-encoder", "encoder-accuracy"
+    fine = classify_in(jurisdiction, _item(kind, facts, **{accuracy: "1 arcsecond"}), ON)
+    assert _ids(fine) == [f"{jurisdiction}:3A001.f"]
+    coarse = classify_in(jurisdiction, _item(kind, facts, **{accuracy: "1.1 arcsecond"}), ON)
+    assert coarse["controlled"] is False
+    kind, energy = (
+        "bremsstrahlung-electron-accelerator",
+        "bremsstrahlung-accelerated-electron-energy",
+    )
+    facts = {
+        "accelerator-usable-for-missiles": True,
+        "accelerator-not-specially-designed-for-medical-purposes": True,
+    }
+    met = classify_in(jurisdiction, _item(kind, facts, **{energy: "2 MeV"}), ON)
+    assert _ids(met) == [f"{jurisdiction}:3A101.b"]
+    low = classify_in(jurisdiction, _item(kind, facts, **{energy: "1999 keV"}), ON)
+    assert low["controlled"] is False
+    medical = {**facts, "accelerator-not-specially-designed-for-medical-purposes": False}
+    assert (
+        classify_in(jurisdiction, _item(kind, medical, **{energy: "10 MeV"}), ON)["controlled"]
+        is False
+    )
