@@ -1,6 +1,6 @@
 """More families of Categories 3, 4 and 5 read from the official texts (families.csv, rules.csv,
-phrases.csv): radio direction finding equipment (5A001.e), optical fibres (5A001.c); US telecommunication transmission
-equipment (5A991.b.1–b.3) and single mode optical fibres (5A991.d); flash X-ray generators and
+phrases.csv): radio direction finding equipment (5A001.e), optical fibres (5A001.c); US
+telecommunication transmission equipment (5A991.b.1–b.3) and single mode optical fibres (5A991.d); flash X-ray generators and
 pulsed electron accelerators (3A201.c), digital data recorders (3A002.a.6), US surface acoustic
 wave devices (3A991.i) and superconductive energy storage circuits (3A991.l); US computers and
 signal processing equipment of 4A994.b and 4A994.f (rules.csv, with the Note to 4A994 in notes.csv);
@@ -12,14 +12,13 @@ list's spelling; what cannot be read exactly stays text."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
-from exportgraph.loaders import formalize, whole_lists
+from exportgraph.loaders import whole_lists
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl_model import CommerceControlList
 
 from exportgraph.paths import ontology_dir
+from tests.lists.test_formalize_tree import Found, _trees, _way, _ways
 
 ONTOLOGY = ontology_dir()
 ROOTS = (
@@ -41,35 +40,17 @@ ROOTS = (
     "3A101.b",
 )
 BOTH = ("US", "EU")
-Found = dict[tuple[str, str], formalize.FormalEntry]
-Way = frozenset[tuple[str, str, Decimal, str]]
 
 
 @pytest.fixture(scope="module")
 def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
-    trees = {
-        "US": {e.code: e.tree for e in ccl.entries},
-        "EU": {e.code: e.tree for e in annex.entries},
-    }
-    entries = whole_lists._formalized(ONTOLOGY, str, trees, {"US": set(), "EU": set()})
+    entries = whole_lists._formalized(ONTOLOGY, str, _trees(ccl, annex), {"US": set(), "EU": set()})
     assert not {e.code for e in entries if e.code.startswith("4A994")} - {
         "4A994.b",
         "4A994.f",
         "4A994.j",
     }
     return {(e.jurisdiction, e.code): e for e in entries if e.code.startswith(ROOTS)}
-
-
-def _ways(entry: formalize.FormalEntry) -> set[Way]:
-    """Every way through the entry: (parameter, sign, value, unit name) of each criterion."""
-    return {
-        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
-        for way in entry.ways
-    }
-
-
-def _way(*criteria: tuple[str, str, str, str]) -> Way:
-    return frozenset((p, s, Decimal(v), u) for p, s, v, u in criteria)
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)

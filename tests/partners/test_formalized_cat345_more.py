@@ -15,23 +15,10 @@ from typing import Any
 
 import pytest
 
+from tests.partners.helpers import ids, item, possible
+
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 BOTH = ("US", "EU")
-
-
-def _ids(result: dict[str, Any]) -> list[str]:
-    return [entry["id"] for entry in result["entries"]]
-
-
-def _possible(result: dict[str, Any]) -> set[str]:
-    return {entry["id"] for entry in result["possible_entries"]}
-
-
-def _item(kind: str, facts: dict[str, bool] | None = None, **parameters: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {"kind": kind, "parameters": parameters}
-    if facts is not None:
-        item["facts"] = facts
-    return item
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -45,9 +32,9 @@ def test_radio_direction_finding_equipment(classify_in: Any, jurisdiction: str) 
         "direction-finding-lob-signal-duration",
     )
     met = {frequency: "3 GHz", bandwidth: "10 MHz", duration: "0.5 ms"}
-    assert _ids(classify_in(jurisdiction, _item(kind, **met), ON)) == [f"{jurisdiction}:5A001.e"]
+    assert ids(classify_in(jurisdiction, item(kind, **met), ON)) == [f"{jurisdiction}:5A001.e"]
     for name, value in ((frequency, "30 MHz"), (bandwidth, "9.9 MHz"), (duration, "1 ms")):
-        outside = classify_in(jurisdiction, _item(kind, **{**met, name: value}), ON)
+        outside = classify_in(jurisdiction, item(kind, **{**met, name: value}), ON)
         assert outside["controlled"] is False, name
 
 
@@ -60,22 +47,20 @@ def test_us_digital_transmission_equipment_and_its_note(classify_in: Any) -> Non
         **NOT_5A001, "not-specially-designed-for-civil-satellite-system": True,
     }  # fmt: skip
     level, total = "digital-transfer-rate-highest-multiplex-level", "total-digital-transfer-rate"
-    fast = _item(kind, facts, **{level: "46 Mbit/s", total: "50 Mbit/s"})
-    assert _ids(classify_in("US", fast, ON)) == ["US:5A991.b.1"]
-    assert _ids(classify_in("US", _item(kind, facts, **{level: "45 Mbit/s", total: "91 Mbit/s"}), ON)) == ["US:5A991.b.1"]  # fmt: skip
-    slow = _item(kind, facts, **{level: "45 Mbit/s", total: "90 Mbit/s"})
+    fast = item(kind, facts, **{level: "46 Mbit/s", total: "50 Mbit/s"})
+    assert ids(classify_in("US", fast, ON)) == ["US:5A991.b.1"]
+    assert ids(classify_in("US", item(kind, facts, **{level: "45 Mbit/s", total: "91 Mbit/s"}), ON)) == ["US:5A991.b.1"]  # fmt: skip
+    slow = item(kind, facts, **{level: "45 Mbit/s", total: "90 Mbit/s"})
     assert classify_in("US", slow, ON)["controlled"] is False
     civil = {**facts, "not-specially-designed-for-civil-satellite-system": False}
     assert (
-        classify_in("US", _item(kind, civil, **{level: "1 Gbit/s", total: "1 Gbit/s"}), ON)[
+        classify_in("US", item(kind, civil, **{level: "1 Gbit/s", total: "1 Gbit/s"}), ON)[
             "controlled"
         ]
         is False
     )
-    unstated = classify_in(
-        "US", _item(kind, NOT_5A001, **{level: "1 Gbit/s", total: "0 bit/s"}), ON
-    )
-    assert unstated["controlled"] == "unknown" and "US:5A991.b.1" in _possible(unstated)
+    unstated = classify_in("US", item(kind, NOT_5A001, **{level: "1 Gbit/s", total: "0 bit/s"}), ON)
+    assert unstated["controlled"] == "unknown" and "US:5A991.b.1" in possible(unstated)
 
 
 def test_us_modems_cross_connects_and_single_mode_fibres(classify_in: Any) -> None:
@@ -92,15 +77,15 @@ def test_us_modems_cross_connects_and_single_mode_fibres(classify_in: Any) -> No
     ]
     for kind, parameter, above, at, paragraph in cases:
         code = f"US:5A991.{paragraph}"
-        assert _ids(classify_in("US", _item(kind, NOT_5A001, **{parameter: above}), ON)) == [code]
+        assert ids(classify_in("US", item(kind, NOT_5A001, **{parameter: above}), ON)) == [code]
         assert (
-            classify_in("US", _item(kind, NOT_5A001, **{parameter: at}), ON)["controlled"] is False
+            classify_in("US", item(kind, NOT_5A001, **{parameter: at}), ON)["controlled"] is False
         )
-        in_5a001 = _item(kind, {"not-controlled-by-5a001": False}, **{parameter: above})
+        in_5a001 = item(kind, {"not-controlled-by-5a001": False}, **{parameter: above})
         assert classify_in("US", in_5a001, ON)["controlled"] is False
         # 5A991 is a US entry: the EU list has none for these kinds
         assert (
-            classify_in("EU", _item(kind, NOT_5A001, **{parameter: above}), ON)["controlled"]
+            classify_in("EU", item(kind, NOT_5A001, **{parameter: above}), ON)["controlled"]
             is not True
         )
 
@@ -110,15 +95,15 @@ def test_optical_fibres(classify_in: Any, jurisdiction: str) -> None:
     # 5A001.c: more than 500 m and a 'proof test' tensile stress of 2 × 10^9 N/m^2 or more (both)
     length, stress = "optical-fibre-length", "optical-fibre-proof-test-tensile-stress"
     met = {length: "501 m", stress: "2e9 N/m**2"}
-    assert _ids(classify_in(jurisdiction, _item("optical-fibre", **met), ON)) == [
+    assert ids(classify_in(jurisdiction, item("optical-fibre", **met), ON)) == [
         f"{jurisdiction}:5A001.c"
     ]
     in_gpa = {length: "1 km", stress: "2.1 GPa"}
-    assert _ids(classify_in(jurisdiction, _item("optical-fibre", **in_gpa), ON)) == [
+    assert ids(classify_in(jurisdiction, item("optical-fibre", **in_gpa), ON)) == [
         f"{jurisdiction}:5A001.c"
     ]
     for name, value in ((length, "500 m"), (stress, "1.9e9 N/m**2")):
-        outside = classify_in(jurisdiction, _item("optical-fibre", **{**met, name: value}), ON)
+        outside = classify_in(jurisdiction, item("optical-fibre", **{**met, name: value}), ON)
         assert outside["controlled"] is False, name
 
 
@@ -138,20 +123,20 @@ def test_flash_x_ray_generators_and_pulsed_electron_accelerators(
     low = {merit: 0.25, power: "10 MW"}
     # 3A201.c.1: 500 keV or greater, less than 25 MeV, K of 0.25 or greater
     for value in ("500 keV", "24.9 MeV"):
-        met = classify_in(jurisdiction, _item(kind, facts, **{**low, energy: value}), ON)
-        assert _ids(met)[0] == f"{jurisdiction}:3A201.c.1", value  # then its group
+        met = classify_in(jurisdiction, item(kind, facts, **{**low, energy: value}), ON)
+        assert ids(met)[0] == f"{jurisdiction}:3A201.c.1", value  # then its group
     for name, value in ((energy, "499 keV"), (merit, 0.24)):
-        outside = _item(kind, facts, **{**low, energy: "1 MeV", name: value})
+        outside = item(kind, facts, **{**low, energy: "1 MeV", name: value})
         assert classify_in(jurisdiction, outside, ON)["controlled"] is False, name
     # 3A201.c.2: 25 MeV or greater and a peak power greater than 50 MW; at 25 MeV, c.1 no longer
     high = {energy: "25 MeV", merit: 10, power: "51 MW"}
-    assert _ids(classify_in(jurisdiction, _item(kind, facts, **high), ON))[0] == (
+    assert ids(classify_in(jurisdiction, item(kind, facts, **high), ON))[0] == (
         f"{jurisdiction}:3A201.c.2"
     )
-    weak = _item(kind, facts, **{**high, power: "50 MW"})
+    weak = item(kind, facts, **{**high, power: "50 MW"})
     assert classify_in(jurisdiction, weak, ON)["controlled"] is False
     # the Note to 3A201.c: a medical accelerator is not controlled by it
-    medical = _item(kind, {"accelerator-not-excluded-by-note-to-3a201c": False}, **high)
+    medical = item(kind, {"accelerator-not-excluded-by-note-to-3a201c": False}, **high)
     assert classify_in(jurisdiction, medical, ON)["controlled"] is False
 
 
@@ -162,21 +147,21 @@ def test_digital_data_recorders(classify_in: Any, jurisdiction: str) -> None:
         "recorder-signal-processing-of-rf-data-while-recording": True,
         "not-specially-designed-for-other-equipment": True,
     }
-    fast = _item(kind, facts, **{throughput: "6.5 Gbit/s"})
-    assert _ids(classify_in(jurisdiction, fast, ON)) == [f"{jurisdiction}:3A002.a.6"]
-    at = _item(kind, facts, **{throughput: "6.4 Gbit/s"})
+    fast = item(kind, facts, **{throughput: "6.5 Gbit/s"})
+    assert ids(classify_in(jurisdiction, fast, ON)) == [f"{jurisdiction}:3A002.a.6"]
+    at = item(kind, facts, **{throughput: "6.4 Gbit/s"})
     assert classify_in(jurisdiction, at, ON)["controlled"] is False
     plain = {**facts, "recorder-signal-processing-of-rf-data-while-recording": False}
     assert (
-        classify_in(jurisdiction, _item(kind, plain, **{throughput: "10 Gbit/s"}), ON)["controlled"]
+        classify_in(jurisdiction, item(kind, plain, **{throughput: "10 Gbit/s"}), ON)["controlled"]
         is False
     )
     # the processing not stated: "unknown", naming the entry, never false
-    unstated = _item(
+    unstated = item(
         kind, {"not-specially-designed-for-other-equipment": True}, **{throughput: "10 Gbit/s"}
     )
     answer = classify_in(jurisdiction, unstated, ON)
-    assert answer["controlled"] == "unknown" and f"{jurisdiction}:3A002.a.6" in _possible(answer)
+    assert answer["controlled"] == "unknown" and f"{jurisdiction}:3A002.a.6" in possible(answer)
 
 
 NOT_3A001 = {"not-controlled-by-3a001": True}
@@ -190,19 +175,19 @@ def test_us_superconductive_energy_storage_circuits(classify_in: Any) -> None:
         "energy-storage-discharge-time",
     )
     met = {frequency: "1.1 MHz", density: "1 MJ/m**3", discharge: "0.9 ms"}
-    assert _ids(classify_in("US", _item(kind, NOT_3A001, **met), ON)) == ["US:3A991.l"]
+    assert ids(classify_in("US", item(kind, NOT_3A001, **met), ON)) == ["US:3A991.l"]
     for name, value in ((frequency, "1 MHz"), (density, "0.99 MJ/m**3"), (discharge, "1 ms")):
-        outside = classify_in("US", _item(kind, NOT_3A001, **{**met, name: value}), ON)
+        outside = classify_in("US", item(kind, NOT_3A001, **{**met, name: value}), ON)
         assert outside["controlled"] is False, name
 
 
 def test_us_surface_acoustic_wave_devices(classify_in: Any) -> None:
     kind, carrier = "surface-acoustic-wave-device", "saw-carrier-frequency"
-    above = classify_in("US", _item(kind, NOT_3A001, **{carrier: "1.5 GHz"}), ON)
-    assert "US:3A991.i.1" in _ids(above)
+    above = classify_in("US", item(kind, NOT_3A001, **{carrier: "1.5 GHz"}), ON)
+    assert "US:3A991.i.1" in ids(above)
     # 1 GHz or less: 3A991.i.2 stays text — unknown, never false
-    at = classify_in("US", _item(kind, NOT_3A001, **{carrier: "1 GHz"}), ON)
-    assert at["controlled"] == "unknown" and "US:3A991.i.2" in _possible(at)
+    at = classify_in("US", item(kind, NOT_3A001, **{carrier: "1 GHz"}), ON)
+    assert at["controlled"] == "unknown" and "US:3A991.i.2" in possible(at)
 
 
 @pytest.mark.parametrize(
@@ -222,12 +207,12 @@ def test_us_computers_and_signal_processing_equipment_of_4a994(
         "computer-status-not-determined-by-other-equipment": True,
     }
     app = "adjusted-peak-performance"
-    assert f"US:{code}" in _ids(classify_in("US", _item(kind, facts, **{app: 0.0128}), ON))
-    assert classify_in("US", _item(kind, facts, **{app: 0.0127}), ON)["controlled"] is False
+    assert f"US:{code}" in ids(classify_in("US", item(kind, facts, **{app: 0.0128}), ON))
+    assert classify_in("US", item(kind, facts, **{app: 0.0127}), ON)["controlled"] is False
     # the Note to 4A994: a computer whose status the other equipment decides is not decided here
     other = {**facts, note: False}
-    assert classify_in("US", _item(kind, other, **{app: 1}), ON)["controlled"] is False
-    unstated = classify_in("US", _item(kind, {note: True}, **{app: 1}), ON)
+    assert classify_in("US", item(kind, other, **{app: 1}), ON)["controlled"] is False
+    unstated = classify_in("US", item(kind, {note: True}, **{app: 1}), ON)
     assert unstated["controlled"] == "unknown"
     assert "not-controlled-by-4a001-or-4a003" in unstated["missing_facts"]
 
@@ -240,17 +225,17 @@ def test_computer_interconnection_equipment(classify_in: Any, jurisdiction: str)
         "computer-status-not-determined-by-other-equipment": True,
     }
     per_link = "interconnection-unidirectional-data-rate-per-link"
-    fast = classify_in(jurisdiction, _item(kind, facts, **{per_link: "2.1 Gbyte/s"}), ON)
-    assert _ids(fast) == [f"{jurisdiction}:4A003.g"]
-    slow = _item(kind, facts, **{per_link: "2 Gbyte/s"})
+    fast = classify_in(jurisdiction, item(kind, facts, **{per_link: "2.1 Gbyte/s"}), ON)
+    assert ids(fast) == [f"{jurisdiction}:4A003.g"]
+    slow = item(kind, facts, **{per_link: "2 Gbyte/s"})
     if jurisdiction == "EU":
         assert classify_in("EU", slow, ON)["controlled"] is False
     else:  # an aggregating interconnection is one of 4A994.j's kind: its data rate not stated
         answer = classify_in("US", slow, ON)
-        assert answer["controlled"] == "unknown" and "US:4A994.j" in _possible(answer)
+        assert answer["controlled"] == "unknown" and "US:4A994.j" in possible(answer)
     passive = {**facts, "interconnection-not-excluded-by-note-to-4a003g": False}
-    assert f"{jurisdiction}:4A003.g" not in _ids(
-        classify_in(jurisdiction, _item(kind, passive, **{per_link: "5 Gbyte/s"}), ON)
+    assert f"{jurisdiction}:4A003.g" not in ids(
+        classify_in(jurisdiction, item(kind, passive, **{per_link: "5 Gbyte/s"}), ON)
     )
 
 
@@ -261,14 +246,14 @@ def test_us_external_interconnection_equipment_of_4a994_j(classify_in: Any) -> N
         "interconnection-not-excluded-by-note-to-4a994j": True,
         "computer-status-not-determined-by-other-equipment-under-note-to-4a994": True,
     }
-    assert _ids(classify_in("US", _item(kind, facts, **{rate: "81 Mbyte/s"}), ON)) == ["US:4A994.j"]
+    assert ids(classify_in("US", item(kind, facts, **{rate: "81 Mbyte/s"}), ON)) == ["US:4A994.j"]
     # at 80 Mbyte/s not 4A994.j; the equipment may still be one aggregating computers (4A003.g,
     # a narrower kind): "unknown", the kind missing, never false
-    slow = classify_in("US", _item(kind, facts, **{rate: "80 Mbyte/s"}), ON)
-    assert "US:4A994.j" not in {*_ids(slow), *_possible(slow)}
+    slow = classify_in("US", item(kind, facts, **{rate: "80 Mbyte/s"}), ON)
+    assert "US:4A994.j" not in {*ids(slow), *possible(slow)}
     assert slow["controlled"] == "unknown" and "kind" in slow["missing_facts"]
     bus = {**facts, "interconnection-not-excluded-by-note-to-4a994j": False}
-    assert "US:4A994.j" not in _ids(classify_in("US", _item(kind, bus, **{rate: "1 Gbyte/s"}), ON))
+    assert "US:4A994.j" not in ids(classify_in("US", item(kind, bus, **{rate: "1 Gbyte/s"}), ON))
 
 
 @pytest.mark.parametrize(
@@ -289,11 +274,11 @@ def test_us_general_purpose_electronic_equipment_of_3a992(
 ) -> None:
     facts = {"not-controlled-by-3a002": True}
     extra = {"oscilloscope-plug-in-module-bandwidth": "1 GHz"} if "modular-" in kind else {}
-    met = classify_in("US", _item(kind, facts, **{parameter: above}, **extra), ON)
-    assert f"US:{code}" in _ids(met)
-    below = classify_in("US", _item(kind, facts, **{parameter: at}, **extra), ON)
+    met = classify_in("US", item(kind, facts, **{parameter: above}, **extra), ON)
+    assert f"US:{code}" in ids(met)
+    below = classify_in("US", item(kind, facts, **{parameter: at}, **extra), ON)
     assert below["controlled"] is False
-    unstated = classify_in("US", _item(kind, {}, **{parameter: above}, **extra), ON)
+    unstated = classify_in("US", item(kind, {}, **{parameter: above}, **extra), ON)
     assert unstated["missing_facts"] == ["not-controlled-by-3a002"]
 
 
@@ -306,8 +291,8 @@ def test_us_time_interval_equipment_of_3a999_e(classify_in: Any) -> None:
         ("digital-time-delay-generator", "US:3A999.e.1"),
         ("multichannel-or-modular-time-interval-meter", "US:3A999.e.2"),
     ):
-        assert code in _ids(classify_in("US", _item(kind, facts, **{resolution: "50 ns"}), ON))
-        coarse = classify_in("US", _item(kind, facts, **{resolution: "51 ns"}), ON)
+        assert code in ids(classify_in("US", item(kind, facts, **{resolution: "50 ns"}), ON))
+        coarse = classify_in("US", item(kind, facts, **{resolution: "51 ns"}), ON)
         assert coarse["controlled"] is False
 
 
@@ -315,9 +300,9 @@ def test_us_time_interval_equipment_of_3a999_e(classify_in: Any) -> None:
 def test_encoders_and_bremsstrahlung_accelerators(classify_in: Any, jurisdiction: str) -> None:
     facts = {"not-specially-designed-for-other-equipment": True}
     kind, accuracy = "rotary-absolute-position-encoder", "encoder-accuracy"
-    fine = classify_in(jurisdiction, _item(kind, facts, **{accuracy: "1 arcsecond"}), ON)
-    assert _ids(fine) == [f"{jurisdiction}:3A001.f"]
-    coarse = classify_in(jurisdiction, _item(kind, facts, **{accuracy: "1.1 arcsecond"}), ON)
+    fine = classify_in(jurisdiction, item(kind, facts, **{accuracy: "1 arcsecond"}), ON)
+    assert ids(fine) == [f"{jurisdiction}:3A001.f"]
+    coarse = classify_in(jurisdiction, item(kind, facts, **{accuracy: "1.1 arcsecond"}), ON)
     assert coarse["controlled"] is False
     kind, energy = (
         "bremsstrahlung-electron-accelerator",
@@ -327,12 +312,12 @@ def test_encoders_and_bremsstrahlung_accelerators(classify_in: Any, jurisdiction
         "accelerator-usable-for-missiles": True,
         "accelerator-not-specially-designed-for-medical-purposes": True,
     }
-    met = classify_in(jurisdiction, _item(kind, facts, **{energy: "2 MeV"}), ON)
-    assert _ids(met) == [f"{jurisdiction}:3A101.b"]
-    low = classify_in(jurisdiction, _item(kind, facts, **{energy: "1999 keV"}), ON)
+    met = classify_in(jurisdiction, item(kind, facts, **{energy: "2 MeV"}), ON)
+    assert ids(met) == [f"{jurisdiction}:3A101.b"]
+    low = classify_in(jurisdiction, item(kind, facts, **{energy: "1999 keV"}), ON)
     assert low["controlled"] is False
     medical = {**facts, "accelerator-not-specially-designed-for-medical-purposes": False}
     assert (
-        classify_in(jurisdiction, _item(kind, medical, **{energy: "10 MeV"}), ON)["controlled"]
+        classify_in(jurisdiction, item(kind, medical, **{energy: "10 MeV"}), ON)["controlled"]
         is False
     )
