@@ -46,6 +46,12 @@ _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 one set is enough; "both of the following": each is required)."""
 _SEE_LIST = re.compile(r"\s*\(see List of Items Controlled\)")
 """The CCL's pointer from an ECCN's heading to its list: no condition."""
+_NRC = re.compile(
+    r",?\s*excluding items that are subject to the export licensing authority of the Nuclear"
+    r" Regulatory Commission \(see 10 CFR part 110\)"
+)
+"""A US heading's exclusion of the items the NRC licenses (3A226): the root's own words, like its
+kind words, which the family reads as a required fact (``notes_read`` says which)."""
 _MEASURED_AT = re.compile(r"(?<=of the following) at -?\d+ °C(?=\s*[:;]?$)")
 """A temperature at which a root's sub-paragraphs are measured ("'Primary cells' having any of
 the following at 20 °C:"): the family's parameters name it (``cell-energy-density-20c``)."""
@@ -146,7 +152,7 @@ class ParagraphReader:
         sub-paragraph's."""
         if stated_thresholds(node.text):
             return self.read(node)
-        text = _SEE_LIST.sub("", " ".join(node.text.split()))
+        text = _NRC.sub("", _SEE_LIST.sub("", " ".join(node.text.split())))
         tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
         if tail is None and not re.search(r"\bas follows\s*[:;.]?$", text):
             raise NotRead(

@@ -588,3 +588,19 @@ def test_a_root_may_add_the_components_specially_designed_therefor() -> None:
     assert reader.read_root(replace(node, text=eu)).mode == "any"
     with pytest.raises(NotRead):  # other words after it are not read
         reader.read_root(replace(node, text=us.replace("therefor", "therefor when new")))
+
+
+def test_a_us_root_may_exclude_the_items_the_nrc_licenses() -> None:
+    """US 3A226 "… having both of the following characteristics (see List of Items Controlled),
+    excluding items that are subject to the export licensing authority of the Nuclear Regulatory
+    Commission (see 10 CFR part 110).": "both" is read; the exclusion is the family's fact."""
+    reader = ParagraphReader([], {})
+    node = TextNode("US", "3A226", (), "", (), None, (), 1)
+    words = (
+        "Power supplies having both of the following characteristics (see List of Items"
+        " Controlled), excluding items that are subject to the export licensing authority of the"
+        " Nuclear Regulatory Commission (see 10 CFR part 110)."
+    )
+    assert reader.read_root(replace(node, text=words)).mode == "all"
+    with pytest.raises(NotRead):  # another exclusion is not read
+        reader.read_root(replace(node, text=words.replace("Nuclear Regulatory", "Other")))
