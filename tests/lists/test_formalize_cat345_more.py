@@ -6,7 +6,7 @@ wave devices (3A991.i) and superconductive energy storage circuits (3A991.l); US
 signal processing equipment of 4A994.b and 4A994.f (rules.csv, with the Note to 4A994 in notes.csv);
 computer interconnection equipment (4A003.g, US 4A994.j); US general purpose electronic equipment
 (3A992.c–f) and time interval equipment (3A999.e); rotary absolute position encoders (3A001.f) and
-bremsstrahlung accelerators (3A101.b).
+bremsstrahlung accelerators (3A101.b); high-power and high-voltage DC power supplies (3A226, 3A227).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling; what cannot be read exactly stays text."""
 
@@ -38,6 +38,8 @@ ROOTS = (
     "3A999.e",
     "3A001.f",
     "3A101.b",
+    "3A226",
+    "3A227",
 )
 BOTH = ("US", "EU")
 
@@ -251,3 +253,25 @@ def test_encoders_and_bremsstrahlung_accelerators(found: Found, jurisdiction: st
     assert accelerator.requires_facts == (
         ("accelerator-usable-for-missiles", medical) if jurisdiction == "US" else (medical,)
     )
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_high_power_and_high_voltage_dc_power_supplies(found: Found, jurisdiction: str) -> None:
+    # 3A226.a "Capable of continuously producing, over a time period of 8 hours, 100 V or greater
+    # with current output of 500 A or greater"; 3A227.a "… 20 kV or greater with current output
+    # of 1 A or greater"; .b ("stability better than 0.1%") a required fact
+    voltage, current = (
+        "dc-supply-continuous-output-voltage-8h",
+        "dc-supply-continuous-output-current-8h",
+    )
+    for code, volts, amperes in (("3A226", ("100", "V"), "500"), ("3A227", ("20", "KiloV"), "1")):
+        entry = found[(jurisdiction, code)]
+        assert _ways(entry) == {_way((voltage, ">=", *volts), (current, ">=", amperes, "A"))}
+        outside = (
+            "not-subject-to-nrc-export-licensing"
+            if jurisdiction == "US"
+            else ("dc-supply-not-specified-in-0b001-j")
+        )
+        assert entry.requires_facts == (
+            outside, "dc-supply-stability-better-than-0-1-percent-over-8-hours"
+        )  # fmt: skip

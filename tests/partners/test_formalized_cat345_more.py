@@ -6,7 +6,8 @@ and single mode optical fibres (5A991.d), flash X-ray generators and pulsed elec
 superconductive energy storage circuits (3A991.l), US computers and signal processing equipment
 (4A994.b, 4A994.f), computer interconnection equipment (4A003.g, US 4A994.j), US oscilloscopes and recorder
 conversion equipment (3A992.c–f) and time interval equipment (3A999.e), rotary absolute position
-encoders (3A001.f) and bremsstrahlung accelerators (3A101.b) — items on both sides of each threshold, in both lists (US
+encoders (3A001.f), bremsstrahlung accelerators (3A101.b) and DC power supplies (3A226, 3A227) —
+items on both sides of each threshold, in both lists (US
 only where the entry is)."""
 
 from __future__ import annotations
@@ -321,3 +322,28 @@ def test_encoders_and_bremsstrahlung_accelerators(classify_in: Any, jurisdiction
         classify_in(jurisdiction, item(kind, medical, **{energy: "10 MeV"}), ON)["controlled"]
         is False
     )
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_high_voltage_dc_power_supplies(classify_in: Any, jurisdiction: str) -> None:
+    stable = "dc-supply-stability-better-than-0-1-percent-over-8-hours"
+    outside = (
+        "not-subject-to-nrc-export-licensing"
+        if jurisdiction == "US"
+        else ("dc-supply-not-specified-in-0b001-j")
+    )
+    facts = {outside: True, stable: True}
+    kind = "high-voltage-dc-power-supply"
+    voltage, current = (
+        "dc-supply-continuous-output-voltage-8h",
+        "dc-supply-continuous-output-current-8h",
+    )
+    met = {voltage: "20 kV", current: "1 A"}
+    assert ids(classify_in(jurisdiction, item(kind, facts, **met), ON)) == [f"{jurisdiction}:3A227"]
+    for name, value in ((voltage, "19.9 kV"), (current, "0.99 A")):
+        low = classify_in(jurisdiction, item(kind, facts, **{**met, name: value}), ON)
+        assert low["controlled"] is False, name
+    drifting = {**facts, stable: False}
+    assert classify_in(jurisdiction, item(kind, drifting, **met), ON)["controlled"] is False
+    unstated = classify_in(jurisdiction, item(kind, {stable: True}, **met), ON)
+    assert unstated["controlled"] == "unknown" and outside in unstated["missing_facts"]
