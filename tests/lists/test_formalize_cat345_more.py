@@ -6,7 +6,7 @@ wave devices (3A991.i) and superconductive energy storage circuits (3A991.l); US
 signal processing equipment of 4A994.b and 4A994.f (rules.csv, with the Note to 4A994 in notes.csv);
 computer interconnection equipment (4A003.g, US 4A994.j); US general purpose electronic equipment
 (3A992.c–f) and time interval equipment (3A999.e); rotary absolute position encoders (3A001.f) and
-bremsstrahlung accelerators (3A101.b); high-power and high-voltage DC power supplies (3A226, 3A227).
+bremsstrahlung accelerators (3A101.b); high-power and high-voltage DC power supplies (3A226, 3A227); US cells (3A991.j, rules.csv).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling; what cannot be read exactly stays text."""
 
@@ -40,6 +40,7 @@ ROOTS = (
     "3A101.b",
     "3A226",
     "3A227",
+    "3A991.j",
 )
 BOTH = ("US", "EU")
 
@@ -275,3 +276,16 @@ def test_high_power_and_high_voltage_dc_power_supplies(found: Found, jurisdictio
         assert entry.requires_facts == (
             outside, "dc-supply-stability-better-than-0-1-percent-over-8-hours"
         )  # fmt: skip
+
+
+def test_us_cells_of_3a991_j(found: Found) -> None:
+    # 3A991.j.1 "Primary cells having an energy density of 550 Wh/kg or less at 293 K (20 °C)";
+    # 3A991.j.2 "Secondary cells … of 350 Wh/kg or less at 293 K (20 °C)"; the Note (batteries)
+    for code, kind, value in (
+        ("3A991.j.1", "primary-cell", "550"),
+        ("3A991.j.2", "secondary-cell", "350"),
+    ):
+        entry = found[("US", code)]
+        assert entry.kinds == (kind,) and entry.excluded_kinds == ("battery",)
+        assert _ways(entry) == {_way(("cell-energy-density-20c", "<=", value, "W-HR-PER-KiloGM"))}
+        assert entry.requires_facts == ("not-controlled-by-3a001",)

@@ -6,8 +6,8 @@ and single mode optical fibres (5A991.d), flash X-ray generators and pulsed elec
 superconductive energy storage circuits (3A991.l), US computers and signal processing equipment
 (4A994.b, 4A994.f), computer interconnection equipment (4A003.g, US 4A994.j), US oscilloscopes and recorder
 conversion equipment (3A992.c–f) and time interval equipment (3A999.e), rotary absolute position
-encoders (3A001.f), bremsstrahlung accelerators (3A101.b) and DC power supplies (3A226, 3A227) —
-items on both sides of each threshold, in both lists (US
+encoders (3A001.f), bremsstrahlung accelerators (3A101.b) DC power supplies (3A226, 3A227) and US cells
+(3A991.j) — items on both sides of each threshold, in both lists (US
 only where the entry is)."""
 
 from __future__ import annotations
@@ -347,3 +347,18 @@ def test_high_voltage_dc_power_supplies(classify_in: Any, jurisdiction: str) -> 
     assert classify_in(jurisdiction, item(kind, drifting, **met), ON)["controlled"] is False
     unstated = classify_in(jurisdiction, item(kind, {stable: True}, **met), ON)
     assert unstated["controlled"] == "unknown" and outside in unstated["missing_facts"]
+
+
+def test_us_cells_of_3a991_j(classify_in: Any) -> None:
+    energy = "cell-energy-density-20c"
+    for kind, limit, above, code in (
+        ("primary-cell", "550 Wh/kg", "551 Wh/kg", "US:3A991.j.1"),
+        ("secondary-cell", "350 Wh/kg", "351 Wh/kg", "US:3A991.j.2"),
+    ):
+        assert code in ids(classify_in("US", item(kind, NOT_3A001, **{energy: limit}), ON))
+        assert code not in ids(classify_in("US", item(kind, NOT_3A001, **{energy: above}), ON))
+        # a cell 3A001 controls is not one of 3A991.j
+        in_3a001 = item(kind, {"not-controlled-by-3a001": False}, **{energy: limit})
+        assert code not in ids(classify_in("US", in_3a001, ON))
+    battery = classify_in("US", item("battery", NOT_3A001, **{energy: "100 Wh/kg"}), ON)
+    assert "US:3A991.j.1" not in ids(battery) + possible(battery)
