@@ -6,7 +6,8 @@ wave devices (3A991.i) and superconductive energy storage circuits (3A991.l); US
 signal processing equipment of 4A994.b and 4A994.f (rules.csv, with the Note to 4A994 in notes.csv);
 computer interconnection equipment (4A003.g, US 4A994.j); US general purpose electronic equipment
 (3A992.c–f) and time interval equipment (3A999.e); rotary absolute position encoders (3A001.f) and
-bremsstrahlung accelerators (3A101.b); high-power and high-voltage DC power supplies (3A226, 3A227); US cells (3A991.j, rules.csv).
+bremsstrahlung accelerators (3A101.b); high-power and high-voltage DC power supplies (3A226, 3A227); US cells (3A991.j, rules.csv); US multipoint
+initiation arrangements (3A232.b).
 Each paragraph's criteria are the comparators, values and units its own words state, in each
 list's spelling; what cannot be read exactly stays text."""
 
@@ -41,6 +42,7 @@ ROOTS = (
     "3A226",
     "3A227",
     "3A991.j",
+    "3A232.b",
 )
 BOTH = ("US", "EU")
 
@@ -289,3 +291,15 @@ def test_us_cells_of_3a991_j(found: Found) -> None:
         assert entry.kinds == (kind,) and entry.excluded_kinds == ("battery",)
         assert _ways(entry) == {_way(("cell-energy-density-20c", "<=", value, "W-HR-PER-KiloGM"))}
         assert entry.requires_facts == ("not-controlled-by-3a001",)
+
+
+def test_us_multipoint_initiation_arrangements(found: Found) -> None:
+    # US 3A232.b "… over an area greater than 5,000 mm^2 from a single firing signal with an
+    # initiation timing spread over the surface of less than 2.5 µs"; the EU paragraph stays text
+    assert _ways(found[("US", "3A232.b")]) == {
+        _way(
+            ("initiation-explosive-surface-area", ">", "5000", "MilliM2"),
+            ("initiation-timing-spread", "<", "2.5", "MicroSEC"),
+        )
+    }
+    assert ("EU", "3A232.b") not in found

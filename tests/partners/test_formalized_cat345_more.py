@@ -6,8 +6,8 @@ and single mode optical fibres (5A991.d), flash X-ray generators and pulsed elec
 superconductive energy storage circuits (3A991.l), US computers and signal processing equipment
 (4A994.b, 4A994.f), computer interconnection equipment (4A003.g, US 4A994.j), US oscilloscopes and recorder
 conversion equipment (3A992.c–f) and time interval equipment (3A999.e), rotary absolute position
-encoders (3A001.f), bremsstrahlung accelerators (3A101.b) DC power supplies (3A226, 3A227) and US cells
-(3A991.j) — items on both sides of each threshold, in both lists (US
+encoders (3A001.f), bremsstrahlung accelerators (3A101.b) DC power supplies (3A226, 3A227) US cells (3A991.j)
+and multipoint initiation arrangements (3A232.b) — items on both sides of each threshold, in both lists (US
 only where the entry is)."""
 
 from __future__ import annotations
@@ -362,3 +362,16 @@ def test_us_cells_of_3a991_j(classify_in: Any) -> None:
         assert code not in ids(classify_in("US", in_3a001, ON))
     battery = classify_in("US", item("battery", NOT_3A001, **{energy: "100 Wh/kg"}), ON)
     assert "US:3A991.j.1" not in ids(battery) + possible(battery)
+
+
+def test_us_multipoint_initiation_arrangements(classify_in: Any) -> None:
+    kind, area, spread = (
+        "multipoint-initiation-arrangement",
+        "initiation-explosive-surface-area",
+        "initiation-timing-spread",
+    )
+    met = {area: "5001 mm**2", spread: "2 us"}
+    assert ids(classify_in("US", item(kind, **met), ON)) == ["US:3A232.b"]
+    for name, value in ((area, "50 cm**2"), (spread, "2.5 us")):
+        outside = classify_in("US", item(kind, **{**met, name: value}), ON)
+        assert outside["controlled"] is False, name
