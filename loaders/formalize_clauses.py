@@ -34,14 +34,24 @@ meeting"): words a person read as only introducing the sub-paragraphs."""
 
 _TAIL = re.compile(
     r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all|either|both) of the following"
-    r"(?:\s+sets of)?(?:\s+characteristics)?\s*[:;]?$",
+    r"(?:\s+sets of)?(?:\s+characteristics)?"
+    r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+[“”\"]?components[“”\"]?\s+therefor)?"
+    r"\s*[:;]?$",
     re.IGNORECASE,
 )
+"""… optionally followed by "and “specially designed” “components” therefor" (5A001.e): the
+components are another kind, outside the family's, so the words add no condition on its items."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""
 _SEE_LIST = re.compile(r"\s*\(see List of Items Controlled\)")
 """The CCL's pointer from an ECCN's heading to its list: no condition."""
+_NRC = re.compile(
+    r",?\s*excluding items that are subject to the export licensing authority of the Nuclear"
+    r" Regulatory Commission \(see 10 CFR part 110\)"
+)
+"""A US heading's exclusion of the items the NRC licenses (3A226): the root's own words, like its
+kind words, which the family reads as a required fact (``notes_read`` says which)."""
 _MEASURED_AT = re.compile(r"(?<=of the following) at -?\d+ °C(?=\s*[:;]?$)")
 """A temperature at which a root's sub-paragraphs are measured ("'Primary cells' having any of
 the following at 20 °C:"): the family's parameters name it (``cell-energy-density-20c``)."""
@@ -142,7 +152,7 @@ class ParagraphReader:
         sub-paragraph's."""
         if stated_thresholds(node.text):
             return self.read(node)
-        text = _SEE_LIST.sub("", " ".join(node.text.split()))
+        text = _NRC.sub("", _SEE_LIST.sub("", " ".join(node.text.split())))
         tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
         if tail is None and not re.search(r"\bas follows\s*[:;.]?$", text):
             raise NotRead(

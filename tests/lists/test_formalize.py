@@ -286,3 +286,27 @@ def test_a_fact_expresses_a_blocking_word_only_when_the_rule_requires_facts(
     )
     with pytest.raises(SourceDataError, match="only required facts"):
         formalize.read_rules(tmp_path, "rules.csv")
+
+
+@pytest.mark.parametrize(
+    ("written", "jurisdiction", "value"),
+    [
+        ("2 × 10^9", "US", Decimal("2E9")),  # US 5A001.c: a caret before a positive exponent
+        ("2 × 109", "EU", Decimal("2E9")),  # EU 5A001.c: the superscript lost, against the 10
+        ("1 × 10^−11", "US", Decimal("1E-11")),
+        ("1 × 10-11", "EU", Decimal("1E-11")),
+    ],
+)
+def test_powers_of_ten_as_each_list_writes_them(
+    written: str, jurisdiction: str, value: Decimal
+) -> None:
+    match = re.fullmatch(formalize.NUMBER, written)
+    assert match is not None
+    groups = (match.group("plain"), match.group("mantissa"), match.group("exponent"))
+    assert formalize.written_value(*groups, jurisdiction) == value
+
+
+def test_a_ten_apart_from_its_digits_is_no_power_of_ten() -> None:
+    # "2 × 10 9" and "2 × 10" are not read as numbers: the words stay text
+    assert re.fullmatch(formalize.NUMBER, "2 × 10 9") is None
+    assert re.fullmatch(formalize.NUMBER, "2 × 10") is None

@@ -575,3 +575,32 @@ def test_a_root_may_name_the_temperature_its_sub_paragraphs_are_measured_at() ->
         reader.read_root(
             replace(node, text="'Primary cells' having any of the following when new:")
         )
+
+
+def test_a_root_may_add_the_components_specially_designed_therefor() -> None:
+    """5A001.e "… having all of the following, and “specially designed” “components” therefor:":
+    the components are another kind; the words still say how the sub-paragraphs combine."""
+    reader = ParagraphReader([], {})
+    node = TextNode("US", "5A001.e", ("e",), "", (), "5A001", (), 1)
+    us = "Receivers having all of the following, and “specially designed” “components” therefor:"
+    assert reader.read_root(replace(node, text=us)).mode == "all"
+    eu = "Receivers having any of the following and specially designed components therefor:"
+    assert reader.read_root(replace(node, text=eu)).mode == "any"
+    with pytest.raises(NotRead):  # other words after it are not read
+        reader.read_root(replace(node, text=us.replace("therefor", "therefor when new")))
+
+
+def test_a_us_root_may_exclude_the_items_the_nrc_licenses() -> None:
+    """US 3A226 "… having both of the following characteristics (see List of Items Controlled),
+    excluding items that are subject to the export licensing authority of the Nuclear Regulatory
+    Commission (see 10 CFR part 110).": "both" is read; the exclusion is the family's fact."""
+    reader = ParagraphReader([], {})
+    node = TextNode("US", "3A226", (), "", (), None, (), 1)
+    words = (
+        "Power supplies having both of the following characteristics (see List of Items"
+        " Controlled), excluding items that are subject to the export licensing authority of the"
+        " Nuclear Regulatory Commission (see 10 CFR part 110)."
+    )
+    assert reader.read_root(replace(node, text=words)).mode == "all"
+    with pytest.raises(NotRead):  # another exclusion is not read
+        reader.read_root(replace(node, text=words.replace("Nuclear Regulatory", "Other")))

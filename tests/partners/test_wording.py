@@ -30,7 +30,9 @@ CODE_SPEAK = {
         r"\bNone\b|\bTrue\b|\bFalse\b|Decimal\(|frozenset\(|\{'|\['|'\]|<[A-Za-z_.]+ object"
     ),
     "modelling jargon": re.compile(
-        r"criteria_complete|\bencod|harmoni[sz]ed parameter|grouping entry|sub-entries carry|"
+        # "encoded …" is jargon; an "encoder" is an item of the lists (3A001.f)
+        r"criteria_complete|\bencod(?!ers?\b)|harmoni[sz]ed parameter|grouping entry|"
+        r"sub-entries carry|"
         r"carry (the )?kinds|serves lists|\.csv\b|\.ttl\b|\balternative\b|left empty",
         re.IGNORECASE,
     ),
