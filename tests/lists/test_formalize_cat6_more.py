@@ -1,19 +1,38 @@
-"""More Category 6 paragraphs read from the official texts (families.csv, phrases.csv); the
-reader: a sub-paragraph "Having any of the following:" under an "all of" paragraph is read as
-alternatives."""
+"""More Category 6 families read from the official texts (families.csv, phrases.csv): lightweight
+mirrors (6A004.a.2, 6A004.a.3), resonator alignment equipment (6A004.d.2.b) and gimbals
+(6A004.d.3). Each paragraph's criteria are the comparators, values and units its own words state,
+in each list's spelling (US "0.15 m", "kg/m^2"; EU "0,15 m", "kg/m2"); the expected values below
+were written from ontology/sources/, not from the formalizer. Also the reader: a sub-paragraph
+"Having any of the following:" under an "all of" paragraph is read as alternatives."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from exportgraph.loaders import formalize, formalize_tree
+import pytest
+from exportgraph.loaders import formalize, formalize_tree, whole_lists
+from exportgraph.loaders.annex_i import AnnexI
+from exportgraph.loaders.ccl_model import CommerceControlList
 from exportgraph.loaders.listed_text import TextNode
 
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
+ROOTS = ("6A004.a.2", "6A004.a.3", "6A004.d.2.b", "6A004.d.3")
+BOTH = ("US", "EU")
+Found = dict[tuple[str, str], formalize.FormalEntry]
 Criterion = tuple[str, str, Decimal, str]
 Way = frozenset[Criterion]
+
+
+@pytest.fixture(scope="module")
+def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
+    trees = {
+        "US": {e.code: e.tree for e in ccl.entries},
+        "EU": {e.code: e.tree for e in annex.entries},
+    }
+    entries = whole_lists._formalized(ONTOLOGY, str, trees, {"US": set(), "EU": set()})
+    return {(e.jurisdiction, e.code): e for e in entries if e.code.startswith(ROOTS)}
 
 
 def _criterion(parameter: str, comparator: str, value: str, unit: str) -> Criterion:
@@ -25,6 +44,68 @@ def _ways(entry: formalize.FormalEntry) -> set[Way]:
         frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
         for way in entry.ways
     }
+
+
+HELIOSTAT = "mirror-not-specially-designed-for-terrestrial-heliostats"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_lightweight_mirrors_as_the_texts_state_them(found: Found, jurisdiction: str) -> None:
+    # 6A004.a.2: "an average 'equivalent density' of less than 30 kg/m^2 [EU: kg/m2] and a total
+    # mass exceeding 10 kg"; 6A004.a.3 (composite or foam structures): the same, "exceeding 2 kg"
+    density = _criterion("mirror-average-equivalent-density", "<", "30", "KiloGM-PER-M2")
+    for code, mass in (("6A004.a.2", "10"), ("6A004.a.3", "2")):
+        entry = found[(jurisdiction, code)]
+        assert entry.text_only is None
+        assert _ways(entry) == {
+            frozenset({density, _criterion("mirror-total-mass", ">", mass, "KiloGM")})
+        }
+        # the Note (US: to 6A004.a; EU: to each paragraph) on heliostat mirrors is a fact asked
+        assert entry.requires_facts == (HELIOSTAT,)
+    assert found[(jurisdiction, "6A004.a.2")].kinds == ("lightweight-monolithic-mirror",)
+    assert found[(jurisdiction, "6A004.a.3")].kinds == (
+        "lightweight-composite-or-foam-mirror-structure",
+    )
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_resonator_alignment_equipment(found: Found, jurisdiction: str) -> None:
+    # "having bandwidths equal to or more than 100 Hz and an 'accuracy' of 10 µrad or less
+    # (better)" (EU: μrad, the Greek mu)
+    entry = found[(jurisdiction, "6A004.d.2.b")]
+    assert entry.text_only is None and entry.requires_facts == ()
+    assert _ways(entry) == {
+        frozenset({
+            _criterion("resonator-alignment-bandwidth", ">=", "100", "HZ"),
+            _criterion("resonator-alignment-accuracy", "<=", "10", "MicroRAD"),
+        })
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_gimbals_two_ways_under_three_conditions(found: Found, jurisdiction: str) -> None:
+    # 6A004.d.3 "Gimbals having all of the following: a. A maximum slew exceeding 5°; b. A
+    # bandwidth of 100 Hz or more; c. Angular pointing errors of 200 µrad (microradians) or
+    # less; and d. Having any of the following: 1. Exceeding 0.15 m [EU: 0,15 m] but not
+    # exceeding 1 m in diameter or major axis length and capable of angular accelerations
+    # exceeding 2 rad (radians)/s^2 [EU: s2]; or 2. Exceeding 1 m … exceeding 0.5 [EU: 0,5] rad
+    # (radians)/s^2"
+    common = {
+        _criterion("gimbal-maximum-slew", ">", "5", "DEG"),
+        _criterion("gimbal-bandwidth", ">=", "100", "HZ"),
+        _criterion("gimbal-angular-pointing-error", "<=", "200", "MicroRAD"),
+    }
+    size, turn = "gimbal-diameter-or-major-axis-length", "gimbal-angular-acceleration"
+    smaller = {
+        _criterion(size, ">", "0.15", "M"), _criterion(size, "<=", "1", "M"),
+        _criterion(turn, ">", "2", "RAD-PER-SEC2"),
+    }  # fmt: skip
+    larger = {_criterion(size, ">", "1", "M"), _criterion(turn, ">", "0.5", "RAD-PER-SEC2")}
+    entry = found[(jurisdiction, "6A004.d.3")]
+    assert entry.text_only is None and entry.kinds == ("gimbal",)
+    assert _ways(entry) == {frozenset(common | smaller), frozenset(common | larger)}
+    paragraphs = {c.paragraph for way in entry.ways for c in way}
+    assert paragraphs == {f"6A004.d.3.{p}" for p in ("a", "b", "c", "d.1", "d.2")}
 
 
 def _node(code: str, text: str, *children: TextNode) -> TextNode:
