@@ -1,6 +1,6 @@
 """More Category 6 families read from the official texts (families.csv, phrases.csv): lightweight
 mirrors (6A004.a.2, 6A004.a.3), resonator alignment equipment (6A004.d.2.b) and gimbals
-(6A004.d.3). Each paragraph's criteria are the comparators, values and units its own words state,
+(6A004.d.3), ground-based radar (6A008.i). Each paragraph's criteria are the comparators, values and units its own words state,
 in each list's spelling (US "0.15 m", "kg/m^2"; EU "0,15 m", "kg/m2"); the expected values below
 were written from ontology/sources/, not from the formalizer. Also the reader: a sub-paragraph
 "Having any of the following:" under an "all of" paragraph is read as alternatives."""
@@ -18,7 +18,7 @@ from exportgraph.loaders.listed_text import TextNode
 from exportgraph.paths import ontology_dir
 
 ONTOLOGY = ontology_dir()
-ROOTS = ("6A004.a.2", "6A004.a.3", "6A004.d.2.b", "6A004.d.3")
+ROOTS = ("6A004.a.2", "6A004.a.3", "6A004.d.2.b", "6A004.d.3", "6A008.i")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 Criterion = tuple[str, str, Decimal, str]
@@ -106,6 +106,21 @@ def test_gimbals_two_ways_under_three_conditions(found: Found, jurisdiction: str
     assert _ways(entry) == {frozenset(common | smaller), frozenset(common | larger)}
     paragraphs = {c.paragraph for way in entry.ways for c in way}
     assert paragraphs == {f"6A004.d.3.{p}" for p in ("a", "b", "c", "d.1", "d.2")}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_ground_based_radar_and_its_notes(found: Found, jurisdiction: str) -> None:
+    # 6A008.i "Providing ground-based operation with a maximum 'instrumented range' exceeding
+    # 185 km"; the Notes to 6A008 and to 6A008.i (fishing, en route ATC, weather balloon
+    # radars) are the facts asked
+    entry = found[(jurisdiction, "6A008.i")]
+    assert entry.text_only is None and entry.kinds == ("ground-based-radar",)
+    range_ = _criterion("radar-maximum-instrumented-range", ">", "185", "KiloM")
+    assert _ways(entry) == {frozenset({range_})}
+    assert entry.requires_facts == (
+        "radar-not-excluded-by-note-to-6a008",
+        "radar-not-excluded-by-note-to-6a008i",
+    )
 
 
 def _node(code: str, text: str, *children: TextNode) -> TextNode:

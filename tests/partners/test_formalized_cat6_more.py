@@ -1,6 +1,6 @@
 """Classification by more Category 6 families formalized from the whole lists (families.csv;
 tests/lists/test_formalize_cat6_more.py reads their values): lightweight mirrors (6A004.a.2,
-6A004.a.3), resonator alignment equipment (6A004.d.2.b) and gimbals (6A004.d.3) — items on both
+6A004.a.3), resonator alignment equipment (6A004.d.2.b) gimbals (6A004.d.3) and ground-based radar (6A008.i) — items on both
 sides of each threshold, in both lists."""
 
 from __future__ import annotations
@@ -89,3 +89,23 @@ def test_gimbals_small_and_large(classify_in: Any, jurisdiction: str) -> None:
     for name, at in ((SLEW, "5 degree"), (BANDWIDTH, "99 Hz"), (POINTING, "201 µrad")):
         figures = {SIZE: "2 m", TURN: "1 rad/s**2", name: at}
         assert answer(**figures)["controlled"] is False, name
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_ground_based_radar_under_its_notes(classify_in: Any, jurisdiction: str) -> None:
+    # 6A008.i: "a maximum 'instrumented range' exceeding 185 km"; the Notes to 6A008 and 6A008.i
+    # take some radars out (their facts are asked)
+    kind, name = "ground-based-radar", "radar-maximum-instrumented-range"
+    facts = {"radar-not-excluded-by-note-to-6a008": True, "radar-not-excluded-by-note-to-6a008i": True}  # fmt: skip
+    met = classify_in(jurisdiction, _item(kind, facts, **{name: "186 km"}), ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:6A008.i"]
+    assert (
+        classify_in(jurisdiction, _item(kind, facts, **{name: "185 km"}), ON)["controlled"] is False
+    )
+    asked = classify_in(jurisdiction, _item(kind, None, **{name: "300 km"}), ON)
+    assert asked["controlled"] == "unknown"
+    assert "radar-not-excluded-by-note-to-6a008i" in asked["missing_facts"]
+    atc = {**facts, "radar-not-excluded-by-note-to-6a008i": False}
+    assert (
+        classify_in(jurisdiction, _item(kind, atc, **{name: "300 km"}), ON)["controlled"] is False
+    )
