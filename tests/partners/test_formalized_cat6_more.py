@@ -1,7 +1,7 @@
 """Classification by more Category 6 families formalized from the whole lists (families.csv;
 tests/lists/test_formalize_cat6_more.py reads their values): lightweight mirrors (6A004.a.2,
-6A004.a.3), resonator alignment equipment (6A004.d.2.b) gimbals (6A004.d.3) and ground-based radar (6A008.i) — items on both
-sides of each threshold, in both lists."""
+6A004.a.3), resonator alignment equipment (6A004.d.2.b), gimbals (6A004.d.3) and ground-based
+radar (6A008.i) — items on both sides of each threshold, in both lists."""
 
 from __future__ import annotations
 
@@ -9,20 +9,11 @@ from typing import Any
 
 import pytest
 
+from tests.partners.test_formalized_cat56_families import _ids, _item
+
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 BOTH = ("US", "EU")
 HELIOSTAT = "mirror-not-specially-designed-for-terrestrial-heliostats"
-
-
-def _ids(result: dict[str, Any]) -> list[str]:
-    return [entry["id"] for entry in result["entries"]]
-
-
-def _item(kind: str, facts: dict[str, bool] | None = None, **parameters: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {"kind": kind, "parameters": parameters}
-    if facts is not None:
-        item["facts"] = facts
-    return item
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
