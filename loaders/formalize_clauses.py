@@ -171,8 +171,8 @@ class ParagraphReader:
             mode = _MODES[tail.group("mode").lower()]
             text = text[: tail.start()]
         text = _END.sub("", text)
-        if not text:
-            if mode != "all":
+        if not text:  # "Having all (any) of the following:": its sub-paragraphs' conditions
+            if mode is None:
                 raise NotRead("a paragraph without conditions")
             return Reading((), mode)
         either = self._conditions(node, text)
