@@ -48,8 +48,14 @@ _UNIT_TEXT = re.compile(r"^(?:1|[A-Za-z_µμΩ°%‰][A-Za-z0-9_µμΩ°%‰/*^.
 # Spellings pint's default registry lacks: parts per billion (ppm and permille it has), the per
 # mille sign, "1" for a pure number (the canonical unit of a ratio such as cnot-error), and the
 # sample rates the control lists write ("400 Mega Samples Per Second (MSPS)", "1.0 GSPS": SPS with
-# pint's prefixes; one sample per second is one hertz, as the data's SAMPLE-PER-SEC says).
-_DEFINITIONS = ("ppb = 1e-9 = parts_per_billion", "sample_per_second = hertz = SPS")
+# pint's prefixes; one sample per second is one hertz, as the data's SAMPLE-PER-SEC says), and
+# the Weighted TeraFLOPS of the "Adjusted Peak Performance".
+_DEFINITIONS = (
+    "ppb = 1e-9 = parts_per_billion",
+    "sample_per_second = hertz = SPS",
+    # Category 4's "Weighted TeraFLOPS" (WT): a figure of its own, converting into nothing else.
+    "weighted_teraflops = [weighted_teraflops] = WT",
+)
 _ALIASES = {"%": "percent", "‰": "permille", "1": "dimensionless"}
 
 

@@ -184,7 +184,9 @@ def test_us_computers_and_signal_processing_equipment_of_4a994(found: Found, cod
     # greater than 0.0128 Weighted TeraFLOPS (WT)"; 4A994.f "Equipment for “signal processing” or
     # “image enhancement” having an … APP equal to or greater than 0.0128 Weighted TeraFLOPS WT"
     entry = found[("US", code)]
-    assert _ways(entry) == {_way(("adjusted-peak-performance", ">=", "0.0128", "UNITLESS"))}
+    assert _ways(entry) == {
+        _way(("adjusted-peak-performance", ">=", "0.0128", "WeightedTeraFLOPS"))
+    }
     # 4A994's 'not controlled by 4A001 or 4A003' and its Note (other equipment's status)
     assert entry.requires_facts == (
         "not-controlled-by-4a001-or-4a003",

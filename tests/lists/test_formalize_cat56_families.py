@@ -155,7 +155,7 @@ def test_fibre_laser_mlds_and_aspheric_elements(found: Found, jurisdiction: str)
     read, d = _paragraphs(found, jurisdiction), Decimal
     # 6A005.e.3.c: "Designed for spectral or coherent beam combination of 5 or more fiber
     # lasers"; "CW Laser Induced Damage Threshold (LIDT) greater than or equal to 10 kW/cm^2"
-    assert read["6A005.e.3.c.1"] == {("mld-combined-fibre-laser-count", ">=", d(5), "UNITLESS")}
+    assert read["6A005.e.3.c.1"] == {("mld-combined-fibre-laser-count", ">=", d(5), "NUM")}
     lidt = ("cw-laser-induced-damage-threshold", ">=", d(10), "KiloW-PER-CentiM2")
     assert read["6A005.e.3.c.2"] == {lidt}
     # 6A004.e: "greater than 400 mm"; "less than 1 nm (rms) for sampling lengths equal to or
@@ -341,7 +341,7 @@ def test_scanning_cameras(found: Found, jurisdiction: str) -> None:
     read, d, peak = _paragraphs(found, jurisdiction), Decimal, "detector-peak-response-wavelength"
     # "exceeding 10 nm, but not exceeding 30,000 nm" (EU: no comma, 30000 nm)
     assert read["6A003.b.2.a"] == {(peak, ">", d(10), "NanoM"), (peak, "<=", d(30000), "NanoM")}
-    count = ("scanning-camera-linear-array-element-count", ">", d(8192), "UNITLESS")
+    count = ("scanning-camera-linear-array-element-count", ">", d(8192), "NUM")
     assert read["6A003.b.2.b"] == {count}
     camera = found[(jurisdiction, "6A003.b.2")]
     assert camera.text_only is None and len(camera.requires_facts) == 3

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from exportgraph.errors import InvalidInput
+
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
 
@@ -415,6 +417,45 @@ def test_a_digital_computer_against_4a003_b(classify_in: Any, jurisdiction: str)
         assert "US:4A994.b" in {e["id"] for e in below["possible_entries"]}
     else:
         assert answer(70)["controlled"] is False
+
+
+def test_adjusted_peak_performance_is_given_in_weighted_teraflops(classify_in: Any) -> None:
+    """The texts write the APP in Weighted TeraFLOPS (WT): "70.5 WT" reads as 70.5, a plain number
+    as WT, and a percentage is refused naming WT (it once read as a ratio and asked for "%")."""
+    fact = "computer-status-not-determined-by-other-equipment"
+
+    def answer(app: object) -> Any:
+        item = {
+            "kind": "digital-computer",
+            "parameters": {"adjusted-peak-performance": app},
+            "facts": {fact: True},
+        }
+        return classify_in("EU", item, ON)
+
+    assert answer("70.5 WT")["controlled"] is True
+    assert answer("70 WT")["controlled"] is False
+    assert answer(70.5)["controlled"] is True
+    with pytest.raises(InvalidInput, match="WT") as refused:
+        answer("7050 %")
+    assert refused.value.field == "item.parameters.adjusted-peak-performance"
+
+
+@pytest.mark.parametrize(
+    ("kind", "parameter"),
+    [
+        ("custom-integrated-circuit", "ic-terminal-count"),
+        ("field-programmable-logic-device", "fpld-single-ended-digital-io-count"),
+    ],
+)
+def test_a_count_of_the_lists_is_never_a_percentage(
+    classify_in: Any, kind: str, parameter: str
+) -> None:
+    """Terminals, input/outputs, gates, elements, fibre lasers and charge/discharge cycles are
+    counts: "5 %" is refused (as a ratio it read as 0.05 of a terminal)."""
+    item = {"kind": kind, "parameters": {parameter: "5 %"}, "facts": {NOTE_1: True}}
+    with pytest.raises(InvalidInput, match="is a count") as refused:
+        classify_in("EU", item, ON)
+    assert refused.value.field == f"item.parameters.{parameter}"
 
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
