@@ -207,7 +207,7 @@ class AssessRequest(BaseModel):
     end_use: str | None = None
     project_stage: str | None = Field(
         default=None,
-        description="basic-research, applied-research, prototype-development, fabrication, deployment",
+        description="A stage of the project-stages scheme (GET /v1/stages lists them, in order).",
     )
     published: bool | None = None
     intended_for_publication: bool | None = None
