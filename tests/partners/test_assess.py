@@ -35,6 +35,14 @@ QUBIT_TECH = {
     }
 }
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "partners" / "controls"
+TECH_TO_A_CN_NATIONAL = {
+    "subject": QUBIT_TECH,
+    "recipient": {"nationality": "CN"},
+    "published": False,
+    "intended_for_publication": False,
+    "project_stage": "prototype-development",
+}
+"""Unpublished technology of a prototype, released to a Chinese national (deemed exports)."""
 
 
 def test_all_destinations_except_listed_canada(assess_in: Any) -> None:
@@ -89,15 +97,7 @@ def test_national_measure_before_the_eu_listing(assess_in: Any) -> None:
 
 
 def test_deemed_export_in_the_us(assess_in: Any) -> None:
-    request = {
-        "activity": "deemed-export",
-        "subject": QUBIT_TECH,
-        "from": "US",
-        "recipient": {"nationality": "CN"},
-        "published": False,
-        "intended_for_publication": False,
-        "project_stage": "prototype-development",
-    }
+    request = {**TECH_TO_A_CN_NATIONAL, "activity": "deemed-export", "from": "US"}
     result = assess_in(request)["US"]
     assert result["licence_required"] is True
     assert result["entries"][0] == "US:4E906.a"
@@ -110,15 +110,7 @@ def test_deemed_export_in_the_us(assess_in: Any) -> None:
 
 
 def test_no_deemed_export_in_the_eu(assess_in: Any) -> None:
-    request = {
-        "activity": "deemed-export",
-        "subject": QUBIT_TECH,
-        "from": "FR",
-        "recipient": {"nationality": "CN"},
-        "published": False,
-        "intended_for_publication": False,
-        "project_stage": "prototype-development",
-    }
+    request = {**TECH_TO_A_CN_NATIONAL, "activity": "deemed-export", "from": "FR"}
     result = assess_in(request)["EU"]
     assert result["licence_required"] is False
     assert any("no deemed-export rule" in reason for reason in result["reasons"])
@@ -278,31 +270,14 @@ def test_in_country_transfer_defaults_to_the_origin(assess_in: Any) -> None:
 
 
 def test_a_researcher_taking_technology_abroad_exports_it(assess_in: Any) -> None:
-    request = {
-        "activity": "researcher-exchange",
-        "subject": QUBIT_TECH,
-        "from": "US",
-        "to": "CN",
-        "recipient": {"nationality": "CN"},
-        "published": False,
-        "intended_for_publication": False,
-        "project_stage": "prototype-development",
-    }
+    request = {**TECH_TO_A_CN_NATIONAL, "activity": "researcher-exchange", "from": "US", "to": "CN"}
     result = assess_in(request)["US"]
     assert result["licence_required"] is True
     assert any("an export" in reason for reason in result["reasons"])
 
 
 def test_deemed_export_rule_not_in_the_data_is_unknown(assess_in: Any) -> None:
-    request = {
-        "activity": "deemed-export",
-        "subject": QUBIT_TECH,
-        "from": "GB",
-        "recipient": {"nationality": "CN"},
-        "published": False,
-        "intended_for_publication": False,
-        "project_stage": "prototype-development",
-    }
+    request = {**TECH_TO_A_CN_NATIONAL, "activity": "deemed-export", "from": "GB"}
     result = assess_in(request)["GB"]
     assert result["licence_required"] == "unknown"
     assert "deemed-export rule of GB" in result["missing_facts"]
