@@ -6,6 +6,7 @@ the EU; US: worldwide, IEC eligibility unknown, deemed exports; EU: no deemed-ex
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,9 @@ from exportgraph import paths
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
+from exportgraph.knowledge.current import current
 from exportgraph.services.partners.assess import assess
+from exportgraph.services.partners.assess import assess_in as assess_in_index
 from exportgraph.settings import Settings
 from exportgraph.store import open_store
 
@@ -314,3 +317,35 @@ def test_a_scope_that_excludes_the_destination_decides_without_the_thresholds(
         assert any("none of those entries would need a licence" in r for r in result["reasons"])
     else:
         assert result["missing_facts"]
+
+
+def test_what_leaves_the_jurisdiction_is_read_from_the_data(context: Context) -> None:
+    """Export and reexport carry eg:leavesJurisdiction (ontology/vocabulary.ttl): Art. 3(1) decides
+    them for an Annex I entry; an index whose data drops the flag from export no longer does."""
+    knowledge = current(context)
+    activities = knowledge.scheme("activities")
+    assert [a for a in activities if knowledge.leaves_jurisdiction(a)] == ["export", "reexport"]
+    request = {
+        "activity": "export",
+        "subject": {"entry": "EU:6A006.a.1"},  # an Annex I paragraph (no curated entry)
+        "from": "DE",
+        "to": "CN",
+        "as_of": "2025-12-01",
+    }
+    eu = {r["jurisdiction"]: r for r in assess_in_index(knowledge, request)["results"]}["EU"]
+    assert eu["licence_required"] is True
+    export = activities["export"]
+    unflagged = {
+        **activities,
+        "export": replace(export, flags=export.flags - {"leavesJurisdiction"}),
+    }
+    without = replace(
+        knowledge,
+        schemes={**knowledge.schemes, "activities": unflagged},
+        _derived={},
+        _lock=threading.Lock(),
+    )
+    assert not without.leaves_jurisdiction("export")
+    eu = {r["jurisdiction"]: r for r in assess_in_index(without, request)["results"]}["EU"]
+    assert eu["licence_required"] == "unknown"
+    assert any("authorisation requirement" in fact for fact in eu["missing_facts"])
