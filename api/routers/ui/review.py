@@ -32,13 +32,16 @@ from exportgraph.services import users
 from exportgraph.services.standards import changes, releases
 from exportgraph.services.standards.diff import diff_rows
 from exportgraph.services.standards.terminology_check import ShapesReportJson
+from exportgraph.store import Store
 
 router = APIRouter()
 STATUSES = ("proposed", "approved", "rejected")
 
 
-async def _store(request: Request) -> Any:
-    return await call(getattr, context_of(request), "store")
+async def _store(request: Request) -> Store:
+    """The context's store (opening it may block: in the thread pool)."""
+    store: Store = await call(getattr, context_of(request), "store")
+    return store
 
 
 # ---------------------------------------------------------------- sign-in
