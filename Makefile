@@ -59,9 +59,10 @@ typecheck: install-test
 	@ln -s "$(CURDIR)/api" $(TYPECHECK)/exportgraph/api && ln -s "$(CURDIR)/loaders" $(TYPECHECK)/exportgraph/loaders
 	cd $(TYPECHECK) && $(abspath $(BIN))/mypy --config-file $(CURDIR)/pyproject.toml exportgraph
 
-## bench: every benchmark, each printing ratios against its baseline in the same run
+## bench: every benchmark, each printing ratios against its baseline in the same run (bench/_*.py
+## are helpers they share, not benchmarks)
 bench: install-test
-	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in bench/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf build data/store .pytest_cache .mypy_cache .ruff_cache

@@ -13,34 +13,17 @@ Goal (issue "Impact assessment"): 100,000 items x all jurisdictions <= 2 s in pr
 
 from __future__ import annotations
 
-import argparse
-import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from _corpus import built, corpus_size, timed
 
-from exportgraph.graph.build import build  # noqa: E402
-from exportgraph.knowledge.read import read_knowledge  # noqa: E402
-from exportgraph.presentation.batch import json_chunks  # noqa: E402
-from exportgraph.services.partners.batch import BatchRun, classify_batch  # noqa: E402
-from exportgraph.services.partners.batch_rows import json_rows  # noqa: E402
-from exportgraph.services.partners.classify import classify_in  # noqa: E402
-from exportgraph.services.partners.synthetic import synthetic_items  # noqa: E402
-from exportgraph.store import open_store  # noqa: E402
+from exportgraph.presentation.batch import json_chunks
+from exportgraph.services.partners.batch import BatchRun, classify_batch
+from exportgraph.services.partners.batch_rows import json_rows
+from exportgraph.services.partners.classify import classify_in
+from exportgraph.services.partners.synthetic import synthetic_items
 
 AS_OF = "2025-12-01"
-T = TypeVar("T")
-
-
-def timed(run: Callable[[], T]) -> tuple[T, float, float]:
-    """The result, wall seconds and CPU seconds of one call."""
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = run()
-    return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
 def one_by_one(knowledge: Any, items: list[dict[str, Any]]) -> tuple[list[Any], float, float]:
@@ -76,16 +59,8 @@ def same(batch: dict[str, Any], singles: list[Any]) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="a smoke run (fewer items)")
-    parser.add_argument("--items", type=int, default=100_000)
-    args = parser.parse_args()
-    size = 10_000 if args.quick else args.items
-    sample_size = 200 if args.quick else 1_000
-
-    store = open_store("memory:")
-    build(store)
-    knowledge = read_knowledge(store)
+    size, sample_size = corpus_size(__doc__, 1_000, 200)
+    store, knowledge = built()
     items, generated, _ = timed(lambda: synthetic_items(knowledge, size, seed=1, bad=0.005))
     codes = knowledge.answered_jurisdictions()
     print(

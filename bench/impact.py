@@ -14,32 +14,24 @@ Goal (issue "Impact assessment"): a what-if over 100,000 items <= 2 s.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from _corpus import built, corpus_size, timed
 
-from exportgraph.graph.build import build  # noqa: E402
-from exportgraph.knowledge.read import read_knowledge  # noqa: E402
-from exportgraph.services.partners.classify import classify_in  # noqa: E402
-from exportgraph.services.partners.synthetic import synthetic_items  # noqa: E402
-from exportgraph.services.standards import impact as impact_module  # noqa: E402
-from exportgraph.services.standards.impact import (  # noqa: E402
+from exportgraph.services.partners.classify import classify_in
+from exportgraph.services.partners.synthetic import synthetic_items
+from exportgraph.services.standards import impact as impact_module
+from exportgraph.services.standards.impact import (
     compare,
     corpus_rows,
     current_asserted,
     impact,
 )
-from exportgraph.services.standards.terminology_check import asserted_triples  # noqa: E402
-from exportgraph.services.standards.whatif import parse_change, sandbox  # noqa: E402
-from exportgraph.store import open_store  # noqa: E402
+from exportgraph.services.standards.terminology_check import asserted_triples
+from exportgraph.services.standards.whatif import parse_change, sandbox
 
 AS_OF = "2026-06-01"
 CHANGE = {
@@ -53,13 +45,6 @@ CHANGE = {
         }
     ]
 }
-T = TypeVar("T")
-
-
-def timed(run: Callable[[], T]) -> tuple[T, float, float]:
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = run()
-    return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
 @contextmanager
@@ -84,16 +69,8 @@ def verdicts(knowledge: Any, item: dict[str, Any]) -> list[tuple[str, object, li
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="a smoke run (fewer items)")
-    parser.add_argument("--items", type=int, default=100_000)
-    args = parser.parse_args()
-    size = 10_000 if args.quick else args.items
-    sample_size = 100 if args.quick else 500
-
-    store = open_store("memory:")
-    build(store)
-    knowledge = read_knowledge(store)
+    size, sample_size = corpus_size(__doc__, 500, 100)
+    store, knowledge = built()
     corpus = synthetic_items(knowledge, size, seed=2)
     version = store.data_version()
     body = {"change": CHANGE, "corpus": corpus, "as_of": AS_OF}

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -36,8 +35,9 @@ from decimal import Decimal
 
 from exportgraph.loaders.listed_text import TextNode
 from exportgraph.loaders.sssom import Mapping as SssomMapping
+from exportgraph.loaders.sssom import mapping_node
 from exportgraph.loaders.threshold_check import NUMBER, readings
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import Triple
 
 from exportgraph import namespaces as ns
 
@@ -188,23 +188,8 @@ def proposals(us_trees: Iterable[TextNode], eu_trees: Iterable[TextNode]) -> lis
 
 def proposal_triples(found: Iterable[Proposal]) -> list[Triple]:
     """Each proposal as an eg:ProposedMapping node (no SKOS triple: not asserted)."""
-    triples: list[Triple] = []
-    for proposal in found:
-        mapping = proposal.as_mapping()
-        subject, obj = NamedNode(mapping.subject), NamedNode(mapping.object)
-        predicate = ns.iri(ns.SKOS, mapping.predicate)
-        key = f"proposed {mapping.subject} {mapping.predicate} {mapping.object}".encode()
-        node = NamedNode(f"{ns.EGID}mapping/{hashlib.sha1(key).hexdigest()[:16]}")
-        triples += [
-            Triple(node, ns.iri(ns.RDF, "type"), ns.eg("ProposedMapping")),
-            Triple(node, ns.eg("mappingSubject"), subject),
-            Triple(node, ns.eg("mappingPredicate"), predicate),
-            Triple(node, ns.eg("mappingObject"), obj),
-            Triple(node, ns.eg("mappingJustification"), Literal(mapping.justification)),
-            Triple(
-                node, ns.eg("confidence"), Literal(repr(mapping.confidence), datatype=XSD_DOUBLE)
-            ),
-            Triple(node, ns.iri(ns.RDFS, "comment"), Literal(mapping.comment, language="en")),
-            Triple(node, ns.iri(ns.DCTERMS, "creator"), Literal(mapping.author)),
-        ]
-    return triples
+    return [
+        triple
+        for proposal in found
+        for triple in mapping_node(proposal.as_mapping(), "ProposedMapping", "proposed ")
+    ]

@@ -103,26 +103,34 @@ def mappings_to_triples(mappings: list[Mapping]) -> list[Triple]:
     """The SKOS mapping triples plus one eg:AssertedMapping node per row (justification, …)."""
     triples: list[Triple] = []
     for mapping in mappings:
-        subject, obj = NamedNode(mapping.subject), NamedNode(mapping.object)
         predicate = ns.iri(ns.SKOS, mapping.predicate)
-        triples.append(Triple(subject, predicate, obj))
-        key = f"{mapping.subject} {mapping.predicate} {mapping.object}".encode()
-        node = NamedNode(f"{ns.EGID}mapping/{hashlib.sha1(key).hexdigest()[:16]}")
-        triples += [
-            Triple(node, ns.iri(ns.RDF, "type"), ns.eg("AssertedMapping")),
-            Triple(node, ns.eg("mappingSubject"), subject),
-            Triple(node, ns.eg("mappingPredicate"), predicate),
-            Triple(node, ns.eg("mappingObject"), obj),
-            Triple(node, ns.eg("mappingJustification"), Literal(mapping.justification)),
-        ]
-        if mapping.confidence is not None:
-            confidence = Literal(repr(mapping.confidence), datatype=XSD_DOUBLE)
-            triples.append(Triple(node, ns.eg("confidence"), confidence))
-        if mapping.comment:
-            comment = Literal(mapping.comment, language="en")
-            triples.append(Triple(node, ns.iri(ns.RDFS, "comment"), comment))
-        if mapping.author:
-            triples.append(Triple(node, ns.iri(ns.DCTERMS, "creator"), Literal(mapping.author)))
+        triples.append(Triple(NamedNode(mapping.subject), predicate, NamedNode(mapping.object)))
+        triples += mapping_node(mapping, "AssertedMapping")
+    return triples
+
+
+def mapping_node(mapping: Mapping, node_type: str, key_prefix: str = "") -> list[Triple]:
+    """One eg:{node_type} node describing a mapping row: its subject, predicate, object,
+    justification and, where given, confidence, comment and author; named by a digest of
+    `key_prefix` and the row (so a proposed row's node is not an asserted one's)."""
+    subject, obj = NamedNode(mapping.subject), NamedNode(mapping.object)
+    key = f"{key_prefix}{mapping.subject} {mapping.predicate} {mapping.object}".encode()
+    node = NamedNode(f"{ns.EGID}mapping/{hashlib.sha1(key).hexdigest()[:16]}")
+    triples = [
+        Triple(node, ns.iri(ns.RDF, "type"), ns.eg(node_type)),
+        Triple(node, ns.eg("mappingSubject"), subject),
+        Triple(node, ns.eg("mappingPredicate"), ns.iri(ns.SKOS, mapping.predicate)),
+        Triple(node, ns.eg("mappingObject"), obj),
+        Triple(node, ns.eg("mappingJustification"), Literal(mapping.justification)),
+    ]
+    if mapping.confidence is not None:
+        confidence = Literal(repr(mapping.confidence), datatype=XSD_DOUBLE)
+        triples.append(Triple(node, ns.eg("confidence"), confidence))
+    if mapping.comment:
+        comment = Literal(mapping.comment, language="en")
+        triples.append(Triple(node, ns.iri(ns.RDFS, "comment"), comment))
+    if mapping.author:
+        triples.append(Triple(node, ns.iri(ns.DCTERMS, "creator"), Literal(mapping.author)))
     return triples
 
 

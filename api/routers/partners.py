@@ -6,6 +6,7 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 
 from exportgraph.api import warm_index
 from exportgraph.api.deps import get_context
@@ -207,7 +208,7 @@ class AssessRequest(BaseModel):
     end_use: str | None = None
     project_stage: str | None = Field(
         default=None,
-        description="basic-research, applied-research, prototype-development, fabrication, deployment",
+        description="A stage of the project-stages scheme (GET /v1/stages lists them, in order).",
     )
     published: bool | None = None
     intended_for_publication: bool | None = None
@@ -346,30 +347,47 @@ async def _respond(request: Request, route: str) -> Response:
     return Response(body, media_type="application/json")
 
 
-@router.post(
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _partner_route(
+    path: str,
+    answer: type,
+    described: str,
+    summary: str,
+    model: type[BaseModel],
+    examples: dict[str, Example],
+) -> Callable[[Handler], Handler]:
+    """A partner route: its JSON body parsed by `_respond`, documented by `model` and `answer`."""
+    return router.post(
+        path,
+        response_class=Response,
+        responses={200: {"model": answer, "description": described}, **responses(400, 413, 422)},
+        summary=summary,
+        openapi_extra=_request_body(model, examples),
+    )
+
+
+@_partner_route(
     "/v1/classify",
-    response_class=Response,
-    responses={
-        200: {"model": ClassifyAnswer, "description": "One result per jurisdiction."},
-        **responses(400, 413, 422),
-    },
-    summary="Is this item controlled, and where?",
-    openapi_extra=_request_body(ClassifyRequest, CLASSIFY_EXAMPLES),
+    ClassifyAnswer,
+    "One result per jurisdiction.",
+    "Is this item controlled, and where?",
+    ClassifyRequest,
+    CLASSIFY_EXAMPLES,
 )
 async def post_classify(request: Request) -> Response:
     """Classify an item against every (or the named) jurisdictions' lists in force on `as_of`."""
     return await _respond(request, "classify")
 
 
-@router.post(
+@_partner_route(
     "/v1/assess",
-    response_class=Response,
-    responses={
-        200: {"model": AssessAnswer, "description": "One result per governing jurisdiction."},
-        **responses(400, 413, 422),
-    },
-    summary="May we do this, and what does it need?",
-    openapi_extra=_request_body(AssessRequest, ASSESS_EXAMPLES),
+    AssessAnswer,
+    "One result per governing jurisdiction.",
+    "May we do this, and what does it need?",
+    AssessRequest,
+    ASSESS_EXAMPLES,
 )
 async def post_assess(request: Request) -> Response:
     """Assess an activity: licence required (true/false/"unknown"), reasons, exclusions, exceptions."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 from urllib.parse import parse_qs
 
 from exportgraph.api import limits
@@ -14,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from exportgraph.errors import MalformedInput, QueryRefused
+from exportgraph.graph.context import Context
 from exportgraph.json_types import JsonObject
 from exportgraph.presentation.negotiation import choose
 from exportgraph.services.query.sparql import GRAPH_TYPES, RESULT_TYPES, check_size, execute
@@ -164,28 +166,31 @@ async def _answer(
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 
-@router.get(
-    "/sparql",
-    summary="SPARQL query (GET)",
-    description=_DOC,
-    response_class=Response,  # no default application/json: the media types are those of _ANSWERS
-    responses=_ANSWERS,
-    openapi_extra=_GET_EXTRA,
-)
+Handler = Callable[[Context, Request], Awaitable[Response]]
+
+
+def _route(method: str, summary: str, extra: JsonObject) -> Callable[[Handler], Handler]:
+    """/sparql for one HTTP method, answering in the media types of _ANSWERS (response_class
+    Response: no default application/json)."""
+    return router.api_route(
+        "/sparql",
+        methods=[method],
+        summary=summary,
+        description=_DOC,
+        response_class=Response,
+        responses=_ANSWERS,
+        openapi_extra=extra,
+    )
+
+
+@_route("GET", "SPARQL query (GET)", _GET_EXTRA)
 async def sparql_get(context: ContextDep, request: Request) -> Response:
     started = time.monotonic()
     params = _parameters(request.url.query, context.settings.sparql_max_query_bytes)
     return await _answer(context, request, _single(params, "query"), params, started)
 
 
-@router.post(
-    "/sparql",
-    summary="SPARQL query (POST: form or application/sparql-query)",
-    description=_DOC,
-    response_class=Response,  # no default application/json: the media types are those of _ANSWERS
-    responses=_ANSWERS,
-    openapi_extra=_POST_EXTRA,
-)
+@_route("POST", "SPARQL query (POST: form or application/sparql-query)", _POST_EXTRA)
 async def sparql_post(context: ContextDep, request: Request) -> Response:
     started = time.monotonic()
     max_bytes = context.settings.sparql_max_query_bytes

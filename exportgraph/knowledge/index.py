@@ -123,6 +123,12 @@ class Knowledge:
         """The activity the law sees (an equipment trial is an export: eg:assessedAs)."""
         return self.risk.assessed_as.get(activity, activity)
 
+    def leaves_jurisdiction(self, activity: str) -> bool:
+        """An export or reexport (eg:leavesJurisdiction): what the Country Chart and Art. 3(1)
+        of Reg. (EU) 2021/821 state licence requirements for."""
+        concept = self.scheme("activities").get(activity)
+        return concept is not None and concept.has("leavesJurisdiction")
+
     def concept(self, scheme: str, notation: object, field: str, what: str) -> Concept:
         """A concept by notation; InvalidInput naming `field` and the known notations otherwise."""
         table = self.scheme(scheme)

@@ -4,9 +4,17 @@ software and technology, those of the item served, which decide whether it is co
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from pyoxigraph import BlankNode
+
+from exportgraph.graph.context import Context
+from exportgraph.knowledge.current import current
+from exportgraph.services.auditors.agreements.explanations import missing_item_fact
+from exportgraph.services.auditors.agreements.facts import ItemFacts
+from exportgraph.services.auditors.agreements.knowledge import rules
 
 URL = "/v1/agreements/validate"
 CASE = Path(__file__).parent / "cases" / "agr-exchange-licence.json"
@@ -40,3 +48,20 @@ def test_facts_must_be_true_or_false(client: TestClient) -> None:
     response = client.post(URL, json=stated)
     assert response.status_code == 422
     assert "facts" in response.json()["detail"]
+
+
+def test_which_kinds_serve_another_is_read_from_the_data(context: Context) -> None:
+    """Software and technology are told from hardware by eg:servesAnotherKind, not by name."""
+    know = rules(context)
+    flagged = {
+        notation
+        for notation, concept in current(context).kinds.items()
+        if concept.has("servesAnotherKind")
+    }
+    assert flagged == {"software", "technology"} == know.serving_kinds
+    item = ItemFacts(
+        node=BlankNode(), kind="technology", for_kind=None, purpose=None, parameters={}
+    )
+    assert "which kind of item it serves" in (missing_item_fact(know, item) or "")
+    as_hardware = replace(know, serving_kinds=frozenset())
+    assert missing_item_fact(as_hardware, item) is None

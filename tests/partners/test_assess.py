@@ -6,6 +6,7 @@ the EU; US: worldwide, IEC eligibility unknown, deemed exports; EU: no deemed-ex
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,9 @@ from exportgraph import paths
 from exportgraph.errors import InvalidInput
 from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
+from exportgraph.knowledge.current import current
 from exportgraph.services.partners.assess import assess
+from exportgraph.services.partners.assess import assess_in as assess_in_index
 from exportgraph.settings import Settings
 from exportgraph.store import open_store
 
@@ -35,6 +38,14 @@ QUBIT_TECH = {
     }
 }
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "partners" / "controls"
+TECH_TO_A_CN_NATIONAL = {
+    "subject": QUBIT_TECH,
+    "recipient": {"nationality": "CN"},
+    "published": False,
+    "intended_for_publication": False,
+    "project_stage": "prototype-development",
+}
+"""Unpublished technology of a prototype, released to a Chinese national (deemed exports)."""
 
 
 def test_all_destinations_except_listed_canada(assess_in: Any) -> None:
@@ -89,15 +100,7 @@ def test_national_measure_before_the_eu_listing(assess_in: Any) -> None:
 
 
 def test_deemed_export_in_the_us(assess_in: Any) -> None:
-    request = {
-        "activity": "deemed-export",
-        "subject": QUBIT_TECH,
-        "from": "US",
-        "recipient": {"nationality": "CN"},
-        "published": False,
-        "intended_for_publication": False,
-        "project_stage": "prototype-development",
-    }
+    request = {**TECH_TO_A_CN_NATIONAL, "activity": "deemed-export", "from": "US"}
     result = assess_in(request)["US"]
     assert result["licence_required"] is True
     assert result["entries"][0] == "US:4E906.a"
@@ -110,15 +113,7 @@ def test_deemed_export_in_the_us(assess_in: Any) -> None:
 
 
 def test_no_deemed_export_in_the_eu(assess_in: Any) -> None:
-    request = {
-        "activity": "deemed-export",
-        "subject": QUBIT_TECH,
-        "from": "FR",
-        "recipient": {"nationality": "CN"},
-        "published": False,
-        "intended_for_publication": False,
-        "project_stage": "prototype-development",
-    }
+    request = {**TECH_TO_A_CN_NATIONAL, "activity": "deemed-export", "from": "FR"}
     result = assess_in(request)["EU"]
     assert result["licence_required"] is False
     assert any("no deemed-export rule" in reason for reason in result["reasons"])
@@ -278,31 +273,14 @@ def test_in_country_transfer_defaults_to_the_origin(assess_in: Any) -> None:
 
 
 def test_a_researcher_taking_technology_abroad_exports_it(assess_in: Any) -> None:
-    request = {
-        "activity": "researcher-exchange",
-        "subject": QUBIT_TECH,
-        "from": "US",
-        "to": "CN",
-        "recipient": {"nationality": "CN"},
-        "published": False,
-        "intended_for_publication": False,
-        "project_stage": "prototype-development",
-    }
+    request = {**TECH_TO_A_CN_NATIONAL, "activity": "researcher-exchange", "from": "US", "to": "CN"}
     result = assess_in(request)["US"]
     assert result["licence_required"] is True
     assert any("an export" in reason for reason in result["reasons"])
 
 
 def test_deemed_export_rule_not_in_the_data_is_unknown(assess_in: Any) -> None:
-    request = {
-        "activity": "deemed-export",
-        "subject": QUBIT_TECH,
-        "from": "GB",
-        "recipient": {"nationality": "CN"},
-        "published": False,
-        "intended_for_publication": False,
-        "project_stage": "prototype-development",
-    }
+    request = {**TECH_TO_A_CN_NATIONAL, "activity": "deemed-export", "from": "GB"}
     result = assess_in(request)["GB"]
     assert result["licence_required"] == "unknown"
     assert "deemed-export rule of GB" in result["missing_facts"]
@@ -339,3 +317,35 @@ def test_a_scope_that_excludes_the_destination_decides_without_the_thresholds(
         assert any("none of those entries would need a licence" in r for r in result["reasons"])
     else:
         assert result["missing_facts"]
+
+
+def test_what_leaves_the_jurisdiction_is_read_from_the_data(context: Context) -> None:
+    """Export and reexport carry eg:leavesJurisdiction (ontology/vocabulary.ttl): Art. 3(1) decides
+    them for an Annex I entry; an index whose data drops the flag from export no longer does."""
+    knowledge = current(context)
+    activities = knowledge.scheme("activities")
+    assert [a for a in activities if knowledge.leaves_jurisdiction(a)] == ["export", "reexport"]
+    request = {
+        "activity": "export",
+        "subject": {"entry": "EU:6A006.a.1"},  # an Annex I paragraph (no curated entry)
+        "from": "DE",
+        "to": "CN",
+        "as_of": "2025-12-01",
+    }
+    eu = {r["jurisdiction"]: r for r in assess_in_index(knowledge, request)["results"]}["EU"]
+    assert eu["licence_required"] is True
+    export = activities["export"]
+    unflagged = {
+        **activities,
+        "export": replace(export, flags=export.flags - {"leavesJurisdiction"}),
+    }
+    without = replace(
+        knowledge,
+        schemes={**knowledge.schemes, "activities": unflagged},
+        _derived={},
+        _lock=threading.Lock(),
+    )
+    assert not without.leaves_jurisdiction("export")
+    eu = {r["jurisdiction"]: r for r in assess_in_index(without, request)["results"]}["EU"]
+    assert eu["licence_required"] == "unknown"
+    assert any("authorisation requirement" in fact for fact in eu["missing_facts"])

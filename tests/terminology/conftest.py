@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
 from exportgraph import paths
 from exportgraph.graph.build import build
-from exportgraph.graph.context import Context
-from exportgraph.services.users import add_user
-from exportgraph.settings import Settings
-from exportgraph.store import QueryResult, RdfSource, Store, open_store
+from exportgraph.services.users import Role
+from exportgraph.store import QueryResult, Store, open_store
 from tests import real_graph
 
-from .support import Accounts
+from .support import Accounts, accounts_of, api_client, copy_of
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "terminology" / "ontology"
 
@@ -49,18 +45,7 @@ def fixture_store(fixture_root: Path) -> Iterator[Store]:
 @pytest.fixture
 def fresh_store(fixture_root: Path, fixture_store: Store) -> Iterator[Store]:
     """A writable memory store with the fixture terminology (copied, not rebuilt)."""
-    store = open_store("memory:")
-    dump = b"".join(
-        f"{t.subject} {t.predicate} {t.object} .\n".encode() for t in fixture_store.triples()
-    )
-    sources = [RdfSource("fixture", dump, "application/n-triples")]
-    for graph in fixture_store.named_graphs():
-        data = b"".join(
-            f"{t.subject} {t.predicate} {t.object} <{graph}> .\n".encode()
-            for t in fixture_store.triples(graph)
-        )
-        sources.append(RdfSource(graph, data, "application/n-quads"))
-    store.replace_all(sources)
+    store = copy_of(fixture_store, "fixture")
     yield store
     store.close()
 
@@ -68,17 +53,19 @@ def fresh_store(fixture_root: Path, fixture_store: Store) -> Iterator[Store]:
 @pytest.fixture
 def accounts(tmp_path: Path) -> Accounts:
     """erin (editor), eddie (editor), rita (reviewer), ada (admin) in a fresh users file."""
-    path = tmp_path / "users.json"
-    roles = {"erin": "editor", "eddie": "editor", "rita": "reviewer", "ada": "admin"}
-    return Accounts(path, {name: add_user(path, name, role) for name, role in roles.items()})
+    roles: dict[str, Role] = {
+        "erin": "editor",
+        "eddie": "editor",
+        "rita": "reviewer",
+        "ada": "admin",
+    }
+    return accounts_of(tmp_path / "users.json", roles)
 
 
 @pytest.fixture
 def client(fresh_store: Store, accounts: Accounts) -> Iterator[TestClient]:
     """An API client over a writable fixture store."""
-    settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(accounts.path))
-    app = create_app(Context(settings, store=fresh_store))
-    with TestClient(app) as test_client:
+    with api_client(fresh_store, accounts.path) as test_client:
         yield test_client
 
 
@@ -101,11 +88,7 @@ class Shared(Store):
 @pytest.fixture
 def read_client(fixture_store: Store, tmp_path: Path) -> Iterator[TestClient]:
     """An API client over the shared read-only fixture store (no users)."""
-    settings = replace(
-        Settings.from_env(), store_uri="memory:", users_file=str(tmp_path / "none.json")
-    )
-    app = create_app(Context(settings, store=Shared(fixture_store)))
-    with TestClient(app) as test_client:
+    with api_client(Shared(fixture_store), tmp_path / "none.json") as test_client:
         yield test_client
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
@@ -160,3 +161,56 @@ async def error_page(request: Request, error: ExportgraphError) -> HTMLResponse:
         title=error.title,
         error=error,
     )
+
+
+def see_other(url: str) -> RedirectResponse:
+    """The answer to a form post that worked: go to `url` (303 See Other)."""
+    return RedirectResponse(url, status_code=303)
+
+
+def form_field(named: str | None, fields: Iterable[str]) -> str:
+    """The form field an error names (`request.x` and `request[0]` are `request`), or
+    "general" when it names none of `fields`."""
+    name = (named or "").split(".", 1)[0].split("[", 1)[0]
+    return name if name in fields else "general"
+
+
+# ---------------------------------------------------------------- forms answered by a page
+
+T = TypeVar("T")
+
+
+@dataclass
+class FormState:
+    """A form shown again: the errors beside their fields and the page's status."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+    status: int = 200
+
+
+async def answer_form(
+    request: Request,
+    *,
+    key: str,
+    given: str,
+    missing: str,
+    compute: Callable[[], Awaitable[T]],
+    page: Callable[[T], Awaitable[str]],
+    field_of: Callable[[str | None], str],
+) -> HTMLResponse | FormState:
+    """A GET form whose answer is a page of its own: with `key` given, the page of what
+    `compute` finds (or its error beside the field `field_of` names); with `key` sent empty,
+    `missing` beside it (422); the form, unsent, otherwise."""
+    state = FormState()
+    if given:
+        try:
+            found = await compute()
+        except ExportgraphError as error:
+            state.errors[field_of(error.field)] = error.detail
+            state.status = error.status
+        else:
+            return HTMLResponse(await page(found))
+    elif key in request.query_params:
+        state.errors[key] = missing
+        state.status = 422
+    return state

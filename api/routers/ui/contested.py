@@ -13,11 +13,13 @@ from exportgraph.api.routers.ui.common import (
     context_of,
     current_user,
     error_page,
+    form_field,
     form_user,
     render,
+    see_other,
 )
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from exportgraph.errors import ExportgraphError
 from exportgraph.json_types import JsonObject
@@ -26,11 +28,6 @@ from exportgraph.services.reviews.recompute import ENDPOINTS, SUBJECTS
 
 router = APIRouter()
 FORM_FIELDS = ("subject", "request", "data_version", "grounds", "model_version")
-
-
-def _field(error: ExportgraphError) -> str:
-    name = (error.field or "").split(".", 1)[0].split("[", 1)[0]
-    return name if name in FORM_FIELDS else "general"
 
 
 async def _queue_page(
@@ -115,10 +112,10 @@ async def contest(
         return await _queue_page(
             request,
             values=values,
-            errors={_field(error): error.detail},
+            errors={form_field(error.field, FORM_FIELDS): error.detail},
             status_code=error.status,
         )
-    return RedirectResponse(f"/reviews/{record['id']}", status_code=303)
+    return see_other(f"/reviews/{record['id']}")
 
 
 async def _record_page(
@@ -169,4 +166,4 @@ async def decide(
         await call(reviews.decide, context_of(request), user, review_id, body)
     except ExportgraphError as error:
         return await _record_page(request, review_id, error=error.detail, status_code=error.status)
-    return RedirectResponse(f"/reviews/{review_id}", status_code=303)
+    return see_other(f"/reviews/{review_id}")

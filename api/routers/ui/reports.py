@@ -8,11 +8,16 @@ from typing import Annotated
 
 from exportgraph.api.deps import get_knowledge
 from exportgraph.api.routers.reports import report_page
-from exportgraph.api.routers.ui.common import call, context_of, jurisdiction_choices, render
+from exportgraph.api.routers.ui.common import (
+    answer_form,
+    call,
+    context_of,
+    jurisdiction_choices,
+    render,
+)
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from exportgraph.errors import ExportgraphError
 from exportgraph.services.standards import releases
 from exportgraph.services.standards.impact_report import impact_report
 
@@ -39,31 +44,29 @@ async def reports_page(
     knowledge = await get_knowledge(request)
     store = context_of(request).store
     chosen = jurisdiction or []
-    errors: dict[str, str] = {}
-    status = 200
-    if start.strip():
-        try:
-            run = await call(
-                impact_report, store, knowledge, start.strip(), end.strip() or None, chosen or None
-            )
-        except ExportgraphError as error:
-            errors[_field_of(error.field)] = error.detail
-            status = error.status
-        else:
-            query: dict[str, str | list[str]] = {"from": start.strip(), "to": end.strip()}
-            if chosen:
-                query["jurisdiction"] = chosen
-            return HTMLResponse(await call(report_page, run, query))
-    elif "from" in request.query_params:
-        errors["from"] = "from: give a date (YYYY-MM-DD) or a release version"
-        status = 422
+    query: dict[str, str | list[str]] = {"from": start.strip(), "to": end.strip()}
+    if chosen:
+        query["jurisdiction"] = chosen
+    state = await answer_form(
+        request,
+        key="from",
+        given=start.strip(),
+        missing="from: give a date (YYYY-MM-DD) or a release version",
+        compute=lambda: call(
+            impact_report, store, knowledge, start.strip(), end.strip() or None, chosen or None
+        ),
+        page=lambda run: call(report_page, run, query),
+        field_of=_field_of,
+    )
+    if isinstance(state, HTMLResponse):
+        return state
     return await render(
         request,
         "ui/reports.html",
         section="/reports",
-        status_code=status,
+        status_code=state.status,
         title="Impact report",
-        errors=errors,
+        errors=state.errors,
         values={"from": start, "to": end},
         chosen=chosen,
         releases=await call(releases.list_releases, store),

@@ -18,29 +18,30 @@ from exportgraph.api.routers.ui.common import (
     context_of,
     current_user,
     error_page,
+    form_field,
     form_user,
     render,
+    see_other,
 )
 from exportgraph.api.routers.ui.impact import pending_impact
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from exportgraph.errors import ExportgraphError, Forbidden, Unauthorized
 from exportgraph.services import users
 from exportgraph.services.standards import changes, releases
 from exportgraph.services.standards.diff import diff_rows
 from exportgraph.services.standards.terminology_check import ShapesReportJson
+from exportgraph.store import Store
 
 router = APIRouter()
 STATUSES = ("proposed", "approved", "rejected")
 
 
-def _see_other(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
-
-
-async def _store(request: Request) -> Any:
-    return await call(getattr, context_of(request), "store")
+async def _store(request: Request) -> Store:
+    """The context's store (opening it may block: in the thread pool)."""
+    store: Store = await call(getattr, context_of(request), "store")
+    return store
 
 
 # ---------------------------------------------------------------- sign-in
@@ -60,7 +61,7 @@ async def sign_in(request: Request, token: str = Form("")) -> Response:
             "enter your token" if not token.strip() else "this token is not valid"
         )
         return await _review_page(request, errors={"token": detail}, status_code=error.status)
-    response = _see_other("/review")
+    response = see_other("/review")
     response.set_cookie(
         SESSION_COOKIE,
         token.strip(),
@@ -79,7 +80,7 @@ async def sign_out(request: Request, csrf: str = Form("")) -> Response:
         check_form_post(request, csrf)
     except Forbidden as error:
         return await error_page(request, error)
-    response = _see_other("/")
+    response = see_other("/")
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
     return response
 
@@ -154,11 +155,11 @@ async def propose_change(
     try:
         change = await call(changes.propose, await _store(request), user, values)
     except ExportgraphError as error:
-        where = error.field if error.field in FIELDS else "general"
+        where = form_field(error.field, FIELDS)
         return await _review_page(
             request, errors={where: error.detail}, values=values, status_code=error.status
         )
-    return _see_other(f"/review/changes/{change['id']}")
+    return see_other(f"/review/changes/{change['id']}")
 
 
 async def _change_page(
@@ -222,7 +223,7 @@ async def review_change(
         return await _change_page(
             request, change_id, error=error.detail, status_code=error.status, report=report
         )
-    return _see_other(f"/review/changes/{change_id}")
+    return see_other(f"/review/changes/{change_id}")
 
 
 # ---------------------------------------------------------------- releases
@@ -252,22 +253,22 @@ async def publish_release(
         body = {k: v for k, v in (("version", version.strip()), ("notes", notes.strip())) if v}
         created = await call(releases.create_release, await _store(request), user, body)
     except ExportgraphError as error:
-        field = error.field if error.field in ("version", "notes") else "general"
+        field = form_field(error.field, ("version", "notes"))
         return await _releases(
             request,
             errors={field: error.detail},
             values={"version": version, "notes": notes},
             status_code=error.status,
         )
-    return _see_other(f"/releases/{created['version']}")
+    return see_other(f"/releases/{created['version']}")
 
 
 @router.get("/releases/diff", response_class=HTMLResponse)
 async def release_diff_form(request: Request, a: str = "", b: str = "") -> Response:
     """The diff picker submits here; redirect to the diff's own address."""
     if not a or not b:
-        return _see_other("/releases")
-    return _see_other(f"/releases/{a}/diff/{b}")
+        return see_other("/releases")
+    return see_other(f"/releases/{a}/diff/{b}")
 
 
 @router.get("/releases/{version}", response_class=HTMLResponse)

@@ -9,11 +9,16 @@ from typing import Annotated
 
 from exportgraph.api.deps import get_knowledge
 from exportgraph.api.routers.impact import whatif_page
-from exportgraph.api.routers.ui.common import call, context_of, jurisdiction_choices, render
+from exportgraph.api.routers.ui.common import (
+    answer_form,
+    call,
+    context_of,
+    jurisdiction_choices,
+    render,
+)
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from exportgraph.errors import ExportgraphError
 from exportgraph.json_types import JsonObject
 from exportgraph.services.standards.impact import PRODUCTS, impact_run
 
@@ -84,33 +89,31 @@ async def whatif_form(
         "as_of": as_of.strip(),
     }
     chosen = jurisdiction or []
-    errors: dict[str, str] = {}
-    status = 200
-    if values["entry"]:
-        try:
-            run = await call(
-                impact_run,
-                context.store,
-                knowledge,
-                _request(values, chosen),
-                max_items=context.settings.max_bulk_items,
-                max_agreements=context.settings.max_batch_items,
-            )
-        except ExportgraphError as error:
-            errors[_field_of(error.field)] = error.detail
-            status = error.status
-        else:
-            return HTMLResponse(await call(whatif_page, knowledge, run))
-    elif "entry" in request.query_params:
-        errors["entry"] = "entry: name the entry whose criterion changes (e.g. EU:4A506.a.2)"
-        status = 422
+    state = await answer_form(
+        request,
+        key="entry",
+        given=values["entry"],
+        missing="entry: name the entry whose criterion changes (e.g. EU:4A506.a.2)",
+        compute=lambda: call(
+            impact_run,
+            context.store,
+            knowledge,
+            _request(values, chosen),
+            max_items=context.settings.max_bulk_items,
+            max_agreements=context.settings.max_batch_items,
+        ),
+        page=lambda run: call(whatif_page, knowledge, run),
+        field_of=_field_of,
+    )
+    if isinstance(state, HTMLResponse):
+        return state
     return await render(
         request,
         "ui/whatif.html",
         section="/whatif",
-        status_code=status,
+        status_code=state.status,
         title="What if a threshold changed?",
-        errors=errors,
+        errors=state.errors,
         values=values,
         chosen=chosen,
         comparators=COMPARATORS,

@@ -28,7 +28,6 @@ from exportgraph.services.partners.logic import Tri
 from exportgraph.services.reference.entries import SourceShown
 
 EU_EXPORT = "Regulation (EU) 2021/821, Article 3(1)"
-EXPORTS = ("export", "reexport")  # what the Country Chart and Art. 3(1) state requirements for
 
 
 @dataclass
@@ -116,8 +115,9 @@ def _chart(
     if paragraph is None:
         outcome.missing.append(f"the License Requirements of {entry_id} (not in the data)")
         return
-    if activity not in (*EXPORTS, "deemed-export"):  # a release is an export to the person's
-        outcome.reasons.append(  # country (the caller has named it as the destination)
+    # a release is an export to the person's country (the caller named it as the destination)
+    if not knowledge.leaves_jurisdiction(activity) and activity != "deemed-export":
+        outcome.reasons.append(
             f"the Commerce Country Chart states licence requirements for exports and reexports; "
             f"a {activity} of {entry_id} is not decided by it"
         )
@@ -145,7 +145,7 @@ def _eu_annex_i(
             f"whether {entry_id} is listed in Annex IV of Regulation (EU) 2021/821"
         )
         return
-    if activity not in EXPORTS:
+    if not knowledge.leaves_jurisdiction(activity):
         outcome.missing.append(f"the authorisation requirement of {entry_id} for a {activity}")
         return
     outcome.required = True

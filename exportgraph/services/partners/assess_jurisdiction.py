@@ -189,7 +189,8 @@ def _no_licence_whatever_listed(
     destination = request.destination
     if activity == "in-country-transfer" and destination is None:
         destination = request.origin
-    if activity not in ("export", "reexport", "in-country-transfer") or destination is None:
+    leaves = knowledge.leaves_jurisdiction(activity)
+    if not (leaves or activity == "in-country-transfer") or destination is None:
         return []
     reasons = []
     for evaluation in lists.undecided:

@@ -86,7 +86,7 @@ def question(
     """The assessment of `item` for `activity` from `origin` (to `to`) on `as_of`."""
     described: JsonObject = {"parameters": item.parameters or {}, "facts": item.facts or {}}
     subject: dict[str, JsonObject]
-    if item.is_software:
+    if know.serves_another_kind(item.kind):
         assert item.kind is not None
         # the served item's parameters and facts decide (contract §3 software/technology)
         subject = {item.kind: {"for_kind": item.for_kind, "purpose": item.purpose, **described}}

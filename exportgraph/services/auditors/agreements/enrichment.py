@@ -174,7 +174,7 @@ class Enricher:
         missing = missing_agreement_facts(self.know, facts)
         for index, item in enumerate(facts.items):
             field = f"{self.where}items[{index}]"
-            item_missing = missing_item_fact(item)
+            item_missing = missing_item_fact(self.know, item)
             if missing or item_missing:
                 statuses.append(
                     self._undecided(
@@ -218,10 +218,10 @@ class Enricher:
                         "but the agreement lists none; list the items the researcher will see",
                     )
                     continue
-                if not item.is_software:
+                if not self.know.serves_another_kind(item.kind):
                     continue
                 missing = missing_exchange_facts(self.know, facts, exchange) or missing_item_fact(
-                    item
+                    self.know, item
                 )
                 if missing:
                     self._undecided(exchange.node, "accessFinding", item.node, None, missing)
@@ -258,7 +258,7 @@ class Enricher:
                 continue
             kind = code(access, ns.EGID + "kind/")
             matching = [item for item in facts.items if kind and item.kind == kind]
-            if not matching and kind in ("technology", "software"):
+            if not matching and self.know.serves_another_kind(kind):
                 yield None
             yield from matching
 

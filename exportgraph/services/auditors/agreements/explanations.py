@@ -60,18 +60,18 @@ _DATA_GAPS = (
 """Facts the knowledge graph lacks (the assessment's wording → what the auditor should do)."""
 
 
-def missing_item_fact(item: ItemFacts) -> str | None:
+def missing_item_fact(know: Rules, item: ItemFacts) -> str | None:
     """What the item must state before it can be assessed; None when it states enough."""
     if item.kind is None:
         return "the item states no kind; state what it is (e.g. quantum-computer, technology)"
     if item.parameters_error:
         return item.parameters_error
-    if item.is_software and not item.for_kind:
+    if know.serves_another_kind(item.kind) and not item.for_kind:
         return (
             f"the {item.kind} does not say which kind of item it serves; state it "
             "(for_kind, e.g. quantum-computer)"
         )
-    if item.is_software and not item.purpose:
+    if know.serves_another_kind(item.kind) and not item.purpose:
         return (
             f"the {item.kind} does not say what it is for; state its purpose "
             "(development, production or use)"
@@ -90,7 +90,7 @@ def not_applying(
     claimed = f"the claimed exclusion '{notation}' ({exclusion.get('title', notation)})"
     covers = know.covers.get(str(exclusion.get("id", "")), ())
     if item.kind not in covers:
-        what = "hardware such as this " if not item.is_software else "this "
+        what = "this " if know.serves_another_kind(item.kind) else "hardware such as this "
         return (
             f"{claimed} does not apply: it covers {' and '.join(covers) or 'no item'} only, "
             f"never {what}{item.kind or 'item'}"

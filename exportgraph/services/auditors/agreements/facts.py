@@ -19,7 +19,6 @@ Term = NamedNode | BlankNode | Literal
 JURISDICTION_BASE = ns.EGID + "jurisdiction/"
 KIND_BASE = ns.EGID + "kind/"
 PURPOSE_BASE = ns.EGID + "purpose/"
-SOFTWARE_KINDS = frozenset({"software", "technology"})
 
 
 class Graph:
@@ -68,10 +67,6 @@ class ItemFacts:
     parameters: JsonObject | None
     parameters_error: str | None = None
     facts: JsonObject | None = None
-
-    @property
-    def is_software(self) -> bool:
-        return self.kind in SOFTWARE_KINDS
 
 
 @dataclass

@@ -37,10 +37,16 @@ class Rules:
     """The harmonized parameters' notations."""
     labels: dict[str, str] = field(default_factory=dict)
     """Parameter and fact notation → its English label (`cnot-error` → the C-NOT gate error)."""
+    serving_kinds: frozenset[str] = frozenset()
+    """Kinds whose items serve another kind (eg:servesAnotherKind: software, technology)."""
 
     @property
     def union_codes(self) -> frozenset[str]:
         return frozenset(u for unions in self.unions.values() for u in unions)
+
+    def serves_another_kind(self, kind: str | None) -> bool:
+        """Whether an item of `kind` is software or technology serving another kind's item."""
+        return kind in self.serving_kinds
 
     def permitted_stages(self, exclusion: str) -> frozenset[str]:
         return self.stages.get(exclusion, self.research_stages)
@@ -92,6 +98,11 @@ def _build(knowledge: Knowledge) -> Rules:
         },
         parameters=frozenset(knowledge.parameters),
         labels=labels,
+        serving_kinds=frozenset(
+            notation
+            for notation, kind in knowledge.kinds.items()
+            if knowledge.serves_another_kind(kind.iri)
+        ),
     )
 
 
