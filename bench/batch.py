@@ -1,7 +1,7 @@
 """Batch classification: a synthetic corpus of 100,000 items (exportgraph.services.partners.
 synthetic, seeded) classified in every jurisdiction in process, cold (a fresh knowledge index:
 axes, plans and answers compiled during the run), a corpus not seen before on the compiled index
-(what a running server does after its warm-up) and warm (the same data version and date again),
+(what a running server does after the first batch of a data version) and warm (the same data version and date again),
 and the same items classified one by one through classify_in — measured on a sample in the same
 run and extrapolated (said so in the output), with the sample's answers compared to the batch's.
 Also the time to write the batch as JSON (what POST /v1/classify/batch streams). Wall-clock and
@@ -82,8 +82,8 @@ def main() -> None:
     other = synthetic_items(knowledge, size, seed=2, bad=0.005)
     new, new_wall, new_cpu = timed(lambda: classify_batch(knowledge, other, None, AS_OF))
     print(
-        f"batch, a corpus not seen before (seed 2) on the compiled index, as a running server "
-        f"after its warm-up: {new_wall:.2f} s wall, {new_cpu:.2f} s CPU "
+        f"batch, a corpus not seen before (seed 2) on the compiled index (a running server after "
+        f"the data version's first batch): {new_wall:.2f} s wall, {new_cpu:.2f} s CPU "
         f"({size / new_wall:,.0f} items/s); {new['errors']:,} items in error"
     )
 
