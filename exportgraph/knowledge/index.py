@@ -129,6 +129,13 @@ class Knowledge:
         concept = self.scheme("activities").get(activity)
         return concept is not None and concept.has("leavesJurisdiction")
 
+    def product_group_kind(self, code: str) -> str:
+        """The kind every entry of a code's product group is about (eg:entriesAbout: 4D001, of
+        group D, is about software), as a kind notation; "" when the data names none."""
+        group = self.scheme("product-groups").get(code[1:2])
+        kinds = sorted(group.links.get("entries_about", ())) if group is not None else []
+        return self.kind_notation(kinds[0]) if kinds else ""
+
     def concept(self, scheme: str, notation: object, field: str, what: str) -> Concept:
         """A concept by notation; InvalidInput naming `field` and the known notations otherwise."""
         table = self.scheme(scheme)

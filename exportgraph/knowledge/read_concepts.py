@@ -38,6 +38,7 @@ _CONCEPT_LINKS = {
     ns.SKOS + "narrower": "narrower",
     ns.DCTERMS + "isReplacedBy": "replaced_by",
     ns.EG + "valueScheme": "value_scheme",
+    ns.EG + "entriesAbout": "entries_about",
 }
 
 

@@ -4,6 +4,8 @@ spelling — jurisdiction alias, letter case — and nothing from an id no list 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.services.partners.entry_subject import named_entry
@@ -39,3 +41,16 @@ def test_a_software_or_technology_entry_names_the_kind_that_serves_another(
         subject = named_entry(knowledge, entry.id, "subject.entry")
         assert subject.kind == entry.type, entry.id
         assert knowledge.serves_another_kind(subject.kind_iri)
+
+
+def test_a_listed_entry_takes_the_kind_of_its_product_group_from_the_data(
+    context: Context,
+) -> None:
+    """A paragraph known only as text is about what its product group's entries are about
+    (eg:entriesAbout in ontology/vocabulary.ttl: group D software, group E technology)."""
+    knowledge = current(context)
+    assert named_entry(knowledge, "US:5D002", "subject.entry").kind == "software"
+    assert named_entry(knowledge, "EU:6E001", "subject.entry").kind == "technology"
+    assert named_entry(knowledge, "US:6A001", "subject.entry").kind == ""
+    without = replace(knowledge, schemes={**knowledge.schemes, "product-groups": {}})
+    assert named_entry(without, "US:5D002", "subject.entry").kind == ""

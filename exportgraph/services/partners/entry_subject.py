@@ -18,7 +18,6 @@ from exportgraph.errors import InvalidInput, shown
 from exportgraph.knowledge.index import Knowledge
 
 _ID = re.compile(r"^([A-Za-z]{2}):(\S+)$")
-_GROUP_KIND = {"D": "software", "E": "technology"}  # CCL / Annex I product groups (their headings)
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def named_entry(knowledge: Knowledge, raw: object, where: str) -> NamedEntry:
     elif curated is not None and len(curated.kinds) == 1:
         kind = knowledge.kind_notation(next(iter(curated.kinds)))
     elif curated is None and listed is not None:
-        kind = _GROUP_KIND.get(listed.code[1:2], "")
+        kind = knowledge.product_group_kind(listed.code)
     concept = knowledge.kinds.get(kind)
     return NamedEntry(
         curated.id if curated is not None else entry_id,
