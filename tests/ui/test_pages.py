@@ -133,6 +133,24 @@ def test_plot_svg_download(client: TestClient) -> None:
     assert client.get("/classify/plot.svg?jurisdiction=ZZ").status_code == 422
 
 
+def test_plot_svg_takes_the_point_by_the_planes_parameters(client: TestClient) -> None:
+    """The plane's axes come from the data (eg:xParameter, eg:yParameter): the point is given by
+    their notations; the former `qubits` spelling still works; a value that is not a finite
+    number is a 422 naming the parameter."""
+    base = "/classify/plot.svg?jurisdiction=US&as_of=2025-12-01"
+    by_data = client.get(f"{base}&physical-qubits=120&cnot-error=8e-4")
+    former = client.get(f"{base}&qubits=120&cnot-error=8e-4")
+    assert by_data.status_code == former.status_code == 200
+    assert 'data-inside="true"' in by_data.text
+    assert by_data.text == former.text
+    outside = client.get(f"{base}&physical-qubits=10&cnot-error=8e-4")
+    assert 'data-inside="false"' in outside.text
+    for bad in ("abc", "1e999", "nan"):
+        refused = client.get(f"{base}&physical-qubits={bad}&cnot-error=8e-4")
+        assert refused.status_code == 422
+        assert "physical-qubits" in refused.text
+
+
 def test_agreement_errors_and_downloads(client: TestClient) -> None:
     bad = client.post("/agreements", data={"text": "{not json", "format": "application/json"})
     assert bad.status_code == 422 and "line 1" in _error_of(bad.text, "text")

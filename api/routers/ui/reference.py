@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from exportgraph.api.deps import get_knowledge
 from exportgraph.api.routers.ui import forms
@@ -167,6 +168,17 @@ async def classify_page(request: Request) -> HTMLResponse:
     )
 
 
+def _finite(value: str, name: str) -> float:
+    """A coordinate of the plot's point, named by its parameter; a finite number."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        raise InvalidInput(f"{name}: {value!r} is not a finite number", field=name)
+    return number
+
+
 def _date(value: str | None, name: str = "as_of") -> dt.date:
     if not value:
         return dt.date.today()
@@ -179,25 +191,31 @@ def _date(value: str | None, name: str = "as_of") -> dt.date:
 @router.get("/classify/plot.svg")
 async def classify_plot(
     request: Request,
-    kind: str = "quantum-computer",
     jurisdiction: str = Query(..., description="one jurisdiction code"),
+    kind: str | None = Query(
+        None, description="the kind whose plane is drawn (default: the data's first plot)"
+    ),
     as_of: str | None = None,
-    qubits: float | None = None,
-    cnot_error: float | None = Query(None, alias="cnot-error"),
+    qubits: str | None = Query(
+        None,
+        description="the former name of the x value (physical qubits on the first plane)",
+        deprecated=True,
+    ),
 ) -> Response:
-    """One jurisdiction's control-region panel as a standalone SVG file."""
-    point = (
-        Point.of(repr(qubits), repr(cnot_error))
-        if qubits is not None and cnot_error is not None
-        else None
-    )
+    """One jurisdiction's control-region panel as a standalone SVG file. The item's point is
+    given by the plane's two parameters, named as the data names them (`physical-qubits`,
+    `cnot-error` on the quantum-computer plane)."""
     knowledge = await get_knowledge(request)
+    plane = plot_for(knowledge, kind)
+    given = request.query_params
+    x, y = given.get(plane.x, qubits), given.get(plane.y)
+    point = Point.of(_finite(x, plane.x), _finite(y, plane.y)) if x and y else None
     plot = await call(
         plots.control_region_plots, knowledge, _date(as_of), point, kind, [jurisdiction]
     )
     if not plot.panels:
         raise InvalidInput(
-            f"jurisdiction: {jurisdiction!r} has no entry with thresholds for {kind!r}",
+            f"jurisdiction: {jurisdiction!r} has no entry with thresholds for {plot.kind!r}",
             field="jurisdiction",
         )
     return Response(plot.panels[0].svg, media_type="image/svg+xml")
