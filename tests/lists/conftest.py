@@ -16,6 +16,8 @@ from exportgraph.loaders.country_chart import (
     read_country_groups,
 )
 from exportgraph.loaders.country_names import CountryNames
+from exportgraph.loaders.formalize import FormalEntry
+from exportgraph.loaders.whole_lists import _formalized
 
 from exportgraph.paths import ontology_dir
 from exportgraph.store import Store
@@ -37,6 +39,16 @@ def ccl() -> CommerceControlList:
 @pytest.fixture(scope="session")
 def annex(names: CountryNames) -> AnnexI:
     return read_annex_i(SOURCES / "eu-2021-821-annex-i-20251115.json", names)
+
+
+@pytest.fixture(scope="session")
+def formalized(ccl: CommerceControlList, annex: AnnexI) -> list[FormalEntry]:
+    """Every entry the formalize tables read from both official texts (as `load` reads them)."""
+    trees = {
+        "US": {e.code: e.tree for e in ccl.entries},
+        "EU": {e.code: e.tree for e in annex.entries},
+    }
+    return list(_formalized(ontology_dir(), str, trees, {"US": set(), "EU": set()}))
 
 
 @pytest.fixture(scope="session")

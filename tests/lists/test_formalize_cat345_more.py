@@ -14,14 +14,10 @@ list's spelling; what cannot be read exactly stays text."""
 from __future__ import annotations
 
 import pytest
-from exportgraph.loaders import whole_lists
-from exportgraph.loaders.annex_i import AnnexI
-from exportgraph.loaders.ccl_model import CommerceControlList
+from exportgraph.loaders.formalize import FormalEntry
 
-from exportgraph.paths import ontology_dir
-from tests.lists.test_formalize_tree import Found, _trees, _way, _ways
+from tests.lists.test_formalize_tree import Found, _way, _ways
 
-ONTOLOGY = ontology_dir()
 ROOTS = (
     "5A001.e",
     "5A001.c",
@@ -48,8 +44,8 @@ BOTH = ("US", "EU")
 
 
 @pytest.fixture(scope="module")
-def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
-    entries = whole_lists._formalized(ONTOLOGY, str, _trees(ccl, annex), {"US": set(), "EU": set()})
+def found(formalized: list[FormalEntry]) -> Found:
+    entries = formalized
     assert not {e.code for e in entries if e.code.startswith("4A994")} - {
         "4A994.b",
         "4A994.f",

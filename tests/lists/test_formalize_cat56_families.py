@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from exportgraph.loaders import formalize, whole_lists
+from exportgraph.loaders import formalize
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl_model import CommerceControlList
 from exportgraph.loaders.formalize_clauses import _in_phrases
@@ -32,13 +32,8 @@ Read = set[tuple[str, str, Decimal, str]]
 
 
 @pytest.fixture(scope="module")
-def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
-    trees = {
-        "US": {e.code: e.tree for e in ccl.entries},
-        "EU": {e.code: e.tree for e in annex.entries},
-    }
-    entries = whole_lists._formalized(ONTOLOGY, str, trees, {"US": set(), "EU": set()})
-    return {(e.jurisdiction, e.code): e for e in entries if e.code.startswith(ROOTS)}
+def found(formalized: list[formalize.FormalEntry]) -> Found:
+    return {(e.jurisdiction, e.code): e for e in formalized if e.code.startswith(ROOTS)}
 
 
 def _paragraphs(found: Found, jurisdiction: str) -> dict[str, Read]:

@@ -10,9 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from exportgraph.loaders import formalize, formalize_tree, whole_lists
-from exportgraph.loaders.annex_i import AnnexI
-from exportgraph.loaders.ccl_model import CommerceControlList
+from exportgraph.loaders import formalize, formalize_tree
 from exportgraph.loaders.listed_text import TextNode
 
 from exportgraph.paths import ontology_dir
@@ -26,13 +24,8 @@ Way = frozenset[Criterion]
 
 
 @pytest.fixture(scope="module")
-def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
-    trees = {
-        "US": {e.code: e.tree for e in ccl.entries},
-        "EU": {e.code: e.tree for e in annex.entries},
-    }
-    entries = whole_lists._formalized(ONTOLOGY, str, trees, {"US": set(), "EU": set()})
-    return {(e.jurisdiction, e.code): e for e in entries if e.code.startswith(ROOTS)}
+def found(formalized: list[formalize.FormalEntry]) -> Found:
+    return {(e.jurisdiction, e.code): e for e in formalized if e.code.startswith(ROOTS)}
 
 
 def _criterion(parameter: str, comparator: str, value: str, unit: str) -> Criterion:
