@@ -46,6 +46,9 @@ class Settings:
     """EXPORTGRAPH_SPARQL_MAX_MEMORY_MB: the memory of one SPARQL worker process."""
     answer_cache_bytes: int = 32 * MIB
     """EXPORTGRAPH_ANSWER_CACHE_BYTES: classification and assessment answers kept in memory."""
+    sparql_cache_bytes: int = 32 * MIB
+    """EXPORTGRAPH_SPARQL_CACHE_BYTES: SPARQL results kept in memory for the state of the store
+    they were computed on (0: none kept)."""
     max_bulk_body_bytes: int = 512 * MIB
     """EXPORTGRAPH_MAX_BULK_BODY: the request body of a classification batch or a what-if corpus
     (POST /v1/classify/batch, POST /v1/impact): a million items fit."""
@@ -68,6 +71,7 @@ class Settings:
             sparql_max_query_bytes=_int("EXPORTGRAPH_SPARQL_MAX_QUERY", cls.sparql_max_query_bytes),
             sparql_max_memory_mb=_int("EXPORTGRAPH_SPARQL_MAX_MEMORY_MB", cls.sparql_max_memory_mb),
             answer_cache_bytes=_int("EXPORTGRAPH_ANSWER_CACHE_BYTES", cls.answer_cache_bytes),
+            sparql_cache_bytes=_int("EXPORTGRAPH_SPARQL_CACHE_BYTES", cls.sparql_cache_bytes),
             max_bulk_body_bytes=_int("EXPORTGRAPH_MAX_BULK_BODY", cls.max_bulk_body_bytes),
             max_bulk_items=_int("EXPORTGRAPH_MAX_BULK_ITEMS", cls.max_bulk_items),
         )

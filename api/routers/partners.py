@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
 from exportgraph.api import warm_index
@@ -23,6 +21,7 @@ from exportgraph.graph.context import Context
 from exportgraph.json_types import JsonObject
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.screening import is_loaded as screening_loaded
+from exportgraph.services.kept_answers import KeptAnswers
 from exportgraph.services.partners.answers import AssessAnswer, ClassifyAnswer
 from exportgraph.services.partners.assess import assess_in
 from exportgraph.services.partners.classify import classify_in
@@ -215,49 +214,15 @@ class AssessRequest(BaseModel):
     as_of: str | None = None
 
 
-Kept = tuple[str, bytes]
-"""A serialized answer and the data version it names."""
-
-
-class _Answers:
-    """Serialized answers by (context, the data version whose answers the index gives, route,
-    SHA-256 of the request body): the same question asked again under the same data — or under a
-    later version that answers alike (Knowledge.answers_version) — is answered from memory.
-    Bounded in bytes (least recently used first out); bodies over CACHED_BODY_BYTES and answers
-    over a sixteenth of the budget are never kept, so the cache holds many small answers, not a
-    few huge ones."""
-
-    def __init__(self) -> None:
-        self._items: OrderedDict[tuple[int, str, str, bytes], Kept] = OrderedDict()
-        self._lock = threading.Lock()
-        self.bytes = 0
-
-    def get(self, key: tuple[int, str, str, bytes]) -> Kept | None:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[int, str, str, bytes], value: Kept, budget: int) -> None:
-        with self._lock:
-            if len(value[1]) <= budget // 16:
-                old = self._items.pop(key, None)
-                self.bytes += len(value[1]) - (len(old[1]) if old is not None else 0)
-                self._items[key] = value
-            while self.bytes > budget:
-                _, (_, dropped) = self._items.popitem(last=False)
-                self.bytes -= len(dropped)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-
 CACHED_BODY_BYTES = 16 * 1024
 """Request bodies up to this size have their answers cached (a classify question is ~200 bytes)."""
 INLINE_BODY_BYTES = 4 * 1024
 """Request bodies up to this size are answered on the event loop when the catalogue is warm."""
-_ANSWERS = _Answers()
+_ANSWERS: KeptAnswers[tuple[int, str, str, bytes]] = KeptAnswers()
+"""Serialized answers by (context, the data version whose answers the index gives, route, SHA-256
+of the request body): the same question asked again under the same data — or under a later
+version that answers alike (Knowledge.answers_version) — is answered from memory; bodies over
+CACHED_BODY_BYTES are never kept."""
 # Answers are trees built per request: no cycle to look for (skipping the check saves ~10%)
 _JSON = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 # Each computed answer is validated by the model the OpenAPI documents (a cached one was already):

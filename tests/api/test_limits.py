@@ -31,6 +31,7 @@ from fastapi.testclient import TestClient
 
 from exportgraph.errors import QueryTimeout, QueryTooLarge
 from exportgraph.graph.context import Context
+from exportgraph.services.kept_answers import KeptAnswers
 from exportgraph.services.query.sparql import close_pool, execute
 from exportgraph.services.users import add_user
 from exportgraph.settings import Settings
@@ -278,7 +279,7 @@ def test_the_answer_cache_is_bounded_in_bytes_and_skips_big_bodies(
     api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # main kept 1,024 raw bodies whatever their size: 60 distinct 4.6 MB bodies held ~276 MB
-    cache = partners._Answers()
+    cache = KeptAnswers()
     monkeypatch.setattr(partners, "_ANSWERS", cache)
     budget = LIMITS["answer_cache_bytes"]
     question = json.dumps({**CLASSIFY, "jurisdictions": ["US", "EU", "GB", "JP"]}).encode()

@@ -15,6 +15,7 @@ from exportgraph.graph import deltas
 from exportgraph.graph.context import Context
 from exportgraph.knowledge import incremental
 from exportgraph.knowledge.incremental import Indexed
+from exportgraph.services.kept_answers import KeptAnswers
 from exportgraph.services.partners.classify import classify_in
 from exportgraph.settings import Settings
 from exportgraph.store import Store
@@ -58,7 +59,7 @@ def _fresh(indexed: Indexed) -> dict[str, object]:
 def test_labels_the_answers_do_not_show_keep_the_answers(
     store: Store, context: Context, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(partners, "_ANSWERS", partners._Answers())
+    monkeypatch.setattr(partners, "_ANSWERS", KeptAnswers())
     first = incremental.index(store)
     asked = _answer(context, first)
     unseen = [

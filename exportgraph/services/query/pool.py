@@ -27,11 +27,13 @@ from exportgraph.graph import deltas
 from exportgraph.graph.journal import read_state
 from exportgraph.services.query.checks import check_query, check_size
 from exportgraph.services.query.copies import Prepared, followed
+from exportgraph.services.query.kept import Flights, KeptResults, Key, repeatable
 from exportgraph.services.query.limits import left, memory_exceeded, stopped, unpack
 from exportgraph.services.query.process import WorkerProcess
 
 if TYPE_CHECKING:
     from exportgraph.graph.context import Context
+    from exportgraph.settings import Settings
 
 DEFAULT_WORKERS = 2
 log = logging.getLogger("exportgraph.sparql")
@@ -50,6 +52,10 @@ class SparqlPool:
         self._dir = tempfile.mkdtemp(prefix="exportgraph-sparql-")
         self._prepared: Prepared | None = None
         self._closed = False
+        self.kept = KeptResults()
+        """Results of this pool's queries by the state they were computed on (Settings.
+        sparql_cache_bytes): a query asked again before the store moves on is not run again."""
+        self._flights = Flights()
 
     def _acquire(self, timeout: float) -> WorkerProcess:
         """An idle worker, or a new one while the pool is below its size; waits up to `timeout`."""
@@ -172,12 +178,44 @@ class SparqlPool:
         limit_s = settings.sparql_timeout_s
         deadline = (time.monotonic() if started is None else started) + limit_s
         check_size(text, settings.sparql_max_query_bytes)
-        check_query(text)
         # preparing a data version (dumping it, loading it into a worker) is the service's work,
         # not the query's: the query keeps the time it had when that work began
         preparing = time.monotonic()
         prepared = self.dump_for(context)
         deadline += time.monotonic() - preparing
+        key = _key(prepared.state, text, results_type, graph_type, settings)
+        found = self.kept.get(key)
+        if found is not None:  # kept only after the text passed check_query and ran
+            return found
+        check_query(text)
+        keeps = settings.sparql_cache_bytes > 0 and repeatable(text)
+        running = self._flights.lead(key) if keeps else None
+        if running is not None:  # the same question on the same state is being answered
+            running.wait(left(deadline, limit_s))
+            found = self.kept.get(key)
+            if found is not None:
+                return found
+            keeps = False  # it was not answered (an error, or another state): run it here
+        try:
+            return self._answer(context, prepared, text, results_type, graph_type, deadline, keeps)
+        finally:
+            if keeps:
+                self._flights.land(key)
+
+    def _answer(
+        self,
+        context: Context,
+        prepared: Prepared,
+        text: str,
+        results_type: str,
+        graph_type: str,
+        deadline: float,
+        keep: bool,
+    ) -> tuple[str, bytes]:
+        """Run a checked query in a worker brought to `prepared` (or further), keeping its
+        result when `keep`."""
+        settings = context.settings
+        limit_s = settings.sparql_timeout_s
         worker = self._acquire(left(deadline, limit_s))
         with self._lock:  # a worker brought further meanwhile is never taken back
             if worker.state != prepared.state and self._prepared is not None:
@@ -207,7 +245,11 @@ class SparqlPool:
                 "query: the SPARQL worker stopped; the query was not answered", field="query"
             ) from None
         self._release(worker)
-        return unpack(reply, settings.sparql_max_rows)
+        answer = unpack(reply, settings.sparql_max_rows)
+        if keep:
+            key = _key(prepared.state, text, results_type, graph_type, settings)
+            self.kept.put(key, answer, settings.sparql_cache_bytes)
+        return answer
 
     def warm(self, context: Context) -> None:
         """Start every worker and load the current data, so first queries are not slowed down."""
@@ -230,6 +272,10 @@ class SparqlPool:
             except queue.Empty:
                 break
         shutil.rmtree(self._dir, ignore_errors=True)
+
+
+def _key(state: str, text: str, results_type: str, graph_type: str, settings: Settings) -> Key:
+    return (state, text, results_type, graph_type, settings.sparql_max_rows)
 
 
 def _remove_later(path: str) -> None:
