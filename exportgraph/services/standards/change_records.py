@@ -8,16 +8,18 @@ from collections.abc import Collection, Mapping
 from typing import Literal as Choice
 from typing import cast
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import Literal, NamedNode, Quad
 from typing_extensions import TypedDict
 
 from exportgraph import namespaces as ns
 from exportgraph.errors import InvalidInput, NotFound
 from exportgraph.graph.changeset import change_iri
+from exportgraph.graph.journal import CHANGES_GRAPH, XSD_INTEGER
 from exportgraph.graph.queries import bind, load_query
 from exportgraph.knowledge.rows import lexical
 from exportgraph.services.standards.terminology_check import ShapesReportJson
 from exportgraph.store import Store
+from exportgraph.store.terms import STORE_ID
 
 ChangeStatus = Choice["proposed", "approved", "rejected"]
 RDF_TYPE = NamedNode(ns.RDF + "type")
@@ -169,8 +171,41 @@ def changes_named(store: Store, iris: Collection[str]) -> dict[str, ChangeRecord
     }
 
 
+_LAST_NUMBER = ns.eg("lastChangeNumber")
+
+
 def next_id(store: Store) -> str:
-    """The id the next proposal gets."""
+    """The id the next proposal gets: one more than the number kept beside the change sets
+    (when that change set exists and the next does not), else one more than the highest id —
+    reading every change set, which grew with the log (6.8 ms at 1,600 changes)."""
+    kept = last_number(store)
+    if kept is not None:
+        wanted = {change_iri(str(kept)).value, change_iri(str(kept + 1)).value}
+        rows = store.select(
+            bind("changes_existing", [{"change": NamedNode(v)} for v in sorted(wanted)])
+        )
+        found = {row["change"].value for row in rows if row.get("change") is not None}
+        if found == {change_iri(str(kept)).value}:
+            return str(kept + 1)
     rows = store.select(load_query("changes_next_id"))
     value = rows[0].get("max") if rows else None
     return str(int(value.value) + 1) if isinstance(value, Literal) else "1"
+
+
+def last_number(store: Store) -> int | None:
+    """The number of the last change set proposed, as kept beside the change sets."""
+    rows = store.select(load_query("changes_last_number"))
+    value = rows[0].get("number") if rows else None
+    return int(value.value) if isinstance(value, Literal) and value.value.isdigit() else None
+
+
+def number_quads(store: Store, change_id: str) -> tuple[list[Quad], list[Quad]]:
+    """The statements (deleted, inserted) that keep `change_id` as the last number proposed."""
+    store_node, graph = NamedNode(STORE_ID), NamedNode(CHANGES_GRAPH)
+    kept = last_number(store)
+    deleted = [] if kept is None else [Quad(store_node, _LAST_NUMBER, _integer(kept), graph)]
+    return deleted, [Quad(store_node, _LAST_NUMBER, _integer(int(change_id)), graph)]
+
+
+def _integer(number: int) -> Literal:
+    return Literal(str(number), datatype=XSD_INTEGER)

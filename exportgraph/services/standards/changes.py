@@ -42,6 +42,7 @@ from exportgraph.services.standards.change_records import (
     get_change,
     list_changes,
     next_id,
+    number_quads,
     record_of,
     reviewed,
 )
@@ -121,6 +122,7 @@ def propose(store: Store, user: User, body: object) -> ChangeRecord:
             change = effect(request, statements)
             report = change_check.check_change(store, change.added, change.removed).report
             change_id = next_id(store)
+            unnumbered, numbered = number_quads(store, change_id)
             node = change_iri(change_id)
             g = CHANGES_GRAPH
             fields: dict[str, NamedNode | Literal] = {
@@ -136,12 +138,13 @@ def propose(store: Store, user: User, body: object) -> ChangeRecord:
                 "report": Literal(json.dumps(report.as_dict())),
             }
             record = [
+                *numbered,
                 quad(node, RDF_TYPE, ns.eg("ChangeSet"), g),
                 quad(node, RDF_TYPE, ns.iri(PROV, "Entity"), g),
                 *(quad(node, PREDICATES[name], term, g) for name, term in fields.items()),
                 *_agent_quads(user.name),
             ]
-            conditional_write(store, state, "propose", node, insert=record)
+            conditional_write(store, state, "propose", node, delete=unnumbered, insert=record)
             return record_of(fields)  # what get_change reads back, without reading it
 
     return retrying(attempt)
