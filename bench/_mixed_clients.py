@@ -86,13 +86,16 @@ class Deadline:
         return time.monotonic() >= self.at
 
 
-async def reader(client: httpx.AsyncClient, index: int, until: Deadline, results: Results) -> None:
+async def reader(
+    client: httpx.AsyncClient, index: int, until: Deadline, results: Results, reads: str = "both"
+) -> None:
+    """Reads back to back: classify and SPARQL in turn (`reads` "both"), or one of them."""
     n = index
     while not until.passed():
         n += 1
         started = time.perf_counter()
         try:
-            if n % 2:
+            if reads == "classify" or (reads == "both" and n % 2):
                 body = {"item": ITEMS[n % len(ITEMS)], "jurisdictions": ["US", "EU", "GB"]}
                 response = await client.post("/v1/classify", json=body)
             else:
@@ -110,7 +113,8 @@ async def reader(client: httpx.AsyncClient, index: int, until: Deadline, results
         if response.status_code == 200:
             took = time.perf_counter() - started
             results.reads.append(took)
-            (results.classify if n % 2 else results.sparql).append(took)
+            asked_classify = reads == "classify" or (reads == "both" and n % 2)
+            (results.classify if asked_classify else results.sparql).append(took)
         else:
             results.read_errors += 1
             code = response.status_code
@@ -183,13 +187,14 @@ async def phase(
     run: str,
     think: float = 0.0,
     keepalive: float = 5.0,
+    reads: str = "both",
 ) -> Results:
     results = Results()
     limits = httpx.Limits(max_connections=readers + writers + 8, keepalive_expiry=keepalive)
     timeout = httpx.Timeout(120.0)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=timeout) as client:
         until = Deadline(seconds)
-        tasks = [reader(client, i, until, results) for i in range(readers)]
+        tasks = [reader(client, i, until, results, reads) for i in range(readers)]
         tasks += [
             writer(client, i, tokens, until, results, ledger, run, think) for i in range(writers)
         ]
@@ -198,12 +203,15 @@ async def phase(
     return results
 
 
-def report(name: str, results: Results, server_cpu: float) -> None:
+def report(name: str, results: Results, server_cpu: float, client_cpu: float) -> None:
     throughput = len(results.reads) / results.seconds if results.seconds else 0.0
     r50, r99 = percentiles(results.reads)
     p50, p99 = percentiles(results.proposals)
     a50, a99 = percentiles(results.approvals)
-    print(f"-- {name} ({results.seconds:.0f} s, server CPU {server_cpu:.1f} s)")
+    print(
+        f"-- {name} ({results.seconds:.0f} s, server CPU {server_cpu:.1f} s, "
+        f"load generator CPU {client_cpu:.1f} s)"
+    )
     if results.reads or results.read_errors:
         print(
             f"   reads     {throughput:7.1f} req/s  p50 {ms(r50)}  p99 {ms(r99)}"

@@ -19,6 +19,7 @@ Reads that got no HTTP answer at all (transport errors) are counted apart, by wh
 saw: a client that reuses an idle connection as long as the server keeps it (`--keepalive` at or
 above `exportgraph serve`'s idle timeout) sends some requests on connections the server is closing.
 Run: .venv/bin/python bench/mixed_load.py [--quick] [--seconds S] [--readers N] [--writers N]
+     [--reads both|classify|sparql]
 
 Targets (write-load issue): reads with writers running >= 0.8x reads alone; approval p99 <= 1 s
 with the readers running; 0 lost or half-applied approvals.
@@ -33,6 +34,7 @@ import resource
 import statistics
 import subprocess
 import tempfile
+import time
 import uuid
 from pathlib import Path
 
@@ -54,6 +56,12 @@ def main() -> None:
         type=float,
         default=10.0,
         help="seconds of readers alone before the measured phases (not measured)",
+    )
+    parser.add_argument(
+        "--reads",
+        choices=("both", "classify", "sparql"),
+        default="both",
+        help="what the readers ask: classify and SPARQL in turn (default), or one of them",
     )
     parser.add_argument("--keep", help="keep the store and server log in this folder")
     parser.add_argument(
@@ -102,6 +110,7 @@ def main() -> None:
                     run,
                     0.0,
                     args.keepalive,
+                    args.reads,
                 )
             )
             waited = settle(server)
@@ -116,7 +125,7 @@ def main() -> None:
                 ("readers and writers", args.readers, args.writers),
                 ("readers alone again", args.readers, 0),  # the machine may be shared
             ):
-                cpu = server.cpu_seconds()
+                cpu, own = server.cpu_seconds(), time.process_time()
                 figures[name] = asyncio.run(
                     phase(
                         server.url,
@@ -128,10 +137,11 @@ def main() -> None:
                         run,
                         args.think,
                         args.keepalive,
+                        args.reads,
                     )
                 )
                 cpu_of[name] = server.cpu_seconds() - cpu
-                report(name, figures[name], cpu_of[name])
+                report(name, figures[name], cpu_of[name], time.process_time() - own)
             asyncio.run(kill_during_writes(server, tokens, args.writers, ledger, run))
             server.start()
             lost, half, checked = verify(server.url, ledger)
