@@ -184,7 +184,7 @@ def next_id(store: Store) -> str:
         rows = store.select(
             bind("changes_existing", [{"change": NamedNode(v)} for v in sorted(wanted)])
         )
-        found = {row["change"].value for row in rows if row.get("change") is not None}
+        found = {c.value for row in rows if isinstance(c := row.get("change"), NamedNode)}
         if found == {change_iri(str(kept)).value}:
             return str(kept + 1)
     rows = store.select(load_query("changes_next_id"))
