@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 MAX_STEPS = 4096
 """Writes applied by workers since the last whole dump, before a new whole dump (a whole dump of
 the store takes seconds to write and load, and a new worker applies every step since it)."""
+MAX_CARRIED_STEPS = 64
+"""Writes read to carry a kept SPARQL result to a later state (beyond, it is run again)."""
 MAX_STEP_BYTES = 64 << 20
 """The statements of those writes, in bytes of N-Quads, before a new whole dump."""
 
@@ -75,6 +77,21 @@ class Prepared:
 
     def files(self) -> set[str]:
         return {self.dump}
+
+    def changed_since(self, state: str, most: int = MAX_CARRIED_STEPS) -> list[Quad] | None:
+        """The statements deleted or inserted by the writes from `state` to this one, or None
+        when they are not known here (an older whole dump) or are more than `most` writes."""
+        start = next((i for i, step in enumerate(self.steps) if step.before == state), None)
+        if start is None or len(self.steps) - start > most:
+            return None
+        return [
+            found
+            for step in self.steps[start:]
+            for written in (step.deleted, step.inserted)
+            if written
+            for found in pyoxigraph.parse(written, format=pyoxigraph.RdfFormat.N_QUADS)
+            if isinstance(found, Quad)
+        ]
 
 
 def followed(store: Store, held: Prepared, state: str) -> Prepared | None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 
-from exportgraph.services.kept_answers import KeptAnswers
+from exportgraph.services.kept_answers import Kept, KeptAnswers
 
 # anywhere in the text, comments and strings included: a false alarm only costs a run
 _FRESH_EACH_RUN = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE)\s*\(", re.IGNORECASE)
@@ -21,8 +22,33 @@ def repeatable(text: str) -> bool:
     return _FRESH_EACH_RUN.search(text) is None
 
 
+Question = tuple[str, str, str, int]
+"""(query text, results type, graph type, row limit): a key without its state."""
+
+
 class KeptResults(KeptAnswers[Key]):
-    """SPARQL results (media type, body) by the state they were computed on and the question."""
+    """SPARQL results (media type, body) by the state they were computed on and the question,
+    and for each question the latest state a result was kept for."""
+
+    LATEST = 4096
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._latest: OrderedDict[Question, str] = OrderedDict()
+
+    def put(self, key: Key, value: Kept, budget: int) -> None:
+        super().put(key, value, budget)
+        with self._lock:
+            question = key[1:]
+            self._latest[question] = key[0]
+            self._latest.move_to_end(question)
+            while len(self._latest) > self.LATEST:
+                self._latest.popitem(last=False)
+
+    def latest(self, question: Question) -> str | None:
+        """The latest state a result of `question` was kept for (it may have been dropped)."""
+        with self._lock:
+            return self._latest.get(question)
 
 
 class Flights:

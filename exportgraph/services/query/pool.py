@@ -25,8 +25,10 @@ from typing import TYPE_CHECKING
 from exportgraph.errors import QueryTimeout
 from exportgraph.graph import deltas
 from exportgraph.graph.journal import read_state
+from exportgraph.services.kept_answers import Kept
 from exportgraph.services.query.checks import check_query, check_size
 from exportgraph.services.query.copies import Prepared, followed
+from exportgraph.services.query.footprint import footprint, touched
 from exportgraph.services.query.kept import Flights, KeptResults, Key, repeatable
 from exportgraph.services.query.limits import left, memory_exceeded, stopped, unpack
 from exportgraph.services.query.process import WorkerProcess
@@ -184,7 +186,7 @@ class SparqlPool:
         prepared = self.dump_for(context)
         deadline += time.monotonic() - preparing
         key = _key(prepared.state, text, results_type, graph_type, settings)
-        found = self.kept.get(key)
+        found = self.kept.get(key) or self._carried(prepared, key, settings)
         if found is not None:  # kept only after the text passed check_query and ran
             return found
         check_query(text)
@@ -201,6 +203,23 @@ class SparqlPool:
         finally:
             if keeps:
                 self._flights.land(key)
+
+    def _carried(self, prepared: Prepared, key: Key, settings: Settings) -> Kept | None:
+        """The result kept for the same question at an earlier state, when no statement written
+        since can change it (footprint.py); it is then kept for this state too."""
+        question = key[1:]
+        earlier = self.kept.latest(question)
+        if earlier is None or earlier == prepared.state:
+            return None
+        found = self.kept.get((earlier, *question))
+        if found is None:
+            return None
+        shape = footprint(key[1])
+        changed = None if shape is None else prepared.changed_since(earlier)
+        if shape is None or changed is None or touched(shape, changed):
+            return None
+        self.kept.put(key, found, settings.sparql_cache_bytes)
+        return found
 
     def _answer(
         self,
