@@ -9,6 +9,8 @@ text the parser does not take, a long text) has no footprint: every write renews
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -27,8 +29,6 @@ from rdflib.paths import (
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
-
-from exportgraph.knowledge.memo import BoundedMemo
 
 MAX_TEXT = 4096
 """Characters of a query text read for its footprint (reading is pure Python: ~20 ms for a
@@ -65,14 +65,26 @@ class Pattern:
 
 Footprint = tuple[Pattern, ...]
 
-_MEMO: BoundedMemo[str, Footprint | None] = BoundedMemo(256)
+REMEMBERED = 256
+_KNOWN: OrderedDict[str, Footprint | None] = OrderedDict()
+# one reading at a time: after a write, every reader of a popular query asked for its footprint
+# at once, and each read the text again (pure Python, under the interpreter lock)
+_READING = threading.Lock()
 
 
 def footprint(text: str) -> Footprint | None:
-    """The patterns of a query (remembered per text), or None when it cannot be bounded."""
+    """The patterns of a query (remembered per text, unbounded ones too), or None when it
+    cannot be bounded."""
     if len(text) > MAX_TEXT:
         return None
-    return _MEMO.get(text, lambda: _read(text))
+    with _READING:
+        if text in _KNOWN:
+            _KNOWN.move_to_end(text)
+            return _KNOWN[text]
+        found = _KNOWN[text] = _read(text)
+        while len(_KNOWN) > REMEMBERED:
+            _KNOWN.popitem(last=False)
+        return found
 
 
 def touched(found: Footprint, quads: Iterable[Quad]) -> bool:
