@@ -157,7 +157,13 @@ def _integer(value: int) -> Literal:
 
 
 def read_state(store: Store) -> JournalState:
-    """The store's current data version and journal sequence (one consistent read)."""
+    """The store's current data version and journal sequence (one consistent read; kept by a
+    store that sees every write until its next one: every SPARQL request reads it, and after
+    thousands of writes the statements it reads sit among as many deleted ones)."""
+    return store.until_write("journal_state", lambda: _read_state(store))
+
+
+def _read_state(store: Store) -> JournalState:
     rows = store.select(load_query("journal_state"))
     row = rows[0] if rows else {}
     version, sequence = row.get("version"), row.get("sequence")

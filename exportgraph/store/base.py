@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import abc
 import os
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from types import TracebackType
-from typing import Self
+from typing import Self, TypeVar
 
 import pyoxigraph
 from pyoxigraph import (
@@ -60,6 +60,9 @@ from exportgraph.store.terms import (
 )
 
 # --------------------------------------------------------------------------- the interface
+
+
+T = TypeVar("T")
 
 
 class Store(abc.ABC):
@@ -257,6 +260,11 @@ class Store(abc.ABC):
         """Run an update that leaves the data version as it is (see :meth:`update`); a backend
         caching the version may keep it."""
         self._update(sparql_update)
+
+    def until_write(self, name: str, read: Callable[[], T]) -> T:
+        """`read()` — kept under `name` until the store's next write by a backend that sees
+        every write (one process owns it); read again every time by the others."""
+        return read()
 
     # ------------------------------------------------------------------ reading
 

@@ -19,12 +19,13 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 import pyoxigraph
 
-from exportgraph.store.base import Store
+from exportgraph.store.base import Store, T
 from exportgraph.store.sparql_text import set_version
 from exportgraph.store.terms import QueryError, QueryResult, StoreError, solutions_from
 
@@ -41,6 +42,8 @@ class EmbeddedStore(Store):
         # so the data version can be cached until our own next write: readers check it per request.
         self._writes = 0
         self._version: str | None = None
+        self._generation = 0  # every write, bookkeeping ones too
+        self._kept: dict[str, tuple[int, object]] = {}
         try:
             if self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -92,6 +95,25 @@ class EmbeddedStore(Store):
             raise QueryError(f"invalid SPARQL update: {error}") from None
         except (OSError, ValueError, RuntimeError) as error:
             raise StoreError(f"update failed, nothing was written: {error}") from None
+        finally:
+            self._wrote()
+
+    def _wrote(self) -> None:
+        with self._lock:
+            self._generation += 1
+
+    def until_write(self, name: str, read: Callable[[], T]) -> T:
+        """`read()`, kept until this process's next write (it is the store's only writer); a
+        write landing while it reads keeps nothing."""
+        with self._lock:
+            generation, found = self._generation, self._kept.get(name)
+        if found is not None and found[0] == generation:
+            return cast(T, found[1])
+        value = read()
+        with self._lock:
+            if self._generation == generation:
+                self._kept[name] = (generation, value)
+        return value
 
     def _update(self, sparql_update: str) -> None:
         try:
@@ -118,6 +140,8 @@ class EmbeddedStore(Store):
             raise StoreError(
                 f"bulk insert failed (the caller removes what it wrote): {error}"
             ) from None
+        finally:
+            self._wrote()
 
     def graphs_under(self, prefix: str) -> list[str]:
         """From Oxigraph's list of graph names (no scan of the statements)."""
