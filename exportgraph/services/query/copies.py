@@ -64,7 +64,7 @@ class Prepared:
     def message(self, held: str | None) -> Load:
         """What a worker holding state `held` is sent to load this: the steps since its state
         when it is one of theirs, else the whole dump and every step."""
-        start = next((i for i, step in enumerate(self.steps) if step.before == held), None)
+        start = self._step_from(held)
         steps = [(s.before, s.after, s.deleted, s.inserted) for s in self.steps[start or 0 :]]
         if start is not None:
             return {"state": self.state, "steps": steps}
@@ -75,13 +75,21 @@ class Prepared:
             "dump_state": self.dumped_state,
         }
 
+    def _step_from(self, state: str | None) -> int | None:
+        """The index of the step leaving `state`, looked for from the newest: workers and kept
+        results are mostly a write or two behind, and the steps grow to thousands."""
+        for index in range(len(self.steps) - 1, -1, -1):
+            if self.steps[index].before == state:
+                return index
+        return None
+
     def files(self) -> set[str]:
         return {self.dump}
 
     def changed_since(self, state: str, most: int = MAX_CARRIED_STEPS) -> list[Quad] | None:
         """The statements deleted or inserted by the writes from `state` to this one, or None
         when they are not known here (an older whole dump) or are more than `most` writes."""
-        start = next((i for i, step in enumerate(self.steps) if step.before == state), None)
+        start = self._step_from(state)
         if start is None or len(self.steps) - start > most:
             return None
         return [
