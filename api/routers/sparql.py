@@ -18,7 +18,13 @@ from exportgraph.errors import MalformedInput, QueryRefused
 from exportgraph.graph.context import Context
 from exportgraph.json_types import JsonObject
 from exportgraph.presentation.negotiation import choose
-from exportgraph.services.query.sparql import GRAPH_TYPES, RESULT_TYPES, check_size, execute
+from exportgraph.services.query.sparql import (
+    GRAPH_TYPES,
+    RESULT_TYPES,
+    check_size,
+    execute,
+    kept,
+)
 
 router = APIRouter(tags=["sparql"])
 
@@ -162,7 +168,10 @@ async def _answer(
         raise HTTPException(
             406, "Not acceptable: offer SPARQL JSON/XML, CSV, TSV, Turtle, JSON-LD or N-Triples"
         )
-    media, body = await run_in_threadpool(execute, context, query, formats[0], formats[1], started)
+    found = kept(context, query, formats[0], formats[1])  # asked before of this state: no thread
+    if found is None:
+        found = await run_in_threadpool(execute, context, query, formats[0], formats[1], started)
+    media, body = found
     return Response(body, media_type=media, headers={"Vary": "Accept"})
 
 

@@ -163,6 +163,13 @@ def read_state(store: Store) -> JournalState:
     return store.until_write("journal_state", lambda: _read_state(store))
 
 
+def known_state(store: Store) -> JournalState | None:
+    """The state `read_state` keeps, when the store keeps it and no write came since; None
+    otherwise (never queries: safe on an event loop)."""
+    found = store.peek("journal_state")
+    return found if isinstance(found, JournalState) else None
+
+
 def _read_state(store: Store) -> JournalState:
     rows = store.select(load_query("journal_state"))
     row = rows[0] if rows else {}

@@ -266,6 +266,10 @@ class Store(abc.ABC):
         every write (one process owns it); read again every time by the others."""
         return read()
 
+    def peek(self, name: str) -> object | None:
+        """What `until_write` keeps under `name` while it is valid, else None (never reads)."""
+        return None
+
     # ------------------------------------------------------------------ reading
 
     def query(self, sparql: str) -> QueryResult:

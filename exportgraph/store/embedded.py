@@ -115,6 +115,11 @@ class EmbeddedStore(Store):
                 self._kept[name] = (generation, value)
         return value
 
+    def peek(self, name: str) -> object | None:
+        with self._lock:
+            found = self._kept.get(name)
+            return found[1] if found is not None and found[0] == self._generation else None
+
     def _update(self, sparql_update: str) -> None:
         try:
             self._run_update(sparql_update)

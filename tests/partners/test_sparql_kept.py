@@ -22,8 +22,9 @@ from exportgraph.graph.context import Context
 from exportgraph.graph.journal import conditional_write, read_state
 from exportgraph.services.query.kept import repeatable
 from exportgraph.services.query.process import WorkerProcess
-from exportgraph.services.query.sparql import SparqlPool
+from exportgraph.services.query.sparql import SparqlPool, close_pool, execute, kept
 from exportgraph.settings import Settings
+from exportgraph.store import open_store
 
 from .test_sparql_dumps import Watched
 
@@ -188,3 +189,24 @@ def test_concurrent_askers_of_the_same_query_wait_for_one_run(
         asker.join(30)
     assert answers == [["0", "1", "2", "3", "4"]] * 8
     assert sent == [VALUES]
+
+
+def test_a_result_kept_for_the_current_state_is_found_without_a_query_or_a_thread() -> None:
+    # /sparql answers it on the event loop; anything not known without a query goes to a thread
+    store = open_store("memory:")
+    store.replace_all([])
+    store.apply(insert=[Quad(S, P, Literal("kept"))])
+    context = Context(replace(Settings.from_env(), store_uri="memory:"), store=store)
+    try:
+        assert kept(context, VALUES, JSON, "text/turtle") is None  # never asked
+        answer = execute(context, VALUES, JSON, "text/turtle")
+        assert kept(context, VALUES, JSON, "text/turtle") == answer
+        assert kept(context, VALUES, "text/csv", "text/turtle") is None  # another question
+        conditional_write(store, read_state(store), "approve", S, [], [Quad(S, P, Literal("n"))])
+        assert kept(context, VALUES, JSON, "text/turtle") is None  # the state is not known yet
+        again = execute(context, VALUES, JSON, "text/turtle")
+        assert b'"n"' in again[1]
+        assert kept(context, VALUES, JSON, "text/turtle") == again
+    finally:
+        close_pool(context)
+        store.close()

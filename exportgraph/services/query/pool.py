@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from exportgraph.errors import QueryTimeout
 from exportgraph.graph import deltas
-from exportgraph.graph.journal import read_state
+from exportgraph.graph.journal import known_state, read_state
 from exportgraph.services.kept_answers import Kept
 from exportgraph.services.query.checks import check_query, check_size
 from exportgraph.services.query.copies import Prepared, followed
@@ -203,6 +203,19 @@ class SparqlPool:
         finally:
             if keeps:
                 self._flights.land(key)
+
+    def kept_now(
+        self, context: Context, text: str, results_type: str, graph_type: str
+    ) -> Kept | None:
+        """The result kept for the store's current state, when that state is known without a
+        query and a result is kept for it; else None (never queries, never waits on a worker:
+        safe on an event loop)."""
+        store = context.opened_store()
+        known = None if store is None else known_state(store)
+        if known is None:
+            return None
+        state = deltas.state_of(known.data_version, known.sequence)
+        return self.kept.get(_key(state, text, results_type, graph_type, context.settings))
 
     def _carried(self, prepared: Prepared, key: Key, settings: Settings) -> Kept | None:
         """The result kept for the same question at an earlier state, when no statement written

@@ -9,6 +9,7 @@ Public API:
 - `check_query(text) -> None` (QueryRefused / MalformedInput)
 - `check_size(text, max_bytes) -> None` (ContentTooLarge)
 - `execute(context, text, results_type, graph_type, started=None) -> (media type, bytes)`
+- `kept(context, text, results_type, graph_type) -> (media type, bytes) | None` (on the event loop)
 - `run_once(context, text, results_type, graph_type) -> (media type, bytes)` (one worker, stopped
   after: the `exportgraph query` command, presentation/sparql_text.py)
 """
@@ -33,6 +34,7 @@ __all__ = [
     "check_size",
     "close_pool",
     "execute",
+    "kept",
     "pool",
     "run_once",
 ]
@@ -55,6 +57,16 @@ def execute(
     if graph_type not in GRAPH_TYPES:
         raise InvalidInput(f"format: unsupported graph type {graph_type!r}", field="format")
     return pool(context).run(context, text, results_type, graph_type, started)
+
+
+def kept(
+    context: Context, text: str, results_type: str, graph_type: str
+) -> tuple[str, bytes] | None:
+    """The result of `text` kept for the store's current state, if one is and that state is
+    known without a query (safe on an event loop); else None: `execute` it."""
+    if len(text) > context.settings.sparql_max_query_bytes:
+        return None
+    return pool(context).kept_now(context, text, results_type, graph_type)
 
 
 def run_once(context: Context, text: str, results_type: str, graph_type: str) -> tuple[str, bytes]:
