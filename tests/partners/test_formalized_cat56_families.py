@@ -104,10 +104,12 @@ def test_space_qualified_solid_state_detectors(classify_in: Any, jurisdiction: s
     for kind in ("solid-state-optical-detector", "focal-plane-array"):
         met = classify_in(jurisdiction, _detector(kind, **{peak: "1550 nm"}), ON)
         assert met["controlled"] is True and _ids(met)[0] == f"{jurisdiction}:6A002.a.1.c"
-    assert (
-        classify_in(jurisdiction, _detector(space=False, **{peak: "1550 nm"}), ON)["controlled"]
-        is False
-    )
+    # not space-qualified: not 6A002.a.1; it may be a focal plane array of 6A002.a.3 (formalized
+    # since: before, "false"), so the kind is asked
+    ground = classify_in(jurisdiction, _detector(space=False, **{peak: "1550 nm"}), ON)
+    assert ground["controlled"] == "unknown" and "kind" in ground["missing_facts"]
+    assert f"{jurisdiction}:6A002.a.3.c" in _possible(ground)
+    assert not [code for code in _possible(ground) if "6A002.a.1" in code]
     asked = classify_in(jurisdiction, _detector(space=None, **{peak: "1550 nm"}), ON)
     assert asked["controlled"] == "unknown" and "space-qualified" in asked["missing_facts"]
     # 6A002.a.1.b: peak response exceeding 900 nm but not exceeding 1,200 nm and a response
