@@ -105,6 +105,12 @@ class Knowledge:
         return self.scheme("facts")
 
     @property
+    def fact_negations(self) -> dict[str, str]:
+        """Each fact that negates another (eg:negationOf) and that other, both ways, by
+        notation: stating one states the other with the opposite value."""
+        return self.derived("facts:negations", _fact_negations)
+
+    @property
     def purposes(self) -> dict[str, Concept]:
         return self.scheme("purposes")
 
@@ -313,3 +319,14 @@ class Knowledge:
                     self._in_force.clear()
                 self._in_force[on] = found
         return found
+
+
+def _fact_negations(knowledge: Knowledge) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for fact in knowledge.facts.values():
+        for other in fact.links.get("negation_of", ()):
+            negated = knowledge.concepts.get(other)
+            if negated is not None:
+                pairs[fact.notation] = negated.notation
+                pairs[negated.notation] = fact.notation
+    return pairs

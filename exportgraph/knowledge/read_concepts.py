@@ -39,6 +39,7 @@ _CONCEPT_LINKS = {
     ns.DCTERMS + "isReplacedBy": "replaced_by",
     ns.EG + "valueScheme": "value_scheme",
     ns.EG + "entriesAbout": "entries_about",
+    ns.EG + "negationOf": "negation_of",
 }
 
 

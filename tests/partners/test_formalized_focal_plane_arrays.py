@@ -41,9 +41,7 @@ def test_two_dimensional_arrays_peaking_above_1200_nm(classify_in: Any, jurisdic
 def test_the_facts_asked_note_2_and_space_qualification(
     classify_in: Any, jurisdiction: str
 ) -> None:
-    unknown = classify_in(
-        jurisdiction, _array("two-dimensional-", {"space-qualified": False}, **{PEAK: "4 µm"}), ON
-    )
+    unknown = classify_in(jurisdiction, _array("two-dimensional-", {}, **{PEAK: "4 µm"}), ON)
     assert unknown["controlled"] == "unknown"
     assert {NOTE_2, "not-space-qualified"} <= set(unknown["missing_facts"])
     excluded = classify_in(
@@ -98,3 +96,30 @@ def test_charge_multiplication_arrays_peaking_from_400_to_900_nm(
     for name, at in ((ELEMENTS, 32), (GAIN_760, "10 mA/W"), (PEAK, "400 nm")):
         item = _array("two-dimensional-", **{**figures, name: at})
         assert f"{jurisdiction}:6A002.a.3.g" not in _ids(classify_in(jurisdiction, item, ON)), name
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_not_space_qualified_is_the_negation_of_space_qualified(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # eg:negationOf: stating either states the other, so a ground array is not asked whether it
+    # is space-qualified by 6A002.a.1 once it said it is not (and the reverse)
+    for stated in ({"not-space-qualified": True}, {"space-qualified": False}):
+        item = _array("two-dimensional-", {**stated, NOTE_2: True}, **{PEAK: "4 µm"})
+        met = classify_in(jurisdiction, item, ON)
+        assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:6A002.a.3.c"], stated
+    space = _array("two-dimensional-", {"space-qualified": True, NOTE_2: True}, **{PEAK: "4 µm"})
+    answer = classify_in(jurisdiction, space, ON)
+    assert f"{jurisdiction}:6A002.a.1.c" in _ids(answer)
+    assert not [code for code in _ids(answer) if "6A002.a.3" in code]  # 6A002.a.3 does not apply
+
+
+def test_a_fact_and_its_negation_stated_alike_are_refused(classify_in: Any) -> None:
+    from exportgraph.errors import InvalidInput
+
+    both = _array("two-dimensional-", {"space-qualified": True, "not-space-qualified": True})
+    with pytest.raises(InvalidInput) as refused:
+        classify_in("US", both, ON)
+    assert "item.facts" in str(refused.value.field) and "space-qualified" in str(refused.value)
+    agreeing = _array("two-dimensional-", {"space-qualified": False, "not-space-qualified": True, NOTE_2: True}, **{PEAK: "4 µm"})  # fmt: skip
+    assert classify_in("US", agreeing, ON)["controlled"] is True

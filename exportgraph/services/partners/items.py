@@ -251,7 +251,28 @@ def _facts(knowledge: Knowledge, raw: object, field_name: str) -> dict[str, bool
         if not isinstance(value, bool):
             raise InvalidInput(f"{where}: expected true or false, got {shown(value)}", field=where)
         facts[name] = value
-    return facts
+    return _with_negations(knowledge, facts, field_name)
+
+
+def _with_negations(
+    knowledge: Knowledge, facts: dict[str, bool], field_name: str
+) -> dict[str, bool]:
+    """The facts with the facts they negate (eg:negationOf) stated the other way; stating a fact
+    and its negation alike is refused."""
+    negations = knowledge.fact_negations
+    out = dict(facts)
+    for name, value in facts.items():
+        other = negations.get(name)
+        if other is None:
+            continue
+        if other in facts and facts[other] == value:
+            raise InvalidInput(
+                f"{field_name}: {name} and {other} cannot both be {str(value).lower()}: "
+                f"{name} is true exactly when {other} is false",
+                field=f"{field_name}.{name}",
+            )
+        out.setdefault(other, not value)
+    return out
 
 
 def parse_subject(knowledge: Knowledge, raw: object, field_name: str = "subject") -> Item:

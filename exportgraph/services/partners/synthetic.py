@@ -123,6 +123,11 @@ def corpus_model(knowledge: Knowledge) -> Corpus:
             if not ancestors.isdisjoint(entry.subtree_kinds)
             for fact in entry.requires_facts
         }
+        # of a fact and its negation, the item states one (the other follows from it)
+        negations = knowledge.fact_negations
+        required = {
+            f for f in required if not (negations.get(f, f) < f and negations[f] in required)
+        }
         serves = knowledge.serves_another_kind(kind)
         models.append(
             KindModel(
