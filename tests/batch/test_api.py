@@ -374,3 +374,15 @@ def test_cli_writes_a_synthetic_corpus_that_classify_reads(tmp_path: Path) -> No
     result = runner.invoke(app, ["synthetic-corpus", "-n", "20", "--format", "json"])
     assert result.exit_code == 0
     assert len(json.loads(result.stdout)["items"]) == 20
+
+
+def test_a_query_parameter_the_route_does_not_take_is_refused(client: TestClient) -> None:
+    # a mistyped ?jurisdictions=US (the route takes a repeated ?jurisdiction=) used to be
+    # ignored: the batch was classified in every jurisdiction without a word
+    text = "id,kind,cooling-power[uW]\nfridge,dilution-refrigerator,700\n"
+    response = client.post("/v1/classify/batch?jurisdictions=US", content=text, headers=CSV_HEADERS)
+    problem = _problem(response, 422, "jurisdictions")
+    assert "jurisdiction, as_of" in problem["detail"]
+    taken = client.post("/v1/classify/batch?jurisdiction=US", content=text, headers=CSV_HEADERS)
+    assert taken.status_code == 200
+    assert [r["jurisdiction"] for r in taken.json()["items"][0]["results"]] == ["US"]
