@@ -3,9 +3,7 @@ concepts (contract §5). Reading is anonymous; writing needs a bearer token with
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated, Any, TypeVar
 
 from exportgraph.api import limits
@@ -13,6 +11,7 @@ from exportgraph.api.auth import AdminDep, EditorDep, ReviewerDep
 from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.json_body import read_json
 from exportgraph.api.problems import problem, responses
+from exportgraph.api.writes import write
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -36,14 +35,10 @@ _templates = Environment(
 TSV = "text/tab-separated-values"
 T = TypeVar("T")
 
-# Terminology writes are serialized by the write lock anyway; their own threads mean they never
-# wait for one of the shared pool's threads, which readers (SPARQL, classification) may all hold.
-_WRITERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="terminology-write")
 
-
-async def _write(call: Callable[..., T], *args: Any) -> T:
-    """`call(*args)` for a write (proposal, review, release), on the writers' threads."""
-    return await asyncio.get_running_loop().run_in_executor(_WRITERS, lambda: call(*args))
+async def _write(context: Context, call: Callable[..., T], *args: Any) -> T:
+    """`call(store, *args)` for a write (proposal, review, release), on the writers' threads."""
+    return await write(context, lambda store: call(store, *args))
 
 
 CHANGE_EXAMPLE = {
@@ -126,7 +121,7 @@ async def propose(
     """201 with Location and {"id", "status": "proposed", "report": {"conforms", "violations"}}:
     the report is the terminology-shapes report of the graph the change would produce."""
     body = await _json_body(request, context)
-    change = await _write(changes.propose, context.store, user, body)
+    change = await _write(context, changes.propose, user, body)
     response.headers["Location"] = f"/v1/changes/{change['id']}"
     return change
 
@@ -150,7 +145,7 @@ async def approve(
     422 with the report when the result violates the terminology shapes."""
     body = await _json_body(request, context, optional=True)
     try:
-        change = await _write(changes.approve, context.store, user, change_id, body)
+        change = await _write(context, changes.approve, user, change_id, body)
     except changes.NotApprovable as error:
         return problem(error.status, error.title, error.detail, error.slug, report=error.report)
     return change
@@ -166,7 +161,7 @@ async def reject(
     change_id: str, request: Request, context: ContextDep, user: ReviewerDep
 ) -> changes.ChangeRecord:
     body = await _json_body(request, context, optional=True)
-    return await _write(changes.reject, context.store, user, change_id, body)
+    return await _write(context, changes.reject, user, change_id, body)
 
 
 # ------------------------------------------------------------------------------ releases
@@ -184,7 +179,7 @@ async def create_release(
 ) -> releases.Release:
     """201 {"version", "iri", …}; body optional: {"version": "…", "notes": "…"}."""
     body = await _json_body(request, context, optional=True)
-    release = await _write(releases.create_release, context.store, user, body)
+    release = await _write(context, releases.create_release, user, body)
     response.headers["Location"] = f"/v1/releases/{release['version']}"
     return release
 

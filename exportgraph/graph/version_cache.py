@@ -44,17 +44,21 @@ class PerVersion(Generic[T]):
         self._serve_previous = serve_previous
         self._lock = threading.Lock()
         self._entry: tuple[tuple[int, str], T] | None = None
+        self._for = 0  # id of the store whose value the lock's holder builds
 
-    def get(self, store: Store) -> T:
+    def get(self, store: Store, *, wait: bool = False) -> T:
+        """The value of the store's current data version; with `wait`, this version's value
+        even when another thread is building it (a writer that must see its own write)."""
         key = (id(store), store.data_version() or "")
         entry = self._entry
         if entry is not None and entry[0] == key:
             return entry[1]
-        previous = entry is not None and entry[0][0] == key[0] and self._serve_previous
+        previous = entry is not None and entry[0][0] == key[0] and self._serve_previous and not wait
         if not self._lock.acquire(blocking=not previous):
             assert entry is not None
             return entry[1]  # another thread is building this version
         try:
+            self._for = key[0]
             entry = self._entry
             if entry is None or entry[0] != key:
                 stepped = None
@@ -65,6 +69,15 @@ class PerVersion(Generic[T]):
             return entry[1]
         finally:
             self._lock.release()
+
+    def latest(self, store: Store) -> T | None:
+        """The value of the newest version of `store` built so far, if any (never builds)."""
+        entry = self._entry
+        return entry[1] if entry is not None and entry[0][0] == id(store) else None
+
+    def building(self, store: Store) -> bool:
+        """Whether a thread is building the value of a new version of `store` right now."""
+        return self._lock.locked() and self._for == id(store)
 
     def seed(self, store: Store, version: str, value: T) -> None:
         """Keep `value` as the one for `version` (a writer that just produced that version knows

@@ -42,6 +42,25 @@ def _follow(store: Store, version: str, previous: Indexed, now: str) -> Indexed 
 _CURRENT: PerVersion[Indexed] = PerVersion(index, serve_previous=True, step=_follow)
 
 
+def after_write(context: Context) -> Knowledge:
+    """The index of the data version a write of this process just produced, built (followed
+    from the previous one) before the write is acknowledged: whoever asks after the
+    acknowledgement finds it built, and the writer's next question sees its own write."""
+    return _CURRENT.get(context.store, wait=True).knowledge
+
+
+def latest(store: Store) -> Knowledge | None:
+    """The index of the newest data version of `store` built so far, if any (never builds or
+    queries: safe on an event loop)."""
+    indexed = _CURRENT.latest(store)
+    return indexed.knowledge if indexed is not None else None
+
+
+def building(store: Store) -> bool:
+    """Whether a thread is building the index of a new data version of `store` right now."""
+    return _CURRENT.building(store)
+
+
 def of_store(store: Store) -> Knowledge:
     """The index of the store's current data version (built once per version, shared)."""
     return _CURRENT.get(store).knowledge

@@ -5,6 +5,7 @@ and event loop."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +24,7 @@ from typer.testing import CliRunner
 from exportgraph.cli import app as cli
 from exportgraph.graph import context as context_module
 from exportgraph.graph.context import Context
+from exportgraph.knowledge import current as current_module
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.classify import classify
 from exportgraph.store import QueryResult
@@ -175,3 +177,65 @@ def test_serve_on_a_memory_store_leaves_the_build_to_the_server(
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
     assert CliRunner().invoke(cli, ["serve", "--store", "memory:"]).exit_code == 0
     assert built == []
+
+
+class HeldAdvance:
+    """The build of a new data version's index, held until released (a build under way)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.started, self.release = threading.Event(), threading.Event()
+        cache = current_module._CURRENT
+        real_build, real_step = cache._build, cache._step
+
+        def held(real: Callable[..., Any]) -> Callable[..., Any]:
+            def call(*args: Any) -> Any:
+                self.started.set()
+                assert self.release.wait(30), "the test never released the build"
+                return real(*args)
+
+            return call
+
+        monkeypatch.setattr(cache, "_build", held(real_build))
+        if real_step is not None:
+            monkeypatch.setattr(cache, "_step", held(real_step))
+
+
+def test_on_the_event_loop_the_newest_index_answers_while_a_thread_builds_the_next(
+    own: tuple[Context, CountingStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx, store = own
+    old = warm_index.in_thread(ctx)
+    hold = HeldAdvance(monkeypatch)
+    store.apply(insert=[UNRELATED])
+    assert warm_index.warm(ctx) is None  # a write since, and nobody builds its index
+    built: list[Knowledge] = []
+    builder = threading.Thread(target=lambda: built.append(warm_index.in_thread(ctx)))
+    builder.start()
+    assert hold.started.wait(30)
+    assert warm_index.warm(ctx) is old  # a concurrent reader: the newest index built
+    hold.release.set()
+    builder.join(30)
+    assert built[0].version == store.data_version() != old.version
+    assert warm_index.warm(ctx) is built[0]
+
+
+def test_a_writer_waits_for_its_own_version_s_index_while_another_thread_builds_it(
+    own: tuple[Context, CountingStore], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx, store = own
+    old = warm_index.in_thread(ctx)
+    hold = HeldAdvance(monkeypatch)
+    store.apply(insert=[UNRELATED])
+    reader = threading.Thread(target=lambda: warm_index.in_thread(ctx))
+    reader.start()
+    assert hold.started.wait(30)
+    assert warm_index.in_thread(ctx) is old  # a reader does not wait: the previous index
+    got: list[Knowledge] = []
+    writer = threading.Thread(target=lambda: got.append(warm_index.after_write(ctx)))
+    writer.start()
+    writer.join(0.2)
+    assert writer.is_alive() and not got  # the writer does not take the previous index
+    hold.release.set()
+    writer.join(30)
+    reader.join(30)
+    assert got[0].version == store.data_version() != old.version

@@ -24,6 +24,7 @@ from exportgraph.api.routers.ui.common import (
     see_other,
 )
 from exportgraph.api.routers.ui.impact import pending_impact
+from exportgraph.api.writes import write
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -153,7 +154,9 @@ async def propose_change(
     except ExportgraphError as error:
         return await error_page(request, error)
     try:
-        change = await call(changes.propose, await _store(request), user, values)
+        change = await write(
+            context_of(request), lambda store: changes.propose(store, user, values)
+        )
     except ExportgraphError as error:
         where = form_field(error.field, FIELDS)
         return await _review_page(
@@ -217,7 +220,7 @@ async def review_change(
         user = await form_user(request, csrf, "reviewer")
         act = changes.approve if decision == "approve" else changes.reject
         body = {"comment": comment} if comment.strip() else None
-        await call(act, await _store(request), user, change_id, body)
+        await write(context_of(request), lambda store: act(store, user, change_id, body))
     except ExportgraphError as error:
         report = error.report if isinstance(error, changes.NotApprovable) else None
         return await _change_page(
@@ -251,7 +254,9 @@ async def publish_release(
     try:
         user = await form_user(request, csrf, "admin")
         body = {k: v for k, v in (("version", version.strip()), ("notes", notes.strip())) if v}
-        created = await call(releases.create_release, await _store(request), user, body)
+        created = await write(
+            context_of(request), lambda store: releases.create_release(store, user, body)
+        )
     except ExportgraphError as error:
         field = form_field(error.field, ("version", "notes"))
         return await _releases(
