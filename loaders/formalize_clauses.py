@@ -61,7 +61,14 @@ _OR = re.compile(r",?\s+or\s+")
 _MAX_OR = 4
 """More "or" in one paragraph than this and it is read as one conjunction only (each "or" is
 tried as a cut between alternatives: 2^n readings)."""
-_SEPARATOR = re.compile(r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)")
+_SEPARATOR = re.compile(
+    r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)|\s+(?=at any frequency\b)"
+)
+BAND = "|"
+"""Between the two parameters of a phrase that reads a frequency range as an overlap with the
+item's rated band ("at any frequency exceeding 2,7 GHz up to and including 2,9 GHz",
+parameter ``frequency-max|frequency-min``): the range's lower end bounds the first (the band's top
+exceeds it), its upper end the second (the band's bottom is at or below it)."""
 _POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
 _NEGATED = re.compile(r"(?i:no|not|never|none)\s")
 """A phrase whose words negate its threshold ("No dimension {}": "No dimension greater than 35 mm"
@@ -116,7 +123,10 @@ class ParagraphReader:
         number = number.replace("?P<plain>", "?P<p{n}>")
 
         def value(n: int) -> str:
-            return rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
+            return (
+                rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
+                rf"(?:\s+\((?P<d{n}>[−–-]?\d+(?:[.,]\d+)?)\s*dBm\))?"
+            )
 
         self.expression = self._expression(value)
         self.counted = self._expression(
@@ -128,7 +138,7 @@ class ParagraphReader:
     def _expression(value: Callable[[int], str]) -> str:
         return (
             rf"(?:(?:of\s+)?(?P<c1>{ANY_COMPARATOR})\s+{value(1)}"
-            rf"(?:,?\s+(?:but|and)\s+(?P<c2>{ANY_COMPARATOR})\s+{value(2)})?"
+            rf"(?:,?\s+(?:(?:but|and)\s+)?(?P<c2>{ANY_COMPARATOR})\s+{value(2)})?"
             rf"|(?:of\s+)?{value(3)}\s+(?P<c3>{AT_LEAST_AFTER})"
             rf"(?:,?\s+(?:but|and)\s+(?P<c4>{UPPER_COMPARATOR})\s+{value(4)})?"
             rf"|(?:of\s+)?{value(5)}\s+(?P<c5>{AT_MOST_AFTER}))"
@@ -259,9 +269,16 @@ class ParagraphReader:
             if number not in node.text:  # "10^−14" was read as 1 × 10^−14
                 number = number.removeprefix("1 × ")
             value = written_value(plain, mantissa, match.group(f"e{n}"), node.jurisdiction)
+            dbm = match.groupdict().get(f"d{n}")
+            if dbm:
+                _check_dbm(value, iri, dbm, words)
+            parameter = phrase.parameter
+            if BAND in parameter:  # the band's top above the range's lower end, its bottom below
+                top, bottom = parameter.split(BAND)
+                parameter = top if written_sign.startswith(">") else bottom
             criteria.append(
                 FormalCriterion(
-                    phrase.parameter,
+                    parameter,
                     written_sign,
                     value,
                     iri,
@@ -273,6 +290,25 @@ class ParagraphReader:
                 )
             )
         return tuple(criteria)
+
+
+_MILLIWATTS = {"W": Decimal(1000), "MilliW": Decimal(1), "MicroW": Decimal("1e-3")}
+_MILLIWATTS["NanoW"] = Decimal("1e-6")
+
+
+def _check_dbm(value: Decimal, unit: str, written: str, words: str) -> None:
+    """A power's equivalent in dBm written after it ("75 W (48,75 dBm)") must be that power, to
+    the digits written (the texts round: "50 W (47 dBm)" is 46.99 dBm): the watts are the
+    threshold, the brackets only repeat it."""
+    unit = unit.rsplit("/", 1)[-1]  # a QUDT unit IRI
+    if unit not in _MILLIWATTS:
+        raise NotRead(f"{words!r}: a dBm value after a value that is not a power")
+    stated = Decimal(written.replace(",", ".").replace("−", "-").replace("–", "-"))
+    exponent = stated.as_tuple().exponent
+    assert isinstance(exponent, int)
+    dbm = 10 * (value * _MILLIWATTS[unit]).log10()
+    if abs(dbm - stated) > Decimal(5).scaleb(exponent - 1):
+        raise NotRead(f"{words!r}: {written} dBm is not {value} (it is {dbm:.2f} dBm)")
 
 
 def _splits(text: str, cuts: Sequence[re.Match[str]]) -> Iterator[list[str]]:

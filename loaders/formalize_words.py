@@ -7,7 +7,8 @@ more thresholds formalized than it states.
 Before the number (any case: "More than 1,500 terminals", "Less (better) than 4 V"):
 "less/lower/shorter than" ``<``, "more/greater/higher/longer than", "exceeding", "in excess of"
 ``>``, each with "(better)", "equal to or …", "… or equal to"; "not exceeding", "not more than"
-``<=``; "not less than", "at least" ``>=``; "above" ``>`` and "below" ``<``, exclusive as written:
+``<=``; "up to and including" ``<=`` (closing a range: "exceeding 2,7 GHz up to and including
+6,8 GHz"); "not less than", "at least" ``>=``; "above" ``>`` and "below" ``<``, exclusive as written:
 the texts say "equal to or below", "below or equal to" (US 3B001.a.4.b, 3B993.f.4.b) when the value
 itself is included. After the number and its unit: "or more", "or greater" ``>=``; "or less",
 "or less (better)" ``<=``.
@@ -24,7 +25,7 @@ LOWER: tuple[tuple[str, str], ...] = (
     (rf"equal to or (?:less|lower|shorter){_BETTER} than|equal to or below|at or below", "<="),
     (
         rf"(?:less|lower|shorter){_BETTER} than or equal to|below or equal to"
-        r"|not exceeding|not more than",
+        r"|not exceeding|not more than|up to and including",
         "<=",
     ),
     (rf"(?:less|lower|shorter){_BETTER} than|below", "<"),
