@@ -1,0 +1,80 @@
+"""More Category 3 devices as the official texts state them: US 3A991.a.2, .e, .f.1, .h, .m and .n
+(devices not controlled by 3A001), and 3A001.b.8 (microwave power amplifiers containing vacuum
+electronic devices) in both lists. Expected values written from ontology/sources/."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from exportgraph.loaders import formalize
+
+NOT_3A001 = "not-controlled-by-3a001"
+Criterion = tuple[str, str, Decimal, str]
+
+
+@pytest.fixture(scope="module")
+def found(formalized: list[formalize.FormalEntry]) -> dict[tuple[str, str], formalize.FormalEntry]:
+    return {(e.jurisdiction, e.code): e for e in formalized}
+
+
+def _ways(entry: formalize.FormalEntry) -> set[frozenset[Criterion]]:
+    return {
+        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
+        for way in entry.ways
+    }
+
+
+US_3A991 = {
+    "3A991.a.2": ("microprocessor-microcircuit", ("microprocessor-clock-frequency", ">", "25", "MegaHZ")),
+    "3A991.e": ("fft-processor", ("fft-1024-point-complex-execution-time", "<", "1", "MilliSEC")),
+    "3A991.f.1": ("custom-integrated-circuit", ("ic-terminal-count", ">", "144", "NUM")),
+    "3A991.h": ("flexible-waveguide", ("frequency-max", ">", "40", "GigaHZ")),
+    "3A991.m": ("hydrogen-thyratron", ("thyratron-rated-peak-current", ">=", "500", "A")),
+    "3A991.n": ("compound-semiconductor-digital-integrated-circuit", ("ic-equivalent-gate-count", ">", "300", "NUM")),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", sorted(US_3A991))
+def test_us_3a991_paragraphs(
+    found: dict[tuple[str, str], formalize.FormalEntry], code: str
+) -> None:
+    kind, (parameter, comparator, value, unit) = US_3A991[code]
+    entry = found[("US", code)]
+    assert entry.text_only is None and kind in entry.kinds
+    assert _ways(entry) == {frozenset({(parameter, comparator, Decimal(value), unit)})}
+    assert NOT_3A001 in entry.requires_facts
+    assert ("EU", code) not in found  # a US-only ECCN
+
+
+def test_the_3a991_paragraphs_left_as_text(
+    found: dict[tuple[str, str], formalize.FormalEntry],
+) -> None:
+    # a.1: GFLOPS, a unit not defined yet; a.3: "of 2.5 Mbyte/s", no comparator; f.2: "basic
+    # propagation delay time", a term the CCL does not define
+    for code in ("3A991.a.1", "3A991.a.3", "3A991.f.2"):
+        assert found[("US", code)].text_only is not None and not found[("US", code)].ways
+    assert "custom-ic-function-or-equipment-status-unknown-to-manufacturer" in (
+        found[("US", "3A991.f.1")].requires_facts
+    )
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_microwave_power_amplifiers_with_vacuum_electronic_devices(
+    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str
+) -> None:
+    entry = found[(jurisdiction, "3A001.b.8")]
+    assert entry.text_only is None
+    assert _ways(entry) == {
+        frozenset(
+            {
+                ("frequency-max", ">", Decimal(3), "GigaHZ"),
+                ("amplifier-average-output-power-to-mass-ratio", ">", Decimal(80), "W-PER-KiloGM"),
+                ("amplifier-volume", "<", Decimal(400), "CentiM3"),
+            }
+        )
+    }
+    assert {
+        "amplifier-contains-vacuum-electronic-device-of-3a001-b-1",
+        "equipment-not-for-itu-radiocommunication-bands",
+    } <= set(entry.requires_facts)

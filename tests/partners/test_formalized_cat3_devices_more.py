@@ -1,0 +1,67 @@
+"""Classification by US 3A991.a.2, .e, .f.1, .h, .m, .n and 3A001.b.8 (both lists): both sides of
+each threshold, and the facts asked (not controlled by 3A001; the Note to 3A001.b.8)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.partners.test_formalized_cat56_families import _item
+
+ON = "2026-12-01"
+NOT_3A001 = {"not-controlled-by-3a001": True}
+
+
+def _ids(result: dict[str, Any]) -> list[str]:
+    return [e["id"] for e in result["entries"]]
+
+
+@pytest.mark.parametrize(
+    ("kind", "facts", "parameter", "met", "unmet", "code"),
+    [
+        ("microprocessor-microcircuit", {}, "microprocessor-clock-frequency", "26 MHz", "25 MHz", "3A991.a.2"),
+        ("fft-processor", {}, "fft-1024-point-complex-execution-time", "0.9 ms", "1 ms", "3A991.e"),
+        ("custom-integrated-circuit", {"custom-ic-function-or-equipment-status-unknown-to-manufacturer": True}, "ic-terminal-count", 145, 144, "3A991.f.1"),
+        ("flexible-waveguide", {}, "frequency-max", "40.1 GHz", "40 GHz", "3A991.h"),
+        ("hydrogen-thyratron", {}, "thyratron-rated-peak-current", "500 A", "499 A", "3A991.m"),
+        ("compound-semiconductor-digital-integrated-circuit", {"digital-ic-not-described-in-3a001-a-3-to-a-10-or-a-12": True, "not-specially-designed-for-other-equipment": True}, "ic-equivalent-gate-count", 301, 300, "3A991.n"),
+    ],
+)  # fmt: skip
+def test_us_3a991_both_sides(
+    classify_in: Any, kind: str, facts: dict[str, bool], parameter: str, met: Any, unmet: Any,
+    code: str,
+) -> None:  # fmt: skip
+    facts = {**NOT_3A001, **facts}
+    controlled = classify_in("US", _item(kind, facts, **{parameter: met}), ON)
+    assert f"US:{code}" in _ids(controlled) and controlled["controlled"] is True
+    below = classify_in("US", _item(kind, facts, **{parameter: unmet}), ON)
+    assert f"US:{code}" not in _ids(below)
+    asked = classify_in("US", _item(kind, {k: v for k, v in facts.items() if k != "not-controlled-by-3a001"}, **{parameter: met}), ON)  # fmt: skip
+    assert asked["controlled"] == "unknown" and "not-controlled-by-3a001" in asked["missing_facts"]
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_3a001_b_8_microwave_power_amplifiers(classify_in: Any, jurisdiction: str) -> None:
+    facts = {
+        "amplifier-contains-vacuum-electronic-device-of-3a001-b-1": True,
+        "equipment-not-for-itu-radiocommunication-bands": True,
+        "not-specially-designed-for-other-equipment": True,
+    }
+    kind = "vacuum-electronic-device-microwave-power-amplifier"
+    figures = {
+        "frequency-min": "6 GHz",
+        "frequency-max": "18 GHz",
+        "amplifier-average-output-power-to-mass-ratio": "100 W/kg",
+        "amplifier-volume": "350 cm^3",
+    }
+    met = classify_in(jurisdiction, _item(kind, facts, **figures), ON)
+    assert met["controlled"] is True and f"{jurisdiction}:3A001.b.8" in _ids(met)
+    big = classify_in(jurisdiction, _item(kind, facts, **{**figures, "amplifier-volume": "400 cm^3"}), ON)  # fmt: skip
+    assert f"{jurisdiction}:3A001.b.8" not in _ids(big)
+    itu = classify_in(
+        jurisdiction,
+        _item(kind, {**facts, "equipment-not-for-itu-radiocommunication-bands": False}, **figures),
+        ON,
+    )
+    assert f"{jurisdiction}:3A001.b.8" not in _ids(itu)
