@@ -504,9 +504,18 @@ def test_integrated_circuits_of_3a001_a_3_a_7_a_10_a_11(
         item = {"kind": kind, "facts": facts, "parameters": parameters}
         return classify_in(jurisdiction, item, ON)["controlled"]
 
+    # below 3A001, a US item may be 3A991's (a.2: clock above 25 MHz; f.1: more than 144
+    # terminals; n: more than 300 gates), which asks whether it is "not controlled by 3A001"
+    below = False if jurisdiction == "EU" else "unknown"
     cpu = ("compound-semiconductor-microprocessor", {NOTE_2: True})
     assert answer(*cpu, **{"microprocessor-clock-frequency": "41 MHz"}) is True
-    assert answer(*cpu, **{"microprocessor-clock-frequency": "40 MHz"}) is False
+    assert answer(*cpu, **{"microprocessor-clock-frequency": "40 MHz"}) is below
+    not_3a001 = {NOTE_2: True, "not-controlled-by-3a001": True}
+    assert answer(cpu[0], not_3a001, **{"microprocessor-clock-frequency": "40 MHz"}) is (
+        jurisdiction == "US"
+    )  # US 3A991.a.2
+    # at 25 MHz, 3A991.a.1 (GFLOPS) and a.3 (a transfer rate) stay text: never false
+    assert answer(cpu[0], not_3a001, **{"microprocessor-clock-frequency": "25 MHz"}) is below
     fpga = ("field-programmable-logic-device", {NOTE_2: True})
     assert answer(*fpga, **{"fpld-single-ended-digital-io-count": 701}) is True
     io = {"fpld-single-ended-digital-io-count": 700}
@@ -529,7 +538,7 @@ def test_integrated_circuits_of_3a001_a_3_a_7_a_10_a_11(
     slow = {"ic-basic-gate-propagation-delay": "20 ps", "frequency-max": "3 GHz"}
     assert answer(*custom, **slow) == "unknown"  # a.10.a asks the terminals
     assert answer(*custom, **slow, **{"ic-terminal-count": 1501}) is True  # "More than 1,500"
-    assert answer(*custom, **slow, **{"ic-terminal-count": 1500}) is False
+    assert answer(*custom, **slow, **{"ic-terminal-count": 1500}) is below
     other = "digital-ic-not-described-in-3a001-a-3-to-a-10-or-a-12"
     digital = ("compound-semiconductor-digital-integrated-circuit", {other: True, NOTE_1: True})
     assert (
@@ -538,7 +547,7 @@ def test_integrated_circuits_of_3a001_a_3_a_7_a_10_a_11(
     )
     assert (
         answer(*digital, **{"ic-equivalent-gate-count": 3000, "ic-toggle-frequency": "1.2 GHz"})
-        is False
+        is below
     )
     assert (
         answer(*digital, **{"ic-equivalent-gate-count": 3000, "ic-toggle-frequency": "1.21 GHz"})
