@@ -146,7 +146,13 @@ def _between(kept: _Kept, store: Store, start: str, end: str) -> list[Delta] | N
     with _lock:
         path = kept.path(store, start, end)
         if path is None and _writing.get(id(store)):
-            _settled.wait_for(lambda: not _writing.get(id(store)), timeout=SETTLE_S)
+            # until the write in progress has recorded its delta: writers back to back may never
+            # leave a moment with no write in progress, and waiting for one (SETTLE_S) then
+            # reading the whole store made an approval that followed another take seconds
+            _settled.wait_for(
+                lambda: kept.path(store, start, end) is not None or not _writing.get(id(store)),
+                timeout=SETTLE_S,
+            )
             path = kept.path(store, start, end)
     return path
 
