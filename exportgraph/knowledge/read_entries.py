@@ -211,10 +211,16 @@ def _criteria(
 _COMPARATOR_ORDER = {">=": 0, ">": 1, "=": 2, "<": 3, "<=": 4}
 
 
-def _criterion_order(criterion: Criterion, order: Mapping[str, int]) -> tuple[int, str, int]:
-    """Display order: the parameters' order in the data, then lower bounds before upper bounds."""
+def _criterion_order(
+    criterion: Criterion, order: Mapping[str, int]
+) -> tuple[int, str, int, str]:
+    """Display order: the parameters' order in the data, then lower bounds before upper bounds,
+    then the IRI — two bounds on one side of one parameter (a heading's range and a
+    sub-paragraph's, 3A001.b.2.a) keep one order whatever order the store returns them in, so
+    an index read twice from the same data is equal (the what-if compares entries whole)."""
     rank = order.get(criterion.parameter, len(order) + 1000)
-    return (rank, criterion.parameter, _COMPARATOR_ORDER.get(criterion.comparator, 9))
+    sign = _COMPARATOR_ORDER.get(criterion.comparator, 9)
+    return (rank, criterion.parameter, sign, criterion.iri)
 
 
 def _criterion(knowledge: Knowledge, iri: str, row: Row, sources: Iterable[str]) -> Criterion:
