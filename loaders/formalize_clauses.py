@@ -164,6 +164,8 @@ class ParagraphReader:
             return self.read(node)
         text = _NRC.sub("", _SEE_LIST.sub("", " ".join(node.text.split())))
         tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
+        if tail is None and _CHARACTERISTICS.search(_END.sub("", text)):
+            return Reading((), _joined(node))
         if tail is None and not re.search(r"\bas follows\s*[:;.]?$", text):
             raise NotRead(
                 "how its sub-paragraphs combine is not read (no 'as follows', 'any of' or 'all of')"
@@ -321,6 +323,24 @@ def _splits(text: str, cuts: Sequence[re.Match[str]]) -> Iterator[list[str]]:
                 start = cut.end()
         parts.append(text[start:])
         yield parts
+
+
+_CHARACTERISTICS = re.compile(r"\bwith the following characteristics$")
+"""A root listing "the following characteristics" without saying "any" or "all" (3A234): the
+word joining its last two sub-paragraphs says which ("; and" all, "; or" any)."""
+
+
+def _joined(node: TextNode) -> str:
+    """How a root's sub-paragraphs combine, from the word ending the one before the last."""
+    listed = [
+        c for c in node.children if c.text.strip().casefold() not in ("not used;", "[reserved]")
+    ]
+    if len(listed) < 2:
+        raise NotRead("'the following characteristics' without sub-paragraphs")
+    joiner = re.search(r"[;,]\s*(and|or)\s*$", listed[-2].text)
+    if joiner is None:
+        raise NotRead("'the following characteristics' without 'and' or 'or' before the last")
+    return "all" if joiner.group(1) == "and" else "any"
 
 
 def _inline_items(text: str) -> str:

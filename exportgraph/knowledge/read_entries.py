@@ -211,9 +211,7 @@ def _criteria(
 _COMPARATOR_ORDER = {">=": 0, ">": 1, "=": 2, "<": 3, "<=": 4}
 
 
-def _criterion_order(
-    criterion: Criterion, order: Mapping[str, int]
-) -> tuple[int, str, int, str]:
+def _criterion_order(criterion: Criterion, order: Mapping[str, int]) -> tuple[int, str, int, str]:
     """Display order: the parameters' order in the data, then lower bounds before upper bounds,
     then the IRI — two bounds on one side of one parameter (a heading's range and a
     sub-paragraph's, 3A001.b.2.a) keep one order whatever order the store returns them in, so

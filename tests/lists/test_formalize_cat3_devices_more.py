@@ -78,3 +78,64 @@ def test_microwave_power_amplifiers_with_vacuum_electronic_devices(
         "amplifier-contains-vacuum-electronic-device-of-3a001-b-1",
         "equipment-not-for-itu-radiocommunication-bands",
     } <= set(entry.requires_facts)
+
+
+VED_NOTES = "vacuum-electronic-device-not-excluded-by-notes-to-3a001-b-1"
+B1 = {
+    "3A001.b.1.a.1": {("frequency-max", ">", Decimal("31.8"), "GigaHZ")},
+    "3A001.b.1.a.2": {("ved-cathode-heater-turn-on-time", "<", Decimal(3), "SEC")},
+    "3A001.b.1.b": {("ved-gain", ">", Decimal(17), "DeciB")},
+}
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_vacuum_electronic_devices_and_cathodes(
+    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str
+) -> None:
+    for code, criteria in B1.items():
+        entry = found[(jurisdiction, code)]
+        assert _ways(entry) == {frozenset(criteria)}, code
+        assert VED_NOTES in entry.requires_facts, code  # Notes 1 and 2 to 3A001.b.1
+    cathode = found[(jurisdiction, "3A001.b.1.c")]
+    assert _ways(cathode) == {  # "… exceeding 5 A/cm2 or a pulsed … exceeding 10 A/cm2"
+        frozenset({("cathode-emission-current-density", ">", Decimal(5), "A-PER-CentiM2")}),
+        frozenset({("cathode-pulsed-current-density", ">", Decimal(10), "A-PER-CentiM2")}),
+    }
+    assert VED_NOTES not in cathode.requires_facts  # the Notes take out devices, not cathodes
+    for code in ("3A001.b.1.a.3", "3A001.b.1.a.4", "3A001.b.1.a.5"):  # kinds inside the words
+        assert found[(jurisdiction, code)].text_only is not None
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_striplines_to_detonators_need_both_characteristics(
+    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str
+) -> None:
+    # 3A234 "with the following characteristics: a. Voltage rating greater than 2 kV; and b.
+    # Inductance of less than 20 nH": the "and" before the last makes both required
+    assert _ways(found[(jurisdiction, "3A234")]) == {
+        frozenset(
+            {
+                ("stripline-voltage-rating", ">", Decimal(2), "KiloV"),
+                ("stripline-inductance", "<", Decimal(20), "NanoH"),
+            }
+        )
+    }
+
+
+def test_the_following_characteristics_combine_as_the_last_joiner_says() -> None:
+    from exportgraph.loaders.formalize_clauses import NotRead, _joined
+    from exportgraph.loaders.listed_text import TextNode
+
+    def node(code: str, text: str, children: tuple[TextNode, ...] = ()) -> TextNode:
+        path = tuple(code.split(".")[1:])
+        parent = None if not path else "X"
+        return TextNode("EU", code, path, text, (), parent, children, 1)
+
+    def root(*texts: str) -> TextNode:
+        kids = tuple(node(f"X.{chr(97 + i)}", t) for i, t in enumerate(texts))
+        return node("X", "Things with the following characteristics:", kids)
+
+    assert _joined(root("A voltage above 2 kV; and", "An inductance below 20 nH.")) == "all"
+    assert _joined(root("A voltage above 2 kV; or", "An inductance below 20 nH.")) == "any"
+    with pytest.raises(NotRead):
+        _joined(root("A voltage above 2 kV;", "An inductance below 20 nH."))

@@ -65,3 +65,43 @@ def test_3a001_b_8_microwave_power_amplifiers(classify_in: Any, jurisdiction: st
         ON,
     )
     assert f"{jurisdiction}:3A001.b.8" not in _ids(itu)
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_3a001_b_1_vacuum_electronic_devices(classify_in: Any, jurisdiction: str) -> None:
+    facts = {
+        "vacuum-electronic-device-not-excluded-by-notes-to-3a001-b-1": True,
+        "not-specially-designed-for-other-equipment": True,
+    }
+    gain = classify_in(jurisdiction, _item("crossed-field-amplifier", facts, **{"ved-gain": "18 dB"}), ON)  # fmt: skip
+    assert gain["controlled"] is True and f"{jurisdiction}:3A001.b.1.b" in _ids(gain)
+    low = classify_in(jurisdiction, _item("crossed-field-amplifier", facts, **{"ved-gain": "17 dB"}), ON)  # fmt: skip
+    assert f"{jurisdiction}:3A001.b.1.b" not in _ids(low)
+    itu = classify_in(
+        jurisdiction,
+        _item(
+            "crossed-field-amplifier",
+            {**facts, "vacuum-electronic-device-not-excluded-by-notes-to-3a001-b-1": False},
+            **{"ved-gain": "18 dB"},
+        ),
+        ON,
+    )  # e.g. rated for a band allocated by the ITU for radio-communications, below 31.8 GHz
+    assert f"{jurisdiction}:3A001.b.1.b" not in _ids(itu)
+    twt = _item("travelling-wave-vacuum-electronic-device", facts, **{"frequency-min": "33 GHz", "frequency-max": "36 GHz"})  # fmt: skip
+    met = classify_in(jurisdiction, twt, ON)
+    assert met["controlled"] is True and f"{jurisdiction}:3A001.b.1.a.1" in _ids(met)
+    # below 31.8 GHz the TWT's other paragraphs (coupled cavity, helix, beams) are text: unknown
+    ku = _item("travelling-wave-vacuum-electronic-device", facts, **{"frequency-min": "12 GHz", "frequency-max": "18 GHz", "ved-cathode-heater-turn-on-time": "60 s"})  # fmt: skip
+    assert classify_in(jurisdiction, ku, ON)["controlled"] == "unknown"
+    cathode = {"not-specially-designed-for-other-equipment": True}
+    hot = _item("thermionic-cathode", cathode, **{"cathode-emission-current-density": "6 A/cm^2"})
+    assert classify_in(jurisdiction, hot, ON)["controlled"] is True
+    cool = _item(
+        "thermionic-cathode",
+        cathode,
+        **{
+            "cathode-emission-current-density": "5 A/cm^2",
+            "cathode-pulsed-current-density": "10 A/cm^2",
+        },
+    )
+    assert classify_in(jurisdiction, cool, ON)["controlled"] is False
