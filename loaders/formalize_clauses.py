@@ -65,10 +65,12 @@ _SEPARATOR = re.compile(
     r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)|\s+(?=at any frequency\b)"
 )
 BAND = "|"
-"""Between the two parameters of a phrase that reads a frequency range as an overlap with the
-item's rated band ("at any frequency exceeding 2,7 GHz up to and including 2,9 GHz",
-parameter ``frequency-max|frequency-min``): the range's lower end bounds the first (the band's top
-exceeds it), its upper end the second (the band's bottom is at or below it)."""
+"""Between the two parameters of a phrase that reads a range as an overlap with the range the
+item is rated for ("at any frequency exceeding 2,7 GHz up to and including 2,9 GHz", parameter
+``frequency-max|frequency-min``; "at an ambient temperature above 398 K"): a lower end (``>``,
+``>=``) bounds the first (the item's top exceeds it), an upper end the second (its bottom is at
+or below it). In a fixed phrase (no ``{}``) it separates the parameters, comparators and values of
+the conditions the phrase states."""
 _POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
 _NEGATED = re.compile(r"(?i:no|not|never|none)\s")
 """A phrase whose words negate its threshold ("No dimension {}": "No dimension greater than 35 mm"
@@ -89,6 +91,17 @@ class Phrase:
     unit: str
     defined_by: str
     line: int
+    more: tuple[Decimal, ...] = ()
+    """A fixed phrase stating several conditions (3A001.a.2.c: "over the entire ambient
+    temperature range from 218 K … to 398 K"): the values after ``value``, for the parameters
+    and comparators after the first (``BAND``-separated in the row)."""
+
+    def fixed(self) -> tuple[tuple[str, str, Decimal], ...]:
+        """A fixed phrase's conditions: (parameter, comparator, value) each."""
+        assert self.value is not None
+        values = (self.value, *self.more)
+        parameters, comparators = self.parameter.split(BAND), self.comparator.split(BAND)
+        return tuple(zip(parameters, comparators, values, strict=True))
 
 
 @dataclass(frozen=True)
@@ -125,7 +138,7 @@ class ParagraphReader:
         def value(n: int) -> str:
             return (
                 rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
-                rf"(?:\s+\((?P<d{n}>[−–-]?\d+(?:[.,]\d+)?)\s*dBm\))?"
+                rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C)\))?"
             )
 
         self.expression = self._expression(value)
@@ -237,11 +250,22 @@ class ParagraphReader:
             if phrase.parameter == LEAD_IN:
                 found.append(())
             elif phrase.value is not None:
-                fixed = FormalCriterion(
-                    phrase.parameter, phrase.comparator, phrase.value, phrase.unit,
-                    words, node.text, node.code, phrase.defined_by, words,
-                )  # fmt: skip
-                found.append((fixed,))
+                found.append(
+                    tuple(
+                        FormalCriterion(
+                            parameter,
+                            comparator,
+                            value,
+                            phrase.unit,
+                            words,
+                            node.text,
+                            node.code,
+                            phrase.defined_by,
+                            words,
+                        )
+                        for parameter, comparator, value in phrase.fixed()
+                    )
+                )
             elif _NEGATED.match(phrase.template):
                 raise NotRead(f"{words!r}: the words negate the threshold (the opposite sign)")
             else:
@@ -271,9 +295,11 @@ class ParagraphReader:
             if number not in node.text:  # "10^−14" was read as 1 × 10^−14
                 number = number.removeprefix("1 × ")
             value = written_value(plain, mantissa, match.group(f"e{n}"), node.jurisdiction)
-            dbm = match.groupdict().get(f"d{n}")
-            if dbm:
-                _check_dbm(value, iri, dbm, words)
+            equivalent = match.groupdict().get(f"d{n}")
+            if equivalent:
+                _check_equivalent(value, iri, equivalent, match.group(f"q{n}"), words)
+                if match.group(f"q{n}") == "°C":  # the kelvins round the degrees: see _celsius
+                    value, iri, number, unit = _celsius(equivalent), _DEG_C, equivalent, "°C"
             parameter = phrase.parameter
             if BAND in parameter:  # the band's top above the range's lower end, its bottom below
                 top, bottom = parameter.split(BAND)
@@ -298,19 +324,40 @@ _MILLIWATTS = {"W": Decimal(1000), "MilliW": Decimal(1), "MicroW": Decimal("1e-3
 _MILLIWATTS["NanoW"] = Decimal("1e-6")
 
 
-def _check_dbm(value: Decimal, unit: str, written: str, words: str) -> None:
-    """A power's equivalent in dBm written after it ("75 W (48,75 dBm)") must be that power, to
-    the digits written (the texts round: "50 W (47 dBm)" is 46.99 dBm): the watts are the
-    threshold, the brackets only repeat it."""
-    unit = unit.rsplit("/", 1)[-1]  # a QUDT unit IRI
-    if unit not in _MILLIWATTS:
-        raise NotRead(f"{words!r}: a dBm value after a value that is not a power")
+def _equivalent(value: Decimal, unit: str, written_unit: str) -> Decimal | None:
+    """`value` (in the QUDT unit named last in `unit`) in dBm (a power) or °C (kelvin)."""
+    if written_unit == "dBm" and unit in _MILLIWATTS:
+        return 10 * (value * _MILLIWATTS[unit]).log10()
+    if written_unit == "°C" and unit == "K":
+        return value - Decimal("273.15")
+    return None
+
+
+_DEG_C = "http://qudt.org/vocab/unit/DEG_C"
+
+
+def _celsius(written: str) -> Decimal:
+    """The threshold of "398 K (+125 °C)": the degrees Celsius. The texts round the kelvins
+    (398 K is 124.85 °C), so in kelvins a part rated to exactly +125 °C would be "above 398 K"
+    and one rated from −55 °C would miss "from 218 K (−55 °C)" by 0.15 K; the degrees are the
+    values the kelvins stand for."""
+    return Decimal(written.replace(",", ".").replace("−", "-").replace("–", "-"))
+
+
+def _check_equivalent(
+    value: Decimal, unit: str, written: str, written_unit: str, words: str
+) -> None:
+    """A value's equivalent in another unit written in brackets after it ("75 W (48,75 dBm)",
+    "398 K (+125 °C)") must be that value, to the digits written (the texts round: "50 W
+    (47 dBm)" is 46.99 dBm): the first value is the threshold, the brackets only repeat it."""
+    converted = _equivalent(value, unit.rsplit("/", 1)[-1], written_unit)  # a QUDT unit IRI
+    if converted is None:
+        raise NotRead(f"{words!r}: a value in {written_unit} after a value it does not convert")
     stated = Decimal(written.replace(",", ".").replace("−", "-").replace("–", "-"))
     exponent = stated.as_tuple().exponent
     assert isinstance(exponent, int)
-    dbm = 10 * (value * _MILLIWATTS[unit]).log10()
-    if abs(dbm - stated) > Decimal(5).scaleb(exponent - 1):
-        raise NotRead(f"{words!r}: {written} dBm is not {value} (it is {dbm:.2f} dBm)")
+    if abs(converted - stated) > Decimal(5).scaleb(exponent - 1):
+        raise NotRead(f"{words!r}: {written} {written_unit} is not {value} (it is {converted:.2f})")
 
 
 def _splits(text: str, cuts: Sequence[re.Match[str]]) -> Iterator[list[str]]:

@@ -44,6 +44,7 @@ from exportgraph.loaders.formalize import (
     unit_iri,
 )
 from exportgraph.loaders.formalize_clauses import (
+    BAND,
     LEAD_IN,
     NotRead,
     ParagraphReader,
@@ -127,18 +128,22 @@ def _phrase(row: Row) -> Phrase:
         raise row.error("comparator", "a fixed phrase (no {}) gives its comparator, and only it")
     if template.count("{}") > 1:
         raise row.error("template", "one {} at most")
-    value = Decimal(row.require("value")) if fixed else None
+    values = [Decimal(v) for v in row.require("value").split(BAND)] if fixed else [None]
     if fixed and not row.get("defined_by"):
         raise row.error("defined_by", "a fixed phrase quotes the note that defines it")
+    parameter, comparator = row.require("parameter"), row.get("comparator")
+    if fixed and not len(values) == len(parameter.split(BAND)) == len(comparator.split(BAND)):
+        raise row.error("value", "as many parameters, comparators and values (separated by |)")
     return Phrase(
         row.require("under"),
         template,
-        row.require("parameter"),
-        row.get("comparator"),
-        value,
+        parameter,
+        comparator,
+        values[0],
         unit_iri(row.require("unit") if fixed else row.get("unit")) if row.get("unit") else "",
         row.get("defined_by"),
         row.line,
+        tuple(v for v in values[1:] if v is not None),
     )
 
 

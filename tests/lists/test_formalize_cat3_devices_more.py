@@ -139,3 +139,26 @@ def test_the_following_characteristics_combine_as_the_last_joiner_says() -> None
     assert _joined(root("A voltage above 2 kV; or", "An inductance below 20 nH.")) == "any"
     with pytest.raises(NotRead):
         _joined(root("A voltage above 2 kV;", "An inductance below 20 nH."))
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_integrated_circuits_rated_for_extreme_ambient_temperatures(
+    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str
+) -> None:
+    top, bottom = "ambient-temperature-rating-max", "ambient-temperature-rating-min"
+    expected = {
+        # the degrees in brackets: the kelvins round them (398 K is 124.85 °C)
+        "3A001.a.2.a": {(top, ">", Decimal(125), "DEG_C")},  # "above 398 K (+125 °C)"
+        "3A001.a.2.b": {(bottom, "<", Decimal(-55), "DEG_C")},  # "below 218 K (−55 °C)"
+        # "over the entire ambient temperature range from 218 K (−55 °C) to 398 K (+125 °C)"
+        "3A001.a.2.c": {(bottom, "<=", Decimal(-55), "DEG_C"), (top, ">=", Decimal(125), "DEG_C")},
+    }
+    for code, criteria in expected.items():
+        entry = found[(jurisdiction, code)]
+        assert _ways(entry) == {frozenset(criteria)}, code
+        assert "ic-not-designed-for-civil-automobile-or-railway-applications" in (
+            entry.requires_facts
+        )
+        assert "custom-integrated-circuit" not in entry.kinds  # its own condition: text
+    # a.2.c states no comparator: its two conditions are data, no threshold it states
+    assert all(c.defined_by for c in found[(jurisdiction, "3A001.a.2.c")].ways[0])

@@ -105,3 +105,37 @@ def test_3a001_b_1_vacuum_electronic_devices(classify_in: Any, jurisdiction: str
         },
     )
     assert classify_in(jurisdiction, cool, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_3a001_a_2_ambient_temperature_ratings(classify_in: Any, jurisdiction: str) -> None:
+    facts = {
+        "ic-not-designed-for-civil-automobile-or-railway-applications": True,
+        "not-specially-designed-for-other-equipment": True,
+        "not-controlled-by-3a001": False,
+    }
+
+    def sram(low: str, high: str) -> dict[str, Any]:
+        return _item(
+            "static-random-access-memory",
+            facts,
+            **{"ambient-temperature-rating-min": low, "ambient-temperature-rating-max": high},
+        )
+
+    def ids(low: str, high: str) -> set[str]:
+        return {i for i in _ids(classify_in(jurisdiction, sram(low, high), ON)) if "3A001.a.2" in i}
+
+    j = jurisdiction
+    assert ids("-55 degC", "125 degC") == {f"{j}:3A001.a.2", f"{j}:3A001.a.2.c"}  # military range
+    assert ids("-40 degC", "85 degC") == set()  # industrial range
+    assert ids("4 K", "300 K") == {f"{j}:3A001.a.2", f"{j}:3A001.a.2.b"}  # cryogenic
+    assert ids("-40 degC", "150 degC") == {f"{j}:3A001.a.2", f"{j}:3A001.a.2.a"}
+    assert ids("-40 degC", "125 degC") == set()  # automotive grade: not above +125 °C
+    assert ids("-55 degC", "124 degC") == set()  # not the entire range
+    assert ids("-54 degC", "125 degC") == set()  # not the entire range
+    civil = _item(
+        "static-random-access-memory",
+        {**facts, "ic-not-designed-for-civil-automobile-or-railway-applications": False},
+        **{"ambient-temperature-rating-min": "4 K", "ambient-temperature-rating-max": "300 K"},
+    )
+    assert not [i for i in _ids(classify_in(j, civil, ON)) if "3A001.a.2" in i]
