@@ -11,6 +11,12 @@ import pytest
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
 
+# rated for an industrial range (-40 to +85 °C): 3A001.a.2 (ambient temperatures) not met
+INDUSTRIAL = {
+    "ambient-temperature-rating-min": "-40 degC",
+    "ambient-temperature-rating-max": "85 degC",
+}
+
 
 def _ids(result: dict[str, Any]) -> list[str]:
     return [entry["id"] for entry in result["entries"]]
@@ -236,12 +242,15 @@ def test_an_rf_sampling_ic_against_3a001_a_14(classify_in: Any, jurisdiction: st
     }
     item = {
         "kind": "adc-processing-integrated-circuit",
-        "parameters": {"adc-resolution": "14 bit", "adc-sample-rate": "500 MHz"},
+        "parameters": {"adc-resolution": "14 bit", "adc-sample-rate": "500 MHz", **INDUSTRIAL},
         "facts": facts,
     }
     met = classify_in(jurisdiction, item, ON)
     assert met["controlled"] is True and _ids(met) == [code]
-    at = {**item, "parameters": {"adc-resolution": "14 bit", "adc-sample-rate": "400 MHz"}}
+    at = {
+        **item,
+        "parameters": {"adc-resolution": "14 bit", "adc-sample-rate": "400 MHz", **INDUSTRIAL},
+    }
     assert classify_in(jurisdiction, at, ON)["controlled"] is False  # "greater than 400 MSPS"
     unstated = classify_in(jurisdiction, {**item, "facts": {}}, ON)
     assert unstated["controlled"] == "unknown"
@@ -260,7 +269,7 @@ def test_sample_rates_as_the_texts_write_them(classify_in: Any, jurisdiction: st
     code = f"{jurisdiction}:3A001.a.14"
 
     def answer(resolution: str, rate: object) -> Any:
-        parameters = {"adc-resolution": resolution, "adc-sample-rate": rate}
+        parameters = {"adc-resolution": resolution, "adc-sample-rate": rate, **INDUSTRIAL}
         return classify_in(
             jurisdiction, {"kind": kind, "parameters": parameters, "facts": facts}, ON
         )

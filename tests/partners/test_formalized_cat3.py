@@ -13,6 +13,12 @@ from exportgraph.errors import InvalidInput
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
 
+# rated for an industrial range (-40 to +85 °C): 3A001.a.2 (ambient temperatures) not met
+INDUSTRIAL = {
+    "ambient-temperature-rating-min": "-40 degC",
+    "ambient-temperature-rating-max": "85 degC",
+}
+
 
 def _ids(result: dict[str, Any]) -> list[str]:
     return [entry["id"] for entry in result["entries"]]
@@ -181,6 +187,7 @@ def test_a_dac_against_3a001_a_5_b(classify_in: Any, jurisdiction: str) -> None:
     item = {"kind": "dac-integrated-circuit", "facts": {NOTE_2: True}}
 
     def controlled(**parameters: Any) -> Any:
+        parameters = {**INDUSTRIAL, **parameters}
         return classify_in(jurisdiction, {**item, "parameters": parameters}, ON)["controlled"]
 
     ten = {"dac-resolution": "10 bit"}
@@ -501,7 +508,7 @@ def test_integrated_circuits_of_3a001_a_3_a_7_a_10_a_11(
     gates)", "A toggle frequency exceeding 1.2 GHz")."""
 
     def answer(kind: str, facts: dict[str, bool], **parameters: Any) -> Any:
-        item = {"kind": kind, "facts": facts, "parameters": parameters}
+        item = {"kind": kind, "facts": facts, "parameters": {**INDUSTRIAL, **parameters}}
         return classify_in(jurisdiction, item, ON)["controlled"]
 
     # below 3A001, a US item may be 3A991's (a.2: clock above 25 MHz; f.1: more than 144
