@@ -9,15 +9,10 @@ from typing import Any
 import pytest
 
 from exportgraph.errors import InvalidInput
+from tests.partners.test_formalized import INDUSTRIAL
 
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
-
-# rated for an industrial range (-40 to +85 °C): 3A001.a.2 (ambient temperatures) not met
-INDUSTRIAL = {
-    "ambient-temperature-rating-min": "-40 degC",
-    "ambient-temperature-rating-max": "85 degC",
-}
 
 
 def _ids(result: dict[str, Any]) -> list[str]:
