@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from exportgraph.loaders.formalize import NUMBER, WRITTEN, FormalCriterion, written_value
+from exportgraph.loaders.formalize_equivalents import DEG_C, celsius, equivalent_problem
 from exportgraph.loaders.formalize_words import (
     ANY_COMPARATOR,
     AT_LEAST_AFTER,
@@ -297,9 +298,11 @@ class ParagraphReader:
             value = written_value(plain, mantissa, match.group(f"e{n}"), node.jurisdiction)
             equivalent = match.groupdict().get(f"d{n}")
             if equivalent:
-                _check_equivalent(value, iri, equivalent, match.group(f"q{n}"), words)
-                if match.group(f"q{n}") == "°C":  # the kelvins round the degrees: see _celsius
-                    value, iri, number, unit = _celsius(equivalent), _DEG_C, equivalent, "°C"
+                problem = equivalent_problem(value, iri, equivalent, match.group(f"q{n}"))
+                if problem:
+                    raise NotRead(f"{words!r}: {problem}")
+                if match.group(f"q{n}") == "°C":  # the kelvins round the degrees: see celsius
+                    value, iri, number, unit = celsius(equivalent), DEG_C, equivalent, "°C"
             parameter = phrase.parameter
             if BAND in parameter:  # the band's top above the range's lower end, its bottom below
                 top, bottom = parameter.split(BAND)
@@ -318,46 +321,6 @@ class ParagraphReader:
                 )
             )
         return tuple(criteria)
-
-
-_MILLIWATTS = {"W": Decimal(1000), "MilliW": Decimal(1), "MicroW": Decimal("1e-3")}
-_MILLIWATTS["NanoW"] = Decimal("1e-6")
-
-
-def _equivalent(value: Decimal, unit: str, written_unit: str) -> Decimal | None:
-    """`value` (in the QUDT unit named last in `unit`) in dBm (a power) or °C (kelvin)."""
-    if written_unit == "dBm" and unit in _MILLIWATTS:
-        return 10 * (value * _MILLIWATTS[unit]).log10()
-    if written_unit == "°C" and unit == "K":
-        return value - Decimal("273.15")
-    return None
-
-
-_DEG_C = "http://qudt.org/vocab/unit/DEG_C"
-
-
-def _celsius(written: str) -> Decimal:
-    """The threshold of "398 K (+125 °C)": the degrees Celsius. The texts round the kelvins
-    (398 K is 124.85 °C), so in kelvins a part rated to exactly +125 °C would be "above 398 K"
-    and one rated from −55 °C would miss "from 218 K (−55 °C)" by 0.15 K; the degrees are the
-    values the kelvins stand for."""
-    return Decimal(written.replace(",", ".").replace("−", "-").replace("–", "-"))
-
-
-def _check_equivalent(
-    value: Decimal, unit: str, written: str, written_unit: str, words: str
-) -> None:
-    """A value's equivalent in another unit written in brackets after it ("75 W (48,75 dBm)",
-    "398 K (+125 °C)") must be that value, to the digits written (the texts round: "50 W
-    (47 dBm)" is 46.99 dBm): the first value is the threshold, the brackets only repeat it."""
-    converted = _equivalent(value, unit.rsplit("/", 1)[-1], written_unit)  # a QUDT unit IRI
-    if converted is None:
-        raise NotRead(f"{words!r}: a value in {written_unit} after a value it does not convert")
-    stated = Decimal(written.replace(",", ".").replace("−", "-").replace("–", "-"))
-    exponent = stated.as_tuple().exponent
-    assert isinstance(exponent, int)
-    if abs(converted - stated) > Decimal(5).scaleb(exponent - 1):
-        raise NotRead(f"{words!r}: {written} {written_unit} is not {value} (it is {converted:.2f})")
 
 
 def _splits(text: str, cuts: Sequence[re.Match[str]]) -> Iterator[list[str]]:

@@ -13,10 +13,11 @@ from decimal import Decimal
 
 import pytest
 from exportgraph.loaders import formalize
-from exportgraph.loaders.formalize_clauses import NotRead, _check_equivalent
+from exportgraph.loaders.formalize_equivalents import equivalent_problem
 from exportgraph.loaders.formalize_words import sign, stated_thresholds
 
 BOTH = ("US", "EU")
+QUDT = "http://qudt.org/vocab/unit/"
 POWER, FBW = "peak-saturated-power-output", "fractional-bandwidth"
 Criterion = tuple[str, str, Decimal, str]
 Found = dict[tuple[str, str], formalize.FormalEntry]
@@ -146,7 +147,7 @@ def test_up_to_and_including_closes_a_range_and_is_counted() -> None:
 def test_a_dbm_equivalent_in_brackets_must_be_the_power_to_the_digits_written(
     value: str, unit: str, dbm: str
 ) -> None:
-    _check_equivalent(Decimal(value), f"http://qudt.org/vocab/unit/{unit}", dbm, "dBm", "words")
+    assert equivalent_problem(Decimal(value), f"{QUDT}{unit}", dbm, "dBm") is None
 
 
 @pytest.mark.parametrize(
@@ -154,12 +155,10 @@ def test_a_dbm_equivalent_in_brackets_must_be_the_power_to_the_digits_written(
     [("75", "W", "47"), ("50", "W", "47.5"), ("5", "W", "37.1"), ("3", "GigaHZ", "34.77")],
 )
 def test_an_equivalent_that_is_not_the_value_is_refused(value: str, unit: str, dbm: str) -> None:
-    with pytest.raises(NotRead):
-        _check_equivalent(Decimal(value), f"http://qudt.org/vocab/unit/{unit}", dbm, "dBm", "words")
+    assert equivalent_problem(Decimal(value), f"{QUDT}{unit}", dbm, "dBm") is not None
 
 
 @pytest.mark.parametrize(("kelvin", "celsius"), [("398", "+125"), ("218", "−55"), ("218", "-55")])
 def test_a_temperature_s_celsius_equivalent_in_brackets(kelvin: str, celsius: str) -> None:
-    _check_equivalent(Decimal(kelvin), "http://qudt.org/vocab/unit/K", celsius, "°C", "words")
-    with pytest.raises(NotRead):
-        _check_equivalent(Decimal(kelvin) + 2, "http://qudt.org/vocab/unit/K", celsius, "°C", "w")
+    assert equivalent_problem(Decimal(kelvin), f"{QUDT}K", celsius, "°C") is None
+    assert equivalent_problem(Decimal(kelvin) + 2, f"{QUDT}K", celsius, "°C") is not None

@@ -1,0 +1,52 @@
+"""A value's equivalent in another unit, written in brackets after it ("75 W (48,75 dBm)",
+"398 K (+125 °C)"): read by loaders/formalize_clauses.py, which refuses a paragraph whose
+brackets do not repeat the value to the digits written."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+DEG_C = "http://qudt.org/vocab/unit/DEG_C"
+_MILLIWATTS = {
+    "W": Decimal(1000),
+    "MilliW": Decimal(1),
+    "MicroW": Decimal("1e-3"),
+    "NanoW": Decimal("1e-6"),
+}
+
+
+def _number(written: str) -> Decimal:
+    return Decimal(written.replace(",", ".").replace("−", "-").replace("–", "-"))
+
+
+def celsius(written: str) -> Decimal:
+    """The threshold of "398 K (+125 °C)": the degrees Celsius. The texts round the kelvins
+    (398 K is 124.85 °C), so in kelvins a part rated to exactly +125 °C would be "above 398 K"
+    and one rated from −55 °C would miss "from 218 K (−55 °C)" by 0.15 K; the degrees are the
+    values the kelvins stand for."""
+    return _number(written)
+
+
+def _converted(value: Decimal, unit: str, written_unit: str) -> Decimal | None:
+    """`value` (in the QUDT unit named last in `unit`) in dBm (a power) or °C (kelvin)."""
+    unit = unit.rsplit("/", 1)[-1]  # a QUDT unit IRI
+    if written_unit == "dBm" and unit in _MILLIWATTS:
+        return 10 * (value * _MILLIWATTS[unit]).log10()
+    if written_unit == "°C" and unit == "K":
+        return value - Decimal("273.15")
+    return None
+
+
+def equivalent_problem(value: Decimal, unit: str, written: str, written_unit: str) -> str | None:
+    """Why the equivalent written in brackets is not `value` to the digits written (the texts
+    round: "50 W (47 dBm)" is 46.99 dBm), or None: the first value is the threshold, the brackets
+    only repeat it."""
+    converted = _converted(value, unit, written_unit)
+    if converted is None:
+        return f"a value in {written_unit} after a value it does not convert"
+    stated = _number(written)
+    exponent = stated.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if abs(converted - stated) > Decimal(5).scaleb(exponent - 1):
+        return f"{written} {written_unit} is not {value} (it is {converted:.2f})"
+    return None
