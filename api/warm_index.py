@@ -5,12 +5,12 @@ write landing between them made `current` build the new version's index on the e
 (seconds, with every other request and /healthz waiting). Here the check hands back the very
 index it checked, so a request answered inline keeps using it whatever the store does meanwhile
 (its answer names that index's data version); the index of a new version is only ever built off
-the loop, through `in_thread` or `after_write`.
+the loop, through `in_thread` or exportgraph.knowledge.current.after_write.
 
 While a thread builds the index of a new data version, a request on the event loop answers from
 the newest index built, as a request in the thread pool would (PerVersion's serve_previous),
 instead of queueing in the pool behind the build. Such a request is concurrent with the write: a
-write through this service builds its version's index (`after_write`) before it is acknowledged,
+write through this service builds its version's index (api/writes.py) before it is acknowledged,
 so whoever asks after the acknowledgement gets that version or a later one."""
 
 from __future__ import annotations
@@ -36,9 +36,3 @@ def warm(context: Context) -> Knowledge | None:
 def in_thread(context: Context) -> Knowledge:
     """`current(context)`: may build, so call it off the event loop."""
     return indexes.current(context)
-
-
-def after_write(context: Context) -> Knowledge:
-    """The index of the data version a write just produced, built now if need be: call it on
-    the writer's thread, before acknowledging the write."""
-    return indexes.after_write(context)

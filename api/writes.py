@@ -10,9 +10,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from exportgraph.api import warm_index
-
 from exportgraph.graph.context import Context
+from exportgraph.knowledge.current import after_write
 from exportgraph.store import Store
 
 T = TypeVar("T")
@@ -27,7 +26,7 @@ async def write(context: Context, call: Callable[[Store], T]) -> T:
 
     def run() -> T:
         done = call(context.store)
-        warm_index.after_write(context)
+        after_write(context)
         return done
 
     return await asyncio.get_running_loop().run_in_executor(_WRITERS, run)

@@ -342,9 +342,7 @@ word joining its last two sub-paragraphs says which ("; and" all, "; or" any).""
 
 def _joined(node: TextNode) -> str:
     """How a root's sub-paragraphs combine, from the word ending the one before the last."""
-    listed = [
-        c for c in node.children if c.text.strip().casefold() not in ("not used;", "[reserved]")
-    ]
+    listed = [c for c in node.children if not c.reserved]
     if len(listed) < 2:
         raise NotRead("'the following characteristics' without sub-paragraphs")
     joiner = re.search(r"[;,]\s*(and|or)\s*$", listed[-2].text)

@@ -128,7 +128,7 @@ def _phrase(row: Row) -> Phrase:
         raise row.error("comparator", "a fixed phrase (no {}) gives its comparator, and only it")
     if template.count("{}") > 1:
         raise row.error("template", "one {} at most")
-    values = [Decimal(v) for v in row.require("value").split(BAND)] if fixed else [None]
+    values = tuple(Decimal(v) for v in row.require("value").split(BAND)) if fixed else ()
     if fixed and not row.get("defined_by"):
         raise row.error("defined_by", "a fixed phrase quotes the note that defines it")
     parameter, comparator = row.require("parameter"), row.get("comparator")
@@ -139,11 +139,11 @@ def _phrase(row: Row) -> Phrase:
         template,
         parameter,
         comparator,
-        values[0],
+        values[0] if values else None,
         unit_iri(row.require("unit") if fixed else row.get("unit")) if row.get("unit") else "",
         row.get("defined_by"),
         row.line,
-        tuple(v for v in values[1:] if v is not None),
+        values[1:],
     )
 
 
@@ -227,7 +227,7 @@ class _Reader:
             return [self._text(node, parent, str(why), above)]
         grouping = not reading.criteria or is_root  # a heading's own criteria go down with it
         if grouping and not reading.either and reading.mode == "any" and node.children:
-            children = [c for c in node.children if not _reserved(c)]
+            children = [c for c in node.children if not c.reserved]
             heading = above + reading.criteria
             if not children or (not is_root and node.notes):
                 unread = "its sub-paragraphs or notes were not read"
@@ -271,7 +271,7 @@ class _Reader:
         children = [
             c
             for c in node.children
-            if not _reserved(c) and c.code not in self.family.facts_paragraphs
+            if not c.reserved and c.code not in self.family.facts_paragraphs
         ]
         if reading.mode is None:
             if children:
@@ -345,10 +345,6 @@ class _Reader:
             self.family.excluded_kinds, self.family.requires_facts, (),
             why,
         )  # fmt: skip
-
-
-def _reserved(node: TextNode) -> bool:
-    return bool(re.fullmatch(r"(?:\S+\s+)?\[Reserved\][.;]?|Not used;?", node.text.strip()))
 
 
 def _ancestors(node: TextNode, tree: TextNode) -> list[TextNode]:

@@ -66,6 +66,11 @@ class TextNode:
         """The contract's public entry id: ``US:3A001.a.1``."""
         return f"{self.jurisdiction}:{self.code}"
 
+    @property
+    def reserved(self) -> bool:
+        """A paragraph the list keeps empty ("[Reserved]", "Not used;")."""
+        return bool(re.fullmatch(r"(?:\S+\s+)?\[Reserved\][.;]?|Not used;?", self.text.strip()))
+
     def walk(self) -> Iterator[TextNode]:
         """This node and every node below it, in text order."""
         yield self

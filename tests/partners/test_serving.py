@@ -231,7 +231,7 @@ def test_a_writer_waits_for_its_own_version_s_index_while_another_thread_builds_
     assert hold.started.wait(30)
     assert warm_index.in_thread(ctx) is old  # a reader does not wait: the previous index
     got: list[Knowledge] = []
-    writer = threading.Thread(target=lambda: got.append(warm_index.after_write(ctx)))
+    writer = threading.Thread(target=lambda: got.append(current_module.after_write(ctx)))
     writer.start()
     writer.join(0.2)
     assert writer.is_alive() and not got  # the writer does not take the previous index

@@ -11,9 +11,9 @@ Counted per jurisdiction and per category (the first digit of the code):
 - ``thresholds_stated``: numeric thresholds the paragraphs' own words state, counted with the
   words the formalizers read (loaders/formalize_words.py) — a comparator ("less than", "lower
   (better) than", "equal to or more than", "exceeding", "above", "below", "in excess of",
-  "shorter than", "up to and including" … in any case) followed by a number; a number and its unit followed by "or
-  more", "or greater" or "or less"; "between X and Y" (two) — plus "under", "over", "up to",
-  which are never formalized (notes are not counted).
+  "shorter than", "up to and including" … in any case) followed by a number; a number and its
+  unit followed by "or more", "or greater" or "or less"; "between X and Y" (two) — plus "under",
+  "over", "up to", which are never formalized (notes are not counted).
 - ``thresholds_formalized``: per paragraph, the criteria formalized from its words, each once, at
   most as many as the paragraph states (a fixed phrase a note defines, "single transverse mode",
   is data but no threshold the paragraph states); a curated entry's criteria at most as many as
@@ -40,8 +40,9 @@ COUNTING = (
     "thresholds_stated counts, in each paragraph's own words (not its notes), a comparator "
     "(less/lower/shorter/more/greater/higher/longer than, with or without '(better)', 'equal to "
     "or' or 'or equal to'; exceeding, in excess of, above, below, not exceeding, not more/less "
-    "than, at least, up to and including, under, over, up to; in any case) followed by a number, a number with its "
-    "unit followed by 'or more', 'or greater' or 'or less', and 'between X and Y' as two; "
+    "than, at least, up to and including, under, over, up to; in any case) followed by a "
+    "number, a number with its unit followed by 'or more', 'or greater' or 'or less', and "
+    "'between X and Y' as two; "
     "thresholds_formalized counts, per paragraph, the criteria formalized from its words (a "
     "curated entry's: from its words and its sub-paragraphs'), each once and at most as many as "
     "those words state; entries "
