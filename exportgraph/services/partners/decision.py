@@ -202,13 +202,18 @@ def evaluate_lists(
     gives the atoms of the item software or technology serves (by default over the index)."""
     factory: AtomFactory = atoms_for or (lambda served: index_atoms(knowledge, served, on))
     walker = _Walker(knowledge, item, atoms, factory)
-    evaluations = [walker.evaluate(entry) for entry in knowledge.top_level(codes)]
+    # A list entry none of whose subtree's kinds concerns the item is out of scope and not
+    # excluded: false, with nothing to note. Only the entries that could concern it are
+    # evaluated (with whole lists loaded, most of a list's entries concern other kinds).
+    evaluations = [
+        walker.evaluate(entry)
+        for entry in knowledge.top_level(codes)
+        if not walker.reach.isdisjoint(entry.subtree_kinds)
+    ]
     flat = _flatten(evaluations)
     matched = [e for e in flat if e.status is True]
     undecided = [e for e in flat if e.status is None and not e.children]
     status = tri_or(e.status for e in evaluations)
-    # an entry not visited (no kind of its subtree applies) is out of scope and not excluded:
-    # it has nothing to note, and skipping it saves computing its atoms
     visited = [e for e in flat if not walker.reach.isdisjoint(e.entry.subtree_kinds)]
     lists = ListsEvaluation(status, matched, undecided, [], evaluations, visited)
     lists.notes = notes(knowledge, item, on, lists, atoms)

@@ -38,6 +38,6 @@ class ListsEvaluation:
     matched: list[Evaluation]  # most specific first (sub-entries before their parents)
     undecided: list[Evaluation]  # entries that could match, most specific first
     notes: list[str]
-    evaluations: list[Evaluation]  # top-level entries
+    evaluations: list[Evaluation]  # top-level entries that could concern the item
     visited: list[Evaluation] = field(default_factory=list)
     """Every entry evaluated whose subtree could concern the item, most specific first."""
