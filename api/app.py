@@ -7,9 +7,9 @@ import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from exportgraph.api import limits, problems, warm_up
+from exportgraph.api import limits, problems, query_names, warm_up
 from exportgraph.api.openapi_document import member, operations
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
 from exportgraph import __version__
@@ -37,6 +37,14 @@ ROUTERS = (
     "exportgraph.api.routers.reviews",
     "exportgraph.api.routers.ui",
 )
+QUERY_READ_BY_ROUTES = (
+    "exportgraph.api.routers.health",
+    "exportgraph.api.routers.sparql",
+    "exportgraph.api.routers.ui",
+)
+"""Routers whose query string is theirs to read: health probes (monitors add their own
+parameters), SPARQL protocol parameters (size-checked before parsing), the web UI's forms (whose
+fields are the parameters). Every other route refuses query parameters it does not declare."""
 
 
 def create_app(context: Context | None = None, *, warm: bool = False) -> FastAPI:
@@ -63,8 +71,12 @@ def create_app(context: Context | None = None, *, warm: bool = False) -> FastAPI
     )
     app.state.context = ctx
     problems.install(app)
+    refuse_undeclared = [Depends(query_names.declared_only)]
     for name in ROUTERS:
-        app.include_router(importlib.import_module(name).router)
+        app.include_router(
+            importlib.import_module(name).router,
+            dependencies=None if name in QUERY_READ_BY_ROUTES else refuse_undeclared,
+        )
     app.add_middleware(limits.BodyLimits, settings=ctx.settings)
     generate = app.openapi
 

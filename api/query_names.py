@@ -1,25 +1,44 @@
 """Query parameters a route does not take are refused (422 naming them), not ignored: a mistyped
-`?jurisdictions=US` on the batch route used to classify in every jurisdiction without a word."""
+`?jurisdictions=US` used to classify in every jurisdiction, or list every entry, without a word."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from fastapi import Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 
 from exportgraph.errors import InvalidInput
 
+_TAKEN: dict[int, tuple[APIRoute, frozenset[str]]] = {}
+"""Per route (by identity: routes are not hashable), the route and the names it takes."""
 
-def only(*names: str) -> Callable[[Request], None]:
-    """A dependency refusing any query parameter other than `names`."""
 
-    def check(request: Request) -> None:
-        unknown = sorted(set(request.query_params) - set(names))
-        if unknown:
-            taken = ", ".join(names) if names else "none"
-            raise InvalidInput(
-                f"{unknown[0]}: not a query parameter of this route (it takes: {taken})",
-                field=unknown[0],
-            )
+def _query_names(dependant: Dependant) -> set[str]:
+    names = {field.alias for field in dependant.query_params}
+    for each in dependant.dependencies:
+        names |= _query_names(each)
+    return names
 
-    return check
+
+def _taken(route: APIRoute) -> frozenset[str]:
+    """The query parameters the route declares (its own and its dependencies', by alias)."""
+    found = _TAKEN.get(id(route))
+    if found is None or found[0] is not route:
+        found = (route, frozenset(_query_names(route.dependant)))
+        _TAKEN[id(route)] = found
+    return found[1]
+
+
+def declared_only(request: Request) -> None:
+    """A dependency refusing any query parameter the matched route does not declare."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or not request.url.query:
+        return
+    taken = _taken(route)
+    unknown = sorted(set(request.query_params) - taken)
+    if unknown:
+        listed = ", ".join(sorted(taken)) if taken else "none"
+        raise InvalidInput(
+            f"{unknown[0]}: not a query parameter of this route (it takes: {listed})",
+            field=unknown[0],
+        )

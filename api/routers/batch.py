@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Annotated, Any
 
-from exportgraph.api import query_names
 from exportgraph.api.deps import ContextDep, KnowledgeDep
 from exportgraph.api.json_body import parse_json
 from exportgraph.api.limits import BULK
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import TypeAdapter
 from starlette.concurrency import run_in_threadpool
@@ -195,7 +194,6 @@ def content_type(request: Request) -> str:
     responses=RESPONSES,
     summary="Classify many items at once (JSON or CSV; JSON or NDJSON answer)",
     openapi_extra=OPENAPI,
-    dependencies=[Depends(query_names.only("jurisdiction", "as_of"))],
 )
 async def classify_batch(
     request: Request,

@@ -382,7 +382,7 @@ def test_a_query_parameter_the_route_does_not_take_is_refused(client: TestClient
     text = "id,kind,cooling-power[uW]\nfridge,dilution-refrigerator,700\n"
     response = client.post("/v1/classify/batch?jurisdictions=US", content=text, headers=CSV_HEADERS)
     problem = _problem(response, 422, "jurisdictions")
-    assert "jurisdiction, as_of" in problem["detail"]
+    assert "as_of, jurisdiction" in problem["detail"]
     taken = client.post("/v1/classify/batch?jurisdiction=US", content=text, headers=CSV_HEADERS)
     assert taken.status_code == 200
     assert [r["jurisdiction"] for r in taken.json()["items"][0]["results"]] == ["US"]
