@@ -5,8 +5,11 @@ mistyped `?jurisdictions=US` used to list or classify in every jurisdiction with
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
+import pytest
+from fastapi.dependencies import utils as dependency_utils
 from fastapi.testclient import TestClient
 
 ITEM = {"kind": "dilution-refrigerator", "parameters": {"cooling-power": "700 uW"}}
@@ -65,3 +68,23 @@ def test_every_api_route_refuses_an_undeclared_parameter(client: TestClient) -> 
         answer = client.request(method.upper(), url)
         assert answer.status_code == 422, (method, path, answer.status_code)
         assert answer.json()["detail"].startswith("zz-undeclared: not a query parameter"), path
+
+
+def test_the_check_costs_no_hop_to_the_thread_pool(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a plain-function dependency runs in the shared thread pool: measured, that hop made a
+    # warm classify queue behind SPARQL work
+    hops: list[str] = []
+    real = dependency_utils.run_in_threadpool
+
+    async def counting(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        hops.append(getattr(fn, "__name__", repr(fn)))
+        return await real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(dependency_utils, "run_in_threadpool", counting)
+    body = {"item": ITEM, "jurisdictions": ["US"]}
+    assert client.post("/v1/classify", json=body).status_code == 200
+    assert client.get("/v1/entries?jurisdiction=US").status_code == 200
+    _refused(client.get("/v1/entries?jurisdictions=US"), "jurisdictions")
+    assert hops == []
