@@ -160,6 +160,7 @@ def _entry(raw: SourceObject, line: int, terms: dict[str, str], name: str) -> An
         raise SourceDataError(name, line, None, f"entry {code}: no verbatim_text")
     paragraphs = text.split("\n")
     builder: TreeBuilder | None = None
+    noted: tuple[str, ...] | None = None  # the paragraph of the line before, when a note
     for number, paragraph in enumerate(paragraphs, start=1):
         match = _LINE.match(paragraph.strip())
         if match is None or match.group("code") != code:
@@ -182,11 +183,18 @@ def _entry(raw: SourceObject, line: int, terms: dict[str, str], name: str) -> An
             kind, head, words = heading
             builder.current = path if builder.has(path) else builder.current
             builder.note(Note(kind, head, words, line), named_path(code, words))
+            noted = path
+            continue
+        if path == noted and rest[:1].islower():
+            # a note's words the source put on a line of their own ("3B001.f.1.b where the K
+            # factor = 0,35.", after the formula of its Technical Note)
+            builder.note_continues(rest)
         elif path:
             builder.paragraph(path, rest, line)
         else:
             builder.current = ()
             builder.continuation(rest)
+        noted = None
     assert builder is not None
     tree = builder.freeze()
     quoted = sorted({key for node in tree.walk() for key in _quoted_terms(node.text, terms)})

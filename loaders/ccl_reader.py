@@ -53,6 +53,9 @@ class EccnReader:
         self.done: list[Eccn] = []
         self.group_texts: list[GroupText] = []
         self._group_notes: list[Note] = []
+        self._note_before: str | None = None
+        """The kind of the note just read, when nothing but page images came since: a note
+        without a heading there continues it (a formula image splits US Technical Notes)."""
 
     # ------------------------------------------------------------------ dispatch
 
@@ -62,6 +65,8 @@ class EccnReader:
             return
         if tag not in _TOP_LEVEL:
             raise self.error(line, f"unexpected element <{tag}> in the list")
+        if tag != "NOTE":
+            self._note_before = None
         try:
             self._element(element, line)
         except SourceDataError:
@@ -224,6 +229,9 @@ class EccnReader:
         assert draft is not None
         heading, body = note_parts(element)
         kind = note_kind(heading)
+        if not heading.strip() and self._note_before is not None:
+            kind = self._note_before
+        self._note_before = kind
         if re.match(r"License Requirements? Notes?", heading, re.IGNORECASE):
             kind = "licence-requirement-note"
         elif re.match(r"License Exceptions? Notes?", heading, re.IGNORECASE):

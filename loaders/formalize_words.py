@@ -5,7 +5,7 @@ made of the same words plus the few the readers never formalize, so that no para
 more thresholds formalized than it states.
 
 Before the number (any case: "More than 1,500 terminals", "Less (better) than 4 V"):
-"less/lower/shorter than" ``<``, "more/greater/higher/longer than", "exceeding", "in excess of"
+"less/lower/shorter/smaller than" ``<``, "more/greater/higher/longer/larger than", "exceeding", "in excess of"
 ``>``, each with "(better)", "equal to or …", "… or equal to"; "not exceeding", "not more than"
 ``<=``; "up to and including" ``<=`` (closing a range: "exceeding 2,7 GHz up to and including
 6,8 GHz"); "not less than", "at least" ``>=``; "above" ``>`` and "below" ``<``, exclusive as written:
@@ -22,28 +22,28 @@ import re
 
 _BETTER = r"(?: \(better\))?"
 LOWER: tuple[tuple[str, str], ...] = (
-    (rf"equal to or (?:less|lower|shorter){_BETTER} than|equal to or below|at or below", "<="),
+    (rf"equal to or (?:less|lower|shorter|smaller){_BETTER} than|equal to or below|at or below", "<="),
     (
-        rf"(?:less|lower|shorter){_BETTER} than or equal to|below or equal to"
+        rf"(?:less|lower|shorter|smaller){_BETTER} than or equal to|below or equal to"
         r"|not exceeding|not more than|up to and including",
         "<=",
     ),
-    (rf"(?:less|lower|shorter){_BETTER} than|below", "<"),
+    (rf"(?:less|lower|shorter|smaller){_BETTER} than|below", "<"),
 )
 """Comparators bounding a value from above, most specific first ("below or equal to" before
 "below")."""
 HIGHER: tuple[tuple[str, str], ...] = (
     (
-        rf"equal to or (?:more|greater|higher|longer){_BETTER} than|equal to or exceeding"
+        rf"equal to or (?:more|greater|higher|longer|larger){_BETTER} than|equal to or exceeding"
         r"|equal to or above|at or above",
         ">=",
     ),
     (
-        rf"(?:more|greater|higher|longer){_BETTER} than or equal to|above or equal to"
+        rf"(?:more|greater|higher|longer|larger){_BETTER} than or equal to|above or equal to"
         r"|not less than|at least",
         ">=",
     ),
-    (rf"(?:more|greater|higher|longer){_BETTER} than|exceeding|above|in excess of", ">"),
+    (rf"(?:more|greater|higher|longer|larger){_BETTER} than|exceeding|above|in excess of", ">"),
 )
 SIGNS = (*LOWER, *HIGHER)
 ANY_COMPARATOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in SIGNS) + ")"

@@ -15,7 +15,7 @@ import hashlib
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from exportgraph.loaders.tables import SourceDataError
@@ -105,6 +105,7 @@ class TreeBuilder:
         self._root = _Draft((), line, [text] if text else [])
         self._by_path: dict[tuple[str, ...], _Draft] = {(): self._root}
         self.current: tuple[str, ...] = ()
+        self._noted: tuple[str, ...] = ()
 
     def has(self, path: tuple[str, ...]) -> bool:
         return path in self._by_path
@@ -132,6 +133,12 @@ class TreeBuilder:
         """A note on the paragraph it names (when that paragraph exists), else the current one."""
         target = path if path is not None and path in self._by_path else self.current
         self._by_path[target].notes.append(note)
+        self._noted = target
+
+    def note_continues(self, text: str) -> None:
+        """More words of the note placed last (a line the source split off it)."""
+        notes = self._by_path[self._noted].notes
+        notes[-1] = replace(notes[-1], text=f"{notes[-1].text}\n{text}")
 
     def freeze(self) -> TextNode:
         return self._freeze(self._root, None)

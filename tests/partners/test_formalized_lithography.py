@@ -1,0 +1,99 @@
+"""Classification of lithography equipment by 3B001.f in both lists: both sides of each threshold,
+the US and EU readings of f.1.b (the US MRF uses K = 0.25 with a wavelength floor and a dedicated
+chuck overlay, the EU MRF K = 0,35 alone), and the beam facts of f.3 and f.4."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.partners.test_formalized_cat56_families import _item
+
+ON = "2026-12-01"
+BOTH = ["US", "EU"]
+SCANNER = "wafer-stepper-or-scanner"
+
+
+def _ids(result: dict[str, Any]) -> list[str]:
+    return [e["id"] for e in result["entries"]]
+
+
+def _mrf(wavelength_nm: float, k: float, numerical_aperture: float) -> str:
+    """The Technical Note's formula: wavelength × K factor / numerical aperture."""
+    return f"{wavelength_nm * k / numerical_aperture:.2f} nm"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_an_euv_scanner_is_controlled_by_its_wavelength(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    euv = classify_in(jurisdiction, _item(SCANNER, **{"lithography-light-source-wavelength": "13.5 nm"}), ON)  # fmt: skip
+    assert euv["controlled"] is True and f"{jurisdiction}:3B001.f.1.a" in _ids(euv)
+
+
+def test_an_immersion_scanner_is_read_differently_by_each_list(classify_in: Any) -> None:
+    # 193 nm, NA 1.35: US MRF 35.7 nm, EU MRF 50.0 nm
+    figures = {
+        "lithography-light-source-wavelength": "193 nm",
+        "lithography-mrf-k-0-25": _mrf(193, 0.25, 1.35),
+        "lithography-mrf-k-0-35": _mrf(193, 0.35, 1.35),
+        "dedicated-chuck-overlay": "1.4 nm",
+    }
+    us = classify_in("US", _item(SCANNER, **figures), ON)
+    assert us["controlled"] is True and _ids(us)[0] == "US:3B001.f.1.b"
+    eu = classify_in("EU", _item(SCANNER, **figures), ON)
+    assert eu["controlled"] is False
+    loose = classify_in(
+        "US", _item(SCANNER, **{**figures, "dedicated-chuck-overlay": "1.51 nm"}), ON
+    )
+    assert loose["controlled"] is False
+    finer = classify_in("EU", _item(SCANNER, **{**figures, "lithography-mrf-k-0-35": "45 nm"}), ON)
+    assert finer["controlled"] is True and "EU:3B001.f.1.b" in _ids(finer)
+
+
+def test_the_mrf_each_list_asks_is_named_when_missing(classify_in: Any) -> None:
+    krf = {"lithography-light-source-wavelength": "248 nm"}
+    us = classify_in("US", _item(SCANNER, **krf), ON)
+    assert us["controlled"] == "unknown"
+    assert {"lithography-mrf-k-0-25", "dedicated-chuck-overlay"} <= set(us["missing"])
+    eu = classify_in("EU", _item(SCANNER, **krf), ON)
+    assert eu["controlled"] == "unknown" and "lithography-mrf-k-0-35" in eu["missing"]
+    coarse = classify_in("EU", _item(SCANNER, **krf, **{"lithography-mrf-k-0-35": _mrf(248, 0.35, 0.93)}), ON)  # fmt: skip
+    assert coarse["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_imprint_lithography(classify_in: Any, jurisdiction: str) -> None:
+    kind = "imprint-lithography-equipment"
+    met = classify_in(jurisdiction, _item(kind, **{"imprint-feature-size": "45 nm"}), ON)
+    assert met["controlled"] is True and f"{jurisdiction}:3B001.f.2" in _ids(met)
+    above = classify_in(jurisdiction, _item(kind, **{"imprint-feature-size": "46 nm"}), ON)
+    assert above["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_mask_writers_need_the_beam_and_both_figures_of_f_3_b_1(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    kind, beam = "mask-making-equipment", "mask-writer-deflected-focused-beam"
+    fine = {"mask-writer-fwhm-spot-size": "60 nm", "mask-writer-image-placement": "16 nm"}
+    met = classify_in(jurisdiction, _item(kind, {beam: True}, **fine), ON)
+    assert met["controlled"] is True and f"{jurisdiction}:3B001.f.3" in _ids(met)
+    asked = classify_in(jurisdiction, _item(kind, None, **fine), ON)
+    assert asked["controlled"] == "unknown" and beam in asked["missing_facts"]
+    assert classify_in(jurisdiction, _item(kind, {beam: False}, **fine), ON)["controlled"] is False
+    placement = {**fine, "mask-writer-image-placement": "17 nm"}
+    overlay = {"mask-second-layer-overlay-error": "23 nm"}
+    assert classify_in(jurisdiction, _item(kind, {beam: True}, **placement, **overlay), ON)["controlled"] is False  # fmt: skip
+    tighter = {"mask-second-layer-overlay-error": "22 nm"}
+    assert classify_in(jurisdiction, _item(kind, {beam: True}, **placement, **tighter), ON)["controlled"] is True  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_direct_write_equipment(classify_in: Any, jurisdiction: str) -> None:
+    kind, beam = "direct-write-device-processing-equipment", "deflected-focused-electron-beam"
+    at = classify_in(jurisdiction, _item(kind, {beam: True}, **{"direct-write-minimum-beam-size": "15 nm"}), ON)  # fmt: skip
+    assert at["controlled"] is True and f"{jurisdiction}:3B001.f.4" in _ids(at)
+    coarse = {"direct-write-minimum-beam-size": "16 nm", "direct-write-overlay-error": "27 nm"}
+    assert classify_in(jurisdiction, _item(kind, {beam: True}, **coarse), ON)["controlled"] is False
