@@ -1,4 +1,4 @@
-"""Lithography equipment, 3B001.f, as the official texts state it: US and EU differ in f.1.b (the
+"""Lithography equipment, 3B001.f and US 3B993.f, as the official texts state it: US and EU differ in f.1.b (the
 US adds a wavelength floor and a dedicated chuck overlay, and computes the MRF with K = 0.25, the
 EU with K = 0,35). Expected values written from ontology/sources/."""
 
@@ -50,6 +50,17 @@ EXPECTED: dict[tuple[str, str], set[frozenset[Criterion]]] = {
         frozenset({_nm("direct-write-minimum-beam-size", "<=", "15")}),
         frozenset({_nm("direct-write-overlay-error", "<", "27")}),
     },
+}  # fmt: skip
+EXPECTED[("US", "3B993.f.1")] = {
+    frozenset({
+        _nm("lithography-light-source-wavelength", ">=", "193"),
+        _nm("lithography-mrf-k-0-25", "<=", "45"),
+        _nm("dedicated-chuck-overlay", ">", "1.50"),
+        _nm("dedicated-chuck-overlay", "<=", "2.40"),
+    })
+}  # fmt: skip
+EXPECTED[("US", "3B993.f.2")] = {
+    frozenset({_nm("imprint-overlay-accuracy", ">", "1.5"), _nm("imprint-overlay-accuracy", "<=", "4.0")})
 }  # fmt: skip
 EXPECTED[("EU", "3B001.f.3")] = EXPECTED[("US", "3B001.f.3")]
 EXPECTED[("EU", "3B001.f.4")] = EXPECTED[("US", "3B001.f.4")]

@@ -44,10 +44,13 @@ def test_an_immersion_scanner_is_read_differently_by_each_list(classify_in: Any)
     assert us["controlled"] is True and _ids(us)[0] == "US:3B001.f.1.b"
     eu = classify_in("EU", _item(SCANNER, **figures), ON)
     assert eu["controlled"] is False
+    # a looser overlay: not 3B001 (NS, worldwide RS) but 3B993.f.1 (RS), up to 2.40 nm
     loose = classify_in(
         "US", _item(SCANNER, **{**figures, "dedicated-chuck-overlay": "1.51 nm"}), ON
     )
-    assert loose["controlled"] is False
+    assert loose["controlled"] is True and _ids(loose) == ["US:3B993.f.1"]
+    looser = {**figures, "dedicated-chuck-overlay": "2.41 nm"}
+    assert classify_in("US", _item(SCANNER, **looser), ON)["controlled"] is False
     finer = classify_in("EU", _item(SCANNER, **{**figures, "lithography-mrf-k-0-35": "45 nm"}), ON)
     assert finer["controlled"] is True and "EU:3B001.f.1.b" in _ids(finer)
 
@@ -63,12 +66,27 @@ def test_the_mrf_each_list_asks_is_named_when_missing(classify_in: Any) -> None:
     assert coarse["controlled"] is False
 
 
+def test_us_3b993_imprint_overlay(classify_in: Any) -> None:
+    kind = "imprint-lithography-equipment"
+    for overlay, controlled in (
+        ("1.5 nm", False),
+        ("1.6 nm", True),
+        ("4.0 nm", True),
+        ("4.1 nm", False),
+    ):
+        figures = {"imprint-feature-size": "60 nm", "imprint-overlay-accuracy": overlay}
+        answer = classify_in("US", _item(kind, **figures), ON)
+        assert answer["controlled"] is controlled, overlay
+        assert (_ids(answer) == ["US:3B993.f.2"]) is controlled
+
+
 @pytest.mark.parametrize("jurisdiction", BOTH)
 def test_imprint_lithography(classify_in: Any, jurisdiction: str) -> None:
     kind = "imprint-lithography-equipment"
     met = classify_in(jurisdiction, _item(kind, **{"imprint-feature-size": "45 nm"}), ON)
     assert met["controlled"] is True and f"{jurisdiction}:3B001.f.2" in _ids(met)
-    above = classify_in(jurisdiction, _item(kind, **{"imprint-feature-size": "46 nm"}), ON)
+    figures = {"imprint-feature-size": "46 nm", "imprint-overlay-accuracy": "5 nm"}
+    above = classify_in(jurisdiction, _item(kind, **figures), ON)
     assert above["controlled"] is False
 
 
