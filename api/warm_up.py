@@ -1,7 +1,8 @@
 """Warming a served app up in the background: the knowledge index first (what the first reads
 need), then what the first terminology write is checked against, the restricted-party list's
 index (the first screening, assessment or agreement naming parties) and the base of the what-if
-sandbox (the first review page of a pending change). /healthz and requests are
+sandbox (the first review page of a pending change; after writes, exportgraph.api.after_writes builds it
+for each new version once they pause). /healthz and requests are
 answered meanwhile; a request needing a value in progress waits for it rather than computing it
 again (each is built once per data version). Once warm, what was built is moved out of the
 cyclic garbage collector's sight (gc.freeze): a full collection walked all of it (740k objects,
@@ -15,6 +16,7 @@ import threading
 from collections.abc import Callable
 
 from exportgraph.api import warm_index
+from exportgraph.api.after_writes import AFTER_WRITES
 
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
@@ -54,6 +56,7 @@ class WarmUp:
         """Skip the steps not started and wait up to `seconds` for the one under way (a shutdown
         does not wait for a whole-graph computation nobody will use)."""
         self.stopping.set()
+        AFTER_WRITES.leave(self.context)
         self.thread.join(seconds)
 
 
@@ -61,4 +64,5 @@ def start(context: Context) -> WarmUp:
     """Start warming `context` up in a thread of its own."""
     warm_up = WarmUp(context)
     warm_up.thread.start()
+    AFTER_WRITES.serve(context)
     return warm_up

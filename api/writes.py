@@ -10,6 +10,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+from exportgraph.api.after_writes import AFTER_WRITES
+
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import after_write
 from exportgraph.store import Store
@@ -27,6 +29,7 @@ async def write(context: Context, call: Callable[[Store], T]) -> T:
     def run() -> T:
         done = call(context.store)
         after_write(context)
+        AFTER_WRITES.written(context)
         return done
 
     return await asyncio.get_running_loop().run_in_executor(_WRITERS, run)

@@ -22,7 +22,10 @@ import re
 
 _BETTER = r"(?: \(better\))?"
 LOWER: tuple[tuple[str, str], ...] = (
-    (rf"equal to or (?:less|lower|shorter|smaller){_BETTER} than|equal to or below|at or below", "<="),
+    (
+        rf"equal to or (?:less|lower|shorter|smaller){_BETTER} than|equal to or below|at or below",
+        "<=",
+    ),
     (
         rf"(?:less|lower|shorter|smaller){_BETTER} than or equal to|below or equal to"
         r"|not exceeding|not more than|up to and including",
