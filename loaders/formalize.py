@@ -124,6 +124,11 @@ class FormalEntry:
     notes: tuple[str, ...] = ()
     """Notes of the list the answer shows with the entry (a heading note's words, what to
     state)."""
+    purposes: tuple[str, ...] = ()
+    """Software or technology: development, production or use."""
+    serves_kinds: tuple[str, ...] = ()
+    """Software or technology: the kinds of the item it serves, whose parameters and facts its
+    criteria state (empty: hardware, or an entry that states no figures of the served item)."""
 
     @property
     def ways(self) -> tuple[tuple[FormalCriterion, ...], ...]:

@@ -43,6 +43,13 @@ def _basis(row: Row) -> TextBasis:
     )
 
 
+_TYPES: dict[tuple[str, ...], str] = {
+    ("software",): "SoftwareEntry",
+    ("technology",): "TechnologyEntry",
+}
+"""The entry's class by its kinds (a hardware entry otherwise)."""
+
+
 def rdf(
     add: Add,
     found: Iterable[FormalEntry],
@@ -57,7 +64,7 @@ def rdf(
         basis = bases[entry.jurisdiction]
         node = ns.entry_iri(entry.jurisdiction, entry.code)
         source = ns.source_iri(entry.jurisdiction, basis.source)
-        add(node, _RDF_TYPE, ns.eg("HardwareEntry"))
+        add(node, _RDF_TYPE, ns.eg(_TYPES.get(entry.kinds, "HardwareEntry")))
         add(node, _RDF_TYPE, ns.eg("ControlEntry"))
         add(node, _TITLE, Literal(entry.title, language="en"))
         add(node, ns.eg("jurisdiction"), ns.jurisdiction_iri(entry.jurisdiction))
@@ -71,6 +78,10 @@ def rdf(
             add(node, ns.eg("excludedKind"), ns.concept_iri("kind", kind))
         for fact in entry.requires_facts:
             add(node, ns.eg("requiresFact"), ns.concept_iri("fact", fact))
+        for purpose in entry.purposes:
+            add(node, ns.eg("purpose"), ns.concept_iri("purpose", purpose))
+        for kind in entry.serves_kinds:
+            add(node, ns.eg("servesKind"), ns.concept_iri("kind", kind))
         for note in entry.notes:
             add(node, ns.eg("note"), Literal(note, language="en"))
         complete = entry.text_only is None

@@ -87,6 +87,11 @@ class Family:
     facts_paragraphs: tuple[str, ...] = ()
     """Sub-paragraphs of an "all of the following" whose condition the required facts state
     (their words define the facts); not read into criteria."""
+    purposes: tuple[str, ...] = ()
+    """Software or technology: the purposes it is for (development, production, use)."""
+    serves_kinds: tuple[str, ...] = ()
+    """Software or technology whose paragraphs state figures of the item it serves: the kinds
+    of that item (the criteria are then the served item's)."""
 
 
 def read_families(ontology: Path, name: str) -> list[Family]:
@@ -105,6 +110,8 @@ def _family(row: Row) -> Family:
         row.file,
         row.get("gap"),
         _facts_paragraphs(row),
+        tuple(row.words("purposes")),
+        tuple(row.words("serves_kinds")),
     )
 
 
@@ -325,7 +332,8 @@ class _Reader:
         return FormalEntry(
             node.jurisdiction, node.code, parent, node.text, self.family.kinds,
             self.family.excluded_kinds, self.family.requires_facts, criteria, gap,
-            alternatives, group,
+            alternatives, group, purposes=self.family.purposes,
+            serves_kinds=self.family.serves_kinds,
         )  # fmt: skip
 
     def _text(
@@ -343,7 +351,7 @@ class _Reader:
         return FormalEntry(
             node.jurisdiction, node.code, parent, node.text, self.family.kinds,
             self.family.excluded_kinds, self.family.requires_facts, (),
-            why,
+            why, purposes=self.family.purposes, serves_kinds=self.family.serves_kinds,
         )  # fmt: skip
 
 

@@ -174,6 +174,12 @@ class Entry:
     served_kinds: frozenset[str] = frozenset()
     """Kinds of the served entries and their sub-entries (derived)."""
 
+    @property
+    def names_served_kinds(self) -> bool:
+        """Software or technology for items of `served_kinds` only (the kinds of the entries it
+        serves, or those it names itself: eg:servesKind)."""
+        return bool(self.serves or self.served_kinds)
+
     def in_force(self, on: dt.date) -> bool:
         """In force on `on`: effective_from <= on < effective_until."""
         if self.effective_from is None or self.effective_from > on:

@@ -75,6 +75,7 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
         if entry.parent in base:
             children[entry.parent].append(entry)
     entries: dict[str, Entry] = {}
+    served_kinds: dict[str, list[str]] = {}  # kinds a software or technology entry names
     for iri, entry in base.items():
         found = links.get(iri, {})
         if not _is_law(knowledge, entry):  # a proposal never controls: at most 'unknown'
@@ -83,6 +84,7 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
                 "never 'controlled'"
             )
         gaps = tuple(sorted(found.get("gap", ()))) + tuple(incomplete.get(iri, ()))
+        served_kinds[iri] = found.get("servesKind", [])
         entries[iri] = replace(
             entry,
             kinds=frozenset(found.get("itemKind", ())),
@@ -125,7 +127,9 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
         entries[iri] = replace(
             entry,
             subtree_kinds=kinds_below(iri),
-            served_kinds=frozenset().union(*(kinds_of(s) for s in entry.serves if s in entries)),
+            served_kinds=frozenset(served_kinds.get(iri, ())).union(
+                *(kinds_of(s) for s in entry.serves if s in entries)
+            ),
         )
     knowledge.entries = entries
     knowledge.entries_by_id = {entry.id: entry for entry in entries.values()}

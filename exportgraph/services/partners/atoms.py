@@ -126,7 +126,7 @@ def index_atoms(knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
             memo[entry.iri] = found
             return found
         serves: Tri = True
-        if entry.serves:
+        if entry.names_served_kinds:
             serves = bool(entry.served_kinds & for_kinds) if item.for_kind_iri else None
         criteria: dict[str, Tri] = {}
         if applicable:  # criteria decide nothing otherwise

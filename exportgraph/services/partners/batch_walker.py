@@ -103,7 +103,7 @@ class Walker:
         if found is None:
             in_scope, excluded = self._scope.get(entry.iri, (False, False))
             serves = TRUE
-            if entry.serves:
+            if entry.names_served_kinds:
                 serves = (
                     tri(bool(entry.served_kinds & self._for_kinds))
                     if self.signature.for_kind_iri

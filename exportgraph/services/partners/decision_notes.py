@@ -24,6 +24,15 @@ def _either(words: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
 
 
+def _for_another_kind(knowledge: Knowledge, entry: Entry, item: Item) -> bool:
+    """Software or technology for items of other kinds than the one the item serves: the entry
+    is not about this item (read here, not from the atoms: an entry not in force has only
+    its in-force, scope and exclusion atoms)."""
+    if not entry.names_served_kinds or item.for_kind_iri is None:
+        return False
+    return entry.served_kinds.isdisjoint(knowledge.ancestors_of_kind(item.for_kind_iri))
+
+
 def notes(
     knowledge: Knowledge, item: Item, on: dt.date, lists: ListsEvaluation, atoms: AtomSource
 ) -> list[str]:
@@ -42,7 +51,10 @@ def notes(
         facts = atoms(entry)
         if facts.excluded and facts.in_force and entry.exclusion_note:
             add(f"{knowledge.top(entry).id}: {entry.exclusion_note}")
-        if facts.in_scope and not facts.excluded and not facts.in_force and status is not True:
+        about = (
+            facts.in_scope and not facts.excluded and not _for_another_kind(knowledge, entry, item)
+        )
+        if about and not facts.in_force and status is not True:
             top = knowledge.top(entry)
             if entry.effective_from and entry.effective_from > on:
                 when = f"in force from {entry.effective_from.isoformat()}"
