@@ -98,7 +98,15 @@ def read_families(ontology: Path, name: str) -> list[Family]:
     return read_rows(ontology, FAMILIES, ("code", "kind", "notes_read"), name, _family)
 
 
+_SERVING = ("software", "technology")
+"""The kinds whose entries name purposes and the kinds of the item they serve."""
+
+
 def _family(row: Row) -> Family:
+    kinds = row.require("kind").split()
+    for column in ("purposes", "serves_kinds"):
+        if row.get(column) and kinds not in ([kind] for kind in _SERVING):
+            raise row.error(column, f"only a family of kind {' or '.join(_SERVING)} has {column}")
     return Family(
         row.require("code"),
         tuple(row.words("jurisdictions")),

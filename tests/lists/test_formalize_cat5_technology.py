@@ -9,7 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from exportgraph.loaders import formalize
+from exportgraph.loaders import formalize, formalize_tree
+from exportgraph.loaders.tables import Row, SourceDataError
 
 Criterion = tuple[str, str, Decimal, str]
 TELECOM = "mmic-specially-designed-for-telecommunications"
@@ -79,3 +80,14 @@ def test_every_sub_paragraph_is_a_necessary_condition_with_its_facts(
         facts = {TELECOM, US_ONLY} if jurisdiction == "US" else {TELECOM}
         assert set(entry.requires_facts) == facts
     assert len(found[(jurisdiction, "5E001.d.1")].ways) == 4  # d.1.a to d.1.d
+
+
+def test_only_software_or_technology_families_name_purposes_or_served_kinds() -> None:
+    cells = {"code": "3A001.b.2", "kind": "mmic-amplifier", "notes_read": "x"}
+    for column, value in (("serves_kinds", "mmic-amplifier"), ("purposes", "development")):
+        with pytest.raises(SourceDataError, match=f"only a family of kind .* has {column}"):
+            formalize_tree._family(Row("families.csv", 7, {**cells, column: value}))
+    served = Row(
+        "families.csv", 8, {**cells, "kind": "technology", "serves_kinds": "mmic-amplifier"}
+    )
+    assert formalize_tree._family(served).serves_kinds == ("mmic-amplifier",)
