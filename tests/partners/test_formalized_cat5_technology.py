@@ -89,3 +89,30 @@ def test_the_date_note_speaks_of_the_entry_only_for_the_kind_it_serves(classify_
     assert "US:5E001.d is in force from 2026-07-23, not on 2025-12-01" in mmic["notes"]
     cooler = _technology("5 W", for_kind="dilution-refrigerator")
     assert not [n for n in classify_in("US", cooler, before)["notes"] if "5E001" in n]
+
+
+def test_the_batch_path_answers_alike(client: Any) -> None:
+    # the batch walker checks the served kinds of its own atoms (Entry.names_served_kinds)
+    items = [
+        {"id": f"t{n}", "item": _technology(power, purpose, for_kind=kind)}
+        for n, (power, purpose, kind) in enumerate(
+            [
+                ("5 W", "development", "mmic-amplifier"),
+                ("3 W", "production", "mmic-amplifier"),
+                ("5 W", "use", "mmic-amplifier"),
+                ("5 W", "development", "dilution-refrigerator"),
+            ]
+        )
+    ]
+    body = {"items": items, "jurisdictions": list(BOTH), "as_of": ON}
+    batch = client.post("/v1/classify/batch", json=body).json()["items"]
+    for asked, answered in zip(items, batch, strict=True):
+        single = client.post(
+            "/v1/classify", json={"item": asked["item"], "jurisdictions": list(BOTH), "as_of": ON}
+        ).json()
+        for mine, theirs in zip(answered["results"], single["results"], strict=True):
+            assert (mine["controlled"], mine.get("missing_facts")) == (
+                theirs["controlled"],
+                theirs.get("missing_facts"),
+            ), asked["id"]
+    assert [r["controlled"] for r in batch[0]["results"]] == ["unknown", "unknown"]
