@@ -75,15 +75,23 @@ class Knowledge:
     _in_force: dict[dt.date, frozenset[str]] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _derived: dict[str, object] = field(default_factory=dict, repr=False)
+    _building: dict[str, threading.RLock] = field(default_factory=dict, repr=False)
 
     def derived(self, name: str, build: Callable[[Knowledge], T]) -> T:
         """A value computed from this index once (e.g. the entries' regions for equivalence),
-        kept with it: it lives exactly as long as this data version's index."""
+        kept with it: it lives exactly as long as this data version's index. A second thread
+        asking while it is computed waits for it (the what-if base takes seconds: a review page
+        opened while the background preparation runs used to compute it a second time)."""
         found = self._derived.get(name)
         if found is None:
-            found = build(self)
             with self._lock:
-                found = self._derived.setdefault(name, found)
+                building = self._building.setdefault(name, threading.RLock())
+            with building:
+                found = self._derived.get(name)
+                if found is None:
+                    found = build(self)
+                    with self._lock:
+                        self._derived[name] = found
         return found  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ concepts
