@@ -40,6 +40,7 @@ from pathlib import Path
 
 from _mixed_clients import Ledger, Results, kill_during_writes, percentiles, phase, report, verify
 from _mixed_server import EXPORTGRAPH, Server, settle, users
+from exportgraph.api.after_writes import QUIET_SECONDS
 
 
 def main() -> None:
@@ -142,6 +143,14 @@ def main() -> None:
                 )
                 cpu_of[name] = server.cpu_seconds() - cpu
                 report(name, figures[name], cpu_of[name], time.process_time() - own)
+                if writers:
+                    # once writes pause the served app prepares the newest version's what-if
+                    # base (api/after_writes.py): that work belongs to no phase, so wait for it
+                    time.sleep(QUIET_SECONDS + 1)
+                    waited = settle(server)
+                    print(
+                        f"   (after the writes: the server settled in {QUIET_SECONDS + 1 + waited:.0f} s)"
+                    )
             asyncio.run(kill_during_writes(server, tokens, args.writers, ledger, run))
             server.start()
             lost, half, checked = verify(server.url, ledger)
