@@ -105,7 +105,7 @@ _SERVING = ("software", "technology")
 def _family(row: Row) -> Family:
     kinds = row.require("kind").split()
     for column in ("purposes", "serves_kinds"):
-        if row.get(column) and kinds not in ([kind] for kind in _SERVING):
+        if row.get(column) and (len(kinds) != 1 or kinds[0] not in _SERVING):
             raise row.error(column, f"only a family of kind {' or '.join(_SERVING)} has {column}")
     return Family(
         row.require("code"),

@@ -5,10 +5,11 @@ made of the same words plus the few the readers never formalize, so that no para
 more thresholds formalized than it states.
 
 Before the number (any case: "More than 1,500 terminals", "Less (better) than 4 V"):
-"less/lower/shorter/smaller than" ``<``, "more/greater/higher/longer/larger than", "exceeding", "in excess of"
-``>``, each with "(better)", "equal to or …", "… or equal to"; "not exceeding", "not more than"
-``<=``; "up to and including" ``<=`` (closing a range: "exceeding 2,7 GHz up to and including
-6,8 GHz"); "not less than", "at least" ``>=``; "above" ``>`` and "below" ``<``, exclusive as written:
+"less/lower/shorter/smaller than" ``<``, "more/greater/higher/longer/larger than", "exceeding",
+"in excess of" ``>``, each with "(better)", "equal to or …", "… or equal to"; "not exceeding",
+"not more than" ``<=``; "up to and including" ``<=`` (closing a range: "exceeding 2,7 GHz up to
+and including 6,8 GHz"); "not less than", "at least" ``>=``; "above" ``>`` and "below" ``<``,
+exclusive as written:
 the texts say "equal to or below", "below or equal to" (US 3B001.a.4.b, 3B993.f.4.b) when the value
 itself is included. After the number and its unit: "or more", "or greater" ``>=``; "or less",
 "or less (better)" ``<=``.
@@ -52,7 +53,8 @@ SIGNS = (*LOWER, *HIGHER)
 ANY_COMPARATOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in SIGNS) + ")"
 """Any comparator written before a number, in any case."""
 UPPER_COMPARATOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in LOWER) + ")"
-"""A comparator closing a range ("… but not exceeding 37 GHz", "… and below or equal to 2.4 nm")."""
+"""A comparator closing a range ("… but not exceeding 37 GHz", "… and below or equal to
+2.4 nm")."""
 AT_LEAST_AFTER = r"or (?:more|greater)"
 """Written after the number and its unit: the value or more (``>=``)."""
 AT_MOST_AFTER = r"or less(?: \(better\))?"

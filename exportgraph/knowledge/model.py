@@ -180,6 +180,16 @@ class Entry:
         serves, or those it names itself: eg:servesKind)."""
         return bool(self.serves or self.served_kinds)
 
+    def serves_one_of(self, kinds: frozenset[str] | None) -> bool | None:
+        """Whether the item it is for is of one of `kinds` (the served item's kind and its
+        broader kinds; None: not given) as far as this entry asks: always True for an entry
+        not limited to served kinds, None when it is limited and the served kind is not given."""
+        if not self.names_served_kinds:
+            return True
+        if kinds is None:
+            return None
+        return not self.served_kinds.isdisjoint(kinds)
+
     def in_force(self, on: dt.date) -> bool:
         """In force on `on`: effective_from <= on < effective_until."""
         if self.effective_from is None or self.effective_from > on:

@@ -75,7 +75,6 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
         if entry.parent in base:
             children[entry.parent].append(entry)
     entries: dict[str, Entry] = {}
-    served_kinds: dict[str, list[str]] = {}  # kinds a software or technology entry names
     for iri, entry in base.items():
         found = links.get(iri, {})
         if not _is_law(knowledge, entry):  # a proposal never controls: at most 'unknown'
@@ -84,13 +83,13 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
                 "never 'controlled'"
             )
         gaps = tuple(sorted(found.get("gap", ()))) + tuple(incomplete.get(iri, ()))
-        served_kinds[iri] = found.get("servesKind", [])
         entries[iri] = replace(
             entry,
             kinds=frozenset(found.get("itemKind", ())),
             excluded_kinds=frozenset(found.get("excludedKind", ())),
             requires_facts=tuple(sorted(tail(f) for f in found.get("requiresFact", ()))),
             serves=tuple(sorted(found.get("servesEntry", ()))),
+            served_kinds=frozenset(found.get("servesKind", ())),  # the kinds it names itself
             purposes=frozenset(tail(p) for p in found.get("purpose", ())),
             material_forms=frozenset(tail(f) for f in found.get("materialForm", ())),
             sources=tuple(sorted(found.get("source", ()), key=source_order)),
@@ -127,7 +126,7 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
         entries[iri] = replace(
             entry,
             subtree_kinds=kinds_below(iri),
-            served_kinds=frozenset(served_kinds.get(iri, ())).union(
+            served_kinds=entry.served_kinds.union(
                 *(kinds_of(s) for s in entry.serves if s in entries)
             ),
         )

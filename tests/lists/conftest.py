@@ -52,6 +52,12 @@ def formalized(ccl: CommerceControlList, annex: AnnexI) -> list[FormalEntry]:
 
 
 @pytest.fixture(scope="session")
+def found(formalized: list[FormalEntry]) -> dict[tuple[str, str], FormalEntry]:
+    """The formalized entries by (jurisdiction, code) (a module may narrow it to its families)."""
+    return {(e.jurisdiction, e.code): e for e in formalized}
+
+
+@pytest.fixture(scope="session")
 def chart(names: CountryNames) -> CountryChart:
     return read_country_chart(SOURCES / "us-15cfr738-country-chart.json", names)
 

@@ -7,22 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from exportgraph.loaders import formalize
+
+from tests.lists.formal import Found, ways
 
 NOT_3A001 = "not-controlled-by-3a001"
-Criterion = tuple[str, str, Decimal, str]
-
-
-@pytest.fixture(scope="module")
-def found(formalized: list[formalize.FormalEntry]) -> dict[tuple[str, str], formalize.FormalEntry]:
-    return {(e.jurisdiction, e.code): e for e in formalized}
-
-
-def _ways(entry: formalize.FormalEntry) -> set[frozenset[Criterion]]:
-    return {
-        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
-        for way in entry.ways
-    }
 
 
 US_3A991 = {
@@ -36,19 +24,17 @@ US_3A991 = {
 
 
 @pytest.mark.parametrize("code", sorted(US_3A991))
-def test_us_3a991_paragraphs(
-    found: dict[tuple[str, str], formalize.FormalEntry], code: str
-) -> None:
+def test_us_3a991_paragraphs(found: Found, code: str) -> None:
     kind, (parameter, comparator, value, unit) = US_3A991[code]
     entry = found[("US", code)]
     assert entry.text_only is None and kind in entry.kinds
-    assert _ways(entry) == {frozenset({(parameter, comparator, Decimal(value), unit)})}
+    assert ways(entry) == {frozenset({(parameter, comparator, Decimal(value), unit)})}
     assert NOT_3A001 in entry.requires_facts
     assert ("EU", code) not in found  # a US-only ECCN
 
 
 def test_the_3a991_paragraphs_left_as_text(
-    found: dict[tuple[str, str], formalize.FormalEntry],
+    found: Found,
 ) -> None:
     # a.1: GFLOPS, a unit not defined yet; a.3: "of 2.5 Mbyte/s", no comparator; f.2: "basic
     # propagation delay time", a term the CCL does not define
@@ -61,11 +47,11 @@ def test_the_3a991_paragraphs_left_as_text(
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
 def test_microwave_power_amplifiers_with_vacuum_electronic_devices(
-    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str
+    found: Found, jurisdiction: str
 ) -> None:
     entry = found[(jurisdiction, "3A001.b.8")]
     assert entry.text_only is None
-    assert _ways(entry) == {
+    assert ways(entry) == {
         frozenset(
             {
                 ("frequency-max", ">", Decimal(3), "GigaHZ"),
@@ -89,15 +75,13 @@ B1 = {
 
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
-def test_vacuum_electronic_devices_and_cathodes(
-    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str
-) -> None:
+def test_vacuum_electronic_devices_and_cathodes(found: Found, jurisdiction: str) -> None:
     for code, criteria in B1.items():
         entry = found[(jurisdiction, code)]
-        assert _ways(entry) == {frozenset(criteria)}, code
+        assert ways(entry) == {frozenset(criteria)}, code
         assert VED_NOTES in entry.requires_facts, code  # Notes 1 and 2 to 3A001.b.1
     cathode = found[(jurisdiction, "3A001.b.1.c")]
-    assert _ways(cathode) == {  # "… exceeding 5 A/cm2 or a pulsed … exceeding 10 A/cm2"
+    assert ways(cathode) == {  # "… exceeding 5 A/cm2 or a pulsed … exceeding 10 A/cm2"
         frozenset({("cathode-emission-current-density", ">", Decimal(5), "A-PER-CentiM2")}),
         frozenset({("cathode-pulsed-current-density", ">", Decimal(10), "A-PER-CentiM2")}),
     }
@@ -108,11 +92,11 @@ def test_vacuum_electronic_devices_and_cathodes(
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
 def test_striplines_to_detonators_need_both_characteristics(
-    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str
+    found: Found, jurisdiction: str
 ) -> None:
     # 3A234 "with the following characteristics: a. Voltage rating greater than 2 kV; and b.
     # Inductance of less than 20 nH": the "and" before the last makes both required
-    assert _ways(found[(jurisdiction, "3A234")]) == {
+    assert ways(found[(jurisdiction, "3A234")]) == {
         frozenset(
             {
                 ("stripline-voltage-rating", ">", Decimal(2), "KiloV"),
@@ -143,7 +127,7 @@ def test_the_following_characteristics_combine_as_the_last_joiner_says() -> None
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
 def test_integrated_circuits_rated_for_extreme_ambient_temperatures(
-    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str
+    found: Found, jurisdiction: str
 ) -> None:
     top, bottom = "ambient-temperature-rating-max", "ambient-temperature-rating-min"
     expected = {
@@ -155,7 +139,7 @@ def test_integrated_circuits_rated_for_extreme_ambient_temperatures(
     }
     for code, criteria in expected.items():
         entry = found[(jurisdiction, code)]
-        assert _ways(entry) == {frozenset(criteria)}, code
+        assert ways(entry) == {frozenset(criteria)}, code
         assert "ic-not-designed-for-civil-automobile-or-railway-applications" in (
             entry.requires_facts
         )

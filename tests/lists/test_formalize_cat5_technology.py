@@ -9,24 +9,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from exportgraph.loaders import formalize, formalize_tree
+from exportgraph.loaders import formalize_tree
 from exportgraph.loaders.tables import Row, SourceDataError
 
-Criterion = tuple[str, str, Decimal, str]
+from tests.lists.formal import Criterion, Found, ways
+
 TELECOM = "mmic-specially-designed-for-telecommunications"
 US_ONLY = "additional-technology-required-for-telecommunications"
-
-
-@pytest.fixture(scope="module")
-def found(formalized: list[formalize.FormalEntry]) -> dict[tuple[str, str], formalize.FormalEntry]:
-    return {(e.jurisdiction, e.code): e for e in formalized}
-
-
-def _ways(entry: formalize.FormalEntry) -> set[frozenset[Criterion]]:
-    return {
-        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
-        for way in entry.ways
-    }
 
 
 def _range(low: str, high: str | None) -> set[Criterion]:
@@ -59,18 +48,16 @@ EXPECTED = {
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
 @pytest.mark.parametrize("code", sorted(EXPECTED))
-def test_the_figures_of_the_served_mmic(
-    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str, code: str
-) -> None:
+def test_the_figures_of_the_served_mmic(found: Found, jurisdiction: str, code: str) -> None:
     entry = found[(jurisdiction, code)]
-    assert _ways(entry) == EXPECTED[code]
+    assert ways(entry) == EXPECTED[code]
     assert entry.kinds == ("technology",) and entry.serves_kinds == ("mmic-amplifier",)
     assert set(entry.purposes) == {"development", "production"}
 
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
 def test_every_sub_paragraph_is_a_necessary_condition_with_its_facts(
-    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str
+    found: Found, jurisdiction: str
 ) -> None:
     codes = [f"5E001.d.{n}" for n in range(1, 9)]
     for code in codes:

@@ -14,12 +14,12 @@ from exportgraph.loaders import formalize, formalize_tree
 from exportgraph.loaders.listed_text import TextNode
 
 from exportgraph.paths import ontology_dir
+from tests.lists.formal import Criterion, ways
 
 ONTOLOGY = ontology_dir()
 ROOTS = ("6A004.a.2", "6A004.a.3", "6A004.d.2.b", "6A004.d.3", "6A008.i")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
-Criterion = tuple[str, str, Decimal, str]
 Way = frozenset[Criterion]
 
 
@@ -30,13 +30,6 @@ def found(formalized: list[formalize.FormalEntry]) -> Found:
 
 def _criterion(parameter: str, comparator: str, value: str, unit: str) -> Criterion:
     return (parameter, comparator, Decimal(value), unit)
-
-
-def _ways(entry: formalize.FormalEntry) -> set[Way]:
-    return {
-        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
-        for way in entry.ways
-    }
 
 
 HELIOSTAT = "mirror-not-specially-designed-for-terrestrial-heliostats"
@@ -50,7 +43,7 @@ def test_lightweight_mirrors_as_the_texts_state_them(found: Found, jurisdiction:
     for code, mass in (("6A004.a.2", "10"), ("6A004.a.3", "2")):
         entry = found[(jurisdiction, code)]
         assert entry.text_only is None
-        assert _ways(entry) == {
+        assert ways(entry) == {
             frozenset({density, _criterion("mirror-total-mass", ">", mass, "KiloGM")})
         }
         # the Note (US: to 6A004.a; EU: to each paragraph) on heliostat mirrors is a fact asked
@@ -67,7 +60,7 @@ def test_resonator_alignment_equipment(found: Found, jurisdiction: str) -> None:
     # (better)" (EU: μrad, the Greek mu)
     entry = found[(jurisdiction, "6A004.d.2.b")]
     assert entry.text_only is None and entry.requires_facts == ()
-    assert _ways(entry) == {
+    assert ways(entry) == {
         frozenset({
             _criterion("resonator-alignment-bandwidth", ">=", "100", "HZ"),
             _criterion("resonator-alignment-accuracy", "<=", "10", "MicroRAD"),
@@ -96,7 +89,7 @@ def test_gimbals_two_ways_under_three_conditions(found: Found, jurisdiction: str
     larger = {_criterion(size, ">", "1", "M"), _criterion(turn, ">", "0.5", "RAD-PER-SEC2")}
     entry = found[(jurisdiction, "6A004.d.3")]
     assert entry.text_only is None and entry.kinds == ("gimbal",)
-    assert _ways(entry) == {frozenset(common | smaller), frozenset(common | larger)}
+    assert ways(entry) == {frozenset(common | smaller), frozenset(common | larger)}
     paragraphs = {c.paragraph for way in entry.ways for c in way}
     assert paragraphs == {f"6A004.d.3.{p}" for p in ("a", "b", "c", "d.1", "d.2")}
 
@@ -109,7 +102,7 @@ def test_ground_based_radar_and_its_notes(found: Found, jurisdiction: str) -> No
     entry = found[(jurisdiction, "6A008.i")]
     assert entry.text_only is None and entry.kinds == ("ground-based-radar",)
     range_ = _criterion("radar-maximum-instrumented-range", ">", "185", "KiloM")
-    assert _ways(entry) == {frozenset({range_})}
+    assert ways(entry) == {frozenset({range_})}
     assert entry.requires_facts == (
         "radar-not-excluded-by-note-to-6a008",
         "radar-not-excluded-by-note-to-6a008i",
@@ -143,7 +136,7 @@ def test_having_any_of_the_following_under_all_of_is_read_as_alternatives() -> N
     (entry,) = [e for e in entries if e.code == "6A005.a"]
     short = _criterion("laser-output-wavelength", "<", "150", "NanoM")
     assert entry.text_only is None
-    assert _ways(entry) == {
+    assert ways(entry) == {
         frozenset({short, _criterion("laser-cw-output-power", ">", "1", "W")}),
         frozenset({short, _criterion("laser-cw-output-power", "<", "1", "MilliW")}),
     }

@@ -12,12 +12,13 @@ from decimal import Decimal
 import pytest
 from exportgraph.loaders import formalize
 
+from tests.lists.formal import Criterion, ways
+
 BOTH = ("US", "EU")
 NOTE_2 = "focal-plane-array-not-excluded-by-note-2-to-6a002a3"
 PEAK, TIME = "detector-peak-response-wavelength", "detector-response-time-constant"
 GAIN = "charge-multiplication-maximum-radiant-sensitivity"
 GAIN_760 = "charge-multiplication-radiant-sensitivity-above-760nm"
-Criterion = tuple[str, str, Decimal, str]
 Found = dict[tuple[str, str], formalize.FormalEntry]
 
 
@@ -32,13 +33,6 @@ def _c(parameter: str, comparator: str, value: str, unit: str) -> Criterion:
 
 def _band(low: str, high: str) -> set[Criterion]:
     return {_c(PEAK, ">", low, "NanoM"), _c(PEAK, "<=", high, "NanoM")}
-
-
-def _ways(entry: formalize.FormalEntry) -> set[frozenset[Criterion]]:
-    return {
-        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
-        for way in entry.ways
-    }
 
 
 EXPECTED = {
@@ -75,7 +69,7 @@ def test_focal_plane_arrays_as_the_texts_state_them(
     found: Found, jurisdiction: str, code: str
 ) -> None:
     entry = found[(jurisdiction, code)]
-    assert _ways(entry) == {frozenset(way) for way in EXPECTED[code]}
+    assert ways(entry) == {frozenset(way) for way in EXPECTED[code]}
     assert [k.rsplit("/", 1)[-1] for k in entry.kinds] == [KINDS[code]]
     assert {k.rsplit("/", 1)[-1] for k in entry.excluded_kinds} == {
         "microbolometer-focal-plane-array"

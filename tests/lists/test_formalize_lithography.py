@@ -7,21 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from exportgraph.loaders import formalize
 
-Criterion = tuple[str, str, Decimal, str]
-
-
-@pytest.fixture(scope="module")
-def found(formalized: list[formalize.FormalEntry]) -> dict[tuple[str, str], formalize.FormalEntry]:
-    return {(e.jurisdiction, e.code): e for e in formalized}
-
-
-def _ways(entry: formalize.FormalEntry) -> set[frozenset[Criterion]]:
-    return {
-        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
-        for way in entry.ways
-    }
+from tests.lists.formal import Criterion, Found, ways
 
 
 def _nm(parameter: str, comparator: str, value: str) -> Criterion:
@@ -69,17 +56,17 @@ FACTS = {"3B001.f.3": "mask-writer-deflected-focused-beam", "3B001.f.4": "deflec
 
 @pytest.mark.parametrize(("jurisdiction", "code"), sorted(EXPECTED))
 def test_the_lithography_paragraphs_read_from_each_list(
-    found: dict[tuple[str, str], formalize.FormalEntry], jurisdiction: str, code: str
+    found: Found, jurisdiction: str, code: str
 ) -> None:
     entry = found[(jurisdiction, code)]
     assert entry.text_only is None
-    assert _ways(entry) == EXPECTED[(jurisdiction, code)]
+    assert ways(entry) == EXPECTED[(jurisdiction, code)]
     fact = FACTS.get(code)
     assert list(entry.requires_facts) == ([fact] if fact else [])
 
 
 def test_the_notes_split_off_by_the_sources_stay_notes(
-    found: dict[tuple[str, str], formalize.FormalEntry],
+    found: Found,
 ) -> None:
     # US: a formula image splits the Technical Notes to 3B001.f.1.b in two NOTE elements, the
     # second without a heading; EU: "where the K factor = 0,35." is a line of its own. Read as

@@ -16,10 +16,11 @@ from exportgraph.loaders import formalize
 from exportgraph.loaders.formalize_equivalents import equivalent_problem
 from exportgraph.loaders.formalize_words import sign, stated_thresholds
 
+from tests.lists.formal import Criterion, ways
+
 BOTH = ("US", "EU")
 QUDT = "http://qudt.org/vocab/unit/"
 POWER, FBW = "peak-saturated-power-output", "fractional-bandwidth"
-Criterion = tuple[str, str, Decimal, str]
 Found = dict[tuple[str, str], formalize.FormalEntry]
 
 
@@ -44,13 +45,6 @@ def _p(value: str, unit: str = "W") -> set[Criterion]:
 
 def _fbw(value: str) -> set[Criterion]:
     return {_c(FBW, ">", value, "PERCENT")}
-
-
-def _ways(entry: formalize.FormalEntry) -> set[frozenset[Criterion]]:
-    return {
-        frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
-        for way in entry.ways
-    }
 
 
 _B2A, _B2B = _range("2.7", "6.8") | _fbw("15"), _range("6.8", "16") | _fbw("10")
@@ -119,7 +113,7 @@ def test_each_paragraph_reads_the_values_its_text_states(
 ) -> None:
     entry = found[(jurisdiction, code)]
     assert entry.text_only is None, entry.text_only
-    assert _ways(entry) == {frozenset(way) for way in EXPECTED[code]}
+    assert ways(entry) == {frozenset(way) for way in EXPECTED[code]}
     assert entry.kinds == (KINDS[code[:9]],)
     # Notes 1 and 2 to Category 3, Product Group A (Note 3 to 3A001.b.2 recalls them)
     assert "not-specially-designed-for-other-equipment" in entry.requires_facts

@@ -110,7 +110,7 @@ def index_atoms(knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
     """Atoms evaluated in Python over the knowledge index (memoized per entry for one item)."""
     scope = knowledge.scope(item.kind_iri)
     in_force_now = knowledge.in_force(on)
-    for_kinds = knowledge.ancestors_of_kind(item.for_kind_iri) if item.for_kind_iri else frozenset()
+    for_kinds = knowledge.ancestors_of_kind(item.for_kind_iri) if item.for_kind_iri else None
     memo: dict[str, Atoms] = {}
 
     def atoms(entry: Entry) -> Atoms:
@@ -125,9 +125,7 @@ def index_atoms(knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
             found = _INAPPLICABLE[(in_force, in_scope, excluded)]
             memo[entry.iri] = found
             return found
-        serves: Tri = True
-        if entry.names_served_kinds:
-            serves = bool(entry.served_kinds & for_kinds) if item.for_kind_iri else None
+        serves = entry.serves_one_of(for_kinds)
         criteria: dict[str, Tri] = {}
         if applicable:  # criteria decide nothing otherwise
             value = item.parameters.get

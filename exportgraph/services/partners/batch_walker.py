@@ -84,9 +84,7 @@ class Walker:
         self.kinds = knowledge.ancestors_of_kind(signature.kind_iri)
         self.reach = self.kinds | knowledge.descendants_of_kind(signature.kind_iri)
         self._for_kinds = (
-            knowledge.ancestors_of_kind(signature.for_kind_iri)
-            if signature.for_kind_iri
-            else frozenset()
+            knowledge.ancestors_of_kind(signature.for_kind_iri) if signature.for_kind_iri else None
         )
         self._facts = dict(signature.facts)
         self._in_force = knowledge.in_force(on)
@@ -102,13 +100,7 @@ class Walker:
         found = self._atoms.get(entry.iri)
         if found is None:
             in_scope, excluded = self._scope.get(entry.iri, (False, False))
-            serves = TRUE
-            if entry.names_served_kinds:
-                serves = (
-                    tri(bool(entry.served_kinds & self._for_kinds))
-                    if self.signature.for_kind_iri
-                    else UNKNOWN
-                )
+            serves = tri(entry.serves_one_of(self._for_kinds))
             found = Atoms(
                 entry.iri in self._in_force,
                 tri(in_scope),

@@ -28,9 +28,9 @@ def _for_another_kind(knowledge: Knowledge, entry: Entry, item: Item) -> bool:
     """Software or technology for items of other kinds than the one the item serves: the entry
     is not about this item (read here, not from the atoms: an entry not in force has only
     its in-force, scope and exclusion atoms)."""
-    if not entry.names_served_kinds or item.for_kind_iri is None:
+    if item.for_kind_iri is None:
         return False
-    return entry.served_kinds.isdisjoint(knowledge.ancestors_of_kind(item.for_kind_iri))
+    return entry.serves_one_of(knowledge.ancestors_of_kind(item.for_kind_iri)) is False
 
 
 def notes(
