@@ -3,7 +3,7 @@ against a baseline built from the same checkout with empty rules and families ta
 nothing formalized): build time and in-process classify p50 for a quantum computer (the curated
 rows), a magnetometer (a formalized paragraph in the US, text only in the EU) and a pulsed laser (a
 6A005.b family, 21 alternatives in its entry); the derived threshold mappings' first call (every
-pair of regions compared cell by cell: what formalize_tree.MAX_CELLS bounds); then, per
+pair of regions compared box by box, knowledge/regions.compare_unions); then, per
 quantum-adjacent family and per category 3-6 and jurisdiction, the thresholds the paragraphs state
 and the criteria formalized from them (numeric ones, and the fixed ones a note defines, such as
 'single transverse mode' read as M² below 1.3).

@@ -29,7 +29,6 @@ note takes out.
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -60,13 +59,6 @@ PHRASES = "phrases.csv"
 MAX_ALTERNATIVES = 64
 """More ways through one subtree than this and the entry stays text (none of the lists comes
 near it; a runaway product would be a misreading)."""
-MAX_CELLS = 100_000
-"""The largest region an entry may have, in cells of its thresholds' grid (per parameter, twice
-its distinct thresholds plus one, multiplied). The derived mappings compare every pair of regions
-cell by cell (knowledge/regions.compare_unions, numpy): the whole lists' threshold mappings took
-0.39 s with a limit of 150, 0.61 s with this one (6A005.b.3-.b.5, .b.7, .b.9 formalized: 1,125
-to 18,375 cells), and 10.7 s with 6A005.b.6 (2.8 million cells). An entry beyond this stays text
-(read correctly — the tests read it with the limit raised — but not yet affordable)."""
 
 
 @dataclass(frozen=True)
@@ -270,11 +262,6 @@ class _Reader:
             codes = ", ".join(dict.fromkeys(n.code for n in noted))
             gap = f"the notes to {codes} take items out that the criteria cannot name: read them"
             gap = f"{self.family.gap}; {gap}" if self.family.gap else gap
-        cells = self.cells(alternatives)
-        if gap is None and cells > MAX_CELLS:  # (an incomplete entry is never compared)
-            held = f"the {len(alternatives)} alternative sets of conditions below it"
-            later = f"{held} are not formalized yet"
-            return [self._text(node, parent, later, above + reading.criteria)]
         return [self._entry(node, parent, alternatives, gap)]
 
     def alternatives(
@@ -313,13 +300,6 @@ class _Reader:
         in the parameter's definition), not one that takes items out."""
         named = re.search(rf"(?<![\w.]){re.escape(node.code)}(?!\w|\.\w)", self.family.notes_read)
         return note.kind == "technical-note" and named is not None
-
-    @staticmethod
-    def cells(alternatives: tuple[tuple[FormalCriterion, ...], ...]) -> int:
-        ends: dict[str, set[tuple[Decimal, str]]] = {}
-        for criterion in (c for way in alternatives for c in way):
-            ends.setdefault(criterion.parameter, set()).add((criterion.value, criterion.unit))
-        return math.prod(2 * len(values) + 1 for values in ends.values())
 
     def _read_or_say(self, node: TextNode) -> Reading:
         try:

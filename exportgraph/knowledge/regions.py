@@ -12,9 +12,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-import numpy as np
-import numpy.typing as npt
-
 SetRelation = Literal["equal", "subset", "superset", "overlap", "disjoint"]
 
 
@@ -130,65 +127,66 @@ class Box:
         return ", ".join(parts) or "any value"
 
 
-def _span(interval: Interval, rank: Mapping[Fraction, int], size: int) -> npt.NDArray[np.bool_]:
-    """Which cells of a line cut at the ranked values the interval holds. The cells, in order,
-    are: below the first cut, the first cut, between the first and second cuts, …, the last
-    cut, beyond it (2 × cuts + 1 cells); an end value's cut is cell 2 × rank + 1."""
-    first = 0
-    if interval.low is not None:
-        first = 2 * rank[interval.low] + (1 if interval.low_closed else 2)
-    last = size - 1
-    if interval.high is not None:
-        last = 2 * rank[interval.high] + (1 if interval.high_closed else 0)
-    cells = np.zeros(size, dtype=np.bool_)
-    if first <= last:
-        cells[first : last + 1] = True
-    return cells
+def _meet(a: Box, b: Box) -> Box:
+    """The points in both boxes."""
+    return Box(
+        {n: a.interval(n).intersect(b.interval(n)) for n in a.bounds.keys() | b.bounds.keys()}
+    )
 
 
-def _grid(
-    boxes: Sequence[Box], parameters: Sequence[str], ranks: Sequence[Mapping[Fraction, int]]
-) -> npt.NDArray[np.bool_]:
-    """The union of the boxes over the grid of cells (one axis per parameter)."""
-    shape = tuple(2 * len(rank) + 1 for rank in ranks)
-    union = np.zeros(shape, dtype=np.bool_)
-    for box in boxes:
-        member = np.ones(shape, dtype=np.bool_)
-        for axis, (name, rank) in enumerate(zip(parameters, ranks, strict=True)):
-            if name in box.bounds:
-                along = [1] * len(shape)
-                along[axis] = shape[axis]
-                member &= _span(box.bounds[name], rank, shape[axis]).reshape(along)
-        union |= member
-    return union
+def _outside(interval: Interval, cut: Interval) -> list[Interval]:
+    """The non-empty parts of `interval` below and above `cut`."""
+    parts = []
+    if cut.low is not None:
+        parts.append(interval.intersect(Interval(None, False, cut.low, not cut.low_closed)))
+    if cut.high is not None:
+        parts.append(interval.intersect(Interval(cut.high, not cut.high_closed, None, False)))
+    return [part for part in parts if not part.is_empty()]
+
+
+def _minus(box: Box, cut: Box) -> list[Box]:
+    """`box` without the points of `cut`, as disjoint boxes (`box` meets `cut`): per parameter of
+    `cut`, the slices outside its interval, the rest narrowed to it before the next parameter."""
+    pieces: list[Box] = []
+    rest = dict(box.bounds)
+    for name, bound in cut.bounds.items():
+        current = rest.get(name, FULL)
+        pieces.extend(Box({**rest, name: part}) for part in _outside(current, bound))
+        rest[name] = current.intersect(bound)
+    return pieces
+
+
+def _escapes(box: Box, union: Sequence[Box]) -> bool:
+    """Whether some point of the non-empty `box` lies in no box of `union`: the box is cut by
+    the union's boxes in turn, each piece going on with the boxes after the one that cut it,
+    until a piece meets none (it escapes) or none is left (the union covers the box)."""
+    pending = [(box, 0)]
+    while pending:
+        piece, start = pending.pop()
+        for index in range(start, len(union)):
+            if not _meet(piece, union[index]).is_empty():
+                pending.extend((part, index + 1) for part in _minus(piece, union[index]))
+                break
+        else:
+            return True
+    return False
 
 
 def compare_unions(a: Sequence[Box], b: Sequence[Box]) -> SetRelation | None:
     """How union-of-boxes a relates to b; None when either region is empty.
 
-    Every endpoint of every box cuts the space into cells on which membership is constant
-    (each cut value is a cell, and each open stretch between cuts); the relation is decided
-    exactly on the grid of cells, each box marking its cells as a product of per-parameter
-    ranges.
-    """
-    parameters = sorted({name for box in (*a, *b) for name in box.bounds})
-    ranks = [
-        {
-            x: i
-            for i, x in enumerate(
-                sorted({x for box in (*a, *b) for x in box.interval(name).endpoints()})
-            )
-        }
-        for name in parameters
-    ]
-    in_a = _grid(a, parameters, ranks)
-    in_b = _grid(b, parameters, ranks)
-    if not in_a.any() or not in_b.any():
+    Exact, box by box: a point in both when two boxes meet; a point of a outside b when some
+    box of a is not covered by b's boxes (cut away by each in turn, see ``_escapes``). Regions
+    of many alternatives (6A005.b.6: 21, over 9 parameters) compare in milliseconds, where a
+    grid of the cells their thresholds cut (the former method) held millions of cells."""
+    a = [box for box in a if not box.is_empty()]
+    b = [box for box in b if not box.is_empty()]
+    if not a or not b:
         return None
     return relation_of(
-        only_a=bool((in_a & ~in_b).any()),
-        only_b=bool((in_b & ~in_a).any()),
-        both=bool((in_a & in_b).any()),
+        only_a=any(_escapes(box, b) for box in a),
+        only_b=any(_escapes(box, a) for box in b),
+        both=any(not _meet(x, y).is_empty() for x in a for y in b),
     )
 
 

@@ -36,27 +36,18 @@ def _trees(ccl: CommerceControlList, annex: AnnexI) -> dict[str, dict[str, TextN
 
 @pytest.fixture(scope="module")
 def found(ccl: CommerceControlList, annex: AnnexI) -> Found:
-    """Every family read, the limit on an entry's region size raised (what was read is checked
-    here; which entries the limit leaves as text, below)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(formalize_tree, "MAX_CELLS", 10**9)
-        entries = formalize_tree.formalize_families(
-            FAMILIES, PHRASES, _trees(ccl, annex), UNITS, {}
-        )
+    """Every family read."""
+    entries = formalize_tree.formalize_families(FAMILIES, PHRASES, _trees(ccl, annex), UNITS, {})
     return {(e.jurisdiction, e.code): e for e in entries}
 
 
-def test_entries_whose_regions_are_too_large_to_compare_stay_text(
-    ccl: CommerceControlList, annex: AnnexI
-) -> None:
-    entries = formalize_tree.formalize_families(FAMILIES, PHRASES, _trees(ccl, annex), UNITS, {})
-    found = {(e.jurisdiction, e.code): e for e in entries}
-    b6 = found[("US", "6A005.b.6")]
-    assert b6.text_only and "21 alternative sets" in b6.text_only
-    # its own band, which every way through it requires, is kept: outside it, not controlled
-    band = ((WAVELENGTH, ">", "975", "NanoM"), (WAVELENGTH, "<=", "1150", "NanoM"))
-    assert _ways(b6) == {_way(*band)}
-    assert found[("EU", "6A005.b.8")].criteria and found[("EU", "6A005.b.8")].text_only is None
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_an_entry_of_many_alternatives_is_formalized(found: Found, jurisdiction: str) -> None:
+    # 6A005.b.6: 21 alternative sets over 9 parameters (2.8 million cells of its thresholds'
+    # grid, which kept it as text while regions were compared cell by cell)
+    b6 = found[(jurisdiction, "6A005.b.6")]
+    assert b6.text_only is None and len(b6.ways) == 21
+    assert found[(jurisdiction, "6A005.b.8")].criteria
 
 
 def _ways(entry: formalize.FormalEntry) -> set[Way]:

@@ -86,15 +86,32 @@ def test_pulsed_laser_at_1560_nm_reaches_6a005_b_8(classify_in: Any) -> None:
     assert classify_in("US", weaker, ON)["controlled"] is False  # "exceeding 1 W"
 
 
-def test_a_femtosecond_laser_in_a_band_known_as_text_is_unknown(classify_in: Any) -> None:
-    # 6A005.b.6 (975-1,150 nm) is read but left as text (21 alternative sets of conditions)
-    item = {
-        "kind": "non-tunable-pulsed-laser",
-        "parameters": {"laser-output-wavelength": "1030 nm", "laser-average-output-power": "1 W"},
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_a_femtosecond_laser_at_1030_nm_is_read_by_6a005_b_6(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # 6A005.b.6 (975-1,150 nm; 21 alternative sets, formalized once regions compared box by
+    # box): b.6.a "Pulse duration of less than 1 ps" and any of: a.1 peak power exceeding 2 GW,
+    # a.2 average output power exceeding 30 W, a.3 output energy exceeding 0.002 J per pulse
+    figures = {
+        "laser-output-wavelength": "1030 nm",
+        "laser-pulse-duration": "300 fs",
+        "laser-pulse-energy": "20 uJ",
+        "laser-peak-power": "60 MW",
     }
-    result = classify_in("US", item, ON)
-    assert result["controlled"] == "unknown"
-    assert "US:6A005.b.6" in {e["id"] for e in result["possible_entries"]}
+
+    def laser(**more: str) -> dict[str, Any]:
+        return {"kind": "non-tunable-pulsed-laser", "parameters": {**figures, **more}}
+
+    code = f"{jurisdiction}:6A005.b.6"
+    strong = classify_in(jurisdiction, laser(**{"laser-average-output-power": "40 W"}), ON)
+    assert strong["controlled"] is True and code in [e["id"] for e in strong["entries"]]
+    weak = classify_in(jurisdiction, laser(**{"laser-average-output-power": "20 W"}), ON)
+    assert weak["controlled"] is False
+    unstated = classify_in(jurisdiction, laser(), ON)
+    assert unstated["controlled"] == "unknown"
+    assert code in {e["id"] for e in unstated["possible_entries"]}
+    assert "laser-average-output-power" in unstated["missing"]
 
 
 def test_lasers_the_notes_treat_apart_are_unknown_not_false(classify_in: Any) -> None:
@@ -122,7 +139,7 @@ def test_a_multimode_microsecond_laser_at_900_nm_reaches_6a005_b_5(
     # following: … c. 'Pulse duration' exceeding 1 µs and any of the following: 1. Output energy
     # exceeding 2 J per pulse and 'peak power' exceeding 50 W; 2. 'Single transverse mode' output
     # and 'average output power' exceeding 50 W; or 3. 'Multiple transverse mode' output and
-    # 'average output power' exceeding 80 W" (18,375 cells: formalized since MAX_CELLS 100,000)
+    # 'average output power' exceeding 80 W" (18,375 cells of its thresholds' grid)
     code = f"{jurisdiction}:6A005.b.5"
     common = {
         "laser-output-wavelength": "900 nm",
