@@ -196,6 +196,10 @@ class ParagraphReader:
         if tail is not None:
             mode = _MODES[tail.group("mode").lower()]
             text = text[: tail.start()]
+        elif _AND_THEN.search(node.text) and len([c for c in node.children if not c.reserved]) > 1:
+            # "A pulsed output with a “pulse duration” exceeding 10 microseconds; and" followed by
+            # sub-paragraphs: its own words and the sub-paragraphs, joined as they say (6A995.a.2)
+            mode = _joined(node)
         text = _END.sub("", text)
         if not text:  # "Having all (any) of the following:": its sub-paragraphs' conditions
             if mode is None:
@@ -335,6 +339,8 @@ def _splits(text: str, cuts: Sequence[re.Match[str]]) -> Iterator[list[str]]:
         yield parts
 
 
+_AND_THEN = re.compile(r"[;,]\s*and\s*$")
+"""A paragraph's own words ending with "; and" before its sub-paragraphs: both are required."""
 _CHARACTERISTICS = re.compile(r"\bwith the following characteristics$")
 """A root listing "the following characteristics" without saying "any" or "all" (3A234): the
 word joining its last two sub-paragraphs says which ("; and" all, "; or" any)."""

@@ -6,7 +6,8 @@ more thresholds formalized than it states.
 
 Before the number (any case: "More than 1,500 terminals", "Less (better) than 4 V"):
 "less/lower/shorter/smaller than" ``<``, "more/greater/higher/longer/larger than", "exceeding",
-"in excess of" ``>``, each with "(better)", "equal to or …", "… or equal to"; "not exceeding",
+"in excess of" ``>``, each with "(better)", "equal to or …", "… or equal to" (US 3B001.c.4.b
+once drops the "to": "less than or equal 2 percent"); "not exceeding",
 "not more than" ``<=``; "up to and including" ``<=`` (closing a range: "exceeding 2,7 GHz up to
 and including 6,8 GHz"); "not less than", "at least" ``>=``; "above" ``>`` and "below" ``<``,
 exclusive as written:
@@ -28,7 +29,7 @@ LOWER: tuple[tuple[str, str], ...] = (
         "<=",
     ),
     (
-        rf"(?:less|lower|shorter|smaller){_BETTER} than or equal to|below or equal to"
+        rf"(?:less|lower|shorter|smaller){_BETTER} than or equal(?: to)?|below or equal to"
         r"|not exceeding|not more than|up to and including",
         "<=",
     ),
@@ -43,7 +44,7 @@ HIGHER: tuple[tuple[str, str], ...] = (
         ">=",
     ),
     (
-        rf"(?:more|greater|higher|longer|larger){_BETTER} than or equal to|above or equal to"
+        rf"(?:more|greater|higher|longer|larger){_BETTER} than or equal(?: to)?|above or equal to"
         r"|not less than|at least",
         ">=",
     ),

@@ -23,6 +23,7 @@ from pyoxigraph import NamedNode, RdfFormat, Store
 
 from exportgraph.knowledge import units
 from exportgraph.paths import ontology_dir
+from tests.lists.formal import ways
 
 ONTOLOGY = ontology_dir()
 ROOTS = ("6A005.d.1.d", "6A002.a.1", "6A005.e.3.c", "6A005.g", "6A004.e", "6A004.f", "6A001.a.1.a.1", "6A995", "6A006.c", "6A202", "5A001.b.5", "5A991.b.5", "6A001.a.1.b", "6A001.a.2.a", "6A001.a.2.b", "6A004.c", "5A001.b.1", "6A001.a.2.g", "6A008.j", "6A003.b.2")  # fmt: skip
@@ -217,10 +218,18 @@ def test_us_6a995_co2_and_ruby_lasers(found: Found) -> None:
     read, d = _paragraphs(found, "US"), Decimal
     assert read["6A995.a.1"] == {("laser-cw-output-power", ">", d(10), "KiloW")}
     # "A pulsed output with a 'pulse duration' exceeding 10 microseconds; and" before
-    # sub-paragraphs joined by "or": its own duration read, the entry incomplete
-    a2 = found[("US", "6A995.a.2")]
-    assert a2.text_only and {(c.comparator, c.value) for c in a2.criteria} == {(">", d(10))}
-    assert read["6A995.a.3"] == {("laser-pulse-duration", "<=", d(10), "MicroSEC")}
+    # sub-paragraphs joined by "or": its own duration with any one of them
+    longer = ("laser-pulse-duration", ">", d(10), "MicroSEC")
+    assert ways(found[("US", "6A995.a.2")]) == {
+        frozenset({longer, ("laser-average-output-power", ">", d(10), "KiloW")}),
+        frozenset({longer, ("laser-peak-power", ">", d(100), "KiloW")}),
+    }
+    shorter = ("laser-pulse-duration", "<=", d(10), "MicroSEC")
+    energy = {("laser-pulse-energy", ">", d(5), "J"), ("laser-peak-power", ">", d("2.5"), "KiloW")}
+    assert ways(found[("US", "6A995.a.3")]) == {
+        frozenset({shorter, *energy}),
+        frozenset({shorter, ("laser-average-output-power", ">", d("2.5"), "KiloW")}),
+    }
     assert read["6A995.c"] == {("laser-pulse-energy", ">", d(20), "J")}
     assert not any(j == "EU" for j, code in found if code.startswith("6A995"))
 

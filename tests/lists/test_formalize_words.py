@@ -238,3 +238,39 @@ def _ways(entry: formalize.FormalEntry) -> set[frozenset[Criterion]]:
         frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
         for way in entry.ways
     }
+
+
+def test_own_words_ending_with_and_before_sub_paragraphs(
+    ccl: CommerceControlList, annex: AnnexI
+) -> None:
+    # US 6A995.a.2 "A pulsed output with a "pulse duration" exceeding 10 microseconds; and
+    # a.2.a. An average output power exceeding 10 kW; or a.2.b. A pulsed "peak power" exceeding
+    # 100 kW; or": its own words with any one of its sub-paragraphs (joined by "or")
+    phrases = [
+        _phrase("6A995.a", "A CW output power {}", "cw"),
+        _phrase("6A995.a", "A pulsed output with a pulse duration {}", "duration"),
+        _phrase("6A995.a", "An average output power {}", "average"),
+        _phrase("6A995.a", "A pulsed peak power {}", "peak"),
+        _phrase("6A995.a", "A pulse energy {} per pulse", "energy"),
+        _phrase("6A995.a", "peak power {}", "peak"),
+    ]
+    family = formalize_tree.Family("6A995.a", ("US",), ("laser",), (), (), "", 0, "families.csv")
+    trees = {"US": {e.code: e.tree for e in ccl.entries}}
+    found = formalize_tree.formalize_families([family], phrases, trees, UNITS, {})
+    entries = {e.code: e for e in found}
+    longer = ("duration", ">", Decimal(10), "MicroSEC")
+    assert _ways(entries["6A995.a.2"]) == {
+        frozenset({longer, ("average", ">", Decimal(10), "KiloW")}),
+        frozenset({longer, ("peak", ">", Decimal(100), "KiloW")}),
+    }
+    shorter = ("duration", "<=", Decimal(10), "MicroSEC")
+    assert _ways(entries["6A995.a.3"]) == {
+        frozenset(
+            {shorter, ("energy", ">", Decimal(5), "J"), ("peak", ">", Decimal("2.5"), "KiloW")}
+        ),
+        frozenset({shorter, ("average", ">", Decimal("2.5"), "KiloW")}),
+    }
+    # sub-paragraphs not read: text ("unknown"), its own words kept as a necessary condition
+    alone = formalize_tree.formalize_families([family], phrases[:2], trees, UNITS, {})
+    text = {e.code: e for e in alone}["6A995.a.2"]
+    assert text.text_only and _ways(text) == {frozenset({longer})}

@@ -257,6 +257,27 @@ def test_us_co2_and_ruby_lasers_of_6a995(classify_in: Any) -> None:
     assert "US:6A995.a.1" in _ids(co2) and "US:6A005.d.3.a" not in _ids(co2)
     at = classify_in("US", _item("co2-laser", **{"laser-cw-output-power": "10 kW"}), ON)
     assert "US:6A995.a.1" not in _ids(at) + list(_possible(at))
+    # 6A995.a.2 "A pulsed output with a "pulse duration" exceeding 10 microseconds; and" any of
+    # "An average output power exceeding 10 kW" or "A pulsed "peak power" exceeding 100 kW"
+    long_pulse = {"laser-cw-output-power": "0 W", "laser-pulse-duration": "20 us"}
+    for more, met in (
+        ({"laser-average-output-power": "11 kW", "laser-peak-power": "50 kW"}, True),
+        ({"laser-average-output-power": "9 kW", "laser-peak-power": "0.11 MW"}, True),
+        ({"laser-average-output-power": "10 kW", "laser-peak-power": "100 kW"}, False),
+    ):
+        answer = classify_in("US", _item("co2-laser", **long_pulse, **more), ON)
+        assert ("US:6A995.a.2" in _ids(answer)) is met, more
+        assert met or "US:6A995.a.2" not in _possible(answer)  # never "unknown"
+    # the same figures with a 10 µs pulse: 6A995.a.3 (5 J and 2.5 kW peak, or 2.5 kW average)
+    short = {"laser-cw-output-power": "0 W", "laser-pulse-duration": "10 us"}
+    energetic = {"laser-pulse-energy": "6 J", "laser-peak-power": "3 kW"}
+    answer = classify_in("US", _item("co2-laser", **short, **energetic), ON)
+    assert "US:6A995.a.3" in _ids(answer) and "US:6A995.a.2" not in _ids(answer)
+    weak = {"laser-pulse-energy": "6 J", "laser-peak-power": "2.5 kW"}
+    for average, met in (("2.5 kW", False), ("2.6 kW", True)):
+        figures = {**short, **weak, "laser-average-output-power": average}
+        answer = classify_in("US", _item("co2-laser", **figures), ON)
+        assert ("US:6A995.a.3" in _ids(answer)) is met, average
     # 6A995.c "Ruby lasers having an output energy exceeding 20 J per pulse"
     ruby = classify_in("US", _item("ruby-laser", **{"laser-pulse-energy": "25 J"}), ON)
     assert "US:6A995.c" in _ids(ruby)

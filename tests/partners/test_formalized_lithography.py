@@ -1,6 +1,7 @@
 """Classification of lithography equipment by 3B001.f in both lists: both sides of each threshold,
 the US and EU readings of f.1.b (the US MRF uses K = 0.25 with a wavelength floor and a dedicated
-chuck overlay, the EU MRF K = 0,35 alone), and the beam facts of f.3 and f.4."""
+chuck overlay, the EU MRF K = 0,35 alone; EU 3B501.f.1.b reads it as the US does), and the beam
+facts of f.3 and f.4."""
 
 from __future__ import annotations
 
@@ -42,13 +43,18 @@ def test_an_immersion_scanner_is_read_differently_by_each_list(classify_in: Any)
     }
     us = classify_in("US", _item(SCANNER, **figures), ON)
     assert us["controlled"] is True and _ids(us)[0] == "US:3B001.f.1.b"
+    # the EU's 3B001.f.1.b (MRF with K = 0,35) is not met, but its own 3B501.f.1.b (added to
+    # Annex I in 2025) reads f.1.b as the US does, with K = 0,25
     eu = classify_in("EU", _item(SCANNER, **figures), ON)
-    assert eu["controlled"] is False
+    assert eu["controlled"] is True and _ids(eu) == ["EU:3B501.f.1.b", "EU:3B501.f.1"]
     # a looser overlay: not 3B001 (NS, worldwide RS) but 3B993.f.1 (RS), up to 2.40 nm
     loose = classify_in(
         "US", _item(SCANNER, **{**figures, "dedicated-chuck-overlay": "1.51 nm"}), ON
     )
     assert loose["controlled"] is True and _ids(loose) == ["US:3B993.f.1"]
+    # the EU has no 3B993: above 1,50 nm 3B501.f.1.b.3 is not met
+    loose_eu = {**figures, "dedicated-chuck-overlay": "1.51 nm"}
+    assert classify_in("EU", _item(SCANNER, **loose_eu), ON)["controlled"] is False
     looser = {**figures, "dedicated-chuck-overlay": "2.41 nm"}
     assert classify_in("US", _item(SCANNER, **looser), ON)["controlled"] is False
     finer = classify_in("EU", _item(SCANNER, **{**figures, "lithography-mrf-k-0-35": "45 nm"}), ON)
@@ -62,8 +68,12 @@ def test_the_mrf_each_list_asks_is_named_when_missing(classify_in: Any) -> None:
     assert {"lithography-mrf-k-0-25", "dedicated-chuck-overlay"} <= set(us["missing"])
     eu = classify_in("EU", _item(SCANNER, **krf), ON)
     assert eu["controlled"] == "unknown" and "lithography-mrf-k-0-35" in eu["missing"]
-    coarse = classify_in("EU", _item(SCANNER, **krf, **{"lithography-mrf-k-0-35": _mrf(248, 0.35, 0.93)}), ON)  # fmt: skip
-    assert coarse["controlled"] is False
+    # EU 3B501.f.1.b asks the US MRF (K = 0,25) and the dedicated chuck overlay
+    assert {"lithography-mrf-k-0-25", "dedicated-chuck-overlay"} <= set(eu["missing"])
+    half = classify_in("EU", _item(SCANNER, **krf, **{"lithography-mrf-k-0-35": _mrf(248, 0.35, 0.93)}), ON)  # fmt: skip
+    assert half["controlled"] == "unknown" and "lithography-mrf-k-0-25" in half["missing"]
+    both = {"lithography-mrf-k-0-35": _mrf(248, 0.35, 0.93), "lithography-mrf-k-0-25": _mrf(248, 0.25, 0.93)}  # fmt: skip
+    assert classify_in("EU", _item(SCANNER, **krf, **both), ON)["controlled"] is False
 
 
 def test_us_3b993_imprint_overlay(classify_in: Any) -> None:
