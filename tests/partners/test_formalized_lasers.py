@@ -53,11 +53,35 @@ def test_a_missing_parameter_is_unknown_naming_it(classify_in: Any) -> None:
 
 
 def test_a_note_below_the_entry_makes_a_met_entry_unknown_never_true(classify_in: Any) -> None:
-    # 6A005.a.2 (150-510 nm, more than 30 W) with the Note excluding Argon lasers up to 50 W
-    result = classify_in("EU", _cw(488, "40 W", m2=1.0), ON)
+    # 6A005.a.6 (975-1,150 nm): Notes 1 and 2 to 6A005.a.6.b take industrial multimode lasers
+    # out by power, mass and beam parameter product, which the criteria cannot name
+    def multimode(power: str) -> dict[str, Any]:
+        laser = _cw(1064, power, m2=2.0)
+        laser["parameters"]["laser-wall-plug-efficiency"] = "10 percent"
+        return laser
+
+    result = classify_in("EU", multimode("2.5 kW"), ON)
     assert result["controlled"] == "unknown"
-    assert any("EU:6A005.a.2" in note and "read them" in note for note in result["notes"])
-    assert classify_in("EU", _cw(488, "20 W", m2=1.0), ON)["controlled"] is False
+    assert any("EU:6A005.a.6" in note and "read them" in note for note in result["notes"])
+    assert classify_in("EU", multimode("1.9 kW"), ON)["controlled"] is False
+
+
+ARGON = "cw-laser-not-argon-of-50-w-or-less"
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_the_argon_note_to_6a005_a_2_is_a_fact_asked(classify_in: Any, jurisdiction: str) -> None:
+    # 6A005.a.2 (150-510 nm, more than 30 W); its Note: "does not control Argon lasers having an
+    # output power equal to or less than 50 W" — asked as a fact, not left to "read them"
+    code = f"{jurisdiction}:6A005.a.2"
+    asked = classify_in(jurisdiction, _cw(488, "40 W", m2=1.0), ON)
+    assert asked["controlled"] == "unknown" and ARGON in asked["missing_facts"]
+    stated = {**_cw(488, "40 W", m2=1.0), "facts": {ARGON: True}}
+    met = classify_in(jurisdiction, stated, ON)
+    assert met["controlled"] is True and met["entries"][0]["id"] == code
+    argon = {**_cw(488, "40 W", m2=1.0), "facts": {ARGON: False}}
+    assert classify_in(jurisdiction, argon, ON)["controlled"] is False
+    assert classify_in(jurisdiction, _cw(488, "20 W", m2=1.0), ON)["controlled"] is False
 
 
 def test_pulsed_laser_at_1560_nm_reaches_6a005_b_8(classify_in: Any) -> None:
