@@ -184,3 +184,27 @@ def test_a_multimode_microsecond_laser_at_900_nm_reaches_6a005_b_5(
     at = classify_in(jurisdiction, _pulsed(**common, **{"laser-average-output-power": "80 W"}), ON)
     assert code not in [e["id"] for e in at["entries"]]
     assert code not in {e["id"] for e in at.get("possible_entries", [])}
+
+
+DYE = "tunable-laser-not-multimode-dye-or-liquid-laser-excluded-by-note-to-6a005-c-1"
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_the_dye_laser_note_to_6a005_c_1_is_a_fact_asked(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # 6A005.c.1 (tunable, below 600 nm): c.1.b "Average or CW output power exceeding 1 W"; its
+    # Note takes out multimode dye or liquid lasers below 1.5 J / 20 W peak and 20 W average
+    parameters = {
+        "laser-output-wavelength": "550 nm",
+        "laser-average-or-cw-output-power": "2 W",
+        "laser-pulse-energy": "1 mJ",
+        "laser-peak-power": "0.5 W",
+    }
+    laser: dict[str, Any] = {"kind": "tunable-laser", "parameters": parameters}
+    asked = classify_in(jurisdiction, laser, ON)
+    assert asked["controlled"] == "unknown" and DYE in asked["missing_facts"]
+    met = classify_in(jurisdiction, {**laser, "facts": {DYE: True}}, ON)
+    assert met["controlled"] is True and met["entries"][0]["id"] == f"{jurisdiction}:6A005.c.1"
+    dye = classify_in(jurisdiction, {**laser, "facts": {DYE: False}}, ON)
+    assert dye["controlled"] is False
