@@ -267,8 +267,10 @@ def test_us_laser_telecommunication_transmission_equipment(found: Found) -> None
     read = _paragraphs(found, "US")
     assert read["5A991.b.5.a"] == {("laser-transmission-wavelength", ">", Decimal(1000), "NanoM")}
     assert read["5A991.b.5.b"] == {("analog-transmission-bandwidth", ">", Decimal(45), "MegaHZ")}
-    # the Note to 5A991.b.5.b (commercial TV systems): met is "unknown", never "controlled"
-    assert found[("US", "5A991.b.5.b")].text_only
+    # the Note to 5A991.b.5.b ("does not control commercial TV systems") is the fact asked
+    tv = found[("US", "5A991.b.5.b")]
+    assert tv.text_only is None
+    assert set(tv.requires_facts) == {"not-a-commercial-tv-system", "not-controlled-by-5a001"}
     assert found[("US", "5A991.b.5.a")].requires_facts == ("not-controlled-by-5a001",)
     assert all(found[("US", f"5A991.b.5.{x}")].text_only for x in "cde")
 

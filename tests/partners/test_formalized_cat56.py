@@ -434,11 +434,16 @@ def test_pulse_compression_radar_of_6a008_k(classify_in: Any, jurisdiction: str)
     )
     weather = classify_in(jurisdiction, radar(151, "300 ns", **{note: False}), ON)
     assert weather["controlled"] is False
-    # 6A008.k.2 is met, but its Note (2-D marine and vessel traffic service radar) may take the
-    # radar out: unknown, never true
+    # 6A008.k.2 is met; its Note (2-D marine and vessel traffic service radar of stated
+    # figures) is the fact asked: unknown naming it, then decided
+    marine = "radar-not-marine-or-vts-radar-excluded-by-note-to-6a008-k-2"
     short = classify_in(jurisdiction, radar(100, "100 ns", **{note: True}), ON)
-    assert short["controlled"] == "unknown"
+    assert short["controlled"] == "unknown" and marine in short["missing_facts"]
     assert f"{jurisdiction}:6A008.k.2" in {e["id"] for e in short["possible_entries"]}
+    other = classify_in(jurisdiction, radar(100, "100 ns", **{note: True, marine: True}), ON)
+    assert _ids(other)[0] == f"{jurisdiction}:6A008.k.2"
+    vts = classify_in(jurisdiction, radar(100, "100 ns", **{note: True, marine: False}), ON)
+    assert vts["controlled"] is False
 
 
 def test_eu_vacuum_pumps_of_2b231(classify_in: Any) -> None:

@@ -373,21 +373,22 @@ def test_us_laser_telecommunication_transmission_equipment(classify_in: Any) -> 
     )
     assert short["controlled"] == "unknown"
     assert {e["id"] for e in short["possible_entries"]} == {f"US:5A991.b.5.{x}" for x in "cde"}
-    # 5A991.b.5.b "analog techniques … bandwidth exceeding 45 MHz", under its Note: unknown
-    wide = classify_in(
-        "US",
-        _item(
-            kind,
-            facts,
-            **{
-                **figures,
-                "laser-transmission-wavelength": "850 nm",
-                "analog-transmission-bandwidth": "50 MHz",
-            },
-        ),
-        ON,
-    )
+    # 5A991.b.5.b "analog techniques … bandwidth exceeding 45 MHz"; its Note ("does not control
+    # commercial TV systems") is the fact asked
+    analog = {
+        **figures,
+        "laser-transmission-wavelength": "850 nm",
+        "analog-transmission-bandwidth": "50 MHz",
+    }
+    wide = classify_in("US", _item(kind, facts, **analog), ON)
     assert "US:5A991.b.5.b" in _possible(wide)
+    assert "not-a-commercial-tv-system" in wide["missing_facts"]
+    tv = classify_in(
+        "US", _item(kind, {**facts, "not-a-commercial-tv-system": False}, **analog), ON
+    )
+    assert "US:5A991.b.5.b" not in _possible(tv) and "US:5A991.b.5.b" not in _ids(tv)
+    other = {**facts, "not-a-commercial-tv-system": True}
+    assert "US:5A991.b.5.b" in _ids(classify_in("US", _item(kind, other, **analog), ON))
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
