@@ -74,6 +74,18 @@ def states(notes: Sequence[HeadingNote], entry: TextNode, note: Note) -> bool:
     )
 
 
+_POINTER = re.compile(r"(?:For\b.*?,\s*see|See)\s", re.IGNORECASE)
+_TAKES_OUT = re.compile(r"\b(?:not|only)\b", re.IGNORECASE)
+
+
+def points_elsewhere(note: Note) -> bool:
+    """Whether a note only points to another entry ("For excimer “lasers” “specially designed”
+    for lithography equipment, see 3B001.", a note in the CCL, an N.B. in Annex I): it takes
+    nothing out of the paragraph it is on."""
+    words = " ".join(note.text.split())
+    return bool(_POINTER.match(words)) and not _TAKES_OUT.search(words)
+
+
 def _plain(text: str) -> str:
     """Words without quotation marks or spacing differences (the CSV quotes a note's words)."""
     return " ".join(re.sub(r"[“”\"‘’']", "", text).split()).casefold()

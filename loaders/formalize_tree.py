@@ -50,7 +50,7 @@ from exportgraph.loaders.formalize_clauses import (
     Phrase,
     Reading,
 )
-from exportgraph.loaders.formalize_notes import HeadingNote, states
+from exportgraph.loaders.formalize_notes import HeadingNote, points_elsewhere, states
 from exportgraph.loaders.listed_text import Note, TextNode
 from exportgraph.loaders.tables import Row, SourceDataError
 
@@ -255,6 +255,7 @@ class _Reader:
             for note in n.notes
             if (n is not node or not is_root)
             and not self._defines(n, note)
+            and not points_elsewhere(note)
             and not states(self.stated, node, note)
         ]
         gap = self.family.gap or None

@@ -8,6 +8,7 @@ import pytest
 from exportgraph.loaders import formalize, formalize_notes, formalize_tree
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.ccl import CommerceControlList
+from exportgraph.loaders.listed_text import Note
 from exportgraph.loaders.tables import SourceDataError, read_table
 
 from exportgraph.paths import ontology_dir
@@ -60,9 +61,13 @@ def test_each_paragraph_under_a_note_asks_its_fact(found: list[formalize.FormalE
     )
     # in Category 6 only the Notes to 6A005.d.1 (semiconductor lasers specially designed for other
     # equipment) and to 6A001.a.2.a (hydrophones, likewise) hand the control status over; Note 1
-    # to 6A008.j (surveying LIDAR only in 6A008.j.3) asks its fact of 6A008.j.1 and 6A008.j.2
+    # to 6A008.j (surveying LIDAR only in 6A008.j.3) asks its fact of 6A008.j.1 and 6A008.j.2; the
+    # Notes to 6A005.a.2 (argon lasers), 6A005.c.1 (multimode dye lasers) and 6A008.k.2 (marine
+    # radar) take items out of their own paragraph, asked as facts
     noted = [e for e in found if e.code.startswith("6A") and e.notes]
-    under = ("6A005.d.1", "6A001.a.2.a", "6A008.j.1", "6A008.j.2")
+    under = (
+        "6A005.d.1", "6A001.a.2.a", "6A008.j.1", "6A008.j.2", "6A005.a.2", "6A005.c.1", "6A008.k.2"
+    )  # fmt: skip
     assert noted and all(e.code.startswith(under) for e in noted)
 
 
@@ -114,3 +119,28 @@ def test_curated_rows_under_a_note_ask_its_fact_too(jurisdiction: str) -> None:
 
 def _within(code: str, codes: tuple[str, ...]) -> bool:
     return any(code == c or code.startswith(c + ".") for c in codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "points"),
+    [
+        ("For excimer “lasers” “specially designed” for lithography equipment, see 3B001.", True),
+        ("For focused, deflected-beam systems(direct write systems), see 3B991.b.1.j or b.10.", True),
+        ("See § 740.2(a)(9)(ii) of the EAR for license exception restrictions for ECCN 3A001.z.", True),
+        ("6A005.a.2 does not control Argon “lasers” having an output power equal to or less than 50 W.", False),
+        ("LIDAR equipment “specially designed” for surveying is only specified by 6A008.j.3.", False),
+        ("For the purposes of 6A005.a.1, 'x' means y.", False),
+    ],
+)  # fmt: skip
+def test_a_note_that_only_points_elsewhere_takes_nothing_out(text: str, points: bool) -> None:
+    # the US prints as a Note what Annex I prints as an N.B. (6A005.d.4.d.2 / 6A005.d.4)
+    assert formalize_notes.points_elsewhere(Note("note", "Note:", text, 1)) is points
+
+
+def test_the_us_excimer_pointer_leaves_6a005_d_4_d_complete(
+    formalized: list[formalize.FormalEntry],
+) -> None:
+    found = {(e.jurisdiction, e.code): e for e in formalized}
+    for jurisdiction in ("US", "EU"):
+        entry = found[(jurisdiction, "6A005.d.4.d")]
+        assert entry.text_only is None and entry.criteria

@@ -208,3 +208,22 @@ def test_the_dye_laser_note_to_6a005_c_1_is_a_fact_asked(
     assert met["controlled"] is True and met["entries"][0]["id"] == f"{jurisdiction}:6A005.c.1"
     dye = classify_in(jurisdiction, {**laser, "facts": {DYE: False}}, ON)
     assert dye["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_an_excimer_laser_above_360_nm_in_both_lists(classify_in: Any, jurisdiction: str) -> None:
+    # 6A005.d.4.d "Output wavelength exceeding 360 nm and any of the following: 1. Output energy
+    # exceeding 1.5 J per pulse; or 2. Average output power exceeding 30 W"; the US prints "For
+    # excimer lasers specially designed for lithography equipment, see 3B001" as a Note, the EU
+    # as an N.B.: a pointer, which takes nothing out (it kept the US entry "unknown")
+    parameters = {
+        "laser-output-wavelength": "400 nm",
+        "laser-pulse-energy": "2 J",
+        "laser-average-output-power": "10 W",
+    }
+    met = classify_in(jurisdiction, {"kind": "excimer-laser", "parameters": parameters}, ON)
+    assert met["controlled"] is True
+    assert met["entries"][0]["id"] == f"{jurisdiction}:6A005.d.4.d"
+    weak = {**parameters, "laser-pulse-energy": "1.5 J"}
+    answer = classify_in(jurisdiction, {"kind": "excimer-laser", "parameters": weak}, ON)
+    assert answer["controlled"] is False
