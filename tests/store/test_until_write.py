@@ -76,3 +76,31 @@ def test_stores_written_by_others_read_every_time(store: Store) -> None:
     values = iter(range(10))
     assert Store.until_write(store, "probe", lambda: next(values)) == 0
     assert Store.until_write(store, "probe", lambda: next(values)) == 1
+
+
+def test_a_write_landing_while_the_version_is_read_is_never_hidden(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # found under mixed load: a reader read the version before a write, the write landed, the
+    # writer built the index of its new version, and the reader, given the older version, built
+    # that one over it. Here the write lands during the reader's query.
+    state = read_state(store)
+    before = store.data_version()
+    written: list[str] = []
+    select = store.select
+
+    def write_meanwhile(sparql: str) -> object:
+        found = select(sparql)  # the version before the write
+        if "dataVersion" in sparql and not written:
+            written.append("")  # once: the write's own reads go through here too
+            after = conditional_write(
+                store, state, "approve", S, [], [Quad(S, P, Literal("y"))], changes_data=True
+            )
+            written[0] = after.data_version
+        return found
+
+    store.until_write("x", lambda: None)  # nothing cached: the version is read
+    monkeypatch.setattr(store, "select", write_meanwhile)
+    monkeypatch.setattr(store, "_version", None)
+    seen = store.data_version()
+    assert written and seen == written[0] != before
