@@ -10,6 +10,7 @@ and never serves another's."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
@@ -21,6 +22,12 @@ from exportgraph.graph.closure import quads_in
 from exportgraph.knowledge.incremental import Indexed, advance, index
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.store import Store, memory_store_of
+
+log = logging.getLogger("exportgraph.sandbox")
+SubjectsUpdate = Callable[
+    [Mapping[str, Set[Triple]], Set[Triple], Set[Triple]], Mapping[str, Set[Triple]]
+]
+"""The statements of each subject, from the previous ones and the statements removed and added."""
 
 
 @dataclass
@@ -117,3 +124,45 @@ def of_changed(
         finally:
             base.store.apply(delete=_quads(inserted), insert=_quads(deleted))
     return changed.knowledge
+
+
+def carry(
+    previous: Knowledge,
+    knowledge: Knowledge,
+    graph: frozenset[Triple],
+    change: tuple[Set[Triple], Set[Triple]],
+    update_subjects: SubjectsUpdate,
+) -> bool:
+    """Move the graph loaded for `previous`'s what-ifs to `knowledge`'s, changed by `change`
+    (statements removed, added; `graph` is the result): its scratch store and index follow the
+    change as the served index follows a write, so the new version's what-ifs start without
+    loading the whole graph again (seconds on the whole lists). `previous` keeps nothing (a
+    what-if asked of it later loads its graph anew). False when there is nothing to move, a
+    statement names a blank node (a store cannot name an existing one) or `knowledge` has a
+    graph loaded already."""
+    removed, added = change
+    if any(isinstance(term, BlankNode) for t in (*removed, *added) for term in t):
+        return False
+    old, new = _slot(previous), _slot(knowledge)
+    if old is new:
+        return False
+    with old.lock:
+        base, old.base = old.base, None
+    if base is None:
+        return False
+    try:
+        payload = "\n".join(sorted([*(f"- {t}" for t in removed), *(f"+ {t}" for t in added)]))
+        version = deltas.chained_version(base.indexed.knowledge.version, "follow", payload.encode())
+        base.store.apply(delete=_quads(removed), insert=_quads(added))
+        indexed = advance(base.indexed, base.store, version, _quads([*removed, *added]))
+        subjects = None if base.subjects is None else update_subjects(base.subjects, removed, added)
+    except Exception:  # never worse than loading the graph whole
+        log.exception("the what-if graph could not follow data version %s", knowledge.version[:12])
+        base.store.close()
+        return False
+    with new.lock:
+        if new.base is not None:
+            base.store.close()
+            return False
+        new.base = _Base(graph, base.store, indexed, subjects)
+    return True

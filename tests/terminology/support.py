@@ -58,6 +58,8 @@ def api_client(store: Store, users_file: Path) -> Iterator[TestClient]:
 
 
 XX_COOL = "<https://w3id.org/exportgraph/id/entry/XX/COOL-1/alt/1/base-temperature/le>"
+ITALIAN_LABEL = 'parameter:cnot-error skos:altLabel "errore C-NOT"@it .'
+"""A change touching one label of one concept (nothing any answer is derived from)."""
 
 
 def version(client: TestClient) -> str:

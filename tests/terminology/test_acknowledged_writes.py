@@ -9,9 +9,7 @@ from fastapi.testclient import TestClient
 from exportgraph.knowledge import current as indexes
 from exportgraph.store import Store
 
-from .support import Accounts, propose
-
-ITALIAN_LABEL = 'parameter:cnot-error skos:altLabel "errore C-NOT"@it .'
+from .support import ITALIAN_LABEL, Accounts, propose
 
 
 def test_an_approval_is_acknowledged_with_its_data_version_indexed(

@@ -14,9 +14,8 @@ from exportgraph.knowledge.current import of_store
 from exportgraph.services.standards import equivalence_regions
 from exportgraph.store import Store
 
-from .support import XX_COOL, Accounts, propose, threshold, version
+from .support import ITALIAN_LABEL, XX_COOL, Accounts, propose, threshold, version
 
-ITALIAN_LABEL = 'parameter:cnot-error skos:altLabel "errore C-NOT"@it .'
 US_A1_EXACT_EU_A1 = "US:4A906.a.1 skos:exactMatch EU:4A506.a.1 ."
 
 

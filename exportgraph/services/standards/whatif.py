@@ -217,6 +217,27 @@ def subjects(knowledge: Knowledge, asserted: Set[Triple]) -> Mapping[str, Set[Tr
     return subjects_of(knowledge, asserted, _index_subjects)
 
 
+def followed_subjects(
+    previous: Mapping[str, Set[Triple]], removed: Set[Triple], added: Set[Triple]
+) -> Mapping[str, Set[Triple]]:
+    """The statements of each subject once `removed` and `added` are applied to those of
+    `previous` (only the subjects they name are rebuilt)."""
+    touched: dict[str, set[Triple]] = {}
+    for triple in removed:
+        key = _text(triple.subject)
+        touched.setdefault(key, set(previous.get(key, ()))).discard(triple)
+    for triple in added:
+        key = _text(triple.subject)
+        touched.setdefault(key, set(previous.get(key, ()))).add(triple)
+    found = dict(previous)
+    for key, triples in touched.items():
+        if triples:
+            found[key] = frozenset(triples)
+        else:
+            found.pop(key, None)
+    return found
+
+
 def _index_subjects(asserted: Set[Triple]) -> Mapping[str, Set[Triple]]:
     found: dict[str, set[Triple]] = {}
     for triple in asserted:
