@@ -77,6 +77,12 @@ def _holds(base: _Base, graph: Set[Triple]) -> bool:
     return base.triples is graph or base.triples == graph
 
 
+def _label(base: _Base, operation: str, removed: Iterable[Triple], added: Iterable[Triple]) -> str:
+    """The version of `base`'s index once changed: derived from its own and the statements."""
+    payload = "\n".join(sorted([*(f"- {t}" for t in removed), *(f"+ {t}" for t in added)]))
+    return deltas.chained_version(base.indexed.knowledge.version, operation, payload.encode())
+
+
 def loaded(knowledge: Knowledge) -> frozenset[Triple] | None:
     """The graph loaded for what-ifs asked of `knowledge`, if any."""
     base = _slot(knowledge).base
@@ -114,10 +120,7 @@ def of_changed(
         base = slot.load(graph)
         if not deleted and not inserted:
             return base.indexed.knowledge
-        payload = "\n".join(sorted([*(f"- {t}" for t in deleted), *(f"+ {t}" for t in inserted)]))
-        version = deltas.chained_version(
-            base.indexed.knowledge.version, "what-if", payload.encode()
-        )
+        version = _label(base, "what-if", deleted, inserted)
         base.store.apply(delete=_quads(deleted), insert=_quads(inserted))
         try:
             changed = advance(base.indexed, base.store, version, _quads([*deleted, *inserted]))
@@ -151,8 +154,7 @@ def carry(
     if base is None:
         return False
     try:
-        payload = "\n".join(sorted([*(f"- {t}" for t in removed), *(f"+ {t}" for t in added)]))
-        version = deltas.chained_version(base.indexed.knowledge.version, "follow", payload.encode())
+        version = _label(base, "follow", removed, added)
         base.store.apply(delete=_quads(removed), insert=_quads(added))
         indexed = advance(base.indexed, base.store, version, _quads([*removed, *added]))
         subjects = None if base.subjects is None else update_subjects(base.subjects, removed, added)

@@ -69,18 +69,24 @@ def test_a_note_below_the_entry_makes_a_met_entry_unknown_never_true(classify_in
 ARGON = "cw-laser-not-argon-of-50-w-or-less"
 
 
+def _decided_by_the_fact(
+    classify_in: Any, jurisdiction: str, item: dict[str, Any], fact: str, code: str
+) -> None:
+    """An item meeting the paragraph: "unknown" naming the fact its note asks; stated true,
+    controlled by the paragraph; stated false, not controlled."""
+    asked = classify_in(jurisdiction, item, ON)
+    assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+    met = classify_in(jurisdiction, {**item, "facts": {fact: True}}, ON)
+    assert met["controlled"] is True and met["entries"][0]["id"] == f"{jurisdiction}:{code}"
+    excluded = classify_in(jurisdiction, {**item, "facts": {fact: False}}, ON)
+    assert excluded["controlled"] is False
+
+
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
 def test_the_argon_note_to_6a005_a_2_is_a_fact_asked(classify_in: Any, jurisdiction: str) -> None:
     # 6A005.a.2 (150-510 nm, more than 30 W); its Note: "does not control Argon lasers having an
     # output power equal to or less than 50 W" — asked as a fact, not left to "read them"
-    code = f"{jurisdiction}:6A005.a.2"
-    asked = classify_in(jurisdiction, _cw(488, "40 W", m2=1.0), ON)
-    assert asked["controlled"] == "unknown" and ARGON in asked["missing_facts"]
-    stated = {**_cw(488, "40 W", m2=1.0), "facts": {ARGON: True}}
-    met = classify_in(jurisdiction, stated, ON)
-    assert met["controlled"] is True and met["entries"][0]["id"] == code
-    argon = {**_cw(488, "40 W", m2=1.0), "facts": {ARGON: False}}
-    assert classify_in(jurisdiction, argon, ON)["controlled"] is False
+    _decided_by_the_fact(classify_in, jurisdiction, _cw(488, "40 W", m2=1.0), ARGON, "6A005.a.2")
     assert classify_in(jurisdiction, _cw(488, "20 W", m2=1.0), ON)["controlled"] is False
 
 
@@ -202,12 +208,7 @@ def test_the_dye_laser_note_to_6a005_c_1_is_a_fact_asked(
         "laser-peak-power": "0.5 W",
     }
     laser: dict[str, Any] = {"kind": "tunable-laser", "parameters": parameters}
-    asked = classify_in(jurisdiction, laser, ON)
-    assert asked["controlled"] == "unknown" and DYE in asked["missing_facts"]
-    met = classify_in(jurisdiction, {**laser, "facts": {DYE: True}}, ON)
-    assert met["controlled"] is True and met["entries"][0]["id"] == f"{jurisdiction}:6A005.c.1"
-    dye = classify_in(jurisdiction, {**laser, "facts": {DYE: False}}, ON)
-    assert dye["controlled"] is False
+    _decided_by_the_fact(classify_in, jurisdiction, laser, DYE, "6A005.c.1")
 
 
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])

@@ -10,8 +10,7 @@ from fastapi.testclient import TestClient
 from exportgraph.knowledge import current as indexes
 from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.sandbox import loaded, of_changed
-from exportgraph.services.standards import impact
-from exportgraph.services.standards.impact import current_asserted
+from exportgraph.services.standards.asserted_graph import NEWEST, current_asserted
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.standards.whatif import _index_subjects, subjects
 from exportgraph.store import Store
@@ -66,4 +65,4 @@ def test_without_the_previous_graph_the_store_is_read_whole(
     after = indexes.of_store(fresh_store)
     assert current_asserted(fresh_store, after) == frozenset(asserted_triples(fresh_store))
     assert loaded(after) is None
-    assert [(id(fresh_store), after)] == impact._LATEST
+    assert (id(fresh_store), after) == NEWEST.held

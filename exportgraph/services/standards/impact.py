@@ -26,24 +26,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from pyoxigraph import BlankNode, Triple
-
 from exportgraph import collector
 from exportgraph.errors import ExportgraphError, InvalidInput
-from exportgraph.graph import deltas
-from exportgraph.graph.queries import bind
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.knowledge.sandbox import carry, loaded
 from exportgraph.services.inputs import parse_date
 from exportgraph.services.partners.batch_compiled import Compiled, Results, compiled, decide
 from exportgraph.services.partners.batch_items import ItemReader, Parsed, Row
 from exportgraph.services.partners.batch_rows import check_count, json_rows
 from exportgraph.services.partners.classify import resolve_jurisdictions
 from exportgraph.services.reference.products import product_item
+from exportgraph.services.standards.asserted_graph import current_asserted
 from exportgraph.services.standards.changes import get_change
 from exportgraph.services.standards.impact_agreements import (
     EXAMPLES,
@@ -68,13 +63,7 @@ from exportgraph.services.standards.impact_before import (
     kept,
 )
 from exportgraph.services.standards.impact_scope import Scope, same_vocabulary, scope
-from exportgraph.services.standards.terminology_check import asserted_triples
-from exportgraph.services.standards.whatif import (
-    followed_subjects,
-    parse_change,
-    sandbox,
-    subjects,
-)
+from exportgraph.services.standards.whatif import parse_change, sandbox, subjects
 from exportgraph.settings import Settings
 from exportgraph.store import Store
 
@@ -169,55 +158,6 @@ def _corpus(
     if corpus != PRODUCTS:  # the same corpus as a recent what-if: read and decided then
         check_count(len(found.rows), max_items, "corpus")
     return found.rows, found, key
-
-
-_LATEST: list[tuple[int, Knowledge]] = []
-"""The newest index whose asserted graph was read, with its store's id (one: the service has one
-store): the next version's graph follows it. Held strongly, so that the previous version's
-what-if graph outlives the served index's move to the new version."""
-_LATEST_LOCK = threading.Lock()
-
-
-def current_asserted(store: Store, knowledge: Knowledge) -> frozenset[Triple]:
-    """The store's asserted statements, read once per data version and kept with its index
-    (read anew when the index is not the store's current version). After writes of this
-    process the graph follows them from the previous version's (with the what-if graph loaded
-    for it: see _followed), instead of reading the whole store."""
-    if knowledge.version != store.data_version():
-        return frozenset(asserted_triples(store))
-    found = knowledge.derived("impact.asserted", lambda _: _followed(store, knowledge))
-    with _LATEST_LOCK:
-        _LATEST[:] = [(id(store), knowledge)]
-    return found
-
-
-def _followed(store: Store, knowledge: Knowledge) -> frozenset[Triple]:
-    """The asserted graph of `knowledge`'s version: the previous version's less and plus what
-    the writes since changed (each statement they touched read again: asserted means in the
-    default graph and not a copy the reasoner added), the previous what-if graph moved along
-    (sandbox.carry); the whole store read when the writes are not known."""
-    with _LATEST_LOCK:
-        previous = next((k for owner, k in _LATEST if owner == id(store)), None)
-    if previous is None or previous is knowledge:
-        return frozenset(asserted_triples(store))
-    graph = loaded(previous)
-    writes = None if graph is None else deltas.between(store, previous.version, knowledge.version)
-    if graph is None or writes is None:
-        return frozenset(asserted_triples(store))
-    touched = {Triple(q.subject, q.predicate, q.object) for w in writes for q in w.changed}
-    if any(isinstance(term, BlankNode) for t in touched for term in t):
-        return frozenset(asserted_triples(store))  # a query cannot name a blank node
-    rows = [{"s": t.subject, "p": t.predicate, "o": t.object} for t in sorted(touched, key=str)]
-    found = store.select(bind("asserted_among", rows)) if rows else []
-    asserted = {(row.get("s"), row.get("p"), row.get("o")) for row in found}
-    present = {t for t in touched if (t.subject, t.predicate, t.object) in asserted}
-    if store.data_version() != knowledge.version:  # a write landed meanwhile: read it whole
-        return frozenset(asserted_triples(store))
-    removed = {t for t in touched if t in graph and t not in present}
-    added = present - graph
-    followed = (graph - removed) | added
-    carry(previous, knowledge, followed, (removed, added), followed_subjects)
-    return followed
 
 
 def prepare_what_if(store: Store, knowledge: Knowledge) -> None:
