@@ -29,12 +29,14 @@ MAX_STEP_BYTES = 64 << 20
 @dataclass(frozen=True)
 class Step:
     """One write a worker at journal state `before` applies to reach `after`: the statements it
-    deleted, then inserted, as N-Quads (kept in memory: a few per write, no file to write)."""
+    deleted, then inserted, as N-Quads (kept in memory: a few per write, no file to write), and as
+    quads (`changed`, what kept results are checked against: parsed once, not per question)."""
 
     before: str
     after: str
     deleted: bytes
     inserted: bytes
+    changed: tuple[Quad, ...]
 
     @property
     def size(self) -> int:
@@ -92,14 +94,7 @@ class Prepared:
         start = self._step_from(state)
         if start is None or len(self.steps) - start > most:
             return None
-        return [
-            found
-            for step in self.steps[start:]
-            for written in (step.deleted, step.inserted)
-            if written
-            for found in pyoxigraph.parse(written, format=pyoxigraph.RdfFormat.N_QUADS)
-            if isinstance(found, Quad)
-        ]
+        return [quad for step in self.steps[start:] for quad in step.changed]
 
 
 def followed(store: Store, held: Prepared, state: str) -> Prepared | None:
@@ -112,7 +107,13 @@ def followed(store: Store, held: Prepared, state: str) -> Prepared | None:
     if any(isinstance(t, BlankNode) for write in writes for q in write.changed for t in q):
         return None
     steps = tuple(
-        Step(write.before, write.after, _nquads(write.deleted), _nquads(write.inserted))
+        Step(
+            write.before,
+            write.after,
+            _nquads(write.deleted),
+            _nquads(write.inserted),
+            write.changed,
+        )
         for write in writes
     )
     size = held.steps_size + sum(step.size for step in steps)
