@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 import httpx
+from _process_cpu import settle as settle_process
+from _process_cpu import tree_cpu_seconds
 
 BIN = Path(sys.executable).parent
 EXPORTGRAPH = str(BIN / "exportgraph")
@@ -69,43 +71,14 @@ class Server:
 
     def cpu_seconds(self) -> float:
         """User + system CPU time so far of the server and its live children (the SPARQL
-        workers), from Linux /proc."""
+        workers)."""
         assert self.process is not None
-        stats: dict[int, tuple[int, float]] = {}
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            ticks = int(fields[11]) + int(fields[12])
-            stats[int(entry.name)] = (int(fields[1]), ticks / os.sysconf("SC_CLK_TCK"))
-        tree, total, grown = {self.process.pid}, 0.0, True
-        while grown:
-            grown = False
-            for pid, (parent, _) in stats.items():
-                if parent in tree and pid not in tree:
-                    tree.add(pid)
-                    grown = True
-        for pid in tree:
-            total += stats.get(pid, (0, 0.0))[1]
-        return total
+        return tree_cpu_seconds(self.process.pid)
 
 
 def settle(server: Server, quiet: float = 0.1, longest: float = 180.0) -> float:
-    """Wait until the idle server uses under `quiet` CPU seconds per second (its background
-    warm-up done: the write check's base, the screening index, the what-if base), at most
-    `longest` seconds; the seconds waited."""
-    started = time.monotonic()
-    before = server.cpu_seconds()
-    while time.monotonic() - started < longest:
-        time.sleep(1.0)
-        now = server.cpu_seconds()
-        if now - before < quiet:
-            break
-        before = now
-    return time.monotonic() - started
+    """Wait until the idle server is quiet (its background warm-up done); the seconds waited."""
+    return settle_process(server.cpu_seconds, quiet, longest)
 
 
 def users(env: dict[str, str], writers: int) -> dict[str, str]:
