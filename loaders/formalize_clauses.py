@@ -64,6 +64,7 @@ _MAX_OR = 4
 tried as a cut between alternatives: 2^n readings)."""
 _SEPARATOR = re.compile(
     r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)|\s+(?=at any frequency\b)"
+    r"|\s+(?=maintained at a rated\b)|\s+(?=for a number of\b)"
 )
 BAND = "|"
 """Between the two parameters of a phrase that reads a range as an overlap with the range the

@@ -6,7 +6,8 @@ more thresholds formalized than it states.
 
 Before the number (any case: "More than 1,500 terminals", "Less (better) than 4 V"):
 "less/lower/shorter/smaller than" ``<``, "more/greater/higher/longer/larger than", "exceeding",
-"in excess of" ``>``, each with "(better)", "equal to or …", "… or equal to" (US 3B001.c.4.b
+"in excess of" ``>``, each with "(better)" (or written "better (less) than", "better (greater)
+than"), "equal to or …", "… or equal to" (US 3B001.c.4.b
 once drops the "to": "less than or equal 2 percent"); "not exceeding",
 "not more than" ``<=``; "up to and including" ``<=`` (closing a range: "exceeding 2,7 GHz up to
 and including 6,8 GHz"); "not less than", "at least" ``>=``; "above" ``>`` and "below" ``<``,
@@ -23,32 +24,35 @@ from __future__ import annotations
 import re
 
 _BETTER = r"(?: \(better\))?"
+_LESS = r"(?:less|lower|shorter|smaller)"
+_MORE = r"(?:more|greater|higher|longer|larger)"
+_BETTER_LESS = rf"(?:{_LESS}{_BETTER}|better \({_LESS}\))"
+"""Less, "less (better)" or "better (less)" (US/EU 6A005.g.4 "better (less) than 1 nm")."""
+_BETTER_MORE = rf"(?:{_MORE}{_BETTER}|better \({_MORE}\))"
 LOWER: tuple[tuple[str, str], ...] = (
     (
-        rf"equal to or (?:less|lower|shorter|smaller){_BETTER} than|equal to or below|at or below",
+        rf"equal to or {_BETTER_LESS} than|equal to or below|at or below",
         "<=",
     ),
     (
-        rf"(?:less|lower|shorter|smaller){_BETTER} than or equal(?: to)?|below or equal to"
+        rf"{_BETTER_LESS} than or equal(?: to)?|below or equal to"
         r"|not exceeding|not more than|up to and including",
         "<=",
     ),
-    (rf"(?:less|lower|shorter|smaller){_BETTER} than|below", "<"),
+    (rf"{_BETTER_LESS} than|below", "<"),
 )
 """Comparators bounding a value from above, most specific first ("below or equal to" before
 "below")."""
 HIGHER: tuple[tuple[str, str], ...] = (
     (
-        rf"equal to or (?:more|greater|higher|longer|larger){_BETTER} than|equal to or exceeding"
-        r"|equal to or above|at or above",
+        rf"equal to or {_BETTER_MORE} than|equal to or exceeding|equal to or above|at or above",
         ">=",
     ),
     (
-        rf"(?:more|greater|higher|longer|larger){_BETTER} than or equal(?: to)?|above or equal to"
-        r"|not less than|at least",
+        rf"{_BETTER_MORE} than or equal(?: to)?|above or equal to|not less than|at least",
         ">=",
     ),
-    (rf"(?:more|greater|higher|longer|larger){_BETTER} than|exceeding|above|in excess of", ">"),
+    (rf"{_BETTER_MORE} than|exceeding|above|in excess of", ">"),
 )
 SIGNS = (*LOWER, *HIGHER)
 ANY_COMPARATOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in SIGNS) + ")"

@@ -191,13 +191,11 @@ def test_laser_acoustic_detection_equipment(found: Found, jurisdiction: str) -> 
     # g.5: the US "10^3", the EU "103" (its superscript lost): never read as a number
     assert "6A005.g.5" not in read
     facts = found[(jurisdiction, "6A005.g")].requires_facts
-    assert "optical-signal-to-noise-ratio-1000-or-more" in facts
-    if jurisdiction == "EU":  # "equal to or less (better) than 10 MHz", "less (better) than 1 nm"
-        assert read["6A005.g.2"] == {("laser-frequency-stability", "<=", d(10), "MegaHZ")}
-        assert read["6A005.g.4"] == {("optical-system-resolution", "<", d(1), "NanoM")}
-    else:  # "equal to or better (less) than 10 MHz", "better (less) than 1 nm": facts
-        assert "6A005.g.2" not in read and "6A005.g.4" not in read
-        assert {"laser-frequency-stability-10-mhz-or-better", "optical-system-resolution-better-than-1-nm"} <= set(facts)  # fmt: skip
+    assert facts == ("optical-signal-to-noise-ratio-1000-or-more",)
+    # EU "equal to or less (better) than 10 MHz", "less (better) than 1 nm"; the US "equal to
+    # or better (less) than 10 MHz", "better (less) than 1 nm": the same criteria
+    assert read["6A005.g.2"] == {("laser-frequency-stability", "<=", d(10), "MegaHZ")}
+    assert read["6A005.g.4"] == {("optical-system-resolution", "<", d(1), "NanoM")}
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)

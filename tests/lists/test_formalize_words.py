@@ -57,6 +57,11 @@ def _read(node: TextNode, *phrases: Phrase) -> set[Criterion]:
         ("equal to or below", "<="),
         ("below or equal to", "<="),
         ("less (better) than or equal to", "<="),
+        # the other order (US 6A005.g.2, g.4, e.3.a.1; EU 2B206.d.2)
+        ("better (less) than", "<"),
+        ("equal to or better (less) than", "<="),
+        ("better (less) than or equal to", "<="),
+        ("better (greater) than", ">"),
         ("above", ">"),
         ("below", "<"),
         ("in excess of", ">"),
@@ -171,6 +176,9 @@ def test_between_is_counted_but_never_formalized(ccl: CommerceControlList, annex
         # than +20 dBm"
         ("US:3B001.f.1.a", 1),  # "shorter than 193 nm"
         ("US:3A001.a.2.a", 1),  # "above 398 K (+125 °C)": the Celsius figure restates it
+        ("US:6A005.g.4", 1),  # "better (less) than 1 nm"
+        ("US:6A005.e.3.a.1", 2),  # "better (less) than or equal to 0.3 dB … exceeding 1,000 W"
+        ("EU:2B206.d.2", 1),  # "equal to or better (less) than 0,1 % per day"
     ],
 )
 def test_stated_thresholds_counted(

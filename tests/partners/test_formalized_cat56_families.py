@@ -209,14 +209,11 @@ def test_laser_acoustic_detection_equipment(classify_in: Any, jurisdiction: str)
     figures: dict[str, Any] = {
         "laser-cw-output-power": "20 mW",
         "laser-output-wavelength": "1550 nm",
+        # 6A005.g.2, g.4: US "equal to or better (less) than 10 MHz", "better (less) than
+        # 1 nm"; EU "equal to or less (better) than", "less (better) than"
+        "laser-frequency-stability": "10 MHz",
+        "optical-system-resolution": "0.9 nm",
     }
-    if jurisdiction == "US":  # 6A005.g.2, g.4: facts in the US text, criteria in the EU's
-        facts |= {
-            "laser-frequency-stability-10-mhz-or-better": True,
-            "optical-system-resolution-better-than-1-nm": True,
-        }
-    else:
-        figures |= {"laser-frequency-stability": "10 MHz", "optical-system-resolution": "0.9 nm"}
     met = classify_in(jurisdiction, _item(kind, facts, **figures), ON)
     assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:6A005.g"]
     weak = _item(kind, facts, **{**figures, "laser-cw-output-power": "19 mW"})
@@ -225,6 +222,13 @@ def test_laser_acoustic_detection_equipment(classify_in: Any, jurisdiction: str)
     assert classify_in(jurisdiction, long, ON)["controlled"] is False
     noisy = _item(kind, {**facts, "optical-signal-to-noise-ratio-1000-or-more": False}, **figures)
     assert classify_in(jurisdiction, noisy, ON)["controlled"] is False
+    drifting = _item(kind, facts, **{**figures, "laser-frequency-stability": "10.1 MHz"})
+    assert classify_in(jurisdiction, drifting, ON)["controlled"] is False
+    blurred = _item(kind, facts, **{**figures, "optical-system-resolution": "1 nm"})
+    assert classify_in(jurisdiction, blurred, ON)["controlled"] is False
+    unstated = {k: v for k, v in figures.items() if k != "optical-system-resolution"}
+    open_answer = classify_in(jurisdiction, _item(kind, facts, **unstated), ON)
+    assert open_answer["controlled"] == "unknown"
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
