@@ -1,0 +1,46 @@
+"""3A002 general purpose electronic equipment read from the official texts (families.csv,
+phrases.csv): non-"space-qualified" rubidium atomic frequency standards (3A002.g.3). Each
+paragraph's criteria are the comparators, values and units its own words state, in each list's
+spelling (US "1 × 10^−11/month", "1 Watt"; EU "1 × 10-11/month", "1 W"); the expected values
+below were written from ontology/sources/, not from the formalizer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from exportgraph.loaders import formalize
+
+from tests.lists.formal import Criterion, ways
+
+ROOTS = ("3A002.g.3",)
+BOTH = ("US", "EU")
+Found = dict[tuple[str, str], formalize.FormalEntry]
+NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
+
+
+@pytest.fixture(scope="module")
+def found(formalized: list[formalize.FormalEntry]) -> Found:
+    return {(e.jurisdiction, e.code): e for e in formalized if e.code.startswith(ROOTS)}
+
+
+def _criterion(parameter: str, comparator: str, value: str, unit: str) -> Criterion:
+    return (parameter, comparator, Decimal(value), unit)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_rubidium_standards_as_the_texts_state_them(found: Found, jurisdiction: str) -> None:
+    # 3A002.g.3 "Non-“space-qualified” and having all of the following: a. Being a rubidium
+    # standard; b. Long-term stability less (better) than 1 × 10^−11/month; and c. Total power
+    # consumption of less than 1 Watt [EU: 1 W]."
+    entry = found[(jurisdiction, "3A002.g.3")]
+    assert entry.text_only is None
+    assert entry.kinds == ("rubidium-frequency-standard",)
+    # 'Non-“space-qualified”' is a fact; so is Note 1 to Category 3, Product Group A
+    assert entry.requires_facts == ("not-space-qualified", NOTE_1)
+    assert ways(entry) == {
+        frozenset({
+            _criterion("long-term-frequency-stability", "<", "1E-11", "UNITLESS"),
+            _criterion("power-consumption", "<", "1", "W"),
+        })
+    }  # fmt: skip

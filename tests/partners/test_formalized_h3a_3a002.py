@@ -1,0 +1,55 @@
+"""Classification by the 3A002 families formalized from the whole lists (families.csv;
+tests/lists/test_formalize_h3a_3a002.py reads their values): non-"space-qualified" rubidium
+atomic frequency standards (3A002.g.3) — items on both sides of each threshold, in both lists,
+and "unknown" naming the fact when a required fact is not stated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.partners.test_formalized_cat56_families import _ids, _item
+
+ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
+BOTH = ("US", "EU")
+NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
+RUBIDIUM = "rubidium-frequency-standard"
+STABILITY, POWER = "long-term-frequency-stability", "power-consumption"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_rubidium_standards_on_both_sides_of_each_threshold(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # 3A002.g.3: non-"space-qualified", a rubidium standard, long-term stability less (better)
+    # than 1 × 10^-11/month and total power consumption of less than 1 W
+    facts = {"not-space-qualified": True, NOTE_1: True}
+    figures = {STABILITY: 5e-12, POWER: "0.5 W"}
+    met = classify_in(jurisdiction, _item(RUBIDIUM, facts, **figures), ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A002.g.3"]
+    milliwatts = classify_in(jurisdiction, _item(RUBIDIUM, facts, **{**figures, POWER: "999 mW"}), ON)  # fmt: skip
+    assert milliwatts["controlled"] is True
+    for name, at in ((STABILITY, 1e-11), (POWER, "1 W"), (POWER, "1000 mW"), (STABILITY, 2e-11)):
+        item = _item(RUBIDIUM, facts, **{**figures, name: at})
+        assert classify_in(jurisdiction, item, ON)["controlled"] is False, (name, at)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_rubidium_standards_ask_the_facts(classify_in: Any, jurisdiction: str) -> None:
+    figures = {STABILITY: 5e-12, POWER: "0.5 W"}
+    # space-qualification not stated: g.1 (space-qualified) and g.3 (non-space-qualified) both open
+    asked = classify_in(jurisdiction, _item(RUBIDIUM, {NOTE_1: True}, **figures), ON)
+    assert asked["controlled"] == "unknown"
+    assert {"space-qualified", "not-space-qualified"} & set(asked["missing_facts"])
+    assert f"{jurisdiction}:3A002.g.3" in {e["id"] for e in asked["possible_entries"]}
+    # Note 1 to Category 3, Product Group A not stated
+    note = classify_in(jurisdiction, _item(RUBIDIUM, {"not-space-qualified": True}, **figures), ON)
+    assert note["controlled"] == "unknown" and NOTE_1 in note["missing_facts"]
+    # a space-qualified rubidium standard is 3A002.g.1 whatever its figures, not g.3
+    space = classify_in(jurisdiction, _item(RUBIDIUM, {"space-qualified": True, NOTE_1: True}, **figures), ON)  # fmt: skip
+    assert _ids(space) == [f"{jurisdiction}:3A002.g.1"]
+    # a figure missing: unknown, never false
+    partial = classify_in(jurisdiction, _item(RUBIDIUM, {"not-space-qualified": True, NOTE_1: True}, **{STABILITY: 5e-12}), ON)  # fmt: skip
+    assert partial["controlled"] == "unknown"
+    assert f"{jurisdiction}:3A002.g.3" in {e["id"] for e in partial["possible_entries"]}
