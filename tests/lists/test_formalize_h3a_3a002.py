@@ -1,5 +1,6 @@
 """3A002 general purpose electronic equipment read from the official texts (families.csv,
-phrases.csv): non-"space-qualified" rubidium atomic frequency standards (3A002.g.3). Each
+phrases.csv): non-"space-qualified" rubidium atomic frequency standards (3A002.g.3), real-time
+signal analysers (3A002.c.4). Each
 paragraph's criteria are the comparators, values and units its own words state, in each list's
 spelling (US "1 × 10^−11/month", "1 Watt"; EU "1 × 10-11/month", "1 W"); the expected values
 below were written from ontology/sources/, not from the formalizer."""
@@ -13,7 +14,7 @@ from exportgraph.loaders import formalize
 
 from tests.lists.formal import Criterion, ways
 
-ROOTS = ("3A002.g.3",)
+ROOTS = ("3A002.g.3", "3A002.c.4")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
@@ -43,4 +44,41 @@ def test_rubidium_standards_as_the_texts_state_them(found: Found, jurisdiction: 
             _criterion("long-term-frequency-stability", "<", "1E-11", "UNITLESS"),
             _criterion("power-consumption", "<", "1", "W"),
         })
+    }  # fmt: skip
+
+
+CPB = "signal-analyser-not-only-constant-percentage-bandwidth-filters"
+
+
+@pytest.mark.parametrize(("jurisdiction", "mhz", "us"), [("US", "170", "15"), ("EU", "520", "8")])
+def test_real_time_signal_analysers_as_the_texts_state_them(
+    found: Found, jurisdiction: str, mhz: str, us: str
+) -> None:
+    # 3A002.c.4 "“Signal analyzers” having all of the following: a. 'Real-time bandwidth'
+    # exceeding 170 MHz [EU: 520 MHz]; and b. Having any of the following: 1. 100% probability
+    # of discovery, with less than a 3 dB reduction from full amplitude due to gaps or windowing
+    # effects, of signals having a duration of 15 µs [EU: 8 μs] or less; or 2. A 'frequency mask
+    # trigger' function, with 100% probability of trigger (capture) for signals having a
+    # duration of 15 µs [EU: 8 μs] or less;"
+    entry = found[(jurisdiction, "3A002.c.4")]
+    assert entry.text_only is None
+    assert entry.kinds == ("signal-analyser",)
+    # the Note (constant percentage bandwidth filters only) is a fact; so is Note 1
+    assert entry.requires_facts == (CPB, NOTE_1)
+    bandwidth = _criterion("signal-analyser-real-time-bandwidth", ">", mhz, "MegaHZ")
+    assert ways(entry) == {
+        frozenset({
+            bandwidth,
+            _criterion(
+                "signal-analyser-duration-for-100-percent-probability-of-discovery",
+                "<=", us, "MicroSEC",
+            ),
+        }),
+        frozenset({
+            bandwidth,
+            _criterion(
+                "signal-analyser-duration-for-100-percent-frequency-mask-trigger",
+                "<=", us, "MicroSEC",
+            ),
+        }),
     }  # fmt: skip

@@ -1,6 +1,6 @@
 """Classification by the 3A002 families formalized from the whole lists (families.csv;
 tests/lists/test_formalize_h3a_3a002.py reads their values): non-"space-qualified" rubidium
-atomic frequency standards (3A002.g.3) — items on both sides of each threshold, in both lists,
+atomic frequency standards (3A002.g.3), real-time signal analysers (3A002.c.4) — items on both sides of each threshold, in both lists,
 and "unknown" naming the fact when a required fact is not stated."""
 
 from __future__ import annotations
@@ -53,3 +53,60 @@ def test_rubidium_standards_ask_the_facts(classify_in: Any, jurisdiction: str) -
     partial = classify_in(jurisdiction, _item(RUBIDIUM, {"not-space-qualified": True, NOTE_1: True}, **{STABILITY: 5e-12}), ON)  # fmt: skip
     assert partial["controlled"] == "unknown"
     assert f"{jurisdiction}:3A002.g.3" in {e["id"] for e in partial["possible_entries"]}
+
+
+ANALYSER = "signal-analyser"
+CPB = "signal-analyser-not-only-constant-percentage-bandwidth-filters"
+RTBW = "signal-analyser-real-time-bandwidth"
+POD = "signal-analyser-duration-for-100-percent-probability-of-discovery"
+FMT = "signal-analyser-duration-for-100-percent-frequency-mask-trigger"
+# a 26.5 GHz analyser: below every other 3A002.c threshold that is formalized (c.3: 90/110 GHz)
+BAND = {"frequency-max": "26.5 GHz"}
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "wide", "narrow", "short", "long"),
+    [
+        ("US", "171 MHz", "170 MHz", "15 µs", "15.1 µs"),
+        ("EU", "521 MHz", "520 MHz", "8 µs", "8.1 µs"),
+    ],
+)
+def test_real_time_signal_analysers_on_both_sides_of_each_threshold(
+    classify_in: Any, jurisdiction: str, wide: str, narrow: str, short: str, long: str
+) -> None:
+    # 3A002.c.4: 'real-time bandwidth' exceeding 170 MHz (EU 520 MHz) and either 100 %
+    # probability of discovery of signals of 15 µs (EU 8 µs) or less, or a 'frequency mask
+    # trigger' with 100 % probability of trigger for signals of 15 µs (EU 8 µs) or less
+    facts = {CPB: True, NOTE_1: True}
+    code = f"{jurisdiction}:3A002.c.4"
+
+    def answer(**figures: str) -> Any:
+        return classify_in(jurisdiction, _item(ANALYSER, facts, **{**BAND, **figures}), ON)
+
+    for way in (POD, FMT):
+        met = answer(**{RTBW: wide, way: short})
+        assert met["controlled"] is True and _ids(met) == [code], way
+        assert code not in _ids(answer(**{RTBW: narrow, way: short})), way
+        assert code not in _ids(answer(**{RTBW: wide, way: long})), way
+    both_long = answer(**{RTBW: wide, POD: long, FMT: long})
+    assert code not in _ids(both_long)
+    assert code not in {e["id"] for e in both_long["possible_entries"]}
+    narrow_only = answer(**{RTBW: narrow})  # fails c.4.a: c.4 not asked, whatever c.4.b
+    assert code not in {e["id"] for e in narrow_only["possible_entries"]}
+    # one way fails, the other is met: controlled
+    assert _ids(answer(**{RTBW: wide, POD: long, FMT: short})) == [code]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_real_time_signal_analysers_ask_the_note_facts(classify_in: Any, jurisdiction: str) -> None:
+    code = f"{jurisdiction}:3A002.c.4"
+    figures = {**BAND, RTBW: "1 GHz", POD: "1 µs"}
+    # the Note to 3A002.c.4 (constant percentage bandwidth filters only) not stated: unknown
+    asked = classify_in(jurisdiction, _item(ANALYSER, {NOTE_1: True}, **figures), ON)
+    assert asked["controlled"] == "unknown" and CPB in asked["missing_facts"]
+    assert code in {e["id"] for e in asked["possible_entries"]}
+    octave = classify_in(jurisdiction, _item(ANALYSER, {CPB: False, NOTE_1: True}, **figures), ON)
+    assert code not in _ids(octave)
+    assert code not in {e["id"] for e in octave["possible_entries"]}
+    note = classify_in(jurisdiction, _item(ANALYSER, {CPB: True}, **figures), ON)
+    assert note["controlled"] == "unknown" and NOTE_1 in note["missing_facts"]
