@@ -1,20 +1,23 @@
 """3A002 general purpose electronic equipment read from the official texts (families.csv,
 phrases.csv): non-"space-qualified" rubidium atomic frequency standards (3A002.g.3), real-time
-signal analysers (3A002.c.4). Each
+signal analysers (3A002.c.4), EU real-time oscilloscopes (3A002.a.7; the US one stays text). Each
 paragraph's criteria are the comparators, values and units its own words state, in each list's
 spelling (US "1 × 10^−11/month", "1 Watt"; EU "1 × 10-11/month", "1 W"); the expected values
 below were written from ontology/sources/, not from the formalizer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from exportgraph.loaders import formalize
+from exportgraph.loaders.formalize_clauses import NotRead, ParagraphReader
+from exportgraph.loaders.listed_text import TextNode
 
 from tests.lists.formal import Criterion, ways
 
-ROOTS = ("3A002.g.3", "3A002.c.4")
+ROOTS = ("3A002.g.3", "3A002.c.4", "3A002.a.7")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
@@ -82,3 +85,47 @@ def test_real_time_signal_analysers_as_the_texts_state_them(
             ),
         }),
     }  # fmt: skip
+
+
+OSCILLOSCOPE = "real-time-oscilloscope"
+
+
+def test_eu_real_time_oscilloscopes_as_the_text_states_them(found: Found) -> None:
+    # EU 3A002.a.7 "Real-time oscilloscopes havingall of the following: a. A vertical
+    # root-mean-square (rms) noise voltage of less than 2 % of full-scale at the vertical scale
+    # setting that provides the lowest noise value; and b. An 'upper 3dB frequency' greater than
+    # 90 GHz on any channel."
+    entry = found[("EU", "3A002.a.7")]
+    assert entry.text_only is None
+    assert entry.kinds == (OSCILLOSCOPE,) and entry.requires_facts == (NOTE_1,)
+    assert ways(entry) == {
+        frozenset({
+            _criterion("oscilloscope-vertical-rms-noise-of-full-scale", "<", "2", "PERCENT"),
+            _criterion("oscilloscope-upper-3db-frequency", ">", "90", "GigaHZ"),
+        })
+    }  # fmt: skip
+
+
+def test_us_real_time_oscilloscopes_stay_text(found: Found) -> None:
+    # US 3A002.a.7 "… of less than 2% of full-scale at the vertical scale setting that provides
+    # the lowest noise value for any input 3dB bandwidth of 60 GHz or greater per channel":
+    # whether one bandwidth setting of 60 GHz or more, or every one, must be below 2 % is not said
+    entry = found[("US", "3A002.a.7")]
+    assert entry.kinds == (OSCILLOSCOPE,)
+    assert entry.text_only and "stays text" in entry.text_only
+    assert entry.ways == () or all(not way for way in entry.ways)
+
+
+def test_having_run_into_the_mode_word_is_read() -> None:
+    """The EU text writes "havingall of the following:" (3A002.a.7): read as "having all"; a
+    root saying neither stays refused."""
+    reader = ParagraphReader([], {})
+    node = TextNode("EU", "3A002.a.7", ("a", "7"), "", (), "3A002.a", (), 1)
+    words = "Real-time oscilloscopes havingall of the following:"
+    assert reader.read_root(replace(node, text=words)).mode == "all"
+    assert (
+        reader.read_root(replace(node, text="Oscilloscopes havingany of the following:")).mode
+        == "any"
+    )
+    with pytest.raises(NotRead):
+        reader.read_root(replace(node, text="Oscilloscopes havingall the following:"))

@@ -1,6 +1,7 @@
 """Classification by the 3A002 families formalized from the whole lists (families.csv;
 tests/lists/test_formalize_h3a_3a002.py reads their values): non-"space-qualified" rubidium
-atomic frequency standards (3A002.g.3), real-time signal analysers (3A002.c.4) — items on both sides of each threshold, in both lists,
+atomic frequency standards (3A002.g.3), real-time signal analysers (3A002.c.4), EU real-time oscilloscopes (3A002.a.7; the US paragraph
+stays text) — items on both sides of each threshold, in both lists,
 and "unknown" naming the fact when a required fact is not stated."""
 
 from __future__ import annotations
@@ -110,3 +111,32 @@ def test_real_time_signal_analysers_ask_the_note_facts(classify_in: Any, jurisdi
     assert code not in {e["id"] for e in octave["possible_entries"]}
     note = classify_in(jurisdiction, _item(ANALYSER, {CPB: True}, **figures), ON)
     assert note["controlled"] == "unknown" and NOTE_1 in note["missing_facts"]
+
+
+OSCILLOSCOPE = "real-time-oscilloscope"
+NOISE, UPPER = "oscilloscope-vertical-rms-noise-of-full-scale", "oscilloscope-upper-3db-frequency"
+
+
+def test_eu_real_time_oscilloscopes_on_both_sides_of_each_threshold(classify_in: Any) -> None:
+    # EU 3A002.a.7: rms noise less than 2 % of full-scale and 'upper 3dB frequency' greater
+    # than 90 GHz on any channel
+    figures = {NOISE: "1.5 percent", UPPER: "93 GHz"}
+    met = classify_in("EU", _item(OSCILLOSCOPE, {NOTE_1: True}, **figures), ON)
+    assert met["controlled"] is True and _ids(met) == ["EU:3A002.a.7"]
+    for name, at in ((NOISE, "2 percent"), (UPPER, "90 GHz")):
+        item = _item(OSCILLOSCOPE, {NOTE_1: True}, **{**figures, name: at})
+        assert classify_in("EU", item, ON)["controlled"] is False, name
+    asked = classify_in("EU", _item(OSCILLOSCOPE, None, **figures), ON)
+    assert asked["controlled"] == "unknown" and NOTE_1 in asked["missing_facts"]
+    partial = classify_in("EU", _item(OSCILLOSCOPE, {NOTE_1: True}, **{UPPER: "93 GHz"}), ON)
+    assert partial["controlled"] == "unknown"
+    assert "EU:3A002.a.7" in {e["id"] for e in partial["possible_entries"]}
+
+
+def test_us_real_time_oscilloscopes_are_unknown_never_false(classify_in: Any) -> None:
+    # US 3A002.a.7 stays text ("for any input 3dB bandwidth of 60 GHz or greater per channel"):
+    # even an oscilloscope the EU paragraph does not control is "unknown" in the US
+    figures = {NOISE: "3 percent", UPPER: "50 GHz"}
+    result = classify_in("US", _item(OSCILLOSCOPE, {NOTE_1: True}, **figures), ON)
+    assert result["controlled"] == "unknown"
+    assert "US:3A002.a.7" in {e["id"] for e in result["possible_entries"]}
