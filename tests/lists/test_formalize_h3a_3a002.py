@@ -1,6 +1,8 @@
 """3A002 general purpose electronic equipment read from the official texts (families.csv,
 phrases.csv): non-"space-qualified" rubidium atomic frequency standards (3A002.g.3), real-time
-signal analysers (3A002.c.4), EU real-time oscilloscopes (3A002.a.7; the US one stays text). Each
+signal analysers (3A002.c.4), EU real-time oscilloscopes (3A002.a.7; the US one stays text), and the figures stated "anywhere within"
+a frequency range (3A002.c.1 resolution bandwidth, d.2 and e.1/e.2 output power), each a parameter
+of its range. Each
 paragraph's criteria are the comparators, values and units its own words state, in each list's
 spelling (US "1 × 10^−11/month", "1 Watt"; EU "1 × 10-11/month", "1 W"); the expected values
 below were written from ontology/sources/, not from the formalizer."""
@@ -17,7 +19,7 @@ from exportgraph.loaders.listed_text import TextNode
 
 from tests.lists.formal import Criterion, ways
 
-ROOTS = ("3A002.g.3", "3A002.c.4", "3A002.a.7")
+ROOTS = ("3A002.g.3", "3A002.c", "3A002.a.7", "3A002.d", "3A002.e")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, Product Group A
@@ -129,3 +131,61 @@ def test_having_run_into_the_mode_word_is_read() -> None:
     )
     with pytest.raises(NotRead):
         reader.read_root(replace(node, text="Oscilloscopes havingall the following:"))
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_resolution_bandwidth_anywhere_within_31_8_to_37_ghz(
+    found: Found, jurisdiction: str
+) -> None:
+    # 3A002.c.1 "“Signal analyzers” having a 3 dB resolution bandwidth (RBW) exceeding 40 MHz
+    # anywhere within the frequency range exceeding 31.8 GHz [EU: 31,8 GHz] but not exceeding
+    # 37 GHz;" — the widest RBW within the range, a parameter named for the range
+    entry = found[(jurisdiction, "3A002.c.1")]
+    assert entry.text_only is None and entry.requires_facts == (NOTE_1,)
+    assert ways(entry) == {
+        frozenset({_criterion("signal-analyser-rbw-within-31-8-to-37-ghz", ">", "40", "MegaHZ")})
+    }
+    (criterion,) = entry.criteria
+    assert criterion.phrase.endswith("37 GHz")
+
+
+# (jurisdiction, code): (parameter of the range the text states, threshold in mW)
+OUTPUT_POWER = {
+    # US d.2 "An output power exceeding 100 mW (20 dBm) anywhere within the frequency range
+    # exceeding 43.5 GHz but not exceeding 90 GHz"; EU "… 43,5 GHz but not exceeding 110 GHz"
+    ("US", "3A002.d.2"): ("rf-output-power-within-43-5-to-90-ghz", "100"),
+    ("EU", "3A002.d.2"): ("rf-output-power-within-43-5-to-110-ghz", "100"),
+    # US e.1 "An output power exceeding 31.62 mW (15 dBm) anywhere within the operating
+    # frequency range exceeding 43.5 GHz but not exceeding 90 GHz"; EU "exceeding 100 mW
+    # (20 dBm) … exceeding 43,5 GHz but not exceeding 110 GHz"
+    ("US", "3A002.e.1"): ("rf-output-power-within-43-5-to-90-ghz", "31.62"),
+    ("EU", "3A002.e.1"): ("rf-output-power-within-43-5-to-110-ghz", "100"),
+    # US e.2 "An output power exceeding 1 mW (0 dBm) anywhere within the operating frequency
+    # range exceeding 90 GHz but not exceeding 110 GHz" (EU 3A002.e.2: "Not used")
+    ("US", "3A002.e.2"): ("rf-output-power-within-90-to-110-ghz", "1"),
+}
+
+
+@pytest.mark.parametrize(("jurisdiction", "code"), sorted(OUTPUT_POWER))
+def test_output_power_anywhere_within_a_range(found: Found, jurisdiction: str, code: str) -> None:
+    parameter, mw = OUTPUT_POWER[(jurisdiction, code)]
+    entry = found[(jurisdiction, code)]
+    assert entry.text_only is None
+    assert ways(entry) == {frozenset({_criterion(parameter, ">", mw, "MilliW")})}
+    # the parameter's range is the one the paragraph's words state, in its own spelling
+    low, high = parameter.removeprefix("rf-output-power-within-").removesuffix("-ghz").split("-to-")
+    low = low.replace("-", "," if jurisdiction == "EU" else ".")
+    (criterion,) = entry.criteria
+    assert f"exceeding {low} GHz but not exceeding {high} GHz" in criterion.phrase
+
+
+def test_the_other_signal_generator_and_network_analyser_paragraphs_stay_text(
+    found: Found,
+) -> None:
+    # d.1 (pulse duration and on/off ratio together at one frequency of a range), d.3 ("for any
+    # frequency change"), d.4 (phase noise formula), d.5 ("within the frequency range"), e.3
+    # (a functionality "at frequencies" of a range) and c.2 (a noise level in dBm/Hz)
+    for jurisdiction in BOTH:
+        for code in ("3A002.c.2", "3A002.d.1", "3A002.d.3", "3A002.d.4", "3A002.d.5", "3A002.e.3"):
+            assert found[(jurisdiction, code)].text_only, (jurisdiction, code)
+    assert ("EU", "3A002.e.2") not in found  # "Not used"

@@ -1,7 +1,7 @@
 """Classification by the 3A002 families formalized from the whole lists (families.csv;
 tests/lists/test_formalize_h3a_3a002.py reads their values): non-"space-qualified" rubidium
 atomic frequency standards (3A002.g.3), real-time signal analysers (3A002.c.4), EU real-time oscilloscopes (3A002.a.7; the US paragraph
-stays text) — items on both sides of each threshold, in both lists,
+stays text), the figures stated "anywhere within" a frequency range (3A002.c.1, d.2, e.1, e.2) — items on both sides of each threshold, in both lists,
 and "unknown" naming the fact when a required fact is not stated."""
 
 from __future__ import annotations
@@ -140,3 +140,79 @@ def test_us_real_time_oscilloscopes_are_unknown_never_false(classify_in: Any) ->
     result = classify_in("US", _item(OSCILLOSCOPE, {NOTE_1: True}, **figures), ON)
     assert result["controlled"] == "unknown"
     assert "US:3A002.a.7" in {e["id"] for e in result["possible_entries"]}
+
+
+RBW = "signal-analyser-rbw-within-31-8-to-37-ghz"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_resolution_bandwidth_within_31_8_to_37_ghz(classify_in: Any, jurisdiction: str) -> None:
+    # 3A002.c.1: RBW exceeding 40 MHz anywhere within 31.8-37 GHz
+    code = f"{jurisdiction}:3A002.c.1"
+    band = {"frequency-max": "50 GHz"}  # below c.3 (90/110 GHz)
+    met = classify_in(jurisdiction, _item(ANALYSER, {NOTE_1: True}, **band, **{RBW: "80 MHz"}), ON)
+    assert code in _ids(met) and met["controlled"] is True
+    at = classify_in(jurisdiction, _item(ANALYSER, {NOTE_1: True}, **band, **{RBW: "40 MHz"}), ON)
+    assert code not in _ids(at)
+    assert code not in {e["id"] for e in at["possible_entries"]}
+    # not stated: c.1 stays open, never false
+    open_ = classify_in(jurisdiction, _item(ANALYSER, {NOTE_1: True}, **band), ON)
+    assert open_["controlled"] == "unknown"
+    assert code in {e["id"] for e in open_["possible_entries"]}
+
+
+GENERATOR = "signal-generator"
+CRYSTAL = "signal-generator-output-not-from-crystal-oscillator-frequency-sums"
+NETWORK = "network-analyser"
+US_RANGE, EU_RANGE = (
+    "rf-output-power-within-43-5-to-90-ghz",
+    "rf-output-power-within-43-5-to-110-ghz",
+)
+
+
+@pytest.mark.parametrize(("jurisdiction", "power"), [("US", US_RANGE), ("EU", EU_RANGE)])
+def test_signal_generator_output_power_within_the_range(
+    classify_in: Any, jurisdiction: str, power: str
+) -> None:
+    # 3A002.d.2: output power exceeding 100 mW (20 dBm) anywhere within 43.5-90 GHz (EU 110)
+    code = f"{jurisdiction}:3A002.d.2"
+    facts = {CRYSTAL: True, NOTE_1: True}
+    band = {"frequency-max": "67 GHz"}  # below d.6 (90/110 GHz)
+    met = classify_in(jurisdiction, _item(GENERATOR, facts, **band, **{power: "101 mW"}), ON)
+    assert met["controlled"] is True and code in _ids(met)
+    at = classify_in(jurisdiction, _item(GENERATOR, facts, **band, **{power: "0.1 W"}), ON)
+    assert code not in _ids(at) and code not in {e["id"] for e in at["possible_entries"]}
+    # the other list's range is another parameter: it does not decide this paragraph
+    other = EU_RANGE if power == US_RANGE else US_RANGE
+    elsewhere = classify_in(jurisdiction, _item(GENERATOR, facts, **band, **{other: "1 W"}), ON)
+    assert code not in _ids(elsewhere) and code in {e["id"] for e in elsewhere["possible_entries"]}
+    # Note 2 to 3A002.d (crystal oscillator frequency sums) not stated: unknown, the fact named
+    asked = classify_in(
+        jurisdiction, _item(GENERATOR, {NOTE_1: True}, **band, **{power: "1 W"}), ON
+    )
+    assert asked["controlled"] == "unknown" and CRYSTAL in asked["missing_facts"]
+
+
+def test_network_analyser_output_power_within_the_ranges(classify_in: Any) -> None:
+    band = {"frequency-max": "100 GHz"}  # below e.4 (110 GHz)
+    facts = {NOTE_1: True}
+
+    def ids(jurisdiction: str, **figures: str) -> list[str]:
+        return _ids(classify_in(jurisdiction, _item(NETWORK, facts, **band, **figures), ON))
+
+    # US e.1: exceeding 31.62 mW (15 dBm) anywhere within 43.5-90 GHz
+    assert "US:3A002.e.1" in ids("US", **{US_RANGE: "31.7 mW"})
+    assert "US:3A002.e.1" not in ids("US", **{US_RANGE: "31.62 mW"})
+    # EU e.1: exceeding 100 mW (20 dBm) anywhere within 43.5-110 GHz
+    assert "EU:3A002.e.1" in ids("EU", **{EU_RANGE: "101 mW"})
+    assert "EU:3A002.e.1" not in ids("EU", **{EU_RANGE: "100 mW"})
+    # US e.2: exceeding 1 mW (0 dBm) anywhere within 90-110 GHz
+    upper = "rf-output-power-within-90-to-110-ghz"
+    assert "US:3A002.e.2" in ids("US", **{upper: "1.1 mW"})
+    assert "US:3A002.e.2" not in ids("US", **{upper: "1 mW"})
+    # every formalized network analyser paragraph failed: only e.3 (text) stays open
+    result = classify_in(
+        "US", _item(NETWORK, facts, **band, **{US_RANGE: "10 mW", upper: "0.5 mW"}), ON
+    )
+    assert result["controlled"] == "unknown"
+    assert {e["id"] for e in result["possible_entries"]} == {"US:3A002.e.3"}
