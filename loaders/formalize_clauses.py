@@ -34,14 +34,16 @@ LEAD_IN = "none"
 meeting"): words a person read as only introducing the sub-paragraphs."""
 
 _TAIL = re.compile(
-    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all|either|both) of the following"
+    r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+)?(?P<mode>any|all|either|both) of the following"
     r"(?:\s+sets of)?(?:\s+characteristics)?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+[“”\"]?components[“”\"]?\s+therefor)?"
     r"\s*[:;]?$",
     re.IGNORECASE,
 )
 """… optionally followed by "and “specially designed” “components” therefor" (5A001.e): the
-components are another kind, outside the family's, so the words add no condition on its items."""
+components are another kind, outside the family's, so the words add no condition on its items.
+"having" may run into the mode word: the EU text writes "Real-time oscilloscopes havingall of the
+following:" (3A002.a.7)."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""
