@@ -25,7 +25,7 @@ from __future__ import annotations
 import decimal
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -81,8 +81,22 @@ def parse_unit(text: str, field: str) -> pint.Unit:
     return unit
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_POWER = re.compile(r"[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_ROOT = re.compile(r"√\s*([A-Za-zµμΩ]+)")
+
+
+def _as_pint_writes(text: str) -> str:
+    """A unit as answers and the texts print it, in pint's spelling: superscript powers
+    (`W/cm²`, `s⁻¹`), a middle dot for a product (`mm·mrad`) and a square root (`fT/√Hz`)."""
+    text = _POWER.sub(lambda power: "**" + power.group().translate(_SUPERSCRIPTS), text)
+    text = _ROOT.sub(r"\1**0.5", text)
+    return text.replace("·", "*").replace("⋅", "*")
+
+
 @cache
 def _cached_unit(text: str) -> pint.Unit | None:
+    text = _as_pint_writes(text)
     if not text or len(text) > 40 or not _UNIT_TEXT.match(text):
         return None
     try:
@@ -219,11 +233,18 @@ class UnitInfo:
         return self.symbol or _label(self.unit)
 
     @property
-    def spellings(self) -> frozenset[str]:
-        """The spellings that name exactly this unit on input."""
+    def written(self) -> frozenset[str]:
+        """How this unit is written, as is (case matters: `mW` is not `MW`): its pint spelling,
+        IRI name, symbol and label."""
         names = {self.spelling, self.iri.rsplit("/", 1)[-1], _label(self.unit)}
         names |= {name for name in (self.symbol, self.label) if name}
-        return frozenset(n.strip().lower() for n in names)
+        return frozenset(n.strip() for n in names)
+
+    @property
+    def spellings(self) -> frozenset[str]:
+        """The spellings that name exactly this unit on input, in any case (for pure numbers:
+        `Count`, `PPM`)."""
+        return frozenset(n.lower() for n in self.written)
 
 
 @dataclass(frozen=True)
@@ -232,6 +253,17 @@ class UnitCatalogue:
 
     parameters: Mapping[str, str]  # parameter notation → canonical QUDT unit IRI
     units: Mapping[str, UnitInfo] = field(default_factory=dict)  # QUDT unit IRI → info
+    _by_spelling: Mapping[str, tuple[UnitInfo, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    _by_writing: Mapping[str, tuple[UnitInfo, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        units = [info for _, info in sorted(self.units.items())]
+        object.__setattr__(self, "_by_spelling", _index(units, lambda info: info.spellings))
+        object.__setattr__(self, "_by_writing", _index(units, lambda info: info.written))
 
     def canonical_info(self, parameter: str, field: str) -> UnitInfo:
         """The canonical unit of a parameter; InvalidInput naming `field` if the parameter is unknown."""
@@ -276,8 +308,7 @@ class UnitCatalogue:
 
     def named(self, text: str) -> list[UnitInfo]:
         """The units of the data a spelling names (`%`, `ppm`, `1`, `count` …), in IRI order."""
-        wanted = text.strip().lower()
-        return [info for _, info in sorted(self.units.items()) if wanted in info.spellings]
+        return list(self._by_spelling.get(text.strip().lower(), ()))
 
     def unit_label(self, parameter: str) -> str:
         """The canonical unit of a parameter as answers show it (`count`, `K`, `W`, `dB` …)."""
@@ -293,7 +324,9 @@ class UnitCatalogue:
         if target.dimensionless:
             return self._pure_number(parameter, value, unit_text, target, unit_field)
         try:
-            return convert(value, parse_unit(unit_text, unit_field), target.unit, unit_field)
+            return convert(
+                value, self._input_unit(unit_text, target, unit_field), target.unit, unit_field
+            )
         except InvalidInput as error:
             if "unknown unit" in error.detail:
                 raise
@@ -307,6 +340,15 @@ class UnitCatalogue:
                 ),
                 field=unit_field,
             ) from None
+
+    def _input_unit(self, text: str, target: UnitInfo, field: str) -> pint.Unit:
+        """The unit a user wrote for a parameter in `target`: first a unit of the data that the
+        answers show so and that converts to `target` (`g`, standard gravity, is not pint's
+        gram for an acceleration; `°/√h`, `″`), else any pint spelling."""
+        for info in self._by_writing.get(text.strip(), ()):
+            if info.convertible_to(target):
+                return info.unit
+        return parse_unit(text, field)
 
     def _pure_number(
         self, parameter: str, value: Decimal, unit_text: str, target: UnitInfo, field: str
@@ -330,6 +372,17 @@ class UnitCatalogue:
             f"{' or '.join(accepted)})",
             field=field,
         )
+
+
+def _index(
+    units: Sequence[UnitInfo], names: Callable[[UnitInfo], frozenset[str]]
+) -> dict[str, tuple[UnitInfo, ...]]:
+    """Each name → the units it names, in the given order."""
+    found: dict[str, list[UnitInfo]] = {}
+    for info in units:
+        for name in names(info):
+            found.setdefault(name, []).append(info)
+    return {name: tuple(infos) for name, infos in found.items()}
 
 
 @cache

@@ -269,3 +269,56 @@ def test_a_c_not_error_in_percent_classifies_like_the_ratio(classify_in: Any) ->
         assert error["value"] == 0.0008  # shown in the unit of the threshold (1)
     over = {**item, "parameters": {**item["parameters"], "cnot-error": "0.11 %"}}
     assert classify_in("US", over)["controlled"] is False
+
+
+def test_every_unit_an_answer_shows_is_accepted_back(context: Context) -> None:
+    # answers show a parameter's unit by its symbol ("W/cm²", "fT/√Hz", "mm·mrad", "°/√h"):
+    # a user who copies it into the next question gets the same value, never "unknown unit"
+    units = current(context).units
+    shown_units = {name: units.unit_label(name) for name in units.parameters}
+    assert {"W/cm²", "T/√Hz"} <= set(shown_units.values())  # the hard spellings are exercised
+    for name, label in shown_units.items():
+        if label in ("count", "1"):
+            continue
+        as_text = normalize_parameters({name: f"7 {label}"}, "p", units)
+        as_object = normalize_parameters({name: {"value": 7, "unit": label}}, "p", units)
+        assert as_text == as_object == {name: Decimal(7)}, (name, label)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2 kW/cm²", Decimal(2000)),  # superscript power, another prefix than the symbol's
+        ("2 kW·cm⁻²", Decimal(2000)),  # a middle dot and a negative superscript power
+        ("2000 W/cm**2", Decimal(2000)),
+    ],
+)
+def test_unicode_unit_spellings_are_read(context: Context, raw: str, expected: Decimal) -> None:
+    units = current(context).units
+    name = next(n for n in units.parameters if units.unit_label(n) == "W/cm²")
+    assert normalize_parameters({name: raw}, "p", units) == {name: expected}
+
+
+def test_g_is_standard_gravity_for_an_acceleration(context: Context) -> None:
+    # the answers show 7A001's acceleration levels in "g"; pint alone reads "g" as the gram
+    # and refused "10 g" ('"g" cannot be converted to g')
+    units = current(context).units
+    name = "accelerometer-specified-acceleration-level"
+    assert units.unit_label(name) == "g"
+    assert normalize_parameters({name: "10 g"}, "p", units) == {name: Decimal(10)}
+    in_si = normalize_parameters({name: "98.0665 m/s**2"}, "p", units)
+    assert in_si == {name: Decimal(10)}
+    with pytest.raises(InvalidInput, match="cannot be converted"):
+        normalize_parameters({name: "10 kg"}, "p", units)
+
+
+def test_a_symbol_of_the_data_is_matched_with_its_case(context: Context) -> None:
+    # the data has both mW and MW: a symbol names its unit as written, never another's in
+    # another case (matched in any case, 0.6 mW would be read as megawatts)
+    units = current(context).units
+    assert normalize_parameters({"cooling-power": "0.6 mW"}, "p", units) == {
+        "cooling-power": Decimal("0.0006")
+    }
+    assert normalize_parameters({"cooling-power": "2 MW"}, "p", units) == {
+        "cooling-power": Decimal(2000000)
+    }
