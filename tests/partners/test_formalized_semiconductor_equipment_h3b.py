@@ -1,0 +1,126 @@
+"""Classification of US 3B991, 3B992, 3B993.c.3 and 3B994 equipment by the paragraphs read from
+the text (tests/lists/test_formalize_semiconductor_equipment_h3b.py reads their values): both
+sides of each threshold, units converted, and "unknown" naming a missing fact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.partners.test_formalized_cat56_families import _ids, _item
+
+ON = "2026-12-01"
+NOT_3B992 = "not-controlled-by-3b002-3b993-3b994"
+STORED = "stored-program-controlled"
+IC_NOTE = "ic-tester-not-excluded-by-note-to-3b992-b-4-b"
+TESTER = {NOT_3B992: True, STORED: True}
+
+
+def test_wafer_probers(classify_in: Any) -> None:
+    kind = "wafer-probing-equipment"
+    many = classify_in("US", _item(kind, TESTER, **{"tested-device-terminal-count": 69}), ON)
+    assert many["controlled"] is True and "US:3B992.b.3.b" in _ids(many)
+    fast = classify_in("US", _item(kind, TESTER, **{"test-frequency-max": "1.5 GHz"}), ON)
+    assert fast["controlled"] is True and "US:3B992.b.3.c" in _ids(fast)
+    # 68 terminals and 1 GHz are not "more than" / "exceeding"; 3B992.b.3.a (positioning
+    # accuracy) stays text: unknown, never false
+    below = _item(
+        kind, TESTER, **{"tested-device-terminal-count": 68, "test-frequency-max": "1000 MHz"}
+    )
+    answer = classify_in("US", below, ON)
+    assert answer["controlled"] == "unknown"
+    assert "US:3B992.b.3.b" not in _ids(answer) and "US:3B992.b.3.c" not in _ids(answer)
+    # the heading's "not controlled by 3B002, 3B993, or 3B994" is asked
+    asked = classify_in("US", _item(kind, {STORED: True}, **{"test-frequency-max": "2 GHz"}), ON)
+    assert asked["controlled"] == "unknown" and NOT_3B992 in asked["missing_facts"]
+    no = {NOT_3B992: True, STORED: False}
+    assert "US:3B992.b.3.c" not in _ids(
+        classify_in("US", _item(kind, no, **{"test-frequency-max": "2 GHz"}), ON)
+    )
+    # the EU lists no such equipment
+    assert (
+        classify_in("EU", _item(kind, TESTER, **{"test-frequency-max": "2 GHz"}), ON)["controlled"]
+        is False
+    )
+
+
+def test_discrete_device_testers(classify_in: Any) -> None:
+    kind = "discrete-semiconductor-device-test-equipment"
+    met = classify_in("US", _item(kind, TESTER, **{"test-frequency-max": "20 GHz"}), ON)
+    assert met["controlled"] is True and "US:3B992.b.4.a" in _ids(met)
+    at = classify_in("US", _item(kind, TESTER, **{"test-frequency-max": "18 GHz"}), ON)
+    assert at["controlled"] is False
+    asked = classify_in(
+        "US", _item(kind, {NOT_3B992: True}, **{"test-frequency-max": "20 GHz"}), ON
+    )
+    assert asked["controlled"] == "unknown" and STORED in asked["missing_facts"]
+
+
+@pytest.mark.parametrize(
+    ("rate", "terminals", "expected", "code"),
+    [
+        ("25 MHz", 10, True, "3B992.b.4.b.1"),
+        ("0.021 GHz", 10, True, "3B992.b.4.b.1"),
+        ("20 MHz", 69, True, "3B992.b.4.b.2"),
+        ("15 MHz", 69, True, "3B992.b.4.b.2"),
+        ("15 MHz", 68, False, None),
+        ("10 MHz", 200, False, None),
+        ("20 MHz", 68, False, None),
+    ],
+)
+def test_ic_testers(
+    classify_in: Any, rate: str, terminals: int, expected: bool, code: str | None
+) -> None:
+    facts = {**TESTER, IC_NOTE: True}
+    item = _item(
+        "integrated-circuit-test-equipment",
+        facts,
+        **{"tester-pattern-rate": rate, "tested-device-terminal-count": terminals},
+    )
+    answer = classify_in("US", item, ON)
+    assert answer["controlled"] is expected, (rate, terminals)
+    if code:
+        assert f"US:{code}" in _ids(answer)
+
+
+def test_ic_testers_ask_the_note(classify_in: Any) -> None:
+    item = _item("integrated-circuit-test-equipment", TESTER, **{"tester-pattern-rate": "50 MHz"})
+    asked = classify_in("US", item, ON)
+    assert asked["controlled"] == "unknown" and IC_NOTE in asked["missing_facts"]
+    memory = _item(
+        "integrated-circuit-test-equipment",
+        {**TESTER, IC_NOTE: False},
+        **{"tester-pattern-rate": "50 MHz"},
+    )
+    assert classify_in("US", memory, ON)["controlled"] is False
+
+
+def test_focal_plane_array_testers(classify_in: Any) -> None:
+    kind = "focal-plane-array-test-equipment"
+    facts = {NOT_3B992: True}
+    met = classify_in(
+        "US",
+        _item(
+            kind,
+            facts,
+            **{"fpa-test-wavelength": "1.5 um", "fpa-test-scanning-spot-diameter": "0.1 mm"},
+        ),
+        ON,
+    )
+    assert met["controlled"] is True and "US:3B992.b.4.c.1" in _ids(met)
+    # at 1,200 nm the heading is not met: no paragraph of 3B992.b.4.c can control it
+    short = _item(
+        kind,
+        facts,
+        **{"fpa-test-wavelength": "1200 nm", "fpa-test-scanning-spot-diameter": "0.1 mm"},
+    )
+    assert classify_in("US", short, ON)["controlled"] is False
+    # a spot of 0.12 mm: c.1 not met, c.2 and c.3 are text: unknown
+    wide = _item(
+        kind,
+        facts,
+        **{"fpa-test-wavelength": "1500 nm", "fpa-test-scanning-spot-diameter": "120 um"},
+    )
+    answer = classify_in("US", wide, ON)
+    assert answer["controlled"] == "unknown" and "US:3B992.b.4.c.1" not in _ids(answer)
