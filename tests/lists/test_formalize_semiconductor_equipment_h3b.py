@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tests.lists.formal import Found, ways
+import pytest
+
+from tests.lists.formal import Criterion, Found, ways
 
 NOT_3B992 = "not-controlled-by-3b002-3b993-3b994"
 STORED = "stored-program-controlled"
@@ -63,3 +65,58 @@ def test_3b992_focal_plane_array_testers(found: Found) -> None:
     for code in ("3B992.b.4.c.2", "3B992.b.4.c.3"):  # text, keeping the heading's wavelength
         entry = found[("US", code)]
         assert entry.text_only and ways(entry) == {frozenset({above})}
+
+
+NOT_3B991 = "not-controlled-by-3b001-3b993-3b994"
+
+
+def _one(parameter: str, comparator: str, value: str, unit: str) -> set[frozenset[Criterion]]:
+    return {frozenset({(parameter, comparator, Decimal(value), unit)})}
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        # "Capable of operation at pressures above 2.5 × 10^5 Pa"
+        ("3B991.b.1.c.2.b", _one("crystal-puller-operating-pressure-max", ">", "250000", "PA")),
+        ("3B991.b.1.c.2.c", _one("crystal-puller-crystal-diameter-max", ">", "100", "MilliM")),
+        ("3B991.b.1.g.2", _one("ion-beam-energy-max", ">", "200", "KiloEV")),
+        ("3B991.b.1.j.3", _one("beam-dac-conversion-rate", ">", "3", "MegaHZ")),
+        ("3B991.b.1.j.4", _one("beam-dac-conversion-accuracy", ">", "12", "BIT")),
+        ("3B991.b.1.m.2", _one("laser-trimming-spot-size", "<", "3", "MicroM")),
+        ("3B991.b.2.g", _one("smallest-pattern-size", "<", "2.5", "MicroM")),
+        ("3B991.b.2.h", _one("smallest-pattern-size", "<", "2.5", "MicroM")),
+        # "operating below 10^5 Pa"
+        ("3B991.b.1.i.1", _one("cvd-operating-pressure-min", "<", "100000", "PA")),
+    ],
+)
+def test_3b991_values(found: Found, code: str, expected: set[frozenset[Criterion]]) -> None:
+    entry = found[("US", code)]
+    assert ways(entry) == expected and not entry.text_only
+    assert NOT_3B991 in entry.requires_facts
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "3B991.b.1.c.2.a",  # rechargeable without replacing the crucible container
+        "3B991.b.1.g.1",
+        "3B991.b.1.g.3",  # "Optimized to operate at a beam energy … of less than 10 keV"
+        "3B991.b.1.g.4",
+        "3B991.b.1.j.1",
+        "3B991.b.1.j.2",
+        "3B991.b.1.j.5",  # "1 micrometer or finer"
+        "3B991.b.1.m.1",  # "less than ±1 micrometer"
+    ],
+)
+def test_3b991_left_as_text(found: Found, code: str) -> None:
+    assert found[("US", code)].text_only
+
+
+def test_3b991_facts(found: Found) -> None:
+    assert "stored-program-controlled" in found[("US", "3B991.b.1.c.2.b")].requires_facts
+    assert "stored-program-controlled" in found[("US", "3B991.b.1.m.2")].requires_facts
+    assert "stored-program-controlled" not in found[("US", "3B991.b.1.g.2")].requires_facts
+    # the Note to 3B991.b.1.i: not LPCVD systems or reactive sputtering equipment
+    cvd = found[("US", "3B991.b.1.i.1")]
+    assert "cvd-not-lpcvd-or-reactive-sputtering" in cvd.requires_facts

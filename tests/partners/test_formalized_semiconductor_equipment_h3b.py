@@ -124,3 +124,133 @@ def test_focal_plane_array_testers(classify_in: Any) -> None:
     )
     answer = classify_in("US", wide, ON)
     assert answer["controlled"] == "unknown" and "US:3B992.b.4.c.1" not in _ids(answer)
+
+
+NOT_3B991 = "not-controlled-by-3b001-3b993-3b994"
+
+
+@pytest.mark.parametrize(
+    ("kind", "facts", "parameter", "met", "not_met", "code"),
+    [
+        (
+            "crystal-puller",
+            {STORED: True},
+            "crystal-puller-operating-pressure-max",
+            "0.3 MPa",
+            "250 kPa",
+            "3B991.b.1.c.2.b",
+        ),
+        (
+            "crystal-puller",
+            {STORED: True},
+            "crystal-puller-crystal-diameter-max",
+            "150 mm",
+            "100 mm",
+            "3B991.b.1.c.2.c",
+        ),
+        (
+            "ion-implantation-equipment",
+            {},
+            "ion-beam-energy-max",
+            "250 keV",
+            "200 keV",
+            "3B991.b.1.g.2",
+        ),
+        (
+            "electron-beam-mask-making-or-device-processing-system",
+            {},
+            "beam-dac-conversion-rate",
+            "5 MHz",
+            "3 MHz",
+            "3B991.b.1.j.3",
+        ),
+        (
+            "electron-beam-mask-making-or-device-processing-system",
+            {},
+            "beam-dac-conversion-accuracy",
+            "14 bit",
+            "12 bit",
+            "3B991.b.1.j.4",
+        ),
+        (
+            "laser-ic-repair-or-trimming-equipment",
+            {STORED: True},
+            "laser-trimming-spot-size",
+            "2 um",
+            "3 um",
+            "3B991.b.1.m.2",
+        ),
+        (
+            "particle-beam-or-x-ray-projection-image-transfer-equipment",
+            {},
+            "smallest-pattern-size",
+            "1 um",
+            "2.5 um",
+            "3B991.b.2.g",
+        ),
+        (
+            "laser-direct-write-equipment",
+            {},
+            "smallest-pattern-size",
+            "2400 nm",
+            "2.5 um",
+            "3B991.b.2.h",
+        ),
+        (
+            "chemical-vapor-deposition-equipment",
+            {"cvd-not-lpcvd-or-reactive-sputtering": True},
+            "cvd-operating-pressure-min",
+            "50 kPa",
+            "100 kPa",
+            "3B991.b.1.i.1",
+        ),
+    ],
+)
+def test_3b991_both_sides(
+    classify_in: Any,
+    kind: str,
+    facts: dict[str, bool],
+    parameter: str,
+    met: str,
+    not_met: str,
+    code: str,
+) -> None:
+    stated = {NOT_3B991: True, **facts}
+    yes = classify_in("US", _item(kind, stated, **{parameter: met}), ON)
+    assert yes["controlled"] is True and f"US:{code}" in _ids(yes)
+    no = classify_in("US", _item(kind, stated, **{parameter: not_met}), ON)
+    assert f"US:{code}" not in _ids(no) and no["controlled"] is not True
+    # "not controlled by 3B001, 3B993, or 3B994" is asked, never assumed
+    asked = classify_in("US", _item(kind, facts, **{parameter: met}), ON)
+    assert asked["controlled"] == "unknown" and NOT_3B991 in asked["missing_facts"]
+    # the EU lists have no 3B991
+    assert classify_in("EU", _item(kind, stated, **{parameter: met}), ON)["controlled"] is not True
+
+
+def test_3b991_cvd_note(classify_in: Any) -> None:
+    # the Note to 3B991.b.1.i: LPCVD systems and reactive sputtering equipment are not controlled
+    kind = "chemical-vapor-deposition-equipment"
+    lpcvd = {NOT_3B991: True, "cvd-not-lpcvd-or-reactive-sputtering": False}
+    answer = classify_in("US", _item(kind, lpcvd, **{"cvd-operating-pressure-min": "50 Pa"}), ON)
+    assert "US:3B991.b.1.i.1" not in _ids(answer) and answer["controlled"] is not True
+    asked = classify_in(
+        "US", _item(kind, {NOT_3B991: True}, **{"cvd-operating-pressure-min": "50 Pa"}), ON
+    )
+    assert asked["controlled"] == "unknown"
+    assert "cvd-not-lpcvd-or-reactive-sputtering" in asked["missing_facts"]
+
+
+def test_3b991_crystal_puller_text_sub_paragraph(classify_in: Any) -> None:
+    # 3B991.b.1.c.2.a (rechargeable without replacing the crucible) stays text: a puller below
+    # both figures is "unknown", naming it, never false
+    item = _item(
+        "crystal-puller",
+        {NOT_3B991: True, STORED: True},
+        **{
+            "crystal-puller-operating-pressure-max": "0.1 MPa",
+            "crystal-puller-crystal-diameter-max": "75 mm",
+        },
+    )
+    answer = classify_in("US", item, ON)
+    assert answer["controlled"] == "unknown"
+    assert "US:3B991.b.1.c.2.a" in {e["id"] for e in answer["possible_entries"]}
