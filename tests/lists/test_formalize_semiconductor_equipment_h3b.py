@@ -120,3 +120,19 @@ def test_3b991_facts(found: Found) -> None:
     # the Note to 3B991.b.1.i: not LPCVD systems or reactive sputtering equipment
     cvd = found[("US", "3B991.b.1.i.1")]
     assert "cvd-not-lpcvd-or-reactive-sputtering" in cvd.requires_facts
+
+
+def test_3b993_c_3_anisotropic_dry_etch(found: Found) -> None:
+    # "switching time less than 500 milliseconds"; "greater than or equal to 10 individually
+    # controllable variable temperature elements"
+    entry = found[("US", "3B993.c.3")]
+    assert ways(entry) == {
+        frozenset(
+            {
+                ("fast-gas-switching-valve-switching-time", "<", Decimal("500"), "MilliSEC"),
+                ("electrostatic-chuck-temperature-element-count", ">=", Decimal("10"), "NUM"),
+            }
+        )
+    }
+    assert entry.kinds == ("anisotropic-dry-etch-equipment",)
+    assert set(entry.requires_facts) == {"not-specified-by-3b001-c-1-c", "etch-pulsed-rf-output"}

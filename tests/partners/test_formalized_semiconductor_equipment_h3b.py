@@ -254,3 +254,35 @@ def test_3b991_crystal_puller_text_sub_paragraph(classify_in: Any) -> None:
     answer = classify_in("US", item, ON)
     assert answer["controlled"] == "unknown"
     assert "US:3B991.b.1.c.2.a" in {e["id"] for e in answer["possible_entries"]}
+
+
+def _etcher(switching: str, elements: int, facts: dict[str, bool]) -> dict[str, Any]:
+    return _item(
+        "anisotropic-dry-etch-equipment",
+        facts,
+        **{
+            "fast-gas-switching-valve-switching-time": switching,
+            "electrostatic-chuck-temperature-element-count": elements,
+        },
+    )
+
+
+def test_3b993_c_3_anisotropic_dry_etch(classify_in: Any) -> None:
+    facts = {
+        "not-specified-by-3b001-c-1-c": True,
+        "etch-pulsed-rf-output": True,
+        "electrostatic-chuck-twenty-or-more-temperature-elements": False,
+    }
+    met = classify_in("US", _etcher("400 ms", 10, facts), ON)
+    assert met["controlled"] is True and _ids(met) == ["US:3B993.c.3"]
+    assert classify_in("US", _etcher("0.45 s", 12, facts), ON)["controlled"] is True
+    for switching, elements in (("500 ms", 10), ("400 ms", 9)):
+        answer = classify_in("US", _etcher(switching, elements, facts), ON)
+        assert answer["controlled"] is False, (switching, elements)
+    # not specified by 3B001.c.1.c: asked
+    unstated = {k: v for k, v in facts.items() if k != "not-specified-by-3b001-c-1-c"}
+    asked = classify_in("US", _etcher("400 ms", 10, unstated), ON)
+    assert asked["controlled"] == "unknown"
+    assert "not-specified-by-3b001-c-1-c" in asked["missing_facts"]
+    # the EU has no 3B993: 3B501.k.2 needs twenty or more elements and under 300 ms
+    assert classify_in("EU", _etcher("400 ms", 10, facts), ON)["controlled"] is False
