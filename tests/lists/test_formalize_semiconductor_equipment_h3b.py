@@ -136,3 +136,52 @@ def test_3b993_c_3_anisotropic_dry_etch(found: Found) -> None:
     }
     assert entry.kinds == ("anisotropic-dry-etch-equipment",)
     assert set(entry.requires_facts) == {"not-specified-by-3b001-c-1-c", "etch-pulsed-rf-output"}
+
+
+def test_3b992_b_6_focused_ion_beam(found: Found) -> None:
+    assert ways(found[("US", "3B992.b.6.b")]) == _one(
+        "beam-dac-conversion-accuracy", ">", "12", "BIT"
+    )
+    assert found[("US", "3B992.b.6.a")].text_only  # "1 micrometer or finer"
+
+
+def test_3b994_b_2_ion_implanters(found: Found) -> None:
+    # "Having angular accuracy equal to or less (better) than 0.1 degrees"
+    entry = found[("US", "3B994.b.2.c")]
+    assert ways(entry) == _one("ion-implant-angular-accuracy", "<=", "0.1", "DEG")
+    assert set(entry.requires_facts) == {
+        "ion-implanter-for-300-mm-wafers",
+        "semiconductor-equipment-designed-for-volume-production",
+    }
+    # beam current and energy windows stay text
+    assert found[("US", "3B994.b.2.a")].text_only and found[("US", "3B994.b.2.b")].text_only
+
+
+def test_3b993_carbon_cvd_and_overlay_metrology(found: Found) -> None:
+    # d.3 "a density more than 1.6 g/cm^3"
+    assert ways(found[("US", "3B993.d.3")]) == _one(
+        "deposited-carbon-layer-density", ">", "1.6", "GM-PER-CentiM3"
+    )
+    # q.2.b "less (better) than or equal to 0.5 nm"; b.2 'fast wavelength switching
+    # functionality': under 25 ms (Technical Note 2 to 3B993.q.2)
+    accuracy = ("overlay-measurement-accuracy", "<=", Decimal("0.5"), "NanoM")
+    fast = found[("US", "3B993.q.2.b.2")]
+    assert ways(fast) == {
+        frozenset(
+            {accuracy, ("wavelength-switch-and-measure-time", "<", Decimal("25"), "MilliSEC")}
+        )
+    }
+    assert any("Technical Note 2" in c.defined_by for c in fast.criteria)
+    track = found[("US", "3B993.q.2.b.1")]
+    assert track.text_only and ways(track) == {frozenset({accuracy})}
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_3b001_h_phase_shift_masks(found: Found, jurisdiction: str) -> None:
+    # "having a light source wavelength less than 245 nm", both lists
+    entry = found[(jurisdiction, "3B001.h")]
+    assert ways(entry) == _one("mask-lithography-light-source-wavelength", "<", "245", "NanoM")
+    assert set(entry.requires_facts) == {
+        "not-specified-by-3b001-g",
+        "phase-shift-mask-not-for-memory-devices-not-controlled-by-3a001",
+    }

@@ -286,3 +286,102 @@ def test_3b993_c_3_anisotropic_dry_etch(classify_in: Any) -> None:
     assert "not-specified-by-3b001-c-1-c" in asked["missing_facts"]
     # the EU has no 3B993: 3B501.k.2 needs twenty or more elements and under 300 ms
     assert classify_in("EU", _etcher("400 ms", 10, facts), ON)["controlled"] is False
+
+
+def test_focused_ion_beam_systems(classify_in: Any) -> None:
+    kind = "multifunctional-focused-ion-beam-system"
+    met = classify_in("US", _item(kind, TESTER, **{"beam-dac-conversion-accuracy": "14 bit"}), ON)
+    assert met["controlled"] is True and "US:3B992.b.6.b" in _ids(met)
+    at = classify_in("US", _item(kind, TESTER, **{"beam-dac-conversion-accuracy": "12 bit"}), ON)
+    assert "US:3B992.b.6.b" not in _ids(at) and at["controlled"] == "unknown"  # b.6.a is text
+
+
+IMPLANT = {
+    "ion-implanter-for-300-mm-wafers": True,
+    "semiconductor-equipment-designed-for-volume-production": True,
+}
+
+
+def test_3b994_ion_implanter_angular_accuracy(classify_in: Any) -> None:
+    kind = "ion-implantation-equipment"
+    met = classify_in("US", _item(kind, IMPLANT, **{"ion-implant-angular-accuracy": "0.1 deg"}), ON)
+    assert met["controlled"] is True and "US:3B994.b.2.c" in _ids(met)
+    worse = classify_in(
+        "US", _item(kind, IMPLANT, **{"ion-implant-angular-accuracy": "0.2 deg"}), ON
+    )
+    assert "US:3B994.b.2.c" not in _ids(worse) and worse["controlled"] == "unknown"
+    # the Note for 3B994 (volume production) is asked
+    facts = {"ion-implanter-for-300-mm-wafers": True}
+    asked = classify_in(
+        "US", _item(kind, facts, **{"ion-implant-angular-accuracy": "0.05 deg"}), ON
+    )
+    assert asked["controlled"] == "unknown"
+    assert "semiconductor-equipment-designed-for-volume-production" in asked["missing_facts"]
+
+
+def test_3b993_carbon_cvd(classify_in: Any) -> None:
+    kind = "carbon-layer-cvd-equipment"
+    met = classify_in("US", _item(kind, **{"deposited-carbon-layer-density": "1.8 g/cm**3"}), ON)
+    assert met["controlled"] is True and _ids(met) == ["US:3B993.d.3"]
+    # 1600 kg/m³ is 1.6 g/cm³: not "more than"
+    at = classify_in("US", _item(kind, **{"deposited-carbon-layer-density": "1600 kg/m**3"}), ON)
+    assert at["controlled"] is False
+    assert (
+        classify_in("EU", _item(kind, **{"deposited-carbon-layer-density": "1.8 g/cm**3"}), ON)[
+            "controlled"
+        ]
+        is False
+    )
+
+
+def test_3b993_overlay_metrology(classify_in: Any) -> None:
+    kind = "overlay-metrology-equipment"
+    fast = _item(
+        kind,
+        **{"overlay-measurement-accuracy": "0.4 nm", "wavelength-switch-and-measure-time": "20 ms"},
+    )
+    met = classify_in("US", fast, ON)
+    assert met["controlled"] is True and "US:3B993.q.2.b.2" in _ids(met)
+    # worse than 0.5 nm: neither sub-paragraph can be met
+    coarse = _item(
+        kind,
+        **{"overlay-measurement-accuracy": "0.6 nm", "wavelength-switch-and-measure-time": "20 ms"},
+    )
+    assert classify_in("US", coarse, ON)["controlled"] is False
+    # 0.5 nm and slow switching: 3B993.q.2.b.1 (integration to a 'track') is text: unknown
+    slow = _item(
+        kind,
+        **{"overlay-measurement-accuracy": "0.5 nm", "wavelength-switch-and-measure-time": "25 ms"},
+    )
+    answer = classify_in("US", slow, ON)
+    assert answer["controlled"] == "unknown" and "US:3B993.q.2.b.2" not in _ids(answer)
+
+
+MASK = {
+    "not-specified-by-3b001-g": True,
+    "phase-shift-mask-not-for-memory-devices-not-controlled-by-3a001": True,
+}
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_3b001_h_phase_shift_masks(classify_in: Any, jurisdiction: str) -> None:
+    kind = "phase-shift-multilayer-mask"
+    parameter = "mask-lithography-light-source-wavelength"
+    met = classify_in(jurisdiction, _item(kind, MASK, **{parameter: "193 nm"}), ON)
+    assert met["controlled"] is True and f"{jurisdiction}:3B001.h" in _ids(met)
+    assert (
+        classify_in(jurisdiction, _item(kind, MASK, **{parameter: "245 nm"}), ON)["controlled"]
+        is False
+    )
+    memory = {**MASK, "phase-shift-mask-not-for-memory-devices-not-controlled-by-3a001": False}
+    assert (
+        classify_in(jurisdiction, _item(kind, memory, **{parameter: "193 nm"}), ON)["controlled"]
+        is False
+    )
+    asked = classify_in(
+        jurisdiction, _item(kind, {"not-specified-by-3b001-g": True}, **{parameter: "193 nm"}), ON
+    )
+    assert asked["controlled"] == "unknown"
+    assert (
+        "phase-shift-mask-not-for-memory-devices-not-controlled-by-3a001" in asked["missing_facts"]
+    )
