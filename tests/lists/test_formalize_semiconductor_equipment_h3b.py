@@ -185,3 +185,50 @@ def test_3b001_h_phase_shift_masks(found: Found, jurisdiction: str) -> None:
         "not-specified-by-3b001-g",
         "phase-shift-mask-not-for-memory-devices-not-controlled-by-3a001",
     }
+
+
+@pytest.mark.parametrize(
+    ("code", "expected", "fact"),
+    [
+        # "in a vacuum (equal to or less than 0.01 Pa) environment"
+        (
+            "3B993.p.1",
+            _one("process-vacuum-pressure", "<=", "0.01", "PA"),
+            "not-deposition-equipment",
+        ),
+        (
+            "3B991.b.2.d.2",
+            _one("smallest-line-width", "<", "2.5", "MicroM"),
+            "mask-fabrication-equipment-not-pre-1980-photo-optical",
+        ),
+        (
+            "3B992.b.1",
+            _one("smallest-detected-defect-size", "<=", "0.6", "MicroM"),
+            "not-general-purpose-sem-unless-for-pattern-inspection",
+        ),
+        (
+            "3B991.b.1.k.2",
+            _one("wafer-surface-roughness-two-sigma-tir", "<=", "2", "MicroM"),
+            "not-single-side-lapping-and-polishing-equipment",
+        ),
+        (
+            "3B991.b.1.c.1",
+            _one("wafer-processing-rate-area", ">", "0.005", "M2-PER-MIN"),
+            NOT_3B991,
+        ),
+    ],
+)
+def test_more_single_figures(
+    found: Found, code: str, expected: set[frozenset[Criterion]], fact: str
+) -> None:
+    entry = found[("US", code)]
+    assert ways(entry) == expected and not entry.text_only
+    assert fact in entry.requires_facts
+
+
+def test_3b993_o_1_vacuum_annealing_stays_text_with_its_vacuum(found: Found) -> None:
+    for code in ("3B993.o.1.a", "3B993.o.1.b"):
+        entry = found[("US", code)]
+        assert entry.text_only
+        assert ways(entry) == _one("process-vacuum-pressure", "<=", "0.01", "PA")
+        assert entry.requires_facts == ("annealing-equipment-for-300-mm-wafers",)

@@ -385,3 +385,85 @@ def test_3b001_h_phase_shift_masks(classify_in: Any, jurisdiction: str) -> None:
     assert (
         "phase-shift-mask-not-for-memory-devices-not-controlled-by-3a001" in asked["missing_facts"]
     )
+
+
+@pytest.mark.parametrize(
+    ("kind", "facts", "parameter", "met", "not_met", "code"),
+    [
+        (
+            "copper-interconnect-preclean-equipment",
+            {"not-deposition-equipment": True},
+            "process-vacuum-pressure",
+            "0.005 Pa",
+            "0.02 Pa",
+            "3B993.p.1",
+        ),
+        (
+            "mask-or-reticle-fabrication-equipment",
+            {NOT_3B991: True, "mask-fabrication-equipment-not-pre-1980-photo-optical": True},
+            "smallest-line-width",
+            "1 um",
+            "2.5 um",
+            "3B991.b.2.d.2",
+        ),
+        (
+            "wafer-defect-inspection-equipment",
+            {**TESTER, "not-general-purpose-sem-unless-for-pattern-inspection": True},
+            "smallest-detected-defect-size",
+            "600 nm",
+            "0.7 um",
+            "3B992.b.1",
+        ),
+        (
+            "wafer-surface-finishing-equipment",
+            {NOT_3B991: True, "not-single-side-lapping-and-polishing-equipment": True},
+            "wafer-surface-roughness-two-sigma-tir",
+            "2 um",
+            "2.5 um",
+            "3B991.b.1.k.2",
+        ),
+        (
+            "rapid-thermal-annealing-equipment",
+            {NOT_3B991: True},
+            "wafer-processing-rate-area",
+            "60 cm**2/s",
+            "0.005 m**2/min",
+            "3B991.b.1.c.1",
+        ),
+    ],
+)
+def test_more_single_figures(
+    classify_in: Any,
+    kind: str,
+    facts: dict[str, bool],
+    parameter: str,
+    met: str,
+    not_met: str,
+    code: str,
+) -> None:
+    yes = classify_in("US", _item(kind, facts, **{parameter: met}), ON)
+    assert yes["controlled"] is True and f"US:{code}" in _ids(yes)
+    no = classify_in("US", _item(kind, facts, **{parameter: not_met}), ON)
+    assert f"US:{code}" not in _ids(no) and no["controlled"] is not True
+    # each required fact is asked, never assumed
+    for fact in facts:
+        unstated = {k: v for k, v in facts.items() if k != fact}
+        asked = classify_in("US", _item(kind, unstated, **{parameter: met}), ON)
+        assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
+        stated_false = classify_in(
+            "US", _item(kind, {**facts, fact: False}, **{parameter: met}), ON
+        )
+        assert f"US:{code}" not in _ids(stated_false), fact
+
+
+def test_3b993_o_1_annealing_in_vacuum(classify_in: Any) -> None:
+    facts = {"annealing-equipment-for-300-mm-wafers": True}
+    kind = "semiconductor-annealing-equipment"
+    # in vacuum: 3B993.o.1.a/b (reflow) are text: unknown, never false
+    vacuum = classify_in("US", _item(kind, facts, **{"process-vacuum-pressure": "0.01 Pa"}), ON)
+    assert vacuum["controlled"] == "unknown"
+    assert "US:3B993.o.1.a" in {e["id"] for e in vacuum["possible_entries"]}
+    # not in a vacuum of 0.01 Pa or less: 3B993.o.1 cannot control it
+    air = classify_in("US", _item(kind, facts, **{"process-vacuum-pressure": "1 Pa"}), ON)
+    assert not {"US:3B993.o.1.a", "US:3B993.o.1.b"} & {e["id"] for e in air["possible_entries"]}
+    assert air["controlled"] is not True
