@@ -56,7 +56,11 @@ def test_an_immersion_scanner_is_read_differently_by_each_list(classify_in: Any)
     loose_eu = {**figures, "dedicated-chuck-overlay": "1.51 nm"}
     assert classify_in("EU", _item(SCANNER, **loose_eu), ON)["controlled"] is False
     looser = {**figures, "dedicated-chuck-overlay": "2.41 nm"}
-    assert classify_in("US", _item(SCANNER, **looser), ON)["controlled"] is False
+    # neither 3B001 nor 3B993.f.1; US 3B991.b.2.f.4 (light source shorter than 400 nm) controls
+    # it when 3B001, 3B993 and 3B994 do not: "unknown" until that is stated
+    looser_us = classify_in("US", _item(SCANNER, **looser), ON)
+    assert looser_us["controlled"] == "unknown"
+    assert "not-controlled-by-3b001-3b993-3b994" in looser_us["missing_facts"]
     finer = classify_in("EU", _item(SCANNER, **{**figures, "lithography-mrf-k-0-35": "45 nm"}), ON)
     assert finer["controlled"] is True and "EU:3B001.f.1.b" in _ids(finer)
 

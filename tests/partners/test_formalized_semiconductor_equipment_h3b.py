@@ -278,7 +278,11 @@ def test_3b993_c_3_anisotropic_dry_etch(classify_in: Any) -> None:
     assert classify_in("US", _etcher("0.45 s", 12, facts), ON)["controlled"] is True
     for switching, elements in (("500 ms", 10), ("400 ms", 9)):
         answer = classify_in("US", _etcher(switching, elements, facts), ON)
-        assert answer["controlled"] is False, (switching, elements)
+        assert "US:3B993.c.3" not in _ids(answer), (switching, elements)
+        # US 3B001.c.3, 3B993.c.1 and c.2 (no figure read) stay text: unknown, never false
+        assert answer["controlled"] == "unknown", (switching, elements)
+        possible = {e["id"] for e in answer["possible_entries"]}
+        assert {"US:3B001.c.3", "US:3B993.c.1", "US:3B993.c.2"} <= possible
     # not specified by 3B001.c.1.c: asked
     unstated = {k: v for k, v in facts.items() if k != "not-specified-by-3b001-c-1-c"}
     asked = classify_in("US", _etcher("400 ms", 10, unstated), ON)
@@ -467,3 +471,59 @@ def test_3b993_o_1_annealing_in_vacuum(classify_in: Any) -> None:
     air = classify_in("US", _item(kind, facts, **{"process-vacuum-pressure": "1 Pa"}), ON)
     assert not {"US:3B993.o.1.a", "US:3B993.o.1.b"} & {e["id"] for e in air["possible_entries"]}
     assert air["controlled"] is not True
+
+
+@pytest.mark.parametrize(
+    "kind", ["wafer-stepper-or-scanner", "projection-align-and-expose-equipment"]
+)
+def test_3b991_b_2_f_align_and_expose(classify_in: Any, kind: str) -> None:
+    stated = {NOT_3B991: True}
+    i_line = classify_in(
+        "US", _item(kind, stated, **{"lithography-light-source-wavelength": "365 nm"}), ON
+    )
+    assert i_line["controlled"] is True and "US:3B991.b.2.f.4" in _ids(i_line)
+    fine = classify_in("US", _item(kind, stated, **{"smallest-pattern-size": "2 um"}), ON)
+    assert fine["controlled"] is True and "US:3B991.b.2.f.1" in _ids(fine)
+    # g-line, 3 µm: f.1 and f.4 not met; f.2 (alignment) and f.3 (overlay) stay text: unknown
+    old = {"lithography-light-source-wavelength": "436 nm", "smallest-pattern-size": "3 um"}
+    answer = classify_in("US", _item(kind, stated, **old), ON)
+    assert answer["controlled"] == "unknown"
+    assert not {"US:3B991.b.2.f.1", "US:3B991.b.2.f.4"} & set(_ids(answer))
+    assert {"US:3B991.b.2.f.2", "US:3B991.b.2.f.3"} <= {e["id"] for e in answer["possible_entries"]}
+    # controlled by 3B001 (or 3B993, 3B994): not 3B991
+    other = classify_in("US", _item(kind, {NOT_3B991: False}, **old), ON)
+    assert not [e for e in _ids(other) if e.startswith("US:3B991")]
+
+
+def test_3b991_b_1_i_2_pecvd_stays_text(classify_in: Any) -> None:
+    # a CVD system at atmospheric pressure: not 3B991.b.1.i.1, but b.1.i.2 (PECVD with automatic
+    # cassette-to-cassette and load lock wafer handling) may control it: unknown, never false
+    facts = {NOT_3B991: True, "cvd-not-lpcvd-or-reactive-sputtering": True}
+    kind = "chemical-vapor-deposition-equipment"
+    answer = classify_in(
+        "US", _item(kind, facts, **{"cvd-operating-pressure-min": "101325 Pa"}), ON
+    )
+    assert answer["controlled"] == "unknown"
+    assert "US:3B991.b.1.i.2" in {e["id"] for e in answer["possible_entries"]}
+
+
+def test_3b993_p_3_dry_preclean(classify_in: Any) -> None:
+    kind = "copper-interconnect-preclean-equipment"
+    dry = "dry-surface-oxide-removal-preclean-or-decontamination"
+    facts = {"not-deposition-equipment": True}
+    # above 0.01 Pa: not 3B993.p.1; 3B993.p.3 asks whether it is a dry preclean
+    asked = classify_in("US", _item(kind, facts, **{"process-vacuum-pressure": "1 Pa"}), ON)
+    assert asked["controlled"] == "unknown" and dry in asked["missing_facts"]
+    met = classify_in(
+        "US", _item(kind, {**facts, dry: True}, **{"process-vacuum-pressure": "1 Pa"}), ON
+    )
+    assert met["controlled"] is True and _ids(met) == ["US:3B993.p.3"]
+    wet = classify_in(
+        "US", _item(kind, {**facts, dry: False}, **{"process-vacuum-pressure": "1 Pa"}), ON
+    )
+    assert wet["controlled"] is False
+    deposition = {"not-deposition-equipment": False, dry: True}
+    answer = classify_in(
+        "US", _item(kind, deposition, **{"process-vacuum-pressure": "0.001 Pa"}), ON
+    )
+    assert answer["controlled"] is False
