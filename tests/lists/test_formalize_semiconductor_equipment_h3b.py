@@ -232,3 +232,67 @@ def test_3b993_o_1_vacuum_annealing_stays_text_with_its_vacuum(found: Found) -> 
         assert entry.text_only
         assert ways(entry) == _one("process-vacuum-pressure", "<=", "0.01", "PA")
         assert entry.requires_facts == ("annealing-equipment-for-300-mm-wafers",)
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "code", "kind"),
+    [
+        ("US", "3B001.b", "ion-implantation-equipment"),
+        ("EU", "3B001.b", "ion-implantation-equipment"),
+        ("US", "3B993.b", "ion-implantation-equipment"),
+        ("US", "3B993.q.1", "wafer-defect-inspection-equipment"),
+        ("US", "3B993.o.2", "semiconductor-annealing-equipment"),
+        ("US", "3B001.d.2", "chemical-vapor-deposition-equipment"),
+        ("EU", "3B501.n.3", "chemical-vapor-deposition-equipment"),
+        ("EU", "3B501.n.4", "chemical-vapor-deposition-equipment"),
+        ("US", "3B993.d.1", "chemical-vapor-deposition-equipment"),
+        ("US", "3B993.d.2", "chemical-vapor-deposition-equipment"),
+        ("US", "3B993.d.4", "chemical-vapor-deposition-equipment"),
+        ("US", "3B991.b.1.i.2", "chemical-vapor-deposition-equipment"),
+        ("US", "3B991.b.2.f.2", "wafer-stepper-or-scanner"),
+        ("US", "3B991.b.2.f.3", "wafer-stepper-or-scanner"),
+        ("US", "3B993.c.1", "anisotropic-dry-etch-equipment"),
+        ("US", "3B993.c.2", "anisotropic-dry-etch-equipment"),
+        ("US", "3B001.c.3", "anisotropic-dry-etch-equipment"),
+    ],
+)
+def test_known_as_text_with_their_kind(
+    found: Found, jurisdiction: str, code: str, kind: str
+) -> None:
+    entry = found[(jurisdiction, code)]
+    assert entry.text_only and kind in entry.kinds and not entry.criteria
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "code", "fact"),
+    [
+        ("US", "3B001.g", "mask-designed-for-ics-controlled-by-3a001"),
+        ("EU", "3B001.g", "mask-designed-for-ics-controlled-by-3a001"),
+        ("US", "3B002.a", "tester-for-s-parameters-of-3a001-b-3-items"),
+        ("EU", "3B002.a", "tester-for-s-parameters-of-3a001-b-3-items"),
+        ("US", "3B002.b", "tester-for-3a001-b-2-microwave-integrated-circuits"),
+        ("EU", "3B002.c", "tester-for-3a001-b-2-microwave-integrated-circuits"),
+        ("US", "3B993.p.3", "dry-surface-oxide-removal-preclean-or-decontamination"),
+    ],
+)
+def test_decided_by_a_fact(found: Found, jurisdiction: str, code: str, fact: str) -> None:
+    entry = found[(jurisdiction, code)]
+    assert not entry.text_only and not entry.criteria and fact in entry.requires_facts
+
+
+def test_3b991_b_2_f_align_and_expose(found: Found) -> None:
+    # f.1 "pattern size of less than 2.5 micrometer"; f.4 "shorter than 400 nm"
+    assert ways(found[("US", "3B991.b.2.f.1")]) == _one(
+        "smallest-pattern-size", "<", "2.5", "MicroM"
+    )
+    assert ways(found[("US", "3B991.b.2.f.4")]) == _one(
+        "lithography-light-source-wavelength", "<", "400", "NanoM"
+    )
+    for code in ("3B991.b.2.f.1", "3B991.b.2.f.4"):
+        entry = found[("US", code)]
+        assert set(entry.kinds) == {
+            "wafer-stepper-or-scanner",
+            "projection-align-and-expose-equipment",
+        }
+        assert entry.requires_facts == (NOT_3B991,)
+    assert ("EU", "3B991.b.2.f.4") not in found

@@ -15,6 +15,8 @@ NOT_3B992 = "not-controlled-by-3b002-3b993-3b994"
 STORED = "stored-program-controlled"
 IC_NOTE = "ic-tester-not-excluded-by-note-to-3b992-b-4-b"
 TESTER = {NOT_3B992: True, STORED: True}
+S_PARAMETERS = "tester-for-s-parameters-of-3a001-b-3-items"
+MICROWAVE_ICS = "tester-for-3a001-b-2-microwave-integrated-circuits"
 
 
 def test_wafer_probers(classify_in: Any) -> None:
@@ -47,10 +49,21 @@ def test_wafer_probers(classify_in: Any) -> None:
 
 def test_discrete_device_testers(classify_in: Any) -> None:
     kind = "discrete-semiconductor-device-test-equipment"
-    met = classify_in("US", _item(kind, TESTER, **{"test-frequency-max": "20 GHz"}), ON)
+    tester = {**TESTER, S_PARAMETERS: False}
+    met = classify_in("US", _item(kind, tester, **{"test-frequency-max": "20 GHz"}), ON)
     assert met["controlled"] is True and "US:3B992.b.4.a" in _ids(met)
-    at = classify_in("US", _item(kind, TESTER, **{"test-frequency-max": "18 GHz"}), ON)
+    at = classify_in("US", _item(kind, tester, **{"test-frequency-max": "18 GHz"}), ON)
     assert at["controlled"] is False
+    # 3B002.a (S-parameters of 3A001.b.3 transistors) is asked, in both lists
+    for jurisdiction in ("US", "EU"):
+        asked = classify_in(
+            jurisdiction, _item(kind, TESTER, **{"test-frequency-max": "18 GHz"}), ON
+        )
+        assert asked["controlled"] == "unknown" and S_PARAMETERS in asked["missing_facts"]
+        s_tester = _item(kind, {S_PARAMETERS: True}, **{"test-frequency-max": "18 GHz"})
+        controlled = classify_in(jurisdiction, s_tester, ON)
+        assert controlled["controlled"] is True
+        assert f"{jurisdiction}:3B002.a" in _ids(controlled)
     asked = classify_in(
         "US", _item(kind, {NOT_3B992: True}, **{"test-frequency-max": "20 GHz"}), ON
     )
@@ -72,7 +85,7 @@ def test_discrete_device_testers(classify_in: Any) -> None:
 def test_ic_testers(
     classify_in: Any, rate: str, terminals: int, expected: bool, code: str | None
 ) -> None:
-    facts = {**TESTER, IC_NOTE: True}
+    facts = {**TESTER, IC_NOTE: True, MICROWAVE_ICS: False}
     item = _item(
         "integrated-circuit-test-equipment",
         facts,
@@ -90,10 +103,17 @@ def test_ic_testers_ask_the_note(classify_in: Any) -> None:
     assert asked["controlled"] == "unknown" and IC_NOTE in asked["missing_facts"]
     memory = _item(
         "integrated-circuit-test-equipment",
-        {**TESTER, IC_NOTE: False},
+        {**TESTER, IC_NOTE: False, MICROWAVE_ICS: False},
         **{"tester-pattern-rate": "50 MHz"},
     )
     assert classify_in("US", memory, ON)["controlled"] is False
+    # US 3B002.b and EU 3B002.c: testers of 3A001.b.2 microwave integrated circuits
+    for jurisdiction, code in (("US", "3B002.b"), ("EU", "3B002.c")):
+        mmic = _item("integrated-circuit-test-equipment", {MICROWAVE_ICS: True})
+        answer = classify_in(jurisdiction, mmic, ON)
+        assert answer["controlled"] is True and f"{jurisdiction}:{code}" in _ids(answer)
+        asked = classify_in(jurisdiction, _item("integrated-circuit-test-equipment", {}), ON)
+        assert asked["controlled"] == "unknown" and MICROWAVE_ICS in asked["missing_facts"]
 
 
 def test_focal_plane_array_testers(classify_in: Any) -> None:
@@ -364,6 +384,7 @@ def test_3b993_overlay_metrology(classify_in: Any) -> None:
 MASK = {
     "not-specified-by-3b001-g": True,
     "phase-shift-mask-not-for-memory-devices-not-controlled-by-3a001": True,
+    "mask-designed-for-ics-controlled-by-3a001": False,
 }
 
 
@@ -527,3 +548,21 @@ def test_3b993_p_3_dry_preclean(classify_in: Any) -> None:
         "US", _item(kind, deposition, **{"process-vacuum-pressure": "0.001 Pa"}), ON
     )
     assert answer["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_3b001_g_masks_for_3a001_circuits(classify_in: Any, jurisdiction: str) -> None:
+    kind = "phase-shift-multilayer-mask"
+    fact = "mask-designed-for-ics-controlled-by-3a001"
+    met = classify_in(jurisdiction, _item(kind, {fact: True}), ON)
+    assert met["controlled"] is True and f"{jurisdiction}:3B001.g" in _ids(met)
+    asked = classify_in(jurisdiction, _item(kind, {"not-specified-by-3b001-g": False}), ON)
+    assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+
+
+def test_implanters_are_unknown_in_both_lists_by_3b001_b(classify_in: Any) -> None:
+    # 3B001.b (beam energy and current per implanted species) stays text, in both lists
+    for jurisdiction in ("US", "EU"):
+        answer = classify_in(jurisdiction, _item("ion-implantation-equipment", {}), ON)
+        assert answer["controlled"] == "unknown"
+        assert f"{jurisdiction}:3B001.b" in {e["id"] for e in answer["possible_entries"]}
