@@ -296,3 +296,14 @@ def test_3b991_b_2_f_align_and_expose(found: Found) -> None:
         }
         assert entry.requires_facts == (NOT_3B991,)
     assert ("EU", "3B991.b.2.f.4") not in found
+
+
+@pytest.mark.parametrize(
+    ("code", "fact"),
+    [("3B991.b.1.h.1.b", "batch-type-etcher"), ("3B991.b.1.h.2.b", "single-wafer-type-etcher")],
+)
+def test_3b991_b_1_h_etch_pressure(found: Found, code: str, fact: str) -> None:
+    # "Reactor operational (etching) pressure of 26.66 Pa or less"
+    entry = found[("US", code)]
+    assert ways(entry) == _one("etch-reactor-operating-pressure", "<=", "26.66", "PA")
+    assert set(entry.requires_facts) == {NOT_3B991, "stored-program-controlled", fact}

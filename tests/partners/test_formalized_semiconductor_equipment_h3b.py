@@ -566,3 +566,48 @@ def test_implanters_are_unknown_in_both_lists_by_3b001_b(classify_in: Any) -> No
         answer = classify_in(jurisdiction, _item("ion-implantation-equipment", {}), ON)
         assert answer["controlled"] == "unknown"
         assert f"{jurisdiction}:3B001.b" in {e["id"] for e in answer["possible_entries"]}
+
+
+@pytest.mark.parametrize(
+    ("fact", "code"),
+    [("batch-type-etcher", "3B991.b.1.h.1.b"), ("single-wafer-type-etcher", "3B991.b.1.h.2.b")],
+)
+def test_3b991_b_1_h_etch_pressure(classify_in: Any, fact: str, code: str) -> None:
+    facts = {NOT_3B991: True, STORED: True, fact: True}
+    met = classify_in(
+        "US",
+        _item(
+            "anisotropic-dry-etch-equipment", facts, **{"etch-reactor-operating-pressure": "20 Pa"}
+        ),
+        ON,
+    )
+    assert met["controlled"] is True and f"US:{code}" in _ids(met)
+    # 26.66 Pa is 200 mTorr: "or less"
+    at = classify_in(
+        "US",
+        _item(
+            "anisotropic-dry-etch-equipment",
+            facts,
+            **{"etch-reactor-operating-pressure": "26.66 Pa"},
+        ),
+        ON,
+    )
+    assert f"US:{code}" in _ids(at)
+    above = classify_in(
+        "US",
+        _item(
+            "anisotropic-dry-etch-equipment", facts, **{"etch-reactor-operating-pressure": "30 Pa"}
+        ),
+        ON,
+    )
+    assert f"US:{code}" not in _ids(above) and above["controlled"] == "unknown"
+    asked = classify_in(
+        "US",
+        _item(
+            "anisotropic-dry-etch-equipment",
+            {NOT_3B991: True, STORED: True},
+            **{"etch-reactor-operating-pressure": "20 Pa"},
+        ),
+        ON,
+    )
+    assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
