@@ -241,7 +241,6 @@ def test_3b993_o_1_vacuum_annealing_stays_text_with_its_vacuum(found: Found) -> 
         ("EU", "3B001.b", "ion-implantation-equipment"),
         ("US", "3B993.b", "ion-implantation-equipment"),
         ("US", "3B993.q.1", "wafer-defect-inspection-equipment"),
-        ("US", "3B993.o.2", "semiconductor-annealing-equipment"),
         ("US", "3B001.d.2", "chemical-vapor-deposition-equipment"),
         ("EU", "3B501.n.3", "chemical-vapor-deposition-equipment"),
         ("EU", "3B501.n.4", "chemical-vapor-deposition-equipment"),
@@ -307,3 +306,17 @@ def test_3b991_b_1_h_etch_pressure(found: Found, code: str, fact: str) -> None:
     entry = found[("US", code)]
     assert ways(entry) == _one("etch-reactor-operating-pressure", "<=", "26.66", "PA")
     assert set(entry.requires_facts) == {NOT_3B991, "stored-program-controlled", fact}
+
+
+def test_3b993_o_2_flash_annealing(found: Found) -> None:
+    # "to a temperature greater than 1000 °C (1832 °F) for a 'duration' less than 2 ms"
+    entry = found[("US", "3B993.o.2")]
+    assert ways(entry) == {
+        frozenset(
+            {
+                ("anneal-wafer-peak-temperature", ">", Decimal("1000"), "DEG_C"),
+                ("anneal-duration-above-1000-c", "<", Decimal("2"), "MilliSEC"),
+            }
+        )
+    }
+    assert entry.requires_facts == ("annealing-equipment-for-300-mm-wafers",)

@@ -611,3 +611,35 @@ def test_3b991_b_1_h_etch_pressure(classify_in: Any, fact: str, code: str) -> No
         ON,
     )
     assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+
+
+def test_3b993_o_2_flash_annealing(classify_in: Any) -> None:
+    facts = {"annealing-equipment-for-300-mm-wafers": True}
+
+    def anneal(peak: str, duration: str, kind: str = "semiconductor-annealing-equipment") -> Any:
+        figures = {"anneal-wafer-peak-temperature": peak, "anneal-duration-above-1000-c": duration}
+        return classify_in("US", _item(kind, facts, **figures), ON)
+
+    met = anneal("1300 degC", "1 ms")
+    assert met["controlled"] is True and "US:3B993.o.2" in _ids(met)
+    # a rapid thermal annealer is annealing equipment: 3B993.o.2 applies to it too
+    assert "US:3B993.o.2" in _ids(
+        anneal("1573.15 K", "0.5 ms", "rapid-thermal-annealing-equipment")
+    )
+    for peak, duration in (("1000 degC", "1 ms"), ("1300 degC", "2 ms")):
+        assert "US:3B993.o.2" not in _ids(anneal(peak, duration)), (peak, duration)
+    assert (
+        classify_in(
+            "US",
+            _item(
+                "semiconductor-annealing-equipment",
+                {},
+                **{
+                    "anneal-wafer-peak-temperature": "1300 degC",
+                    "anneal-duration-above-1000-c": "1 ms",
+                },
+            ),
+            ON,
+        )["controlled"]
+        == "unknown"
+    )
