@@ -320,3 +320,10 @@ def test_3b993_o_2_flash_annealing(found: Found) -> None:
         )
     }
     assert entry.requires_facts == ("annealing-equipment-for-300-mm-wafers",)
+
+
+def test_3b993_f_3_throughput_commodities(found: Found) -> None:
+    # "by greater than 1%"
+    entry = found[("US", "3B993.f.3")]
+    assert ways(entry) == _one("lithography-throughput-increase", ">", "1", "PERCENT")
+    assert entry.requires_facts == ("for-lithography-equipment-of-3b001-f-1-or-3b993-f-1",)

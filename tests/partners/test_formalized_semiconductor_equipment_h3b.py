@@ -643,3 +643,24 @@ def test_3b993_o_2_flash_annealing(classify_in: Any) -> None:
         )["controlled"]
         == "unknown"
     )
+
+
+def test_3b993_f_3_throughput_commodities(classify_in: Any) -> None:
+    kind = "lithography-throughput-enhancement-commodity"
+    fact = "for-lithography-equipment-of-3b001-f-1-or-3b993-f-1"
+    met = classify_in(
+        "US", _item(kind, {fact: True}, **{"lithography-throughput-increase": "1.5 percent"}), ON
+    )
+    assert met["controlled"] is True and _ids(met) == ["US:3B993.f.3"]
+    at = classify_in(
+        "US", _item(kind, {fact: True}, **{"lithography-throughput-increase": "1 percent"}), ON
+    )
+    assert at["controlled"] is False
+    asked = classify_in(
+        "US", _item(kind, {}, **{"lithography-throughput-increase": "5 percent"}), ON
+    )
+    assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+    other = classify_in(
+        "US", _item(kind, {fact: False}, **{"lithography-throughput-increase": "5 percent"}), ON
+    )
+    assert other["controlled"] is False
