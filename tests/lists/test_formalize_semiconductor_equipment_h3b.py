@@ -327,3 +327,15 @@ def test_3b993_f_3_throughput_commodities(found: Found) -> None:
     entry = found[("US", "3B993.f.3")]
     assert ways(entry) == _one("lithography-throughput-increase", ">", "1", "PERCENT")
     assert entry.requires_facts == ("for-lithography-equipment-of-3b001-f-1-or-3b993-f-1",)
+
+
+def test_epitaxy_known_as_text_or_by_kind(found: Found) -> None:
+    for jurisdiction in ("US", "EU"):
+        a1 = found[(jurisdiction, "3B001.a.1")]
+        assert a1.text_only and a1.kinds == ("epitaxial-growth-equipment",)
+        assert a1.requires_facts == ("epitaxy-produces-layer-other-than-silicon",)
+        mbe = found[(jurisdiction, "3B001.a.3")]
+        assert not mbe.text_only and mbe.kinds == ("molecular-beam-epitaxy-equipment",)
+        assert not mbe.requires_facts and not mbe.criteria
+    d = found[("US", "3B991.b.1.d")]
+    assert d.text_only and set(d.requires_facts) == {NOT_3B991, "stored-program-controlled"}

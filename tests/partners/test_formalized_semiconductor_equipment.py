@@ -17,10 +17,15 @@ PULSED = "etch-pulsed-rf-output"
 CHUCK = "electrostatic-chuck-twenty-or-more-temperature-elements"
 
 
+# 3B001.a.1 (a layer other than silicon) and US 3B991.b.1.d ("stored program controlled") stay
+# text: stated false here, so that 3B001.a.4 / 3B501.a.4 alone decide
+ELSEWHERE = {"epitaxy-produces-layer-other-than-silicon": False, "stored-program-controlled": False}
+
+
 def _epitaxy(lowest: str, facts: dict[str, bool] | None = None) -> dict[str, Any]:
     return _item(
         "silicon-epitaxial-growth-equipment",
-        {PRECLEAN: True} if facts is None else facts,
+        {**ELSEWHERE, **({PRECLEAN: True} if facts is None else facts)},
         **{"epitaxy-deposition-chamber-lowest-temperature": lowest},
     )
 

@@ -664,3 +664,24 @@ def test_3b993_f_3_throughput_commodities(classify_in: Any) -> None:
         "US", _item(kind, {fact: False}, **{"lithography-throughput-increase": "5 percent"}), ON
     )
     assert other["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_epitaxy_outside_3b001_a_4(classify_in: Any, jurisdiction: str) -> None:
+    # molecular beam epitaxy: 3B001.a.3, by its kind alone
+    mbe = classify_in(jurisdiction, _item("molecular-beam-epitaxy-equipment", {}), ON)
+    assert mbe["controlled"] is True and f"{jurisdiction}:3B001.a.3" in _ids(mbe)
+    # any epitaxy equipment: 3B001.a.1 (uniformity across 75 mm) stays text, asked by its fact
+    other = "epitaxy-produces-layer-other-than-silicon"
+    asked = classify_in(jurisdiction, _item("epitaxial-growth-equipment", {STORED: False}), ON)
+    assert asked["controlled"] == "unknown" and other in asked["missing_facts"]
+    silicon_only = classify_in(
+        jurisdiction, _item("epitaxial-growth-equipment", {STORED: False, other: False}), ON
+    )
+    # not 3B001.a.1; still unknown: the equipment may be of a narrower kind (MBE: 3B001.a.3)
+    possible = {e["id"] for e in silicon_only["possible_entries"]}
+    assert f"{jurisdiction}:3B001.a.1" not in possible
+    assert f"{jurisdiction}:3B001.a.3" in possible
+    # a silicon epitaxy system is epitaxial growth equipment: 3B001.a.1 is asked of it too
+    si = classify_in(jurisdiction, _item("silicon-epitaxial-growth-equipment", {STORED: False}), ON)
+    assert other in si["missing_facts"]
