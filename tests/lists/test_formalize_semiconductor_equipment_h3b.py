@@ -339,3 +339,11 @@ def test_epitaxy_known_as_text_or_by_kind(found: Found) -> None:
         assert not mbe.requires_facts and not mbe.criteria
     d = found[("US", "3B991.b.1.d")]
     assert d.text_only and set(d.requires_facts) == {NOT_3B991, "stored-program-controlled"}
+
+
+def test_3b992_b_5_non_contactive_probing(found: Found) -> None:
+    # b.5.b "a resolution of less than 0.5 V"
+    entry = found[("US", "3B992.b.5.b")]
+    assert ways(entry) == _one("electron-spectrometer-voltage-resolution", "<", "0.5", "V")
+    assert "electron-beam-at-3-kev-or-below-or-laser-beam-prober" in entry.requires_facts
+    assert found[("US", "3B992.b.5.a")].text_only and found[("US", "3B992.b.5.c")].text_only

@@ -685,3 +685,27 @@ def test_epitaxy_outside_3b001_a_4(classify_in: Any, jurisdiction: str) -> None:
     # a silicon epitaxy system is epitaxial growth equipment: 3B001.a.1 is asked of it too
     si = classify_in(jurisdiction, _item("silicon-epitaxial-growth-equipment", {STORED: False}), ON)
     assert other in si["missing_facts"]
+
+
+def test_3b992_b_5_non_contactive_probing(classify_in: Any) -> None:
+    kind = "non-contactive-probing-system"
+    facts = {
+        NOT_3B992: True,
+        "electron-beam-at-3-kev-or-below-or-laser-beam-prober": True,
+        "not-general-purpose-sem-unless-for-non-contactive-probing": True,
+    }
+    met = classify_in(
+        "US", _item(kind, facts, **{"electron-spectrometer-voltage-resolution": "100 mV"}), ON
+    )
+    assert met["controlled"] is True and "US:3B992.b.5.b" in _ids(met)
+    coarse = classify_in(
+        "US", _item(kind, facts, **{"electron-spectrometer-voltage-resolution": "0.5 V"}), ON
+    )
+    assert "US:3B992.b.5.b" not in _ids(coarse) and coarse["controlled"] == "unknown"
+    high_kv = {**facts, "electron-beam-at-3-kev-or-below-or-laser-beam-prober": False}
+    assert (
+        classify_in(
+            "US", _item(kind, high_kv, **{"electron-spectrometer-voltage-resolution": "100 mV"}), ON
+        )["controlled"]
+        is False
+    )
