@@ -114,12 +114,13 @@ def test_mask_writers_need_the_beam_and_both_figures_of_f_3_b_1(
     assert met["controlled"] is True and f"{jurisdiction}:3B001.f.3" in _ids(met)
     asked = classify_in(jurisdiction, _item(kind, None, **fine), ON)
     assert asked["controlled"] == "unknown" and beam in asked["missing_facts"]
-    # a laser mask writer (not an electron beam system: US 3B991.b.1.j does not apply)
-    laser = {"electron-beam-system": False}
-    assert classify_in(jurisdiction, _item(kind, {beam: False, **laser}, **fine), ON)["controlled"] is False  # fmt: skip
+    # not an electron beam system (US 3B991.b.1.j does not apply), lines of 3 µm (nor does US
+    # 3B991.b.2.d.2, ion or laser beam mask fabrication "of less than 2.5 micrometer")
+    laser, wide = {"electron-beam-system": False}, {"smallest-line-width": "3 um"}
+    assert classify_in(jurisdiction, _item(kind, {beam: False, **laser}, **fine, **wide), ON)["controlled"] is False  # fmt: skip
     placement = {**fine, "mask-writer-image-placement": "17 nm"}
     overlay = {"mask-second-layer-overlay-error": "23 nm"}
-    assert classify_in(jurisdiction, _item(kind, {beam: True, **laser}, **placement, **overlay), ON)["controlled"] is False  # fmt: skip
+    assert classify_in(jurisdiction, _item(kind, {beam: True, **laser}, **placement, **overlay, **wide), ON)["controlled"] is False  # fmt: skip
     tighter = {"mask-second-layer-overlay-error": "22 nm"}
     assert classify_in(jurisdiction, _item(kind, {beam: True}, **placement, **tighter), ON)["controlled"] is True  # fmt: skip
 

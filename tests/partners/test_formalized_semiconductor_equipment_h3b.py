@@ -709,3 +709,25 @@ def test_3b992_b_5_non_contactive_probing(classify_in: Any) -> None:
         )["controlled"]
         is False
     )
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_narrower_kinds_meet_3b001_f(classify_in: Any, jurisdiction: str) -> None:
+    # a laser mask writer of 3B991.b.2.d.2 is mask making equipment: 3B001.f.3 decides it too
+    writer = _item(
+        "mask-or-reticle-fabrication-equipment",
+        {"mask-writer-deflected-focused-beam": True},
+        **{"mask-writer-fwhm-spot-size": "60 nm", "mask-writer-image-placement": "16 nm"},
+    )
+    answer = classify_in(jurisdiction, writer, ON)
+    assert answer["controlled"] is True and f"{jurisdiction}:3B001.f.3" in _ids(answer)
+    # a laser direct writer is direct write equipment: 3B001.f.4 asks for its electron beam
+    laser = classify_in(jurisdiction, _item("laser-direct-write-equipment", {}), ON)
+    assert "deflected-focused-electron-beam" in laser["missing_facts"]
+    no_beam = {"deflected-focused-electron-beam": False, NOT_3B991: True}
+    fine = classify_in(
+        jurisdiction,
+        _item("laser-direct-write-equipment", no_beam, **{"smallest-pattern-size": "1 um"}),
+        ON,
+    )
+    assert fine["controlled"] is (jurisdiction == "US")
