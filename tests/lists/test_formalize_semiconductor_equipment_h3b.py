@@ -253,6 +253,7 @@ def test_3b993_o_1_vacuum_annealing_stays_text_with_its_vacuum(found: Found) -> 
         ("US", "3B993.c.1", "anisotropic-dry-etch-equipment"),
         ("US", "3B993.c.2", "anisotropic-dry-etch-equipment"),
         ("US", "3B001.c.3", "anisotropic-dry-etch-equipment"),
+        ("US", "3B991.b.2.e", "mask-inspection-equipment"),
     ],
 )
 def test_known_as_text_with_their_kind(
@@ -272,6 +273,7 @@ def test_known_as_text_with_their_kind(
         ("US", "3B002.b", "tester-for-3a001-b-2-microwave-integrated-circuits"),
         ("EU", "3B002.c", "tester-for-3a001-b-2-microwave-integrated-circuits"),
         ("US", "3B993.p.3", "dry-surface-oxide-removal-preclean-or-decontamination"),
+        ("US", "3B002.c", "inspection-equipment-for-euv-masks"),
     ],
 )
 def test_decided_by_a_fact(found: Found, jurisdiction: str, code: str, fact: str) -> None:

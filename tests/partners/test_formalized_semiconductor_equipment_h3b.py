@@ -731,3 +731,15 @@ def test_narrower_kinds_meet_3b001_f(classify_in: Any, jurisdiction: str) -> Non
         ON,
     )
     assert fine["controlled"] is (jurisdiction == "US")
+
+
+def test_mask_inspection(classify_in: Any) -> None:
+    kind, euv = "mask-inspection-equipment", "inspection-equipment-for-euv-masks"
+    met = classify_in("US", _item(kind, {euv: True}), ON)
+    assert met["controlled"] is True and "US:3B002.c" in _ids(met)
+    # not for EUV masks: 3B991.b.2.e (resolution and precision 'or finer') stays text
+    other = classify_in("US", _item(kind, {euv: False}), ON)
+    assert other["controlled"] == "unknown"
+    assert "US:3B991.b.2.e" in {e["id"] for e in other["possible_entries"]}
+    out = {euv: False, NOT_3B991: False}
+    assert classify_in("US", _item(kind, out), ON)["controlled"] is False
