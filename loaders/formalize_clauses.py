@@ -66,7 +66,7 @@ _MAX_OR = 4
 tried as a cut between alternatives: 2^n readings)."""
 _SEPARATOR = re.compile(
     r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)|\s+(?=at any frequency\b)"
-    r"|\s+(?=maintained at a rated\b)|\s+(?=for a number of\b)"
+    r"|\s+(?=maintained at a rated\b)|\s+(?=for a number of\b)|\s+(?=for a duration\b)"
 )
 BAND = "|"
 """Between the two parameters of a phrase that reads a range as an overlap with the range the
@@ -142,7 +142,7 @@ class ParagraphReader:
         def value(n: int) -> str:
             return (
                 rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
-                rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C)\))?"
+                rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F)\))?"
             )
 
         self.expression = self._expression(value)

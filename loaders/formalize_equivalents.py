@@ -28,12 +28,15 @@ def celsius(written: str) -> Decimal:
 
 
 def _converted(value: Decimal, unit: str, written_unit: str) -> Decimal | None:
-    """`value` (in the QUDT unit named last in `unit`) in dBm (a power) or °C (kelvin)."""
+    """`value` (in the QUDT unit named last in `unit`) in dBm (a power), °C (kelvin) or °F
+    (degrees Celsius)."""
     unit = unit.rsplit("/", 1)[-1]  # a QUDT unit IRI
     if written_unit == "dBm" and unit in _MILLIWATTS:
         return 10 * (value * _MILLIWATTS[unit]).log10()
     if written_unit == "°C" and unit == "K":
         return value - Decimal("273.15")
+    if written_unit == "°F" and unit == "DEG_C":  # "1000 °C (1832 °F)" (US 3B993.o.2)
+        return value * 9 / 5 + 32
     return None
 
 

@@ -56,7 +56,11 @@ def test_an_immersion_scanner_is_read_differently_by_each_list(classify_in: Any)
     loose_eu = {**figures, "dedicated-chuck-overlay": "1.51 nm"}
     assert classify_in("EU", _item(SCANNER, **loose_eu), ON)["controlled"] is False
     looser = {**figures, "dedicated-chuck-overlay": "2.41 nm"}
-    assert classify_in("US", _item(SCANNER, **looser), ON)["controlled"] is False
+    # neither 3B001 nor 3B993.f.1; US 3B991.b.2.f.4 (light source shorter than 400 nm) controls
+    # it when 3B001, 3B993 and 3B994 do not: "unknown" until that is stated
+    looser_us = classify_in("US", _item(SCANNER, **looser), ON)
+    assert looser_us["controlled"] == "unknown"
+    assert "not-controlled-by-3b001-3b993-3b994" in looser_us["missing_facts"]
     finer = classify_in("EU", _item(SCANNER, **{**figures, "lithography-mrf-k-0-35": "45 nm"}), ON)
     assert finer["controlled"] is True and "EU:3B001.f.1.b" in _ids(finer)
 
@@ -110,10 +114,13 @@ def test_mask_writers_need_the_beam_and_both_figures_of_f_3_b_1(
     assert met["controlled"] is True and f"{jurisdiction}:3B001.f.3" in _ids(met)
     asked = classify_in(jurisdiction, _item(kind, None, **fine), ON)
     assert asked["controlled"] == "unknown" and beam in asked["missing_facts"]
-    assert classify_in(jurisdiction, _item(kind, {beam: False}, **fine), ON)["controlled"] is False
+    # not an electron beam system (US 3B991.b.1.j does not apply), lines of 3 µm (nor does US
+    # 3B991.b.2.d.2, ion or laser beam mask fabrication "of less than 2.5 micrometer")
+    laser, wide = {"electron-beam-system": False}, {"smallest-line-width": "3 um"}
+    assert classify_in(jurisdiction, _item(kind, {beam: False, **laser}, **fine, **wide), ON)["controlled"] is False  # fmt: skip
     placement = {**fine, "mask-writer-image-placement": "17 nm"}
     overlay = {"mask-second-layer-overlay-error": "23 nm"}
-    assert classify_in(jurisdiction, _item(kind, {beam: True}, **placement, **overlay), ON)["controlled"] is False  # fmt: skip
+    assert classify_in(jurisdiction, _item(kind, {beam: True, **laser}, **placement, **overlay, **wide), ON)["controlled"] is False  # fmt: skip
     tighter = {"mask-second-layer-overlay-error": "22 nm"}
     assert classify_in(jurisdiction, _item(kind, {beam: True}, **placement, **tighter), ON)["controlled"] is True  # fmt: skip
 
@@ -124,4 +131,13 @@ def test_direct_write_equipment(classify_in: Any, jurisdiction: str) -> None:
     at = classify_in(jurisdiction, _item(kind, {beam: True}, **{"direct-write-minimum-beam-size": "15 nm"}), ON)  # fmt: skip
     assert at["controlled"] is True and f"{jurisdiction}:3B001.f.4" in _ids(at)
     coarse = {"direct-write-minimum-beam-size": "16 nm", "direct-write-overlay-error": "27 nm"}
-    assert classify_in(jurisdiction, _item(kind, {beam: True}, **coarse), ON)["controlled"] is False
+    answer = classify_in(jurisdiction, _item(kind, {beam: True}, **coarse), ON)
+    assert f"{jurisdiction}:3B001.f.4" not in _ids(answer)
+    # an electron beam direct writer outside 3B001.f.4: in the US, 3B991.b.1.j (electron beam
+    # systems for device processing) may control it: "unknown" until its facts are stated
+    assert answer["controlled"] is (False if jurisdiction == "EU" else "unknown")
+    stated = {beam: True, "electron-beam-system": True, "not-controlled-by-3b001-3b993-3b994": True}
+    slow = {**coarse, "beam-dac-conversion-rate": "2 MHz", "beam-dac-conversion-accuracy": "12 bit"}
+    assert "US:3B991.b.1.j.3" not in _ids(
+        classify_in(jurisdiction, _item(kind, stated, **slow), ON)
+    )
