@@ -34,14 +34,18 @@ LEAD_IN = "none"
 meeting"): words a person read as only introducing the sub-paragraphs."""
 
 _TAIL = re.compile(
-    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all|either|both) of the following"
+    r"(?:^|,?\s+(?:and\s+)?)(?:having\s+|meeting\s+)?(?P<mode>any|all|either|both)"
+    r"(?:\s+of)?\s+the following"
     r"(?:\s+sets of)?(?:\s+characteristics)?"
-    r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+[“”\"]?components[“”\"]?\s+therefor)?"
+    r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
+    r"(?:[“”\"]?components[“”\"]?|electronic control equipment)\s+therefor)?"
     r"\s*[:;]?$",
     re.IGNORECASE,
 )
-"""… optionally followed by "and “specially designed” “components” therefor" (5A001.e): the
-components are another kind, outside the family's, so the words add no condition on its items."""
+"""… optionally followed by "and “specially designed” “components” therefor" (5A001.e) or "and
+“specially designed” electronic control equipment therefor" (6A004.d.2.a): the components or the
+control equipment are another kind, outside the family's, so the words add no condition on its
+items."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""
