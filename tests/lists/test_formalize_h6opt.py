@@ -1,5 +1,5 @@
 """Category 6 optics read from the official texts (families.csv, phrases.csv): beam steering
-mirror stages (6A004.d.2.a). Each paragraph's criteria are the comparators, values and units its
+mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1). Each paragraph's criteria are the comparators, values and units its
 own words state, in each list's spelling; the expected values below were written from
 ontology/sources/, not from the formalizer. Also the reader: a root ending "and “specially
 designed” electronic control equipment therefor" (another kind), and "all the following" without
@@ -15,7 +15,7 @@ from exportgraph.loaders.formalize_clauses import _TAIL
 
 from tests.lists.formal import Criterion, ways
 
-ROOTS = ("6A004.d.2.a",)
+ROOTS = ("6A004.d.2.a", "6A004.a.1")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 
@@ -69,3 +69,41 @@ def test_the_tail_the_reader_takes(words: str, mode: str) -> None:
 def test_other_equipment_therefor_is_not_a_tail() -> None:
     # only the components or the electronic control equipment are another kind's words
     assert _TAIL.search("Stages having all of the following, and specially designed lasers therefor") is None  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_deformable_mirrors(found: Found, jurisdiction: str) -> None:
+    # 6A004.a.1 "'Deformable mirrors' having an active optical aperture greater than 10 mm and
+    # having any of the following, and “specially designed” components therefor: a. Having all
+    # the following: 1. A mechanical resonant frequency of 750 Hz or more; and 2. More than 200
+    # actuators; or b. A Laser Induced Damage Threshold (LIDT) being any of the following:
+    # 1. Greater than 1 kW/cm^2 [EU: kW/ cm2] using a “CW laser”; or 2. Greater than 2 J/cm^2
+    # [EU: J/ cm2] using 20 ns “laser” pulses at 20 Hz repetition rate"
+    aperture = _criterion("deformable-mirror-active-optical-aperture", ">", "10", "MilliM")
+    group = found[(jurisdiction, "6A004.a.1")]
+    assert group.group and group.kinds == ("deformable-mirror",) and group.requires_facts == ()
+    resonant = found[(jurisdiction, "6A004.a.1.a")]
+    assert resonant.text_only is None
+    assert ways(resonant) == {
+        frozenset({
+            aperture,
+            _criterion("deformable-mirror-mechanical-resonant-frequency", ">=", "750", "HZ"),
+            _criterion("deformable-mirror-actuator-count", ">", "200", "NUM"),
+        })
+    }  # fmt: skip
+    assert found[(jurisdiction, "6A004.a.1.b")].group
+    cw = found[(jurisdiction, "6A004.a.1.b.1")]
+    pulsed = found[(jurisdiction, "6A004.a.1.b.2")]
+    assert cw.text_only is None and pulsed.text_only is None
+    assert ways(cw) == {
+        frozenset({
+            aperture,
+            _criterion("mirror-cw-laser-induced-damage-threshold", ">", "1", "KiloW-PER-CentiM2"),
+        })
+    }  # fmt: skip
+    assert ways(pulsed) == {
+        frozenset({
+            aperture,
+            _criterion("mirror-pulsed-laser-induced-damage-threshold", ">", "2", "J-PER-CentiM2"),
+        })
+    }  # fmt: skip

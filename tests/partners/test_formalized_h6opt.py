@@ -1,6 +1,6 @@
 """Classification by Category 6 optics formalized from the whole lists (families.csv;
 tests/lists/test_formalize_h6opt.py reads their values): beam steering mirror stages
-(6A004.d.2.a) — items on both sides of each threshold, in both lists."""
+(6A004.d.2.a), deformable mirrors (6A004.a.1) — items on both sides of each threshold, in both lists."""
 
 from __future__ import annotations
 
@@ -39,3 +39,39 @@ def test_beam_steering_mirror_stages(classify_in: Any, jurisdiction: str) -> Non
     # a figure not stated: the stage is not decided
     partial = {k: v for k, v in STAGE.items() if k != "beam-steering-stage-angular-accuracy"}
     assert classify_in(jurisdiction, _item(kind, **partial), ON)["controlled"] == "unknown"
+
+
+APERTURE, RESONANT = "deformable-mirror-active-optical-aperture", "deformable-mirror-mechanical-resonant-frequency"  # fmt: skip
+ACTUATORS = "deformable-mirror-actuator-count"
+CW, PULSED = "mirror-cw-laser-induced-damage-threshold", "mirror-pulsed-laser-induced-damage-threshold"  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_deformable_mirrors(classify_in: Any, jurisdiction: str) -> None:
+    # 6A004.a.1: aperture > 10 mm and (resonance 750 Hz or more with more than 200 actuators,
+    # or a CW LIDT > 1 kW/cm^2, or a 20 ns / 20 Hz pulsed LIDT > 2 J/cm^2)
+    kind = "deformable-mirror"
+
+    def answer(**figures: str) -> Any:
+        return classify_in(jurisdiction, _item(kind, **figures), ON)
+
+    low = {CW: "1 kW/cm**2", PULSED: "2 J/cm**2"}
+    fast = answer(**{APERTURE: "11 mm", RESONANT: "750 Hz", ACTUATORS: "201", **low})
+    code = f"{jurisdiction}:6A004.a.1"
+    # the paragraph met is named, under its group(s)
+    assert fast["controlled"] is True and set(_ids(fast)) == {code, f"{code}.a"}
+    for name, at in ((APERTURE, "10 mm"), (RESONANT, "749 Hz"), (ACTUATORS, "200")):
+        figures = {APERTURE: "11 mm", RESONANT: "750 Hz", ACTUATORS: "201", **low, name: at}
+        assert answer(**figures)["controlled"] is False, name
+    slow = {APERTURE: "11 mm", RESONANT: "100 Hz", ACTUATORS: "50"}
+    hard_cw = answer(**{**slow, **low, CW: "1.1 kW/cm**2"})
+    assert hard_cw["controlled"] is True
+    assert set(_ids(hard_cw)) == {code, f"{code}.b", f"{code}.b.1"}
+    hard_pulsed = answer(**{**slow, **low, PULSED: "2.1 J/cm**2"})
+    assert hard_pulsed["controlled"] is True
+    assert set(_ids(hard_pulsed)) == {code, f"{code}.b", f"{code}.b.2"}
+    assert answer(**{**slow, **low})["controlled"] is False
+    # the LIDTs not stated: a slow mirror is not decided
+    assert answer(**slow)["controlled"] == "unknown"
+    # a small mirror is not controlled whatever else it states
+    assert answer(**{APERTURE: "10 mm", RESONANT: "1 kHz", ACTUATORS: "500"})["controlled"] is False
