@@ -1,5 +1,6 @@
 """Category 6 optics read from the official texts (families.csv, phrases.csv): beam steering
-mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1). Each paragraph's criteria are the comparators, values and units its
+mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages
+(6A004.a.4). Each paragraph's criteria are the comparators, values and units its
 own words state, in each list's spelling; the expected values below were written from
 ontology/sources/, not from the formalizer. Also the reader: a root ending "and “specially
 designed” electronic control equipment therefor" (another kind), and "all the following" without
@@ -15,7 +16,7 @@ from exportgraph.loaders.formalize_clauses import _TAIL
 
 from tests.lists.formal import Criterion, ways
 
-ROOTS = ("6A004.d.2.a", "6A004.a.1")
+ROOTS = ("6A004.d.2.a", "6A004.a.1", "6A004.a.4")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 
@@ -106,4 +107,36 @@ def test_deformable_mirrors(found: Found, jurisdiction: str) -> None:
             aperture,
             _criterion("mirror-pulsed-laser-induced-damage-threshold", ">", "2", "J-PER-CentiM2"),
         })
+    }  # fmt: skip
+
+
+STEERING_FACTS = (
+    "mirror-specially-designed-for-6a004d2a-beam-steering-stages",
+    "mirror-flatness-lambda-over-10-at-633-nm-or-better",
+)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_mirrors_for_beam_steering_stages(found: Found, jurisdiction: str) -> None:
+    # 6A004.a.4 "Mirrors “specially designed” for beam steering mirror stages specified in
+    # 6A004.d.2.a with a flatness of λ/10 or better (λ is equal to 633 nm)and having any of the
+    # following: a. Diameter or major axis length greater than or equal to 100 mm; or b. Having
+    # all of the following: 1. Diameter or major axis length greater than 50 mm but less than
+    # 100 mm; and 2. A Laser Induced Damage Threshold (LIDT) being any of the following: a. Greater
+    # than 10 kW/cm2 using a “CW laser”; or b. Greater than 20 J/cm2 using 20 ns “laser” pulses at
+    # 20 Hz repetition rate"
+    size = "beam-steering-mirror-diameter-or-major-axis-length"
+    group = found[(jurisdiction, "6A004.a.4")]
+    assert group.group and group.kinds == ("beam-steering-mirror",)
+    # "specially designed" for the stages and the flatness are facts asked
+    assert group.requires_facts == STEERING_FACTS
+    large = found[(jurisdiction, "6A004.a.4.a")]
+    assert large.text_only is None and large.requires_facts == STEERING_FACTS
+    assert ways(large) == {frozenset({_criterion(size, ">=", "100", "MilliM")})}
+    middle = found[(jurisdiction, "6A004.a.4.b")]
+    assert middle.text_only is None
+    between = {_criterion(size, ">", "50", "MilliM"), _criterion(size, "<", "100", "MilliM")}
+    assert ways(middle) == {
+        frozenset({*between, _criterion("mirror-cw-laser-induced-damage-threshold", ">", "10", "KiloW-PER-CentiM2")}),
+        frozenset({*between, _criterion("mirror-pulsed-laser-induced-damage-threshold", ">", "20", "J-PER-CentiM2")}),
     }  # fmt: skip

@@ -1,6 +1,6 @@
 """Classification by Category 6 optics formalized from the whole lists (families.csv;
 tests/lists/test_formalize_h6opt.py reads their values): beam steering mirror stages
-(6A004.d.2.a), deformable mirrors (6A004.a.1) — items on both sides of each threshold, in both lists."""
+(6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages (6A004.a.4) — items on both sides of each threshold, in both lists."""
 
 from __future__ import annotations
 
@@ -75,3 +75,35 @@ def test_deformable_mirrors(classify_in: Any, jurisdiction: str) -> None:
     assert answer(**slow)["controlled"] == "unknown"
     # a small mirror is not controlled whatever else it states
     assert answer(**{APERTURE: "10 mm", RESONANT: "1 kHz", ACTUATORS: "500"})["controlled"] is False
+
+
+DESIGNED = "mirror-specially-designed-for-6a004d2a-beam-steering-stages"
+FLAT = "mirror-flatness-lambda-over-10-at-633-nm-or-better"
+SIZE = "beam-steering-mirror-diameter-or-major-axis-length"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_mirrors_for_beam_steering_stages(classify_in: Any, jurisdiction: str) -> None:
+    # 6A004.a.4: specially designed for 6A004.d.2.a stages, flatness λ/10 or better, and a size
+    # of 100 mm or more, or above 50 mm and below 100 mm with a CW LIDT > 10 kW/cm2 or a pulsed
+    # LIDT > 20 J/cm2
+    kind, code = "beam-steering-mirror", f"{jurisdiction}:6A004.a.4"
+    both = {DESIGNED: True, FLAT: True}
+
+    def answer(facts: dict[str, bool] | None, **figures: str) -> Any:
+        return classify_in(jurisdiction, _item(kind, facts, **figures), ON)
+
+    low = {CW: "10 kW/cm**2", PULSED: "20 J/cm**2"}
+    large = answer(both, **{SIZE: "100 mm", **low})
+    assert large["controlled"] is True and set(_ids(large)) == {code, f"{code}.a"}
+    assert answer(both, **{SIZE: "99 mm", **low})["controlled"] is False
+    assert answer(both, **{SIZE: "50 mm", CW: "20 kW/cm**2", PULSED: "30 J/cm**2"})["controlled"] is False  # fmt: skip
+    for name, at in ((CW, "10.5 kW/cm**2"), (PULSED, "21 J/cm**2")):
+        middle = answer(both, **{SIZE: "99 mm", **low, name: at})
+        assert middle["controlled"] is True and set(_ids(middle)) == {code, f"{code}.b"}, name
+    # the facts of the root's words: missing, the mirror is not decided; false, not controlled
+    for missing in (DESIGNED, FLAT):
+        facts = {k: v for k, v in both.items() if k != missing}
+        asked = answer(facts, **{SIZE: "120 mm"})
+        assert asked["controlled"] == "unknown" and missing in asked["missing_facts"]
+        assert answer({**both, missing: False}, **{SIZE: "120 mm"})["controlled"] is False
