@@ -1,6 +1,7 @@
 """Category 6 optics read from the official texts (families.csv, phrases.csv): beam steering
 mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages
-(6A004.a.4). Each paragraph's criteria are the comparators, values and units its
+(6A004.a.4), image intensifier tubes and their components (6A002.a.2.b, .c.1, .c.2; 6A002.a.2.a
+stays text). Each paragraph's criteria are the comparators, values and units its
 own words state, in each list's spelling; the expected values below were written from
 ontology/sources/, not from the formalizer. Also the reader: a root ending "and “specially
 designed” electronic control equipment therefor" (another kind), and "all the following" without
@@ -16,7 +17,7 @@ from exportgraph.loaders.formalize_clauses import _TAIL
 
 from tests.lists.formal import Criterion, ways
 
-ROOTS = ("6A004.d.2.a", "6A004.a.1", "6A004.a.4")
+ROOTS = ("6A004.d.2.a", "6A004.a.1", "6A004.a.4", "6A002.a.2")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 
@@ -140,3 +141,55 @@ def test_mirrors_for_beam_steering_stages(found: Found, jurisdiction: str) -> No
         frozenset({*between, _criterion("mirror-cw-laser-induced-damage-threshold", ">", "10", "KiloW-PER-CentiM2")}),
         frozenset({*between, _criterion("mirror-pulsed-laser-induced-damage-threshold", ">", "20", "J-PER-CentiM2")}),
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_image_intensifier_tubes_beyond_1050_nm(found: Found, jurisdiction: str) -> None:
+    # 6A002.a.2.b "Image intensifier tubes having all of the following: 1. A peak response in
+    # the wavelength range exceeding 1,050 nm but not exceeding 1,800 nm [EU: 1050, 1800];
+    # 2. Electron image amplification using any of the following: a. A microchannel plate with a
+    # hole pitch (center-to-center [EU: centre-to-centre] spacing) of 12 µm or less; or b. An
+    # electron sensing device with a non-binned pixel pitch of 500 µm or less, “specially
+    # designed” or modified to achieve 'charge multiplication' other than by a microchannel
+    # plate; and 3. “III/V compound” semiconductor (e.g., GaAs or GaInAs) photocathodes and
+    # transferred electron photocathodes, having a maximum “radiant sensitivity” exceeding
+    # 15 mA/W"
+    entry = found[(jurisdiction, "6A002.a.2.b")]
+    assert entry.text_only is None and entry.requires_facts == ()
+    assert entry.kinds == ("image-intensifier-tube",)
+    common = {
+        _criterion("detector-peak-response-wavelength", ">", "1050", "NanoM"),
+        _criterion("detector-peak-response-wavelength", "<=", "1800", "NanoM"),
+        _criterion("image-intensifier-photocathode-radiant-sensitivity", ">", "15", "MilliA-PER-W"),
+    }
+    assert ways(entry) == {
+        frozenset({*common, _criterion("microchannel-plate-hole-pitch", "<=", "12", "MicroM")}),
+        frozenset({*common, _criterion("charge-multiplication-electron-sensing-device-pixel-pitch", "<=", "500", "MicroM")}),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_image_intensifier_components(found: Found, jurisdiction: str) -> None:
+    # 6A002.a.2.c "“Specially designed” “components” as follows: 1. Microchannel plates having a
+    # hole pitch (center-to-center spacing) of 12 µm or less; 2. An electron sensing device with
+    # a non-binned pixel pitch of 500 µm or less, “specially designed” or modified to achieve
+    # 'charge multiplication' other than by a microchannel plate"
+    designed = ("component-specially-designed-for-image-intensifier-tubes",)
+    plate = found[(jurisdiction, "6A002.a.2.c.1")]
+    assert plate.text_only is None and plate.requires_facts == designed
+    assert plate.kinds == ("microchannel-plate",)
+    assert ways(plate) == {frozenset({_criterion("microchannel-plate-hole-pitch", "<=", "12", "MicroM")})}  # fmt: skip
+    device = found[(jurisdiction, "6A002.a.2.c.2")]
+    assert device.text_only is None and device.requires_facts == designed
+    assert device.kinds == ("electron-sensing-device",)
+    assert ways(device) == {
+        frozenset({_criterion("charge-multiplication-electron-sensing-device-pixel-pitch", "<=", "500", "MicroM")})
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_image_intensifier_tubes_to_1050_nm_stay_text(found: Found, jurisdiction: str) -> None:
+    # 6A002.a.2.a.3.b "GaAs or GaInAs photocathodes" is an alternative without a threshold
+    entry = found[(jurisdiction, "6A002.a.2.a")]
+    assert entry.kinds == ("image-intensifier-tube",) and not entry.criteria
+    assert entry.text_only and "GaAs or GaInAs" in entry.text_only

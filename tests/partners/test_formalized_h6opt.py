@@ -1,6 +1,7 @@
 """Classification by Category 6 optics formalized from the whole lists (families.csv;
 tests/lists/test_formalize_h6opt.py reads their values): beam steering mirror stages
-(6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages (6A004.a.4) — items on both sides of each threshold, in both lists."""
+(6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages (6A004.a.4), image intensifier tubes
+and their components (6A002.a.2) — items on both sides of each threshold, in both lists."""
 
 from __future__ import annotations
 
@@ -107,3 +108,53 @@ def test_mirrors_for_beam_steering_stages(classify_in: Any, jurisdiction: str) -
         asked = answer(facts, **{SIZE: "120 mm"})
         assert asked["controlled"] == "unknown" and missing in asked["missing_facts"]
         assert answer({**both, missing: False}, **{SIZE: "120 mm"})["controlled"] is False
+
+
+PEAK, SENSITIVITY = "detector-peak-response-wavelength", "image-intensifier-photocathode-radiant-sensitivity"  # fmt: skip
+PLATE, DEVICE = "microchannel-plate-hole-pitch", "charge-multiplication-electron-sensing-device-pixel-pitch"  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_image_intensifier_tubes(classify_in: Any, jurisdiction: str) -> None:
+    # 6A002.a.2.b: peak response above 1,050 nm up to 1,800 nm, a microchannel plate of 12 µm or
+    # less or a charge multiplication electron sensing device of 500 µm or less, and a III/V or
+    # transferred electron photocathode above 15 mA/W
+    kind, code = "image-intensifier-tube", f"{jurisdiction}:6A002.a.2.b"
+
+    def answer(**figures: str) -> Any:
+        return classify_in(jurisdiction, _item(kind, **figures), ON)
+
+    tube = {PEAK: "1800 nm", PLATE: "12 µm", DEVICE: "600 µm", SENSITIVITY: "16 mA/W"}
+    met = answer(**tube)
+    assert met["controlled"] is True and code in _ids(met)
+    device = answer(**{**tube, PLATE: "13 µm", DEVICE: "500 µm"})
+    assert device["controlled"] is True and code in _ids(device)
+    for name, at in ((PEAK, "1050 nm"), (PEAK, "1801 nm"), (SENSITIVITY, "15 mA/W")):
+        assert code not in _ids(answer(**{**tube, name: at})), (name, at)
+    assert code not in _ids(answer(**{**tube, PLATE: "13 µm", DEVICE: "501 µm"}))
+    # a tube peaking at 1,050 nm or below is read under 6A002.a.2.a, which stays text: unknown
+    short = answer(**{**tube, PEAK: "900 nm"})
+    assert short["controlled"] == "unknown"
+    assert f"{jurisdiction}:6A002.a.2.a" in {e["id"] for e in short["possible_entries"]}
+    assert code not in _ids(short)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize(
+    ("kind", "code", "name", "met", "unmet"),
+    [
+        ("microchannel-plate", "6A002.a.2.c.1", PLATE, "12 µm", "12.5 µm"),
+        ("electron-sensing-device", "6A002.a.2.c.2", DEVICE, "500 µm", "501 µm"),
+    ],
+)
+def test_image_intensifier_components(
+    classify_in: Any, jurisdiction: str, kind: str, code: str, name: str, met: str, unmet: str
+) -> None:
+    designed = "component-specially-designed-for-image-intensifier-tubes"
+    found = classify_in(jurisdiction, _item(kind, {designed: True}, **{name: met}), ON)
+    assert found["controlled"] is True and _ids(found) == [f"{jurisdiction}:{code}"]
+    assert classify_in(jurisdiction, _item(kind, {designed: True}, **{name: unmet}), ON)["controlled"] is False  # fmt: skip
+    asked = classify_in(jurisdiction, _item(kind, None, **{name: met}), ON)
+    assert asked["controlled"] == "unknown" and designed in asked["missing_facts"]
+    other = classify_in(jurisdiction, _item(kind, {designed: False}, **{name: met}), ON)
+    assert other["controlled"] is False
