@@ -1,7 +1,7 @@
 """Category 6 optics read from the official texts (families.csv, phrases.csv): beam steering
 mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages
 (6A004.a.4), image intensifier tubes and their components (6A002.a.2.b, .c.1, .c.2; 6A002.a.2.a
-stays text). Each paragraph's criteria are the comparators, values and units its
+stays text), remote sensing imaging sensors (6A002.b.1; 6A002.b.2 stays text). Each paragraph's criteria are the comparators, values and units its
 own words state, in each list's spelling; the expected values below were written from
 ontology/sources/, not from the formalizer. Also the reader: a root ending "and “specially
 designed” electronic control equipment therefor" (another kind), and "all the following" without
@@ -17,7 +17,7 @@ from exportgraph.loaders.formalize_clauses import _TAIL
 
 from tests.lists.formal import Criterion, ways
 
-ROOTS = ("6A004.d.2.a", "6A004.a.1", "6A004.a.4", "6A002.a.2")
+ROOTS = ("6A004.d.2.a", "6A004.a.1", "6A004.a.4", "6A002.a.2", "6A002.b")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 
@@ -193,3 +193,25 @@ def test_image_intensifier_tubes_to_1050_nm_stay_text(found: Found, jurisdiction
     entry = found[(jurisdiction, "6A002.a.2.a")]
     assert entry.kinds == ("image-intensifier-tube",) and not entry.criteria
     assert entry.text_only and "GaAs or GaInAs" in entry.text_only
+
+
+REMOTE = (
+    "imaging-sensor-designed-for-remote-sensing",
+    "imaging-sensor-not-excluded-by-note-to-6a002b1",
+)
+SENSORS = ("monospectral-imaging-sensor", "multispectral-imaging-sensor")
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_remote_sensing_imaging_sensors(found: Found, jurisdiction: str) -> None:
+    # 6A002.b "“Monospectral imaging sensors” and “multispectral imaging sensors”, designed for
+    # remote sensing applications and having any of the following: 1. An
+    # Instantaneous-Field-Of-View (IFOV) [EU: Instantaneous Field of View] of less than 200 µrad
+    # (microradians)"; the Note to 6A002.b.1 (some monospectral CCD/CMOS sensors) is a fact
+    entry = found[(jurisdiction, "6A002.b.1")]
+    assert entry.text_only is None and entry.kinds == SENSORS
+    assert entry.requires_facts == REMOTE
+    assert ways(entry) == {frozenset({_criterion("imaging-sensor-ifov", "<", "200", "MicroRAD")})}
+    band = found[(jurisdiction, "6A002.b.2")]
+    assert band.text_only and not band.criteria and band.kinds == SENSORS
+    assert band.requires_facts == REMOTE[:1]

@@ -1,7 +1,7 @@
 """Classification by Category 6 optics formalized from the whole lists (families.csv;
 tests/lists/test_formalize_h6opt.py reads their values): beam steering mirror stages
 (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages (6A004.a.4), image intensifier tubes
-and their components (6A002.a.2) — items on both sides of each threshold, in both lists."""
+and their components (6A002.a.2), remote sensing imaging sensors (6A002.b) — items on both sides of each threshold, in both lists."""
 
 from __future__ import annotations
 
@@ -158,3 +158,31 @@ def test_image_intensifier_components(
     assert asked["controlled"] == "unknown" and designed in asked["missing_facts"]
     other = classify_in(jurisdiction, _item(kind, {designed: False}, **{name: met}), ON)
     assert other["controlled"] is False
+
+
+REMOTE, NOTE_B1 = "imaging-sensor-designed-for-remote-sensing", "imaging-sensor-not-excluded-by-note-to-6a002b1"  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize("kind", ["monospectral-imaging-sensor", "multispectral-imaging-sensor"])
+def test_remote_sensing_imaging_sensors(classify_in: Any, jurisdiction: str, kind: str) -> None:
+    # 6A002.b.1: IFOV of less than 200 µrad; designed for remote sensing and not taken out by the
+    # Note to 6A002.b.1 are asked; 6A002.b.2 stays text (unknown, never false)
+    code = f"{jurisdiction}:6A002.b.1"
+    facts = {REMOTE: True, NOTE_B1: True}
+
+    def answer(facts: dict[str, bool] | None, ifov: str) -> Any:
+        return classify_in(jurisdiction, _item(kind, facts, **{"imaging-sensor-ifov": ifov}), ON)
+
+    fine = answer(facts, "199 µrad")
+    assert fine["controlled"] is True and _ids(fine) == [code]
+    coarse = answer(facts, "200 µrad")
+    assert code not in _ids(coarse)
+    # 6A002.b.2 is text: a coarse remote sensing sensor is not decided
+    assert coarse["controlled"] == "unknown"
+    assert f"{jurisdiction}:6A002.b.2" in {e["id"] for e in coarse["possible_entries"]}
+    asked = answer({REMOTE: True}, "100 µrad")
+    assert asked["controlled"] == "unknown" and NOTE_B1 in asked["missing_facts"]
+    # not designed for remote sensing: neither 6A002.b.1 nor 6A002.b.2 controls it
+    assert answer({REMOTE: False, NOTE_B1: True}, "100 µrad")["controlled"] is False
+    assert code not in _ids(answer({REMOTE: True, NOTE_B1: False}, "100 µrad"))
