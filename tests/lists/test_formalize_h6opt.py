@@ -1,7 +1,8 @@
 """Category 6 optics read from the official texts (families.csv, phrases.csv): beam steering
 mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages
 (6A004.a.4), image intensifier tubes and their components (6A002.a.2.b, .c.1, .c.2; 6A002.a.2.a
-stays text), remote sensing imaging sensors (6A002.b.1; 6A002.b.2 stays text). Each paragraph's criteria are the comparators, values and units its
+stays text), remote sensing imaging sensors (6A002.b.1; 6A002.b.2 stays text), space-qualified focal
+plane arrays (6A002.a.1.d). Each paragraph's criteria are the comparators, values and units its
 own words state, in each list's spelling; the expected values below were written from
 ontology/sources/, not from the formalizer. Also the reader: a root ending "and “specially
 designed” electronic control equipment therefor" (another kind), and "all the following" without
@@ -17,7 +18,7 @@ from exportgraph.loaders.formalize_clauses import _TAIL
 
 from tests.lists.formal import Criterion, ways
 
-ROOTS = ("6A004.d.2.a", "6A004.a.1", "6A004.a.4", "6A002.a.2", "6A002.b")
+ROOTS = ("6A004.d.2.a", "6A004.a.1", "6A004.a.4", "6A002.a.2", "6A002.b", "6A002.a.1.d")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 
@@ -215,3 +216,20 @@ def test_remote_sensing_imaging_sensors(found: Found, jurisdiction: str) -> None
     band = found[(jurisdiction, "6A002.b.2")]
     assert band.text_only and not band.criteria and band.kinds == SENSORS
     assert band.requires_facts == REMOTE[:1]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_space_qualified_focal_plane_arrays(found: Found, jurisdiction: str) -> None:
+    # 6A002.a.1.d "“Space-qualified” “focal plane arrays” having more than 2,048 [EU: 2048]
+    # elements per array and having a peak response in the wavelength range exceeding 300 nm
+    # but not exceeding 900 nm"
+    entry = found[(jurisdiction, "6A002.a.1.d")]
+    assert entry.text_only is None and entry.requires_facts == ("space-qualified",)
+    peak = "detector-peak-response-wavelength"
+    assert ways(entry) == {
+        frozenset({
+            _criterion("focal-plane-array-element-count", ">", "2048", "NUM"),
+            _criterion(peak, ">", "300", "NanoM"),
+            _criterion(peak, "<=", "900", "NanoM"),
+        })
+    }  # fmt: skip

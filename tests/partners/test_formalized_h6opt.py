@@ -1,7 +1,7 @@
 """Classification by Category 6 optics formalized from the whole lists (families.csv;
 tests/lists/test_formalize_h6opt.py reads their values): beam steering mirror stages
 (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages (6A004.a.4), image intensifier tubes
-and their components (6A002.a.2), remote sensing imaging sensors (6A002.b) — items on both sides of each threshold, in both lists."""
+and their components (6A002.a.2), remote sensing imaging sensors (6A002.b), space-qualified focal plane arrays (6A002.a.1.d) — items on both sides of each threshold, in both lists."""
 
 from __future__ import annotations
 
@@ -186,3 +186,24 @@ def test_remote_sensing_imaging_sensors(classify_in: Any, jurisdiction: str, kin
     # not designed for remote sensing: neither 6A002.b.1 nor 6A002.b.2 controls it
     assert answer({REMOTE: False, NOTE_B1: True}, "100 µrad")["controlled"] is False
     assert code not in _ids(answer({REMOTE: True, NOTE_B1: False}, "100 µrad"))
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_space_qualified_focal_plane_arrays(classify_in: Any, jurisdiction: str) -> None:
+    # 6A002.a.1.d: more than 2,048 elements per array, peak response above 300 nm up to 900 nm
+    code, count = f"{jurisdiction}:6A002.a.1.d", "focal-plane-array-element-count"
+
+    def answer(kind: str, **figures: str) -> Any:
+        return classify_in(jurisdiction, _item(kind, {"space-qualified": True}, **figures), ON)
+
+    met = answer("focal-plane-array", **{PEAK: "900 nm", count: "2049"})
+    assert met["controlled"] is True and code in _ids(met)
+    for figures in ({PEAK: "900 nm", count: "2048"}, {PEAK: "300 nm", count: "4096"}):
+        assert code not in _ids(answer("focal-plane-array", **figures)), figures
+    small = answer("focal-plane-array", **{PEAK: "600 nm", count: "2048"})
+    assert small["controlled"] is False
+    # a solid-state detector that states no element count (not an array) is not decided
+    single = answer("solid-state-optical-detector", **{PEAK: "600 nm"})
+    assert single["controlled"] == "unknown" and code in {
+        e["id"] for e in single["possible_entries"]
+    }
