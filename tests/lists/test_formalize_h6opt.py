@@ -2,7 +2,8 @@
 mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages
 (6A004.a.4), image intensifier tubes and their components (6A002.a.2.b, .c.1, .c.2; 6A002.a.2.a
 stays text), remote sensing imaging sensors (6A002.b.1; 6A002.b.2 stays text), space-qualified focal
-plane arrays (6A002.a.1.d). Each paragraph's criteria are the comparators, values and units its
+plane arrays (6A002.a.1.d), zinc selenide and zinc sulfide optical components (6A004.b, necessary
+conditions only). Each paragraph's criteria are the comparators, values and units its
 own words state, in each list's spelling; the expected values below were written from
 ontology/sources/, not from the formalizer. Also the reader: a root ending "and “specially
 designed” electronic control equipment therefor" (another kind), and "all the following" without
@@ -18,7 +19,7 @@ from exportgraph.loaders.formalize_clauses import _TAIL
 
 from tests.lists.formal import Criterion, ways
 
-ROOTS = ("6A004.d.2.a", "6A004.a.1", "6A004.a.4", "6A002.a.2", "6A002.b", "6A002.a.1.d")
+ROOTS = ("6A004.d.2.a", "6A004.a.1", "6A004.a.4", "6A002.a.2", "6A002.b", "6A002.a.1.d", "6A004.b")
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 
@@ -232,4 +233,28 @@ def test_space_qualified_focal_plane_arrays(found: Found, jurisdiction: str) -> 
             _criterion(peak, ">", "300", "NanoM"),
             _criterion(peak, "<=", "900", "NanoM"),
         })
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_zinc_selenide_and_sulfide_components(found: Found, jurisdiction: str) -> None:
+    # 6A004.b "Optical “components” made from zinc selenide (ZnSe) or zinc sulfide [EU: sulphide]
+    # (ZnS) with transmission in the wavelength range exceeding 3,000 nm but not exceeding
+    # 25,000 nm [EU: 3000, 25000] and having any of the following: 1. Exceeding 100 cm^3 [EU: cm3]
+    # in volume; or 2. Exceeding 80 mm in diameter or length of major axis and 20 mm in thickness
+    # (depth)"; the range is the transmission band reaching into it, and each entry is a
+    # necessary condition only (the family's gap): never "controlled" from the figures
+    band = {
+        _criterion("optical-transmission-wavelength-max", ">", "3000", "NanoM"),
+        _criterion("optical-transmission-wavelength-min", "<=", "25000", "NanoM"),
+    }
+    assert found[(jurisdiction, "6A004.b")].group
+    volume = found[(jurisdiction, "6A004.b.1")]
+    size = found[(jurisdiction, "6A004.b.2")]
+    for entry in (volume, size):
+        assert entry.kinds == ("zinc-selenide-or-zinc-sulfide-optical-component",)
+        assert entry.text_only and "without a comparator of its own" in entry.text_only
+    assert ways(volume) == {frozenset({*band, _criterion("optical-component-volume", ">", "100", "CentiM3")})}  # fmt: skip
+    assert ways(size) == {
+        frozenset({*band, _criterion("optical-component-diameter-or-major-axis-length", ">", "80", "MilliM")})
     }  # fmt: skip

@@ -1,7 +1,8 @@
 """Classification by Category 6 optics formalized from the whole lists (families.csv;
 tests/lists/test_formalize_h6opt.py reads their values): beam steering mirror stages
 (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages (6A004.a.4), image intensifier tubes
-and their components (6A002.a.2), remote sensing imaging sensors (6A002.b), space-qualified focal plane arrays (6A002.a.1.d) — items on both sides of each threshold, in both lists."""
+and their components (6A002.a.2), remote sensing imaging sensors (6A002.b), space-qualified focal plane arrays (6A002.a.1.d), zinc selenide and zinc sulfide optical
+components (6A004.b) — items on both sides of each threshold, in both lists."""
 
 from __future__ import annotations
 
@@ -207,3 +208,30 @@ def test_space_qualified_focal_plane_arrays(classify_in: Any, jurisdiction: str)
     assert single["controlled"] == "unknown" and code in {
         e["id"] for e in single["possible_entries"]
     }
+
+
+TOP, BOTTOM = "optical-transmission-wavelength-max", "optical-transmission-wavelength-min"
+VOLUME, DIAMETER = "optical-component-volume", "optical-component-diameter-or-major-axis-length"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_zinc_selenide_and_sulfide_components(classify_in: Any, jurisdiction: str) -> None:
+    # 6A004.b: transmission reaching into 3,000-25,000 nm, and more than 100 cm^3, or more than
+    # 80 mm (and 20 mm thick): necessary conditions only, so "unknown" when met, never true
+    kind, code = "zinc-selenide-or-zinc-sulfide-optical-component", f"{jurisdiction}:6A004.b"
+
+    def answer(**figures: str) -> Any:
+        return classify_in(jurisdiction, _item(kind, **{TOP: "21000 nm", BOTTOM: "600 nm", **figures}), ON)  # fmt: skip
+
+    small = answer(**{VOLUME: "100 cm**3", DIAMETER: "80 mm"})
+    assert small["controlled"] is False
+    for figures, paragraph in (
+        ({VOLUME: "101 cm**3", DIAMETER: "50 mm"}, f"{code}.1"),
+        ({VOLUME: "50 cm**3", DIAMETER: "81 mm"}, f"{code}.2"),
+    ):
+        large = answer(**figures)
+        assert large["controlled"] == "unknown", figures
+        assert paragraph in {e["id"] for e in large["possible_entries"]}
+    # a band below 3,000 nm does not reach into the range
+    visible = answer(**{TOP: "3000 nm", BOTTOM: "400 nm", VOLUME: "500 cm**3", DIAMETER: "200 mm"})
+    assert visible["controlled"] is False
