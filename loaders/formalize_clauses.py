@@ -76,7 +76,7 @@ item is rated for ("at any frequency exceeding 2,7 GHz up to and including 2,9 G
 ``>=``) bounds the first (the item's top exceeds it), an upper end the second (its bottom is at
 or below it). In a fixed phrase (no ``{}``) it separates the parameters, comparators and values of
 the conditions the phrase states."""
-_POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
+_POWER_OF_TEN = re.compile(r"(?<![\d×x]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
 _NEGATED = re.compile(r"(?i:no|not|never|none)\s")
 """A phrase whose words negate its threshold ("No dimension {}": "No dimension greater than 35 mm"
 is a dimension of at most 35 mm): the comparator it writes is the opposite of the condition."""

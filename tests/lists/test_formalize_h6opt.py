@@ -3,14 +3,15 @@ mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam st
 (6A004.a.4), image intensifier tubes and their components (6A002.a.2.b, .c.1, .c.2; 6A002.a.2.a
 stays text), remote sensing imaging sensors (6A002.b.1; 6A002.b.2 stays text), space-qualified focal
 plane arrays (6A002.a.1.d), zinc selenide and zinc sulfide optical components (6A004.b, necessary
-conditions only). Each paragraph's criteria are the comparators, values and units its
+conditions only), solid state video cameras (6A003.b.1). Each paragraph's criteria are the comparators, values and units its
 own words state, in each list's spelling; the expected values below were written from
 ontology/sources/, not from the formalizer. Also the reader: a root ending "and “specially
-designed” electronic control equipment therefor" (another kind), and "all the following" without
-"of"."""
+designed” electronic control equipment therefor" (another kind), "all the following" without
+"of", and a power of ten written with the letter x (US "4 x 10^6")."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -19,7 +20,16 @@ from exportgraph.loaders.formalize_clauses import _TAIL
 
 from tests.lists.formal import Criterion, ways
 
-ROOTS = ("6A004.d.2.a", "6A004.a.1", "6A004.a.4", "6A002.a.2", "6A002.b", "6A002.a.1.d", "6A004.b")
+ROOTS = (
+    "6A004.d.2.a",
+    "6A004.a.1",
+    "6A004.a.4",
+    "6A002.a.2",
+    "6A002.b",
+    "6A002.a.1.d",
+    "6A004.b",
+    "6A003.b.1",
+)
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
 
@@ -258,3 +268,49 @@ def test_zinc_selenide_and_sulfide_components(found: Found, jurisdiction: str) -
     assert ways(size) == {
         frozenset({*band, _criterion("optical-component-diameter-or-major-axis-length", ">", "80", "MilliM")})
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_solid_state_video_cameras(found: Found, jurisdiction: str) -> None:
+    # 6A003.b.1 "Video cameras incorporating solid state [EU: solid-state] sensors, having a peak
+    # response in the wavelength range exceeding 10 nm, but not exceeding 30,000 nm [EU: 30000]
+    # and having all of the following: a. Having any of the following: 1. More than 4 x 10^6
+    # [EU: 4 × 106] “active pixels” per solid state array for monochrome (black and white)
+    # cameras; 2. More than 4 x 10^6 “active pixels” per solid state array for color [EU: colour]
+    # cameras incorporating three solid state arrays; or 3. More than 12 x 10^6 “active pixels”
+    # for solid state array color cameras incorporating one solid state array; and b. Having
+    # any of the following: [6A004 mirrors or control equipment, or camera tracking data]"
+    entry = found[(jurisdiction, "6A003.b.1")]
+    assert entry.text_only is None and entry.kinds == ("solid-state-video-camera",)
+    assert entry.requires_facts == (
+        "camera-not-specially-designed-for-television-broadcasting",
+        "video-camera-with-6a004-optics-or-camera-tracking-data",
+    )
+    peak = {
+        _criterion("detector-peak-response-wavelength", ">", "10", "NanoM"),
+        _criterion("detector-peak-response-wavelength", "<=", "30000", "NanoM"),
+    }
+    assert ways(entry) == {
+        frozenset({*peak, _criterion("video-camera-monochrome-active-pixels-per-array", ">", "4000000", "NUM")}),
+        frozenset({*peak, _criterion("video-camera-three-array-colour-active-pixels-per-array", ">", "4000000", "NUM")}),
+        frozenset({*peak, _criterion("video-camera-one-array-colour-active-pixels", ">", "12000000", "NUM")}),
+    }  # fmt: skip
+    written = {c.written for c in entry.criteria if c.parameter.startswith("video-camera")}
+    assert written == (
+        {"4 x 10^6", "12 x 10^6"} if jurisdiction == "US" else {"4 × 106", "12 × 106"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "jurisdiction", "value"),
+    [("4 x 10^6", "US", "4000000"), ("4 × 10^6", "US", "4000000"), ("12 × 106", "EU", "12000000")],
+)
+def test_a_power_of_ten_with_the_letter_x(words: str, jurisdiction: str, value: str) -> None:
+    match = re.fullmatch(formalize.NUMBER, words)
+    assert match is not None and match.group("mantissa")
+    found = formalize.written_value(
+        None, match.group("mantissa"), match.group("exponent"), jurisdiction
+    )
+    assert found == Decimal(value)
+    # "x 100" is not a power of ten: no exponent is read after "10" and a space
+    assert re.fullmatch(formalize.NUMBER, "5 x 10") is None

@@ -2,7 +2,7 @@
 tests/lists/test_formalize_h6opt.py reads their values): beam steering mirror stages
 (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages (6A004.a.4), image intensifier tubes
 and their components (6A002.a.2), remote sensing imaging sensors (6A002.b), space-qualified focal plane arrays (6A002.a.1.d), zinc selenide and zinc sulfide optical
-components (6A004.b) — items on both sides of each threshold, in both lists."""
+components (6A004.b), solid state video cameras (6A003.b.1) — items on both sides of each threshold, in both lists."""
 
 from __future__ import annotations
 
@@ -235,3 +235,34 @@ def test_zinc_selenide_and_sulfide_components(classify_in: Any, jurisdiction: st
     # a band below 3,000 nm does not reach into the range
     visible = answer(**{TOP: "3000 nm", BOTTOM: "400 nm", VOLUME: "500 cm**3", DIAMETER: "200 mm"})
     assert visible["controlled"] is False
+
+
+MONO = "video-camera-monochrome-active-pixels-per-array"
+THREE, ONE = "video-camera-three-array-colour-active-pixels-per-array", "video-camera-one-array-colour-active-pixels"  # fmt: skip
+BROADCAST = "camera-not-specially-designed-for-television-broadcasting"
+OPTICS = "video-camera-with-6a004-optics-or-camera-tracking-data"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_solid_state_video_cameras(classify_in: Any, jurisdiction: str) -> None:
+    # 6A003.b.1: peak response above 10 nm up to 30,000 nm, more than 4 x 10^6 active pixels per
+    # array (monochrome; colour with three arrays) or more than 12 x 10^6 (colour, one array),
+    # and 6A004 optics or camera tracking data (a fact); not specially designed for broadcasting
+    kind, code = "solid-state-video-camera", f"{jurisdiction}:6A003.b.1"
+    facts = {BROADCAST: True, OPTICS: True}
+
+    def answer(facts: dict[str, bool] | None, **figures: str) -> Any:
+        base = {PEAK: "550 nm", MONO: "0", THREE: "0", ONE: "0"}
+        return classify_in(jurisdiction, _item(kind, facts, **{**base, **figures}), ON)
+
+    for name, over, at in ((MONO, "4000001", "4000000"), (THREE, "4000001", "4000000"), (ONE, "12000001", "12000000")):  # fmt: skip
+        met = answer(facts, **{name: over})
+        assert met["controlled"] is True and _ids(met) == [code], name
+        assert answer(facts, **{name: at})["controlled"] is False, name
+    # a one-array colour camera of 8 million pixels is not controlled (12 x 10^6 for its type)
+    assert answer(facts, **{ONE: "8000000"})["controlled"] is False
+    assert answer(facts, **{MONO: "5000000", PEAK: "31000 nm"})["controlled"] is False
+    asked = answer({BROADCAST: True}, **{MONO: "5000000"})
+    assert asked["controlled"] == "unknown" and OPTICS in asked["missing_facts"]
+    assert answer({BROADCAST: True, OPTICS: False}, **{MONO: "5000000"})["controlled"] is False
+    assert answer({BROADCAST: False, OPTICS: True}, **{MONO: "5000000"})["controlled"] is False
