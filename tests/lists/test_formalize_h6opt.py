@@ -1,7 +1,7 @@
 """Category 6 optics read from the official texts (families.csv, phrases.csv): beam steering
 mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages
-(6A004.a.4), image intensifier tubes and their components (6A002.a.2.b, .c.1, .c.2; 6A002.a.2.a
-stays text), remote sensing imaging sensors (6A002.b.1; 6A002.b.2 stays text), space-qualified focal
+(6A004.a.4), image intensifier tubes and their components (6A002.a.2.a, .b, .c.1, .c.2; the
+photocathodes of 6A002.a.2.a.3 a required fact), remote sensing imaging sensors (6A002.b.1; 6A002.b.2 stays text), space-qualified focal
 plane arrays (6A002.a.1.d), zinc selenide and zinc sulfide optical components (6A004.b, necessary
 conditions only), solid state video cameras (6A003.b.1). Each paragraph's criteria are the comparators, values and units its
 own words state, in each list's spelling; the expected values below were written from
@@ -200,11 +200,25 @@ def test_image_intensifier_components(found: Found, jurisdiction: str) -> None:
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
-def test_image_intensifier_tubes_to_1050_nm_stay_text(found: Found, jurisdiction: str) -> None:
-    # 6A002.a.2.a.3.b "GaAs or GaInAs photocathodes" is an alternative without a threshold
+def test_image_intensifier_tubes_to_1050_nm(found: Found, jurisdiction: str) -> None:
+    # 6A002.a.2.a "Image intensifier tubes having all of the following: 1. A peak response in the
+    # wavelength range exceeding 400 nm but not exceeding 1,050 nm [EU: 1050]; 2. Electron image
+    # amplification using any of the following: [as 6A002.a.2.b.2]; and 3. Any of the following
+    # photocathodes: [multialkali above 350 µA/lm; GaAs or GaInAs; other III-V above 10 mA/W]":
+    # the photocathodes (a material among alternatives) are one required fact
     entry = found[(jurisdiction, "6A002.a.2.a")]
-    assert entry.kinds == ("image-intensifier-tube",) and not entry.criteria
-    assert entry.text_only and "GaAs or GaInAs" in entry.text_only
+    assert entry.text_only is None and entry.kinds == ("image-intensifier-tube",)
+    assert entry.requires_facts == ("image-intensifier-photocathode-listed-in-6a002a2a3",)
+    peak = {
+        _criterion("detector-peak-response-wavelength", ">", "400", "NanoM"),
+        _criterion("detector-peak-response-wavelength", "<=", "1050", "NanoM"),
+    }
+    assert ways(entry) == {
+        frozenset({*peak, _criterion("microchannel-plate-hole-pitch", "<=", "12", "MicroM")}),
+        frozenset({*peak, _criterion("charge-multiplication-electron-sensing-device-pixel-pitch", "<=", "500", "MicroM")}),
+    }  # fmt: skip
+    # the photocathode paragraph's words are the fact's, not criteria
+    assert not [c for c in entry.criteria if c.paragraph.startswith("6A002.a.2.a.3")]
 
 
 REMOTE = (

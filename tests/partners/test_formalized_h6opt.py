@@ -133,11 +133,32 @@ def test_image_intensifier_tubes(classify_in: Any, jurisdiction: str) -> None:
     for name, at in ((PEAK, "1050 nm"), (PEAK, "1801 nm"), (SENSITIVITY, "15 mA/W")):
         assert code not in _ids(answer(**{**tube, name: at})), (name, at)
     assert code not in _ids(answer(**{**tube, PLATE: "13 µm", DEVICE: "501 µm"}))
-    # a tube peaking at 1,050 nm or below is read under 6A002.a.2.a, which stays text: unknown
+    # a tube peaking at 1,050 nm or below is read under 6A002.a.2.a, which asks its photocathode
     short = answer(**{**tube, PEAK: "900 nm"})
-    assert short["controlled"] == "unknown"
+    assert short["controlled"] == "unknown" and CATHODE in short["missing_facts"]
     assert f"{jurisdiction}:6A002.a.2.a" in {e["id"] for e in short["possible_entries"]}
     assert code not in _ids(short)
+
+
+CATHODE = "image-intensifier-photocathode-listed-in-6a002a2a3"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_image_intensifier_tubes_to_1050_nm(classify_in: Any, jurisdiction: str) -> None:
+    # 6A002.a.2.a: peak response above 400 nm up to 1,050 nm, a microchannel plate of 12 µm or
+    # less or a charge multiplication electron sensing device of 500 µm or less, and one of the
+    # photocathodes of 6A002.a.2.a.3 (a fact)
+    kind, code = "image-intensifier-tube", f"{jurisdiction}:6A002.a.2.a"
+
+    def answer(facts: dict[str, bool] | None, **figures: str) -> Any:
+        return classify_in(jurisdiction, _item(kind, facts, **figures), ON)
+
+    tube = {PEAK: "900 nm", PLATE: "6 µm", DEVICE: "600 µm", SENSITIVITY: "0 mA/W"}
+    met = answer({CATHODE: True}, **tube)
+    assert met["controlled"] is True and _ids(met) == [code]
+    assert answer({CATHODE: True}, **{**tube, PEAK: "400 nm"})["controlled"] is False
+    assert answer({CATHODE: True}, **{**tube, PLATE: "13 µm"})["controlled"] is False
+    assert answer({CATHODE: False}, **tube)["controlled"] is False
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
