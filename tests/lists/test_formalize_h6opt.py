@@ -1,13 +1,14 @@
 """Category 6 optics read from the official texts (families.csv, phrases.csv): beam steering
-mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages
-(6A004.a.4), image intensifier tubes and their components (6A002.a.2.a, .b, .c.1, .c.2; the
-photocathodes of 6A002.a.2.a.3 a required fact), remote sensing imaging sensors (6A002.b.1; 6A002.b.2 stays text), space-qualified focal
-plane arrays (6A002.a.1.d), zinc selenide and zinc sulfide optical components (6A004.b, necessary
-conditions only), solid state video cameras (6A003.b.1). Each paragraph's criteria are the comparators, values and units its
-own words state, in each list's spelling; the expected values below were written from
-ontology/sources/, not from the formalizer. Also the reader: a root ending "and “specially
-designed” electronic control equipment therefor" (another kind), "all the following" without
-"of", and a power of ten written with the letter x (US "4 x 10^6")."""
+mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror
+stages (6A004.a.4), image intensifier tubes and their components (6A002.a.2.a, .b, .c.1, .c.2;
+the photocathodes of 6A002.a.2.a.3 a required fact), remote sensing imaging sensors (6A002.b.1;
+6A002.b.2 stays text), space-qualified focal plane arrays (6A002.a.1.d), zinc selenide and zinc
+sulfide optical components (6A004.b, necessary conditions only), solid state video cameras
+(6A003.b.1), linear focal plane arrays to 3,000 nm (6A002.a.3.d). Each paragraph's criteria are
+the comparators, values and units its own words state, in each list's spelling; the expected
+values below were written from ontology/sources/, not from the formalizer. Also the reader: a
+root ending "and “specially designed” electronic control equipment therefor" (another kind),
+"all the following" without "of", and a power of ten written with the letter x (US "4 x 10^6")."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ ROOTS = (
     "6A002.a.1.d",
     "6A004.b",
     "6A003.b.1",
+    "6A002.a.3.d",
 )
 BOTH = ("US", "EU")
 Found = dict[tuple[str, str], formalize.FormalEntry]
@@ -328,3 +330,28 @@ def test_a_power_of_ten_with_the_letter_x(words: str, jurisdiction: str, value: 
     assert found == Decimal(value)
     # "x 100" is not a power of ten: no exponent is read after "10" and a space
     assert re.fullmatch(formalize.NUMBER, "5 x 10") is None
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_linear_focal_plane_arrays_to_3000_nm(found: Found, jurisdiction: str) -> None:
+    # 6A002.a.3.d "Non-“space-qualified” linear (1-dimensional) “focal plane arrays” having all
+    # of the following: 1. Individual elements with a peak response in the wavelength range
+    # exceeding 1,200 nm but not exceeding 3,000 nm [EU: 1200, 3000]; and 2. Any of the
+    # following: a. A ratio of 'scan direction' dimension … of less than 3.8; or b. Signal
+    # processing in the detector elements" (6A002.a.3.d.2: a fact); its Note on germanium arrays
+    # of at most 32 elements is a fact
+    entry = found[(jurisdiction, "6A002.a.3.d")]
+    assert entry.text_only is None and entry.kinds == ("linear-focal-plane-array",)
+    assert entry.excluded_kinds == ("microbolometer-focal-plane-array",)
+    assert entry.requires_facts == (
+        "not-space-qualified",
+        "focal-plane-array-not-excluded-by-note-2-to-6a002a3",
+        "focal-plane-array-not-excluded-by-note-to-6a002a3d",
+        "linear-array-scan-ratio-below-3-8-or-signal-processing-in-elements",
+    )
+    assert ways(entry) == {
+        frozenset({
+            _criterion("detector-peak-response-wavelength", ">", "1200", "NanoM"),
+            _criterion("detector-peak-response-wavelength", "<=", "3000", "NanoM"),
+        })
+    }  # fmt: skip

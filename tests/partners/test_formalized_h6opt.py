@@ -2,7 +2,8 @@
 tests/lists/test_formalize_h6opt.py reads their values): beam steering mirror stages
 (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror stages (6A004.a.4), image intensifier tubes
 and their components (6A002.a.2), remote sensing imaging sensors (6A002.b), space-qualified focal plane arrays (6A002.a.1.d), zinc selenide and zinc sulfide optical
-components (6A004.b), solid state video cameras (6A003.b.1) — items on both sides of each threshold, in both lists."""
+components (6A004.b), solid state video cameras (6A003.b.1), linear focal plane arrays
+(6A002.a.3.d) — items on both sides of each threshold, in both lists."""
 
 from __future__ import annotations
 
@@ -287,3 +288,30 @@ def test_solid_state_video_cameras(classify_in: Any, jurisdiction: str) -> None:
     assert asked["controlled"] == "unknown" and OPTICS in asked["missing_facts"]
     assert answer({BROADCAST: True, OPTICS: False}, **{MONO: "5000000"})["controlled"] is False
     assert answer({BROADCAST: False, OPTICS: True}, **{MONO: "5000000"})["controlled"] is False
+
+
+GERMANIUM = "focal-plane-array-not-excluded-by-note-to-6a002a3d"
+SCAN = "linear-array-scan-ratio-below-3-8-or-signal-processing-in-elements"
+ARRAY_FACTS = {"not-space-qualified": True, "focal-plane-array-not-excluded-by-note-2-to-6a002a3": True}  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_linear_focal_plane_arrays_to_3000_nm(classify_in: Any, jurisdiction: str) -> None:
+    # 6A002.a.3.d: linear arrays peaking above 1,200 nm up to 3,000 nm, with a scan ratio below
+    # 3.8 or signal processing in the elements (a fact), not germanium arrays of at most 32
+    # elements (the Note, a fact)
+    kind, code = "linear-focal-plane-array", f"{jurisdiction}:6A002.a.3.d"
+
+    def answer(facts: dict[str, bool], peak: str) -> Any:
+        return classify_in(jurisdiction, _item(kind, {**ARRAY_FACTS, **facts}, **{PEAK: peak}), ON)
+
+    met = answer({GERMANIUM: True, SCAN: True}, "2000 nm")
+    assert met["controlled"] is True and _ids(met) == [code]
+    for peak in ("1200 nm", "3001 nm"):
+        assert code not in _ids(answer({GERMANIUM: True, SCAN: True}, peak)), peak
+    assert answer({GERMANIUM: True, SCAN: False}, "2000 nm")["controlled"] is False
+    assert answer({GERMANIUM: False, SCAN: True}, "2000 nm")["controlled"] is False
+    asked = answer({GERMANIUM: True}, "2000 nm")
+    assert asked["controlled"] == "unknown" and SCAN in asked["missing_facts"]
+    # a linear array peaking at 1,100 nm is not controlled by 6A002.a.3.d (before: text, unknown)
+    assert code not in _ids(answer({}, "1100 nm"))
