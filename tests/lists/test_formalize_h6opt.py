@@ -2,7 +2,7 @@
 mirror stages (6A004.d.2.a), deformable mirrors (6A004.a.1), mirrors for beam steering mirror
 stages (6A004.a.4), image intensifier tubes and their components (6A002.a.2.a, .b, .c.1, .c.2;
 the photocathodes of 6A002.a.2.a.3 a required fact), remote sensing imaging sensors (6A002.b.1;
-6A002.b.2 stays text), space-qualified focal plane arrays (6A002.a.1.d), zinc selenide and zinc
+6A002.b.2 as necessary conditions), space-qualified focal plane arrays (6A002.a.1.d), zinc selenide and zinc
 sulfide optical components (6A004.b, necessary conditions only), solid state video cameras
 (6A003.b.1), linear focal plane arrays to 3,000 nm (6A002.a.3.d). Each paragraph's criteria are
 the comparators, values and units its own words state, in each list's spelling; the expected
@@ -240,9 +240,26 @@ def test_remote_sensing_imaging_sensors(found: Found, jurisdiction: str) -> None
     assert entry.text_only is None and entry.kinds == SENSORS
     assert entry.requires_facts == REMOTE
     assert ways(entry) == {frozenset({_criterion("imaging-sensor-ifov", "<", "200", "MicroRAD")})}
+    # 6A002.b.2 "Specified for operation in the wavelength range exceeding 400 nm but not
+    # exceeding 30,000 nm [EU: 30000] and having all the following; a. Providing output imaging
+    # data in digital format; and b. Having any of the following characteristics: [“Space-
+    # qualified”; or airborne, other than silicon detectors and an IFOV of less than 2.5 mrad]":
+    # both sub-paragraphs are facts (the reader returns the paragraph's own conditions when all
+    # its sub-paragraphs are), and the band is a necessary condition only (the family's gap)
     band = found[(jurisdiction, "6A002.b.2")]
-    assert band.text_only and not band.criteria and band.kinds == SENSORS
-    assert band.requires_facts == REMOTE[:1]
+    assert band.kinds == SENSORS
+    assert band.text_only and "does not say whether a sensor specified for a band" in band.text_only
+    assert band.requires_facts == (
+        REMOTE[0],
+        "imaging-sensor-digital-output",
+        "imaging-sensor-space-qualified-or-airborne-non-silicon-ifov-below-2-5-mrad",
+    )
+    assert ways(band) == {
+        frozenset({
+            _criterion("imaging-sensor-operating-wavelength-max", ">", "400", "NanoM"),
+            _criterion("imaging-sensor-operating-wavelength-min", "<=", "30000", "NanoM"),
+        })
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)

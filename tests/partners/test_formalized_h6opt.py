@@ -201,7 +201,7 @@ def test_remote_sensing_imaging_sensors(classify_in: Any, jurisdiction: str, kin
     assert fine["controlled"] is True and _ids(fine) == [code]
     coarse = answer(facts, "200 µrad")
     assert code not in _ids(coarse)
-    # 6A002.b.2 is text: a coarse remote sensing sensor is not decided
+    # 6A002.b.2 (necessary conditions only): a coarse remote sensing sensor is not decided
     assert coarse["controlled"] == "unknown"
     assert f"{jurisdiction}:6A002.b.2" in {e["id"] for e in coarse["possible_entries"]}
     asked = answer({REMOTE: True}, "100 µrad")
@@ -315,3 +315,29 @@ def test_linear_focal_plane_arrays_to_3000_nm(classify_in: Any, jurisdiction: st
     assert asked["controlled"] == "unknown" and SCAN in asked["missing_facts"]
     # a linear array peaking at 1,100 nm is not controlled by 6A002.a.3.d (before: text, unknown)
     assert code not in _ids(answer({}, "1100 nm"))
+
+
+DIGITAL = "imaging-sensor-digital-output"
+AIRBORNE = "imaging-sensor-space-qualified-or-airborne-non-silicon-ifov-below-2-5-mrad"
+BAND_TOP, BAND_BOTTOM = "imaging-sensor-operating-wavelength-max", "imaging-sensor-operating-wavelength-min"  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_remote_sensing_imaging_sensors_400_to_30000_nm(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # 6A002.b.2: a band reaching into 400-30,000 nm, digital output and (space-qualified, or
+    # airborne with other than silicon detectors and an IFOV below 2.5 mrad): necessary conditions,
+    # so "unknown" when all are met, never true; false when one fails
+    kind, code = "multispectral-imaging-sensor", f"{jurisdiction}:6A002.b.2"
+    facts = {REMOTE: True, NOTE_B1: True, DIGITAL: True, AIRBORNE: True}
+
+    def answer(facts: dict[str, bool], top: str, bottom: str) -> Any:
+        figures = {"imaging-sensor-ifov": "300 µrad", BAND_TOP: top, BAND_BOTTOM: bottom}
+        return classify_in(jurisdiction, _item(kind, facts, **figures), ON)
+
+    met = answer(facts, "1000 nm", "450 nm")
+    assert met["controlled"] == "unknown" and code in {e["id"] for e in met["possible_entries"]}
+    assert answer(facts, "400 nm", "200 nm")["controlled"] is False  # ultraviolet only
+    for fact in (DIGITAL, AIRBORNE):
+        assert answer({**facts, fact: False}, "1000 nm", "450 nm")["controlled"] is False, fact
