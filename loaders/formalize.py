@@ -46,13 +46,14 @@ UNIT_BASE = f"{ns.EGID}unit/"
 """Units the formalized parameters use that ontology/units.ttl (QUDT) does not define."""
 
 NUMBER = (
-    r"\+?(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*×\s*10\s*\^?\s*"
+    r"\+?(?:(?P<mantissa>\d+(?:[.,]\d+)?)\s*[×x]\s*10\s*\^?\s*"
     r"(?P<exponent>[−–-]\s*\d+|(?<=\^)\s*\d+|(?<=10)\d+)"
     r"|(?P<plain>\d+(?:[.,]\d+)*))"
 )
 """A number as written: plain, or ``mantissa × 10^exponent``; an explicit "+" is kept in the words
 and means the number ("+20 dBm"). A positive exponent follows a caret (US ``2 × 10^9``) or is
-written against the 10 (EU ``2 × 109``, its superscript lost as in ``1 × 10-11``)."""
+written against the 10 (EU ``2 × 109``, its superscript lost as in ``1 × 10-11``). The US text
+sometimes writes the sign as the letter x (6A003.b.1.a: "More than 4 x 10^6 “active pixels”")."""
 WRITTEN = {
     "US": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
     "EU": re.compile(r"\d+(?:,\d+)?"),

@@ -34,16 +34,19 @@ LEAD_IN = "none"
 meeting"): words a person read as only introducing the sub-paragraphs."""
 
 _TAIL = re.compile(
-    r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+)?(?P<mode>any|all|either|both) of the following"
+    r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+)?(?P<mode>any|all|either|both)"
+    r"(?:\s+of)?\s+the following"
     r"(?:\s+sets of)?(?:\s+characteristics)?"
-    r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+[“”\"]?components[“”\"]?\s+therefor)?"
+    r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
+    r"(?:[“”\"]?components[“”\"]?|electronic control equipment)\s+therefor)?"
     r"\s*[:;]?$",
     re.IGNORECASE,
 )
-"""… optionally followed by "and “specially designed” “components” therefor" (5A001.e): the
-components are another kind, outside the family's, so the words add no condition on its items.
-"having" may run into the mode word: the EU text writes "Real-time oscilloscopes havingall of the
-following:" (3A002.a.7)."""
+"""… optionally followed by "and “specially designed” “components” therefor" (5A001.e) or "and
+“specially designed” electronic control equipment therefor" (6A004.d.2.a): the components or the
+control equipment are another kind, outside the family's, so the words add no condition on its
+items. "having" may run into the mode word: the EU text writes "Real-time oscilloscopes
+havingall of the following:" (3A002.a.7)."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""
@@ -75,7 +78,7 @@ item is rated for ("at any frequency exceeding 2,7 GHz up to and including 2,9 G
 ``>=``) bounds the first (the item's top exceeds it), an upper end the second (its bottom is at
 or below it). In a fixed phrase (no ``{}``) it separates the parameters, comparators and values of
 the conditions the phrase states."""
-_POWER_OF_TEN = re.compile(r"(?<![\d×]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
+_POWER_OF_TEN = re.compile(r"(?<![\d×x]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
 _NEGATED = re.compile(r"(?i:no|not|never|none)\s")
 """A phrase whose words negate its threshold ("No dimension {}": "No dimension greater than 35 mm"
 is a dimension of at most 35 mm): the comparator it writes is the opposite of the condition."""

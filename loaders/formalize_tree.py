@@ -281,6 +281,10 @@ class _Reader:
                 raise NotRead("sub-paragraphs the paragraph does not introduce")
             return tuple(ways)
         if not children:
+            if reading.mode == "all" and any(
+                c.code in self.family.facts_paragraphs for c in node.children
+            ):
+                return tuple(ways)  # all its sub-paragraphs are required facts (6A002.b.2)
             raise NotRead("'of the following' without sub-paragraphs")
         below = [self.alternatives(c, self._read_or_say(c)) for c in children]
         if reading.mode == "any":

@@ -1,9 +1,8 @@
 """The non-"space-qualified" focal plane arrays of 6A002.a.3 as both official texts state them
 (families.csv, phrases.csv): each paragraph's criteria are the comparators, values and units its
 own words state; the expected values below were written from ontology/sources/, not from the
-formalizer. 6A002.a.3.d ("Signal processing in the detector elements": no threshold; its Note on
-germanium arrays) and 6A002.a.3.f ('microbolometer' arrays: an unfiltered response over a band)
-stay text."""
+formalizer. 6A002.a.3.f ('microbolometer' arrays: an unfiltered response over a band) stays
+text; 6A002.a.3.d is read since (tests/lists/test_formalize_h6opt.py)."""
 
 from __future__ import annotations
 
@@ -79,6 +78,6 @@ def test_focal_plane_arrays_as_the_texts_state_them(
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
 def test_the_paragraphs_left_as_text(found: Found, jurisdiction: str) -> None:
-    for code in ("6A002.a.3.d", "6A002.a.3.f"):
+    for code in ("6A002.a.3.f",):
         entry = found[(jurisdiction, code)]
         assert entry.text_only and not entry.ways, code
