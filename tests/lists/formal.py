@@ -18,3 +18,8 @@ def ways(entry: FormalEntry) -> set[frozenset[Criterion]]:
         frozenset((c.parameter, c.comparator, c.value, c.unit.rsplit("/", 1)[-1]) for c in way)
         for way in entry.ways
     }
+
+
+def criterion(parameter: str, comparator: str, value: str, unit: str) -> Criterion:
+    """A criterion as the tests write it, the value as the text's digits ("1E-11", "0.3")."""
+    return (parameter, comparator, Decimal(value), unit)

@@ -10,16 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from exportgraph.loaders import formalize
 
 from tests.lists.formal import Found, ways
 
 BOTH = ("US", "EU")
-
-
-@pytest.fixture(scope="module")
-def found(formalized: list[formalize.FormalEntry]) -> Found:
-    return {(e.jurisdiction, e.code): e for e in formalized if e.code.startswith("6A005.e.3")}
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)

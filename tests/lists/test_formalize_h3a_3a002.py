@@ -10,14 +10,13 @@ below were written from ontology/sources/, not from the formalizer."""
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
 import pytest
 from exportgraph.loaders import formalize
 from exportgraph.loaders.formalize_clauses import NotRead, ParagraphReader
 from exportgraph.loaders.listed_text import TextNode
 
-from tests.lists.formal import Criterion, ways
+from tests.lists.formal import criterion, ways
 
 ROOTS = ("3A002.g.3", "3A002.c", "3A002.a.7", "3A002.d", "3A002.e")
 BOTH = ("US", "EU")
@@ -28,10 +27,6 @@ NOTE_1 = "not-specially-designed-for-other-equipment"  # Note 1 to Category 3, P
 @pytest.fixture(scope="module")
 def found(formalized: list[formalize.FormalEntry]) -> Found:
     return {(e.jurisdiction, e.code): e for e in formalized if e.code.startswith(ROOTS)}
-
-
-def _criterion(parameter: str, comparator: str, value: str, unit: str) -> Criterion:
-    return (parameter, comparator, Decimal(value), unit)
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -46,8 +41,8 @@ def test_rubidium_standards_as_the_texts_state_them(found: Found, jurisdiction: 
     assert entry.requires_facts == ("not-space-qualified", NOTE_1)
     assert ways(entry) == {
         frozenset({
-            _criterion("long-term-frequency-stability", "<", "1E-11", "UNITLESS"),
-            _criterion("power-consumption", "<", "1", "W"),
+            criterion("long-term-frequency-stability", "<", "1E-11", "UNITLESS"),
+            criterion("power-consumption", "<", "1", "W"),
         })
     }  # fmt: skip
 
@@ -70,18 +65,18 @@ def test_real_time_signal_analysers_as_the_texts_state_them(
     assert entry.kinds == ("signal-analyser",)
     # the Note (constant percentage bandwidth filters only) is a fact; so is Note 1
     assert entry.requires_facts == (CPB, NOTE_1)
-    bandwidth = _criterion("signal-analyser-real-time-bandwidth", ">", mhz, "MegaHZ")
+    bandwidth = criterion("signal-analyser-real-time-bandwidth", ">", mhz, "MegaHZ")
     assert ways(entry) == {
         frozenset({
             bandwidth,
-            _criterion(
+            criterion(
                 "signal-analyser-duration-for-100-percent-probability-of-discovery",
                 "<=", us, "MicroSEC",
             ),
         }),
         frozenset({
             bandwidth,
-            _criterion(
+            criterion(
                 "signal-analyser-duration-for-100-percent-frequency-mask-trigger",
                 "<=", us, "MicroSEC",
             ),
@@ -102,8 +97,8 @@ def test_eu_real_time_oscilloscopes_as_the_text_states_them(found: Found) -> Non
     assert entry.kinds == (OSCILLOSCOPE,) and entry.requires_facts == (NOTE_1,)
     assert ways(entry) == {
         frozenset({
-            _criterion("oscilloscope-vertical-rms-noise-of-full-scale", "<", "2", "PERCENT"),
-            _criterion("oscilloscope-upper-3db-frequency", ">", "90", "GigaHZ"),
+            criterion("oscilloscope-vertical-rms-noise-of-full-scale", "<", "2", "PERCENT"),
+            criterion("oscilloscope-upper-3db-frequency", ">", "90", "GigaHZ"),
         })
     }  # fmt: skip
 
@@ -129,8 +124,12 @@ def test_having_run_into_the_mode_word_is_read() -> None:
         reader.read_root(replace(node, text="Oscilloscopes havingany of the following:")).mode
         == "any"
     )
+    # "all the following" without "of" is read too (6A004.d.2.a); without a mode word, refused
+    assert (
+        reader.read_root(replace(node, text="Oscilloscopes havingall the following:")).mode == "all"
+    )
     with pytest.raises(NotRead):
-        reader.read_root(replace(node, text="Oscilloscopes havingall the following:"))
+        reader.read_root(replace(node, text="Oscilloscopes having the following:"))
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -143,10 +142,10 @@ def test_resolution_bandwidth_anywhere_within_31_8_to_37_ghz(
     entry = found[(jurisdiction, "3A002.c.1")]
     assert entry.text_only is None and entry.requires_facts == (NOTE_1,)
     assert ways(entry) == {
-        frozenset({_criterion("signal-analyser-rbw-within-31-8-to-37-ghz", ">", "40", "MegaHZ")})
+        frozenset({criterion("signal-analyser-rbw-within-31-8-to-37-ghz", ">", "40", "MegaHZ")})
     }
-    (criterion,) = entry.criteria
-    assert criterion.phrase.endswith("37 GHz")
+    (read,) = entry.criteria
+    assert read.phrase.endswith("37 GHz")
 
 
 # (jurisdiction, code): (parameter of the range the text states, threshold in mW)
@@ -171,12 +170,12 @@ def test_output_power_anywhere_within_a_range(found: Found, jurisdiction: str, c
     parameter, mw = OUTPUT_POWER[(jurisdiction, code)]
     entry = found[(jurisdiction, code)]
     assert entry.text_only is None
-    assert ways(entry) == {frozenset({_criterion(parameter, ">", mw, "MilliW")})}
+    assert ways(entry) == {frozenset({criterion(parameter, ">", mw, "MilliW")})}
     # the parameter's range is the one the paragraph's words state, in its own spelling
     low, high = parameter.removeprefix("rf-output-power-within-").removesuffix("-ghz").split("-to-")
     low = low.replace("-", "," if jurisdiction == "EU" else ".")
-    (criterion,) = entry.criteria
-    assert f"exceeding {low} GHz but not exceeding {high} GHz" in criterion.phrase
+    (read,) = entry.criteria
+    assert f"exceeding {low} GHz but not exceeding {high} GHz" in read.phrase
 
 
 def test_the_other_signal_generator_and_network_analyser_paragraphs_stay_text(

@@ -19,7 +19,7 @@ import pytest
 from exportgraph.loaders import formalize
 from exportgraph.loaders.formalize_clauses import _TAIL
 
-from tests.lists.formal import Criterion, ways
+from tests.lists.formal import criterion, ways
 
 ROOTS = (
     "6A004.d.2.a",
@@ -41,10 +41,6 @@ def found(formalized: list[formalize.FormalEntry]) -> Found:
     return {(e.jurisdiction, e.code): e for e in formalized if e.code.startswith(ROOTS)}
 
 
-def _criterion(parameter: str, comparator: str, value: str, unit: str) -> Criterion:
-    return (parameter, comparator, Decimal(value), unit)
-
-
 @pytest.mark.parametrize("jurisdiction", BOTH)
 def test_beam_steering_mirror_stages(found: Found, jurisdiction: str) -> None:
     # 6A004.d.2.a "Beam steering mirror stages designed to carry mirrors having diameter or major
@@ -57,10 +53,10 @@ def test_beam_steering_mirror_stages(found: Found, jurisdiction: str) -> None:
     assert entry.kinds == ("beam-steering-mirror-stage",)
     assert ways(entry) == {
         frozenset({
-            _criterion("beam-steering-stage-mirror-diameter-or-major-axis-length", ">", "50", "MilliM"),
-            _criterion("beam-steering-stage-maximum-angular-travel", ">=", "26", "MilliRAD"),
-            _criterion("beam-steering-stage-mechanical-resonant-frequency", ">=", "500", "HZ"),
-            _criterion("beam-steering-stage-angular-accuracy", "<=", "10", "MicroRAD"),
+            criterion("beam-steering-stage-mirror-diameter-or-major-axis-length", ">", "50", "MilliM"),
+            criterion("beam-steering-stage-maximum-angular-travel", ">=", "26", "MilliRAD"),
+            criterion("beam-steering-stage-mechanical-resonant-frequency", ">=", "500", "HZ"),
+            criterion("beam-steering-stage-angular-accuracy", "<=", "10", "MicroRAD"),
         })
     }  # fmt: skip
     assert {c.paragraph for c in entry.criteria} == {
@@ -95,7 +91,7 @@ def test_deformable_mirrors(found: Found, jurisdiction: str) -> None:
     # actuators; or b. A Laser Induced Damage Threshold (LIDT) being any of the following:
     # 1. Greater than 1 kW/cm^2 [EU: kW/ cm2] using a “CW laser”; or 2. Greater than 2 J/cm^2
     # [EU: J/ cm2] using 20 ns “laser” pulses at 20 Hz repetition rate"
-    aperture = _criterion("deformable-mirror-active-optical-aperture", ">", "10", "MilliM")
+    aperture = criterion("deformable-mirror-active-optical-aperture", ">", "10", "MilliM")
     group = found[(jurisdiction, "6A004.a.1")]
     assert group.group and group.kinds == ("deformable-mirror",) and group.requires_facts == ()
     resonant = found[(jurisdiction, "6A004.a.1.a")]
@@ -103,8 +99,8 @@ def test_deformable_mirrors(found: Found, jurisdiction: str) -> None:
     assert ways(resonant) == {
         frozenset({
             aperture,
-            _criterion("deformable-mirror-mechanical-resonant-frequency", ">=", "750", "HZ"),
-            _criterion("deformable-mirror-actuator-count", ">", "200", "NUM"),
+            criterion("deformable-mirror-mechanical-resonant-frequency", ">=", "750", "HZ"),
+            criterion("deformable-mirror-actuator-count", ">", "200", "NUM"),
         })
     }  # fmt: skip
     assert found[(jurisdiction, "6A004.a.1.b")].group
@@ -114,13 +110,13 @@ def test_deformable_mirrors(found: Found, jurisdiction: str) -> None:
     assert ways(cw) == {
         frozenset({
             aperture,
-            _criterion("mirror-cw-laser-induced-damage-threshold", ">", "1", "KiloW-PER-CentiM2"),
+            criterion("mirror-cw-laser-induced-damage-threshold", ">", "1", "KiloW-PER-CentiM2"),
         })
     }  # fmt: skip
     assert ways(pulsed) == {
         frozenset({
             aperture,
-            _criterion("mirror-pulsed-laser-induced-damage-threshold", ">", "2", "J-PER-CentiM2"),
+            criterion("mirror-pulsed-laser-induced-damage-threshold", ">", "2", "J-PER-CentiM2"),
         })
     }  # fmt: skip
 
@@ -147,13 +143,13 @@ def test_mirrors_for_beam_steering_stages(found: Found, jurisdiction: str) -> No
     assert group.requires_facts == STEERING_FACTS
     large = found[(jurisdiction, "6A004.a.4.a")]
     assert large.text_only is None and large.requires_facts == STEERING_FACTS
-    assert ways(large) == {frozenset({_criterion(size, ">=", "100", "MilliM")})}
+    assert ways(large) == {frozenset({criterion(size, ">=", "100", "MilliM")})}
     middle = found[(jurisdiction, "6A004.a.4.b")]
     assert middle.text_only is None
-    between = {_criterion(size, ">", "50", "MilliM"), _criterion(size, "<", "100", "MilliM")}
+    between = {criterion(size, ">", "50", "MilliM"), criterion(size, "<", "100", "MilliM")}
     assert ways(middle) == {
-        frozenset({*between, _criterion("mirror-cw-laser-induced-damage-threshold", ">", "10", "KiloW-PER-CentiM2")}),
-        frozenset({*between, _criterion("mirror-pulsed-laser-induced-damage-threshold", ">", "20", "J-PER-CentiM2")}),
+        frozenset({*between, criterion("mirror-cw-laser-induced-damage-threshold", ">", "10", "KiloW-PER-CentiM2")}),
+        frozenset({*between, criterion("mirror-pulsed-laser-induced-damage-threshold", ">", "20", "J-PER-CentiM2")}),
     }  # fmt: skip
 
 
@@ -172,13 +168,13 @@ def test_image_intensifier_tubes_beyond_1050_nm(found: Found, jurisdiction: str)
     assert entry.text_only is None and entry.requires_facts == ()
     assert entry.kinds == ("image-intensifier-tube",)
     common = {
-        _criterion("detector-peak-response-wavelength", ">", "1050", "NanoM"),
-        _criterion("detector-peak-response-wavelength", "<=", "1800", "NanoM"),
-        _criterion("image-intensifier-photocathode-radiant-sensitivity", ">", "15", "MilliA-PER-W"),
+        criterion("detector-peak-response-wavelength", ">", "1050", "NanoM"),
+        criterion("detector-peak-response-wavelength", "<=", "1800", "NanoM"),
+        criterion("image-intensifier-photocathode-radiant-sensitivity", ">", "15", "MilliA-PER-W"),
     }
     assert ways(entry) == {
-        frozenset({*common, _criterion("microchannel-plate-hole-pitch", "<=", "12", "MicroM")}),
-        frozenset({*common, _criterion("charge-multiplication-electron-sensing-device-pixel-pitch", "<=", "500", "MicroM")}),
+        frozenset({*common, criterion("microchannel-plate-hole-pitch", "<=", "12", "MicroM")}),
+        frozenset({*common, criterion("charge-multiplication-electron-sensing-device-pixel-pitch", "<=", "500", "MicroM")}),
     }  # fmt: skip
 
 
@@ -192,12 +188,12 @@ def test_image_intensifier_components(found: Found, jurisdiction: str) -> None:
     plate = found[(jurisdiction, "6A002.a.2.c.1")]
     assert plate.text_only is None and plate.requires_facts == designed
     assert plate.kinds == ("microchannel-plate",)
-    assert ways(plate) == {frozenset({_criterion("microchannel-plate-hole-pitch", "<=", "12", "MicroM")})}  # fmt: skip
+    assert ways(plate) == {frozenset({criterion("microchannel-plate-hole-pitch", "<=", "12", "MicroM")})}  # fmt: skip
     device = found[(jurisdiction, "6A002.a.2.c.2")]
     assert device.text_only is None and device.requires_facts == designed
     assert device.kinds == ("electron-sensing-device",)
     assert ways(device) == {
-        frozenset({_criterion("charge-multiplication-electron-sensing-device-pixel-pitch", "<=", "500", "MicroM")})
+        frozenset({criterion("charge-multiplication-electron-sensing-device-pixel-pitch", "<=", "500", "MicroM")})
     }  # fmt: skip
 
 
@@ -212,12 +208,12 @@ def test_image_intensifier_tubes_to_1050_nm(found: Found, jurisdiction: str) -> 
     assert entry.text_only is None and entry.kinds == ("image-intensifier-tube",)
     assert entry.requires_facts == ("image-intensifier-photocathode-listed-in-6a002a2a3",)
     peak = {
-        _criterion("detector-peak-response-wavelength", ">", "400", "NanoM"),
-        _criterion("detector-peak-response-wavelength", "<=", "1050", "NanoM"),
+        criterion("detector-peak-response-wavelength", ">", "400", "NanoM"),
+        criterion("detector-peak-response-wavelength", "<=", "1050", "NanoM"),
     }
     assert ways(entry) == {
-        frozenset({*peak, _criterion("microchannel-plate-hole-pitch", "<=", "12", "MicroM")}),
-        frozenset({*peak, _criterion("charge-multiplication-electron-sensing-device-pixel-pitch", "<=", "500", "MicroM")}),
+        frozenset({*peak, criterion("microchannel-plate-hole-pitch", "<=", "12", "MicroM")}),
+        frozenset({*peak, criterion("charge-multiplication-electron-sensing-device-pixel-pitch", "<=", "500", "MicroM")}),
     }  # fmt: skip
     # the photocathode paragraph's words are the fact's, not criteria
     assert not [c for c in entry.criteria if c.paragraph.startswith("6A002.a.2.a.3")]
@@ -239,7 +235,7 @@ def test_remote_sensing_imaging_sensors(found: Found, jurisdiction: str) -> None
     entry = found[(jurisdiction, "6A002.b.1")]
     assert entry.text_only is None and entry.kinds == SENSORS
     assert entry.requires_facts == REMOTE
-    assert ways(entry) == {frozenset({_criterion("imaging-sensor-ifov", "<", "200", "MicroRAD")})}
+    assert ways(entry) == {frozenset({criterion("imaging-sensor-ifov", "<", "200", "MicroRAD")})}
     # 6A002.b.2 "Specified for operation in the wavelength range exceeding 400 nm but not
     # exceeding 30,000 nm [EU: 30000] and having all the following; a. Providing output imaging
     # data in digital format; and b. Having any of the following characteristics: [“Space-
@@ -256,8 +252,8 @@ def test_remote_sensing_imaging_sensors(found: Found, jurisdiction: str) -> None
     )
     assert ways(band) == {
         frozenset({
-            _criterion("imaging-sensor-operating-wavelength-max", ">", "400", "NanoM"),
-            _criterion("imaging-sensor-operating-wavelength-min", "<=", "30000", "NanoM"),
+            criterion("imaging-sensor-operating-wavelength-max", ">", "400", "NanoM"),
+            criterion("imaging-sensor-operating-wavelength-min", "<=", "30000", "NanoM"),
         })
     }  # fmt: skip
 
@@ -272,9 +268,9 @@ def test_space_qualified_focal_plane_arrays(found: Found, jurisdiction: str) -> 
     peak = "detector-peak-response-wavelength"
     assert ways(entry) == {
         frozenset({
-            _criterion("focal-plane-array-element-count", ">", "2048", "NUM"),
-            _criterion(peak, ">", "300", "NanoM"),
-            _criterion(peak, "<=", "900", "NanoM"),
+            criterion("focal-plane-array-element-count", ">", "2048", "NUM"),
+            criterion(peak, ">", "300", "NanoM"),
+            criterion(peak, "<=", "900", "NanoM"),
         })
     }  # fmt: skip
 
@@ -288,8 +284,8 @@ def test_zinc_selenide_and_sulfide_components(found: Found, jurisdiction: str) -
     # (depth)"; the range is the transmission band reaching into it, and each entry is a
     # necessary condition only (the family's gap): never "controlled" from the figures
     band = {
-        _criterion("optical-transmission-wavelength-max", ">", "3000", "NanoM"),
-        _criterion("optical-transmission-wavelength-min", "<=", "25000", "NanoM"),
+        criterion("optical-transmission-wavelength-max", ">", "3000", "NanoM"),
+        criterion("optical-transmission-wavelength-min", "<=", "25000", "NanoM"),
     }
     assert found[(jurisdiction, "6A004.b")].group
     volume = found[(jurisdiction, "6A004.b.1")]
@@ -297,9 +293,9 @@ def test_zinc_selenide_and_sulfide_components(found: Found, jurisdiction: str) -
     for entry in (volume, size):
         assert entry.kinds == ("zinc-selenide-or-zinc-sulfide-optical-component",)
         assert entry.text_only and "without a comparator of its own" in entry.text_only
-    assert ways(volume) == {frozenset({*band, _criterion("optical-component-volume", ">", "100", "CentiM3")})}  # fmt: skip
+    assert ways(volume) == {frozenset({*band, criterion("optical-component-volume", ">", "100", "CentiM3")})}  # fmt: skip
     assert ways(size) == {
-        frozenset({*band, _criterion("optical-component-diameter-or-major-axis-length", ">", "80", "MilliM")})
+        frozenset({*band, criterion("optical-component-diameter-or-major-axis-length", ">", "80", "MilliM")})
     }  # fmt: skip
 
 
@@ -320,13 +316,13 @@ def test_solid_state_video_cameras(found: Found, jurisdiction: str) -> None:
         "video-camera-with-6a004-optics-or-camera-tracking-data",
     )
     peak = {
-        _criterion("detector-peak-response-wavelength", ">", "10", "NanoM"),
-        _criterion("detector-peak-response-wavelength", "<=", "30000", "NanoM"),
+        criterion("detector-peak-response-wavelength", ">", "10", "NanoM"),
+        criterion("detector-peak-response-wavelength", "<=", "30000", "NanoM"),
     }
     assert ways(entry) == {
-        frozenset({*peak, _criterion("video-camera-monochrome-active-pixels-per-array", ">", "4000000", "NUM")}),
-        frozenset({*peak, _criterion("video-camera-three-array-colour-active-pixels-per-array", ">", "4000000", "NUM")}),
-        frozenset({*peak, _criterion("video-camera-one-array-colour-active-pixels", ">", "12000000", "NUM")}),
+        frozenset({*peak, criterion("video-camera-monochrome-active-pixels-per-array", ">", "4000000", "NUM")}),
+        frozenset({*peak, criterion("video-camera-three-array-colour-active-pixels-per-array", ">", "4000000", "NUM")}),
+        frozenset({*peak, criterion("video-camera-one-array-colour-active-pixels", ">", "12000000", "NUM")}),
     }  # fmt: skip
     written = {c.written for c in entry.criteria if c.parameter.startswith("video-camera")}
     assert written == (
@@ -368,7 +364,7 @@ def test_linear_focal_plane_arrays_to_3000_nm(found: Found, jurisdiction: str) -
     )
     assert ways(entry) == {
         frozenset({
-            _criterion("detector-peak-response-wavelength", ">", "1200", "NanoM"),
-            _criterion("detector-peak-response-wavelength", "<=", "3000", "NanoM"),
+            criterion("detector-peak-response-wavelength", ">", "1200", "NanoM"),
+            criterion("detector-peak-response-wavelength", "<=", "3000", "NanoM"),
         })
     }  # fmt: skip
