@@ -1,0 +1,84 @@
+"""Lasers outside 6A005 read from the official texts (families.csv, rules.csv): the isotope
+separation lasers of 6A205 (copper vapour, argon ion, alexandrite lasers, para-hydrogen Raman
+shifters; neodymium-doped lasers known as text) and the US 6A995 semiconductor lasers. Each
+paragraph's criteria are the comparators, values and units its own words state; a wavelength range
+"between X and Y" is a required fact, never a criterion."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from exportgraph.loaders import formalize
+
+from tests.lists.formal import Found, ways
+
+d = Decimal
+AVG = "laser-average-output-power"
+US_ROOT, EU_ROOT = "laser-not-controlled-by-6a005-or-nrc", "laser-not-specified-in-0b001-or-6a005"
+
+
+@pytest.fixture(scope="module")
+def found(formalized: list[formalize.FormalEntry]) -> Found:
+    return {
+        (e.jurisdiction, e.code): e
+        for e in formalized
+        if e.code.startswith(("6A205", "6A995.b", "6A995.d", "6A995.e", "6A995.f"))
+    }
+
+
+def test_us_copper_vapour_lasers_6a205_a(found: Found) -> None:
+    entry = found[("US", "6A205.a")]
+    # "An average output power equal to or greater than 30 W"
+    assert ways(entry) == {frozenset({(AVG, ">=", d(30), "W")})}
+    assert entry.kinds == ("copper-vapour-laser",)
+    band = "copper-vapour-laser-wavelengths-between-500-and-600-nm"
+    assert entry.requires_facts == (US_ROOT, band)
+    assert entry.text_only is None
+    # the EU list sends copper vapour lasers to 6A005.b (N.B. to 6A205): no such family there
+    assert not any("copper-vapour-laser" in e.kinds for (j, _), e in found.items() if j == "EU")
+
+
+@pytest.mark.parametrize(("jurisdiction", "code"), [("US", "6A205.b"), ("EU", "6A205.a")])
+def test_argon_ion_lasers(found: Found, jurisdiction: str, code: str) -> None:
+    entry = found[(jurisdiction, code)]
+    # US "An average output power greater than 40 W"; EU 'An "average output power" greater
+    # than 40 W'
+    assert ways(entry) == {frozenset({(AVG, ">", d(40), "W")})}
+    assert entry.kinds == ("argon-ion-laser",)
+    root = US_ROOT if jurisdiction == "US" else EU_ROOT
+    assert entry.requires_facts == (root, "argon-ion-laser-wavelengths-between-400-and-515-nm")
+
+
+def test_us_alexandrite_lasers_6a205_f(found: Found) -> None:
+    entry = found[("US", "6A205.f")]
+    # f.2 "A bandwidth of 0.005 nm or less"; f.3 "A repetition rate greater than 125 Hz";
+    # f.4 "An average output power greater than 30 W" (f.1 "between 720 nm and 800 nm": a fact)
+    assert ways(entry) == {
+        frozenset(
+            {
+                ("laser-output-bandwidth", "<=", d("0.005"), "NanoM"),
+                ("laser-repetition-rate", ">", d(125), "HZ"),
+                (AVG, ">", d(30), "W"),
+            }
+        )
+    }
+    assert entry.requires_facts == (US_ROOT, "alexandrite-laser-wavelengths-between-720-and-800-nm")
+    assert ("EU", "6A205.f") in found and found[("EU", "6A205.f")].kinds != ("alexandrite-laser",)
+
+
+@pytest.mark.parametrize(("jurisdiction", "code"), [("US", "6A205.i"), ("EU", "6A205.e")])
+def test_para_hydrogen_raman_shifters(found: Found, jurisdiction: str, code: str) -> None:
+    entry = found[(jurisdiction, code)]
+    # "designed to operate at 16 micrometer (EU: μm) output wavelength and at a repetition rate
+    # greater than 250 Hz": the wavelength has no comparator, a required fact
+    assert ways(entry) == {frozenset({("laser-repetition-rate", ">", d(250), "HZ")})}
+    assert "raman-shifter-designed-for-16-micrometre-output" in entry.requires_facts
+    assert (US_ROOT if jurisdiction == "US" else EU_ROOT) in entry.requires_facts
+
+
+@pytest.mark.parametrize(("jurisdiction", "code"), [("US", "6A205.c"), ("EU", "6A205.f")])
+def test_neodymium_lasers_stay_text(found: Found, jurisdiction: str, code: str) -> None:
+    entry = found[(jurisdiction, code)]
+    assert entry.kinds == ("neodymium-doped-non-glass-laser",)
+    assert not entry.ways and entry.text_only and "stays text" in entry.text_only

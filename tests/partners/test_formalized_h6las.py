@@ -1,0 +1,123 @@
+"""Classification by the lasers outside 6A005 formalized from the whole lists (families.csv,
+rules.csv): 6A205 copper vapour (US), argon ion, alexandrite (US) lasers and para-hydrogen Raman
+shifters, neodymium-doped lasers as text; US 6A995 semiconductor lasers — items on both sides of
+each threshold the texts state, and "unknown" naming the fact when a required fact is missing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
+BOTH = ("US", "EU")
+ROOT = {"US": "laser-not-controlled-by-6a005-or-nrc", "EU": "laser-not-specified-in-0b001-or-6a005"}
+
+
+def _ids(result: dict[str, Any]) -> list[str]:
+    return [entry["id"] for entry in result["entries"]]
+
+
+def _laser(
+    jurisdiction: str, kind: str, facts: tuple[str, ...], **parameters: str
+) -> dict[str, Any]:
+    stated = {ROOT[jurisdiction]: True, **{fact: True for fact in facts}}
+    return {"kind": kind, "parameters": parameters, "facts": stated}
+
+
+def test_us_copper_vapour_lasers(classify_in: Any) -> None:
+    band = "copper-vapour-laser-wavelengths-between-500-and-600-nm"
+    # US 6A205.a.2 "An average output power equal to or greater than 30 W"
+    at = _laser("US", "copper-vapour-laser", (band,), **{"laser-average-output-power": "30 W"})
+    assert _ids(classify_in("US", at, ON)) == ["US:6A205.a"]
+    below = {**at, "parameters": {"laser-average-output-power": "29.9 W"}}
+    assert classify_in("US", below, ON)["controlled"] is False
+    # the wavelengths 'between 500 nm and 600 nm' are a fact: not stated, unknown naming it
+    unstated = {**at, "facts": {ROOT["US"]: True}}
+    asked = classify_in("US", unstated, ON)
+    assert asked["controlled"] == "unknown" and band in asked["missing_facts"]
+    # "other than those controlled by 6A005 …": not stated, unknown naming the fact
+    open_root = {**at, "facts": {band: True}}
+    asked = classify_in("US", open_root, ON)
+    assert asked["controlled"] == "unknown" and ROOT["US"] in asked["missing_facts"]
+    # the EU list has no copper vapour paragraph in 6A205 (its N.B.: see 6A005.b)
+    assert classify_in("EU", at, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_argon_ion_lasers(classify_in: Any, jurisdiction: str) -> None:
+    band = "argon-ion-laser-wavelengths-between-400-and-515-nm"
+    code = {"US": "6A205.b", "EU": "6A205.a"}[jurisdiction]
+    # "An average output power greater than 40 W" (US 6A205.b.2, EU 6A205.a.2)
+    above = _laser(
+        jurisdiction, "argon-ion-laser", (band,), **{"laser-average-output-power": "41 W"}
+    )
+    assert _ids(classify_in(jurisdiction, above, ON)) == [f"{jurisdiction}:{code}"]
+    at = {**above, "parameters": {"laser-average-output-power": "40 W"}}
+    assert classify_in(jurisdiction, at, ON)["controlled"] is False
+    unstated = {**above, "facts": {band: True}}
+    asked = classify_in(jurisdiction, unstated, ON)
+    assert asked["controlled"] == "unknown" and ROOT[jurisdiction] in asked["missing_facts"]
+    stated_false = {**above, "facts": {band: True, ROOT[jurisdiction]: False}}
+    assert classify_in(jurisdiction, stated_false, ON)["controlled"] is False
+
+
+def test_us_alexandrite_lasers(classify_in: Any) -> None:
+    band = "alexandrite-laser-wavelengths-between-720-and-800-nm"
+    figures = {
+        "laser-output-bandwidth": "0.005 nm",  # "A bandwidth of 0.005 nm or less"
+        "laser-repetition-rate": "130 Hz",  # "greater than 125 Hz"
+        "laser-average-output-power": "31 W",  # "greater than 30 W"
+    }
+    met = _laser("US", "alexandrite-laser", (band,), **figures)
+    assert _ids(classify_in("US", met, ON)) == ["US:6A205.f"]
+    for parameter, value in (
+        ("laser-output-bandwidth", "0.006 nm"),
+        ("laser-repetition-rate", "125 Hz"),
+        ("laser-average-output-power", "30 W"),
+    ):
+        failed = {**met, "parameters": {**figures, parameter: value}}
+        assert classify_in("US", failed, ON)["controlled"] is False, parameter
+    missing = {
+        **met,
+        "parameters": {k: v for k, v in figures.items() if k != "laser-output-bandwidth"},
+    }
+    asked = classify_in("US", missing, ON)
+    assert asked["controlled"] == "unknown" and "laser-output-bandwidth" in asked["missing"]
+    unstated = {**met, "facts": {ROOT["US"]: True}}
+    asked = classify_in("US", unstated, ON)
+    assert asked["controlled"] == "unknown" and band in asked["missing_facts"]
+    # no alexandrite paragraph in the EU text of 6A205
+    assert classify_in("EU", met, ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_para_hydrogen_raman_shifters(classify_in: Any, jurisdiction: str) -> None:
+    code = {"US": "6A205.i", "EU": "6A205.e"}[jurisdiction]
+    fact = "raman-shifter-designed-for-16-micrometre-output"
+    shifter = _laser(
+        jurisdiction, "para-hydrogen-raman-shifter", (fact,), **{"laser-repetition-rate": "251 Hz"}
+    )
+    assert _ids(classify_in(jurisdiction, shifter, ON)) == [f"{jurisdiction}:{code}"]
+    at = {**shifter, "parameters": {"laser-repetition-rate": "250 Hz"}}
+    assert classify_in(jurisdiction, at, ON)["controlled"] is False
+    unstated = {**shifter, "facts": {ROOT[jurisdiction]: True}}
+    asked = classify_in(jurisdiction, unstated, ON)
+    assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_neodymium_lasers_are_unknown_never_false(classify_in: Any, jurisdiction: str) -> None:
+    code = {"US": "6A205.c", "EU": "6A205.f"}[jurisdiction]
+    laser = _laser(
+        jurisdiction,
+        "neodymium-doped-non-glass-laser",
+        (),
+        **{"laser-average-output-power": "45 W"},
+    )
+    result = classify_in(jurisdiction, laser, ON)
+    assert result["controlled"] == "unknown"
+    assert f"{jurisdiction}:{code}" in {e["id"] for e in result["possible_entries"]}
+    # stated controlled by (US) / specified in (EU) 6A005: 6A205 does not control it
+    other = {**laser, "facts": {ROOT[jurisdiction]: False}}
+    assert classify_in(jurisdiction, other, ON)["controlled"] is False
