@@ -82,3 +82,22 @@ def test_neodymium_lasers_stay_text(found: Found, jurisdiction: str, code: str) 
     entry = found[(jurisdiction, code)]
     assert entry.kinds == ("neodymium-doped-non-glass-laser",)
     assert not entry.ways and entry.text_only and "stays text" in entry.text_only
+
+
+def test_us_6a995_b_semiconductor_lasers(found: Found) -> None:
+    # 6A995.b.1 "Individual, single-transverse mode semiconductor lasers having:" — a root ending
+    # "having:" before sub-paragraphs joined by "; or": alternatives
+    assert found[("US", "6A995.b.1")].group
+    assert ways(found[("US", "6A995.b.1.a")]) == {frozenset({(AVG, ">", d(100), "MilliW")})}
+    wavelength = ("laser-output-wavelength", ">", d(1050), "NanoM")
+    assert ways(found[("US", "6A995.b.1.b")]) == {frozenset({wavelength})}
+    # 6A995.b.2 "… or arrays of individual semiconductor lasers, having a wavelength exceeding
+    # 1,050 nm"
+    arrays = found[("US", "6A995.b.2")]
+    assert ways(arrays) == {frozenset({wavelength})}
+    assert arrays.kinds == (
+        "multiple-transverse-mode-semiconductor-laser",
+        "semiconductor-laser-array",
+    )
+    assert not arrays.requires_facts  # 6A995 does not say "not controlled by 6A005"
+    assert not any(j == "EU" and code.startswith("6A995") for j, code in found)

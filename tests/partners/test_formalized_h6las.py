@@ -11,6 +11,7 @@ import pytest
 
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 BOTH = ("US", "EU")
+AVG = "laser-average-output-power"
 ROOT = {"US": "laser-not-controlled-by-6a005-or-nrc", "EU": "laser-not-specified-in-0b001-or-6a005"}
 
 
@@ -121,3 +122,54 @@ def test_neodymium_lasers_are_unknown_never_false(classify_in: Any, jurisdiction
     # stated controlled by (US) / specified in (EU) 6A005: 6A205 does not control it
     other = {**laser, "facts": {ROOT[jurisdiction]: False}}
     assert classify_in(jurisdiction, other, ON)["controlled"] is False
+
+
+def _diode(kind: str, nm: float, **parameters: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "parameters": {"laser-output-wavelength": {"value": nm, "unit": "nm"}, **parameters},
+        # the Note to 6A005.d.1 (diodes specially designed for other equipment) stated: 6A005
+        # decides by its thresholds, which these figures stay below
+        "facts": {"semiconductor-laser-not-specially-designed-for-other-equipment": True},
+    }
+
+
+def test_us_6a995_b_1_single_mode_diodes(classify_in: Any) -> None:
+    kind = "single-transverse-mode-semiconductor-laser"
+    low = {"laser-average-or-cw-output-power": "150 mW"}  # below 6A005.d.1.a (2.0 W)
+    # 6A995.b.1.a "An average output power exceeding 100 mW"
+    met = classify_in("US", _diode(kind, 980, **low, **{AVG: "101 mW"}), ON)
+    assert met["controlled"] is True and "US:6A995.b.1.a" in _ids(met)
+    assert classify_in("US", _diode(kind, 980, **low, **{AVG: "100 mW"}), ON)["controlled"] is False
+    # 6A995.b.1.b "A wavelength exceeding 1,050 nm"
+    longer = classify_in("US", _diode(kind, 1051, **low, **{AVG: "50 mW"}), ON)
+    assert "US:6A995.b.1.b" in _ids(longer)
+    assert classify_in("US", _diode(kind, 1050, **low, **{AVG: "50 mW"}), ON)["controlled"] is False
+    # the average output power not stated: unknown, naming it
+    asked = classify_in("US", _diode(kind, 980, **low), ON)
+    assert asked["controlled"] == "unknown" and AVG in asked["missing"]
+    # not in the EU list
+    assert classify_in("EU", _diode(kind, 1051, **low, **{AVG: "50 mW"}), ON)["controlled"] is False
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "multiple-transverse-mode-semiconductor-laser",
+        "semiconductor-laser-array",
+        "semiconductor-laser-bar",  # a 'bar' is an array of semiconductor lasers
+    ],
+)
+def test_us_6a995_b_2_multimode_diodes_and_arrays(classify_in: Any, kind: str) -> None:
+    low = {"laser-average-or-cw-output-power": "1 W"}  # below every 6A005.d.1 power
+    # 6A995.b.2 "… having a wavelength exceeding 1,050 nm"
+    met = classify_in("US", _diode(kind, 1051, **low), ON)
+    assert met["controlled"] is True and _ids(met) == ["US:6A995.b.2"]
+    at = classify_in("US", _diode(kind, 1050, **low), ON)
+    if kind == "semiconductor-laser-array":  # may be a 'bar' or 'stacked array' of 6A005.d.1
+        assert at["controlled"] == "unknown" and "kind" in at["missing_facts"]
+        assert "US:6A995.b.2" not in {e["id"] for e in at["possible_entries"]}
+    else:
+        assert at["controlled"] is False
+    asked = classify_in("US", {**_diode(kind, 1051, **low), "parameters": low}, ON)
+    assert asked["controlled"] == "unknown" and "laser-output-wavelength" in asked["missing"]
