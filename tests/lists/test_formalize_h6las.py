@@ -101,3 +101,38 @@ def test_us_6a995_b_semiconductor_lasers(found: Found) -> None:
     )
     assert not arrays.requires_facts  # 6A995 does not say "not controlled by 6A005"
     assert not any(j == "EU" and code.startswith("6A995") for j, code in found)
+
+
+def test_us_6a995_f_non_tunable_lasers_1400_to_1555_nm(found: Found) -> None:
+    # "Non-tunable lasers, having a wavelength exceeding 1,400 nm, but not exceeding 1555 nm"
+    band = {("laser-output-wavelength", ">", d(1400), "NanoM"),
+            ("laser-output-wavelength", "<=", d(1555), "NanoM")}  # fmt: skip
+    energy = {("laser-pulse-energy", ">", d(100), "MilliJ"), ("laser-peak-power", ">", d(1), "W")}
+    assert ways(found[("US", "6A995.f.1")]) == {frozenset(band | energy)}
+    power = ("laser-average-or-cw-output-power", ">", d(1), "W")
+    assert ways(found[("US", "6A995.f.2")]) == {frozenset(band | {power})}
+    assert found[("US", "6A995.f")].kinds == ("non-tunable-cw-laser", "non-tunable-pulsed-laser")
+
+
+def test_us_6a995_d_and_e_keep_their_own_conditions_as_text(found: Found) -> None:
+    band = {("laser-output-wavelength", ">", d(975), "NanoM"),
+            ("laser-output-wavelength", "<=", d(1150), "NanoM")}  # fmt: skip
+    short = {("laser-pulse-duration", ">=", d(1), "NanoSEC"),
+             ("laser-pulse-duration", "<=", d(1), "MicroSEC")}  # fmt: skip
+    d1, d2 = found[("US", "6A995.d.1")], found[("US", "6A995.d.2")]
+    assert ways(d1) == {frozenset(band | short)} and d1.text_only
+    long = ("laser-pulse-duration", ">", d(1), "MicroSEC")
+    assert ways(d2) == {frozenset(band | {long})} and d2.text_only
+    for code in ("6A995.e.1", "6A995.e.2"):
+        entry = found[("US", code)]
+        assert ways(entry) == {frozenset(band)} and entry.text_only
+        assert entry.kinds == ("non-tunable-cw-laser",)
+    # the transverse modes (Note 6 to 6A005: "For the purposes of 6A005.a and 6A005.b") are not
+    # read in 6A995: no M² criterion anywhere below 6A995
+    assert not any(
+        c.parameter == "laser-m2-factor"
+        for (j, code), e in found.items()
+        if code.startswith("6A995")
+        for way in e.ways
+        for c in way
+    )

@@ -173,3 +173,73 @@ def test_us_6a995_b_2_multimode_diodes_and_arrays(classify_in: Any, kind: str) -
         assert at["controlled"] is False
     asked = classify_in("US", {**_diode(kind, 1051, **low), "parameters": low}, ON)
     assert asked["controlled"] == "unknown" and "laser-output-wavelength" in asked["missing"]
+
+
+def _reached(result: dict[str, Any]) -> set[str]:
+    """The entries that control the item or may (unknown)."""
+    return set(_ids(result)) | {e["id"] for e in result.get("possible_entries", [])}
+
+
+def _ir(kind: str, nm: float, **parameters: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "parameters": {"laser-output-wavelength": {"value": nm, "unit": "nm"}, **parameters},
+    }
+
+
+def test_us_6a995_f_lasers_between_1400_and_1555_nm(classify_in: Any) -> None:
+    # 6A995.f "Non-tunable lasers, having a wavelength exceeding 1,400 nm, but not exceeding
+    # 1555 nm": f.2 "An average or CW output power exceeding 1 W"; f.1 "An output energy
+    # exceeding 100 mJ per pulse and a pulsed peak power exceeding 1 W"
+    cw = {
+        "laser-cw-output-power": "1.1 W",  # far below 6A005.a.7 (50 W)
+        "laser-m2-factor": "1.0",
+        "laser-average-or-cw-output-power": "1.1 W",
+        "laser-pulse-energy": "0 J",
+        "laser-peak-power": "0 W",
+    }
+    met = classify_in("US", _ir("non-tunable-cw-laser", 1555, **cw), ON)
+    assert met["controlled"] is True and _ids(met) == ["US:6A995.f.2", "US:6A995.f"]
+    one_watt = {**cw, "laser-average-or-cw-output-power": "1 W"}
+    assert (
+        classify_in("US", _ir("non-tunable-cw-laser", 1500, **one_watt), ON)["controlled"] is False
+    )
+    assert classify_in("US", _ir("non-tunable-cw-laser", 1400, **cw), ON)["controlled"] is False
+    beyond = classify_in("US", _ir("non-tunable-cw-laser", 1556, **cw), ON)
+    assert not any(i.startswith("US:6A995.f") for i in _reached(beyond))  # 6A005.a.8 may
+    # not stated: unknown, naming the power
+    unstated = {k: v for k, v in cw.items() if k != "laser-average-or-cw-output-power"}
+    asked = classify_in("US", _ir("non-tunable-cw-laser", 1500, **unstated), ON)
+    assert asked["controlled"] == "unknown"
+    assert "laser-average-or-cw-output-power" in asked["missing"]
+    pulsed = {"laser-average-or-cw-output-power": "0.5 W", "laser-peak-power": "2 W"}
+    energetic = _ir("non-tunable-pulsed-laser", 1550, **pulsed, **{"laser-pulse-energy": "101 mJ"})
+    assert "US:6A995.f.1" in _ids(classify_in("US", energetic, ON))
+    weak = _ir("non-tunable-pulsed-laser", 1550, **pulsed, **{"laser-pulse-energy": "100 mJ"})
+    assert "US:6A995.f.1" not in _reached(classify_in("US", weak, ON))
+    assert not any("6A995" in i for i in _reached(classify_in("EU", energetic, ON)))
+
+
+def test_us_6a995_d_and_e_stay_text_within_their_own_conditions(classify_in: Any) -> None:
+    # 6A995.e "Non-tunable continuous wave (CW) lasers, having an output wavelength exceeding
+    # 975 nm but not exceeding 1,150 nm": its sub-paragraphs name single/multiple transverse
+    # mode, defined by the Note to 6A005 only for 6A005.a and .b: unknown, never false
+    cw = classify_in(
+        "US", _ir("non-tunable-cw-laser", 1064, **{"laser-cw-output-power": "5 W"}), ON
+    )
+    assert cw["controlled"] == "unknown"
+    assert {"US:6A995.e.1", "US:6A995.e.2"} <= _reached(cw)
+    outside = _ir("non-tunable-cw-laser", 1151, **{"laser-cw-output-power": "5 W"})
+    assert not any(i.startswith("US:6A995.e") for i in _reached(classify_in("US", outside, ON)))
+
+    # 6A995.d.1 "A pulse duration equal to or exceeding 1 ns but not exceeding 1 µs", d.2
+    # "exceeding 1 µs"
+    def pulsed(duration: str, nm: float = 1064) -> set[str]:
+        item = _ir("non-tunable-pulsed-laser", nm, **{"laser-pulse-duration": duration})
+        return {i for i in _reached(classify_in("US", item, ON)) if i.startswith("US:6A995.d")}
+
+    assert "US:6A995.d.1" in pulsed("1 ns") and "US:6A995.d.2" not in pulsed("1 ns")
+    assert "US:6A995.d.1" in pulsed("1 us") and "US:6A995.d.2" not in pulsed("1 us")
+    assert "US:6A995.d.2" in pulsed("1.1 us") and "US:6A995.d.1" not in pulsed("1.1 us")
+    assert pulsed("0.9 ns") <= {"US:6A995.d"}
+    assert pulsed("10 ns", nm=975) <= {"US:6A995.d"}
