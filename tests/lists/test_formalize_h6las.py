@@ -126,7 +126,11 @@ def test_us_6a995_d_and_e_keep_their_own_conditions_as_text(found: Found) -> Non
     for code in ("6A995.e.1", "6A995.e.2"):
         entry = found[("US", code)]
         assert ways(entry) == {frozenset(band)} and entry.text_only
-        assert entry.kinds == ("non-tunable-cw-laser",)
+        # every laser kind but the tunable and the pulsed ones: 6A995 has no note leaving out the
+        # kinds the Notes to 6A005 treat apart (semiconductor lasers …)
+        assert entry.kinds == ("laser",)
+        assert entry.excluded_kinds == ("tunable-laser", "non-tunable-pulsed-laser")
+    assert d1.kinds == ("laser",) and d1.excluded_kinds == ("tunable-laser", "non-tunable-cw-laser")
     # the transverse modes (Note 6 to 6A005: "For the purposes of 6A005.a and 6A005.b") are not
     # read in 6A995: no M² criterion anywhere below 6A995
     assert not any(

@@ -293,6 +293,8 @@ def test_pulsed_co2_lasers_of_6a205(classify_in: Any, jurisdiction: str) -> None
         "laser-cw-output-power": "0 W",
         "laser-pulse-duration": "150 ns",
         "laser-pulse-energy": "1 J",
+        # outside US 6A995.d/.e (975-1,150 nm), which ask every laser kind its wavelength
+        "laser-output-wavelength": "10600 nm",
     }
     laser = _isotope_laser(jurisdiction, "pulsed-co2-laser", band, **figures)
     code = f"{jurisdiction}:{CODES_6A205[jurisdiction]['co2']}"
@@ -316,6 +318,8 @@ def test_dye_lasers_and_the_single_mode_oscillator_note(
         "laser-repetition-rate": "2 kHz",
         "laser-average-output-power": "35 W",
         "laser-pulse-width": "50 ns",
+        # outside US 6A995.d/.e (975-1,150 nm), which ask every laser kind its wavelength
+        "laser-output-wavelength": "600 nm",
     }
     oscillator = "tunable-pulsed-single-mode-dye-laser-oscillator"
     # a single-mode oscillator meets its own paragraph ("greater than 1 W"); the Note to the

@@ -29,9 +29,13 @@ def _laser(
 def test_us_copper_vapour_lasers(classify_in: Any) -> None:
     band = "copper-vapour-laser-wavelengths-between-500-and-600-nm"
     # US 6A205.a.2 "An average output power equal to or greater than 30 W"
-    at = _laser("US", "copper-vapour-laser", (band,), **{"laser-average-output-power": "30 W"})
+    # (a wavelength outside US 6A995.d/.e, 975-1,150 nm, which ask every laser kind)
+    nm = {"laser-output-wavelength": "510.6 nm"}
+    at = _laser(
+        "US", "copper-vapour-laser", (band,), **nm, **{"laser-average-output-power": "30 W"}
+    )
     assert _ids(classify_in("US", at, ON)) == ["US:6A205.a"]
-    below = {**at, "parameters": {"laser-average-output-power": "29.9 W"}}
+    below = {**at, "parameters": {**nm, "laser-average-output-power": "29.9 W"}}
     assert classify_in("US", below, ON)["controlled"] is False
     # the wavelengths 'between 500 nm and 600 nm' are a fact: not stated, unknown naming it
     unstated = {**at, "facts": {ROOT["US"]: True}}
@@ -50,11 +54,12 @@ def test_argon_ion_lasers(classify_in: Any, jurisdiction: str) -> None:
     band = "argon-ion-laser-wavelengths-between-400-and-515-nm"
     code = {"US": "6A205.b", "EU": "6A205.a"}[jurisdiction]
     # "An average output power greater than 40 W" (US 6A205.b.2, EU 6A205.a.2)
+    nm = {"laser-output-wavelength": "488 nm"}  # outside US 6A995.d/.e (975-1,150 nm)
     above = _laser(
-        jurisdiction, "argon-ion-laser", (band,), **{"laser-average-output-power": "41 W"}
+        jurisdiction, "argon-ion-laser", (band,), **nm, **{"laser-average-output-power": "41 W"}
     )
     assert _ids(classify_in(jurisdiction, above, ON)) == [f"{jurisdiction}:{code}"]
-    at = {**above, "parameters": {"laser-average-output-power": "40 W"}}
+    at = {**above, "parameters": {**nm, "laser-average-output-power": "40 W"}}
     assert classify_in(jurisdiction, at, ON)["controlled"] is False
     unstated = {**above, "facts": {band: True}}
     asked = classify_in(jurisdiction, unstated, ON)
@@ -69,6 +74,7 @@ def test_us_alexandrite_lasers(classify_in: Any) -> None:
         "laser-output-bandwidth": "0.005 nm",  # "A bandwidth of 0.005 nm or less"
         "laser-repetition-rate": "130 Hz",  # "greater than 125 Hz"
         "laser-average-output-power": "31 W",  # "greater than 30 W"
+        "laser-output-wavelength": "755 nm",  # outside US 6A995.d/.e (975-1,150 nm)
     }
     met = _laser("US", "alexandrite-laser", (band,), **figures)
     assert _ids(classify_in("US", met, ON)) == ["US:6A205.f"]
@@ -119,9 +125,17 @@ def test_neodymium_lasers_are_unknown_never_false(classify_in: Any, jurisdiction
     result = classify_in(jurisdiction, laser, ON)
     assert result["controlled"] == "unknown"
     assert f"{jurisdiction}:{code}" in {e["id"] for e in result["possible_entries"]}
-    # stated controlled by (US) / specified in (EU) 6A005: 6A205 does not control it
+    # stated controlled by (US) / specified in (EU) 6A005: 6A205 does not control it (in the US,
+    # 6A995.d/.e, text, still ask a laser of this kind: its transverse modes are not read)
     other = {**laser, "facts": {ROOT[jurisdiction]: False}}
-    assert classify_in(jurisdiction, other, ON)["controlled"] is False
+    assert f"{jurisdiction}:{code}" not in _reached(classify_in(jurisdiction, other, ON))
+    other["parameters"] = {**laser["parameters"], "laser-output-wavelength": "1064 nm"}
+    result = classify_in(jurisdiction, other, ON)
+    if jurisdiction == "US":
+        assert result["controlled"] == "unknown"
+        assert {"US:6A995.d.1", "US:6A995.e.1"} <= _reached(result)
+    else:
+        assert result["controlled"] is False
 
 
 def _diode(kind: str, nm: float, **parameters: str) -> dict[str, Any]:
@@ -138,15 +152,19 @@ def test_us_6a995_b_1_single_mode_diodes(classify_in: Any) -> None:
     kind = "single-transverse-mode-semiconductor-laser"
     low = {"laser-average-or-cw-output-power": "150 mW"}  # below 6A005.d.1.a (2.0 W)
     # 6A995.b.1.a "An average output power exceeding 100 mW"
-    met = classify_in("US", _diode(kind, 980, **low, **{AVG: "101 mW"}), ON)
+    # (at 900 nm: outside US 6A995.d/.e, 975-1,150 nm, text for every laser kind)
+    met = classify_in("US", _diode(kind, 900, **low, **{AVG: "101 mW"}), ON)
     assert met["controlled"] is True and "US:6A995.b.1.a" in _ids(met)
-    assert classify_in("US", _diode(kind, 980, **low, **{AVG: "100 mW"}), ON)["controlled"] is False
+    assert classify_in("US", _diode(kind, 900, **low, **{AVG: "100 mW"}), ON)["controlled"] is False
     # 6A995.b.1.b "A wavelength exceeding 1,050 nm"
     longer = classify_in("US", _diode(kind, 1051, **low, **{AVG: "50 mW"}), ON)
     assert "US:6A995.b.1.b" in _ids(longer)
-    assert classify_in("US", _diode(kind, 1050, **low, **{AVG: "50 mW"}), ON)["controlled"] is False
+    at = classify_in("US", _diode(kind, 1050, **low, **{AVG: "50 mW"}), ON)
+    # not 6A995.b.1; 6A995.d/.e (975-1,150 nm) stay text: unknown, never false
+    assert at["controlled"] == "unknown" and not _reached(at) & {"US:6A995.b.1.b", "US:6A995.b.1"}
+    assert "US:6A995.e.1" in _reached(at)
     # the average output power not stated: unknown, naming it
-    asked = classify_in("US", _diode(kind, 980, **low), ON)
+    asked = classify_in("US", _diode(kind, 900, **low), ON)
     assert asked["controlled"] == "unknown" and AVG in asked["missing"]
     # not in the EU list
     assert classify_in("EU", _diode(kind, 1051, **low, **{AVG: "50 mW"}), ON)["controlled"] is False
@@ -166,11 +184,9 @@ def test_us_6a995_b_2_multimode_diodes_and_arrays(classify_in: Any, kind: str) -
     met = classify_in("US", _diode(kind, 1051, **low), ON)
     assert met["controlled"] is True and _ids(met) == ["US:6A995.b.2"]
     at = classify_in("US", _diode(kind, 1050, **low), ON)
-    if kind == "semiconductor-laser-array":  # may be a 'bar' or 'stacked array' of 6A005.d.1
-        assert at["controlled"] == "unknown" and "kind" in at["missing_facts"]
-        assert "US:6A995.b.2" not in {e["id"] for e in at["possible_entries"]}
-    else:
-        assert at["controlled"] is False
+    # not 6A995.b.2; 6A995.d/.e (975-1,150 nm) stay text: unknown, never false
+    assert at["controlled"] == "unknown" and "US:6A995.b.2" not in _reached(at)
+    assert classify_in("US", _diode(kind, 900, **low), ON)["controlled"] is not True
     asked = classify_in("US", {**_diode(kind, 1051, **low), "parameters": low}, ON)
     assert asked["controlled"] == "unknown" and "laser-output-wavelength" in asked["missing"]
 
