@@ -186,6 +186,8 @@ class ParagraphReader:
         tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
         if tail is None and _CHARACTERISTICS.search(_END.sub("", text)):
             return Reading((), _joined(node))
+        if tail is None and _HAVING.search(_END.sub("", text)):
+            return Reading((), _joined(node))
         if tail is None and not re.search(r"\bas follows\s*[:;.]?$", text):
             raise NotRead(
                 "how its sub-paragraphs combine is not read (no 'as follows', 'any of' or 'all of')"
@@ -350,6 +352,12 @@ _AND_THEN = re.compile(r"[;,]\s*and\s*$")
 _CHARACTERISTICS = re.compile(r"\bwith the following characteristics$")
 """A root listing "the following characteristics" without saying "any" or "all" (3A234): the
 word joining its last two sub-paragraphs says which ("; and" all, "; or" any)."""
+
+
+_HAVING = re.compile(r"\bhaving$")
+"""A root ending "having:" before its sub-paragraphs (US 6A995.b.1 "Individual, single-transverse
+mode semiconductor lasers having:"): as for "the following characteristics", the word joining its
+last two sub-paragraphs says how they combine."""
 
 
 def _joined(node: TextNode) -> str:

@@ -19,6 +19,15 @@ def _ids(result: dict[str, Any]) -> list[str]:
     return [entry["id"] for entry in result["entries"]]
 
 
+def _beyond_6a005(result: dict[str, Any], jurisdiction: str) -> bool:
+    """Not controlled by 6A005: in the EU, not controlled; in the US, controlled by 6A995.b only
+    (semiconductor lasers of a wavelength exceeding 1,050 nm: 6A995 does not leave out what 6A005
+    does not control)."""
+    if jurisdiction == "EU":
+        return result["controlled"] is False
+    return result["controlled"] is True and all(i.startswith("US:6A995.b") for i in _ids(result))
+
+
 def _diode(kind: str, nm: float, power: str, *, fact: bool | None = True) -> dict[str, Any]:
     item: dict[str, Any] = {
         "kind": kind,
@@ -44,17 +53,21 @@ def test_single_mode_laser_diodes_on_both_sides_of_6a005_d_1_a(
     assert _ids(met)[0] == f"{jurisdiction}:6A005.d.1.a.1"
     (entry,) = [e for e in met["entries"] if e["id"] == f"{jurisdiction}:6A005.d.1.a.1"]
     assert any(n.startswith("Note") and "specially designed" in n for n in entry["notes"])
-    assert classify_in(jurisdiction, _diode(kind, 1550, "2 W"), ON)["controlled"] is False
+    assert _beyond_6a005(classify_in(jurisdiction, _diode(kind, 1550, "2 W"), ON), jurisdiction)
     assert classify_in(jurisdiction, _diode(kind, 1570, "2.1 W"), ON)["controlled"] is True
     above = classify_in(jurisdiction, _diode(kind, 1600, "600 mW"), ON)
     assert _ids(above)[0] == f"{jurisdiction}:6A005.d.1.a.2"
-    assert classify_in(jurisdiction, _diode(kind, 1600, "500 mW"), ON)["controlled"] is False
+    below = classify_in(jurisdiction, _diode(kind, 1600, "500 mW"), ON)
+    assert _beyond_6a005(below, jurisdiction)
 
 
 def test_the_note_on_diodes_for_other_equipment_is_asked(classify_in: Any) -> None:
     kind = "single-transverse-mode-semiconductor-laser"
     for jurisdiction in BOTH:
         result = classify_in(jurisdiction, _diode(kind, 1550, "2.5 W", fact=None), ON)
+        if jurisdiction == "US":  # 6A995.b.1.b (above 1,050 nm) controls it whatever the Note
+            assert _beyond_6a005(result, jurisdiction)
+            result = classify_in(jurisdiction, _diode(kind, 1040, "2.5 W", fact=None), ON)
         assert result["controlled"] == "unknown"
         assert DIODE_FACT in result["missing_facts"]
 
@@ -70,7 +83,7 @@ def test_multimode_diode_bands_differ_between_the_lists(classify_in: Any) -> Non
     assert _ids(classify_in("EU", _diode(kind, 700, "26 W"), ON))[0] == "EU:6A005.d.1.b.1"
     for jurisdiction in BOTH:  # d.1.b.(3|5): "equal to or greater than 1,900 nm … exceeding 1 W"
         assert classify_in(jurisdiction, _diode(kind, 1900, "1.5 W"), ON)["controlled"] is True
-        assert classify_in(jurisdiction, _diode(kind, 1900, "1 W"), ON)["controlled"] is False
+        assert _beyond_6a005(classify_in(jurisdiction, _diode(kind, 1900, "1 W"), ON), jurisdiction)
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -81,8 +94,8 @@ def test_diode_bars_and_stacked_arrays(classify_in: Any, jurisdiction: str) -> N
     assert _ids(classify_in(jurisdiction, _diode(bar, 1470, "26 W"), ON))[0] == (
         f"{jurisdiction}:6A005.d.1.c.2"
     )
-    assert classify_in(jurisdiction, _diode(bar, 1470, "25 W"), ON)["controlled"] is False
-    assert classify_in(jurisdiction, _diode(bar, 1300, "90 W"), ON)["controlled"] is False
+    assert _beyond_6a005(classify_in(jurisdiction, _diode(bar, 1470, "25 W"), ON), jurisdiction)
+    assert _beyond_6a005(classify_in(jurisdiction, _diode(bar, 1300, "90 W"), ON), jurisdiction)
     # stacked arrays: 6A005.d.1.d.4 and .e stay text, .d.1.d.1 asks the power density: unknown
     stack = classify_in(jurisdiction, _diode("semiconductor-laser-stacked-array", 808, "1 W"), ON)
     assert stack["controlled"] == "unknown"
@@ -280,6 +293,8 @@ def test_pulsed_co2_lasers_of_6a205(classify_in: Any, jurisdiction: str) -> None
         "laser-cw-output-power": "0 W",
         "laser-pulse-duration": "150 ns",
         "laser-pulse-energy": "1 J",
+        # outside US 6A995.d/.e (975-1,150 nm), which ask every laser kind its wavelength
+        "laser-output-wavelength": "10600 nm",
     }
     laser = _isotope_laser(jurisdiction, "pulsed-co2-laser", band, **figures)
     code = f"{jurisdiction}:{CODES_6A205[jurisdiction]['co2']}"
@@ -303,6 +318,8 @@ def test_dye_lasers_and_the_single_mode_oscillator_note(
         "laser-repetition-rate": "2 kHz",
         "laser-average-output-power": "35 W",
         "laser-pulse-width": "50 ns",
+        # outside US 6A995.d/.e (975-1,150 nm), which ask every laser kind its wavelength
+        "laser-output-wavelength": "600 nm",
     }
     oscillator = "tunable-pulsed-single-mode-dye-laser-oscillator"
     # a single-mode oscillator meets its own paragraph ("greater than 1 W"); the Note to the
