@@ -114,22 +114,38 @@ def test_us_6a995_f_non_tunable_lasers_1400_to_1555_nm(found: Found) -> None:
     assert found[("US", "6A995.f")].kinds == ("non-tunable-cw-laser", "non-tunable-pulsed-laser")
 
 
-def test_us_6a995_d_and_e_keep_their_own_conditions_as_text(found: Found) -> None:
+def test_us_6a995_d_and_e_are_read_as_necessary_conditions(found: Found) -> None:
     band = {("laser-output-wavelength", ">", d(975), "NanoM"),
             ("laser-output-wavelength", "<=", d(1150), "NanoM")}  # fmt: skip
     short = {("laser-pulse-duration", ">=", d(1), "NanoSEC"),
              ("laser-pulse-duration", "<=", d(1), "MicroSEC")}  # fmt: skip
-    d1, d2 = found[("US", "6A995.d.1")], found[("US", "6A995.d.2")]
-    assert ways(d1) == {frozenset(band | short)} and d1.text_only
-    long = ("laser-pulse-duration", ">", d(1), "MicroSEC")
-    assert ways(d2) == {frozenset(band | {long})} and d2.text_only
-    for code in ("6A995.e.1", "6A995.e.2"):
+    wpe = "laser-wall-plug-efficiency"
+    power, prf = "laser-average-output-power", "laser-maximum-pulse-repetition-frequency"
+    # e.1.a "A 'wall-plug efficiency' exceeding 12% and an 'average output power' exceeding 10 W
+    # and capable of operating at a pulse repetition frequency greater than 1 kHz"; e.1.b
+    # "exceeding 50 W"; e.2.a 18 % and 30 W; e.2.b 500 W — the words "A single (multiple)
+    # transverse mode output" read as no condition
+    efficient = {(wpe, ">", d(12), "PERCENT"), (power, ">", d(10), "W"), (prf, ">", d(1), "KiloHZ")}
+    expected = {
+        "6A995.e.1.a": efficient,
+        "6A995.e.1.b": {(power, ">", d(50), "W")},
+        "6A995.e.2.a": {(wpe, ">", d(18), "PERCENT"), (power, ">", d(30), "W")},
+        "6A995.e.2.b": {(power, ">", d(500), "W")},
+    }
+    for code, own in expected.items():
         entry = found[("US", code)]
-        assert ways(entry) == {frozenset(band)} and entry.text_only
-        # every laser kind but the tunable and the pulsed ones: 6A995 has no note leaving out the
-        # kinds the Notes to 6A005 treat apart (semiconductor lasers …)
+        assert ways(entry) == {frozenset(band | own)}, code
+        # the family's gap: never "controlled" from these figures
+        assert entry.text_only and "necessary conditions only" in entry.text_only
         assert entry.kinds == ("laser",)
         assert entry.excluded_kinds == ("tunable-laser", "non-tunable-pulsed-laser")
+    d1 = found[("US", "6A995.d.1")]
+    assert frozenset(band | short | {("laser-peak-power", ">", d(200), "MegaW")}) in ways(d1)
+    assert frozenset(band | short | {(power, ">", d(20), "W")}) in ways(d1)
+    assert len(ways(d1)) == 5 and d1.text_only
+    long = ("laser-pulse-duration", ">", d(1), "MicroSEC")
+    d2 = found[("US", "6A995.d.2")]
+    assert frozenset(band | {long, (power, ">", d(500), "W")}) in ways(d2) and len(ways(d2)) == 4
     assert d1.kinds == ("laser",) and d1.excluded_kinds == ("tunable-laser", "non-tunable-cw-laser")
     # the transverse modes (Note 6 to 6A005: "For the purposes of 6A005.a and 6A005.b") are not
     # read in 6A995: no M² criterion anywhere below 6A995

@@ -126,14 +126,15 @@ def test_neodymium_lasers_are_unknown_never_false(classify_in: Any, jurisdiction
     assert result["controlled"] == "unknown"
     assert f"{jurisdiction}:{code}" in {e["id"] for e in result["possible_entries"]}
     # stated controlled by (US) / specified in (EU) 6A005: 6A205 does not control it (in the US,
-    # 6A995.d/.e, text, still ask a laser of this kind: its transverse modes are not read)
+    # 6A995.d/.e, necessary conditions only, still ask a laser of this kind and power: its
+    # transverse modes are not read)
     other = {**laser, "facts": {ROOT[jurisdiction]: False}}
     assert f"{jurisdiction}:{code}" not in _reached(classify_in(jurisdiction, other, ON))
     other["parameters"] = {**laser["parameters"], "laser-output-wavelength": "1064 nm"}
     result = classify_in(jurisdiction, other, ON)
     if jurisdiction == "US":
         assert result["controlled"] == "unknown"
-        assert {"US:6A995.d.1", "US:6A995.e.1"} <= _reached(result)
+        assert {"US:6A995.d.1", "US:6A995.e.2.a"} <= _reached(result)
     else:
         assert result["controlled"] is False
 
@@ -160,9 +161,11 @@ def test_us_6a995_b_1_single_mode_diodes(classify_in: Any) -> None:
     longer = classify_in("US", _diode(kind, 1051, **low, **{AVG: "50 mW"}), ON)
     assert "US:6A995.b.1.b" in _ids(longer)
     at = classify_in("US", _diode(kind, 1050, **low, **{AVG: "50 mW"}), ON)
-    # not 6A995.b.1; 6A995.d/.e (975-1,150 nm) stay text: unknown, never false
+    # not 6A995.b.1, nor 6A995.e (975-1,150 nm CW: every alternative above 10 W average
+    # power); a diode may be pulsed: 6A995.d.1 asks its pulse duration and peak power
+    # (d.1.b.2, "A peak power exceeding 200 MW")
     assert at["controlled"] == "unknown" and not _reached(at) & {"US:6A995.b.1.b", "US:6A995.b.1"}
-    assert "US:6A995.e.1" in _reached(at)
+    assert _reached(at) == {"US:6A995.d.1"} and "laser-peak-power" in at["missing"]
     # the average output power not stated: unknown, naming it
     asked = classify_in("US", _diode(kind, 900, **low), ON)
     assert asked["controlled"] == "unknown" and AVG in asked["missing"]
@@ -236,26 +239,43 @@ def test_us_6a995_f_lasers_between_1400_and_1555_nm(classify_in: Any) -> None:
     assert not any("6A995" in i for i in _reached(classify_in("EU", energetic, ON)))
 
 
-def test_us_6a995_d_and_e_stay_text_within_their_own_conditions(classify_in: Any) -> None:
+def test_us_6a995_d_and_e_as_necessary_conditions(classify_in: Any) -> None:
     # 6A995.e "Non-tunable continuous wave (CW) lasers, having an output wavelength exceeding
-    # 975 nm but not exceeding 1,150 nm": its sub-paragraphs name single/multiple transverse
-    # mode, defined by the Note to 6A005 only for 6A005.a and .b: unknown, never false
-    cw = classify_in(
-        "US", _ir("non-tunable-cw-laser", 1064, **{"laser-cw-output-power": "5 W"}), ON
+    # 975 nm but not exceeding 1,150 nm": every alternative needs an average output power above
+    # 10 W; the single/multiple transverse mode words (defined by the Note to 6A005 only for
+    # 6A005.a and .b) are read as no condition, so the family never answers "controlled"
+    def cw(nm: float, watts: str, **more: str) -> dict[str, Any]:
+        return classify_in("US", _ir("non-tunable-cw-laser", nm, **{AVG: watts}, **more), ON)
+
+    trapping = cw(1064, "5 W")  # a 1,064 nm trapping laser: below every alternative
+    assert not any(i.startswith("US:6A995.e") for i in _reached(trapping))
+    strong = cw(1064, "60 W")  # above 6A995.e.1.b's 50 W: may be controlled, never "controlled"
+    assert strong["controlled"] == "unknown" and "US:6A995.e.1.b" in _reached(strong)
+    assert not any(i.startswith("US:6A995") for i in _ids(strong))
+    # 11 W: e.1.a asks the wall-plug efficiency and the pulse repetition frequency
+    asked = cw(1064, "11 W")
+    assert asked["controlled"] == "unknown" and "US:6A995.e.1.a" in _reached(asked)
+    assert {"laser-wall-plug-efficiency", "laser-maximum-pulse-repetition-frequency"} <= set(
+        asked["missing"]
     )
-    assert cw["controlled"] == "unknown"
-    assert {"US:6A995.e.1", "US:6A995.e.2"} <= _reached(cw)
-    outside = _ir("non-tunable-cw-laser", 1151, **{"laser-cw-output-power": "5 W"})
-    assert not any(i.startswith("US:6A995.e") for i in _reached(classify_in("US", outside, ON)))
+    inefficient = cw(1064, "11 W", **{"laser-wall-plug-efficiency": "12 %"})
+    assert not any(i.startswith("US:6A995.e") for i in _reached(inefficient))
+    assert not any(i.startswith("US:6A995.e") for i in _reached(cw(1151, "600 W")))
 
     # 6A995.d.1 "A pulse duration equal to or exceeding 1 ns but not exceeding 1 µs", d.2
-    # "exceeding 1 µs"
-    def pulsed(duration: str, nm: float = 1064) -> set[str]:
-        item = _ir("non-tunable-pulsed-laser", nm, **{"laser-pulse-duration": duration})
+    # "exceeding 1 µs"; each alternative an average output power above 10 W, or (d.1.b.2) a
+    # peak power above 200 MW
+    def pulsed(duration: str, nm: float = 1064, **more: str) -> set[str]:
+        figures = {"laser-pulse-duration": duration, AVG: "60 W", **more}
+        item = _ir("non-tunable-pulsed-laser", nm, **figures)
         return {i for i in _reached(classify_in("US", item, ON)) if i.startswith("US:6A995.d")}
 
-    assert "US:6A995.d.1" in pulsed("1 ns") and "US:6A995.d.2" not in pulsed("1 ns")
-    assert "US:6A995.d.1" in pulsed("1 us") and "US:6A995.d.2" not in pulsed("1 us")
-    assert "US:6A995.d.2" in pulsed("1.1 us") and "US:6A995.d.1" not in pulsed("1.1 us")
-    assert pulsed("0.9 ns") <= {"US:6A995.d"}
-    assert pulsed("10 ns", nm=975) <= {"US:6A995.d"}
+    assert pulsed("1 ns") == {"US:6A995.d.1"} and pulsed("1 us") == {"US:6A995.d.1"}
+    assert pulsed("1.1 us") == {"US:6A995.d.2"}
+    assert not pulsed("0.9 ns") and not pulsed("10 ns", nm=975)
+    weak = {AVG: "5 W", "laser-peak-power": "1 MW"}
+    assert not pulsed("10 ns", **weak)
+    giant = {AVG: "5 W", "laser-peak-power": "250 MW"}  # d.1.b.2 "A peak power exceeding 200 MW"
+    assert pulsed("10 ns", **giant) == {"US:6A995.d.1"}
+    answer = classify_in("US", _ir("non-tunable-pulsed-laser", 1064, **{AVG: "5 W", "laser-pulse-duration": "10 ns", "laser-peak-power": "250 MW"}), ON)  # fmt: skip
+    assert answer["controlled"] in (False, "unknown")  # necessary conditions only
