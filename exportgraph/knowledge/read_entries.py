@@ -22,8 +22,8 @@ from exportgraph.knowledge.model import (
     Relation,
     Scope,
 )
+from exportgraph.knowledge.pint_units import canonical_decimal
 from exportgraph.knowledge.rows import Row, date, flag, rows, source_order, tail
-from exportgraph.knowledge.units import canonical_decimal
 from exportgraph.numbers import in_range
 from exportgraph.store import Store
 

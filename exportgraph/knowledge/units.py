@@ -14,7 +14,8 @@ Public API (also used by agreement validation):
 - `normalize_parameters(raw, field_prefix, catalogue)` — `{"cooling-power": {"value": 800,
   "unit": "uW"}, …}` → `{"cooling-power": Decimal("0.0008")}` in canonical units; raises
   `InvalidInput` naming `<field_prefix>.<name>` for an unknown parameter, unit or value.
-- `convert(value, from_unit, to_unit, field)` — one exact conversion between pint units.
+- `convert(value, from_unit, to_unit, field)` (in `pint_units`) — one exact conversion between pint
+  units.
 - `UnitCatalogue.between(value, source, target, field)` — one exact conversion between units of
   the data, under the data's rule for pure numbers (used for input values, thresholds and the
   values shown beside thresholds, so that all three agree).
@@ -22,9 +23,7 @@ Public API (also used by agreement validation):
 
 from __future__ import annotations
 
-import decimal
 import re
-import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,164 +32,18 @@ from functools import cache
 import pint
 
 from exportgraph.errors import InvalidInput, shown
+from exportgraph.knowledge.pint_units import (
+    convert,
+    convertible,
+    is_logarithmic,
+    parse_unit,
+    to_decimal,
+)
 from exportgraph.knowledge.rows import lexical
-from exportgraph.numbers import MAX_EXPONENT, in_range
 
-# Enough digits for any SI-prefix conversion of user-sized numbers to stay exact.
-_DECIMAL = decimal.Context(prec=50)
 _NUMBER_WITH_UNIT = re.compile(
     r"^\s*(?P<number>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?P<unit>.*?)\s*$"
 )
-# pint parses unit expressions with its own tokenizer; keep the input to plain unit spellings.
-_UNIT_TEXT = re.compile(r"^(?:1|[A-Za-z_µμΩ°%‰][A-Za-z0-9_µμΩ°%‰/*^.\- ]*)$")
-
-
-# Spellings pint's default registry lacks: parts per billion (ppm and permille it has), the per
-# mille sign, "1" for a pure number (the canonical unit of a ratio such as cnot-error), and the
-# sample rates the control lists write ("400 Mega Samples Per Second (MSPS)", "1.0 GSPS": SPS with
-# pint's prefixes; one sample per second is one hertz, as the data's SAMPLE-PER-SEC says), and
-# the Weighted TeraFLOPS of the "Adjusted Peak Performance".
-_DEFINITIONS = (
-    "ppb = 1e-9 = parts_per_billion",
-    "sample_per_second = hertz = SPS",
-    # Category 4's "Weighted TeraFLOPS" (WT): a figure of its own, converting into nothing else.
-    "weighted_teraflops = [weighted_teraflops] = WT",
-)
-_ALIASES = {"%": "percent", "‰": "permille", "1": "dimensionless"}
-
-
-@cache
-def registry() -> pint.UnitRegistry:  # type: ignore[type-arg]
-    """The one shared pint registry (Decimal magnitudes) every conversion goes through."""
-    reg: pint.UnitRegistry = pint.UnitRegistry(  # type: ignore[type-arg]
-        non_int_type=Decimal, autoconvert_offset_to_baseunit=True
-    )
-    for definition in _DEFINITIONS:
-        reg.define(definition)
-    return reg
-
-
-_registry_lock = threading.RLock()
-
-
-def parse_unit(text: str, field: str) -> pint.Unit:
-    """A pint unit from its spelling (`uW`, `µW`, `mK`, `GHz`, `dB`, `count` …)."""
-    unit = _cached_unit(text.strip())
-    if unit is None:
-        raise InvalidInput(f"{field}: unknown unit {shown(text)}", field=field)
-    return unit
-
-
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-_POWER = re.compile(r"[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_ROOT = re.compile(r"√\s*([A-Za-zµμΩ]+)")
-
-
-def _as_pint_writes(text: str) -> str:
-    """A unit as answers and the texts print it, in pint's spelling: superscript powers
-    (`W/cm²`, `s⁻¹`), a middle dot for a product (`mm·mrad`) and a square root (`fT/√Hz`)."""
-    text = _POWER.sub(lambda power: "**" + power.group().translate(_SUPERSCRIPTS), text)
-    text = _ROOT.sub(r"\1**0.5", text)
-    return text.replace("·", "*").replace("⋅", "*")
-
-
-@cache
-def _cached_unit(text: str) -> pint.Unit | None:
-    text = _as_pint_writes(text)
-    if not text or len(text) > 40 or not _UNIT_TEXT.match(text):
-        return None
-    try:
-        with _registry_lock:
-            return registry().Unit(_ALIASES.get(text, text))
-    except (
-        pint.UndefinedUnitError,
-        pint.DefinitionSyntaxError,
-        AttributeError,
-        TypeError,
-        ValueError,
-        SyntaxError,
-        KeyError,
-    ):
-        return None
-
-
-@cache
-def is_logarithmic(unit: pint.Unit) -> bool:
-    """True for units such as dB whose conversion is not a scale factor."""
-    reg = registry()
-    return any(
-        bool(getattr(reg._units[name].converter, "is_logarithmic", False)) for name in unit._units
-    )
-
-
-def convert(value: Decimal, from_unit: pint.Unit, to_unit: pint.Unit, field: str) -> Decimal:
-    """`value` in `from_unit`, expressed exactly in `to_unit`; InvalidInput if inconvertible."""
-    if from_unit == to_unit:
-        return value
-    if is_logarithmic(from_unit) or is_logarithmic(to_unit):
-        raise InvalidInput(
-            f"{field}: {from_unit:~} cannot be converted to {to_unit:~} "
-            "(logarithmic units convert only to themselves)",
-            field=field,
-        )
-    factor = _factor(from_unit, to_unit)
-    if factor is None:
-        raise InvalidInput(
-            f"{field}: unit {from_unit:~} cannot be converted to {to_unit:~}", field=field
-        )
-    with decimal.localcontext(_DECIMAL):
-        if factor is not _OFFSET:
-            return canonical_decimal(value * factor)
-        with _registry_lock:
-            quantity = registry().Quantity(value, from_unit).to(to_unit)
-        return canonical_decimal(Decimal(quantity.magnitude))
-
-
-_OFFSET = Decimal("NaN")  # marker: an offset unit (°C), converted through pint each time
-
-
-@cache
-def _factor(from_unit: pint.Unit, to_unit: pint.Unit) -> Decimal | None:
-    """The exact scale factor between two multiplicative units, _OFFSET, or None if inconvertible."""
-    reg = registry()
-    multiplicative = all(
-        bool(getattr(reg._units[name].converter, "is_multiplicative", True))
-        for unit in (from_unit, to_unit)
-        for name in unit._units
-    )
-    try:
-        with decimal.localcontext(_DECIMAL), _registry_lock:
-            magnitude = reg.Quantity(Decimal(1), from_unit).to(to_unit).magnitude
-    except pint.DimensionalityError:
-        return None
-    return Decimal(magnitude) if multiplicative else _OFFSET
-
-
-def canonical_decimal(value: Decimal) -> Decimal:
-    """The same number without exponent noise (6E+2 → 600, 0.100 → 0.1)."""
-    normal = value.normalize(_DECIMAL)
-    if normal == normal.to_integral_value() and normal.adjusted() < _DECIMAL.prec:
-        return normal.quantize(Decimal(1), context=_DECIMAL)
-    return normal
-
-
-def to_decimal(raw: object, field: str) -> Decimal:
-    """A finite number from JSON (int, float, or a numeric string)."""
-    if isinstance(raw, bool) or not isinstance(raw, int | float | str | Decimal):
-        raise InvalidInput(f"{field}: expected a number, got {shown(raw)}", field=field)
-    try:
-        value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
-    except decimal.InvalidOperation:
-        raise InvalidInput(f"{field}: expected a number, got {shown(raw)}", field=field) from None
-    if not value.is_finite():
-        raise InvalidInput(f"{field}: expected a finite number, got {shown(raw)}", field=field)
-    if not in_range(value):
-        raise InvalidInput(
-            f"{field}: {shown(raw)} is out of range (magnitudes from 1e-{MAX_EXPONENT} to "
-            f"1e{MAX_EXPONENT} are accepted)",
-            field=field,
-        )
-    return canonical_decimal(value)
 
 
 @dataclass(frozen=True)
@@ -223,7 +76,7 @@ class UnitInfo:
             return False
         if self.dimensionless or other.dimensionless:
             return self.dimensionless and other.dimensionless and bool(self.kinds & other.kinds)
-        return _factor(self.unit, other.unit) is not None
+        return convertible(self.unit, other.unit)
 
     @property
     def display(self) -> str:

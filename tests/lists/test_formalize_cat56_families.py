@@ -21,7 +21,7 @@ from exportgraph.loaders.ccl_model import CommerceControlList
 from exportgraph.loaders.formalize_clauses import _in_phrases
 from pyoxigraph import NamedNode, RdfFormat, Store
 
-from exportgraph.knowledge import units
+from exportgraph.knowledge import pint_units
 from exportgraph.paths import ontology_dir
 from tests.lists.formal import ways
 
@@ -364,4 +364,4 @@ def test_every_pint_spelling_of_the_ontology_parses() -> None:
     }
     assert len(spellings) > 50
     for iri, spelling in spellings:
-        assert units.parse_unit(spelling, iri) is not None, iri
+        assert pint_units.parse_unit(spelling, iri) is not None, iri

@@ -34,7 +34,8 @@ import numpy.typing as npt
 from exportgraph.errors import InvalidInput
 from exportgraph.knowledge.compiled import criteria_of
 from exportgraph.knowledge.index import Knowledge
-from exportgraph.knowledge.units import UnitInfo, convert, is_logarithmic, parse_unit, registry
+from exportgraph.knowledge.pint_units import convert, is_logarithmic, parse_unit, registry
+from exportgraph.knowledge.units import UnitInfo
 
 ON_THRESHOLD = 0.15  # share of values exactly on a threshold
 OTHER_UNIT = 0.2  # share of values written in another unit

@@ -30,8 +30,8 @@ from exportgraph.graph.changeset import parse_turtle, resolve_removals
 from exportgraph.knowledge.current import of_triples
 from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.model import Entry
+from exportgraph.knowledge.pint_units import canonical_decimal, parse_unit, to_decimal
 from exportgraph.knowledge.sandbox import of_changed, subjects_of
-from exportgraph.knowledge.units import canonical_decimal, parse_unit, to_decimal
 from exportgraph.services.standards import changes
 from exportgraph.store import Store
 
