@@ -67,9 +67,17 @@ _OR = re.compile(r",?\s+or\s+")
 _MAX_OR = 4
 """More "or" in one paragraph than this and it is read as one conjunction only (each "or" is
 tried as a cut between alternatives: 2^n readings)."""
+_CLAUSE_OPENERS = (
+    "limited by design",
+    "at any frequency",
+    "maintained at a rated",  # 6A005.e.3.a.1: the insertion loss, then the rated power
+    "for a number of",  # 6A005.e.3.b.3.a: the BPP, then the number of input fibres
+    "for a duration",  # US 3B993.o.2: the temperature, then its 'duration'
+)
+"""Words that open a clause of their own with no comma or "and" before them."""
 _SEPARATOR = re.compile(
-    r",?\s+(?:and|with)\s+|,\s+|\s+(?=limited by design\b)|\s+(?=at any frequency\b)"
-    r"|\s+(?=maintained at a rated\b)|\s+(?=for a number of\b)|\s+(?=for a duration\b)"
+    r",?\s+(?:and|with)\s+|,\s+"
+    + "".join(rf"|\s+(?={re.escape(words)}\b)" for words in _CLAUSE_OPENERS)
 )
 BAND = "|"
 """Between the two parameters of a phrase that reads a range as an overlap with the range the
@@ -184,9 +192,7 @@ class ParagraphReader:
             return self.read(node)
         text = _NRC.sub("", _SEE_LIST.sub("", " ".join(node.text.split())))
         tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
-        if tail is None and _CHARACTERISTICS.search(_END.sub("", text)):
-            return Reading((), _joined(node))
-        if tail is None and _HAVING.search(_END.sub("", text)):
+        if tail is None and _JOINED_BY_LAST.search(_END.sub("", text)):
             return Reading((), _joined(node))
         if tail is None and not re.search(r"\bas follows\s*[:;.]?$", text):
             raise NotRead(
@@ -349,15 +355,10 @@ def _splits(text: str, cuts: Sequence[re.Match[str]]) -> Iterator[list[str]]:
 
 _AND_THEN = re.compile(r"[;,]\s*and\s*$")
 """A paragraph's own words ending with "; and" before its sub-paragraphs: both are required."""
-_CHARACTERISTICS = re.compile(r"\bwith the following characteristics$")
-"""A root listing "the following characteristics" without saying "any" or "all" (3A234): the
-word joining its last two sub-paragraphs says which ("; and" all, "; or" any)."""
-
-
-_HAVING = re.compile(r"\bhaving$")
-"""A root ending "having:" before its sub-paragraphs (US 6A995.b.1 "Individual, single-transverse
-mode semiconductor lasers having:"): as for "the following characteristics", the word joining its
-last two sub-paragraphs says how they combine."""
+_JOINED_BY_LAST = re.compile(r"\b(?:with the following characteristics|having)$")
+"""A root listing "the following characteristics" (3A234) or ending "having:" (US 6A995.b.1
+"Individual, single-transverse mode semiconductor lasers having:") without saying "any" or "all":
+the word joining its last two sub-paragraphs says which ("; and" all, "; or" any)."""
 
 
 def _joined(node: TextNode) -> str:

@@ -62,7 +62,7 @@ _POWER = re.compile(r"[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _ROOT = re.compile(r"√\s*([A-Za-zµμΩ]+)")
 
 
-def _as_pint_writes(text: str) -> str:
+def _in_pint_spelling(text: str) -> str:
     """A unit as answers and the texts print it, in pint's spelling: superscript powers
     (`W/cm²`, `s⁻¹`), a middle dot for a product (`mm·mrad`) and a square root (`fT/√Hz`)."""
     text = _POWER.sub(lambda power: "**" + power.group().translate(_SUPERSCRIPTS), text)
@@ -72,7 +72,7 @@ def _as_pint_writes(text: str) -> str:
 
 @cache
 def _cached_unit(text: str) -> pint.Unit | None:
-    text = _as_pint_writes(text)
+    text = _in_pint_spelling(text)
     if not text or len(text) > 40 or not _UNIT_TEXT.match(text):
         return None
     try:
