@@ -302,10 +302,23 @@ def test_a_fact_handing_the_status_over_is_unknown_in_batch_as_one_by_one(
             "facts": {**handed, "software-specially-designed-or-modified": True},
         },
     ]
+    # 6A205 stated not to apply because 6A005 (US: or the NRC; EU: or 0B001) does: 6A005 decides,
+    # and it is not asked of a laser named by its medium
+    sent.append(
+        {
+            "kind": "argon-ion-laser",
+            "parameters": {"laser-output-wavelength": "488 nm", "laser-average-output-power": "41 W"},
+            "facts": {
+                "argon-ion-laser-wavelengths-between-400-and-515-nm": True,
+                "laser-not-controlled-by-6a005-or-nrc": False,
+                "laser-not-specified-in-0b001-or-6a005": False,
+            },
+        }
+    )
     batch = [{"id": f"i{index}", "item": item} for index, item in enumerate(sent)]
     on = "2026-12-01"  # the US text is the eCFR state of 2026-07-23
     answer = classify_batch(knowledge, batch, ["US", "EU"], on)
     assert_same_as_single(knowledge, batch, answer["items"], ["US", "EU"], on)
     verdicts = [[v["controlled"] for v in item["results"]] for item in answer["items"]]
     # (below 3A002.e.4's threshold, paragraphs e.1-e.3 left as text still may describe it)
-    assert verdicts == [["unknown"] * 2] * 4
+    assert verdicts == [["unknown"] * 2] * 5
