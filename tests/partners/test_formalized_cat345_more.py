@@ -82,8 +82,12 @@ def test_us_modems_cross_connects_and_single_mode_fibres(classify_in: Any) -> No
         assert (
             classify_in("US", item(kind, NOT_5A001, **{parameter: at}), ON)["controlled"] is False
         )
+        # stated controlled by 5A001: 5A991 hands it over (unknown until 5A001 decides), never
+        # "not controlled" on the user's word that 5A001 controls it
         in_5a001 = item(kind, {"not-controlled-by-5a001": False}, **{parameter: above})
-        assert classify_in("US", in_5a001, ON)["controlled"] is False
+        handed = classify_in("US", in_5a001, ON)
+        assert handed["controlled"] == "unknown"
+        assert any(n.startswith(f"{code} requires") and "5A001" in n for n in handed["notes"])
         # 5A991 is a US entry: the EU list has none for these kinds
         assert (
             classify_in("EU", item(kind, NOT_5A001, **{parameter: above}), ON)["controlled"]

@@ -741,5 +741,9 @@ def test_mask_inspection(classify_in: Any) -> None:
     other = classify_in("US", _item(kind, {euv: False}), ON)
     assert other["controlled"] == "unknown"
     assert "US:3B991.b.2.e" in {e["id"] for e in other["possible_entries"]}
+    # stated controlled by 3B001, 3B993 or 3B994: 3B991 hands it over to them (never "not
+    # controlled" on the user's word that another entry controls it)
     out = {euv: False, NOT_3B991: False}
-    assert classify_in("US", _item(kind, out), ON)["controlled"] is False
+    handed = classify_in("US", _item(kind, out), ON)
+    assert handed["controlled"] == "unknown"
+    assert any(n.startswith("US:3B991.b.2.e requires") for n in handed["notes"])
