@@ -307,7 +307,10 @@ def test_a_fact_handing_the_status_over_is_unknown_in_batch_as_one_by_one(
     sent.append(
         {
             "kind": "argon-ion-laser",
-            "parameters": {"laser-output-wavelength": "488 nm", "laser-average-output-power": "41 W"},
+            "parameters": {
+                "laser-output-wavelength": "488 nm",
+                "laser-average-output-power": "41 W",
+            },
             "facts": {
                 "argon-ion-laser-wavelengths-between-400-and-515-nm": True,
                 "laser-not-controlled-by-6a005-or-nrc": False,
