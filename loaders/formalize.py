@@ -130,6 +130,8 @@ class FormalEntry:
     serves_kinds: tuple[str, ...] = ()
     """Software or technology: the kinds of the item it serves, whose parameters and facts its
     criteria state (empty: hardware, or an entry that states no figures of the served item)."""
+    serves: tuple[str, ...] = ()
+    """Software or technology: the codes of the entries whose items it serves (served.csv)."""
 
     @property
     def ways(self) -> tuple[tuple[FormalCriterion, ...], ...]:

@@ -82,6 +82,7 @@ def rdf(
             add(node, ns.eg("purpose"), ns.concept_iri("purpose", purpose))
         for kind in entry.serves_kinds:
             add(node, ns.eg("servesKind"), ns.concept_iri("kind", kind))
+        served_entries(add, entry.jurisdiction, entry.code, entry.serves)
         for note in entry.notes:
             add(node, ns.eg("note"), Literal(note, language="en"))
         complete = entry.text_only is None
@@ -94,6 +95,13 @@ def rdf(
             why = f"{NOT_FORMALIZED} ({entry.text_only})" if entry.text_only else NOT_FORMALIZED
             add(node, ns.eg("gap"), Literal(why, language="en"))
         _criteria(add, node, entry, source)
+
+
+def served_entries(add: Add, jurisdiction: str, code: str, serves: Iterable[str]) -> None:
+    """The entries a software or technology entry serves (eg:servesEntry), by their codes."""
+    node = ns.entry_iri(jurisdiction, code)
+    for served in serves:
+        add(node, ns.eg("servesEntry"), ns.entry_iri(jurisdiction, served))
 
 
 def _criteria(add: Add, node: NamedNode, entry: FormalEntry, source: NamedNode) -> None:

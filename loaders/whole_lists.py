@@ -20,6 +20,7 @@ from exportgraph.loaders import (
     formalize,
     formalize_notes,
     formalize_rdf,
+    formalize_served,
     formalize_tree,
     listed_rdf,
 )
@@ -83,6 +84,11 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
         "EU": {entry.code: entry.tree for entry in eu.entries},
     }
     formal = _formalized(ontology, relative, trees, curated)
+    served_rows = formalize_served.read_served(
+        ontology, relative(ontology / formalize.FOLDER / formalize_served.FILE)
+    )
+    serving, widened = formalize_served.formalize_served(served_rows, trees, formal, curated)
+    formal += serving
     decided = {(e.jurisdiction, e.code) for e in formal if e.text_only is None}
     listed_rdf.ccl(graph, us, curated["US"], {c for j, c in decided if j == "US"})
     exceptions = _ids(ontology, "EU", "exceptions.csv")
@@ -91,6 +97,8 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
         ontology, relative(ontology / formalize.FOLDER / "texts.csv")
     )
     formalize_rdf.rdf(graph.add, formal, bases, listed_rdf.LISTS)
+    for (jurisdiction, code), serves in widened.items():
+        formalize_rdf.served_entries(graph.add, jurisdiction, code, serves)
     proposed = correspondence.proposals([e.tree for e in us.entries], [e.tree for e in eu.entries])
     graph.triples += correspondence.proposal_triples(proposed)
 

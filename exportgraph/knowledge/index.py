@@ -173,6 +173,12 @@ class Knowledge:
         """The kind and all its narrower kinds (reflexive, transitive)."""
         return self.kind_descendants.get(kind_iri, frozenset({kind_iri}))
 
+    def narrower_kinds(self, kind_iri: str | None) -> frozenset[str]:
+        """The kind's narrower kinds, without itself (none for no kind)."""
+        if kind_iri is None:
+            return frozenset()
+        return self.descendants_of_kind(kind_iri) - {kind_iri}
+
     def serves_another_kind(self, kind_iri: str) -> bool:
         """Whether items of the kind (software, technology, or narrower) serve another kind."""
         return any(

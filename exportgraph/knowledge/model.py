@@ -180,15 +180,20 @@ class Entry:
         serves, or those it names itself: eg:servesKind)."""
         return bool(self.serves or self.served_kinds)
 
-    def serves_one_of(self, kinds: frozenset[str] | None) -> bool | None:
+    def serves_one_of(
+        self, kinds: frozenset[str] | None, narrower: frozenset[str] = frozenset()
+    ) -> bool | None:
         """Whether the item it is for is of one of `kinds` (the served item's kind and its
         broader kinds; None: not given) as far as this entry asks: always True for an entry
-        not limited to served kinds, None when it is limited and the served kind is not given."""
+        not limited to served kinds, None when it is limited and the served kind is not given,
+        or when only kinds `narrower` than the one given are served (which is the item?)."""
         if not self.names_served_kinds:
             return True
         if kinds is None:
             return None
-        return not self.served_kinds.isdisjoint(kinds)
+        if not self.served_kinds.isdisjoint(kinds):
+            return True
+        return None if not self.served_kinds.isdisjoint(narrower) else False
 
     def in_force(self, on: dt.date) -> bool:
         """In force on `on`: effective_from <= on < effective_until."""

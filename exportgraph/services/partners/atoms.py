@@ -111,6 +111,7 @@ def index_atoms(knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
     scope = knowledge.scope(item.kind_iri)
     in_force_now = knowledge.in_force(on)
     for_kinds = knowledge.ancestors_of_kind(item.for_kind_iri) if item.for_kind_iri else None
+    for_narrower = knowledge.narrower_kinds(item.for_kind_iri)
     memo: dict[str, Atoms] = {}
 
     def atoms(entry: Entry) -> Atoms:
@@ -125,7 +126,7 @@ def index_atoms(knowledge: Knowledge, item: Item, on: dt.date) -> AtomSource:
             found = _INAPPLICABLE[(in_force, in_scope, excluded)]
             memo[entry.iri] = found
             return found
-        serves = entry.serves_one_of(for_kinds)
+        serves = entry.serves_one_of(for_kinds, for_narrower)
         criteria: dict[str, Tri] = {}
         if applicable:  # criteria decide nothing otherwise
             value = item.parameters.get

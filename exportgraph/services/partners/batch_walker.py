@@ -86,6 +86,7 @@ class Walker:
         self._for_kinds = (
             knowledge.ancestors_of_kind(signature.for_kind_iri) if signature.for_kind_iri else None
         )
+        self._for_narrower = knowledge.narrower_kinds(signature.for_kind_iri)
         self._facts = dict(signature.facts)
         self._in_force = knowledge.in_force(on)
         self._scope = knowledge.scope(signature.kind_iri)
@@ -100,7 +101,7 @@ class Walker:
         found = self._atoms.get(entry.iri)
         if found is None:
             in_scope, excluded = self._scope.get(entry.iri, (False, False))
-            serves = tri(entry.serves_one_of(self._for_kinds))
+            serves = tri(entry.serves_one_of(self._for_kinds, self._for_narrower))
             found = Atoms(
                 entry.iri in self._in_force,
                 tri(in_scope),

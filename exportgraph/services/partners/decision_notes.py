@@ -30,7 +30,8 @@ def _for_another_kind(knowledge: Knowledge, entry: Entry, item: Item) -> bool:
     its in-force, scope and exclusion atoms)."""
     if item.for_kind_iri is None:
         return False
-    return entry.serves_one_of(knowledge.ancestors_of_kind(item.for_kind_iri)) is False
+    ancestors = knowledge.ancestors_of_kind(item.for_kind_iri)
+    return entry.serves_one_of(ancestors, knowledge.narrower_kinds(item.for_kind_iri)) is False
 
 
 def notes(
@@ -88,6 +89,8 @@ def notes(
                 f"{entry.id} covers {kind} only in the form: {forms}; state the material form "
                 f"({MATERIAL_FORM})"
             )
+        if evaluation.status is None and facts.serves_ok is None and item.for_kind_iri:
+            _served_kind_note(knowledge, item, entry, add)
         if entry.serves and evaluation.applicable and item.served is not None:
             _served_note(knowledge, item, evaluation, add)
     if status is None:
@@ -131,6 +134,22 @@ def _kind_notes(
         _kind_notes(knowledge, item.served, [s for e in undecided for s in e.served], add)
 
 
+def _served_kind_note(
+    knowledge: Knowledge, item: Item, entry: Entry, add: Callable[[str], None]
+) -> None:
+    """Software or technology for a broad kind whose narrower kinds only the entry serves."""
+    assert item.for_kind_iri is not None
+    served = entry.served_kinds & knowledge.narrower_kinds(item.for_kind_iri)
+    kinds = [c for c in knowledge.ordered("kinds") if c.iri in served]
+    choices = ", ".join(f"{c.label or c.notation} ({c.notation})" for c in kinds)
+    broad = knowledge.concepts[item.for_kind_iri]
+    add(
+        f"{entry.id} controls {label(knowledge, 'kinds', item.kind)} only for some kinds of "
+        f"{broad.label or broad.notation}: state which kind it serves (for_kind): one of "
+        f"{choices}, or another kind"
+    )
+
+
 def _served_note(
     knowledge: Knowledge, item: Item, evaluation: Evaluation, add: Callable[[str], None]
 ) -> None:
@@ -140,7 +159,7 @@ def _served_note(
     entry = evaluation.entry
     kind = label(knowledge, "kinds", item.kind)
     served_kind = label(knowledge, "kinds", item.served.kind)
-    named = ", ".join(served_ids(knowledge, entry))
+    named = _served_words(knowledge, entry)
     scope = f"{entry.id} controls {kind} only for items controlled by {named}"
     if evaluation.status is None and evaluation.served_status is None:
         wanted = sorted(evaluation.missing) + [_wanted(f) for f in evaluation.missing_facts]
@@ -177,6 +196,19 @@ def _wanted(name: str) -> str:
     if name.endswith("purpose"):
         return "that software's purpose"
     return name
+
+
+_NAMED_AT_MOST = 8
+"""Served entries a note names one by one; beyond, it quotes the entry's own words."""
+
+
+def _served_words(knowledge: Knowledge, entry: Entry) -> str:
+    """The entries software or technology is controlled for, by id, or, when they are many (6E001:
+    every entry of 6A to 6D but those excepted), as the entry's text names them."""
+    named = served_ids(knowledge, entry)
+    if len(named) <= _NAMED_AT_MOST:
+        return ", ".join(named)
+    return f"the entries its text names ({entry.title.rstrip('.')}; {len(named)} formalized)"
 
 
 def served_ids(knowledge: Knowledge, entry: Entry) -> list[str]:
