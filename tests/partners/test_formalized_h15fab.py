@@ -1,0 +1,52 @@
+"""Classification of Category 3B semiconductor manufacturing equipment read by h15fab
+(tests/lists/test_formalize_h15fab.py reads their values): US 3B903 / EU 3B503 SEM equipment
+for imaging semiconductor devices — both sides of each threshold, units converted, and "unknown"
+naming a missing fact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.partners.test_formalized_cat56_families import _ids, _item
+
+ON = "2026-12-01"
+SEM = "semiconductor-imaging-sem"
+NOT_SEMI_CARRIER = "sem-not-designed-to-accept-semi-standard-wafer-carrier"
+SEM_FACTS = {
+    NOT_SEMI_CARRIER: True,
+    "sem-stage-positioning-by-laser-interferometry": True,
+    "sem-fov-calibration-by-laser-interferometer": True,
+}
+SEM_MET = {
+    "sem-stage-placement-accuracy": "29 nm",
+    "sem-stored-image-pixel-count": 200_000_001,
+    "sem-fov-overlap": "4.9 %",
+    "sem-fov-stitching-overlap": "49 nm",
+    "sem-accelerating-voltage": "21.1 kV",
+}
+SEM_OUTSIDE = {
+    "sem-stage-placement-accuracy": "30 nm",
+    "sem-stored-image-pixel-count": 200_000_000,
+    "sem-fov-overlap": "5 %",
+    "sem-fov-stitching-overlap": "0.05 um",
+    "sem-accelerating-voltage": "21000 V",
+}
+
+
+@pytest.mark.parametrize(("jurisdiction", "code"), [("US", "3B903"), ("EU", "3B503")])
+def test_sem_for_imaging_semiconductor_devices(
+    classify_in: Any, jurisdiction: str, code: str
+) -> None:
+    met = classify_in(jurisdiction, _item(SEM, SEM_FACTS, **SEM_MET), ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:{code}"]
+    for name, value in SEM_OUTSIDE.items():
+        out = classify_in(jurisdiction, _item(SEM, SEM_FACTS, **{**SEM_MET, name: value}), ON)
+        assert out["controlled"] is False, name
+    for fact in SEM_FACTS:
+        off = classify_in(jurisdiction, _item(SEM, {**SEM_FACTS, fact: False}, **SEM_MET), ON)
+        assert off["controlled"] is False, fact
+        unstated = {k: v for k, v in SEM_FACTS.items() if k != fact}
+        asked = classify_in(jurisdiction, _item(SEM, unstated, **SEM_MET), ON)
+        assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
