@@ -39,3 +39,33 @@ def test_sem_for_imaging_semiconductor_devices(found: Found, jurisdiction: str, 
     assert set(entry.requires_facts) == SEM_FACTS
     # the sub-paragraphs are read into the one entry (all required), not entries of their own
     assert (jurisdiction, f"{code}.a") not in found
+
+
+WORK_FUNCTION_FACTS = (
+    "ald-metal-sources-one-for-aluminium-precursor",
+    "ald-deposits-tialc-work-function-metal",
+)
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "code", "vessel"),
+    [("US", "3B001.d.8", ">"), ("EU", "3B501.n.1.c", ">=")],
+)
+def test_work_function_metal_ald(found: Found, jurisdiction: str, code: str, vessel: str) -> None:
+    # US 3B001.d.8.b "Precursor vessel designed and enabled to operate at a temperature greater
+    # than 30 °C", .c.2 "Enabling a work function greater than 4.0 eV"; EU 3B501.n.1.c "having a
+    # work function greater than 4,0 eV", .c.2 "greater than or equal to 303,15 K (30 °C)";
+    # the aluminium precursor source (US .a, EU .c.1) and TiAlC (US .c.1, EU the root's words)
+    # required facts
+    entry = found[(jurisdiction, code)]
+    assert entry.text_only is None
+    assert entry.kinds == ("work-function-metal-ald-equipment",)
+    assert ways(entry) == {
+        frozenset(
+            {
+                criterion("ald-precursor-vessel-operating-temperature", vessel, "30", "DEG_C"),
+                criterion("deposited-work-function-metal-work-function", ">", "4.0", "EV"),
+            }
+        )
+    }
+    assert entry.requires_facts == WORK_FUNCTION_FACTS

@@ -50,3 +50,40 @@ def test_sem_for_imaging_semiconductor_devices(
         unstated = {k: v for k, v in SEM_FACTS.items() if k != fact}
         asked = classify_in(jurisdiction, _item(SEM, unstated, **SEM_MET), ON)
         assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
+
+
+WORK_FUNCTION_ALD = "work-function-metal-ald-equipment"
+WORK_FUNCTION_FACTS = {
+    "ald-metal-sources-one-for-aluminium-precursor": True,
+    "ald-deposits-tialc-work-function-metal": True,
+}
+VESSEL = "ald-precursor-vessel-operating-temperature"
+WORK_FUNCTION = "deposited-work-function-metal-work-function"
+
+
+@pytest.mark.parametrize(("jurisdiction", "code"), [("US", "3B001.d.8"), ("EU", "3B501.n.1.c")])
+def test_work_function_metal_ald(classify_in: Any, jurisdiction: str, code: str) -> None:
+    met = {VESSEL: "31 degC", WORK_FUNCTION: "4.1 eV"}
+    result = classify_in(jurisdiction, _item(WORK_FUNCTION_ALD, WORK_FUNCTION_FACTS, **met), ON)
+    assert result["controlled"] is True and _ids(result) == [f"{jurisdiction}:{code}"]
+    low = _item(WORK_FUNCTION_ALD, WORK_FUNCTION_FACTS, **{**met, WORK_FUNCTION: "4.0 eV"})
+    assert classify_in(jurisdiction, low, ON)["controlled"] is False
+    cool = _item(WORK_FUNCTION_ALD, WORK_FUNCTION_FACTS, **{**met, VESSEL: "29.9 degC"})
+    assert classify_in(jurisdiction, cool, ON)["controlled"] is False
+    for fact in WORK_FUNCTION_FACTS:
+        off = _item(WORK_FUNCTION_ALD, {**WORK_FUNCTION_FACTS, fact: False}, **met)
+        assert classify_in(jurisdiction, off, ON)["controlled"] is False, fact
+        unstated = {k: v for k, v in WORK_FUNCTION_FACTS.items() if k != fact}
+        asked = classify_in(jurisdiction, _item(WORK_FUNCTION_ALD, unstated, **met), ON)
+        assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
+
+
+def test_work_function_metal_ald_vessel_at_30_degrees_is_eu_only(classify_in: Any) -> None:
+    # US 3B001.d.8.b "greater than 30 °C"; EU 3B501.n.1.c.2 "greater than or equal to
+    # 303,15 K (30 °C)"; in kelvins as the EU writes it
+    at_30 = _item(
+        WORK_FUNCTION_ALD, WORK_FUNCTION_FACTS, **{VESSEL: "303.15 K", WORK_FUNCTION: "4.5 eV"}
+    )
+    assert classify_in("US", at_30, ON)["controlled"] is False
+    eu = classify_in("EU", at_30, ON)
+    assert eu["controlled"] is True and _ids(eu) == ["EU:3B501.n.1.c"]
