@@ -87,3 +87,23 @@ def test_work_function_metal_ald_vessel_at_30_degrees_is_eu_only(classify_in: An
     assert classify_in("US", at_30, ON)["controlled"] is False
     eu = classify_in("EU", at_30, ON)
     assert eu["controlled"] is True and _ids(eu) == ["EU:3B501.n.1.c"]
+
+
+def _possible(result: dict[str, Any]) -> set[str]:
+    return {entry["id"] for entry in result.get("possible_entries", [])}
+
+
+def test_imprint_lithography_overlay_without_a_unit_is_unknown_in_the_us(
+    classify_in: Any,
+) -> None:
+    # US 3B001.f.5 "Imprint lithography equipment having an overlay accuracy less (better) than
+    # 1.5;" (no unit): not formalized, never false; the EU has no such paragraph
+    kind = "imprint-lithography-equipment"
+    tool = _item(kind, **{"imprint-overlay-accuracy": "1.0 nm", "imprint-feature-size": "50 nm"})
+    us = classify_in("US", tool, ON)
+    assert us["controlled"] == "unknown" and "US:3B001.f.5" in _possible(us)
+    assert classify_in("EU", tool, ON)["controlled"] is False
+    # US 3B993.f.2 still decides above 1.5 nm: "above 1.5 nm and less (better) than or equal to
+    # 4.0 nm"
+    at_2 = _item(kind, **{"imprint-overlay-accuracy": "2 nm", "imprint-feature-size": "50 nm"})
+    assert "US:3B993.f.2" in _ids(classify_in("US", at_2, ON))
