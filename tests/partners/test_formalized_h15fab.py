@@ -107,3 +107,43 @@ def test_imprint_lithography_overlay_without_a_unit_is_unknown_in_the_us(
     # 4.0 nm"
     at_2 = _item(kind, **{"imprint-overlay-accuracy": "2 nm", "imprint-feature-size": "50 nm"})
     assert "US:3B993.f.2" in _ids(classify_in("US", at_2, ON))
+
+
+NOT_3B991 = "not-controlled-by-3b001-3b993-3b994"
+NOT_3B992 = "not-controlled-by-3b002-3b993-3b994"
+STORED = "stored-program-controlled"
+PROBER = "wafer-probing-equipment"
+FIB = "multifunctional-focused-ion-beam-system"
+FEEDBACK = "beam-position-feedback-precision"
+
+
+@pytest.mark.parametrize(
+    ("kind", "facts", "parameter", "met", "not_met", "code"),
+    [
+        # "Positioning accuracy finer than 3.5 micrometer"
+        (PROBER, {NOT_3B992: True, STORED: True}, "wafer-prober-positioning-accuracy",
+         "3.4 um", "3.5 um", "3B992.b.3.a"),
+        # "Target-to-beam position feedback control precision of 1 micrometer or finer"
+        (FIB, {NOT_3B992: True, STORED: True}, FEEDBACK, "1 um", "1.1 um", "3B992.b.6.a"),
+        ("mask-making-equipment", {NOT_3B991: True, "electron-beam-system": True}, FEEDBACK,
+         "1000 nm", "1001 nm", "3B991.b.1.j.5"),
+    ],
+)  # fmt: skip
+def test_us_finer_lengths(
+    classify_in: Any,
+    kind: str,
+    facts: dict[str, bool],
+    parameter: str,
+    met: str,
+    not_met: str,
+    code: str,
+) -> None:
+    yes = classify_in("US", _item(kind, facts, **{parameter: met}), ON)
+    assert yes["controlled"] is True and f"US:{code}" in _ids(yes)
+    no = classify_in("US", _item(kind, facts, **{parameter: not_met}), ON)
+    assert f"US:{code}" not in _ids(no) and no["controlled"] is not True
+    outside = NOT_3B991 if code.startswith("3B991") else NOT_3B992
+    unstated = {k: v for k, v in facts.items() if k != outside}
+    asked = classify_in("US", _item(kind, unstated, **{parameter: met}), ON)
+    assert asked["controlled"] == "unknown" and outside in asked["missing_facts"]
+    assert classify_in("EU", _item(kind, facts, **{parameter: met}), ON)["controlled"] is not True
