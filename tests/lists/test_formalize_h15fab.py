@@ -69,3 +69,19 @@ def test_work_function_metal_ald(found: Found, jurisdiction: str, code: str, ves
         )
     }
     assert entry.requires_facts == WORK_FUNCTION_FACTS
+
+
+def test_us_line_width_measurement(found: Found) -> None:
+    # US 3B992.b.2.b "Equipment for line width measurement with a resolution of 1 micrometer or
+    # finer"; 3B992.b.2 "“specially designed” “stored program controlled” measuring and analysis
+    # equipment"
+    entry = found[("US", "3B992.b.2.b")]
+    assert entry.text_only is None
+    assert ways(entry) == {
+        frozenset({criterion("line-width-measurement-resolution", "<=", "1", "MicroM")})
+    }
+    assert set(entry.requires_facts) == {
+        "not-controlled-by-3b002-3b993-3b994",
+        "stored-program-controlled",
+    }
+    assert ("EU", "3B992.b.2.b") not in found

@@ -127,6 +127,9 @@ FEEDBACK = "beam-position-feedback-precision"
         (FIB, {NOT_3B992: True, STORED: True}, FEEDBACK, "1 um", "1.1 um", "3B992.b.6.a"),
         ("mask-making-equipment", {NOT_3B991: True, "electron-beam-system": True}, FEEDBACK,
          "1000 nm", "1001 nm", "3B991.b.1.j.5"),
+        # "Equipment for line width measurement with a resolution of 1 micrometer or finer"
+        ("line-width-measurement-equipment", {NOT_3B992: True, STORED: True},
+         "line-width-measurement-resolution", "0.5 um", "1.5 um", "3B992.b.2.b"),
     ],
 )  # fmt: skip
 def test_us_finer_lengths(
