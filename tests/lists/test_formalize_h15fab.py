@@ -85,3 +85,21 @@ def test_us_line_width_measurement(found: Found) -> None:
         "stored-program-controlled",
     }
     assert ("EU", "3B992.b.2.b") not in found
+
+
+def test_us_low_fluorine_tungsten_deposition(found: Found) -> None:
+    # US 3B001.d.10 "… low fluorine tungsten (FW) (fluorine (F) concentration less than
+    # 10^19 atoms/cm^3) films"; the EU lists no such paragraph
+    entry = found[("US", "3B001.d.10")]
+    assert entry.text_only is None
+    assert entry.kinds == ("low-fluorine-tungsten-deposition-equipment",)
+    assert ways(entry) == {
+        frozenset(
+            {
+                criterion(
+                    "deposited-tungsten-film-fluorine-concentration", "<", "1E19", "NUM-PER-CentiM3"
+                )
+            }
+        )
+    }
+    assert entry.requires_facts == ()

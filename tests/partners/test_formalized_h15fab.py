@@ -150,3 +150,16 @@ def test_us_finer_lengths(
     asked = classify_in("US", _item(kind, unstated, **{parameter: met}), ON)
     assert asked["controlled"] == "unknown" and outside in asked["missing_facts"]
     assert classify_in("EU", _item(kind, facts, **{parameter: met}), ON)["controlled"] is not True
+
+
+def test_us_low_fluorine_tungsten_deposition(classify_in: Any) -> None:
+    kind = "low-fluorine-tungsten-deposition-equipment"
+    fluorine = "deposited-tungsten-film-fluorine-concentration"
+    low = classify_in("US", _item(kind, **{fluorine: "9.9e18 cm**-3"}), ON)
+    assert low["controlled"] is True and _ids(low) == ["US:3B001.d.10"]
+    # in another unit: 1e25 per cubic metre is 1e19 per cubic centimetre, not less
+    at = classify_in("US", _item(kind, **{fluorine: "1e25 m**-3"}), ON)
+    assert at["controlled"] is False
+    assert classify_in("US", _item(kind, **{fluorine: "2e19 cm**-3"}), ON)["controlled"] is False
+    assert classify_in("US", _item(kind), ON)["controlled"] == "unknown"
+    assert classify_in("EU", _item(kind, **{fluorine: "9.9e18 cm**-3"}), ON)["controlled"] is False
