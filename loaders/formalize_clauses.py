@@ -50,8 +50,9 @@ havingall of the following:" (3A002.a.7)."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""
-_SEE_LIST = re.compile(r"\s*\(see List of Items Controlled\)")
-"""The CCL's pointer from an ECCN's heading to its list: no condition."""
+_SEE_LIST = re.compile(r"\s*\((?i:see) List of Items Controlled\)(?:\.(?=\s*$))?")
+"""The CCL's pointer from an ECCN's heading to its list: no condition ("(See List of Items
+Controlled)." ends US 3B903's heading, after "having all of the following")."""
 _NRC = re.compile(
     r",?\s*excluding items that are subject to the export licensing authority of the Nuclear"
     r" Regulatory Commission \(see 10 CFR part 110\)"

@@ -77,8 +77,10 @@ class Family:
     """A condition outside the subtree that the criteria cannot name (a heading note of the
     category): every entry of the family is incomplete, answered "unknown" when met."""
     facts_paragraphs: tuple[str, ...] = ()
-    """Sub-paragraphs of an "all of the following" whose condition the required facts state
-    (their words define the facts); not read into criteria."""
+    """Paragraphs below the root, each a sub-paragraph of an "all of the following", whose
+    condition the required facts state (their words define the facts); not read into criteria.
+    One under alternatives ("any of the following") fails the load: a fact required of every
+    way would drop its alternative."""
     purposes: tuple[str, ...] = ()
     """Software or technology: the purposes it is for (development, production, use)."""
     serves_kinds: tuple[str, ...] = ()
@@ -210,10 +212,10 @@ class _Reader:
         problem = parents_state_nothing(root, tree)
         if problem:
             raise _refuse(self.family, root, problem)
-        below = {node.code for node in root.children}
+        below = {node.code for node in root.walk() if node is not root}
         missing = [code for code in self.family.facts_paragraphs if code not in below]
         if missing:
-            raise _refuse(self.family, root, f"{', '.join(missing)}: not a sub-paragraph of it")
+            raise _refuse(self.family, root, f"{', '.join(missing)}: not a paragraph below it")
         chain = [root, *_ancestors(root, tree)]
         if any(node.notes for node in chain) and not self.family.notes_read:
             raise _refuse(self.family, root, "notes on it or above it: say how they were read")
@@ -271,6 +273,10 @@ class _Reader:
         """Every way through ``node``'s subtree, each the criteria all required on it."""
         own = reading.ways
         ways: list[tuple[FormalCriterion, ...]] = list(own)
+        facts = [c.code for c in node.children if c.code in self.family.facts_paragraphs]
+        if facts and reading.mode != "all":
+            why = f"{', '.join(facts)}: a required fact, but not under 'all of the following'"
+            raise _refuse(self.family, node, why)
         children = [
             c
             for c in node.children

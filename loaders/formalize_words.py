@@ -14,7 +14,10 @@ and including 6,8 GHz"); "not less than", "at least" ``>=``; "above" ``>`` and "
 exclusive as written:
 the texts say "equal to or below", "below or equal to" (US 3B001.a.4.b, 3B993.f.4.b) when the value
 itself is included. After the number and its unit: "or more", "or greater" ``>=``; "or less",
-"or less (better)" ``<=``.
+"or less (better)" ``<=``. Of a length that is finer when smaller (a resolution, precision or
+positioning accuracy in micrometres, US 3B991/3B992): "finer than" ``<`` before the number, "or
+finer" ``<=`` after it. Not read: "no better than" (whether more or less is better is the
+quantity's) and a signed tolerance ("finer than ±0.25 micrometer"), which is not counted either.
 
 Counted but never formalized: "between X and Y" (two thresholds; whether the ends are included is
 not written), "under", "over", "up to" (the same)."""
@@ -39,7 +42,7 @@ LOWER: tuple[tuple[str, str], ...] = (
         r"|not exceeding|not more than|up to and including",
         "<=",
     ),
-    (rf"{_BETTER_LESS} than|below", "<"),
+    (rf"{_BETTER_LESS} than|below|finer than", "<"),
 )
 """Comparators bounding a value from above, most specific first ("below or equal to" before
 "below")."""
@@ -62,18 +65,19 @@ UPPER_COMPARATOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in LOWER) + ")"
 2.4 nm")."""
 AT_LEAST_AFTER = r"or (?:more|greater)"
 """Written after the number and its unit: the value or more (``>=``)."""
-AT_MOST_AFTER = r"or less(?: \(better\))?"
-"""Written after the number and its unit: the value or less (``<=``)."""
+AT_MOST_AFTER = r"or less(?: \(better\))?|or finer"
+"""Written after the number and its unit: the value or less (``<=``); "or finer", of a length
+finer when smaller (US 3B991.b.2.e.1 "A resolution of 0.25 micrometer or finer")."""
 
 _SIGNED = r"\(?[+−–-]?\d"
 _COUNTED_ONLY = r"under|over|up to"
 _STATED = re.compile(
     rf"(?:\b(?:{ANY_COMPARATOR}|{_COUNTED_ONLY})\s+{_SIGNED}"
-    rf"|\d[\d.,]*(?:\s*[^\s;,.]+){{0,3}}?\s+(?:{AT_LEAST_AFTER}|or less)\b)"
+    rf"|\d[\d.,]*(?:\s*[^\s;,.]+){{0,3}}?\s+(?:{AT_LEAST_AFTER}|or less|or finer)\b)"
 )
 """One stated threshold: a comparator (or a word of ``_COUNTED_ONLY``) followed by a number, or a
 number (with its unit, up to three words: "10 µrad (microradians) or less") followed by "or more",
-"or greater" or "or less"."""
+"or greater", "or less" or "or finer"."""
 _BETWEEN = re.compile(rf"\b[Bb]etween\s+{_SIGNED}[^;:]*?\s+and\s+{_SIGNED}")
 """Two stated thresholds: "between 500 nm and 600 nm"."""
 

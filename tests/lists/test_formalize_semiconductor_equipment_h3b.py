@@ -23,8 +23,10 @@ def test_3b992_wafer_probing(found: Found) -> None:
         frozenset({("test-frequency-max", ">", Decimal("1"), "GigaHZ")})
     }
     assert found[("US", "3B992.b.3")].group
-    assert found[("US", "3B992.b.3.a")].text_only  # "finer than": not read
-    for code in ("3B992.b.3.b", "3B992.b.3.c"):
+    assert ways(found[("US", "3B992.b.3.a")]) == {
+        frozenset({("wafer-prober-positioning-accuracy", "<", Decimal("3.5"), "MicroM")})
+    }  # "finer than": a length finer when smaller
+    for code in ("3B992.b.3.a", "3B992.b.3.b", "3B992.b.3.c"):
         assert found[("US", code)].kinds == ("wafer-probing-equipment",)
         assert set(found[("US", code)].requires_facts) == {NOT_3B992, STORED}
     assert ("EU", "3B992.b.3") not in found
@@ -105,7 +107,6 @@ def test_3b991_values(found: Found, code: str, expected: set[frozenset[Criterion
         "3B991.b.1.g.4",
         "3B991.b.1.j.1",
         "3B991.b.1.j.2",
-        "3B991.b.1.j.5",  # "1 micrometer or finer"
         "3B991.b.1.m.1",  # "less than ±1 micrometer"
     ],
 )
@@ -142,7 +143,13 @@ def test_3b992_b_6_focused_ion_beam(found: Found) -> None:
     assert ways(found[("US", "3B992.b.6.b")]) == _one(
         "beam-dac-conversion-accuracy", ">", "12", "BIT"
     )
-    assert found[("US", "3B992.b.6.a")].text_only  # "1 micrometer or finer"
+    # "1 micrometer or finer": a length finer when smaller
+    assert ways(found[("US", "3B992.b.6.a")]) == _one(
+        "beam-position-feedback-precision", "<=", "1", "MicroM"
+    )
+    assert ways(found[("US", "3B991.b.1.j.5")]) == _one(
+        "beam-position-feedback-precision", "<=", "1", "MicroM"
+    )
 
 
 def test_3b994_b_2_ion_implanters(found: Found) -> None:

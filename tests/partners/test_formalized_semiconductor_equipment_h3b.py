@@ -26,7 +26,7 @@ def test_wafer_probers(classify_in: Any) -> None:
     fast = classify_in("US", _item(kind, TESTER, **{"test-frequency-max": "1.5 GHz"}), ON)
     assert fast["controlled"] is True and "US:3B992.b.3.c" in _ids(fast)
     # 68 terminals and 1 GHz are not "more than" / "exceeding"; 3B992.b.3.a (positioning
-    # accuracy) stays text: unknown, never false
+    # accuracy) not stated: unknown, never false
     below = _item(
         kind, TESTER, **{"tested-device-terminal-count": 68, "test-frequency-max": "1000 MHz"}
     )
@@ -317,7 +317,8 @@ def test_focused_ion_beam_systems(classify_in: Any) -> None:
     met = classify_in("US", _item(kind, TESTER, **{"beam-dac-conversion-accuracy": "14 bit"}), ON)
     assert met["controlled"] is True and "US:3B992.b.6.b" in _ids(met)
     at = classify_in("US", _item(kind, TESTER, **{"beam-dac-conversion-accuracy": "12 bit"}), ON)
-    assert "US:3B992.b.6.b" not in _ids(at) and at["controlled"] == "unknown"  # b.6.a is text
+    # b.6.a (the feedback precision) not stated: unknown
+    assert "US:3B992.b.6.b" not in _ids(at) and at["controlled"] == "unknown"
 
 
 IMPLANT = {
