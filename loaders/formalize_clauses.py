@@ -90,6 +90,19 @@ _POWER_OF_TEN = re.compile(r"(?<![\d×x]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
 _NEGATED = re.compile(r"(?i:no|not|never|none)\s")
 """A phrase whose words negate its threshold ("No dimension {}": "No dimension greater than 35 mm"
 is a dimension of at most 35 mm): the comparator it writes is the opposite of the condition."""
+NEGATE = "not"
+"""The comparator a negated phrase's row gives (phrases.csv) when its parameter is the extreme the
+words deny ("No dimension {}", parameter ``largest-dimension``: "No dimension greater than 35 mm"
+is a largest dimension of at most 35 mm): the written comparator is read as its opposite. Without
+it a negated phrase is not read."""
+_OPPOSITE = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+
+
+def negated(template: str) -> bool:
+    """Whether a phrase's words negate its threshold ("No dimension {}")."""
+    return _NEGATED.match(template) is not None
+
+
 _QUOTES = re.compile(r"[“”\"‘’]|(?<![\w])'|'(?![\w])")
 
 
@@ -285,7 +298,7 @@ class ParagraphReader:
                         for parameter, comparator, value in phrase.fixed()
                     )
                 )
-            elif _NEGATED.match(phrase.template):
+            elif _NEGATED.match(phrase.template) and phrase.comparator != NEGATE:
                 raise NotRead(f"{words!r}: the words negate the threshold (the opposite sign)")
             else:
                 found.append(self._numeric(node, phrase, match, words))
@@ -321,6 +334,8 @@ class ParagraphReader:
                     raise NotRead(f"{words!r}: {problem}")
                 if match.group(f"q{n}") == "°C":  # the kelvins round the degrees: see celsius
                     value, iri, number, unit = celsius(equivalent), DEG_C, equivalent, "°C"
+            if phrase.comparator == NEGATE:  # "No dimension greater than 35 mm": at most 35 mm
+                written_sign = _OPPOSITE[written_sign]
             parameter = phrase.parameter
             if BAND in parameter:  # the band's top above the range's lower end, its bottom below
                 top, bottom = parameter.split(BAND)

@@ -45,11 +45,13 @@ from exportgraph.loaders.formalize import (
 from exportgraph.loaders.formalize_clauses import (
     BAND,
     LEAD_IN,
+    NEGATE,
     NotRead,
     ParagraphReader,
     Phrase,
     Reading,
 )
+from exportgraph.loaders.formalize_clauses import negated as negated_words
 from exportgraph.loaders.formalize_notes import HeadingNote, points_elsewhere, states
 from exportgraph.loaders.listed_text import Note, TextNode
 from exportgraph.loaders.tables import Row, SourceDataError
@@ -131,8 +133,16 @@ def _phrase(row: Row) -> Phrase:
     fixed = "{}" not in template
     if fixed and row.get("parameter") == LEAD_IN:
         return Phrase(row.require("under"), template, LEAD_IN, "", None, "", "", row.line)
-    if fixed != bool(row.get("comparator")):
-        raise row.error("comparator", "a fixed phrase (no {}) gives its comparator, and only it")
+    negated = not fixed and row.get("comparator") == NEGATE
+    if negated and not negated_words(template):
+        raise row.error(
+            "comparator", f"{NEGATE!r} is for a phrase whose words negate its threshold"
+        )
+    if fixed != bool(row.get("comparator")) and not negated:
+        raise row.error(
+            "comparator",
+            f"a fixed phrase (no {{}}) gives its comparator, and only it (or {NEGATE!r}, negated)",
+        )
     if template.count("{}") > 1:
         raise row.error("template", "one {} at most")
     values = tuple(Decimal(v) for v in row.require("value").split(BAND)) if fixed else ()

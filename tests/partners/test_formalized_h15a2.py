@@ -1,0 +1,71 @@
+"""Classification by the Category 3A families of tests/lists/test_formalize_h15a2.py: firing sets
+and high-current pulse generators 3A229.b/.c — items on both sides of each threshold, in both
+lists, and "unknown" naming the fact when a required fact is not stated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.partners.test_formalized_cat56_families import _ids, _item
+
+ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
+BOTH = ("US", "EU")
+US_HEADING = "firing-set-or-equivalent-pulse-generator-for-3a232-detonators"
+RUGGED = "pulser-designed-for-portable-mobile-or-ruggedized-use"
+TEMPERATURE = "pulser-specified-for-extended-temperature-range-or-aerospace"
+
+
+def _facts(jurisdiction: str, *names: str) -> dict[str, bool]:
+    heading = (US_HEADING,) if jurisdiction == "US" else ()
+    return dict.fromkeys((*heading, *names), True)
+
+
+PULSER = "modular-electrical-pulse-generator"
+DELIVERY, CURRENT = "pulser-energy-delivery-time-below-40-ohm-load", "pulser-output-current"
+SIZE, MASS = "pulse-generator-largest-dimension", "pulse-generator-mass"
+PULSER_MET = {DELIVERY: "14 µs", CURRENT: "101 A", SIZE: "30 cm", MASS: "29.9 kg"}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_modular_pulse_generators_on_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    facts = _facts(jurisdiction, RUGGED, TEMPERATURE)
+    met = classify_in(jurisdiction, _item(PULSER, facts, **PULSER_MET), ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A229.b"]
+    # each threshold just missed: 15 µs, 100 A, a dimension over 30 cm, 30 kg
+    for name, at in ((DELIVERY, "15 µs"), (CURRENT, "100 A"), (SIZE, "301 mm"), (MASS, "30 kg")):
+        item = _item(PULSER, facts, **{**PULSER_MET, name: at})
+        assert classify_in(jurisdiction, item, ON)["controlled"] is False, name
+    # a required fact not stated: unknown, the fact named; stated false: not controlled
+    for fact in facts:
+        asked = {k: v for k, v in facts.items() if k != fact}
+        result = classify_in(jurisdiction, _item(PULSER, asked, **PULSER_MET), ON)
+        assert result["controlled"] == "unknown", fact
+        assert fact in result["missing_facts"], fact
+        denied = {**facts, fact: False}
+        assert (
+            classify_in(jurisdiction, _item(PULSER, denied, **PULSER_MET), ON)["controlled"]
+            is False
+        ), fact
+
+
+MICRO = "micro-firing-unit"
+VOLTAGE, CAPACITANCE = "micro-firing-unit-voltage-rating", "micro-firing-unit-capacitance"
+MICRO_MET = {SIZE: "35 mm", VOLTAGE: "1 kV", CAPACITANCE: "100 nF"}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_micro_firing_units_on_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    facts = _facts(jurisdiction)
+    met = classify_in(jurisdiction, _item(MICRO, facts, **MICRO_MET), ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A229.c"]
+    for name, at in ((SIZE, "3.6 cm"), (VOLTAGE, "999 V"), (CAPACITANCE, "0.099 µF")):
+        item = _item(MICRO, facts, **{**MICRO_MET, name: at})
+        assert classify_in(jurisdiction, item, ON)["controlled"] is False, name
+    missing = classify_in(jurisdiction, _item(MICRO, facts, **{SIZE: "20 mm", VOLTAGE: "2 kV"}), ON)
+    assert missing["controlled"] == "unknown"
+    if jurisdiction == "US":
+        # the heading's words: unknown until stated, naming the fact
+        asked = classify_in(jurisdiction, _item(MICRO, None, **MICRO_MET), ON)
+        assert asked["controlled"] == "unknown" and US_HEADING in asked["missing_facts"]
