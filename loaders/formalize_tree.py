@@ -246,7 +246,10 @@ class _Reader:
         if grouping and not reading.either and reading.mode == "any" and node.children:
             children = [c for c in node.children if not c.reserved]
             heading = above + reading.criteria
-            if not children or (not is_root and node.notes):
+            # a Technical Note notes_read names is a definition (3A002.d.5's 'RF modulation
+            # bandwidth'): the grouping's sub-paragraphs are read with it
+            unread_notes = [n for n in node.notes if not self._defines(node, n)]
+            if not children or (not is_root and unread_notes):
                 unread = "its sub-paragraphs or notes were not read"
                 return [self._text(node, parent, unread, heading)]
             found = [

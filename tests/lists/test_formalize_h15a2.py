@@ -1,5 +1,6 @@
 """Category 3A nuclear-related and test-equipment families read from the official texts
-(families.csv, phrases.csv): firing sets and high-current pulse generators 3A229.b/.c. Each
+(families.csv, phrases.csv): firing sets and high-current pulse generators 3A229.b/.c, the
+'RF modulation bandwidth' of signal generators 3A002.d.5. Each
 paragraph's criteria are the comparators, values and units its own words state, in each list's
 spelling; the expected values below were written from ontology/sources/, not from the
 formalizer. Also the reader: a phrase whose words negate its threshold ("No dimension {}") is read
@@ -16,7 +17,7 @@ from exportgraph.loaders.formalize_clauses import NEGATE, NotRead, ParagraphRead
 from exportgraph.paths import ontology_dir
 from tests.lists.formal import Found, criterion, ways
 
-ROOTS = ("3A229",)
+ROOTS = ("3A229", "3A002.d.5")
 BOTH = ("US", "EU")
 UNITS = formalize.read_units(ontology_dir(), "units.csv")
 US_HEADING = "firing-set-or-equivalent-pulse-generator-for-3a232-detonators"
@@ -89,3 +90,48 @@ def test_micro_firing_units_as_the_texts_state_them(found: Found, jurisdiction: 
         )
     }
     assert entry.requires_facts == ((US_HEADING,) if jurisdiction == "US" else ())
+
+
+RF_BANDWIDTH = "signal-generator-rf-modulation-bandwidth-within-{}-ghz"
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "code", "within", "value", "unit"),
+    [
+        # "Exceeding 2.2 GHz within the frequency range exceeding 4.8 GHz but not exceeding
+        # 31.8 GHz" (EU "2,2 GHz … 4,8 GHz … 31,8 GHz"), and so on for b-d
+        ("US", "3A002.d.5.a", "4-8-to-31-8", "2.2", "GigaHZ"),
+        ("EU", "3A002.d.5.a", "4-8-to-31-8", "2.2", "GigaHZ"),
+        ("US", "3A002.d.5.b", "31-8-to-37", "550", "MegaHZ"),
+        ("EU", "3A002.d.5.b", "31-8-to-37", "550", "MegaHZ"),
+        ("US", "3A002.d.5.c", "37-to-75", "2.2", "GigaHZ"),
+        ("EU", "3A002.d.5.c", "37-to-75", "2.2", "GigaHZ"),
+        ("US", "3A002.d.5.d", "75-to-90", "5.0", "GigaHZ"),
+        ("EU", "3A002.d.5.d", "75-to-110", "5.0", "GigaHZ"),
+    ],
+)
+def test_rf_modulation_bandwidth_within_each_range(
+    found: Found, jurisdiction: str, code: str, within: str, value: str, unit: str
+) -> None:
+    entry = found[(jurisdiction, code)]
+    assert entry.text_only is None
+    assert entry.parent == "3A002.d.5"
+    assert ways(entry) == {frozenset({criterion(RF_BANDWIDTH.format(within), ">", value, unit)})}
+    (read,) = entry.criteria
+    low, high = (w.replace("-", ".") for w in within.split("-to-"))
+    if jurisdiction == "EU":
+        low, high = low.replace(".", ","), high.replace(".", ",")
+    # the range is read in the phrase's words: it must be the parameter's
+    assert f"exceeding {low} GHz but not exceeding {high} GHz" in read.phrase
+    # Note 2 to 3A002.d (crystal oscillator frequency sums) is asked of every paragraph
+    assert "signal-generator-output-not-from-crystal-oscillator-frequency-sums" in (
+        entry.requires_facts
+    )
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_rf_modulation_bandwidth_heading_groups_its_ranges(found: Found, jurisdiction: str) -> None:
+    # 3A002.d.5 "An 'RF modulation bandwidth' of digital baseband signals as specified by any of
+    # the following:", its Technical Note a definition: a grouping of four alternatives
+    entry = found[(jurisdiction, "3A002.d.5")]
+    assert entry.text_only is None and entry.group

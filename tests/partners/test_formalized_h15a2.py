@@ -1,5 +1,6 @@
 """Classification by the Category 3A families of tests/lists/test_formalize_h15a2.py: firing sets
-and high-current pulse generators 3A229.b/.c — items on both sides of each threshold, in both
+and high-current pulse generators 3A229.b/.c, the 'RF modulation bandwidth' of signal generators
+3A002.d.5 — items on both sides of each threshold, in both
 lists, and "unknown" naming the fact when a required fact is not stated."""
 
 from __future__ import annotations
@@ -69,3 +70,39 @@ def test_micro_firing_units_on_both_sides(classify_in: Any, jurisdiction: str) -
         # the heading's words: unknown until stated, naming the fact
         asked = classify_in(jurisdiction, _item(MICRO, None, **MICRO_MET), ON)
         assert asked["controlled"] == "unknown" and US_HEADING in asked["missing_facts"]
+
+
+CRYSTAL = "signal-generator-output-not-from-crystal-oscillator-frequency-sums"
+NOTE_1 = "not-specially-designed-for-other-equipment"
+RF = "signal-generator-rf-modulation-bandwidth-within-{}-ghz"
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "code", "within", "above", "at"),
+    [
+        ("US", "3A002.d.5.a", "4-8-to-31-8", "2.3 GHz", "2.2 GHz"),
+        ("EU", "3A002.d.5.a", "4-8-to-31-8", "2.3 GHz", "2.2 GHz"),
+        ("US", "3A002.d.5.b", "31-8-to-37", "551 MHz", "550 MHz"),
+        ("EU", "3A002.d.5.b", "31-8-to-37", "551 MHz", "0.55 GHz"),
+        ("US", "3A002.d.5.c", "37-to-75", "2.3 GHz", "2.2 GHz"),
+        ("EU", "3A002.d.5.c", "37-to-75", "2.3 GHz", "2.2 GHz"),
+        ("US", "3A002.d.5.d", "75-to-90", "5.1 GHz", "5 GHz"),
+        ("EU", "3A002.d.5.d", "75-to-110", "5.1 GHz", "5 GHz"),
+    ],
+)
+def test_rf_modulation_bandwidth_on_both_sides(
+    classify_in: Any, jurisdiction: str, code: str, within: str, above: str, at: str
+) -> None:
+    facts = {CRYSTAL: True, NOTE_1: True}
+    # a generator of 80 GHz at most (below every 3A002.d.6 threshold), no pulse, switching or
+    # phase noise paragraph stated: those stay text, so below the range's threshold "unknown"
+    base = {"frequency-max": "80 GHz"}
+    met = classify_in(jurisdiction, _item("signal-generator", facts, **base, **{RF.format(within): above}), ON)  # fmt: skip
+    assert met["controlled"] is True and f"{jurisdiction}:{code}" in _ids(met)
+    below = classify_in(jurisdiction, _item("signal-generator", facts, **base, **{RF.format(within): at}), ON)  # fmt: skip
+    assert f"{jurisdiction}:{code}" not in _ids(below)
+    assert below["controlled"] == "unknown"  # d.1, d.3, d.4 stay text: never false
+    # Note 2 (crystal oscillator frequency sums) not stated: unknown, the fact named
+    asked = {NOTE_1: True}
+    result = classify_in(jurisdiction, _item("signal-generator", asked, **base, **{RF.format(within): above}), ON)  # fmt: skip
+    assert result["controlled"] == "unknown" and CRYSTAL in result["missing_facts"]
