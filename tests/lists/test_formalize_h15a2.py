@@ -1,6 +1,7 @@
 """Category 3A nuclear-related and test-equipment families read from the official texts
 (families.csv, phrases.csv): firing sets and high-current pulse generators 3A229.b/.c, the
-'RF modulation bandwidth' of signal generators 3A002.d.5. Each
+'RF modulation bandwidth' of signal generators 3A002.d.5; neutron generator systems 3A231 (rules).
+Each
 paragraph's criteria are the comparators, values and units its own words state, in each list's
 spelling; the expected values below were written from ontology/sources/, not from the
 formalizer. Also the reader: a phrase whose words negate its threshold ("No dimension {}") is read
@@ -17,7 +18,7 @@ from exportgraph.loaders.formalize_clauses import NEGATE, NotRead, ParagraphRead
 from exportgraph.paths import ontology_dir
 from tests.lists.formal import Found, criterion, ways
 
-ROOTS = ("3A229", "3A002.d.5")
+ROOTS = ("3A229", "3A002.d.5", "3A231")
 BOTH = ("US", "EU")
 UNITS = formalize.read_units(ontology_dir(), "units.csv")
 US_HEADING = "firing-set-or-equivalent-pulse-generator-for-3a232-detonators"
@@ -135,3 +136,27 @@ def test_rf_modulation_bandwidth_heading_groups_its_ranges(found: Found, jurisdi
     # the following:", its Technical Note a definition: a grouping of four alternatives
     entry = found[(jurisdiction, "3A002.d.5")]
     assert entry.text_only is None and entry.group
+
+
+VACUUM = "neutron-generator-designed-without-external-vacuum-system"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_neutron_generators_as_the_texts_state_them(found: Found, jurisdiction: str) -> None:
+    # 3A231 "having both of the characteristics": a. "Designed for operation without an external
+    # vacuum system" (the fact), b. electrostatic acceleration to induce b.1 a tritium-deuterium
+    # reaction (a kind, no figure) or b.2 a deuterium-deuterium reaction "and capable of an
+    # output of 3 × 10^9 neutrons/s or greater" (EU "3 × 109": the exponent as printed)
+    td, dd = found[(jurisdiction, "3A231.b.1")], found[(jurisdiction, "3A231.b.2")]
+    assert td.text_only is None and dd.text_only is None
+    assert td.kinds == ("electrostatic-tritium-deuterium-neutron-generator",)
+    assert dd.kinds == ("electrostatic-deuterium-deuterium-neutron-generator",)
+    assert td.requires_facts == dd.requires_facts == (VACUUM,)
+    assert td.criteria == ()
+    assert ways(dd) == {
+        frozenset({criterion("neutron-generator-output", ">=", "3E9", "NEUTRON-PER-SEC")})
+    }
+    (output,) = dd.criteria
+    assert output.written == (
+        "3 × 10^9 neutrons/s" if jurisdiction == "US" else "3 × 109 neutrons/s"
+    )

@@ -1,6 +1,6 @@
 """Classification by the Category 3A families of tests/lists/test_formalize_h15a2.py: firing sets
 and high-current pulse generators 3A229.b/.c, the 'RF modulation bandwidth' of signal generators
-3A002.d.5 — items on both sides of each threshold, in both
+3A002.d.5, neutron generator systems 3A231 — items on both sides of each threshold, in both
 lists, and "unknown" naming the fact when a required fact is not stated."""
 
 from __future__ import annotations
@@ -106,3 +106,28 @@ def test_rf_modulation_bandwidth_on_both_sides(
     asked = {NOTE_1: True}
     result = classify_in(jurisdiction, _item("signal-generator", asked, **base, **{RF.format(within): above}), ON)  # fmt: skip
     assert result["controlled"] == "unknown" and CRYSTAL in result["missing_facts"]
+
+
+VACUUM = "neutron-generator-designed-without-external-vacuum-system"
+OUTPUT = "neutron-generator-output"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_neutron_generators_on_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    dd = "electrostatic-deuterium-deuterium-neutron-generator"
+    met = classify_in(jurisdiction, _item(dd, {VACUUM: True}, **{OUTPUT: "3e9 neutrons/s"}), ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A231.b.2"]
+    weak = classify_in(jurisdiction, _item(dd, {VACUUM: True}, **{OUTPUT: "2.9e9 neutrons/s"}), ON)
+    assert weak["controlled"] is False
+    asked = classify_in(jurisdiction, _item(dd, None, **{OUTPUT: "1e10 neutrons/s"}), ON)
+    assert asked["controlled"] == "unknown" and VACUUM in asked["missing_facts"]
+    vacuum = classify_in(
+        jurisdiction, _item(dd, {VACUUM: False}, **{OUTPUT: "1e10 neutrons/s"}), ON
+    )
+    assert vacuum["controlled"] is False
+    # tritium-deuterium: whatever the output, the fact decides
+    td = "electrostatic-tritium-deuterium-neutron-generator"
+    sealed = classify_in(jurisdiction, _item(td, {VACUUM: True}), ON)
+    assert sealed["controlled"] is True and _ids(sealed) == [f"{jurisdiction}:3A231.b.1"]
+    assert classify_in(jurisdiction, _item(td, {VACUUM: False}), ON)["controlled"] is False
+    assert classify_in(jurisdiction, _item(td), ON)["controlled"] == "unknown"
