@@ -1,6 +1,6 @@
 """Category 3A nuclear-related and test-equipment families read from the official texts
 (families.csv, phrases.csv): firing sets and high-current pulse generators 3A229.b/.c, the
-'RF modulation bandwidth' of signal generators 3A002.d.5; neutron generator systems 3A231 (rules).
+'RF modulation bandwidth' of signal generators 3A002.d.5; neutron generator systems 3A231 (rules); EU 3A501.a.16 (TPP) and 3A502.i (FPLD assemblies).
 Each
 paragraph's criteria are the comparators, values and units its own words state, in each list's
 spelling; the expected values below were written from ontology/sources/, not from the
@@ -18,7 +18,7 @@ from exportgraph.loaders.formalize_clauses import NEGATE, NotRead, ParagraphRead
 from exportgraph.paths import ontology_dir
 from tests.lists.formal import Found, criterion, ways
 
-ROOTS = ("3A229", "3A002.d.5", "3A231")
+ROOTS = ("3A229", "3A002.d.5", "3A231", "3A501.a.16", "3A502.i")
 BOTH = ("US", "EU")
 UNITS = formalize.read_units(ontology_dir(), "units.csv")
 US_HEADING = "firing-set-or-equivalent-pulse-generator-for-3a232-detonators"
@@ -160,3 +160,26 @@ def test_neutron_generators_as_the_texts_state_them(found: Found, jurisdiction: 
     assert output.written == (
         "3 × 10^9 neutrons/s" if jurisdiction == "US" else "3 × 109 neutrons/s"
     )
+
+
+def test_eu_tpp_integrated_circuits_and_fpld_assemblies(found: Found) -> None:
+    # EU 3A501.a.16 "Integrated circuits having one or more digital processing units having a
+    # 'Total Processing Performance' ('TPP') of 6000 or more." (a number)
+    tpp = found[("EU", "3A501.a.16")]
+    assert tpp.text_only is None and tpp.kinds == ("digital-processing-integrated-circuit",)
+    assert ways(tpp) == {
+        frozenset({criterion("total-processing-performance", ">=", "6000", "UNITLESS")})
+    }
+    # Note 1 to Category 3 (EU: 3A501 other than 3A501.a.15) is asked
+    assert "not-specially-designed-for-other-equipment" in tpp.requires_facts
+    # EU 3A502.i "… having an 'aggregate lookup table input count' of greater than or equal to
+    # 1800000."
+    fpld = found[("EU", "3A502.i")]
+    assert fpld.text_only is None and fpld.kinds == ("user-configurable-fpld-electronic-assembly",)
+    assert ways(fpld) == {
+        frozenset(
+            {criterion("fpld-aggregate-lookup-table-input-count", ">=", "1800000", "UNITLESS")}
+        )
+    }
+    assert fpld.requires_facts == ()  # Note 1 to Category 3 does not name 3A502
+    assert ("US", "3A501.a.16") not in found and ("US", "3A502.i") not in found

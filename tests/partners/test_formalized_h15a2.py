@@ -1,6 +1,6 @@
 """Classification by the Category 3A families of tests/lists/test_formalize_h15a2.py: firing sets
 and high-current pulse generators 3A229.b/.c, the 'RF modulation bandwidth' of signal generators
-3A002.d.5, neutron generator systems 3A231 — items on both sides of each threshold, in both
+3A002.d.5, neutron generator systems 3A231, EU 3A501.a.16 and 3A502.i — items on both sides of each threshold, in both
 lists, and "unknown" naming the fact when a required fact is not stated."""
 
 from __future__ import annotations
@@ -131,3 +131,21 @@ def test_neutron_generators_on_both_sides(classify_in: Any, jurisdiction: str) -
     assert sealed["controlled"] is True and _ids(sealed) == [f"{jurisdiction}:3A231.b.1"]
     assert classify_in(jurisdiction, _item(td, {VACUUM: False}), ON)["controlled"] is False
     assert classify_in(jurisdiction, _item(td), ON)["controlled"] == "unknown"
+
+
+def test_eu_tpp_integrated_circuits_on_both_sides(classify_in: Any) -> None:
+    kind, tpp = "digital-processing-integrated-circuit", "total-processing-performance"
+    met = classify_in("EU", _item(kind, {NOTE_1: True}, **{tpp: 6000}), ON)
+    assert met["controlled"] is True and "EU:3A501.a.16" in _ids(met)
+    below = classify_in("EU", _item(kind, {NOTE_1: True}, **{tpp: 5999}), ON)
+    assert "EU:3A501.a.16" not in _ids(below)
+    asked = classify_in("EU", _item(kind, None, **{tpp: 6000}), ON)
+    assert asked["controlled"] == "unknown" and NOTE_1 in asked["missing_facts"]
+
+
+def test_eu_fpld_assemblies_on_both_sides(classify_in: Any) -> None:
+    kind, count = "user-configurable-fpld-electronic-assembly", "fpld-aggregate-lookup-table-input-count"  # fmt: skip
+    met = classify_in("EU", _item(kind, **{count: 1800000}), ON)
+    assert met["controlled"] is True and _ids(met) == ["EU:3A502.i"]
+    below = classify_in("EU", _item(kind, **{count: 1799999}), ON)
+    assert below["controlled"] is False
