@@ -35,7 +35,7 @@ meeting"): words a person read as only introducing the sub-paragraphs."""
 
 _TAIL = re.compile(
     r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+)?(?P<mode>any|all|either|both)"
-    r"(?:\s+of)?\s+the following"
+    r"(?:\s+of)?\s+the (?:following|characteristics described in this ECCN)"
     r"(?:\s+sets of)?(?:\s+characteristics)?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
     r"(?:[“”\"]?components[“”\"]?|electronic control equipment)\s+therefor)?"
@@ -45,8 +45,9 @@ _TAIL = re.compile(
 """… optionally followed by "and “specially designed” “components” therefor" (5A001.e) or "and
 “specially designed” electronic control equipment therefor" (6A004.d.2.a): the components or the
 control equipment are another kind, outside the family's, so the words add no condition on its
-items. "having" may run into the mode word: the EU text writes "Real-time oscilloscopes
-havingall of the following:" (3A002.a.7)."""
+items. A US heading may say "have all of the characteristics described in this ECCN" (3A225)
+for "all of the following". "having" may run into the mode word: the EU text writes "Real-time
+oscilloscopes havingall of the following:" (3A002.a.7)."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""

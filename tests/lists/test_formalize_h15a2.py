@@ -1,7 +1,7 @@
 """Category 3A nuclear-related and test-equipment families read from the official texts
 (families.csv, phrases.csv): firing sets and high-current pulse generators 3A229.b/.c, the
-'RF modulation bandwidth' of signal generators 3A002.d.5; neutron generator systems 3A231 (rules); EU 3A501.a.16 (TPP) and 3A502.i (FPLD assemblies).
-Each
+'RF modulation bandwidth' of signal generators 3A002.d.5; neutron generator systems 3A231 (rules); EU 3A501.a.16 (TPP) and 3A502.i (FPLD assemblies);
+frequency changers 3A225. Each
 paragraph's criteria are the comparators, values and units its own words state, in each list's
 spelling; the expected values below were written from ontology/sources/, not from the
 formalizer. Also the reader: a phrase whose words negate its threshold ("No dimension {}") is read
@@ -18,7 +18,7 @@ from exportgraph.loaders.formalize_clauses import NEGATE, NotRead, ParagraphRead
 from exportgraph.paths import ontology_dir
 from tests.lists.formal import Found, criterion, ways
 
-ROOTS = ("3A229", "3A002.d.5", "3A231", "3A501.a.16", "3A502.i")
+ROOTS = ("3A229", "3A002.d.5", "3A231", "3A501.a.16", "3A502.i", "3A225")
 BOTH = ("US", "EU")
 UNITS = formalize.read_units(ontology_dir(), "units.csv")
 US_HEADING = "firing-set-or-equivalent-pulse-generator-for-3a232-detonators"
@@ -183,3 +183,36 @@ def test_eu_tpp_integrated_circuits_and_fpld_assemblies(found: Found) -> None:
     }
     assert fpld.requires_facts == ()  # Note 1 to Category 3 does not name 3A502
     assert ("US", "3A501.a.16") not in found and ("US", "3A502.i") not in found
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_frequency_changers_as_the_texts_state_them(found: Found, jurisdiction: str) -> None:
+    # 3A225 "a. Multiphase output providing a power of 40 VA or greater; b. Operating at a
+    # frequency of 600 Hz or more; and c. Frequency control better (less) than 0.2% [EU 0,2 %]"
+    entry = found[(jurisdiction, "3A225")]
+    assert entry.text_only is None  # no gap: the US Notes are read through notes.csv
+    assert entry.kinds == ("frequency-changer-or-generator",)
+    assert ways(entry) == {
+        frozenset(
+            {
+                criterion("frequency-changer-multiphase-output-power", ">=", "40", "V-A"),
+                criterion("frequency-changer-max-operating-frequency", ">=", "600", "HZ"),
+                criterion("frequency-changer-frequency-control", "<", "0.2", "PERCENT"),
+            }
+        )
+    }
+    if jurisdiction == "US":
+        # "except those subject to the … Nuclear Regulatory Commission", "usable as a … motor
+        # drive"; the Notes printed after 3A225.c, through notes.csv
+        assert entry.requires_facts == (
+            "not-subject-to-nrc-export-licensing",
+            "frequency-changer-usable-as-motor-drive",
+            "frequency-changer-meets-3a225-under-its-us-notes",
+        )
+    else:
+        # "other than those specified in 0B001.b.13.", "usable as …", the Note on constraints
+        assert entry.requires_facts == (
+            "frequency-changer-not-specified-in-0b001-b-13",
+            "frequency-changer-usable-as-motor-drive",
+            "frequency-changer-not-excluded-by-eu-note-to-3a225",
+        )

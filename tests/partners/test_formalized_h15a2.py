@@ -1,6 +1,7 @@
 """Classification by the Category 3A families of tests/lists/test_formalize_h15a2.py: firing sets
 and high-current pulse generators 3A229.b/.c, the 'RF modulation bandwidth' of signal generators
-3A002.d.5, neutron generator systems 3A231, EU 3A501.a.16 and 3A502.i — items on both sides of each threshold, in both
+3A002.d.5, neutron generator systems 3A231, EU 3A501.a.16 and 3A502.i, frequency changers 3A225 —
+items on both sides of each threshold, in both
 lists, and "unknown" naming the fact when a required fact is not stated."""
 
 from __future__ import annotations
@@ -149,3 +150,41 @@ def test_eu_fpld_assemblies_on_both_sides(classify_in: Any) -> None:
     assert met["controlled"] is True and _ids(met) == ["EU:3A502.i"]
     below = classify_in("EU", _item(kind, **{count: 1799999}), ON)
     assert below["controlled"] is False
+
+
+CHANGER = "frequency-changer-or-generator"
+POWER, TOP = (
+    "frequency-changer-multiphase-output-power",
+    "frequency-changer-max-operating-frequency",
+)
+CONTROL = "frequency-changer-frequency-control"
+CHANGER_MET = {POWER: "40 VA", TOP: "600 Hz", CONTROL: "0.1 %"}
+CHANGER_FACTS = {
+    "US": (
+        "not-subject-to-nrc-export-licensing",
+        "frequency-changer-usable-as-motor-drive",
+        "frequency-changer-meets-3a225-under-its-us-notes",
+    ),
+    "EU": (
+        "frequency-changer-not-specified-in-0b001-b-13",
+        "frequency-changer-usable-as-motor-drive",
+        "frequency-changer-not-excluded-by-eu-note-to-3a225",
+    ),
+}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_frequency_changers_on_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    facts = dict.fromkeys(CHANGER_FACTS[jurisdiction], True)
+    met = classify_in(jurisdiction, _item(CHANGER, facts, **CHANGER_MET), ON)
+    assert met["controlled"] is True and _ids(met) == [f"{jurisdiction}:3A225"]
+    for name, at in ((POWER, "39 VA"), (TOP, "599 Hz"), (CONTROL, "0.2 %")):
+        item = _item(CHANGER, facts, **{**CHANGER_MET, name: at})
+        assert classify_in(jurisdiction, item, ON)["controlled"] is False, name
+    for fact in facts:
+        asked = {k: v for k, v in facts.items() if k != fact}
+        result = classify_in(jurisdiction, _item(CHANGER, asked, **CHANGER_MET), ON)
+        assert result["controlled"] == "unknown" and fact in result["missing_facts"], fact
+        denied = {**facts, fact: False}
+        answer = classify_in(jurisdiction, _item(CHANGER, denied, **CHANGER_MET), ON)
+        assert answer["controlled"] is False, fact
