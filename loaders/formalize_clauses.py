@@ -166,6 +166,7 @@ class ParagraphReader:
 
         def value(n: int) -> str:
             return (
+                rf"(?P<s{n}>[−-](?=\d))?"  # a negative number ("less (better) than −150 dBm/Hz")
                 rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
                 rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F)\))?"
             )
@@ -328,6 +329,9 @@ class ParagraphReader:
             if number not in node.text:  # "10^−14" was read as 1 × 10^−14
                 number = number.removeprefix("1 × ")
             value = written_value(plain, mantissa, match.group(f"e{n}"), node.jurisdiction)
+            minus = match.groupdict().get(f"s{n}")
+            if minus:  # US "−150" (the minus sign), EU "-160" (a hyphen)
+                value, number = -value, minus + number
             equivalent = match.groupdict().get(f"d{n}")
             if equivalent:
                 problem = equivalent_problem(value, iri, equivalent, match.group(f"q{n}"))

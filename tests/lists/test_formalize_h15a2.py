@@ -1,11 +1,12 @@
 """Category 3A nuclear-related and test-equipment families read from the official texts
-(families.csv, phrases.csv): firing sets and high-current pulse generators 3A229.b/.c, the
-'RF modulation bandwidth' of signal generators 3A002.d.5; neutron generator systems 3A231 (rules); EU 3A501.a.16 (TPP) and 3A502.i (FPLD assemblies);
-frequency changers 3A225. Each
-paragraph's criteria are the comparators, values and units its own words state, in each list's
-spelling; the expected values below were written from ontology/sources/, not from the
-formalizer. Also the reader: a phrase whose words negate its threshold ("No dimension {}") is read
-with the opposite sign only when its row says so (comparator ``not``)."""
+(families.csv, phrases.csv, rules.csv): firing sets and high-current pulse generators
+3A229.b/.c, the 'RF modulation bandwidth' of signal generators 3A002.d.5, neutron generator
+systems 3A231 (rules), EU 3A501.a.16 (TPP) and 3A502.i (FPLD assemblies), frequency changers
+3A225, the DANL of signal analysers 3A002.c.2 (a negative figure in dBm/Hz). Each paragraph's
+criteria are the comparators, values and units its own words state, in each list's spelling; the
+expected values below were written from ontology/sources/, not from the formalizer. Also the
+reader: a phrase whose words negate its threshold ("No dimension {}") is read with the opposite
+sign only when its row says so (comparator ``not``)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from exportgraph.loaders.formalize_clauses import NEGATE, NotRead, ParagraphRead
 from exportgraph.paths import ontology_dir
 from tests.lists.formal import Found, criterion, ways
 
-ROOTS = ("3A229", "3A002.d.5", "3A231", "3A501.a.16", "3A502.i", "3A225")
+ROOTS = ("3A229", "3A002.d.5", "3A231", "3A501.a.16", "3A502.i", "3A225", "3A002.c.2")
 BOTH = ("US", "EU")
 UNITS = formalize.read_units(ontology_dir(), "units.csv")
 US_HEADING = "firing-set-or-equivalent-pulse-generator-for-3a232-detonators"
@@ -216,3 +217,26 @@ def test_frequency_changers_as_the_texts_state_them(found: Found, jurisdiction: 
             "frequency-changer-usable-as-motor-drive",
             "frequency-changer-not-excluded-by-eu-note-to-3a225",
         )
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "within", "value", "written"),
+    [
+        # US "less (better) than −150 dBm/Hz anywhere within the frequency range exceeding 43.5
+        # GHz but not exceeding 90 GHz"; EU "-160 dBm/Hz … 43,5 GHz … 110 GHz"
+        ("US", "43-5-to-90", "-150", "−150 dBm/Hz"),
+        ("EU", "43-5-to-110", "-160", "-160 dBm/Hz"),
+    ],
+)
+def test_displayed_average_noise_level_a_negative_figure(
+    found: Found, jurisdiction: str, within: str, value: str, written: str
+) -> None:
+    entry = found[(jurisdiction, "3A002.c.2")]
+    assert entry.text_only is None and entry.kinds == ("signal-analyser",)
+    parameter = f"signal-analyser-danl-within-{within}-ghz"
+    assert ways(entry) == {frozenset({criterion(parameter, "<", value, "DeciB_M-PER-HZ")})}
+    (read,) = entry.criteria
+    assert read.written == written
+    low, high = within.split("-to-")
+    low = low.replace("-", "." if jurisdiction == "US" else ",")
+    assert f"exceeding {low} GHz but not exceeding {high} GHz" in read.phrase

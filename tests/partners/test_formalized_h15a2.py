@@ -1,8 +1,8 @@
 """Classification by the Category 3A families of tests/lists/test_formalize_h15a2.py: firing sets
 and high-current pulse generators 3A229.b/.c, the 'RF modulation bandwidth' of signal generators
-3A002.d.5, neutron generator systems 3A231, EU 3A501.a.16 and 3A502.i, frequency changers 3A225 —
-items on both sides of each threshold, in both
-lists, and "unknown" naming the fact when a required fact is not stated."""
+3A002.d.5, neutron generator systems 3A231, EU 3A501.a.16 and 3A502.i, frequency changers 3A225,
+the DANL of signal analysers 3A002.c.2 — items on both sides of each threshold, in both lists,
+and "unknown" naming the fact when a required fact is not stated."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from exportgraph.errors import InvalidInput
 from tests.partners.test_formalized_cat56_families import _ids, _item
 
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
@@ -188,3 +189,30 @@ def test_frequency_changers_on_both_sides(classify_in: Any, jurisdiction: str) -
         denied = {**facts, fact: False}
         answer = classify_in(jurisdiction, _item(CHANGER, denied, **CHANGER_MET), ON)
         assert answer["controlled"] is False, fact
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "within", "below", "at"),
+    [
+        ("US", "43-5-to-90", "-151 dBm/Hz", "-150 dBm/Hz"),
+        ("EU", "43-5-to-110", "-161 dBm/Hz", "-160 dBm/Hz"),
+    ],
+)
+def test_displayed_average_noise_level_on_both_sides(
+    classify_in: Any, jurisdiction: str, within: str, below: str, at: str
+) -> None:
+    danl = f"signal-analyser-danl-within-{within}-ghz"
+    code = f"{jurisdiction}:3A002.c.2"
+    quiet = classify_in(jurisdiction, _item("signal-analyser", {NOTE_1: True}, **{danl: below}), ON)
+    assert quiet["controlled"] is True and code in _ids(quiet)
+    noisy = classify_in(jurisdiction, _item("signal-analyser", {NOTE_1: True}, **{danl: at}), ON)
+    assert code not in _ids(noisy)
+    # Note 1 to Category 3 not stated: unknown, the fact named
+    asked = classify_in(jurisdiction, _item("signal-analyser", None, **{danl: below}), ON)
+    assert asked["controlled"] == "unknown" and NOTE_1 in asked["missing_facts"]
+
+
+def test_a_noise_level_in_dbm_per_hz_converts_only_into_itself(classify_in: Any) -> None:
+    danl = "signal-analyser-danl-within-43-5-to-90-ghz"
+    with pytest.raises(InvalidInput, match=r"cannot be converted|unknown unit"):
+        classify_in("US", _item("signal-analyser", {NOTE_1: True}, **{danl: "-150 dBm"}), ON)
