@@ -2,7 +2,8 @@
 (families.csv, phrases.csv, rules.csv): firing sets and high-current pulse generators
 3A229.b/.c, the 'RF modulation bandwidth' of signal generators 3A002.d.5, neutron generator
 systems 3A231 (rules), EU 3A501.a.16 (TPP) and 3A502.i (FPLD assemblies), frequency changers
-3A225, the DANL of signal analysers 3A002.c.2 (a negative figure in dBm/Hz). Each paragraph's
+3A225, the DANL of signal analysers 3A002.c.2 (a negative figure in dBm/Hz), EU multipoint
+initiation arrangements 3A232.b. Each paragraph's
 criteria are the comparators, values and units its own words state, in each list's spelling; the
 expected values below were written from ontology/sources/, not from the formalizer. Also the
 reader: a phrase whose words negate its threshold ("No dimension {}") is read with the opposite
@@ -19,7 +20,7 @@ from exportgraph.loaders.formalize_clauses import NEGATE, NotRead, ParagraphRead
 from exportgraph.paths import ontology_dir
 from tests.lists.formal import Found, criterion, ways
 
-ROOTS = ("3A229", "3A002.d.5", "3A231", "3A501.a.16", "3A502.i", "3A225", "3A002.c.2")
+ROOTS = ("3A229", "3A002.d.5", "3A231", "3A501.a.16", "3A502.i", "3A225", "3A002.c.2", "3A232")
 BOTH = ("US", "EU")
 UNITS = formalize.read_units(ontology_dir(), "units.csv")
 US_HEADING = "firing-set-or-equivalent-pulse-generator-for-3a232-detonators"
@@ -240,3 +241,24 @@ def test_displayed_average_noise_level_a_negative_figure(
     low, high = within.split("-to-")
     low = low.replace("-", "." if jurisdiction == "US" else ",")
     assert f"exceeding {low} GHz but not exceeding {high} GHz" in read.phrase
+
+
+def test_eu_multipoint_initiation_arrangements(found: Found) -> None:
+    # EU 3A232.b "… over an area greater than 5000 mm2 from a single firing signal with an
+    # initiation timing spread over the surface of less than 2,5 μs."; "other than those
+    # specified in 1A007" and the Note on detonators using only primary explosives are facts
+    entry = found[("EU", "3A232.b")]
+    assert entry.text_only is None
+    assert ways(entry) == {
+        frozenset(
+            {
+                criterion("initiation-explosive-surface-area", ">", "5000", "MilliM2"),
+                criterion("initiation-timing-spread", "<", "2.5", "MicroSEC"),
+            }
+        )
+    }
+    assert entry.requires_facts == (
+        "initiation-system-not-specified-in-1a007",
+        "initiation-arrangement-not-excluded-by-eu-note-to-3a232",
+    )
+    assert found[("US", "3A232.b")].requires_facts == ()  # the US text says neither

@@ -1,7 +1,7 @@
 """Classification by the Category 3A families of tests/lists/test_formalize_h15a2.py: firing sets
 and high-current pulse generators 3A229.b/.c, the 'RF modulation bandwidth' of signal generators
 3A002.d.5, neutron generator systems 3A231, EU 3A501.a.16 and 3A502.i, frequency changers 3A225,
-the DANL of signal analysers 3A002.c.2 — items on both sides of each threshold, in both lists,
+the DANL of signal analysers 3A002.c.2, EU 3A232.b — items on both sides of each threshold, in both lists,
 and "unknown" naming the fact when a required fact is not stated."""
 
 from __future__ import annotations
@@ -216,3 +216,26 @@ def test_a_noise_level_in_dbm_per_hz_converts_only_into_itself(classify_in: Any)
     danl = "signal-analyser-danl-within-43-5-to-90-ghz"
     with pytest.raises(InvalidInput, match=r"cannot be converted|unknown unit"):
         classify_in("US", _item("signal-analyser", {NOTE_1: True}, **{danl: "-150 dBm"}), ON)
+
+
+def test_eu_multipoint_initiation_arrangements_on_both_sides(classify_in: Any) -> None:
+    kind = "multipoint-initiation-arrangement"
+    area, spread = "initiation-explosive-surface-area", "initiation-timing-spread"
+    facts = dict.fromkeys(
+        (
+            "initiation-system-not-specified-in-1a007",
+            "initiation-arrangement-not-excluded-by-eu-note-to-3a232",
+        ),
+        True,
+    )
+    met = {area: "5001 mm**2", spread: "2 us"}
+    result = classify_in("EU", _item(kind, facts, **met), ON)
+    assert result["controlled"] is True and _ids(result) == ["EU:3A232.b"]
+    for name, value in ((area, "50 cm**2"), (spread, "2.5 us")):
+        outside = classify_in("EU", _item(kind, facts, **{**met, name: value}), ON)
+        assert outside["controlled"] is False, name
+    for fact in facts:
+        asked = classify_in("EU", _item(kind, {k: v for k, v in facts.items() if k != fact}, **met), ON)  # fmt: skip
+        assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
+        denied = classify_in("EU", _item(kind, {**facts, fact: False}, **met), ON)
+        assert denied["controlled"] is False, fact
