@@ -3,11 +3,11 @@
 3A229.b/.c, the 'RF modulation bandwidth' of signal generators 3A002.d.5, neutron generator
 systems 3A231 (rules), EU 3A501.a.16 (TPP) and 3A502.i (FPLD assemblies), frequency changers
 3A225, the DANL of signal analysers 3A002.c.2 (a negative figure in dBm/Hz), EU multipoint
-initiation arrangements 3A232.b. Each paragraph's
-criteria are the comparators, values and units its own words state, in each list's spelling; the
-expected values below were written from ontology/sources/, not from the formalizer. Also the
-reader: a phrase whose words negate its threshold ("No dimension {}") is read with the opposite
-sign only when its row says so (comparator ``not``)."""
+initiation arrangements 3A232.b, the nonlinear vector measurement band of network analysers
+3A002.e.3. Each paragraph's criteria are the comparators, values and units its own words state,
+in each list's spelling; the expected values below were written from ontology/sources/, not from
+the formalizer. Also the reader: a phrase whose words negate its threshold ("No dimension {}") is
+read with the opposite sign only when its row says so (comparator ``not``)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,17 @@ from exportgraph.loaders.formalize_clauses import NEGATE, NotRead, ParagraphRead
 from exportgraph.paths import ontology_dir
 from tests.lists.formal import Found, criterion, ways
 
-ROOTS = ("3A229", "3A002.d.5", "3A231", "3A501.a.16", "3A502.i", "3A225", "3A002.c.2", "3A232")
+ROOTS = (
+    "3A229",
+    "3A002.d.5",
+    "3A231",
+    "3A501.a.16",
+    "3A502.i",
+    "3A225",
+    "3A002.c.2",
+    "3A232",
+    "3A002.e.3",
+)
 BOTH = ("US", "EU")
 UNITS = formalize.read_units(ontology_dir(), "units.csv")
 US_HEADING = "firing-set-or-equivalent-pulse-generator-for-3a232-detonators"
@@ -262,3 +272,19 @@ def test_eu_multipoint_initiation_arrangements(found: Found) -> None:
         "initiation-arrangement-not-excluded-by-eu-note-to-3a232",
     )
     assert found[("US", "3A232.b")].requires_facts == ()  # the US text says neither
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_nonlinear_vector_measurement_band(found: Found, jurisdiction: str) -> None:
+    # 3A002.e.3 "'Nonlinear vector measurement functionality' at frequencies exceeding 50 GHz but
+    # not exceeding 110 GHz": the band of the functionality overlaps the range
+    entry = found[(jurisdiction, "3A002.e.3")]
+    assert entry.text_only is None and entry.kinds == ("network-analyser",)
+    assert ways(entry) == {
+        frozenset(
+            {
+                criterion("nonlinear-vector-measurement-frequency-max", ">", "50", "GigaHZ"),
+                criterion("nonlinear-vector-measurement-frequency-min", "<=", "110", "GigaHZ"),
+            }
+        )
+    }

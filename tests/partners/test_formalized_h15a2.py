@@ -1,7 +1,7 @@
 """Classification by the Category 3A families of tests/lists/test_formalize_h15a2.py: firing sets
 and high-current pulse generators 3A229.b/.c, the 'RF modulation bandwidth' of signal generators
 3A002.d.5, neutron generator systems 3A231, EU 3A501.a.16 and 3A502.i, frequency changers 3A225,
-the DANL of signal analysers 3A002.c.2, EU 3A232.b — items on both sides of each threshold, in both lists,
+the DANL of signal analysers 3A002.c.2, EU 3A232.b, network analysers 3A002.e.3 — items on both sides of each threshold, in both lists,
 and "unknown" naming the fact when a required fact is not stated."""
 
 from __future__ import annotations
@@ -239,3 +239,20 @@ def test_eu_multipoint_initiation_arrangements_on_both_sides(classify_in: Any) -
         assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
         denied = classify_in("EU", _item(kind, {**facts, fact: False}, **met), ON)
         assert denied["controlled"] is False, fact
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_nonlinear_vector_measurement_on_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    top, bottom = "nonlinear-vector-measurement-frequency-max", "nonlinear-vector-measurement-frequency-min"  # fmt: skip
+    code = f"{jurisdiction}:3A002.e.3"
+
+    def answer(low: str, high: str) -> Any:
+        item = _item("network-analyser", {NOTE_1: True}, **{bottom: low, top: high})
+        return classify_in(jurisdiction, item, ON)
+
+    assert code in _ids(answer("10 GHz", "67 GHz"))  # within the range from 50 GHz up
+    assert code in _ids(answer("110 GHz", "120 GHz"))  # reaches 110 GHz: included
+    assert code not in _ids(answer("10 GHz", "50 GHz"))  # 50 GHz not exceeded
+    assert code not in _ids(answer("111 GHz", "120 GHz"))  # above 110 GHz only
+    no_note = classify_in(jurisdiction, _item("network-analyser", None, **{bottom: "10 GHz", top: "67 GHz"}), ON)  # fmt: skip
+    assert no_note["controlled"] == "unknown" and NOTE_1 in no_note["missing_facts"]
