@@ -93,9 +93,9 @@ _NEGATED = re.compile(r"(?i:no|not|never|none)\s")
 is a dimension of at most 35 mm): the comparator it writes is the opposite of the condition."""
 NEGATE = "not"
 """The comparator a negated phrase's row gives (phrases.csv) when its parameter is the extreme the
-words deny ("No dimension {}", parameter ``largest-dimension``: "No dimension greater than 35 mm"
-is a largest dimension of at most 35 mm): the written comparator is read as its opposite. Without
-it a negated phrase is not read."""
+words deny ("No dimension {}", parameter ``pulse-generator-largest-dimension``: "No dimension
+greater than 35 mm" is a largest dimension of at most 35 mm): the written comparator is read as
+its opposite. Without it a negated phrase is not read."""
 _OPPOSITE = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 
 
