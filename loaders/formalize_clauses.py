@@ -35,7 +35,7 @@ meeting"): words a person read as only introducing the sub-paragraphs."""
 
 _TAIL = re.compile(
     r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+)?(?P<mode>any|all|either|both)"
-    r"(?:\s+of)?\s+the following"
+    r"(?:\s+of)?\s+the (?:following|characteristics described in this ECCN)"
     r"(?:\s+sets of)?(?:\s+characteristics)?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
     r"(?:[“”\"]?components[“”\"]?|electronic control equipment)\s+therefor)?"
@@ -45,8 +45,9 @@ _TAIL = re.compile(
 """… optionally followed by "and “specially designed” “components” therefor" (5A001.e) or "and
 “specially designed” electronic control equipment therefor" (6A004.d.2.a): the components or the
 control equipment are another kind, outside the family's, so the words add no condition on its
-items. "having" may run into the mode word: the EU text writes "Real-time oscilloscopes
-havingall of the following:" (3A002.a.7)."""
+items. A US heading may say "have all of the characteristics described in this ECCN" (3A225)
+for "all of the following". "having" may run into the mode word: the EU text writes "Real-time
+oscilloscopes havingall of the following:" (3A002.a.7)."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""
@@ -91,6 +92,19 @@ _POWER_OF_TEN = re.compile(r"(?<![\d×x]\s)(?<![\d.,×])10\^(?=[−–-]?\d)")
 _NEGATED = re.compile(r"(?i:no|not|never|none)\s")
 """A phrase whose words negate its threshold ("No dimension {}": "No dimension greater than 35 mm"
 is a dimension of at most 35 mm): the comparator it writes is the opposite of the condition."""
+NEGATE = "not"
+"""The comparator a negated phrase's row gives (phrases.csv) when its parameter is the extreme the
+words deny ("No dimension {}", parameter ``pulse-generator-largest-dimension``: "No dimension
+greater than 35 mm" is a largest dimension of at most 35 mm): the written comparator is read as
+its opposite. Without it a negated phrase is not read."""
+_OPPOSITE = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+
+
+def negated(template: str) -> bool:
+    """Whether a phrase's words negate its threshold ("No dimension {}")."""
+    return _NEGATED.match(template) is not None
+
+
 _QUOTES = re.compile(r"[“”\"‘’]|(?<![\w])'|'(?![\w])")
 
 
@@ -153,6 +167,7 @@ class ParagraphReader:
 
         def value(n: int) -> str:
             return (
+                rf"(?P<s{n}>[−-](?=\d))?"  # a negative number ("less (better) than −150 dBm/Hz")
                 rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
                 rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F)\))?"
             )
@@ -286,7 +301,7 @@ class ParagraphReader:
                         for parameter, comparator, value in phrase.fixed()
                     )
                 )
-            elif _NEGATED.match(phrase.template):
+            elif _NEGATED.match(phrase.template) and phrase.comparator != NEGATE:
                 raise NotRead(f"{words!r}: the words negate the threshold (the opposite sign)")
             else:
                 found.append(self._numeric(node, phrase, match, words))
@@ -315,6 +330,9 @@ class ParagraphReader:
             if number not in node.text:  # "10^−14" was read as 1 × 10^−14
                 number = number.removeprefix("1 × ")
             value = written_value(plain, mantissa, match.group(f"e{n}"), node.jurisdiction)
+            minus = match.groupdict().get(f"s{n}")
+            if minus:  # US "−150" (the minus sign), EU "-160" (a hyphen)
+                value, number = -value, minus + number
             equivalent = match.groupdict().get(f"d{n}")
             if equivalent:
                 problem = equivalent_problem(value, iri, equivalent, match.group(f"q{n}"))
@@ -322,6 +340,8 @@ class ParagraphReader:
                     raise NotRead(f"{words!r}: {problem}")
                 if match.group(f"q{n}") == "°C":  # the kelvins round the degrees: see celsius
                     value, iri, number, unit = celsius(equivalent), DEG_C, equivalent, "°C"
+            if phrase.comparator == NEGATE:  # "No dimension greater than 35 mm": at most 35 mm
+                written_sign = _OPPOSITE[written_sign]
             parameter = phrase.parameter
             if BAND in parameter:  # the band's top above the range's lower end, its bottom below
                 top, bottom = parameter.split(BAND)

@@ -45,11 +45,13 @@ from exportgraph.loaders.formalize import (
 from exportgraph.loaders.formalize_clauses import (
     BAND,
     LEAD_IN,
+    NEGATE,
     NotRead,
     ParagraphReader,
     Phrase,
     Reading,
 )
+from exportgraph.loaders.formalize_clauses import negated as negated_words
 from exportgraph.loaders.formalize_notes import HeadingNote, points_elsewhere, states
 from exportgraph.loaders.listed_text import Note, TextNode
 from exportgraph.loaders.tables import Row, SourceDataError
@@ -133,8 +135,16 @@ def _phrase(row: Row) -> Phrase:
     fixed = "{}" not in template
     if fixed and row.get("parameter") == LEAD_IN:
         return Phrase(row.require("under"), template, LEAD_IN, "", None, "", "", row.line)
-    if fixed != bool(row.get("comparator")):
-        raise row.error("comparator", "a fixed phrase (no {}) gives its comparator, and only it")
+    negated = not fixed and row.get("comparator") == NEGATE
+    if negated and not negated_words(template):
+        raise row.error(
+            "comparator", f"{NEGATE!r} is for a phrase whose words negate its threshold"
+        )
+    if fixed != bool(row.get("comparator")) and not negated:
+        raise row.error(
+            "comparator",
+            f"a fixed phrase (no {{}}) gives its comparator, and only it (or {NEGATE!r}, negated)",
+        )
     if template.count("{}") > 1:
         raise row.error("template", "one {} at most")
     values = tuple(Decimal(v) for v in row.require("value").split(BAND)) if fixed else ()
@@ -238,7 +248,10 @@ class _Reader:
         if grouping and not reading.either and reading.mode == "any" and node.children:
             children = [c for c in node.children if not c.reserved]
             heading = above + reading.criteria
-            if not children or (not is_root and node.notes):
+            # a Technical Note notes_read names is a definition (3A002.d.5's 'RF modulation
+            # bandwidth'): the grouping's sub-paragraphs are read with it
+            unread_notes = [n for n in node.notes if not self._defines(node, n)]
+            if not children or (not is_root and unread_notes):
                 unread = "its sub-paragraphs or notes were not read"
                 return [self._text(node, parent, unread, heading)]
             found = [

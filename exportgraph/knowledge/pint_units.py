@@ -25,12 +25,15 @@ _UNIT_TEXT = re.compile(r"^(?:1|[A-Za-z_µμΩ°%‰][A-Za-z0-9_µμΩ°%‰/*^.
 # mille sign, "1" for a pure number (the canonical unit of a ratio such as cnot-error), and the
 # sample rates the control lists write ("400 Mega Samples Per Second (MSPS)", "1.0 GSPS": SPS with
 # pint's prefixes; one sample per second is one hertz, as the data's SAMPLE-PER-SEC says), and
-# the Weighted TeraFLOPS of the "Adjusted Peak Performance".
+# the Weighted TeraFLOPS of the "Adjusted Peak Performance", and a noise level in dBm/Hz.
 _DEFINITIONS = (
     "ppb = 1e-9 = parts_per_billion",
     "sample_per_second = hertz = SPS",
     # Category 4's "Weighted TeraFLOPS" (WT): a figure of its own, converting into nothing else.
     "weighted_teraflops = [weighted_teraflops] = WT",
+    # A noise level in dBm/Hz (3A002.c.2 DANL): a logarithmic figure, compared as written and
+    # converting into nothing else (pint's dBm cannot be divided by a hertz).
+    "dBm_per_Hz = [dbm_per_hertz]",
 )
 _ALIASES = {"%": "percent", "‰": "permille", "1": "dimensionless"}
 
