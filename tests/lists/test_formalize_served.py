@@ -146,3 +146,25 @@ def test_a_row_whose_entries_are_all_text_fails_the_load(
     with pytest.raises(SourceDataError) as raised:
         formalize_served([row], trees, formalized, CURATED)
     assert raised.value.line == 7 and "none of the entries it names" in raised.value.message
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+@pytest.mark.parametrize("code", ["4D001.b.1", "4E001.b.1"])
+def test_software_and_technology_for_computers_state_the_served_figure(
+    found: dict[tuple[str, str], FormalEntry], jurisdiction: str, code: str
+) -> None:
+    # "“Digital computers” having an “Adjusted Peak Performance” (“APP”) exceeding 24 Weighted
+    # TeraFLOPS (WT)" (both lists), for the "development" or "production" of such computers
+    entry = found[(jurisdiction, code)]
+    assert entry.text_only is None
+    assert entry.purposes == ("development", "production")
+    assert entry.serves_kinds == ("digital-computer",)
+    ((criterion,),) = entry.ways
+    assert (criterion.parameter, criterion.comparator, criterion.value) == (
+        "adjusted-peak-performance",
+        ">",
+        24,
+    )
+    assert criterion.unit.endswith("WeightedTeraFLOPS")
+    fact = "not-controlled-by-4e001-a" if code.startswith("4E") else "not-controlled-by-4d001-a"
+    assert fact in entry.requires_facts

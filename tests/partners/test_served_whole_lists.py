@@ -113,3 +113,42 @@ def test_both_evaluation_paths_answer_served_whole_list_entries_alike(context: C
         index = classify(context, item, list(BOTH), ON)
         sparql = classify(context, item, list(BOTH), ON, engine="sparql")
         assert index["results"] == sparql["results"], item
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_technology_and_software_for_computers_above_24_weighted_teraflops(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # 4E001.b.1 / 4D001.b.1: "Digital computers" having an APP exceeding 24 WT, "other than that
+    # controlled by 4E001.a" (EU: specified in) — a fact handing the item to 4E001.a when false
+    def computer(kind: str, app: str, purpose: str, **facts: bool) -> dict[str, Any]:
+        return {
+            "kind": kind,
+            "for_kind": "digital-computer",
+            "purpose": purpose,
+            "parameters": {"adjusted-peak-performance": app},
+            "facts": facts,
+        }
+
+    other = {"not-controlled-by-4e001-a": True}
+    above = classify_in(jurisdiction, computer("technology", "30 WT", "development", **other), ON)
+    assert above["controlled"] is True and _ids(above) == [f"{jurisdiction}:4E001.b.1"]
+    at = classify_in(jurisdiction, computer("technology", "24 WT", "production", **other), ON)
+    assert at["controlled"] is False
+    asked = classify_in(jurisdiction, computer("technology", "30 WT", "development"), ON)
+    assert asked["controlled"] == "unknown"
+    assert asked["missing_facts"] == ["not-controlled-by-4e001-a"]
+    assert (
+        classify_in(jurisdiction, computer("technology", "30 WT", "use", **other), ON)["controlled"]
+        is not True
+    )  # 4E001.b is development or production only
+    software = {"not-controlled-by-4d001-a": True, "software-specially-designed-or-modified": True}
+    written = classify_in(jurisdiction, computer("software", "30 WT", "production", **software), ON)
+    assert written["controlled"] is True and _ids(written) == [f"{jurisdiction}:4D001.b.1"]
+    general = {**software, "software-specially-designed-or-modified": False}
+    assert (
+        classify_in(jurisdiction, computer("software", "30 WT", "production", **general), ON)[
+            "controlled"
+        ]
+        is False
+    )
