@@ -34,7 +34,7 @@ LEAD_IN = "none"
 meeting"): words a person read as only introducing the sub-paragraphs."""
 
 _TAIL = re.compile(
-    r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+)?(?P<mode>any|all|either|both)"
+    r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+|with\s+)?(?P<mode>any|all|either|both)"
     r"(?:\s+of)?\s+the following"
     r"(?:\s+sets of)?(?:\s+characteristics)?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
@@ -46,7 +46,7 @@ _TAIL = re.compile(
 “specially designed” electronic control equipment therefor" (6A004.d.2.a): the components or the
 control equipment are another kind, outside the family's, so the words add no condition on its
 items. "having" may run into the mode word: the EU text writes "Real-time oscilloscopes
-havingall of the following:" (3A002.a.7)."""
+havingall of the following:" (3A002.a.7); "with any of the following" (3A001.b.1.a.5) says the same."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""

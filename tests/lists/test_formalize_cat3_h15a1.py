@@ -35,3 +35,72 @@ def test_space_qualified_solar_cells_and_arrays(found: Found, jurisdiction: str)
         frozenset({("solar-minimum-average-efficiency-am0", ">", Decimal(20), "PERCENT")})
     }
     assert "space-qualified" in entry.requires_facts
+
+
+VED_NOTES = "vacuum-electronic-device-not-excluded-by-notes-to-3a001-b-1"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_coupled_cavity_travelling_wave_tubes(found: Found, jurisdiction: str) -> None:
+    # "Coupled cavity devices, or derivatives thereof, with a “fractional bandwidth” of more than
+    # 7% or a peak power exceeding 2.5 kW" [EU: 7 %, 2,5 kW]: the "or" makes two ways
+    entry = found[(jurisdiction, "3A001.b.1.a.3")]
+    assert entry.text_only is None
+    assert entry.kinds == ("coupled-cavity-travelling-wave-vacuum-electronic-device",)
+    assert ways(entry) == {
+        frozenset({("fractional-bandwidth", ">", Decimal(7), "PERCENT")}),
+        frozenset({("ved-peak-power", ">", Decimal("2.5"), "KiloW")}),
+    }
+    assert VED_NOTES in entry.requires_facts  # Notes 1 and 2 to 3A001.b.1
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_travelling_wave_tubes_with_special_electron_beams(found: Found, jurisdiction: str) -> None:
+    # "Devices with a “fractional bandwidth” greater than or equal to 10%, with any of the
+    # following: a. An annular electron beam; b. A non-axisymmetric electron beam; or c. Multiple
+    # electron beams": the three sub-paragraphs are one required fact (any of them)
+    entry = found[(jurisdiction, "3A001.b.1.a.5")]
+    assert entry.text_only is None and not entry.group and len(entry.ways) == 1
+    assert entry.kinds == ("travelling-wave-vacuum-electronic-device",)
+    assert ways(entry) == {frozenset({("fractional-bandwidth", ">=", Decimal(10), "PERCENT")})}
+    assert {VED_NOTES, "ved-annular-non-axisymmetric-or-multiple-electron-beams"} <= set(
+        entry.requires_facts
+    )
+    for letter in "abc":  # not entries of their own
+        assert (jurisdiction, f"3A001.b.1.a.5.{letter}") not in found
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_helix_travelling_wave_tubes_stay_text(found: Found, jurisdiction: str) -> None:
+    group = found[(jurisdiction, "3A001.b.1.a.4")]
+    assert group.kinds == ("helix-travelling-wave-vacuum-electronic-device",) and group.group
+    for letter in "abcd":
+        entry = found[(jurisdiction, f"3A001.b.1.a.4.{letter}")]
+        assert entry.text_only is not None and not entry.ways
+
+
+def test_a_required_fact_among_alternatives_is_refused() -> None:
+    # sub-paragraphs joined by "any of" that are partly required facts: the fact would be
+    # required of every way, so the paragraph is not read; all of them facts: one entry
+    from exportgraph.loaders.formalize_clauses import ParagraphReader, Phrase
+    from exportgraph.loaders.formalize_tree import Family, _Reader
+    from exportgraph.loaders.listed_text import TextNode
+
+    def node(code: str, text: str, children: tuple[TextNode, ...] = ()) -> TextNode:
+        return TextNode("EU", code, tuple(code.split(".")[1:]), text, (), "X", children, 1)
+
+    phrase = Phrase("X", "A gain {}", "ved-gain", "", None, "", "", 1)
+    kids = (node("X.a.1", "A gain of more than 3 dB; or"), node("X.a.2", "An annular beam."))
+    root = node("X.a", "A gain of more than 1 dB, having any of the following:", kids)
+    units = {"dB": "http://qudt.org/vocab/unit/DeciB"}
+
+    def family(facts: str) -> Family:
+        return Family("X.a", (), ("k",), (), ("f",), "", 1, "t", "", tuple(facts.split()))
+
+    mixed = _Reader(family("X.a.2"), [phrase], units)
+    assert ParagraphReader([phrase], units).read(kids[0]).criteria
+    (entry,) = mixed.entries(root, None, is_root=False)
+    assert entry.text_only is not None and "required fact among alternatives" in entry.text_only
+    both = _Reader(family("X.a.1 X.a.2"), [phrase], units)
+    (entry,) = both.entries(root, None, is_root=False)
+    assert entry.text_only is None and not entry.group and len(entry.ways) == 1

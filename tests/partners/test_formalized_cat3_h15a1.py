@@ -50,3 +50,44 @@ def test_space_qualified_solar_array_both_sides(classify_in: Any, jurisdiction: 
     ground = {"space-qualified": False, OTHER_EQUIPMENT: True}
     terrestrial = classify_in(jurisdiction, _item(kind, ground, **{parameter: "30 %"}), ON)
     assert code not in _ids(terrestrial)
+
+
+VED_NOTES = "vacuum-electronic-device-not-excluded-by-notes-to-3a001-b-1"
+BEAMS = "ved-annular-non-axisymmetric-or-multiple-electron-beams"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_coupled_cavity_travelling_wave_tube_both_sides(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    kind, code = "coupled-cavity-travelling-wave-vacuum-electronic-device", f"{jurisdiction}:3A001.b.1.a.3"  # fmt: skip
+    facts = {VED_NOTES: True, OTHER_EQUIPMENT: True, BEAMS: False}
+    band = {"frequency-min": "8 GHz", "frequency-max": "10 GHz", "ved-cathode-heater-turn-on-time": "200 s"}  # fmt: skip
+    below = {**band, "fractional-bandwidth": "7 %", "ved-peak-power": "2.5 kW"}
+    out = classify_in(jurisdiction, _item(kind, facts, **below), ON)
+    assert code not in _ids(out)  # "more than 7%", "exceeding 2.5 kW"
+    wide = classify_in(jurisdiction, _item(kind, facts, **{**below, "fractional-bandwidth": "7.5 %"}), ON)  # fmt: skip
+    assert wide["controlled"] is True and code in _ids(wide)
+    strong = classify_in(jurisdiction, _item(kind, facts, **{**below, "ved-peak-power": "3 kW"}), ON)  # fmt: skip
+    assert strong["controlled"] is True and code in _ids(strong)
+    unsaid = {OTHER_EQUIPMENT: True, BEAMS: False}
+    asked = classify_in(jurisdiction, _item(kind, unsaid, **{**below, "ved-peak-power": "3 kW"}), ON)  # fmt: skip
+    assert asked["controlled"] == "unknown" and VED_NOTES in asked["missing_facts"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_travelling_wave_tube_with_special_beams_both_sides(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    kind, code = "travelling-wave-vacuum-electronic-device", f"{jurisdiction}:3A001.b.1.a.5"
+    facts = {VED_NOTES: True, OTHER_EQUIPMENT: True, BEAMS: True}
+    band = {"frequency-min": "8 GHz", "frequency-max": "10 GHz", "ved-cathode-heater-turn-on-time": "200 s"}  # fmt: skip
+    met = classify_in(jurisdiction, _item(kind, facts, **{**band, "fractional-bandwidth": "10 %"}), ON)  # fmt: skip
+    assert met["controlled"] is True and code in _ids(met)  # "greater than or equal to 10%"
+    narrow = classify_in(jurisdiction, _item(kind, facts, **{**band, "fractional-bandwidth": "9.9 %"}), ON)  # fmt: skip
+    assert code not in _ids(narrow)
+    plain = classify_in(jurisdiction, _item(kind, {**facts, BEAMS: False}, **{**band, "fractional-bandwidth": "20 %"}), ON)  # fmt: skip
+    assert code not in _ids(plain)  # a single axisymmetric beam
+    unsaid = {VED_NOTES: True, OTHER_EQUIPMENT: True}
+    asked = classify_in(jurisdiction, _item(kind, unsaid, **{**band, "fractional-bandwidth": "20 %"}), ON)  # fmt: skip
+    assert asked["controlled"] == "unknown" and BEAMS in asked["missing_facts"]
