@@ -104,3 +104,18 @@ def test_a_required_fact_among_alternatives_is_refused() -> None:
     both = _Reader(family("X.a.1 X.a.2"), [phrase], units)
     (entry,) = both.entries(root, None, is_root=False)
     assert entry.text_only is None and not entry.group and len(entry.ways) == 1
+
+
+def test_tunable_filters_read_each_list_as_written(found: Found) -> None:
+    # "having more than 5 tunable resonators capable of tuning across a 1.5:1 frequency band
+    # (fmax/fmin) in less than 10 ms" (US) / "… 1,5:1 … in less than 10 μs" (EU): the lists differ
+    count = ("tunable-filter-resonator-count", ">", Decimal(5), "NUM")
+    time = "tunable-filter-tuning-time-across-1-5-to-1-band"
+    band_pass = ("tunable-filter-band-pass-bandwidth-fraction", ">", Decimal("0.5"), "PERCENT")
+    band_stop = ("tunable-filter-band-stop-bandwidth-fraction", "<", Decimal("0.5"), "PERCENT")
+    for jurisdiction, unit in (("US", "MilliSEC"), ("EU", "MicroSEC")):
+        group = found[(jurisdiction, "3A001.b.5")]
+        assert group.group and group.kinds == ("tunable-band-pass-or-band-stop-filter",)
+        tuning = (time, "<", Decimal(10), unit)
+        assert ways(found[(jurisdiction, "3A001.b.5.a")]) == {frozenset({count, tuning, band_pass})}
+        assert ways(found[(jurisdiction, "3A001.b.5.b")]) == {frozenset({count, tuning, band_stop})}

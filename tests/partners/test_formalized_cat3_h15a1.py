@@ -91,3 +91,34 @@ def test_travelling_wave_tube_with_special_beams_both_sides(
     unsaid = {VED_NOTES: True, OTHER_EQUIPMENT: True}
     asked = classify_in(jurisdiction, _item(kind, unsaid, **{**band, "fractional-bandwidth": "20 %"}), ON)  # fmt: skip
     assert asked["controlled"] == "unknown" and BEAMS in asked["missing_facts"]
+
+
+def test_tunable_filters_both_sides(classify_in: Any) -> None:
+    kind = "tunable-band-pass-or-band-stop-filter"
+    facts = {OTHER_EQUIPMENT: True}
+    time = "tunable-filter-tuning-time-across-1-5-to-1-band"
+    band_pass = {
+        "tunable-filter-resonator-count": 6,
+        time: "5 us",
+        "tunable-filter-band-pass-bandwidth-fraction": "1 %",
+        "tunable-filter-band-stop-bandwidth-fraction": "2 %",
+    }
+    for jurisdiction in BOTH:
+        code = f"{jurisdiction}:3A001.b.5.a"
+        met = classify_in(jurisdiction, _item(kind, facts, **band_pass), ON)
+        assert met["controlled"] is True and code in _ids(met)
+        five = classify_in(jurisdiction, _item(kind, facts, **{**band_pass, "tunable-filter-resonator-count": 5}), ON)  # fmt: skip
+        assert five["controlled"] is False  # "more than 5 tunable resonators"
+        narrow = {**band_pass, "tunable-filter-band-pass-bandwidth-fraction": "0.5 %"}
+        assert classify_in(jurisdiction, _item(kind, facts, **narrow), ON)["controlled"] is False
+        notch = {**narrow, "tunable-filter-band-stop-bandwidth-fraction": "0.4 %"}
+        stop = classify_in(jurisdiction, _item(kind, facts, **notch), ON)
+        assert stop["controlled"] is True and f"{jurisdiction}:3A001.b.5.b" in _ids(stop)
+        unsaid = classify_in(jurisdiction, _item(kind, {}, **band_pass), ON)
+        assert unsaid["controlled"] == "unknown" and OTHER_EQUIPMENT in unsaid["missing_facts"]
+    # US "in less than 10 ms", EU "in less than 10 μs": a filter tuning in 5 ms
+    slow = {**band_pass, time: "5 ms"}
+    assert classify_in("US", _item(kind, facts, **slow), ON)["controlled"] is True
+    assert classify_in("EU", _item(kind, facts, **slow), ON)["controlled"] is False
+    us = classify_in("US", _item(kind, facts, **{**band_pass, time: "10 ms"}), ON)
+    assert us["controlled"] is False
