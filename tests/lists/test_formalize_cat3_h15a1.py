@@ -119,3 +119,18 @@ def test_tunable_filters_read_each_list_as_written(found: Found) -> None:
         tuning = (time, "<", Decimal(10), unit)
         assert ways(found[(jurisdiction, "3A001.b.5.a")]) == {frozenset({count, tuning, band_pass})}
         assert ways(found[(jurisdiction, "3A001.b.5.b")]) == {frozenset({count, tuning, band_stop})}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_frequency_synthesizers(found: Found, jurisdiction: str) -> None:
+    # 3A001.b.11.a "Less than 143 ps"; b.11.b, d–g ("Less than 100 µs for any frequency change
+    # exceeding 2.2 GHz within the synthesized frequency range exceeding 4.8 GHz but not
+    # exceeding 31.8 GHz", …) stay text: four numbers of one measurement, "any" change
+    group = found[(jurisdiction, "3A001.b.11")]
+    assert group.group and group.kinds == ("frequency-synthesizer-electronic-assembly",)
+    fast = found[(jurisdiction, "3A001.b.11.a")]
+    assert ways(fast) == {frozenset({("frequency-switching-time", "<", Decimal(143), "PicoSEC")})}
+    for letter in "bdefg":
+        entry = found[(jurisdiction, f"3A001.b.11.{letter}")]
+        assert entry.text_only is not None and not entry.ways, letter
+    assert (jurisdiction, "3A001.b.11.c") not in found  # [Reserved] / Not used

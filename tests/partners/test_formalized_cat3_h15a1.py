@@ -122,3 +122,16 @@ def test_tunable_filters_both_sides(classify_in: Any) -> None:
     assert classify_in("EU", _item(kind, facts, **slow), ON)["controlled"] is False
     us = classify_in("US", _item(kind, facts, **{**band_pass, time: "10 ms"}), ON)
     assert us["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_frequency_synthesizer_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    kind, facts = "frequency-synthesizer-electronic-assembly", {OTHER_EQUIPMENT: True}
+    code = f"{jurisdiction}:3A001.b.11.a"
+    fast = classify_in(jurisdiction, _item(kind, facts, **{"frequency-switching-time": "100 ps"}), ON)  # fmt: skip
+    assert fast["controlled"] is True and code in _ids(fast)
+    # at 143 ps b.11.a is not met; b.11.b to g are text: "unknown", never "not controlled"
+    slow = classify_in(jurisdiction, _item(kind, facts, **{"frequency-switching-time": "143 ps"}), ON)  # fmt: skip
+    assert code not in _ids(slow) and slow["controlled"] == "unknown"
+    unsaid = classify_in(jurisdiction, _item(kind, {}, **{"frequency-switching-time": "100 ps"}), ON)  # fmt: skip
+    assert unsaid["controlled"] == "unknown" and OTHER_EQUIPMENT in unsaid["missing_facts"]
