@@ -134,3 +134,29 @@ def test_frequency_synthesizers(found: Found, jurisdiction: str) -> None:
         entry = found[(jurisdiction, f"3A001.b.11.{letter}")]
         assert entry.text_only is not None and not entry.ways, letter
     assert (jurisdiction, "3A001.b.11.c") not in found  # [Reserved] / Not used
+
+
+def test_converters_and_harmonic_mixers_read_each_list(found: Found) -> None:
+    # "To an output power greater than 100 mW (20 dBm) anywhere within the frequency range
+    # exceeding 43.5 GHz but not exceeding 90 GHz" (US b.7.b.2); US c.2 31.62 mW (15 dBm), c.3
+    # 1 mW (0 dBm) within 90-110 GHz; EU b.7.b.2 and c.2 100 mW within 43,5-110 GHz
+    expected = {
+        ("US", "3A001.b.7.b.2"): ("extended-output-power-within-43-5-to-90-ghz", "100"),
+        ("US", "3A001.b.7.c.2"): ("extended-output-power-within-43-5-to-90-ghz", "31.62"),
+        ("US", "3A001.b.7.c.3"): ("extended-output-power-within-90-to-110-ghz", "1"),
+        ("EU", "3A001.b.7.b.2"): ("extended-output-power-within-43-5-to-110-ghz", "100"),
+        ("EU", "3A001.b.7.c.2"): ("extended-output-power-within-43-5-to-110-ghz", "100"),
+    }
+    for key, (parameter, value) in expected.items():
+        assert ways(found[key]) == {frozenset({(parameter, ">", Decimal(value), "MilliW")})}, key
+    assert ("EU", "3A001.b.7.c.3") not in found  # "Not used"
+    kinds = {
+        "3A001.b.7.a": "signal-analyser-frequency-extender",
+        "3A001.b.7.b.1": "signal-generator-range-extender",
+        "3A001.b.7.c.1": "network-analyser-range-extender",
+        "3A001.b.7.d": "test-receiver-frequency-extender",
+    }
+    for jurisdiction in BOTH:  # "beyond 90 GHz" / "beyond 110 GHz": text, with the kind
+        for code, kind in kinds.items():
+            entry = found[(jurisdiction, code)]
+            assert entry.text_only is not None and entry.kinds == (kind,), code

@@ -135,3 +135,25 @@ def test_frequency_synthesizer_both_sides(classify_in: Any, jurisdiction: str) -
     assert code not in _ids(slow) and slow["controlled"] == "unknown"
     unsaid = classify_in(jurisdiction, _item(kind, {}, **{"frequency-switching-time": "100 ps"}), ON)  # fmt: skip
     assert unsaid["controlled"] == "unknown" and OTHER_EQUIPMENT in unsaid["missing_facts"]
+
+
+def test_converters_both_sides(classify_in: Any) -> None:
+    facts = {OTHER_EQUIPMENT: True}
+    generator, analyser = "signal-generator-range-extender", "network-analyser-range-extender"
+    us_low, us_high = "extended-output-power-within-43-5-to-90-ghz", "extended-output-power-within-90-to-110-ghz"  # fmt: skip
+    eu = "extended-output-power-within-43-5-to-110-ghz"
+    met = classify_in("US", _item(generator, facts, **{us_low: "101 mW"}), ON)
+    assert met["controlled"] is True and "US:3A001.b.7.b.2" in _ids(met)
+    at = classify_in("US", _item(generator, facts, **{us_low: "100 mW"}), ON)
+    assert "US:3A001.b.7.b.2" not in _ids(at)  # "greater than 100 mW (20 dBm)"
+    assert at["controlled"] == "unknown"  # b.7.b.1 "Beyond 90 GHz" is text
+    vna = classify_in("US", _item(analyser, facts, **{us_low: "40 mW", us_high: "0 W"}), ON)
+    assert vna["controlled"] is True and "US:3A001.b.7.c.2" in _ids(vna)
+    low = classify_in("US", _item(analyser, facts, **{us_low: "31.62 mW", us_high: "1.5 mW"}), ON)
+    assert _ids(low).count("US:3A001.b.7.c.3") == 1 and "US:3A001.b.7.c.2" not in _ids(low)
+    eu_met = classify_in("EU", _item(analyser, facts, **{eu: "150 mW"}), ON)
+    assert eu_met["controlled"] is True and "EU:3A001.b.7.c.2" in _ids(eu_met)
+    eu_at = classify_in("EU", _item(analyser, facts, **{eu: "100 mW"}), ON)
+    assert "EU:3A001.b.7.c.2" not in _ids(eu_at)
+    unsaid = classify_in("EU", _item(generator, {}, **{eu: "150 mW"}), ON)
+    assert unsaid["controlled"] == "unknown" and OTHER_EQUIPMENT in unsaid["missing_facts"]
