@@ -160,3 +160,18 @@ def test_converters_and_harmonic_mixers_read_each_list(found: Found) -> None:
         for code, kind in kinds.items():
             entry = found[(jurisdiction, code)]
             assert entry.text_only is not None and entry.kinds == (kind,), code
+
+
+def test_us_acoustic_wave_devices_of_1_ghz_or_less(found: Found) -> None:
+    # 3A991.i.2 "A carrier frequency of 1 GHz or less; and a. A frequency side-lobe rejection
+    # exceeding 55 Db; b. A product of the maximum delay time and bandwidth (time in microseconds
+    # and bandwidth in MHz) of more than 100; or c. A dispersive delay of more than 10
+    # microseconds" ("Db": the decibel, units.csv)
+    carrier = ("saw-carrier-frequency", "<=", Decimal(1), "GigaHZ")
+    entry = found[("US", "3A991.i.2")]
+    assert entry.text_only is None and "not-controlled-by-3a001" in entry.requires_facts
+    assert ways(entry) == {
+        frozenset({carrier, ("saw-frequency-side-lobe-rejection", ">", Decimal(55), "DeciB")}),
+        frozenset({carrier, ("saw-delay-bandwidth-product", ">", Decimal(100), "UNITLESS")}),
+        frozenset({carrier, ("saw-dispersive-delay", ">", Decimal(10), "MicroSEC")}),
+    }

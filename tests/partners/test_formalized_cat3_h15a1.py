@@ -157,3 +157,24 @@ def test_converters_both_sides(classify_in: Any) -> None:
     assert "EU:3A001.b.7.c.2" not in _ids(eu_at)
     unsaid = classify_in("EU", _item(generator, {}, **{eu: "150 mW"}), ON)
     assert unsaid["controlled"] == "unknown" and OTHER_EQUIPMENT in unsaid["missing_facts"]
+
+
+def test_us_acoustic_wave_devices_of_1_ghz_or_less_both_sides(classify_in: Any) -> None:
+    kind, code = "surface-acoustic-wave-device", "US:3A991.i.2"
+    facts = {"not-controlled-by-3a001": True}
+    quiet = {
+        "saw-carrier-frequency": "900 MHz",
+        "saw-frequency-side-lobe-rejection": "55 dB",
+        "saw-delay-bandwidth-product": 100,
+        "saw-dispersive-delay": "10 us",
+    }
+    assert classify_in("US", _item(kind, facts, **quiet), ON)["controlled"] is False
+    for name, value in (
+        ("saw-frequency-side-lobe-rejection", "56 dB"),
+        ("saw-delay-bandwidth-product", 101),
+        ("saw-dispersive-delay", "11 us"),
+    ):
+        met = classify_in("US", _item(kind, facts, **{**quiet, name: value}), ON)
+        assert met["controlled"] is True and code in _ids(met), name
+    asked = classify_in("US", _item(kind, {}, **{**quiet, "saw-dispersive-delay": "11 us"}), ON)
+    assert asked["controlled"] == "unknown" and "not-controlled-by-3a001" in asked["missing_facts"]
