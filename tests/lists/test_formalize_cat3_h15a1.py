@@ -175,3 +175,24 @@ def test_us_acoustic_wave_devices_of_1_ghz_or_less(found: Found) -> None:
         frozenset({carrier, ("saw-delay-bandwidth-product", ">", Decimal(100), "UNITLESS")}),
         frozenset({carrier, ("saw-dispersive-delay", ">", Decimal(10), "MicroSEC")}),
     }
+
+
+def test_us_integrated_circuits_nes_by_tops_and_transfer_rate(found: Found) -> None:
+    # 3A991.p "Integrated circuits, n.e.s., having any of the following: 1. A processing
+    # performance of 8 TOPS or more; or 2. An aggregate bidirectional transfer rate over all
+    # inputs and outputs of 150 Gbyte/s or more to or from integrated circuits other than
+    # volatile memories"
+    group = found[("US", "3A991.p")]
+    assert group.group and group.kinds == ("digital-processing-integrated-circuit",)
+    assert ways(found[("US", "3A991.p.1")]) == {
+        frozenset({("ic-processing-performance-tops", ">=", Decimal(8), "TeraOPS")})
+    }
+    rate = "ic-aggregate-transfer-rate-to-ics-other-than-volatile-memories"
+    assert ways(found[("US", "3A991.p.2")]) == {
+        frozenset({(rate, ">=", Decimal(150), "GigaBYTE-PER-SEC")})
+    }
+    for code in ("3A991.p.1", "3A991.p.2"):
+        assert {"not-controlled-by-3a001", "not-elsewhere-specified-in-the-ccl"} <= set(
+            found[("US", code)].requires_facts
+        )
+        assert ("EU", code) not in found

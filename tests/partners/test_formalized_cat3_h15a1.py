@@ -178,3 +178,20 @@ def test_us_acoustic_wave_devices_of_1_ghz_or_less_both_sides(classify_in: Any) 
         assert met["controlled"] is True and code in _ids(met), name
     asked = classify_in("US", _item(kind, {}, **{**quiet, "saw-dispersive-delay": "11 us"}), ON)
     assert asked["controlled"] == "unknown" and "not-controlled-by-3a001" in asked["missing_facts"]
+
+
+def test_us_integrated_circuits_nes_both_sides(classify_in: Any) -> None:
+    kind = "digital-processing-integrated-circuit"
+    facts = {"not-controlled-by-3a001": True, "not-elsewhere-specified-in-the-ccl": True}
+    rate = "ic-aggregate-transfer-rate-to-ics-other-than-volatile-memories"
+    quiet = {"ic-processing-performance-tops": "7.9 TOPS", rate: "149 GB/s"}
+    below = classify_in("US", _item(kind, facts, **quiet), ON)
+    assert "US:3A991.p.1" not in _ids(below) and "US:3A991.p.2" not in _ids(below)
+    tops = classify_in("US", _item(kind, facts, **{**quiet, "ic-processing-performance-tops": 8}), ON)  # fmt: skip
+    assert tops["controlled"] is True and "US:3A991.p.1" in _ids(tops)  # "8 TOPS or more"
+    fast = classify_in("US", _item(kind, facts, **{**quiet, rate: "150 GB/s"}), ON)
+    assert fast["controlled"] is True and "US:3A991.p.2" in _ids(fast)
+    asked = classify_in("US", _item(kind, {"not-controlled-by-3a001": True}, **{**quiet, rate: "200 GB/s"}), ON)  # fmt: skip
+    assert asked["controlled"] == "unknown"
+    assert "not-elsewhere-specified-in-the-ccl" in asked["missing_facts"]
+    assert classify_in("EU", _item(kind, facts, **{**quiet, rate: "200 GB/s"}), ON)["entries"] == []
