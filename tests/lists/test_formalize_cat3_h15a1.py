@@ -196,3 +196,18 @@ def test_us_integrated_circuits_nes_by_tops_and_transfer_rate(found: Found) -> N
             found[("US", code)].requires_facts
         )
         assert ("EU", code) not in found
+
+
+def test_us_microprocessors_by_gflops_and_alu_width(found: Found) -> None:
+    # 3A991.a.1 "A performance speed of 5 GFLOPS or more and an arithmetic logic unit with an
+    # access width of 32 bit or more"
+    entry = found[("US", "3A991.a.1")]
+    assert entry.text_only is None and "not-controlled-by-3a001" in entry.requires_facts
+    assert ways(entry) == {
+        frozenset(
+            {
+                ("microprocessor-performance-speed", ">=", Decimal(5), "GigaFLOPS"),
+                ("alu-access-width", ">=", Decimal(32), "BIT"),
+            }
+        )
+    }

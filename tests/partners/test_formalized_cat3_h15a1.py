@@ -195,3 +195,17 @@ def test_us_integrated_circuits_nes_both_sides(classify_in: Any) -> None:
     assert asked["controlled"] == "unknown"
     assert "not-elsewhere-specified-in-the-ccl" in asked["missing_facts"]
     assert classify_in("EU", _item(kind, facts, **{**quiet, rate: "200 GB/s"}), ON)["entries"] == []
+
+
+def test_us_microprocessors_by_gflops_both_sides(classify_in: Any) -> None:
+    kind, code = "microprocessor-microcircuit", "US:3A991.a.1"
+    facts = {"not-controlled-by-3a001": True}
+    met = {"microprocessor-performance-speed": "5 GFLOPS", "alu-access-width": "32 bit"}
+    answer = classify_in("US", _item(kind, facts, **met), ON)
+    assert answer["controlled"] is True and code in _ids(answer)
+    mflops = classify_in("US", _item(kind, facts, **{**met, "microprocessor-performance-speed": "4999 MFLOPS"}), ON)  # fmt: skip
+    assert code not in _ids(mflops)
+    narrow = classify_in("US", _item(kind, facts, **{**met, "alu-access-width": "16 bit"}), ON)
+    assert code not in _ids(narrow)
+    asked = classify_in("US", _item(kind, {}, **met), ON)
+    assert asked["controlled"] == "unknown" and "not-controlled-by-3a001" in asked["missing_facts"]
