@@ -211,3 +211,23 @@ def test_us_microprocessors_by_gflops_and_alu_width(found: Found) -> None:
             }
         )
     }
+
+
+def test_us_digital_oscilloscopes_and_transient_recorders(found: Found) -> None:
+    # 3A992.g "… sampling single-shot inputs at successive intervals of less than 1 ns (greater
+    # than 1 gigasample per second), digitizing to 8 bits or greater resolution and storing 256
+    # or more samples": the bracket restates the interval as a rate (not a second criterion)
+    entry = found[("US", "3A992.g")]
+    assert entry.text_only is None and entry.kinds == (
+        "digital-oscilloscope-or-transient-recorder",
+    )
+    assert ways(entry) == {
+        frozenset(
+            {
+                ("transient-sampling-interval", "<", Decimal(1), "NanoSEC"),
+                ("transient-digitizing-resolution", ">=", Decimal(8), "BIT"),
+                ("transient-stored-sample-count", ">=", Decimal(256), "NUM"),
+            }
+        )
+    }
+    assert entry.requires_facts == ("not-controlled-by-3a002",)

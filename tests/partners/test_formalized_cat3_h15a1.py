@@ -209,3 +209,24 @@ def test_us_microprocessors_by_gflops_both_sides(classify_in: Any) -> None:
     assert code not in _ids(narrow)
     asked = classify_in("US", _item(kind, {}, **met), ON)
     assert asked["controlled"] == "unknown" and "not-controlled-by-3a001" in asked["missing_facts"]
+
+
+def test_us_digital_oscilloscopes_both_sides(classify_in: Any) -> None:
+    kind, code = "digital-oscilloscope-or-transient-recorder", "US:3A992.g"
+    facts = {"not-controlled-by-3a002": True}
+    met = {
+        "transient-sampling-interval": "0.5 ns",
+        "transient-digitizing-resolution": "8 bit",
+        "transient-stored-sample-count": 256,
+    }
+    answer = classify_in("US", _item(kind, facts, **met), ON)
+    assert answer["controlled"] is True and _ids(answer) == [code]
+    for name, value in (
+        ("transient-sampling-interval", "1 ns"),
+        ("transient-digitizing-resolution", "7 bit"),
+        ("transient-stored-sample-count", 255),
+    ):
+        outside = classify_in("US", _item(kind, facts, **{**met, name: value}), ON)
+        assert outside["controlled"] is False, name
+    asked = classify_in("US", _item(kind, {}, **met), ON)
+    assert asked["controlled"] == "unknown" and "not-controlled-by-3a002" in asked["missing_facts"]
