@@ -231,3 +231,15 @@ def test_us_digital_oscilloscopes_and_transient_recorders(found: Found) -> None:
         )
     }
     assert entry.requires_facts == ("not-controlled-by-3a002",)
+
+
+def test_us_travelling_wave_tubes_not_controlled_by_3a001(found: Found) -> None:
+    # 3A991.g.1 "Coupled cavity devices, or derivatives thereof": every one (no threshold);
+    # 3A991.g.2 (helix devices, "a. …; and b. …; c. …; and d. …" in pairs) stays text
+    coupled = found[("US", "3A991.g.1")]
+    assert coupled.text_only is None and not coupled.criteria  # all of them
+    assert coupled.kinds == ("coupled-cavity-travelling-wave-vacuum-electronic-device",)
+    assert coupled.requires_facts == ("not-controlled-by-3a001",)
+    helix = found[("US", "3A991.g.2")]
+    assert helix.text_only is not None and "pair up" in helix.text_only
+    assert helix.kinds == ("helix-travelling-wave-vacuum-electronic-device",)

@@ -230,3 +230,20 @@ def test_us_digital_oscilloscopes_both_sides(classify_in: Any) -> None:
         assert outside["controlled"] is False, name
     asked = classify_in("US", _item(kind, {}, **met), ON)
     assert asked["controlled"] == "unknown" and "not-controlled-by-3a002" in asked["missing_facts"]
+
+
+def test_us_coupled_cavity_tubes_below_3a001_are_3a991_g_1(classify_in: Any) -> None:
+    kind = "coupled-cavity-travelling-wave-vacuum-electronic-device"
+    facts = {VED_NOTES: True, OTHER_EQUIPMENT: True, BEAMS: False}
+    quiet = {
+        "frequency-min": "8 GHz",
+        "frequency-max": "10 GHz",
+        "ved-cathode-heater-turn-on-time": "200 s",
+        "fractional-bandwidth": "5 %",
+        "ved-peak-power": "1 kW",
+    }
+    below = classify_in("US", _item(kind, {**facts, "not-controlled-by-3a001": True}, **quiet), ON)
+    assert below["controlled"] is True and _ids(below) == ["US:3A991.g.1"]
+    asked = classify_in("US", _item(kind, facts, **quiet), ON)
+    assert asked["controlled"] == "unknown" and "not-controlled-by-3a001" in asked["missing_facts"]
+    assert classify_in("EU", _item(kind, facts, **quiet), ON)["controlled"] is False
