@@ -243,3 +243,14 @@ def test_us_travelling_wave_tubes_not_controlled_by_3a001(found: Found) -> None:
     helix = found[("US", "3A991.g.2")]
     assert helix.text_only is not None and "pair up" in helix.text_only
     assert helix.kinds == ("helix-travelling-wave-vacuum-electronic-device",)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_transmit_receive_modules_keep_their_band(found: Found, jurisdiction: str) -> None:
+    # 3A001.b.12 "… rated for operation at frequencies above 2.7 GHz and having all of the
+    # following": its sub-paragraphs (formulas over the frequencies; a phase shifter) stay text,
+    # the entry keeps the root's band (outside it: not controlled by it; inside: unknown)
+    entry = found[(jurisdiction, "3A001.b.12")]
+    assert entry.text_only is not None and entry.kinds == ("transmit-receive-module-or-mmic",)
+    assert ways(entry) == {frozenset({("frequency-max", ">", Decimal("2.7"), "GigaHZ")})}
+    assert "not-specially-designed-for-other-equipment" not in entry.requires_facts  # Note 1

@@ -247,3 +247,13 @@ def test_us_coupled_cavity_tubes_below_3a001_are_3a991_g_1(classify_in: Any) -> 
     asked = classify_in("US", _item(kind, facts, **quiet), ON)
     assert asked["controlled"] == "unknown" and "not-controlled-by-3a001" in asked["missing_facts"]
     assert classify_in("EU", _item(kind, facts, **quiet), ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_transmit_receive_modules_by_their_band(classify_in: Any, jurisdiction: str) -> None:
+    kind, code = "transmit-receive-module-or-mmic", f"{jurisdiction}:3A001.b.12"
+    low = classify_in(jurisdiction, _item(kind, {}, **{"frequency-min": "1 GHz", "frequency-max": "2.7 GHz"}), ON)  # fmt: skip
+    assert low["controlled"] is False  # "above 2.7 GHz"
+    x_band = classify_in(jurisdiction, _item(kind, {}, **{"frequency-min": "8 GHz", "frequency-max": "12 GHz"}), ON)  # fmt: skip
+    assert x_band["controlled"] == "unknown"
+    assert code in {e["id"] for e in x_band.get("possible_entries", [])}
