@@ -254,3 +254,29 @@ def test_transmit_receive_modules_keep_their_band(found: Found, jurisdiction: st
     assert entry.text_only is not None and entry.kinds == ("transmit-receive-module-or-mmic",)
     assert ways(entry) == {frozenset({("frequency-max", ">", Decimal("2.7"), "GigaHZ")})}
     assert "not-specially-designed-for-other-equipment" not in entry.requires_facts  # Note 1
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_microwave_power_modules(found: Found, jurisdiction: str) -> None:
+    # 3A001.b.9 "… having all of the following: a. A 'turn-on time' from off to fully
+    # operational in less than 10 seconds; b. A volume less than the maximum rated power in Watts
+    # multiplied by 10 cm^3/W [a required fact]; and c. An “instantaneous bandwidth” greater than 1
+    # octave (fmax > 2fmin) and having any of the following: 1. For frequencies equal to or less
+    # than 18 GHz, an RF output power greater than 100 W; or 2. A frequency greater than 18 GHz"
+    entry = found[(jurisdiction, "3A001.b.9")]
+    assert entry.text_only is None and entry.kinds == ("microwave-power-module",)
+    common = {
+        ("mpm-turn-on-time", "<", Decimal(10), "SEC"),
+        ("instantaneous-bandwidth-octaves", ">", Decimal(1), "UNITLESS"),
+    }
+    assert ways(entry) == {
+        frozenset(
+            common
+            | {
+                ("frequency-min", "<=", Decimal(18), "GigaHZ"),
+                ("mpm-rf-output-power", ">", Decimal(100), "W"),
+            }
+        ),
+        frozenset(common | {("frequency-max", ">", Decimal(18), "GigaHZ")}),
+    }
+    assert "mpm-volume-less-than-10-cm3-per-rated-watt" in entry.requires_facts

@@ -257,3 +257,31 @@ def test_transmit_receive_modules_by_their_band(classify_in: Any, jurisdiction: 
     x_band = classify_in(jurisdiction, _item(kind, {}, **{"frequency-min": "8 GHz", "frequency-max": "12 GHz"}), ON)  # fmt: skip
     assert x_band["controlled"] == "unknown"
     assert code in {e["id"] for e in x_band.get("possible_entries", [])}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_microwave_power_modules_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    kind, code = "microwave-power-module", f"{jurisdiction}:3A001.b.9"
+    volume = "mpm-volume-less-than-10-cm3-per-rated-watt"
+    facts = {volume: True, OTHER_EQUIPMENT: True}
+    ku = {
+        "frequency-min": "6 GHz",
+        "frequency-max": "18 GHz",
+        "instantaneous-bandwidth-octaves": "1.58",
+        "mpm-turn-on-time": "8 s",
+        "mpm-rf-output-power": "150 W",
+    }
+    met = classify_in(jurisdiction, _item(kind, facts, **ku), ON)
+    assert met["controlled"] is True and code in _ids(met)
+    weak = classify_in(jurisdiction, _item(kind, facts, **{**ku, "mpm-rf-output-power": "100 W"}), ON)  # fmt: skip
+    assert weak["controlled"] is False  # up to 18 GHz: "greater than 100 W"
+    high = {**ku, "frequency-max": "18.5 GHz", "mpm-rf-output-power": "50 W"}
+    assert classify_in(jurisdiction, _item(kind, facts, **high), ON)["controlled"] is True
+    octave = classify_in(jurisdiction, _item(kind, facts, **{**ku, "instantaneous-bandwidth-octaves": 1}), ON)  # fmt: skip
+    assert octave["controlled"] is False  # "greater than 1 octave"
+    slow = classify_in(jurisdiction, _item(kind, facts, **{**ku, "mpm-turn-on-time": "10 s"}), ON)
+    assert slow["controlled"] is False
+    bulky = classify_in(jurisdiction, _item(kind, {**facts, volume: False}, **ku), ON)
+    assert bulky["controlled"] is False
+    unsaid = classify_in(jurisdiction, _item(kind, {OTHER_EQUIPMENT: True}, **ku), ON)
+    assert unsaid["controlled"] == "unknown" and volume in unsaid["missing_facts"]
