@@ -280,3 +280,10 @@ def test_microwave_power_modules(found: Found, jurisdiction: str) -> None:
         frozenset(common | {("frequency-max", ">", Decimal(18), "GigaHZ")}),
     }
     assert "mpm-volume-less-than-10-cm3-per-rated-watt" in entry.requires_facts
+
+
+def test_us_frequency_changers_stay_text_with_their_kind(found: Found) -> None:
+    # 3A999.a "Frequency changers capable of operating in the frequency range from 300 up to
+    # 600 Hz, n.e.s": covering the range or reaching into it is not written
+    entry = found[("US", "3A999.a")]
+    assert entry.text_only is not None and entry.kinds == ("frequency-changer",) and not entry.ways

@@ -285,3 +285,13 @@ def test_microwave_power_modules_both_sides(classify_in: Any, jurisdiction: str)
     assert bulky["controlled"] is False
     unsaid = classify_in(jurisdiction, _item(kind, {OTHER_EQUIPMENT: True}, **ku), ON)
     assert unsaid["controlled"] == "unknown" and volume in unsaid["missing_facts"]
+
+
+def test_us_frequency_changer_is_unknown_never_false(classify_in: Any) -> None:
+    facts = {"not-elsewhere-specified-in-the-ccl": True}
+    item = _item(
+        "frequency-changer", facts, **{"frequency-min": "50 Hz", "frequency-max": "400 Hz"}
+    )
+    answer = classify_in("US", item, ON)
+    assert answer["controlled"] == "unknown"
+    assert "US:3A999.a" in {e["id"] for e in answer.get("possible_entries", [])}
