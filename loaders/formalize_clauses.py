@@ -34,7 +34,7 @@ LEAD_IN = "none"
 meeting"): words a person read as only introducing the sub-paragraphs."""
 
 _TAIL = re.compile(
-    r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+)?(?P<mode>any|all|either|both)"
+    r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+|with\s+)?(?P<mode>any|all|either|both)"
     r"(?:\s+of)?\s+the (?:following|characteristics described in this ECCN)"
     r"(?:\s+sets of)?(?:\s+characteristics)?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
@@ -47,7 +47,8 @@ _TAIL = re.compile(
 control equipment are another kind, outside the family's, so the words add no condition on its
 items. A US heading may say "have all of the characteristics described in this ECCN" (3A225)
 for "all of the following". "having" may run into the mode word: the EU text writes "Real-time
-oscilloscopes havingall of the following:" (3A002.a.7)."""
+oscilloscopes havingall of the following:" (3A002.a.7); "with any of the following"
+(3A001.b.1.a.5) says the same."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""
@@ -75,6 +76,7 @@ _CLAUSE_OPENERS = (
     "maintained at a rated",  # 6A005.e.3.a.1: the insertion loss, then the rated power
     "for a number of",  # 6A005.e.3.b.3.a: the BPP, then the number of input fibres
     "for a duration",  # US 3B993.o.2: the temperature, then its 'duration'
+    "capable of tuning across",  # 3A001.b.5: the number of resonators, then the tuning time
 )
 """Words that open a clause of their own with no comma or "and" before them."""
 _SEPARATOR = re.compile(

@@ -245,6 +245,9 @@ class _Reader:
         except NotRead as why:
             return [self._text(node, parent, str(why), above)]
         grouping = not reading.criteria or is_root  # a heading's own criteria go down with it
+        listed = [c for c in node.children if not c.reserved]
+        if all(c.code in self.family.facts_paragraphs for c in listed):
+            grouping = False  # its sub-paragraphs are the required facts: one entry
         if grouping and not reading.either and reading.mode == "any" and node.children:
             children = [c for c in node.children if not c.reserved]
             heading = above + reading.criteria
@@ -299,12 +302,13 @@ class _Reader:
             if children:
                 raise NotRead("sub-paragraphs the paragraph does not introduce")
             return tuple(ways)
+        stated = any(c.code in self.family.facts_paragraphs for c in node.children)
         if not children:
-            if reading.mode == "all" and any(
-                c.code in self.family.facts_paragraphs for c in node.children
-            ):
-                return tuple(ways)  # all its sub-paragraphs are required facts (6A002.b.2)
+            if stated:  # every sub-paragraph is stated by the required facts: all of them
+                return tuple(ways)  # (6A002.b.2), or any of them (3A001.b.1.a.5's beams)
             raise NotRead("'of the following' without sub-paragraphs")
+        if stated and reading.mode == "any":
+            raise NotRead("a required fact among alternatives")  # it would be required of all
         below = [self.alternatives(c, self._read_or_say(c)) for c in children]
         if reading.mode == "any":
             ways = [mine + way for mine in own for options in below for way in options]

@@ -25,7 +25,8 @@ _UNIT_TEXT = re.compile(r"^(?:1|[A-Za-z_µμΩ°%‰][A-Za-z0-9_µμΩ°%‰/*^.
 # mille sign, "1" for a pure number (the canonical unit of a ratio such as cnot-error), and the
 # sample rates the control lists write ("400 Mega Samples Per Second (MSPS)", "1.0 GSPS": SPS with
 # pint's prefixes; one sample per second is one hertz, as the data's SAMPLE-PER-SEC says), and
-# the Weighted TeraFLOPS of the "Adjusted Peak Performance", and a noise level in dBm/Hz.
+# the Weighted TeraFLOPS of the "Adjusted Peak Performance", a noise level in dBm/Hz, the TOPS
+# of US 3A991.p and the GFLOPS of US 3A991.a.1.
 _DEFINITIONS = (
     "ppb = 1e-9 = parts_per_billion",
     "sample_per_second = hertz = SPS",
@@ -34,6 +35,10 @@ _DEFINITIONS = (
     # A noise level in dBm/Hz (3A002.c.2 DANL): a logarithmic figure, compared as written and
     # converting into nothing else (pint's dBm cannot be divided by a hertz).
     "dBm_per_Hz = [dbm_per_hertz]",
+    # US 3A991.p's TOPS (2 × 'MacTOPS'): likewise a figure of its own.
+    "tera_operations_per_second = [tera_operations_per_second] = TOPS",
+    # US 3A991.a.1's GFLOPS: floating-point operations per second, with pint's prefixes.
+    "flops = [floating_point_operations_per_second] = FLOPS",
 )
 _ALIASES = {"%": "percent", "‰": "permille", "1": "dimensionless"}
 
