@@ -290,7 +290,11 @@ class _Reader:
         own = reading.ways
         ways: list[tuple[FormalCriterion, ...]] = list(own)
         facts = [c.code for c in node.children if c.code in self.family.facts_paragraphs]
-        if facts and reading.mode != "all":
+        listed = [c for c in node.children if not c.reserved]
+        # every sub-paragraph one required fact (3A001.b.1.a.5's beams, any of them) is read;
+        # a required fact beside other alternatives would be required of all of them
+        all_facts = reading.mode == "any" and len(facts) == len(listed)
+        if facts and reading.mode != "all" and not all_facts:
             why = f"{', '.join(facts)}: a required fact, but not under 'all of the following'"
             raise _refuse(self.family, node, why)
         children = [
