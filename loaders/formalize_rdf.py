@@ -82,7 +82,7 @@ def rdf(
             add(node, ns.eg("purpose"), ns.concept_iri("purpose", purpose))
         for kind in entry.serves_kinds:
             add(node, ns.eg("servesKind"), ns.concept_iri("kind", kind))
-        served_entries(add, entry.jurisdiction, entry.code, entry.serves)
+        served_entries(add, entry.jurisdiction, entry.code, entry.serves, ())
         for note in entry.notes:
             add(node, ns.eg("note"), Literal(note, language="en"))
         complete = entry.text_only is None
@@ -97,11 +97,17 @@ def rdf(
         _criteria(add, node, entry, source)
 
 
-def served_entries(add: Add, jurisdiction: str, code: str, serves: Iterable[str]) -> None:
-    """The entries a software or technology entry serves (eg:servesEntry), by their codes."""
+def served_entries(
+    add: Add, jurisdiction: str, code: str, serves: Iterable[str], kinds: Iterable[str]
+) -> None:
+    """The entries a software or technology entry serves (eg:servesEntry), by their codes, and
+    the kinds they concern (eg:servesKind: all of them, sub-entries' too — what the index derives
+    from the entries, written out so that SPARQL need not walk the sub-entries)."""
     node = ns.entry_iri(jurisdiction, code)
     for served in serves:
         add(node, ns.eg("servesEntry"), ns.entry_iri(jurisdiction, served))
+    for kind in kinds:
+        add(node, ns.eg("servesKind"), ns.concept_iri("kind", kind))
 
 
 def _criteria(add: Add, node: NamedNode, entry: FormalEntry, source: NamedNode) -> None:

@@ -64,6 +64,14 @@ _SPECIALLY_DESIGNED = {
 
 
 @dataclass(frozen=True)
+class Served:
+    """The entries a paragraph serves (each subtree once, by code) and every kind in them."""
+
+    codes: tuple[str, ...]
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ServedRow:
     code: str
     jurisdictions: tuple[str, ...]
@@ -113,11 +121,12 @@ def formalize_served(
     rows: Iterable[ServedRow],
     trees: Mapping[str, Mapping[str, TextNode]],
     formal: Iterable[FormalEntry],
-    curated: Mapping[str, Iterable[str]],
-) -> tuple[list[FormalEntry], dict[tuple[str, str], tuple[str, ...]]]:
+    curated: Mapping[str, Mapping[str, tuple[str, ...]]],
+) -> tuple[list[FormalEntry], dict[tuple[str, str], Served]]:
     """The served paragraphs as entries (their ``serves``: the codes of the formalized and curated
-    entries they name, each subtree once), and, by (jurisdiction, code), the codes a curated
-    entry's row adds to it."""
+    entries they name, each subtree once; their ``serves_kinds``: every kind in those subtrees),
+    and, by (jurisdiction, code), what a curated entry's row adds to it. ``curated``: by
+    jurisdiction, each curated code's kinds."""
     formal = list(formal)
     read: list[tuple[ServedRow, str, TextNode, str]] = []
     for row in rows:
@@ -131,13 +140,13 @@ def formalize_served(
                     raise row.error("code", f"{jurisdiction}:{row.code} is not in its list")
                 continue
             read.append((row, jurisdiction, node, _check(row, node)))
-    own = {(j, node.code): node.parent for _, j, node, _ in read}
+    own = {(j, node.code): (row.kind,) for row, j, node, _ in read}
     entries: list[FormalEntry] = []
-    widened: dict[tuple[str, str], tuple[str, ...]] = {}
+    widened: dict[tuple[str, str], Served] = {}
     for row, jurisdiction, node, text in read:
-        curated_codes = set(curated.get(jurisdiction, ()))
+        curated_codes = curated.get(jurisdiction, {})
         served = _select(row, jurisdiction, formal, curated_codes, own)
-        if not served:
+        if not served.codes:
             why = f"{node.public_id}: none of the entries it names is formalized or curated"
             raise row.error("serves", why)
         if row.code in curated_codes:
@@ -155,7 +164,8 @@ def formalize_served(
                 (),
                 row.reason or None,
                 purposes=row.purposes,
-                serves=served,
+                serves=served.codes,
+                serves_kinds=served.kinds,
             )
         )
     return entries, widened
@@ -221,24 +231,27 @@ def _select(
     row: ServedRow,
     jurisdiction: str,
     formal: list[FormalEntry],
-    curated: set[str],
-    served_rows: Mapping[tuple[str, str], str | None],
-) -> tuple[str, ...]:
+    curated: Mapping[str, tuple[str, ...]],
+    served_rows: Mapping[tuple[str, str], tuple[str, ...]],
+) -> Served:
     """The codes of the entries the row names (less those it excepts), each subtree once: a
-    sub-entry whose group is named too is evaluated through it. Software the rows read is among
-    them (technology for the "use" of software of 3D101)."""
+    sub-entry whose group is named too is evaluated through it; and the kinds of all of them.
+    Software the rows read is among them (technology for the "use" of software of 3D101)."""
     groups = {e.code for e in formal if e.jurisdiction == jurisdiction and e.group}
-    parents: dict[str, str | None] = {
-        e.code: (e.parent if e.parent in groups else None)
-        for e in formal
-        if e.jurisdiction == jurisdiction
-    }
-    for code in curated:
+    parents: dict[str, str | None] = {}
+    kinds: dict[str, tuple[str, ...]] = {}
+    for e in formal:
+        if e.jurisdiction == jurisdiction:
+            parents[e.code] = e.parent if e.parent in groups else None
+            kinds[e.code] = e.kinds
+    for code, own_kinds in curated.items():
         above = [c for c in curated if code.startswith(c + ".")]
         parents[code] = max(above, key=len) if above else None
-    for (where, code), _ in served_rows.items():
+        kinds[code] = own_kinds
+    for (where, code), own_kinds in served_rows.items():
         if where == jurisdiction:
             parents.setdefault(code, None)
+            kinds.setdefault(code, own_kinds)
 
     def named(code: str) -> bool:
         return (
@@ -248,4 +261,7 @@ def _select(
         )
 
     chosen = {code for code in parents if named(code)}
-    return tuple(sorted((c for c in chosen if parents[c] not in chosen), key=_key))
+    return Served(
+        tuple(sorted((c for c in chosen if parents[c] not in chosen), key=_key)),
+        tuple(sorted({kind for code in chosen for kind in kinds[code]})),
+    )

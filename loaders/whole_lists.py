@@ -87,7 +87,8 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
     served_rows = formalize_served.read_served(
         ontology, relative(ontology / formalize.FOLDER / formalize_served.FILE)
     )
-    serving, widened = formalize_served.formalize_served(served_rows, trees, formal, curated)
+    curated_kinds = {"US": _kinds(ontology, "US"), "EU": _kinds(ontology, "EU")}
+    serving, widened = formalize_served.formalize_served(served_rows, trees, formal, curated_kinds)
     formal += serving
     decided = {(e.jurisdiction, e.code) for e in formal if e.text_only is None}
     listed_rdf.ccl(graph, us, curated["US"], {c for j, c in decided if j == "US"})
@@ -97,8 +98,8 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
         ontology, relative(ontology / formalize.FOLDER / "texts.csv")
     )
     formalize_rdf.rdf(graph.add, formal, bases, listed_rdf.LISTS)
-    for (jurisdiction, code), serves in widened.items():
-        formalize_rdf.served_entries(graph.add, jurisdiction, code, serves)
+    for (jurisdiction, code), served in widened.items():
+        formalize_rdf.served_entries(graph.add, jurisdiction, code, served.codes, served.kinds)
     proposed = correspondence.proposals([e.tree for e in us.entries], [e.tree for e in eu.entries])
     graph.triples += correspondence.proposal_triples(proposed)
 
@@ -127,6 +128,15 @@ def _formalized(
     found = formalize.formalize(rules, trees, units, curated)
     found += formalize_tree.formalize_families(families, phrases, trees, units, curated, notes)
     return formalize_notes.apply_notes(formalize_tree.distinct(found, relative(folder)), notes)
+
+
+def _kinds(ontology: Path, jurisdiction: str) -> dict[str, tuple[str, ...]]:
+    """Each curated code's item kinds."""
+    path = ontology / "controls" / jurisdiction / "entries.csv"
+    return {
+        row.require("code"): tuple(row.words("kinds"))
+        for row in read_table(path, ("code", "kinds"))
+    }
 
 
 def _codes(ontology: Path, jurisdiction: str) -> set[str]:
