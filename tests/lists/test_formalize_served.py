@@ -20,9 +20,9 @@ from exportgraph.paths import ontology_dir
 
 ROWS = read_served(ontology_dir(), "served.csv")
 Trees = dict[str, dict[str, TextNode]]
-CURATED = {
-    "US": {"4A906", "4A906.b", "4A906.c", "3E901", "3A901", "3A901.b"},
-    "EU": {"3E001", "3D001", "4E001.a", "4A506", "4A506.b", "4A506.c"},
+CURATED = {  # curated codes and their kinds (a few, as ontology/controls/*/entries.csv has them)
+    "US": {"4A906": (), "4A906.b": ("qubit-device",), "3E901": ("technology",)},
+    "EU": {"3E001": ("technology",), "3D001": ("software",), "4E001.a": ("technology",)},
 }
 
 

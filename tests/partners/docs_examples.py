@@ -113,8 +113,11 @@ EXAMPLES: list[tuple[str, str, str, dict[str, Any]]] = [
         "US 3E901 and EU 3E001 control development technology for two-stage pulse-tube "
         "cryocoolers of 3A904.b / 3A504.b: rated >= 1.5 W at <= 4.2 K and holding below 4 K. The "
         "technology's `parameters` describe the cooler it serves: 1.0 W at 4.2 K is below the "
-        "threshold, so the technology is not controlled. Without the cooler's figures the answer "
-        "is `unknown` and names them.",
+        "threshold, so neither controls the technology; without the cooler's figures the answer "
+        "names them. In the EU the answer is still `unknown`: 6E001 controls technology for the "
+        "development of the items of 6A to 6D, among them 6A002.d's cryocoolers as special "
+        "support components for optical sensors, read as text — the cooler may be one, so the "
+        "technology may be 6E001's (the US text basis is not in force on this date).",
         "/v1/classify",
         CLASSIFY_EXAMPLES["technology-for-a-cooler"]["value"] | {"as_of": "2025-12-01"},
     ),

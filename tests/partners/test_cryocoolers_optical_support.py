@@ -58,4 +58,9 @@ def test_6a002d_does_not_reach_dilution_refrigerators_or_technology(classify_in:
         "purpose": "development",
         "parameters": BELOW,
     }
-    assert classify_in("US", technology, ON)["controlled"] is False  # 3E901 names 3A904 only
+    # 3E901 names 3A904 only, below its threshold; 6E001 (development technology for 6A) names
+    # 6A002.d, which may reach the cooler itself: unknown, as the cooler is
+    answer = classify_in("US", technology, ON)
+    assert answer["controlled"] == "unknown"
+    assert "US:6E001" in {e["id"] for e in answer["possible_entries"]}
+    assert "US:3E901" not in {e["id"] for e in answer["possible_entries"]}
