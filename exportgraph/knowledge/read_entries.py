@@ -129,6 +129,7 @@ def read_entries(knowledge: Knowledge, store: Store, problems: list[str]) -> Non
             served_kinds=entry.served_kinds.union(
                 *(kinds_of(s) for s in entry.serves if s in entries)
             ),
+            serves=_each_subtree_once(entries, entry.serves),
         )
     knowledge.entries = entries
     knowledge.entries_by_id = {entry.id: entry for entry in entries.values()}
@@ -145,6 +146,22 @@ def _is_law(knowledge: Knowledge, entry: Entry) -> bool:
     """Whether the entry's legal status is law (an entry without a status is law as read)."""
     status = knowledge.scheme("legal-statuses").get(entry.legal_status or "")
     return status is None or status.has("isLaw")
+
+
+def _each_subtree_once(entries: Mapping[str, Entry], serves: tuple[str, ...]) -> tuple[str, ...]:
+    """The served entries without those a served entry's subtree holds already (a curated row
+    naming 3A504.b, its text 3A504 as a whole): each is evaluated once, through its group."""
+    named = set(serves)
+
+    def held(iri: str) -> bool:
+        parent = entries[iri].parent if iri in entries else None
+        while parent is not None:
+            if parent in named:
+                return True
+            parent = entries[parent].parent if parent in entries else None
+        return False
+
+    return tuple(iri for iri in serves if not held(iri))
 
 
 def _walk(entries: Mapping[str, Entry], iri: str) -> list[Entry]:

@@ -79,7 +79,9 @@ def test_a_curated_entry_gains_what_its_text_names(served: tuple) -> None:
     _, widened = served
     # EU 3E001 (curated: the quantum rows) serves every 3A, 3B and 3C entry its text names
     eu = widened[("EU", "3E001")]
-    assert any(c.startswith("3A002") for c in eu) and any(c.startswith("3B001") for c in eu)
+    assert any(c.startswith("3A002") for c in eu.codes)
+    assert any(c.startswith("3B001") for c in eu.codes)
+    assert "technology" not in eu.kinds and "rubidium-frequency-standard" in eu.kinds
 
 
 def _one(code: str, jurisdiction: str) -> ServedRow:

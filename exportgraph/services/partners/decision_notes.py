@@ -145,7 +145,7 @@ def _served_kind_note(
     broad = knowledge.concepts[item.for_kind_iri]
     add(
         f"{entry.id} controls {label(knowledge, 'kinds', item.kind)} only for some kinds of "
-        f"{broad.label or broad.notation}: state which kind it serves (for_kind): one of "
+        f"{broad.label or broad.notation}: state which kind it serves: one of "
         f"{choices}, or another kind"
     )
 
