@@ -1,0 +1,109 @@
+"""5E001.c and 5E001.e, technology for the development or production of telecommunications
+equipment, as both official texts state them: technology entries whose criteria are the served
+equipment's figures (eg:servesKind). Expected values written from ontology/sources/:
+5E001.c.2.a (transmission wavelength exceeding 1,750 nm), .c.2.d (WDM at less than 100 GHz
+spacing), .c.2.e (analog bandwidth exceeding 2.5 GHz; its Note on commercial TV a fact), .c.3
+(switching time less than 1 ms), .c.4.b (above 31.8 GHz; its Note on ITU bands a fact), .c.4.c
+(more than 15 dB suppression; the 1.5-87.5 MHz band a fact), .c.6 (200 nm to 400 nm, both
+included; .c.6.b a fact), 5E001.e.1 (US; less than 10^-14 J) and .e.2 (Q-values exceeding 10,000).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from tests.lists.formal import Criterion, Found, ways
+
+BOTH = ("US", "EU")
+
+
+def _one(*criteria: Criterion) -> set[frozenset[Criterion]]:
+    return {frozenset(criteria)}
+
+
+EXPECTED: dict[str, tuple[set[frozenset[Criterion]], str, tuple[str, ...]]] = {
+    "5E001.c.2.a": (
+        _one(("laser-transmission-wavelength", ">", Decimal("1750"), "NanoM")),
+        "laser-telecommunications-equipment",
+        (),
+    ),
+    "5E001.c.2.d": (
+        _one(("wdm-optical-carrier-spacing", "<", Decimal("100"), "GigaHZ")),
+        "laser-telecommunications-equipment",
+        (),
+    ),
+    "5E001.c.2.e": (
+        _one(("analog-transmission-bandwidth", ">", Decimal("2.5"), "GigaHZ")),
+        "laser-telecommunications-equipment",
+        ("not-a-commercial-tv-system",),
+    ),
+    "5E001.c.3": (
+        _one(("optical-switching-time", "<", Decimal("1"), "MilliSEC")),
+        "optical-switching-telecommunications-equipment",
+        (),
+    ),
+    "5E001.c.4.b": (
+        _one(("frequency-max", ">", Decimal("31.8"), "GigaHZ")),
+        "telecommunications-radio-equipment",
+        ("radio-not-designed-or-modified-for-itu-radiocommunication-bands",),
+    ),
+    "5E001.c.4.c": (
+        _one(("interfering-signal-suppression", ">", Decimal("15"), "DeciB")),
+        "telecommunications-radio-equipment",
+        ("radio-operates-in-the-1-5-to-87-5-mhz-band",),
+    ),
+    "5E001.c.6": (
+        _one(
+            ("optical-operating-wavelength", ">=", Decimal("200"), "NanoM"),
+            ("optical-operating-wavelength", "<=", Decimal("400"), "NanoM"),
+        ),
+        "mobile-telecommunications-equipment",
+        ("mobile-equipment-operates-as-a-local-area-network",),
+    ),
+    "5E001.e.2": (
+        _one(("resonant-circuit-q-value", ">", Decimal("10000"), "UNITLESS")),
+        "superconductive-electronic-device",
+        ("superconductive-device-specially-designed-for-telecommunications",),
+    ),
+}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_the_figures_of_the_served_equipment(found: Found, jurisdiction: str, code: str) -> None:
+    expected, served, facts = EXPECTED[code]
+    entry = found[(jurisdiction, code)]
+    assert ways(entry) == expected
+    assert entry.text_only is None  # complete: an item meeting the figures is controlled
+    assert entry.kinds == ("technology",) and entry.serves_kinds == (served,)
+    assert set(entry.purposes) == {"development", "production"}
+    assert set(entry.requires_facts) == set(facts)
+
+
+def test_the_us_gate_product_is_read_and_the_eu_one_stays_text(found: Found) -> None:
+    us = found[("US", "5E001.e.1")]
+    assert ways(us) == _one(
+        ("superconductive-gate-delay-power-product", "<", Decimal("1E-14"), "J")
+    )
+    # the EU writes the power of ten as '10-14 J' (the superscript lost), as in 3A001.d.1: text
+    eu = found[("EU", "5E001.e.1")]
+    assert not eu.ways and eu.text_only is not None
+    assert eu.serves_kinds == ("superconductive-electronic-device",)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_the_qam_level_stays_text_for_radio_equipment(found: Found, jurisdiction: str) -> None:
+    entry = found[(jurisdiction, "5E001.c.4.a")]
+    assert not entry.ways and entry.text_only is not None
+    assert entry.kinds == ("technology",)
+    assert entry.serves_kinds == ("telecommunications-radio-equipment",)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_the_groups_hold_their_sub_paragraphs(found: Found, jurisdiction: str) -> None:
+    assert found[(jurisdiction, "5E001.c.2")].group
+    assert found[(jurisdiction, "5E001.e")].group
+    # reserved (US) / not used (EU) sub-paragraphs are not entries
+    assert (jurisdiction, "5E001.c.2.b") not in found

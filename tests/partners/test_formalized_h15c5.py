@@ -1,0 +1,131 @@
+"""Classification of technology for telecommunications equipment by 5E001.c and 5E001.e (both
+lists): technology for development or production of equipment whose figures meet a sub-paragraph
+is controlled by it, on either side of each threshold as the text states it; a required fact not
+stated is "unknown" naming the fact; stated false, the paragraph does not control it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+ON = "2026-12-01"
+BOTH = ("US", "EU")
+
+
+def _tech(for_kind: str, parameters: dict[str, str], facts: dict[str, bool] | None = None,
+          purpose: str = "development") -> dict[str, Any]:  # fmt: skip
+    return {
+        "kind": "technology",
+        "for_kind": for_kind,
+        "purpose": purpose,
+        "parameters": parameters,
+        "facts": facts or {},
+    }
+
+
+def _ids(result: dict[str, Any], key: str) -> list[str]:
+    return [p["id"] if isinstance(p, dict) else p for p in result.get(key, [])]
+
+
+def _controls(result: dict[str, Any], entry: str) -> bool:
+    return result["controlled"] is True and entry in _ids(result, "entries")
+
+
+def _not_by(result: dict[str, Any], entry: str) -> bool:
+    return entry not in _ids(result, "entries") and entry not in _ids(result, "possible_entries")
+
+
+LASER = "laser-telecommunications-equipment"
+RADIO = "telecommunications-radio-equipment"
+NOT_TV = {"not-a-commercial-tv-system": True}
+NOT_ITU = {"radio-not-designed-or-modified-for-itu-radiocommunication-bands": True}
+BAND = {"radio-operates-in-the-1-5-to-87-5-mhz-band": True}
+LAN = {"mobile-equipment-operates-as-a-local-area-network": True}
+TELECOM = {"superconductive-device-specially-designed-for-telecommunications": True}
+
+CASES = [
+    # (paragraph, served kind, parameter, met, not met, facts)
+    ("5E001.c.2.a", LASER, "laser-transmission-wavelength", "1760 nm", "1750 nm", {}),
+    ("5E001.c.2.d", LASER, "wdm-optical-carrier-spacing", "50 GHz", "100 GHz", {}),
+    ("5E001.c.2.e", LASER, "analog-transmission-bandwidth", "3 GHz", "2.5 GHz", NOT_TV),
+    ("5E001.c.3", "optical-switching-telecommunications-equipment", "optical-switching-time",
+     "0.5 ms", "1 ms", {}),
+    ("5E001.c.4.b", RADIO, "frequency-max", "32 GHz", "31.8 GHz", NOT_ITU),
+    ("5E001.c.4.c", RADIO, "interfering-signal-suppression", "16 dB", "15 dB", BAND),
+    ("5E001.e.2", "superconductive-electronic-device", "resonant-circuit-q-value", "10001",
+     "10000", TELECOM),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize(("code", "kind", "parameter", "met", "missed", "facts"), CASES)
+def test_both_sides_of_each_threshold(
+    classify_in: Any, jurisdiction: str, code: str, kind: str, parameter: str, met: str,
+    missed: str, facts: dict[str, bool],
+) -> None:  # fmt: skip
+    entry = f"{jurisdiction}:{code}"
+    assert _controls(classify_in(jurisdiction, _tech(kind, {parameter: met}, facts), ON), entry)
+    assert _not_by(classify_in(jurisdiction, _tech(kind, {parameter: missed}, facts), ON), entry)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize(("code", "kind", "parameter", "met", "missed", "facts"), [c for c in CASES if c[5]])  # fmt: skip
+def test_a_required_fact_not_stated_is_unknown_and_stated_false_does_not_control(
+    classify_in: Any, jurisdiction: str, code: str, kind: str, parameter: str, met: str,
+    missed: str, facts: dict[str, bool],
+) -> None:  # fmt: skip
+    entry = f"{jurisdiction}:{code}"
+    (fact,) = facts
+    asked = classify_in(jurisdiction, _tech(kind, {parameter: met}), ON)
+    assert asked["controlled"] == "unknown"
+    assert fact in asked["missing_facts"] and entry in _ids(asked, "possible_entries")
+    false = classify_in(jurisdiction, _tech(kind, {parameter: met}, {fact: False}), ON)
+    assert _not_by(false, entry)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_mobile_lan_equipment_at_200_to_400_nm(classify_in: Any, jurisdiction: str) -> None:
+    entry = f"{jurisdiction}:5E001.c.6"
+    kind = "mobile-telecommunications-equipment"
+    for inside in ("200 nm", "400 nm", "300 nm"):
+        result = classify_in(jurisdiction, _tech(kind, {"optical-operating-wavelength": inside}, LAN), ON)  # fmt: skip
+        assert _controls(result, entry), inside
+    for outside in ("199 nm", "401 nm"):
+        result = classify_in(jurisdiction, _tech(kind, {"optical-operating-wavelength": outside}, LAN), ON)  # fmt: skip
+        assert _not_by(result, entry), outside
+    asked = classify_in(jurisdiction, _tech(kind, {"optical-operating-wavelength": "300 nm"}), ON)
+    assert asked["controlled"] == "unknown"
+    assert "mobile-equipment-operates-as-a-local-area-network" in asked["missing_facts"]
+
+
+def test_the_us_gate_product_and_the_eu_text(classify_in: Any) -> None:
+    kind = "superconductive-electronic-device"
+    fast = _tech(kind, {"superconductive-gate-delay-power-product": "5e-15 J"}, TELECOM)
+    slow = _tech(kind, {"superconductive-gate-delay-power-product": "1e-14 J"}, TELECOM)
+    assert _controls(classify_in("US", fast, ON), "US:5E001.e.1")
+    assert _not_by(classify_in("US", slow, ON), "US:5E001.e.1")
+    # EU '10-14 J' is not read: technology for such a device is unknown for it, never false
+    eu = classify_in("EU", slow, ON)
+    assert eu["controlled"] == "unknown" and "EU:5E001.e.1" in _ids(eu, "possible_entries")
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_served_narrower_kinds_and_the_qam_text(classify_in: Any, jurisdiction: str) -> None:
+    # US 5A991.b.5 laser transmission equipment is telecommunications equipment employing a laser
+    narrower = _tech("laser-telecommunication-transmission-equipment", {"laser-transmission-wavelength": "1800 nm"})  # fmt: skip
+    assert _controls(classify_in(jurisdiction, narrower, ON), f"{jurisdiction}:5E001.c.2.a")
+    receiver = _tech("digitally-controlled-radio-receiver", {"frequency-max": "40 GHz"}, NOT_ITU)
+    assert _controls(classify_in(jurisdiction, receiver, ON), f"{jurisdiction}:5E001.c.4.b")
+    # 5E001.c.4.a (QAM above level 1,024) stays text: any radio technology may be of it
+    radio = classify_in(jurisdiction, _tech(RADIO, {"frequency-max": "1 GHz"}, {**NOT_ITU, **BAND}), ON)  # fmt: skip
+    assert radio["controlled"] == "unknown"
+    assert f"{jurisdiction}:5E001.c.4.a" in _ids(radio, "possible_entries")
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_use_technology_and_hardware_are_not_concerned(classify_in: Any, jurisdiction: str) -> None:
+    use = _tech(LASER, {"laser-transmission-wavelength": "1800 nm"}, purpose="use")
+    assert _not_by(classify_in(jurisdiction, use, ON), f"{jurisdiction}:5E001.c.2.a")
+    hardware = {"kind": LASER, "parameters": {"laser-transmission-wavelength": "1800 nm"}}
+    assert _not_by(classify_in(jurisdiction, hardware, ON), f"{jurisdiction}:5E001.c.2.a")
