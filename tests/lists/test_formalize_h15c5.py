@@ -107,3 +107,29 @@ def test_the_groups_hold_their_sub_paragraphs(found: Found, jurisdiction: str) -
     assert found[(jurisdiction, "5E001.e")].group
     # reserved (US) / not used (EU) sub-paragraphs are not entries
     assert (jurisdiction, "5E001.c.2.b") not in found
+
+
+B3_FACTS = {"radio-not-controlled-by-5a001-b-4", "radio-not-operating-at-an-output-power-of-1-w-or-less"}  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_spread_spectrum_radio_5a001_b_3(found: Found, jurisdiction: str) -> None:
+    group = found[(jurisdiction, "5A001.b.3")]
+    assert group.group and group.kinds == ("spread-spectrum-radio-equipment",)
+    assert set(group.requires_facts) == B3_FACTS
+    b = found[(jurisdiction, "5A001.b.3.b")]
+    assert ways(b) == _one(
+        (
+            "spread-spectrum-bandwidth-to-information-channel-ratio",
+            ">=",
+            Decimal("100"),
+            "UNITLESS",
+        ),
+        ("spread-spectrum-total-transmitted-bandwidth", ">", Decimal("50"), "KiloHZ"),
+    )
+    assert b.text_only is None
+    note = "radio-not-specially-designed-for-civil-cellular-or-commercial-satellite-earth-stations"
+    assert set(b.requires_facts) == B3_FACTS | {note}
+    # user programmable spreading codes: no threshold, text (unknown, never false)
+    a = found[(jurisdiction, "5A001.b.3.a")]
+    assert not a.ways and a.text_only is not None

@@ -129,3 +129,43 @@ def test_use_technology_and_hardware_are_not_concerned(classify_in: Any, jurisdi
     assert _not_by(classify_in(jurisdiction, use, ON), f"{jurisdiction}:5E001.c.2.a")
     hardware = {"kind": LASER, "parameters": {"laser-transmission-wavelength": "1800 nm"}}
     assert _not_by(classify_in(jurisdiction, hardware, ON), f"{jurisdiction}:5E001.c.2.a")
+
+
+SPREAD = {
+    "radio-not-controlled-by-5a001-b-4": True,
+    "radio-not-operating-at-an-output-power-of-1-w-or-less": True,
+    "radio-not-specially-designed-for-civil-cellular-or-commercial-satellite-earth-stations": True,
+}
+
+
+def _spread(ratio: str, bandwidth: str, facts: dict[str, bool] = SPREAD) -> dict[str, Any]:
+    parameters = {
+        "spread-spectrum-bandwidth-to-information-channel-ratio": ratio,
+        "spread-spectrum-total-transmitted-bandwidth": bandwidth,
+    }
+    return {"kind": "spread-spectrum-radio-equipment", "parameters": parameters, "facts": facts}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_spread_spectrum_radio_on_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    entry = f"{jurisdiction}:5A001.b.3.b"
+    assert _controls(classify_in(jurisdiction, _spread("100", "51 kHz"), ON), entry)
+    assert _controls(classify_in(jurisdiction, _spread("250", "1 MHz"), ON), entry)
+    assert _not_by(classify_in(jurisdiction, _spread("99", "1 MHz"), ON), entry)
+    assert _not_by(classify_in(jurisdiction, _spread("100", "50 kHz"), ON), entry)
+    # b.3.a (user programmable spreading codes) stays text: never answered false for the kind
+    below = classify_in(jurisdiction, _spread("99", "1 MHz"), ON)
+    assert below["controlled"] == "unknown"
+    assert f"{jurisdiction}:5A001.b.3.a" in _ids(below, "possible_entries")
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize("fact", sorted(SPREAD))
+def test_spread_spectrum_radio_facts(classify_in: Any, jurisdiction: str, fact: str) -> None:
+    entry = f"{jurisdiction}:5A001.b.3.b"
+    unstated = {k: v for k, v in SPREAD.items() if k != fact}
+    asked = classify_in(jurisdiction, _spread("200", "1 MHz", unstated), ON)
+    assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+    assert entry in _ids(asked, "possible_entries")
+    false = classify_in(jurisdiction, _spread("200", "1 MHz", {**unstated, fact: False}), ON)
+    assert _not_by(false, entry)
