@@ -133,3 +133,18 @@ def test_spread_spectrum_radio_5a001_b_3(found: Found, jurisdiction: str) -> Non
     # user programmable spreading codes: no threshold, text (unknown, never false)
     a = found[(jurisdiction, "5A001.b.3.a")]
     assert not a.ways and a.text_only is not None
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_software_for_laser_equipment_5d001_d_2(found: Found, jurisdiction: str) -> None:
+    a, b = found[(jurisdiction, "5D001.d.2.a")], found[(jurisdiction, "5D001.d.2.b")]
+    assert ways(a) == _one(("laser-transmission-wavelength", ">", Decimal("1750"), "NanoM"))
+    assert ways(b) == _one(("analog-transmission-bandwidth", ">", Decimal("2.5"), "GigaHZ"))
+    for entry in (a, b):
+        assert entry.text_only is None and entry.kinds == ("software",)
+        assert entry.purposes == ("development",)
+        assert entry.serves_kinds == ("laser-telecommunications-equipment",)
+    assert a.requires_facts == () and b.requires_facts == ("not-a-commercial-tv-system",)
+    qam = found[(jurisdiction, "5D001.d.4")]
+    assert not qam.ways and qam.text_only is not None
+    assert qam.serves_kinds == ("telecommunications-radio-equipment",)

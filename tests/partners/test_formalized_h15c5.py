@@ -169,3 +169,27 @@ def test_spread_spectrum_radio_facts(classify_in: Any, jurisdiction: str, fact: 
     assert entry in _ids(asked, "possible_entries")
     false = classify_in(jurisdiction, _spread("200", "1 MHz", {**unstated, fact: False}), ON)
     assert _not_by(false, entry)
+
+
+def _software(parameters: dict[str, str], facts: dict[str, bool] | None = None,
+              purpose: str = "development") -> dict[str, Any]:  # fmt: skip
+    return {**_tech(LASER, parameters, facts, purpose), "kind": "software"}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_software_for_developing_laser_equipment(classify_in: Any, jurisdiction: str) -> None:
+    a, b = f"{jurisdiction}:5D001.d.2.a", f"{jurisdiction}:5D001.d.2.b"
+    assert _controls(classify_in(jurisdiction, _software({"laser-transmission-wavelength": "1751 nm"}), ON), a)  # fmt: skip
+    assert _not_by(classify_in(jurisdiction, _software({"laser-transmission-wavelength": "1750 nm"}), ON), a)  # fmt: skip
+    wide = {"analog-transmission-bandwidth": "2.6 GHz"}
+    assert _controls(classify_in(jurisdiction, _software(wide, NOT_TV), ON), b)
+    narrow = {"analog-transmission-bandwidth": "2.5 GHz"}
+    assert _not_by(classify_in(jurisdiction, _software(narrow, NOT_TV), ON), b)
+    asked = classify_in(jurisdiction, _software(wide), ON)
+    assert (
+        asked["controlled"] == "unknown" and "not-a-commercial-tv-system" in asked["missing_facts"]
+    )
+    assert _not_by(classify_in(jurisdiction, _software(wide, {"not-a-commercial-tv-system": False}), ON), b)  # fmt: skip
+    # software for the use (not the development) of the equipment is not concerned
+    use = _software({"laser-transmission-wavelength": "1800 nm"}, purpose="use")
+    assert _not_by(classify_in(jurisdiction, use, ON), a)
