@@ -148,3 +148,56 @@ def test_software_for_laser_equipment_5d001_d_2(found: Found, jurisdiction: str)
     qam = found[(jurisdiction, "5D001.d.4")]
     assert not qam.ways and qam.text_only is not None
     assert qam.serves_kinds == ("telecommunications-radio-equipment",)
+
+
+N7 = {
+    "not-controlled-by-5a001",
+    "not-specially-designed-for-civil-satellite-system",
+    "not-radio-relay-equipment-excluded-by-note-2-to-5a991-b-7",
+}
+US_5A991 = {
+    "5A991.b.7.c": (
+        _one(("radio-spectral-efficiency", ">", Decimal("3"), "BIT-PER-SEC-PER-HZ")),
+        "telecommunications-radio-equipment",
+        N7 | {"radio-employs-other-digital-modulation-techniques"},
+    ),
+    "5A991.b.7.d": (
+        _one(("interfering-signal-suppression", ">", Decimal("15"), "DeciB")),
+        "telecommunications-radio-equipment",
+        N7 | {"radio-operates-in-the-1-5-to-87-5-mhz-band"},
+    ),
+    "5A991.c.7": (
+        _one(
+            ("cross-connect-digital-transfer-rate-per-port", ">", Decimal("8.5"), "MegaBIT-PER-SEC")
+        ),
+        "spc-switching-equipment-containing-digital-cross-connect",
+        {"not-controlled-by-5a001"},
+    ),
+    "5A991.f": (
+        _one(("frequency-max", ">", Decimal("10.5"), "GigaHZ")),
+        "active-electronically-steered-phased-array-antenna",
+        {"not-controlled-by-5a001", "esp-antenna-not-for-mls-landing-systems"},
+    ),
+    "5A991.h": (
+        _one(("frequency-max", ">=", Decimal("19.7"), "GigaHZ")),
+        "radio-relay-communications-equipment",
+        {"not-controlled-by-5a001", "not-elsewhere-specified-in-the-ccl"},
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(US_5A991))
+def test_us_5a991_paragraphs(found: Found, code: str) -> None:
+    expected, kind, facts = US_5A991[code]
+    entry = found[("US", code)]
+    assert ways(entry) == expected and entry.text_only is None
+    assert entry.kinds == (kind,) and set(entry.requires_facts) == facts
+    assert ("EU", code) not in found
+
+
+def test_us_5a991_b_7_qam_paragraphs_stay_text(found: Found) -> None:
+    for code in ("5A991.b.7.a", "5A991.b.7.b"):
+        entry = found[("US", code)]
+        assert not entry.ways and entry.text_only is not None
+        assert entry.kinds == ("telecommunications-radio-equipment",)
+        assert set(entry.requires_facts) == N7

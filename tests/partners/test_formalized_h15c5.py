@@ -193,3 +193,55 @@ def test_software_for_developing_laser_equipment(classify_in: Any, jurisdiction:
     # software for the use (not the development) of the equipment is not concerned
     use = _software({"laser-transmission-wavelength": "1800 nm"}, purpose="use")
     assert _not_by(classify_in(jurisdiction, use, ON), a)
+
+
+N7 = {
+    "not-controlled-by-5a001": True,
+    "not-specially-designed-for-civil-satellite-system": True,
+    "not-radio-relay-equipment-excluded-by-note-2-to-5a991-b-7": True,
+}
+US_5A991 = [
+    # (paragraph, kind, parameter, met, not met, facts beyond 'not controlled by 5A001')
+    ("5A991.b.7.c", RADIO, "radio-spectral-efficiency", "3.1 bit/s/Hz", "3 bit/s/Hz",
+     {**N7, "radio-employs-other-digital-modulation-techniques": True}),
+    ("5A991.b.7.d", RADIO, "interfering-signal-suppression", "16 dB", "15 dB", {**N7, **BAND}),
+    ("5A991.c.7", "spc-switching-equipment-containing-digital-cross-connect",
+     "cross-connect-digital-transfer-rate-per-port", "8.6 Mbit/s", "8.5 Mbit/s",
+     {"not-controlled-by-5a001": True}),
+    ("5A991.f", "active-electronically-steered-phased-array-antenna", "frequency-max", "10.6 GHz",
+     "10.5 GHz", {"not-controlled-by-5a001": True, "esp-antenna-not-for-mls-landing-systems": True}),
+    ("5A991.h", "radio-relay-communications-equipment", "frequency-max", "19.7 GHz", "19.6 GHz",
+     {"not-controlled-by-5a001": True, "not-elsewhere-specified-in-the-ccl": True}),
+]  # fmt: skip
+
+
+def _hardware(kind: str, parameters: dict[str, str], facts: dict[str, bool]) -> dict[str, Any]:
+    return {"kind": kind, "parameters": parameters, "facts": facts}
+
+
+@pytest.mark.parametrize(("code", "kind", "parameter", "met", "missed", "facts"), US_5A991)
+def test_us_5a991_on_both_sides_and_its_facts(
+    classify_in: Any, code: str, kind: str, parameter: str, met: str, missed: str,
+    facts: dict[str, bool],
+) -> None:  # fmt: skip
+    entry = f"US:{code}"
+    assert entry in _ids(classify_in("US", _hardware(kind, {parameter: met}, facts), ON), "entries")
+    assert _not_by(classify_in("US", _hardware(kind, {parameter: missed}, facts), ON), entry)
+    for fact in facts:
+        unstated = {k: v for k, v in facts.items() if k != fact}
+        asked = classify_in("US", _hardware(kind, {parameter: met}, unstated), ON)
+        assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
+        assert entry in _ids(asked, "possible_entries")
+        false = classify_in("US", _hardware(kind, {parameter: met}, {**unstated, fact: False}), ON)
+        assert _not_by(false, entry), fact
+    # a US entry: the EU list has none
+    assert f"EU:{code}" not in _ids(classify_in("EU", _hardware(kind, {parameter: met}, facts), ON), "entries")  # fmt: skip
+
+
+def test_us_radio_below_5a991_b_7_c_is_still_unknown_for_the_qam_paragraphs(
+    classify_in: Any,
+) -> None:
+    facts = {**N7, "radio-employs-other-digital-modulation-techniques": True}
+    slow = classify_in("US", _hardware(RADIO, {"radio-spectral-efficiency": "2 bit/s/Hz"}, facts), ON)  # fmt: skip
+    assert slow["controlled"] == "unknown"
+    assert {"US:5A991.b.7.a", "US:5A991.b.7.b"} <= set(_ids(slow, "possible_entries"))
