@@ -201,3 +201,14 @@ def test_us_5a991_b_7_qam_paragraphs_stay_text(found: Found) -> None:
         assert not entry.ways and entry.text_only is not None
         assert entry.kinds == ("telecommunications-radio-equipment",)
         assert set(entry.requires_facts) == N7
+
+
+def test_missile_telemetry_5a101(found: Found) -> None:
+    us = found[("US", "5A101")]
+    assert ways(us) == _one(("missile-system-range", ">=", Decimal("300"), "KiloM"))
+    assert us.text_only is None and us.kinds == ("missile-telemetry-telecontrol-equipment",)
+    assert us.requires_facts == ("telemetry-equipment-not-excluded-by-note-to-5a101",)
+    # the EU threshold ('exceeding 300 km') is in the Technical Note: text, for the same kind
+    eu = found[("EU", "5A101")]
+    assert not eu.ways and eu.text_only is not None
+    assert eu.kinds == ("missile-telemetry-telecontrol-equipment",)

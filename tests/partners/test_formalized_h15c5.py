@@ -245,3 +245,18 @@ def test_us_radio_below_5a991_b_7_c_is_still_unknown_for_the_qam_paragraphs(
     slow = classify_in("US", _hardware(RADIO, {"radio-spectral-efficiency": "2 bit/s/Hz"}, facts), ON)  # fmt: skip
     assert slow["controlled"] == "unknown"
     assert {"US:5A991.b.7.a", "US:5A991.b.7.b"} <= set(_ids(slow, "possible_entries"))
+
+
+def test_missile_telemetry_5a101(classify_in: Any) -> None:
+    kind, fact = "missile-telemetry-telecontrol-equipment", "telemetry-equipment-not-excluded-by-note-to-5a101"  # fmt: skip
+    at = _hardware(kind, {"missile-system-range": "300 km"}, {fact: True})
+    assert "US:5A101" in _ids(classify_in("US", at, ON), "entries")  # equal to or greater than
+    below = _hardware(kind, {"missile-system-range": "299 km"}, {fact: True})
+    assert _not_by(classify_in("US", below, ON), "US:5A101")
+    asked = classify_in("US", _hardware(kind, {"missile-system-range": "500 km"}, {}), ON)
+    assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+    excluded = _hardware(kind, {"missile-system-range": "500 km"}, {fact: False})
+    assert _not_by(classify_in("US", excluded, ON), "US:5A101")
+    # EU: the range is in a Technical Note, not read: unknown, never false
+    eu = classify_in("EU", below, ON)
+    assert eu["controlled"] == "unknown" and "EU:5A101" in _ids(eu, "possible_entries")
