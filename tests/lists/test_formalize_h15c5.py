@@ -212,3 +212,45 @@ def test_missile_telemetry_5a101(found: Found) -> None:
     eu = found[("EU", "5A101")]
     assert not eu.ways and eu.text_only is not None
     assert eu.kinds == ("missile-telemetry-telecontrol-equipment",)
+
+
+NOTE_6A001_A_1 = ("acoustic-equipment-not-excluded-by-note-to-6a001a1",)
+ACOUSTIC = {
+    "6A001.a.1.d": (
+        "underwater-acoustic-positioning-system",
+        {
+            ("acoustic-positioning-detection-range", ">", Decimal("1000"), "M"),
+            ("acoustic-positioning-error-at-1000-m", "<", Decimal("10"), "M"),
+        },
+    ),
+    "6A001.a.1.e": (
+        "diver-detection-sonar",
+        {
+            ("diver-detection-range", ">", Decimal("530"), "M"),
+            ("diver-detection-position-error-at-530-m", "<", Decimal("15"), "M"),
+            ("diver-sonar-pulse-signal-bandwidth", ">", Decimal("3"), "KiloHZ"),
+        },
+    ),
+}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize("code", sorted(ACOUSTIC))
+def test_acoustic_positioning_and_diver_detection(
+    found: Found, jurisdiction: str, code: str
+) -> None:
+    kind, criteria = ACOUSTIC[code]
+    entry = found[(jurisdiction, code)]
+    assert ways(entry) == {frozenset(criteria)} and entry.text_only is None
+    assert entry.kinds == (kind,) and entry.requires_facts == NOTE_6A001_A_1
+
+
+def test_the_root_reader_takes_acoustic_arrays_therefor() -> None:
+    from exportgraph.loaders.formalize_clauses import _TAIL
+
+    words = "having all of the following, and “specially designed” transmitting and receiving acoustic arrays therefor:"  # fmt: skip
+    match = _TAIL.search("Active individual sonars, " + words)
+    assert match is not None and match.group("mode") == "all"
+    assert (
+        _TAIL.search("Sonars having all of the following, and receiving arrays therefor:") is None
+    )

@@ -260,3 +260,36 @@ def test_missile_telemetry_5a101(classify_in: Any) -> None:
     # EU: the range is in a Technical Note, not read: unknown, never false
     eu = classify_in("EU", below, ON)
     assert eu["controlled"] == "unknown" and "EU:5A101" in _ids(eu, "possible_entries")
+
+
+NOT_SOUNDER = {"acoustic-equipment-not-excluded-by-note-to-6a001a1": True}
+ACOUSTIC = [
+    # (paragraph, kind, {parameter: (met, not met)})
+    ("6A001.a.1.d", "underwater-acoustic-positioning-system", {
+        "acoustic-positioning-detection-range": ("1001 m", "1000 m"),
+        "acoustic-positioning-error-at-1000-m": ("9.9 m", "10 m"),
+    }),
+    ("6A001.a.1.e", "diver-detection-sonar", {
+        "diver-detection-range": ("531 m", "530 m"),
+        "diver-detection-position-error-at-530-m": ("14 m", "15 m"),
+        "diver-sonar-pulse-signal-bandwidth": ("3.1 kHz", "3 kHz"),
+    }),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize(("code", "kind", "figures"), ACOUSTIC)
+def test_acoustic_all_of_on_both_sides(
+    classify_in: Any, jurisdiction: str, code: str, kind: str, figures: dict[str, tuple[str, str]]
+) -> None:
+    entry = f"{jurisdiction}:{code}"
+    met = {name: values[0] for name, values in figures.items()}
+    assert _controls(classify_in(jurisdiction, _hardware(kind, met, NOT_SOUNDER), ON), entry)
+    for name, (_, missed) in figures.items():
+        result = classify_in(jurisdiction, _hardware(kind, {**met, name: missed}, NOT_SOUNDER), ON)
+        assert result["controlled"] is False, name  # all are required
+    asked = classify_in(jurisdiction, _hardware(kind, met, {}), ON)
+    assert asked["controlled"] == "unknown"
+    assert "acoustic-equipment-not-excluded-by-note-to-6a001a1" in asked["missing_facts"]
+    sounder = {"acoustic-equipment-not-excluded-by-note-to-6a001a1": False}
+    assert classify_in(jurisdiction, _hardware(kind, met, sounder), ON)["controlled"] is False
