@@ -254,3 +254,22 @@ def test_the_root_reader_takes_acoustic_arrays_therefor() -> None:
     assert (
         _TAIL.search("Sonars having all of the following, and receiving arrays therefor:") is None
     )
+
+
+PROJECTOR_FACTS = {
+    "acoustic-equipment-not-excluded-by-note-to-6a001a1",
+    "acoustic-projector-not-specially-designed-for-other-equipment",
+    "acoustic-projector-not-excluded-by-note-2-to-6a001a1c",
+}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_acoustic_projectors_6a001_a_1_c(found: Found, jurisdiction: str) -> None:
+    c3 = found[(jurisdiction, "6A001.a.1.c.3")]
+    assert ways(c3) == _one(("projector-side-lobe-suppression", ">", Decimal("22"), "DeciB"))
+    assert c3.text_only is None and set(c3.requires_facts) == PROJECTOR_FACTS
+    # c.1: its source-level formulas are text, within its own condition (below 10 kHz)
+    c1 = found[(jurisdiction, "6A001.a.1.c.1")]
+    assert ways(c1) == _one(("frequency-min", "<", Decimal("10"), "KiloHZ"))
+    assert c1.text_only is not None and set(c1.requires_facts) == PROJECTOR_FACTS
+    assert c1.kinds == ("acoustic-projector",)

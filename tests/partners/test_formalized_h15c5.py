@@ -293,3 +293,29 @@ def test_acoustic_all_of_on_both_sides(
     assert "acoustic-equipment-not-excluded-by-note-to-6a001a1" in asked["missing_facts"]
     sounder = {"acoustic-equipment-not-excluded-by-note-to-6a001a1": False}
     assert classify_in(jurisdiction, _hardware(kind, met, sounder), ON)["controlled"] is False
+
+
+PROJECTOR = {
+    "acoustic-equipment-not-excluded-by-note-to-6a001a1": True,
+    "acoustic-projector-not-specially-designed-for-other-equipment": True,
+    "acoustic-projector-not-excluded-by-note-2-to-6a001a1c": True,
+}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_acoustic_projectors(classify_in: Any, jurisdiction: str) -> None:
+    c1, c3 = f"{jurisdiction}:6A001.a.1.c.1", f"{jurisdiction}:6A001.a.1.c.3"
+    band = {"frequency-min": "20 kHz", "frequency-max": "40 kHz"}
+    suppressed = _hardware("acoustic-projector", {**band, "projector-side-lobe-suppression": "23 dB"}, PROJECTOR)  # fmt: skip
+    assert _controls(classify_in(jurisdiction, suppressed, ON), c3)
+    plain = _hardware("acoustic-projector", {**band, "projector-side-lobe-suppression": "22 dB"}, PROJECTOR)  # fmt: skip
+    assert classify_in(jurisdiction, plain, ON)["controlled"] is False  # above 10 kHz: not c.1
+    low = _hardware("acoustic-projector", {"frequency-min": "5 kHz", "frequency-max": "40 kHz", "projector-side-lobe-suppression": "22 dB"}, PROJECTOR)  # fmt: skip
+    result = classify_in(jurisdiction, low, ON)
+    assert result["controlled"] == "unknown" and c1 in _ids(result, "possible_entries")
+    for fact in PROJECTOR:
+        unstated = {k: v for k, v in PROJECTOR.items() if k != fact}
+        asked = classify_in(jurisdiction, {**suppressed, "facts": unstated}, ON)
+        assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
+        false = classify_in(jurisdiction, {**suppressed, "facts": {**unstated, fact: False}}, ON)
+        assert _not_by(false, c3), fact
