@@ -273,3 +273,28 @@ def test_acoustic_projectors_6a001_a_1_c(found: Found, jurisdiction: str) -> Non
     assert ways(c1) == _one(("frequency-min", "<", Decimal("10"), "KiloHZ"))
     assert c1.text_only is not None and set(c1.requires_facts) == PROJECTOR_FACTS
     assert c1.kinds == ("acoustic-projector",)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_underwater_seabed_survey_6a001_a_1_a_2(found: Found, jurisdiction: str) -> None:
+    depth = "underwater-survey-operating-depth"
+    a = found[(jurisdiction, "6A001.a.1.a.2.a")]
+    assert ways(a) == _one(
+        (depth, ">", Decimal("300"), "M"),
+        ("survey-sounding-rate", ">", Decimal("3800"), "M-PER-SEC"),
+    )
+    assert a.requires_facts == NOTE_6A001_A_1 and a.text_only is None
+    b = found[(jurisdiction, "6A001.a.1.a.2.b")]
+    common = {
+        (depth, ">", Decimal("100"), "M"),
+        ("survey-measurement-angle-from-vertical", ">", Decimal("20"), "DEG"),
+    }
+    assert ways(b) == {
+        frozenset(common | {("sonar-operating-frequency", "<", Decimal("350"), "KiloHZ")}),
+        frozenset(common | {("survey-seabed-measurement-range", ">", Decimal("200"), "M")}),
+    }
+    assert set(b.requires_facts) == {
+        "survey-equipment-not-specified-by-6a001-a-1-a-2-a",
+        "depth-accuracy-enhanced-for-sensor-motion-propagation-and-sound-speed",
+    }
+    assert a.kinds == b.kinds == ("underwater-seabed-survey-equipment",)

@@ -319,3 +319,51 @@ def test_acoustic_projectors(classify_in: Any, jurisdiction: str) -> None:
         assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
         false = classify_in(jurisdiction, {**suppressed, "facts": {**unstated, fact: False}}, ON)
         assert _not_by(false, c3), fact
+
+
+SURVEY_B = {
+    "survey-equipment-not-specified-by-6a001-a-1-a-2-a": True,
+    "depth-accuracy-enhanced-for-sensor-motion-propagation-and-sound-speed": True,
+}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_underwater_seabed_survey(classify_in: Any, jurisdiction: str) -> None:
+    kind, depth = "underwater-seabed-survey-equipment", "underwater-survey-operating-depth"
+    a, b = f"{jurisdiction}:6A001.a.1.a.2.a", f"{jurisdiction}:6A001.a.1.a.2.b"
+    deep_fast = {depth: "301 m", "survey-sounding-rate": "3801 m/s"}
+    assert _controls(classify_in(jurisdiction, _hardware(kind, deep_fast, NOT_SOUNDER), ON), a)
+    for name, value in ((depth, "300 m"), ("survey-sounding-rate", "3800 m/s")):
+        result = classify_in(jurisdiction, _hardware(kind, {**deep_fast, name: value}, NOT_SOUNDER), ON)  # fmt: skip
+        assert _not_by(result, a), name
+    asked = classify_in(jurisdiction, _hardware(kind, deep_fast, {}), ON)
+    assert "acoustic-equipment-not-excluded-by-note-to-6a001a1" in asked["missing_facts"]
+    # .b: deeper than 100 m, wider than 20° from the vertical, and below 350 kHz or a range > 200 m
+    wide = {depth: "150 m", "survey-measurement-angle-from-vertical": "60 deg"}
+    low = {
+        **wide,
+        "sonar-operating-frequency": "349 kHz",
+        "survey-seabed-measurement-range": "100 m",
+    }
+    far = {
+        **wide,
+        "sonar-operating-frequency": "400 kHz",
+        "survey-seabed-measurement-range": "201 m",
+    }
+    near = {
+        **wide,
+        "sonar-operating-frequency": "350 kHz",
+        "survey-seabed-measurement-range": "200 m",
+    }
+    assert _controls(classify_in(jurisdiction, _hardware(kind, low, SURVEY_B), ON), b)
+    assert _controls(classify_in(jurisdiction, _hardware(kind, far, SURVEY_B), ON), b)
+    assert _not_by(classify_in(jurisdiction, _hardware(kind, near, SURVEY_B), ON), b)
+    vertical = {**low, "survey-measurement-angle-from-vertical": "20 deg"}
+    assert _not_by(classify_in(jurisdiction, _hardware(kind, vertical, SURVEY_B), ON), b)
+    shallow = {**low, depth: "100 m"}
+    assert _not_by(classify_in(jurisdiction, _hardware(kind, shallow, SURVEY_B), ON), b)
+    for fact in SURVEY_B:
+        unstated = {k: v for k, v in SURVEY_B.items() if k != fact}
+        asked = classify_in(jurisdiction, _hardware(kind, low, unstated), ON)
+        assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
+        assert _not_by(classify_in(jurisdiction, _hardware(kind, low, {**unstated, fact: False}), ON), b)  # fmt: skip
