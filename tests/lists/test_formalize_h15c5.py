@@ -298,3 +298,21 @@ def test_underwater_seabed_survey_6a001_a_1_a_2(found: Found, jurisdiction: str)
         "depth-accuracy-enhanced-for-sensor-motion-propagation-and-sound-speed",
     }
     assert a.kinds == b.kinds == ("underwater-seabed-survey-equipment",)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_seabed_imaging_sonars_6a001_a_1_a_3(found: Found, jurisdiction: str) -> None:
+    entry = found[(jurisdiction, "6A001.a.1.a.3")]
+    rate = "area-coverage-rate-at-15-cm-along-track-resolution"
+    assert ways(entry) == _one(
+        ("sonar-imaging-operating-depth", ">", Decimal("500"), "M"),
+        (
+            rate,
+            ">",
+            Decimal("570"),
+            "M2-PER-SEC",
+        ),  # 'along track resolution' < 15 cm: its condition
+        ("across-track-resolution", "<", Decimal("15"), "CentiM"),
+    )
+    assert entry.text_only is None and entry.requires_facts == NOTE_6A001_A_1
+    assert entry.kinds == ("side-scan-or-synthetic-aperture-sonar",)

@@ -367,3 +367,17 @@ def test_underwater_seabed_survey(classify_in: Any, jurisdiction: str) -> None:
         asked = classify_in(jurisdiction, _hardware(kind, low, unstated), ON)
         assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
         assert _not_by(classify_in(jurisdiction, _hardware(kind, low, {**unstated, fact: False}), ON), b)  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_seabed_imaging_sonars(classify_in: Any, jurisdiction: str) -> None:
+    kind, entry = "side-scan-or-synthetic-aperture-sonar", f"{jurisdiction}:6A001.a.1.a.3"
+    rate = "area-coverage-rate-at-15-cm-along-track-resolution"
+    met = {"sonar-imaging-operating-depth": "501 m", rate: "571 m**2/s", "across-track-resolution": "14 cm"}  # fmt: skip
+    assert _controls(classify_in(jurisdiction, _hardware(kind, met, NOT_SOUNDER), ON), entry)
+    for name, value in (("sonar-imaging-operating-depth", "500 m"), (rate, "570 m**2/s"), ("across-track-resolution", "15 cm")):  # fmt: skip
+        result = classify_in(jurisdiction, _hardware(kind, {**met, name: value}, NOT_SOUNDER), ON)
+        assert result["controlled"] is False, name
+    asked = classify_in(jurisdiction, _hardware(kind, met, {}), ON)
+    assert asked["controlled"] == "unknown"
+    assert "acoustic-equipment-not-excluded-by-note-to-6a001a1" in asked["missing_facts"]
