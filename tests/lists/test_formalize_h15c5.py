@@ -316,3 +316,41 @@ def test_seabed_imaging_sonars_6a001_a_1_a_3(found: Found, jurisdiction: str) ->
     )
     assert entry.text_only is None and entry.requires_facts == NOTE_6A001_A_1
     assert entry.kinds == ("side-scan-or-synthetic-aperture-sonar",)
+
+
+LOG_FACTS = {
+    "sonar-log-not-a-depth-sounder-excluded-by-note-1-to-6a001b",
+    "sonar-log-not-specially-designed-for-surface-vessels",
+}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_sonar_logs_6a001_b(found: Found, jurisdiction: str) -> None:
+    distance = found[(jurisdiction, "6A001.b.1.a")]
+    assert ways(distance) == _one(("sonar-log-sea-bed-distance", ">", Decimal("500"), "M"))
+    accuracy = _one(("sonar-log-speed-accuracy", "<", Decimal("1"), "PERCENT"))
+    for code in ("6A001.b.1.b", "6A001.b.2"):
+        entry = found[(jurisdiction, code)]
+        assert set(entry.requires_facts) == LOG_FACTS
+        if jurisdiction == "EU":  # 'less (better) than 1 % of speed'
+            assert ways(entry) == accuracy and entry.text_only is None
+        else:  # 'better than 1% of speed': text
+            assert not entry.ways and entry.text_only is not None
+    assert found[(jurisdiction, "6A001.b.2")].kinds == ("doppler-velocity-sonar-log",)
+    assert distance.kinds == ("correlation-velocity-sonar-log",)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_bottom_or_bay_cable_arrays_6a001_a_2_e(found: Found, jurisdiction: str) -> None:
+    entry = found[(jurisdiction, "6A001.a.2.e.2")]
+    assert ways(entry) == {  # 'Designed to operate at depths exceeding 35 m or having …': either
+        frozenset({("hydrophone-signal-module-operating-depth", ">", Decimal("35"), "M")}),
+        frozenset(
+            {("hydrophone-signal-module-depth-sensing-device-depth", ">", Decimal("35"), "M")}
+        ),
+    }
+    assert entry.requires_facts == ("hydrophone-group-signal-modules-interchangeable-with-towed-array-modules",)  # fmt: skip
+    for code in ("6A001.a.2.e.1", "6A001.a.2.e.3"):
+        text = found[(jurisdiction, code)]
+        assert not text.ways and text.text_only is not None
+        assert text.kinds == ("bottom-or-bay-cable-hydrophone-array",)

@@ -381,3 +381,64 @@ def test_seabed_imaging_sonars(classify_in: Any, jurisdiction: str) -> None:
     asked = classify_in(jurisdiction, _hardware(kind, met, {}), ON)
     assert asked["controlled"] == "unknown"
     assert "acoustic-equipment-not-excluded-by-note-to-6a001a1" in asked["missing_facts"]
+
+
+LOG = {
+    "sonar-log-not-a-depth-sounder-excluded-by-note-1-to-6a001b": True,
+    "sonar-log-not-specially-designed-for-surface-vessels": True,
+}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_sonar_logs(classify_in: Any, jurisdiction: str) -> None:
+    kind, b1a = "correlation-velocity-sonar-log", f"{jurisdiction}:6A001.b.1.a"
+    far = {"sonar-log-sea-bed-distance": "501 m", "sonar-log-speed-accuracy": "2 %"}
+    assert _controls(classify_in(jurisdiction, _hardware(kind, far, LOG), ON), b1a)
+    near = {"sonar-log-sea-bed-distance": "500 m", "sonar-log-speed-accuracy": "2 %"}
+    result = classify_in(jurisdiction, _hardware(kind, near, LOG), ON)
+    if jurisdiction == "EU":
+        assert result["controlled"] is False
+        precise = {"sonar-log-sea-bed-distance": "500 m", "sonar-log-speed-accuracy": "0.5 %"}
+        assert _controls(classify_in("EU", _hardware(kind, precise, LOG), ON), "EU:6A001.b.1.b")
+    else:  # 'better than 1% of speed' is text in the US: unknown, never false
+        assert result["controlled"] == "unknown"
+        assert "US:6A001.b.1.b" in _ids(result, "possible_entries")
+    for fact in LOG:
+        unstated = {k: v for k, v in LOG.items() if k != fact}
+        asked = classify_in(jurisdiction, _hardware(kind, far, unstated), ON)
+        assert asked["controlled"] == "unknown" and fact in asked["missing_facts"], fact
+        assert _not_by(classify_in(jurisdiction, _hardware(kind, far, {**unstated, fact: False}), ON), b1a)  # fmt: skip
+    doppler = _hardware("doppler-velocity-sonar-log", {"sonar-log-speed-accuracy": "1 %"}, LOG)
+    if jurisdiction == "EU":
+        assert classify_in("EU", doppler, ON)["controlled"] is False
+        doppler = _hardware("doppler-velocity-sonar-log", {"sonar-log-speed-accuracy": "0.9 %"}, LOG)  # fmt: skip
+        assert _controls(classify_in("EU", doppler, ON), "EU:6A001.b.2")
+
+
+ARRAY = "bottom-or-bay-cable-hydrophone-array"
+INTERCHANGEABLE = {"hydrophone-group-signal-modules-interchangeable-with-towed-array-modules": True}  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_bay_cable_arrays_either_depth_and_a_missing_alternative(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    entry = f"{jurisdiction}:6A001.a.2.e.2"
+    designed, device = "hydrophone-signal-module-operating-depth", "hydrophone-signal-module-depth-sensing-device-depth"  # fmt: skip
+    deep = _hardware(ARRAY, {designed: "36 m", device: "10 m"}, INTERCHANGEABLE)
+    assert entry in _ids(classify_in(jurisdiction, deep, ON), "entries")
+    adjustable = _hardware(ARRAY, {designed: "20 m", device: "36 m"}, INTERCHANGEABLE)
+    assert entry in _ids(classify_in(jurisdiction, adjustable, ON), "entries")
+    shallow = _hardware(ARRAY, {designed: "35 m", device: "35 m"}, INTERCHANGEABLE)
+    assert _not_by(classify_in(jurisdiction, shallow, ON), entry)
+    # the second alternative not stated: the array may meet it, so unknown (never false)
+    unstated = classify_in(jurisdiction, _hardware(ARRAY, {designed: "20 m"}, INTERCHANGEABLE), ON)
+    assert unstated["controlled"] == "unknown" and entry in _ids(unstated, "possible_entries")
+    # the interchangeable modules fact (6A001.a.2.e.2.b) not stated, then false
+    asked = classify_in(jurisdiction, _hardware(ARRAY, {designed: "36 m"}, {}), ON)
+    assert asked["controlled"] == "unknown"
+    assert "hydrophone-group-signal-modules-interchangeable-with-towed-array-modules" in asked["missing_facts"]  # fmt: skip
+    no = {"hydrophone-group-signal-modules-interchangeable-with-towed-array-modules": False}
+    assert _not_by(classify_in(jurisdiction, _hardware(ARRAY, {designed: "36 m"}, no), ON), entry)
+    # e.1 and e.3 (hydrophones of 6A001.a.2.a, sensors of 6A001.a.2.g) stay text: never false
+    assert classify_in(jurisdiction, shallow, ON)["controlled"] == "unknown"
