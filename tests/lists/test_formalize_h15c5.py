@@ -354,3 +354,17 @@ def test_bottom_or_bay_cable_arrays_6a001_a_2_e(found: Found, jurisdiction: str)
         text = found[(jurisdiction, code)]
         assert not text.ways and text.text_only is not None
         assert text.kinds == ("bottom-or-bay-cable-hydrophone-array",)
+
+
+def test_heading_sensors_6a001_a_2_d(found: Found) -> None:
+    accuracy = ("heading-sensor-accuracy", "<", Decimal("0.5"), "DEG")
+    eu = found[("EU", "6A001.a.2.d")]
+    assert ways(eu) == {
+        frozenset({accuracy, ("heading-sensor-operating-depth", ">", Decimal("35"), "M")}),
+        frozenset(
+            {accuracy, ("heading-sensor-depth-sensing-device-depth", ">", Decimal("35"), "M")}
+        ),
+    }
+    assert eu.text_only is None and eu.kinds == ("underwater-heading-sensor",)
+    us = found[("US", "6A001.a.2.d")]  # 'better than ± 0.5°': text
+    assert not us.ways and us.text_only is not None and us.kinds == ("underwater-heading-sensor",)

@@ -442,3 +442,20 @@ def test_bay_cable_arrays_either_depth_and_a_missing_alternative(
     assert _not_by(classify_in(jurisdiction, _hardware(ARRAY, {designed: "36 m"}, no), ON), entry)
     # e.1 and e.3 (hydrophones of 6A001.a.2.a, sensors of 6A001.a.2.g) stay text: never false
     assert classify_in(jurisdiction, shallow, ON)["controlled"] == "unknown"
+
+
+def test_heading_sensors(classify_in: Any) -> None:
+    kind, entry = "underwater-heading-sensor", "EU:6A001.a.2.d"
+    designed, device = "heading-sensor-operating-depth", "heading-sensor-depth-sensing-device-depth"
+    good = {"heading-sensor-accuracy": "0.4 deg"}
+    assert _controls(classify_in("EU", _hardware(kind, {**good, designed: "36 m", device: "0 m"}, {}), ON), entry)  # fmt: skip
+    assert _controls(classify_in("EU", _hardware(kind, {**good, designed: "10 m", device: "40 m"}, {}), ON), entry)  # fmt: skip
+    assert classify_in("EU", _hardware(kind, {**good, designed: "35 m", device: "35 m"}, {}), ON)["controlled"] is False  # fmt: skip
+    coarse = {"heading-sensor-accuracy": "0.5 deg", designed: "100 m"}
+    assert classify_in("EU", _hardware(kind, coarse, {}), ON)["controlled"] is False
+    # the depth sensing device not stated: it may reach beyond 35 m, so unknown (never false)
+    unstated = classify_in("EU", _hardware(kind, {**good, designed: "10 m"}, {}), ON)
+    assert unstated["controlled"] == "unknown" and entry in _ids(unstated, "possible_entries")
+    # US 'better than ± 0.5°' is text: unknown, never false
+    us = classify_in("US", _hardware(kind, coarse, {}), ON)
+    assert us["controlled"] == "unknown" and "US:6A001.a.2.d" in _ids(us, "possible_entries")
