@@ -38,17 +38,19 @@ _TAIL = re.compile(
     r"(?:\s+of)?\s+the (?:following|characteristics described in this ECCN)"
     r"(?:\s+sets of)?(?:\s+characteristics)?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
-    r"(?:[“”\"]?components[“”\"]?|electronic control equipment)\s+therefor)?"
+    r"(?:[“”\"]?components[“”\"]?|electronic control equipment"
+    r"|transmitting and receiving acoustic arrays)\s+therefor)?"
     r"\s*[:;]?$",
     re.IGNORECASE,
 )
 """… optionally followed by "and “specially designed” “components” therefor" (5A001.e) or "and
-“specially designed” electronic control equipment therefor" (6A004.d.2.a): the components or the
-control equipment are another kind, outside the family's, so the words add no condition on its
-items. A US heading may say "have all of the characteristics described in this ECCN" (3A225)
-for "all of the following". "having" may run into the mode word: the EU text writes "Real-time
-oscilloscopes havingall of the following:" (3A002.a.7); "with any of the following"
-(3A001.b.1.a.5) says the same."""
+“specially designed” electronic control equipment therefor" (6A004.d.2.a) or "and “specially
+designed” transmitting and receiving acoustic arrays therefor" (6A001.a.1.a.3, 6A001.a.1.e): the
+components, the control equipment or the arrays are another kind, outside the family's, so the
+words add no condition on its items. A US heading may say "have all of the characteristics
+described in this ECCN" (3A225) for "all of the following". "having" may run into the mode word:
+the EU text writes "Real-time oscilloscopes havingall of the following:" (3A002.a.7); "with any
+of the following" (3A001.b.1.a.5) says the same."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
 """How the words combine the sub-paragraphs ("either of the following sets of characteristics":
 one set is enough; "both of the following": each is required)."""

@@ -66,7 +66,9 @@ def rdf(
         source = ns.source_iri(entry.jurisdiction, basis.source)
         add(node, _RDF_TYPE, ns.eg(_TYPES.get(entry.kinds, "HardwareEntry")))
         add(node, _RDF_TYPE, ns.eg("ControlEntry"))
-        add(node, _TITLE, Literal(entry.title, language="en"))
+        # the first line, as the list's own title of an ECCN heading (US 5A101 goes on with "The
+        # list of items controlled is contained in the ECCN heading."): one title per entry
+        add(node, _TITLE, Literal(entry.title.split("\n", 1)[0], language="en"))
         add(node, ns.eg("jurisdiction"), ns.jurisdiction_iri(entry.jurisdiction))
         add(node, ns.eg("inList"), ns.list_iri(entry.jurisdiction, lists[entry.jurisdiction]))
         add(node, ns.eg("sortKey"), Literal(str(100_000 + order), datatype=_INTEGER))
