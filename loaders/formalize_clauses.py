@@ -10,6 +10,7 @@ and each paragraph must give as many criteria as it states thresholds; anything 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -158,6 +159,13 @@ class NotRead(Exception):
     """A paragraph whose words are not all understood (the message says which)."""
 
 
+@functools.cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """re.compile once per process: each reading of the lists compiles the same ~400 long
+    patterns (~5 s), too many for re's own cache."""
+    return re.compile(source)
+
+
 class ParagraphReader:
     """Reads paragraphs with the phrases of one family (and the units the texts spell)."""
 
@@ -197,8 +205,8 @@ class ParagraphReader:
         (a count, "Q-values exceeding 10,000") takes a number written without one."""
         words = [f"(?i:{re.escape(part)})" if part else "" for part in phrase.template.split("{}")]
         if len(words) == 1:
-            return re.compile(words[0])
-        return re.compile((self.counted if phrase.unit else self.expression).join(words))
+            return _compiled(words[0])
+        return _compiled((self.counted if phrase.unit else self.expression).join(words))
 
     def read_root(self, node: TextNode) -> Reading:
         """The root names the kind (its words are the rule's kinds): only how its

@@ -22,8 +22,9 @@ The tests check that this finds exactly what the whole-graph check finds.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import rdflib
@@ -93,6 +94,10 @@ class CheckState:
     shapes: frozenset[CheckResult]
     contradicted: frozenset[CheckResult]
     mappings: Mappings
+    checked: dict[tuple[frozenset[Triple], frozenset[Triple]], CheckState] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """The states of the last changes checked against this one (see check_change)."""
 
     @property
     def report(self) -> TerminologyReport:
@@ -227,15 +232,37 @@ def _whole_after(
     return whole_state((set(asserted_triples(store)) - set(removed)) | set(added))
 
 
+_KEPT_CHECKS = 8
+"""How many checked changes a state keeps (approving a proposal checks what proposing it did)."""
+_checked_lock = threading.Lock()
+
+
 def check_change(
     store: Store, added: Collection[Triple], removed: Collection[Triple]
 ) -> CheckState:
     """The check state (and so the report) of the graph the store would hold after removing
-    `removed` (asserted statements) and adding `added` (statements not yet asserted)."""
+    `removed` (asserted statements) and adding `added` (statements not yet asserted). Kept with
+    the state of the store's version for the last few changes: approving a proposal checks the
+    same change against the same graph as proposing it did."""
     state = state_for(store)
-    changed = (*added, *removed)
-    if not changed:
+    if not added and not removed:
         return state
+    key = (frozenset(added), frozenset(removed))
+    with _checked_lock:
+        found = state.checked.get(key)
+    if found is None:
+        found = _checked(store, state, added, removed)
+        with _checked_lock:
+            state.checked[key] = found
+            while len(state.checked) > _KEPT_CHECKS:
+                del state.checked[next(iter(state.checked))]
+    return found
+
+
+def _checked(
+    store: Store, state: CheckState, added: Collection[Triple], removed: Collection[Triple]
+) -> CheckState:
+    changed = (*added, *removed)
     if any(is_schema(t) for t in changed):
         return _whole_after(store, added, removed)
     focus = affected_focus(store, added, removed)

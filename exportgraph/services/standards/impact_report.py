@@ -33,6 +33,7 @@ from exportgraph.services.partners.batch_items import Row
 from exportgraph.services.partners.classify import resolve_jurisdictions
 from exportgraph.services.standards import releases
 from exportgraph.services.standards.diff import diff_triples
+from exportgraph.services.standards.diff_shapes import Diff
 from exportgraph.services.standards.impact import PRODUCTS, corpus_rows
 from exportgraph.services.standards.impact_report_answers import (
     ChangeKind,
@@ -95,8 +96,14 @@ def impact_report(
             f"to: release {end} was published before {start}; give the earlier release first",
             field="to",
         )
-    sides = ((start, _rules(store, start), before[0]), (end, _rules(store, end), after[0]))
-    return _by_releases(store, knowledge, rows, codes, *sides)
+    # each release's statements read once: for its rules and for the diff
+    statements = {version: releases.release_triples(store, version) for version in (start, end)}
+    sides = (
+        (start, of_triples(statements[start]), before[0]),
+        (end, of_triples(statements[end]), after[0]),
+    )
+    diff = diff_triples(statements[start], statements[end])
+    return _by_releases(knowledge, rows, codes, *sides, diff)
 
 
 def _ordered(first: dt.date, last: dt.date, start: str, end: str) -> None:
@@ -121,10 +128,6 @@ def _release(store: Store, version: str, field: str) -> tuple[dt.date, int]:
     record = published[places[0]]
     issued = str(record.get("issued") or record.get("created") or "")[:10]
     return (dt.date.fromisoformat(issued) if is_date(issued) else dt.date.today()), places[0]
-
-
-def _rules(store: Store, version: str) -> Knowledge:
-    return of_triples(releases.release_triples(store, version))
 
 
 def _in_force_changes(
@@ -183,19 +186,18 @@ def _by_dates(
 
 
 def _by_releases(
-    store: Store,
     knowledge: Knowledge,
     rows: Sequence[Row],
     codes: Sequence[str],
     start: tuple[str, Knowledge, dt.date],
     end: tuple[str, Knowledge, dt.date],
+    diff: Diff,
 ) -> ImpactRun:
     (a, before, _), (b, after, on) = start, end
     old = classify_days(before, rows, codes, [on])[0]
     new = classify_days(after, rows, codes, [on])[0]
     ids = [str(row.id) for row in rows]
     movements = moves(ids, old, new, on)
-    diff = diff_triples(releases.release_triples(store, a), releases.release_triples(store, b))
     changes: list[RuleChange] = []
     touched = {row["iri"] for key in ("entries", "criteria") for row in _rows(diff, key)}
     governing = {g for code in codes for g in after.governing(code) if code in after.jurisdictions}
