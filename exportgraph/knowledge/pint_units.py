@@ -102,9 +102,23 @@ def _cached_unit(text: str) -> pint.Unit | None:
 def is_logarithmic(unit: pint.Unit) -> bool:
     """True for units such as dB whose conversion is not a scale factor."""
     reg = registry()
-    return any(
-        bool(getattr(reg._units[name].converter, "is_logarithmic", False)) for name in unit._units
-    )
+
+    def logarithmic(name: str) -> bool:
+        # pint writes a logarithmic unit inside a compound one as its "delta_" form ("dBm/Hz":
+        # delta_decibelmilliwatt / hertz), which its table does not hold: read the unit's own
+        definition = reg._units.get(name) or reg._units.get(name.removeprefix("delta_"))
+        return definition is None or bool(getattr(definition.converter, "is_logarithmic", False))
+
+    return any(logarithmic(name) for name in unit._units)
+
+
+def symbols(unit: pint.Unit) -> str:
+    """A unit by its symbols ("dBm/Hz"); by its names where pint cannot abbreviate it (a
+    logarithmic unit inside a compound one)."""
+    try:
+        return f"{unit:~}"
+    except KeyError:
+        return str(unit).replace("delta_", "")
 
 
 def convert(value: Decimal, from_unit: pint.Unit, to_unit: pint.Unit, field: str) -> Decimal:
@@ -113,14 +127,15 @@ def convert(value: Decimal, from_unit: pint.Unit, to_unit: pint.Unit, field: str
         return value
     if is_logarithmic(from_unit) or is_logarithmic(to_unit):
         raise InvalidInput(
-            f"{field}: {from_unit:~} cannot be converted to {to_unit:~} "
+            f"{field}: {symbols(from_unit)} cannot be converted to {symbols(to_unit)} "
             "(logarithmic units convert only to themselves)",
             field=field,
         )
     factor = _factor(from_unit, to_unit)
     if factor is None:
         raise InvalidInput(
-            f"{field}: unit {from_unit:~} cannot be converted to {to_unit:~}", field=field
+            f"{field}: unit {symbols(from_unit)} cannot be converted to {symbols(to_unit)}",
+            field=field,
         )
     with decimal.localcontext(_DECIMAL):
         if factor is not _OFFSET:

@@ -37,6 +37,7 @@ from exportgraph.knowledge.pint_units import (
     convertible,
     is_logarithmic,
     parse_unit,
+    symbols,
     to_decimal,
 )
 from exportgraph.knowledge.rows import lexical
@@ -240,7 +241,7 @@ def _index(
 
 @cache
 def _label(unit: pint.Unit) -> str:
-    text = f"{unit:~}"
+    text = symbols(unit)
     return text or "1"
 
 
