@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -294,6 +294,18 @@ class Knowledge:
         """The top-level entries of the jurisdictions' lists, in the order of `codes`."""
         return [top for code in dict.fromkeys(codes) for top in self.tops.get(code, ())]
 
+    def tops_reaching(self, codes: Iterable[str], kinds: Collection[str]) -> list[Entry]:
+        """The top-level entries (as `top_level` orders them) whose subtree names one of
+        `kinds`, in scope or excluded: with whole lists loaded most entries concern other kinds,
+        and this looks up the few that may concern an item instead of testing them all."""
+        index = self.derived("tops:by-kind", _tops_by_kind)
+        found: list[Entry] = []
+        for code in dict.fromkeys(codes):
+            tops, by_kind = self.tops.get(code, ()), index.get(code, {})
+            places = sorted({place for kind in kinds for place in by_kind.get(kind, ())})
+            found += [tops[place] for place in places]
+        return found
+
     def equivalents(self, entry: Entry) -> list[tuple[str, Relation]]:
         """Mapped entries in other lists, both directions: (public id, relation), sorted by id."""
         seen: dict[str, Relation] = {}
@@ -333,6 +345,19 @@ class Knowledge:
                     self._in_force.clear()
                 self._in_force[on] = found
         return found
+
+
+def _tops_by_kind(knowledge: Knowledge) -> dict[str, dict[str, tuple[int, ...]]]:
+    """Per jurisdiction, each kind's top-level entries (their places in `tops`) whose subtree
+    names it."""
+    index: dict[str, dict[str, tuple[int, ...]]] = {}
+    for code, tops in knowledge.tops.items():
+        by_kind: dict[str, list[int]] = {}
+        for place, top in enumerate(tops):
+            for kind in top.subtree_kinds:
+                by_kind.setdefault(kind, []).append(place)
+        index[code] = {kind: tuple(places) for kind, places in by_kind.items()}
+    return index
 
 
 def _fact_negations(knowledge: Knowledge) -> dict[str, str]:

@@ -205,11 +205,7 @@ def evaluate_lists(
     # A list entry none of whose subtree's kinds concerns the item is out of scope and not
     # excluded: false, with nothing to note. Only the entries that could concern it are
     # evaluated (with whole lists loaded, most of a list's entries concern other kinds).
-    evaluations = [
-        walker.evaluate(entry)
-        for entry in knowledge.top_level(codes)
-        if not walker.reach.isdisjoint(entry.subtree_kinds)
-    ]
+    evaluations = [walker.evaluate(entry) for entry in knowledge.tops_reaching(codes, walker.reach)]
     flat = _flatten(evaluations)
     matched = [e for e in flat if e.status is True]
     undecided = [e for e in flat if e.status is None and not e.children]

@@ -205,7 +205,7 @@ _NAMED_AT_MOST = 8
 def _served_words(knowledge: Knowledge, entry: Entry) -> str:
     """The entries software or technology is controlled for, by id, or, when they are many (6E001:
     every entry of 6A to 6D but those excepted), as the entry's text names them."""
-    named = served_ids(knowledge, entry)
+    named = knowledge.derived(f"served-ids:{entry.iri}", lambda k: served_ids(k, entry))
     if len(named) <= _NAMED_AT_MOST:
         return ", ".join(named)
     return f"the entries its text names ({entry.title.rstrip('.')}; {len(named)} formalized)"
