@@ -62,7 +62,11 @@ ITEMS: dict[str, dict[str, Any]] = {
 FAMILIES = ("3A001", "3A002", "5A002", "6A005", "6A006", "6A007", "3B001", "3B002")
 CATEGORIES = ("3", "4", "5", "6")
 JURISDICTIONS = ["US", "EU", "GB"]
-TABLES = ("controls/formalize/rules.csv", "controls/formalize/families.csv")
+TABLES = (
+    "controls/formalize/rules.csv",
+    "controls/formalize/families.csv",
+    "controls/formalize/served.csv",  # its rows serve formalized entries: none without them
+)
 
 
 def p50(store: Store, item: dict[str, Any]) -> float:
