@@ -6,6 +6,7 @@ and in the note columns of the control tables those answers quote."""
 from __future__ import annotations
 
 import csv
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -63,11 +64,14 @@ def messages(value: object, key: str = "") -> Iterator[tuple[str, str]]:
         yield key, value
 
 
-def code_speak(text: str, allowed: re.Pattern[str] | None = None) -> list[str]:
+@functools.cache
+def code_speak(text: str, allowed: re.Pattern[str] | None = None) -> tuple[str, ...]:
+    """The kinds of code speak in a text (kept per text: thousands of answers repeat the same
+    notes)."""
     text = UNIT_SYMBOLS.sub("", text)
     if allowed is not None:
         text = allowed.sub("", text)
-    return [name for name, pattern in CODE_SPEAK.items() if pattern.search(text)]
+    return tuple(name for name, pattern in CODE_SPEAK.items() if pattern.search(text))
 
 
 def check(answer: object, where: object) -> list[str]:
@@ -248,7 +252,7 @@ def test_errors_name_the_field_in_the_users_words(
     detail = response.json()["detail"]
     field, _, message = detail.partition(": ")
     assert field and message
-    assert code_speak(message, REQUEST_FIELDS) == [], detail
+    assert code_speak(message, REQUEST_FIELDS) == (), detail
 
 
 NOTE_COLUMNS = ("notes", "gaps", "exclusion_note", "effective_date_note", "title", "legal_text")
