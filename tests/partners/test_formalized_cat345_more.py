@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from tests.partners.expected import not_controlled_but_us_5a991
 from tests.partners.helpers import ids, item, possible
 
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
@@ -36,7 +37,7 @@ def test_radio_direction_finding_equipment(classify_in: Any, jurisdiction: str) 
     assert ids(classify_in(jurisdiction, item(kind, **met), ON)) == [f"{jurisdiction}:5A001.e"]
     for name, value in ((frequency, "30 MHz"), (bandwidth, "9.9 MHz"), (duration, "1 ms")):
         outside = classify_in(jurisdiction, item(kind, **{**met, name: value}), ON)
-        assert _not_controlled_but_us_5a991(outside, jurisdiction), name
+        assert not_controlled_but_us_5a991(outside, jurisdiction), name
 
 
 NOT_5A001 = {"not-controlled-by-5a001": True}
@@ -379,16 +380,3 @@ def test_us_multipoint_initiation_arrangements(classify_in: Any) -> None:
     for name, value in ((area, "50 cm**2"), (spread, "2.5 us")):
         outside = classify_in("US", item(kind, **{**met, name: value}), ON)
         assert outside["controlled"] is False, name
-
-
-def _not_controlled_but_us_5a991(result: dict[str, Any], jurisdiction: str) -> bool:
-    """EU: not controlled. US: radio equipment not controlled by 5A001 may be 5A991.b.7's (its
-    QAM paragraphs .a and .b stay text): "unknown", naming only 5A991 paragraphs."""
-    if jurisdiction == "EU":
-        return result["controlled"] is False
-    possible = {p["id"] if isinstance(p, dict) else p for p in result["possible_entries"]}
-    return (
-        result["controlled"] == "unknown"
-        and bool(possible)
-        and all(p.startswith("US:5A991.b.7.") for p in possible)
-    )

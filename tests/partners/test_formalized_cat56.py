@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.partners.expected import not_controlled_but_us_5a991
+
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 BOTH = ("US", "EU")
 DIODE_FACT = "semiconductor-laser-not-specially-designed-for-other-equipment"
@@ -257,7 +259,7 @@ def test_ultra_wideband_radio_and_its_cryptographic_twin(
     wide = classify_in(jurisdiction, uwb(radio, 600, 10), ON)
     assert _ids(wide)[0] == f"{jurisdiction}:5A001.b.4.a"
     narrow = classify_in(jurisdiction, uwb(radio, 500, 19.9), ON)
-    assert _not_controlled_but_us_5a991(narrow, jurisdiction)
+    assert not_controlled_but_us_5a991(narrow, jurisdiction)
     fractional = classify_in(jurisdiction, uwb(radio, 500, 20), ON)
     assert _ids(fractional)[0] == f"{jurisdiction}:5A001.b.4.b"
     crypto = "uwb-cryptographic-code-equipment"
@@ -510,16 +512,3 @@ def test_mobile_platform_gravity_meters_of_6a007_b(classify_in: Any) -> None:
         assert classify_in(jurisdiction, coarse, ON)["controlled"] is False
         slow = {**meter, "facts": {fact: False}}
         assert classify_in(jurisdiction, slow, ON)["controlled"] is False
-
-
-def _not_controlled_but_us_5a991(result: dict[str, Any], jurisdiction: str) -> bool:
-    """EU: not controlled. US: radio equipment not controlled by 5A001 may be 5A991.b.7's (its
-    QAM paragraphs .a and .b stay text): "unknown", naming only 5A991 paragraphs."""
-    if jurisdiction == "EU":
-        return result["controlled"] is False
-    possible = {p["id"] if isinstance(p, dict) else p for p in result["possible_entries"]}
-    return (
-        result["controlled"] == "unknown"
-        and bool(possible)
-        and all(p.startswith("US:5A991.b.7.") for p in possible)
-    )

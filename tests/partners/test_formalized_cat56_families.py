@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from tests.partners.expected import not_controlled_but_us_5a991
+
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 BOTH = ("US", "EU")
 DIODE_FACT = "semiconductor-laser-not-specially-designed-for-other-equipment"
@@ -358,12 +360,12 @@ def test_digitally_controlled_radio_receivers(classify_in: Any, jurisdiction: st
     met = classify_in(jurisdiction, _item(kind, facts, **{time: "0.5 ms"}), ON)
     assert _ids(met) == [f"{jurisdiction}:5A001.b.5"]
     slow = classify_in(jurisdiction, _item(kind, facts, **{time: "1 ms"}), ON)
-    assert _not_controlled_but_us_5a991(slow, jurisdiction)
+    assert not_controlled_but_us_5a991(slow, jurisdiction)
     cellular = {**facts, "radio-equipment-not-specially-designed-for-civil-cellular": False}
     civil = classify_in(jurisdiction, _item(kind, cellular, **{time: "0.5 ms"}), ON)
-    assert _not_controlled_but_us_5a991(civil, jurisdiction)
+    assert not_controlled_but_us_5a991(civil, jurisdiction)
     few = {**facts, "radio-receiver-more-than-1000-channels": False}
-    assert _not_controlled_but_us_5a991(
+    assert not_controlled_but_us_5a991(
         classify_in(jurisdiction, _item(kind, few, **{time: "0.5 ms"}), ON), jurisdiction
     )
 
@@ -598,17 +600,4 @@ def test_scanning_cameras(classify_in: Any, jurisdiction: str) -> None:
     assert (
         classify_in(jurisdiction, _item("scanning-camera", medical, **figures), ON)["controlled"]
         is False
-    )
-
-
-def _not_controlled_but_us_5a991(result: dict[str, Any], jurisdiction: str) -> bool:
-    """EU: not controlled. US: radio equipment not controlled by 5A001 may be 5A991.b.7's (its
-    QAM paragraphs .a and .b stay text): "unknown", naming only 5A991 paragraphs."""
-    if jurisdiction == "EU":
-        return result["controlled"] is False
-    possible = {p["id"] if isinstance(p, dict) else p for p in result["possible_entries"]}
-    return (
-        result["controlled"] == "unknown"
-        and bool(possible)
-        and all(p.startswith("US:5A991.b.7.") for p in possible)
     )
