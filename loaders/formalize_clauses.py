@@ -161,9 +161,49 @@ class NotRead(Exception):
 
 @functools.cache
 def _compiled(source: str) -> re.Pattern[str]:
-    """re.compile once per process: each reading of the lists compiles the same ~400 long
-    patterns (~5 s), too many for re's own cache."""
+    """re.compile once per process (re's own cache is too small for the phrases)."""
     return re.compile(source)
+
+
+_LOOKED_AT_AFTER = re.compile(r"[\w/^%]")
+"""A character the expression's closing lookahead tests (a unit spelling not followed by a letter,
+"/" or "^"; a count not followed by "%")."""
+
+
+class PhrasePattern:
+    """A phrase's words matched around the one comparator-number-unit expression every phrase
+    shares. The words are literal, so a full match puts the expression exactly between them: the
+    words are compared, then the expression (compiled once per process instead of once per phrase:
+    ~500 long patterns cost ~12 s of every build) must match all of what lies between. The span's
+    end hides the character after it from the expression's closing lookahead: a phrase whose words
+    after the number begin with a character that lookahead tests is compiled whole, as before."""
+
+    def __init__(self, template: str, expression: str):
+        parts = template.split("{}")
+        words = [f"(?i:{re.escape(part)})" if part else "" for part in parts]
+        self.whole: re.Pattern[str] | None = None
+        if len(parts) != 2 or (parts[1] and _LOOKED_AT_AFTER.match(parts[1])):
+            self.whole = _compiled(expression.join(words))
+            return
+        self.head = _compiled(words[0]) if parts[0] else None
+        self.tail = _compiled(words[1]) if parts[1] else None
+        self.tail_length = len(parts[1])
+        self.expression = _compiled(expression)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        """The match of the whole ``text``, its groups those of the expression; or None."""
+        if self.whole is not None:
+            return self.whole.fullmatch(text)
+        start = 0
+        if self.head is not None:
+            head = self.head.match(text)
+            if head is None:
+                return None
+            start = head.end()
+        end = len(text) - self.tail_length
+        if end < start or (self.tail is not None and self.tail.fullmatch(text, end) is None):
+            return None
+        return self.expression.fullmatch(text, start, end)
 
 
 class ParagraphReader:
@@ -200,13 +240,10 @@ class ParagraphReader:
             rf"|(?:of\s+)?{value(5)}\s+(?P<c5>{AT_MOST_AFTER}))"
         )
 
-    def _pattern(self, phrase: Phrase) -> re.Pattern[str]:
+    def _pattern(self, phrase: Phrase) -> PhrasePattern:
         """The phrase's words around the comparator, number and unit; a phrase giving its unit
         (a count, "Q-values exceeding 10,000") takes a number written without one."""
-        words = [f"(?i:{re.escape(part)})" if part else "" for part in phrase.template.split("{}")]
-        if len(words) == 1:
-            return _compiled(words[0])
-        return _compiled((self.counted if phrase.unit else self.expression).join(words))
+        return PhrasePattern(phrase.template, self.counted if phrase.unit else self.expression)
 
     def read_root(self, node: TextNode) -> Reading:
         """The root names the kind (its words are the rule's kinds): only how its
