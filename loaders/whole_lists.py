@@ -78,7 +78,8 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
     us = ccl.read_ccl(us_file, relative(us_file))
     eu_file = sources / annex_i.FILE
     eu = annex_i.read_annex_i(eu_file, names, relative(eu_file))
-    curated = {"US": _codes(ontology, "US"), "EU": _codes(ontology, "EU")}
+    curated_kinds = {"US": _kinds(ontology, "US"), "EU": _kinds(ontology, "EU")}
+    curated = {jurisdiction: set(kinds) for jurisdiction, kinds in curated_kinds.items()}
     trees = {
         "US": {eccn.code: eccn.tree for eccn in us.entries},
         "EU": {entry.code: entry.tree for entry in eu.entries},
@@ -87,7 +88,6 @@ def _read(ontology: Path, relative: Callable[[Path], str]) -> list[Triple]:
     served_rows = formalize_served.read_served(
         ontology, relative(ontology / formalize.FOLDER / formalize_served.FILE)
     )
-    curated_kinds = {"US": _kinds(ontology, "US"), "EU": _kinds(ontology, "EU")}
     serving, widened = formalize_served.formalize_served(served_rows, trees, formal, curated_kinds)
     formal += serving
     decided = {(e.jurisdiction, e.code) for e in formal if e.text_only is None}
@@ -137,10 +137,6 @@ def _kinds(ontology: Path, jurisdiction: str) -> dict[str, tuple[str, ...]]:
         row.require("code"): tuple(row.words("kinds"))
         for row in read_table(path, ("code", "kinds"))
     }
-
-
-def _codes(ontology: Path, jurisdiction: str) -> set[str]:
-    return _ids(ontology, jurisdiction, "entries.csv", "code")
 
 
 def _ids(ontology: Path, jurisdiction: str, table: str, column: str = "id") -> set[str]:

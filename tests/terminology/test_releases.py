@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -210,3 +211,35 @@ def test_publishing_keeps_the_data_version(client: TestClient, accounts: Account
     version = client.get("/healthz").json()["data_version"]
     release(client, accounts, "1.0")
     assert client.get("/healthz").json()["data_version"] == version
+
+
+def test_two_releases_of_one_chain_are_read_with_one_whole_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A diff reads both releases: the later one is the earlier one and the differences between
+    them, so the whole copy they share is read once (and the answer is that of separate reads)."""
+    with release_scenario.fixture_store() as store:
+        ada = release_scenario.ADA
+        releases.create_release(store, ada, {"version": "1.0"})
+        for version in ("1.1", "1.3"):
+            release_scenario.run_changes(store, release_scenario.CHANGES[version])
+            releases.create_release(store, ada, {"version": version})
+        separately = [set(releases.release_triples(store, v)) for v in ("1.0", "1.3", "1.1")]
+        read: list[str | None] = []
+        whole = store.triples
+
+        def counted(graph: str | None = None) -> Any:
+            read.append(graph)
+            return whole(graph)
+
+        monkeypatch.setattr(store, "triples", counted)
+        together = releases.releases_triples(store, ["1.0", "1.3", "1.1"])
+        assert [set(t) for t in together] == separately
+        assert separately[0] != separately[1] != separately[2]
+        assert read.count(f"{RELEASE_BASE}1.0") == 1
+        assert sorted(g.rsplit("/", 1)[-1] for g in read if g and g != f"{RELEASE_BASE}1.0") == [
+            "added",
+            "added",
+            "removed",
+            "removed",
+        ]

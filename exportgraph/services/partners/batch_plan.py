@@ -54,10 +54,12 @@ class Plan:
         rows = Rows(self.axes, self.axis_of, cells)
         per_code = []
         for code in codes:
-            tops = [
-                self.walker.evaluate(entry, rows)
-                for entry in self.knowledge.top_level(self.knowledge.governing(code))
-            ]
+            # the entries whose subtree names none of the kinds reached are false, constant in
+            # every row: a verdict leaves them out, so they are not evaluated
+            reaching = self.knowledge.tops_reaching(
+                self.knowledge.governing(code), self.walker.reach
+            )
+            tops = [self.walker.evaluate(entry, rows) for entry in reaching]
             per_code.append(code_verdicts(code, tops, rows, self.axes))
         if not per_code:
             return [[]], np.zeros(rows.count, dtype=np.intp)

@@ -97,7 +97,9 @@ def impact_report(
             field="to",
         )
     # each release's statements read once: for its rules and for the diff
-    statements = {version: releases.release_triples(store, version) for version in (start, end)}
+    statements = dict(
+        zip((start, end), releases.releases_triples(store, [start, end]), strict=True)
+    )
     sides = (
         (start, of_triples(statements[start]), before[0]),
         (end, of_triples(statements[end]), after[0]),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pyoxigraph
@@ -155,19 +155,29 @@ def _storage(store: Store) -> dict[str, Storage]:
     return found
 
 
-def _content(store: Store, iri: str, storage: dict[str, Storage]) -> set[Triple]:
-    """The statements of the release `iri`, rebuilt from its last whole copy and differences."""
-    chain: list[Storage] = []
-    kept = storage.get(iri, Storage(content=iri))
-    while kept.content is None:
-        chain.append(kept)
+def _content(
+    store: Store, iri: str, storage: dict[str, Storage], read: dict[str, set[Triple]] | None = None
+) -> set[Triple]:
+    """The statements of the release `iri`, rebuilt from its last whole copy and differences —
+    or from a release of its chain already in `read` (two releases of one chain, as a diff
+    reads them, cost one whole read and the differences between them)."""
+    read = {} if read is None else read
+    chain: list[tuple[str, Storage]] = []
+    at, kept = iri, storage.get(iri, Storage(content=iri))
+    while kept.content is None and at not in read:
+        chain.append((at, kept))
         assert kept.base is not None
-        kept = storage.get(kept.base, Storage(content=kept.base))
-    statements = set(store.triples(kept.content))
-    for step in reversed(chain):
+        at, kept = kept.base, storage.get(kept.base, Storage(content=kept.base))
+    if at not in read:
+        assert kept.content is not None
+        read[at] = set(store.triples(kept.content))
+    statements = read[at]
+    for at, step in reversed(chain):
         assert step.added is not None and step.removed is not None
-        statements -= set(store.triples(step.removed))
-        statements |= set(store.triples(step.added))
+        statements = (statements - set(store.triples(step.removed))) | set(
+            store.triples(step.added)
+        )
+        read[at] = statements
     return statements
 
 
@@ -324,10 +334,22 @@ def _header(
 
 def release_triples(store: Store, version: str) -> list[Triple]:
     """The statements of a release (or of the current terminology for "current")."""
-    if version == CURRENT:
-        return list(asserted_triples(store))
-    get_release(store, version)
-    return list(_content(store, release_iri(version).value, _storage(store)))
+    return releases_triples(store, [version])[0]
+
+
+def releases_triples(store: Store, versions: Sequence[str]) -> list[list[Triple]]:
+    """The statements of several releases (or "current"), each release of a chain read once."""
+    storage: dict[str, Storage] | None = None
+    read: dict[str, set[Triple]] = {}
+    found = []
+    for version in versions:
+        if version == CURRENT:
+            found.append(list(asserted_triples(store)))
+            continue
+        get_release(store, version)
+        storage = _storage(store) if storage is None else storage
+        found.append(list(_content(store, release_iri(version).value, storage, read)))
+    return found
 
 
 def release_document(store: Store, version: str) -> list[Triple]:
@@ -364,5 +386,5 @@ def diff_releases(store: Store, a: str, b: str) -> ReleaseDiff:
     for version, field in ((a, "a"), (b, "b")):
         if version != CURRENT and not VERSION_PATTERN.match(version):
             raise NotFound(f"no release {version!r}", field=field)
-    diff = diff_triples(release_triples(store, a), release_triples(store, b))
+    diff = diff_triples(*releases_triples(store, [a, b]))
     return {"from": a, "to": b, **diff}
