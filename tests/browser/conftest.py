@@ -43,6 +43,9 @@ def playwright_expect() -> Any:
         from playwright.sync_api import expect
     except ImportError:
         _unavailable("the playwright package is not installed (pip install playwright)")
+    # an assertion waits as long as an action does (the contexts' 20 s), not playwright's 5 s: on
+    # a loaded machine a page's first answer can take longer than 5 s without anything being wrong
+    expect.set_options(timeout=20_000)
     return expect
 
 
