@@ -20,7 +20,8 @@ from exportgraph.paths import ontology_dir
 from tests.lists.formal import Criterion, Found, ways
 
 BOTH = ("US", "EU")
-MINE = {"3D004", "3D980", "3D991", "3D993.a", "3E069", "3E980", "4D090", "4D980", "4E980"}
+MINE = {"3D004", "3D980", "3D991", "3D992.a", "3D993.a", "3D994", "3E069", "3E980", "3E992.a"}
+MINE |= {"3E993.a", "3E994", "4D090", "4D980", "4E980"}
 
 
 def _one(*criteria: Criterion) -> set[frozenset[Criterion]]:
@@ -207,3 +208,59 @@ def test_any_of_the_following_features_or_characteristics_introduces_alternative
     assert tail is not None and tail.group("mode") == "any"
     assert us[: tail.start()].endswith("32 bits or more")
     assert _TAIL.search("… and any of the following features") is None  # not what the texts say
+
+
+LISTED = ("3B001.a.4", "3B001.c", "3B001.d", "3B001.f.1", "3B001.f.5", "3B001.f.6", "3B001.k",
+          "3B001.l", "3B001.m", "3B001.n", "3B001.p.2", "3B001.p.4", "3B001.r", "3B002.c")  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["3D992.a", "3E992.a"])
+def test_us_3d992_a_and_3e992_a_serve_the_3b001_paragraphs_they_list(
+    served: dict[tuple[str, str], FormalEntry], code: str
+) -> None:
+    # "… of commodities specified in 3B001.a.4, c, d, f.1, f.5, f.6, k to n, p.2, p.4, r, or
+    # 3B002.c" (3E992.a: "… r; or 3B002.c")
+    entry = served[("US", code)]
+    assert entry.text_only is None and entry.purposes == ("development", "production")
+    assert entry.serves and all(c.startswith(LISTED) for c in entry.serves)
+    assert any(c.startswith("3B001.f.1") for c in entry.serves)
+    assert not any(c.startswith(("3B001.f.2", "3B001.h", "3B001.a.3")) for c in entry.serves)
+
+
+def test_us_3e993_a_serves_3b993_and_3d994_3e994_stay_text(
+    served: dict[tuple[str, str], FormalEntry],
+) -> None:
+    e993 = served[("US", "3E993.a")]
+    assert e993.text_only is None and {c.split(".", 1)[0] for c in e993.serves} == {"3B993"}
+    for code in ("3D994", "3E994"):  # "… specified in 3B994 and “software” as follows"
+        entry = served[("US", code)]
+        assert entry.text_only is not None and "as follows" in entry.text_only
+        assert {c.split(".", 1)[0] for c in entry.serves} == {"3B994"}
+
+
+def test_a_semicolon_before_the_last_code_of_a_list_is_list_punctuation() -> None:
+    from exportgraph.loaders.formalize_served import _list_punctuation
+
+    e992 = "“Technology” … specified in 3B001.a.4, c, d, p.2, p.4, r; or 3B002.c."
+    assert _list_punctuation(e992).endswith("p.4, r, or 3B002.c.")
+    # two clauses stay two: US 3D991 "… 3B991 and 3B992; or “software” … 3B001.g and .h."
+    d991 = "… controlled by 3B991 and 3B992; or “software” for the “use” of 3B001.g and .h."
+    assert _list_punctuation(d991) == d991
+
+
+def test_us_4a994_c_1_reads_16_or_more_processors(found: Found) -> None:
+    # "“Electronic assemblies” that are “specially designed” or modified to enhance performance
+    # by aggregation of processors, as follows: c.1. Designed to be capable of aggregation in
+    # configurations of 16 or more processors"; Notes 1 and 2 to 4A994.c are required facts
+    entry = found[("US", "4A994.c.1")]
+    assert entry.text_only is None
+    assert ways(entry) == _one(
+        ("aggregation-configuration-processor-count", ">=", Decimal("16"), "NUM")
+    )
+    assert set(entry.requires_facts) >= {
+        "not-controlled-by-4a001-or-4a003",
+        "aggregation-assembly-within-note-1-to-4a994c",
+        "aggregation-assembly-not-for-products-within-4a994b-limits",
+        "computer-status-not-determined-by-other-equipment-under-note-to-4a994",
+    }
+    assert ("EU", "4A994.c.1") not in found

@@ -221,3 +221,44 @@ def test_3e002_technology_for_microprocessors_of_32_bits_or_more(
     narrow = technology(31, **{"technology-not-controlled-by-3e001": True})
     assert not any(p.startswith(f"{jurisdiction}:3E002") for p in _ids(narrow, "possible_entries"))
     assert not any(e.startswith(f"{jurisdiction}:3E002") for e in _ids(narrow, "entries"))
+
+
+def test_us_technology_and_software_for_3b001_and_3b993_equipment(classify_in: Any) -> None:
+    # US 3E001 excepts 3B001.f.1 and 3B993: 3E992.a, 3D992.a and 3E993.a name them
+    kind = "carbon-layer-cvd-equipment"  # 3B993.d.3: "a density more than 1.6 g/cm^3"
+
+    def technology(for_kind: str, parameters: dict[str, Any]) -> dict[str, Any]:
+        item = _item("technology", parameters, for_kind=for_kind, purpose="development")
+        return classify_in("US", item, ON)
+
+    dense = technology(kind, {"deposited-carbon-layer-density": "1.7 g/cm^3"})
+    assert dense["controlled"] is True and _ids(dense, "entries") == ["US:3E993.a"]
+    assert technology(kind, {"deposited-carbon-layer-density": "1.6 g/cm^3"})["controlled"] is False
+    euv = {"lithography-light-source-wavelength": "13.5 nm"}  # 3B001.f.1.a: shorter than 193 nm
+    scanner = technology("wafer-stepper-or-scanner", euv)
+    assert scanner["controlled"] is True and "US:3E992.a" in _ids(scanner, "entries")
+    software = _item("software", euv, {"software-specially-designed": True},
+                     for_kind="wafer-stepper-or-scanner", purpose="production")  # fmt: skip
+    written = classify_in("US", software, ON)
+    assert written["controlled"] is True and "US:3D992.a" in _ids(written, "entries")
+
+
+def test_us_4a994_c_processor_aggregation_assemblies(classify_in: Any) -> None:
+    facts = {
+        "not-controlled-by-4a001-or-4a003": True,
+        "aggregation-assembly-within-note-1-to-4a994c": True,
+        "aggregation-assembly-not-for-products-within-4a994b-limits": True,
+        "computer-status-not-determined-by-other-equipment-under-note-to-4a994": True,
+    }
+    kind, count = (
+        "processor-aggregation-electronic-assembly",
+        "aggregation-configuration-processor-count",
+    )
+    sixteen = classify_in("US", _item(kind, {count: 16}, facts), ON)
+    assert sixteen["controlled"] is True and "US:4A994.c.1" in _ids(sixteen, "entries")
+    assert classify_in("US", _item(kind, {count: 15}, facts), ON)["controlled"] is False
+    missing = classify_in("US", _item(kind, {}, facts), ON)
+    assert missing["controlled"] == "unknown" and missing["missing"] == [count]
+    # Note 2 to 4A994.c: an assembly for products whose maximum configuration is within 4A994.b
+    note_2 = {**facts, "aggregation-assembly-not-for-products-within-4a994b-limits": False}
+    assert classify_in("US", _item(kind, {count: 32}, note_2), ON)["controlled"] is False
