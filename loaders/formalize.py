@@ -248,7 +248,7 @@ def _refuse(rule: Rule, node: TextNode, why: str) -> SourceDataError:
 
 def _check(rule: Rule, node: TextNode, tree: TextNode | None) -> None:
     """Refuse a rule whose paragraph says what its kind, facts and criterion cannot express."""
-    lowered = node.text.casefold()
+    lowered = without_components_therefor(node.text).casefold()
     blocking = [w for w in _BLOCKING if w in lowered and w not in rule.facts_express]
     if blocking:
         why = f"the text says {blocking[0]!r}, a condition the criteria cannot express"
@@ -267,6 +267,20 @@ def _check(rule: Rule, node: TextNode, tree: TextNode | None) -> None:
     if rule.measured and rule.measured not in node.text:
         why = f"the parameter is defined {rule.measured!r}, which the text does not say"
         raise _refuse(rule, node, why)
+
+
+_COMPONENTS_THEREFOR = re.compile(
+    r",?\s+and\s+[“”\"]?specially designed[“”\"]?\s+[“”\"]?components[“”\"]?"
+    r"(?:\s+and\s+[“”\"]?accessories[“”\"]?)?\s+therefore?\b",
+    re.IGNORECASE,
+)
+
+
+def without_components_therefor(text: str) -> str:
+    """A paragraph's words without "and “specially designed” “components” therefor" (US 3A980;
+    the US 3A003 writes "therefore"): the components are another kind than the rule's, so the
+    words add no condition on its items (as the family readers take them after a heading)."""
+    return _COMPONENTS_THEREFOR.sub("", text)
 
 
 def parents_state_nothing(node: TextNode, tree: TextNode | None) -> str | None:

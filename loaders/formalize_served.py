@@ -176,7 +176,7 @@ def _check(row: ServedRow, node: TextNode) -> str:
     text = node.text.split("\n", 1)[0].strip()
     where = node.public_id
     # a sub-paragraph's list punctuation ("…specified in 5A001;", "…; or") is not a clause
-    lowered = re.sub(r"[;,.]?\s*(?:\bor|\band)?\s*$", "", text).casefold()
+    lowered = re.sub(r"[;,.]?\s*(?:\bor|\band)?\s*$", "", _list_punctuation(text)).casefold()
     blocking = [w for w in _BLOCKING if w in lowered]
     if blocking and not row.reason:
         raise row.error("code", f"{where}: the text says {blocking[0]!r}; stays text")
@@ -201,6 +201,16 @@ def _check(row: ServedRow, node: TextNode) -> str:
         if code not in written and code.split(".", 1)[0] not in eccns:
             raise row.error("serves", f"{where}: {code} is not in the text")
     return text
+
+
+_LAST_CODE = re.compile(r";(\s+or\s+\d[A-E]\d{3}(?:\.[a-z0-9]+)*[.;]?\s*$)")
+
+
+def _list_punctuation(text: str) -> str:
+    """The text with a ";" that only ends a list of codes before its last one read as a comma
+    (US 3E992.a "… p.2, p.4, r; or 3B002.c.", where 3D992.a writes ", or 3B002.c"): one list,
+    not two clauses."""
+    return _LAST_CODE.sub(r",\1", text)
 
 
 def _fact_wanted(kind: str, text: str) -> str | None:

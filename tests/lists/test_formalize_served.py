@@ -132,16 +132,16 @@ def test_a_condition_served_entries_cannot_express_keeps_the_text(
 def test_a_row_whose_entries_are_all_text_fails_the_load(
     trees: Trees, formalized: list[FormalEntry], tmp_path: Path
 ) -> None:
-    # US 3D004 serves 3A003 (spray cooling thermal management), of which nothing is formalized:
-    # an entry serving nothing would be answered for any software
+    # US 3E202 serves the software of 3D201 and 3D202, of which nothing is formalized: an entry
+    # serving nothing would be answered for any technology
     row = ServedRow(
-        "3D004",
+        "3E202",
         ("US",),
-        "software",
-        ("development",),
-        ("3A003",),
+        "technology",
+        ("development", "production", "use"),
+        ("3D201", "3D202"),
         (),
-        ("software-specially-designed",),
+        (),
         "t",
         7,
     )

@@ -211,6 +211,9 @@ def test_us_computers_and_signal_processing_equipment_of_4a994(
         "not-controlled-by-4a001-or-4a003": True,
         note: True,
         "computer-status-not-determined-by-other-equipment": True,
+        # a digital computer is one of US 4A090's kinds: without integrated circuits of 3A090
+        "contains-integrated-circuit-meeting-3a090-a-limits": False,
+        "contains-integrated-circuit-meeting-3a090-b-limits": False,
     }
     app = "adjusted-peak-performance"
     assert f"US:{code}" in ids(classify_in("US", item(kind, facts, **{app: 0.0128}), ON))

@@ -130,12 +130,26 @@ def test_technology_and_software_for_computers_above_24_weighted_teraflops(
             "facts": facts,
         }
 
-    other = {"not-controlled-by-4e001-a": True}
+    # a US digital computer is one of 4A090's kinds (served by 4E001.a): without 3A090 circuits
+    no_3a090 = (
+        dict.fromkeys(
+            (
+                "contains-integrated-circuit-meeting-3a090-a-limits",
+                "contains-integrated-circuit-meeting-3a090-b-limits",
+            ),
+            False,
+        )
+        if jurisdiction == "US"
+        else {}
+    )
+    other = {"not-controlled-by-4e001-a": True, **no_3a090}
     above = classify_in(jurisdiction, computer("technology", "30 WT", "development", **other), ON)
     assert above["controlled"] is True and _ids(above) == [f"{jurisdiction}:4E001.b.1"]
     at = classify_in(jurisdiction, computer("technology", "24 WT", "production", **other), ON)
     assert at["controlled"] is False
-    asked = classify_in(jurisdiction, computer("technology", "30 WT", "development"), ON)
+    asked = classify_in(
+        jurisdiction, computer("technology", "30 WT", "development", **no_3a090), ON
+    )
     assert asked["controlled"] == "unknown"
     assert asked["missing_facts"] == ["not-controlled-by-4e001-a"]
     assert (
