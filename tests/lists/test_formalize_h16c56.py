@@ -84,8 +84,8 @@ def test_us_5d991_names_5a991_but_stays_necessary_only(served: Found) -> None:
 def test_us_6e991_serves_the_gravity_meters_of_6a997(served: Found) -> None:
     entry = served[("US", "6E991")]
     assert entry.text_only is None
-    assert set(entry.serves) == {"6A997.a", "6A997.b"}
-    assert set(entry.serves_kinds) == {"ground-gravity-meter", "quartz-element-gravity-meter"}
+    assert set(entry.serves) == {"6A997.a", "6A997.b", "6A998.c"}
+    assert {"ground-gravity-meter", "quartz-element-gravity-meter"} <= set(entry.serves_kinds)
 
 
 def test_6e201_facts_instead_of_a_gap(served: Found, trees: Trees) -> None:
@@ -240,4 +240,82 @@ def test_6a008_a_radar_from_40_to_230_ghz(found: Found, jurisdiction: str) -> No
     }
     assert found[(jurisdiction, "6A008.a.1")].requires_facts == (
         "radar-not-excluded-by-note-to-6a008",
+    )
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_6a107_a_gravity_meters_for_airborne_or_marine_use(found: Found, jurisdiction: str) -> None:
+    entry = found[(jurisdiction, "6A107.a")]
+    assert ways(entry) == {
+        frozenset({("gravimeter-static-or-operational-accuracy", "<=", _d("0.7"), "MilliGAL")})
+    }
+    other = {"US": "gravity-meter-not-controlled-by-6a007", "EU": "gravity-meter-not-specified-in-6a007-b"}  # fmt: skip
+    assert set(entry.requires_facts) == {
+        other[jurisdiction],
+        "gravimeter-time-to-steady-state-registration-two-minutes-or-less",  # "two" in words
+    }
+    assert entry.kinds == ("airborne-or-marine-gravity-meter",) and entry.text_only is None
+
+
+def test_us_6a994_a_1_optical_filters_and_6a005_f_2(found: Found) -> None:
+    shortest = ("optical-filter-shortest-wavelength", ">", _d("250"), "NanoM")
+    a = found[("US", "6A994.a.1.a")]
+    assert ways(a) == {
+        frozenset(
+            {
+                shortest,
+                ("optical-filter-bandwidth-fwhi", "<=", _d("1"), "NanoM"),
+                ("optical-filter-peak-transmission", ">=", _d("90"), "PERCENT"),
+            }
+        )
+    }
+    assert "optics-not-controlled-by-6a004" in a.requires_facts
+    assert "optical-filter-not-fixed-air-gap-or-lyot-type" in a.requires_facts
+    for jurisdiction in BOTH:
+        assert ways(found[(jurisdiction, "6A005.f.2")]) == {
+            frozenset({("shpl-diagnostic-angular-accuracy", "<=", _d("10"), "MicroRAD")})
+        }
+
+
+def test_us_6a994_a_2_tunable_filters_and_6a998_c_radar(found: Found) -> None:
+    a2 = found[("US", "6A994.a.2")]
+    assert ways(a2) == {
+        frozenset(
+            {
+                ("optical-filter-shortest-wavelength", ">", _d("250"), "NanoM"),
+                ("optical-filter-tuning-range", ">=", _d("500"), "NanoM"),
+                ("optical-filter-instantaneous-bandpass", "<=", _d("1.25"), "NanoM"),
+                ("optical-filter-single-peak-transmission", ">=", _d("91"), "PERCENT"),
+            }
+        )
+    }
+    assert "optical-filter-resettable-within-0-1-ms-to-1-nm" in a2.requires_facts
+    radar = found[("US", "6A998.c")]
+    assert ways(radar) == {
+        frozenset(
+            {
+                ("radar-average-output-power", "<", _d("20"), "MilliW"),
+                ("radar-operating-range", ">=", _d("1500"), "M"),
+            }
+        )
+    }
+    # "Operates at a frequency of 94 GHz", "Radar beam width of 1 degree": no comparator, facts
+    assert set(radar.requires_facts) == {
+        "not-elsewhere-specified-in-the-ccl",
+        "radar-operates-at-a-frequency-of-94-ghz",
+        "radar-beam-width-of-1-degree",
+    }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_6b008_and_6a203_b_3(found: Found, jurisdiction: str) -> None:
+    assert ways(found[(jurisdiction, "6B008")]) == {
+        frozenset({("rcs-measurement-transmit-pulse-width", "<=", _d("100"), "NanoSEC")})
+    }
+    tubes = found[(jurisdiction, "6A203.b.3")]
+    assert ways(tubes) == GATING
+    assert tubes.kinds == ("framing-tube", "solid-state-imaging-device")
+    assert "imaging-device-specially-designed-for-6a203-b-1-or-b-2-cameras" in tubes.requires_facts
+    assert ("camera-not-excluded-by-note-to-6a203" in tubes.requires_facts) == (
+        jurisdiction == "EU"
     )

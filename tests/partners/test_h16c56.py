@@ -236,3 +236,57 @@ def test_6a107_a_airborne_or_marine_gravity_meters(
     # "other than those controlled by 6A007" (EU: specified in 6A007.b) stated false: handed over
     handed = classify_in(jurisdiction, meter("0.5 mGal", **{other: False}), ON)
     assert handed["controlled"] != False and f"{jurisdiction}:6A107.a" not in _ids(handed)  # noqa: E712
+
+
+def test_us_6a994_a_1_a_narrow_band_filters(classify_in: Any) -> None:
+    facts = {
+        "optics-not-controlled-by-6a004": True,
+        "optical-filter-not-fixed-air-gap-or-lyot-type": True,
+        "optical-filter-comprised-of-multi-layer-optical-coatings": True,
+    }
+
+    def optical_filter(shortest: str, fwhi: str, transmission: str) -> dict:
+        return {
+            "kind": "optical-filter",
+            "parameters": {
+                "optical-filter-shortest-wavelength": shortest,
+                "optical-filter-bandwidth-fwhi": fwhi,
+                "optical-filter-peak-transmission": transmission,
+                "optical-filter-tuning-range": "0 nm",  # a fixed filter: not 6A994.a.2
+            },
+            "facts": facts,
+        }
+
+    # 6A994.a.1.a "Bandwidths equal to or less than 1 nm FWHI and peak transmission of 90% or more"
+    met = classify_in("US", optical_filter("780 nm", "1 nm", "90 %"), ON)
+    assert met["controlled"] is True and _ids(met) == ["US:6A994.a.1.a", "US:6A994.a.1"]
+    assert classify_in("US", optical_filter("780 nm", "1 nm", "89 %"), ON)["controlled"] is False
+    assert classify_in("US", optical_filter("250 nm", "1 nm", "95 %"), ON)["controlled"] is False
+    # a.1.b: 0.1 nm or less with 50 % or more
+    assert "US:6A994.a.1.b" in _ids(
+        classify_in("US", optical_filter("780 nm", "0.1 nm", "60 %"), ON)
+    )
+    assert classify_in("EU", optical_filter("780 nm", "1 nm", "90 %"), ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_6a008_a_radar_from_40_to_230_ghz(classify_in: Any, jurisdiction: str) -> None:
+    def radar(mw: str, metres: str, degrees: str) -> dict:
+        return {
+            "kind": "radar-operating-from-40-to-230-ghz",
+            "parameters": {
+                "radar-average-output-power": mw,
+                "radar-locating-accuracy-in-range": metres,
+                "radar-locating-accuracy-in-azimuth": degrees,
+            },
+            "facts": {"radar-not-excluded-by-note-to-6a008": True},
+        }
+
+    powerful = classify_in(jurisdiction, radar("101 mW", "5 m", "1 deg"), ON)
+    assert powerful["controlled"] is True and f"{jurisdiction}:6A008.a.1" in _ids(powerful)
+    # 6A008.a.2 "1 m or less (better) in range and 0.2 degree or less (better) in azimuth"
+    accurate = classify_in(jurisdiction, radar("100 mW", "1 m", "0.2 deg"), ON)
+    assert accurate["controlled"] is True and f"{jurisdiction}:6A008.a.2" in _ids(accurate)
+    assert f"{jurisdiction}:6A008.a.1" not in _ids(accurate)
+    neither = classify_in(jurisdiction, radar("100 mW", "1 m", "0.21 deg"), ON)
+    assert neither["controlled"] is False
