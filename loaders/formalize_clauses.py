@@ -81,6 +81,7 @@ _CLAUSE_OPENERS = (
     "for a number of",  # 6A005.e.3.b.3.a: the BPP, then the number of input fibres
     "for a duration",  # US 3B993.o.2: the temperature, then its 'duration'
     "capable of tuning across",  # 3A001.b.5: the number of resonators, then the tuning time
+    "during time intervals",  # 6A225: the velocities measured, then the time intervals
 )
 """Words that open a clause of their own with no comma or "and" before them."""
 _SEPARATOR = re.compile(

@@ -86,6 +86,8 @@ class ServedRow:
     reason: str = ""
     """Why the paragraph's other words stay text: the entries it names are then necessary, not
     sufficient ("unknown — read the text" for an item they control, never "controlled")."""
+    notes_read: str = ""
+    """How the person read the notes (and which blocking words a required fact expresses)."""
 
     def error(self, column: str, message: str) -> SourceDataError:
         return SourceDataError(self.file, self.line, column, message)
@@ -102,7 +104,6 @@ def _row(row: Row) -> ServedRow:
     purposes = tuple(row.words("purposes"))
     if not purposes or any(p not in PURPOSES for p in purposes):
         raise row.error("purposes", f"one or more of {', '.join(PURPOSES)}")
-    row.require("notes_read")
     return ServedRow(
         row.require("code"),
         tuple(row.words("jurisdictions")),
@@ -114,6 +115,7 @@ def _row(row: Row) -> ServedRow:
         row.file,
         row.line,
         row.get("reason"),
+        row.require("notes_read"),
     )
 
 
@@ -177,7 +179,9 @@ def _check(row: ServedRow, node: TextNode) -> str:
     where = node.public_id
     # a sub-paragraph's list punctuation ("…specified in 5A001;", "…; or") is not a clause
     lowered = re.sub(r"[;,.]?\s*(?:\bor|\band)?\s*$", "", _list_punctuation(text)).casefold()
-    blocking = [w for w in _BLOCKING if w in lowered]
+    lowered = _continued_ranges_read(row, where, lowered)
+    expressed = _expressed_by_facts(row, where)
+    blocking = [w for w in _BLOCKING if w in lowered and w not in expressed]
     if blocking and not row.reason:
         raise row.error("code", f"{where}: the text says {blocking[0]!r}; stays text")
     if not _NAMING.search(text):
@@ -211,6 +215,43 @@ def _list_punctuation(text: str) -> str:
     (US 3E992.a "… p.2, p.4, r; or 3B002.c.", where 3D992.a writes ", or 3B002.c"): one list,
     not two clauses."""
     return _LAST_CODE.sub(r",\1", text)
+
+
+_CONTINUED_RANGE = re.compile(r"\b([a-z](?:\.\d+)+) through ([a-z](?:\.\d+)+)\b")
+"""A range of continued codes ("5D002.a, z.1 through z.3": 5D002.z.1 to 5D002.z.3)."""
+
+
+def _continued_ranges_read(row: ServedRow, where: str, lowered: str) -> str:
+    """The text without its ranges of continued codes ("z.1 through z.3"), once the row reads
+    each as a range of full codes ("5D002.z.1-5D002.z.3"); "through" elsewhere still blocks."""
+    ranges = [ref.split("-", 1) for ref in row.serves + row.excepted if "-" in ref]
+    for match in _CONTINUED_RANGE.finditer(lowered):
+        low, high = match.groups()
+        if not any(a.endswith("." + low) and b.endswith("." + high) for a, b in ranges):
+            raise row.error("serves", f"{where}: the text names {match.group(0)!r}, not read")
+    return _CONTINUED_RANGE.sub("", lowered)
+
+
+_ONE_LIST = "the semicolons separate the parts of one list"
+"""Read in ``notes_read``: the text's ";" separates groups of the entries it names for the same
+purposes ("6A003.a.3, 6A003.a.4; 6A005.a.2 …; 6A202 …"), not clauses."""
+_EXPRESSES = re.compile(r"the required fact ([a-z0-9-]+) expresses '([^']+)'")
+
+
+def _expressed_by_facts(row: ServedRow, where: str) -> set[str]:
+    """Blocking words a required fact of the row states ("the required fact F expresses 'meet or
+    exceed'", in its ``notes_read``): the fact, asked of the item served, is the condition those
+    words put, so they no longer keep the paragraph text; and ";" when the row reads it as
+    separating the parts of one list (``_ONE_LIST``)."""
+    found: set[str] = set()
+    for fact, words in _EXPRESSES.findall(row.notes_read):
+        if fact not in row.requires_facts or words not in _BLOCKING:
+            why = f"{where}: {fact!r} is not a required fact, or {words!r} no blocking words"
+            raise row.error("notes_read", why)
+        found.add(words)
+    if _ONE_LIST in row.notes_read:
+        found.add(";")
+    return found
 
 
 def _fact_wanted(kind: str, text: str) -> str | None:

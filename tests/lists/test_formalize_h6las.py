@@ -125,12 +125,14 @@ def test_us_6a995_d_and_e_are_read_as_necessary_conditions(found: Found) -> None
     # and capable of operating at a pulse repetition frequency greater than 1 kHz"; e.1.b
     # "exceeding 50 W"; e.2.a 18 % and 30 W; e.2.b 500 W — the words "A single (multiple)
     # transverse mode output" read as no condition
-    efficient = {(wpe, ">", d(12), "PERCENT"), (power, ">", d(10), "W"), (prf, ">", d(1), "KiloHZ")}
+    # — of CW lasers, whose "average output power" is their CW output power
+    cw = "laser-cw-output-power"
+    efficient = {(wpe, ">", d(12), "PERCENT"), (cw, ">", d(10), "W"), (prf, ">", d(1), "KiloHZ")}
     expected = {
         "6A995.e.1.a": efficient,
-        "6A995.e.1.b": {(power, ">", d(50), "W")},
-        "6A995.e.2.a": {(wpe, ">", d(18), "PERCENT"), (power, ">", d(30), "W")},
-        "6A995.e.2.b": {(power, ">", d(500), "W")},
+        "6A995.e.1.b": {(cw, ">", d(50), "W")},
+        "6A995.e.2.a": {(wpe, ">", d(18), "PERCENT"), (cw, ">", d(30), "W")},
+        "6A995.e.2.b": {(cw, ">", d(500), "W")},
     }
     for code, own in expected.items():
         entry = found[("US", code)]

@@ -178,7 +178,8 @@ def _diode(kind: str, nm: float, **parameters: str) -> dict[str, Any]:
 
 def test_us_6a995_b_1_single_mode_diodes(classify_in: Any) -> None:
     kind = "single-transverse-mode-semiconductor-laser"
-    low = {"laser-average-or-cw-output-power": "150 mW"}  # below 6A005.d.1.a (2.0 W)
+    # below 6A005.d.1.a (2.0 W); its CW output power answers 6A995.e (CW lasers, 975-1,150 nm)
+    low = {"laser-average-or-cw-output-power": "150 mW", "laser-cw-output-power": "150 mW"}
     # 6A995.b.1.a "An average output power exceeding 100 mW"
     # (at 900 nm: outside US 6A995.d/.e, 975-1,150 nm, text for every laser kind)
     met = classify_in("US", _diode(kind, 900, **low, **{AVG: "101 mW"}), ON)
@@ -271,8 +272,10 @@ def test_us_6a995_d_and_e_as_necessary_conditions(classify_in: Any) -> None:
     # 975 nm but not exceeding 1,150 nm": every alternative needs an average output power above
     # 10 W; the single/multiple transverse mode words (defined by the Note to 6A005 only for
     # 6A005.a and .b) are read as no condition, so the family never answers "controlled"
+    # (a CW laser states its CW output power: 6A995.e's "average output power" of CW lasers)
     def cw(nm: float, watts: str, **more: str) -> dict[str, Any]:
-        return classify_in("US", _ir("non-tunable-cw-laser", nm, **{AVG: watts}, **more), ON)
+        power = {"laser-cw-output-power": watts}
+        return classify_in("US", _ir("non-tunable-cw-laser", nm, **power, **more), ON)
 
     trapping = cw(1064, "5 W")  # a 1,064 nm trapping laser: below every alternative
     assert not any(i.startswith("US:6A995.e") for i in _reached(trapping))

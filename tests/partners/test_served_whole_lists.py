@@ -67,13 +67,22 @@ def test_development_and_production_technology_for_a_controlled_laser(
 
 
 def test_use_technology_where_the_lists_differ(classify_in: Any) -> None:
-    # EU 6E201 names 6A205 plainly; US 6E201 names its 6A005 paragraphs only "(that meet or exceed
-    # the parameters of 6A205)", words left as text: unknown, never "controlled" from our reading
-    eu = classify_in("EU", _technology("use", "41 W"), ON)
-    assert eu["controlled"] is True and _ids(eu) == ["EU:6E201"]
-    us = classify_in("US", _technology("use", "41 W"), ON)
-    assert us["controlled"] == "unknown" and "US:6E201" in _possible(us)
-    assert any(n.startswith("US:6E201: only some of its conditions") for n in us["notes"])
+    # EU 6E201's Notes (cameras of 6A003 only if 6A203 specifies them, lasers of 6A005.b.6 only
+    # neodymium-doped ones 6A205.f specifies) and US 6E201's "(that meet or exceed the parameters
+    # of 6A205)" after its 6A005 paragraphs are required facts: "unknown", naming them, until
+    # stated (US 6E201 was read as necessary only before: never "controlled")
+    facts = {
+        "EU": "item-not-excluded-by-notes-to-6e201",
+        "US": "laser-of-6a005-meets-or-exceeds-6a205-parameters",
+    }
+    for jurisdiction, fact in facts.items():
+        asked = classify_in(jurisdiction, _technology("use", "41 W"), ON)
+        assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+        assert f"{jurisdiction}:6E201" in _possible(asked)
+        stated = _technology("use", "41 W")
+        stated["facts"] = {**ARGON_FACTS, fact: True}
+        answer = classify_in(jurisdiction, stated, ON)
+        assert answer["controlled"] is True and _ids(answer) == [f"{jurisdiction}:6E201"]
     # development technology is not use technology: 6E201 does not concern it
     assert "US:6E201" not in _possible(classify_in("US", _technology("development", "41 W"), ON))
 
