@@ -153,6 +153,13 @@ EXPECTED: dict[
             "navigation-satellite-receiver-designed-for-airborne-applications",
         ),
     ),
+    (BOTH, "7E004.a.7"): (
+        # technology for underwater "DBRN" systems "that provide a positioning “accuracy”
+        # equal to or less (better) than 0.4 nautical miles" (EU "0,4"): the served item's figure
+        _one(("dbrn-positioning-accuracy", "<=", Decimal("0.4"), "MI_N")),
+        "technology",
+        (),
+    ),
     (BOTH, "7B002.a"): (
         _one(("mirror-characterization-measurement-accuracy", "<=", Decimal("10"), "PPM")),
         "scatterometer",
@@ -200,6 +207,14 @@ TEXT = [
     ("US", "7B102.a"),
     ("US", "7B102.b"),
     ("US", "7B102.c"),
+    ("US", "7A005.b"),
+    ("EU", "7A005.b"),
+    ("US", "7A116.a"),
+    ("US", "7A116.b"),
+    ("US", "7A116.c"),
+    ("EU", "7A116.c"),
+    ("US", "7A117"),
+    ("EU", "7A117"),
 ]
 
 
@@ -224,3 +239,24 @@ def test_a_family_paragraph_left_as_text_gives_way_to_a_rule(found: Found) -> No
     criterion = found[("US", "7A001.a.3")].criteria
     kept = [_entry("7A001.a.3", "a note", criterion), _entry("7A001.a.3", None)]
     assert give_way(ruled, kept) == kept
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "code", "facts"),
+    [
+        ("US", "7A005.a", {"navigation-satellite-receiver-government-decryption"}),
+        ("US", "7A105.a", {"navigation-satellite-receiver-designed-for-missiles"}),
+        ("EU", "7A105.a", {"navigation-satellite-receiver-not-controlled-by-7a005",
+                           "navigation-satellite-receiver-designed-for-missiles"}),
+        ("EU", "7A116.a", {"designed-or-modified-for-space-launch-vehicles-sounding-rockets-or-missiles"}),
+        ("EU", "7A116.b", {"designed-or-modified-for-space-launch-vehicles-sounding-rockets-or-missiles"}),
+        ("EU", "7A103.b", {"navigation-equipment-not-controlled-by-7a003",
+                           "designed-or-modified-for-missiles"}),
+    ],
+)  # fmt: skip
+def test_paragraphs_without_figures_are_decided_by_their_facts(
+    found: Found, jurisdiction: str, code: str, facts: set[str]
+) -> None:
+    entry = found[(jurisdiction, code)]
+    assert entry.text_only is None and not entry.criteria
+    assert set(entry.requires_facts) == facts

@@ -184,3 +184,48 @@ def test_technology_and_software_serving_category_7(classify_in: Any, jurisdicti
     use = classify_in(jurisdiction, _served("technology", "star-tracker", "use", fine, {}), ON)
     for code in ("7E001", "7E002", "7D001"):
         assert _not_by(use, f"{jurisdiction}:{code}")
+    # EU 7E101: technology for the "use" of equipment specified in 7A001 to 7A006 … (the US
+    # 7E101, "for MT reasons", is not read)
+    if jurisdiction == "EU":
+        assert _controls(use, "EU:7E101")
+        coarse_use = _served("technology", "star-tracker", "use", coarse, {})
+        assert _not_by(classify_in(jurisdiction, coarse_use, ON), "EU:7E101")
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_technology_for_underwater_dbrn_systems(classify_in: Any, jurisdiction: str) -> None:
+    # 7E004.a.7: technology for the "development" or "production" of "DBRN" systems designed to
+    # navigate underwater, using sonar or gravity databases, "that provide a positioning
+    # “accuracy” equal to or less (better) than 0.4 nautical miles"
+    entry = f"{jurisdiction}:7E004.a.7"
+    kind = "underwater-dbrn-system"
+    for purpose in ("development", "production"):
+        fine = _served("technology", kind, purpose, {"dbrn-positioning-accuracy": "0.4 nmi"}, {})
+        assert _controls(classify_in(jurisdiction, fine, ON), entry)
+        coarse = _served("technology", kind, purpose, {"dbrn-positioning-accuracy": "0.5 nmi"}, {})
+        assert _not_by(classify_in(jurisdiction, coarse, ON), entry)
+    asked = classify_in(jurisdiction, _served("technology", kind, "development", {}, {}), ON)
+    assert asked["controlled"] == "unknown" and "dbrn-positioning-accuracy" in asked["missing"]
+    use = _served("technology", kind, "use", {"dbrn-positioning-accuracy": "0.1 nmi"}, {})
+    assert _not_by(classify_in(jurisdiction, use, ON), entry)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_navigation_satellite_receivers_by_their_facts(classify_in: Any, jurisdiction: str) -> None:
+    kind = "navigation-satellite-receiver"
+    decrypting = {"navigation-satellite-receiver-government-decryption": True}
+    assert _controls(classify_in(jurisdiction, _item(kind, {}, decrypting), ON), f"{jurisdiction}:7A005.a")  # fmt: skip
+    plain = classify_in(jurisdiction, _item(kind, {}, {"navigation-satellite-receiver-government-decryption": False}), ON)  # fmt: skip
+    assert _not_by(plain, f"{jurisdiction}:7A005.a")
+    # 7A005.b (adaptive antenna systems, and its Note) stays text: never "not controlled"
+    assert plain["controlled"] == "unknown" and f"{jurisdiction}:7A005.b" in _ids(plain, "possible_entries")  # fmt: skip
+    # 7A105.b.3 anti-jam receivers for airborne applications, unless designed for civil services
+    anti_jam = {
+        **(GNSS_EU if jurisdiction == "EU" else GNSS),
+        "navigation-satellite-receiver-anti-jam": True,
+        "navigation-satellite-receiver-not-for-civil-services": True,
+    }
+    entry = f"{jurisdiction}:7A105.b.3"
+    assert _controls(classify_in(jurisdiction, _item(kind, {}, anti_jam), ON), entry)
+    civil = {**anti_jam, "navigation-satellite-receiver-not-for-civil-services": False}
+    assert _not_by(classify_in(jurisdiction, _item(kind, {}, civil), ON), entry)
