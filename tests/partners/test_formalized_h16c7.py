@@ -229,3 +229,20 @@ def test_navigation_satellite_receivers_by_their_facts(classify_in: Any, jurisdi
     assert _controls(classify_in(jurisdiction, _item(kind, {}, anti_jam), ON), entry)
     civil = {**anti_jam, "navigation-satellite-receiver-not-for-civil-services": False}
     assert _not_by(classify_in(jurisdiction, _item(kind, {}, civil), ON), entry)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_airborne_altimeters_by_their_facts(classify_in: Any, jurisdiction: str) -> None:
+    # 7A006: "Airborne altimeters operating at frequencies other than 4.2 to 4.4 GHz inclusive
+    # and having any of the following: a. 'Power management'; or b. Using phase shift key
+    # modulation."
+    kind, band = "airborne-altimeter", "altimeter-operating-outside-4-2-to-4-4-ghz"
+    managed = {band: True, "altimeter-power-management": True}
+    assert _controls(classify_in(jurisdiction, _item(kind, {}, managed), ON), f"{jurisdiction}:7A006.a")  # fmt: skip
+    in_band = classify_in(jurisdiction, _item(kind, {}, {**managed, band: False}), ON)
+    assert in_band["controlled"] is False
+    unstated = classify_in(jurisdiction, _item(kind, {}, {band: True}), ON)
+    assert unstated["controlled"] == "unknown"
+    assert {"altimeter-power-management", "altimeter-phase-shift-key-modulation"} <= set(
+        unstated["missing_facts"]
+    )
