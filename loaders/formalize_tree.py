@@ -397,3 +397,17 @@ def distinct(found: list[FormalEntry], name: str) -> list[FormalEntry]:
             raise SourceDataError(name, 0, "code", why)
         seen.add(key)
     return found
+
+
+def give_way(ruled: Sequence[FormalEntry], families: Sequence[FormalEntry]) -> list[FormalEntry]:
+    """The families' entries without those a rule of rules.csv reads instead: a paragraph the
+    family leaves as text with no conditions read (its words belong to it alone, as 7A001.a.3's
+    "Designed for use in inertial navigation or guidance systems", a required fact of that
+    paragraph only) gives way to a rule naming it. Any other paragraph both read stays an error
+    of :func:`distinct`."""
+    read = {(e.jurisdiction, e.code) for e in ruled}
+    return [
+        e
+        for e in families
+        if not ((e.jurisdiction, e.code) in read and e.text_only and not e.criteria)
+    ]

@@ -126,7 +126,8 @@ def _formalized(
     phrases = formalize_tree.read_phrases(ontology, relative(folder / formalize_tree.PHRASES))
     notes = formalize_notes.read_notes(ontology, relative(folder / "notes.csv"))
     found = formalize.formalize(rules, trees, units, curated)
-    found += formalize_tree.formalize_families(families, phrases, trees, units, curated, notes)
+    read = formalize_tree.formalize_families(families, phrases, trees, units, curated, notes)
+    found += formalize_tree.give_way(found, read)
     return formalize_notes.apply_notes(formalize_tree.distinct(found, relative(folder)), notes)
 
 

@@ -40,6 +40,9 @@ def test_gyros_against_7a002(classify_in: Any, jurisdiction: str) -> None:
         "gyro-bias-stability-one-month": "0.5 degree/hour",  # "less than 0.5": not met
         "gyro-angle-random-walk": "0.004 degree/hour**0.5",  # "≤ 0.0035": not met
         "gyro-bias-stability-three-minutes": "3 degree/hour",  # a.2's, but the range is a.1's
+        # the missile technology gyros of 7A102 (US .a, EU 7A102): "less than 0.5 degrees
+        # (1 sigma or rms) per hour": not met (US 7A102.b: above 100 g, not met either)
+        "gyro-drift-rate-stability-1g": "1 degree/hour",
     }
     assert classify_in(jurisdiction, _gyro(**figures), ON)["controlled"] is False
     # the angle random walk at 0.0035 meets 7A002.a.1.b, whose Note (spinning mass gyros) the

@@ -48,6 +48,9 @@ REQUEST_FIELDS = re.compile(
 NOT_MESSAGES = {"url", "id", "iri", "code", "jurisdiction", "data_version", "as_of", "relation"}
 UNIT_SYMBOLS = re.compile(r"\b(?:dB[a-z]|[mµμ]Gal|kHz)\b")
 """Unit symbols the official texts write (dBm, dBc, mGal, kHz): not camelCase identifiers."""
+REGULATION_WORDS = re.compile(r"\bTrue North\b")
+"""Words of the official texts that look like code (7A003.c "heading or True North
+determination"): not a Python repr."""
 MISSING = {"missing", "missing_facts", "missing_fact"}
 
 
@@ -68,7 +71,7 @@ def messages(value: object, key: str = "") -> Iterator[tuple[str, str]]:
 def code_speak(text: str, allowed: re.Pattern[str] | None = None) -> tuple[str, ...]:
     """The kinds of code speak in a text (kept per text: thousands of answers repeat the same
     notes)."""
-    text = UNIT_SYMBOLS.sub("", text)
+    text = REGULATION_WORDS.sub("", UNIT_SYMBOLS.sub("", text))
     if allowed is not None:
         text = allowed.sub("", text)
     return tuple(name for name, pattern in CODE_SPEAK.items() if pattern.search(text))
