@@ -16,7 +16,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad
@@ -150,6 +150,10 @@ class JournalState:
 
     data_version: str
     sequence: int
+    recorded: bool | None = field(default=None, compare=False)
+    """Whether the store records the journal sequence (True: read from it, or written by a
+    conditional write), False for a store written before it was kept (the number is then the
+    log's highest), None when not known (a state built elsewhere)."""
 
 
 def _integer(value: int) -> Literal:
@@ -175,8 +179,11 @@ def _read_state(store: Store) -> JournalState:
     row = rows[0] if rows else {}
     version, sequence = row.get("version"), row.get("sequence")
     # a store written before the journal sequence was kept: the log's highest number
-    number = int(sequence.value) if isinstance(sequence, Literal) else next_sequence(store) - 1
-    return JournalState(version.value if isinstance(version, Literal) else "", number)
+    if isinstance(sequence, Literal):
+        number, recorded = int(sequence.value), True
+    else:
+        number, recorded = next_sequence(store) - 1, False
+    return JournalState(version.value if isinstance(version, Literal) else "", number, recorded)
 
 
 def conditional_write(
@@ -220,16 +227,23 @@ def conditional_write(
     )
     last = sparql_term(_integer(expected.sequence))
     changes, sequence_of = sparql_term(NamedNode(CHANGES_GRAPH)), sparql_term(ns.eg("sequence"))
+    same_sequence = f"{{ GRAPH {meta} {{ {store_id} {sequence_p} ?last }} FILTER(?last = {last}) }}"
+    if not expected.recorded:  # or a store from before the journal sequence: no higher log entry
+        # (both filters are evaluated, the second a scan of the whole write log: a state read
+        # from a store that records the sequence needs only the first branch, which alone can
+        # match there, and every write would otherwise cost as much as the log is long)
+        same_sequence += (
+            f"\n  UNION\n"
+            f"  {{ FILTER NOT EXISTS {{ GRAPH {meta} {{ {store_id} {sequence_p} ?any }} }}\n"
+            f"    FILTER NOT EXISTS {{ GRAPH {changes} {{ ?e {sequence_of} ?s FILTER(?s > {last}) }} }} }}"
+        )
     text = (
         f"DELETE {{\n{_block(removable)}\nGRAPH {meta} {{ {store_id} {sequence_p} ?last }}\n}}\n"
         f"INSERT {{\n{_block([*insert, *logged])}\n"
         f"GRAPH {meta} {{ {store_id} {sequence_p} {sparql_term(number)} }}\n}}\n"
         f"WHERE {{\n"
         f"  GRAPH {meta} {{ {store_id} {version_p} {sparql_term(Literal(expected.data_version))} }}\n"
-        f"  {{ GRAPH {meta} {{ {store_id} {sequence_p} ?last }} FILTER(?last = {last}) }}\n"
-        f"  UNION\n"  # a store from before the journal sequence: no higher log entry yet
-        f"  {{ FILTER NOT EXISTS {{ GRAPH {meta} {{ {store_id} {sequence_p} ?any }} }}\n"
-        f"    FILTER NOT EXISTS {{ GRAPH {changes} {{ ?e {sequence_of} ?s FILTER(?s > {last}) }} }} }}\n"
+        f"  {same_sequence}\n"
         f"}}"
     )
     written = f"GRAPH {changes} {{ {sparql_term(entry)} {sequence_of} {sparql_term(number)} }}"
@@ -250,7 +264,7 @@ def conditional_write(
             [*removable, *kept],
             [*bulk_inserted, *insert, *logged, *moved],
         )
-    return JournalState(version, sequence)
+    return JournalState(version, sequence, recorded=True)
 
 
 def _bookkeeping(

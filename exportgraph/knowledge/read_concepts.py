@@ -47,9 +47,11 @@ _CONCEPT_LINKS = {
 class _ConceptDraft:
     notation: str
     scheme: str | None = None
-    texts: dict[str, dict[str, list[str]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    texts: dict[str, dict[str, dict[str, None]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(dict))
     )
+    """Per text property and language, the values in the order read (a dict: each kept once,
+    looked up in constant time; a list searched per value was quadratic in a concept's labels)."""
     links: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     flags: set[str] = field(default_factory=set)
     order: int | None = None
@@ -59,9 +61,7 @@ class _ConceptDraft:
     def add(self, prop: str, value: object) -> None:
         """Take one (property, value) row of queries/knowledge_concepts.rq."""
         if prop in _CONCEPT_TEXTS and isinstance(value, Literal):
-            values = self.texts[_CONCEPT_TEXTS[prop]][value.language or ""]
-            if value.value not in values:
-                values.append(value.value)
+            self.texts[_CONCEPT_TEXTS[prop]][value.language or ""].setdefault(value.value)
         elif prop in _CONCEPT_LINKS and isinstance(value, NamedNode):
             self.links[_CONCEPT_LINKS[prop]].add(value.value)
         elif prop == ns.OWL + "deprecated":
@@ -135,6 +135,29 @@ def _schemes(concepts: Mapping[str, Concept]) -> dict[str, dict[str, Concept]]:
     return schemes
 
 
+def _schemes_after(
+    previous: Mapping[str, dict[str, Concept]],
+    concepts: Mapping[str, Concept],
+    changed: Iterable[str],
+) -> dict[str, dict[str, Concept]]:
+    """`_schemes(concepts)` when only the texts of the `changed` concepts differ from those
+    `previous` was made of (their schemes and notations, so each notation's concept by IRI, are
+    the same): `previous` with those concepts replaced where they are the ones named, instead of
+    sorting every concept again after each label approved."""
+    schemes = dict(previous)
+    copied: set[str] = set()
+    for iri in changed:
+        concept = concepts[iri]
+        named = schemes.get(concept.scheme or "", {}).get(concept.notation)
+        if concept.scheme is None or named is None or named.iri != iri:
+            continue
+        if concept.scheme not in copied:  # the previous version's index keeps its own
+            schemes[concept.scheme] = dict(schemes[concept.scheme])
+            copied.add(concept.scheme)
+        schemes[concept.scheme][concept.notation] = concept
+    return schemes
+
+
 def follow_texts(
     previous: Knowledge, knowledge: Knowledge, store: Store, changed: Sequence[Quad]
 ) -> bool:
@@ -166,7 +189,9 @@ def follow_texts(
         for iri, draft in drafts.items():
             concepts[iri] = replace(concepts[iri], texts=draft.concept(iri).texts)
     knowledge.concepts = concepts
-    knowledge.schemes = _schemes(concepts) if subjects else previous.schemes
+    knowledge.schemes = (
+        _schemes_after(previous.schemes, concepts, subjects) if subjects else previous.schemes
+    )
     knowledge.kind_ancestors = previous.kind_ancestors  # the hierarchy did not change
     knowledge.kind_descendants = previous.kind_descendants
     return True
