@@ -156,7 +156,7 @@ def formalized(ontology: Path) -> tuple[list[FormalEntry], dict[str, dict[str, T
         "US": {e.code: e.tree for e in us.entries},
         "EU": {e.code: e.tree for e in eu.entries},
     }
-    curated = {j: whole_lists._codes(ontology, j) for j in ("US", "EU")}
+    curated = {j: set(whole_lists._kinds(ontology, j)) for j in ("US", "EU")}
     return whole_lists._formalized(ontology, str, trees, curated), trees
 
 
