@@ -141,6 +141,12 @@ def formalize_served(
                 if row.jurisdictions:
                     raise row.error("code", f"{jurisdiction}:{row.code} is not in its list")
                 continue
+            first = next((r for r, j, n, _ in read if j == jurisdiction and n is node), None)
+            if first is not None:
+                why = (
+                    f"{node.public_id} is read by line {first.line} already (one row per paragraph)"
+                )
+                raise row.error("code", why)
             read.append((row, jurisdiction, node, _check(row, node)))
     own = {(j, node.code): (row.kind,) for row, j, node, _ in read}
     entries: list[FormalEntry] = []

@@ -204,7 +204,9 @@ def annex_i(
         tree(graph, entry.tree, source, curated, formalized)
         subject = ns.entry_iri("EU", entry.code)
         if entry.code not in curated:
-            graph.text(subject, DCT_TITLE, entry.tree.text)
+            # its first line, as formalize_rdf titles a formalized entry: one title per entry (EU
+            # 7A008 goes on "For other marine systems, see 8A002.")
+            graph.text(subject, DCT_TITLE, entry.tree.text.split("\n", 1)[0])
         graph.text(subject, ns.eg("category"), entry.category, None)
         for key in entry.defined_terms:
             graph.add(subject, ns.eg("quotesDefinedTerm"), ns.defined_term_iri("EU", key))

@@ -188,7 +188,11 @@ def query(
     """Run a read-only SPARQL query (updates, SERVICE, LOAD and FROM are refused)."""
     from exportgraph.presentation.sparql_text import run_query_text
 
-    text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        fail(f"cannot read the query file {file!r} ({reason}): give a .rq file, or - to read stdin")
     context = make_context(store)
     try:
         result = run_query_text(context, text, output_format)

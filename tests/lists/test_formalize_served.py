@@ -170,3 +170,16 @@ def test_software_and_technology_for_computers_state_the_served_figure(
     assert criterion.unit.endswith("WeightedTeraFLOPS")
     fact = "not-controlled-by-4e001-a" if code.startswith("4E") else "not-controlled-by-4d001-a"
     assert fact in entry.requires_facts
+
+
+def test_a_second_row_for_one_paragraph_fails_the_load(
+    trees: Trees, formalized: list[FormalEntry]
+) -> None:
+    """Two rows for US 6E201 (a merge kept the row it replaced) made two entries of one IRI — two
+    sort keys, and a what-if that saw the US list changed by any change at all."""
+    row = _one("6E001", "EU")
+    again = replace(row, line=row.line + 40)
+    with pytest.raises(SourceDataError) as raised:
+        formalize_served([row, again], trees, formalized, CURATED)
+    assert raised.value.line == row.line + 40
+    assert f"read by line {row.line} already" in raised.value.message

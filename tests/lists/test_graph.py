@@ -48,6 +48,18 @@ def test_curated_entry_keeps_its_own_title_and_sort_key(built: Store) -> None:
     assert len(built.select(criteria)) == 3
 
 
+def test_every_entry_has_one_title_and_at_most_one_sort_key(built: Store) -> None:
+    """EU 7A008 had two titles (the listed text whole, the formalized entry its first line) and US
+    6E201 two sort keys (two served rows): a reader picks either, so a what-if read the US and EU
+    lists as changed by any change."""
+    for predicate in (f"<{ns.DCTERMS}title>", f"<{ns.EG}sortKey>"):
+        twice = built.select(
+            f"SELECT ?e WHERE {{ ?e a <{ns.EG}ControlEntry> ; {predicate} ?v }} "
+            "GROUP BY ?e HAVING (COUNT(DISTINCT ?v) > 1)"
+        )
+        assert [_text(row["e"]) for row in twice] == [], predicate
+
+
 def test_eu_note_1_of_4a506_on_the_entry(built: Store) -> None:
     rows = _select(built, "listed_notes", entry=ns.entry_iri("EU", "4A506"))
     note = next(r for r in rows if _text(r["heading"]) == "Note 1:")

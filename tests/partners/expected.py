@@ -16,3 +16,18 @@ def not_controlled_but_us_5a991(result: dict[str, Any], jurisdiction: str) -> bo
         and bool(possible)
         and all(p.startswith("US:5A991.b.7.") for p in possible)
     )
+
+
+def ids(result: dict[str, Any], key: str) -> list[str]:
+    """The public ids an answer lists under `key` ("entries", "possible_entries")."""
+    return [p["id"] if isinstance(p, dict) else p for p in result.get(key, [])]
+
+
+def controls(result: dict[str, Any], entry: str) -> bool:
+    """Controlled, by `entry` among others."""
+    return result["controlled"] is True and entry in ids(result, "entries")
+
+
+def not_by(result: dict[str, Any], entry: str) -> bool:
+    """`entry` neither controls the item nor may control it."""
+    return entry not in ids(result, "entries") and entry not in ids(result, "possible_entries")

@@ -121,6 +121,10 @@ def test_query_command_refuses_service(tmp_path: Path) -> None:
     path.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     answer = runner.invoke(app, ["query", str(path), "--format", "csv"])
     assert answer.exit_code == 0 and answer.stdout.startswith("n")
+    # a query given in place of the file: a clear error, not a traceback
+    missing = runner.invoke(app, ["query", "SELECT * WHERE { ?s ?p ?o }"])
+    assert missing.exit_code == 2 and isinstance(missing.exception, SystemExit | None)
+    assert "cannot read the query file" in missing.output and "- to read stdin" in missing.output
 
 
 def test_classify_technology_for_software_and_a_material_form(context: Context) -> None:

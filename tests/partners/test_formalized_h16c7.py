@@ -12,24 +12,14 @@ from typing import Any
 
 import pytest
 
+from tests.partners.expected import controls, ids, not_by
+
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
 BOTH = ("US", "EU")
 
 
 def _item(kind: str, parameters: dict[str, str], facts: dict[str, bool]) -> dict[str, Any]:
     return {"kind": kind, "parameters": parameters, "facts": facts}
-
-
-def _ids(result: dict[str, Any], key: str) -> list[str]:
-    return [p["id"] if isinstance(p, dict) else p for p in result.get(key, [])]
-
-
-def _controls(result: dict[str, Any], entry: str) -> bool:
-    return result["controlled"] is True and entry in _ids(result, "entries")
-
-
-def _not_by(result: dict[str, Any], entry: str) -> bool:
-    return entry not in _ids(result, "entries") and entry not in _ids(result, "possible_entries")
 
 
 IMU = {
@@ -98,11 +88,11 @@ def test_both_sides_of_each_threshold(
 ) -> None:  # fmt: skip
     entry = f"{jurisdiction}:{code}"
     meeting = classify_in(jurisdiction, _item(kind, {**other, parameter: met}, facts), ON)
-    assert _controls(meeting, entry), meeting
+    assert controls(meeting, entry), meeting
     missing = classify_in(jurisdiction, _item(kind, {**other, parameter: missed}, facts), ON)
-    assert _not_by(missing, entry)
+    assert not_by(missing, entry)
     unstated = classify_in(jurisdiction, _item(kind, other, facts), ON)
-    assert unstated["controlled"] == "unknown" and entry in _ids(unstated, "possible_entries")
+    assert unstated["controlled"] == "unknown" and entry in ids(unstated, "possible_entries")
     assert parameter in unstated["missing"]
 
 
@@ -114,14 +104,14 @@ def test_a_cold_atom_imu_space_qualified_or_not(classify_in: Any, jurisdiction: 
     asked = classify_in(jurisdiction, _item(imu, walk, {k: v for k, v in IMU.items() if k != "space-qualified"}), ON)  # fmt: skip
     assert asked["controlled"] == "unknown" and "space-qualified" in asked["missing_facts"]
     ground = classify_in(jurisdiction, _item(imu, walk, {**IMU, "space-qualified": False}), ON)
-    assert _not_by(ground, entry)
+    assert not_by(ground, entry)
     # the other paragraphs of 7A003 stay text: such an item is never answered "not controlled"
     assert ground["controlled"] == "unknown"
-    assert f"{jurisdiction}:7A003.a" in _ids(ground, "possible_entries")
+    assert f"{jurisdiction}:7A003.a" in ids(ground, "possible_entries")
     # certified for civil aircraft: 7A003 does not apply, whatever the figures
     civil = classify_in(jurisdiction, _item(imu, walk, {**IMU, "inertial-measurement-equipment-not-certified-for-civil-aircraft": False}), ON)  # fmt: skip
-    assert not any(e.startswith(f"{jurisdiction}:7A003") for e in _ids(civil, "entries"))
-    assert not any(e.startswith(f"{jurisdiction}:7A003") for e in _ids(civil, "possible_entries"))
+    assert not any(e.startswith(f"{jurisdiction}:7A003") for e in ids(civil, "entries"))
+    assert not any(e.startswith(f"{jurisdiction}:7A003") for e in ids(civil, "possible_entries"))
 
 
 @pytest.mark.parametrize(
@@ -146,7 +136,7 @@ def test_a_fact_naming_another_entry_stated_false_hands_the_item_over(
 ) -> None:  # fmt: skip
     entry = f"{jurisdiction}:{code}"
     result = classify_in(jurisdiction, _item(kind, parameters, {**facts, fact: False}), ON)
-    assert entry not in _ids(result, "entries") and entry in _ids(result, "possible_entries")
+    assert entry not in ids(result, "entries") and entry in ids(result, "possible_entries")
     assert result["controlled"] != False  # noqa: E712 - "unknown" or controlled elsewhere
 
 
@@ -154,7 +144,7 @@ def test_a_fact_naming_another_entry_stated_false_hands_the_item_over(
 def test_the_us_7b102_threshold_accuracy_stays_text(classify_in: Any, jurisdiction: str) -> None:
     result = classify_in(jurisdiction, _item("scatterometer", {"mirror-characterization-measurement-accuracy": "1 ppm"}, {}), ON)  # fmt: skip
     assert result["controlled"] == "unknown"
-    assert "US:7B102.a" in _ids(result, "possible_entries")
+    assert "US:7B102.a" in ids(result, "possible_entries")
 
 
 def _served(kind: str, for_kind: str, purpose: str, parameters: dict[str, str],
@@ -168,28 +158,28 @@ def test_technology_and_software_serving_category_7(classify_in: Any, jurisdicti
     # 7E001: technology for the "development" of equipment specified in 7A (US: except 7A994)
     fine = {"star-tracker-azimuth-accuracy": "20 arcsecond"}
     tech = classify_in(jurisdiction, _served("technology", "star-tracker", "development", fine, {}), ON)  # fmt: skip
-    assert _controls(tech, f"{jurisdiction}:7E001")
+    assert controls(tech, f"{jurisdiction}:7E001")
     coarse = {"star-tracker-azimuth-accuracy": "21 arcsecond"}
     tech = classify_in(jurisdiction, _served("technology", "star-tracker", "development", coarse, {}), ON)  # fmt: skip
-    assert _not_by(tech, f"{jurisdiction}:7E001")
+    assert not_by(tech, f"{jurisdiction}:7E001")
     # 7E002: technology for the "production"; 7D001: software specially designed or modified
     walk = {"inertial-measurement-angle-random-walk": "0.05 degree/hour**0.5"}
     imu = "inertial-measurement-equipment"
     tech = classify_in(jurisdiction, _served("technology", imu, "production", walk, IMU), ON)
-    assert _controls(tech, f"{jurisdiction}:7E002")
+    assert controls(tech, f"{jurisdiction}:7E002")
     software_facts = {**IMU, "software-specially-designed-or-modified": True}
     software = classify_in(jurisdiction, _served("software", imu, "production", walk, software_facts), ON)  # fmt: skip
-    assert _controls(software, f"{jurisdiction}:7D001")
+    assert controls(software, f"{jurisdiction}:7D001")
     # "use" is not a purpose of 7E001, 7E002 or 7D001
     use = classify_in(jurisdiction, _served("technology", "star-tracker", "use", fine, {}), ON)
     for code in ("7E001", "7E002", "7D001"):
-        assert _not_by(use, f"{jurisdiction}:{code}")
+        assert not_by(use, f"{jurisdiction}:{code}")
     # EU 7E101: technology for the "use" of equipment specified in 7A001 to 7A006 … (the US
     # 7E101, "for MT reasons", is not read)
     if jurisdiction == "EU":
-        assert _controls(use, "EU:7E101")
+        assert controls(use, "EU:7E101")
         coarse_use = _served("technology", "star-tracker", "use", coarse, {})
-        assert _not_by(classify_in(jurisdiction, coarse_use, ON), "EU:7E101")
+        assert not_by(classify_in(jurisdiction, coarse_use, ON), "EU:7E101")
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -201,24 +191,24 @@ def test_technology_for_underwater_dbrn_systems(classify_in: Any, jurisdiction: 
     kind = "underwater-dbrn-system"
     for purpose in ("development", "production"):
         fine = _served("technology", kind, purpose, {"dbrn-positioning-accuracy": "0.4 nmi"}, {})
-        assert _controls(classify_in(jurisdiction, fine, ON), entry)
+        assert controls(classify_in(jurisdiction, fine, ON), entry)
         coarse = _served("technology", kind, purpose, {"dbrn-positioning-accuracy": "0.5 nmi"}, {})
-        assert _not_by(classify_in(jurisdiction, coarse, ON), entry)
+        assert not_by(classify_in(jurisdiction, coarse, ON), entry)
     asked = classify_in(jurisdiction, _served("technology", kind, "development", {}, {}), ON)
     assert asked["controlled"] == "unknown" and "dbrn-positioning-accuracy" in asked["missing"]
     use = _served("technology", kind, "use", {"dbrn-positioning-accuracy": "0.1 nmi"}, {})
-    assert _not_by(classify_in(jurisdiction, use, ON), entry)
+    assert not_by(classify_in(jurisdiction, use, ON), entry)
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
 def test_navigation_satellite_receivers_by_their_facts(classify_in: Any, jurisdiction: str) -> None:
     kind = "navigation-satellite-receiver"
     decrypting = {"navigation-satellite-receiver-government-decryption": True}
-    assert _controls(classify_in(jurisdiction, _item(kind, {}, decrypting), ON), f"{jurisdiction}:7A005.a")  # fmt: skip
+    assert controls(classify_in(jurisdiction, _item(kind, {}, decrypting), ON), f"{jurisdiction}:7A005.a")  # fmt: skip
     plain = classify_in(jurisdiction, _item(kind, {}, {"navigation-satellite-receiver-government-decryption": False}), ON)  # fmt: skip
-    assert _not_by(plain, f"{jurisdiction}:7A005.a")
+    assert not_by(plain, f"{jurisdiction}:7A005.a")
     # 7A005.b (adaptive antenna systems, and its Note) stays text: never "not controlled"
-    assert plain["controlled"] == "unknown" and f"{jurisdiction}:7A005.b" in _ids(plain, "possible_entries")  # fmt: skip
+    assert plain["controlled"] == "unknown" and f"{jurisdiction}:7A005.b" in ids(plain, "possible_entries")  # fmt: skip
     # 7A105.b.3 anti-jam receivers for airborne applications, unless designed for civil services
     anti_jam = {
         **(GNSS_EU if jurisdiction == "EU" else GNSS),
@@ -226,9 +216,9 @@ def test_navigation_satellite_receivers_by_their_facts(classify_in: Any, jurisdi
         "navigation-satellite-receiver-not-for-civil-services": True,
     }
     entry = f"{jurisdiction}:7A105.b.3"
-    assert _controls(classify_in(jurisdiction, _item(kind, {}, anti_jam), ON), entry)
+    assert controls(classify_in(jurisdiction, _item(kind, {}, anti_jam), ON), entry)
     civil = {**anti_jam, "navigation-satellite-receiver-not-for-civil-services": False}
-    assert _not_by(classify_in(jurisdiction, _item(kind, {}, civil), ON), entry)
+    assert not_by(classify_in(jurisdiction, _item(kind, {}, civil), ON), entry)
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -238,7 +228,7 @@ def test_airborne_altimeters_by_their_facts(classify_in: Any, jurisdiction: str)
     # modulation."
     kind, band = "airborne-altimeter", "altimeter-operating-outside-4-2-to-4-4-ghz"
     managed = {band: True, "altimeter-power-management": True}
-    assert _controls(classify_in(jurisdiction, _item(kind, {}, managed), ON), f"{jurisdiction}:7A006.a")  # fmt: skip
+    assert controls(classify_in(jurisdiction, _item(kind, {}, managed), ON), f"{jurisdiction}:7A006.a")  # fmt: skip
     in_band = classify_in(jurisdiction, _item(kind, {}, {**managed, band: False}), ON)
     assert in_band["controlled"] is False
     unstated = classify_in(jurisdiction, _item(kind, {}, {band: True}), ON)
