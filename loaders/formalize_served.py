@@ -131,6 +131,7 @@ def formalize_served(
     jurisdiction, each curated code's kinds."""
     formal = list(formal)
     read: list[tuple[ServedRow, str, TextNode, str]] = []
+    line_of: dict[tuple[str, str], int] = {}  # each paragraph's row, by jurisdiction and code
     for row in rows:
         for jurisdiction, lists in trees.items():
             if row.jurisdictions and jurisdiction not in row.jurisdictions:
@@ -141,11 +142,9 @@ def formalize_served(
                 if row.jurisdictions:
                     raise row.error("code", f"{jurisdiction}:{row.code} is not in its list")
                 continue
-            first = next((r for r, j, n, _ in read if j == jurisdiction and n is node), None)
-            if first is not None:
-                why = (
-                    f"{node.public_id} is read by line {first.line} already (one row per paragraph)"
-                )
+            first = line_of.setdefault((jurisdiction, node.code), row.line)
+            if first != row.line:
+                why = f"{node.public_id} is read by line {first} already (one row per paragraph)"
                 raise row.error("code", why)
             read.append((row, jurisdiction, node, _check(row, node)))
     own = {(j, node.code): (row.kind,) for row, j, node, _ in read}

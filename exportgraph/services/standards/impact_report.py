@@ -97,14 +97,12 @@ def impact_report(
             field="to",
         )
     # each release's statements read once: for its rules and for the diff
-    statements = dict(
-        zip((start, end), releases.releases_triples(store, [start, end]), strict=True)
-    )
+    stated_before, stated_after = releases.releases_triples(store, [start, end])
     sides = (
-        (start, of_triples(statements[start]), before[0]),
-        (end, of_triples(statements[end]), after[0]),
+        (start, of_triples(stated_before), before[0]),
+        (end, of_triples(stated_after), after[0]),
     )
-    diff = diff_triples(statements[start], statements[end])
+    diff = diff_triples(stated_before, stated_after)
     return _by_releases(knowledge, rows, codes, *sides, diff)
 
 
