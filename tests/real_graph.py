@@ -1,6 +1,6 @@
 """The real data: the project's ontology/ and tables, reasoned, built ONCE per test process and
 handed out as copies (a memory store loaded from that build's N-Quads dump: ~0.4 s instead of a
-~6 s rebuild). A copy holds exactly what build() left in the store (every graph, the bookkeeping
+~15 s rebuild). A copy holds exactly what build() left in the store (every graph, the bookkeeping
 graph and so the same data version), so a test may write to its copy without touching another's.
 
 Session fixtures (read-only in tests): a conftest imports those it needs."""
@@ -18,10 +18,15 @@ import pytest
 from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 
-from exportgraph.graph.build import build
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.index import Knowledge
+from exportgraph.services.standards.loading import load_checked
+from exportgraph.services.standards.terminology_check import (
+    TerminologyReport,
+    record_check,
+    recordable,
+)
 from exportgraph.settings import Settings
 from exportgraph.store import Store
 from exportgraph.store.embedded import EmbeddedStore
@@ -30,21 +35,27 @@ S = TypeVar("S", bound=EmbeddedStore)
 
 
 @functools.cache
-def _real_dump() -> bytes:
-    """N-Quads of every graph of a store that build() filled from ontology/ (once per process)."""
+def _real_load() -> tuple[bytes, TerminologyReport]:
+    """N-Quads of every graph of a store that `exportgraph load` filled from ontology/, and the
+    terminology check the load ran on it (once per process)."""
     store = EmbeddedStore()
     try:
-        build(store)
+        loaded = load_checked(store)
         data = store._handle().dump(format=pyoxigraph.RdfFormat.N_QUADS)
     finally:
         store.close()
     assert data is not None
-    return data
+    return data, loaded.check
 
 
 def load_real(store: S) -> S:
-    """`store` (new, empty) filled with the real graph as build() leaves it."""
-    store._handle().load(_real_dump(), format=pyoxigraph.RdfFormat.N_QUADS)
+    """`store` (new, empty) filled with the real graph as `exportgraph load` leaves it: the
+    check recorded for its data version too (beside an on-disk store; in process for a memory
+    one), so a copy's first proposal starts from it as a loaded store's does."""
+    data, check = _real_load()
+    store._handle().load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+    if recordable(check):
+        record_check(store, store.data_version() or "", check)
     return store
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,7 +14,7 @@ from exportgraph.presentation.negotiation import RDF_FORMAT_NAMES
 from exportgraph.store import LoadError
 
 if TYPE_CHECKING:
-    from pyoxigraph import Triple
+    from exportgraph.services.standards.terminology_check import TerminologyReport
 
 EXPORT_FORMATS = RDF_FORMAT_NAMES
 KEEP_ALIVE_SECONDS = 30
@@ -81,51 +80,46 @@ def load(
 ) -> None:
     """(Re)build the store from ontology/, the control tables and the mappings, replaying the
     approved change sets on top (a change that no longer applies fails the load)."""
-    from exportgraph.graph.build import build
     from exportgraph.graph.replay import summarize
-    from exportgraph.services.standards.terminology_check import (
-        TerminologyReport,
-        record_check,
-        recordable,
-        require_conforming,
-    )
+    from exportgraph.services.standards.loading import load_checked
+    from exportgraph.store import open_store
 
     if engine not in ("reasonable", "owlrl"):
         fail(f"--engine must be reasonable or owlrl, got {engine!r}")
-    from exportgraph.store import open_store
-
     settings = make_context(store).settings
-    checks: list[TerminologyReport] = []
-
-    def validate(triples: Iterable[Triple], what: str) -> TerminologyReport:
-        checks.append(require_conforming(triples, what))
-        return checks[-1]
-
     try:
         with open_store(settings.store_uri, update_url=settings.update_url) as target:
-            report = build(
+            loaded = load_checked(
                 target,
                 engine=engine,  # type: ignore[arg-type]
                 drop_conflicting=drop_conflicting,
-                validate=validate,
             )
-            if checks and recordable(checks[-1]):
-                # what was validated is what was loaded: `check` need not validate it again
-                record_check(target, report.data_version, checks[-1])
     except LoadError as error:
         fail(str(error))
+    report = loaded.build
     console.print(
         f"loaded {report.total_triples} triples ({report.asserted_triples} asserted, "
         f"{report.inferred_triples} inferred by {report.engine})\n"
         f"parse {report.parse_seconds:.2f} s, reasoning {report.reasoning_seconds:.2f} s, "
         f"load {report.load_seconds:.2f} s\n"
         f"{summarize(report.changes)}\n"
+        f"{_terminology(loaded.check)}"
         f"data version {report.data_version}",
         highlight=False,
     )
     from exportgraph.services.partners.screening import installed_list
 
     console.print(installed_list(), highlight=False)
+
+
+def _terminology(report: TerminologyReport) -> str:
+    """What the load's check of the loaded terminology found (one line)."""
+    if report.conforms:
+        return "the terminology conforms to its shapes\n"
+    return (
+        f"the terminology does NOT conform: {report.count('violation')} violation(s) "
+        "(`exportgraph check` lists them)\n"
+    )
 
 
 def check(

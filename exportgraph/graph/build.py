@@ -22,6 +22,8 @@ REBUILD_ATTEMPTS = 3
 
 Validator = Callable[[list[Triple], str], object]
 """Raises a LoadError when the triples (described by the text) may not be loaded."""
+Observer = Callable[[list[Triple]], object]
+"""Given the triples about to be loaded; never refuses them."""
 
 
 @dataclass(frozen=True)
@@ -47,15 +49,18 @@ def build(
     root: Path | None = None,
     drop_conflicting: bool = False,
     validate: Validator | None = None,
+    observe: Observer | None = None,
 ) -> BuildReport:
     """(Re)build the store from the sources with the approved change sets replayed on top
     (exportgraph.graph.replay) and, when they change anything, the result passed to `validate`
     (the terminology check, given by the caller: it lives above this layer); on any error (a
-    conflict, a violation) the store keeps its previous data."""
+    conflict, a violation) the store keeps its previous data. The graph of asserted statements
+    that `validate` is not given (the sources as they are) goes to `observe`, which may check it
+    without refusing it (the loaded data's check, kept for `check` and the first approval)."""
     with write_lock:  # no approval of this process slips between the replay and the load
         for _ in range(REBUILD_ATTEMPTS):
             changes = approved_changes(store)
-            report = _build_once(store, engine, root, changes, drop_conflicting, validate)
+            report = _build_once(store, engine, root, changes, drop_conflicting, validate, observe)
             # another process may have approved a change meanwhile: then replay that one too
             if approved_changes(store) == changes:
                 return report
@@ -75,6 +80,7 @@ def _build_once(
     changes: Sequence[ApprovedChange],
     drop_conflicting: bool,
     validate: Validator | None,
+    observe: Observer | None,
 ) -> BuildReport:
     started = time.perf_counter()
     sources = collect_sources(root)
@@ -84,6 +90,8 @@ def _build_once(
         # validated like an approval's result before anything is written
         applied = sum(1 for outcome in replayed.outcomes if outcome.status == "applied")
         validate(replayed.graph, f"the terminology with {applied} approved change(s) replayed")
+    elif observe is not None:
+        observe(replayed.graph)
     parsed = time.perf_counter()
     closure = materialize(replayed.graph, engine)
     inferred = RdfSource(

@@ -276,7 +276,7 @@ def read_vocabulary(store: Store) -> Vocabulary:
     return analyse([t for t in schema if is_schema(t)], same_as - {""})
 
 
-_VOCABULARY: PerVersion[Vocabulary] = PerVersion(read_vocabulary)
+_VOCABULARY: PerVersion[Vocabulary] = PerVersion(read_vocabulary, shared=True)
 
 
 def vocabulary_for(store: Store) -> Vocabulary:

@@ -1,5 +1,6 @@
 """Values derived from a store, kept for its data version: in process (PerVersion) and, for
-results worth keeping across processes (a SHACL check), in a file beside an on-disk store."""
+results worth keeping across processes (a SHACL check), in a file beside an on-disk store — or,
+for a store without such a file (memory, remote), in this process by data version."""
 
 from __future__ import annotations
 
@@ -30,7 +31,11 @@ class PerVersion(Generic[T]):
 
     With `step`, the value of a new version is first asked of `step(store, previous version,
     previous value, new version)` (a value that follows the writes since, or None: then
-    `build`)."""
+    `build`).
+
+    With `shared`, the value of a data version built for one store is also the value for
+    another store at that version (a copy): a data version that is a digest names one content,
+    as each write chains its own digest onto the version before (store.sparql_text)."""
 
     def __init__(
         self,
@@ -38,10 +43,12 @@ class PerVersion(Generic[T]):
         *,
         serve_previous: bool = False,
         step: Callable[[Store, str, T, str], T | None] | None = None,
+        shared: bool = False,
     ) -> None:
         self._build = build
         self._step = step
         self._serve_previous = serve_previous
+        self._shared = shared
         self._lock = threading.Lock()
         self._entry: tuple[tuple[int, str], T] | None = None
         self._for = 0  # id of the store whose value the lock's holder builds
@@ -52,6 +59,11 @@ class PerVersion(Generic[T]):
         key = (id(store), store.data_version() or "")
         entry = self._entry
         if entry is not None and entry[0] == key:
+            return entry[1]
+        if self._shared and entry is not None and entry[0][1] == key[1] and is_digest(key[1]):
+            if self._lock.acquire(blocking=False):  # now this store's (its writes step from it)
+                self._entry = (key, entry[1])
+                self._lock.release()
             return entry[1]
         previous = entry is not None and entry[0][0] == key[0] and self._serve_previous and not wait
         if not self._lock.acquire(blocking=not previous):
@@ -86,6 +98,11 @@ class PerVersion(Generic[T]):
             self._entry = ((id(store), version), value)
 
 
+def is_digest(version: str) -> bool:
+    """Whether a data version is a SHA-256 digest (of sources, or chained over writes)."""
+    return len(version) == 64 and all(c in "0123456789abcdef" for c in version)
+
+
 @dataclass(frozen=True)
 class Recorded:
     """A result kept beside the store: for which data and shapes version, computed when."""
@@ -95,6 +112,25 @@ class Recorded:
     computed_at: str
     result: object
     """What `json.dumps` wrote (the caller's own TypedDict), read back as JSON."""
+
+
+_KEPT_IN_PROCESS = 8
+"""How many results of stores without a file this process keeps (the newest)."""
+_in_process: dict[tuple[str, str, str], Recorded] = {}
+_in_process_lock = threading.Lock()
+
+
+def _keep_in_process(name: str, entry: Recorded) -> None:
+    # A data version names one content (each write chains its digest onto the version before),
+    # so a result holds for any store at that version; a version that is no digest names nothing.
+    if not is_digest(entry.data_version):
+        return
+    with _in_process_lock:
+        key = (name, entry.data_version, entry.shapes_version)
+        _in_process.pop(key, None)
+        _in_process[key] = entry
+        while len(_in_process) > _KEPT_IN_PROCESS:
+            del _in_process[next(iter(_in_process))]
 
 
 def record_path(store: Store) -> Path | None:
@@ -111,7 +147,8 @@ def recorded(store: Store, name: str, data_version: str, shapes_version: str) ->
     """The result `name` recorded for exactly these versions, or None."""
     path = record_path(store)
     if path is None:
-        return None
+        found = _in_process.get((name, data_version, shapes_version))
+        return found if found is not None and is_digest(data_version) else None
     try:
         kept = json.loads(path.read_text(encoding="utf-8")).get(name)
     except (OSError, ValueError, AttributeError):
@@ -139,6 +176,7 @@ def record(
     )
     path = record_path(store)
     if path is None:
+        _keep_in_process(name, entry)
         return entry
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))

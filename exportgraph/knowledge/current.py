@@ -39,7 +39,7 @@ def _follow(store: Store, version: str, previous: Indexed, now: str) -> Indexed 
 
 # readers keep the previous version's index while one of them builds the new one (no reader
 # waits on a rebuild after an approval); each answer carries the version of the index it used
-_CURRENT: PerVersion[Indexed] = PerVersion(index, serve_previous=True, step=_follow)
+_CURRENT: PerVersion[Indexed] = PerVersion(index, serve_previous=True, step=_follow, shared=True)
 
 
 def after_write(context: Context) -> Knowledge:

@@ -116,4 +116,4 @@ def memory_store_of(triples: Iterable[Triple]) -> Store:
     version = compute_data_version([RdfSource("graph", data, "application/n-triples")])
     from exportgraph.store.embedded import EmbeddedStore
 
-    return EmbeddedStore.holding(listed, version)  # the version replace_all would record
+    return EmbeddedStore.holding(listed, version, data)  # the version replace_all would record

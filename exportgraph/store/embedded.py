@@ -57,14 +57,23 @@ class EmbeddedStore(Store):
             ) from None
 
     @classmethod
-    def holding(cls, triples: Sequence[pyoxigraph.Triple], version: str) -> EmbeddedStore:
-        """A memory store holding `triples` in its default graph at data `version`, filled by
-        Oxigraph's bulk insert (a SPARQL INSERT DATA text of a whole graph takes ~2x longer)."""
+    def holding(
+        cls, triples: Sequence[pyoxigraph.Triple], version: str, n_triples: bytes | None = None
+    ) -> EmbeddedStore:
+        """A memory store holding `triples` in its default graph at data `version`. Parsing
+        their N-Triples (`n_triples`, when the caller has them) is ~3x faster than building a
+        Python Quad per triple for Oxigraph's bulk insert, but a parsed blank node gets a new
+        identifier: with blank nodes (or what might be one) the triples are inserted as given."""
         store = cls()
-        graph = pyoxigraph.DefaultGraph()
-        store._handle().extend(
-            pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in triples
-        )
+        if n_triples is None:
+            n_triples = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+        if b"_:" in n_triples:  # a blank node, or text that looks like one in a literal
+            graph = pyoxigraph.DefaultGraph()
+            store._handle().extend(
+                pyoxigraph.Quad(t.subject, t.predicate, t.object, graph) for t in triples
+            )
+        else:
+            store._handle().load(n_triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
         store._update(set_version(version))
         return store
 

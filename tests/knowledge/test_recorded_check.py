@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -139,3 +140,60 @@ def test_load_records_the_check_it_ran_and_check_reports_it(
     assert {k: kept[k] for k in ("conforms", "violations")} == {
         k: fresh[k] for k in ("conforms", "violations")
     }
+
+
+def test_a_plain_load_records_the_check_of_what_it_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, validations: list[int]
+) -> None:
+    """No approved change to replay: the sources load as they are, and their check is recorded
+    and said, so `check` (and the first proposal) need not validate the whole graph again."""
+    from tests.terminology.conftest import fixture_ontology
+
+    home = tmp_path / "home"
+    fixture_ontology(home / "ontology")
+    for name in ("queries", "shapes"):
+        (home / name).symlink_to(Path(__file__).resolve().parents[2] / name)
+    monkeypatch.setenv("EXPORTGRAPH_HOME", str(home))
+    path = tmp_path / "store"
+    loaded = runner.invoke(app, ["load", "--store", f"oxigraph:{path}"])
+    assert loaded.exit_code == 0, loaded.output
+    assert "the terminology conforms to its shapes" in loaded.output
+    code, kept = _check(path)
+    assert code == 0 and kept["recorded"] is True and kept["conforms"] is True
+    assert validations == []  # the load checked the graph before writing it, not the store
+
+
+def _memory(turtle: str, unique: str) -> EmbeddedStore:
+    """A memory store of `turtle` plus a statement no other test writes (its own version)."""
+    store = EmbeddedStore()
+    text = f'{PREFIXES}{turtle}\n<urn:test:{unique}> <urn:test:p> "x" .\n'
+    store.replace_all([RdfSource("test", text.encode(), "text/turtle")])
+    return store
+
+
+def test_stores_without_a_folder_share_the_check_of_a_data_version(
+    validations: list[int],
+) -> None:
+    """A data version names one content, so a memory store at a version checked in this
+    process reports that check; other content (another version) is validated."""
+    unique = uuid.uuid4().hex
+    first, same = _memory(VALID, unique), _memory(VALID, unique)
+    broken = _memory(BROKEN, unique)
+    assert first.data_version() == same.data_version() != broken.data_version()
+    checked = terminology_check.checked_terminology(first)
+    again = terminology_check.checked_terminology(same)
+    assert (checked.recorded, again.recorded) == (False, True)
+    assert again.report == checked.report and again.computed_at == checked.computed_at
+    other = terminology_check.checked_terminology(broken)
+    assert other.recorded is False and not other.report.conforms
+    assert validations == [1, 1]
+
+
+def test_a_store_without_a_version_is_never_given_a_recorded_check(
+    validations: list[int],
+) -> None:
+    for _ in range(2):
+        store = EmbeddedStore()
+        assert store.data_version() is None
+        assert terminology_check.checked_terminology(store).recorded is False
+    assert validations == [1, 1]

@@ -94,3 +94,58 @@ def test_a_new_version_is_first_asked_of_the_step_from_the_previous_value(store:
     assert builds.built == [first, second] and steps == [(first, first)]
     _move(store, "b")
     assert cache.get(store) == f"followed {second}" and builds.built == [first, second]
+
+
+def test_shared_values_serve_every_store_at_the_same_data_version(store: Store) -> None:
+    """A copy at the same data version (a digest: one content) gets the value built for the
+    original; a write on the copy then steps from it, and a store elsewhere is built for."""
+    builds = Builds()
+    steps: list[tuple[str, str]] = []
+
+    def step(target: Store, before: str, value: str, after: str) -> str:
+        steps.append((before, after))
+        return after
+
+    cache = PerVersion(builds, shared=True, step=step)
+    _move(store, "one")
+    copy, other = open_store("memory:"), open_store("memory:")
+    try:
+        copy.replace_all([])
+        _move(copy, "one")
+        other.replace_all([])
+        _move(other, "two")
+        assert copy.data_version() == store.data_version() != other.data_version()
+        assert cache.get(store) == cache.get(copy) == store.data_version()
+        assert builds.built == [store.data_version()]
+        before = copy.data_version() or ""
+        _move(copy, "three")
+        assert cache.get(copy) == copy.data_version() and steps == [(before, copy.data_version())]
+        assert cache.get(other) == other.data_version()
+        assert builds.built == [store.data_version(), other.data_version()]
+    finally:
+        copy.close()
+        other.close()
+
+
+def test_unshared_values_and_versions_that_name_no_content_are_built_per_store() -> None:
+    stores = [open_store("memory:") for _ in range(4)]
+    try:
+        for opened in stores:
+            opened.replace_all([])
+        builds = Builds()
+        unshared = PerVersion(builds)
+        assert unshared.get(stores[0]) == unshared.get(stores[1])
+        assert len(builds.built) == 2
+        from exportgraph.store.embedded import EmbeddedStore
+
+        scratch = [EmbeddedStore.holding([], "mapping check") for _ in range(2)]
+        shared_builds = Builds()
+        shared = PerVersion(shared_builds, shared=True)
+        for opened in scratch:
+            shared.get(opened)
+        assert shared_builds.built == ["mapping check", "mapping check"]
+        for opened in scratch:
+            opened.close()
+    finally:
+        for opened in stores:
+            opened.close()

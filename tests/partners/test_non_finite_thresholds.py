@@ -16,7 +16,7 @@ from exportgraph import namespaces as ns
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.services.partners.classify import classify
-from exportgraph.services.standards.terminology_check import check_graph
+from exportgraph.services.standards.terminology_check import shape_results
 from tests.real_graph import real_store
 
 ENTRY = ns.EGID + "entry/US/3A904.a"
@@ -85,11 +85,10 @@ def test_the_entry_then_answers_unknown_on_both_paths(broken: Context) -> None:
 
 
 def test_the_terminology_shapes_reject_it(broken: Context) -> None:
-    report = check_graph(list(broken.store.triples()))
-    found = {(r.rule, r.focus) for r in report.results}
+    found = {(r.rule, r.focus) for r in shape_results(list(broken.store.triples()))}
     assert ("TERM-CRITERION-VALUE-FINITE", CRITERION.value) in found
 
 
 def test_finite_thresholds_of_the_data_pass_the_new_shape(context: Context) -> None:
-    report = check_graph(list(context.store.triples()))
-    assert not [r for r in report.results if r.rule == "TERM-CRITERION-VALUE-FINITE"]
+    results = shape_results(list(context.store.triples()))
+    assert not [r for r in results if r.rule == "TERM-CRITERION-VALUE-FINITE"]

@@ -15,6 +15,7 @@ from exportgraph.api.app import create_app
 from fastapi.testclient import TestClient
 from pyoxigraph import Triple
 
+from exportgraph.graph import version_cache
 from exportgraph.graph.context import Context
 from exportgraph.knowledge import sandbox
 from exportgraph.knowledge.current import current
@@ -44,6 +45,9 @@ class Computations:
 def whole(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> Computations:
     seen = Computations(hold=getattr(request, "param", False))
     real = change_check.whole_state
+    # no check of the fixture's data version kept in this process (another test may have
+    # checked a copy of it): the warm-up has it to compute
+    monkeypatch.setattr(version_cache, "_in_process", {})
 
     def counting(triples: Collection[Triple]) -> change_check.CheckState:
         seen.threads.append(threading.current_thread().name)

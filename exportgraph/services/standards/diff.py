@@ -221,9 +221,47 @@ def _counts(changes: ItemChanges | LabelChanges | MappingChanges) -> DiffCounts:
     }
 
 
+OWNING = (ns.EG + "alternative", ns.EG + "criterion")
+"""Entry → alternative → criterion: a part is named through its owners."""
+
+
+def _concerned(before: Iterable[Triple], after: Iterable[Triple]) -> tuple[set[Triple], ...]:
+    """The statements of both versions about what the diff shows: the subjects whose statements
+    differ, the objects of changed mappings (both are named), and their owners (names of
+    parts). The other subjects are the same in both versions and never shown, and indexing only
+    these is what keeps a diff of two whole releases fast."""
+    old, new = set(before), set(after)
+    differing = old ^ new
+    shown = {t.subject.value for t in differing if isinstance(t.subject, NamedNode)}
+    shown |= {
+        t.object.value
+        for t in differing
+        if t.predicate.value in MAPPING_PROPERTIES and isinstance(t.object, NamedNode)
+    }
+    owner = {
+        t.object.value: t.subject.value
+        for version in (old, new)
+        for t in version
+        if t.predicate.value in OWNING
+        and isinstance(t.object, NamedNode)
+        and isinstance(t.subject, NamedNode)
+    }
+    needed = set(shown)
+    for iri in shown:
+        for _ in OWNING:  # a criterion's alternative, and that alternative's entry
+            iri = owner.get(iri, "")
+            if not iri:
+                break
+            needed.add(iri)
+    return tuple(
+        {t for t in version if isinstance(t.subject, NamedNode) and t.subject.value in needed}
+        for version in (old, new)
+    )
+
+
 def diff_triples(before: Iterable[Triple], after: Iterable[Triple]) -> Diff:
     """Added, removed and changed entries, criteria, concepts, labels and mappings, with values."""
-    old, new = _Version.of(before), _Version.of(after)
+    old, new = (_Version.of(version) for version in _concerned(before, after))
     names = _Names(old, new)
     things: dict[Category, ItemChanges] = {
         "entries": _no_items(),

@@ -133,10 +133,11 @@ def mapping_results(triples: list[Triple]) -> list[CheckResult]:
     """Asserted mappings that the entries' thresholds contradict (derived equivalence)."""
     from exportgraph.knowledge.current import of_triples
     from exportgraph.services.standards.equivalence import contradictions
+    from exportgraph.services.standards.equivalence_regions import SECTIONS_READ
 
     return [
         CheckResult(found.rule, found.severity, found.focus, found.path, found.message)
-        for found in contradictions(of_triples(triples))
+        for found in contradictions(of_triples(triples, SECTIONS_READ))
     ]
 
 
