@@ -1,12 +1,13 @@
 """Warming a served app up in the background: the knowledge index first (what the first reads
-need), then what the first terminology write is checked against, the restricted-party list's
-index (the first screening, assessment or agreement naming parties) and the base of the what-if
-sandbox (the first review page of a pending change; after writes, exportgraph.api.after_writes builds it
-for each new version once they pause). /healthz and requests are
-answered meanwhile; a request needing a value in progress waits for it rather than computing it
-again (each is built once per data version). Once warm, what was built is moved out of the
-cyclic garbage collector's sight (gc.freeze): a full collection walked all of it (740k objects,
-0.4 s with every thread stopped, measured on a warmed server) although it lives on."""
+need) and the classify form's fields (every unit tried against every canonical unit), then what
+the first terminology write is checked against, the restricted-party list's index (the first
+screening, assessment or agreement naming parties) and the base of the what-if sandbox (the first
+review page of a pending change; after writes, exportgraph.api.after_writes builds it for each
+new version once they pause). /healthz and requests are answered meanwhile; a request needing a
+value in progress waits for it rather than computing it again (each is built once per data
+version). Once warm, what was built is moved out of the cyclic garbage collector's sight
+(gc.freeze): a full collection walked all of it (740k objects, 0.4 s with every thread stopped,
+measured on a warmed server) although it lives on."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from collections.abc import Callable
 
 from exportgraph.api import warm_index
 from exportgraph.api.after_writes import AFTER_WRITES
+from exportgraph.api.routers.ui.forms import parameter_fields
 
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
@@ -38,6 +40,7 @@ class WarmUp:
     def _run(self) -> None:
         steps: list[Callable[[], object]] = [
             lambda: warm_index.in_thread(self.context),
+            lambda: parameter_fields(current(self.context)),  # the classify form's units
             lambda: prepare_writes(self.context.store),
             screening_index,
             lambda: prepare_what_if(self.context.store, current(self.context)),

@@ -113,6 +113,13 @@ class UnitCatalogue:
     _by_writing: Mapping[str, tuple[UnitInfo, ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    _accepted: dict[UnitInfo, list[str]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    """The units a pure number in a canonical unit may be given in (computed on first refusal)."""
+    _converting: dict[UnitInfo, tuple[str, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         units = [info for _, info in sorted(self.units.items())]
@@ -164,6 +171,26 @@ class UnitCatalogue:
         """The units of the data a spelling names (`%`, `ppm`, `1`, `count` …), in IRI order."""
         return list(self._by_spelling.get(text.strip().lower(), ()))
 
+    def other_units(self, parameter: str) -> tuple[str, ...]:
+        """The units of the data, as answers show them, that a value of `parameter` may be given
+        in besides its canonical unit (what `to_canonical` converts from); kept per canonical
+        unit, as trying every unit takes seconds."""
+        target = self.canonical_info(parameter, parameter)
+        found = self._converting.get(target)
+        if found is None:
+            choices = set()
+            for info in self.units.values():
+                spelling = info.display
+                if not spelling or spelling in (target.display, "1"):
+                    continue
+                try:
+                    self.to_canonical(parameter, {"value": 1, "unit": spelling}, parameter)
+                except InvalidInput:
+                    continue
+                choices.add(spelling)
+            found = self._converting[target] = tuple(sorted(choices))
+        return found
+
     def unit_label(self, parameter: str) -> str:
         """The canonical unit of a parameter as answers show it (`count`, `K`, `W`, `dB` …)."""
         return self.canonical_info(parameter, parameter).display
@@ -213,13 +240,15 @@ class UnitCatalogue:
         for info in self.named(unit_text):
             if info.convertible_to(target):
                 return self.between(value, info, target, field)
-        accepted = sorted(
-            {
-                info.display
-                for info in self.units.values()
-                if info.dimensionless and info.convertible_to(target)
-            }
-        )
+        accepted = self._accepted.get(target)
+        if accepted is None:
+            accepted = self._accepted[target] = sorted(
+                {
+                    info.display
+                    for info in self.units.values()
+                    if info.dimensionless and info.convertible_to(target)
+                }
+            )
         raise InvalidInput(
             f"{field}: {parameter} is a {'count' if target.display == 'count' else 'ratio'}; "
             f"unit {shown(unit_text.strip())} is not accepted for it (give it in "

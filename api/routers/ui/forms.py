@@ -33,21 +33,16 @@ def _units(catalogue: units.UnitCatalogue, notation: str) -> tuple[str, tuple[st
         label = catalogue.unit_label(notation)
     except InvalidInput:
         return "", ()
-    choices = set()
-    for info in catalogue.units.values():
-        spelling = info.display
-        if not spelling or spelling in (label, "1"):
-            continue
-        try:
-            catalogue.to_canonical(notation, {"value": 1, "unit": spelling}, notation)
-        except InvalidInput:
-            continue
-        choices.add(spelling)
-    return ("unitless" if label == "1" else label), tuple(sorted(choices))
+    return ("unitless" if label == "1" else label), catalogue.other_units(notation)
 
 
 def parameter_fields(knowledge: Knowledge) -> list[ParameterField]:
-    """Every harmonized parameter, with the kinds whose entries constrain it."""
+    """Every harmonized parameter, with the kinds whose entries constrain it (once per data
+    version)."""
+    return knowledge.derived("ui.parameter_fields", _parameter_fields)
+
+
+def _parameter_fields(knowledge: Knowledge) -> list[ParameterField]:
     used_by: dict[str, set[str]] = {}
     for entry in knowledge.entries.values():
         constrained = {c.parameter for alternative in entry.alternatives for c in alternative}
