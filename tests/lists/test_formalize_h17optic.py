@@ -126,6 +126,16 @@ def test_us_entries_decided_by_facts(
     assert facts <= set(entry.requires_facts)
 
 
+@pytest.mark.parametrize("code", ["3A999.b", "3A999.f"])
+def test_us_3a999_mass_spectrometers_and_analytical_instruments_nes(
+    found: Found, code: str
+) -> None:
+    # "Mass spectrometers n.e.s"; "Chromatography and spectrometry analytical instruments, n.e.s."
+    entry = found[("US", code)]
+    assert entry.kinds == ("mass-spectrometer", "lc-ms-instrument") and not entry.ways
+    assert entry.requires_facts == (NES,) and entry.text_only is None
+
+
 def test_an_entry_code_after_under_is_no_threshold() -> None:
     # US 7A994 "all aircraft inertial navigation systems not controlled under 7A003 or 7A103"
     assert stated_thresholds("systems not controlled under 7A003 or 7A103, and other") == 0

@@ -3,7 +3,8 @@ kind (h17optic), end to end, each threshold from both sides and the entry cited:
 image intensifier tubes below 6A002.a.2's figures, 6A992.a.2 microchannel plates, 6A992.b direct
 view equipment, US 6A996 magnetometers ("unknown": its 'sensitivity' has no frequency), US 6A998.b
 space-qualified LIDAR, US 3A992.a electronic test equipment n.e.s., US 4A994.l computers with
-integrated circuits of 3A991.p, US 7A994 aircraft inertial navigation systems."""
+integrated circuits of 3A991.p, US 7A994 aircraft inertial navigation systems, US 3A999.b/.f mass
+spectrometers and analytical instruments n.e.s."""
 
 from __future__ import annotations
 
@@ -189,3 +190,18 @@ def test_us_7a994_aircraft_inertial_navigation(classify_in: Any) -> None:
     assert "US:7A994" not in _ids(other) and "US:7A994" not in _possible(other)
     asked = classify_in("US", system(), ON)
     assert asked["controlled"] == "unknown" and avionic in asked["missing_facts"]
+
+
+def test_us_3a999_mass_spectrometers_nes(classify_in: Any) -> None:
+    # an LC-MS instrument 3A069.b does not control (not for top-down proteomic analysis), or any
+    # mass spectrometer: "Mass spectrometers n.e.s" (3A999.b), "Chromatography and spectrometry
+    # analytical instruments, n.e.s." (3A999.f); was "not controlled"
+    proteomic = "lc-ms-specially-designed-for-top-down-proteomic-analysis"
+    lcms = {"kind": "lc-ms-instrument", "facts": {proteomic: False, NES: True}}
+    met = classify_in("US", lcms, ON)
+    assert met["controlled"] is True and set(_ids(met)) == {"US:3A999.b", "US:3A999.f"}
+    elsewhere = {**lcms, "facts": {proteomic: False, NES: False}}
+    assert classify_in("US", elsewhere, ON)["controlled"] is False
+    asked = classify_in("US", {"kind": "mass-spectrometer"}, ON)
+    assert asked["controlled"] == "unknown" and NES in asked["missing_facts"]
+    assert classify_in("EU", {**lcms, "kind": "mass-spectrometer"}, ON)["controlled"] is False
