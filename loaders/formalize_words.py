@@ -71,8 +71,11 @@ finer when smaller (US 3B991.b.2.e.1 "A resolution of 0.25 micrometer or finer")
 
 _SIGNED = r"\(?[+−–-]?\d"
 _COUNTED_ONLY = r"under|over|up to"
+_NOT_A_CODE = r"(?!\d[A-E]\d{3}\b)"
+"""Not an entry's code after the words: "controlled under 7A003 or 7A103" (US 7A994) states no
+threshold."""
 _STATED = re.compile(
-    rf"(?:\b(?:{ANY_COMPARATOR}|{_COUNTED_ONLY})\s+{_SIGNED}"
+    rf"(?:\b(?:{ANY_COMPARATOR}|{_COUNTED_ONLY})\s+{_NOT_A_CODE}{_SIGNED}"
     rf"|\d[\d.,]*(?:\s*[^\s;,.]+){{0,3}}?\s+(?:{AT_LEAST_AFTER}|or less|or finer)\b)"
 )
 """One stated threshold: a comparator (or a word of ``_COUNTED_ONLY``) followed by a number, or a

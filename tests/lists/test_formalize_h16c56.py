@@ -84,7 +84,8 @@ def test_us_5d991_names_5a991_but_stays_necessary_only(served: Found) -> None:
 def test_us_6e991_serves_the_gravity_meters_of_6a997(served: Found) -> None:
     entry = served[("US", "6E991")]
     assert entry.text_only is None
-    assert set(entry.serves) == {"6A997.a", "6A997.b", "6A998.c"}
+    # (and US 6A996.a/.b, text, and 6A998.b, read since h17optic)
+    assert set(entry.serves) == {"6A996.a", "6A996.b", "6A997.a", "6A997.b", "6A998.b", "6A998.c"}
     assert {"ground-gravity-meter", "quartz-element-gravity-meter"} <= set(entry.serves_kinds)
 
 

@@ -16,6 +16,7 @@ INDUSTRIAL = {
     "ambient-temperature-rating-min": "-40 degC",
     "ambient-temperature-rating-max": "85 degC",
 }
+NES_FACT = "not-elsewhere-specified-in-the-ccl"
 
 
 def _ids(result: dict[str, Any]) -> list[str]:
@@ -50,7 +51,9 @@ def test_magnetometer_above_the_threshold_is_not_controlled_by_the_us_paragraph(
     classify_in: Any,
 ) -> None:
     item = {"kind": "fluxgate-magnetometer", "parameters": {"magnetometer-sensitivity-1hz": 10001}}
-    assert classify_in("US", item, ON)["controlled"] is False
+    above = classify_in("US", item, ON)  # not 6A006.a.3's; US 6A996.a (text) may control it
+    assert above["controlled"] == "unknown" and "US:6A006.a.3" not in _ids(above)
+    assert {e["id"] for e in above["possible_entries"]} == {"US:6A996.a"}
     at = {"kind": "fluxgate-magnetometer", "parameters": {"magnetometer-sensitivity-1hz": 10000}}
     assert classify_in("US", at, ON)["controlled"] is True  # "equal to or lower than 10 pT"
 
@@ -62,7 +65,7 @@ def test_squid_magnetometer_known_only_as_text_is_unknown_never_false(classify_i
         assert {e["id"] for e in result["possible_entries"]} == {
             f"{jurisdiction}:6A006.a.1.a",
             f"{jurisdiction}:6A006.a.1.b",
-        }
+        } | ({"US:6A996.a", "US:6A996.b"} if jurisdiction == "US" else set())
 
 
 def test_gravity_meters_and_the_quartz_element_exclusion(classify_in: Any) -> None:
@@ -153,7 +156,10 @@ def test_coverage_and_classify_over_http(client: Any) -> None:
     answer = client.post("/v1/classify", json=body).json()
     us, eu = answer["results"]
     assert (us["controlled"], eu["controlled"]) == ("unknown", "unknown")
-    assert {e["id"] for e in us["possible_entries"]} == {f"US:3A002.e.{i}" for i in (1, 2, 3)}
+    # (and US 3A992.a, electronic test equipment n.e.s., asking its facts)
+    assert {e["id"] for e in us["possible_entries"]} == {f"US:3A002.e.{i}" for i in (1, 2, 3)} | {
+        "US:3A992.a"
+    }
     assert {e["id"] for e in eu["possible_entries"]} == {"EU:3A002.e.1", "EU:3A002.e.3"}
 
 
@@ -205,7 +211,9 @@ def test_note_1_to_category_3_decides_whether_3a002_answers_for_the_item(
         assert other["controlled"] == "unknown"
         assert f"{jurisdiction}:3A002.e.4" not in _ids(other)
         (e4,) = [e for e in other["possible_entries"] if e["id"].endswith("3A002.e.4")]
-        assert e4["missing_facts"] == [] and other["missing_facts"] == []
+        assert e4["missing_facts"] == []
+        # (only US 3A992.a, electronic test equipment n.e.s., asks facts of its own)
+        assert set(other["missing_facts"]) <= {"not-controlled-by-3a002", NES_FACT}
         # the answer says whose status decides instead
         (said,) = [n for n in other["notes"] if n.startswith(f"{jurisdiction}:3A002.e.4 requires")]
         assert "stated false" in said and "classify the other equipment" in said

@@ -306,7 +306,8 @@ def test_a_signal_generator_against_3a002_d_6_and_its_other_paragraphs_stay_text
     assert answer("EU", "111 GHz")["controlled"] is True
     summed = {
         **item,
-        "facts": {crystal: False, NOTE_1: True},
+        # (not US 3A992.a's "electronic test equipment, n.e.s." either)
+        "facts": {crystal: False, NOTE_1: True, "not-elsewhere-specified-in-the-ccl": False},
         "parameters": {"frequency-max": "120 GHz"},
     }
     assert classify_in("US", summed, ON)["controlled"] is False
@@ -524,7 +525,8 @@ def test_integrated_circuits_of_3a001_a_3_a_7_a_10_a_11(
     assert answer(*fpga, **io) == "unknown"  # a.7.b asks the data rate
     rate = "fpld-aggregate-serial-transceiver-data-rate"
     assert answer(*fpga, **io, **{rate: "500 Gbit/s"}) is True  # "or greater": the value itself
-    assert answer(*fpga, **io, **{rate: "499 Gbit/s"}) is False
+    # US 3A991.d ("between 200 and 700" input/outputs) stays text: never false
+    assert answer(*fpga, **io, **{rate: "499 Gbit/s"}) is below
     custom = (
         "custom-integrated-circuit",
         {"custom-ic-function-or-equipment-status-unknown-to-manufacturer": True},

@@ -214,6 +214,8 @@ def test_us_computers_and_signal_processing_equipment_of_4a994(
         # a digital computer is one of US 4A090's kinds: without integrated circuits of 3A090
         "contains-integrated-circuit-meeting-3a090-a-limits": False,
         "contains-integrated-circuit-meeting-3a090-b-limits": False,
+        # nor of 3A991.p (US 4A994.l)
+        "computer-containing-ic-meeting-or-exceeding-3a991p": False,
     }
     app = "adjusted-peak-performance"
     assert f"US:{code}" in ids(classify_in("US", item(kind, facts, **{app: 0.0128}), ON))

@@ -563,7 +563,11 @@ def test_coherent_lidar(classify_in: Any, jurisdiction: str) -> None:
     assert fine["controlled"] is True and f"{jurisdiction}:6A008.j.2" in _ids(fine)
     coarse = classify_in(jurisdiction, _item("lidar", facts, **{resolution: "20 microradian"}), ON)
     assert f"{jurisdiction}:6A008.j.2" not in _ids(coarse) + list(_possible(coarse))
-    weather = {**facts, "lidar-not-specially-designed-for-meteorological-observation": False}
+    weather = {
+        **facts,
+        "lidar-not-specially-designed-for-meteorological-observation": False,
+        "space-qualified": False,  # (US 6A998.b: space-qualified meteorological LIDAR)
+    }
     assert (
         classify_in(jurisdiction, _item("lidar", weather, **{resolution: "15 microradian"}), ON)[
             "controlled"

@@ -167,7 +167,11 @@ def test_us_3a069_b_and_3e069(classify_in: Any) -> None:
     result = classify_in("US", _item("lc-ms-instrument", facts=facts), ON)
     assert result["controlled"] is True and _ids(result, "entries") == ["US:3A069.b"]
     # the License Requirement Note: FDA-authorized or exempt devices are out of 3A069
-    fda = {**facts, "not-fda-authorized-or-exempt-device-excluded-from-3a069": False}
+    fda = {
+        **facts,
+        "not-fda-authorized-or-exempt-device-excluded-from-3a069": False,
+        "not-elsewhere-specified-in-the-ccl": False,  # (else US 3A999.b/.f's, n.e.s.)
+    }
     assert classify_in("US", _item("lc-ms-instrument", facts=fda), ON)["controlled"] is False
     technology = _item("technology", facts=facts, for_kind="lc-ms-instrument", purpose="production")
     found = classify_in("US", technology, ON)
