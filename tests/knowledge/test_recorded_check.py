@@ -111,19 +111,25 @@ def test_text_output_says_when_and_for_which_version(tmp_path: Path) -> None:
     assert f"data version {version}, recorded at " in " ".join(result.output.split())
 
 
-def test_load_records_the_check_it_ran_and_check_reports_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A load that replays an approved change validates the result before writing it; `check`
-    then reports that validation (identical to a fresh one) instead of running it again."""
+def _fixture_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """EXPORTGRAPH_HOME: the fixture terminology with the project's queries and shapes."""
     from tests.terminology.conftest import fixture_ontology
-    from tests.terminology.test_replay import correct_threshold
 
     home = tmp_path / "home"
     fixture_ontology(home / "ontology")
     for name in ("queries", "shapes"):
         (home / name).symlink_to(Path(__file__).resolve().parents[2] / name)
     monkeypatch.setenv("EXPORTGRAPH_HOME", str(home))
+
+
+def test_load_records_the_check_it_ran_and_check_reports_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A load that replays an approved change validates the result before writing it; `check`
+    then reports that validation (identical to a fresh one) instead of running it again."""
+    from tests.terminology.test_replay import correct_threshold
+
+    _fixture_home(tmp_path, monkeypatch)
     path = tmp_path / "store"
     uri = f"oxigraph:{path}"
     assert runner.invoke(app, ["load", "--store", uri]).exit_code == 0
@@ -147,13 +153,7 @@ def test_a_plain_load_records_the_check_of_what_it_loaded(
 ) -> None:
     """No approved change to replay: the sources load as they are, and their check is recorded
     and said, so `check` (and the first proposal) need not validate the whole graph again."""
-    from tests.terminology.conftest import fixture_ontology
-
-    home = tmp_path / "home"
-    fixture_ontology(home / "ontology")
-    for name in ("queries", "shapes"):
-        (home / name).symlink_to(Path(__file__).resolve().parents[2] / name)
-    monkeypatch.setenv("EXPORTGRAPH_HOME", str(home))
+    _fixture_home(tmp_path, monkeypatch)
     path = tmp_path / "store"
     loaded = runner.invoke(app, ["load", "--store", f"oxigraph:{path}"])
     assert loaded.exit_code == 0, loaded.output
