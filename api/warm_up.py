@@ -1,13 +1,13 @@
 """Warming a served app up in the background: the knowledge index first (what the first reads
-need) and the classify form's fields (every unit tried against every canonical unit), then what
-the first terminology write is checked against, the restricted-party list's index (the first
-screening, assessment or agreement naming parties) and the base of the what-if sandbox (the first
-review page of a pending change; after writes, exportgraph.api.after_writes builds it for each
-new version once they pause). /healthz and requests are answered meanwhile; a request needing a
-value in progress waits for it rather than computing it again (each is built once per data
-version). Once warm, what was built is moved out of the cyclic garbage collector's sight
-(gc.freeze): a full collection walked all of it (740k objects, 0.4 s with every thread stopped,
-measured on a warmed server) although it lives on."""
+need), the classify form's fields (every unit tried against every canonical unit) and the search
+index (the first search), then what the first terminology write is checked against, the
+restricted-party list's index (the first screening, assessment or agreement naming parties) and
+the base of the what-if sandbox (the first review page of a pending change; after writes,
+exportgraph.api.after_writes builds it for each new version once they pause). /healthz and
+requests are answered meanwhile; a request needing a value in progress waits for it rather than
+computing it again (each is built once per data version). Once warm, what was built is moved out
+of the cyclic garbage collector's sight (gc.freeze): a full collection walked all of it (740k
+objects, 0.4 s with every thread stopped, measured on a warmed server) although it lives on."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from exportgraph.api.routers.ui.forms import parameter_fields
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.screening import screening_index
+from exportgraph.knowledge.search_index import search_index
 from exportgraph.services.standards.impact import prepare_what_if
 from exportgraph.services.standards.write_warmup import prepare_writes
 
@@ -41,6 +42,7 @@ class WarmUp:
         steps: list[Callable[[], object]] = [
             lambda: warm_index.in_thread(self.context),
             lambda: parameter_fields(current(self.context)),  # the classify form's units
+            lambda: search_index(current(self.context), self.context.store),
             lambda: prepare_writes(self.context.store),
             screening_index,
             lambda: prepare_what_if(self.context.store, current(self.context)),

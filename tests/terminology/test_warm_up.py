@@ -12,12 +12,14 @@ from dataclasses import replace
 
 import pytest
 from exportgraph.api.app import create_app
+from exportgraph.api.routers.ui import forms
 from fastapi.testclient import TestClient
 from pyoxigraph import Triple
 
 from exportgraph.graph import version_cache
 from exportgraph.graph.context import Context
 from exportgraph.knowledge import sandbox
+from exportgraph.knowledge import search_index as search_index_module
 from exportgraph.knowledge.current import current
 from exportgraph.knowledge.screening import screening_index
 from exportgraph.services.standards import change_check
@@ -87,14 +89,23 @@ def test_the_first_write_finds_the_check_computed_at_start_up(
 
 
 def test_the_warm_up_also_prepares_screening_and_the_what_if_base(
-    fresh_store: Store, accounts: Accounts
+    fresh_store: Store, accounts: Accounts, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The first screening (seconds to index the restricted-party list) and the first review
-    page of a pending change (the what-if sandbox's base index) do not compute them either."""
+    """The first screening (seconds to index the restricted-party list), the first review page
+    of a pending change (the what-if sandbox's base index), the classify form's fields and the
+    first search do not compute them either."""
     settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(accounts.path))
     with TestClient(create_app(Context(settings, store=fresh_store), warm=True)) as client:
         client.app.state.warm_up.thread.join(120)  # type: ignore[attr-defined]
         knowledge = current(client.app.state.context)  # type: ignore[attr-defined]
+
+        def computed(*_: object) -> None:
+            raise AssertionError("computed after the warm-up")
+
+        monkeypatch.setattr(forms, "_parameter_fields", computed)
+        monkeypatch.setattr(search_index_module, "build_search_index", computed)
+        assert forms.parameter_fields(knowledge)
+        assert search_index_module.search_index(knowledge, fresh_store) is not None
         # what-ifs of this version start from the kept asserted graph, loaded in the sandbox
         assert sandbox.loaded(knowledge) == current_asserted(fresh_store, knowledge)
         assert screening_index() is screening_index()  # built once, kept
