@@ -18,24 +18,36 @@ import pytest
 
 from tests.response_guard import guard_responses  # noqa: F401  (autouse: no response drops a member)
 
-# Files whose tests take a minute or more of one worker (installs, whole-graph approvals and
+# Files whose tests take the most time of one worker (installs, whole-graph approvals and
 # reasoning, schemathesis, impact over the product corpus), longest first: collected first, and
 # under `-n 2 --dist loadfile` handed out in that order (tests/xdist_schedule.py), so that they
 # start at once and a long file never starts last (the run's tail).
-LONG_FILES = (  # by their time in a whole run (loaded machine, 17:00 UTC 2026-12-04)
-    "packaging/test_installs.py",
-    "batch/test_impact.py",
-    "knowledge/test_cli_data.py",
-    "partners/test_non_finite_thresholds.py",
-    "browser/",  # one unit (tests/xdist_schedule.py): its warmed server is started once
-    "knowledge/test_incremental.py",
-    "terminology/test_end_to_end.py",
-    "api/test_schemathesis.py",
-    "batch/test_impact_agreements.py",
-    "api/test_fuzz.py",
-    "knowledge/test_reasoning.py",
-    "batch/test_fuzz.py",
+LONG_FILES = (  # by their summed time in a whole quiet run (2026-12-06, 0cc752a)
+    "packaging/test_installs.py",  # 148 s
+    "browser/",  # ~80 s, one unit (tests/xdist_schedule.py): its warmed server is started once
+    "knowledge/test_incremental.py",  # 60 s
+    "terminology/test_end_to_end.py",  # 53 s
+    "batch/test_impact.py",  # 44 s
+    "knowledge/test_cli_data.py",  # 36 s
+    "knowledge/test_reasoning.py",  # 29 s
+    "api/test_schemathesis.py",  # 23 s
+    "partners/test_wording.py",  # 22 s
+    "batch/test_equivalence.py",  # 22 s
+    "terminology/test_durability.py",  # 17 s
+    "partners/test_non_finite_thresholds.py",  # 15 s
+    "partners/test_engines.py",  # 14 s
 )
+
+
+@pytest.hookimpl(trylast=True)  # after the tmp_path plugin's
+def pytest_configure(config: pytest.Config) -> None:
+    """Under xdist, the processes of this run share one build of the real graph (tests/
+    real_graph.py), in the run's temporary folder (pytest keeps the last three runs' folders)."""
+    if hasattr(config, "workerinput"):
+        from tests import real_graph
+
+        basetemp = config._tmp_path_factory.getbasetemp()  # type: ignore[attr-defined]
+        real_graph.SHARED = basetemp.parent / "shared-real-graph"
 
 
 @pytest.hookimpl(optionalhook=True)
