@@ -23,6 +23,7 @@ Public API (also used by agreement validation):
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -178,10 +179,16 @@ class UnitCatalogue:
         target = self.canonical_info(parameter, parameter)
         found = self._converting.get(target)
         if found is None:
+            # a unit of another dimension never converts: only a pure number or a logarithmic
+            # unit (not converted by pint's dimensions) is tried against every unit
+            scaled = not target.dimensionless and not is_logarithmic(target.unit)
             choices = set()
             for info in self.units.values():
                 spelling = info.display
                 if not spelling or spelling in (target.display, "1"):
+                    continue
+                dimensions = self._dimensions(spelling) if scaled else None
+                if dimensions is not None and target.unit.dimensionality not in dimensions:
                     continue
                 try:
                     self.to_canonical(parameter, {"value": 1, "unit": spelling}, parameter)
@@ -190,6 +197,17 @@ class UnitCatalogue:
                 choices.add(spelling)
             found = self._converting[target] = tuple(sorted(choices))
         return found
+
+    def _dimensions(self, text: str) -> set[object] | None:
+        """The dimensions of every unit `text` may name on input (see `_input_unit`) that is not
+        logarithmic (those convert only to themselves); None when one cannot be told."""
+        units = [info.unit for info in self._by_writing.get(text.strip(), ())]
+        with contextlib.suppress(InvalidInput):
+            units.append(parse_unit(text, text))
+        try:
+            return {unit.dimensionality for unit in units if not is_logarithmic(unit)}
+        except pint.PintError:
+            return None
 
     def unit_label(self, parameter: str) -> str:
         """The canonical unit of a parameter as answers show it (`count`, `K`, `W`, `dB` …)."""

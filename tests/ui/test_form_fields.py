@@ -1,5 +1,6 @@
 """The classify form's fields: each parameter offers exactly the units of the data the service
-converts from (every unit tried once per canonical unit, kept), computed once per data version."""
+converts from (every unit of the same dimension tried once per canonical unit, kept; tried here
+against every canonical unit of the data), computed once per data version."""
 
 from __future__ import annotations
 
@@ -14,7 +15,14 @@ def test_each_parameter_offers_the_units_the_service_converts_from(real: Context
     knowledge = current(real)
     catalogue = knowledge.units
     fields = {f.notation: f for f in parameter_fields(knowledge)}
-    for notation in ("cooling-power", "cnot-error", "physical-qubits", "base-temperature"):
+    one_per_unit: dict[object, str] = {}  # every canonical unit of the data, by one parameter
+    for notation in sorted(knowledge.parameters):
+        try:
+            one_per_unit.setdefault(catalogue.canonical_info(notation, notation), notation)
+        except InvalidInput:
+            continue
+    assert len(one_per_unit) > 50
+    for notation in one_per_unit.values():
         label = catalogue.unit_label(notation)
         converted = set()
         for info in catalogue.units.values():
