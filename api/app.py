@@ -15,6 +15,7 @@ from fastapi_offline import FastAPIOffline
 from exportgraph import __version__
 from exportgraph.graph.context import Context
 from exportgraph.json_types import JsonObject
+from exportgraph.services.standards.loading import load_checked
 
 SHUTDOWN_WAIT_SECONDS = 5.0
 """How long a shutdown waits for a warm-up step under way before closing the store."""
@@ -51,7 +52,7 @@ def create_app(context: Context | None = None, *, warm: bool = False) -> FastAPI
     """Build the app around a context (the store); the store is opened and built on first use.
     With `warm` (the served app), start-up computes in the background what the first reads and
     the first write would otherwise compute while a user waits."""
-    ctx = context or Context()
+    ctx = context or Context(first_build=load_checked)
 
     @asynccontextmanager
     async def lifespan(application: FastAPI) -> AsyncIterator[None]:

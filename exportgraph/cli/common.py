@@ -13,6 +13,7 @@ from rich.console import Console
 
 from exportgraph.errors import ExportgraphError
 from exportgraph.graph.context import Context
+from exportgraph.services.standards.loading import load_checked
 from exportgraph.settings import Settings
 
 StoreOption = Annotated[
@@ -33,7 +34,7 @@ def make_context(store: str | None) -> Context:
     settings = Settings.from_env()
     if store:
         settings = replace(settings, store_uri=store)
-    return Context(settings)
+    return Context(settings, first_build=load_checked)
 
 
 def print_json(value: Any) -> None:

@@ -120,9 +120,12 @@ def _build_once(
     )
 
 
-def ensure_built(store: Store) -> str:
-    """Build the store on first use; return its data version."""
+def ensure_built(store: Store, build_with: Callable[[Store], object] = build) -> str:
+    """Build the store on first use with `build_with` (a build, or a build that also checks and
+    records what it loads); return its data version."""
     version = store.data_version()
     if version is None:
-        version = build(store).data_version
+        build_with(store)
+        version = store.data_version()
+        assert version is not None
     return version

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
-from exportgraph.graph.build import ensure_built
+from exportgraph.graph.build import build, ensure_built
 from exportgraph.settings import Settings
 from exportgraph.store import Store, open_store
 
@@ -12,8 +13,17 @@ from exportgraph.store import Store, open_store
 class Context:
     """The store plus settings; domain services cache their indexes by data version."""
 
-    def __init__(self, settings: Settings | None = None, store: Store | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        store: Store | None = None,
+        *,
+        first_build: Callable[[Store], object] = build,
+    ) -> None:
         self.settings = settings or Settings.from_env()
+        self.first_build = first_build
+        """How an empty store is built on first use: the interfaces give the build that also
+        checks the terminology and records the check (services.standards.loading)."""
         self._store = store
         self._ready = False
         self._lock = threading.Lock()
@@ -28,7 +38,7 @@ class Context:
                         self.settings.store_uri, update_url=self.settings.update_url
                     )
                 if not self._ready:
-                    ensure_built(self._store)
+                    ensure_built(self._store, self.first_build)
                     self._ready = True
         assert self._store is not None
         return self._store

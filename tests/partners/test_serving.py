@@ -173,7 +173,9 @@ def test_serve_on_a_memory_store_leaves_the_build_to_the_server(
     (it was built twice at every start, ~6 s each)."""
     monkeypatch.setenv("EXPORTGRAPH_STORE", "memory:")
     built: list[object] = []
-    monkeypatch.setattr(context_module, "ensure_built", lambda store: built.append(store))
+    monkeypatch.setattr(
+        context_module, "ensure_built", lambda store, build_with: built.append(store)
+    )
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
     assert CliRunner().invoke(cli, ["serve", "--store", "memory:"]).exit_code == 0
     assert built == []
