@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import httpx
 from _mixed_server import Server
+from _raw_http import Connection, get, json_post
 
 ITEMS = [
     {"kind": "quantum-computer", "parameters": {"physical-qubits": 120, "cnot-error": 8e-4}},
@@ -88,40 +89,40 @@ class Deadline:
 
 
 async def reader(
-    client: httpx.AsyncClient, index: int, until: Deadline, results: Results, reads: str = "both"
+    connection: Connection, index: int, until: Deadline, results: Results, reads: str = "both"
 ) -> None:
     """Reads back to back: classify and SPARQL in turn (`reads` "both"), or one of them."""
+    host = connection.host
+    classify = [
+        json_post("/v1/classify", host, {"item": item, "jurisdictions": ["US", "EU", "GB"]})
+        for item in ITEMS
+    ]
+    sparql = get("/sparql", host, {"query": SPARQL}, {"Accept": "application/sparql-results+json"})
     n = index
     while not until.passed():
         n += 1
+        asked_classify = reads == "classify" or (reads == "both" and n % 2 == 1)
         started = time.perf_counter()
         try:
-            if reads == "classify" or (reads == "both" and n % 2):
-                body = {"item": ITEMS[n % len(ITEMS)], "jurisdictions": ["US", "EU", "GB"]}
-                response = await client.post("/v1/classify", json=body)
-            else:
-                response = await client.get(
-                    "/sparql",
-                    params={"query": SPARQL},
-                    headers={"Accept": "application/sparql-results+json"},
-                )
-        except httpx.HTTPError as error:
+            response = await connection.send(classify[n % len(ITEMS)] if asked_classify else sparql)
+        except (OSError, asyncio.IncompleteReadError, ValueError) as error:
             results.read_errors += 1
             results.read_statuses[0] = results.read_statuses.get(0, 0) + 1
             seen = f"{type(error).__name__}: {error}"[:120]
             results.transport[seen] = results.transport.get(seen, 0) + 1
             continue
-        if response.status_code == 200:
+        if response.status == 200:
             took = time.perf_counter() - started
             results.reads.append(took)
-            asked_classify = reads == "classify" or (reads == "both" and n % 2)
             (results.classify if asked_classify else results.sparql).append(took)
         else:
             results.read_errors += 1
-            code = response.status_code
+            code = response.status
             results.read_statuses[code] = results.read_statuses.get(code, 0) + 1
             try:
-                detail = f"{code} {response.json().get('detail', '')}"[:100]
+                answer = response.json()
+                told = answer.get("detail", "") if isinstance(answer, dict) else ""
+                detail = f"{code} {told}"[:100]
             except ValueError:
                 detail = f"{code} (no problem document)"
             results.problems[detail] = results.problems.get(detail, 0) + 1
@@ -191,25 +192,30 @@ async def phase(
     reads: str = "both",
 ) -> Results:
     results = Results()
-    # one client (one connection) per reader and writer, as separate users have: a client shared
-    # by all scans every connection of its pool for each request (httpcore), which made the load
-    # generator, not the server, set the read throughput (70 % of its time in that scan)
+    # one connection per reader and writer, as separate users have. Readers use a minimal
+    # HTTP/1.1 client (bench/_raw_http.py): with httpx (about 2 ms of processor time per request)
+    # the load generator, not the server, set the read throughput
     limits = httpx.Limits(max_connections=1, keepalive_expiry=keepalive)
     timeout = httpx.Timeout(120.0)
+    connections = [Connection(url) for _ in range(readers)]
     async with contextlib.AsyncExitStack() as stack:
         clients = [
             await stack.enter_async_context(
                 httpx.AsyncClient(base_url=url, limits=limits, timeout=timeout)
             )
-            for _ in range(readers + writers)
+            for _ in range(writers)
         ]
         until = Deadline(seconds)
-        tasks = [reader(clients[i], i, until, results, reads) for i in range(readers)]
+        tasks = [reader(connections[i], i, until, results, reads) for i in range(readers)]
         tasks += [
-            writer(clients[readers + i], i, tokens, until, results, ledger, run, think)
+            writer(clients[i], i, tokens, until, results, ledger, run, think)
             for i in range(writers)
         ]
-        await asyncio.gather(*tasks)
+        try:
+            await asyncio.gather(*tasks)
+        finally:
+            for connection in connections:
+                await connection.close()
         results.seconds = seconds  # reads stop at the deadline; writers finish their change
     return results
 

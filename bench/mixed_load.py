@@ -11,7 +11,11 @@ still writing, restarted, and every approval that was acknowledged (200) must be
 label in the graph; a change whose status and statements disagree counts as half-applied.
 
 The load generator runs on the same machine as the server (one asyncio process), so absolute
-figures depend on the machine; the ratios are the point. Every approval changes the graph, so it
+figures depend on the machine; the ratios are the point. Its readers use a minimal HTTP/1.1
+client (bench/_raw_http.py) that spends a fraction of a millisecond per request, so the server,
+not the load generator, sets the read throughput (with httpx the load generator took ~2 ms per
+request and was the bottleneck: the ratio then measured how much processor time the writes left
+to the load generator, not how they slowed the server's reads). Every approval changes the graph, so it
 legitimately renews every read cache of the new data version (classification catalogue, SPARQL
 dump): with writers approving back to back (`--think 0`, the default) that renewal, not the
 write, sets the read throughput; `--think 15` is an editorial pace (a change every 3 s).
