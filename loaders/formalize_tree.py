@@ -179,6 +179,7 @@ def formalize_families(
     heading note of ``stated`` (notes.csv) quotes is read: its fact, required of the entries it
     applies to, says what it takes out (loaders/formalize_notes.py)."""
     found: list[FormalEntry] = []
+    families = list(families)
     for family in families:
         for jurisdiction, entries in trees.items():
             if family.jurisdictions and jurisdiction not in family.jurisdictions:
@@ -191,10 +192,22 @@ def formalize_families(
             if any(node.code in mine for node in root.walk()):
                 raise _refuse(family, root, "its subtree holds a curated code")
             mine_phrases = [p for p in phrases if _under(root.code, p.under)]
-            reader = _Reader(family, mine_phrases, units, stated)
+            inner, outer = nested_roots(families, jurisdiction, root.code)
+            reader = _Reader(family, mine_phrases, units, stated, inner)
             reader.check_root(root, tree)
-            found += reader.entries(root, None, is_root=True)
+            found += reader.entries(root, root.parent if outer else None, is_root=True)
     return found
+
+
+def nested_roots(
+    families: Iterable[Family], jurisdiction: str, code: str
+) -> tuple[frozenset[str], bool]:
+    """The roots of the other families (of the jurisdiction) below ``code``, which those families
+    read (3A002.d.3 below 3A002.d: the same kind, with a ``gap`` of its own), and whether a family
+    reads a paragraph above ``code`` (the nested root's entry then stands under its parent)."""
+    codes = [f.code for f in families if not f.jurisdictions or jurisdiction in f.jurisdictions]
+    inner = frozenset(c for c in codes if c != code and _under(c, code))
+    return inner, any(c != code and _under(code, c) for c in codes)
 
 
 def _under(code: str, under: str) -> bool:
@@ -213,10 +226,13 @@ class _Reader:
         phrases: Sequence[Phrase],
         units: Mapping[str, str],
         stated: Sequence[HeadingNote] = (),
+        nested: Collection[str] = (),
     ):
         self.family = family
         self.words = ParagraphReader(phrases, units)
         self.stated = stated
+        self.nested = nested
+        """Roots of other families below this one's: read by them, not here."""
 
     def check_root(self, root: TextNode, tree: TextNode) -> None:
         problem = parents_state_nothing(root, tree)
@@ -249,7 +265,7 @@ class _Reader:
         if all(c.code in self.family.facts_paragraphs for c in listed):
             grouping = False  # its sub-paragraphs are the required facts: one entry
         if grouping and not reading.either and reading.mode == "any" and node.children:
-            children = [c for c in node.children if not c.reserved]
+            children = [c for c in node.children if not c.reserved and c.code not in self.nested]
             heading = above + reading.criteria
             # a Technical Note notes_read names is a definition (3A002.d.5's 'RF modulation
             # bandwidth'): the grouping's sub-paragraphs are read with it
@@ -302,6 +318,8 @@ class _Reader:
             for c in node.children
             if not c.reserved and c.code not in self.family.facts_paragraphs
         ]
+        if any(c.code in self.nested for c in node.walk() if c is not node):
+            raise NotRead("a paragraph another family reads, under conditions of this one")
         if reading.mode is None:
             if children:
                 raise NotRead("sub-paragraphs the paragraph does not introduce")

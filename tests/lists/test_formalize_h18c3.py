@@ -1,0 +1,95 @@
+"""Category 3 leftovers (h18c3), read from both official texts. Expected values written from
+ontology/sources/: the frequency switching times of 3A002.d.3.b/d/e/g (signal generators) and
+3A001.b.11.b/d/e/f/g (frequency synthesizers), US and EU: "Less than 100 µs for any frequency
+change exceeding 2.2 GHz within the frequency range exceeding 4.8 GHz but not exceeding 31.8 GHz"
+… — each read, by a family nested below the 3A002.d (3A001.b.11) family, as a necessary condition
+on the shortest switching time for such changes within the range: whether "any frequency change"
+means every change or some is not written, so the entries are incomplete (never "controlled")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from exportgraph.loaders.formalize_tree import Family, nested_roots
+
+from tests.lists.formal import Found, criterion, ways
+
+BOTH = ("US", "EU")
+SWITCHING = "shortest-frequency-switching-time-for-changes-"
+RANGES = {
+    "b": (f"{SWITCHING}over-2-2-ghz-within-4-8-to-31-8-ghz", "100"),
+    "d": (f"{SWITCHING}over-550-mhz-within-31-8-to-37-ghz", "500"),
+    "e": (f"{SWITCHING}over-2-2-ghz-within-37-to-75-ghz", "100"),
+}
+SWITCHED: dict[tuple[str, str], str] = {
+    **{(j, f"3A002.d.3.{letter}"): name for j in BOTH for letter, (name, _) in RANGES.items()},
+    **{(j, f"3A001.b.11.{letter}"): name for j in BOTH for letter, (name, _) in RANGES.items()},
+    ("US", "3A002.d.3.g"): f"{SWITCHING}over-5-ghz-within-75-to-90-ghz",
+    ("EU", "3A002.d.3.g"): f"{SWITCHING}over-5-ghz-within-75-to-110-ghz",  # EU: 110 GHz
+    **{(j, "3A001.b.11.f"): f"{SWITCHING}over-5-ghz-within-75-to-90-ghz" for j in BOTH},
+}
+FIGURE = {"b": "100", "d": "500", "e": "100", "f": "100", "g": "100"}
+
+
+@pytest.mark.parametrize(("jurisdiction", "code"), sorted(SWITCHED))
+def test_switching_times_are_necessary_conditions(
+    found: Found, jurisdiction: str, code: str
+) -> None:
+    entry = found[(jurisdiction, code)]
+    figure = FIGURE[code[-1]]
+    assert ways(entry) == {frozenset({criterion(SWITCHED[(jurisdiction, code)], "<", figure, "MicroSEC")})}  # fmt: skip
+    # incomplete: an item meeting the figure is "unknown", one not meeting it is not controlled
+    assert entry.text_only is not None and "every such change, or only some" in entry.text_only
+    (way,) = entry.ways
+    (read,) = way
+    assert read.paragraph == code and "for any frequency change" in read.source_text
+    # the parent: the group of the family above, which reads the other sub-paragraphs
+    assert entry.parent == code.rsplit(".", 1)[0]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_above_90_ghz_switching_time(found: Found, jurisdiction: str) -> None:
+    entry = found[(jurisdiction, "3A001.b.11.g")]  # "Less than 1 ms within the synthesized
+    # frequency range exceeding 90 GHz"
+    parameter = "shortest-frequency-switching-time-within-above-90-ghz"
+    assert ways(entry) == {frozenset({criterion(parameter, "<", "1", "MilliSEC")})}
+    assert entry.text_only is not None and "every switch within the range" in entry.text_only
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_outer_families_keep_their_other_paragraphs(found: Found, jurisdiction: str) -> None:
+    # 3A002.d and 3A001.b.11 stay groups; d.3 is a group of the nested family
+    for code in ("3A002.d", "3A002.d.3", "3A001.b.11"):
+        assert found[(jurisdiction, code)].group, code
+    fast = found[(jurisdiction, "3A001.b.11.a")]  # "Less than 143 ps": complete, read as before
+    assert fast.text_only is None
+    assert ways(fast) == {frozenset({criterion("frequency-switching-time", "<", "143", "PicoSEC")})}
+    d6 = found[(jurisdiction, "3A002.d.6")]  # "A maximum frequency exceeding 90 (EU 110) GHz"
+    assert d6.text_only is None and d6.parent == "3A002.d"
+    assert {c.value for way in d6.ways for c in way} == {
+        Decimal(90 if jurisdiction == "US" else 110)
+    }
+
+
+def _family(code: str, jurisdictions: tuple[str, ...] = ()) -> Family:
+    return Family(code, jurisdictions, ("k",), (), (), "", 1, "families.csv")
+
+
+def test_nested_roots() -> None:
+    families = [
+        _family("3A002.d"),
+        _family("3A002.d.3"),
+        _family("3A001.b.11"),
+        _family("3A001.b.11.b", ("EU",)),
+        _family("3A002.d.30"),  # a longer code is not below 3A002.d.3
+    ]
+    assert nested_roots(families, "US", "3A002.d") == (
+        frozenset({"3A002.d.3", "3A002.d.30"}),
+        False,
+    )
+    assert nested_roots(families, "US", "3A002.d.3") == (frozenset(), True)
+    # a family of the other list does not nest
+    assert nested_roots(families, "US", "3A001.b.11") == (frozenset(), False)
+    assert nested_roots(families, "EU", "3A001.b.11") == (frozenset({"3A001.b.11.b"}), False)
+    assert nested_roots(families, "EU", "3A001.b.11.b") == (frozenset(), True)
