@@ -105,6 +105,12 @@ words deny ("No dimension {}", parameter ``pulse-generator-largest-dimension``: 
 greater than 35 mm" is a largest dimension of at most 35 mm): the written comparator is read as
 its opposite. Without it a negated phrase is not read."""
 _OPPOSITE = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+NEGATIVE = r"[−-](?:\s?\()?(?=\d)"
+"""A minus before a number: US "−150", EU "-160" (dBm/Hz); or the minus before a formula's
+bracket, the bracket's first term the number ("less (better) than −(126 + 20log10F − 20log10f)",
+US 3A001.b.10 "− (126 …"; EU "-(126 …"): the rest of the formula is in the phrase's words
+(phrases.csv), so a formula is read only where a person wrote it out whole — its parameter is the
+quantity the formula compares, e.g. the phase noise plus 20log10F − 20log10f."""
 
 
 def negated(template: str) -> bool:
@@ -150,6 +156,11 @@ class Reading:
     either: tuple[tuple[FormalCriterion, ...], ...] = ()
     """The paragraph's own alternatives ("of more than 8 T or 'overall current density' … of
     more than 300 A/mm²"), each a conjunction; empty: ``criteria`` are all its conditions."""
+    within: str = ""
+    """The frequency range its sub-paragraphs' figures hold within, written after "of the
+    following" (3A002.d.1: "having all of the following, anywhere within the frequency range
+    exceeding 31.8 GHz but not exceeding 37 GHz"), as parameter names spell it
+    (``within-31-8-to-37-ghz``): every criterion below must be of a parameter of that range."""
 
     @property
     def ways(self) -> tuple[tuple[FormalCriterion, ...], ...]:
@@ -221,14 +232,14 @@ class ParagraphReader:
 
         def value(n: int) -> str:
             return (
-                rf"(?P<s{n}>[−-](?=\d))?"  # a negative number ("less (better) than −150 dBm/Hz")
+                rf"(?P<s{n}>{NEGATIVE})?"  # a negative number ("less (better) than −150 dBm/Hz")
                 rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
                 rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F)\))?"
             )
 
         self.expression = self._expression(value)
         self.counted = self._expression(
-            lambda n: rf"(?P<n{n}>{number.format(n=n)})(?P<u{n}>)(?![\w/^%])"
+            lambda n: rf"(?P<s{n}>{NEGATIVE})?(?P<n{n}>{number.format(n=n)})(?P<u{n}>)(?![\w/^%])"
         )
         self.patterns = [(phrase, self._pattern(phrase)) for phrase in phrases]
 
@@ -273,6 +284,7 @@ class ParagraphReader:
         text = _POWER_OF_TEN.sub("1 × 10^", text)  # "10^−14" is 1 × 10^−14
         text = _inline_items(_END.sub("", text))
         mode = None
+        text, within, in_range = _within_after_tail(text)
         tail = _TAIL.search(text)
         if tail is not None:
             mode = _MODES[tail.group("mode").lower()]
@@ -288,11 +300,11 @@ class ParagraphReader:
             return Reading((), mode)
         either = self._conditions(node, text)
         criteria = either[0] if len(either) == 1 else ()
-        stated = stated_thresholds(node.text)
+        stated = stated_thresholds(node.text) - in_range
         numeric = [c for way in either for c in way if not c.defined_by]
         if len(numeric) + _in_phrases(numeric) != stated:
             raise NotRead(f"{len(numeric)} criteria read, {stated} thresholds stated")
-        return Reading(criteria, mode, either if len(either) > 1 else ())
+        return Reading(criteria, mode, either if len(either) > 1 else (), within)
 
     def _conditions(self, node: TextNode, text: str) -> tuple[tuple[FormalCriterion, ...], ...]:
         """The paragraph's words as one conjunction of clauses, or as alternatives joined by
@@ -465,6 +477,26 @@ def _inline_items(text: str) -> str:
         start = cut.end()
     items.append(text[start:])
     return f" {joiner} ".join(items)
+
+
+_WITHIN_AFTER_TAIL = re.compile(
+    r",\s+anywhere within the frequency range exceeding (?P<low>\d+(?:[.,]\d+)?) GHz"
+    r" but not exceeding (?P<high>\d+(?:[.,]\d+)?) GHz\s*$"
+)
+
+
+def _within_after_tail(text: str) -> tuple[str, str, int]:
+    """A range written after "of the following" ("Specified to generate pulse-modulated signals
+    having all of the following, anywhere within the frequency range exceeding 31.8 GHz but not
+    exceeding 37 GHz", 3A002.d.1): the words without it, the range as parameter names spell it
+    (``within-31-8-to-37-ghz``) and the thresholds it states (its two ends, which the
+    sub-paragraphs' parameters name: see ``Reading.within``). Other words are returned as
+    they are."""
+    found = _WITHIN_AFTER_TAIL.search(text)
+    if found is None or _TAIL.search(text[: found.start()]) is None:
+        return text, "", 0
+    low, high = (found.group(end).replace(",", ".").replace(".", "-") for end in ("low", "high"))
+    return text[: found.start()], f"within-{low}-to-{high}-ghz", 2
 
 
 def _in_phrases(criteria: Sequence[FormalCriterion]) -> int:

@@ -342,6 +342,8 @@ class _Reader:
             ]
         if len(ways) > MAX_ALTERNATIVES:
             raise NotRead(f"{len(ways)} alternatives")
+        if reading.within:
+            _all_within(node, reading.within, [c for way in below for w in way for c in w])
         return tuple(ways)
 
     def _defines(self, node: TextNode, note: Note) -> bool:
@@ -391,6 +393,18 @@ class _Reader:
             self.family.excluded_kinds, self.family.requires_facts, (),
             why, purposes=self.family.purposes, serves_kinds=self.family.serves_kinds,
         )  # fmt: skip
+
+
+def _all_within(node: TextNode, within: str, below: Sequence[FormalCriterion]) -> None:
+    """The sub-paragraphs' figures of a paragraph that says they hold within a range (3A002.d.1:
+    "… having all of the following, anywhere within the frequency range exceeding 31.8 GHz but
+    not exceeding 37 GHz"): every one must be of a parameter of that range (its name ends with
+    the range, ``signal-generator-pulse-duration-within-31-8-to-37-ghz``), or the paragraph is
+    not read."""
+    outside = sorted({c.parameter for c in below if not c.parameter.endswith(within)})
+    if outside or not below:
+        why = f"{node.code}: figures not of the range it names ({within}): {', '.join(outside)}"
+        raise NotRead(why)
 
 
 def _ancestors(node: TextNode, tree: TextNode) -> list[TextNode]:

@@ -69,7 +69,10 @@ AT_MOST_AFTER = r"or less(?: \(better\))?|or finer"
 """Written after the number and its unit: the value or less (``<=``); "or finer", of a length
 finer when smaller (US 3B991.b.2.e.1 "A resolution of 0.25 micrometer or finer")."""
 
-_SIGNED = r"\(?[+−–-]?\d"
+_SIGNED = r"\(?[+−–-]?(?:\s?\()?\d"
+"""A number, perhaps signed, or a formula's bracket opening on a number ("less (better) than
+−(126 + 20log10F − 20log10f)", 3A001.b.10 and 3A002.d.4: the bracket's first term is the
+threshold; US 3A001.b.10 writes "− (126")."""
 _COUNTED_ONLY = r"under|over|up to"
 _NOT_A_CODE = r"(?!\d[A-E]\d{3}\b)"
 """Not an entry's code after the words: "controlled under 7A003 or 7A103" (US 7A994) states no

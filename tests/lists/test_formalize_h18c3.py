@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from exportgraph.loaders.formalize import FormalCriterion
 from exportgraph.loaders.formalize_tree import Family, nested_roots
 
 from tests.lists.formal import Found, criterion, ways
@@ -93,3 +94,104 @@ def test_nested_roots() -> None:
     assert nested_roots(families, "US", "3A001.b.11") == (frozenset(), False)
     assert nested_roots(families, "EU", "3A001.b.11") == (frozenset({"3A001.b.11.b"}), False)
     assert nested_roots(families, "EU", "3A001.b.11.b") == (frozenset(), True)
+
+
+# Single sideband phase noise (3A001.b.10 oscillators, 3A002.d.4 signal generators), US and EU:
+# "less (better) than −(126 + 20log10F − 20log10f) anywhere within the range of 10 Hz ≤ F ≤ 10 kHz"
+# is the lowest phase noise plus 20log10F − 20log10f below −126 dBc/Hz (F in Hz, f in MHz); the
+# formula's other terms are the phrase's words. Exact: no gap.
+NORMALIZED = "ssb-phase-noise-plus-20log-offset-minus-20log-frequency-10-hz-to-10-khz"
+FAR = "ssb-phase-noise-minus-20log-frequency-10-to-100-khz"
+PHASE_NOISE = {
+    **{(j, "3A001.b.10"): (NORMALIZED, "-126") for j in BOTH},
+    ("US", "3A002.d.4.a"): (f"{NORMALIZED}-within-3-2-to-90-ghz", "-126"),
+    ("EU", "3A002.d.4.a"): (f"{NORMALIZED}-within-3-2-to-110-ghz", "-126"),
+    ("US", "3A002.d.4.b"): (f"{FAR}-within-3-2-to-90-ghz", "-206"),  # −(206−20log10f)
+    ("EU", "3A002.d.4.b"): (f"{FAR}-within-3-2-to-110-ghz", "-206"),
+}
+
+
+@pytest.mark.parametrize(("jurisdiction", "code"), sorted(PHASE_NOISE))
+def test_phase_noise_formulas(found: Found, jurisdiction: str, code: str) -> None:
+    parameter, value = PHASE_NOISE[(jurisdiction, code)]
+    entry = found[(jurisdiction, code)]
+    assert entry.text_only is None
+    assert ways(entry) == {frozenset({criterion(parameter, "<", value, "DeciB_C-PER-HZ")})}
+    (way,) = entry.ways
+    assert "20log10f)" in way[0].phrase  # the formula's other terms, as written
+    if code.startswith("3A002.d.4."):
+        assert entry.parent == "3A002.d.4" and found[(jurisdiction, "3A002.d.4")].group
+    else:
+        assert entry.kinds == ("oscillator-or-oscillator-assembly",)
+
+
+# 3A002.d.1: "Specified to generate pulse-modulated signals having all of the following, anywhere
+# within the frequency range exceeding 31.8 GHz but not exceeding 37 GHz: a. 'Pulse duration' of
+# less than 25 ns; and b. On/off ratio equal to or exceeding 65 dB" — both figures of one signal:
+# the shortest pulse duration and the highest on/off ratio within the range, necessary only.
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_pulse_modulation_is_a_necessary_condition(found: Found, jurisdiction: str) -> None:
+    entry = found[(jurisdiction, "3A002.d.1")]
+    assert ways(entry) == {
+        frozenset(
+            {
+                criterion(
+                    "signal-generator-shortest-pulse-duration-within-31-8-to-37-ghz",
+                    "<",
+                    "25",
+                    "NanoSEC",
+                ),
+                criterion(
+                    "signal-generator-highest-pulse-on-off-ratio-within-31-8-to-37-ghz",
+                    ">=",
+                    "65",
+                    "DeciB",
+                ),
+            }
+        )
+    }
+    assert entry.text_only is not None and "need not belong to one signal" in entry.text_only
+    assert {c.paragraph for c in entry.criteria} == {"3A002.d.1.a", "3A002.d.1.b"}
+
+
+def test_a_range_after_the_following_is_cut_and_named() -> None:
+    from exportgraph.loaders.formalize_clauses import _within_after_tail
+
+    us = "Specified to generate pulse-modulated signals having all of the following, anywhere within the frequency range exceeding 31.8 GHz but not exceeding 37 GHz"  # fmt: skip
+    assert _within_after_tail(us) == (
+        "Specified to generate pulse-modulated signals having all of the following",
+        "within-31-8-to-37-ghz",
+        2,
+    )
+    eu = us.replace("31.8", "31,8")
+    assert _within_after_tail(eu)[1] == "within-31-8-to-37-ghz"
+    # only after "of the following": a range of the paragraph's own figure is not cut
+    own = "An output power exceeding 100 mW, anywhere within the frequency range exceeding 43.5 GHz but not exceeding 90 GHz"  # fmt: skip
+    assert _within_after_tail(own) == (own, "", 0)
+
+
+def test_figures_below_a_range_must_be_of_it() -> None:
+    from exportgraph.loaders.formalize_clauses import NotRead
+    from exportgraph.loaders.formalize_tree import _all_within
+    from exportgraph.loaders.listed_text import TextNode
+
+    node = TextNode("US", "3A002.d.1", ("d", "1"), "", (), "3A002.d", (), 1)
+
+    def of(parameter: str) -> FormalCriterion:
+        return FormalCriterion(parameter, "<", Decimal(25), "ns", "25 ns", "", "3A002.d.1.a")
+
+    _all_within(node, "within-31-8-to-37-ghz", [of("pulse-duration-within-31-8-to-37-ghz")])
+    with pytest.raises(NotRead, match="pulse-duration"):
+        _all_within(node, "within-31-8-to-37-ghz", [of("pulse-duration")])
+    with pytest.raises(NotRead):
+        _all_within(node, "within-31-8-to-37-ghz", [])
+
+
+def test_a_formula_bracket_is_a_stated_threshold() -> None:
+    from exportgraph.loaders.formalize_words import stated_thresholds
+
+    # US 3A001.b.10 "− (126", US 3A002.d.4.a "−(126", EU "-(126": the bracket's first term
+    assert stated_thresholds("less (better) than − (126 + 20log10F − 20log10f) anywhere") == 1
+    assert stated_thresholds("Less (better) than −(206−20log10f) for anywhere") == 1
+    assert stated_thresholds("Less (better) than -(126 + 20log10F - 20log10f) anywhere") == 1
+    assert stated_thresholds("a phase noise of −(126 + 20log10F)") == 0  # no comparator

@@ -60,3 +60,87 @@ def test_synthesizer_switching_times_both_sides(classify_in: Any, jurisdiction: 
     out = classify_in(jurisdiction, _item(kind, facts, **slow), ON)
     assert not any(i.startswith(f"{jurisdiction}:3A001.b.11") for i in _possible(out))
     assert not any(e["id"].startswith(f"{jurisdiction}:3A001.b.11") for e in out["entries"])
+
+
+PHASE = "ssb-phase-noise-plus-20log-offset-minus-20log-frequency-10-hz-to-10-khz"
+FAR = "ssb-phase-noise-minus-20log-frequency-10-to-100-khz"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_oscillator_phase_noise_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    # 3A001.b.10: "less (better) than −(126 + 20log10F − 20log10f) anywhere within the range of
+    # 10 Hz ≤ F ≤ 10 kHz": −150 dBc/Hz at F = 10 kHz from f = 10 MHz is −150 + 80 − 20 = −90
+    kind, facts, code = "oscillator-or-oscillator-assembly", {OTHER_EQUIPMENT: True}, f"{jurisdiction}:3A001.b.10"  # fmt: skip
+    met = classify_in(jurisdiction, _item(kind, facts, **{PHASE: "-126.5 dBc/Hz"}), ON)
+    assert met["controlled"] is True and code in [e["id"] for e in met["entries"]]
+    at = classify_in(jurisdiction, _item(kind, facts, **{PHASE: "-126 dBc/Hz"}), ON)
+    assert at["controlled"] is False  # "less (better) than": −126 itself is not
+    typical = classify_in(jurisdiction, _item(kind, facts, **{PHASE: "-90 dBc/Hz"}), ON)
+    assert typical["controlled"] is False
+    unsaid = classify_in(jurisdiction, _item(kind, facts), ON)
+    assert unsaid["controlled"] == "unknown" and PHASE in _possible(unsaid)[code]["missing"]
+
+
+def _generator(jurisdiction: str, **changed: str) -> dict[str, Any]:
+    """An ordinary 20 GHz signal generator with every 3A002.d figure stated (none met)."""
+    top = "90" if jurisdiction == "US" else "110"
+    power = "rf-output-power-within-43-5-to-90-ghz" if top == "90" else "rf-output-power-within-43-5-to-110-ghz"  # fmt: skip
+    bandwidth = "signal-generator-rf-modulation-bandwidth-within-"
+    parameters = {
+        "frequency-max": "20 GHz",
+        "signal-generator-shortest-pulse-duration-within-31-8-to-37-ghz": "1 s",  # none there
+        "signal-generator-highest-pulse-on-off-ratio-within-31-8-to-37-ghz": "0 dB",
+        power: "0 W",
+        SWITCHING: "5 ms",
+        f"{PREFIX}over-550-mhz-within-31-8-to-37-ghz": "1 s",
+        f"{PREFIX}over-2-2-ghz-within-37-to-75-ghz": "1 s",
+        f"{PREFIX}over-5-ghz-within-75-to-{top}-ghz": "1 s",
+        f"{PHASE}-within-3-2-to-{top}-ghz": "-100 dBc/Hz",
+        f"{FAR}-within-3-2-to-{top}-ghz": "-190 dBc/Hz",
+        f"{bandwidth}4-8-to-31-8-ghz": "1 GHz",
+        f"{bandwidth}31-8-to-37-ghz": "0 Hz",
+        f"{bandwidth}37-to-75-ghz": "0 Hz",
+        f"{bandwidth}75-to-{top}-ghz": "0 Hz",
+        **changed,
+    }
+    return _item("signal-generator", {CRYSTAL: True, OTHER_EQUIPMENT: True}, **parameters)
+
+
+def test_an_ordinary_signal_generator_is_answered_by_every_paragraph(classify_in: Any) -> None:
+    # before, 3A002.d.1, d.3 and d.4 were text: every signal generator was "unknown" in the EU
+    assert classify_in("EU", _generator("EU"), ON)["controlled"] is False
+    us = classify_in("US", _generator("US"), ON)  # US 3A992.a (test equipment n.e.s.) may take it
+    assert not any(i.startswith("US:3A002") for i in _possible(us)) and not us["entries"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_signal_generator_phase_noise_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    top = "90" if jurisdiction == "US" else "110"
+    near, far = f"{PHASE}-within-3-2-to-{top}-ghz", f"{FAR}-within-3-2-to-{top}-ghz"
+    a, b = f"{jurisdiction}:3A002.d.4.a", f"{jurisdiction}:3A002.d.4.b"
+    met = classify_in(jurisdiction, _generator(jurisdiction, **{near: "-127 dBc/Hz"}), ON)
+    assert met["controlled"] is True and a in [e["id"] for e in met["entries"]]
+    # "Less (better) than −(206−20log10f)": −130 dBc/Hz at 100 kHz from 10 GHz is −210
+    far_met = classify_in(jurisdiction, _generator(jurisdiction, **{far: "-210 dBc/Hz"}), ON)
+    assert far_met["controlled"] is True and b in [e["id"] for e in far_met["entries"]]
+    at = classify_in(jurisdiction, _generator(jurisdiction, **{near: "-126 dBc/Hz", far: "-206 dBc/Hz"}), ON)  # fmt: skip
+    assert not any(e["id"] in (a, b) for e in at["entries"]) and a not in _possible(at)
+    generator = _generator(jurisdiction)
+    del generator["parameters"][near]
+    unsaid = classify_in(jurisdiction, generator, ON)
+    assert unsaid["controlled"] == "unknown" and near in _possible(unsaid)[a]["missing"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_pulse_modulated_signal_generator_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    # 3A002.d.1: 'pulse duration' less than 25 ns and on/off ratio 65 dB or more, one signal
+    # anywhere within 31.8-37 GHz: the two figures stated separately are necessary only
+    code = f"{jurisdiction}:3A002.d.1"
+    duration = "signal-generator-shortest-pulse-duration-within-31-8-to-37-ghz"
+    ratio = "signal-generator-highest-pulse-on-off-ratio-within-31-8-to-37-ghz"
+    both = classify_in(jurisdiction, _generator(jurisdiction, **{duration: "24 ns", ratio: "65 dB"}), ON)  # fmt: skip
+    assert both["controlled"] == "unknown" and f"complete criteria of {code}" in both["missing_facts"]  # fmt: skip
+    long = classify_in(jurisdiction, _generator(jurisdiction, **{duration: "25 ns", ratio: "80 dB"}), ON)  # fmt: skip
+    assert code not in _possible(long)  # "less than 25 ns"
+    low = classify_in(jurisdiction, _generator(jurisdiction, **{duration: "10 ns", ratio: "64.9 dB"}), ON)  # fmt: skip
+    assert code not in _possible(low)  # "equal to or exceeding 65 dB"
