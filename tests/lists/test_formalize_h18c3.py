@@ -195,3 +195,16 @@ def test_a_formula_bracket_is_a_stated_threshold() -> None:
     assert stated_thresholds("Less (better) than −(206−20log10f) for anywhere") == 1
     assert stated_thresholds("Less (better) than -(126 + 20log10F - 20log10f) anywhere") == 1
     assert stated_thresholds("a phase noise of −(126 + 20log10F)") == 0  # no comparator
+
+
+def test_us_real_time_oscilloscopes_necessary_condition(found: Found) -> None:
+    # US 3A002.a.7: "… rms noise voltage of less than 2% of full-scale at the vertical scale
+    # setting that provides the lowest noise value for any input 3dB bandwidth of 60 GHz or
+    # greater per channel": one setting or every one is not written (was a text rule)
+    entry = found[("US", "3A002.a.7")]
+    noise = "oscilloscope-lowest-vertical-rms-noise-of-full-scale-at-60-ghz-or-greater"
+    assert ways(entry) == {frozenset({criterion(noise, "<", "2", "PERCENT")})}
+    assert entry.text_only is not None and "one such setting, or every one" in entry.text_only
+    assert entry.kinds == ("real-time-oscilloscope",)
+    eu = found[("EU", "3A002.a.7")]  # the EU text states both figures: complete
+    assert eu.text_only is None and noise not in {c.parameter for c in eu.criteria}

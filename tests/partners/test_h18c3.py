@@ -144,3 +144,14 @@ def test_pulse_modulated_signal_generator_both_sides(classify_in: Any, jurisdict
     assert code not in _possible(long)  # "less than 25 ns"
     low = classify_in(jurisdiction, _generator(jurisdiction, **{duration: "10 ns", ratio: "64.9 dB"}), ON)  # fmt: skip
     assert code not in _possible(low)  # "equal to or exceeding 65 dB"
+
+
+def test_us_real_time_oscilloscope_both_sides(classify_in: Any) -> None:
+    noise = "oscilloscope-lowest-vertical-rms-noise-of-full-scale-at-60-ghz-or-greater"
+    kind, facts, code = "real-time-oscilloscope", {OTHER_EQUIPMENT: True}, "US:3A002.a.7"
+    quiet = classify_in("US", _item(kind, facts, **{noise: "1.9 %"}), ON)
+    assert quiet["controlled"] == "unknown" and f"complete criteria of {code}" in quiet["missing_facts"]  # fmt: skip
+    noisy = classify_in("US", _item(kind, facts, **{noise: "2 %"}), ON)
+    assert code not in _possible(noisy)  # "less than 2%"
+    unsaid = classify_in("US", _item(kind, facts), ON)
+    assert noise in _possible(unsaid)[code]["missing"]
