@@ -105,6 +105,11 @@ words deny ("No dimension {}", parameter ``pulse-generator-largest-dimension``: 
 greater than 35 mm" is a largest dimension of at most 35 mm): the written comparator is read as
 its opposite. Without it a negated phrase is not read."""
 _OPPOSITE = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+TOLERANCE = "±"
+"""The comparator column of a phrase whose parameter is the half-width of a signed tolerance
+(US 3B991.b.1.m.1 "Positioning accuracy less than ±1 micrometer": a positioning accuracy, ± in
+micrometres, below 1): only such a phrase reads a number written "±X", as X with the written
+comparator; any other phrase meeting "±" leaves the paragraph as text."""
 NEGATIVE = r"[−-](?:\s?\()?(?=\d)"
 """A minus before a number: US "−150", EU "-160" (dBm/Hz); or the minus before a formula's
 bracket, the bracket's first term the number ("less (better) than −(126 + 20log10F − 20log10f)",
@@ -232,7 +237,7 @@ class ParagraphReader:
 
         def value(n: int) -> str:
             return (
-                rf"(?P<s{n}>{NEGATIVE})?"  # a negative number ("less (better) than −150 dBm/Hz")
+                rf"(?:(?P<s{n}>{NEGATIVE})|(?P<t{n}>±\s?))?"  # −150 dBm/Hz; ±1 micrometer
                 rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
                 rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F)\))?"
             )
@@ -396,6 +401,7 @@ class ParagraphReader:
             minus = match.groupdict().get(f"s{n}")
             if minus:  # US "−150" (the minus sign), EU "-160" (a hyphen)
                 value, number = -value, minus + number
+            number = _tolerance(phrase, match.groupdict().get(f"t{n}"), number, words)
             equivalent = match.groupdict().get(f"d{n}")
             if equivalent:
                 problem = equivalent_problem(value, iri, equivalent, match.group(f"q{n}"))
@@ -477,6 +483,16 @@ def _inline_items(text: str) -> str:
         start = cut.end()
     items.append(text[start:])
     return f" {joiner} ".join(items)
+
+
+def _tolerance(phrase: Phrase, sign: str | None, number: str, words: str) -> str:
+    """The number as written, "±" kept; a "±" only in a phrase whose row says its parameter is
+    the tolerance's half-width (``TOLERANCE``), which a tolerance must be written in."""
+    if phrase.comparator == TOLERANCE and not sign:
+        raise NotRead(f"{words!r}: no signed tolerance where the phrase reads one (±)")
+    if sign and phrase.comparator != TOLERANCE:
+        raise NotRead(f"{words!r}: a signed tolerance (±) the phrase does not read")
+    return f"{sign}{number}" if sign else number
 
 
 _WITHIN_AFTER_TAIL = re.compile(

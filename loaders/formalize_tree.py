@@ -46,6 +46,7 @@ from exportgraph.loaders.formalize_clauses import (
     BAND,
     LEAD_IN,
     NEGATE,
+    TOLERANCE,
     NotRead,
     ParagraphReader,
     Phrase,
@@ -140,6 +141,7 @@ def _phrase(row: Row) -> Phrase:
         raise row.error(
             "comparator", f"{NEGATE!r} is for a phrase whose words negate its threshold"
         )
+    negated = negated or (not fixed and row.get("comparator") == TOLERANCE)
     if fixed != bool(row.get("comparator")) and not negated:
         raise row.error(
             "comparator",

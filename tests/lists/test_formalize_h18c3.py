@@ -208,3 +208,46 @@ def test_us_real_time_oscilloscopes_necessary_condition(found: Found) -> None:
     assert entry.kinds == ("real-time-oscilloscope",)
     eu = found[("EU", "3A002.a.7")]  # the EU text states both figures: complete
     assert eu.text_only is None and noise not in {c.parameter for c in eu.criteria}
+
+
+# Signed tolerances (US 3B991): "Positioning accuracy less than ±1 micrometer" (b.1.m.1) and
+# "Alignment with a precision finer than ±0.25 micrometer (3 sigma)" (b.2.f.2) — read by phrases
+# whose parameter is the tolerance's half-width (comparator column "±"); counted since.
+@pytest.mark.parametrize(
+    ("code", "parameter", "value"),
+    [
+        ("3B991.b.1.m.1", "laser-trimming-positioning-accuracy", "1"),
+        ("3B991.b.2.f.2", "alignment-precision-3-sigma", "0.25"),
+    ],
+)
+def test_signed_tolerances(found: Found, code: str, parameter: str, value: str) -> None:
+    entry = found[("US", code)]
+    assert entry.text_only is None
+    assert ways(entry) == {frozenset({criterion(parameter, "<", value, "MicroM")})}
+    (way,) = entry.ways
+    assert way[0].written == f"±{value} micrometer"
+    # "Machine-to-machine overlay no better than ±0.3 micrometer": not read (nor counted)
+    assert found[("US", "3B991.b.2.f.3")].text_only
+
+
+def test_a_tolerance_only_where_the_phrase_reads_one() -> None:
+    from exportgraph.loaders.formalize_clauses import TOLERANCE, NotRead, ParagraphReader, Phrase
+    from exportgraph.loaders.formalize_words import stated_thresholds
+    from exportgraph.loaders.listed_text import TextNode
+
+    units = {"micrometer": "http://qudt.org/vocab/unit/MicroM"}
+
+    def read(text: str, comparator: str) -> tuple[FormalCriterion, ...]:
+        phrase = Phrase("3B991", "Positioning accuracy {}", "p", comparator, None, "", "", 1)
+        node = TextNode("US", "3B991.b.1.m.1", ("b", "1", "m", "1"), text, (), None, (), 1)
+        return ParagraphReader([phrase], units).read(node).criteria
+
+    (found,) = read("Positioning accuracy less than ±1 micrometer", TOLERANCE)
+    assert (found.comparator, found.value, found.written) == ("<", Decimal(1), "±1 micrometer")
+    with pytest.raises(NotRead, match="signed tolerance"):
+        read("Positioning accuracy less than ±1 micrometer", "")  # the row does not say ±
+    with pytest.raises(NotRead, match="no signed tolerance"):
+        read("Positioning accuracy less than 1 micrometer", TOLERANCE)
+    assert stated_thresholds("Positioning accuracy less than ±1 micrometer") == 1
+    assert stated_thresholds("thickness uniform to less than ± 2,5 % across") == 1  # EU 3B001.a.1
+    assert stated_thresholds("Machine-to-machine overlay no better than ±0.3 micrometer") == 0

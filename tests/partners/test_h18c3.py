@@ -155,3 +155,17 @@ def test_us_real_time_oscilloscope_both_sides(classify_in: Any) -> None:
     assert code not in _possible(noisy)  # "less than 2%"
     unsaid = classify_in("US", _item(kind, facts), ON)
     assert noise in _possible(unsaid)[code]["missing"]
+
+
+def test_signed_tolerance_both_sides(classify_in: Any) -> None:
+    # US 3B991.b.1.m.1 "Positioning accuracy less than ±1 micrometer"
+    kind = "laser-ic-repair-or-trimming-equipment"
+    facts = {"not-controlled-by-3b001-3b993-3b994": True, "stored-program-controlled": True}
+    figures = {"laser-trimming-spot-size": "5 um"}  # not m.2's "less than 3 micrometer"
+    code, accuracy = "US:3B991.b.1.m.1", "laser-trimming-positioning-accuracy"
+    fine = classify_in("US", _item(kind, facts, **figures, **{accuracy: "0.9 um"}), ON)
+    assert fine["controlled"] is True and code in [e["id"] for e in fine["entries"]]
+    coarse = classify_in("US", _item(kind, facts, **figures, **{accuracy: "1 um"}), ON)
+    assert coarse["controlled"] is False
+    unsaid = classify_in("US", _item(kind, facts, **figures), ON)
+    assert unsaid["controlled"] == "unknown" and accuracy in _possible(unsaid)[code]["missing"]
