@@ -251,3 +251,30 @@ def test_a_tolerance_only_where_the_phrase_reads_one() -> None:
     assert stated_thresholds("Positioning accuracy less than ±1 micrometer") == 1
     assert stated_thresholds("thickness uniform to less than ± 2,5 % across") == 1  # EU 3B001.a.1
     assert stated_thresholds("Machine-to-machine overlay no better than ±0.3 micrometer") == 0
+
+
+def test_dielectric_etch_necessary_conditions(found: Found) -> None:
+    # US 3B993.c.1: "… enabling the fabrication of high aspect ratio features with aspect ratio
+    # greater than 30:1 and a lateral dimension on the top surface of less than 100 nm, and
+    # having all of the following: a. RF power source(s) with at least one pulsed RF output; and
+    # b. One or more fast gas switching valve(s) with switching time less than 300 milliseconds."
+    # 3B993.c.2: "Equipment, not specified by 3B993.c.1, …: a. An aspect ratio greater than 30:1;
+    # and b. A lateral dimension on the top surface of less than 40 nm." (was a text rule each)
+    ratio, lateral = "etch-enabled-feature-aspect-ratio", "etch-enabled-feature-lateral-dimension"
+    c1, c2 = found[("US", "3B993.c.1")], found[("US", "3B993.c.2")]
+    assert ways(c1) == {
+        frozenset(
+            {
+                criterion(ratio, ">", "30", "UNITLESS"),
+                criterion(lateral, "<", "100", "NanoM"),
+                criterion("fast-gas-switching-valve-switching-time", "<", "300", "MilliSEC"),
+            }
+        )
+    }
+    assert ways(c2) == {
+        frozenset({criterion(ratio, ">", "30", "UNITLESS"), criterion(lateral, "<", "40", "NanoM")})
+    }
+    for entry in (c1, c2):  # two figures of one feature: necessary only
+        assert entry.text_only is not None and "need not belong to one feature" in entry.text_only
+    assert "etch-pulsed-rf-output" in c1.requires_facts
+    assert {"not-specified-by-3b993-c-1", "etch-equipment-not-designed-for-wafer-diameters-below-300-mm"} <= set(c2.requires_facts)  # fmt: skip

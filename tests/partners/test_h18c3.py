@@ -169,3 +169,21 @@ def test_signed_tolerance_both_sides(classify_in: Any) -> None:
     assert coarse["controlled"] is False
     unsaid = classify_in("US", _item(kind, facts, **figures), ON)
     assert unsaid["controlled"] == "unknown" and accuracy in _possible(unsaid)[code]["missing"]
+
+
+def test_dielectric_etch_both_sides(classify_in: Any) -> None:
+    kind, code = "anisotropic-dry-etch-equipment", "US:3B993.c.2"
+    facts = {
+        "not-specified-by-3b993-c-1": True,
+        "etch-designed-for-dielectric-materials": True,
+        "etch-equipment-not-designed-for-wafer-diameters-below-300-mm": True,
+    }
+    ratio, lateral = "etch-enabled-feature-aspect-ratio", "etch-enabled-feature-lateral-dimension"
+    met = classify_in("US", _item(kind, facts, **{ratio: 31, lateral: "39 nm"}), ON)
+    assert code in _possible(met) and f"complete criteria of {code}" in met["missing_facts"]
+    shallow = classify_in("US", _item(kind, facts, **{ratio: 30, lateral: "39 nm"}), ON)
+    assert code not in _possible(shallow)  # "greater than 30:1"
+    wide = classify_in("US", _item(kind, facts, **{ratio: 50, lateral: "40 nm"}), ON)
+    assert code not in _possible(wide)  # "less than 40 nm"
+    small = classify_in("US", _item(kind, {**facts, "etch-equipment-not-designed-for-wafer-diameters-below-300-mm": False}, **{ratio: 50, lateral: "20 nm"}), ON)  # fmt: skip
+    assert code not in _possible(small)  # the Note: 200 mm equipment
