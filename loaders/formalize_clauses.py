@@ -237,7 +237,7 @@ class ParagraphReader:
 
         def value(n: int) -> str:
             return (
-                rf"(?:(?P<s{n}>{NEGATIVE})|(?P<t{n}>±\s?))?"  # −150 dBm/Hz; ±1 micrometer
+                rf"(?:(?P<s{n}>{NEGATIVE})|(?P<t{n}>±\s?)|\+(?=\d))?"  # −150 dBm/Hz; ±1 µm; +20 dBm
                 rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
                 rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F)\))?"
             )
@@ -346,10 +346,13 @@ class ParagraphReader:
 
     def _clause(self, node: TextNode, words: str) -> tuple[FormalCriterion, ...] | None:
         found: list[tuple[FormalCriterion, ...]] = []
-        for phrase, pattern in self.patterns:
-            match = pattern.fullmatch(words)
-            if match is None:
-                continue
+        for phrase, match in _narrowest(
+            [
+                (phrase, match)
+                for phrase, pattern in self.patterns
+                if (match := pattern.fullmatch(words))
+            ]
+        ):
             if phrase.parameter == LEAD_IN:
                 found.append(())
             elif phrase.value is not None:
@@ -483,6 +486,19 @@ def _inline_items(text: str) -> str:
         start = cut.end()
     items.append(text[start:])
     return f" {joiner} ".join(items)
+
+
+def _narrowest(
+    matching: list[tuple[Phrase, re.Match[str]]],
+) -> list[tuple[Phrase, re.Match[str]]]:
+    """The phrases matching a clause, those written for the narrowest code first: a phrase under
+    5A001.d.1 ("Rated for operation {}", a band overlapping the range) reads the words before one
+    under 5A001.d (the same words, the top of the band); phrases under the same code that both
+    match leave the clause unread (two readings)."""
+    if len(matching) < 2:
+        return matching
+    narrowest = max(len(phrase.under) for phrase, _ in matching)
+    return [(phrase, match) for phrase, match in matching if len(phrase.under) == narrowest]
 
 
 def _tolerance(phrase: Phrase, sign: str | None, number: str, words: str) -> str:

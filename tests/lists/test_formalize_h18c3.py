@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 from exportgraph.loaders.formalize import FormalCriterion
+from exportgraph.loaders.formalize_clauses import NotRead
 from exportgraph.loaders.formalize_tree import Family, nested_roots
 
 from tests.lists.formal import Found, criterion, ways
@@ -278,3 +279,51 @@ def test_dielectric_etch_necessary_conditions(found: Found) -> None:
         assert entry.text_only is not None and "need not belong to one feature" in entry.text_only
     assert "etch-pulsed-rf-output" in c1.requires_facts
     assert {"not-specified-by-3b993-c-1", "etch-equipment-not-designed-for-wafer-diameters-below-300-mm"} <= set(c2.requires_facts)  # fmt: skip
+
+
+ERP = "esp-antenna-effective-radiated-power"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize(
+    ("code", "low", "high", "erp"),
+    [
+        ("5A001.d.1", "31.8", "57", "20"),
+        ("5A001.d.2", "57", "66", "24"),
+        ("5A001.d.3", "66", "90", "20"),
+    ],
+)
+def test_phased_array_erp_necessary_conditions(
+    found: Found, jurisdiction: str, code: str, low: str, high: str, erp: str
+) -> None:
+    # "Rated for operation above 31.8 GHz, but not exceeding 57 GHz, and having an Effective
+    # Radiated Power (ERP) equal to or greater than +20 dBm (22.15 dBm Effective Isotropic
+    # Radiated Power (EIRP))": the rated band overlapping the range, the highest rated ERP
+    entry = found[(jurisdiction, code)]
+    assert ways(entry) == {
+        frozenset(
+            {
+                criterion("frequency-max", ">", low, "GigaHZ"),
+                criterion("frequency-min", "<=", high, "GigaHZ"),
+                criterion(ERP, ">=", erp, "DeciB_M"),
+            }
+        )
+    }
+    assert entry.text_only is not None and "no note says how the one ERP figure" in entry.text_only
+    assert entry.parent == "5A001.d"
+
+
+def test_the_narrowest_phrase_reads_a_clause() -> None:
+    from exportgraph.loaders.formalize_clauses import ParagraphReader, Phrase
+    from exportgraph.loaders.listed_text import TextNode
+
+    units = {"GHz": "http://qudt.org/vocab/unit/GigaHZ"}
+    wide = Phrase("5A001.d", "Rated for operation {}", "frequency-max", "", None, "", "", 1)
+    narrow = Phrase("5A001.d.1", "Rated for operation {}", "frequency-max|frequency-min", "", None, "", "", 2)  # fmt: skip
+    node = TextNode("US", "5A001.d.1", ("d", "1"), "Rated for operation above 31.8 GHz, but not exceeding 57 GHz", (), "5A001.d", (), 1)  # fmt: skip
+    read = ParagraphReader([wide, narrow], units).read(node).criteria
+    assert [(c.parameter, c.comparator) for c in read] == [("frequency-max", ">"), ("frequency-min", "<=")]  # fmt: skip
+    assert ParagraphReader([wide], units).read(node).criteria[1].parameter == "frequency-max"
+    twice = Phrase("5A001.d", "Rated for operation {}", "frequency-min", "", None, "", "", 3)
+    with pytest.raises(NotRead):  # two phrases of the same code: two readings
+        ParagraphReader([wide, twice], units).read(node)

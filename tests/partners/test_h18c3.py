@@ -187,3 +187,19 @@ def test_dielectric_etch_both_sides(classify_in: Any) -> None:
     assert code not in _possible(wide)  # "less than 40 nm"
     small = classify_in("US", _item(kind, {**facts, "etch-equipment-not-designed-for-wafer-diameters-below-300-mm": False}, **{ratio: 50, lateral: "20 nm"}), ON)  # fmt: skip
     assert code not in _possible(small)  # the Note: 200 mm equipment
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_phased_array_erp_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    civil = "antenna-not-specially-designed-for-civil-cellular-wlan-802-15-hdmi-or-satellite-earth-stations"  # fmt: skip
+    facts = {"esp-antenna-not-for-mls-landing-systems": True, civil: True}
+    kind, code, erp = "electronically-steerable-phased-array-antenna", f"{jurisdiction}:5A001.d.1", "esp-antenna-effective-radiated-power"  # fmt: skip
+    band = {"frequency-min": "40 GHz", "frequency-max": "50 GHz"}
+    met = classify_in(jurisdiction, _item(kind, facts, **band, **{erp: "20 dBm"}), ON)
+    assert met["controlled"] == "unknown" and f"complete criteria of {code}" in met["missing_facts"]  # fmt: skip
+    weak = classify_in(jurisdiction, _item(kind, facts, **band, **{erp: "19.9 dBm"}), ON)
+    assert weak["controlled"] is False  # "equal to or greater than +20 dBm"
+    below = classify_in(jurisdiction, _item(kind, facts, **{"frequency-min": "20 GHz", "frequency-max": "31.8 GHz", erp: "30 dBm"}), ON)  # fmt: skip
+    assert below["controlled"] is False  # "above 31.8 GHz": the band misses d.1 to d.4
+    unsaid = classify_in(jurisdiction, _item(kind, facts, **band), ON)
+    assert erp in _possible(unsaid)[code]["missing"]
