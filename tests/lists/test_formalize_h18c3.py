@@ -327,3 +327,12 @@ def test_the_narrowest_phrase_reads_a_clause() -> None:
     twice = Phrase("5A001.d", "Rated for operation {}", "frequency-min", "", None, "", "", 3)
     with pytest.raises(NotRead):  # two phrases of the same code: two readings
         ParagraphReader([wide, twice], units).read(node)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_mass_spectrometers_of_3a233_are_known_as_text(found: Found, jurisdiction: str) -> None:
+    # "Mass spectrometers, capable of measuring ions of 230 u or greater and having a resolution
+    # of better than 2 parts in 230 …": a mass spectrometer is asked, "unknown" (was not asked)
+    entry = found[(jurisdiction, "3A233")]
+    assert entry.kinds == ("mass-spectrometer",) and not entry.ways
+    assert entry.text_only is not None and "stays text" in entry.text_only
