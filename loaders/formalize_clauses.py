@@ -273,6 +273,9 @@ class ParagraphReader:
         sub-paragraph's."""
         if stated_thresholds(node.text):
             return self.read(node)
+        defined = _defined_by_a_note(self, node)
+        if defined is not None:
+            return defined
         text = _NRC.sub("", _SEE_LIST.sub("", " ".join(node.text.split())))
         tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
         if tail is None and _JOINED_BY_LAST.search(_END.sub("", text)):
@@ -486,6 +489,22 @@ def _inline_items(text: str) -> str:
         start = cut.end()
     items.append(text[start:])
     return f" {joiner} ".join(items)
+
+
+def _defined_by_a_note(reader: ParagraphReader, node: TextNode) -> Reading | None:
+    """A root without sub-paragraphs or thresholds of its own whose words are wholly a fixed
+    phrase a note defines (EU 5A101 "… designed or modified for 'missiles'", 'missile' being
+    "capable of a range exceeding 300 km" by its Technical Note): that phrase's criteria; None
+    for any other root (read as before: only how its sub-paragraphs combine)."""
+    if any(not child.reserved for child in node.children):
+        return None
+    try:
+        reading = reader.read(node)
+    except NotRead:
+        return None
+    if not reading.criteria or not all(c.defined_by for c in reading.criteria):
+        return None
+    return reading
 
 
 def _narrowest(

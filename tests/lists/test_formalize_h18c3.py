@@ -336,3 +336,30 @@ def test_mass_spectrometers_of_3a233_are_known_as_text(found: Found, jurisdictio
     entry = found[(jurisdiction, "3A233")]
     assert entry.kinds == ("mass-spectrometer",) and not entry.ways
     assert entry.text_only is not None and "stays text" in entry.text_only
+
+
+def test_eu_5a101_missiles_by_the_technical_note(found: Found) -> None:
+    # EU 5A101 "Telemetry and telecontrol equipment, including ground equipment, designed or
+    # modified for 'missiles'"; its Technical Note: "'missile' means complete rocket systems and
+    # unmanned aerial vehicle systems capable of a range exceeding 300 km" (US: "equal to or
+    # greater than 300 km" in the paragraph itself)
+    eu, us = found[("EU", "5A101")], found[("US", "5A101")]
+    assert eu.text_only is None
+    assert ways(eu) == {frozenset({criterion("missile-system-range", ">", "300", "KiloM")})}
+    assert all(c.defined_by.startswith("'missile' means") for c in eu.criteria)
+    assert ways(us) == {frozenset({criterion("missile-system-range", ">=", "300", "KiloM")})}
+
+
+def test_a_root_wholly_a_phrase_a_note_defines() -> None:
+    from exportgraph.loaders.formalize_clauses import ParagraphReader, Phrase
+    from exportgraph.loaders.listed_text import TextNode
+
+    words = "Telemetry and telecontrol equipment designed or modified for missiles"
+    km = "http://qudt.org/vocab/unit/KiloM"
+    fixed = Phrase("5A101", words, "range", ">", Decimal(300), km, "Technical Note", 1)
+    node = TextNode("EU", "5A101", (), words + ".", (), None, (), 1)
+    (read,) = ParagraphReader([fixed], {}).read_root(node).criteria
+    assert (read.parameter, read.comparator, read.value) == ("range", ">", Decimal(300))
+    lead_in = Phrase("5A101", words, "none", "", None, "", "", 2)  # words only: not read
+    with pytest.raises(NotRead, match="how its sub-paragraphs combine"):
+        ParagraphReader([lead_in], {}).read_root(node)

@@ -203,3 +203,14 @@ def test_phased_array_erp_both_sides(classify_in: Any, jurisdiction: str) -> Non
     assert below["controlled"] is False  # "above 31.8 GHz": the band misses d.1 to d.4
     unsaid = classify_in(jurisdiction, _item(kind, facts, **band), ON)
     assert erp in _possible(unsaid)[code]["missing"]
+
+
+def test_eu_5a101_missile_range_both_sides(classify_in: Any) -> None:
+    kind, fact = "missile-telemetry-telecontrol-equipment", "telemetry-equipment-not-excluded-by-note-to-5a101"  # fmt: skip
+    item = _item(kind, {fact: True}, **{"missile-system-range": "301 km"})
+    assert classify_in("EU", item, ON)["controlled"] is True
+    at = _item(kind, {fact: True}, **{"missile-system-range": "300 km"})
+    assert classify_in("EU", at, ON)["controlled"] is False  # "exceeding 300 km"
+    assert classify_in("US", at, ON)["controlled"] is True  # "equal to or greater than 300 km"
+    unsaid = classify_in("EU", _item(kind, {fact: True}), ON)
+    assert unsaid["controlled"] == "unknown" and "missile-system-range" in _possible(unsaid)["EU:5A101"]["missing"]  # fmt: skip
