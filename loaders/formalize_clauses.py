@@ -105,6 +105,17 @@ words deny ("No dimension {}", parameter ``pulse-generator-largest-dimension``: 
 greater than 35 mm" is a largest dimension of at most 35 mm): the written comparator is read as
 its opposite. Without it a negated phrase is not read."""
 _OPPOSITE = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+TOLERANCE = "±"
+"""The comparator column of a phrase whose parameter is the half-width of a signed tolerance
+(US 3B991.b.1.m.1 "Positioning accuracy less than ±1 micrometer": a positioning accuracy, ± in
+micrometres, below 1): only such a phrase reads a number written "±X", as X with the written
+comparator; any other phrase meeting "±" leaves the paragraph as text."""
+NEGATIVE = r"[−-](?:\s?\()?(?=\d)"
+"""A minus before a number: US "−150", EU "-160" (dBm/Hz); or the minus before a formula's
+bracket, the bracket's first term the number ("less (better) than −(126 + 20log10F − 20log10f)",
+US 3A001.b.10 "− (126 …"; EU "-(126 …"): the rest of the formula is in the phrase's words
+(phrases.csv), so a formula is read only where a person wrote it out whole — its parameter is the
+quantity the formula compares, e.g. the phase noise plus 20log10F − 20log10f."""
 
 
 def negated(template: str) -> bool:
@@ -150,6 +161,11 @@ class Reading:
     either: tuple[tuple[FormalCriterion, ...], ...] = ()
     """The paragraph's own alternatives ("of more than 8 T or 'overall current density' … of
     more than 300 A/mm²"), each a conjunction; empty: ``criteria`` are all its conditions."""
+    within: str = ""
+    """The frequency range its sub-paragraphs' figures hold within, written after "of the
+    following" (3A002.d.1: "having all of the following, anywhere within the frequency range
+    exceeding 31.8 GHz but not exceeding 37 GHz"), as parameter names spell it
+    (``within-31-8-to-37-ghz``): every criterion below must be of a parameter of that range."""
 
     @property
     def ways(self) -> tuple[tuple[FormalCriterion, ...], ...]:
@@ -221,14 +237,14 @@ class ParagraphReader:
 
         def value(n: int) -> str:
             return (
-                rf"(?P<s{n}>[−-](?=\d))?"  # a negative number ("less (better) than −150 dBm/Hz")
+                rf"(?:(?P<s{n}>{NEGATIVE})|(?P<t{n}>±\s?)|\+(?=\d))?"  # −150 dBm/Hz; ±1 µm; +20 dBm
                 rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
                 rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F)\))?"
             )
 
         self.expression = self._expression(value)
         self.counted = self._expression(
-            lambda n: rf"(?P<n{n}>{number.format(n=n)})(?P<u{n}>)(?![\w/^%])"
+            lambda n: rf"(?P<s{n}>{NEGATIVE})?(?P<n{n}>{number.format(n=n)})(?P<u{n}>)(?![\w/^%])"
         )
         self.patterns = [(phrase, self._pattern(phrase)) for phrase in phrases]
 
@@ -257,6 +273,9 @@ class ParagraphReader:
         sub-paragraph's."""
         if stated_thresholds(node.text):
             return self.read(node)
+        defined = _defined_by_a_note(self, node)
+        if defined is not None:
+            return defined
         text = _NRC.sub("", _SEE_LIST.sub("", " ".join(node.text.split())))
         tail = _TAIL.search(_MEASURED_AT.sub("", _END.sub("", text)))
         if tail is None and _JOINED_BY_LAST.search(_END.sub("", text)):
@@ -273,6 +292,7 @@ class ParagraphReader:
         text = _POWER_OF_TEN.sub("1 × 10^", text)  # "10^−14" is 1 × 10^−14
         text = _inline_items(_END.sub("", text))
         mode = None
+        text, within, in_range = _within_after_tail(text)
         tail = _TAIL.search(text)
         if tail is not None:
             mode = _MODES[tail.group("mode").lower()]
@@ -288,11 +308,11 @@ class ParagraphReader:
             return Reading((), mode)
         either = self._conditions(node, text)
         criteria = either[0] if len(either) == 1 else ()
-        stated = stated_thresholds(node.text)
+        stated = stated_thresholds(node.text) - in_range
         numeric = [c for way in either for c in way if not c.defined_by]
         if len(numeric) + _in_phrases(numeric) != stated:
             raise NotRead(f"{len(numeric)} criteria read, {stated} thresholds stated")
-        return Reading(criteria, mode, either if len(either) > 1 else ())
+        return Reading(criteria, mode, either if len(either) > 1 else (), within)
 
     def _conditions(self, node: TextNode, text: str) -> tuple[tuple[FormalCriterion, ...], ...]:
         """The paragraph's words as one conjunction of clauses, or as alternatives joined by
@@ -329,10 +349,13 @@ class ParagraphReader:
 
     def _clause(self, node: TextNode, words: str) -> tuple[FormalCriterion, ...] | None:
         found: list[tuple[FormalCriterion, ...]] = []
-        for phrase, pattern in self.patterns:
-            match = pattern.fullmatch(words)
-            if match is None:
-                continue
+        for phrase, match in _narrowest(
+            [
+                (phrase, match)
+                for phrase, pattern in self.patterns
+                if (match := pattern.fullmatch(words))
+            ]
+        ):
             if phrase.parameter == LEAD_IN:
                 found.append(())
             elif phrase.value is not None:
@@ -384,6 +407,7 @@ class ParagraphReader:
             minus = match.groupdict().get(f"s{n}")
             if minus:  # US "−150" (the minus sign), EU "-160" (a hyphen)
                 value, number = -value, minus + number
+            number = _tolerance(phrase, match.groupdict().get(f"t{n}"), number, words)
             equivalent = match.groupdict().get(f"d{n}")
             if equivalent:
                 problem = equivalent_problem(value, iri, equivalent, match.group(f"q{n}"))
@@ -465,6 +489,65 @@ def _inline_items(text: str) -> str:
         start = cut.end()
     items.append(text[start:])
     return f" {joiner} ".join(items)
+
+
+def _defined_by_a_note(reader: ParagraphReader, node: TextNode) -> Reading | None:
+    """A root without sub-paragraphs or thresholds of its own whose words are wholly a fixed
+    phrase a note defines (EU 5A101 "… designed or modified for 'missiles'", 'missile' being
+    "capable of a range exceeding 300 km" by its Technical Note): that phrase's criteria; None
+    for any other root (read as before: only how its sub-paragraphs combine)."""
+    if any(not child.reserved for child in node.children):
+        return None
+    try:
+        reading = reader.read(node)
+    except NotRead:
+        return None
+    if not reading.criteria or not all(c.defined_by for c in reading.criteria):
+        return None
+    return reading
+
+
+def _narrowest(
+    matching: list[tuple[Phrase, re.Match[str]]],
+) -> list[tuple[Phrase, re.Match[str]]]:
+    """The phrases matching a clause, those written for the narrowest code first: a phrase under
+    5A001.d.1 ("Rated for operation {}", a band overlapping the range) reads the words before one
+    under 5A001.d (the same words, the top of the band); phrases under the same code that both
+    match leave the clause unread (two readings)."""
+    if len(matching) < 2:
+        return matching
+    narrowest = max(len(phrase.under) for phrase, _ in matching)
+    return [(phrase, match) for phrase, match in matching if len(phrase.under) == narrowest]
+
+
+def _tolerance(phrase: Phrase, sign: str | None, number: str, words: str) -> str:
+    """The number as written, "±" kept; a "±" only in a phrase whose row says its parameter is
+    the tolerance's half-width (``TOLERANCE``), which a tolerance must be written in."""
+    if phrase.comparator == TOLERANCE and not sign:
+        raise NotRead(f"{words!r}: no signed tolerance where the phrase reads one (±)")
+    if sign and phrase.comparator != TOLERANCE:
+        raise NotRead(f"{words!r}: a signed tolerance (±) the phrase does not read")
+    return f"{sign}{number}" if sign else number
+
+
+_WITHIN_AFTER_TAIL = re.compile(
+    r",\s+anywhere within the frequency range exceeding (?P<low>\d+(?:[.,]\d+)?) GHz"
+    r" but not exceeding (?P<high>\d+(?:[.,]\d+)?) GHz\s*$"
+)
+
+
+def _within_after_tail(text: str) -> tuple[str, str, int]:
+    """A range written after "of the following" ("Specified to generate pulse-modulated signals
+    having all of the following, anywhere within the frequency range exceeding 31.8 GHz but not
+    exceeding 37 GHz", 3A002.d.1): the words without it, the range as parameter names spell it
+    (``within-31-8-to-37-ghz``) and the thresholds it states (its two ends, which the
+    sub-paragraphs' parameters name: see ``Reading.within``). Other words are returned as
+    they are."""
+    found = _WITHIN_AFTER_TAIL.search(text)
+    if found is None or _TAIL.search(text[: found.start()]) is None:
+        return text, "", 0
+    low, high = (found.group(end).replace(",", ".").replace(".", "-") for end in ("low", "high"))
+    return text[: found.start()], f"within-{low}-to-{high}-ghz", 2
 
 
 def _in_phrases(criteria: Sequence[FormalCriterion]) -> int:

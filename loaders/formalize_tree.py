@@ -46,6 +46,7 @@ from exportgraph.loaders.formalize_clauses import (
     BAND,
     LEAD_IN,
     NEGATE,
+    TOLERANCE,
     NotRead,
     ParagraphReader,
     Phrase,
@@ -140,6 +141,7 @@ def _phrase(row: Row) -> Phrase:
         raise row.error(
             "comparator", f"{NEGATE!r} is for a phrase whose words negate its threshold"
         )
+    negated = negated or (not fixed and row.get("comparator") == TOLERANCE)
     if fixed != bool(row.get("comparator")) and not negated:
         raise row.error(
             "comparator",
@@ -179,6 +181,7 @@ def formalize_families(
     heading note of ``stated`` (notes.csv) quotes is read: its fact, required of the entries it
     applies to, says what it takes out (loaders/formalize_notes.py)."""
     found: list[FormalEntry] = []
+    families = list(families)
     for family in families:
         for jurisdiction, entries in trees.items():
             if family.jurisdictions and jurisdiction not in family.jurisdictions:
@@ -191,10 +194,22 @@ def formalize_families(
             if any(node.code in mine for node in root.walk()):
                 raise _refuse(family, root, "its subtree holds a curated code")
             mine_phrases = [p for p in phrases if _under(root.code, p.under)]
-            reader = _Reader(family, mine_phrases, units, stated)
+            inner, outer = nested_roots(families, jurisdiction, root.code)
+            reader = _Reader(family, mine_phrases, units, stated, inner)
             reader.check_root(root, tree)
-            found += reader.entries(root, None, is_root=True)
+            found += reader.entries(root, root.parent if outer else None, is_root=True)
     return found
+
+
+def nested_roots(
+    families: Iterable[Family], jurisdiction: str, code: str
+) -> tuple[frozenset[str], bool]:
+    """The roots of the other families (of the jurisdiction) below ``code``, which those families
+    read (3A002.d.3 below 3A002.d: the same kind, with a ``gap`` of its own), and whether a family
+    reads a paragraph above ``code`` (the nested root's entry then stands under its parent)."""
+    codes = [f.code for f in families if not f.jurisdictions or jurisdiction in f.jurisdictions]
+    inner = frozenset(c for c in codes if c != code and _under(c, code))
+    return inner, any(c != code and _under(code, c) for c in codes)
 
 
 def _under(code: str, under: str) -> bool:
@@ -213,10 +228,13 @@ class _Reader:
         phrases: Sequence[Phrase],
         units: Mapping[str, str],
         stated: Sequence[HeadingNote] = (),
+        nested: Collection[str] = (),
     ):
         self.family = family
         self.words = ParagraphReader(phrases, units)
         self.stated = stated
+        self.nested = nested
+        """Roots of other families below this one's: read by them, not here."""
 
     def check_root(self, root: TextNode, tree: TextNode) -> None:
         problem = parents_state_nothing(root, tree)
@@ -249,7 +267,7 @@ class _Reader:
         if all(c.code in self.family.facts_paragraphs for c in listed):
             grouping = False  # its sub-paragraphs are the required facts: one entry
         if grouping and not reading.either and reading.mode == "any" and node.children:
-            children = [c for c in node.children if not c.reserved]
+            children = [c for c in node.children if not c.reserved and c.code not in self.nested]
             heading = above + reading.criteria
             # a Technical Note notes_read names is a definition (3A002.d.5's 'RF modulation
             # bandwidth'): the grouping's sub-paragraphs are read with it
@@ -302,6 +320,8 @@ class _Reader:
             for c in node.children
             if not c.reserved and c.code not in self.family.facts_paragraphs
         ]
+        if any(c.code in self.nested for c in node.walk() if c is not node):
+            raise NotRead("a paragraph another family reads, under conditions of this one")
         if reading.mode is None:
             if children:
                 raise NotRead("sub-paragraphs the paragraph does not introduce")
@@ -324,6 +344,8 @@ class _Reader:
             ]
         if len(ways) > MAX_ALTERNATIVES:
             raise NotRead(f"{len(ways)} alternatives")
+        if reading.within:
+            _all_within(node, reading.within, [c for way in below for w in way for c in w])
         return tuple(ways)
 
     def _defines(self, node: TextNode, note: Note) -> bool:
@@ -373,6 +395,18 @@ class _Reader:
             self.family.excluded_kinds, self.family.requires_facts, (),
             why, purposes=self.family.purposes, serves_kinds=self.family.serves_kinds,
         )  # fmt: skip
+
+
+def _all_within(node: TextNode, within: str, below: Sequence[FormalCriterion]) -> None:
+    """The sub-paragraphs' figures of a paragraph that says they hold within a range (3A002.d.1:
+    "… having all of the following, anywhere within the frequency range exceeding 31.8 GHz but
+    not exceeding 37 GHz"): every one must be of a parameter of that range (its name ends with
+    the range, ``signal-generator-pulse-duration-within-31-8-to-37-ghz``), or the paragraph is
+    not read."""
+    outside = sorted({c.parameter for c in below if not c.parameter.endswith(within)})
+    if outside or not below:
+        why = f"{node.code}: figures not of the range it names ({within}): {', '.join(outside)}"
+        raise NotRead(why)
 
 
 def _ancestors(node: TextNode, tree: TextNode) -> list[TextNode]:

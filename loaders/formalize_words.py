@@ -16,8 +16,10 @@ the texts say "equal to or below", "below or equal to" (US 3B001.a.4.b, 3B993.f.
 itself is included. After the number and its unit: "or more", "or greater" ``>=``; "or less",
 "or less (better)" ``<=``. Of a length that is finer when smaller (a resolution, precision or
 positioning accuracy in micrometres, US 3B991/3B992): "finer than" ``<`` before the number, "or
-finer" ``<=`` after it. Not read: "no better than" (whether more or less is better is the
-quantity's) and a signed tolerance ("finer than ±0.25 micrometer"), which is not counted either.
+finer" ``<=`` after it. Not read nor counted: "no better than" (whether more or less is better
+is the quantity's). A signed tolerance ("finer than ±0.25 micrometer", "less than ±1 micrometer")
+is counted, and read only by a phrase whose parameter is the tolerance's half-width
+(loaders/formalize_clauses.py ``TOLERANCE``).
 
 Counted but never formalized: "between X and Y" (two thresholds; whether the ends are included is
 not written), "under", "over", "up to" (the same)."""
@@ -69,7 +71,10 @@ AT_MOST_AFTER = r"or less(?: \(better\))?|or finer"
 """Written after the number and its unit: the value or less (``<=``); "or finer", of a length
 finer when smaller (US 3B991.b.2.e.1 "A resolution of 0.25 micrometer or finer")."""
 
-_SIGNED = r"\(?[+−–-]?\d"
+_SIGNED = r"\(?(?:[+−–-]|±\s?)?(?:\s?\()?\d"
+"""A number, perhaps signed, or a formula's bracket opening on a number ("less (better) than
+−(126 + 20log10F − 20log10f)", 3A001.b.10 and 3A002.d.4: the bracket's first term is the
+threshold; US 3A001.b.10 writes "− (126")."""
 _COUNTED_ONLY = r"under|over|up to"
 _NOT_A_CODE = r"(?!\d[A-E]\d{3}\b)"
 """Not an entry's code after the words: "controlled under 7A003 or 7A103" (US 7A994) states no

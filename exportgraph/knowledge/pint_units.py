@@ -35,6 +35,8 @@ _DEFINITIONS = (
     # A noise level in dBm/Hz (3A002.c.2 DANL): a logarithmic figure, compared as written and
     # converting into nothing else (pint's dBm cannot be divided by a hertz).
     "dBm_per_Hz = [dbm_per_hertz]",
+    # A single sideband phase noise in dBc/Hz (3A001.b.10, 3A002.d.4): likewise.
+    "dBc_per_Hz = [dbc_per_hertz]",
     # US 3A991.p's TOPS (2 × 'MacTOPS'): likewise a figure of its own.
     "tera_operations_per_second = [tera_operations_per_second] = TOPS",
     # US 3A991.a.1's GFLOPS: floating-point operations per second, with pint's prefixes.

@@ -131,9 +131,9 @@ def test_frequency_synthesizers(found: Found, jurisdiction: str) -> None:
     assert group.group and group.kinds == ("frequency-synthesizer-electronic-assembly",)
     fast = found[(jurisdiction, "3A001.b.11.a")]
     assert ways(fast) == {frozenset({("frequency-switching-time", "<", Decimal(143), "PicoSEC")})}
-    for letter in "bdefg":
+    for letter in "bdefg":  # necessary conditions only: tests/lists/test_formalize_h18c3.py
         entry = found[(jurisdiction, f"3A001.b.11.{letter}")]
-        assert entry.text_only is not None and not entry.ways, letter
+        assert entry.text_only is not None, letter
     assert (jurisdiction, "3A001.b.11.c") not in found  # [Reserved] / Not used
 
 

@@ -1,7 +1,8 @@
 """ "Finer than" and "or finer" (loaders/formalize_words.py): of a length finer when smaller (a
 resolution, precision or positioning accuracy in micrometres, US 3B991/3B992) they bound it from
-above, and coverage counts them; "no better than" and a signed tolerance ("finer than ±0.25
-micrometer") are neither read nor counted. The expected values were written from the CCL text in
+above, and coverage counts them; "no better than" is neither read nor counted, a signed tolerance
+("finer than ±0.25 micrometer") is counted and read only by a phrase that reads one (the ± phrases
+of tests/lists/test_formalize_h18c3.py; here it is not). The expected values were written from the CCL text in
 ontology/sources/; phrases are made here (not rows of phrases.csv): what is tested is the
 reader."""
 
@@ -52,10 +53,10 @@ def test_signs() -> None:
         ("3B992.b.2.b", 1),
         ("3B992.b.2.c", 2),  # "10 micrometer or less with a resolution of 1 micrometer or finer"
         ("3B992.b.6.a", 1),
-        # a signed tolerance: not counted (and not read)
-        ("3B991.b.2.f.2", 0),  # "Alignment with a precision finer than ±0.25 micrometer (3 sigma);"
+        # a signed tolerance: counted, read only by a "±" phrase (test_formalize_h18c3.py)
+        ("3B991.b.2.f.2", 1),  # "Alignment with a precision finer than ±0.25 micrometer (3 sigma);"
         ("3B991.b.2.f.3", 0),  # "Machine-to-machine overlay no better than ±0.3 micrometer; or"
-        ("3B991.b.3.a.3", 0),  # "Placement accuracy in the X-Y plane of finer than ±10 micrometer;"
+        ("3B991.b.3.a.3", 1),  # "Placement accuracy in the X-Y plane of finer than ±10 micrometer;"
     ],
 )
 def test_counted(ccl: CommerceControlList, code: str, stated: int) -> None:

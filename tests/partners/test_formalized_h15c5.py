@@ -264,9 +264,9 @@ def test_missile_telemetry_5a101(classify_in: Any) -> None:
     assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
     excluded = _hardware(kind, {"missile-system-range": "500 km"}, {fact: False})
     assert not_by(classify_in("US", excluded, ON), "US:5A101")
-    # EU: the range is in a Technical Note, not read: unknown, never false
+    # EU: the range ('exceeding 300 km') is in the Technical Note, read since as its fixed phrase
     eu = classify_in("EU", below, ON)
-    assert eu["controlled"] == "unknown" and "EU:5A101" in ids(eu, "possible_entries")
+    assert eu["controlled"] is False and "EU:5A101" not in ids(eu, "possible_entries")
 
 
 NOT_SOUNDER = {"acoustic-equipment-not-excluded-by-note-to-6a001a1": True}
