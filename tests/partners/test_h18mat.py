@@ -1,0 +1,143 @@
+"""Categories 1 and 2 end to end (h18mat), each threshold from both sides and the entry cited:
+US 2B231 vacuum pumps, 2B233 bellows-sealed scroll-type vacuum pumps, 2B006.b.1 non-contact
+type measuring systems, 2B006.c angular displacement measuring instruments, 2B006.d optical
+scatter roughness equipment; 1C005 superconductive composite conductors and 2B230 pressure
+transducers known as text ("unknown", never "not controlled")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+ON = "2026-12-01"
+BOTH = ("US", "EU")
+
+
+def _ids(result: dict[str, Any]) -> list[str]:
+    return [entry["id"] for entry in result["entries"]]
+
+
+def _possible(result: dict[str, Any]) -> set[str]:
+    return {entry["id"] for entry in result.get("possible_entries", [])}
+
+
+def test_us_2b231_vacuum_pumps(classify_in: Any) -> None:
+    # US 2B231: "a. Input throat size equal to or greater than 380 mm; b. Pumping speed equal to
+    # or greater than 15 m^3/s; and c. Capable of producing an ultimate vacuum better than
+    # 13.3 mPa."
+    fact = "vacuum-pump-ultimate-vacuum-better-than-13-3-mpa"
+    figures = {"vacuum-pump-input-throat-size": "380 mm", "vacuum-pump-pumping-speed": "15 m**3/s"}
+    pump = {"kind": "vacuum-pump", "parameters": figures, "facts": {fact: True}}
+    assert _ids(classify_in("US", pump, ON)) == ["US:2B231"]
+    narrow = {**pump, "parameters": {**figures, "vacuum-pump-input-throat-size": "379 mm"}}
+    assert classify_in("US", narrow, ON)["controlled"] is False
+    assert classify_in("US", {**pump, "facts": {fact: False}}, ON)["controlled"] is False
+    asked = classify_in("US", {**pump, "facts": {}}, ON)
+    assert asked["controlled"] == "unknown" and fact in asked["missing_facts"]
+    alone = {"vacuum-pump-input-throat-size": "400 mm"}
+    missing = classify_in("US", {**pump, "parameters": alone}, ON)
+    assert missing["controlled"] == "unknown" and "vacuum-pump-pumping-speed" in missing["missing"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b233_scroll_vacuum_pumps(classify_in: Any, jurisdiction: str) -> None:
+    # 2B233: "a. Capable of an inlet volume flow rate of 50 m3/h or greater; b. Capable of a
+    # pressure ratio of 2:1 or greater; and c. Having all surfaces that come in contact with the
+    # process gas made from any of the following: … Stainless steel; …"
+    fact = "scroll-pump-process-gas-surfaces-of-2b233-materials"
+
+    def pump(flow: str | None, ratio: str = "5") -> dict[str, Any]:
+        parameters = {"scroll-pump-pressure-ratio": ratio}
+        if flow:
+            parameters["scroll-pump-inlet-volume-flow-rate"] = flow
+        kind = "bellows-sealed-scroll-type-compressor-or-vacuum-pump"
+        return {"kind": kind, "parameters": parameters, "facts": {fact: True}}
+
+    assert _ids(classify_in(jurisdiction, pump("50 m**3/h"), ON)) == [f"{jurisdiction}:2B233"]
+    assert classify_in(jurisdiction, pump("49.9 m**3/h"), ON)["controlled"] is False
+    assert classify_in(jurisdiction, pump("60 m**3/h", "1.9"), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, pump(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "scroll-pump-inlet-volume-flow-rate" in asked["missing"]
+    assert f"{jurisdiction}:2B233" in _possible(asked)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b006_b_1_non_contact_measuring_systems(classify_in: Any, jurisdiction: str) -> None:
+    # "'Non-contact type measuring systems' with a 'resolution' equal to or less (better) than
+    # 0.2 µm within 0 to 0.2 mm of the 'measuring range'"; the Note to 2B006.b: interferometer and
+    # optical-encoder systems containing a laser are only specified by 2B006.b.3
+    fact = "not-laser-interferometer-or-optical-encoder-measuring-system"
+
+    def system(resolution: str | None, **facts: bool) -> dict[str, Any]:
+        parameters = {"non-contact-measuring-resolution": resolution} if resolution else {}
+        stated = {fact: True, **facts}
+        return {
+            "kind": "non-contact-type-measuring-system",
+            "parameters": parameters,
+            "facts": stated,
+        }
+
+    met = classify_in(jurisdiction, system("0.2 um"), ON)
+    assert _ids(met) == [f"{jurisdiction}:2B006.b.1"]
+    assert classify_in(jurisdiction, system("0.21 um"), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, system(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "non-contact-measuring-resolution" in asked["missing"]
+    handed = classify_in(jurisdiction, system("0.1 um", **{fact: False}), ON)
+    assert handed["controlled"] == "unknown"
+    assert any("2B006.b.3" in note for note in handed["notes"])
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b006_c_angular_displacement_measuring_instruments(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # "having an angular position “accuracy” equal to or less (better) than 0.9 second of arc";
+    # its Note: "does not control optical instruments, such as autocollimators, using collimated
+    # light … to detect angular displacement of a mirror"
+    fact = "angular-instrument-not-collimated-light-mirror-instrument"
+
+    def instrument(accuracy: str | None, note: bool | None = True) -> dict[str, Any]:
+        parameters = {"angular-position-accuracy": accuracy} if accuracy else {}
+        facts = {} if note is None else {fact: note}
+        kind = "angular-displacement-measuring-instrument"
+        return {"kind": kind, "parameters": parameters, "facts": facts}
+
+    met = classify_in(jurisdiction, instrument("0.9 arcsecond"), ON)
+    assert _ids(met) == [f"{jurisdiction}:2B006.c"]
+    assert classify_in(jurisdiction, instrument("1 arcsecond"), ON)["controlled"] is False
+    assert classify_in(jurisdiction, instrument("0.5 arcsecond", False), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, instrument(None), ON)
+    assert asked["controlled"] == "unknown" and "angular-position-accuracy" in asked["missing"]
+    noted = classify_in(jurisdiction, instrument("0.5 arcsecond", None), ON)
+    assert noted["controlled"] == "unknown" and fact in noted["missing_facts"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b006_d_surface_roughness_equipment(classify_in: Any, jurisdiction: str) -> None:
+    # "by measuring optical scatter with a sensitivity of 0.5 nm or less (better)"
+    def equipment(sensitivity: str | None) -> dict[str, Any]:
+        parameters = {"optical-scatter-roughness-sensitivity": sensitivity} if sensitivity else {}
+        kind = "optical-scatter-surface-roughness-measuring-equipment"
+        return {"kind": kind, "parameters": parameters}
+
+    assert _ids(classify_in(jurisdiction, equipment("0.5 nm"), ON)) == [f"{jurisdiction}:2B006.d"]
+    assert classify_in(jurisdiction, equipment("0.51 nm"), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, equipment(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "optical-scatter-roughness-sensitivity" in asked["missing"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"),
+    [("superconductive-composite-conductor", "1C005"), ("absolute-pressure-transducer", "2B230")],
+)
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_known_as_text_is_unknown(
+    classify_in: Any, jurisdiction: str, kind: str, code: str
+) -> None:
+    result = classify_in(jurisdiction, {"kind": kind, "parameters": {}}, ON)
+    assert result["controlled"] == "unknown"
+    assert f"{jurisdiction}:{code}" in _possible(result)
