@@ -95,3 +95,28 @@ def test_known_as_text(found: Found, jurisdiction: str, code: str, kind: str, wh
     entry = found[(jurisdiction, code)]
     assert entry.kinds == (kind,) and not entry.ways
     assert entry.text_only and why in entry.text_only
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2a226_valves(found: Found, jurisdiction: str) -> None:
+    # "a. A “nominal size” of 5 mm or greater; b. Having a bellows seal; and c. Wholly made of or
+    # lined with aluminum, aluminum alloy, nickel, or nickel alloy containing more than 60% …"
+    valve = found[(jurisdiction, "2A226")]
+    assert valve.kinds == ("valve",) and valve.text_only is None
+    assert valve.requires_facts == (
+        "valve-has-bellows-seal",
+        "valve-wholly-made-of-or-lined-with-2a226-materials",
+    )
+    assert ways(valve) == {frozenset({criterion("valve-nominal-size", ">=", "5", "MilliM")})}
+
+
+def test_us_2b999_k_high_vacuum_equipment(found: Found) -> None:
+    # "Vacuum valves, piping, flanges, gaskets and related equipment “specially designed” for use
+    # in high-vacuum service, n.e.s."
+    entry = found[("US", "2B999.k")]
+    assert entry.kinds == ("vacuum-valve", "vacuum-piping-or-flange") and not entry.ways
+    assert entry.requires_facts == (
+        "specially-designed-for-high-vacuum-service",
+        "not-elsewhere-specified-in-the-ccl",
+    )
+    assert entry.text_only is None and ("EU", "2B999.k") not in found

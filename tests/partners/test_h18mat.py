@@ -141,3 +141,50 @@ def test_known_as_text_is_unknown(
     result = classify_in(jurisdiction, {"kind": kind, "parameters": {}}, ON)
     assert result["controlled"] == "unknown"
     assert f"{jurisdiction}:{code}" in _possible(result)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2a226_bellows_sealed_valves(classify_in: Any, jurisdiction: str) -> None:
+    # 2A226: "a. A “nominal size” of 5 mm or greater; b. Having a bellows seal; and c. Wholly made
+    # of or lined with aluminium, aluminium alloy, nickel, or nickel alloy containing more than
+    # 60 % nickel by weight."
+    material = "valve-wholly-made-of-or-lined-with-2a226-materials"
+
+    def valve(size: str | None, **facts: bool) -> dict[str, Any]:
+        parameters = {"valve-nominal-size": size} if size else {}
+        stated = {"valve-has-bellows-seal": True, material: True, **facts}
+        # a valve not for high-vacuum service (else US 2B999.k asks whether it is a vacuum valve)
+        stated["specially-designed-for-high-vacuum-service"] = False
+        return {"kind": "valve", "parameters": parameters, "facts": stated}
+
+    assert _ids(classify_in(jurisdiction, valve("5 mm"), ON)) == [f"{jurisdiction}:2A226"]
+    assert classify_in(jurisdiction, valve("4.9 mm"), ON)["controlled"] is False
+    assert classify_in(jurisdiction, valve("40 mm", **{material: False}), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, valve(None), ON)
+    assert asked["controlled"] == "unknown" and "valve-nominal-size" in asked["missing"]
+    if jurisdiction == "US":  # a valve that may be a vacuum valve of 2B999.k: its kind is asked
+        vacuum = valve("4.9 mm")
+        vacuum["facts"]["specially-designed-for-high-vacuum-service"] = True
+        vacuum["facts"]["not-elsewhere-specified-in-the-ccl"] = True
+        kind = classify_in("US", vacuum, ON)
+        assert kind["controlled"] == "unknown" and "kind" in kind["missing_facts"]
+
+
+def test_us_2b999_k_vacuum_valves(classify_in: Any) -> None:
+    # US 2B999.k "Vacuum valves … “specially designed” for use in high-vacuum service, n.e.s.";
+    # a stainless steel gate valve is not one of 2A226 (its materials), in either list
+    high_vacuum = "specially-designed-for-high-vacuum-service"
+    facts = {
+        high_vacuum: True,
+        "not-elsewhere-specified-in-the-ccl": True,
+        "valve-has-bellows-seal": True,
+        "valve-wholly-made-of-or-lined-with-2a226-materials": False,
+    }
+    valve = {"kind": "vacuum-valve", "parameters": {"valve-nominal-size": "63 mm"}, "facts": facts}
+    assert _ids(classify_in("US", valve, ON)) == ["US:2B999.k"]
+    assert classify_in("EU", valve, ON)["controlled"] is False
+    other = {**valve, "facts": {**facts, high_vacuum: False}}
+    assert classify_in("US", other, ON)["controlled"] is False
+    asked = {**valve, "facts": {k: v for k, v in facts.items() if k != high_vacuum}}
+    result = classify_in("US", asked, ON)
+    assert result["controlled"] == "unknown" and high_vacuum in result["missing_facts"]
