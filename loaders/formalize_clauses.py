@@ -281,6 +281,8 @@ class ParagraphReader:
             # "A pulsed output with a “pulse duration” exceeding 10 microseconds; and" followed by
             # sub-paragraphs: its own words and the sub-paragraphs, joined as they say (6A995.a.2)
             mode = _joined(node)
+        else:
+            text, mode = _as_follows(node, text)
         text = _END.sub("", text)
         if not text:  # "Having all (any) of the following:": its sub-paragraphs' conditions
             if mode is None:
@@ -442,6 +444,21 @@ def _joined(node: TextNode) -> str:
     if joiner is None:
         raise NotRead("'the following characteristics' without 'and' or 'or' before the last")
     return "all" if joiner.group(1) == "and" else "any"
+
+
+_AS_FOLLOWS = re.compile(r",?\s+as follows\s*[:;.]?$", re.IGNORECASE)
+
+
+def _as_follows(node: TextNode, text: str) -> tuple[str, str | None]:
+    """A paragraph with thresholds of its own ending "as follows" before sub-paragraphs
+    ("“Superconductive” “composite” conductors in lengths exceeding 100 m or with a mass exceeding
+    100 g, as follows", 1C005): its words without "as follows", whose sub-paragraphs are
+    alternatives ("any"), as a root's "as follows" says (``read_root``). Otherwise the text as it
+    is and no mode."""
+    found = _AS_FOLLOWS.search(text)
+    if found is None or not [c for c in node.children if not c.reserved]:
+        return text, None
+    return text[: found.start()], "any"
 
 
 def _inline_items(text: str) -> str:

@@ -2,11 +2,15 @@
 read before), 2B233 bellows-sealed scroll-type compressors and vacuum pumps, 2B006.b.1
 non-contact type measuring systems, 2B006.c rotary position feedback units and angular
 displacement measuring instruments, 2B006.d optical scatter surface roughness equipment; 1C005
-superconductive composite conductors and 2B230 pressure transducers known as text."""
+superconductive composite conductors (EU .b and .c; .a and the US's .b and .c stay text), 2B230
+pressure transducers known as text; and the readers' "as follows" after a paragraph's own
+thresholds, and a root's own alternatives over its sub-paragraphs' entries."""
 
 from __future__ import annotations
 
 import pytest
+from exportgraph.loaders.annex_i import AnnexI
+from exportgraph.loaders.formalize_clauses import _as_follows
 
 from tests.lists.formal import Found, criterion, ways
 
@@ -86,7 +90,6 @@ def test_2b006_measuring_equipment(found: Found, jurisdiction: str) -> None:
 @pytest.mark.parametrize(
     ("code", "kind", "why"),
     [
-        ("1C005", "superconductive-composite-conductor", "copper-based mixed 'matrix'"),
         ("2B230", "absolute-pressure-transducer", "'better than'"),
     ],
 )
@@ -120,3 +123,80 @@ def test_us_2b999_k_high_vacuum_equipment(found: Found) -> None:
         "not-elsewhere-specified-in-the-ccl",
     )
     assert entry.text_only is None and ("EU", "2B999.k") not in found
+
+
+LENGTH = criterion("superconductive-conductor-length", ">", "100", "M")
+MASS = criterion("superconductive-conductor-mass", ">", "100", "GM")
+
+
+def test_eu_1c005_superconductive_composite_conductors(found: Found) -> None:
+    # 1C005 "… in lengths exceeding 100 m or with a mass exceeding 100 g, as follows:" — a group
+    # whose alternatives are required with each sub-paragraph's conditions
+    group = found[("EU", "1C005")]
+    assert group.kinds == ("superconductive-composite-conductor",) and group.group
+    # b. "other than niobium-titanium": b.1 "A critical temperature at zero magnetic induction
+    # exceeding 9,85 K (-263,3 °C)"; b.2 "… 12 T with critical current density exceeding
+    # 1750 A/mm2 on overall cross-section of the conductor"
+    other = criterion("superconductive-conductor-other-filament-count", ">=", "1", "NUM")
+    b = [
+        criterion("superconductor-critical-temperature", ">", "-263.3", "DEG_C"),
+        criterion("superconductive-conductor-critical-current-density-4-2k-12t", ">", "1750",
+                  "A-PER-MilliM2"),
+    ]  # fmt: skip
+    entry = found[("EU", "1C005.b")]
+    assert entry.text_only is None
+    assert ways(entry) == {frozenset({size, other, *b}) for size in (LENGTH, MASS)}
+    # c. "which remain "superconductive" above 115 K (-158,15 °C)"
+    tc = criterion("superconductor-critical-temperature", ">", "-158.15", "DEG_C")
+    assert ways(found[("EU", "1C005.c")]) == {frozenset({LENGTH, tc}), frozenset({MASS, tc})}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c005_paragraphs_left_as_text(found: Found, jurisdiction: str) -> None:
+    # a.1 "Embedded in a "matrix" other than a copper or copper-based mixed "matrix"": text, its
+    # own conditions (the size, niobium-titanium filaments) kept
+    nbti = criterion("superconductive-conductor-nbti-filament-count", ">=", "1", "NUM")
+    a = found[(jurisdiction, "1C005.a")]
+    assert a.text_only and "1C005.a.1" in a.text_only
+    assert ways(a) == {frozenset({LENGTH, nbti}), frozenset({MASS, nbti})}
+    if jurisdiction == "US":  # "9.85 K (−263.31 °C)", "115 K (−158.16 °C)": not the kelvins
+        assert "−263.31 °C is not 9.85" in (found[("US", "1C005.b")].text_only or "")
+        assert "−158.16 °C is not 115" in (found[("US", "1C005.c")].text_only or "")
+        assert ways(found[("US", "1C005.c")]) == {frozenset({LENGTH}), frozenset({MASS})}
+
+
+def test_as_follows_after_own_thresholds(annex: AnnexI) -> None:
+    # the reader change: a paragraph with thresholds of its own ending "as follows" before
+    # sub-paragraphs reads them as alternatives; without sub-paragraphs the words stay as written
+    (tree,) = [e.tree for e in annex.entries if e.code == "1C005"]
+    text = "conductors in lengths exceeding 100 m or with a mass exceeding 100 g, as follows"
+    assert _as_follows(tree, text) == (text.removesuffix(", as follows"), "any")
+    leaf = tree.find("1C005.c")
+    assert leaf is not None and _as_follows(leaf, text) == (text, None)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b226_a_induction_furnaces(found: Found, jurisdiction: str) -> None:
+    # "a.1. Capable of operation above 1123 K (850 °C); a.2. Induction coils 600 mm or less in
+    # diameter; and a.3. Designed for power inputs of 5 kW or more"
+    furnace = found[(jurisdiction, "2B226.a")]
+    assert furnace.kinds == ("controlled-atmosphere-induction-furnace",)
+    assert furnace.text_only is None
+    assert ways(furnace) == {
+        frozenset(
+            {
+                criterion("furnace-maximum-operating-temperature", ">", "850", "DEG_C"),
+                criterion("induction-coil-diameter", "<=", "600", "MilliM"),
+                criterion("induction-furnace-power-input", ">=", "5", "KiloW"),
+            }
+        )
+    }
+    # EU: "other than those specified in 9B001 and 3B001"; its Note (semiconductor wafers)
+    assert furnace.requires_facts == (
+        ()
+        if jurisdiction == "US"
+        else (
+            "induction-furnace-not-specified-in-9b001-or-3b001",
+            "induction-furnace-not-for-semiconductor-wafer-processing",
+        )
+    )

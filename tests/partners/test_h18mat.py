@@ -1,8 +1,9 @@
 """Categories 1 and 2 end to end (h18mat), each threshold from both sides and the entry cited:
 US 2B231 vacuum pumps, 2B233 bellows-sealed scroll-type vacuum pumps, 2B006.b.1 non-contact
 type measuring systems, 2B006.c angular displacement measuring instruments, 2B006.d optical
-scatter roughness equipment; 1C005 superconductive composite conductors and 2B230 pressure
-transducers known as text ("unknown", never "not controlled")."""
+scatter roughness equipment, 2A226 valves, US 2B999.k vacuum valves; EU 1C005.b/.c superconductive
+composite conductors (1C005.a and the US's .b/.c known as text) and 2B230 pressure transducers
+known as text ("unknown", never "not controlled")."""
 
 from __future__ import annotations
 
@@ -132,7 +133,7 @@ def test_2b006_d_surface_roughness_equipment(classify_in: Any, jurisdiction: str
 
 @pytest.mark.parametrize(
     ("kind", "code"),
-    [("superconductive-composite-conductor", "1C005"), ("absolute-pressure-transducer", "2B230")],
+    [("absolute-pressure-transducer", "2B230")],
 )
 @pytest.mark.parametrize("jurisdiction", BOTH)
 def test_known_as_text_is_unknown(
@@ -188,3 +189,102 @@ def test_us_2b999_k_vacuum_valves(classify_in: Any) -> None:
     asked = {**valve, "facts": {k: v for k, v in facts.items() if k != high_vacuum}}
     result = classify_in("US", asked, ON)
     assert result["controlled"] == "unknown" and high_vacuum in result["missing_facts"]
+
+
+def _conductor(**parameters: str) -> dict[str, Any]:
+    # a niobium-tin conductor: no niobium-titanium filaments, others
+    stated = {
+        "superconductive-conductor-length": "1000 m",
+        "superconductive-conductor-nbti-filament-count": "0",
+        "superconductive-conductor-other-filament-count": "5000",
+        "superconductor-critical-temperature": "18 K",
+        "superconductive-conductor-critical-current-density-4-2k-12t": "2000 A/mm**2",
+        **parameters,
+    }
+    figures = {name: value for name, value in stated.items() if value}
+    return {"kind": "superconductive-composite-conductor", "parameters": figures}
+
+
+def test_eu_1c005_b_superconductive_conductors(classify_in: Any) -> None:
+    # EU 1C005 "in lengths exceeding 100 m or with a mass exceeding 100 g"; b. filaments "other
+    # than niobium-titanium": b.1 "A "critical temperature" at zero magnetic induction exceeding
+    # 9,85 K (-263,3 °C)"; b.2 "… 12 T with critical current density exceeding 1750 A/mm2 …"
+    met = classify_in("EU", _conductor(), ON)
+    assert met["controlled"] is True and _ids(met) == [
+        "EU:1C005.b",
+        "EU:1C005",
+    ]  # the paragraph and its group
+    # 100 m, the mass unstated: the mass is asked; 100 m and 100 g: not controlled
+    at_100 = _conductor(**{"superconductive-conductor-length": "100 m"})
+    asked_mass = classify_in("EU", at_100, ON)
+    assert asked_mass["controlled"] == "unknown"
+    assert "superconductive-conductor-mass" in asked_mass["missing"]
+    at_100["parameters"]["superconductive-conductor-mass"] = "100 g"
+    assert classify_in("EU", at_100, ON)["controlled"] is False
+    heavy = _conductor(**{
+        "superconductive-conductor-length": "100 m", "superconductive-conductor-mass": "101 g"
+    })  # fmt: skip
+    assert _ids(classify_in("EU", heavy, ON)) == [
+        "EU:1C005.b",
+        "EU:1C005",
+    ]  # the paragraph and its group
+    low = _conductor(
+        **{"superconductive-conductor-critical-current-density-4-2k-12t": "1750 A/mm**2"}
+    )
+    assert classify_in("EU", low, ON)["controlled"] is False
+    assert (
+        classify_in("EU", _conductor(**{"superconductor-critical-temperature": "9.85 K"}), ON)[
+            "controlled"
+        ]
+        is False
+    )
+    asked = classify_in(
+        "EU", _conductor(**{"superconductive-conductor-critical-current-density-4-2k-12t": ""}), ON
+    )
+    assert asked["controlled"] == "unknown"
+    assert "superconductive-conductor-critical-current-density-4-2k-12t" in asked["missing"]
+
+
+def test_1c005_c_and_the_paragraphs_left_as_text(classify_in: Any) -> None:
+    # c. "which remain "superconductive" above 115 K (-158,15 °C)"
+    hot = _conductor(**{"superconductor-critical-temperature": "120 K"})
+    assert "EU:1C005.c" in _ids(classify_in("EU", hot, ON))
+    # US "9.85 K (−263.31 °C)": the brackets do not repeat the kelvins, b and c stay text
+    us = classify_in("US", _conductor(), ON)
+    assert us["controlled"] == "unknown" and "US:1C005.b" in _possible(us)
+    short = _conductor(
+        **{"superconductive-conductor-length": "50 m", "superconductive-conductor-mass": "50 g"}
+    )
+    assert classify_in("US", short, ON)["controlled"] is False
+    # a niobium-titanium conductor: 1C005.a (its matrix, a.1) is text: unknown, never false
+    nbti = _conductor(**{
+        "superconductive-conductor-nbti-filament-count": "5000",
+        "superconductive-conductor-other-filament-count": "0",
+        "superconductor-critical-temperature": "9.5 K",
+    })  # fmt: skip
+    result = classify_in("EU", nbti, ON)
+    assert result["controlled"] == "unknown" and "EU:1C005.a" in _possible(result)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b226_a_induction_furnaces(classify_in: Any, jurisdiction: str) -> None:
+    # 2B226.a: "Capable of operation above 1123 K (850 °C); Induction coils 600 mm or less in
+    # diameter; and Designed for power inputs of 5 kW or more"
+    facts = {
+        "induction-furnace-not-specified-in-9b001-or-3b001": True,
+        "induction-furnace-not-for-semiconductor-wafer-processing": True,
+    }
+
+    def furnace(temperature: str | None, power: str = "10 kW") -> dict[str, Any]:
+        parameters = {"induction-coil-diameter": "100 mm", "induction-furnace-power-input": power}
+        if temperature:
+            parameters["furnace-maximum-operating-temperature"] = temperature
+        kind = "controlled-atmosphere-induction-furnace"
+        return {"kind": kind, "parameters": parameters, "facts": facts}
+
+    assert _ids(classify_in(jurisdiction, furnace("851 degC"), ON)) == [f"{jurisdiction}:2B226.a"]
+    assert classify_in(jurisdiction, furnace("850 degC"), ON)["controlled"] is False
+    assert classify_in(jurisdiction, furnace("1600 degC", "4.9 kW"), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, furnace(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "furnace-maximum-operating-temperature" in asked["missing"]
