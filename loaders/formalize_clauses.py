@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from exportgraph.loaders.formalize import NUMBER, WRITTEN, FormalCriterion, written_value
-from exportgraph.loaders.formalize_equivalents import DEG_C, celsius, equivalent_problem
+from exportgraph.loaders.formalize_equivalents import (
+    DEG_C,
+    celsius,
+    equivalent_problem,
+    in_digits,
+)
 from exportgraph.loaders.formalize_words import (
     ANY_COMPARATOR,
     AT_LEAST_AFTER,
@@ -388,6 +393,7 @@ class ParagraphReader:
                 value, number = -value, minus + number
             equivalent = match.groupdict().get(f"d{n}")
             if equivalent:
+                equivalent = in_digits(equivalent, node.jurisdiction)
                 problem = equivalent_problem(value, iri, equivalent, match.group(f"q{n}"))
                 if problem:
                     raise NotRead(f"{words!r}: {problem}")

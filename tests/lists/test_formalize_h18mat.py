@@ -8,13 +8,17 @@ thresholds, and a root's own alternatives over its sub-paragraphs' entries."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from exportgraph.loaders.annex_i import AnnexI
 from exportgraph.loaders.formalize_clauses import _as_follows
+from exportgraph.loaders.formalize_equivalents import equivalent_problem, in_digits
 
 from tests.lists.formal import Found, criterion, ways
 
 BOTH = ("US", "EU")
+UNIT = "http://qudt.org/vocab/unit/"
 
 
 @pytest.mark.parametrize(
@@ -82,15 +86,18 @@ def test_2b006_measuring_equipment(found: Found, jurisdiction: str) -> None:
     assert ways(d) == {
         frozenset({criterion("optical-scatter-roughness-sensitivity", "<=", "0.5", "NanoM")})
     }
-    # b.2, b.3 (a threshold of the measured length L) and a (CMMs) are not read
-    for code in ("2B006.a", "2B006.b.2", "2B006.b.3"):
-        assert (jurisdiction, code) not in found
+    # a (CMMs), b.2 and b.3: thresholds of the measured length L, known as text (below)
 
 
 @pytest.mark.parametrize(
     ("code", "kind", "why"),
     [
         ("2B230", "absolute-pressure-transducer", "'better than'"),
+        ("2B006.a", "coordinate-measuring-machine", "(1.7 + L/1,000) µm"),
+        ("2B006.b.2", "linear-position-feedback-unit-for-machine-tools", "L/1,000"),
+        ("2B006.b.3", "laser-displacement-measuring-system", "(1.6 + L/2,000) nm"),
+        ("2B206.a", "coordinate-measuring-machine", "(1.7 + L/800) µm"),
+        ("2B206.c", "laser-displacement-measuring-system", "(0.2 + L/2,000) µm"),
     ],
 )
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -200,3 +207,28 @@ def test_2b226_a_induction_furnaces(found: Found, jurisdiction: str) -> None:
             "induction-furnace-not-for-semiconductor-wafer-processing",
         )
     )
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b227_b_electron_beam_and_plasma_melting_furnaces(found: Found, jurisdiction: str) -> None:
+    # "b.1. A power of 50 kW or greater; and b.2. Capable of operating with melting temperatures
+    # above 1,473 K (1,200 °C)" (US; EU "1473 K (1200 °C)"): the degrees are the threshold
+    furnace = found[(jurisdiction, "2B227.b")]
+    assert furnace.kinds == ("electron-beam-or-plasma-melting-furnace",)
+    assert furnace.text_only is None
+    assert ways(furnace) == {
+        frozenset(
+            {
+                criterion("melting-furnace-power", ">=", "50", "KiloW"),
+                criterion("melting-furnace-melting-temperature", ">", "1200", "DEG_C"),
+            }
+        )
+    }
+
+
+def test_an_equivalent_in_brackets_with_thousands() -> None:
+    # the reader change: the CCL's "1,200 °C" is 1200 (it was read 1.2), Annex I's "0,5" is 0.5
+    assert in_digits("1,200", "US") == "1200"
+    assert in_digits("-263,3", "EU") == "-263,3"
+    assert equivalent_problem(Decimal(1473), UNIT + "K", in_digits("1,200", "US"), "°C") is None
+    assert equivalent_problem(Decimal(1473), UNIT + "K", "1,200", "°C")  # 1.2 °C is not 1473 K

@@ -133,7 +133,11 @@ def test_2b006_d_surface_roughness_equipment(classify_in: Any, jurisdiction: str
 
 @pytest.mark.parametrize(
     ("kind", "code"),
-    [("absolute-pressure-transducer", "2B230")],
+    [
+        ("absolute-pressure-transducer", "2B230"),
+        ("coordinate-measuring-machine", "2B006.a"),
+        ("laser-displacement-measuring-system", "2B006.b.3"),
+    ],
 )
 @pytest.mark.parametrize("jurisdiction", BOTH)
 def test_known_as_text_is_unknown(
@@ -288,3 +292,20 @@ def test_2b226_a_induction_furnaces(classify_in: Any, jurisdiction: str) -> None
     asked = classify_in(jurisdiction, furnace(None), ON)
     assert asked["controlled"] == "unknown"
     assert "furnace-maximum-operating-temperature" in asked["missing"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b227_b_melting_furnaces(classify_in: Any, jurisdiction: str) -> None:
+    # 2B227.b: "A power of 50 kW or greater; and Capable of operating with melting temperatures
+    # above 1,473 K (1,200 °C)"
+    def furnace(power: str | None, temperature: str = "2000 degC") -> dict[str, Any]:
+        parameters = {"melting-furnace-melting-temperature": temperature}
+        if power:
+            parameters["melting-furnace-power"] = power
+        return {"kind": "electron-beam-or-plasma-melting-furnace", "parameters": parameters}
+
+    assert _ids(classify_in(jurisdiction, furnace("50 kW"), ON)) == [f"{jurisdiction}:2B227.b"]
+    assert classify_in(jurisdiction, furnace("49 kW"), ON)["controlled"] is False
+    assert classify_in(jurisdiction, furnace("60 kW", "1200 degC"), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, furnace(None), ON)
+    assert asked["controlled"] == "unknown" and "melting-furnace-power" in asked["missing"]
