@@ -232,3 +232,50 @@ def test_an_equivalent_in_brackets_with_thousands() -> None:
     assert in_digits("-263,3", "EU") == "-263,3"
     assert equivalent_problem(Decimal(1473), UNIT + "K", in_digits("1,200", "US"), "°C") is None
     assert equivalent_problem(Decimal(1473), UNIT + "K", "1,200", "°C")  # 1.2 °C is not 1473 K
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1b226_isotope_separators_and_2b204_a_isostatic_presses(
+    found: Found, jurisdiction: str
+) -> None:
+    # 1B226 "… ion sources capable of providing a total ion beam current of 50 mA or greater"
+    separator = found[(jurisdiction, "1B226")]
+    assert separator.kinds == ("electromagnetic-isotope-separator",)
+    assert ways(separator) == {
+        frozenset({criterion("isotope-separator-ion-beam-current", ">=", "50", "MilliA")})
+    }
+    # 2B204.a "Capable of achieving a maximum working pressure of 69 MPa or greater; and A chamber
+    # cavity with an inside diameter in excess of 152 mm"; "other than those specified in 2B004
+    # or 2B104" a fact that hands the press over
+    press = found[(jurisdiction, "2B204.a")]
+    assert press.requires_facts == ("isostatic-press-not-specified-in-2b004-or-2b104",)
+    assert ways(press) == {
+        frozenset(
+            {
+                criterion("isostatic-press-maximum-working-pressure", ">=", "69", "MegaPA"),
+                criterion("isostatic-press-chamber-inside-diameter", ">", "152", "MilliM"),
+            }
+        )
+    }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b232_guns_and_1c229_bismuth(found: Found, jurisdiction: str) -> None:
+    # 2B232 "capable of accelerating projectiles to 1.5 km/s or greater"
+    gun = found[(jurisdiction, "2B232")]
+    assert gun.kinds == ("high-velocity-gun-system",)
+    assert ways(gun) == {
+        frozenset({criterion("gun-projectile-velocity", ">=", "1.5", "KiloM-PER-SEC")})
+    }
+    # 1C229 "a. A purity of 99.99% or greater by weight; and b. Containing less than 10 parts per
+    # million by weight of silver" (EU "10 ppm")
+    bismuth = found[(jurisdiction, "1C229")]
+    assert bismuth.kinds == ("bismuth",) and bismuth.text_only is None
+    assert ways(bismuth) == {
+        frozenset(
+            {
+                criterion("bismuth-purity", ">=", "99.99", "PERCENT"),
+                criterion("bismuth-silver-content", "<", "10", "PPM"),
+            }
+        )
+    }

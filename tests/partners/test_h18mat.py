@@ -309,3 +309,30 @@ def test_2b227_b_melting_furnaces(classify_in: Any, jurisdiction: str) -> None:
     assert classify_in(jurisdiction, furnace("60 kW", "1200 degC"), ON)["controlled"] is False
     asked = classify_in(jurisdiction, furnace(None), ON)
     assert asked["controlled"] == "unknown" and "melting-furnace-power" in asked["missing"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1b226_electromagnetic_isotope_separators(classify_in: Any, jurisdiction: str) -> None:
+    # 1B226: "ion sources capable of providing a total ion beam current of 50 mA or greater"
+    def separator(current: str | None) -> dict[str, Any]:
+        parameters = {"isotope-separator-ion-beam-current": current} if current else {}
+        return {"kind": "electromagnetic-isotope-separator", "parameters": parameters}
+
+    assert _ids(classify_in(jurisdiction, separator("50 mA"), ON)) == [f"{jurisdiction}:1B226"]
+    assert classify_in(jurisdiction, separator("49 mA"), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, separator(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "isotope-separator-ion-beam-current" in asked["missing"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b232_light_gas_guns(classify_in: Any, jurisdiction: str) -> None:
+    # 2B232: "capable of accelerating projectiles to 1.5 km/s or greater"
+    def gun(velocity: str | None) -> dict[str, Any]:
+        parameters = {"gun-projectile-velocity": velocity} if velocity else {}
+        return {"kind": "high-velocity-gun-system", "parameters": parameters}
+
+    assert _ids(classify_in(jurisdiction, gun("1.5 km/s"), ON)) == [f"{jurisdiction}:2B232"]
+    assert classify_in(jurisdiction, gun("1400 m/s"), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, gun(None), ON)
+    assert asked["controlled"] == "unknown" and "gun-projectile-velocity" in asked["missing"]
