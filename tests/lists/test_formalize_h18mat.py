@@ -279,3 +279,39 @@ def test_2b232_guns_and_1c229_bismuth(found: Found, jurisdiction: str) -> None:
             }
         )
     }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c003_magnetic_metals(found: Found, jurisdiction: str) -> None:
+    # a. "Initial relative permeability of 120,000 or more and a thickness of 0.05 mm or less"
+    a = found[(jurisdiction, "1C003.a")]
+    assert a.kinds == ("magnetic-metal",) and a.text_only is None
+    assert ways(a) == {
+        frozenset(
+            {
+                criterion("initial-relative-permeability", ">=", "120000", "UNITLESS"),
+                criterion("magnetic-metal-thickness", "<=", "0.05", "MilliM"),
+            }
+        )
+    }
+    # b.2 "A magnetomechanical coupling factor (k) of more than 0.8"; b.1 "more than 5 × 10-4"
+    # (the US eCFR writes "5 × 104^−4": text)
+    k = criterion("magnetomechanical-coupling-factor", ">", "0.8", "UNITLESS")
+    assert ways(found[(jurisdiction, "1C003.b.2")]) == {frozenset({k})}
+    b1 = found[(jurisdiction, "1C003.b.1")]
+    if jurisdiction == "EU":
+        assert ways(b1) == {
+            frozenset({criterion("saturation-magnetostriction", ">", "5E-4", "UNITLESS")})
+        }
+    else:
+        assert b1.text_only and not b1.ways
+    # c. strips: "a minimum of 75% by weight of iron, cobalt or nickel", Bs "of 1.6 T or more",
+    # and a strip thickness "of 0.02 mm or less" or a resistivity "of 2 × 10^−4 ohm cm or more"
+    common = {
+        criterion("iron-cobalt-nickel-content", ">=", "75", "PERCENT"),
+        criterion("saturation-magnetic-induction", ">=", "1.6", "T"),
+    }
+    assert ways(found[(jurisdiction, "1C003.c")]) == {
+        frozenset({*common, criterion("alloy-strip-thickness", "<=", "0.02", "MilliM")}),
+        frozenset({*common, criterion("electrical-resistivity", ">=", "2E-4", "OHM-CentiM")}),
+    }

@@ -336,3 +336,28 @@ def test_2b232_light_gas_guns(classify_in: Any, jurisdiction: str) -> None:
     assert classify_in(jurisdiction, gun("1400 m/s"), ON)["controlled"] is False
     asked = classify_in(jurisdiction, gun(None), ON)
     assert asked["controlled"] == "unknown" and "gun-projectile-velocity" in asked["missing"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c003_c_amorphous_alloy_strips(classify_in: Any, jurisdiction: str) -> None:
+    # 1C003.c: "a minimum of 75% by weight of iron, cobalt or nickel; Bs of 1.6 T or more; and a
+    # strip thickness of 0.02 mm or less or a resistivity of 2 × 10^−4 ohm cm or more"
+    def strip(bs: str | None, thickness: str = "0.02 mm") -> dict[str, Any]:
+        parameters = {
+            "iron-cobalt-nickel-content": "90 %",
+            "alloy-strip-thickness": thickness,
+            "electrical-resistivity": "1.3e-4 ohm*cm",
+            "initial-relative-permeability": "10000",  # below 1C003.a
+            "magnetic-metal-thickness": thickness,
+        }
+        if bs:
+            parameters["saturation-magnetic-induction"] = bs
+        return {"kind": "amorphous-or-nanocrystalline-alloy-strip", "parameters": parameters}
+
+    met = classify_in(jurisdiction, strip("1.6 T"), ON)
+    assert _ids(met) == [f"{jurisdiction}:1C003.c"]
+    assert classify_in(jurisdiction, strip("1.59 T"), ON)["controlled"] is False
+    assert classify_in(jurisdiction, strip("1.8 T", "0.025 mm"), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, strip(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "saturation-magnetic-induction" in asked["missing"]
