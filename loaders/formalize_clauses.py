@@ -393,12 +393,12 @@ class ParagraphReader:
                 value, number = -value, minus + number
             equivalent = match.groupdict().get(f"d{n}")
             if equivalent:
-                equivalent = in_digits(equivalent, node.jurisdiction)
-                problem = equivalent_problem(value, iri, equivalent, match.group(f"q{n}"))
+                digits = in_digits(equivalent, node.jurisdiction)
+                problem = equivalent_problem(value, iri, digits, match.group(f"q{n}"))
                 if problem:
                     raise NotRead(f"{words!r}: {problem}")
                 if match.group(f"q{n}") == "°C":  # the kelvins round the degrees: see celsius
-                    value, iri, number, unit = celsius(equivalent), DEG_C, equivalent, "°C"
+                    value, iri, number, unit = celsius(digits), DEG_C, equivalent, "°C"
             if phrase.comparator == NEGATE:  # "No dimension greater than 35 mm": at most 35 mm
                 written_sign = _OPPOSITE[written_sign]
             parameter = phrase.parameter
