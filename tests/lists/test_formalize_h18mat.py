@@ -315,3 +315,19 @@ def test_1c003_magnetic_metals(found: Found, jurisdiction: str) -> None:
         frozenset({*common, criterion("alloy-strip-thickness", "<=", "0.02", "MilliM")}),
         frozenset({*common, criterion("electrical-resistivity", ">=", "2E-4", "OHM-CentiM")}),
     }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b225_remote_manipulators(found: Found, jurisdiction: str) -> None:
+    # "having either of the following characteristics: a. A capability of penetrating 0.6 m or
+    # more of hot cell wall …; or b. … a hot cell wall with a thickness of 0.6 m or more …"; the
+    # US Technical Note below b only defines remote manipulators
+    assert found[(jurisdiction, "2B225")].group
+    a, b = found[(jurisdiction, "2B225.a")], found[(jurisdiction, "2B225.b")]
+    assert a.text_only is None and b.text_only is None
+    assert ways(a) == {
+        frozenset({criterion("manipulator-penetrated-wall-thickness", ">=", "0.6", "M")})
+    }
+    assert ways(b) == {
+        frozenset({criterion("manipulator-bridged-wall-thickness", ">=", "0.6", "M")})
+    }

@@ -361,3 +361,24 @@ def test_1c003_c_amorphous_alloy_strips(classify_in: Any, jurisdiction: str) -> 
     asked = classify_in(jurisdiction, strip(None), ON)
     assert asked["controlled"] == "unknown"
     assert "saturation-magnetic-induction" in asked["missing"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b225_hot_cell_manipulators(classify_in: Any, jurisdiction: str) -> None:
+    # 2B225.a "A capability of penetrating 0.6 m or more of hot cell wall"; b. bridging over a wall
+    # "with a thickness of 0.6 m or more"
+    def manipulator(through: str | None, over: str = "0 m") -> dict[str, Any]:
+        parameters = {"manipulator-bridged-wall-thickness": over}
+        if through:
+            parameters["manipulator-penetrated-wall-thickness"] = through
+        return {"kind": "remote-manipulator", "parameters": parameters}
+
+    met = classify_in(jurisdiction, manipulator("0.6 m"), ON)
+    assert _ids(met)[0] == f"{jurisdiction}:2B225.a"
+    assert classify_in(jurisdiction, manipulator("0.59 m"), ON)["controlled"] is False
+    assert _ids(classify_in(jurisdiction, manipulator("0 m", "0.6 m"), ON))[0] == (
+        f"{jurisdiction}:2B225.b"
+    )
+    asked = classify_in(jurisdiction, manipulator(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "manipulator-penetrated-wall-thickness" in asked["missing"]
