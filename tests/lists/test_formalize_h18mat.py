@@ -331,3 +331,27 @@ def test_2b225_remote_manipulators(found: Found, jurisdiction: str) -> None:
     assert ways(b) == {
         frozenset({criterion("manipulator-bridged-wall-thickness", ">=", "0.6", "M")})
     }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b121_positioning_tables(found: Found, jurisdiction: str) -> None:
+    # "a. Two or more axes; and b. A positioning "accuracy" equal to or less (better) than 5 arc
+    # second" (US: "equal to or better than 5 arc-second": text); "other than those specified in
+    # 2B120" and the Note (machine tools, medical equipment) are facts
+    table = found[(jurisdiction, "2B121")]
+    assert table.kinds == ("rotary-positioning-table",)
+    assert table.requires_facts == (
+        "positioning-table-not-specified-in-2b120",
+        "positioning-table-not-for-machine-tools-or-medical-equipment",
+    )
+    if jurisdiction == "US":
+        assert table.text_only and "2B121.b" in table.text_only and not table.ways
+        return
+    assert ways(table) == {
+        frozenset(
+            {
+                criterion("positioning-table-axis-count", ">=", "2", "NUM"),
+                criterion("rotary-positioning-accuracy", "<=", "5", "ARCSEC"),
+            }
+        )
+    }

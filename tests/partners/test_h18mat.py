@@ -382,3 +382,26 @@ def test_2b225_hot_cell_manipulators(classify_in: Any, jurisdiction: str) -> Non
     asked = classify_in(jurisdiction, manipulator(None), ON)
     assert asked["controlled"] == "unknown"
     assert "manipulator-penetrated-wall-thickness" in asked["missing"]
+
+
+def test_eu_2b121_positioning_tables(classify_in: Any) -> None:
+    # EU 2B121: "a. Two or more axes; and b. A positioning "accuracy" equal to or less (better)
+    # than 5 arc second"; the US text ("equal to or better than") stays text: unknown
+    facts = {
+        "positioning-table-not-specified-in-2b120": True,
+        "positioning-table-not-for-machine-tools-or-medical-equipment": True,
+    }
+
+    def table(accuracy: str | None, axes: str = "2") -> dict[str, Any]:
+        parameters = {"positioning-table-axis-count": axes}
+        if accuracy:
+            parameters["rotary-positioning-accuracy"] = accuracy
+        return {"kind": "rotary-positioning-table", "parameters": parameters, "facts": facts}
+
+    assert _ids(classify_in("EU", table("5 arcsecond"), ON)) == ["EU:2B121"]
+    assert classify_in("EU", table("6 arcsecond"), ON)["controlled"] is False
+    assert classify_in("EU", table("1 arcsecond", "1"), ON)["controlled"] is False
+    asked = classify_in("EU", table(None), ON)
+    assert asked["controlled"] == "unknown" and "rotary-positioning-accuracy" in asked["missing"]
+    us = classify_in("US", table("1 arcsecond"), ON)
+    assert us["controlled"] == "unknown" and "US:2B121" in _possible(us)
