@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from exportgraph.loaders.formalize import NUMBER, WRITTEN, FormalCriterion, written_value
-from exportgraph.loaders.formalize_equivalents import DEG_C, celsius, equivalent_problem
+from exportgraph.loaders.formalize_equivalents import (
+    DEG_C,
+    celsius,
+    equivalent_problem,
+    in_digits,
+)
 from exportgraph.loaders.formalize_words import (
     ANY_COMPARATOR,
     AT_LEAST_AFTER,
@@ -301,6 +306,8 @@ class ParagraphReader:
             # "A pulsed output with a “pulse duration” exceeding 10 microseconds; and" followed by
             # sub-paragraphs: its own words and the sub-paragraphs, joined as they say (6A995.a.2)
             mode = _joined(node)
+        else:
+            text, mode = _as_follows(node, text)
         text = _END.sub("", text)
         if not text:  # "Having all (any) of the following:": its sub-paragraphs' conditions
             if mode is None:
@@ -410,11 +417,12 @@ class ParagraphReader:
             number = _tolerance(phrase, match.groupdict().get(f"t{n}"), number, words)
             equivalent = match.groupdict().get(f"d{n}")
             if equivalent:
-                problem = equivalent_problem(value, iri, equivalent, match.group(f"q{n}"))
+                digits = in_digits(equivalent, node.jurisdiction)
+                problem = equivalent_problem(value, iri, digits, match.group(f"q{n}"))
                 if problem:
                     raise NotRead(f"{words!r}: {problem}")
                 if match.group(f"q{n}") == "°C":  # the kelvins round the degrees: see celsius
-                    value, iri, number, unit = celsius(equivalent), DEG_C, equivalent, "°C"
+                    value, iri, number, unit = celsius(digits), DEG_C, equivalent, "°C"
             if phrase.comparator == NEGATE:  # "No dimension greater than 35 mm": at most 35 mm
                 written_sign = _OPPOSITE[written_sign]
             parameter = phrase.parameter
@@ -466,6 +474,21 @@ def _joined(node: TextNode) -> str:
     if joiner is None:
         raise NotRead("'the following characteristics' without 'and' or 'or' before the last")
     return "all" if joiner.group(1) == "and" else "any"
+
+
+_AS_FOLLOWS = re.compile(r",?\s+as follows\s*[:;.]?$", re.IGNORECASE)
+
+
+def _as_follows(node: TextNode, text: str) -> tuple[str, str | None]:
+    """A paragraph with thresholds of its own ending "as follows" before sub-paragraphs
+    ("“Superconductive” “composite” conductors in lengths exceeding 100 m or with a mass exceeding
+    100 g, as follows", 1C005): its words without "as follows", whose sub-paragraphs are
+    alternatives ("any"), as a root's "as follows" says (``read_root``). Otherwise the text as it
+    is and no mode."""
+    found = _AS_FOLLOWS.search(text)
+    if found is None or not [c for c in node.children if not c.reserved]:
+        return text, None
+    return text[: found.start()], "any"
 
 
 def _inline_items(text: str) -> str:

@@ -19,6 +19,12 @@ def _number(written: str) -> Decimal:
     return Decimal(written.replace(",", ".").replace("−", "-").replace("–", "-"))
 
 
+def in_digits(written: str, jurisdiction: str) -> str:
+    """An equivalent as the lists write it, its digits only: the CCL separates thousands with a
+    comma ("1,473 K (1,200 °C)", US 2B227.b.2), where Annex I writes a decimal comma ("0,5")."""
+    return written.replace(",", "") if jurisdiction == "US" else written
+
+
 def celsius(written: str) -> Decimal:
     """The threshold of "398 K (+125 °C)": the degrees Celsius. The texts round the kelvins
     (398 K is 124.85 °C), so in kelvins a part rated to exactly +125 °C would be "above 398 K"

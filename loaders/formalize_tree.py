@@ -254,10 +254,11 @@ class _Reader:
         parent: str | None,
         *,
         is_root: bool,
-        above: tuple[FormalCriterion, ...] = (),
+        above: tuple[tuple[FormalCriterion, ...], ...] = ((),),
     ) -> list[FormalEntry]:
         """The entries of ``node``'s subtree: a group and its children, or one entry. ``above``:
-        the criteria of a heading the subtree stands under, required with each entry's own."""
+        the ways a heading the subtree stands under is met (its criteria, or its alternatives),
+        one of which is required with each entry's own."""
         try:
             reading = self.words.read_root(node) if is_root else self._read_or_say(node)
         except NotRead as why:
@@ -266,9 +267,9 @@ class _Reader:
         listed = [c for c in node.children if not c.reserved]
         if all(c.code in self.family.facts_paragraphs for c in listed):
             grouping = False  # its sub-paragraphs are the required facts: one entry
-        if grouping and not reading.either and reading.mode == "any" and node.children:
+        if grouping and _heading(reading, is_root) and node.children:
             children = [c for c in node.children if not c.reserved and c.code not in self.nested]
-            heading = above + reading.criteria
+            heading = tuple(way + mine for way in above for mine in reading.ways)
             # a Technical Note notes_read names is a definition (3A002.d.5's 'RF modulation
             # bandwidth'): the grouping's sub-paragraphs are read with it
             unread_notes = [n for n in node.notes if not self._defines(node, n)]
@@ -282,9 +283,12 @@ class _Reader:
             ]
             return [self._entry(node, parent, (), None, group=True), *found]
         try:
-            alternatives = tuple(above + way for way in self.alternatives(node, reading))
+            alternatives = tuple(
+                way + mine for way in above for mine in self.alternatives(node, reading)
+            )
         except NotRead as why:
-            return [self._text(node, parent, str(why), above + reading.criteria)]
+            required = tuple(way + reading.criteria for way in above)
+            return [self._text(node, parent, str(why), required)]
         noted = [
             n
             for n in node.walk()
@@ -383,13 +387,13 @@ class _Reader:
         node: TextNode,
         parent: str | None,
         why: str,
-        required: tuple[FormalCriterion, ...] = (),
+        required: tuple[tuple[FormalCriterion, ...], ...] = ((),),
     ) -> FormalEntry:
         """The paragraph as text; with the conditions every way through it requires (its own,
-        its heading's) as an incomplete entry: an item failing them is not controlled by it, one
-        meeting them is "unknown"."""
-        if required:
-            return self._entry(node, parent, (required,), why)
+        its heading's: one of the heading's alternatives) as an incomplete entry: an item failing
+        them is not controlled by it, one meeting them is "unknown"."""
+        if any(required):
+            return self._entry(node, parent, required, why)
         return FormalEntry(
             node.jurisdiction, node.code, parent, node.text, self.family.kinds,
             self.family.excluded_kinds, self.family.requires_facts, (),
@@ -407,6 +411,15 @@ def _all_within(node: TextNode, within: str, below: Sequence[FormalCriterion]) -
     if outside or not below:
         why = f"{node.code}: figures not of the range it names ({within}): {', '.join(outside)}"
         raise NotRead(why)
+
+
+def _heading(reading: Reading, is_root: bool) -> bool:
+    """Whether a paragraph is read as a heading whose sub-paragraphs are alternatives, each an
+    entry of its own under the heading's conditions: one with "any of" sub-paragraphs and no
+    alternatives of its own words — or a root whose own words are alternatives ("in lengths
+    exceeding 100 m or with a mass exceeding 100 g, as follows", 1C005), each required with each
+    sub-paragraph's entry as one of its ways."""
+    return reading.mode == "any" and (not reading.either or is_root)
 
 
 def _ancestors(node: TextNode, tree: TextNode) -> list[TextNode]:
