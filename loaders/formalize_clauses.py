@@ -87,6 +87,7 @@ _CLAUSE_OPENERS = (
     "for a duration",  # US 3B993.o.2: the temperature, then its 'duration'
     "capable of tuning across",  # 3A001.b.5: the number of resonators, then the tuning time
     "during time intervals",  # 6A225: the velocities measured, then the time intervals
+    "to above",  # US 4A101.a: "from below 228 K (−45 °C) to above 328 K (+55 °C)", both ends
 )
 """Words that open a clause of their own with no comma or "and" before them."""
 _SEPARATOR = re.compile(
