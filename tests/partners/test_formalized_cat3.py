@@ -387,6 +387,10 @@ def test_us_3a090_a_stays_text_and_answers_unknown_never_false(classify_in: Any)
     assert "US:3A090.a" in {e["id"] for e in result.get("possible_entries", [])} | set(_ids(result))
 
 
+# a digital computer rated within every ambient temperature limit (4A001.a.1, 4A101.a, 4A994.a)
+RATED = {"ambient-temperature-rating-min": "0 degC", "ambient-temperature-rating-max": "40 degC"}
+
+
 @pytest.mark.parametrize("jurisdiction", ["US", "EU"])
 def test_a_digital_computer_against_4a003_b(classify_in: Any, jurisdiction: str) -> None:
     """4A003.b: "Digital computers having an 'Adjusted Peak Performance' ('APP') exceeding 70
@@ -396,7 +400,8 @@ def test_a_digital_computer_against_4a003_b(classify_in: Any, jurisdiction: str)
     item = {"kind": "digital-computer", "facts": {fact: True}}
 
     def answer(app: float, facts: dict[str, bool] | None = None) -> Any:
-        given = {**item, "parameters": {"adjusted-peak-performance": app}}
+        # rated within every ambient temperature limit (4A001.a.1, 4A101.a, 4A994.a; h18temp)
+        given = {**item, "parameters": {"adjusted-peak-performance": app, **RATED}}
         return classify_in(jurisdiction, given if facts is None else {**given, "facts": facts}, ON)
 
     def by_4a003_b(result: Any) -> bool:
@@ -430,7 +435,7 @@ def test_adjusted_peak_performance_is_given_in_weighted_teraflops(classify_in: A
     def answer(app: object) -> Any:
         item = {
             "kind": "digital-computer",
-            "parameters": {"adjusted-peak-performance": app},
+            "parameters": {"adjusted-peak-performance": app, **RATED},
             "facts": {fact: True},
         }
         return classify_in("EU", item, ON)

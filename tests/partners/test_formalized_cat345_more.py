@@ -218,11 +218,16 @@ def test_us_computers_and_signal_processing_equipment_of_4a994(
         "computer-containing-ic-meeting-or-exceeding-3a991p": False,
     }
     app = "adjusted-peak-performance"
+    # rated within every ambient temperature limit (4A101.a, 4A994.a; h18temp)
+    rated = {
+        "ambient-temperature-rating-min": "0 degC",
+        "ambient-temperature-rating-max": "40 degC",
+    }
     assert f"US:{code}" in ids(classify_in("US", item(kind, facts, **{app: 0.0128}), ON))
-    assert classify_in("US", item(kind, facts, **{app: 0.0127}), ON)["controlled"] is False
+    assert classify_in("US", item(kind, facts, **{app: 0.0127}, **rated), ON)["controlled"] is False
     # the Note to 4A994: a computer whose status the other equipment decides is not decided here
     other = {**facts, note: False}
-    assert classify_in("US", item(kind, other, **{app: 1}), ON)["controlled"] is False
+    assert classify_in("US", item(kind, other, **{app: 1}, **rated), ON)["controlled"] is False
     unstated = classify_in("US", item(kind, {note: True}, **{app: 1}), ON)
     assert unstated["controlled"] == "unknown"
     assert "not-controlled-by-4a001-or-4a003" in unstated["missing_facts"]

@@ -164,7 +164,12 @@ def test_us_4a994_l_computers_with_3a991_p_integrated_circuits(classify_in: Any)
         # far below 4A994.b's Adjusted Peak Performance
         return {
             "kind": "digital-computer",
-            "parameters": {"adjusted-peak-performance": "0.001"},
+            # rated within every ambient temperature limit (4A101.a, 4A994.a; h18temp)
+            "parameters": {
+                "adjusted-peak-performance": "0.001",
+                "ambient-temperature-rating-min": "0 degC",
+                "ambient-temperature-rating-max": "40 degC",
+            },
             "facts": stated,
         }
 

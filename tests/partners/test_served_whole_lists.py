@@ -135,7 +135,12 @@ def test_technology_and_software_for_computers_above_24_weighted_teraflops(
             "kind": kind,
             "for_kind": "digital-computer",
             "purpose": purpose,
-            "parameters": {"adjusted-peak-performance": app},
+            # rated within every ambient temperature limit (4A001.a.1, 4A101.a, 4A994.a; h18temp)
+            "parameters": {
+                "adjusted-peak-performance": app,
+                "ambient-temperature-rating-min": "0 degC",
+                "ambient-temperature-rating-max": "40 degC",
+            },
             "facts": facts,
         }
 
