@@ -9,7 +9,6 @@ from contextlib import asynccontextmanager
 
 from exportgraph.api import limits, problems, query_names, warm_up
 from exportgraph.api.openapi_document import member, operations
-from exportgraph.api.write_pacing import CountRequests, WritePacing
 from fastapi import Depends, FastAPI
 from fastapi_offline import FastAPIOffline
 
@@ -80,8 +79,6 @@ def create_app(context: Context | None = None, *, warm: bool = False) -> FastAPI
             dependencies=None if name in QUERY_READ_BY_ROUTES else refuse_undeclared,
         )
     app.add_middleware(limits.BodyLimits, settings=ctx.settings)
-    app.state.write_pacing = WritePacing(ctx.settings.write_share)
-    app.add_middleware(CountRequests, pacing=app.state.write_pacing)
     generate = app.openapi
 
     def openapi() -> JsonObject:

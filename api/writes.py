@@ -6,13 +6,11 @@ later one (exportgraph.api.warm_index)."""
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from exportgraph.api.after_writes import AFTER_WRITES
-from exportgraph.api.write_pacing import WritePacing
 
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import after_write
@@ -25,29 +23,13 @@ T = TypeVar("T")
 _WRITERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="graph-write")
 
 
-async def write(
-    context: Context, call: Callable[[Store], T], pacing: WritePacing | None = None
-) -> T:
-    """`call(store)` on the writers' threads, then the new version's index built; in its turn
-    under `pacing` (reads first), which learns the processor time the write took."""
-    spent = 0.0
+async def write(context: Context, call: Callable[[Store], T]) -> T:
+    """`call(store)` on the writers' threads, then the new version's index built."""
 
     def run() -> T:
-        nonlocal spent
-        started = time.thread_time()
-        try:
-            done = call(context.store)
-            after_write(context)
-            AFTER_WRITES.written(context)
-            return done
-        finally:
-            spent = time.thread_time() - started
+        done = call(context.store)
+        after_write(context)
+        AFTER_WRITES.written(context)
+        return done
 
-    loop = asyncio.get_running_loop()
-    if pacing is None:
-        return await loop.run_in_executor(_WRITERS, run)
-    try:
-        await pacing.turn()
-        return await loop.run_in_executor(_WRITERS, run)
-    finally:
-        pacing.done(spent)
+    return await asyncio.get_running_loop().run_in_executor(_WRITERS, run)

@@ -15,18 +15,6 @@ def _int(name: str, default: int) -> int:
     return int(os.environ.get(name, str(default)))
 
 
-def _share(name: str, default: float) -> float:
-    """A share of time from the environment: a number above 0 and at most 1."""
-    text = os.environ.get(name, str(default))
-    try:
-        share = float(text)
-    except ValueError:
-        share = float("nan")
-    if not 0 < share <= 1:
-        raise ValueError(f"{name} must be a number above 0 and at most 1, not {text!r}")
-    return share
-
-
 @dataclass(frozen=True)
 class Settings:
     """Runtime settings; every field has an EXPORTGRAPH_* environment variable.
@@ -66,9 +54,6 @@ class Settings:
     (POST /v1/classify/batch, POST /v1/impact): a million items fit."""
     max_bulk_items: int = 1_000_000
     """EXPORTGRAPH_MAX_BULK_ITEMS: items of one classification batch or what-if corpus."""
-    write_share: float = 0.2
-    """EXPORTGRAPH_WRITE_SHARE: the share of the served app's time that terminology writes may
-    take while other requests are being answered (1: no pacing; exportgraph.api.write_pacing)."""
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -89,5 +74,4 @@ class Settings:
             sparql_cache_bytes=_int("EXPORTGRAPH_SPARQL_CACHE_BYTES", cls.sparql_cache_bytes),
             max_bulk_body_bytes=_int("EXPORTGRAPH_MAX_BULK_BODY", cls.max_bulk_body_bytes),
             max_bulk_items=_int("EXPORTGRAPH_MAX_BULK_ITEMS", cls.max_bulk_items),
-            write_share=_share("EXPORTGRAPH_WRITE_SHARE", cls.write_share),
         )

@@ -36,11 +36,9 @@ TSV = "text/tab-separated-values"
 T = TypeVar("T")
 
 
-async def _write(request: Request, call: Callable[..., T], *args: Any) -> T:
-    """`call(store, *args)` for a write (proposal, review, release), on the writers' threads, in
-    its turn when others are reading (exportgraph.api.write_pacing)."""
-    app_state = request.app.state
-    return await write(app_state.context, lambda store: call(store, *args), app_state.write_pacing)
+async def _write(context: Context, call: Callable[..., T], *args: Any) -> T:
+    """`call(store, *args)` for a write (proposal, review, release), on the writers' threads."""
+    return await write(context, lambda store: call(store, *args))
 
 
 CHANGE_EXAMPLE = {
@@ -123,7 +121,7 @@ async def propose(
     """201 with Location and {"id", "status": "proposed", "report": {"conforms", "violations"}}:
     the report is the terminology-shapes report of the graph the change would produce."""
     body = await _json_body(request, context)
-    change = await _write(request, changes.propose, user, body)
+    change = await _write(context, changes.propose, user, body)
     response.headers["Location"] = f"/v1/changes/{change['id']}"
     return change
 
@@ -147,7 +145,7 @@ async def approve(
     422 with the report when the result violates the terminology shapes."""
     body = await _json_body(request, context, optional=True)
     try:
-        change = await _write(request, changes.approve, user, change_id, body)
+        change = await _write(context, changes.approve, user, change_id, body)
     except changes.NotApprovable as error:
         return problem(error.status, error.title, error.detail, error.slug, report=error.report)
     return change
@@ -163,7 +161,7 @@ async def reject(
     change_id: str, request: Request, context: ContextDep, user: ReviewerDep
 ) -> changes.ChangeRecord:
     body = await _json_body(request, context, optional=True)
-    return await _write(request, changes.reject, user, change_id, body)
+    return await _write(context, changes.reject, user, change_id, body)
 
 
 # ------------------------------------------------------------------------------ releases
@@ -181,7 +179,7 @@ async def create_release(
 ) -> releases.Release:
     """201 {"version", "iri", …}; body optional: {"version": "…", "notes": "…"}."""
     body = await _json_body(request, context, optional=True)
-    release = await _write(request, releases.create_release, user, body)
+    release = await _write(context, releases.create_release, user, body)
     response.headers["Location"] = f"/v1/releases/{release['version']}"
     return release
 
