@@ -46,7 +46,6 @@ from _mixed_clients import Ledger, Results, kill_during_writes, percentiles, pha
 from _mixed_server import EXPORTGRAPH, Server, settle, users
 from exportgraph.api.after_writes import QUIET_SECONDS
 
-from exportgraph.settings import Settings
 
 
 def main() -> None:
@@ -123,10 +122,6 @@ def main() -> None:
             waited = settle(server)
             print(
                 f"-- warm-up: readers {args.warmup:.0f} s, then the idle server settled in {waited:.0f} s"
-            )
-            share = os.environ.get("EXPORTGRAPH_WRITE_SHARE", str(Settings.write_share))
-            print(
-                f"-- writes paced to a share of {share} while others read (EXPORTGRAPH_WRITE_SHARE)"
             )
             figures: dict[str, Results] = {}
             cpu_of: dict[str, float] = {}
