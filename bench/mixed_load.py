@@ -47,7 +47,6 @@ from _mixed_server import EXPORTGRAPH, Server, settle, users
 from exportgraph.api.after_writes import QUIET_SECONDS
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="short phases (a smoke run)")
