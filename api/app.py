@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -56,11 +57,15 @@ def create_app(context: Context | None = None, *, warm: bool = False) -> FastAPI
 
     @asynccontextmanager
     async def lifespan(application: FastAPI) -> AsyncIterator[None]:
+        interval = sys.getswitchinterval()
+        if warm:  # the served app (exportgraph.settings: switch_interval_ms)
+            sys.setswitchinterval(ctx.settings.switch_interval_ms / 1000)
         application.state.warm_up = warm_up.start(ctx) if warm else None
         yield
         if application.state.warm_up is not None:
             await asyncio.to_thread(application.state.warm_up.stop, SHUTDOWN_WAIT_SECONDS)
         ctx.close()
+        sys.setswitchinterval(interval)
 
     # OpenAPI pages with bundled Swagger UI / ReDoc assets: no CDN, so /docs works offline too
     app = FastAPIOffline(

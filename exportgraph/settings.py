@@ -15,6 +15,18 @@ def _int(name: str, default: int) -> int:
     return int(os.environ.get(name, str(default)))
 
 
+def _positive(name: str, default: float) -> float:
+    """A number above 0 from the environment; a clear error naming the variable otherwise."""
+    text = os.environ.get(name, str(default))
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not value > 0 or value == float("inf"):
+        raise ValueError(f"{name} must be a number above 0, not {text!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """Runtime settings; every field has an EXPORTGRAPH_* environment variable.
@@ -54,6 +66,13 @@ class Settings:
     (POST /v1/classify/batch, POST /v1/impact): a million items fit."""
     max_bulk_items: int = 1_000_000
     """EXPORTGRAPH_MAX_BULK_ITEMS: items of one classification batch or what-if corpus."""
+    switch_interval_ms: float = 1.0
+    """EXPORTGRAPH_SWITCH_INTERVAL_MS: how long the served app's interpreter lets one thread run
+    before another may take over (Python's default is 5 ms). Writes run on threads of their own
+    beside the event loop that answers reads; under a full read load every pause of a write
+    (a file or store call) waited up to this long to resume, so approvals took 1.5-1.8 s at
+    5 ms and 0.5-0.6 s at 1 ms (bench/mixed_load.py), with reads under writes ~0.95x and ~0.75x
+    of reads alone. Larger favours reads, smaller favours writes."""
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -74,4 +93,5 @@ class Settings:
             sparql_cache_bytes=_int("EXPORTGRAPH_SPARQL_CACHE_BYTES", cls.sparql_cache_bytes),
             max_bulk_body_bytes=_int("EXPORTGRAPH_MAX_BULK_BODY", cls.max_bulk_body_bytes),
             max_bulk_items=_int("EXPORTGRAPH_MAX_BULK_ITEMS", cls.max_bulk_items),
+            switch_interval_ms=_positive("EXPORTGRAPH_SWITCH_INTERVAL_MS", cls.switch_interval_ms),
         )

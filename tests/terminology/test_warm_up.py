@@ -6,6 +6,7 @@ another, and /healthz and reads answer while it runs."""
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Collection, Iterator
 from dataclasses import replace
@@ -155,3 +156,30 @@ def test_an_app_not_served_does_not_warm_up(fresh_store: Store, accounts: Accoun
     settings = replace(Settings.from_env(), store_uri="memory:", users_file=str(accounts.path))
     with TestClient(create_app(Context(settings, store=fresh_store))) as client:
         assert client.app.state.warm_up is None  # type: ignore[attr-defined]
+
+
+def test_the_served_app_lets_writes_resume_sooner(fresh_store: Store, accounts: Accounts) -> None:
+    """Served, the interpreter switches threads every EXPORTGRAPH_SWITCH_INTERVAL_MS (a write's
+    thread resumes sooner beside a busy event loop); the process's own interval comes back when
+    the app stops, and an app not served leaves it alone."""
+    before = sys.getswitchinterval()
+    settings = replace(
+        Settings.from_env(),
+        store_uri="memory:",
+        users_file=str(accounts.path),
+        switch_interval_ms=2.0,
+    )
+    with TestClient(create_app(Context(settings, store=fresh_store), warm=True)):
+        assert sys.getswitchinterval() == pytest.approx(0.002)
+    assert sys.getswitchinterval() == before
+    with TestClient(create_app(Context(settings, store=fresh_store))):
+        assert sys.getswitchinterval() == before
+
+
+@pytest.mark.parametrize("text", ["0", "-1", "soon", "inf"])
+def test_a_switch_interval_not_above_0_is_refused_naming_the_setting(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    monkeypatch.setenv("EXPORTGRAPH_SWITCH_INTERVAL_MS", text)
+    with pytest.raises(ValueError, match="EXPORTGRAPH_SWITCH_INTERVAL_MS must be a number above 0"):
+        Settings.from_env()
