@@ -153,9 +153,9 @@ def test_eu_0b001_isotope_separation_items(found: Found) -> None:
         )
     }
     changer = found[("EU", "0B001.b.13")]
-    assert changer.kinds == ("frequency-changer-or-generator",)  # as EU 3A225 hands it over
+    # a kind of its own: a frequency changer of 3A225 is asked whether 0B001.b.13 specifies it
+    assert changer.kinds == ("gas-centrifuge-frequency-changer",)
     assert changer.requires_facts == (
-        "frequency-changer-for-gas-centrifuge-motor-stators",
         "frequency-changer-frequency-control-better-than-0-2-percent",
     )
     assert one("0B001.b.13") == {
@@ -182,7 +182,7 @@ def test_eu_0b001_isotope_separation_items(found: Found) -> None:
     }
     assert one("0B001.j.4") == {frozenset({criterion("pole-piece-diameter", ">", "2", "M")})}
     supply = found[("EU", "0B001.j.5")]
-    assert supply.kinds == ("high-voltage-dc-power-supply",)  # as EU 3A227 hands it over
+    assert supply.kinds == ("ion-source-high-voltage-power-supply",)  # not 3A227's kind
     assert one("0B001.j.5") == {
         frozenset(
             {
@@ -251,3 +251,28 @@ def test_capable_of_operating_at_pressures_opens_a_clause() -> None:
     # the words after the opener need a phrase of their own
     with pytest.raises(NotRead):
         _reader(height, ("diameters {}", "d")).read(_node(EU_0B004_B_3))
+
+
+def test_more_of_categories_8_and_0(found: Found) -> None:
+    # 8A002.j.3 "“Fuel cell” air independent power systems with an output exceeding 2 kW and
+    # having any of the following": j.3.a and j.3.b stay text under the figure (necessary only)
+    for jurisdiction in BOTH:
+        for code in ("8A002.j.3.a", "8A002.j.3.b"):
+            entry = found[(jurisdiction, code)]
+            assert entry.text_only
+            assert ways(entry) == {frozenset({criterion("aip-power-output", ">", "2", "KiloW")})}
+    acid = ("resistant-to-concentrated-hydrochloric-acid",)
+    time = {frozenset({criterion("stage-residence-time", "<=", "30", "SEC")})}
+    for code in ("0B001.e.1", "0B001.e.2"):  # "with stage residence time of 30 s or less and …"
+        assert found[("EU", code)].requires_facts == acid and ways(found[("EU", code)]) == time
+    ion = found[("EU", "0B001.j.1")]
+    assert ion.requires_facts == ("ion-source-made-of-suitable-non-magnetic-materials",)
+    assert ways(ion) == {
+        frozenset({criterion("ion-source-total-beam-current", ">=", "50", "MilliA")})
+    }
+    assert ways(found[("EU", "0B002.f.1")]) == {
+        frozenset({criterion("vacuum-suction-capacity", ">=", "5", "M3-PER-MIN")})
+    }
+    assert ways(found[("EU", "0B004.b.5")]) == {
+        frozenset({criterion("ammonia-cracker-operating-pressure", ">=", "3", "MegaPA")})
+    }
