@@ -276,3 +276,27 @@ def test_more_of_categories_8_and_0(found: Found) -> None:
     assert ways(found[("EU", "0B004.b.5")]) == {
         frozenset({criterion("ammonia-cracker-operating-pressure", ">=", "3", "MegaPA")})
     }
+
+
+def test_eu_0b001_j_6_magnet_power_supplies_and_d_6_valves(found: Found) -> None:
+    # j.6.a "Capable of continuous operation with a current output of 500 A or greater at a voltage
+    # of 100 V or greater" ("at a voltage of" opens a clause); j.6.b ("better than 0,01 %") a fact
+    supply = found[("EU", "0B001.j.6")]
+    assert supply.kinds == ("electromagnetic-separation-magnet-power-supply",)  # not 3A226's
+    assert supply.requires_facts == (
+        "power-supply-capable-of-continuous-operation",
+        "power-supply-current-or-voltage-regulation-better-than-0-01-percent-over-8-hours",
+    )
+    assert ways(supply) == {
+        frozenset(
+            {
+                criterion("magnet-supply-continuous-current-output", ">=", "500", "A"),
+                criterion("magnet-supply-continuous-voltage", ">=", "100", "V"),
+            }
+        )
+    }
+    valve = found[("EU", "0B001.d.6")]
+    assert valve.requires_facts == (
+        "made-of-or-protected-by-materials-resistant-to-corrosion-by-uf6",
+    )
+    assert ways(valve) == {frozenset({criterion("valve-diameter", ">=", "40", "MilliM")})}
