@@ -88,6 +88,9 @@ _CLAUSE_OPENERS = (
     "capable of tuning across",  # 3A001.b.5: the number of resonators, then the tuning time
     "during time intervals",  # 6A225: the velocities measured, then the time intervals
     "to above",  # US 4A101.a: "from below 228 K (−45 °C) to above 328 K (+55 °C)", both ends
+    "capable of operating at pressures",  # EU 0B004.b.3: "… 1,5 m or greater capable of …"
+    "for salvaging objects",  # 8A001.e: "a lifting capacity exceeding 5 MN for salvaging …"
+    "at a voltage of",  # EU 0B001.j.6.a: "a current output of 500 A or greater at a voltage of …"
 )
 """Words that open a clause of their own with no comma or "and" before them."""
 _SEPARATOR = re.compile(
