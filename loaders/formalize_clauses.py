@@ -245,7 +245,7 @@ class ParagraphReader:
             return (
                 rf"(?:(?P<s{n}>{NEGATIVE})|(?P<t{n}>±\s?)|\+(?=\d))?"  # −150 dBm/Hz; ±1 µm; +20 dBm
                 rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
-                rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F)\))?"
+                rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F|knots|feet)\))?"
             )
 
         self.expression = self._expression(value)
