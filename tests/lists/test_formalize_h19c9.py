@@ -225,3 +225,37 @@ def test_eu_solid_and_hybrid_rocket_motors(found: Found) -> None:
     for code in ("9A007", "9A009", "9A107", "9A109"):
         us = found[("US", code)]
         assert us.text_only and "ITAR" in us.text_only and not us.criteria
+
+
+def test_spacecraft_us_9a515_a_and_eu_9a004_b(found: Found) -> None:
+    # US 9A515.a "“Spacecraft,” including satellites, … not described in USML Category XV or
+    # described in ECCN 9A004.r, .u, or .w, that: a.1. Have electro-optical remote sensing
+    # capabilities and having a clear aperture greater than 0.35 meters, but less than or equal
+    # to 0.50 meters; … a.3. Have radar remote sensing capabilities (e.g., AESA, SAR, or ISAR)
+    # having a center frequency equal to or greater than 1.0 GHz, but less than 10.0 GHz and
+    # having a bandwidth equal to or greater than 100 MHz, but less than 300 MHz; …"
+    usml = "spacecraft-not-described-in-usml-xv-or-9a004"
+    optical = found[("US", "9A515.a.1")]
+    assert optical.requires_facts == (usml,)
+    aperture = "spacecraft-eo-remote-sensing-clear-aperture"
+    assert ways(optical) == {
+        frozenset({criterion(aperture, ">", "0.35", "M"), criterion(aperture, "<=", "0.50", "M")})
+    }
+    centre, band = "spacecraft-radar-center-frequency", "spacecraft-radar-bandwidth"
+    assert ways(found[("US", "9A515.a.3")]) == {
+        frozenset(
+            {
+                criterion(centre, ">=", "1.0", "GigaHZ"),
+                criterion(centre, "<", "10.0", "GigaHZ"),
+                criterion(band, ">=", "100", "MegaHZ"),
+                criterion(band, "<", "300", "MegaHZ"),
+            }
+        )
+    }
+    rest = found[("US", "9A515.a.5")]  # "Are not described in ECCN 9A515.a.1, .a.2, .a.3 or .a.4."
+    assert rest.requires_facts == (usml, "spacecraft-not-described-in-9a515-a-1-to-a-4")
+    assert not rest.criteria and rest.text_only is None
+    # EU 9A004.b "Spacecraft": every spacecraft; the US 9A004.b's controls are in 9A515 (License
+    # Requirement Note (2) to 9A515): not asked
+    assert found[("EU", "9A004.b")].kinds == ("spacecraft",)
+    assert ("US", "9A004.b") not in found

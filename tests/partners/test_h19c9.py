@@ -236,3 +236,39 @@ def test_eu_9a009_hybrid_rocket_thrust(classify_in: Any) -> None:
 
     assert _ids(classify_in("EU", motor("221 kN"), ON)) == ["EU:9A009.b", "EU:9A009"]
     assert classify_in("EU", motor("220 kN"), ON)["controlled"] is False
+
+
+def test_spacecraft(classify_in: Any) -> None:
+    # US 9A515.a.1 "a clear aperture greater than 0.35 meters, but less than or equal to
+    # 0.50 meters"; a.5 "Are not described in ECCN 9A515.a.1, .a.2, .a.3 or .a.4."; EU 9A004.b
+    # "Spacecraft"
+    facts = {
+        "spacecraft-not-described-in-usml-xv-or-9a004": True,
+        "spacecraft-remote-sensing-beyond-nir": False,
+        "spacecraft-provides-space-based-logistics-assembly-or-servicing": False,
+        "spacecraft-not-described-in-9a515-a-1-to-a-4": False,
+    }
+    radar = {"spacecraft-radar-center-frequency": "0 GHz", "spacecraft-radar-bandwidth": "0 MHz"}
+
+    def satellite(aperture: str | None) -> dict[str, Any]:
+        parameters = dict(radar)
+        if aperture:
+            parameters["spacecraft-eo-remote-sensing-clear-aperture"] = aperture
+        return {"kind": "spacecraft", "parameters": parameters, "facts": dict(facts)}
+
+    assert _ids(classify_in("US", satellite("0.5 m"), ON)) == ["US:9A515.a.1"]
+    narrow = classify_in("US", satellite("0.35 m"), ON)
+    assert "US:9A515.a.1" not in _ids(narrow) and narrow["controlled"] == "unknown"  # a.5 handed
+    asked = classify_in("US", satellite(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "spacecraft-eo-remote-sensing-clear-aperture" in asked["missing"]
+    cubesat = satellite("0.1 m")
+    cubesat["facts"]["spacecraft-not-described-in-9a515-a-1-to-a-4"] = True
+    assert _ids(classify_in("US", cubesat, ON)) == ["US:9A515.a.5"]
+    assert _ids(classify_in("EU", cubesat, ON)) == ["EU:9A004.b"]
+    # a radar satellite: center frequency 1.0 GHz up to 10 GHz, bandwidth 100 up to 300 MHz
+    sar = satellite("0 m")
+    sar["parameters"] = {"spacecraft-eo-remote-sensing-clear-aperture": "0 m", "spacecraft-radar-center-frequency": "9.6 GHz", "spacecraft-radar-bandwidth": "299 MHz"}  # fmt: skip
+    assert _ids(classify_in("US", sar, ON)) == ["US:9A515.a.3"]
+    sar["parameters"]["spacecraft-radar-bandwidth"] = "300 MHz"
+    assert "US:9A515.a.3" not in _ids(classify_in("US", sar, ON))
