@@ -259,3 +259,53 @@ def test_spacecraft_us_9a515_a_and_eu_9a004_b(found: Found) -> None:
     # Requirement Note (2) to 9A515): not asked
     assert found[("EU", "9A004.b")].kinds == ("spacecraft",)
     assert ("US", "9A004.b") not in found
+
+
+def test_eu_9b106_a_environmental_chambers(found: Found) -> None:
+    # EU 9B106.a "Environmental chambers having all of the following: a.1. Capable of simulating
+    # any of the following flight conditions: a.1.a. Altitude equal to or greater than 15 km; or
+    # a.1.b. Temperature range from below 223 K (-50 °C) to above 398 K (125 °C); and a.2.
+    # Incorporating … a shaker unit … (the required fact)"
+    chamber = found[("EU", "9B106.a")]
+    assert chamber.text_only is None
+    assert chamber.requires_facts == ("environmental-chamber-vibration-of-9b106-a-2",)
+    assert ways(chamber) == {
+        frozenset({criterion("environmental-chamber-altitude", ">=", "15", "KiloM")}),
+        frozenset(
+            {
+                criterion("environmental-chamber-temperature-min", "<", "-50", "DEG_C"),
+                criterion("environmental-chamber-temperature-max", ">", "125", "DEG_C"),
+            }
+        ),
+    }
+    for key in (("EU", "9B106.b"), ("US", "9B106"), ("US", "9B515.b")):  # text, never decided
+        assert found[key].text_only and not found[key].criteria
+
+
+def test_any_of_the_following_flight_conditions() -> None:
+    # the reader's tail: "Capable of simulating any of the following flight conditions:" (EU
+    # 9B106.a.1) joins its sub-paragraphs as alternatives, its words a lead-in
+    lead_in = Phrase("9B106.a", "Capable of simulating", "none", "", Decimal(0), "", "", 0)
+    reader = ParagraphReader([lead_in], UNITS)
+    text = "Capable of simulating any of the following flight conditions:"
+    reading = reader.read(TextNode("EU", "9B106.a.1", ("a", "1"), text, (), "9B106.a", (), 1))
+    assert reading.mode == "any" and reading.criteria == ()
+    with pytest.raises(NotRead):  # other words after "the following" are still not read
+        reader.read(TextNode("EU", "9B106.a.1", ("a", "1"), text.replace("flight", "test"), (), "9B106.a", (), 1))  # fmt: skip
+
+
+def test_us_9a515_f_pressure_suits_and_9a012_b_4_engines(found: Found) -> None:
+    # US 9A515.f "Pressure suits (i.e., space suits) capable of operating at altitudes greater
+    # than or equal to 55,000 feet above sea level."
+    assert ways(found[("US", "9A515.f")]) == {
+        frozenset({criterion("pressure-suit-operating-altitude", ">=", "55000", "FT")})
+    }
+    # 9A012.b.4 "… engines, specially designed or modified to propel UAVs or unmanned airships,
+    # at altitudes above 15,240 meters (50,000 feet)": the metres the threshold, the feet checked
+    for jurisdiction in BOTH:
+        engine = found[(jurisdiction, "9A012.b.4")]
+        assert engine.text_only is None
+        assert ways(engine) == {
+            frozenset({criterion("uav-engine-propulsion-altitude", ">", "15240", "M")})
+        }
+    assert "uav-equipment-non-military" in found[("US", "9A012.b.4")].requires_facts

@@ -272,3 +272,50 @@ def test_spacecraft(classify_in: Any) -> None:
     assert _ids(classify_in("US", sar, ON)) == ["US:9A515.a.3"]
     sar["parameters"]["spacecraft-radar-bandwidth"] = "300 MHz"
     assert "US:9A515.a.3" not in _ids(classify_in("US", sar, ON))
+
+
+def test_eu_9b106_a_environmental_chambers(classify_in: Any) -> None:
+    # "a.1.a. Altitude equal to or greater than 15 km; or a.1.b. Temperature range from below
+    # 223 K (-50 °C) to above 398 K (125 °C)"; a.2 (the shaker) a required fact; 9B106.b text
+    shaker = "environmental-chamber-vibration-of-9b106-a-2"
+
+    def chamber(altitude: str | None, low: str = "-40 degC", high: str = "100 degC") -> dict[str, Any]:  # fmt: skip
+        parameters = {"environmental-chamber-temperature-min": low, "environmental-chamber-temperature-max": high}  # fmt: skip
+        if altitude:
+            parameters["environmental-chamber-altitude"] = altitude
+        return {"kind": "environmental-chamber", "parameters": parameters, "facts": {shaker: True}}
+
+    assert _ids(classify_in("EU", chamber("15 km"), ON)) == ["EU:9B106.a"]
+    assert _ids(classify_in("EU", chamber("1 km", "-51 degC", "126 degC"), ON)) == ["EU:9B106.a"]
+    low = classify_in("EU", chamber("14.9 km", "-50 degC", "126 degC"), ON)
+    assert "EU:9B106.a" not in _ids(low) and low["controlled"] == "unknown"  # 9B106.b: text
+    assert "EU:9B106.b" in _possible(low)
+    asked = classify_in("EU", chamber(None), ON)
+    assert "environmental-chamber-altitude" in asked["missing"]
+
+
+def test_us_9a515_f_pressure_suits(classify_in: Any) -> None:
+    # "capable of operating at altitudes greater than or equal to 55,000 feet above sea level"
+    def suit(altitude: str | None) -> dict[str, Any]:
+        parameters = {"pressure-suit-operating-altitude": altitude} if altitude else {}
+        return {"kind": "pressure-suit", "parameters": parameters}
+
+    assert _ids(classify_in("US", suit("55000 ft"), ON)) == ["US:9A515.f"]
+    assert _ids(classify_in("US", suit("16.8 km"), ON)) == ["US:9A515.f"]  # 55,118 ft
+    assert classify_in("US", suit("54999 ft"), ON)["controlled"] is False
+    asked = classify_in("US", suit(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "pressure-suit-operating-altitude" in asked["missing"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_9a012_b_4_uav_engines(classify_in: Any, jurisdiction: str) -> None:
+    # "… at altitudes above 15,240 meters (50,000 feet)"
+    facts = {"engine-specially-designed-or-modified-to-propel-uavs": True, "uav-equipment-non-military": True}  # fmt: skip
+
+    def engine(altitude: str) -> dict[str, Any]:
+        parameters = {"uav-engine-propulsion-altitude": altitude}
+        return {"kind": "air-breathing-reciprocating-or-rotary-engine", "parameters": parameters, "facts": facts}  # fmt: skip
+
+    assert _ids(classify_in(jurisdiction, engine("50001 ft"), ON)) == [f"{jurisdiction}:9A012.b.4"]
+    assert classify_in(jurisdiction, engine("15240 m"), ON)["controlled"] is False
