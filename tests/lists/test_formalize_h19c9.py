@@ -309,3 +309,19 @@ def test_us_9a515_f_pressure_suits_and_9a012_b_4_engines(found: Found) -> None:
             frozenset({criterion("uav-engine-propulsion-altitude", ">", "15240", "M")})
         }
     assert "uav-equipment-non-military" in found[("US", "9A012.b.4")].requires_facts
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_9c110_prepregs(found: Found, jurisdiction: str) -> None:
+    # "… reinforcements having a “specific tensile strength” greater than 7.62 × 10^4 m and a
+    # “specific modulus” greater than 3.18 × 10^6 m" (EU "7,62 × 104 m", "3,18 × 106 m")
+    entry = found[(jurisdiction, "9C110")]
+    assert entry.requires_facts == ("prepreg-resin-tg-exceeding-145-c-or-preform",)
+    assert ways(entry) == {
+        frozenset(
+            {
+                criterion("reinforcement-specific-tensile-strength", ">", "7.62E4", "M"),
+                criterion("reinforcement-specific-modulus", ">", "3.18E6", "M"),
+            }
+        )
+    }

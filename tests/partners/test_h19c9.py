@@ -319,3 +319,22 @@ def test_9a012_b_4_uav_engines(classify_in: Any, jurisdiction: str) -> None:
 
     assert _ids(classify_in(jurisdiction, engine("50001 ft"), ON)) == [f"{jurisdiction}:9A012.b.4"]
     assert classify_in(jurisdiction, engine("15240 m"), ON)["controlled"] is False
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_9c110_prepregs(classify_in: Any, jurisdiction: str) -> None:
+    # "'specific tensile strength' greater than 7.62 × 10^4 m and a 'specific modulus' greater
+    # than 3.18 × 10^6 m"; the Note (resins of Tg above 145 °C) a required fact
+    def prepreg(strength: str | None, modulus: str = "3.2e6 m") -> dict[str, Any]:
+        parameters = {"reinforcement-specific-modulus": modulus}
+        if strength:
+            parameters["reinforcement-specific-tensile-strength"] = strength
+        facts = {"prepreg-resin-tg-exceeding-145-c-or-preform": True}
+        return {"kind": "fibre-prepreg-or-preform-for-9a110", "parameters": parameters, "facts": facts}  # fmt: skip
+
+    assert _ids(classify_in(jurisdiction, prepreg("7.7e4 m"), ON)) == [f"{jurisdiction}:9C110"]
+    assert classify_in(jurisdiction, prepreg("7.62e4 m"), ON)["controlled"] is False
+    assert classify_in(jurisdiction, prepreg("8e4 m", "3.18e6 m"), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, prepreg(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "reinforcement-specific-tensile-strength" in asked["missing"]
