@@ -44,14 +44,15 @@ _TAIL = re.compile(
     r"(?:\s+of)?\s+the (?:following|characteristics described in this ECCN)"
     r"(?:\s+sets of)?(?:\s+(?:(?:features or )?characteristics|flight conditions))?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
-    r"(?:[“”\"]?components[“”\"]?|electronic control equipment"
+    r"(?:(?:assemblies and )?[“”\"]?components[“”\"]?|electronic control equipment"
     r"|transmitting and receiving acoustic arrays)\s+therefor)?"
     r"\s*[:;]?$",
     re.IGNORECASE,
 )
 """… optionally followed by "and “specially designed” “components” therefor" (5A001.e) or "and
 “specially designed” electronic control equipment therefor" (6A004.d.2.a) or "and “specially
-designed” transmitting and receiving acoustic arrays therefor" (6A001.a.1.a.3, 6A001.a.1.e): the
+designed” transmitting and receiving acoustic arrays therefor" (6A001.a.1.a.3, 6A001.a.1.e), or
+"and “specially designed” assemblies and “components” therefor" (9A002): the assemblies,
 components, the control equipment or the arrays are another kind, outside the family's, so the
 words add no condition on its items. A US heading may say "have all of the characteristics
 described in this ECCN" (3A225) for "all of the following", and "any of the following features or

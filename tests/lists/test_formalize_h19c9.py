@@ -325,3 +325,26 @@ def test_9c110_prepregs(found: Found, jurisdiction: str) -> None:
             }
         )
     }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_9a002_marine_gas_turbines(found: Found, jurisdiction: str) -> None:
+    # "… having all of the following, and specially designed assemblies and components
+    # therefor: a. Maximum continuous power … of 24,245 kW or more; and b. 'Corrected specific
+    # fuel consumption' not exceeding 0.219 kg/kWh at 35% of the maximum continuous power …"
+    # (the heading's "assemblies and components therefor" is another kind: the reader's tail)
+    entry = found[(jurisdiction, "9A002")]
+    assert entry.text_only is None and entry.kinds == ("marine-gas-turbine-engine",)
+    assert ways(entry) == {
+        frozenset(
+            {
+                criterion("marine-gas-turbine-maximum-continuous-power", ">=", "24245", "KiloW"),
+                criterion(
+                    "marine-gas-turbine-corrected-sfc-at-35-percent",
+                    "<=",
+                    "0.219",
+                    "KiloGM-PER-KiloW-HR",
+                ),
+            }
+        )
+    }

@@ -338,3 +338,21 @@ def test_9c110_prepregs(classify_in: Any, jurisdiction: str) -> None:
     asked = classify_in(jurisdiction, prepreg(None), ON)
     assert asked["controlled"] == "unknown"
     assert "reinforcement-specific-tensile-strength" in asked["missing"]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_9a002_marine_gas_turbines(classify_in: Any, jurisdiction: str) -> None:
+    # "of 24,245 kW or more; and … not exceeding 0.219 kg/kWh at 35% of the maximum continuous
+    # power when using liquid fuel"
+    def turbine(power: str | None, consumption: str = "0.219 kg/kW/h") -> dict[str, Any]:
+        parameters = {"marine-gas-turbine-corrected-sfc-at-35-percent": consumption}
+        if power:
+            parameters["marine-gas-turbine-maximum-continuous-power"] = power
+        return {"kind": "marine-gas-turbine-engine", "parameters": parameters}
+
+    assert _ids(classify_in(jurisdiction, turbine("24245 kW"), ON)) == [f"{jurisdiction}:9A002"]
+    assert classify_in(jurisdiction, turbine("24244 kW"), ON)["controlled"] is False
+    assert classify_in(jurisdiction, turbine("30 MW", "0.22 kg/kW/h"), ON)["controlled"] is False
+    asked = classify_in(jurisdiction, turbine(None), ON)
+    assert asked["controlled"] == "unknown"
+    assert "marine-gas-turbine-maximum-continuous-power" in asked["missing"]
