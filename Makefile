@@ -40,11 +40,13 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "no /usr/bin/chromium: browser tests will be skipped (install Debian's chromium)"; fi
 
-## test: the whole suite (unit, API, store on embedded/memory/remote, property-based, browser)
+## test: the whole suite (unit, API, store on embedded/memory/remote, property-based, browser);
+## compiled modules are kept (__pycache__), so the servers and CLIs the suite starts do not each
+## compile the package again where the environment says not to write them
 test: install-test browser
 	$(BIN)/ruff check .
 	$(MAKE) --no-print-directory typecheck
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -107,6 +107,8 @@ def _clean_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EXPORTGRAPH_")}
     env.pop("PYTHONPATH", None)
     env.pop("XDG_DATA_HOME", None)
+    # as on a user's machine, the first run compiles the modules for the next ones
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["HOME"] = str(home)
     return env
 
