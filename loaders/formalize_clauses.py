@@ -45,7 +45,7 @@ _TAIL = re.compile(
     r"(?:\s+sets of)?(?:\s+(?:features or )?characteristics)?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
     r"(?:[“”\"]?components[“”\"]?|electronic control equipment"
-    r"|transmitting and receiving acoustic arrays)\s+therefor)?"
+    r"|transmitting and receiving acoustic arrays|frames)\s+therefor)?"
     r"\s*[:;]?$",
     re.IGNORECASE,
 )

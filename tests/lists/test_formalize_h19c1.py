@@ -1,0 +1,155 @@
+"""Category 1 read from ontology/sources/ (h19c1), both lists: 1C227 calcium and 1C228 magnesium
+(impurities and boron in parts per million by weight), 1C010.a organic and 1C010.b carbon
+"fibrous or filamentary materials" ("specific modulus", "specific tensile strength"), 1C202.a/.b
+aluminium and titanium alloys (ultimate tensile strength at 20 °C, tubes or cylindrical forms
+above 75 mm). And the unit spelled "g": standard gravity after an acceleration, grams after a
+mass — every criterion's unit converts into its parameter's canonical unit."""
+
+from __future__ import annotations
+
+import pytest
+from exportgraph.loaders.formalize import FormalEntry
+from pyoxigraph import RdfFormat, Store
+
+from exportgraph.knowledge.units import UnitInfo
+from exportgraph.paths import ontology_dir
+from tests.lists.formal import Found, criterion, ways
+
+BOTH = ("US", "EU")
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c227_calcium_and_1c228_magnesium(found: Found, jurisdiction: str) -> None:
+    # US "Containing less than 1,000 parts per million by weight of metallic impurities other
+    # than magnesium; and Containing less than 10 parts per million by weight of boron"
+    # (EU "1000 ppm", "10 ppm"); 1C228: "less than 200 … other than calcium"
+    calcium = found[(jurisdiction, "1C227")]
+    assert calcium.kinds == ("calcium",) and calcium.text_only is None
+    assert ways(calcium) == {
+        frozenset(
+            {
+                criterion("calcium-metallic-impurities-other-than-magnesium", "<", "1000", "PPM"),
+                criterion("boron-content-by-weight", "<", "10", "PPM"),
+            }
+        )
+    }
+    magnesium = found[(jurisdiction, "1C228")]
+    assert magnesium.kinds == ("magnesium",) and magnesium.text_only is None
+    assert ways(magnesium) == {
+        frozenset(
+            {
+                criterion("magnesium-metallic-impurities-other-than-calcium", "<", "200", "PPM"),
+                criterion("boron-content-by-weight", "<", "10", "PPM"),
+            }
+        )
+    }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c010_organic_and_carbon_fibres(found: Found, jurisdiction: str) -> None:
+    # 1C010.a: "“Specific modulus” exceeding 12.7 × 10^6 m; and “Specific tensile strength”
+    # exceeding 23.5 × 10^4 m" (EU "12,7 × 106 m", "23,5 × 104 m"); 1C010.b: 14.65 × 10^6 m and
+    # 26.82 × 10^4 m
+    organic = found[(jurisdiction, "1C010.a")]
+    assert organic.kinds == ("organic-fibrous-or-filamentary-material",)
+    assert organic.requires_facts == ("organic-fibrous-material-not-polyethylene",)
+    assert organic.text_only is None
+    assert ways(organic) == {
+        frozenset(
+            {
+                criterion("fibre-specific-modulus", ">", "12.7E6", "M"),
+                criterion("fibre-specific-tensile-strength", ">", "23.5E4", "M"),
+            }
+        )
+    }
+    carbon = found[(jurisdiction, "1C010.b")]
+    assert carbon.kinds == ("carbon-fibrous-or-filamentary-material",)
+    assert carbon.requires_facts == ("carbon-fibrous-material-not-excluded-by-note-to-1c010-b",)
+    assert ways(carbon) == {
+        frozenset(
+            {
+                criterion("fibre-specific-modulus", ">", "14.65E6", "M"),
+                criterion("fibre-specific-tensile-strength", ">", "26.82E4", "M"),
+            }
+        )
+    }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize(("code", "kind", "strength"), [("1C202.a", "aluminium-alloy", "460"), ("1C202.b", "titanium-alloy", "900")])  # fmt: skip
+def test_1c202_alloys(found: Found, jurisdiction: str, code: str, kind: str, strength: str) -> None:
+    # "“Capable of” an ultimate tensile strength of 460 MPa or more at 293 K (20 °C); and In the
+    # form of tubes or cylindrical solid forms (including forgings) with an outside diameter of
+    # more than 75 mm" (1C202.b: 900 MPa); the heading's "other than those controlled by
+    # 1C002.b.3 or 1C002.b.4" a fact that hands the alloy over
+    alloy = found[(jurisdiction, code)]
+    assert alloy.kinds == (kind,) and alloy.text_only is None
+    assert alloy.requires_facts == ("alloy-not-specified-in-1c002-b-3-or-b-4",)
+    assert ways(alloy) == {
+        frozenset(
+            {
+                criterion("alloy-ultimate-tensile-strength-capable-20c", ">=", strength, "MegaPA"),
+                criterion("alloy-tube-or-cylindrical-form-outside-diameter", ">", "75", "MilliM"),
+            }
+        )
+    }
+
+
+# ---------------------------------------------------------------- the unit spelled "g"
+
+_UNITS = """
+PREFIX eg: <https://w3id.org/exportgraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX qudt: <http://qudt.org/schema/qudt/>
+SELECT ?notation ?canonical ?unit ?pint ?kind WHERE {
+  { ?p a eg:Parameter ; skos:notation ?notation ; eg:canonicalUnit ?canonical }
+  UNION { ?unit eg:pintUnit ?pint OPTIONAL { ?unit qudt:hasQuantityKind ?kind } }
+}"""
+
+
+@pytest.fixture(scope="module")
+def units() -> tuple[dict[str, str], dict[str, UnitInfo]]:
+    """Each parameter's canonical unit, and each unit of the ontology (ontology/*.ttl)."""
+    store = Store()
+    for path in sorted(ontology_dir().glob("*.ttl")):
+        store.bulk_load(path=str(path), format=RdfFormat.TURTLE)
+    canonical: dict[str, str] = {}
+    infos: dict[str, UnitInfo] = {}
+    for row in store.query(_UNITS):  # type: ignore[union-attr]
+        if row["notation"] is not None:
+            canonical[row["notation"].value] = row["canonical"].value
+        if row["unit"] is not None:
+            iri, kind = row["unit"].value, row["kind"]
+            known = infos.get(iri)
+            kinds = (known.kinds if known else frozenset()) | ({kind.value} if kind else set())
+            infos[iri] = UnitInfo(iri, row["pint"].value, kinds=frozenset(kinds))
+    return canonical, infos
+
+
+def test_g_reads_as_gravity_after_an_acceleration_and_as_grams_after_a_mass(found: Found) -> None:
+    # 7A001.a.1 "Specified to function at linear acceleration levels less than or equal to 15 g"
+    for jurisdiction in BOTH:
+        accelerometer = {c for way in found[(jurisdiction, "7A001.a.1")].ways for c in way}
+        (level,) = [c for c in accelerometer if c.parameter == "accelerometer-specified-acceleration-level"]  # fmt: skip
+        assert level.unit.endswith("/G0") and level.value == 15
+    # 1C005 "with a mass exceeding 100 g": grams (the phrase spells the unit, qudt:GM)
+    conductor = {c for way in found[("EU", "1C005.b")].ways for c in way}
+    (mass,) = [c for c in conductor if c.parameter == "superconductive-conductor-mass"]
+    assert mass.unit == "http://qudt.org/vocab/unit/GM" and mass.value == 100
+
+
+def test_every_criterion_unit_converts_into_its_parameter_unit(
+    formalized: list[FormalEntry], units: tuple[dict[str, str], dict[str, UnitInfo]]
+) -> None:
+    """A mass read in "g" as standard gravity (units.csv maps the bare spelling "g" to G0), or any
+    criterion in a unit of another dimension, would be dropped at answer time: refused here."""
+    canonical, infos = units
+    wrong = []
+    for entry in formalized:
+        for way in entry.ways:
+            for c in way:
+                target = infos.get(canonical.get(c.parameter, ""))
+                source = infos.get(c.unit)
+                if target is None or source is None or not source.convertible_to(target):
+                    wrong.append((entry.jurisdiction, entry.code, c.parameter, c.unit))
+    assert not wrong, "criteria whose unit is not convertible into the parameter's unit"
