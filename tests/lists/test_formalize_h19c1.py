@@ -153,3 +153,45 @@ def test_every_criterion_unit_converts_into_its_parameter_unit(
                 if target is None or source is None or not source.convertible_to(target):
                     wrong.append((entry.jurisdiction, entry.code, c.parameter, c.unit))
     assert not wrong, "criteria whose unit is not convertible into the parameter's unit"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1a227_shielding_windows_and_their_frames(found: Found, jurisdiction: str) -> None:
+    # "… radiation shielding windows, having all of the following characteristics, and
+    # “specially designed” frames therefor": the frames are another item (the reader's _TAIL)
+    window = found[(jurisdiction, "1A227")]
+    assert window.kinds == ("radiation-shielding-window",) and window.text_only is None
+    assert ways(window) == {
+        frozenset(
+            {
+                criterion("shielding-window-cold-area", ">", "0.09", "M2"),
+                criterion("shielding-window-density", ">", "3", "GM-PER-CentiM3"),
+                criterion("shielding-window-thickness", ">=", "100", "MilliM"),
+            }
+        )
+    }
+    turboexpander = found[(jurisdiction, "1B232")]  # "35 K (−238 °C)": stays text
+    assert turboexpander.text_only and "0.15 K" in turboexpander.text_only
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_category_2_rules(found: Found, jurisdiction: str) -> None:
+    # 2B122 "Centrifuges capable of imparting accelerations greater than 100 g and designed or
+    # modified to incorporate sliprings …": "g" is standard gravity here
+    centrifuge = found[(jurisdiction, "2B122")]
+    assert centrifuge.requires_facts == (
+        "centrifuge-designed-to-incorporate-slip-rings-or-non-contact-transfer",
+    )
+    assert ways(centrifuge) == {frozenset({criterion("centrifuge-acceleration", ">", "100", "G0")})}  # fmt: skip
+    # 2B352.b.1 "having a total internal volume of 20 liters or greater" (EU "20 litres or more")
+    fermenter = found[(jurisdiction, "2B352.b.1")]
+    assert fermenter.requires_facts == ("fermenter-cultivates-without-aerosol-propagation",)
+    assert ways(fermenter) == {frozenset({criterion("fermenter-total-internal-volume", ">=", "20", "L")})}  # fmt: skip
+    # US 2B350.c.1 / EU 2B350.c "total internal (geometric) volume greater than 0.1 m^3 (100
+    # liters)"; 2B350.e "internal diameter greater than 0.1 m"; the materials lists are facts
+    tank = found[(jurisdiction, "2B350.c.1" if jurisdiction == "US" else "2B350.c")]
+    assert tank.requires_facts == ("storage-tank-wetted-surfaces-of-2b350-c-materials",)
+    assert ways(tank) == {frozenset({criterion("chemical-vessel-total-internal-volume", ">", "0.1", "M3")})}  # fmt: skip
+    column = found[(jurisdiction, "2B350.e")]
+    assert column.requires_facts == ("column-wetted-surfaces-of-2b350-e-materials",)
+    assert ways(column) == {frozenset({criterion("column-internal-diameter", ">", "0.1", "M")})}

@@ -116,3 +116,29 @@ def test_1b232_turboexpander_is_known_as_text(classify_in: Any, jurisdiction: st
     # "35 K (−238 °C)": which is the threshold is not written; answered "unknown", never false
     out = classify_in(jurisdiction, _item("turboexpander", {}), ON)
     assert out["controlled"] == "unknown" and f"{jurisdiction}:1B232" in _possible(out)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b122_centrifuge_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    # "capable of imparting accelerations greater than 100 g": standard gravity, not grams
+    facts = {"centrifuge-designed-to-incorporate-slip-rings-or-non-contact-transfer": True}
+    met = {"centrifuge-acceleration": "101 g0"}
+    _both_sides(classify_in, jurisdiction, "2B122", "centrifuge", facts, met, "centrifuge-acceleration", "100 g0")  # fmt: skip
+    in_si = classify_in(jurisdiction, _item("centrifuge", facts, **{"centrifuge-acceleration": "1000 m/s**2"}), ON)  # fmt: skip
+    assert in_si["controlled"] is True  # 1,000 m/s² is 102 g
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b352_fermenter_and_2b350_equipment_both_sides(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    facts = {"fermenter-cultivates-without-aerosol-propagation": True}
+    volume = "fermenter-total-internal-volume"  # "20 liters or greater"
+    _both_sides(classify_in, jurisdiction, "2B352.b.1", "fermenter", facts, {volume: "20 L"}, volume, "19.9 L")  # fmt: skip
+    tank = "2B350.c.1" if jurisdiction == "US" else "2B350.c"  # "greater than 0.1 m^3 (100 liters)"
+    facts = {"storage-tank-wetted-surfaces-of-2b350-c-materials": True}
+    volume = "chemical-vessel-total-internal-volume"
+    _both_sides(classify_in, jurisdiction, tank, "chemical-storage-tank", facts, {volume: "101 L"}, volume, "100 L")  # fmt: skip
+    facts = {"column-wetted-surfaces-of-2b350-e-materials": True}
+    diameter = "column-internal-diameter"  # "internal diameter greater than 0.1 m"
+    _both_sides(classify_in, jurisdiction, "2B350.e", "distillation-or-absorption-column", facts, {diameter: "101 mm"}, diameter, "100 mm")  # fmt: skip
