@@ -195,3 +195,44 @@ def test_category_2_rules(found: Found, jurisdiction: str) -> None:
     column = found[(jurisdiction, "2B350.e")]
     assert column.requires_facts == ("column-wetted-surfaces-of-2b350-e-materials",)
     assert ways(column) == {frozenset({criterion("column-internal-diameter", ">", "0.1", "M")})}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1b225_g_of_fluorine_per_hour_is_grams(found: Found, jurisdiction: str) -> None:
+    # "with a production capacity greater than 250 g of fluorine per hour" (EU "output"): the
+    # spelling "g of fluorine per hour" (units.csv) is a mass rate; the bare "g" (standard
+    # gravity) would have been read without it
+    cell = found[(jurisdiction, "1B225")]
+    assert ways(cell) == {
+        frozenset({criterion("fluorine-cell-production-capacity", ">", "250", "GM-PER-HR")})
+    }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c210_glass_carbon_and_aramid_fibres(found: Found, jurisdiction: str) -> None:
+    # 1C210.b "Glass … having a “specific modulus” of 3.18 × 10^6 m or greater and a “specific
+    # tensile strength” of 76.2 × 10^3 m or greater" (EU "3,18 × 106 m", "7,62 × 104 m")
+    glass = found[(jurisdiction, "1C210.b")]
+    assert glass.kinds == ("glass-fibrous-or-filamentary-material",)
+    assert glass.requires_facts == (
+        "fibrous-material-not-specified-in-1c010-a-b-or-e",
+        "fibrous-material-continuous-monofilaments-yarns-rovings-tows-or-tapes",
+    )
+    assert ways(glass) == {
+        frozenset(
+            {
+                criterion("fibre-specific-modulus", ">=", "3.18E6", "M"),
+                criterion("fibre-specific-tensile-strength", ">=", "76.2E3", "M"),
+            }
+        )
+    }
+    if jurisdiction == "US":  # "… or greater except Aramid … 0.25 percent or more …": text
+        us = found[("US", "1C210.a")]
+        assert us.text_only and "except Aramid" in us.text_only
+        return
+    modulus, strength = found[("EU", "1C210.a.1")], found[("EU", "1C210.a.2")]  # either
+    assert ways(modulus) == {frozenset({criterion("fibre-specific-modulus", ">=", "12.7E6", "M")})}
+    assert ways(strength) == {
+        frozenset({criterion("fibre-specific-tensile-strength", ">=", "23.5E4", "M")})
+    }
+    assert "fibrous-material-not-aramid-with-ester-based-surface-modifier" in modulus.requires_facts

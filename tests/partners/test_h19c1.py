@@ -142,3 +142,30 @@ def test_2b352_fermenter_and_2b350_equipment_both_sides(
     facts = {"column-wetted-surfaces-of-2b350-e-materials": True}
     diameter = "column-internal-diameter"  # "internal diameter greater than 0.1 m"
     _both_sides(classify_in, jurisdiction, "2B350.e", "distillation-or-absorption-column", facts, {diameter: "101 mm"}, diameter, "100 mm")  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1b225_fluorine_cell_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    # "greater than 250 g of fluorine per hour": grams, a mass rate
+    capacity = "fluorine-cell-production-capacity"
+    met = {capacity: "251 g/h"}
+    _both_sides(classify_in, jurisdiction, "1B225", "fluorine-electrolytic-cell", {}, met, capacity, "0.25 kg/h")  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c210_fibres_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    facts = {
+        "fibrous-material-not-specified-in-1c010-a-b-or-e": True,
+        "fibrous-material-continuous-monofilaments-yarns-rovings-tows-or-tapes": True,
+    }
+    strength = "fibre-specific-tensile-strength"  # 1C210.b: 76.2 × 10^3 m or greater
+    met = {"fibre-specific-modulus": "3180000 m", strength: "76200 m"}
+    _both_sides(classify_in, jurisdiction, "1C210.b", "glass-fibrous-or-filamentary-material", facts, met, strength, "76100 m")  # fmt: skip
+    aramid = {**facts, "organic-fibrous-material-not-polyethylene": True}
+    aramid["fibrous-material-not-aramid-with-ester-based-surface-modifier"] = True
+    figures = {"fibre-specific-modulus": "5000000 m", strength: "240000 m"}  # below 1C010.a
+    out = classify_in(jurisdiction, _item("aramid-fibrous-or-filamentary-material", aramid, **figures), ON)  # fmt: skip
+    if jurisdiction == "EU":  # 1C210.a.2: 23.5 × 10^4 m or greater
+        assert out["controlled"] is True and "EU:1C210.a.2" in _cited(out)
+    else:  # US 1C210.a is known as text: "unknown", never "not controlled"
+        assert out["controlled"] == "unknown" and "US:1C210.a" in _possible(out)
