@@ -236,3 +236,24 @@ def test_1c210_glass_carbon_and_aramid_fibres(found: Found, jurisdiction: str) -
         frozenset({criterion("fibre-specific-tensile-strength", ">=", "23.5E4", "M")})
     }
     assert "fibrous-material-not-aramid-with-ester-based-surface-modifier" in modulus.requires_facts
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b104_isostatic_presses_and_2a225_crucibles(found: Found, jurisdiction: str) -> None:
+    # "Maximum working pressure equal to or greater than 69 MPa" (EU "of 69 MPa or greater");
+    # "a controlled thermal environment of 873 K (600 °C) or greater"; "a chamber cavity with an
+    # inside diameter of 254 mm or greater"; 2B204.a's parameters
+    press = found[(jurisdiction, "2B104")]
+    assert press.kinds == ("isostatic-press",)
+    assert press.requires_facts == ("isostatic-press-not-specified-in-2b004",)
+    assert ways(press) == {
+        frozenset(
+            {
+                criterion("isostatic-press-maximum-working-pressure", ">=", "69", "MegaPA"),
+                criterion("isostatic-press-controlled-thermal-environment", ">=", "600", "DEG_C"),
+                criterion("isostatic-press-chamber-inside-diameter", ">=", "254", "MilliM"),
+            }
+        )
+    }
+    crucible = found[(jurisdiction, "2A225")]  # "of between 150 cm^3 … and 8,000 cm^3": text
+    assert crucible.text_only and "'between'" in crucible.text_only and not crucible.ways

@@ -169,3 +169,17 @@ def test_1c210_fibres_both_sides(classify_in: Any, jurisdiction: str) -> None:
         assert out["controlled"] is True and "EU:1C210.a.2" in _cited(out)
     else:  # US 1C210.a is known as text: "unknown", never "not controlled"
         assert out["controlled"] == "unknown" and "US:1C210.a" in _possible(out)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b104_isostatic_press_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    facts = {"isostatic-press-not-specified-in-2b004": True}  # 2B204's fact left unstated
+    heat = "isostatic-press-controlled-thermal-environment"  # 873 K (600 °C) or greater
+    met = {
+        "isostatic-press-maximum-working-pressure": "69 MPa",
+        "isostatic-press-chamber-inside-diameter": "254 mm",
+        heat: "600 degC",
+    }
+    _both_sides(classify_in, jurisdiction, "2B104", "isostatic-press", facts, met, heat, "599 degC")
+    crucible = classify_in(jurisdiction, _item("crucible-for-liquid-actinide-metals", {}), ON)
+    assert crucible["controlled"] == "unknown" and f"{jurisdiction}:2A225" in _possible(crucible)
