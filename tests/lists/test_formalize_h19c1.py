@@ -257,3 +257,25 @@ def test_2b104_isostatic_presses_and_2a225_crucibles(found: Found, jurisdiction:
     }
     crucible = found[(jurisdiction, "2A225")]  # "of between 150 cm^3 … and 8,000 cm^3": text
     assert crucible.text_only and "'between'" in crucible.text_only and not crucible.ways
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c006_d_fluorocarbon_cooling_fluids(found: Found, jurisdiction: str) -> None:
+    # "Density at 298 K (25 °C) of 1.5 g/ml or more" ("g/ml": grams, a units.csv spelling);
+    # "Containing 60% or more by weight of fluorine"; d.1 (85 % of the compounds listed) and d.3
+    # (liquid at 0 °C) are required facts, the Note on medical products another
+    fluid = found[(jurisdiction, "1C006.d")]
+    assert fluid.kinds == ("fluorocarbon-electronic-cooling-fluid",) and fluid.text_only is None
+    assert fluid.requires_facts == (
+        "fluid-85-percent-or-more-of-1c006-d-1-compounds",
+        "fluid-liquid-at-0c",
+        "fluid-not-specified-and-packaged-as-medical-product",
+    )
+    assert ways(fluid) == {
+        frozenset(
+            {
+                criterion("fluid-density-25c", ">=", "1.5", "GM-PER-MilliL"),
+                criterion("fluid-fluorine-content", ">=", "60", "PERCENT"),
+            }
+        )
+    }

@@ -183,3 +183,15 @@ def test_2b104_isostatic_press_both_sides(classify_in: Any, jurisdiction: str) -
     _both_sides(classify_in, jurisdiction, "2B104", "isostatic-press", facts, met, heat, "599 degC")
     crucible = classify_in(jurisdiction, _item("crucible-for-liquid-actinide-metals", {}), ON)
     assert crucible["controlled"] == "unknown" and f"{jurisdiction}:2A225" in _possible(crucible)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c006_d_cooling_fluid_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    facts = {
+        "fluid-85-percent-or-more-of-1c006-d-1-compounds": True,
+        "fluid-liquid-at-0c": True,
+        "fluid-not-specified-and-packaged-as-medical-product": True,
+    }
+    density = "fluid-density-25c"  # "of 1.5 g/ml or more"
+    met = {density: "1.5 g/ml", "fluid-fluorine-content": "60 %"}
+    _both_sides(classify_in, jurisdiction, "1C006.d", "fluorocarbon-electronic-cooling-fluid", facts, met, density, "1.49 g/ml")  # fmt: skip
