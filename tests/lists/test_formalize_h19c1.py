@@ -279,3 +279,23 @@ def test_1c006_d_fluorocarbon_cooling_fluids(found: Found, jurisdiction: str) ->
             }
         )
     }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c008_polymers(found: Found, jurisdiction: str) -> None:
+    # "Aromatic polyimides having a 'glass transition temperature (Tg)' exceeding 505 K (232 °C)"
+    # (a.2, a.4, f: 563 K (290 °C)): the degrees the threshold; "fusible" form a fact (Note)
+    for code, kind, degrees in [
+        ("1C008.a.2", "aromatic-polyamide-imide", "290"),
+        ("1C008.a.3", "aromatic-polyimide", "232"),
+        ("1C008.a.4", "aromatic-polyetherimide", "290"),
+        ("1C008.f", "polybiphenylenethersulphone", "290"),
+    ]:
+        polymer = found[(jurisdiction, code)]
+        assert polymer.kinds == (kind,) and polymer.text_only is None
+        fusible = () if code == "1C008.f" else ("imide-in-fusible-form",)
+        assert polymer.requires_facts == fusible
+        tg = criterion("polymer-glass-transition-temperature", ">", degrees, "DEG_C")
+        assert ways(polymer) == {frozenset({tg})}
+    ketone = found[(jurisdiction, "1C008.d")]  # "Polyarylene ketones": the kind alone
+    assert ketone.kinds == ("polyarylene-ketone",) and not ketone.criteria

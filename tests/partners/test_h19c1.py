@@ -195,3 +195,15 @@ def test_1c006_d_cooling_fluid_both_sides(classify_in: Any, jurisdiction: str) -
     density = "fluid-density-25c"  # "of 1.5 g/ml or more"
     met = {density: "1.5 g/ml", "fluid-fluorine-content": "60 %"}
     _both_sides(classify_in, jurisdiction, "1C006.d", "fluorocarbon-electronic-cooling-fluid", facts, met, density, "1.49 g/ml")  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c008_polymers_both_sides(classify_in: Any, jurisdiction: str) -> None:
+    # 1C008.a.3: Tg "exceeding 505 K (232 °C)", in "fusible" form (the Note to 1C008.a)
+    tg, fusible = "polymer-glass-transition-temperature", {"imide-in-fusible-form": True}
+    _both_sides(classify_in, jurisdiction, "1C008.a.3", "aromatic-polyimide", fusible, {tg: "233 degC"}, tg, "232 degC")  # fmt: skip
+    # a non-fusible polyimide film is 1A003's: "unknown" naming it, never "not controlled"
+    film = classify_in(jurisdiction, _item("aromatic-polyimide", {"imide-in-fusible-form": False}, **{tg: "360 degC"}), ON)  # fmt: skip
+    assert film["controlled"] == "unknown"
+    peek = classify_in(jurisdiction, _item("polyarylene-ketone", {}), ON)  # 1C008.d: by kind
+    assert peek["controlled"] is True and f"{jurisdiction}:1C008.d" in _cited(peek)
