@@ -299,3 +299,23 @@ def test_1c008_polymers(found: Found, jurisdiction: str) -> None:
         assert ways(polymer) == {frozenset({tg})}
     ketone = found[(jurisdiction, "1C008.d")]  # "Polyarylene ketones": the kind alone
     assert ketone.kinds == ("polyarylene-ketone",) and not ketone.criteria
+
+
+def test_eu_1c240_nickel_powder(found: Found) -> None:
+    # "A nickel purity content of 99,0 % or greater by weight; and A mean particle size of less
+    # than 10 μm measured by … ASTM B330"; the US text (the Note's exclusions printed as
+    # paragraphs a and b) is not read
+    powder = found[("EU", "1C240.a")]
+    assert powder.requires_facts == (
+        "nickel-powder-not-specified-in-0c005",
+        "nickel-powder-not-filamentary",
+    )
+    assert ways(powder) == {
+        frozenset(
+            {
+                criterion("nickel-purity", ">=", "99.0", "PERCENT"),
+                criterion("nickel-powder-mean-particle-size", "<", "10", "MicroM"),
+            }
+        )
+    }
+    assert ("US", "1C240.a") not in found

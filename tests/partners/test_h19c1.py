@@ -207,3 +207,10 @@ def test_1c008_polymers_both_sides(classify_in: Any, jurisdiction: str) -> None:
     assert film["controlled"] == "unknown"
     peek = classify_in(jurisdiction, _item("polyarylene-ketone", {}), ON)  # 1C008.d: by kind
     assert peek["controlled"] is True and f"{jurisdiction}:1C008.d" in _cited(peek)
+
+
+def test_eu_1c240_nickel_powder_both_sides(classify_in: Any) -> None:
+    facts = {"nickel-powder-not-specified-in-0c005": True, "nickel-powder-not-filamentary": True}
+    size = "nickel-powder-mean-particle-size"  # "less than 10 μm"
+    met = {"nickel-purity": "99.5 %", size: "9 um"}
+    _both_sides(classify_in, "EU", "1C240.a", "nickel-powder", facts, met, size, "10 um")
