@@ -42,20 +42,23 @@ meeting"): words a person read as only introducing the sub-paragraphs."""
 _TAIL = re.compile(
     r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+|with\s+)?(?P<mode>any|all|either|both)"
     r"(?:\s+of)?\s+the (?:following|characteristics described in this ECCN)"
-    r"(?:\s+sets of)?(?:\s+(?:features or )?characteristics)?"
+    r"(?:\s+sets of)?(?:\s+(?:(?:features or )?characteristics|flight conditions))?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
-    r"(?:[“”\"]?components[“”\"]?|electronic control equipment"
+    r"(?:(?:assemblies and )?[“”\"]?components[“”\"]?|electronic control equipment"
     r"|transmitting and receiving acoustic arrays|frames)\s+therefor)?"
     r"\s*[:;]?$",
     re.IGNORECASE,
 )
 """… optionally followed by "and “specially designed” “components” therefor" (5A001.e) or "and
 “specially designed” electronic control equipment therefor" (6A004.d.2.a) or "and “specially
-designed” transmitting and receiving acoustic arrays therefor" (6A001.a.1.a.3, 6A001.a.1.e): the
-components, the control equipment or the arrays are another kind, outside the family's, so the
+designed” transmitting and receiving acoustic arrays therefor" (6A001.a.1.a.3, 6A001.a.1.e), or
+"and “specially designed” assemblies and “components” therefor" (9A002), or "and “specially
+designed” frames therefor" (1A227): the assemblies, components, the control equipment, the arrays
+or the frames are another kind, outside the family's, so the
 words add no condition on its items. A US heading may say "have all of the characteristics
 described in this ECCN" (3A225) for "all of the following", and "any of the following features or
-characteristics" (3E002) for "any of the following". "having" may run into the mode word:
+characteristics" (3E002) for "any of the following", and "any of the following flight conditions"
+(EU 9B106.a.1). "having" may run into the mode word:
 the EU text writes "Real-time oscilloscopes havingall of the following:" (3A002.a.7); "with any
 of the following" (3A001.b.1.a.5) says the same."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
@@ -88,6 +91,9 @@ _CLAUSE_OPENERS = (
     "capable of tuning across",  # 3A001.b.5: the number of resonators, then the tuning time
     "during time intervals",  # 6A225: the velocities measured, then the time intervals
     "to above",  # US 4A101.a: "from below 228 K (−45 °C) to above 328 K (+55 °C)", both ends
+    "capable of operating at pressures",  # EU 0B004.b.3: "… 1,5 m or greater capable of …"
+    "for salvaging objects",  # 8A001.e: "a lifting capacity exceeding 5 MN for salvaging …"
+    "at a voltage of",  # EU 0B001.j.6.a: "a current output of 500 A or greater at a voltage of …"
 )
 """Words that open a clause of their own with no comma or "and" before them."""
 _SEPARATOR = re.compile(
@@ -245,7 +251,7 @@ class ParagraphReader:
             return (
                 rf"(?:(?P<s{n}>{NEGATIVE})|(?P<t{n}>±\s?)|\+(?=\d))?"  # −150 dBm/Hz; ±1 µm; +20 dBm
                 rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
-                rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F)\))?"
+                rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F|knots|feet)\))?"
             )
 
         self.expression = self._expression(value)

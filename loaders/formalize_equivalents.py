@@ -34,8 +34,8 @@ def celsius(written: str) -> Decimal:
 
 
 def _converted(value: Decimal, unit: str, written_unit: str) -> Decimal | None:
-    """`value` (in the QUDT unit named last in `unit`) in dBm (a power), °C (kelvin) or °F
-    (degrees Celsius)."""
+    """`value` (in the QUDT unit named last in `unit`) in dBm (a power), °C (kelvin), °F
+    (degrees Celsius), knots (km/h) or feet (metres)."""
     unit = unit.rsplit("/", 1)[-1]  # a QUDT unit IRI
     if written_unit == "dBm" and unit in _MILLIWATTS:
         return 10 * (value * _MILLIWATTS[unit]).log10()
@@ -43,7 +43,18 @@ def _converted(value: Decimal, unit: str, written_unit: str) -> Decimal | None:
         return value - Decimal("273.15")
     if written_unit == "°F" and unit == "DEG_C":  # "1000 °C (1832 °F)" (US 3B993.o.2)
         return value * 9 / 5 + 32
-    return None
+    return _in_imperial(value, unit, written_unit)
+
+
+_IMPERIAL = {("knots", "KiloM-PER-HR"): Decimal("1.852"), ("feet", "M"): Decimal("0.3048")}
+"""The exact definitions (international knot: 1.852 km/h; international foot: 0.3048 m) of the
+imperial units 9A012 writes in brackets ("46.3 km/h (25 knots)", "15,240 meters (50,000 feet)")."""
+
+
+def _in_imperial(value: Decimal, unit: str, written_unit: str) -> Decimal | None:
+    """`value` (in the QUDT unit `unit`) in knots or feet, or None."""
+    factor = _IMPERIAL.get((written_unit, unit))
+    return None if factor is None else value / factor
 
 
 def equivalent_problem(value: Decimal, unit: str, written: str, written_unit: str) -> str | None:

@@ -139,7 +139,7 @@ def closure_delta(
 
 def asserted_triples(store: Store) -> list[Triple]:
     """The store's default graph less the triples the reasoner added."""
-    return list(store.construct(load_query("asserted")))
+    return list(store.default_triples_outside(ns.INFERRED_GRAPH))
 
 
 def is_schema(triple: Triple) -> bool:

@@ -33,6 +33,7 @@ from pathlib import Path
 from exportgraph import paths
 from exportgraph.knowledge.screening_index import ScreeningIndex, build_index
 from exportgraph.loaders.screening import input_files, load_screening
+from exportgraph.loaders.screening_model import ScreeningData
 
 MATCHER = "exportgraph-screening/1"
 """The matching method's version: answers name it; a change of method or of its numbers bumps it."""
@@ -89,6 +90,12 @@ def screening_index(ontology: Path | None = None) -> ScreeningIndex | None:
                 loaded.by_digest = {data.inputs_digest: loaded.index}
             loaded.stamp = stamp
         return loaded.index
+
+
+def screening_data(ontology: Path | None = None) -> ScreeningData | None:
+    """The screening data of ``ontology`` read and checked (SourceDataError naming the file and
+    place), without building the matching index: a second or so, where the index takes several."""
+    return load_screening((ontology or paths.ontology_dir()).resolve(), _relative)
 
 
 def is_loaded(ontology: Path | None = None) -> bool:

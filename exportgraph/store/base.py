@@ -337,6 +337,14 @@ class Store(abc.ABC):
         where = "?s ?p ?o" if graph is None else f"GRAPH {iri_text(graph)} {{ ?s ?p ?o }}"
         return self.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}")
 
+    def default_triples_outside(self, graph: str) -> Triples:
+        """The triples of the default graph that the named graph ``graph`` does not hold, read
+        from one state of the store."""
+        return self.construct(
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o "
+            f"FILTER NOT EXISTS {{ GRAPH {iri_text(graph)} {{ ?s ?p ?o }} }} }}"
+        )
+
     def export(
         self, format: str, graph: str | None = None, *, prefixes: Mapping[str, str] | None = None
     ) -> bytes:

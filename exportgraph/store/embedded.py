@@ -27,7 +27,7 @@ import pyoxigraph
 
 from exportgraph.store.base import Store, T
 from exportgraph.store.sparql_text import set_version
-from exportgraph.store.terms import QueryError, QueryResult, StoreError, solutions_from
+from exportgraph.store.terms import QueryError, QueryResult, StoreError, Triples, solutions_from
 
 __all__ = ["EmbeddedStore"]
 
@@ -42,7 +42,8 @@ class EmbeddedStore(Store):
         # so the data version can be cached until our own next write: readers check it per request.
         self._writes = 0
         self._version: str | None = None
-        self._generation = 0  # every write, bookkeeping ones too
+        self._generation = 0  # every write, bookkeeping ones too, once it is done
+        self._begun = 0  # every write, once it starts (equal to _generation: none under way)
         self._kept: dict[str, tuple[int, object]] = {}
         try:
             if self.path is not None:
@@ -98,6 +99,7 @@ class EmbeddedStore(Store):
             raise StoreError(f"query failed: {error}") from None
 
     def _run_update(self, sparql_update: str) -> None:
+        self._begin()
         try:
             self._handle().update(sparql_update)
         except SyntaxError as error:
@@ -107,9 +109,42 @@ class EmbeddedStore(Store):
         finally:
             self._wrote()
 
+    def _begin(self) -> None:
+        with self._lock:
+            self._begun += 1
+
     def _wrote(self) -> None:
         with self._lock:
             self._generation += 1
+
+    def _quiet_generation(self) -> int | None:
+        """The write generation, or None while a write is under way."""
+        with self._lock:
+            return self._generation if self._begun == self._generation else None
+
+    def triples(self, graph: str | None = None) -> Triples:
+        """Every triple of the default graph (or ``graph``), read from Oxigraph's indexes without
+        a query (about a fifth less CPU than a CONSTRUCT; one iterator reads one snapshot)."""
+        name = pyoxigraph.DefaultGraph() if graph is None else pyoxigraph.NamedNode(graph)
+        try:
+            quads = self._handle().quads_for_pattern(None, None, None, name)
+            return Triples(quad.triple for quad in quads)
+        except OSError as error:
+            raise StoreError(f"read failed: {error}") from None
+
+    def default_triples_outside(self, graph: str) -> Triples:
+        """As the base class, from two reads of the indexes (about half the CPU of the query):
+        taken when no write of this process (the store's only writer) began or ended between
+        them, else by the query, which reads one snapshot."""
+        for _ in range(3):
+            before = self._quiet_generation()
+            if before is None:
+                continue
+            outside = set(self.triples(graph))
+            found = Triples(t for t in self.triples() if t not in outside)
+            if self._quiet_generation() == before:
+                return found
+        return super().default_triples_outside(graph)
 
     def until_write(self, name: str, read: Callable[[], T]) -> T:
         """`read()`, kept until this process's next write (it is the store's only writer); a
@@ -148,6 +183,7 @@ class EmbeddedStore(Store):
         instead of one huge transaction). Not all or nothing: a crash may leave part of the
         graphs, which is why callers write only graphs nothing refers to yet and remove them
         when the update referring to them does not go in."""
+        self._begin()
         try:
             self._handle().bulk_extend(quads)
         except (OSError, ValueError, RuntimeError) as error:

@@ -35,7 +35,7 @@ def _edit(entry: str, threshold: float) -> dict[str, Any]:
 
 
 def _written(context: Context) -> tuple[str | None, int]:
-    return context.store.data_version(), len(list(context.store.triples()))
+    return context.store.data_version(), context.store.triple_count()
 
 
 def test_thresholds_moved_flip_exactly_the_agreements_whose_items_they_catch_or_release(

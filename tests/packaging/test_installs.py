@@ -7,13 +7,15 @@ Two fresh virtual environments, neither with the test extras:
   checkout (contract §8: it carries its ontology, shapes, queries and UI files, and keeps its store
   in the per-user data folder).
 
-In each, every import of the shipped code must resolve, the CLI must load, check, classify and
-validate, and a served instance must answer one request per endpoint group (reads, SPARQL,
-agreements, terminology writes with roles, web UI) without a 5xx.
+In each, every import of the shipped code must resolve, the store is built once (by `serve` on
+first use for `make run`'s install, by `exportgraph load` for the wheel), the CLI must check,
+classify and validate, and a served instance must answer one request per endpoint group (reads,
+SPARQL, agreements, terminology writes with roles, web UI) without a 5xx.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -191,13 +193,36 @@ def test_wheel_adds_one_top_level_name_and_carries_the_knowledge(wheel: Install)
         assert not (site.parent / generic).exists(), f"the wheel installed a top-level {generic!r}"
 
 
-def test_cli_loads_checks_classifies_and_validates(install: Install) -> None:
-    loaded = install.run("load")
+def test_make_run_builds_on_first_use_and_every_endpoint_group_answers(editable: Install) -> None:
+    """`make run`'s path: `serve` on no store builds it on first use (with its terminology
+    check), answers every endpoint group; then the CLI checks, classifies and validates on it."""
+    with serving(editable) as client:
+        answer_every_endpoint_group(editable, client)
+    assert (editable.workdir / "data" / "store").is_dir(), "a checkout keeps its store in data/"
+    check_classify_validate(editable, recorded=False)  # approvals since: checked afresh
+
+
+def test_wheel_loads_checks_classifies_validates_and_serves(wheel: Install) -> None:
+    loaded = wheel.run("load")
     assert loaded.returncode == 0, loaded.stderr
     assert "data version" in loaded.stdout
+    store = Path(wheel.env["HOME"]) / ".local" / "share" / "exportgraph" / "store"
+    assert store.is_dir(), "a wheel keeps its store in the per-user data folder"
+    assert not (wheel.workdir / "data").exists()
+    check_classify_validate(wheel, recorded=True)
+    with serving(wheel) as client:
+        answer_every_endpoint_group(wheel, client)
+
+
+def check_classify_validate(install: Install, *, recorded: bool) -> None:
+    """`exportgraph check`, `classify` and `validate` on the install's store (built already;
+    `recorded`: its data is as the build left it, whose check `check` answers from)."""
     checked = install.run("check", "--json")
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert json.loads(checked.stdout)["conforms"] is True
+    report = json.loads(checked.stdout)
+    assert report["conforms"] is True
+    if recorded:
+        assert report["recorded"] is True, "the build recorded its terminology check"
     classified = install.run(
         "classify",
         "--kind",
@@ -215,10 +240,6 @@ def test_cli_loads_checks_classifies_and_validates(install: Install) -> None:
     assert us["controlled"] is True
     validated = install.run("validate", str(AGREEMENT), "--json")
     assert validated.returncode == 0, validated.stdout + validated.stderr
-    if install.name == "wheel":
-        store = Path(install.env["HOME"]) / ".local" / "share" / "exportgraph" / "store"
-        assert store.is_dir(), "a wheel keeps its store in the per-user data folder"
-        assert not (install.workdir / "data").exists()
 
 
 def _free_port() -> int:
@@ -228,8 +249,9 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture
-def served(install: Install) -> Iterator[tuple[Install, httpx.Client]]:
+@contextlib.contextmanager
+def serving(install: Install) -> Iterator[httpx.Client]:
+    """`exportgraph serve` of the install, ready (its store built first if there is none)."""
     port = _free_port()
     process = subprocess.Popen(
         [str(install.cli), "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -241,7 +263,7 @@ def served(install: Install) -> Iterator[tuple[Install, httpx.Client]]:
     )
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 240  # a first use builds the store (~30 s quiet)
         while True:
             if process.poll() is not None:
                 assert process.stderr is not None
@@ -253,7 +275,7 @@ def served(install: Install) -> Iterator[tuple[Install, httpx.Client]]:
                 pass
             assert time.monotonic() < deadline, "serve did not get ready"
             time.sleep(0.3)
-        yield install, client
+        yield client
     finally:
         client.close()
         os.killpg(process.pid, signal.SIGTERM)
@@ -269,8 +291,7 @@ def _token(install: Install, name: str, role: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {added.stdout.strip().splitlines()[-1]}"}
 
 
-def test_served_instance_answers_every_endpoint_group(served: tuple[Install, httpx.Client]) -> None:
-    install, client = served
+def answer_every_endpoint_group(install: Install, client: httpx.Client) -> None:
     editor = _token(install, f"erin-{install.name}", "editor")
     reviewer = _token(install, f"rita-{install.name}", "reviewer")
 

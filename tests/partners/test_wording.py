@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from exportgraph import paths
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
+from exportgraph.knowledge.index import Knowledge
 from exportgraph.services.partners.assess import assess
 from exportgraph.services.partners.classify import classify
 
@@ -46,8 +47,9 @@ REQUEST_FIELDS = re.compile(
 )
 # identifiers and closed values (SKOS relation names, entry types), not prose
 NOT_MESSAGES = {"url", "id", "iri", "code", "jurisdiction", "data_version", "as_of", "relation"}
-UNIT_SYMBOLS = re.compile(r"\b(?:dB[a-z]|[mµμ]Gal|kHz)\b")
-"""Unit symbols the official texts write (dBm, dBc, mGal, kHz): not camelCase identifiers."""
+UNIT_SYMBOLS = re.compile(r"\b(?:dB[a-z]|[mµμ]Gal|kHz|kNs|kWh)\b")
+"""Unit symbols the official texts write (dBm, dBc, mGal, kHz; EU 9A007.b "2,4 kNs/kg", 9A002.b
+"kg/kWh"): not camelCase identifiers."""
 REGULATION_WORDS = re.compile(r"\bTrue North\b")
 """Words of the official texts that look like code (7A003.c "heading or True North
 determination"): not a Python repr."""
@@ -86,6 +88,28 @@ def check(answer: object, where: object) -> list[str]:
     return found
 
 
+def _served_alike(knowledge: Knowledge, hardware: list[str]) -> list[str]:
+    """One hardware kind per distinct set of software and technology entries that may serve it
+    (the first by name). Software or technology for a kind is answered from those entries' words
+    and the words of the kind's own entries, which the hardware items check: the whole lists hold
+    hundreds of kinds served alike (most by none), whose serving answers differ only in the
+    kind's name. The kinds of the real products corpus come first, so each of them is kept."""
+    limited = [e for e in knowledge.entries.values() if e.names_served_kinds]
+    of_products = {knowledge.kind_notation(p.kind) for p in knowledge.products.values()}
+    first: dict[frozenset[str], str] = {}
+    chosen = set()
+    for kind in sorted(hardware, key=lambda k: (k not in of_products, k)):
+        iri = knowledge.kinds[kind].iri
+        ancestors, narrower = knowledge.ancestors_of_kind(iri), knowledge.narrower_kinds(iri)
+        serving = frozenset(
+            e.iri for e in limited if e.serves_one_of(ancestors, narrower) is not False
+        )
+        if kind in of_products or serving not in first:
+            first.setdefault(serving, kind)
+            chosen.add(kind)
+    return sorted(chosen)
+
+
 def _items(context: Context) -> Iterator[dict[str, Any]]:
     knowledge = current(context)
     hardware = [
@@ -115,7 +139,7 @@ def _items(context: Context) -> Iterator[dict[str, Any]]:
             "facts": {"specially-designed-for-controlled-quantum-computer": True},
         }
     for serving, for_kind, purpose in itertools.product(
-        ("software", "technology"), sorted(hardware), (None, "development", "use")
+        ("software", "technology"), _served_alike(knowledge, hardware), (None, "development", "use")
     ):
         item: dict[str, Any] = {"kind": serving, "for_kind": for_kind}
         if purpose:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -10,7 +11,7 @@ from typer.testing import CliRunner
 from exportgraph.cli import app
 from exportgraph.graph.context import Context
 
-from .conftest import LIST_FILE
+from .conftest import LIST_FILE, screening_root
 
 runner = CliRunner()
 
@@ -46,6 +47,31 @@ def test_no_match_exits_0_and_bad_input_2() -> None:
 def test_the_load_reports_the_installed_list(monkeypatch: pytest.MonkeyPatch) -> None:
     from exportgraph.services.partners.screening import installed_list
 
-    assert "25921 parties" in installed_list() and LIST_FILE in installed_list()
-    monkeypatch.setattr("exportgraph.services.partners.screening.screening_index", lambda: None)
-    assert "unavailable" in installed_list()
+    def not_built(*_: object) -> None:
+        raise AssertionError("the load reads and checks the list; it does not index it")
+
+    monkeypatch.setattr("exportgraph.knowledge.screening.build_index", not_built)
+    monkeypatch.setattr("exportgraph.knowledge.screening._LOADED", {})
+    line = installed_list()
+    assert "25921 parties" in line and LIST_FILE in line
+    names = int(line.split(" parties, ")[1].split()[0])
+    assert names > 25921  # the parties' names and their alternative names
+    monkeypatch.setattr("exportgraph.services.partners.screening.screening_data", lambda: None)
+    assert "unavailable" in installed_list() and "no restricted-party list" in installed_list()
+
+
+def test_the_load_names_a_list_that_cannot_be_read(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from exportgraph.knowledge.screening import screening_data
+    from exportgraph.services.partners.screening import installed_list
+
+    root = screening_root(tmp_path, None)
+    (root / "sources").mkdir(exist_ok=True)
+    (root / "sources" / LIST_FILE).write_text('{"entries": [', encoding="utf-8")  # truncated
+    monkeypatch.setattr(
+        "exportgraph.services.partners.screening.screening_data", lambda: screening_data(root)
+    )
+    line = installed_list()
+    assert line.startswith("restricted-party screening unavailable: the installed"), line
+    assert LIST_FILE in line

@@ -9,7 +9,8 @@ non-match is not a clearance.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from exportgraph.errors import DataUnavailable, InvalidInput
 from exportgraph.graph.context import Context
@@ -18,6 +19,7 @@ from exportgraph.knowledge.index import Knowledge
 from exportgraph.knowledge.screening import (
     CANDIDATE_FLOOR,
     MATCHER,
+    screening_data,
     screening_index,
 )
 from exportgraph.knowledge.screening_index import ScreeningIndex
@@ -41,6 +43,8 @@ from exportgraph.services.partners.screening_port import (
     ScreeningHit,
     not_screened,
 )
+
+T = TypeVar("T")
 
 NOTE = (
     "A match is a lead to check against the list entry, not a finding that the party is the one "
@@ -66,32 +70,45 @@ PARTY_LIMIT = 5
 def loaded_index() -> ScreeningIndex:
     """The screening index, read on first use; DataUnavailable (503) when the list is missing or
     cannot be read (screening then refuses to answer rather than clear anyone)."""
-    try:
-        index = screening_index()
-    except SourceDataError as error:
-        raise DataUnavailable(
-            f"the installed restricted-party list cannot be read: {error}"
-        ) from None
+    index = _available(screening_index)
     if index is None or not index.parties:
-        raise DataUnavailable(
-            "no restricted-party list is installed: screening needs "
-            "ontology/sources/us-consolidated-screening-list-*.json and ontology/screening/",
-        )
+        raise DataUnavailable(NOT_INSTALLED)
     return index
 
 
 def installed_list() -> str:
-    """One line on the installed restricted-party list (read now if it was not): for operators
-    after `exportgraph load`, so a broken file shows before the first screening needs it."""
+    """One line on the installed restricted-party list, read and checked now (not indexed: the
+    index is built when screening is first asked for): for operators after `exportgraph load`,
+    so a broken file shows before the first screening needs it."""
     try:
-        index = loaded_index()
+        data = _available(screening_data)
+        if data is None or not data.consolidated.parties:
+            raise DataUnavailable(NOT_INSTALLED)
     except DataUnavailable as error:
         return f"restricted-party screening unavailable: {error.detail}"
-    file = index.source
+    file, parties = data.consolidated.source, data.consolidated.parties
+    names = sum(1 + len(party.alt_names) for party in parties)
     return (
-        f"restricted-party list: {len(index.parties)} parties, {len(index.names)} names from "
-        f"{file.name} (generated {file.version}), read on first use, outside the graph"
+        f"restricted-party list: {len(parties)} parties, {names} names and alternative names "
+        f"from {file.name} (generated {file.version}), read and checked; indexed for matching "
+        "when screening is first asked for, outside the graph"
     )
+
+
+NOT_INSTALLED = (
+    "no restricted-party list is installed: screening needs "
+    "ontology/sources/us-consolidated-screening-list-*.json and ontology/screening/"
+)
+
+
+def _available(read: Callable[[], T]) -> T:
+    """What `read` returns from the installed list; DataUnavailable when it cannot be read."""
+    try:
+        return read()
+    except SourceDataError as error:
+        raise DataUnavailable(
+            f"the installed restricted-party list cannot be read: {error}"
+        ) from None
 
 
 def screen(
