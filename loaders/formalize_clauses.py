@@ -45,15 +45,16 @@ _TAIL = re.compile(
     r"(?:\s+sets of)?(?:\s+(?:(?:features or )?characteristics|flight conditions))?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
     r"(?:(?:assemblies and )?[“”\"]?components[“”\"]?|electronic control equipment"
-    r"|transmitting and receiving acoustic arrays)\s+therefor)?"
+    r"|transmitting and receiving acoustic arrays|frames)\s+therefor)?"
     r"\s*[:;]?$",
     re.IGNORECASE,
 )
 """… optionally followed by "and “specially designed” “components” therefor" (5A001.e) or "and
 “specially designed” electronic control equipment therefor" (6A004.d.2.a) or "and “specially
 designed” transmitting and receiving acoustic arrays therefor" (6A001.a.1.a.3, 6A001.a.1.e), or
-"and “specially designed” assemblies and “components” therefor" (9A002): the assemblies,
-components, the control equipment or the arrays are another kind, outside the family's, so the
+"and “specially designed” assemblies and “components” therefor" (9A002), or "and “specially
+designed” frames therefor" (1A227): the assemblies, components, the control equipment, the arrays
+or the frames are another kind, outside the family's, so the
 words add no condition on its items. A US heading may say "have all of the characteristics
 described in this ECCN" (3A225) for "all of the following", and "any of the following features or
 characteristics" (3E002) for "any of the following", and "any of the following flight conditions"
