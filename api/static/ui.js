@@ -2,29 +2,56 @@
 (function () {
   "use strict";
 
-  // Classify form: show the parameters the chosen kind's entries use, the others on request.
+  // Classify form: the parameters the chosen kind's entries use (the others on request), drawn
+  // by the server (GET /classify/parameters) when the kind or the choice changes; values already
+  // typed stay, in their field or, where the new kind has no such field, with theirs.
   function relevantParameters() {
     var kind = document.getElementById("kind");
     var all = document.getElementById("show-all-parameters");
-    if (!kind || !all) return;
-    function update() {
-      var fields = document.querySelectorAll("[data-used-by]");
-      var anyRelevant = false;
-      fields.forEach(function (f) {
-        var used = (f.getAttribute("data-used-by") || "").split(" ");
-        if (used.indexOf(kind.value) >= 0) anyRelevant = true;
+    var grid = document.getElementById("param-grid");
+    var button = document.getElementById("show-fields");
+    if (!kind || !all || !grid || !window.fetch || !window.URLSearchParams) return;
+    if (button) button.hidden = true;
+    var asked = 0;
+    function filled() {
+      var values = new URLSearchParams();
+      grid.querySelectorAll("input, select").forEach(function (el) {
+        if (el.name && el.value) values.append(el.name, el.value);
       });
-      fields.forEach(function (f) {
-        var used = (f.getAttribute("data-used-by") || "").split(" ");
-        var relevant = used.indexOf(kind.value) >= 0;
-        var hasValue = !!(f.querySelector("input") || {}).value;
-        f.hidden = anyRelevant && !relevant && !all.checked && !hasValue;
+      return values;
+    }
+    function swap(html) {
+      var fresh = document.createElement("div");
+      fresh.innerHTML = html;
+      grid.querySelectorAll(".field").forEach(function (old) {
+        var input = old.querySelector("input");
+        var unit = old.querySelector("select");
+        if (!(input && input.value) && !(unit && unit.value)) return;
+        var same = fresh.querySelector("#" + CSS.escape(old.id));
+        if (!same) { fresh.appendChild(old); return; }
+        if (input) same.querySelector("input").value = input.value;
+        if (unit && same.querySelector("select")) same.querySelector("select").value = unit.value;
+      });
+      grid.replaceChildren.apply(grid, Array.prototype.slice.call(fresh.childNodes));
+    }
+    function update() {
+      var every = all.checked ? "1" : "0";
+      if (kind.value === grid.getAttribute("data-kind") && every === grid.getAttribute("data-every")) return;
+      var query = filled();
+      query.set("kind", kind.value);
+      if (all.checked) query.set("all", "1");
+      var mine = ++asked;
+      fetch("/classify/parameters?" + query.toString()).then(function (r) {
+        return r.ok ? r.text() : null;
+      }).then(function (html) {
+        if (html === null || mine !== asked) return;
+        swap(html);
+        grid.setAttribute("data-kind", kind.value);
+        grid.setAttribute("data-every", every);
       });
     }
-    all.closest(".show-all").hidden = false;
     kind.addEventListener("change", update);
     all.addEventListener("change", update);
-    update();
   }
 
   // Agreement check: read a chosen file into the text area so it can be reviewed before sending.

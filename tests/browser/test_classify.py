@@ -103,3 +103,17 @@ def test_a_band_opens_its_entry_page(page: Any, screenshot: Any) -> None:
     expect(page.locator("#sources a").first).to_be_visible()
     expect(page.locator("#equivalents")).to_contain_text("EU:4A506.a.2")
     screenshot(page, "03-entry-page")
+
+
+def test_another_kind_brings_its_parameters_and_keeps_what_was_typed(page: Any) -> None:
+    page.goto("/classify")
+    expect(page.locator("#show-fields")).to_be_hidden()  # the script redraws the fields itself
+    page.locator("#p-physical-qubits").fill("120")
+    page.get_by_label("Kind of item").select_option("dilution-refrigerator")
+    expect(page.locator("#p-cooling-power")).to_be_visible()
+    expect(page.locator("#p-physical-qubits")).to_have_value("120")
+    assert page.locator("#param-grid .field").count() < 10
+    page.locator("#show-all-parameters").check()
+    expect(page.locator("#p-wafer-diameter")).to_be_visible()
+    assert page.locator("#param-grid .field").count() > 100
+    expect(page.locator("#p-physical-qubits")).to_have_value("120")

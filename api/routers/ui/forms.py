@@ -70,6 +70,24 @@ def _parameter_fields(knowledge: Knowledge) -> list[ParameterField]:
     return fields
 
 
+def shown_fields(
+    fields: Sequence[ParameterField], form: ClassifyForm, *, every: bool
+) -> list[ParameterField]:
+    """The fields the form shows: those the chosen kind's entries constrain, and any the user
+    filled in or that has an error; every field on request, or when the kind's entries
+    constrain none (the whole lists' parameters are hundreds: the page stays light)."""
+    if every or not any(form.kind in f.used_by for f in fields):
+        return list(fields)
+    return [
+        f
+        for f in fields
+        if form.kind in f.used_by
+        or form.values.get(f.notation, "").strip()
+        or form.units.get(f.notation, "").strip()
+        or f.notation in form.errors
+    ]
+
+
 @dataclass
 class ClassifyForm:
     """The classify form as entered (raw text kept for redisplay) and its field errors."""

@@ -113,14 +113,16 @@ async def classify_page(request: Request) -> HTMLResponse:
     form = forms.read_classify_form(
         request.query_params, request.query_params.multi_items(), [p.notation for p in parameters]
     )
-    submitted = "kind" in request.query_params
+    chosen = "kind" in request.query_params
+    # "Show the parameters of the chosen kind" (without the script) redraws the form only
+    submitted = chosen and "fields" not in request.query_params
     known_kinds = {k.notation for k in kinds}
-    if submitted and form.kind not in known_kinds:
+    if chosen and form.kind not in known_kinds:
         form.errors["kind"] = f"kind: choose one of the listed item kinds (got {form.kind!r})"
     unknown = [j for j in form.jurisdictions if j not in {a.notation for a in jurisdictions}]
     if unknown:
         form.errors["jurisdictions"] = f"jurisdictions: unknown {', '.join(unknown)}"
-    if not submitted:
+    if not chosen:
         form.kind = "quantum-computer" if "quantum-computer" in known_kinds else ""
     result: ClassifyAnswer | None = None
     if submitted and not form.errors:
@@ -157,7 +159,8 @@ async def classify_page(request: Request) -> HTMLResponse:
         jurisdictions=jurisdictions,
         jurisdiction_labels=_labels(jurisdictions),
         kind_labels=_labels(kinds),
-        parameters=parameters,
+        parameters=forms.shown_fields(parameters, form, every=_every(request)),
+        every=_every(request),
         result=result,
         rows=_answer_rows(result["results"], {j.notation: j.parent for j in jurisdictions})
         if result
@@ -165,6 +168,28 @@ async def classify_page(request: Request) -> HTMLResponse:
         plot=plot,
         today=dt.date.today().isoformat(),
         status_code=422 if form.errors or form.general else 200,
+    )
+
+
+def _every(request: Request) -> bool:
+    """Whether the form is asked to show every parameter, not only the chosen kind's."""
+    return request.query_params.get("all") == "1"
+
+
+@router.get("/classify/parameters", response_class=HTMLResponse)
+async def classify_parameters(request: Request) -> HTMLResponse:
+    """The classify form's parameter fields for a kind (and the values given), alone: what the
+    page's script puts in place when the kind changes."""
+    knowledge = await get_knowledge(request)
+    parameters = forms.parameter_fields(knowledge)
+    form = forms.read_classify_form(
+        request.query_params, request.query_params.multi_items(), [p.notation for p in parameters]
+    )
+    return await render(
+        request,
+        "ui/_parameters.html",
+        form=form,
+        parameters=forms.shown_fields(parameters, form, every=_every(request)),
     )
 
 
