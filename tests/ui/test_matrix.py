@@ -1,8 +1,12 @@
-"""The comparison matrix: every kind × every jurisdiction, statuses, union lists, grouping."""
+"""The comparison matrix: every kind × every jurisdiction, statuses, union lists, grouping; the
+page's rows: the kinds lists other than the whole US and EU lists control (every kind on request)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+from fastapi.testclient import TestClient
 
 from exportgraph.graph.context import Context
 from exportgraph.knowledge.current import current
@@ -88,3 +92,36 @@ def test_real_data_the_quantum_computer_row(real: Context) -> None:
     assert us.status == "controlled"
     assert "US:4A906.a.2" in [e.id for e in us.entries]
     assert "EU:4A506.a.2" in [e.id for e in table.cell("quantum-computer", "EU").entries]
+
+
+def test_the_page_shows_the_kinds_other_lists_control_and_every_kind_on_request(
+    real: Context, client: TestClient
+) -> None:
+    """The whole US and EU lists bring hundreds of kinds only they control: the page's rows are
+    the kinds other lists control too (every kind on request), its columns stay every
+    jurisdiction."""
+    table = matrix.comparison_matrix(current(real), AS_OF)
+    beyond = table.kinds_beyond({"US", "EU"})
+    expected = {
+        k.notation
+        for k in table.kinds
+        if any(
+            e.via is None
+            for j in table.jurisdictions
+            if j.notation not in ("US", "EU")
+            for e in table.cell(k.notation, j.notation).entries
+        )
+    }
+    assert {k.notation for k in beyond} == expected
+    assert {"quantum-computer", "dilution-refrigerator", "twpa"} <= expected
+    assert len(table.kinds) > 10 * len(beyond)
+
+    def rows(html: str) -> list[str]:
+        return re.findall(r'<tr data-kind="([^"]+)"', html)
+
+    page = client.get("/compare?as_of=2025-12-01").text
+    assert rows(page) == [k.notation for k in beyond]
+    assert 'href="/compare?as_of=2025-12-01&amp;kinds=all"' in page
+    every = client.get("/compare?as_of=2025-12-01&kinds=all").text
+    assert rows(every) == [k.notation for k in table.kinds]
+    assert '<input type="hidden" name="kinds" value="all">' in every  # the pair form keeps it

@@ -254,8 +254,11 @@ async def compare_page(
     a: str | None = None,
     b: str | None = None,
     members: str = "",
+    kinds: str = "",
 ) -> HTMLResponse:
-    """The equivalence matrix and, for a pair of jurisdictions, the relation of their entries."""
+    """The equivalence matrix and, for a pair of jurisdictions, the relation of their entries.
+    Its rows are the kinds that lists other than the whole US and EU lists control (those lists'
+    hundreds of other kinds with `kinds=all`)."""
     knowledge = await get_knowledge(request)
     errors: dict[str, str] = {}
     try:
@@ -268,6 +271,12 @@ async def compare_page(
     for name, value in (("a", a), ("b", b)):
         if value and value not in codes:
             errors[name] = f"{name}: unknown jurisdiction {value!r}"
+    whole_lists = {p.jurisdiction for p in knowledge.listed.paragraphs.values()}
+    every_kind = kinds == "all"
+    rows = table.kinds if every_kind else table.kinds_beyond(whole_lists)
+    every_kind = every_kind or len(rows) == len(table.kinds)
+    if not rows:  # no list beyond the whole lists: nothing narrower to show
+        rows, every_kind = table.kinds, True
     pair = None
     if a and b and not errors:
         pair = await call(_pair, knowledge, table, a, b)
@@ -284,6 +293,9 @@ async def compare_page(
         pair=pair,
         lang=lang if lang.isalpha() else "en",
         every_member=members == "all",
+        rows=rows,
+        every_kind=every_kind,
+        whole_lists=sorted(whole_lists),
         status_code=422 if errors else 200,
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Literal as Lit
 
@@ -130,6 +130,21 @@ class Matrix:
             if [e.id for e in mine.entries] != [e.id for e in union.entries]:
                 return False
         return True
+
+    def kinds_beyond(self, whole_lists: Collection[str]) -> tuple[Axis, ...]:
+        """The kinds that a jurisdiction other than those of `whole_lists` (the US and EU lists
+        read whole) controls by an entry of its own: the rows where many jurisdictions' lists
+        meet. The whole lists' other kinds compare those lists alone (hundreds of rows)."""
+        others = [j.notation for j in self.jurisdictions if j.notation not in whole_lists]
+        return tuple(
+            kind
+            for kind in self.kinds
+            if any(
+                entry.via is None
+                for jurisdiction in others
+                for entry in self.cell(kind.notation, jurisdiction).entries
+            )
+        )
 
     def columns(self, *, group_members: bool = True) -> list[Column]:
         """The columns to show: members with nothing of their own share one column after their
