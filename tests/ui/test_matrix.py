@@ -125,3 +125,10 @@ def test_the_page_shows_the_kinds_other_lists_control_and_every_kind_on_request(
     every = client.get("/compare?as_of=2025-12-01&kinds=all").text
     assert rows(every) == [k.notation for k in table.kinds]
     assert '<input type="hidden" name="kinds" value="all">' in every  # the pair form keeps it
+
+
+def test_without_whole_lists_every_kind_is_a_row(small: Context, small_client: TestClient) -> None:
+    table = matrix.comparison_matrix(current(small), AS_OF)
+    page = small_client.get("/compare?as_of=2025-12-01").text
+    assert re.findall(r'<tr data-kind="([^"]+)"', page) == [k.notation for k in table.kinds]
+    assert 'id="kinds-shown"' not in page

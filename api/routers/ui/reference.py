@@ -272,9 +272,8 @@ async def compare_page(
         if value and value not in codes:
             errors[name] = f"{name}: unknown jurisdiction {value!r}"
     whole_lists = {p.jurisdiction for p in knowledge.listed.paragraphs.values()}
-    every_kind = kinds == "all"
+    every_kind = kinds == "all" or not whole_lists  # without whole lists, every kind is few
     rows = table.kinds if every_kind else table.kinds_beyond(whole_lists)
-    every_kind = every_kind or len(rows) == len(table.kinds)
     if not rows:  # no list beyond the whole lists: nothing narrower to show
         rows, every_kind = table.kinds, True
     pair = None
