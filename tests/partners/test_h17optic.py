@@ -10,17 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.partners.answer_ids import entry_ids as _ids
+from tests.partners.answer_ids import possible_ids as _possible
+
 ON = "2026-12-01"
 NOT_6A002 = "optical-sensor-not-controlled-by-6a002"
 NES = "not-elsewhere-specified-in-the-ccl"
-
-
-def _ids(result: dict[str, Any]) -> list[str]:
-    return [entry["id"] for entry in result["entries"]]
-
-
-def _possible(result: dict[str, Any]) -> set[str]:
-    return {entry["id"] for entry in result.get("possible_entries", [])}
 
 
 def _tube(nm: str, pitch: str | None, **facts: bool) -> dict:

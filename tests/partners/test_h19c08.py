@@ -10,16 +10,11 @@ from typing import Any
 
 import pytest
 
+from tests.partners.answer_ids import entry_ids as _ids
+from tests.partners.answer_ids import possible_ids as _possible
+
 ON = "2026-12-01"
 BOTH = ("US", "EU")
-
-
-def _ids(result: dict[str, Any]) -> list[str]:
-    return [entry["id"] for entry in result["entries"]]
-
-
-def _possible(result: dict[str, Any]) -> set[str]:
-    return {entry["id"] for entry in result.get("possible_entries", [])}
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.partners.answer_ids import entry_ids
 from tests.partners.test_formalized_cat56_families import _item
 
 ON = "2026-12-01"
@@ -17,10 +18,6 @@ BOTH = ["US", "EU"]
 
 def _possible(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {e["id"]: e for e in result.get("possible_entries") or []}
-
-
-def _cited(result: dict[str, Any]) -> list[str]:
-    return [e["id"] for e in result["entries"]]
 
 
 def _both_sides(
@@ -36,9 +33,9 @@ def _both_sides(
     """`met` controls the item by `code`; `changed` set to `below` does not; without it, "unknown"."""
     entry = f"{jurisdiction}:{code}"
     yes = classify_in(jurisdiction, _item(kind, facts, **met), ON)
-    assert yes["controlled"] is True and entry in _cited(yes)
+    assert yes["controlled"] is True and entry in entry_ids(yes)
     no = classify_in(jurisdiction, _item(kind, facts, **{**met, changed: below}), ON)
-    assert entry not in _cited(no) and entry not in _possible(no)
+    assert entry not in entry_ids(no) and entry not in _possible(no)
     unsaid = {k: v for k, v in met.items() if k != changed}
     maybe = classify_in(jurisdiction, _item(kind, facts, **unsaid), ON)
     assert maybe["controlled"] == "unknown" and changed in _possible(maybe)[entry]["missing"]
@@ -79,7 +76,7 @@ def test_1c010_fibres_both_sides(classify_in: Any, jurisdiction: str) -> None:
     _both_sides(classify_in, jurisdiction, "1C010.a", kind, facts, met, strength, "235000 m")
     polyethylene = {"organic-fibrous-material-not-polyethylene": False}
     out = classify_in(jurisdiction, _item(kind, polyethylene, **met), ON)
-    assert f"{jurisdiction}:1C010.a" not in _cited(out)
+    assert f"{jurisdiction}:1C010.a" not in entry_ids(out)
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -108,7 +105,7 @@ def test_1a227_shielding_windows_both_sides(classify_in: Any, jurisdiction: str)
     met[thickness] = "100 mm"
     _both_sides(classify_in, jurisdiction, "1A227", kind, {}, met, thickness, "99 mm")
     small = {**met, "shielding-window-cold-area": "0.09 m**2"}
-    assert f"{jurisdiction}:1A227" not in _cited(classify_in(jurisdiction, _item(kind, {}, **small), ON))  # fmt: skip
+    assert f"{jurisdiction}:1A227" not in entry_ids(classify_in(jurisdiction, _item(kind, {}, **small), ON))  # fmt: skip
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -166,7 +163,7 @@ def test_1c210_fibres_both_sides(classify_in: Any, jurisdiction: str) -> None:
     figures = {"fibre-specific-modulus": "5000000 m", strength: "240000 m"}  # below 1C010.a
     out = classify_in(jurisdiction, _item("aramid-fibrous-or-filamentary-material", aramid, **figures), ON)  # fmt: skip
     if jurisdiction == "EU":  # 1C210.a.2: 23.5 × 10^4 m or greater
-        assert out["controlled"] is True and "EU:1C210.a.2" in _cited(out)
+        assert out["controlled"] is True and "EU:1C210.a.2" in entry_ids(out)
     else:  # US 1C210.a is known as text: "unknown", never "not controlled"
         assert out["controlled"] == "unknown" and "US:1C210.a" in _possible(out)
 
@@ -206,7 +203,7 @@ def test_1c008_polymers_both_sides(classify_in: Any, jurisdiction: str) -> None:
     film = classify_in(jurisdiction, _item("aromatic-polyimide", {"imide-in-fusible-form": False}, **{tg: "360 degC"}), ON)  # fmt: skip
     assert film["controlled"] == "unknown"
     peek = classify_in(jurisdiction, _item("polyarylene-ketone", {}), ON)  # 1C008.d: by kind
-    assert peek["controlled"] is True and f"{jurisdiction}:1C008.d" in _cited(peek)
+    assert peek["controlled"] is True and f"{jurisdiction}:1C008.d" in entry_ids(peek)
 
 
 def test_eu_1c240_nickel_powder_both_sides(classify_in: Any) -> None:

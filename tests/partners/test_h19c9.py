@@ -10,6 +10,9 @@ from typing import Any
 
 import pytest
 
+from tests.partners.answer_ids import entry_ids as _ids
+from tests.partners.answer_ids import possible_ids as _possible
+
 ON = "2026-12-01"
 BOTH = ("US", "EU")
 NATURAL_VISION = "uav-designed-for-controlled-flight-out-of-natural-vision-of-operator"
@@ -24,14 +27,6 @@ OTHER_FACTS = {
     "uav-capable-of-a-range-of-300-km": False,
     "not-elsewhere-specified-in-the-ccl": False,
 }
-
-
-def _ids(result: dict[str, Any]) -> list[str]:
-    return [entry["id"] for entry in result["entries"]]
-
-
-def _possible(result: dict[str, Any]) -> set[str]:
-    return {entry["id"] for entry in result.get("possible_entries", [])}
 
 
 def _uav(**parameters: str) -> dict[str, Any]:

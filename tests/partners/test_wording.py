@@ -96,17 +96,17 @@ def _served_alike(knowledge: Knowledge, hardware: list[str]) -> list[str]:
     kind's name. The kinds of the real products corpus come first, so each of them is kept."""
     limited = [e for e in knowledge.entries.values() if e.names_served_kinds]
     of_products = {knowledge.kind_notation(p.kind) for p in knowledge.products.values()}
-    first: dict[frozenset[str], str] = {}
-    chosen = set()
+    seen: set[frozenset[str]] = set()
+    chosen = []
     for kind in sorted(hardware, key=lambda k: (k not in of_products, k)):
         iri = knowledge.kinds[kind].iri
         ancestors, narrower = knowledge.ancestors_of_kind(iri), knowledge.narrower_kinds(iri)
         serving = frozenset(
             e.iri for e in limited if e.serves_one_of(ancestors, narrower) is not False
         )
-        if kind in of_products or serving not in first:
-            first.setdefault(serving, kind)
-            chosen.add(kind)
+        if kind in of_products or serving not in seen:
+            seen.add(serving)
+            chosen.append(kind)
     return sorted(chosen)
 
 

@@ -271,11 +271,7 @@ async def compare_page(
     for name, value in (("a", a), ("b", b)):
         if value and value not in codes:
             errors[name] = f"{name}: unknown jurisdiction {value!r}"
-    whole_lists = {p.jurisdiction for p in knowledge.listed.paragraphs.values()}
-    every_kind = kinds == "all" or not whole_lists  # without whole lists, every kind is few
-    rows = table.kinds if every_kind else table.kinds_beyond(whole_lists)
-    if not rows:  # no list beyond the whole lists: nothing narrower to show
-        rows, every_kind = table.kinds, True
+    rows, every_kind = matrix.shown_kinds(knowledge, table, kinds == "all")
     pair = None
     if a and b and not errors:
         pair = await call(_pair, knowledge, table, a, b)
@@ -294,7 +290,7 @@ async def compare_page(
         every_member=members == "all",
         rows=rows,
         every_kind=every_kind,
-        whole_lists=sorted(whole_lists),
+        whole_lists=sorted(matrix.whole_list_jurisdictions(knowledge)),
         status_code=422 if errors else 200,
     )
 

@@ -256,6 +256,27 @@ def _cell_entry(knowledge: Knowledge, entry: Entry, column: str, note: bool) -> 
     )
 
 
+def whole_list_jurisdictions(knowledge: Knowledge) -> frozenset[str]:
+    """The jurisdictions whose whole lists the graph holds (once per data version)."""
+    return knowledge.derived(
+        "comparison:whole-lists",
+        lambda k: frozenset(p.jurisdiction for p in k.listed.paragraphs.values()),
+    )
+
+
+def shown_kinds(
+    knowledge: Knowledge, table: Matrix, every_kind: bool
+) -> tuple[tuple[Axis, ...], bool]:
+    """The rows a page of the matrix shows, and whether they are every kind: the kinds beyond
+    the whole lists (Matrix.kinds_beyond) unless every kind is asked for, or the graph holds no
+    whole list (every kind is then few), or no kind is beyond them."""
+    whole = whole_list_jurisdictions(knowledge)
+    rows = table.kinds if every_kind or not whole else table.kinds_beyond(whole)
+    if not rows:
+        return table.kinds, True
+    return rows, every_kind or not whole
+
+
 def comparison_matrix(knowledge: Knowledge, as_of: dt.date, lang: str = "en") -> Matrix:
     """Every harmonized kind × every jurisdiction, on `as_of`; kind labels in `lang` where known."""
     kinds, jurisdictions = axes(knowledge, lang)
