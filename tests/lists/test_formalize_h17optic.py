@@ -65,7 +65,6 @@ def test_us_6a992_a_2_microchannel_plates_and_b_direct_view(found: Found) -> Non
 @pytest.mark.parametrize(
     ("jurisdiction", "code", "kinds", "why"),
     [
-        ("US", "6A996.a", ("magnetometer",), "without the frequency"),
         (
             "US",
             "6A996.b",
