@@ -1,8 +1,9 @@
 """Categories 6 and 3 read from ontology/sources/ (h20c367): 6A203.d radiation-hardened TV cameras
 (a total dose in Gy (silicon)), 6B004 optical measuring equipment, 6B007 equipment for land-based
-gravity meters, 6A006.a.5 and US 6A996.a magnetometers (a figure without its frequency: a
-necessary condition), US 3A992.b tape recorders and US 3B992.b.7 particle measuring systems. What
-stays text says why (6C004.f diamond, US 6B004.a)."""
+gravity meters, 6A005.f.3.a SHPL beam combination optics, US 6A994.a.3 opacity switches,
+6A006.a.5 and US 6A996.a magnetometers (a figure without its frequency: a necessary condition), US
+3A992.b tape recorders and US 3B992.b.7 particle measuring systems. What stays text says why
+(6C004.f diamond, US 6B004.a, 6A005.f.3.b)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,17 @@ BOTH = ("US", "EU")
             ("gravity-meter-production-alignment-calibration-equipment",),
             (),
             {criterion("gravity-meter-equipment-served-static-accuracy", "<", "0.1", "MilliGAL")},
+        ),
+        # 6A005.f.3.a "An “accuracy” of 0.1 µm or less, for wavelengths greater than 1 µm" (its
+        # .b, "λ/10 or less (better) at the designed wavelength", stays text)
+        (
+            "6A005.f.3.a",
+            ("shpl-coherent-beam-combination-optics",),
+            (),
+            {
+                criterion("shpl-beam-combination-accuracy", "<=", "0.1", "MicroM"),
+                criterion("shpl-optics-designed-wavelength", ">", "1", "MicroM"),
+            },
         ),
     ],
 )
@@ -108,7 +120,7 @@ def test_6a996_a_hands_over_to_6a006_and_6a006_a_5_eu_note(found: Found) -> None
         assert diamond.text_only is not None and "at some" in diamond.text_only
 
 
-def test_us_3a992_b_tape_recorders_and_3b992_b_7_particle_counters(found: Found) -> None:
+def test_us_only_readings(found: Found) -> None:
     # 3A992.b.1 "A maximum digital interface transfer rate exceeding 60 Mbit/s and employing
     # helical scan techniques"; b.2 "exceeding 120 Mbit/s and employing fixed head techniques";
     # b.3 "“Space qualified”"
@@ -136,3 +148,12 @@ def test_us_3a992_b_tape_recorders_and_3b992_b_7_particle_counters(found: Found)
     size = "particle-measuring-smallest-size-at-0-02832-m3-per-minute"
     assert ways(counter) == {frozenset({criterion(size, "<=", "0.2", "MicroM")})}
     assert ("EU", "3A992.b.1") not in found and ("EU", "3B992.b.7") not in found
+    # 6A994.a.3 "Optical opacity switches (filters) with a field of view of 30° or wider and a
+    # response time equal to or less than 1 ns" ("or wider" a fact)
+    switch = found[("US", "6A994.a.3")]
+    assert "opacity-switch-field-of-view-30-degrees-or-wider" in switch.requires_facts
+    response = criterion("opacity-switch-response-time", "<=", "1", "NanoSEC")
+    assert ways(switch) == {frozenset({response})}
+    for jurisdiction in BOTH:
+        lambda_tenth = found[(jurisdiction, "6A005.f.3.b")]
+        assert lambda_tenth.text_only is not None and not lambda_tenth.ways

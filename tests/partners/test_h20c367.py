@@ -18,6 +18,12 @@ FIGURE = "optical-surface-figure-measurement-accuracy"
 GRAVITY = "gravity-meter-equipment-served-static-accuracy"
 RATE = "maximum-digital-interface-transfer-rate"
 PARTICLE = "particle-measuring-smallest-size-at-0-02832-m3-per-minute"
+SHPL = "shpl-beam-combination-accuracy"
+SWITCH = {
+    "optics-not-controlled-by-6a004": True,
+    "optical-filter-not-fixed-air-gap-or-lyot-type": True,
+    "opacity-switch-field-of-view-30-degrees-or-wider": True,
+}
 OPTICS = {
     "equipment-not-optical-surface-scattering-measurement": True,
     "specially-designed-for-non-contact-measurement-of-non-planar-optical-surface-figure": True,
@@ -81,6 +87,30 @@ EXACT = [
         )
         for j in ("US", "EU")
     ],
+    # 6A005.f.3.a "An “accuracy” of 0.1 µm or less, for wavelengths greater than 1 µm"
+    *[
+        (
+            j,
+            "6A005.f.3.a",
+            "shpl-coherent-beam-combination-optics",
+            None,
+            {SHPL: "0.1 µm", "shpl-optics-designed-wavelength": "1.001 µm"},
+            changed,
+            outside,
+        )
+        for j in ("US", "EU")
+        for changed, outside in ((SHPL, "0.11 µm"), ("shpl-optics-designed-wavelength", "1 µm"))
+    ],
+    # US 6A994.a.3 "a response time equal to or less than 1 ns"
+    (
+        "US",
+        "6A994.a.3",
+        "optical-opacity-switch",
+        SWITCH,
+        {"opacity-switch-response-time": "1 ns"},
+        "opacity-switch-response-time",
+        "1.1 ns",
+    ),
     # US 3A992.b.1 / b.2 "exceeding 60 Mbit/s and employing helical scan techniques" / 120 fixed head
     (
         "US",
