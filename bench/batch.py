@@ -30,7 +30,7 @@ def one_by_one(knowledge: Any, items: list[dict[str, Any]]) -> tuple[list[Any], 
     """classify_in on each item (errors kept as None), timed."""
 
     def run() -> list[Any]:
-        out = []
+        out: list[Any] = []
         for entry in items:
             try:
                 out.append(classify_in(knowledge, entry["item"], None, AS_OF))

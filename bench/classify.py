@@ -123,7 +123,7 @@ def bench_rdflib(context: Context, rounds: int) -> tuple[list[float], bool]:
         started = time.perf_counter()
         item = parse_item(cat, raw)
         on = __import__("datetime").date.fromisoformat(AS_OF)
-        atoms = sparql_atoms(baseline, cat, item, on)  # type: ignore[arg-type]
+        atoms = sparql_atoms(baseline, cat, item, on)  # type: ignore[arg-type]  # rdflib baseline
         statuses = [
             evaluate_lists(cat, item, on, cat.governing(code), atoms).status
             for code in JURISDICTIONS

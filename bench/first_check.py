@@ -75,15 +75,15 @@ def changes(asserted: set[Triple]) -> dict[str, Change]:
 def first_check(store: Store, change: Change, recorded: bool) -> tuple[float, TerminologyReport]:
     """CPU seconds of a change's check with no check state in this process yet."""
     change_check._STATE = PerVersion(change_check._base_state)
-    real = change_check.recorded_report
+    real = change_check.recorded_report  # type: ignore[attr-defined]
     if not recorded:
-        change_check.recorded_report = lambda *_: None  # type: ignore[assignment]
+        change_check.recorded_report = lambda *_: None  # type: ignore[attr-defined]
     try:
         cpu = time.process_time()
         report = change_check.check_change(store, *change).report
         return time.process_time() - cpu, report
     finally:
-        change_check.recorded_report = real  # type: ignore[assignment]
+        change_check.recorded_report = real  # type: ignore[attr-defined]
 
 
 def main() -> None:

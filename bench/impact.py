@@ -24,12 +24,8 @@ from _corpus import built, corpus_size, timed
 from exportgraph.services.partners.classify import classify_in
 from exportgraph.services.partners.synthetic import synthetic_items
 from exportgraph.services.standards import impact as impact_module
-from exportgraph.services.standards.impact import (
-    compare,
-    corpus_rows,
-    current_asserted,
-    impact,
-)
+from exportgraph.services.standards.asserted_graph import current_asserted
+from exportgraph.services.standards.impact import compare, corpus_rows, impact
 from exportgraph.services.standards.terminology_check import asserted_triples
 from exportgraph.services.standards.whatif import parse_change, sandbox
 
@@ -50,17 +46,18 @@ CHANGE = {
 @contextmanager
 def whole() -> Iterator[None]:
     """The what-if without its shortcuts: no "before" kept, every answer decided again."""
-    saved = impact_module.scope, impact_module.kept, impact_module.keep
-    impact_module.scope = lambda *_: None
-    impact_module.kept = lambda *_: None
-    impact_module.keep = lambda *_: None
+    shortcuts = ("scope", "kept", "keep")
+    saved = {name: getattr(impact_module, name) for name in shortcuts}
+    for name in shortcuts:
+        setattr(impact_module, name, lambda *_: None)
     try:
         yield
     finally:
-        impact_module.scope, impact_module.kept, impact_module.keep = saved
+        for name, shortcut in saved.items():
+            setattr(impact_module, name, shortcut)
 
 
-def verdicts(knowledge: Any, item: dict[str, Any]) -> list[tuple[str, object, list[str]]]:
+def verdicts(knowledge: Any, item: Any) -> list[tuple[str, object, list[str]]]:
     answer = classify_in(knowledge, item, None, AS_OF)
     return [
         (r["jurisdiction"], r["controlled"], [e["id"] for e in r["entries"]])
@@ -139,7 +136,7 @@ def main() -> None:
                 was, now = verdicts(knowledge, entry["item"]), verdicts(after, entry["item"])
             except Exception:
                 continue
-            found |= {(entry["id"], b[0]) for b, a in zip(was, now, strict=True) if b != a}
+            found |= {(str(entry["id"]), b[0]) for b, a in zip(was, now, strict=True) if b != a}
         return found
 
     naive_moved, naive_wall, naive_cpu = timed(naive)

@@ -71,7 +71,8 @@ def baseline(a: Sequence[Box], b: Sequence[Box]) -> str | None:
         both = both or (ma and mb)
     if not in_a or not in_b:
         return None
-    return relation_of(only_a=only_a, only_b=only_b, both=both)
+    relation: str = relation_of(only_a=only_a, only_b=only_b, both=both)
+    return relation
 
 
 def main() -> None:

@@ -157,14 +157,14 @@ def plan_of(activities: int) -> dict[str, Any]:
     }
 
 
-def rate(fn: Callable[[], None], count: int) -> float:
+def rate(fn: Callable[[], object], count: int) -> float:
     start = time.perf_counter()
     for _ in range(count):
         fn()
     return count / (time.perf_counter() - start)
 
 
-def timings(fn: Callable[[], None], runs: int) -> list[float]:
+def timings(fn: Callable[[], object], runs: int) -> list[float]:
     found = []
     for _ in range(runs):
         start = time.perf_counter()

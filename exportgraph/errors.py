@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
+from difflib import get_close_matches
 from typing import NotRequired
 
 from typing_extensions import TypedDict
@@ -139,6 +141,32 @@ def shown(value: object, limit: int = 60) -> str:
     # a lone surrogate (a broken \ud800 escape) stays visible and can still be encoded
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+CONCEPTS_LISTED_AT = "GET /v1/concepts?scheme={scheme} lists them"
+"""Where a refusal of an unknown concept points to (a scheme's whole list)."""
+LISTED_IN_FULL = 40
+"""Up to this many known names, a refusal lists them all; beyond, the closest and where to look."""
+
+
+def unknown_name(
+    field: str, what: str, value: object, known: Collection[str], listed_at: str
+) -> InvalidInput:
+    """The refusal of a name the data does not know: every known name when they are few, else
+    the closest ones (a typo's correction) and where the whole list is (`listed_at`)."""
+    names = sorted(known)
+    if len(names) <= LISTED_IN_FULL:
+        return InvalidInput(
+            f"{field}: unknown {what} {shown(value)} (known: {', '.join(names)})", field=field
+        )
+    closest = get_close_matches(value, names, n=5, cutoff=0.6) if isinstance(value, str) else []
+    hint = ""
+    if closest:
+        hint = f"; did you mean {', '.join(closest[:-1])}{' or ' if len(closest) > 1 else ''}{closest[-1]}?"
+    return InvalidInput(
+        f"{field}: unknown {what} {shown(value)}{hint} (of the {len(names)} known, {listed_at})",
+        field=field,
+    )
 
 
 class DataUnavailable(ExportgraphError):

@@ -1,6 +1,8 @@
 """The inputs of the graph: the ontology's Turtle files, the control tables and the SSSOM mapping
-tables (through the loaders), named relative to the knowledge folder so a checkout and a wheel of
-the same data give the same data version; parsed with errors naming source and line."""
+tables (through the loaders), named by their place in the ontology folder (`ontology/sources/…`),
+wherever that folder is: a checkout, a wheel or a folder given to build() (a new version of the
+data) name the same file alike, so the same data give the same data version and a release diff
+shows what changed, not where it was read; parsed with errors naming source and line."""
 
 from __future__ import annotations
 
@@ -23,11 +25,7 @@ NTRIPLES = "application/n-triples"
 NQUADS = "application/n-quads"
 
 
-def _relative(path: Path) -> str:
-    try:
-        return str(path.relative_to(paths.project_root()))
-    except ValueError:
-        return str(path)
+ONTOLOGY = Path("ontology")
 
 
 def collect_sources(root: Path | None = None) -> list[RdfSource]:
@@ -35,6 +33,10 @@ def collect_sources(root: Path | None = None) -> list[RdfSource]:
     whole official lists of ontology/sources/ with the destination groupings they define
     (loaders/whole_lists.py), and the products corpus."""
     ontology = root or paths.ontology_dir()
+
+    def _relative(path: Path) -> str:
+        return (ONTOLOGY / path.relative_to(ontology)).as_posix()
+
     sources = [
         RdfSource(_relative(path), path.read_bytes(), TURTLE)
         for path in sorted(ontology.glob("*.ttl"))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from exportgraph.errors import InvalidInput, shown
+from exportgraph.errors import CONCEPTS_LISTED_AT, InvalidInput, shown, unknown_name
 from exportgraph.knowledge.listed import ListedData
 from exportgraph.knowledge.model import (
     AssertedMapping,
@@ -154,9 +154,12 @@ class Knowledge:
         """A concept by notation; InvalidInput naming `field` and the known notations otherwise."""
         table = self.scheme(scheme)
         if not isinstance(notation, str) or notation not in table:
-            known = ", ".join(self.notations(scheme))
-            raise InvalidInput(
-                f"{field}: unknown {what} {shown(notation)} (known: {known})", field=field
+            raise unknown_name(
+                field,
+                what,
+                notation,
+                self.notations(scheme),
+                CONCEPTS_LISTED_AT.format(scheme=scheme),
             )
         return table[notation]
 
@@ -212,9 +215,8 @@ class Knowledge:
             )
         found = self.jurisdictions.get(self.canonical_code(code))
         if found is None:
-            known = ", ".join(sorted(self.jurisdictions))
-            raise InvalidInput(
-                f"{field}: unknown jurisdiction {shown(code)} (known: {known})", field=field
+            raise unknown_name(
+                field, "jurisdiction", code, self.jurisdictions, "GET /v1/jurisdictions lists them"
             )
         return found
 

@@ -32,7 +32,7 @@ from functools import cache
 
 import pint
 
-from exportgraph.errors import InvalidInput, shown
+from exportgraph.errors import CONCEPTS_LISTED_AT, InvalidInput, shown, unknown_name
 from exportgraph.knowledge.pint_units import (
     convert,
     convertible,
@@ -131,9 +131,12 @@ class UnitCatalogue:
         """The canonical unit of a parameter; InvalidInput naming `field` if the parameter is unknown."""
         iri = self.parameters.get(parameter)
         if iri is None:
-            known = ", ".join(sorted(self.parameters))
-            raise InvalidInput(
-                f"{field}: unknown parameter {shown(parameter)} (known: {known})", field=field
+            raise unknown_name(
+                field,
+                "parameter",
+                parameter,
+                self.parameters,
+                CONCEPTS_LISTED_AT.format(scheme="parameters"),
             )
         info = self.units.get(iri)
         if info is None:

@@ -112,3 +112,12 @@ def test_an_unknown_entry_code_is_reported(ccl: CommerceControlList) -> None:
     assert [(d.check, d.finding) for d in differences] == [
         ("paragraph", "no such paragraph in the official text")
     ]
+
+
+@pytest.mark.parametrize("jurisdiction", ["US", "EU"])
+def test_no_placeholder_code_where_the_official_text_is_at_hand(jurisdiction: str) -> None:
+    """With the whole list in hand, a curated row takes the paragraph's number from the text:
+    EU 3C507-3C509 named their silicon and germanium paragraphs .X-SI / .X-GE (placeholders)
+    where Annex I numbers them .a and .b, so their thresholds counted as not formalized."""
+    codes = [row.code for row in check.read_entry_codes(CONTROLS, jurisdiction)]
+    assert codes and not [code for code in codes if "X-" in code]

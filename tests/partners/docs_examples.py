@@ -396,7 +396,7 @@ tech-1,technology,qubit-device,production,,,,,,
                                               "possible_entries": ["US:4A906.a.2"]}, …]},
            {"id": "typo", "error": {"type": "https://w3id.org/exportgraph/problems/invalid-input",
                                     "title": "Invalid input", "status": 422,
-                                    "detail": "line 5.kind: unknown kind 'quantum-computr' (known: …)",
+                                    "detail": "line 5.kind: unknown kind \\"quantum-computr\\"; did you mean quantum-computer, … (of the 455 known, GET /v1/concepts?scheme=kinds lists them)",
                                     "field": "line 5.kind"}}],
  "summary": {"US": {"true": 1, "false": 0, "unknown": 1}, "EU": {…}},
  "errors": 1}

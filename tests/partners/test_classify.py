@@ -254,6 +254,33 @@ def test_http_classify_matches_the_service_and_errors_are_problems(
     assert malformed.status_code in (400, 422)
 
 
+@pytest.mark.parametrize(
+    ("item", "field", "meant", "scheme"),
+    [
+        ({"kind": "quantum-computr"}, "item.kind", "quantum-computer", "kinds"),
+        (
+            {"kind": "pulse-tube-cryocooler", "parameters": {"cooling-power-at-4k": "1 W"}},
+            "item.parameters.cooling-power-at-4k",
+            "cooling-power",
+            "parameters",
+        ),
+    ],
+)
+def test_an_unknown_name_is_answered_with_the_closest_known_and_where_all_are_listed(
+    client: TestClient, item: dict[str, Any], field: str, meant: str, scheme: str
+) -> None:
+    """Hundreds of kinds and parameters: the refusal names the closest (a typo's correction) and
+    the list to choose from, instead of every name (it once listed 584 parameters, 25 KB)."""
+    refused = client.post("/v1/classify", json={"item": item})
+    assert refused.status_code == 422 and refused.json()["field"] == field
+    detail = refused.json()["detail"]
+    assert f"did you mean {meant}" in detail and len(detail) < 400
+    listed = client.get(f"/v1/concepts?scheme={scheme}")
+    assert f"GET /v1/concepts?scheme={scheme} lists them" in detail
+    known = {concept["notation"] for concept in listed.json()}
+    assert meant in known
+
+
 def test_default_jurisdictions_are_the_contracts_not_mere_destinations(context: Context) -> None:
     # contract §1: the jurisdictions answered for; other EU members, CN, RU … are destinations only
     answer = classify(context, BIG_MACHINE, None, "2025-12-01")

@@ -28,11 +28,11 @@ def silicon(form: str | None, **parameters: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("form", "us", "eu"),
     [
-        ("epitaxial", "US:3C907.a", "EU:3C507.X-SI"),  # an Si-28 epitaxial wafer
-        ("element", "US:3C909.a", "EU:3C509.X-SI"),  # a bulk Si-28 wafer (substrate), an ingot
-        ("hydride", "US:3C908.a", "EU:3C508.X-SI"),  # silane gas
-        ("fluoride", "US:3C908.a", "EU:3C508.X-SI"),  # silicon tetrafluoride gas
-        ("oxide", "US:3C909.a", "EU:3C509.X-SI"),
+        ("epitaxial", "US:3C907.a", "EU:3C507.a"),  # an Si-28 epitaxial wafer
+        ("element", "US:3C909.a", "EU:3C509.a"),  # a bulk Si-28 wafer (substrate), an ingot
+        ("hydride", "US:3C908.a", "EU:3C508.a"),  # silane gas
+        ("fluoride", "US:3C908.a", "EU:3C508.a"),  # silicon tetrafluoride gas
+        ("oxide", "US:3C909.a", "EU:3C509.a"),
     ],
 )
 def test_each_form_matches_exactly_one_entry(classify_in: Any, form: str, us: str, eu: str) -> None:

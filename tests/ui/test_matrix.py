@@ -20,6 +20,7 @@ def is_column(jurisdiction: dict[str, object]) -> bool:
 
 
 AS_OF = dt.date(2025, 12, 1)
+WHOLE_LISTS_IN_FORCE = dt.date(2026, 12, 1)  # after the whole lists' source versions
 
 
 def test_every_kind_and_jurisdiction_is_an_axis(small: Context) -> None:
@@ -132,3 +133,35 @@ def test_without_whole_lists_every_kind_is_a_row(small: Context, small_client: T
     page = small_client.get("/compare?as_of=2025-12-01").text
     assert re.findall(r'<tr data-kind="([^"]+)"', page) == [k.notation for k in table.kinds]
     assert 'id="kinds-shown"' not in page
+
+
+def test_the_pair_view_lists_the_entries_of_the_rows_shown_one_category_on_request(
+    real: Context, client: TestClient
+) -> None:
+    """US against EU lists the US entries of the kinds shown (every kind on request), of one
+    category where chosen; a category that is not one is refused next to its field."""
+    table = matrix.comparison_matrix(current(real), WHOLE_LISTS_IN_FORCE)
+    beyond = table.kinds_beyond({"US", "EU"})
+
+    def own(kinds: tuple[matrix.Axis, ...]) -> set[str]:
+        return {e.id for k in kinds for e in table.cell(k.notation, "US").entries if e.via is None}
+
+    def listed(html: str) -> set[str]:
+        return set(re.findall(r'<tr data-entry="([^"]+)"', html))
+
+    shown = own(beyond)
+    only_whole = sorted(own(table.kinds) - shown)
+    assert shown and only_whole
+    page = client.get("/compare?as_of=2026-12-01&a=US&b=EU").text
+    assert listed(page) == shown
+    outside = only_whole[0]
+    category = outside.partition(":")[2][0]
+    every = client.get(f"/compare?as_of=2026-12-01&a=US&b=EU&kinds=all&category={category}")
+    assert every.status_code == 200
+    assert outside in listed(every.text)
+    assert all(e.startswith(f"US:{category}") for e in listed(every.text))
+    assert f"Entries of US in category {category} and how they relate to EU" in every.text
+    refused = client.get("/compare?as_of=2026-12-01&a=US&b=EU&category=x")
+    assert refused.status_code == 422
+    assert "category: &#39;x&#39; is not a category (0 to 9)" in refused.text
+    assert 'id="pair"' not in refused.text

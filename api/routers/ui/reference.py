@@ -19,9 +19,10 @@ from exportgraph.presentation import plots
 from exportgraph.services.partners import classify as classification
 from exportgraph.services.partners.answers import ClassifyAnswer, JurisdictionResult
 from exportgraph.services.standards import comparison as matrix
-from exportgraph.services.standards import equivalence
+from exportgraph.services.standards.pair_relations import pair_relations
 
 router = APIRouter()
+CATEGORIES = tuple("0123456789")
 
 
 class AnswerRow(TypedDict):
@@ -31,18 +32,6 @@ class AnswerRow(TypedDict):
     codes: list[str]
     result: JurisdictionResult
     union: str | None
-
-
-class PairRow(TypedDict):
-    """An entry of `a` on the compare page and its relations to the entries of `b`."""
-
-    id: str
-    matches: list[equivalence.EquivalentRow]
-    reason: str | None
-
-
-class Pair(TypedDict):
-    rows: list[PairRow]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -255,10 +244,12 @@ async def compare_page(
     b: str | None = None,
     members: str = "",
     kinds: str = "",
+    category: str = "",
 ) -> HTMLResponse:
     """The equivalence matrix and, for a pair of jurisdictions, the relation of their entries.
     Its rows are the kinds that lists other than the whole US and EU lists control (those lists'
-    hundreds of other kinds with `kinds=all`)."""
+    hundreds of other kinds with `kinds=all`); the pair view lists the entries of those rows,
+    of one category where chosen."""
     knowledge = await get_knowledge(request)
     errors: dict[str, str] = {}
     try:
@@ -271,10 +262,12 @@ async def compare_page(
     for name, value in (("a", a), ("b", b)):
         if value and value not in codes:
             errors[name] = f"{name}: unknown jurisdiction {value!r}"
+    if category and category not in CATEGORIES:
+        errors["category"] = f"category: {category!r} is not a category (0 to 9)"
     rows, every_kind = matrix.shown_kinds(knowledge, table, kinds == "all")
     pair = None
     if a and b and not errors:
-        pair = await call(_pair, knowledge, table, a, b)
+        pair = await call(pair_relations, knowledge, table, rows, a, b, category)
     return await render(
         request,
         "ui/compare.html",
@@ -290,21 +283,7 @@ async def compare_page(
         every_member=members == "all",
         rows=rows,
         every_kind=every_kind,
+        category=category if "category" not in errors else "",
         whole_lists=sorted(matrix.whole_list_jurisdictions(knowledge)),
         status_code=422 if errors else 200,
     )
-
-
-def _pair(knowledge: Knowledge, table: matrix.Matrix, a: str, b: str) -> Pair:
-    """Per entry of `a` shown in the matrix, its asserted and derived relations to `b`'s entries."""
-    seen: list[str] = []
-    for kind in table.kinds:
-        for entry in table.cell(kind.notation, a).entries:
-            if entry.via is None and entry.id not in seen:
-                seen.append(entry.id)
-    rows: list[PairRow] = []
-    for entry_id in seen:
-        answer = equivalence.equivalents(knowledge, entry_id)
-        matches = [r for r in answer["equivalents"] if r["id"].startswith(f"{b}:")]
-        rows.append({"id": entry_id, "matches": matches, "reason": answer["reason"]})
-    return {"rows": rows}
