@@ -1,0 +1,80 @@
+"""Category 1 read from ontology/sources/ (h20c1), both lists: 1C004 tungsten and uranium titanium
+alloys (density, elastic limit, ultimate tensile strength, elongation), 1C216 maraging steel
+(ultimate tensile strength it is "capable of" at 20 °C; "other than 1C116" and the Note's forms
+as facts), and 1C232 helium-3 in a dilution refrigerator (the Note's "less than 1 g of
+helium-3": the device's helium-3 content, 1 g or more)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.lists.formal import Criterion, Found, criterion, ways
+
+BOTH = ("US", "EU")
+
+_READ: list[tuple[str, tuple[str, ...], tuple[str, ...], set[frozenset[Criterion]]]] = [
+    (  # "A density exceeding 17.5 g/cm^3; An elastic limit exceeding 880 MPa; An ultimate
+        # tensile strength exceeding 1,270 MPa; and An elongation exceeding 8%" (EU "17,5
+        # g/cm3", "1270 MPa", "8 %")
+        "1C004",
+        ("uranium-titanium-alloy", "tungsten-alloy-with-iron-nickel-or-copper-matrix"),
+        (),
+        {
+            frozenset(
+                {
+                    criterion("material-density", ">", "17.5", "GM-PER-CentiM3"),
+                    criterion("alloy-elastic-limit", ">", "880", "MegaPA"),
+                    criterion("alloy-ultimate-tensile-strength", ">", "1270", "MegaPA"),
+                    criterion("alloy-elongation", ">", "8", "PERCENT"),
+                }
+            )
+        },
+    ),
+    (  # "Maraging steel, other than that controlled by 1C116, “capable of” an ultimate tensile
+        # strength of 1,950 MPa or more, at 293 K (20 °C)" (EU "1950 MPa")
+        "1C216",
+        ("maraging-steel",),
+        (
+            "maraging-steel-not-specified-in-1c116",
+            "maraging-steel-form-with-a-linear-dimension-above-75-mm",
+        ),
+        {
+            frozenset(
+                {criterion("alloy-ultimate-tensile-strength-capable-20c", ">=", "1950", "MegaPA")}
+            )
+        },
+    ),
+    (  # "Helium-3 (^3He), mixtures containing helium-3, and products or devices containing any
+        # of the foregoing"; Note (US ECCN Controls): "does not control a product or device
+        # containing less than 1 g of helium-3"
+        "1C232",
+        ("dilution-refrigerator",),
+        (),
+        {frozenset({criterion("helium-3-content", ">=", "1", "GM")})},
+    ),
+]
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize(("code", "kinds", "facts", "expected"), _READ, ids=[r[0] for r in _READ])
+def test_category_1_read_from_the_texts(
+    found: Found,
+    jurisdiction: str,
+    code: str,
+    kinds: tuple[str, ...],
+    facts: tuple[str, ...],
+    expected: set[frozenset[Criterion]],
+) -> None:
+    entry = found[(jurisdiction, code)]
+    assert entry.kinds == kinds and entry.text_only is None
+    assert entry.requires_facts == facts
+    assert ways(entry) == expected
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c232_reads_the_note_as_a_fixed_threshold(found: Found, jurisdiction: str) -> None:
+    # the 1 g is the Note's (a fixed phrase it defines), not a threshold the paragraph states:
+    # helium-3 gas and mixtures themselves are not read (no kind of theirs is named)
+    (helium,) = [c for way in found[(jurisdiction, "1C232")].ways for c in way]
+    assert helium.defined_by and "less than 1 g of helium-3" in helium.defined_by
+    assert helium.unit == "http://qudt.org/vocab/unit/GM"  # grams, not standard gravity

@@ -1,0 +1,76 @@
+"""Classification by the Category 1 paragraphs h20c1 read (both lists): just above a threshold →
+controlled citing the entry, just below → not by that entry, a parameter missing → "unknown"
+naming it. 1C004 tungsten and uranium titanium alloys, 1C216 maraging steel, 1C232 helium-3 in a
+dilution refrigerator (1 g or more; an uncharged one, 0 g, is not 1C232's)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.partners.answer_ids import entry_ids
+from tests.partners.both_sides import ON, assert_both_sides, item
+
+BOTH = ["US", "EU"]
+
+_TUNGSTEN = {
+    "material-density": "17.6 g/cm**3",
+    "alloy-elastic-limit": "881 MPa",
+    "alloy-ultimate-tensile-strength": "1271 MPa",
+    "alloy-elongation": "8.1 %",
+}
+_MARAGING = {
+    "maraging-steel-not-specified-in-1c116": True,
+    "maraging-steel-form-with-a-linear-dimension-above-75-mm": True,
+}
+
+_SIDES = [
+    # 1C004: "A density exceeding 17.5 g/cm^3" … "An elongation exceeding 8%"
+    ("1C004", "tungsten-alloy-with-iron-nickel-or-copper-matrix", {}, _TUNGSTEN, "material-density", "17.5 g/cm**3"),
+    ("1C004", "uranium-titanium-alloy", {}, _TUNGSTEN, "alloy-elongation", "8 %"),
+    ("1C004", "tungsten-alloy-with-iron-nickel-or-copper-matrix", {}, _TUNGSTEN, "alloy-elastic-limit", "880 MPa"),
+    ("1C004", "tungsten-alloy-with-iron-nickel-or-copper-matrix", {}, _TUNGSTEN, "alloy-ultimate-tensile-strength", "1.27 GPa"),
+    # 1C216: "“capable of” an ultimate tensile strength of 1,950 MPa or more, at 293 K (20 °C)"
+    ("1C216", "maraging-steel", _MARAGING, {"alloy-ultimate-tensile-strength-capable-20c": "1950 MPa"}, "alloy-ultimate-tensile-strength-capable-20c", "1949 MPa"),
+    # 1C232: "does not control a product or device containing less than 1 g of helium-3"
+    ("1C232", "dilution-refrigerator", None, {"helium-3-content": "1 g"}, "helium-3-content", "0.99 g"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize(("code", "kind", "facts", "met", "changed", "outside"), _SIDES)
+def test_category_1_thresholds_both_sides(
+    classify_in: Any,
+    jurisdiction: str,
+    code: str,
+    kind: str,
+    facts: dict[str, bool] | None,
+    met: dict[str, Any],
+    changed: str,
+    outside: str,
+) -> None:
+    assert_both_sides(classify_in, jurisdiction, code, kind, facts, met, changed, outside)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_maraging_steel_facts(classify_in: Any, jurisdiction: str) -> None:
+    met = {"alloy-ultimate-tensile-strength-capable-20c": "2000 MPa"}
+    # the Note: "does not control forms in which all linear dimensions are 75 mm or less"
+    small = {**_MARAGING, "maraging-steel-form-with-a-linear-dimension-above-75-mm": False}
+    out = classify_in(jurisdiction, item("maraging-steel", small, **met), ON)
+    assert f"{jurisdiction}:1C216" not in entry_ids(out)
+    # "other than that controlled by 1C116", stated false: 1C116's, "unknown", never "not"
+    over = {**_MARAGING, "maraging-steel-not-specified-in-1c116": False}
+    assert classify_in(jurisdiction, item("maraging-steel", over, **met), ON)["controlled"] == "unknown"  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_an_uncharged_dilution_refrigerator_is_not_1c232s(classify_in: Any, jurisdiction: str) -> None:  # fmt: skip
+    # 400 µW at 100 mK is below 3A904.a (US) and its EU counterpart: with no helium-3 (0 g) the
+    # answer is "not controlled"; without the helium-3 content it is "unknown", naming it
+    cooler = {"cooling-power": "400 uW", "cooling-power-temperature": "0.1 K"}
+    empty = classify_in(jurisdiction, item("dilution-refrigerator", None, **cooler, **{"helium-3-content": "0 g"}), ON)  # fmt: skip
+    assert empty["controlled"] is False, empty
+    unsaid = classify_in(jurisdiction, item("dilution-refrigerator", None, **cooler), ON)
+    assert unsaid["controlled"] == "unknown" and "helium-3-content" in unsaid["missing"]
