@@ -52,6 +52,23 @@ _READ: list[tuple[str, tuple[str, ...], tuple[str, ...], set[frozenset[Criterion
         (),
         {frozenset({criterion("helium-3-content", ">=", "1", "GM")})},
     ),
+    (  # "High explosives, other than those controlled by the U.S. Munitions List, or substances
+        # or mixtures containing more than 2% by weight thereof, with a crystal density greater
+        # than 1.8 g/cm^3 and having a detonation velocity greater than 8,000 m/s" (EU "2 %",
+        # "1,8 g/cm3", "8000 m/s")
+        "1C239",
+        ("high-explosive",),
+        ("high-explosive-outside-the-munitions-lists",),
+        {
+            frozenset(
+                {
+                    criterion("high-explosive-content-by-weight", ">", "2", "PERCENT"),
+                    criterion("high-explosive-crystal-density", ">", "1.8", "GM-PER-CentiM3"),
+                    criterion("high-explosive-detonation-velocity", ">", "8000", "M-PER-SEC"),
+                }
+            )
+        },
+    ),
 ]
 
 
@@ -78,3 +95,41 @@ def test_1c232_reads_the_note_as_a_fixed_threshold(found: Found, jurisdiction: s
     (helium,) = [c for way in found[(jurisdiction, "1C232")].ways for c in way]
     assert helium.defined_by and "less than 1 g of helium-3" in helium.defined_by
     assert helium.unit == "http://qudt.org/vocab/unit/GM"  # grams, not standard gravity
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize("code", ["1C011.b.1", "1C011.b.2"])
+def test_1c011_b_boron_powders(found: Found, jurisdiction: str, code: str) -> None:
+    # "Boron or boron alloys, with a particle size of 60 µm or less, as follows": b.1 "Boron with
+    # a purity of 85% by weight or more", b.2 "Boron alloys with a boron content of 85% by weight
+    # or more" — both the boron content ("% by weight" a spelling of the per cent, units.csv)
+    boron = found[(jurisdiction, code)]
+    assert boron.kinds == ("boron-or-boron-alloy",) and boron.text_only is None
+    assert ways(boron) == {
+        frozenset(
+            {
+                criterion("particle-size", "<=", "60", "MicroM"),
+                criterion("boron-content-by-weight", ">=", "85", "PERCENT"),
+            }
+        )
+    }
+    assert found[(jurisdiction, "1C011.b")].group
+
+
+def test_eu_1c012_a_plutonium_238(found: Found) -> None:
+    # "Plutonium in any form with a plutonium isotopic assay of plutonium-238 of more than 50 % by
+    # weight"; the Note (shipments of 1 g or less, …) a fact; the CCL has no 1C012
+    plutonium = found[("EU", "1C012.a")]
+    assert plutonium.requires_facts == ("plutonium-shipment-not-excluded-by-note-to-1c012-a",)
+    assert ways(plutonium) == {
+        frozenset({criterion("plutonium-238-isotopic-assay", ">", "50", "PERCENT")})
+    }
+    assert ("US", "1C012.a") not in found
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c116_maraging_steels_stay_text(found: Found, jurisdiction: str) -> None:
+    # "equal to or greater than:" with its figures in the sub-paragraphs: a maraging steel is
+    # "unknown" by 1C116, never "not controlled"
+    steel = found[(jurisdiction, "1C116")]
+    assert steel.kinds == ("maraging-steel",) and steel.text_only and not steel.ways

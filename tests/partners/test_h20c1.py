@@ -25,6 +25,13 @@ _MARAGING = {
     "maraging-steel-form-with-a-linear-dimension-above-75-mm": True,
 }
 
+_EXPLOSIVE = {"high-explosive-outside-the-munitions-lists": True}
+_HMX = {
+    "high-explosive-content-by-weight": "2.1 %",
+    "high-explosive-crystal-density": "1.81 g/cm**3",
+    "high-explosive-detonation-velocity": "8001 m/s",
+}
+
 _SIDES = [
     # 1C004: "A density exceeding 17.5 g/cm^3" … "An elongation exceeding 8%"
     ("1C004", "tungsten-alloy-with-iron-nickel-or-copper-matrix", {}, _TUNGSTEN, "material-density", "17.5 g/cm**3"),
@@ -35,6 +42,13 @@ _SIDES = [
     ("1C216", "maraging-steel", _MARAGING, {"alloy-ultimate-tensile-strength-capable-20c": "1950 MPa"}, "alloy-ultimate-tensile-strength-capable-20c", "1949 MPa"),
     # 1C232: "does not control a product or device containing less than 1 g of helium-3"
     ("1C232", "dilution-refrigerator", None, {"helium-3-content": "1 g"}, "helium-3-content", "0.99 g"),
+    # 1C011.b.1: "with a particle size of 60 µm or less", "a purity of 85% by weight or more"
+    ("1C011.b.1", "boron-or-boron-alloy", None, {"particle-size": "60 um", "boron-content-by-weight": "85 %"}, "particle-size", "61 um"),
+    ("1C011.b.2", "boron-or-boron-alloy", None, {"particle-size": "44 um", "boron-content-by-weight": "85 %"}, "boron-content-by-weight", "84.9 %"),
+    # 1C239: "more than 2% by weight", "greater than 1.8 g/cm^3", "greater than 8,000 m/s"
+    ("1C239", "high-explosive", _EXPLOSIVE, _HMX, "high-explosive-content-by-weight", "2 %"),
+    ("1C239", "high-explosive", _EXPLOSIVE, _HMX, "high-explosive-crystal-density", "1.8 g/cm**3"),
+    ("1C239", "high-explosive", _EXPLOSIVE, _HMX, "high-explosive-detonation-velocity", "8 km/s"),
 ]  # fmt: skip
 
 
@@ -74,3 +88,10 @@ def test_an_uncharged_dilution_refrigerator_is_not_1c232s(classify_in: Any, juri
     assert empty["controlled"] is False, empty
     unsaid = classify_in(jurisdiction, item("dilution-refrigerator", None, **cooler), ON)
     assert unsaid["controlled"] == "unknown" and "helium-3-content" in unsaid["missing"]
+
+
+def test_eu_1c012_a_plutonium_238_both_sides(classify_in: Any) -> None:
+    # "a plutonium isotopic assay of plutonium-238 of more than 50 % by weight"
+    facts = {"plutonium-shipment-not-excluded-by-note-to-1c012-a": True}
+    assay = "plutonium-238-isotopic-assay"
+    assert_both_sides(classify_in, "EU", "1C012.a", "plutonium", facts, {assay: "80 %"}, assay, "50 %")  # fmt: skip
