@@ -133,3 +133,47 @@ def test_1c116_maraging_steels_stay_text(found: Found, jurisdiction: str) -> Non
     # "unknown" by 1C116, never "not controlled"
     steel = found[(jurisdiction, "1C116")]
     assert steel.kinds == ("maraging-steel",) and steel.text_only and not steel.ways
+
+
+_ALLOYS = [  # 1C002.b: "Metal alloys, as follows, made from the powder or particulate material
+    # controlled by 1C002.c"; the 'stress-rupture life' "of 10,000 hours or longer" of b.1.a–b.3.a
+    # is not read ("or longer"): those stay text
+    ("1C002.b.1.b", "nickel-alloy", criterion("nickel-alloy-low-cycle-fatigue-life-550c-1095mpa", ">=", "10000", "NUM")),
+    ("1C002.b.2.b", "niobium-alloy", criterion("niobium-alloy-low-cycle-fatigue-life-700c-700mpa", ">=", "10000", "NUM")),
+    ("1C002.b.3.b", "titanium-alloy", criterion("titanium-alloy-low-cycle-fatigue-life-450c-400mpa", ">=", "10000", "NUM")),
+    ("1C002.b.4.a", "aluminium-alloy", criterion("alloy-tensile-strength-200c", ">=", "240", "MegaPA")),
+    ("1C002.b.4.b", "aluminium-alloy", criterion("alloy-tensile-strength-25c", ">=", "415", "MegaPA")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize(("code", "kind", "threshold"), _ALLOYS)
+def test_1c002_b_alloys(
+    found: Found, jurisdiction: str, code: str, kind: str, threshold: Criterion
+) -> None:
+    alloy = found[(jurisdiction, code)]
+    assert alloy.kinds == (kind,) and alloy.text_only is None
+    assert alloy.requires_facts == (
+        "alloy-made-from-1c002-c-powder-or-particulate-material",
+        "alloy-not-specially-formulated-for-coating",
+    )
+    assert ways(alloy) == {frozenset({threshold})}
+    if kind != "aluminium-alloy":  # b.1.a–b.3.a "10,000 hours or longer": text
+        assert found[(jurisdiction, code[:-1] + "a")].text_only
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c002_b_5_magnesium_alloys(found: Found, jurisdiction: str) -> None:
+    # "A tensile strength of 345 MPa or more; and A corrosion rate of less than 1 mm/year in 3%
+    # sodium chloride aqueous solution measured in accordance with ASTM standard G-31 …"
+    magnesium = found[(jurisdiction, "1C002.b.5")]
+    assert ways(magnesium) == {
+        frozenset(
+            {
+                criterion("alloy-tensile-strength", ">=", "345", "MegaPA"),
+                criterion(
+                    "alloy-corrosion-rate-3-percent-nacl-astm-g31", "<", "1", "MilliM-PER-YR"
+                ),
+            }
+        )
+    }

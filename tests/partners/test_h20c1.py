@@ -32,6 +32,11 @@ _HMX = {
     "high-explosive-detonation-velocity": "8001 m/s",
 }
 
+_POWDER = {
+    "alloy-made-from-1c002-c-powder-or-particulate-material": True,
+    "alloy-not-specially-formulated-for-coating": True,
+}
+
 _SIDES = [
     # 1C004: "A density exceeding 17.5 g/cm^3" … "An elongation exceeding 8%"
     ("1C004", "tungsten-alloy-with-iron-nickel-or-copper-matrix", {}, _TUNGSTEN, "material-density", "17.5 g/cm**3"),
@@ -49,6 +54,12 @@ _SIDES = [
     ("1C239", "high-explosive", _EXPLOSIVE, _HMX, "high-explosive-content-by-weight", "2 %"),
     ("1C239", "high-explosive", _EXPLOSIVE, _HMX, "high-explosive-crystal-density", "1.8 g/cm**3"),
     ("1C239", "high-explosive", _EXPLOSIVE, _HMX, "high-explosive-detonation-velocity", "8 km/s"),
+    # 1C002.b.4.a/.b "A tensile strength of 240 MPa or more at 473 K (200 °C)", "of 415 MPa or
+    # more at 298 K (25 °C)"; 1C002.b.1.b "10,000 cycles or more"; 1C002.b.5 "less than 1 mm/year"
+    ("1C002.b.4.a", "aluminium-alloy", _POWDER, {"alloy-tensile-strength-200c": "240 MPa"}, "alloy-tensile-strength-200c", "239 MPa"),
+    ("1C002.b.4.b", "aluminium-alloy", _POWDER, {"alloy-tensile-strength-25c": "415 MPa"}, "alloy-tensile-strength-25c", "414 MPa"),
+    ("1C002.b.1.b", "nickel-alloy", _POWDER, {"nickel-alloy-low-cycle-fatigue-life-550c-1095mpa": 10000}, "nickel-alloy-low-cycle-fatigue-life-550c-1095mpa", 9999),
+    ("1C002.b.5", "magnesium-alloy", _POWDER, {"alloy-tensile-strength": "345 MPa", "alloy-corrosion-rate-3-percent-nacl-astm-g31": "0.9 mm/year"}, "alloy-corrosion-rate-3-percent-nacl-astm-g31", "1 mm/year"),
 ]  # fmt: skip
 
 
@@ -95,3 +106,13 @@ def test_eu_1c012_a_plutonium_238_both_sides(classify_in: Any) -> None:
     facts = {"plutonium-shipment-not-excluded-by-note-to-1c012-a": True}
     assay = "plutonium-238-isotopic-assay"
     assert_both_sides(classify_in, "EU", "1C012.a", "plutonium", facts, {assay: "80 %"}, assay, "50 %")  # fmt: skip
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_a_wrought_aluminium_alloy_is_not_1c002s(classify_in: Any, jurisdiction: str) -> None:
+    # not made from 1C002.c's powder (e.g. 6061 plate): 1C002.b.4 does not control it, whatever
+    # its strength; its 1C202.a figures (plate: outside diameter 0 mm) decide
+    facts = {"alloy-made-from-1c002-c-powder-or-particulate-material": False, "alloy-not-specified-in-1c002-b-3-or-b-4": True}  # fmt: skip
+    plate = {"alloy-ultimate-tensile-strength-capable-20c": "310 MPa", "alloy-tube-or-cylindrical-form-outside-diameter": "0 mm"}  # fmt: skip
+    out = classify_in(jurisdiction, item("aluminium-alloy", facts, **plate), ON)
+    assert out["controlled"] is False, out
