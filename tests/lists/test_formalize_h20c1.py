@@ -177,3 +177,33 @@ def test_1c002_b_5_magnesium_alloys(found: Found, jurisdiction: str) -> None:
             }
         )
     }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c010_c_inorganic_fibres(found: Found, jurisdiction: str) -> None:
+    # c.1.a "Composed of 50% or more by weight silicon dioxide (SiO2) and having a “specific
+    # modulus” exceeding 2.54 × 10^6 m; or" c.1.b "Not specified in 1C010.c.1.a and having a
+    # “specific modulus” exceeding 5.6 × 10^6 m" (below 50 % silica: a fixed phrase); and c.2
+    # "Melting, softening, decomposition or sublimation point exceeding 1,922 K (1,649 °C) in an
+    # inert environment" (EU "2,54 × 106 m", "1922 K (1649 °C)")
+    fibre = found[(jurisdiction, "1C010.c")]
+    assert fibre.kinds == ("inorganic-fibrous-or-filamentary-material",)
+    assert fibre.requires_facts == ("inorganic-fibrous-material-not-excluded-by-note-to-1c010-c",)
+    point = criterion("fibre-melting-softening-decomposition-or-sublimation-point-inert", ">", "1649", "DEG_C")  # fmt: skip
+    silica = "fibre-silicon-dioxide-content"
+    assert ways(fibre) == {
+        frozenset(
+            {
+                point,
+                criterion(silica, ">=", "50", "PERCENT"),
+                criterion("fibre-specific-modulus", ">", "2.54E6", "M"),
+            }
+        ),
+        frozenset(
+            {
+                point,
+                criterion(silica, "<", "50", "PERCENT"),
+                criterion("fibre-specific-modulus", ">", "5.6E6", "M"),
+            }
+        ),
+    }

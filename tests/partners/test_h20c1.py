@@ -37,6 +37,13 @@ _POWDER = {
     "alloy-not-specially-formulated-for-coating": True,
 }
 
+_INORGANIC = {"inorganic-fibrous-material-not-excluded-by-note-to-1c010-c": True}
+_QUARTZ = {
+    "fibre-silicon-dioxide-content": "99.9 %",
+    "fibre-specific-modulus": "3000000 m",
+    "fibre-melting-softening-decomposition-or-sublimation-point-inert": "1650 degC",
+}
+
 _SIDES = [
     # 1C004: "A density exceeding 17.5 g/cm^3" … "An elongation exceeding 8%"
     ("1C004", "tungsten-alloy-with-iron-nickel-or-copper-matrix", {}, _TUNGSTEN, "material-density", "17.5 g/cm**3"),
@@ -56,6 +63,11 @@ _SIDES = [
     ("1C239", "high-explosive", _EXPLOSIVE, _HMX, "high-explosive-detonation-velocity", "8 km/s"),
     # 1C002.b.4.a/.b "A tensile strength of 240 MPa or more at 473 K (200 °C)", "of 415 MPa or
     # more at 298 K (25 °C)"; 1C002.b.1.b "10,000 cycles or more"; 1C002.b.5 "less than 1 mm/year"
+    # 1C010.c: SiO2 "50% or more" with a specific modulus "exceeding 2.54 × 10^6 m", else one
+    # "exceeding 5.6 × 10^6 m"; and a point "exceeding 1,922 K (1,649 °C)"
+    ("1C010.c", "inorganic-fibrous-or-filamentary-material", _INORGANIC, {**_QUARTZ, "fibre-specific-modulus": "2550000 m"}, "fibre-specific-modulus", "2540000 m"),
+    ("1C010.c", "inorganic-fibrous-or-filamentary-material", _INORGANIC, {**_QUARTZ, "fibre-silicon-dioxide-content": "49 %", "fibre-specific-modulus": "5610000 m"}, "fibre-specific-modulus", "5600000 m"),
+    ("1C010.c", "inorganic-fibrous-or-filamentary-material", _INORGANIC, _QUARTZ, "fibre-melting-softening-decomposition-or-sublimation-point-inert", "1922 K"),
     ("1C002.b.4.a", "aluminium-alloy", _POWDER, {"alloy-tensile-strength-200c": "240 MPa"}, "alloy-tensile-strength-200c", "239 MPa"),
     ("1C002.b.4.b", "aluminium-alloy", _POWDER, {"alloy-tensile-strength-25c": "415 MPa"}, "alloy-tensile-strength-25c", "414 MPa"),
     ("1C002.b.1.b", "nickel-alloy", _POWDER, {"nickel-alloy-low-cycle-fatigue-life-550c-1095mpa": 10000}, "nickel-alloy-low-cycle-fatigue-life-550c-1095mpa", 9999),
