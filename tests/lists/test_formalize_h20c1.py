@@ -44,6 +44,24 @@ _READ: list[tuple[str, tuple[str, ...], tuple[str, ...], set[frozenset[Criterion
             )
         },
     ),
+    (  # 1A002.b.1 "Carbon “fibrous or filamentary materials” having all of the following: A
+        # “specific modulus” exceeding 10.15 x 10^6 m; and A “specific tensile strength”
+        # exceeding 17.7 x 10^4 m" (US "x", EU "10,15 × 106 m", "17,7 × 104 m")
+        "1A002.b.1",
+        ("carbon-fibre-reinforced-metal-or-carbon-matrix-composite",),
+        (
+            "composite-not-excluded-by-notes-to-1a002",
+            "carbon-fibre-composite-not-excluded-by-notes-to-1a002-b-1",
+        ),
+        {
+            frozenset(
+                {
+                    criterion("fibre-specific-modulus", ">", "10.15E6", "M"),
+                    criterion("fibre-specific-tensile-strength", ">", "17.7E4", "M"),
+                }
+            )
+        },
+    ),
     (  # "Helium-3 (^3He), mixtures containing helium-3, and products or devices containing any
         # of the foregoing"; Note (US ECCN Controls): "does not control a product or device
         # containing less than 1 g of helium-3"

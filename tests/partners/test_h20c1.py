@@ -44,6 +44,11 @@ _QUARTZ = {
     "fibre-melting-softening-decomposition-or-sublimation-point-inert": "1650 degC",
 }
 
+_COMPOSITE = {
+    "composite-not-excluded-by-notes-to-1a002": True,
+    "carbon-fibre-composite-not-excluded-by-notes-to-1a002-b-1": True,
+}
+
 _SIDES = [
     # 1C004: "A density exceeding 17.5 g/cm^3" … "An elongation exceeding 8%"
     ("1C004", "tungsten-alloy-with-iron-nickel-or-copper-matrix", {}, _TUNGSTEN, "material-density", "17.5 g/cm**3"),
@@ -68,6 +73,9 @@ _SIDES = [
     ("1C010.c", "inorganic-fibrous-or-filamentary-material", _INORGANIC, {**_QUARTZ, "fibre-specific-modulus": "2550000 m"}, "fibre-specific-modulus", "2540000 m"),
     ("1C010.c", "inorganic-fibrous-or-filamentary-material", _INORGANIC, {**_QUARTZ, "fibre-silicon-dioxide-content": "49 %", "fibre-specific-modulus": "5610000 m"}, "fibre-specific-modulus", "5600000 m"),
     ("1C010.c", "inorganic-fibrous-or-filamentary-material", _INORGANIC, _QUARTZ, "fibre-melting-softening-decomposition-or-sublimation-point-inert", "1922 K"),
+    # 1A002.b.1: carbon fibres of "“specific modulus” exceeding 10.15 x 10^6 m" and "“specific
+    # tensile strength” exceeding 17.7 x 10^4 m"
+    ("1A002.b.1", "carbon-fibre-reinforced-metal-or-carbon-matrix-composite", _COMPOSITE, {"fibre-specific-modulus": "10160000 m", "fibre-specific-tensile-strength": "177100 m"}, "fibre-specific-tensile-strength", "177000 m"),
     ("1C002.b.4.a", "aluminium-alloy", _POWDER, {"alloy-tensile-strength-200c": "240 MPa"}, "alloy-tensile-strength-200c", "239 MPa"),
     ("1C002.b.4.b", "aluminium-alloy", _POWDER, {"alloy-tensile-strength-25c": "415 MPa"}, "alloy-tensile-strength-25c", "414 MPa"),
     ("1C002.b.1.b", "nickel-alloy", _POWDER, {"nickel-alloy-low-cycle-fatigue-life-550c-1095mpa": 10000}, "nickel-alloy-low-cycle-fatigue-life-550c-1095mpa", 9999),
