@@ -134,7 +134,7 @@ def test_1c011_b_boron_powders(found: Found, jurisdiction: str, code: str) -> No
     assert found[(jurisdiction, "1C011.b")].group
 
 
-def test_eu_1c012_a_plutonium_238(found: Found) -> None:
+def test_one_list_only_plutonium_238_and_hydrazine(found: Found) -> None:
     # "Plutonium in any form with a plutonium isotopic assay of plutonium-238 of more than 50 % by
     # weight"; the Note (shipments of 1 g or less, …) a fact; the CCL has no 1C012
     plutonium = found[("EU", "1C012.a")]
@@ -143,6 +143,12 @@ def test_eu_1c012_a_plutonium_238(found: Found) -> None:
         frozenset({criterion("plutonium-238-isotopic-assay", ">", "50", "PERCENT")})
     }
     assert ("US", "1C012.a") not in found
+    # US 1C111.d.1 "Hydrazine (C.A.S. #302-01-2) in concentrations of 70% or more"; Annex I's
+    # 1C111 has no hydrazine
+    hydrazine = found[("US", "1C111.d.1")]
+    assert hydrazine.kinds == ("hydrazine",) and not hydrazine.requires_facts
+    assert ways(hydrazine) == {frozenset({criterion("hydrazine-concentration", ">=", "70", "PERCENT")})}  # fmt: skip
+    assert ("EU", "1C111.d.1") not in found
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)

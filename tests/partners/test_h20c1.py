@@ -121,11 +121,14 @@ def test_an_uncharged_dilution_refrigerator_is_not_1c232s(classify_in: Any, juri
     assert unsaid["controlled"] == "unknown" and "helium-3-content" in unsaid["missing"]
 
 
-def test_eu_1c012_a_plutonium_238_both_sides(classify_in: Any) -> None:
+def test_one_list_only_both_sides(classify_in: Any) -> None:
     # "a plutonium isotopic assay of plutonium-238 of more than 50 % by weight"
     facts = {"plutonium-shipment-not-excluded-by-note-to-1c012-a": True}
     assay = "plutonium-238-isotopic-assay"
     assert_both_sides(classify_in, "EU", "1C012.a", "plutonium", facts, {assay: "80 %"}, assay, "50 %")  # fmt: skip
+    # US 1C111.d.1 "in concentrations of 70% or more" (hydrazine hydrate is 64 % hydrazine)
+    strength = "hydrazine-concentration"
+    assert_both_sides(classify_in, "US", "1C111.d.1", "hydrazine", {}, {strength: "70 %"}, strength, "64 %")  # fmt: skip
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
