@@ -62,6 +62,26 @@ _READ: list[tuple[str, tuple[str, ...], tuple[str, ...], set[frozenset[Criterion
             )
         },
     ),
+    (  # 1C002.b.5 "A tensile strength of 345 MPa or more; and A corrosion rate of less than
+        # 1 mm/year in 3% sodium chloride aqueous solution measured in accordance with ASTM
+        # standard G-31 or national equivalents"
+        "1C002.b.5",
+        ("magnesium-alloy",),
+        (
+            "alloy-made-from-1c002-c-powder-or-particulate-material",
+            "alloy-not-specially-formulated-for-coating",
+        ),
+        {
+            frozenset(
+                {
+                    criterion("alloy-tensile-strength", ">=", "345", "MegaPA"),
+                    criterion(
+                        "alloy-corrosion-rate-3-percent-nacl-astm-g31", "<", "1", "MilliM-PER-YR"
+                    ),
+                }
+            )
+        },
+    ),
     (  # "Helium-3 (^3He), mixtures containing helium-3, and products or devices containing any
         # of the foregoing"; Note (US ECCN Controls): "does not control a product or device
         # containing less than 1 g of helium-3"
@@ -187,23 +207,6 @@ def test_1c002_b_alloys(
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
-def test_1c002_b_5_magnesium_alloys(found: Found, jurisdiction: str) -> None:
-    # "A tensile strength of 345 MPa or more; and A corrosion rate of less than 1 mm/year in 3%
-    # sodium chloride aqueous solution measured in accordance with ASTM standard G-31 …"
-    magnesium = found[(jurisdiction, "1C002.b.5")]
-    assert ways(magnesium) == {
-        frozenset(
-            {
-                criterion("alloy-tensile-strength", ">=", "345", "MegaPA"),
-                criterion(
-                    "alloy-corrosion-rate-3-percent-nacl-astm-g31", "<", "1", "MilliM-PER-YR"
-                ),
-            }
-        )
-    }
-
-
-@pytest.mark.parametrize("jurisdiction", BOTH)
 def test_1c010_c_inorganic_fibres(found: Found, jurisdiction: str) -> None:
     # c.1.a "Composed of 50% or more by weight silicon dioxide (SiO2) and having a “specific
     # modulus” exceeding 2.54 × 10^6 m; or" c.1.b "Not specified in 1C010.c.1.a and having a
@@ -215,19 +218,10 @@ def test_1c010_c_inorganic_fibres(found: Found, jurisdiction: str) -> None:
     assert fibre.requires_facts == ("inorganic-fibrous-material-not-excluded-by-note-to-1c010-c",)
     point = criterion("fibre-melting-softening-decomposition-or-sublimation-point-inert", ">", "1649", "DEG_C")  # fmt: skip
     silica = "fibre-silicon-dioxide-content"
-    assert ways(fibre) == {
-        frozenset(
-            {
-                point,
-                criterion(silica, ">=", "50", "PERCENT"),
-                criterion("fibre-specific-modulus", ">", "2.54E6", "M"),
-            }
-        ),
-        frozenset(
-            {
-                point,
-                criterion(silica, "<", "50", "PERCENT"),
-                criterion("fibre-specific-modulus", ">", "5.6E6", "M"),
-            }
-        ),
+    sides = ((">=", "2.54E6"), ("<", "5.6E6"))  # c.1.a, c.1.b
+    modulus = "fibre-specific-modulus"
+    expected = {
+        frozenset({point, criterion(silica, c, "50", "PERCENT"), criterion(modulus, ">", m, "M")})
+        for c, m in sides
     }
+    assert ways(fibre) == expected

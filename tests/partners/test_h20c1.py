@@ -14,40 +14,14 @@ from tests.partners.both_sides import ON, assert_both_sides, item
 
 BOTH = ["US", "EU"]
 
-_TUNGSTEN = {
-    "material-density": "17.6 g/cm**3",
-    "alloy-elastic-limit": "881 MPa",
-    "alloy-ultimate-tensile-strength": "1271 MPa",
-    "alloy-elongation": "8.1 %",
-}
-_MARAGING = {
-    "maraging-steel-not-specified-in-1c116": True,
-    "maraging-steel-form-with-a-linear-dimension-above-75-mm": True,
-}
-
+_TUNGSTEN = {"material-density": "17.6 g/cm**3", "alloy-elastic-limit": "881 MPa", "alloy-ultimate-tensile-strength": "1271 MPa", "alloy-elongation": "8.1 %"}  # fmt: skip
+_MARAGING = {"maraging-steel-not-specified-in-1c116": True, "maraging-steel-form-with-a-linear-dimension-above-75-mm": True}  # fmt: skip
 _EXPLOSIVE = {"high-explosive-outside-the-munitions-lists": True}
-_HMX = {
-    "high-explosive-content-by-weight": "2.1 %",
-    "high-explosive-crystal-density": "1.81 g/cm**3",
-    "high-explosive-detonation-velocity": "8001 m/s",
-}
-
-_POWDER = {
-    "alloy-made-from-1c002-c-powder-or-particulate-material": True,
-    "alloy-not-specially-formulated-for-coating": True,
-}
-
+_HMX = {"high-explosive-content-by-weight": "2.1 %", "high-explosive-crystal-density": "1.81 g/cm**3", "high-explosive-detonation-velocity": "8001 m/s"}  # fmt: skip
+_POWDER = {"alloy-made-from-1c002-c-powder-or-particulate-material": True, "alloy-not-specially-formulated-for-coating": True}  # fmt: skip
 _INORGANIC = {"inorganic-fibrous-material-not-excluded-by-note-to-1c010-c": True}
-_QUARTZ = {
-    "fibre-silicon-dioxide-content": "99.9 %",
-    "fibre-specific-modulus": "3000000 m",
-    "fibre-melting-softening-decomposition-or-sublimation-point-inert": "1650 degC",
-}
-
-_COMPOSITE = {
-    "composite-not-excluded-by-notes-to-1a002": True,
-    "carbon-fibre-composite-not-excluded-by-notes-to-1a002-b-1": True,
-}
+_QUARTZ = {"fibre-silicon-dioxide-content": "99.9 %", "fibre-specific-modulus": "3000000 m", "fibre-melting-softening-decomposition-or-sublimation-point-inert": "1650 degC"}  # fmt: skip
+_COMPOSITE = {"composite-not-excluded-by-notes-to-1a002": True, "carbon-fibre-composite-not-excluded-by-notes-to-1a002-b-1": True}  # fmt: skip
 
 _SIDES = [
     # 1C004: "A density exceeding 17.5 g/cm^3" … "An elongation exceeding 8%"
@@ -84,18 +58,13 @@ _SIDES = [
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
-@pytest.mark.parametrize(("code", "kind", "facts", "met", "changed", "outside"), _SIDES)
+@pytest.mark.parametrize("case", _SIDES, ids=[f"{c[0]}-{c[4]}" for c in _SIDES])
 def test_category_1_thresholds_both_sides(
-    classify_in: Any,
-    jurisdiction: str,
-    code: str,
-    kind: str,
-    facts: dict[str, bool] | None,
-    met: dict[str, Any],
-    changed: str,
-    outside: str,
+    classify_in: Any, jurisdiction: str, case: tuple[Any, ...]
 ) -> None:
-    assert_both_sides(classify_in, jurisdiction, code, kind, facts, met, changed, outside)
+    # case: the entry's code, the kind, its facts, the figures that meet it, the figure changed
+    # and the value just on the other side
+    assert_both_sides(classify_in, jurisdiction, *case)
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
