@@ -225,3 +225,14 @@ def test_1c010_c_inorganic_fibres(found: Found, jurisdiction: str) -> None:
         for c, m in sides
     }
     assert ways(fibre) == expected
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c233_lithium_6_by_kind(found: Found, jurisdiction: str) -> None:
+    # "Lithium enriched in the lithium-6 (^6 Li) isotope to greater than its natural isotopic
+    # abundance, and products or devices containing enriched lithium": no figure (the natural
+    # abundance is "approximately" 7.5 atom %), the kind; "does not control thermoluminescent
+    # dosimeters" an excluded kind
+    lithium = found[(jurisdiction, "1C233")]
+    assert lithium.kinds == ("lithium-6-enriched-lithium",) and not lithium.criteria
+    assert lithium.excluded_kinds == ("lithium-6-enriched-thermoluminescent-dosimeter",)

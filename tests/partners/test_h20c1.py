@@ -108,3 +108,11 @@ def test_a_wrought_aluminium_alloy_is_not_1c002s(classify_in: Any, jurisdiction:
     plate = {"alloy-ultimate-tensile-strength-capable-20c": "310 MPa", "alloy-tube-or-cylindrical-form-outside-diameter": "0 mm"}  # fmt: skip
     out = classify_in(jurisdiction, item("aluminium-alloy", facts, **plate), ON)
     assert out["controlled"] is False, out
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c233_lithium_6_and_its_dosimeters(classify_in: Any, jurisdiction: str) -> None:
+    fluoride = classify_in(jurisdiction, item("lithium-6-enriched-lithium", {}), ON)
+    assert fluoride["controlled"] is True and f"{jurisdiction}:1C233" in entry_ids(fluoride)
+    dosimeter = classify_in(jurisdiction, item("lithium-6-enriched-thermoluminescent-dosimeter", {}), ON)  # fmt: skip
+    assert f"{jurisdiction}:1C233" not in entry_ids(dosimeter)
