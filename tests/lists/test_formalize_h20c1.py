@@ -82,6 +82,14 @@ _READ: list[tuple[str, tuple[str, ...], tuple[str, ...], set[frozenset[Criterion
             )
         },
     ),
+    (  # 1C231 "Hafnium metal, hafnium alloys and compounds containing more than 60% hafnium by
+        # weight, …" (EU: alloys and compounds each "containing more than 60 % hafnium by weight",
+        # read twice into the one criterion)
+        "1C231",
+        ("hafnium-material",),
+        (),
+        {frozenset({criterion("hafnium-content-by-weight", ">", "60", "PERCENT")})},
+    ),
     (  # "Helium-3 (^3He), mixtures containing helium-3, and products or devices containing any
         # of the foregoing"; Note (US ECCN Controls): "does not control a product or device
         # containing less than 1 g of helium-3"

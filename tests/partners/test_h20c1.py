@@ -50,6 +50,8 @@ _SIDES = [
     # 1A002.b.1: carbon fibres of "“specific modulus” exceeding 10.15 x 10^6 m" and "“specific
     # tensile strength” exceeding 17.7 x 10^4 m"
     ("1A002.b.1", "carbon-fibre-reinforced-metal-or-carbon-matrix-composite", _COMPOSITE, {"fibre-specific-modulus": "10160000 m", "fibre-specific-tensile-strength": "177100 m"}, "fibre-specific-tensile-strength", "177000 m"),
+    # 1C231 "containing more than 60% hafnium by weight" (hafnium dioxide: 85 %)
+    ("1C231", "hafnium-material", {}, {"hafnium-content-by-weight": "84.8 %"}, "hafnium-content-by-weight", "60 %"),
     ("1C002.b.4.a", "aluminium-alloy", _POWDER, {"alloy-tensile-strength-200c": "240 MPa"}, "alloy-tensile-strength-200c", "239 MPa"),
     ("1C002.b.4.b", "aluminium-alloy", _POWDER, {"alloy-tensile-strength-25c": "415 MPa"}, "alloy-tensile-strength-25c", "414 MPa"),
     ("1C002.b.1.b", "nickel-alloy", _POWDER, {"nickel-alloy-low-cycle-fatigue-life-550c-1095mpa": 10000}, "nickel-alloy-low-cycle-fatigue-life-550c-1095mpa", 9999),
