@@ -162,7 +162,7 @@ def test_1c011_b_boron_powders(found: Found, jurisdiction: str, code: str) -> No
     assert found[(jurisdiction, "1C011.b")].group
 
 
-def test_one_list_only_plutonium_238_and_hydrazine(found: Found) -> None:
+def test_one_list_only(found: Found) -> None:
     # "Plutonium in any form with a plutonium isotopic assay of plutonium-238 of more than 50 % by
     # weight"; the Note (shipments of 1 g or less, …) a fact; the CCL has no 1C012
     plutonium = found[("EU", "1C012.a")]
@@ -177,6 +177,11 @@ def test_one_list_only_plutonium_238_and_hydrazine(found: Found) -> None:
     assert hydrazine.kinds == ("hydrazine",) and not hydrazine.requires_facts
     assert ways(hydrazine) == {frozenset({criterion("hydrazine-concentration", ">=", "70", "PERCENT")})}  # fmt: skip
     assert ("EU", "1C111.d.1") not in found
+    # EU 1C230 "alloys containing more than 50 % beryllium by weight"; the US heading is not read
+    # (the CCL reader gives it its ECCN Controls' exclusions as paragraphs)
+    beryllium = found[("EU", "1C230")]
+    assert ways(beryllium) == {frozenset({criterion("beryllium-content-by-weight", ">", "50", "PERCENT")})}  # fmt: skip
+    assert found[("US", "1C230")].text_only and not found[("US", "1C230")].ways
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.partners.answer_ids import entry_ids
+from tests.partners.answer_ids import entry_ids, possible_ids
 from tests.partners.both_sides import ON, assert_both_sides, item
 
 BOTH = ["US", "EU"]
@@ -100,6 +100,12 @@ def test_one_list_only_both_sides(classify_in: Any) -> None:
     # US 1C111.d.1 "in concentrations of 70% or more" (hydrazine hydrate is 64 % hydrazine)
     strength = "hydrazine-concentration"
     assert_both_sides(classify_in, "US", "1C111.d.1", "hydrazine", {}, {strength: "70 %"}, strength, "64 %")  # fmt: skip
+    # EU 1C230 "alloys containing more than 50 % beryllium by weight"; US 1C230 known as text
+    facts = {"beryllium-outside-the-military-goods-controls": True, "beryllium-item-not-excluded-by-note-to-1c230": True}  # fmt: skip
+    content = "beryllium-content-by-weight"
+    assert_both_sides(classify_in, "EU", "1C230", "beryllium-metal-or-alloy", facts, {content: "99.8 %"}, content, "50 %")  # fmt: skip
+    us = classify_in("US", item("beryllium-metal-or-alloy", facts, **{content: "99.8 %"}), ON)
+    assert us["controlled"] == "unknown" and "US:1C230" in possible_ids(us)
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
