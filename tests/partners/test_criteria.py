@@ -29,6 +29,7 @@ BASE: dict[str, dict[str, object]] = {
         "cooling-power": "800 uW",
         "cooling-power-temperature": "0.05 K",
         "continuous-operation": "168 h",
+        "helium-3-content": "0 g",  # uncharged: 1C232 (1 g or more of helium-3) not met
     },
     "pulse-tube-cryocooler": {
         "base-temperature": "2.8 K",
@@ -183,7 +184,11 @@ def test_a_failing_known_criterion_makes_a_missing_one_irrelevant(
     classify_in: Any, jurisdiction: str
 ) -> None:
     result = classify_in(
-        jurisdiction, {"kind": "dilution-refrigerator", "parameters": {"cooling-power": "400 uW"}}
+        jurisdiction,
+        {
+            "kind": "dilution-refrigerator",
+            "parameters": {"cooling-power": "400 uW", "helium-3-content": "0 g"},
+        },
     )
     assert result["controlled"] is False
     assert "missing" not in result
