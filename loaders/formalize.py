@@ -347,15 +347,17 @@ def _value(match: re.Match[str], jurisdiction: str) -> Decimal:
 def written_value(
     plain: str | None, mantissa: str | None, exponent: str | None, jurisdiction: str
 ) -> Decimal:
-    """The number as written: a decimal comma in the EU text, a thousands separator in the US;
-    ``plain`` or ``mantissa × 10^exponent``."""
-
-    def number(written: str) -> Decimal:
-        if jurisdiction == "US":
-            return Decimal(written.replace(",", ""))
-        return Decimal(written.replace(".", "").replace(",", "."))
-
+    """The number as written (``written_number``): ``plain`` or ``mantissa × 10^exponent``."""
     if plain:
-        return number(plain)
+        return written_number(plain, jurisdiction)
     power = int(re.sub(r"[−–\s]", "-", exponent or "").replace("--", "-"))
-    return number(mantissa or "") * Decimal(10) ** power
+    return written_number(mantissa or "", jurisdiction) * Decimal(10) ** power
+
+
+def written_number(written: str, jurisdiction: str) -> Decimal:
+    """A number as one list writes it, perhaps signed (US "−238", EU "-238", "+125"): the CCL
+    separates thousands with a comma ("1,473"), Annex I writes a decimal comma ("0,05") and, where
+    ``WRITTEN`` takes it, a decimal point ("0.1"). The main number of a criterion and the
+    equivalent in brackets after it ("75 W (48,75 dBm)") are both read with it."""
+    digits = written.replace(",", "") if jurisdiction == "US" else written.replace(",", ".")
+    return Decimal(re.sub(r"^[−–]", "-", digits.strip()))

@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from exportgraph.loaders.formalize import NUMBER, WRITTEN, FormalCriterion, written_value
-from exportgraph.loaders.formalize_equivalents import (
-    DEG_C,
-    celsius,
-    equivalent_problem,
-    in_digits,
+from exportgraph.loaders.formalize import (
+    NUMBER,
+    WRITTEN,
+    FormalCriterion,
+    written_value,
 )
+from exportgraph.loaders.formalize_equivalents import DEG_C, celsius, equivalent_problem
 from exportgraph.loaders.formalize_words import (
     ANY_COMPARATOR,
     AT_LEAST_AFTER,
@@ -424,12 +424,18 @@ class ParagraphReader:
             number = _tolerance(phrase, match.groupdict().get(f"t{n}"), number, words)
             equivalent = match.groupdict().get(f"d{n}")
             if equivalent:
-                digits = in_digits(equivalent, node.jurisdiction)
-                problem = equivalent_problem(value, iri, digits, match.group(f"q{n}"))
+                problem = equivalent_problem(
+                    value, iri, equivalent, match.group(f"q{n}"), node.jurisdiction
+                )
                 if problem:
                     raise NotRead(f"{words!r}: {problem}")
                 if match.group(f"q{n}") == "°C":  # the kelvins round the degrees: see celsius
-                    value, iri, number, unit = celsius(digits), DEG_C, equivalent, "°C"
+                    value, iri, number, unit = (
+                        celsius(equivalent, node.jurisdiction),
+                        DEG_C,
+                        equivalent,
+                        "°C",
+                    )
             if phrase.comparator == NEGATE:  # "No dimension greater than 35 mm": at most 35 mm
                 written_sign = _OPPOSITE[written_sign]
             parameter = phrase.parameter
