@@ -23,7 +23,12 @@ from exportgraph.loaders.formalize import (
     FormalCriterion,
     written_value,
 )
-from exportgraph.loaders.formalize_equivalents import DEG_C, celsius, equivalent_problem
+from exportgraph.loaders.formalize_equivalents import (
+    DEG_C,
+    celsius,
+    equivalent_problem,
+    kelvins_are_the_threshold,
+)
 from exportgraph.loaders.formalize_words import (
     ANY_COMPARATOR,
     AT_LEAST_AFTER,
@@ -429,7 +434,8 @@ class ParagraphReader:
                 )
                 if problem:
                     raise NotRead(f"{words!r}: {problem}")
-                if match.group(f"q{n}") == "°C":  # the kelvins round the degrees: see celsius
+                in_kelvins = kelvins_are_the_threshold(value, iri, equivalent, node.jurisdiction)
+                if match.group(f"q{n}") == "°C" and not in_kelvins:  # the kelvins round them
                     value, iri, number, unit = (
                         celsius(equivalent, node.jurisdiction),
                         DEG_C,

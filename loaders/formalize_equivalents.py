@@ -25,6 +25,19 @@ def celsius(written: str, jurisdiction: str) -> Decimal:
     return written_number(written, jurisdiction)
 
 
+def kelvins_are_the_threshold(value: Decimal, unit: str, written: str, jurisdiction: str) -> bool:
+    """Whether the kelvins, not the degrees in brackets, are the threshold: "35 K (−238 °C)"
+    (1B232) writes the kelvins as the round figure (a whole multiple of 5) and the degrees
+    rounding them (35 K is −238.15 °C), where "398 K (+125 °C)" writes the degrees round and the
+    kelvins rounding them (``celsius``). A value whose degrees are round, or neither figure, or
+    whose degrees are the kelvins exactly ("115 K (-158,15 °C)") keeps the degrees, as before."""
+    if unit.rsplit("/", 1)[-1] != "K":
+        return False
+    degrees = written_number(written, jurisdiction)
+    exact = degrees == value - Decimal("273.15")
+    return value % 5 == 0 and degrees % 5 != 0 and not exact
+
+
 def _converted(value: Decimal, unit: str, written_unit: str) -> Decimal | None:
     """`value` (in the QUDT unit named last in `unit`) in dBm (a power), °C (kelvin), °F
     (degrees Celsius), knots (km/h) or feet (metres)."""

@@ -6,8 +6,8 @@ more thresholds formalized than it states.
 
 Before the number (any case: "More than 1,500 terminals", "Less (better) than 4 V"):
 "less/lower/shorter/smaller than" ``<``, "more/greater/higher/longer/larger than", "exceeding",
-"in excess of" ``>``, each with "(better)" (or written "better (less) than", "better (greater)
-than"), "equal to or …", "… or equal to" (US 3B001.c.4.b
+"in excess of" ``>`` ("equal to or in excess of" ``>=``, US 8A992.l), each with "(better)" (or
+written "better (less) than", "better (greater) than"), "equal to or …", "… or equal to" (US 3B001.c.4.b
 once drops the "to": "less than or equal 2 percent"); "not exceeding",
 "not more than" ``<=``; "up to and including" ``<=`` (closing a range: "exceeding 2,7 GHz up to
 and including 6,8 GHz"); "not less than", "at least" ``>=``; "above" ``>`` and "below" ``<``,
@@ -50,7 +50,8 @@ LOWER: tuple[tuple[str, str], ...] = (
 "below")."""
 HIGHER: tuple[tuple[str, str], ...] = (
     (
-        rf"equal to or {_BETTER_MORE} than|equal to or exceeding|equal to or above|at or above",
+        rf"equal to or {_BETTER_MORE} than|equal to or exceeding|equal to or above|at or above"
+        r"|equal to or in excess of",
         ">=",
     ),
     (

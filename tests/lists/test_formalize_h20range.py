@@ -7,8 +7,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from exportgraph.loaders.formalize import written_number
-from exportgraph.loaders.formalize_equivalents import celsius
+from exportgraph.loaders.formalize import WRITTEN, written_number
+from exportgraph.loaders.formalize_equivalents import celsius, kelvins_are_the_threshold
+from exportgraph.loaders.formalize_words import sign
+
+from tests.lists.formal import Found, criterion, ways
+
+BOTH = ("US", "EU")
 
 
 @pytest.mark.parametrize(
@@ -24,3 +29,69 @@ from exportgraph.loaders.formalize_equivalents import celsius
 def test_one_reading_of_a_written_number(written: str, jurisdiction: str, value: str) -> None:
     assert written_number(written, jurisdiction) == Decimal(value)
     assert celsius(written, jurisdiction) == Decimal(value)  # the degrees in brackets, alike
+
+
+def test_an_eu_point_after_a_lone_0_is_a_decimal_point(found: Found) -> None:
+    # Annex I writes "0.1 MW" (8A002.o.4), "0.1 m" (0B004.b.8): no thousands group follows a 0
+    assert WRITTEN["EU"].fullmatch("0.1") and written_number("0.1", "EU") == Decimal("0.1")
+    assert not WRITTEN["EU"].fullmatch("1.5") and not WRITTEN["EU"].fullmatch("1.000")
+    power = criterion("propulsion-power-output", ">", "0.1", "MegaW")
+    assert ways(found[("EU", "8A002.o.4")]) == {frozenset({power})}
+
+
+@pytest.mark.parametrize(
+    ("kelvins", "degrees", "jurisdiction", "in_kelvins"),
+    [
+        ("35", "−238", "US", True),  # 1B232: the kelvins the round figure
+        ("505", "232", "EU", True),  # 1C008.a.3
+        ("398", "+125", "US", False),  # 3A001.a.2: the degrees the round figure
+        ("563", "290", "US", False),  # 1C008.a.2
+        ("397", "124", "US", False),  # 5A001.a.4: neither round, the degrees as before
+        ("115", "-158,15", "EU", False),  # EU 1C005.c: the same temperature exactly
+    ],
+)
+def test_which_of_the_kelvins_and_the_degrees_is_the_threshold(
+    kelvins: str, degrees: str, jurisdiction: str, in_kelvins: bool
+) -> None:
+    unit = "http://qudt.org/vocab/unit/K"
+    found = kelvins_are_the_threshold(Decimal(kelvins), unit, degrees, jurisdiction)
+    assert found is in_kelvins
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1b232_turboexpanders_in_kelvins(found: Found, jurisdiction: str) -> None:
+    # "Designed for operation with an outlet temperature of 35 K (−238 °C) or less; and Designed
+    # for a throughput of hydrogen gas of 1,000 kg/h or greater" (EU "1000 kg/h")
+    turboexpander = found[(jurisdiction, "1B232")]
+    assert turboexpander.kinds == ("turboexpander",) and turboexpander.text_only is None
+    assert ways(turboexpander) == {
+        frozenset(
+            {
+                criterion("turboexpander-outlet-temperature", "<=", "35", "K"),
+                criterion("turboexpander-hydrogen-throughput", ">=", "1000", "KiloGM-PER-HR"),
+            }
+        )
+    }
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_1c009_by_weight_or_more(found: Found, jurisdiction: str) -> None:
+    # "Fluorinated polyimides containing 10% by weight or more of combined fluorine" (EU "10 %")
+    for code, kind, percent in [
+        ("1C009.b", "fluorinated-polyimide", "10"),
+        ("1C009.c", "fluorinated-phosphazene-elastomer", "30"),
+    ]:
+        compound = found[(jurisdiction, code)]
+        assert compound.kinds == (kind,) and compound.text_only is None
+        content = criterion("combined-fluorine-content", ">=", percent, "PERCENT")
+        assert ways(compound) == {frozenset({content})}
+
+
+def test_us_8a992_l_equal_to_or_in_excess_of(found: Found) -> None:
+    assert sign("equal to or in excess of") == ">=" and sign("in excess of") == ">"
+    assert found[("US", "8A992.l")].group and ("EU", "8A992.l") not in found
+    heat = criterion("marine-boiler-heat-release-rate", ">=", "190000", "BTU-PER-HR-FT3")
+    steam = criterion("marine-boiler-steam-to-dry-weight-ratio", ">=", "0.83", "PER-HR")
+    assert ways(found[("US", "8A992.l.1")]) == {frozenset({heat})}
+    assert ways(found[("US", "8A992.l.2")]) == {frozenset({steam})}
+    assert found[("US", "8A992.l.1")].requires_facts == ()
