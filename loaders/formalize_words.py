@@ -68,9 +68,10 @@ UPPER_COMPARATOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in LOWER) + ")"
 2.4 nm")."""
 AT_LEAST_AFTER = r"or (?:more|greater)"
 """Written after the number and its unit: the value or more (``>=``)."""
-AT_MOST_AFTER = r"or less(?: \(better\))?|or finer"
+AT_MOST_AFTER = r"or less(?: \(better\))?|or finer|or lower"
 """Written after the number and its unit: the value or less (``<=``); "or finer", of a length
-finer when smaller (US 3B991.b.2.e.1 "A resolution of 0.25 micrometer or finer")."""
+finer when smaller (US 3B991.b.2.e.1 "A resolution of 0.25 micrometer or finer"); "or lower"
+(EU 0B001.j.3 "designed to operate at pressures of 0,1 Pa or lower")."""
 
 _SIGNED = r"\(?(?:[+−–-]|±\s?)?(?:\s?\()?\d"
 """A number, perhaps signed, or a formula's bracket opening on a number ("less (better) than
@@ -82,7 +83,7 @@ _NOT_A_CODE = r"(?!\d[A-E]\d{3}\b)"
 threshold."""
 _STATED = re.compile(
     rf"(?:\b(?:{ANY_COMPARATOR}|{_COUNTED_ONLY})\s+{_NOT_A_CODE}{_SIGNED}"
-    rf"|\d[\d.,]*(?:\s*[^\s;,.]+){{0,3}}?\s+(?:{AT_LEAST_AFTER}|or less|or finer)\b)"
+    rf"|\d[\d.,]*(?:\s*[^\s;,.]+){{0,3}}?\s+(?:{AT_LEAST_AFTER}|or less|or finer|or lower)\b)"
 )
 """One stated threshold: a comparator (or a word of ``_COUNTED_ONLY``) followed by a number, or a
 number (with its unit, up to three words: "10 µrad (microradians) or less") followed by "or more",

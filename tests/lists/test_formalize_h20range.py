@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from exportgraph.loaders.formalize import WRITTEN, written_number
 from exportgraph.loaders.formalize_equivalents import celsius, kelvins_are_the_threshold
-from exportgraph.loaders.formalize_words import sign
+from exportgraph.loaders.formalize_words import sign, sign_after, stated_thresholds
 
 from tests.lists.formal import Found, criterion, ways
 
@@ -95,3 +95,26 @@ def test_us_8a992_l_equal_to_or_in_excess_of(found: Found) -> None:
     assert ways(found[("US", "8A992.l.1")]) == {frozenset({heat})}
     assert ways(found[("US", "8A992.l.2")]) == {frozenset({steam})}
     assert found[("US", "8A992.l.1")].requires_facts == ()
+
+
+def test_eu_0b001_isotope_separation_items(found: Found) -> None:
+    # j.3 "designed to operate at pressures of 0,1 Pa or lower" (the reader's "or lower")
+    assert sign_after("or lower") == "<=" and stated_thresholds("of 0,1 Pa or lower") == 1
+    housing = found[("EU", "0B001.j.3")]
+    assert housing.requires_facts == ("vacuum-housing-made-of-non-magnetic-materials",)
+    pressure = criterion("vacuum-housing-design-operating-pressure", "<=", "0.1", "PA")
+    assert ways(housing) == {frozenset({pressure})}
+    # h.1 "to 150 K (-123 °C) or less": the kelvins the round figure; h.5.a/.b "153 K (-120 °C)
+    # or less": the degrees the round figure
+    nozzle = found[("EU", "0B001.h.1")]
+    assert nozzle.requires_facts == ("made-from-materials-resistant-to-corrosion-by-uf6",)
+    cooling = criterion("nozzle-cooling-temperature", "<=", "150", "K")
+    assert ways(nozzle) == {frozenset({cooling})}
+    capable = criterion("cryogenic-capable-temperature", "<=", "-120", "DEG_C")
+    for code in ("0B001.h.5.a", "0B001.h.5.b"):
+        assert ways(found[("EU", code)]) == {frozenset({capable})}, code
+    # d.1 "having a radius of curvature less than 1 mm, resistant to corrosion by UF6, …"
+    separation = found[("EU", "0B001.d.1")]
+    assert separation.requires_facts == ("resistant-to-corrosion-by-uf6",)
+    radius = criterion("separation-nozzle-radius-of-curvature", "<", "1", "MilliM")
+    assert ways(separation) == {frozenset({radius})}

@@ -2,7 +2,7 @@
 above a threshold → controlled citing the entry, just below → not by that entry, a figure
 missing → "unknown" naming it. 1B232 turboexpanders (the kelvins the threshold), 1C009 fluorinated
 compounds ("10% by weight or more"), US 8A992.l marine boilers ("equal to or in excess of"), EU
-8A002.o.4 ("0.1 MW" with a decimal point)."""
+8A002.o.4 ("0.1 MW" with a decimal point), EU 0B001.d.1, .h.1, .h.5 and .j.3 ("or lower")."""
 
 from __future__ import annotations
 
@@ -12,76 +12,54 @@ import pytest
 
 from tests.partners.both_sides import assert_both_sides
 
-BOTH = ["US", "EU"]
+BOTH = ("US", "EU")
 TEMPERATURE = "turboexpander-outlet-temperature"
 THROUGHPUT = "turboexpander-hydrogen-throughput"
+FLUORINE = "combined-fluorine-content"
 HEAT = "marine-boiler-heat-release-rate"
+BTU = " Btu / hour / foot ** 3"
 STEAM = "marine-boiler-steam-to-dry-weight-ratio"
+COLD = "cryogenic-capable-temperature"
+
+
+def case(
+    jurisdictions: tuple[str, ...],
+    code: str,
+    kind: str,
+    met: dict[str, str],
+    changed: str,
+    outside: str,
+    facts: dict[str, bool] | None = None,
+) -> list[Any]:
+    """One threshold of `code` in each of `jurisdictions`: `met` meets it, `changed` at
+    `outside` does not."""
+    return [
+        pytest.param(j, code, kind, met, changed, outside, facts, id=f"{j}:{code}:{changed}")
+        for j in jurisdictions
+    ]
+
+
+# fmt: off
+CASES = [
+    # 1B232.a "35 K (−238 °C) or less": 35 K is in, 35.1 K (−238.05 °C) out
+    *case(BOTH, "1B232", "turboexpander", {TEMPERATURE: "35 K", THROUGHPUT: "1000 kg/h"}, TEMPERATURE, "35.1 K"),
+    *case(BOTH, "1B232", "turboexpander", {TEMPERATURE: "20 K", THROUGHPUT: "1000 kg/h"}, THROUGHPUT, "999 kg/h"),
+    *case(BOTH, "1C009.b", "fluorinated-polyimide", {FLUORINE: "10 %"}, FLUORINE, "9.9 %"),
+    *case(("EU",), "1C009.c", "fluorinated-phosphazene-elastomer", {FLUORINE: "30 %"}, FLUORINE, "29.9 %"),
+    *case(("US",), "8A992.l.1", "marine-boiler", {HEAT: "190000" + BTU}, HEAT, "189999" + BTU),
+    *case(("US",), "8A992.l.2", "marine-boiler", {STEAM: "0.83 hour ** -1"}, STEAM, "0.82 hour ** -1"),
+    *case(("EU",), "8A002.o.4", "permanent-magnet-propulsion-motor-for-submersibles", {"propulsion-power-output": "0.11 MW"}, "propulsion-power-output", "0.1 MW"),
+    *case(("EU",), "0B001.j.3", "electromagnetic-separation-vacuum-housing", {"vacuum-housing-design-operating-pressure": "0.1 Pa"}, "vacuum-housing-design-operating-pressure", "0.11 Pa", {"vacuum-housing-made-of-non-magnetic-materials": True}),
+    # h.1 "150 K (-123 °C) or less": −123 °C is 150.15 K, out; h.5.b "153 K (-120 °C)": the degrees
+    *case(("EU",), "0B001.h.1", "mlis-supersonic-expansion-nozzle", {"nozzle-cooling-temperature": "150 K"}, "nozzle-cooling-temperature", "-123 degC", {"made-from-materials-resistant-to-corrosion-by-uf6": True}),
+    *case(("EU",), "0B001.h.5.b", "mlis-cryogenic-refrigeration-unit", {COLD: "-120 degC"}, COLD, "-119.9 degC"),
+    *case(("EU",), "0B001.d.1", "aerodynamic-separation-nozzle", {"separation-nozzle-radius-of-curvature": "0.99 mm"}, "separation-nozzle-radius-of-curvature", "1 mm", {"resistant-to-corrosion-by-uf6": True}),
+]
+# fmt: on
 
 
 @pytest.mark.parametrize(
-    ("jurisdiction", "code", "kind", "met", "changed", "outside"),
-    [
-        # 1B232.a "35 K (−238 °C) or less": 35 K is in, 35.1 K (−238.05 °C) is out
-        *[
-            (
-                j,
-                "1B232",
-                "turboexpander",
-                {TEMPERATURE: "35 K", THROUGHPUT: "1000 kg/h"},
-                TEMPERATURE,
-                "35.1 K",
-            )
-            for j in BOTH
-        ],
-        *[
-            (
-                j,
-                "1B232",
-                "turboexpander",
-                {TEMPERATURE: "20 K", THROUGHPUT: "1000 kg/h"},
-                THROUGHPUT,
-                "999 kg/h",
-            )
-            for j in BOTH
-        ],
-        *[
-            (
-                j,
-                "1C009.b",
-                "fluorinated-polyimide",
-                {"combined-fluorine-content": "10 %"},
-                "combined-fluorine-content",
-                "9.9 %",
-            )
-            for j in BOTH
-        ],
-        (
-            "EU",
-            "1C009.c",
-            "fluorinated-phosphazene-elastomer",
-            {"combined-fluorine-content": "30 %"},
-            "combined-fluorine-content",
-            "29.9 %",
-        ),
-        (
-            "US",
-            "8A992.l.1",
-            "marine-boiler",
-            {HEAT: "190000 Btu / hour / foot ** 3"},
-            HEAT,
-            "189999 Btu / hour / foot ** 3",
-        ),
-        ("US", "8A992.l.2", "marine-boiler", {STEAM: "0.83 hour ** -1"}, STEAM, "0.82 hour ** -1"),
-        (
-            "EU",
-            "8A002.o.4",
-            "permanent-magnet-propulsion-motor-for-submersibles",
-            {"propulsion-power-output": "0.11 MW"},
-            "propulsion-power-output",
-            "0.1 MW",
-        ),
-    ],
+    ("jurisdiction", "code", "kind", "met", "changed", "outside", "facts"), CASES
 )
 def test_h20range_thresholds_both_sides(
     classify_in: Any,
@@ -91,5 +69,6 @@ def test_h20range_thresholds_both_sides(
     met: dict[str, str],
     changed: str,
     outside: str,
+    facts: dict[str, bool] | None,
 ) -> None:
-    assert_both_sides(classify_in, jurisdiction, code, kind, None, met, changed, outside)
+    assert_both_sides(classify_in, jurisdiction, code, kind, facts, met, changed, outside)
