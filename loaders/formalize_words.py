@@ -22,7 +22,9 @@ is counted, and read only by a phrase whose parameter is the tolerance's half-wi
 (loaders/formalize_clauses.py ``TOLERANCE``).
 
 Counted but never formalized: "between X and Y" (two thresholds; whether the ends are included is
-not written), "under", "over", "up to" (the same)."""
+not written), "under", "over", "up to" (the same). "from X to Y inclusive" is two thresholds, both
+ends included (read by loaders/formalize_clauses.py); "from X to Y" without "inclusive" is neither
+counted nor read."""
 
 from __future__ import annotations
 
@@ -90,6 +92,10 @@ number (with its unit, up to three words: "10 µrad (microradians) or less") fol
 "or greater", "or less" or "or finer"."""
 _BETWEEN = re.compile(rf"\b[Bb]etween\s+{_SIGNED}[^;:]*?\s+and\s+{_SIGNED}")
 """Two stated thresholds: "between 500 nm and 600 nm"."""
+_FROM_TO_INCLUSIVE = re.compile(
+    rf"\b[Ff]rom\s+{_SIGNED}[^;:]*?\s+to\s+{_SIGNED}[^;:]*?\s+inclusive\b"
+)
+"""Two stated thresholds, both ends included: "from 0.1 to 5 mm inclusive" (US 2B998.b.2)."""
 
 
 def sign(words: str) -> str:
@@ -104,5 +110,7 @@ def sign_after(words: str) -> str:
 
 
 def stated_thresholds(text: str) -> int:
-    """How many numeric thresholds a paragraph's own words state (see ``_STATED``, ``_BETWEEN``)."""
-    return len(_STATED.findall(text)) + 2 * len(_BETWEEN.findall(text))
+    """How many numeric thresholds a paragraph's own words state (see ``_STATED``, ``_BETWEEN``,
+    ``_FROM_TO_INCLUSIVE``)."""
+    ranges = len(_BETWEEN.findall(text)) + len(_FROM_TO_INCLUSIVE.findall(text))
+    return len(_STATED.findall(text)) + 2 * ranges

@@ -64,14 +64,9 @@ def test_1b232_turboexpanders_in_kelvins(found: Found, jurisdiction: str) -> Non
     # for a throughput of hydrogen gas of 1,000 kg/h or greater" (EU "1000 kg/h")
     turboexpander = found[(jurisdiction, "1B232")]
     assert turboexpander.kinds == ("turboexpander",) and turboexpander.text_only is None
-    assert ways(turboexpander) == {
-        frozenset(
-            {
-                criterion("turboexpander-outlet-temperature", "<=", "35", "K"),
-                criterion("turboexpander-hydrogen-throughput", ">=", "1000", "KiloGM-PER-HR"),
-            }
-        )
-    }
+    outlet = criterion("turboexpander-outlet-temperature", "<=", "35", "K")
+    throughput = criterion("turboexpander-hydrogen-throughput", ">=", "1000", "KiloGM-PER-HR")
+    assert ways(turboexpander) == {frozenset({outlet, throughput})}
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
@@ -118,3 +113,39 @@ def test_eu_0b001_isotope_separation_items(found: Found) -> None:
     assert separation.requires_facts == ("resistant-to-corrosion-by-uf6",)
     radius = criterion("separation-nozzle-radius-of-curvature", "<", "1", "MilliM")
     assert ways(separation) == {frozenset({radius})}
+
+
+def test_us_2b998_b_from_to_inclusive(found: Found) -> None:
+    # "Cutting radius from 0.1 to 5 mm inclusive": both ends included; without "inclusive" (or
+    # "between … and …") a range is not read: whether its ends are included is not written
+    assert stated_thresholds("Cutting radius from 0.1 to 5 mm inclusive") == 2
+    assert stated_thresholds("a pore size of 10 to 100 nm") == 0
+    assert stated_thresholds("an inside diameter between 100 and 300 mm") == 2
+    insert = found[("US", "2B998.b")]
+    assert insert.kinds == ("single-point-diamond-cutting-tool-insert",)
+    assert insert.requires_facts == (
+        "insert-specially-designed-for-2b991-2b993-2b996-or-2b997-equipment",
+        "diamond-insert-flawless-chip-free-cutting-edge",
+    )
+    radius = "diamond-insert-cutting-radius"
+    low, high = criterion(radius, ">=", "0.1", "MilliM"), criterion(radius, "<=", "5", "MilliM")
+    roundness = criterion(radius + "-out-of-roundness", "<", "0.002", "MilliM")
+    assert ways(insert) == {frozenset({low, high, roundness})}
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "code", "words"),
+    [
+        *[(j, code, "'between' includes its ends") for j in BOTH for code in ("1C226", "1C241", "1A202", "2B209.b")],
+        *[("EU", code, "'between' includes its ends") for code in ("0B001.b.3", "0B001.b.4", "0B001.b.5", "0B001.b.6")],
+        ("EU", "0B001.c.1", "without 'inclusive'"),
+        ("EU", "0B001.c.3", "'up to' without 'and including'"),
+        ("US", "9A106.d", "over the whole band or anywhere within it"),
+        ("EU", "0B001.f.2", "whether over the whole range or within it"),
+    ],
+)  # fmt: skip
+def test_ranges_whose_ends_are_not_written_stay_text(
+    found: Found, jurisdiction: str, code: str, words: str
+) -> None:
+    entry = found[(jurisdiction, code)]
+    assert entry.kinds and not entry.ways and words in (entry.text_only or "")

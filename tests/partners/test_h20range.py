@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.partners.both_sides import assert_both_sides
+from tests.partners.answer_ids import possible_ids
+from tests.partners.both_sides import ON, assert_both_sides, item
 
 BOTH = ("US", "EU")
 TEMPERATURE = "turboexpander-outlet-temperature"
@@ -20,6 +21,12 @@ HEAT = "marine-boiler-heat-release-rate"
 BTU = " Btu / hour / foot ** 3"
 STEAM = "marine-boiler-steam-to-dry-weight-ratio"
 COLD = "cryogenic-capable-temperature"
+RADIUS = "diamond-insert-cutting-radius"
+ROUND = "diamond-insert-cutting-radius-out-of-roundness"
+INSERT = {
+    "insert-specially-designed-for-2b991-2b993-2b996-or-2b997-equipment": True,
+    "diamond-insert-flawless-chip-free-cutting-edge": True,
+}
 
 
 def case(
@@ -34,7 +41,9 @@ def case(
     """One threshold of `code` in each of `jurisdictions`: `met` meets it, `changed` at
     `outside` does not."""
     return [
-        pytest.param(j, code, kind, met, changed, outside, facts, id=f"{j}:{code}:{changed}")
+        pytest.param(
+            j, code, kind, met, changed, outside, facts, id=f"{j}:{code}:{changed}:{outside}"
+        )
         for j in jurisdictions
     ]
 
@@ -53,6 +62,10 @@ CASES = [
     # h.1 "150 K (-123 °C) or less": −123 °C is 150.15 K, out; h.5.b "153 K (-120 °C)": the degrees
     *case(("EU",), "0B001.h.1", "mlis-supersonic-expansion-nozzle", {"nozzle-cooling-temperature": "150 K"}, "nozzle-cooling-temperature", "-123 degC", {"made-from-materials-resistant-to-corrosion-by-uf6": True}),
     *case(("EU",), "0B001.h.5.b", "mlis-cryogenic-refrigeration-unit", {COLD: "-120 degC"}, COLD, "-119.9 degC"),
+    # US 2B998.b.2 "Cutting radius from 0.1 to 5 mm inclusive": both ends in, just outside each out
+    *case(("US",), "2B998.b", "single-point-diamond-cutting-tool-insert", {RADIUS: "0.1 mm", ROUND: "0.001 mm"}, RADIUS, "0.099 mm", INSERT),
+    *case(("US",), "2B998.b", "single-point-diamond-cutting-tool-insert", {RADIUS: "5 mm", ROUND: "0.001 mm"}, RADIUS, "5.01 mm", INSERT),
+    *case(("US",), "2B998.b", "single-point-diamond-cutting-tool-insert", {RADIUS: "1 mm", ROUND: "0.0019 mm"}, ROUND, "0.002 mm", INSERT),
     *case(("EU",), "0B001.d.1", "aerodynamic-separation-nozzle", {"separation-nozzle-radius-of-curvature": "0.99 mm"}, "separation-nozzle-radius-of-curvature", "1 mm", {"resistant-to-corrosion-by-uf6": True}),
 ]
 # fmt: on
@@ -72,3 +85,15 @@ def test_h20range_thresholds_both_sides(
     facts: dict[str, bool] | None,
 ) -> None:
     assert_both_sides(classify_in, jurisdiction, code, kind, facts, met, changed, outside)
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "kind", "code"),
+    [("US", "tungsten-or-tungsten-alloy", "1C226"), ("EU", "rotor-forming-mandrel", "2B209.b"), ("EU", "gas-centrifuge-baffle", "0B001.b.5")],
+)  # fmt: skip
+def test_a_range_left_as_text_is_unknown_never_false(
+    classify_in: Any, jurisdiction: str, kind: str, code: str
+) -> None:
+    # "between 100 and 300 mm": whether the ends are included is not written
+    out = classify_in(jurisdiction, item(kind, {}, **{}), ON)
+    assert out["controlled"] == "unknown" and f"{jurisdiction}:{code}" in possible_ids(out)
