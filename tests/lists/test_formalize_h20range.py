@@ -149,3 +149,28 @@ def test_ranges_whose_ends_are_not_written_stay_text(
 ) -> None:
     entry = found[(jurisdiction, code)]
     assert entry.kinds and not entry.ways and words in (entry.text_only or "")
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_8a002_h_and_i_sensor_control_by_fact(found: Found, jurisdiction: str) -> None:
+    # h.1/i.1 (control using sensors of force, torque, distance or tactile sense) decided by a
+    # fact; h.2 ("A or B and C") and i.2 (a count the stated-threshold count does not take) text
+    for code, kind, fact in [
+        ("8A002.h.1", "underwater-robot", "robot-sensor-based-control"),
+        ("8A002.i.1", "submersible-articulated-manipulator", "manipulator-sensor-based-control"),
+    ]:
+        entry = found[(jurisdiction, code)]
+        assert entry.kinds == (kind,) and entry.requires_facts == (fact,) and not entry.ways
+        assert entry.text_only is None
+    for code in ("8A002.h.2", "8A002.i.2"):
+        assert found[(jurisdiction, code)].text_only
+
+
+def test_us_0a606_b_1_unarmed_vehicles(found: Found) -> None:
+    # "Gross vehicle weight rating (GVWR) greater than 4,500 kg"; b.1.a, .b, .d and the Notes
+    # to 0A606.b (reactive armor: USML Category VII; money or valuables) facts
+    vehicle = found[("US", "0A606.b.1")]
+    assert vehicle.kinds == ("unarmed-vehicle-derived-from-civilian-vehicle",)
+    assert len(vehicle.requires_facts) == 5 and "vehicle-without-reactive-or-electromagnetic-armor" in vehicle.requires_facts  # fmt: skip
+    gvwr = criterion("vehicle-gross-weight-rating", ">", "4500", "KiloGM")
+    assert ways(vehicle) == {frozenset({gvwr})} and ("EU", "0A606.b.1") not in found

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.partners.answer_ids import possible_ids
+from tests.partners.answer_ids import entry_ids, possible_ids
 from tests.partners.both_sides import ON, assert_both_sides, item
 
 BOTH = ("US", "EU")
@@ -21,6 +21,13 @@ HEAT = "marine-boiler-heat-release-rate"
 BTU = " Btu / hour / foot ** 3"
 STEAM = "marine-boiler-steam-to-dry-weight-ratio"
 COLD = "cryogenic-capable-temperature"
+VEHICLE = {
+    "vehicle-without-reactive-or-electromagnetic-armor": True,
+    "vehicle-not-specially-designed-for-transporting-money-or-valuables": True,
+    "vehicle-ballistic-protection-nij-level-iii-or-better": True,
+    "vehicle-drive-to-front-and-rear-wheels": True,
+    "vehicle-designed-or-modified-for-off-road-use": True,
+}
 RADIUS = "diamond-insert-cutting-radius"
 ROUND = "diamond-insert-cutting-radius-out-of-roundness"
 INSERT = {
@@ -66,6 +73,7 @@ CASES = [
     *case(("US",), "2B998.b", "single-point-diamond-cutting-tool-insert", {RADIUS: "0.1 mm", ROUND: "0.001 mm"}, RADIUS, "0.099 mm", INSERT),
     *case(("US",), "2B998.b", "single-point-diamond-cutting-tool-insert", {RADIUS: "5 mm", ROUND: "0.001 mm"}, RADIUS, "5.01 mm", INSERT),
     *case(("US",), "2B998.b", "single-point-diamond-cutting-tool-insert", {RADIUS: "1 mm", ROUND: "0.0019 mm"}, ROUND, "0.002 mm", INSERT),
+    *case(("US",), "0A606.b.1", "unarmed-vehicle-derived-from-civilian-vehicle", {"vehicle-gross-weight-rating": "4501 kg"}, "vehicle-gross-weight-rating", "4500 kg", VEHICLE),
     *case(("EU",), "0B001.d.1", "aerodynamic-separation-nozzle", {"separation-nozzle-radius-of-curvature": "0.99 mm"}, "separation-nozzle-radius-of-curvature", "1 mm", {"resistant-to-corrosion-by-uf6": True}),
 ]
 # fmt: on
@@ -97,3 +105,14 @@ def test_a_range_left_as_text_is_unknown_never_false(
     # "between 100 and 300 mm": whether the ends are included is not written
     out = classify_in(jurisdiction, item(kind, {}, **{}), ON)
     assert out["controlled"] == "unknown" and f"{jurisdiction}:{code}" in possible_ids(out)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_8a002_i_1_manipulator_by_its_fact(classify_in: Any, jurisdiction: str) -> None:
+    # the fact stated true: controlled by 8A002.i.1; stated false: 8A002.i.2 (text) leaves it
+    # "unknown", never false
+    kind, fact = "submersible-articulated-manipulator", "manipulator-sensor-based-control"
+    yes = classify_in(jurisdiction, item(kind, {fact: True}), ON)
+    assert yes["controlled"] is True and f"{jurisdiction}:8A002.i.1" in entry_ids(yes)
+    no = classify_in(jurisdiction, item(kind, {fact: False}), ON)
+    assert no["controlled"] == "unknown" and f"{jurisdiction}:8A002.i.2" in possible_ids(no)
