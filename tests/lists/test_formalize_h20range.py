@@ -71,15 +71,14 @@ def test_1b232_turboexpanders_in_kelvins(found: Found, jurisdiction: str) -> Non
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
 def test_1c009_by_weight_or_more(found: Found, jurisdiction: str) -> None:
-    # "Fluorinated polyimides containing 10% by weight or more of combined fluorine" (EU "10 %")
-    for code, kind, percent in [
-        ("1C009.b", "fluorinated-polyimide", "10"),
-        ("1C009.c", "fluorinated-phosphazene-elastomer", "30"),
-    ]:
-        compound = found[(jurisdiction, code)]
-        assert compound.kinds == (kind,) and compound.text_only is None
-        content = criterion("combined-fluorine-content", ">=", percent, "PERCENT")
-        assert ways(compound) == {frozenset({content})}
+    # "Fluorinated polyimides containing 10% by weight or more of combined fluorine" (EU "10 %");
+    # c: fluorinated phosphazene elastomers, 30%
+    polyimide, elastomer = found[(jurisdiction, "1C009.b")], found[(jurisdiction, "1C009.c")]
+    assert polyimide.kinds == ("fluorinated-polyimide",) and polyimide.text_only is None
+    assert elastomer.kinds == ("fluorinated-phosphazene-elastomer",)
+    fluorine = "combined-fluorine-content"
+    assert ways(polyimide) == {frozenset({criterion(fluorine, ">=", "10", "PERCENT")})}
+    assert ways(elastomer) == {frozenset({criterion(fluorine, ">=", "30", "PERCENT")})}
 
 
 def test_us_8a992_l_equal_to_or_in_excess_of(found: Found) -> None:
@@ -155,15 +154,15 @@ def test_ranges_whose_ends_are_not_written_stay_text(
 def test_8a002_h_and_i_sensor_control_by_fact(found: Found, jurisdiction: str) -> None:
     # h.1/i.1 (control using sensors of force, torque, distance or tactile sense) decided by a
     # fact; h.2 ("A or B and C") and i.2 (a count the stated-threshold count does not take) text
-    for code, kind, fact in [
-        ("8A002.h.1", "underwater-robot", "robot-sensor-based-control"),
-        ("8A002.i.1", "submersible-articulated-manipulator", "manipulator-sensor-based-control"),
-    ]:
-        entry = found[(jurisdiction, code)]
-        assert entry.kinds == (kind,) and entry.requires_facts == (fact,) and not entry.ways
-        assert entry.text_only is None
-    for code in ("8A002.h.2", "8A002.i.2"):
-        assert found[(jurisdiction, code)].text_only
+    robot, manipulator = found[(jurisdiction, "8A002.h.1")], found[(jurisdiction, "8A002.i.1")]
+    assert robot.requires_facts == ("robot-sensor-based-control",) and not robot.ways
+    assert manipulator.requires_facts == ("manipulator-sensor-based-control",)
+    assert manipulator.kinds == ("submersible-articulated-manipulator",)
+    assert robot.text_only is None and manipulator.text_only is None and not manipulator.ways
+    assert (
+        found[(jurisdiction, "8A002.h.2")].text_only
+        and found[(jurisdiction, "8A002.i.2")].text_only
+    )
 
 
 def test_us_0a606_b_1_unarmed_vehicles(found: Found) -> None:
