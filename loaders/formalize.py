@@ -56,10 +56,14 @@ written against the 10 (EU ``2 × 109``, its superscript lost as in ``1 × 10-11
 sometimes writes the sign as the letter x (6A003.b.1.a: "More than 4 x 10^6 “active pixels”")."""
 WRITTEN = {
     "US": re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"),
-    "EU": re.compile(r"\d+(?:,\d+)?"),
+    "EU": re.compile(r"\d+(?:,\d+)?|0\.\d+"),
 }
-"""How each list writes a number: US thousands separators and decimal point; EU decimal comma.
-Anything else (an EU "1.5", a US "1,5") is ambiguous and refused."""
+"""How each list writes a number: US thousands separators and decimal point; EU decimal comma,
+and a decimal point after a lone 0. Annex I writes three numbers with a point (0B004.b.8
+"0.1 m", 0B004.b.10.3 "0.1 to 4 MPa", 8A002.o.4 "0.1 MW"; every other one with a decimal comma,
+thousands unseparated: "1000 m"): after a lone 0 the point can only be a decimal point (no
+thousands group follows a 0), and the CCL writes the same "0.1 MW". Anything else (an EU "1.5",
+a US "1,5") is ambiguous and refused."""
 _BLOCKING = ("except", "specially designed", "other than")
 _EXCLUDING_NOTE = ("does not control", "does not apply", "not controlled")
 
@@ -347,15 +351,17 @@ def _value(match: re.Match[str], jurisdiction: str) -> Decimal:
 def written_value(
     plain: str | None, mantissa: str | None, exponent: str | None, jurisdiction: str
 ) -> Decimal:
-    """The number as written: a decimal comma in the EU text, a thousands separator in the US;
-    ``plain`` or ``mantissa × 10^exponent``."""
-
-    def number(written: str) -> Decimal:
-        if jurisdiction == "US":
-            return Decimal(written.replace(",", ""))
-        return Decimal(written.replace(".", "").replace(",", "."))
-
+    """The number as written (``written_number``): ``plain`` or ``mantissa × 10^exponent``."""
     if plain:
-        return number(plain)
+        return written_number(plain, jurisdiction)
     power = int(re.sub(r"[−–\s]", "-", exponent or "").replace("--", "-"))
-    return number(mantissa or "") * Decimal(10) ** power
+    return written_number(mantissa or "", jurisdiction) * Decimal(10) ** power
+
+
+def written_number(written: str, jurisdiction: str) -> Decimal:
+    """A number as one list writes it, perhaps signed (US "−238", EU "-238", "+125"): the CCL
+    separates thousands with a comma ("1,473"), Annex I writes a decimal comma ("0,05") and, where
+    ``WRITTEN`` takes it, a decimal point ("0.1"). The main number of a criterion and the
+    equivalent in brackets after it ("75 W (48,75 dBm)") are both read with it."""
+    digits = written.replace(",", "") if jurisdiction == "US" else written.replace(",", ".")
+    return Decimal(re.sub(r"^[−–]", "-", digits.strip()))

@@ -17,12 +17,17 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from exportgraph.loaders.formalize import NUMBER, WRITTEN, FormalCriterion, written_value
+from exportgraph.loaders.formalize import (
+    NUMBER,
+    WRITTEN,
+    FormalCriterion,
+    written_value,
+)
 from exportgraph.loaders.formalize_equivalents import (
     DEG_C,
     celsius,
     equivalent_problem,
-    in_digits,
+    kelvins_are_the_threshold,
 )
 from exportgraph.loaders.formalize_words import (
     ANY_COMPARATOR,
@@ -248,9 +253,12 @@ class ParagraphReader:
         number = number.replace("?P<plain>", "?P<p{n}>")
 
         def value(n: int) -> str:
+            unit_of_n = unit.format(name=f"u{n}")
+            if n == _FROM:  # "from 0.1 to 5 mm inclusive": the lower end may take the upper's unit
+                unit_of_n = f"(?:{unit_of_n})?"
             return (
                 rf"(?:(?P<s{n}>{NEGATIVE})|(?P<t{n}>±\s?)|\+(?=\d))?"  # −150 dBm/Hz; ±1 µm; +20 dBm
-                rf"(?P<n{n}>{number.format(n=n)})\s*{unit.format(name=f'u{n}')}"
+                rf"(?P<n{n}>{number.format(n=n)})\s*{unit_of_n}"
                 rf"(?:\s+\((?P<d{n}>[+−–-]?\d+(?:[.,]\d+)?)\s*(?P<q{n}>dBm|°C|°F|knots|feet)\))?"
             )
 
@@ -267,7 +275,8 @@ class ParagraphReader:
             rf"(?:,?\s+(?:(?:but|and)\s+)?(?P<c2>{ANY_COMPARATOR})\s+{value(2)})?"
             rf"|(?:of\s+)?{value(3)}\s+(?P<c3>{AT_LEAST_AFTER})"
             rf"(?:,?\s+(?:but|and)\s+(?P<c4>{UPPER_COMPARATOR})\s+{value(4)})?"
-            rf"|(?:of\s+)?{value(5)}\s+(?P<c5>{AT_MOST_AFTER}))"
+            rf"|(?:of\s+)?{value(5)}\s+(?P<c5>{AT_MOST_AFTER})"
+            rf"|(?P<c6>from)\s+{value(_FROM)}\s+(?P<c7>to)\s+{value(_TO)}\s+inclusive)"
         )
 
     def _pattern(self, phrase: Phrase) -> PhrasePattern:
@@ -398,7 +407,7 @@ class ParagraphReader:
     def _numeric(
         self, node: TextNode, phrase: Phrase, match: re.Match[str], words: str
     ) -> tuple[FormalCriterion, ...]:
-        pairs = [(n, match.group(f"c{n}")) for n in range(1, 6)]
+        pairs = [(n, match.group(f"c{n}")) for n in range(1, _TO + 1)]
         if match.group("c2") and sign(match.group("c1"))[0] == sign(match.group("c2"))[0]:
             raise NotRead(f"{words!r}: two bounds on the same side, not a range")
         criteria = []
@@ -409,11 +418,11 @@ class ParagraphReader:
             written = plain or mantissa or ""
             if not WRITTEN[node.jurisdiction].fullmatch(written):
                 raise NotRead(f"{written!r} is not written as the {node.jurisdiction} text does")
-            written_sign = (
-                sign_after(words_of_comparator) if n in (3, 5) else sign(words_of_comparator)
-            )
+            written_sign = _written_sign(n, words_of_comparator)
             unit = match.group(f"u{n}")
-            iri = self.units[unit] if unit else phrase.unit
+            spelled = unit or (match.group(f"u{_TO}") if n == _FROM else None)
+            unit = unit or ""  # "from 0.1 to 5 mm inclusive": 0.1 in the upper end's unit
+            iri = self.units[spelled] if spelled else phrase.unit
             number = match.group(f"n{n}")
             if number not in node.text:  # "10^−14" was read as 1 × 10^−14
                 number = number.removeprefix("1 × ")
@@ -424,12 +433,19 @@ class ParagraphReader:
             number = _tolerance(phrase, match.groupdict().get(f"t{n}"), number, words)
             equivalent = match.groupdict().get(f"d{n}")
             if equivalent:
-                digits = in_digits(equivalent, node.jurisdiction)
-                problem = equivalent_problem(value, iri, digits, match.group(f"q{n}"))
+                problem = equivalent_problem(
+                    value, iri, equivalent, match.group(f"q{n}"), node.jurisdiction
+                )
                 if problem:
                     raise NotRead(f"{words!r}: {problem}")
-                if match.group(f"q{n}") == "°C":  # the kelvins round the degrees: see celsius
-                    value, iri, number, unit = celsius(digits), DEG_C, equivalent, "°C"
+                in_kelvins = kelvins_are_the_threshold(value, iri, equivalent, node.jurisdiction)
+                if match.group(f"q{n}") == "°C" and not in_kelvins:  # the kelvins round them
+                    value, iri, number, unit = (
+                        celsius(equivalent, node.jurisdiction),
+                        DEG_C,
+                        equivalent,
+                        "°C",
+                    )
             if phrase.comparator == NEGATE:  # "No dimension greater than 35 mm": at most 35 mm
                 written_sign = _OPPOSITE[written_sign]
             parameter = phrase.parameter
@@ -450,6 +466,22 @@ class ParagraphReader:
                 )
             )
         return tuple(criteria)
+
+
+_FROM, _TO = 6, 7
+"""The groups of a range written "from X to Y inclusive" (US 2B998.b.2 "Cutting radius from 0.1 to
+5 mm inclusive"): both ends included, as "inclusive" says. The texts write "inclusive" where they
+include the ends ("from 10 kHz to 24 kHz inclusive", 6A001.a.1.b.2); "from X to Y", "X to Y",
+"between X and Y" and "up to" without it are not read (whether the ends are included is not
+written)."""
+
+
+def _written_sign(n: int, words: str) -> str:
+    """The sign of the ``n``-th number of a phrase's expression: a comparator before it (1, 2, 4),
+    words after it (3, 5), or the end of a range "from X to Y inclusive" (6: ``>=``, 7: ``<=``)."""
+    if n in (_FROM, _TO):
+        return ">=" if n == _FROM else "<="
+    return sign_after(words) if n in (3, 5) else sign(words)
 
 
 def _splits(text: str, cuts: Sequence[re.Match[str]]) -> Iterator[list[str]]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from exportgraph.loaders.formalize import written_number
+
 DEG_C = "http://qudt.org/vocab/unit/DEG_C"
 _MILLIWATTS = {
     "W": Decimal(1000),
@@ -15,22 +17,25 @@ _MILLIWATTS = {
 }
 
 
-def _number(written: str) -> Decimal:
-    return Decimal(written.replace(",", ".").replace("−", "-").replace("–", "-"))
-
-
-def in_digits(written: str, jurisdiction: str) -> str:
-    """An equivalent as the lists write it, its digits only: the CCL separates thousands with a
-    comma ("1,473 K (1,200 °C)", US 2B227.b.2), where Annex I writes a decimal comma ("0,5")."""
-    return written.replace(",", "") if jurisdiction == "US" else written
-
-
-def celsius(written: str) -> Decimal:
+def celsius(written: str, jurisdiction: str) -> Decimal:
     """The threshold of "398 K (+125 °C)": the degrees Celsius. The texts round the kelvins
     (398 K is 124.85 °C), so in kelvins a part rated to exactly +125 °C would be "above 398 K"
     and one rated from −55 °C would miss "from 218 K (−55 °C)" by 0.15 K; the degrees are the
     values the kelvins stand for."""
-    return _number(written)
+    return written_number(written, jurisdiction)
+
+
+def kelvins_are_the_threshold(value: Decimal, unit: str, written: str, jurisdiction: str) -> bool:
+    """Whether the kelvins, not the degrees in brackets, are the threshold: "35 K (−238 °C)"
+    (1B232) writes the kelvins as the round figure (a whole multiple of 5) and the degrees
+    rounding them (35 K is −238.15 °C), where "398 K (+125 °C)" writes the degrees round and the
+    kelvins rounding them (``celsius``). A value whose degrees are round, or neither figure, or
+    whose degrees are the kelvins exactly ("115 K (-158,15 °C)") keeps the degrees, as before."""
+    if unit.rsplit("/", 1)[-1] != "K":
+        return False
+    degrees = written_number(written, jurisdiction)
+    exact = degrees == value - Decimal("273.15")
+    return value % 5 == 0 and degrees % 5 != 0 and not exact
 
 
 def _converted(value: Decimal, unit: str, written_unit: str) -> Decimal | None:
@@ -57,14 +62,16 @@ def _in_imperial(value: Decimal, unit: str, written_unit: str) -> Decimal | None
     return None if factor is None else value / factor
 
 
-def equivalent_problem(value: Decimal, unit: str, written: str, written_unit: str) -> str | None:
+def equivalent_problem(
+    value: Decimal, unit: str, written: str, written_unit: str, jurisdiction: str
+) -> str | None:
     """Why the equivalent written in brackets is not `value` to the digits written (the texts
     round: "50 W (47 dBm)" is 46.99 dBm), or None: the first value is the threshold, the brackets
-    only repeat it."""
+    only repeat it. ``written`` is read as the main number is (``formalize.written_number``)."""
     converted = _converted(value, unit, written_unit)
     if converted is None:
         return f"a value in {written_unit} after a value it does not convert"
-    stated = _number(written)
+    stated = written_number(written, jurisdiction)
     exponent = stated.as_tuple().exponent
     assert isinstance(exponent, int)
     if abs(converted - stated) > Decimal(5).scaleb(exponent - 1):

@@ -6,8 +6,8 @@ more thresholds formalized than it states.
 
 Before the number (any case: "More than 1,500 terminals", "Less (better) than 4 V"):
 "less/lower/shorter/smaller than" ``<``, "more/greater/higher/longer/larger than", "exceeding",
-"in excess of" ``>``, each with "(better)" (or written "better (less) than", "better (greater)
-than"), "equal to or …", "… or equal to" (US 3B001.c.4.b
+"in excess of" ``>`` ("equal to or in excess of" ``>=``, US 8A992.l), each with "(better)" (or
+written "better (less) than", "better (greater) than"), "equal to or …", "… or equal to" (US 3B001.c.4.b
 once drops the "to": "less than or equal 2 percent"); "not exceeding",
 "not more than" ``<=``; "up to and including" ``<=`` (closing a range: "exceeding 2,7 GHz up to
 and including 6,8 GHz"); "not less than", "at least" ``>=``; "above" ``>`` and "below" ``<``,
@@ -22,7 +22,9 @@ is counted, and read only by a phrase whose parameter is the tolerance's half-wi
 (loaders/formalize_clauses.py ``TOLERANCE``).
 
 Counted but never formalized: "between X and Y" (two thresholds; whether the ends are included is
-not written), "under", "over", "up to" (the same)."""
+not written), "under", "over", "up to" (the same). "from X to Y inclusive" is two thresholds, both
+ends included (read by loaders/formalize_clauses.py); "from X to Y" without "inclusive" is neither
+counted nor read."""
 
 from __future__ import annotations
 
@@ -50,7 +52,8 @@ LOWER: tuple[tuple[str, str], ...] = (
 "below")."""
 HIGHER: tuple[tuple[str, str], ...] = (
     (
-        rf"equal to or {_BETTER_MORE} than|equal to or exceeding|equal to or above|at or above",
+        rf"equal to or {_BETTER_MORE} than|equal to or exceeding|equal to or above|at or above"
+        r"|equal to or in excess of",
         ">=",
     ),
     (
@@ -67,9 +70,10 @@ UPPER_COMPARATOR = "(?i:" + "|".join(f"(?:{words})" for words, _ in LOWER) + ")"
 2.4 nm")."""
 AT_LEAST_AFTER = r"or (?:more|greater)"
 """Written after the number and its unit: the value or more (``>=``)."""
-AT_MOST_AFTER = r"or less(?: \(better\))?|or finer"
+AT_MOST_AFTER = r"or less(?: \(better\))?|or finer|or lower"
 """Written after the number and its unit: the value or less (``<=``); "or finer", of a length
-finer when smaller (US 3B991.b.2.e.1 "A resolution of 0.25 micrometer or finer")."""
+finer when smaller (US 3B991.b.2.e.1 "A resolution of 0.25 micrometer or finer"); "or lower"
+(EU 0B001.j.3 "designed to operate at pressures of 0,1 Pa or lower")."""
 
 _SIGNED = r"\(?(?:[+−–-]|±\s?)?(?:\s?\()?\d"
 """A number, perhaps signed, or a formula's bracket opening on a number ("less (better) than
@@ -81,13 +85,17 @@ _NOT_A_CODE = r"(?!\d[A-E]\d{3}\b)"
 threshold."""
 _STATED = re.compile(
     rf"(?:\b(?:{ANY_COMPARATOR}|{_COUNTED_ONLY})\s+{_NOT_A_CODE}{_SIGNED}"
-    rf"|\d[\d.,]*(?:\s*[^\s;,.]+){{0,3}}?\s+(?:{AT_LEAST_AFTER}|or less|or finer)\b)"
+    rf"|\d[\d.,]*(?:\s*[^\s;,.]+){{0,3}}?\s+(?:{AT_LEAST_AFTER}|or less|or finer|or lower)\b)"
 )
 """One stated threshold: a comparator (or a word of ``_COUNTED_ONLY``) followed by a number, or a
 number (with its unit, up to three words: "10 µrad (microradians) or less") followed by "or more",
 "or greater", "or less" or "or finer"."""
 _BETWEEN = re.compile(rf"\b[Bb]etween\s+{_SIGNED}[^;:]*?\s+and\s+{_SIGNED}")
 """Two stated thresholds: "between 500 nm and 600 nm"."""
+_FROM_TO_INCLUSIVE = re.compile(
+    rf"\b[Ff]rom\s+{_SIGNED}[^;:]*?\s+to\s+{_SIGNED}[^;:]*?\s+inclusive\b"
+)
+"""Two stated thresholds, both ends included: "from 0.1 to 5 mm inclusive" (US 2B998.b.2)."""
 
 
 def sign(words: str) -> str:
@@ -102,5 +110,7 @@ def sign_after(words: str) -> str:
 
 
 def stated_thresholds(text: str) -> int:
-    """How many numeric thresholds a paragraph's own words state (see ``_STATED``, ``_BETWEEN``)."""
-    return len(_STATED.findall(text)) + 2 * len(_BETWEEN.findall(text))
+    """How many numeric thresholds a paragraph's own words state (see ``_STATED``, ``_BETWEEN``,
+    ``_FROM_TO_INCLUSIVE``)."""
+    ranges = len(_BETWEEN.findall(text)) + len(_FROM_TO_INCLUSIVE.findall(text))
+    return len(_STATED.findall(text)) + 2 * ranges

@@ -41,10 +41,12 @@ def test_a_fahrenheit_equivalent_must_repeat_the_value() -> None:
         _read(
             "Heating a wafer to a temperature greater than 1000 °C (1900 °F) for a duration less than 2 ms."
         )
-    assert equivalent_problem(Decimal("1000"), unit_iri("qudt:DEG_C"), "1832", "°F") is None
-    assert equivalent_problem(Decimal("1000"), unit_iri("qudt:DEG_C"), "1830", "°F") is not None
+    assert equivalent_problem(Decimal("1000"), unit_iri("qudt:DEG_C"), "1832", "°F", "US") is None
+    assert (
+        equivalent_problem(Decimal("1000"), unit_iri("qudt:DEG_C"), "1830", "°F", "US") is not None
+    )
     # °F after a unit other than °C is not converted
-    assert equivalent_problem(Decimal("1000"), unit_iri("qudt:K"), "1832", "°F") is not None
+    assert equivalent_problem(Decimal("1000"), unit_iri("qudt:K"), "1832", "°F", "US") is not None
 
 
 def test_other_words_after_the_duration_are_not_read() -> None:

@@ -12,8 +12,9 @@ from decimal import Decimal
 
 import pytest
 from exportgraph.loaders.annex_i import AnnexI
+from exportgraph.loaders.formalize import written_number
 from exportgraph.loaders.formalize_clauses import _as_follows
-from exportgraph.loaders.formalize_equivalents import equivalent_problem, in_digits
+from exportgraph.loaders.formalize_equivalents import equivalent_problem
 
 from tests.lists.formal import Found, criterion, ways
 
@@ -228,10 +229,10 @@ def test_2b227_b_electron_beam_and_plasma_melting_furnaces(found: Found, jurisdi
 
 def test_an_equivalent_in_brackets_with_thousands() -> None:
     # the reader change: the CCL's "1,200 °C" is 1200 (it was read 1.2), Annex I's "0,5" is 0.5
-    assert in_digits("1,200", "US") == "1200"
-    assert in_digits("-263,3", "EU") == "-263,3"
-    assert equivalent_problem(Decimal(1473), UNIT + "K", in_digits("1,200", "US"), "°C") is None
-    assert equivalent_problem(Decimal(1473), UNIT + "K", "1,200", "°C")  # 1.2 °C is not 1473 K
+    assert written_number("1,200", "US") == 1200
+    assert written_number("-263,3", "EU") == Decimal("-263.3")
+    assert equivalent_problem(Decimal(1473), UNIT + "K", "1,200", "°C", "US") is None
+    assert equivalent_problem(Decimal(1473), UNIT + "K", "1,200", "°C", "EU")  # 1.2 °C
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)

@@ -178,10 +178,10 @@ def test_knots_in_brackets_are_checked_against_the_km_per_h() -> None:
 
 def test_feet_are_checked_against_the_metres() -> None:
     # 9A012.b.4 "at altitudes above 15,240 meters (50,000 feet)": 50,000 ft is 15,240 m exactly
-    assert equivalent_problem(Decimal(15240), UNIT + "M", "50000", "feet") is None
-    assert equivalent_problem(Decimal(15240), UNIT + "M", "49000", "feet") is not None
+    assert equivalent_problem(Decimal(15240), UNIT + "M", "50000", "feet", "US") is None
+    assert equivalent_problem(Decimal(15240), UNIT + "M", "49000", "feet", "US") is not None
     # knots after a value that is not a speed are not converted
-    assert equivalent_problem(Decimal(15240), UNIT + "M", "25", "knots") is not None
+    assert equivalent_problem(Decimal(15240), UNIT + "M", "25", "knots", "US") is not None
 
 
 def test_eu_solid_and_hybrid_rocket_motors(found: Found) -> None:

@@ -141,7 +141,7 @@ def test_up_to_and_including_closes_a_range_and_is_counted() -> None:
 def test_a_dbm_equivalent_in_brackets_must_be_the_power_to_the_digits_written(
     value: str, unit: str, dbm: str
 ) -> None:
-    assert equivalent_problem(Decimal(value), f"{QUDT}{unit}", dbm, "dBm") is None
+    assert equivalent_problem(Decimal(value), f"{QUDT}{unit}", dbm, "dBm", "EU") is None
 
 
 @pytest.mark.parametrize(
@@ -149,10 +149,10 @@ def test_a_dbm_equivalent_in_brackets_must_be_the_power_to_the_digits_written(
     [("75", "W", "47"), ("50", "W", "47.5"), ("5", "W", "37.1"), ("3", "GigaHZ", "34.77")],
 )
 def test_an_equivalent_that_is_not_the_value_is_refused(value: str, unit: str, dbm: str) -> None:
-    assert equivalent_problem(Decimal(value), f"{QUDT}{unit}", dbm, "dBm") is not None
+    assert equivalent_problem(Decimal(value), f"{QUDT}{unit}", dbm, "dBm", "US") is not None
 
 
 @pytest.mark.parametrize(("kelvin", "celsius"), [("398", "+125"), ("218", "−55"), ("218", "-55")])
 def test_a_temperature_s_celsius_equivalent_in_brackets(kelvin: str, celsius: str) -> None:
-    assert equivalent_problem(Decimal(kelvin), f"{QUDT}K", celsius, "°C") is None
-    assert equivalent_problem(Decimal(kelvin) + 2, f"{QUDT}K", celsius, "°C") is not None
+    assert equivalent_problem(Decimal(kelvin), f"{QUDT}K", celsius, "°C", "US") is None
+    assert equivalent_problem(Decimal(kelvin) + 2, f"{QUDT}K", celsius, "°C", "US") is not None

@@ -1,7 +1,7 @@
 """Classification by the Category 1 paragraphs h19c1 read (both lists): just above a threshold →
 controlled citing the entry, just below → not by that entry, a parameter missing → "unknown"
 naming it. 1C227 calcium, 1C228 magnesium, 1C010.a/.b fibres, 1C202.a/.b alloys, 1A227
-radiation shielding windows; 1B232 turboexpanders known as text."""
+radiation shielding windows; 1B232 turboexpanders without their figures (h20range reads them)."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ def test_1a227_shielding_windows_both_sides(classify_in: Any, jurisdiction: str)
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
 def test_1b232_turboexpander_is_known_as_text(classify_in: Any, jurisdiction: str) -> None:
-    # "35 K (−238 °C)": which is the threshold is not written; answered "unknown", never false
+    # without its figures (read since h20range): answered "unknown", never false
     out = classify_in(jurisdiction, item("turboexpander", {}), ON)
     assert out["controlled"] == "unknown" and f"{jurisdiction}:1B232" in possible_ids(out)
 
@@ -178,7 +178,7 @@ def test_1c006_d_cooling_fluid_both_sides(classify_in: Any, jurisdiction: str) -
 def test_1c008_polymers_both_sides(classify_in: Any, jurisdiction: str) -> None:
     # 1C008.a.3: Tg "exceeding 505 K (232 °C)", in "fusible" form (the Note to 1C008.a)
     tg, fusible = "polymer-glass-transition-temperature", {"imide-in-fusible-form": True}
-    assert_both_sides(classify_in, jurisdiction, "1C008.a.3", "aromatic-polyimide", fusible, {tg: "233 degC"}, tg, "232 degC")  # fmt: skip
+    assert_both_sides(classify_in, jurisdiction, "1C008.a.3", "aromatic-polyimide", fusible, {tg: "505.1 K"}, tg, "505 K")  # fmt: skip
     # a non-fusible polyimide film is 1A003's: "unknown" naming it, never "not controlled"
     film = classify_in(jurisdiction, item("aromatic-polyimide", {"imide-in-fusible-form": False}, **{tg: "360 degC"}), ON)  # fmt: skip
     assert film["controlled"] == "unknown"

@@ -47,9 +47,9 @@ REQUEST_FIELDS = re.compile(
 )
 # identifiers and closed values (SKOS relation names, entry types), not prose
 NOT_MESSAGES = {"url", "id", "iri", "code", "jurisdiction", "data_version", "as_of", "relation"}
-UNIT_SYMBOLS = re.compile(r"\b(?:dB[a-z]|[mµμ]Gal|kHz|kNs|kWh)\b")
+UNIT_SYMBOLS = re.compile(r"\b(?:dB[a-z]|[mµμ]Gal|kHz|kNs|kWh|kPa)\b")
 """Unit symbols the official texts write (dBm, dBc, mGal, kHz; EU 9A007.b "2,4 kNs/kg", 9A002.b
-"kg/kWh"): not camelCase identifiers."""
+"kg/kWh", EU 0B001.c.3 "500 kPa"): not camelCase identifiers."""
 REGULATION_WORDS = re.compile(r"\bTrue North\b")
 """Words of the official texts that look like code (7A003.c "heading or True North
 determination"): not a Python repr."""
