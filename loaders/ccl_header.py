@@ -63,12 +63,16 @@ class EccnDraft:
     last: str = ""
     """Where an unlabelled header paragraph continues: "exception", "controls", "definitions",
     "other" or "" (nothing yet)."""
+    listing: bool = False
+    """The last header paragraph ended with a colon and lettered paragraphs follow it: they are
+    its list (1C230's "ECCN Controls: This entry does not control the following:"), not items."""
 
 
 def labelled(draft: EccnDraft, label: str, rest: str, line: int) -> str:
     """A labelled header paragraph ("Reason for Control: NS, AT"); for "Items:" the words after
     the label, which the caller reads as the first item ("" when none)."""
     key = label.lower()
+    draft.listing = False
     if key.startswith("reason"):
         draft.reasons = tuple(re.findall(r"\b[A-Z]{2}\b", rest))
         draft.last = ""
@@ -86,6 +90,23 @@ def labelled(draft: EccnDraft, label: str, rest: str, line: int) -> str:
         draft.in_items = True
         return rest
     return ""
+
+
+def lists_after_header(draft: EccnDraft) -> bool:
+    """Whether a lettered paragraph here belongs to the header paragraph before it: one that
+    ended with a colon ("… the following:", "… subject to the ITAR (see 22 CFR …):"), or whose
+    list is under way. Such a list sits before "Items:" and names what the entry does not
+    control or what another regulation does, so it never becomes the entry's items."""
+    if draft.in_items:
+        return False
+    if not draft.listing:
+        words = {
+            "other": draft.other[-1][1] if draft.other else "",
+            "controls": draft.related_controls[-1] if draft.related_controls else "",
+            "definitions": draft.related_definitions[-1] if draft.related_definitions else "",
+        }.get(draft.last, "")
+        draft.listing = words.rstrip().endswith(":")
+    return draft.listing
 
 
 def continuation(draft: EccnDraft, text: str, line: int) -> None:

@@ -16,6 +16,7 @@ from exportgraph.loaders.ccl_header import (
     continuation,
     labelled,
     licence_rows,
+    lists_after_header,
 )
 from exportgraph.loaders.ccl_model import Eccn, GroupText, ListBasedException
 from exportgraph.loaders.ccl_notes import place, read_note
@@ -181,6 +182,7 @@ class EccnReader:
             if pattern.match(text) and not draft.in_items:
                 draft.section = section
                 draft.last = ""
+                draft.listing = False
                 if section == "Reporting Requirements":
                     draft.other.append([section, ""])
                     draft.last = "other"
@@ -196,6 +198,7 @@ class EccnReader:
             return
         exception = EXCEPTION_LABEL.match(text)
         if exception:
+            draft.listing = False
             draft.exceptions.append(
                 ListBasedException(exception.group("label"), exception.group("rest").strip(), line)
             )
@@ -204,8 +207,12 @@ class EccnReader:
         other = OTHER_LABEL.match(text)
         label = other.group("label") if other else leading_label(element)
         if label is not None:
+            draft.listing = False
             draft.other.append([label, text[len(label) + 1 :].strip()])
             draft.last = "other"
+            return
+        if split_label(text) and lists_after_header(draft):
+            continuation(draft, text, line)
             return
         if draft.section == "list" and split_label(text) and text.startswith("a."):
             draft.in_items = True  # a few ECCNs list their items without an "Items:" line

@@ -98,3 +98,28 @@ def test_headers_other_paragraphs_and_group_notes(ccl: CommerceControlList) -> N
     assert ccl.entry("4E906").tree.text.startswith("“Technology” according to")
     opening = [g for g in ccl.group_texts if g.category == "3" and g.group == "A"]
     assert opening and opening[0].notes[0].heading == "Note 1:"
+
+
+def test_a_lettered_list_a_header_introduces_is_not_the_entrys_items(
+    ccl: CommerceControlList,
+) -> None:
+    """ "ECCN Controls: This entry does not control the following:" and "Related Controls: … are
+    subject to the ITAR …:" are followed by lettered paragraphs before "Items:": they are that
+    header's list. Read as items, 1C230.a ("Metal windows for X-ray machines", excluded) was a
+    controlled paragraph, 1A008 gained the ITAR list's e-g, and 1C240.a began with an exclusion."""
+    for code in ("1C230", "1C237"):
+        eccn = ccl.entry(code)
+        assert not eccn.tree.children
+        label, words = eccn.other_paragraphs[0]
+        assert label == "ECCN Controls" and "\na. " in words and "\nb. " in words
+    assert "Metal windows for X-ray machines" in ccl.entry("1C230").other_paragraphs[0][1]
+    nickel = ccl.entry("1C240")
+    assert [c.text for c in nickel.tree.children] == [
+        "Nickel powder having both of the following characteristics:",
+        "Porous nickel metal produced from materials controlled by 1C240.a.",
+    ]
+    assert "a. Filamentary nickel powders;" in nickel.other_paragraphs[0][1]
+    charges = ccl.entry("1A008")
+    assert [c.code for c in charges.tree.children] == [f"1A008.{x}" for x in "abcd"]
+    assert charges.tree.children[0].text == "'Shaped charges' having all of the following:"
+    assert "a. High explosives and related equipment" in charges.related_controls
