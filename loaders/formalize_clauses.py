@@ -43,9 +43,11 @@ _TAIL = re.compile(
     r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+|with\s+)?(?P<mode>any|all|either|both)"
     r"(?:\s+of)?\s+the (?:following|characteristics described in this ECCN)"
     r"(?:\s+sets of)?(?:\s+(?:(?:features or )?characteristics|flight conditions))?"
+    r"(?:\s+described in the List of Items Controlled)?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
     r"(?:(?:assemblies and )?[“”\"]?components[“”\"]?|electronic control equipment"
-    r"|transmitting and receiving acoustic arrays|frames)\s+therefor)?"
+    r"|transmitting and receiving acoustic arrays|frames"
+    r"|controllers and [“”\"]?end-effectors[“”\"]?)\s+therefor)?"
     r"\s*[:;]?$",
     re.IGNORECASE,
 )
@@ -54,7 +56,9 @@ _TAIL = re.compile(
 designed” transmitting and receiving acoustic arrays therefor" (6A001.a.1.a.3, 6A001.a.1.e), or
 "and “specially designed” assemblies and “components” therefor" (9A002), or "and “specially
 designed” frames therefor" (1A227): the assemblies, components, the control equipment, the arrays
-or the frames are another kind, outside the family's, so the
+or the frames are another kind, outside the family's (as are "“specially designed” controllers and
+“end-effectors” therefor" of robots, 2B007, whose US heading lists "any of the following
+characteristics described in the List of Items Controlled"), so the
 words add no condition on its items. A US heading may say "have all of the characteristics
 described in this ECCN" (3A225) for "all of the following", and "any of the following features or
 characteristics" (3E002) for "any of the following", and "any of the following flight conditions"
