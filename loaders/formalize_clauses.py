@@ -98,6 +98,7 @@ _CLAUSE_OPENERS = (
     "capable of operating at pressures",  # EU 0B004.b.3: "… 1,5 m or greater capable of …"
     "for salvaging objects",  # 8A001.e: "a lifting capacity exceeding 5 MN for salvaging …"
     "at a voltage of",  # EU 0B001.j.6.a: "a current output of 500 A or greater at a voltage of …"
+    "for machines capable of",  # 2B201 turning: "… (overall positioning) for machines capable of …"
 )
 """Words that open a clause of their own with no comma or "and" before them."""
 _SEPARATOR = re.compile(
@@ -289,7 +290,7 @@ class ParagraphReader:
         sub-paragraph's."""
         if stated_thresholds(node.text):
             return self.read(node)
-        defined = _defined_by_a_note(self, node)
+        defined = _defined_by_a_note(self, node) or _fixed_root(self, node)
         if defined is not None:
             return defined
         text = _NRC.sub("", _SEE_LIST.sub("", " ".join(node.text.split())))
@@ -537,6 +538,25 @@ def _defined_by_a_note(reader: ParagraphReader, node: TextNode) -> Reading | Non
     except NotRead:
         return None
     if not reading.criteria or not all(c.defined_by for c in reading.criteria):
+        return None
+    return reading
+
+
+def _fixed_root(reader: ParagraphReader, node: TextNode) -> Reading | None:
+    """A root with sub-paragraphs whose own words, before "having any (all) of the following",
+    are wholly fixed phrases of the family ("Five or more axes which can be coordinated
+    simultaneously for “contouring control” having any of the following:", 2B001.b.2: a count of
+    axes, no number written): those phrases' criteria, required with each sub-paragraph's. None
+    for any other root (read as before: only how its sub-paragraphs combine)."""
+    if not any(not child.reserved for child in node.children):
+        return None
+    try:
+        reading = reader.read(node)
+    except NotRead:
+        return None
+    if reading.mode is None or not reading.criteria or reading.either:
+        return None
+    if not all(c.defined_by for c in reading.criteria):
         return None
     return reading
 
