@@ -1,0 +1,227 @@
+"""Category 2 read from ontology/sources/ (h20c2), both lists unless marked: 2B001 machine tools
+("unidirectional positioning repeatability" per travel length of the linear axes; the contouring
+axes counted), 2B002 optical finishing, 2B005.b ion implantation, 2B007.c/.d robots, 2B009 spin-
+and flow-forming, 2B119.a balancing machines, 2B201 machine tools (US ISO 230/2 (2006), EU ISO
+230-2:1988). And the readers' additions: a root whose own words are wholly fixed phrases
+(2B001.b.2 "Five or more axes …"), a heading's "controllers and end-effectors therefor" (2B007),
+"for machines capable of" opening a clause (2B201 turning)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.lists.formal import Found, criterion, ways
+
+BOTH = ("US", "EU")
+NC = ("machine-tool-can-be-equipped-for-numerical-control", "machine-tool-not-excluded-by-notes-1-and-2-to-2b001")  # fmt: skip
+LESS_THAN_1 = "upr-linear-axis-travel-less-than-1-m"
+ONE_OR_MORE = "upr-linear-axis-travel-1-m-or-more"
+ONE_TO_4 = "upr-linear-axis-travel-1-m-to-less-than-4-m"
+FOUR_OR_MORE = "upr-linear-axis-travel-4-m-or-more"
+FIVE_AXES = criterion("contouring-axis-count", ">=", "5", "NUM")
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+@pytest.mark.parametrize(
+    ("code", "kind", "facts", "figure", "axes"),
+    [
+        # 2B001.a.1 "… equal to or less (better) than 0.9 µm along one or more linear axis with a
+        # travel length less than 1.0 m" (EU "0,9 μm", "1,0 m"); a.2: 1.1 µm, 1.0 m or more;
+        # 2B001.a's own words "having two or more axes …": a count, 2 or more
+        (
+            "2B001.a.1",
+            "turning-machine-tool",
+            ("turning-machine-not-excluded-by-notes-to-2b001-a",),
+            (LESS_THAN_1, "0.9"),
+            (criterion("contouring-axis-count", ">=", "2", "NUM"),),
+        ),
+        (
+            "2B001.a.2",
+            "turning-machine-tool",
+            ("turning-machine-not-excluded-by-notes-to-2b001-a",),
+            (ONE_OR_MORE, "1.1"),
+            (criterion("contouring-axis-count", ">=", "2", "NUM"),),
+        ),
+        # 2B001.b.1 "Three linear axes plus one rotary axis …" (EU b.1.b "1,0m")
+        (
+            "2B001.b.1.b",
+            "milling-machine-tool",
+            (),
+            (ONE_OR_MORE, "1.1"),
+            (
+                criterion("contouring-linear-axis-count", ">=", "3", "NUM"),
+                criterion("contouring-linear-axis-count", "<=", "3", "NUM"),
+                criterion("contouring-rotary-axis-count", ">=", "1", "NUM"),
+                criterion("contouring-rotary-axis-count", "<=", "1", "NUM"),
+            ),
+        ),
+        # 2B001.b.2 "Five or more axes …": a root whose own words are a fixed phrase
+        ("2B001.b.2.a", "milling-machine-tool", (), (LESS_THAN_1, "0.9"), (FIVE_AXES,)),
+        ("2B001.b.2.b", "milling-machine-tool", (), (ONE_TO_4, "1.4"), (FIVE_AXES,)),
+        # EU 2B001.b.2.c writes "6,0 μm (along one …", a stray bracket: the same words
+        ("2B001.b.2.c", "milling-machine-tool", (), (FOUR_OR_MORE, "6.0"), (FIVE_AXES,)),
+        ("2B001.b.3", "jig-boring-machine", (), ("upr-best-linear-axis", "1.1"), ()),
+        # 2B001.c.1: 1.1 µm and "Three or four axes" (c.1.b)
+        (
+            "2B001.c.1",
+            "grinding-machine-tool",
+            ("grinding-machine-not-excluded-by-note-to-2b001-c",),
+            ("upr-best-linear-axis", "1.1"),
+            (
+                criterion("contouring-axis-count", ">=", "3", "NUM"),
+                criterion("contouring-axis-count", "<=", "4", "NUM"),
+            ),
+        ),
+        # US 2B001.c.2.a "less than 1m", EU "less than 1 m"
+        (
+            "2B001.c.2.a",
+            "grinding-machine-tool",
+            ("grinding-machine-not-excluded-by-note-to-2b001-c",),
+            (LESS_THAN_1, "1.1"),
+            (FIVE_AXES,),
+        ),
+        (
+            "2B001.c.2.c",
+            "grinding-machine-tool",
+            ("grinding-machine-not-excluded-by-note-to-2b001-c",),
+            (FOUR_OR_MORE, "6.0"),
+            (FIVE_AXES,),
+        ),
+    ],
+)
+def test_2b001_repeatability_per_travel_length(
+    found: Found,
+    jurisdiction: str,
+    code: str,
+    kind: str,
+    facts: tuple[str, ...],
+    figure: tuple[str, str],
+    axes: tuple[tuple[object, ...], ...],
+) -> None:
+    entry = found[(jurisdiction, code)]
+    assert entry.kinds == (kind,) and entry.text_only is None
+    assert entry.requires_facts == NC + facts
+    parameter, micrometres = figure
+    upr = criterion(parameter, "<=", micrometres, "MicroM")
+    assert ways(entry) == {frozenset({upr, *axes})}
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b001_fly_cutting_and_deep_hole_drilling(found: Found, jurisdiction: str) -> None:
+    # 2B001.b.4.a "Spindle “run-out” and “camming” less (better) than 0.0004 mm TIR"; b.4.b
+    # "… less (better) than 2 seconds of arc, TIR, over 300 mm of travel" (EU "TIR over")
+    fly = found[(jurisdiction, "2B001.b.4")]
+    assert fly.kinds == ("fly-cutting-machine",) and fly.requires_facts == NC
+    assert ways(fly) == {
+        frozenset(
+            {
+                criterion("spindle-run-out-and-camming-tir", "<", "0.0004", "MilliM"),
+                criterion("slide-angular-deviation-tir-over-300-mm", "<", "2", "ARCSEC"),
+            }
+        )
+    }
+    # 2B001.f "having a maximum depth-of-bore capability exceeding 5m"
+    drill = found[(jurisdiction, "2B001.f")]
+    assert ways(drill) == {frozenset({criterion("deep-hole-drilling-depth-of-bore", ">", "5", "M")})}  # fmt: skip
+    assert (jurisdiction, "2B001.e") not in found  # "At least two rotary axes having all of …"
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_category_2_equipment(found: Found, jurisdiction: str) -> None:
+    optical = found[(jurisdiction, "2B002")]  # the processes of 2B002.d a fact
+    assert optical.requires_facts == ("optical-finishing-by-a-2b002-d-process",)
+    assert ways(optical) == {
+        frozenset(
+            {
+                criterion("optical-finishing-form-accuracy", "<", "1.0", "MicroM"),
+                criterion("optical-finishing-roughness-rms", "<", "100", "NanoM"),
+                criterion("contouring-axis-count", ">=", "4", "NUM"),
+            }
+        )
+    }
+    implanter = found[(jurisdiction, "2B005.b")]  # "having beam currents of 5 mA or more"
+    assert ways(implanter) == {frozenset({criterion("ion-implantation-beam-current", ">=", "5", "MilliA")})}  # fmt: skip
+    # 2B007: "… and specially designed controllers and end-effectors therefor" (US: "any of the
+    # following characteristics described in the List of Items Controlled and …")
+    dose = found[(jurisdiction, "2B007.c")]  # "greater than 5 × 10^3 Gy (silicon)" (EU "5 × 103")
+    assert dose.kinds == ("robot",) and dose.parent == "2B007"
+    assert ways(dose) == {frozenset({criterion("robot-radiation-hardness-total-dose-silicon", ">", "5E3", "GRAY")})}  # fmt: skip
+    altitude = found[(jurisdiction, "2B007.d")]  # "exceeding 30,000 m" (EU "30000 m")
+    assert ways(altitude) == {frozenset({criterion("robot-operating-altitude-specially-designed", ">", "30000", "M")})}  # fmt: skip
+    assert found[(jurisdiction, "2B007.b")].text_only  # national safety standards: text
+    forming = found[(jurisdiction, "2B009")]  # "A roller force more than 60 kN", three or more axes
+    assert ways(forming) == {
+        frozenset(
+            {
+                criterion("spin-forming-roller-force", ">", "60", "KiloN"),
+                criterion("contouring-axis-count", ">=", "3", "NUM"),
+            }
+        )
+    }
+    # 2B119.a.1 "Not capable of balancing rotors/assemblies having a mass greater than 3 kg":
+    # a largest rotor mass of 3 kg or less; a.2 "greater than 12,500 rpm" (EU "12500 rpm")
+    balancing = found[(jurisdiction, "2B119.a")]
+    assert ways(balancing) == {
+        frozenset(
+            {
+                criterion("balancing-machine-maximum-rotor-mass", "<=", "3", "KiloGM"),
+                criterion("balancing-machine-maximum-speed", ">", "12500", "REV-PER-MIN"),
+            }
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "turning", "milling", "grinding", "accuracy", "values"),
+    [
+        # US: "better (less) than 4.5 µm" (turning), "equal to or less (better) than 4.5 µm"
+        # (milling), 3 µm (grinding), according to ISO 230/2 (2006)
+        (
+            "US",
+            "2B201.a",
+            "2B201.b",
+            "2B201.c",
+            "positioning-accuracy-best-linear-axis-iso-230-2-2006",
+            ("4.5", "4.5", "3"),
+        ),
+        # EU: "better (less) than 6 μm" (2B201.c), 6 μm (2B201.a.1), 4 μm (2B201.b.1), ISO 230-2:1988
+        (
+            "EU",
+            "2B201.c",
+            "2B201.a",
+            "2B201.b",
+            "positioning-accuracy-best-linear-axis-iso-230-2-1988",
+            ("6", "6", "4"),
+        ),
+    ],
+)
+def test_2b201_machine_tools(
+    found: Found,
+    jurisdiction: str,
+    turning: str,
+    milling: str,
+    grinding: str,
+    accuracy: str,
+    values: tuple[str, str, str],
+) -> None:
+    turn, mill, grind = values
+    # "… (overall positioning) for machines capable of machining diameters greater than 35 mm"
+    lathe = found[(jurisdiction, turning)]
+    assert "machine-tool-not-specified-in-2b001" in lathe.requires_facts  # hands over
+    assert ways(lathe) == {
+        frozenset(
+            {
+                criterion(accuracy, "<", turn, "MicroM"),
+                criterion("turning-machine-machinable-diameter", ">", "35", "MilliM"),
+            }
+        )
+    }
+    assert ways(found[(jurisdiction, f"{milling}.1")]) == {frozenset({criterion(accuracy, "<=", mill, "MicroM")})}  # fmt: skip
+    assert ways(found[(jurisdiction, f"{grinding}.1")]) == {frozenset({criterion(accuracy, "<=", grind, "MicroM")})}  # fmt: skip
+    # "Two or more contouring rotary axes"; "Five or more axes …" (EU 2B201.a.3 read by a row
+    # of its own: its Note 3 on hexapods brings items in)
+    rotary = criterion("contouring-rotary-axis-count", ">=", "2", "NUM")
+    for code in (milling, grinding):
+        assert ways(found[(jurisdiction, f"{code}.2")]) == {frozenset({rotary})}
+        five = found[(jurisdiction, f"{code}.3")]
+        assert ways(five) == {frozenset({FIVE_AXES})} and five.text_only is None
