@@ -2,7 +2,8 @@
 threshold → controlled citing the entry, just below → not by that entry, a parameter missing →
 "unknown" naming it. 2B001 machine tools (unidirectional positioning repeatability per travel
 length of the linear axes, contouring axes counted), 2B002, 2B005.b, 2B007.c/.d, 2B009, 2B119.a,
-2B201 (ISO 230/2 (2006) in the US, ISO 230-2:1988 in the EU), 2B226.b, 2B350.g.1."""
+2B201 (ISO 230/2 (2006) in the US, ISO 230-2:1988 in the EU), US 2B992, 2B206.b, 2B226.b, US
+2A291.c, US 2B350.g.1, 2B352 biological equipment, EU 2B351.a."""
 
 from __future__ import annotations
 
@@ -312,3 +313,114 @@ def test_2b201_machine_tools_both_sides(
     over = {**facts, "machine-tool-not-specified-in-2b001": False}
     out = classify_in(jurisdiction, item("milling-machine-tool", over, **met), ON)
     assert out["controlled"] == "unknown"
+
+
+_NC_OPTICS = {"machine-tool-non-numerically-controlled-for-optical-quality-surfaces": True}
+_SYNTH = {"synthesiser-partly-or-entirely-automated": True}
+_NUCLEIC = {
+    "nucleic-acid-continuous-length-kilobases": 1.6,
+    "nucleic-acid-synthesis-error-rate": "4 %",
+}
+_FILTER = {
+    "filtration-equipment-separates-microorganisms-viruses-toxins-or-cell-cultures": True,
+    "filtration-equipment-sterilisable-in-situ-or-single-use-components": True,
+    "filtration-equipment-not-reverse-osmosis-or-hemodialysis": True,
+}
+_AEROSOL = {"aerosol-inhalation-equipment-for-challenge-testing": True}
+
+# (jurisdiction, code, kind, facts, met, changed, outside)
+_MORE = [
+    # US 2B992.a: "Slide positioning accuracy less (better) than 0.0005 mm per 300 mm of travel" …
+    ("US", "2B992.a", "turning-machine-tool",
+     {**_NC_OPTICS, "turning-machine-uses-single-point-cutting-tool": True},
+     {"slide-positioning-accuracy-per-300-mm": "0.4 um",
+      "bidirectional-slide-positioning-repeatability-per-300-mm": "0.2 um",
+      "spindle-run-out-and-camming-tir": "0.3 um",
+      "slide-angular-deviation-tir-over-full-travel": "1 arcsec",
+      "slide-perpendicularity-per-300-mm": "0.9 um"},
+     "bidirectional-slide-positioning-repeatability-per-300-mm", "0.25 um"),
+    ("US", "2B992.b", "fly-cutting-machine", _NC_OPTICS,
+     {"spindle-run-out-and-camming-tir": "0.3 um", "slide-angular-deviation-tir-over-full-travel": "1.9 arcsec"},
+     "slide-angular-deviation-tir-over-full-travel", "2 arcsec"),
+    # 2B206.b: "equal to or less (better) than 3.5 µm per 5 mm", "equal to or less than 0.02°"
+    *[(j, "2B206.b", "hemishell-linear-angular-inspection-system",
+       {"inspection-system-not-specified-in-2b006": True},
+       {"hemishell-inspection-linear-measurement-uncertainty-per-5-mm": "3.5 um", "angular-position-deviation": "0.02 deg"},
+       "angular-position-deviation", "0.021 deg") for j in BOTH],
+    # 2B226.b "with a specified power output of 5 kW or more"
+    *[(j, "2B226.b", "induction-furnace-power-supply",
+       {"power-supply-specially-designed-for-2b226-a-furnaces": True},
+       {"furnace-power-supply-power-output": "5 kW"}, "furnace-power-supply-power-output", "4.9 kW") for j in BOTH],
+    # US 2A291.c "that weigh more than 1,000 kg"
+    ("US", "2A291.c", "radioactive-material-transport-cask",
+     {"cask-specially-designed-for-high-level-radioactive-material-transport": True, "equipment-not-controlled-by-2a290": True},
+     {"cask-mass": "1001 kg"}, "cask-mass", "1000 kg"),
+    # US 2B350.g.1 "A nominal size greater than 1.0 cm ( 3/8 in.)"
+    ("US", "2B350.g.1", "valve",
+     {"valve-not-controlled-by-2a226": True, "valve-wetted-surfaces-of-2b350-g-materials": True},
+     {"valve-nominal-size": "10.1 mm"}, "valve-nominal-size", "1 cm"),
+    # 2B352.d.1 "A total filtration area equal to or greater than 1 m2"; d.2 "0,2 m2 for each component"
+    *[(j, "2B352.d.1", "cross-flow-filtration-equipment", _FILTER,
+       {"filtration-equipment-total-filtration-area": "1 m**2"},
+       "filtration-equipment-total-filtration-area", "0.99 m**2") for j in BOTH],
+    *[(j, "2B352.d.2", "cross-flow-filtration-component",
+       {"filtration-component-designed-for-2b352-d-1-equipment": True},
+       {"filtration-component-filtration-area": "0.2 m**2"},
+       "filtration-component-filtration-area", "0.19 m**2") for j in BOTH],
+    # 2B352.e "10 kg of ice or more in 24 hours and less than 1000 kg of ice in 24 hours"
+    *[(j, "2B352.e", "freeze-drying-equipment", {}, {"freeze-dryer-condenser-capacity-24-h": "10 kg"},
+       "freeze-dryer-condenser-capacity-24-h", "1000 kg") for j in BOTH],
+    # whole-body exposure chambers "having a capacity of 1 m3 or more" (US 2B352.h.1)
+    ("EU", "2B352.g.1", "whole-body-exposure-chamber", _AEROSOL, {"exposure-chamber-capacity": "1 m**3"},
+     "exposure-chamber-capacity", "0.9 m**3"),
+    ("US", "2B352.h.1", "whole-body-exposure-chamber", _AEROSOL, {"exposure-chamber-capacity": "1 m**3"},
+     "exposure-chamber-capacity", "0.9 m**3"),
+    # EU 2B352.g.2.a "12 or more rodents"
+    ("EU", "2B352.g.2.a", "nose-only-exposure-apparatus", _AEROSOL,
+     {"nose-only-exposure-rodent-capacity": 12, "nose-only-exposure-other-animal-capacity": 0},
+     "nose-only-exposure-rodent-capacity", 11),
+    # nucleic acids "greater than 1.5 kilobases in length with error rates less than 5%"
+    ("EU", "2B352.i", "nucleic-acid-assembler-or-synthesiser", _SYNTH, _NUCLEIC,
+     "nucleic-acid-continuous-length-kilobases", 1.5),
+    ("US", "2B352.j.2", "nucleic-acid-assembler-or-synthesiser", _SYNTH, _NUCLEIC,
+     "nucleic-acid-synthesis-error-rate", "5 %"),
+    # peptides "at a 'system synthesis scale' of 1 mmol or greater"
+    ("EU", "2B352.j", "peptide-synthesiser", _SYNTH, {"peptide-system-synthesis-scale": "1 mmol"},
+     "peptide-system-synthesis-scale", "0.9 mmol"),
+    ("US", "2B352.k.2", "peptide-synthesiser", _SYNTH, {"peptide-system-synthesis-scale": "1 mmol"},
+     "peptide-system-synthesis-scale", "0.9 mmol"),
+    # EU 2B351.a "with a 'minimum detection limit' of less than 0,3 mg/m3"
+    ("EU", "2B351.a", "toxic-gas-monitoring-system",
+     {"toxic-gas-monitor-not-specified-in-1a004": True, "toxic-gas-monitor-continuous-for-cw-agents-or-1c350-chemicals": True},
+     {"toxic-gas-monitor-minimum-detection-limit": "0.29 mg/m**3"},
+     "toxic-gas-monitor-minimum-detection-limit", "0.3 mg/m**3"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("jurisdiction", "code", "kind", "facts", "met", "changed", "outside"), _MORE)  # fmt: skip
+def test_more_category_2_both_sides(
+    classify_in: Any,
+    jurisdiction: str,
+    code: str,
+    kind: str,
+    facts: dict[str, bool],
+    met: dict[str, Any],
+    changed: str,
+    outside: Any,
+) -> None:
+    assert_both_sides(classify_in, jurisdiction, code, kind, facts, met, changed, outside)
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_2b352_c_centrifugal_separator_flow_rate_is_necessary(
+    classify_in: Any, jurisdiction: str
+) -> None:
+    # "having a flow rate greater than 100 litres per hour, as follows:" c.1 and c.2 stay text:
+    # above the figure "unknown" (read the text), at or below it not controlled by 2B352.c
+    facts = {"centrifugal-separator-continuous-without-aerosol-propagation": True}
+    fast = item("centrifugal-separator", facts, **{"centrifugal-separator-flow-rate": "101 L/h"})
+    out = classify_in(jurisdiction, fast, ON)
+    assert out["controlled"] == "unknown" and f"{jurisdiction}:2B352.c.1" in possible_ids(out)
+    slow = item("centrifugal-separator", facts, **{"centrifugal-separator-flow-rate": "100 L/h"})
+    out = classify_in(jurisdiction, slow, ON)
+    assert not any(i.startswith(f"{jurisdiction}:2B352.c") for i in {*entry_ids(out), *possible_ids(out)})  # fmt: skip
