@@ -263,6 +263,23 @@ _ONE_WAY = [
     }),
     (("US",), "2B352.k.2", {criterion("peptide-system-synthesis-scale", ">=", "1", "MilliMOL")}),
     (("EU",), "2B351.a", {criterion("toxic-gas-monitor-minimum-detection-limit", "<", "0.3", "MilliGM-PER-M3")}),
+    # EU 2B227.d "Operating at a power greater than 50 kW", "Capable of operating above 1473 K
+    # (1200 °C)": the degrees; 2B227.e "operating at a power greater than 50 kW"
+    (("EU",), "2B227.d", {
+        criterion("plasma-torch-operating-power", ">", "50", "KiloW"),
+        criterion("plasma-torch-maximum-operating-temperature", ">", "1200", "DEG_C"),
+    }),
+    (("EU",), "2B227.e", {criterion("electron-beam-gun-operating-power", ">", "50", "KiloW")}),
+    # US 2B352.i.1/.2 "an initial droplet “VMD” of less than 50 microns at a flow rate of greater
+    # than 2 liters per minute": the VMD at such flow rates
+    (("US",), "2B352.i.2", {criterion("spray-system-smallest-vmd-above-2-l-per-min", "<", "50", "MicroM")}),
+    # US 2B991.a.2 "two or more axes … and a minimum programmable increment better (less) than
+    # 0.001 mm"; 2B109.a.2 "More than two axes …"
+    (("US",), "2B991.a.2", {
+        criterion("contouring-axis-count", ">=", "2", "NUM"),
+        criterion("nc-unit-minimum-programmable-increment", "<", "0.001", "MilliM"),
+    }),
+    (BOTH, "2B109.a", {criterion("contouring-axis-count", ">", "2", "NUM")}),
 ]  # fmt: skip
 
 
@@ -284,6 +301,38 @@ def test_texts_left_as_text(found: Found, jurisdiction: str) -> None:
         separator = found[(jurisdiction, code)]
         assert separator.text_only
         assert ways(separator) == {frozenset({criterion("centrifugal-separator-flow-rate", ">", "100", "L-PER-HR")})}  # fmt: skip
-    # US 2B351.a writes no comparator ("'minimum detection limit' of 0.3 mg/m^3"); the EU 2B350.g.1
-    # writes "greater than DN 10 or NPS 3/8" (no unit the readers take): neither is read
-    assert ("US", "2B351.a") not in found and ("EU", "2B350.g.1") not in found
+    # the EU 2B350.g.1 writes "greater than DN 10 or NPS 3/8" (no unit the readers take): not read
+    assert ("EU", "2B350.g.1") not in found
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "code", "kind"),
+    [
+        ("US", "2B229", "balancing-machine"),  # "of from 0.9 to 23 kg"
+        ("EU", "2B219", "balancing-machine"),
+        ("US", "2B991.c", "milling-machine-tool"),  # "Better than 15 µm" (no "(less)")
+        ("US", "2B991.a.1", "numerical-control-unit"),
+        ("US", "2B352.h.2", "nose-only-exposure-apparatus"),  # "two or more animals"
+        ("US", "2B351.a", "toxic-gas-monitoring-system"),  # "'minimum detection limit' of 0.3"
+        ("EU", "8A002.h", "robot"),
+    ],
+)
+def test_same_kind_paragraphs_known_as_text(
+    found: Found, jurisdiction: str, code: str, kind: str
+) -> None:
+    """The paragraphs an item of the new kinds may fall under but that stay text carry the kind,
+    so the item is "unknown" there, never "not controlled" for want of a kind."""
+    entry = found[(jurisdiction, code)]
+    assert kind in entry.kinds and entry.text_only and not entry.ways
+
+
+@pytest.mark.parametrize("jurisdiction", BOTH)
+def test_robots_and_monitors_decided_by_kind_and_facts(found: Found, jurisdiction: str) -> None:
+    robot = found[(jurisdiction, "2B207.a")]  # "other than those specified in 2B007": hands over
+    assert robot.requires_facts == (
+        "robot-not-specified-in-2b007",
+        "robot-specially-designed-for-high-explosives-safety-standards",
+    )
+    assert robot.text_only is None and not robot.criteria
+    monitor = found[(jurisdiction, "2B351.b")]  # cholinesterase-inhibiting activity
+    assert "toxic-gas-monitor-detects-cholinesterase-inhibiting-activity" in monitor.requires_facts

@@ -394,6 +394,21 @@ _MORE = [
      {"toxic-gas-monitor-not-specified-in-1a004": True, "toxic-gas-monitor-continuous-for-cw-agents-or-1c350-chemicals": True},
      {"toxic-gas-monitor-minimum-detection-limit": "0.29 mg/m**3"},
      "toxic-gas-monitor-minimum-detection-limit", "0.3 mg/m**3"),
+    # EU 2B227.d "Operating at a power greater than 50 kW", "above 1473 K (1200 °C)"
+    ("EU", "2B227.d", "plasma-torch-for-melting-furnaces",
+     {"torch-or-gun-specially-designed-for-2b227-b-furnaces": True},
+     {"plasma-torch-operating-power": "51 kW", "plasma-torch-maximum-operating-temperature": "1201 degC"},
+     "plasma-torch-maximum-operating-temperature", "1473 K"),
+    # US 2B352.i.1 "VMD of less than 50 microns at a flow rate of greater than 2 liters per minute"
+    ("US", "2B352.i.1", "complete-spraying-or-fogging-system",
+     {"spray-system-designed-or-modified-for-aircraft-lta-or-uav": True,
+      "spray-system-capable-of-delivering-infectious-aerosols": True},
+     {"spray-system-smallest-vmd-above-2-l-per-min": "49 um"},
+     "spray-system-smallest-vmd-above-2-l-per-min", "50 um"),
+    # US 2B991.a.2 "a minimum programmable increment better (less) than 0.001 mm"
+    ("US", "2B991.a.2", "numerical-control-unit", {"not-elsewhere-specified-in-the-ccl": True},
+     {"contouring-axis-count": 2, "nc-unit-minimum-programmable-increment": "0.5 um"},
+     "nc-unit-minimum-programmable-increment", "1 um"),
 ]  # fmt: skip
 
 
@@ -424,3 +439,21 @@ def test_2b352_c_centrifugal_separator_flow_rate_is_necessary(
     slow = item("centrifugal-separator", facts, **{"centrifugal-separator-flow-rate": "100 L/h"})
     out = classify_in(jurisdiction, slow, ON)
     assert not any(i.startswith(f"{jurisdiction}:2B352.c") for i in {*entry_ids(out), *possible_ids(out)})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("jurisdiction", "kind", "figures", "text"),
+    [
+        # a balancing machine for 23 kg rotors is not 2B119.a (3 kg or less): 2B229 / 2B219
+        # ("of from 0.9 to 23 kg") stay text, so "unknown", never "not controlled"
+        ("US", "balancing-machine", {"balancing-machine-maximum-rotor-mass": "23 kg"}, "2B229"),
+        ("EU", "balancing-machine", {"balancing-machine-maximum-rotor-mass": "23 kg"}, "2B219"),
+        # a robot below 2B007.c/.d: 8A002.h (underwater robots) is text with the kind robot
+        ("EU", "robot", {"robot-radiation-hardness-total-dose-silicon": "0 Gy"}, "8A002.h"),
+    ],
+)
+def test_new_kinds_never_answer_false_by_a_text_paragraph(
+    classify_in: Any, jurisdiction: str, kind: str, figures: dict[str, Any], text: str
+) -> None:
+    out = classify_in(jurisdiction, item(kind, {}, **figures), ON)
+    assert out["controlled"] == "unknown" and f"{jurisdiction}:{text}" in possible_ids(out)
