@@ -301,8 +301,9 @@ def test_texts_left_as_text(found: Found, jurisdiction: str) -> None:
         separator = found[(jurisdiction, code)]
         assert separator.text_only
         assert ways(separator) == {frozenset({criterion("centrifugal-separator-flow-rate", ">", "100", "L-PER-HR")})}  # fmt: skip
-    # the EU 2B350.g.1 writes "greater than DN 10 or NPS 3/8" (no unit the readers take): not read
-    assert ("EU", "2B350.g.1") not in found
+    # the EU 2B350.g.1 writes "greater than DN 10 or NPS 3/8" (no unit the readers take): text
+    valve = found[("EU", "2B350.g.1")]
+    assert valve.kinds == ("valve",) and valve.text_only and "DN 10" in valve.text_only
 
 
 @pytest.mark.parametrize(
