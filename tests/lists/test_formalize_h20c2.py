@@ -107,68 +107,17 @@ def test_2b001_repeatability_per_travel_length(
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)
-def test_2b001_fly_cutting_and_deep_hole_drilling(found: Found, jurisdiction: str) -> None:
-    # 2B001.b.4.a "Spindle “run-out” and “camming” less (better) than 0.0004 mm TIR"; b.4.b
-    # "… less (better) than 2 seconds of arc, TIR, over 300 mm of travel" (EU "TIR over")
+def test_category_2_kinds_and_facts(found: Found, jurisdiction: str) -> None:
     fly = found[(jurisdiction, "2B001.b.4")]
     assert fly.kinds == ("fly-cutting-machine",) and fly.requires_facts == NC
-    assert ways(fly) == {
-        frozenset(
-            {
-                criterion("spindle-run-out-and-camming-tir", "<", "0.0004", "MilliM"),
-                criterion("slide-angular-deviation-tir-over-300-mm", "<", "2", "ARCSEC"),
-            }
-        )
-    }
-    # 2B001.f "having a maximum depth-of-bore capability exceeding 5m"
-    drill = found[(jurisdiction, "2B001.f")]
-    assert ways(drill) == {frozenset({criterion("deep-hole-drilling-depth-of-bore", ">", "5", "M")})}  # fmt: skip
     assert (jurisdiction, "2B001.e") not in found  # "At least two rotary axes having all of …"
-
-
-@pytest.mark.parametrize("jurisdiction", BOTH)
-def test_category_2_equipment(found: Found, jurisdiction: str) -> None:
     optical = found[(jurisdiction, "2B002")]  # the processes of 2B002.d a fact
     assert optical.requires_facts == ("optical-finishing-by-a-2b002-d-process",)
-    assert ways(optical) == {
-        frozenset(
-            {
-                criterion("optical-finishing-form-accuracy", "<", "1.0", "MicroM"),
-                criterion("optical-finishing-roughness-rms", "<", "100", "NanoM"),
-                criterion("contouring-axis-count", ">=", "4", "NUM"),
-            }
-        )
-    }
-    implanter = found[(jurisdiction, "2B005.b")]  # "having beam currents of 5 mA or more"
-    assert ways(implanter) == {frozenset({criterion("ion-implantation-beam-current", ">=", "5", "MilliA")})}  # fmt: skip
     # 2B007: "… and specially designed controllers and end-effectors therefor" (US: "any of the
     # following characteristics described in the List of Items Controlled and …")
-    dose = found[(jurisdiction, "2B007.c")]  # "greater than 5 × 10^3 Gy (silicon)" (EU "5 × 103")
+    dose = found[(jurisdiction, "2B007.c")]
     assert dose.kinds == ("robot",) and dose.parent == "2B007"
-    assert ways(dose) == {frozenset({criterion("robot-radiation-hardness-total-dose-silicon", ">", "5E3", "GRAY")})}  # fmt: skip
-    altitude = found[(jurisdiction, "2B007.d")]  # "exceeding 30,000 m" (EU "30000 m")
-    assert ways(altitude) == {frozenset({criterion("robot-operating-altitude-specially-designed", ">", "30000", "M")})}  # fmt: skip
     assert found[(jurisdiction, "2B007.b")].text_only  # national safety standards: text
-    forming = found[(jurisdiction, "2B009")]  # "A roller force more than 60 kN", three or more axes
-    assert ways(forming) == {
-        frozenset(
-            {
-                criterion("spin-forming-roller-force", ">", "60", "KiloN"),
-                criterion("contouring-axis-count", ">=", "3", "NUM"),
-            }
-        )
-    }
-    # 2B119.a.1 "Not capable of balancing rotors/assemblies having a mass greater than 3 kg":
-    # a largest rotor mass of 3 kg or less; a.2 "greater than 12,500 rpm" (EU "12500 rpm")
-    balancing = found[(jurisdiction, "2B119.a")]
-    assert ways(balancing) == {
-        frozenset(
-            {
-                criterion("balancing-machine-maximum-rotor-mass", "<=", "3", "KiloGM"),
-                criterion("balancing-machine-maximum-speed", ">", "12500", "REV-PER-MIN"),
-            }
-        )
-    }
 
 
 @pytest.mark.parametrize(
@@ -229,6 +178,35 @@ def test_2b201_machine_tools(
 
 # (jurisdictions, code, the criteria of its one way); each read from the list's own words
 _ONE_WAY = [
+    # 2B001.b.4.a "Spindle “run-out” and “camming” less (better) than 0.0004 mm TIR"; b.4.b "… less
+    # (better) than 2 seconds of arc, TIR, over 300 mm of travel" (EU "TIR over")
+    (BOTH, "2B001.b.4", {
+        criterion("spindle-run-out-and-camming-tir", "<", "0.0004", "MilliM"),
+        criterion("slide-angular-deviation-tir-over-300-mm", "<", "2", "ARCSEC"),
+    }),
+    # 2B001.f "having a maximum depth-of-bore capability exceeding 5m"
+    (BOTH, "2B001.f", {criterion("deep-hole-drilling-depth-of-bore", ">", "5", "M")}),
+    # 2B002 "less (better) than 1.0 µm", "less (better) than 100 nm rms", "Four or more axes"
+    (BOTH, "2B002", {
+        criterion("optical-finishing-form-accuracy", "<", "1.0", "MicroM"),
+        criterion("optical-finishing-roughness-rms", "<", "100", "NanoM"),
+        criterion("contouring-axis-count", ">=", "4", "NUM"),
+    }),
+    (BOTH, "2B005.b", {criterion("ion-implantation-beam-current", ">=", "5", "MilliA")}),  # 5 mA or more
+    # 2B007.c "greater than 5 × 10^3 Gy (silicon)" (EU "5 × 103"); .d "exceeding 30,000 m"
+    (BOTH, "2B007.c", {criterion("robot-radiation-hardness-total-dose-silicon", ">", "5E3", "GRAY")}),
+    (BOTH, "2B007.d", {criterion("robot-operating-altitude-specially-designed", ">", "30000", "M")}),
+    # 2B009 "A roller force more than 60 kN", "Three or more axes"
+    (BOTH, "2B009", {
+        criterion("spin-forming-roller-force", ">", "60", "KiloN"),
+        criterion("contouring-axis-count", ">=", "3", "NUM"),
+    }),
+    # 2B119.a.1 "Not capable of balancing rotors/assemblies having a mass greater than 3 kg": a
+    # largest rotor mass of 3 kg or less; a.2 "greater than 12,500 rpm" (EU "12500 rpm")
+    (BOTH, "2B119.a", {
+        criterion("balancing-machine-maximum-rotor-mass", "<=", "3", "KiloGM"),
+        criterion("balancing-machine-maximum-speed", ">", "12500", "REV-PER-MIN"),
+    }),
     # US 2B992.b fly cutting (non-NC): "less (better) than 0.0004 mm TIR", "2 seconds of arc, TIR,
     # over full travel"
     (("US",), "2B992.b", {
