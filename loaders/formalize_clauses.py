@@ -42,7 +42,7 @@ meeting"): words a person read as only introducing the sub-paragraphs."""
 _TAIL = re.compile(
     r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+|with\s+)?(?P<mode>any|all|either|both)"
     r"(?:\s+of)?\s+the (?:following|characteristics described in this ECCN)"
-    r"(?:\s+sets of)?(?:\s+(?:(?:features or )?characteristics|flight conditions))?"
+    r"(?:\s+sets of)?(?:\s+(?:(?:features or )?characteristics|flight conditions|materials))?"
     r"(?:\s+described in the List of Items Controlled)?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
     r"(?:(?:assemblies and )?[“”\"]?components[“”\"]?|electronic control equipment"
@@ -62,7 +62,8 @@ characteristics described in the List of Items Controlled"), so the
 words add no condition on its items. A US heading may say "have all of the characteristics
 described in this ECCN" (3A225) for "all of the following", and "any of the following features or
 characteristics" (3E002) for "any of the following", and "any of the following flight conditions"
-(EU 9B106.a.1). "having" may run into the mode word:
+(EU 9B106.a.1), and "are made from any of the following materials" (2B350.a, .d, .j: the
+materials, sub-paragraphs a family reads as one required fact). "having" may run into the mode word:
 the EU text writes "Real-time oscilloscopes havingall of the following:" (3A002.a.7); "with any
 of the following" (3A001.b.1.a.5) says the same."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}

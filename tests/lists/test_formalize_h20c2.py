@@ -258,6 +258,23 @@ _ONE_WAY = [
         criterion("nc-unit-minimum-programmable-increment", "<", "0.001", "MilliM"),
     }),
     (BOTH, "2B109.a", {criterion("contouring-axis-count", ">", "2", "NUM")}),
+    # 2B350 "… where all surfaces … are made from any of the following materials": the materials
+    # one required fact; US 2B350.a.1 / EU 2B350.a "greater than 0.1 m^3 (100 liters) and less
+    # than 20 m^3 (20,000 liters)"; 2B350.d "less than 20 m^2, but greater than 0.15 m^2" (EU in
+    # the other order); 2B350.j "greater than 1000 °C" (EU "1273 K (1000 °C)")
+    (("US",), "2B350.a.1", {
+        criterion("chemical-reactor-total-internal-volume", ">", "0.1", "M3"),
+        criterion("chemical-reactor-total-internal-volume", "<", "20", "M3"),
+    }),
+    (("EU",), "2B350.a", {
+        criterion("chemical-reactor-total-internal-volume", ">", "0.1", "M3"),
+        criterion("chemical-reactor-total-internal-volume", "<", "20", "M3"),
+    }),
+    (BOTH, "2B350.d", {
+        criterion("heat-exchanger-heat-transfer-area", ">", "0.15", "M2"),
+        criterion("heat-exchanger-heat-transfer-area", "<", "20", "M2"),
+    }),
+    (BOTH, "2B350.j", {criterion("incinerator-average-combustion-chamber-temperature", ">", "1000", "DEG_C")}),
 ]  # fmt: skip
 
 
@@ -279,9 +296,8 @@ def test_texts_left_as_text(found: Found, jurisdiction: str) -> None:
         separator = found[(jurisdiction, code)]
         assert separator.text_only
         assert ways(separator) == {frozenset({criterion("centrifugal-separator-flow-rate", ">", "100", "L-PER-HR")})}  # fmt: skip
-    # the EU 2B350.g.1 writes "greater than DN 10 or NPS 3/8" (no unit the readers take): text
-    valve = found[("EU", "2B350.g.1")]
-    assert valve.kinds == ("valve",) and valve.text_only and "DN 10" in valve.text_only
+    # the EU 2B350.g.1 writes "greater than DN 10 or NPS 3/8" (no unit the readers take): not read
+    assert ("EU", "2B350.g.1") not in found
 
 
 @pytest.mark.parametrize(

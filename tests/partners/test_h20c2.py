@@ -374,6 +374,19 @@ _MORE = [
       "spray-system-capable-of-delivering-infectious-aerosols": True},
      {"spray-system-smallest-vmd-above-2-l-per-min": "49 um"},
      "spray-system-smallest-vmd-above-2-l-per-min", "50 um"),
+    # 2B350.d "less than 20 m^2, but greater than 0.15 m^2"; 2B350.j "greater than 1000 °C"
+    *[(j, "2B350.d", "chemical-heat-exchanger-or-condenser",
+       {"heat-exchanger-wetted-surfaces-of-2b350-d-materials": True},
+       {"heat-exchanger-heat-transfer-area": "19.9 m**2"}, "heat-exchanger-heat-transfer-area", "20 m**2")
+      for j in BOTH],
+    *[(j, "2B350.j", "chemical-weapons-incinerator",
+       {"incinerator-designed-to-destroy-cw-agents-or-1c350-chemicals": True,
+        "incinerator-specially-designed-waste-supply-and-special-handling": True,
+        "incinerator-waste-supply-surfaces-of-2b350-j-materials": True},
+       {"incinerator-average-combustion-chamber-temperature": "1001 degC"},
+       "incinerator-average-combustion-chamber-temperature", "1000 degC") for j in BOTH],
+    ("EU", "2B350.a", "chemical-reaction-vessel", {"reaction-vessel-wetted-surfaces-of-2b350-a-materials": True},
+     {"chemical-reactor-total-internal-volume": "101 L"}, "chemical-reactor-total-internal-volume", "100 L"),
     # US 2B991.a.2 "a minimum programmable increment better (less) than 0.001 mm"
     ("US", "2B991.a.2", "numerical-control-unit", {"not-elsewhere-specified-in-the-ccl": True},
      {"contouring-axis-count": 2, "nc-unit-minimum-programmable-increment": "0.5 um"},
