@@ -275,6 +275,11 @@ _ONE_WAY = [
         criterion("heat-exchanger-heat-transfer-area", "<", "20", "M2"),
     }),
     (BOTH, "2B350.j", {criterion("incinerator-average-combustion-chamber-temperature", ">", "1000", "DEG_C")}),
+    # 2B003 "hardened (Rc = 40 or more) … gears" (EU "Rc=40"), "A pitch diameter exceeding 1,250 mm"
+    (BOTH, "2B003", {
+        criterion("gear-machine-gear-hardness-rockwell-c", ">=", "40", "NUM"),
+        criterion("gear-machine-pitch-diameter", ">", "1250", "MilliM"),
+    }),
 ]  # fmt: skip
 
 

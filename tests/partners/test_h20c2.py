@@ -387,6 +387,12 @@ _MORE = [
        "incinerator-average-combustion-chamber-temperature", "1000 degC") for j in BOTH],
     ("EU", "2B350.a", "chemical-reaction-vessel", {"reaction-vessel-wetted-surfaces-of-2b350-a-materials": True},
      {"chemical-reactor-total-internal-volume": "101 L"}, "chemical-reactor-total-internal-volume", "100 L"),
+    # 2B003 "hardened (Rc = 40 or more)", "A pitch diameter exceeding 1,250 mm"
+    *[(j, "2B003", "gear-finishing-machine-tool",
+       {"gear-machine-face-width-15-percent-of-pitch-diameter-or-larger": True,
+        "gear-machine-finished-quality-agma-14-or-better": True},
+       {"gear-machine-gear-hardness-rockwell-c": 40, "gear-machine-pitch-diameter": "1.26 m"},
+       "gear-machine-gear-hardness-rockwell-c", 39) for j in BOTH],
     # US 2B991.a.2 "a minimum programmable increment better (less) than 0.001 mm"
     ("US", "2B991.a.2", "numerical-control-unit", {"not-elsewhere-specified-in-the-ccl": True},
      {"contouring-axis-count": 2, "nc-unit-minimum-programmable-increment": "0.5 um"},
