@@ -180,44 +180,25 @@ def test_2b201_machine_tools(
 _ONE_WAY = [
     # 2B001.b.4.a "Spindle “run-out” and “camming” less (better) than 0.0004 mm TIR"; b.4.b "… less
     # (better) than 2 seconds of arc, TIR, over 300 mm of travel" (EU "TIR over")
-    (BOTH, "2B001.b.4", {
-        criterion("spindle-run-out-and-camming-tir", "<", "0.0004", "MilliM"),
-        criterion("slide-angular-deviation-tir-over-300-mm", "<", "2", "ARCSEC"),
-    }),
+    (BOTH, "2B001.b.4", {criterion("spindle-run-out-and-camming-tir", "<", "0.0004", "MilliM"), criterion("slide-angular-deviation-tir-over-300-mm", "<", "2", "ARCSEC")}),
     # 2B001.f "having a maximum depth-of-bore capability exceeding 5m"
     (BOTH, "2B001.f", {criterion("deep-hole-drilling-depth-of-bore", ">", "5", "M")}),
     # 2B002 "less (better) than 1.0 µm", "less (better) than 100 nm rms", "Four or more axes"
-    (BOTH, "2B002", {
-        criterion("optical-finishing-form-accuracy", "<", "1.0", "MicroM"),
-        criterion("optical-finishing-roughness-rms", "<", "100", "NanoM"),
-        criterion("contouring-axis-count", ">=", "4", "NUM"),
-    }),
+    (BOTH, "2B002", {criterion("optical-finishing-form-accuracy", "<", "1.0", "MicroM"), criterion("optical-finishing-roughness-rms", "<", "100", "NanoM"), criterion("contouring-axis-count", ">=", "4", "NUM")}),
     (BOTH, "2B005.b", {criterion("ion-implantation-beam-current", ">=", "5", "MilliA")}),  # 5 mA or more
     # 2B007.c "greater than 5 × 10^3 Gy (silicon)" (EU "5 × 103"); .d "exceeding 30,000 m"
     (BOTH, "2B007.c", {criterion("robot-radiation-hardness-total-dose-silicon", ">", "5E3", "GRAY")}),
     (BOTH, "2B007.d", {criterion("robot-operating-altitude-specially-designed", ">", "30000", "M")}),
     # 2B009 "A roller force more than 60 kN", "Three or more axes"
-    (BOTH, "2B009", {
-        criterion("spin-forming-roller-force", ">", "60", "KiloN"),
-        criterion("contouring-axis-count", ">=", "3", "NUM"),
-    }),
+    (BOTH, "2B009", {criterion("spin-forming-roller-force", ">", "60", "KiloN"), criterion("contouring-axis-count", ">=", "3", "NUM")}),
     # 2B119.a.1 "Not capable of balancing rotors/assemblies having a mass greater than 3 kg": a
     # largest rotor mass of 3 kg or less; a.2 "greater than 12,500 rpm" (EU "12500 rpm")
-    (BOTH, "2B119.a", {
-        criterion("balancing-machine-maximum-rotor-mass", "<=", "3", "KiloGM"),
-        criterion("balancing-machine-maximum-speed", ">", "12500", "REV-PER-MIN"),
-    }),
+    (BOTH, "2B119.a", {criterion("balancing-machine-maximum-rotor-mass", "<=", "3", "KiloGM"), criterion("balancing-machine-maximum-speed", ">", "12500", "REV-PER-MIN")}),
     # US 2B992.b fly cutting (non-NC): "less (better) than 0.0004 mm TIR", "2 seconds of arc, TIR,
     # over full travel"
-    (("US",), "2B992.b", {
-        criterion("spindle-run-out-and-camming-tir", "<", "0.0004", "MilliM"),
-        criterion("slide-angular-deviation-tir-over-full-travel", "<", "2", "ARCSEC"),
-    }),
+    (("US",), "2B992.b", {criterion("spindle-run-out-and-camming-tir", "<", "0.0004", "MilliM"), criterion("slide-angular-deviation-tir-over-full-travel", "<", "2", "ARCSEC")}),
     # 2B206.b "3.5 µm per 5 mm" (EU "3,5 μm"), "equal to or less than 0.02°"
-    (BOTH, "2B206.b", {
-        criterion("hemishell-inspection-linear-measurement-uncertainty-per-5-mm", "<=", "3.5", "MicroM"),
-        criterion("angular-position-deviation", "<=", "0.02", "DEG"),
-    }),
+    (BOTH, "2B206.b", {criterion("hemishell-inspection-linear-measurement-uncertainty-per-5-mm", "<=", "3.5", "MicroM"), criterion("angular-position-deviation", "<=", "0.02", "DEG")}),
     (BOTH, "2B226.b", {criterion("furnace-power-supply-power-output", ">=", "5", "KiloW")}),
     (("US",), "2A291.c", {criterion("cask-mass", ">", "1000", "KiloGM")}),
     # US 2B350.g.1.a "A nominal size greater than 1.0 cm ( 3/8 in.)": the centimetres
@@ -227,59 +208,35 @@ _ONE_WAY = [
     (BOTH, "2B352.d.2", {criterion("filtration-component-filtration-area", ">=", "0.2", "M2")}),
     # 2B352.e "10 kg of ice or more (US: or greater) in 24 hours and less than 1000 kg of ice in 24
     # hours" (the US litres of water in brackets are the same figures)
-    (BOTH, "2B352.e", {
-        criterion("freeze-dryer-condenser-capacity-24-h", ">=", "10", "KiloGM"),
-        criterion("freeze-dryer-condenser-capacity-24-h", "<", "1000", "KiloGM"),
-    }),
+    (BOTH, "2B352.e", {criterion("freeze-dryer-condenser-capacity-24-h", ">=", "10", "KiloGM"), criterion("freeze-dryer-condenser-capacity-24-h", "<", "1000", "KiloGM")}),
     (("EU",), "2B352.g.1", {criterion("exposure-chamber-capacity", ">=", "1", "M3")}),
     (("US",), "2B352.h.1", {criterion("exposure-chamber-capacity", ">=", "1", "M3")}),
     (("EU",), "2B352.g.2.b", {criterion("nose-only-exposure-other-animal-capacity", ">=", "2", "NUM")}),
     # "greater than 1,5 kilobases in length with error rates less than 5 %"
-    (("EU",), "2B352.i", {
-        criterion("nucleic-acid-continuous-length-kilobases", ">", "1.5", "NUM"),
-        criterion("nucleic-acid-synthesis-error-rate", "<", "5", "PERCENT"),
-    }),
+    (("EU",), "2B352.i", {criterion("nucleic-acid-continuous-length-kilobases", ">", "1.5", "NUM"), criterion("nucleic-acid-synthesis-error-rate", "<", "5", "PERCENT")}),
     (("US",), "2B352.k.2", {criterion("peptide-system-synthesis-scale", ">=", "1", "MilliMOL")}),
     (("EU",), "2B351.a", {criterion("toxic-gas-monitor-minimum-detection-limit", "<", "0.3", "MilliGM-PER-M3")}),
     # EU 2B227.d "Operating at a power greater than 50 kW", "Capable of operating above 1473 K
     # (1200 °C)": the degrees; 2B227.e "operating at a power greater than 50 kW"
-    (("EU",), "2B227.d", {
-        criterion("plasma-torch-operating-power", ">", "50", "KiloW"),
-        criterion("plasma-torch-maximum-operating-temperature", ">", "1200", "DEG_C"),
-    }),
+    (("EU",), "2B227.d", {criterion("plasma-torch-operating-power", ">", "50", "KiloW"), criterion("plasma-torch-maximum-operating-temperature", ">", "1200", "DEG_C")}),
     (("EU",), "2B227.e", {criterion("electron-beam-gun-operating-power", ">", "50", "KiloW")}),
     # US 2B352.i.1/.2 "an initial droplet “VMD” of less than 50 microns at a flow rate of greater
     # than 2 liters per minute": the VMD at such flow rates
     (("US",), "2B352.i.2", {criterion("spray-system-smallest-vmd-above-2-l-per-min", "<", "50", "MicroM")}),
     # US 2B991.a.2 "two or more axes … and a minimum programmable increment better (less) than
     # 0.001 mm"; 2B109.a.2 "More than two axes …"
-    (("US",), "2B991.a.2", {
-        criterion("contouring-axis-count", ">=", "2", "NUM"),
-        criterion("nc-unit-minimum-programmable-increment", "<", "0.001", "MilliM"),
-    }),
+    (("US",), "2B991.a.2", {criterion("contouring-axis-count", ">=", "2", "NUM"), criterion("nc-unit-minimum-programmable-increment", "<", "0.001", "MilliM")}),
     (BOTH, "2B109.a", {criterion("contouring-axis-count", ">", "2", "NUM")}),
     # 2B350 "… where all surfaces … are made from any of the following materials": the materials
     # one required fact; US 2B350.a.1 / EU 2B350.a "greater than 0.1 m^3 (100 liters) and less
     # than 20 m^3 (20,000 liters)"; 2B350.d "less than 20 m^2, but greater than 0.15 m^2" (EU in
     # the other order); 2B350.j "greater than 1000 °C" (EU "1273 K (1000 °C)")
-    (("US",), "2B350.a.1", {
-        criterion("chemical-reactor-total-internal-volume", ">", "0.1", "M3"),
-        criterion("chemical-reactor-total-internal-volume", "<", "20", "M3"),
-    }),
-    (("EU",), "2B350.a", {
-        criterion("chemical-reactor-total-internal-volume", ">", "0.1", "M3"),
-        criterion("chemical-reactor-total-internal-volume", "<", "20", "M3"),
-    }),
-    (BOTH, "2B350.d", {
-        criterion("heat-exchanger-heat-transfer-area", ">", "0.15", "M2"),
-        criterion("heat-exchanger-heat-transfer-area", "<", "20", "M2"),
-    }),
+    (("US",), "2B350.a.1", {criterion("chemical-reactor-total-internal-volume", ">", "0.1", "M3"), criterion("chemical-reactor-total-internal-volume", "<", "20", "M3")}),
+    (("EU",), "2B350.a", {criterion("chemical-reactor-total-internal-volume", ">", "0.1", "M3"), criterion("chemical-reactor-total-internal-volume", "<", "20", "M3")}),
+    (BOTH, "2B350.d", {criterion("heat-exchanger-heat-transfer-area", ">", "0.15", "M2"), criterion("heat-exchanger-heat-transfer-area", "<", "20", "M2")}),
     (BOTH, "2B350.j", {criterion("incinerator-average-combustion-chamber-temperature", ">", "1000", "DEG_C")}),
     # 2B003 "hardened (Rc = 40 or more) … gears" (EU "Rc=40"), "A pitch diameter exceeding 1,250 mm"
-    (BOTH, "2B003", {
-        criterion("gear-machine-gear-hardness-rockwell-c", ">=", "40", "NUM"),
-        criterion("gear-machine-pitch-diameter", ">", "1250", "MilliM"),
-    }),
+    (BOTH, "2B003", {criterion("gear-machine-gear-hardness-rockwell-c", ">=", "40", "NUM"), criterion("gear-machine-pitch-diameter", ">", "1250", "MilliM")}),
 ]  # fmt: skip
 
 
@@ -336,3 +293,28 @@ def test_robots_and_monitors_decided_by_kind_and_facts(found: Found, jurisdictio
     assert robot.text_only is None and not robot.criteria
     monitor = found[(jurisdiction, "2B351.b")]  # cholinesterase-inhibiting activity
     assert "toxic-gas-monitor-detects-cholinesterase-inhibiting-activity" in monitor.requires_facts
+
+
+def test_2b206_d_lvdt_systems(found: Found) -> None:
+    # US 2B206.d.1.a "… 0.1% measured from 0 to the full operating range, for LVDTs with a full
+    # operating range up to and including ±5 mm; or" .b "… from 0 to 5 mm for LVDTs with a 'full
+    # operating range' greater than ±5 mm"; .d.2 "Drift … 0.1% per day at … ±1 K"
+    drift = criterion("lvdt-drift-per-day", "<=", "0.1", "PERCENT")
+    assert ways(found[("US", "2B206.d")]) == {
+        frozenset(
+            {
+                drift,
+                criterion("lvdt-full-operating-range", "<=", "5", "MilliM"),
+                criterion("lvdt-linearity-full-operating-range", "<=", "0.1", "PERCENT"),
+            }
+        ),
+        frozenset(
+            {
+                drift,
+                criterion("lvdt-full-operating-range", ">", "5", "MilliM"),
+                criterion("lvdt-linearity-0-to-5-mm", "<=", "0.1", "PERCENT"),
+            }
+        ),
+    }
+    # the EU 2B206.d.1.a "an operating range up to 5 mm" ("up to" is not read): text
+    assert found[("EU", "2B206.d")].text_only and not found[("EU", "2B206.d")].ways

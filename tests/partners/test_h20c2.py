@@ -393,6 +393,11 @@ _MORE = [
         "gear-machine-finished-quality-agma-14-or-better": True},
        {"gear-machine-gear-hardness-rockwell-c": 40, "gear-machine-pitch-diameter": "1.26 m"},
        "gear-machine-gear-hardness-rockwell-c", 39) for j in BOTH],
+    # US 2B206.d: ±5 mm or less, linearity from 0 to the full range 0.1 % or less, drift 0.1 %/day
+    ("US", "2B206.d", "lvdt-system", {"inspection-system-not-specified-in-2b006": True},
+     {"lvdt-full-operating-range": "5 mm", "lvdt-linearity-full-operating-range": "0.1 %",
+      "lvdt-drift-per-day": "0.05 %"},
+     "lvdt-linearity-full-operating-range", "0.11 %"),
     # US 2B991.a.2 "a minimum programmable increment better (less) than 0.001 mm"
     ("US", "2B991.a.2", "numerical-control-unit", {"not-elsewhere-specified-in-the-ccl": True},
      {"contouring-axis-count": 2, "nc-unit-minimum-programmable-increment": "0.5 um"},
