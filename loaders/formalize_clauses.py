@@ -47,10 +47,12 @@ meeting"): words a person read as only introducing the sub-paragraphs."""
 _TAIL = re.compile(
     r"(?:^|,?\s+(?:and\s+)?)(?:having\s*|meeting\s+|with\s+)?(?P<mode>any|all|either|both)"
     r"(?:\s+of)?\s+the (?:following|characteristics described in this ECCN)"
-    r"(?:\s+sets of)?(?:\s+(?:(?:features or )?characteristics|flight conditions))?"
+    r"(?:\s+sets of)?(?:\s+(?:(?:features or )?characteristics|flight conditions|materials))?"
+    r"(?:\s+described in the List of Items Controlled)?"
     r"(?:,?\s+and\s+[“”\"]?specially designed[“”\"]?\s+"
     r"(?:(?:assemblies and )?[“”\"]?components[“”\"]?|electronic control equipment"
-    r"|transmitting and receiving acoustic arrays|frames)\s+therefor)?"
+    r"|transmitting and receiving acoustic arrays|frames"
+    r"|controllers and [“”\"]?end-effectors[“”\"]?)\s+therefor)?"
     r"\s*[:;]?$",
     re.IGNORECASE,
 )
@@ -59,11 +61,14 @@ _TAIL = re.compile(
 designed” transmitting and receiving acoustic arrays therefor" (6A001.a.1.a.3, 6A001.a.1.e), or
 "and “specially designed” assemblies and “components” therefor" (9A002), or "and “specially
 designed” frames therefor" (1A227): the assemblies, components, the control equipment, the arrays
-or the frames are another kind, outside the family's, so the
+or the frames are another kind, outside the family's (as are "“specially designed” controllers and
+“end-effectors” therefor" of robots, 2B007, whose US heading lists "any of the following
+characteristics described in the List of Items Controlled"), so the
 words add no condition on its items. A US heading may say "have all of the characteristics
 described in this ECCN" (3A225) for "all of the following", and "any of the following features or
 characteristics" (3E002) for "any of the following", and "any of the following flight conditions"
-(EU 9B106.a.1). "having" may run into the mode word:
+(EU 9B106.a.1), and "are made from any of the following materials" (2B350.a, .d, .j: the
+materials, sub-paragraphs a family reads as one required fact). "having" may run into the mode word:
 the EU text writes "Real-time oscilloscopes havingall of the following:" (3A002.a.7); "with any
 of the following" (3A001.b.1.a.5) says the same."""
 _MODES = {"any": "any", "either": "any", "all": "all", "both": "all"}
@@ -99,6 +104,7 @@ _CLAUSE_OPENERS = (
     "capable of operating at pressures",  # EU 0B004.b.3: "… 1,5 m or greater capable of …"
     "for salvaging objects",  # 8A001.e: "a lifting capacity exceeding 5 MN for salvaging …"
     "at a voltage of",  # EU 0B001.j.6.a: "a current output of 500 A or greater at a voltage of …"
+    "for machines capable of",  # 2B201 turning: "… (overall positioning) for machines capable of …"
 )
 """Words that open a clause of their own with no comma or "and" before them."""
 _SEPARATOR = re.compile(
@@ -294,7 +300,7 @@ class ParagraphReader:
         sub-paragraph's."""
         if stated_thresholds(node.text):
             return self.read(node)
-        defined = _defined_by_a_note(self, node)
+        defined = _defined_by_a_note(self, node) or _fixed_root(self, node)
         if defined is not None:
             return defined
         text = _NRC.sub("", _SEE_LIST.sub("", " ".join(node.text.split())))
@@ -565,6 +571,25 @@ def _defined_by_a_note(reader: ParagraphReader, node: TextNode) -> Reading | Non
     except NotRead:
         return None
     if not reading.criteria or not all(c.defined_by for c in reading.criteria):
+        return None
+    return reading
+
+
+def _fixed_root(reader: ParagraphReader, node: TextNode) -> Reading | None:
+    """A root with sub-paragraphs whose own words, before "having any (all) of the following",
+    are wholly fixed phrases of the family ("Five or more axes which can be coordinated
+    simultaneously for “contouring control” having any of the following:", 2B001.b.2: a count of
+    axes, no number written): those phrases' criteria, required with each sub-paragraph's. None
+    for any other root (read as before: only how its sub-paragraphs combine)."""
+    if not any(not child.reserved for child in node.children):
+        return None
+    try:
+        reading = reader.read(node)
+    except NotRead:
+        return None
+    if reading.mode is None or not reading.criteria or reading.either:
+        return None
+    if not all(c.defined_by for c in reading.criteria):
         return None
     return reading
 

@@ -155,6 +155,8 @@ def test_2a226_bellows_sealed_valves(classify_in: Any, jurisdiction: str) -> Non
         stated = {"valve-has-bellows-seal": True, material: True, **facts}
         # a valve not for high-vacuum service (else US 2B999.k asks whether it is a vacuum valve)
         stated["specially-designed-for-high-vacuum-service"] = False
+        # nor of the 2B350.g materials (else US 2B350.g.1 asks about the valve's wetted surfaces)
+        stated["valve-wetted-surfaces-of-2b350-g-materials"] = False
         return {"kind": "valve", "parameters": parameters, "facts": stated}
 
     assert _ids(classify_in(jurisdiction, valve("5 mm"), ON)) == [f"{jurisdiction}:2A226"]
@@ -179,6 +181,7 @@ def test_us_2b999_k_vacuum_valves(classify_in: Any) -> None:
         "not-elsewhere-specified-in-the-ccl": True,
         "valve-has-bellows-seal": True,
         "valve-wholly-made-of-or-lined-with-2a226-materials": False,
+        "valve-wetted-surfaces-of-2b350-g-materials": False,  # nor one of US 2B350.g.1
     }
     valve = {"kind": "vacuum-valve", "parameters": {"valve-nominal-size": "63 mm"}, "facts": facts}
     assert _ids(classify_in("US", valve, ON)) == ["US:2B999.k"]
