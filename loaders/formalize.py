@@ -21,8 +21,9 @@ curated rows stay the authority for their entries.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -300,14 +301,10 @@ def _criterion(rule: Rule, node: TextNode, units: Mapping[str, str]) -> FormalCr
     """The one threshold after the rule's phrase: a comparator, a number and a known unit
     ("with writing speeds greater than 0.5 mm/µs"), or a number, a unit and "or more"/"or less"
     ("capable of 50 ns or less time resolution")."""
-    spellings = "|".join(re.escape(s) for s in sorted(units, key=len, reverse=True))
-    value = rf"(?P<number>{NUMBER})\s*(?P<unit>{spellings})"
-    before = rf"\b(?P<comparator>{ANY_COMPARATOR})\s+{value}"
-    after = rf"\b{value}\s+(?P<after>{AT_LEAST_AFTER}|{AT_MOST_AFTER})\b"
     matches = [
         match
-        for way in (before, after)
-        for match in re.finditer(rf"{re.escape(rule.phrase)}.*?{way}", node.text)
+        for way in _threshold_patterns(tuple(sorted(units, key=len, reverse=True)))
+        for match in _after_phrase(rule.phrase, way, node.text)
     ]
     if len(matches) != 1:
         why = f"no single {rule.phrase!r} … comparator, number and known unit in the text"
@@ -326,6 +323,31 @@ def _criterion(rule: Rule, node: TextNode, units: Mapping[str, str]) -> FormalCr
         f"{match.group('number')} {match.group('unit')}",
         node.text,
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _threshold_patterns(spellings: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A threshold with a comparator before it, and one with "or more" / "or less" after it, in
+    the units spelled: compiled once per units table (each spans every spelling, ~10 ms)."""
+    value = rf"(?P<number>{NUMBER})\s*(?P<unit>{'|'.join(re.escape(s) for s in spellings)})"
+    before = rf"\b(?P<comparator>{ANY_COMPARATOR})\s+{value}"
+    after = rf"\b{value}\s+(?P<after>{AT_LEAST_AFTER}|{AT_MOST_AFTER})\b"
+    return re.compile(before), re.compile(after)
+
+
+def _after_phrase(phrase: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What ``re.finditer(escape(phrase) + ".*?" + pattern)`` finds, the pattern compiled once:
+    at each place the phrase is written, the first match of ``pattern`` after it on the same line
+    (``.`` stops at a line break), the search going on after that match."""
+    start = 0
+    while (at := text.find(phrase, start)) >= 0:
+        line_end = text.find("\n", at)
+        match = pattern.search(text, at + len(phrase), len(text) if line_end < 0 else line_end)
+        if match is None:
+            start = at + 1
+            continue
+        yield match
+        start = match.end()
 
 
 def _chain(node: TextNode, tree: TextNode | None) -> list[TextNode]:
