@@ -272,6 +272,8 @@ def test_texts_left_as_text(found: Found, jurisdiction: str) -> None:
         ("US", "2B352.h.2", "nose-only-exposure-apparatus"),  # "two or more animals"
         ("US", "2B351.a", "toxic-gas-monitoring-system"),  # "'minimum detection limit' of 0.3"
         ("EU", "8A002.h", "robot"),
+        ("US", "2B209.a", "spin-forming-or-flow-forming-machine"),  # rollers not read as a count
+        ("EU", "2B209.a", "spin-forming-or-flow-forming-machine"),
     ],
 )
 def test_same_kind_paragraphs_known_as_text(

@@ -461,6 +461,17 @@ def test_2b352_c_centrifugal_separator_flow_rate_is_necessary(
         ("EU", "balancing-machine", {"balancing-machine-maximum-rotor-mass": "23 kg"}, "2B219"),
         # a robot below 2B007.c/.d: 8A002.h (underwater robots) is text with the kind robot
         ("EU", "robot", {"robot-radiation-hardness-total-dose-silicon": "0 Gy"}, "8A002.h"),
+        # a flow-forming machine below 2B009's roller force: 2B209.a (three or more rollers,
+        # numerical control) stays text, in both lists
+        *[
+            (
+                j,
+                "spin-forming-or-flow-forming-machine",
+                {"spin-forming-roller-force": "50 kN", "contouring-axis-count": 3},
+                "2B209.a",
+            )
+            for j in ("US", "EU")
+        ],
     ],
 )
 def test_new_kinds_never_answer_false_by_a_text_paragraph(
