@@ -300,7 +300,7 @@ class ParagraphReader:
         sub-paragraph's."""
         if stated_thresholds(node.text):
             return self.read(node)
-        defined = _defined_by_a_note(self, node) or _fixed_root(self, node)
+        defined = _wholly_fixed(self, node)
         if defined is not None:
             return defined
         text = _NRC.sub("", _SEE_LIST.sub("", " ".join(node.text.split())))
@@ -559,37 +559,24 @@ def _inline_items(text: str) -> str:
     return f" {joiner} ".join(items)
 
 
-def _defined_by_a_note(reader: ParagraphReader, node: TextNode) -> Reading | None:
-    """A root without sub-paragraphs or thresholds of its own whose words are wholly a fixed
-    phrase a note defines (EU 5A101 "… designed or modified for 'missiles'", 'missile' being
-    "capable of a range exceeding 300 km" by its Technical Note): that phrase's criteria; None
-    for any other root (read as before: only how its sub-paragraphs combine)."""
-    if any(not child.reserved for child in node.children):
-        return None
+def _wholly_fixed(reader: ParagraphReader, node: TextNode) -> Reading | None:
+    """A root without thresholds of its own whose words are wholly fixed phrases of the family:
+    without sub-paragraphs, a phrase a note defines (EU 5A101 "… designed or modified for
+    'missiles'", 'missile' being "capable of a range exceeding 300 km" by its Technical Note);
+    with sub-paragraphs, the words before "having any (all) of the following" ("Five or more axes
+    which can be coordinated simultaneously for “contouring control” having any of the
+    following:", 2B001.b.2: a count of axes, no number written), required with each
+    sub-paragraph's. Those phrases' criteria; None for any other root (read as before: only how
+    its sub-paragraphs combine)."""
     try:
         reading = reader.read(node)
     except NotRead:
         return None
     if not reading.criteria or not all(c.defined_by for c in reading.criteria):
         return None
-    return reading
-
-
-def _fixed_root(reader: ParagraphReader, node: TextNode) -> Reading | None:
-    """A root with sub-paragraphs whose own words, before "having any (all) of the following",
-    are wholly fixed phrases of the family ("Five or more axes which can be coordinated
-    simultaneously for “contouring control” having any of the following:", 2B001.b.2: a count of
-    axes, no number written): those phrases' criteria, required with each sub-paragraph's. None
-    for any other root (read as before: only how its sub-paragraphs combine)."""
-    if not any(not child.reserved for child in node.children):
-        return None
-    try:
-        reading = reader.read(node)
-    except NotRead:
-        return None
-    if reading.mode is None or not reading.criteria or reading.either:
-        return None
-    if not all(c.defined_by for c in reading.criteria):
+    if any(not child.reserved for child in node.children) and (
+        reading.mode is None or reading.either
+    ):
         return None
     return reading
 

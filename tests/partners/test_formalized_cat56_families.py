@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from tests.partners.both_sides import item as _item
 from tests.partners.expected import not_controlled_but_us_5a991
 
 ON = "2026-12-01"  # after both text bases (US eCFR 2026-07-23, EU consolidated 2025-11-15)
@@ -145,13 +146,6 @@ def test_space_qualified_solid_state_detectors(classify_in: Any, jurisdiction: s
     leaky = classify_in(jurisdiction, _detector(**{peak: "250 nm", relative: 0.1}), ON)
     # not controlled (before, "unknown": 6A002.a.1.d, read since, peaks from 300 to 900 nm)
     assert leaky["controlled"] is False
-
-
-def _item(kind: str, facts: dict[str, bool] | None = None, **parameters: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {"kind": kind, "parameters": parameters}
-    if facts is not None:
-        item["facts"] = facts
-    return item
 
 
 @pytest.mark.parametrize("jurisdiction", BOTH)

@@ -103,6 +103,7 @@ async def classify_page(request: Request) -> HTMLResponse:
         request.query_params, request.query_params.multi_items(), [p.notation for p in parameters]
     )
     chosen = "kind" in request.query_params
+    every = _every(request)
     # "Show the parameters of the chosen kind" (without the script) redraws the form only
     submitted = chosen and "fields" not in request.query_params
     known_kinds = {k.notation for k in kinds}
@@ -148,8 +149,8 @@ async def classify_page(request: Request) -> HTMLResponse:
         jurisdictions=jurisdictions,
         jurisdiction_labels=_labels(jurisdictions),
         kind_labels=_labels(kinds),
-        parameters=forms.shown_fields(parameters, form, every=_every(request)),
-        every=_every(request),
+        parameters=forms.shown_fields(parameters, form, every=every),
+        every=every,
         result=result,
         rows=_answer_rows(result["results"], {j.notation: j.parent for j in jurisdictions})
         if result
@@ -284,6 +285,7 @@ async def compare_page(
         rows=rows,
         every_kind=every_kind,
         category=category if "category" not in errors else "",
+        categories=CATEGORIES,
         whole_lists=sorted(matrix.whole_list_jurisdictions(knowledge)),
         status_code=422 if errors else 200,
     )
